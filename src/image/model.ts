@@ -1,0 +1,66 @@
+// What the readers (engine export, docker-archive, oci-archive, oci layout) hand to the analysis: one summary per
+// layer tar, built while the bytes stream past. Nothing here holds file contents; memory grows with paths.
+
+/** Kind of a tar member after whiteout markers are taken out. */
+export type EntryKind = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
+
+/**
+ * What a file's first bytes say, found while streaming so that IG104 can name a secret without keeping it.
+ * The value itself is never stored.
+ */
+export type SecretHint = 'private-key' | 'npm-token' | 'docker-auths';
+
+export interface LayerEntry {
+  /** Normalized path inside the image: no leading `./` or `/`, no trailing `/`, segments joined by `/`. */
+  path: string;
+  kind: EntryKind;
+  /** Regular-file bytes (tar member size); 0 for everything else, hard links included. */
+  size: number;
+  /** Symlink or hard-link target as written in the tar. */
+  linkTarget?: string;
+  secret?: SecretHint;
+}
+
+export interface LayerSummary {
+  /** Members in tar order, with `.wh.` markers taken out into `whiteouts` / `opaqueDirs`. */
+  entries: LayerEntry[];
+  /** Paths this layer deletes from the layers below (`dir/.wh.name` → `dir/name`). */
+  whiteouts: string[];
+  /** Directories whose lower-layer contents this layer hides (`dir/.wh..wh..opq` → `dir`). */
+  opaqueDirs: string[];
+  /**
+   * The layer's size as the engine's classic store counts it (`docker history`, `docker image inspect`):
+   * regular-file bytes with each hard-linked inode once, plus the length of every symlink's target.
+   */
+  size: number;
+}
+
+/** One entry of the image config's `history`, oldest first. */
+export interface HistoryEntry {
+  createdBy: string;
+  emptyLayer: boolean;
+  comment?: string;
+}
+
+/** The parts of an image config (OCI / Docker image JSON) the analysis uses. */
+export interface ImageConfigInfo {
+  diffIds: string[];
+  history: HistoryEntry[];
+  /** Config.User, Config.Env and so on are not needed by the analysis core yet. */
+}
+
+/** An image as read from an archive or the engine, before analysis. */
+export interface ImageData {
+  /** What the user named (`app:pr`, `docker-archive:/tmp/a.tar`). */
+  ref: string;
+  /** `sha256:` digest of the image config (the engine's image id). */
+  id: string;
+  config: ImageConfigInfo;
+  /**
+   * Layer sizes in `diffIds` order when they are known without reading the contents (the engine's classic
+   * store); null otherwise.
+   */
+  layerSizes: number[] | null;
+  /** Layer summaries in `diffIds` order; null when files were not read (`--no-files`). */
+  layers: LayerSummary[] | null;
+}

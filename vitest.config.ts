@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// Two tiers, both real: `unit` runs on generated fixtures in milliseconds; `engine` talks to the real Docker
+// engine and registry that scripts/test-env.sh brought up, and is skipped (reported as skipped) without one.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.itg.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'engine',
+          include: ['test/**/*.itg.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
