@@ -1,0 +1,25 @@
+import { formatBytes } from '../../core/size.js';
+import { pathOf, walk } from '../filesystem.js';
+import { type ContentRule, tally } from './rule.js';
+
+export const pipCacheInImage: ContentRule = {
+  id: 'IG101',
+  name: 'pip-cache-in-image',
+  severity: 'warning',
+  fix: 'Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip …`.',
+  check(ctx) {
+    const hits = [];
+    for (const node of walk(ctx.root)) {
+      if ((node.name !== 'pip' && node.name !== 'uv') || node.parent?.name !== '.cache') continue;
+      if (node.kind !== 'dir' && node.kind !== null) continue;
+      const t = tally(node);
+      if (t.files === 0) continue;
+      const where = t.layers.map((l) => ctx.describeLayer(l)).join(', ');
+      hits.push({
+        message: `\`${pathOf(node)}\` holds ${formatBytes(t.bytes)} in ${t.files} files of ${node.name}'s download cache, written by ${where}: it only makes the image bigger.`,
+        bytes: t.bytes,
+      });
+    }
+    return hits;
+  },
+};

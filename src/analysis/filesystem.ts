@@ -1,0 +1,191 @@
+import type { FileEntryRef, WastedEntry } from '../core/report.js';
+import type { EntryKind, LayerSummary, SecretHint } from '../image/model.js';
+
+/** A path of the merged filesystem and the version of it that is on top so far. */
+export interface FsNode {
+  name: string;
+  parent: FsNode | null;
+  /** null: a directory that exists only because something below it does. */
+  kind: EntryKind | null;
+  size: number;
+  /** Image layer index (ImageLayer.index) of the version on top. */
+  layer: number;
+  secret?: SecretHint;
+  children: Map<string, FsNode> | null;
+}
+
+export interface MergedFilesystem {
+  root: FsNode;
+  totalBytes: number;
+  wastedBytes: number;
+  /** Every path whose bytes a later layer hid, with the layers that wrote and hid them. */
+  wasted: Map<string, { bytes: number; layers: Set<number> }>;
+}
+
+const isDir = (n: FsNode): boolean => n.kind === 'dir' || n.kind === null;
+
+export function pathOf(node: FsNode): string {
+  const parts: string[] = [];
+  for (let n: FsNode | null = node; n?.parent; n = n.parent) parts.push(n.name);
+  return `/${parts.reverse().join('/')}`;
+}
+
+/**
+ * Stacks the layers as the engine's overlay does and counts what each one hides of those below: a path
+ * written again, a path or one of its ancestors replaced by something else, a whiteout, an opaque directory.
+ * `layerIndexes[i]` is the image layer index of `layers[i]`.
+ */
+export function mergeLayers(
+  layers: readonly LayerSummary[],
+  layerIndexes: readonly number[],
+): MergedFilesystem {
+  const root: FsNode = { name: '', parent: null, kind: 'dir', size: 0, layer: -1, children: new Map() };
+  const wasted = new Map<string, { bytes: number; layers: Set<number> }>();
+  let totalBytes = 0;
+  let wastedBytes = 0;
+
+  const hide = (node: FsNode, path: string, by: number): void => {
+    if (node.kind === 'file' && node.size > 0) {
+      let w = wasted.get(path);
+      if (!w) {
+        w = { bytes: 0, layers: new Set() };
+        wasted.set(path, w);
+      }
+      w.bytes += node.size;
+      w.layers.add(node.layer);
+      w.layers.add(by);
+      wastedBytes += node.size;
+    }
+  };
+  const hideTree = (node: FsNode, path: string, by: number): void => {
+    hide(node, path, by);
+    if (node.children) for (const [name, child] of node.children) hideTree(child, `${path}/${name}`, by);
+  };
+  const hideChildren = (node: FsNode, path: string, by: number): void => {
+    if (!node.children) return;
+    for (const [name, child] of node.children) hideTree(child, `${path}/${name}`, by);
+    node.children.clear();
+  };
+  const lookup = (path: string): FsNode | undefined => (path === '' ? root : findPath(root, path));
+
+  layers.forEach((layer, i) => {
+    const by = layerIndexes[i] ?? i;
+    for (const dir of layer.opaqueDirs) {
+      const node = lookup(dir);
+      if (node && isDir(node)) hideChildren(node, `/${dir}`, by);
+    }
+    for (const gone of layer.whiteouts) {
+      const node = lookup(gone);
+      if (!node?.parent) continue;
+      hideTree(node, `/${gone}`, by);
+      node.parent.children?.delete(node.name);
+    }
+    for (const entry of layer.entries) {
+      if (entry.path === '') continue;
+      if (entry.kind === 'file') totalBytes += entry.size;
+      const parts = entry.path.split('/');
+      let node = root;
+      let path = '';
+      for (let p = 0; p < parts.length; p++) {
+        const name = parts[p]!;
+        path += `/${name}`;
+        if (!node.children) node.children = new Map();
+        let child = node.children.get(name);
+        const last = p === parts.length - 1;
+        if (!child) {
+          child = { name, parent: node, kind: null, size: 0, layer: by, children: null };
+          node.children.set(name, child);
+        } else if (!last && !isDir(child)) {
+          // A file where this layer needs a directory: the file is replaced.
+          hide(child, path, by);
+          child.kind = null;
+          child.size = 0;
+          child.secret = undefined;
+        }
+        if (last) {
+          if (entry.kind === 'dir') {
+            if (!isDir(child)) hide(child, path, by);
+            child.kind = 'dir';
+          } else {
+            if (child.kind !== null || child.children?.size) {
+              hide(child, path, by);
+              hideChildren(child, path, by);
+            }
+            child.kind = entry.kind;
+            child.children = null;
+          }
+          child.size = entry.kind === 'file' ? entry.size : 0;
+          child.layer = by;
+          child.secret = entry.secret;
+        }
+        node = child;
+      }
+    }
+  });
+  return { root, totalBytes, wastedBytes, wasted };
+}
+
+/** The node at a normalized path (`var/lib/apt/lists`) of the final filesystem, if any. */
+export function findPath(root: FsNode, path: string): FsNode | undefined {
+  let node: FsNode | undefined = root;
+  for (const part of path.split('/')) {
+    node = node.children?.get(part);
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/** Visits every node of the final filesystem below `node`, depth first. */
+export function* walk(node: FsNode): Generator<FsNode> {
+  if (!node.children) return;
+  for (const child of node.children.values()) {
+    yield child;
+    yield* walk(child);
+  }
+}
+
+/** The `limit` largest items by `size`, biggest first, ties broken by `key` for a stable order. */
+export function topBy<T>(
+  items: Iterable<T>,
+  limit: number,
+  size: (t: T) => number,
+  key: (t: T) => string,
+): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === limit && size(item) <= size(top[top.length - 1]!)) continue;
+    top.push(item);
+    top.sort((a, b) => size(b) - size(a) || key(a).localeCompare(key(b)));
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+export function largestFiles(root: FsNode, limit = 20): { fileCount: number; largest: FileEntryRef[] } {
+  let fileCount = 0;
+  const files: FsNode[] = [];
+  for (const node of walk(root)) {
+    if (node.kind === 'file' || node.kind === 'hardlink') fileCount++;
+    if (node.kind === 'file') files.push(node);
+  }
+  const largest = topBy(files, limit, (n) => n.size, pathOf).map((n) => ({
+    path: pathOf(n),
+    size: n.size,
+    layer: n.layer,
+  }));
+  return { fileCount, largest };
+}
+
+export function biggestWasters(fs: MergedFilesystem, limit = 20): WastedEntry[] {
+  const items = [...fs.wasted].map(([path, w]) => ({
+    path,
+    bytes: w.bytes,
+    layers: [...w.layers].sort((a, b) => a - b),
+  }));
+  return topBy(
+    items,
+    limit,
+    (w) => w.bytes,
+    (w) => w.path,
+  );
+}
