@@ -1,0 +1,332 @@
+// The Action's one input boundary: every input read once, typed, checked up front, and every bad one reported
+// together, so a user fixes their workflow in one round instead of one error per run.
+import { UserError } from '../core/errors.js';
+import type { FailOn } from '../core/report.js';
+import { type Increase, parseIncrease, parseSize } from '../core/size.js';
+
+export interface Inputs {
+  dockerfile: string;
+  context: string;
+  target: string | null;
+  /** `KEY=VALUE` lines, each passed as one `--build-arg`. */
+  'build-args': string[];
+  image: string | null;
+  'base-image': string | null;
+  'base-ref': string | null;
+  /** Bytes. */
+  'max-size': number | null;
+  'max-increase': Increase | null;
+  /** Bytes. */
+  'max-wasted': number | null;
+  /** 0..1. */
+  'min-efficiency': number | null;
+  'max-layers': number | null;
+  'fail-on': FailOn;
+  /** Rule ids. */
+  ignore: string[];
+  config: string | null;
+  files: boolean;
+  'cache-probe': boolean;
+  comment: boolean;
+  'comment-key': string | null;
+  'github-token': string;
+}
+
+export type InputName = keyof Inputs;
+
+export const INPUT_NAMES: readonly InputName[] = [
+  'dockerfile',
+  'context',
+  'target',
+  'build-args',
+  'image',
+  'base-image',
+  'base-ref',
+  'max-size',
+  'max-increase',
+  'max-wasted',
+  'min-efficiency',
+  'max-layers',
+  'fail-on',
+  'ignore',
+  'config',
+  'files',
+  'cache-probe',
+  'comment',
+  'comment-key',
+  'github-token',
+];
+
+/**
+ * The defaults action.yml declares. The runner passes a default as if the user had written it, so a value equal
+ * to its default cannot be told from an absent one: both leave the config file free to set the key.
+ */
+export const ACTION_DEFAULTS: Partial<Record<InputName, string>> = {
+  dockerfile: 'Dockerfile',
+  context: '.',
+  'fail-on': 'error',
+  files: 'true',
+  'cache-probe': 'false',
+  comment: 'true',
+};
+
+/** The environment variable the runner sets for an input, named exactly as @actions/core looks it up. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/** The raw text of an input, trimmed as `core.getInput` trims it; '' when unset. */
+export function rawInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  return (env[inputVariable(name)] ?? '').trim();
+}
+
+export interface ParsedInputs extends Inputs {
+  /** Inputs the workflow set to something other than their action.yml default; these win over the config file. */
+  readonly explicit: ReadonlySet<InputName>;
+}
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+const SIZE_HINT = 'is not a size (write 250MB, 1.2GiB or bytes)';
+
+type Problems = string[];
+
+const quote = (text: string) => JSON.stringify(text);
+
+/** Parsers shared by the inputs and the config file: text in, value out, or a problem pushed. */
+const parse = {
+  size(name: string, text: string, problems: Problems): number | null {
+    if (text === '') return null;
+    const bytes = parseSize(text);
+    if (bytes === null) problems.push(`${name} ${quote(text)} ${SIZE_HINT}`);
+    return bytes;
+  },
+  increase(name: string, text: string, problems: Problems): Increase | null {
+    if (text === '') return null;
+    const increase = parseIncrease(text);
+    if (increase === null)
+      problems.push(`${name} ${quote(text)} is neither a size nor a percentage (write 10MB or 5%)`);
+    return increase;
+  },
+  efficiency(name: string, text: string, problems: Problems): number | null {
+    if (text === '') return null;
+    const value = /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= 0 && value <= 1)) {
+      problems.push(`${name} ${quote(text)} must be a number from 0 to 1`);
+      return null;
+    }
+    return value;
+  },
+  count(name: string, text: string, problems: Problems): number | null {
+    if (text === '') return null;
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+      problems.push(`${name} ${quote(text)} must be a whole number`);
+      return null;
+    }
+    return Number(text);
+  },
+  failOn(name: string, text: string, problems: Problems): FailOn {
+    const value = (text || 'error').toLowerCase();
+    if ((FAIL_ON as readonly string[]).includes(value)) return value as FailOn;
+    problems.push(`${name} ${quote(text)} must be error, warning, info or never`);
+    return 'error';
+  },
+  boolean(name: string, text: string, fallback: boolean, problems: Problems): boolean {
+    if (text === '') return fallback;
+    if (TRUE.includes(text)) return true;
+    if (FALSE.includes(text)) return false;
+    problems.push(`${name} ${quote(text)} must be true or false`);
+    return fallback;
+  },
+  ruleIds(name: string, text: string, problems: Problems): string[] {
+    const ids = text
+      .split(/[\s,]+/)
+      .map((id) => id.trim())
+      .filter(Boolean);
+    for (const id of ids) {
+      if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id))
+        problems.push(`${name} ${quote(id)} is not a rule id (like IG104)`);
+    }
+    return ids;
+  },
+  buildArgs(name: string, text: string, problems: Problems): string[] {
+    const lines = text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    for (const line of lines) {
+      if (!/^[^=\s]+=/.test(line)) problems.push(`${name} line ${quote(line)} must be KEY=VALUE`);
+    }
+    return lines;
+  },
+};
+
+function failWith(problems: Problems): never {
+  throw new UserError(`bad inputs: ${problems.join('; ')}`);
+}
+
+/**
+ * Every input, typed and checked, from `INPUT_*` variables (default: this process's environment). Throws one
+ * UserError listing every bad input: `bad inputs: max-size "12QB" is not a size …; fail-on "fatal" must be …`.
+ * The CLI and main prefix it with `image-guard: error: `.
+ */
+export function getInputs(env: NodeJS.ProcessEnv = process.env): ParsedInputs {
+  const raw = (name: InputName) => rawInput(name, env);
+  const text = (name: InputName) => raw(name) || null;
+  const problems: Problems = [];
+
+  const inputs: Inputs = {
+    dockerfile: raw('dockerfile') || 'Dockerfile',
+    context: raw('context') || '.',
+    target: text('target'),
+    'build-args': parse.buildArgs('build-args', raw('build-args'), problems),
+    image: text('image'),
+    'base-image': text('base-image'),
+    'base-ref': text('base-ref'),
+    'max-size': parse.size('max-size', raw('max-size'), problems),
+    'max-increase': parse.increase('max-increase', raw('max-increase'), problems),
+    'max-wasted': parse.size('max-wasted', raw('max-wasted'), problems),
+    'min-efficiency': parse.efficiency('min-efficiency', raw('min-efficiency'), problems),
+    'max-layers': parse.count('max-layers', raw('max-layers'), problems),
+    'fail-on': parse.failOn('fail-on', raw('fail-on'), problems),
+    ignore: parse.ruleIds('ignore', raw('ignore'), problems),
+    config: text('config'),
+    files: parse.boolean('files', raw('files'), true, problems),
+    'cache-probe': parse.boolean('cache-probe', raw('cache-probe'), false, problems),
+    comment: parse.boolean('comment', raw('comment'), true, problems),
+    'comment-key': text('comment-key'),
+    'github-token': raw('github-token'),
+  };
+  if (problems.length > 0) failWith(problems);
+
+  const explicit = new Set(
+    INPUT_NAMES.filter((name) => {
+      const value = raw(name);
+      return value !== '' && value !== ACTION_DEFAULTS[name];
+    }),
+  );
+  return { ...inputs, explicit };
+}
+
+/**
+ * The keys a config file (`.image-guard.yml`) may set that are also inputs, as `loadConfig()` in src/config
+ * returns them. Written against this minimal shape so the two sides meet at the keys, not at one module: values
+ * may be parsed already (numbers, booleans, arrays) or still text as in YAML (`250MB`, `5%`).
+ */
+export interface FileConfigLike {
+  'max-size'?: number | string | null;
+  'max-increase'?: number | string | Increase | null;
+  'max-wasted'?: number | string | null;
+  'min-efficiency'?: number | string | null;
+  'max-layers'?: number | string | null;
+  'fail-on'?: string | null;
+  ignore?: string | readonly string[] | null;
+  files?: boolean | string | null;
+  'cache-probe'?: boolean | string | null;
+  comment?: boolean | string | null;
+  'comment-key'?: string | null;
+  dockerfile?: string | null;
+  context?: string | null;
+  target?: string | null;
+  'build-args'?: string | readonly string[] | Record<string, string> | null;
+  'base-image'?: string | null;
+  'base-ref'?: string | null;
+}
+
+const MERGEABLE: readonly (keyof FileConfigLike)[] = [
+  'max-size',
+  'max-increase',
+  'max-wasted',
+  'min-efficiency',
+  'max-layers',
+  'fail-on',
+  'ignore',
+  'files',
+  'cache-probe',
+  'comment',
+  'comment-key',
+  'dockerfile',
+  'context',
+  'target',
+  'build-args',
+  'base-image',
+  'base-ref',
+];
+
+function configText(value: unknown): string {
+  if (Array.isArray(value)) return value.join('\n');
+  if (value !== null && typeof value === 'object') {
+    if ('percent' in value) return `${(value as { percent: number }).percent}%`;
+    if ('bytes' in value) return String((value as { bytes: number }).bytes);
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join('\n');
+  }
+  return String(value).trim();
+}
+
+/**
+ * The config file's keys under the inputs: a key the workflow set explicitly keeps the input's value, any other
+ * key the file sets replaces it. The file's values go through the same checks as inputs, every bad one reported
+ * at once (`bad config file <path>: …`). Keys that are not inputs (severity overrides) are not touched here.
+ */
+export function mergeConfig(
+  inputs: ParsedInputs,
+  fileConfig: FileConfigLike | null,
+  source = 'config file',
+): ParsedInputs {
+  if (!fileConfig) return inputs;
+  const problems: Problems = [];
+  const merged: Inputs = { ...inputs };
+  const set = <K extends InputName>(key: K, value: Inputs[K]) => {
+    merged[key] = value;
+  };
+
+  for (const key of MERGEABLE) {
+    const value = fileConfig[key];
+    if (value === undefined || value === null || inputs.explicit.has(key)) continue;
+    const text = configText(value);
+    switch (key) {
+      case 'max-size':
+      case 'max-wasted':
+        set(key, parse.size(key, text, problems));
+        break;
+      case 'max-increase':
+        set(key, parse.increase(key, text, problems));
+        break;
+      case 'min-efficiency':
+        set(key, parse.efficiency(key, text, problems));
+        break;
+      case 'max-layers':
+        set(key, parse.count(key, text, problems));
+        break;
+      case 'fail-on':
+        set(key, parse.failOn(key, text, problems));
+        break;
+      case 'ignore':
+        set(key, parse.ruleIds(key, text, problems));
+        break;
+      case 'files':
+      case 'cache-probe':
+      case 'comment':
+        set(key, parse.boolean(key, text, inputs[key], problems));
+        break;
+      case 'build-args':
+        set(key, parse.buildArgs(key, text, problems));
+        break;
+      case 'dockerfile':
+      case 'context':
+        set(key, text || inputs[key]);
+        break;
+      case 'target':
+      case 'comment-key':
+      case 'base-image':
+      case 'base-ref':
+        set(key, text || null);
+        break;
+    }
+  }
+  if (problems.length > 0) throw new UserError(`bad ${source}: ${problems.join('; ')}`);
+  return { ...merged, explicit: inputs.explicit };
+}
