@@ -25,7 +25,9 @@ describe('fail-on', () => {
   });
 
   it('a broken budget fails whatever fail-on says', () => {
-    expect(decidePassed([], [{ name: 'max-size', limit: 1, actual: 2, passed: false }], 'never')).toBe(false);
+    expect(
+      decidePassed([], [{ name: 'max-size', limit: 1, actual: 2, passed: false, unit: 'bytes' }], 'never'),
+    ).toBe(false);
     expect(decidePassed([finding('warning')], [], 'error')).toBe(true);
   });
 });

@@ -20,8 +20,8 @@ export interface BudgetResult {
 export function checkBudgets(head: Image, delta: Delta | null, limits: BudgetLimits): BudgetResult {
   const budgets: Budget[] = [];
   const unchecked: string[] = [];
-  const atMost = (name: string, limit: number, actual: number) =>
-    budgets.push({ name, limit, actual, passed: actual <= limit });
+  const atMost = (name: string, limit: number, actual: number, unit: Budget['unit'] = 'bytes') =>
+    budgets.push({ name, limit, actual, passed: actual <= limit, unit });
 
   if (limits.maxSize !== undefined) atMost('max-size', limits.maxSize, head.size);
   if (limits.maxIncrease !== undefined) {
@@ -30,7 +30,7 @@ export function checkBudgets(head: Image, delta: Delta | null, limits: BudgetLim
     else if ('bytes' in inc) atMost('max-increase', inc.bytes, delta.size);
     else if (delta.percent === null)
       unchecked.push('max-increase: the base image is empty, so a percentage means nothing');
-    else atMost('max-increase', inc.percent, delta.percent);
+    else atMost('max-increase', inc.percent, delta.percent, 'percent');
   }
   if (limits.maxWasted !== undefined) {
     if (head.files) atMost('max-wasted', limits.maxWasted, head.files.wastedBytes);
@@ -44,9 +44,11 @@ export function checkBudgets(head: Image, delta: Delta | null, limits: BudgetLim
         limit: limits.minEfficiency,
         actual,
         passed: actual >= limits.minEfficiency,
+        unit: 'ratio',
       });
     } else unchecked.push('min-efficiency: files were not analyzed (--no-files)');
   }
-  if (limits.maxLayers !== undefined) atMost('max-layers', limits.maxLayers, nonEmptyLayerCount(head));
+  if (limits.maxLayers !== undefined)
+    atMost('max-layers', limits.maxLayers, nonEmptyLayerCount(head), 'layers');
   return { budgets, unchecked };
 }

@@ -77,6 +77,8 @@ export interface Budget {
   limit: number;
   actual: number;
   passed: boolean;
+  /** Added to the contract: what `limit` and `actual` count (a `max-increase` can be bytes or percent). */
+  unit: 'bytes' | 'percent' | 'ratio' | 'layers';
 }
 
 export interface Report {

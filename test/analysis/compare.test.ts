@@ -162,18 +162,18 @@ describe('checkBudgets', () => {
       maxLayers: 2,
     });
     expect(budgets).toEqual([
-      { name: 'max-size', limit: 1000, actual: 1000, passed: true },
-      { name: 'max-increase', limit: 99, actual: 100, passed: false },
-      { name: 'max-wasted', limit: 200, actual: 200, passed: true },
-      { name: 'min-efficiency', limit: 0.81, actual: 0.8, passed: false },
-      { name: 'max-layers', limit: 2, actual: 2, passed: true },
+      { name: 'max-size', limit: 1000, actual: 1000, passed: true, unit: 'bytes' },
+      { name: 'max-increase', limit: 99, actual: 100, passed: false, unit: 'bytes' },
+      { name: 'max-wasted', limit: 200, actual: 200, passed: true, unit: 'bytes' },
+      { name: 'min-efficiency', limit: 0.81, actual: 0.8, passed: false, unit: 'ratio' },
+      { name: 'max-layers', limit: 2, actual: 2, passed: true, unit: 'layers' },
     ]);
     expect(unchecked).toEqual([]);
   });
 
   it('a percentage increase is judged in percent', () => {
     expect(checkBudgets(head, delta, { maxIncrease: { percent: 10 } }).budgets).toEqual([
-      { name: 'max-increase', limit: 10, actual: 11.11, passed: false },
+      { name: 'max-increase', limit: 10, actual: 11.11, passed: false, unit: 'percent' },
     ]);
   });
 

@@ -1,0 +1,232 @@
+import { normalizeInstruction } from '../analysis/layers.js';
+import { type FailOn, type Finding, type Image, type Report, reachesFailOn } from '../core/report.js';
+import { formatBytes } from '../core/size.js';
+import { bar, percent, signed } from './bars.js';
+import { escapeHtml, escapeMarkdown, escapeMessage, inlineCode } from './markdown-escape.js';
+import { budgetFigures, statusLine } from './summary.js';
+
+/** GitHub refuses a comment body longer than this (HTTP 422). */
+export const COMMENT_LIMIT = 65_536;
+
+export interface MarkdownOptions {
+  failOn: FailOn;
+  /** Heading text after "image-guard" (e.g. the Dockerfile and target). */
+  title?: string;
+  /** Short labels for the columns, e.g. the commits' short SHAs. */
+  baseLabel?: string;
+  headLabel?: string;
+  /** The body may not be longer than this; collapsed sections shrink first. */
+  maxChars?: number;
+  /** Where the full report can be read when sections had to be cut. */
+  fullReportHint?: string;
+  /** Text put first (the sticky comment's marker). */
+  prefix?: string;
+  /** Budgets that were set but could not be judged. */
+  unchecked?: string[];
+}
+
+interface Limits {
+  layers: number;
+  files: number;
+  wasters: number;
+  otherFindings: number;
+  failing: number;
+}
+
+const FULL: Limits = { layers: 500, files: 20, wasters: 20, otherFindings: 500, failing: 500 };
+
+/** The report as GitHub-flavoured Markdown: the basis of the PR comment and the job summary. */
+export function renderMarkdown(report: Report, options: MarkdownOptions): string {
+  const max = options.maxChars ?? Number.POSITIVE_INFINITY;
+  let body = compose(report, options, FULL, false);
+  if (body.length <= max) return body;
+  // Shrink what is collapsed first, then drop it; then keep as many failing findings as fit.
+  const steps: Limits[] = [
+    { layers: 60, files: 10, wasters: 10, otherFindings: 50, failing: FULL.failing },
+    { layers: 20, files: 5, wasters: 5, otherFindings: 10, failing: FULL.failing },
+    { layers: 0, files: 0, wasters: 0, otherFindings: 0, failing: FULL.failing },
+  ];
+  for (const limits of steps) {
+    body = compose(report, options, limits, true);
+    if (body.length <= max) return body;
+  }
+  let lo = 0;
+  let hi = FULL.failing;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (compose(report, options, { ...steps[2]!, failing: mid }, true).length <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  body = compose(report, options, { ...steps[2]!, failing: lo }, true);
+  if (body.length <= max) return body;
+  const note = `\n\n… cut to fit. ${options.fullReportHint ?? ''}\n`;
+  return body.slice(0, Math.max(0, max - note.length)) + note;
+}
+
+function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean): string {
+  const out: string[] = [];
+  if (o.prefix) out.push(o.prefix);
+  const icon = report.passed ? '✅' : '❌';
+  const title = o.title ? ` · ${escapeMarkdown(o.title)}` : '';
+  out.push(`### ${icon} image-guard${title}: ${escapeMarkdown(statusLine(report, o.failOn))}`, '');
+  if (cut) {
+    out.push(
+      `> Some sections were shortened to fit in a comment. ${escapeMarkdown(o.fullReportHint ?? '')}`,
+      '',
+    );
+  }
+  const { head, base } = report;
+  if (head) out.push(...overview(report, head, base, o), '');
+  if (report.baseUnavailable)
+    out.push(`> No base image to compare with: ${escapeMarkdown(report.baseUnavailable)}`, '');
+
+  const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
+  const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
+  const brokenBudgets = report.budgets.filter((b) => !b.passed);
+  if (brokenBudgets.length) {
+    out.push('**Budgets broken**', '', '| budget | limit | actual |', '|---|---:|---:|');
+    for (const b of brokenBudgets) {
+      const f = budgetFigures(b);
+      out.push(`| ${b.name} | ${f.limit} | ${f.actual} |`);
+    }
+    out.push('');
+  }
+  if (failing.length) {
+    out.push(`**Findings that fail the check** (fail-on: ${o.failOn})`, '');
+    out.push(...findingTable(failing.slice(0, lim.failing)));
+    if (failing.length > lim.failing) out.push(`| | | … and ${failing.length - lim.failing} more | |`);
+    out.push('');
+  }
+
+  if (head && lim.layers > 0) {
+    const rows = layerRows(report, head, lim.layers);
+    out.push(...details(`Layers (${rows.total}): where the bytes are`, rows.lines));
+  }
+  if (head?.files && lim.files > 0 && head.files.largest.length) {
+    const max = head.files.largest[0]?.size ?? 1;
+    out.push(
+      ...details(`Largest files (${Math.min(lim.files, head.files.largest.length)})`, [
+        '| size | | path | layer |',
+        '|---:|---|---|---:|',
+        ...head.files.largest
+          .slice(0, lim.files)
+          .map(
+            (f) =>
+              `| ${formatBytes(f.size)} | ${bar(f.size, max, 12)} | ${inlineCode(f.path)} | ${f.layer} |`,
+          ),
+      ]),
+    );
+  }
+  if (head?.files && lim.wasters > 0 && head.files.wasted.length) {
+    out.push(
+      ...details(`Biggest wasters (${formatBytes(head.files.wastedBytes)} wasted in all)`, [
+        '| wasted | path | layers |',
+        '|---:|---|---|',
+        ...head.files.wasted
+          .slice(0, lim.wasters)
+          .map((w) => `| ${formatBytes(w.bytes)} | ${inlineCode(w.path)} | ${w.layers.join(', ')} |`),
+      ]),
+    );
+  }
+  if (others.length && lim.otherFindings > 0) {
+    const shown = others.slice(0, lim.otherFindings);
+    const more = others.length - shown.length;
+    out.push(
+      ...details(`Other findings (${others.length}, below fail-on)`, [
+        ...findingTable(shown),
+        ...(more > 0 ? [`| | | … and ${more} more | |`] : []),
+      ]),
+    );
+  }
+  const passedBudgets = report.budgets.filter((b) => b.passed);
+  if (passedBudgets.length || o.unchecked?.length) {
+    const lines = ['| budget | limit | actual | |', '|---|---:|---:|---|'];
+    for (const b of passedBudgets) {
+      const f = budgetFigures(b);
+      lines.push(`| ${b.name} | ${f.limit} | ${f.actual} | ✅ |`);
+    }
+    for (const u of o.unchecked ?? []) lines.push(`| ${escapeMarkdown(u)} | | | not checked |`);
+    out.push(...details('Budgets kept', lines));
+  }
+  out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
+  return `${out.join('\n')}\n`;
+}
+
+function details(summary: string, lines: string[]): string[] {
+  return ['<details>', `<summary>${escapeHtml(summary)}</summary>`, '', ...lines, '', '</details>', ''];
+}
+
+function overview(report: Report, head: Image, base: Image | null, o: MarkdownOptions): string[] {
+  const label = (l: string | undefined, i: Image) =>
+    l ? inlineCode(l, 40) : inlineCode(i.id.replace(/^sha256:/, '').slice(0, 12));
+  const d = report.delta;
+  const count = (i: Image) => String(i.layers.filter((l) => !l.empty).length);
+  const cols = (b: string, h: string, delta: string) => (base ? `| ${b} | ${h} | ${delta} |` : `| ${h} |`);
+  const lines = [
+    base
+      ? `| | base ${label(o.baseLabel, base)} | head ${label(o.headLabel, head)} | delta |`
+      : `| | head ${label(o.headLabel, head)} |`,
+    base ? '|---|---:|---:|---:|' : '|---|---:|',
+  ];
+  const sizeDelta = d
+    ? `**${signed(d.size, formatBytes)}**${d.percent === null ? '' : ` (${signed(d.percent, (n) => `${n}%`)})`}`
+    : '';
+  lines.push(`| size${cols(base ? formatBytes(base.size) : '', formatBytes(head.size), sizeDelta)}`);
+  lines.push(`| layers${cols(base ? count(base) : '', count(head), d ? signed(d.layers, String) : '')}`);
+  if (head.files) {
+    const w = (i: Image | null) => (i?.files ? formatBytes(i.files.wastedBytes) : '–');
+    const e = (i: Image | null) => (i?.files ? percent(i.files.efficiency) : '–');
+    const wd =
+      d?.wastedBytes === null || d?.wastedBytes === undefined ? '–' : signed(d.wastedBytes, formatBytes);
+    lines.push(`| wasted${cols(w(base), w(head), wd)}`);
+    lines.push(`| efficiency${cols(e(base), e(head), '')}`);
+  }
+  return lines;
+}
+
+function findingTable(findings: Finding[]): string[] {
+  const lines = ['| rule | where | problem | fix |', '|---|---|---|---|'];
+  for (const f of findings) {
+    const where = f.file ? inlineCode(`${f.file}${f.line ? `:${f.line}` : ''}`, 80) : 'image';
+    const sev = f.severity === 'error' ? '🔴' : f.severity === 'warning' ? '🟠' : 'ℹ️';
+    const bytes = f.bytes ? ` (${formatBytes(f.bytes)})` : '';
+    lines.push(
+      `| ${sev} ${f.rule} ${escapeMarkdown(f.name)} | ${where} | ${escapeMessage(f.message)}${bytes} | ${f.fix ? escapeMessage(f.fix) : ''} |`,
+    );
+  }
+  return lines;
+}
+
+function layerRows(report: Report, head: Image, limit: number): { total: number; lines: string[] } {
+  if (report.layers.length) {
+    const max = Math.max(1, ...report.layers.map((r) => Math.max(r.baseSize ?? 0, r.headSize ?? 0)));
+    const icon = { same: '', changed: '✏️', added: '➕', removed: '➖' } as const;
+    const rows = report.layers.slice(0, limit).map((r) => {
+      const size = Math.max(r.headSize ?? 0, r.baseSize ?? 0);
+      const delta = r.status === 'same' ? '' : signed(r.delta, formatBytes);
+      return `| ${icon[r.status]} ${r.status} | ${r.baseSize === null ? '' : formatBytes(r.baseSize)} | ${r.headSize === null ? '' : formatBytes(r.headSize)} | ${delta} | ${bar(size, max, 12)} | ${inlineCode(r.createdBy, 100)} |`;
+    });
+    const more = report.layers.length - rows.length;
+    return {
+      total: report.layers.length,
+      lines: [
+        '| | base | head | delta | | instruction |',
+        '|---|---:|---:|---:|---|---|',
+        ...rows,
+        ...(more > 0 ? [`| | | | | | … and ${more} more |`] : []),
+      ],
+    };
+  }
+  const layers = head.layers.filter((l) => !l.empty);
+  const max = Math.max(1, ...layers.map((l) => l.size));
+  const rows = layers
+    .slice(0, limit)
+    .map(
+      (l) =>
+        `| ${l.index} | ${formatBytes(l.size)} | ${bar(l.size, max, 12)} | ${inlineCode(normalizeInstruction(l.createdBy), 100)} |`,
+    );
+  return {
+    total: layers.length,
+    lines: ['| # | size | | instruction |', '|---:|---:|---|---|', ...rows],
+  };
+}

@@ -1,0 +1,186 @@
+import { normalizeInstruction } from '../analysis/layers.js';
+import { type FailOn, type Finding, type Image, type Report, reachesFailOn } from '../core/report.js';
+import { formatBytes } from '../core/size.js';
+import { bar, percent, signed } from './bars.js';
+import { budgetFigures, statusLine } from './summary.js';
+
+export interface TextOptions {
+  color: boolean;
+  failOn: FailOn;
+  /** Budgets that were set but could not be judged. */
+  unchecked?: string[];
+}
+
+const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/** Columns padded to their widest cell; `right` lists the columns aligned right (numbers). */
+export function table(rows: string[][], right: number[] = [], gap = '  '): string[] {
+  const width = (s: string) => [...s].length;
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => {
+        const pad = ' '.repeat((widths[i] ?? 0) - width(cell));
+        if (i === row.length - 1 && !right.includes(i)) return cell;
+        return right.includes(i) ? pad + cell : cell + pad;
+      })
+      .join(gap)
+      .trimEnd(),
+  );
+}
+
+export function renderText(report: Report, options: TextOptions): string {
+  const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const bold = (s: string) => paint('1', s);
+  const dim = (s: string) => paint('2', s);
+  const red = (s: string) => paint('31', s);
+  const green = (s: string) => paint('32', s);
+  const yellow = (s: string) => paint('33', s);
+  const out: string[] = [];
+  const { head, base } = report;
+
+  if (head) {
+    out.push(`${bold('head')} ${head.ref} ${dim(shortId(head.id))}`);
+    if (base) out.push(`${bold('base')} ${base.ref} ${dim(shortId(base.id))}`);
+    else if (report.baseUnavailable)
+      out.push(`${bold('base')} ${yellow(`unavailable: ${report.baseUnavailable}`)}`);
+    out.push('');
+    out.push(...overview(report, head, base));
+    out.push('');
+    out.push(bold(base ? 'Layers, aligned (oldest first)' : 'Layers (oldest first)'));
+    out.push(...layerLines(report, head, dim));
+    if (head.files) {
+      out.push('');
+      out.push(bold('Largest files'));
+      out.push(
+        ...table(
+          head.files.largest.map((f) => ['  ', formatBytes(f.size), f.path, dim(`layer ${f.layer}`)]),
+          [1],
+        ),
+      );
+      if (head.files.wasted.length) {
+        out.push('');
+        out.push(bold('Biggest wasters'));
+        out.push(
+          ...table(
+            head.files.wasted.map((w) => [
+              '  ',
+              formatBytes(w.bytes),
+              w.path,
+              dim(`layers ${w.layers.join(', ')}`),
+            ]),
+            [1],
+          ),
+        );
+      }
+    }
+  }
+
+  if (report.findings.length) {
+    if (out.length) out.push('');
+    out.push(bold(`Findings (${report.findings.length})`));
+    for (const f of report.findings) out.push(...findingLines(f, options.failOn, { red, yellow, dim }));
+  }
+
+  if (report.budgets.length || options.unchecked?.length) {
+    out.push('');
+    out.push(bold('Budgets'));
+    for (const b of report.budgets) {
+      const f = budgetFigures(b);
+      const mark = b.passed ? green('✓') : red('✗');
+      out.push(`  ${mark} ${b.name} ${f.limit}: ${f.actual}`);
+    }
+    for (const u of options.unchecked ?? []) out.push(`  ${yellow('?')} ${u}`);
+  }
+
+  out.push('');
+  const status = statusLine(report, options.failOn);
+  out.push(report.passed ? green(bold(status)) : red(bold(status)));
+  return `${out.join('\n')}\n`;
+}
+
+function overview(report: Report, head: Image, base: Image | null): string[] {
+  const layerCount = (i: Image) => String(i.layers.filter((l) => !l.empty).length);
+  const wasted = (i: Image | null) => (i?.files ? formatBytes(i.files.wastedBytes) : '–');
+  const eff = (i: Image | null) => (i?.files ? percent(i.files.efficiency) : '–');
+  const d = report.delta;
+  const rows: string[][] = [['', ...(base ? ['base'] : []), 'head', ...(d ? ['delta'] : [])]];
+  const sizeDelta = d
+    ? `${signed(d.size, formatBytes)}${d.percent === null ? '' : ` (${signed(d.percent, (n) => `${n}%`)})`}`
+    : '';
+  rows.push([
+    'size',
+    ...(base ? [formatBytes(base.size)] : []),
+    formatBytes(head.size),
+    ...(d ? [sizeDelta] : []),
+  ]);
+  rows.push([
+    'layers',
+    ...(base ? [layerCount(base)] : []),
+    layerCount(head),
+    ...(d ? [signed(d.layers, String)] : []),
+  ]);
+  if (head.files) {
+    rows.push([
+      'wasted',
+      ...(base ? [wasted(base)] : []),
+      wasted(head),
+      ...(d ? [d.wastedBytes === null ? '–' : signed(d.wastedBytes, formatBytes)] : []),
+    ]);
+    rows.push(['efficiency', ...(base ? [eff(base)] : []), eff(head), ...(d ? [''] : [])]);
+    rows.push([
+      'files',
+      ...(base ? [String(base.files?.fileCount ?? '–')] : []),
+      String(head.files.fileCount),
+    ]);
+  }
+  return table(rows, [1, 2, 3]);
+}
+
+function layerLines(report: Report, head: Image, dim: (s: string) => string): string[] {
+  if (report.layers.length) {
+    const max = Math.max(1, ...report.layers.map((r) => Math.max(r.baseSize ?? 0, r.headSize ?? 0)));
+    return table(
+      [
+        ['status', 'base', 'head', 'delta', '', 'instruction'].map(dim),
+        ...report.layers.map((r) => [
+          r.status,
+          r.baseSize === null ? '' : formatBytes(r.baseSize),
+          r.headSize === null ? '' : formatBytes(r.headSize),
+          r.status === 'same' ? '' : signed(r.delta, formatBytes),
+          bar(Math.max(r.headSize ?? 0, r.baseSize ?? 0), max, 16).padEnd(16),
+          cut(r.createdBy, 80),
+        ]),
+      ],
+      [1, 2, 3],
+    ).map((l) => `  ${l}`);
+  }
+  const nonEmpty = head.layers.filter((l) => !l.empty);
+  const max = Math.max(1, ...nonEmpty.map((l) => l.size));
+  return table(
+    nonEmpty.map((l) => [
+      String(l.index),
+      formatBytes(l.size),
+      bar(l.size, max, 20).padEnd(20),
+      cut(normalizeInstruction(l.createdBy), 80),
+    ]),
+    [0, 1],
+  ).map((l) => `  ${l}`);
+}
+
+function findingLines(
+  f: Finding,
+  failOn: FailOn,
+  c: { red: (s: string) => string; yellow: (s: string) => string; dim: (s: string) => string },
+): string[] {
+  const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''} ` : '';
+  const sev =
+    f.severity === 'error' ? c.red(f.severity) : f.severity === 'warning' ? c.yellow(f.severity) : f.severity;
+  const fails = reachesFailOn(f.severity, failOn) ? '' : c.dim(' (does not fail)');
+  const bytes = f.bytes ? c.dim(` [${formatBytes(f.bytes)}]`) : '';
+  const lines = [`  ${where}${sev} ${f.rule} ${f.name}: ${f.message}${bytes}${fails}`];
+  if (f.fix) lines.push(`    ${c.dim('fix:')} ${f.fix}`);
+  return lines;
+}
