@@ -18,7 +18,11 @@ const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)
 export function table(rows: string[][], right: number[] = [], gap = '  '): string[] {
   const width = (s: string) => [...s].length;
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, width(cell));
+    });
+  }
   return rows.map((row) =>
     row
       .map((cell, i) => {
