@@ -57,8 +57,9 @@ export interface ImageData {
   id: string;
   config: ImageConfigInfo;
   /**
-   * Layer sizes in `diffIds` order when they are known without reading the contents (the engine's classic
-   * store); null otherwise.
+   * Layer sizes in `diffIds` order, as the classic store counts them: from the engine's history on the
+   * classic store, or computed from the layer contents whenever they were read (archives, the containerd
+   * store, any read with files), so they are there even with `--no-files`. null only when neither is known.
    */
   layerSizes: number[] | null;
   /** Layer summaries in `diffIds` order; null when files were not read (`--no-files`). */

@@ -1,0 +1,113 @@
+// Layers and archives arrive plain, gzip or zstd; the bytes say which (media types and file names lie or are
+// absent). Decoding streams chunk by chunk: node:zlib for gzip, Node's own zstd where it has one (Node 24,
+// the Action's runtime), else fzstd, a small pure-JS streaming decoder.
+
+import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
+import * as zlib from 'node:zlib';
+import { Decompress as FzstdDecompress } from 'fzstd';
+
+export type Compression = 'none' | 'gzip' | 'zstd';
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+
+export function detectCompression(head: Uint8Array): Compression {
+  if (startsWith(head, GZIP_MAGIC)) return 'gzip';
+  if (startsWith(head, ZSTD_MAGIC)) return 'zstd';
+  return 'none';
+}
+
+function startsWith(head: Uint8Array, magic: number[]): boolean {
+  return head.length >= magic.length && magic.every((b, i) => head[i] === b);
+}
+
+/** The first bytes of a stream, read without losing them: `rest` yields everything, those bytes included. */
+export async function peek(
+  source: AsyncIterable<Uint8Array>,
+  bytes: number,
+): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const seen: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  while (length < bytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = toBuffer(next.value);
+    seen.push(chunk);
+    length += chunk.length;
+  }
+  const head = seen.length === 1 ? seen[0]! : Buffer.concat(seen);
+  async function* rest(): AsyncGenerator<Buffer> {
+    if (head.length > 0) yield head;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield toBuffer(next.value);
+    }
+  }
+  return { head, rest: rest() };
+}
+
+export function toBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/**
+ * The plain bytes of a possibly compressed stream, with the compression found from its magic bytes.
+ * A truncated or corrupt compressed stream makes the iteration throw.
+ */
+export async function decompressed(
+  source: AsyncIterable<Uint8Array>,
+): Promise<{ compression: Compression; chunks: AsyncIterable<Buffer> }> {
+  const { head, rest } = await peek(source, 4);
+  const compression = detectCompression(head);
+  if (compression === 'none') return { compression, chunks: rest };
+  const decoder = compression === 'gzip' ? zlib.createGunzip() : createZstdDecoder();
+  // pipeline() destroys every stage when one fails, so the consumer's iteration throws the cause.
+  const out = pipeline(Readable.from(rest, { objectMode: false }), decoder, () => {});
+  return { compression, chunks: out as AsyncIterable<Buffer> };
+}
+
+type ZstdFactory = () => Transform;
+
+export const nativeZstd: ZstdFactory | undefined = (zlib as unknown as { createZstdDecompress?: ZstdFactory })
+  .createZstdDecompress;
+
+export function createZstdDecoder(): Transform {
+  return nativeZstd ? nativeZstd() : new FzstdTransform();
+}
+
+/** fzstd's streaming decoder as a Transform; it throws on a frame cut short when told the input ended. */
+export class FzstdTransform extends Transform {
+  readonly #decoder = new FzstdDecompress((data) => {
+    if (data.length > 0) this.push(toBuffer(data));
+  });
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      this.#decoder.push(chunk);
+      callback();
+    } catch (error) {
+      callback(zstdError(error));
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      this.#decoder.push(new Uint8Array(0), true);
+      callback();
+    } catch (error) {
+      callback(zstdError(error));
+    }
+  }
+}
+
+function zstdError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`zstd: ${message}`);
+}

@@ -1,0 +1,149 @@
+// One layer tar (plain, gzip or zstd) → LayerSummary, in one streaming pass. Sizes follow moby's classic
+// store, which measures a layer as pkg/directory.Size over its overlay2 diff directory: every regular file's
+// bytes once per inode (a hard-link member adds 0), plus each symlink's target length (its lstat size);
+// directories, whiteouts (0/0 character devices there) and other devices add 0.
+
+import type { Readable } from 'node:stream';
+import type { ReadEntry } from 'tar';
+import { UserError } from '../core/errors.js';
+import { decompressed } from './decompress.js';
+import type { EntryKind, LayerEntry, LayerSummary } from './model.js';
+import { DEFAULT_SECRET_PEEK_BYTES, peekForSecret } from './secret-peek.js';
+import {
+  checkSymlinkTarget,
+  normalizeHardlinkTarget,
+  normalizeMemberPath,
+  OPAQUE_MARKER,
+  UnsafePathError,
+  WHITEOUT_PREFIX,
+} from './tar-paths.js';
+import { readTar, TarFormatError } from './tar-reader.js';
+
+export interface SummarizeOptions {
+  /** How messages name the layer: a diffId, an archive member, `layer 3 of app:pr`. */
+  name: string;
+  /**
+   * false: only `size` is computed (entries, whiteouts and opaqueDirs stay empty, no file body is looked
+   * at); what a layers-only analysis needs when sizes must come from the contents. Default true.
+   */
+  files?: boolean;
+  /** Bytes of each regular file looked at for secret hints; default 64 KiB. */
+  secretPeekBytes?: number;
+  /** Largest pax / GNU long-name header accepted; default 1 MiB. */
+  maxMetaEntrySize?: number;
+}
+
+export type LayerSource = Readable | AsyncIterable<Uint8Array>;
+
+export async function summarizeLayer(stream: LayerSource, opts: SummarizeOptions): Promise<LayerSummary> {
+  const files = opts.files ?? true;
+  const peekBytes = opts.secretPeekBytes ?? DEFAULT_SECRET_PEEK_BYTES;
+  const entries: LayerEntry[] = [];
+  const whiteouts: string[] = [];
+  const opaqueDirs: string[] = [];
+  const peeking = new Map<ReadEntry, LayerEntry>();
+  let size = 0;
+
+  try {
+    const { chunks } = await decompressed(stream);
+    await readTar(
+      chunks,
+      {
+        header(entry) {
+          const path = normalizeMemberPath(entry.path);
+          const slash = path.lastIndexOf('/');
+          const base = path.slice(slash + 1);
+          if (base.startsWith(WHITEOUT_PREFIX)) {
+            const dir = slash < 0 ? '' : path.slice(0, slash);
+            if (base === OPAQUE_MARKER) {
+              if (files) opaqueDirs.push(dir);
+            } else if (!base.startsWith(`${WHITEOUT_PREFIX}${WHITEOUT_PREFIX}`)) {
+              // `.wh..wh.*` other than the opaque marker is aufs bookkeeping, which moby skips too.
+              const name = base.slice(WHITEOUT_PREFIX.length);
+              if (name === '' || name === '.' || name === '..') {
+                throw new UnsafePathError(`whiteout "${entry.path}" names no file`);
+              }
+              if (files) whiteouts.push(dir === '' ? name : `${dir}/${name}`);
+            }
+            return false;
+          }
+          const kind = kindOf(entry);
+          let entrySize = 0;
+          let linkTarget: string | undefined;
+          if (kind === 'file') {
+            entrySize = entry.size;
+            size += entrySize;
+          } else if (kind === 'symlink') {
+            linkTarget = entry.linkpath ?? '';
+            checkSymlinkTarget(path, linkTarget);
+            size += Buffer.byteLength(linkTarget);
+          } else if (kind === 'hardlink') {
+            linkTarget = entry.linkpath ?? '';
+            normalizeHardlinkTarget(linkTarget);
+          }
+          if (!files || path === '') return false;
+          const record: LayerEntry = { path, kind, size: entrySize };
+          if (linkTarget !== undefined) record.linkTarget = linkTarget;
+          entries.push(record);
+          if (kind === 'file' && entrySize > 0 && peekBytes > 0) {
+            peeking.set(entry, record);
+            return true;
+          }
+          return false;
+        },
+        body(entry) {
+          const record = peeking.get(entry);
+          peeking.delete(entry);
+          if (!record) {
+            entry.resume();
+            return;
+          }
+          peekForSecret(entry, record.path, peekBytes, (hint) => {
+            record.secret = hint;
+          });
+        },
+      },
+      { maxMetaEntrySize: opts.maxMetaEntrySize },
+    );
+  } catch (error) {
+    throw layerError(opts.name, error);
+  }
+  return { entries, whiteouts, opaqueDirs, size };
+}
+
+function kindOf(entry: ReadEntry): EntryKind {
+  switch (entry.type) {
+    case 'File':
+    case 'OldFile':
+    case 'ContiguousFile':
+      return 'file';
+    case 'Directory':
+    case 'GNUDumpDir':
+      return 'dir';
+    case 'SymbolicLink':
+      return 'symlink';
+    case 'Link':
+      return 'hardlink';
+    default:
+      return 'other';
+  }
+}
+
+/** The one-line error for a layer that cannot be read, naming it and saying what to do. */
+export function layerError(name: string, error: unknown): Error {
+  if (error instanceof UserError) return error;
+  if (error instanceof UnsafePathError) {
+    return new UserError(
+      `layer ${name} has a hostile tar entry: ${error.message}; refusing to read this image`,
+    );
+  }
+  if (error instanceof TarFormatError && error.notTar) {
+    return new UserError(
+      `layer ${name} is not a tar archive (plain, gzip or zstd): ${error.message}; check that the archive is an image export`,
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new UserError(
+    `layer ${name} is truncated or corrupt (${detail.split('\n')[0]}): export or download the image again`,
+  );
+}

@@ -1,0 +1,177 @@
+// One pass over a `docker save` or OCI archive stream, members in whatever order they come: small JSON
+// members (manifest.json, index.json, configs, manifest blobs) are buffered under a cap, every layer-looking
+// member is summarized while it streams by, and the image is assembled at the end from the manifest. No
+// member is extracted and no layer is held in memory.
+
+import { posix } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { ReadEntry } from 'tar';
+import { UserError } from '../core/errors.js';
+import { decompressed, detectCompression, peek } from './decompress.js';
+import { configDigest, parseImageConfig } from './image-config.js';
+import { planImage } from './image-layout.js';
+import { summarizeLayer } from './layer-summary.js';
+import type { ImageData, LayerSummary } from './model.js';
+import { readTar, TarFormatError } from './tar-reader.js';
+
+/** Largest JSON member buffered (configs with long histories run to a few hundred KiB). */
+export const MAX_JSON_MEMBER = 16 * 1024 * 1024;
+
+export interface ReadSaveOptions {
+  /** What the user named; used in ImageData.ref, in messages and to pick an image in a multi-image archive. */
+  ref: string;
+  /** false: layer sizes only (from the contents), no file lists: `ImageData.layers` is null. */
+  files: boolean;
+  /** Tag or OCI ref name choosing one image when the archive holds several. */
+  select?: string;
+}
+
+type Member =
+  | { kind: 'json'; bytes: Buffer }
+  | { kind: 'layer'; summary: LayerSummary }
+  | { kind: 'link'; target: string }
+  | { kind: 'other'; why: string };
+
+export async function readSaveStream(
+  stream: Readable | AsyncIterable<Uint8Array>,
+  opts: ReadSaveOptions,
+): Promise<ImageData> {
+  const members = new Map<string, Member>();
+  const source = opts.ref;
+  try {
+    const { chunks } = await decompressed(stream);
+    await readTar(chunks, {
+      header(entry) {
+        const path = memberPath(entry.path);
+        if (path === null) return false;
+        if (entry.type === 'SymbolicLink') {
+          members.set(path, { kind: 'link', target: posix.join(posix.dirname(path), entry.linkpath ?? '') });
+          return false;
+        }
+        if (entry.type === 'Link') {
+          members.set(path, { kind: 'link', target: memberPath(entry.linkpath ?? '') ?? '' });
+          return false;
+        }
+        if (entry.type !== 'File' && entry.type !== 'OldFile' && entry.type !== 'ContiguousFile')
+          return false;
+        return wanted(path);
+      },
+      async body(entry) {
+        const path = memberPath(entry.path)!;
+        members.set(path, await readMember(entry, path, opts));
+      },
+    });
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (error instanceof TarFormatError && error.notTar) {
+      throw new UserError(
+        `${source} is not a tar archive (${error.message}): give a docker save or OCI archive`,
+      );
+    }
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UserError(`${source} is truncated or corrupt (${detail}): export or download it again`);
+  }
+  return assemble(members, opts);
+}
+
+function memberPath(raw: string): string | null {
+  const path = posix
+    .normalize(raw)
+    .replace(/^(\.\/)+|^\/+/, '')
+    .replace(/\/$/, '');
+  return path === '' || path === '.' ? null : path;
+}
+
+/** Members worth reading: everything but the legacy per-layer metadata nobody needs. */
+function wanted(path: string): boolean {
+  if (path === 'repositories') return false;
+  return !/^[0-9a-f]{64}\/(json|VERSION)$/.test(path);
+}
+
+async function readMember(entry: ReadEntry, path: string, opts: ReadSaveOptions): Promise<Member> {
+  const { head, rest } = await peek(entry, 512);
+  const shape = sniff(head);
+  if (shape === 'layer') {
+    const summary = await summarizeLayer(rest, { name: `${path} in ${opts.ref}`, files: opts.files });
+    return { kind: 'layer', summary };
+  }
+  if (shape === 'json' && entry.size <= MAX_JSON_MEMBER) {
+    const parts: Buffer[] = [];
+    for await (const chunk of rest) parts.push(chunk);
+    return { kind: 'json', bytes: Buffer.concat(parts) };
+  }
+  for await (const _ of rest) {
+    // drained: neither a layer nor JSON we keep
+  }
+  return {
+    kind: 'other',
+    why: shape === 'json' ? 'a JSON member over 16 MiB' : 'neither a tar layer nor JSON',
+  };
+}
+
+function sniff(head: Buffer): 'layer' | 'json' | 'other' {
+  if (detectCompression(head) !== 'none') return 'layer';
+  if (head.length >= 512) {
+    const block = head.subarray(0, 512);
+    if (isTarHeader(block) || block.every((b) => b === 0)) return 'layer';
+  }
+  const first = head.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
+  if (first === 0x7b || first === 0x5b) return 'json';
+  return 'other';
+}
+
+function isTarHeader(block: Buffer): boolean {
+  const field = block
+    .toString('latin1', 148, 156)
+    .replace(/[\0 ]+$/g, '')
+    .trim();
+  if (!/^[0-7]+$/.test(field)) return false;
+  let sum = 0;
+  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : block[i]!;
+  return sum === Number.parseInt(field, 8);
+}
+
+function assemble(members: Map<string, Member>, opts: ReadSaveOptions): ImageData {
+  const source = opts.ref;
+  const resolve = (path: string): Member | undefined => {
+    let member = members.get(path);
+    for (let hops = 0; member?.kind === 'link' && hops < 8; hops++) member = members.get(member.target);
+    return member;
+  };
+  const json = (path: string) => {
+    const m = resolve(path);
+    return m?.kind === 'json' ? m.bytes : undefined;
+  };
+  const plan = planImage(json, source, opts.select);
+  const configBytes = json(plan.config);
+  if (!configBytes) {
+    throw new UserError(
+      `${source} lacks the image config ${plan.config} its manifest points at: export it again`,
+    );
+  }
+  const config = parseImageConfig(configBytes, `config ${plan.config} in ${source}`);
+  const summaries = plan.layers.map((path) => {
+    const m = resolve(path);
+    if (m?.kind === 'layer') return m.summary;
+    if (!m || m.kind === 'link') {
+      throw new UserError(
+        `${source} lacks the layer ${path} its manifest points at (truncated?): export it again`,
+      );
+    }
+    throw new UserError(
+      `layer ${path} in ${source} is not a tar archive (${m.kind === 'json' ? 'JSON' : m.why})`,
+    );
+  });
+  if (summaries.length !== config.diffIds.length) {
+    throw new UserError(
+      `${source}: the manifest lists ${summaries.length} layers but the config has ${config.diffIds.length} diff_ids`,
+    );
+  }
+  return {
+    ref: opts.ref,
+    id: configDigest(configBytes),
+    config,
+    layerSizes: summaries.map((s) => s.size),
+    layers: opts.files ? summaries : null,
+  };
+}

@@ -1,0 +1,46 @@
+// Path rules for tar members, the way moby's archive package applies a layer: a member's name is cleaned
+// and must stay under the root; a hard link's target is taken from the root; a symlink's relative target
+// is joined with the symlink's own directory and must stay under the root, while an absolute target is fine
+// (it resolves inside the container's root at run time).
+
+import { posix } from 'node:path';
+
+/** Why a path was refused; the caller names the layer and the member. */
+export class UnsafePathError extends Error {}
+
+/**
+ * `./usr//bin/` → `usr/bin`; the root itself (`.`, `./`) → ``. Throws UnsafePathError for absolute paths and
+ * for `..` leading outside the root.
+ */
+export function normalizeMemberPath(raw: string): string {
+  if (raw.startsWith('/')) throw new UnsafePathError(`absolute path "${raw}"`);
+  return clean(raw, raw);
+}
+
+/** A hard link's target, relative to the root even when written absolute (moby joins it to the root). */
+export function normalizeHardlinkTarget(target: string): string {
+  return clean(target.replace(/^\/+/, ''), target);
+}
+
+/** Throws UnsafePathError when a relative symlink target, joined with the link's directory, leaves the root. */
+export function checkSymlinkTarget(memberPath: string, target: string): void {
+  if (target.startsWith('/')) return;
+  const dir = posix.dirname(memberPath);
+  const joined = posix.normalize(`${dir === '.' ? '' : `${dir}/`}${target}`);
+  if (joined === '..' || joined.startsWith('../')) {
+    throw new UnsafePathError(`symlink "${memberPath}" -> "${target}" points outside the image root`);
+  }
+}
+
+function clean(path: string, original: string): string {
+  if (path === '' || path === '.' || path === './') return '';
+  const normalized = posix.normalize(path);
+  if (normalized === '..' || normalized.startsWith('../')) {
+    throw new UnsafePathError(`path "${original}" leaves the image root`);
+  }
+  if (normalized === '.' || normalized === './') return '';
+  return normalized.endsWith('/') ? normalized.slice(0, -1) : normalized;
+}
+
+export const WHITEOUT_PREFIX = '.wh.';
+export const OPAQUE_MARKER = '.wh..wh..opq';
