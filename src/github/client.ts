@@ -82,7 +82,18 @@ export function createClient(options: ClientOptions): GitHubClient {
       return false;
     };
 
-  const octokit = getOctokit(
+  // Every failed attempt, retried or not, leaves a debug line: the runner's debug log is where a slow run is
+  // explained. Method, URL and status only; the token travels in a header and never reaches the log. Registered
+  // before the retry and throttling plugins so that its hook sits inside theirs and sees each attempt.
+  const logAttempts = (octokit: { hook: GitHubClient['hook'] }) => {
+    octokit.hook.error('request', (error, request) => {
+      const status = (error as { status?: number }).status ?? 'no answer';
+      log.debug(`GitHub API ${request.method} ${request.url}: ${status}`);
+      throw error;
+    });
+  };
+
+  return getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl ?? apiBaseUrl(),
@@ -106,15 +117,8 @@ export function createClient(options: ClientOptions): GitHubClient {
         ...(spaced ? {} : { write: unspacedGroup as never, notifications: unspacedGroup as never }),
       },
     },
+    logAttempts,
     retry,
     throttling,
   );
-  // Every failed attempt, retried or not, leaves a debug line: the runner's debug log is where a slow run is
-  // explained. Method, path and status only; the token travels in a header and never reaches the log.
-  octokit.hook.error('request', (error, request) => {
-    const status = (error as { status?: number }).status ?? 'no answer';
-    log.debug(`GitHub API ${request.method} ${request.url}: ${status}`);
-    throw error;
-  });
-  return octokit;
 }
