@@ -1,31 +1,60 @@
 #!/usr/bin/env bash
-# Local base images for fixtures, tests and the benchmark. Docker Hub is out of reach on these machines, so
-# bases are made from Debian's packages:
+# Local base images for fixtures, tests, the demo and the benchmark. Docker Hub is out of reach on these
+# machines, so bases are made from Debian's packages:
 #   image-guard-fixture/busybox:1   FROM scratch + Debian's static busybox (about 2 MB, built in a second)
-# Idempotent: an image that exists is kept.
+#   image-guard-fixture/python:3.13-slim
+#                                   stands in for the official python:3.13-slim: Debian 13 (trixie, the
+#                                   release that image is built on) minbase + Debian's Python 3.13, venv and
+#                                   pip, with the Python headers the official image ships. About a minute to
+#                                   build, so only on request.
+# Usage: bases.sh [busybox] [python]   (no argument: busybox only, which is what the test suite needs)
+# Idempotent: an image that exists is kept. Concurrent runs wait for each other.
 set -euo pipefail
 cli() { if [ -x /usr/bin/docker ]; then /usr/bin/docker "$@"; else docker "$@"; fi; }
+say() { printf 'bases: %s\n' "$*" >&2; }
+die() { printf 'image-guard: error: %s\n' "$*" >&2; exit 1; }
 
-busybox_base="${IG_BUSYBOX_IMAGE:-image-guard-fixture/busybox:1}"
-if ! cli image inspect "$busybox_base" >/dev/null 2>&1; then
-  bb=""
+want_busybox=0
+want_python=0
+[ "$#" = 0 ] && want_busybox=1
+for a in "$@"; do
+  case "$a" in
+    busybox) want_busybox=1 ;;
+    python) want_python=1 ;;
+    all) want_busybox=1; want_python=1 ;;
+    *) die "bases.sh: unknown base '$a' (expected busybox, python or all)" ;;
+  esac
+done
+
+# The test suite, the demo and a developer may all ask at once: one builder at a time, the others then find
+# the image and keep it.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"${TMPDIR:-/tmp}/image-guard-bases.lock"
+  flock 9
+fi
+
+apt_install() {
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1 || {
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  }
+}
+
+build_busybox() {
+  local busybox_base="${IG_BUSYBOX_IMAGE:-image-guard-fixture/busybox:1}"
+  cli image inspect "$busybox_base" >/dev/null 2>&1 && return 0
+  local bb="" c
   for c in /bin/busybox /usr/bin/busybox; do
     if [ -x "$c" ] && ! ldd "$c" >/dev/null 2>&1; then bb="$c"; break; fi
   done
   if [ -z "$bb" ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static >/dev/null 2>&1 || {
-        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static >/dev/null
-      }
-      bb=/bin/busybox
-    else
-      echo "image-guard: error: a static busybox is needed for the fixture base: apt-get install busybox-static" >&2
-      exit 1
-    fi
+    apt_install busybox-static ||
+      die "a static busybox is needed for the fixture base: apt-get install busybox-static"
+    bb=/bin/busybox
   fi
+  local root
   root="$(mktemp -d)"
-  trap 'rm -rf "$root"' EXIT
   mkdir -p "$root/bin" "$root/tmp" "$root/etc" "$root/root"
   cp "$bb" "$root/bin/busybox"
   for applet in $("$bb" --list); do
@@ -36,5 +65,106 @@ if ! cli image inspect "$busybox_base" >/dev/null 2>&1; then
   chmod 1777 "$root/tmp"
   tar -C "$root" --numeric-owner --owner=0 --group=0 -c . |
     cli import -c 'ENV PATH=/bin' -c 'CMD ["/bin/sh"]' - "$busybox_base" >/dev/null
-  echo "bases: built $busybox_base" >&2
-fi
+  rm -rf "$root"
+  say "built $busybox_base"
+}
+
+build_python() {
+  local image="${IG_PYTHON_IMAGE:-image-guard-fixture/python:3.13-slim}"
+  local suite="${IG_DEBIAN_SUITE:-trixie}"
+  local mirror="${IG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+  local security="${IG_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
+  cli image inspect "$image" >/dev/null 2>&1 && return 0
+  [ "$(id -u)" = 0 ] || die "building the local Python base needs root (debootstrap, chroot): run as root, or pull python:3.13-slim"
+  if ! command -v debootstrap >/dev/null 2>&1; then
+    say "installing debootstrap (Debian) …"
+    apt_install debootstrap || die "debootstrap is needed for the local Python base: apt-get install debootstrap"
+  fi
+  local work fs
+  work="$(mktemp -d "${TMPDIR:-/tmp}/image-guard-python-base.XXXXXX")"
+  fs="$work/rootfs"
+  # shellcheck disable=SC2064
+  trap "rm -rf '$work'" EXIT
+  say "building $image from Debian $suite (debootstrap, about a minute, once; log: $work/debootstrap.log)"
+  # libpython3-dev only to get the headers: the official image ships its Python's headers, so a
+  # `build-essential` is all a C extension needs there. The package itself and the libc6-dev it pulls are
+  # removed again below.
+  if ! debootstrap --variant=minbase \
+    --include=python3,python3-venv,python3-pip,python-is-python3,libpython3-dev \
+    "$suite" "$fs" "$mirror" >"$work/debootstrap.log" 2>&1; then
+    tail -n 20 "$work/debootstrap.log" >&2
+    cp "$work/debootstrap.log" "${TMPDIR:-/tmp}/image-guard-python-base.log" 2>/dev/null || true
+    die "debootstrap $suite failed (Debian mirror $mirror reachable?): see ${TMPDIR:-/tmp}/image-guard-python-base.log"
+  fi
+
+  (cd "$fs" && tar -cf "$work/headers.tar" usr/include/python3.* usr/include/*-linux-gnu/python3.*)
+  # debootstrap marks everything it installs as manual: keep that mark on the minimal system and the Python
+  # packages only, so that removing libpython3-dev takes the compiler-side packages it pulled with it.
+  chroot "$fs" sh -c "dpkg-query -W -f '\${Package} \${Priority}\n' | awk '\$2 != \"required\" && \$1 != \"apt\" { print \$1 }' | xargs apt-mark auto" >>"$work/debootstrap.log" 2>&1
+  chroot "$fs" apt-mark manual python3 python3-venv python3-pip python-is-python3 >>"$work/debootstrap.log" 2>&1
+  chroot "$fs" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq --autoremove 'libpython3*-dev' >>"$work/debootstrap.log" 2>&1
+  tar -C "$fs" -xf "$work/headers.tar"
+
+  # The official image's Python is not Debian's, so pip installs into it without PEP 668's refusal.
+  rm -f "$fs"/usr/lib/python3*/EXTERNALLY-MANAGED
+
+  # apt inside builds FROM this image: the suite, its updates and security, as Debian's own images say it.
+  rm -f "$fs/etc/apt/sources.list"
+  cat >"$fs/etc/apt/sources.list.d/debian.sources" <<SRC
+Types: deb
+URIs: $mirror
+Suites: $suite $suite-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: $security
+Suites: $suite-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  # What Debian's slim images do: no docs, man pages or translations, no .deb left behind after installs,
+  # no services started by package scripts.
+  cat >"$fs/etc/dpkg/dpkg.cfg.d/docker-slim" <<'CFG'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/groff/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/locale/*
+path-exclude /usr/share/lintian/*
+CFG
+  cat >"$fs/etc/apt/apt.conf.d/docker-clean" <<'CFG'
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+CFG
+  printf '#!/bin/sh\nexit 101\n' >"$fs/usr/sbin/policy-rc.d"
+  chmod 755 "$fs/usr/sbin/policy-rc.d"
+  find "$fs/usr/share/doc" -mindepth 2 ! -name copyright ! -type d -delete 2>/dev/null || true
+  find "$fs/usr/share/doc" -mindepth 1 -type d -empty -delete 2>/dev/null || true
+  rm -rf "$fs"/usr/share/man/* "$fs"/usr/share/info/* "$fs"/usr/share/locale/* "$fs"/usr/share/lintian/*
+  rm -rf "$fs"/var/cache/apt/* "$fs"/var/lib/apt/lists/* "$fs"/var/log/*.log "$fs"/var/log/apt/* "$fs"/tmp/*
+  find "$fs" -xdev -name __pycache__ -type d -prune -exec rm -rf {} +
+  : >"$fs/etc/resolv.conf"
+  : >"$fs/etc/hostname" 2>/dev/null || true
+
+  local version
+  version="$(chroot "$fs" python3 -c 'import platform; print(platform.python_version())')"
+  tar -C "$fs" --numeric-owner -c . |
+    cli import \
+      -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      -c 'ENV LANG=C.UTF-8' \
+      -c "ENV PYTHON_VERSION=$version" \
+      -c 'CMD ["python3"]' \
+      -m "image-guard local stand-in for python:3.13-slim: Debian $suite minbase + Python $version" \
+      - "$image" >/dev/null
+  rm -rf "$work"
+  trap - EXIT
+  say "built $image (Debian $suite, Python $version, $(cli image inspect -f '{{.Size}}' "$image") bytes)"
+}
+
+[ "$want_busybox" = 1 ] && build_busybox
+[ "$want_python" = 1 ] && build_python
+exit 0
