@@ -210,66 +210,28 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): ParsedInputs {
 }
 
 /**
- * The keys a config file (`.image-guard.yml`) may set that are also inputs, as `loadConfig()` in src/config
- * returns them. Written against this minimal shape so the two sides meet at the keys, not at one module: values
- * may be parsed already (numbers, booleans, arrays) or still text as in YAML (`250MB`, `5%`).
+ * What a config file (`.image-guard.yml`) may set that is also an input, as `loadConfig()` in src/config returns
+ * it: values already parsed and checked, null (or an empty ignore list) where the file says nothing. Declared
+ * here with only the keys the merge reads, so that the two modules meet at this shape and not at each other;
+ * `ImageGuardConfig` fits it as it is. Severity overrides are the lint engine's and are not merged here.
  */
 export interface FileConfigLike {
-  'max-size'?: number | string | null;
-  'max-increase'?: number | string | Increase | null;
-  'max-wasted'?: number | string | null;
-  'min-efficiency'?: number | string | null;
-  'max-layers'?: number | string | null;
-  'fail-on'?: string | null;
-  ignore?: string | readonly string[] | null;
-  files?: boolean | string | null;
-  'cache-probe'?: boolean | string | null;
-  comment?: boolean | string | null;
-  'comment-key'?: string | null;
-  dockerfile?: string | null;
-  context?: string | null;
-  target?: string | null;
-  'build-args'?: string | readonly string[] | Record<string, string> | null;
-  'base-image'?: string | null;
-  'base-ref'?: string | null;
+  ignore?: readonly string[] | null;
+  failOn?: FailOn | null;
+  maxSize?: number | null;
+  maxIncrease?: Increase | null;
+  maxWasted?: number | null;
+  minEfficiency?: number | null;
+  maxLayers?: number | null;
+  files?: boolean | null;
 }
 
-const MERGEABLE: readonly (keyof FileConfigLike)[] = [
-  'max-size',
-  'max-increase',
-  'max-wasted',
-  'min-efficiency',
-  'max-layers',
-  'fail-on',
-  'ignore',
-  'files',
-  'cache-probe',
-  'comment',
-  'comment-key',
-  'dockerfile',
-  'context',
-  'target',
-  'build-args',
-  'base-image',
-  'base-ref',
-];
-
-function configText(value: unknown): string {
-  if (Array.isArray(value)) return value.join('\n');
-  if (value !== null && typeof value === 'object') {
-    if ('percent' in value) return `${(value as { percent: number }).percent}%`;
-    if ('bytes' in value) return String((value as { bytes: number }).bytes);
-    return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${k}=${String(v)}`)
-      .join('\n');
-  }
-  return String(value).trim();
-}
+const isSize = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
 /**
- * The config file's keys under the inputs: a key the workflow set explicitly keeps the input's value, any other
- * key the file sets replaces it. The file's values go through the same checks as inputs, every bad one reported
- * at once (`bad config file <path>: …`). Keys that are not inputs (severity overrides) are not touched here.
+ * The config file under the inputs: an input the workflow set explicitly keeps its value, any other input takes
+ * the file's value when the file sets one. The file's values are checked again (they may come from anywhere
+ * that fits the type) and every bad one is reported at once: `bad <source>: …`.
  */
 export function mergeConfig(
   inputs: ParsedInputs,
@@ -278,55 +240,41 @@ export function mergeConfig(
 ): ParsedInputs {
   if (!fileConfig) return inputs;
   const problems: Problems = [];
-  const merged: Inputs = { ...inputs };
-  const set = <K extends InputName>(key: K, value: Inputs[K]) => {
-    merged[key] = value;
+  const merged: ParsedInputs = { ...inputs };
+  const fromFile = <K extends InputName>(
+    key: K,
+    value: Inputs[K] | null | undefined,
+    ok: boolean,
+    why: string,
+  ) => {
+    if (value === null || value === undefined || inputs.explicit.has(key)) return;
+    if (ok) merged[key] = value as ParsedInputs[K];
+    else problems.push(`${key} ${JSON.stringify(value)} ${why}`);
   };
-
-  for (const key of MERGEABLE) {
-    const value = fileConfig[key];
-    if (value === undefined || value === null || inputs.explicit.has(key)) continue;
-    const text = configText(value);
-    switch (key) {
-      case 'max-size':
-      case 'max-wasted':
-        set(key, parse.size(key, text, problems));
-        break;
-      case 'max-increase':
-        set(key, parse.increase(key, text, problems));
-        break;
-      case 'min-efficiency':
-        set(key, parse.efficiency(key, text, problems));
-        break;
-      case 'max-layers':
-        set(key, parse.count(key, text, problems));
-        break;
-      case 'fail-on':
-        set(key, parse.failOn(key, text, problems));
-        break;
-      case 'ignore':
-        set(key, parse.ruleIds(key, text, problems));
-        break;
-      case 'files':
-      case 'cache-probe':
-      case 'comment':
-        set(key, parse.boolean(key, text, inputs[key], problems));
-        break;
-      case 'build-args':
-        set(key, parse.buildArgs(key, text, problems));
-        break;
-      case 'dockerfile':
-      case 'context':
-        set(key, text || inputs[key]);
-        break;
-      case 'target':
-      case 'comment-key':
-      case 'base-image':
-      case 'base-ref':
-        set(key, text || null);
-        break;
-    }
-  }
+  const c = fileConfig;
+  fromFile('max-size', c.maxSize, isSize(c.maxSize), SIZE_HINT);
+  fromFile('max-wasted', c.maxWasted, isSize(c.maxWasted), SIZE_HINT);
+  fromFile(
+    'max-increase',
+    c.maxIncrease,
+    !!c.maxIncrease && ('bytes' in c.maxIncrease ? isSize(c.maxIncrease.bytes) : c.maxIncrease.percent >= 0),
+    'is neither a size nor a percentage (write 10MB or 5%)',
+  );
+  fromFile(
+    'min-efficiency',
+    c.minEfficiency,
+    typeof c.minEfficiency === 'number' && c.minEfficiency >= 0 && c.minEfficiency <= 1,
+    'must be a number from 0 to 1',
+  );
+  fromFile('max-layers', c.maxLayers, isSize(c.maxLayers), 'must be a whole number');
+  fromFile(
+    'fail-on',
+    c.failOn,
+    FAIL_ON.includes(c.failOn as FailOn),
+    'must be error, warning, info or never',
+  );
+  fromFile('files', c.files, typeof c.files === 'boolean', 'must be true or false');
+  if (c.ignore && c.ignore.length > 0) fromFile('ignore', [...c.ignore], true, '');
   if (problems.length > 0) throw new UserError(`bad ${source}: ${problems.join('; ')}`);
-  return { ...merged, explicit: inputs.explicit };
+  return merged;
 }

@@ -186,57 +186,72 @@ describe('getInputs', () => {
 
 describe('mergeConfig', () => {
   const base = (inputs: Record<string, string> = {}): ParsedInputs => getInputs(runnerEnv(inputs));
+  // What loadConfig() returns for a file that sets nothing.
+  const nothing = {
+    ignore: [],
+    failOn: null,
+    maxSize: null,
+    maxIncrease: null,
+    maxWasted: null,
+    minEfficiency: null,
+    maxLayers: null,
+    files: null,
+  };
 
   it('puts the config file under the inputs: explicit inputs win, the file fills the rest', () => {
-    const merged = mergeConfig(base({ 'max-size': '300MB', 'fail-on': 'never' }), {
-      'max-size': '100MB',
-      'max-increase': '5%',
-      'max-wasted': 1_000_000,
-      'min-efficiency': 0.9,
-      'max-layers': 10,
-      'fail-on': 'warning',
+    const merged = mergeConfig(base({ 'max-size': '300MB', 'fail-on': 'never', ignore: 'IG101' }), {
+      ...nothing,
+      maxSize: 100_000_000,
+      maxIncrease: { percent: 5 },
+      maxWasted: 1_000_000,
+      minEfficiency: 0.9,
+      maxLayers: 10,
+      failOn: 'warning',
       ignore: ['IG103'],
       files: false,
     });
     expect(merged).toMatchObject({
       'max-size': 300_000_000,
       'fail-on': 'never',
+      ignore: ['IG101'],
       'max-increase': { percent: 5 },
       'max-wasted': 1_000_000,
       'min-efficiency': 0.9,
       'max-layers': 10,
-      ignore: ['IG103'],
       files: false,
     });
+    expect(merged.explicit).toEqual(new Set(['max-size', 'fail-on', 'ignore']));
   });
 
   it('lets the file override an input left at its action.yml default', () => {
-    expect(mergeConfig(base(), { 'fail-on': 'warning', comment: false })).toMatchObject({
-      'fail-on': 'warning',
-      comment: false,
-    });
-  });
-
-  it('accepts values already parsed by the config loader', () => {
     expect(
-      mergeConfig(base(), { 'max-increase': { bytes: 5 }, ignore: 'IG101,IG102', 'build-args': { A: '1' } }),
+      mergeConfig(base(), { ...nothing, failOn: 'warning', files: false, ignore: ['IG104'] }),
     ).toMatchObject({
-      'max-increase': { bytes: 5 },
-      ignore: ['IG101', 'IG102'],
-      'build-args': ['A=1'],
+      'fail-on': 'warning',
+      files: false,
+      ignore: ['IG104'],
     });
   });
 
-  it('reports every bad value of the file at once', () => {
-    expect(() => mergeConfig(base(), { 'max-size': '12QB', 'fail-on': 'fatal' }, '.image-guard.yml')).toThrow(
+  it('changes nothing for a file that sets nothing', () => {
+    const inputs = base({ 'max-size': '1GB' });
+    const { explicit: _a, ...merged } = mergeConfig(inputs, nothing);
+    const { explicit: _b, ...before } = inputs;
+    expect(merged).toEqual(before);
+    expect(mergeConfig(inputs, null)).toBe(inputs);
+  });
+
+  it('reports every bad value at once, naming the file', () => {
+    expect(() =>
+      mergeConfig(
+        base(),
+        { ...nothing, maxSize: -1, failOn: 'fatal' as never, minEfficiency: 2 },
+        '.image-guard.yml',
+      ),
+    ).toThrow(
       new UserError(
-        'bad .image-guard.yml: max-size "12QB" is not a size (write 250MB, 1.2GiB or bytes); fail-on "fatal" must be error, warning, info or never',
+        'bad .image-guard.yml: max-size -1 is not a size (write 250MB, 1.2GiB or bytes); min-efficiency 2 must be a number from 0 to 1; fail-on "fatal" must be error, warning, info or never',
       ),
     );
-  });
-
-  it('leaves the inputs alone without a file', () => {
-    const inputs = base({ 'max-size': '1GB' });
-    expect(mergeConfig(inputs, null)).toBe(inputs);
   });
 });
