@@ -1,0 +1,565 @@
+// What a RUN does: its simple commands (shell form, exec form and shell heredoc bodies) and recognisers for the
+// package managers and installers the catalogue names, each judged on its own arguments.
+import type { Instruction } from './parse.js';
+import {
+  commandName,
+  execFormCommands,
+  isShell,
+  type ShellCommand,
+  shellDashC,
+  splitCommands,
+} from './shell.js';
+import { type Mount, mountsOf } from './stages.js';
+
+export interface RunInfo {
+  instr: Instruction;
+  commands: ShellCommand[];
+  mounts: Mount[];
+}
+
+function heredocIsShell(body: string, headerCommands: ShellCommand[]): boolean {
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+  if (shebang) {
+    const interp = commandName(shebang[1]!) === 'env' ? (shebang[2] ?? '') : shebang[1]!;
+    return isShell(interp);
+  }
+  if (headerCommands.length === 0) return true;
+  // `RUN bash <<EOF` / `RUN <<EOF sh -ex`: a shell reading its script from the heredoc
+  return headerCommands.some(
+    (c) =>
+      isShell(c.argv[0]!) && shellDashC(c.argv) === null && !c.argv.slice(1).some((a) => !a.startsWith('-')),
+  );
+}
+
+export function analyzeRun(instr: Instruction): RunInfo {
+  const mounts = mountsOf(instr);
+  if (instr.json) return { instr, commands: execFormCommands(instr.json), mounts };
+  const header = splitCommands(instr.args);
+  const commands = [...header];
+  for (const h of instr.heredocs) {
+    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body));
+  }
+  return { instr, commands, mounts };
+}
+
+// ---- generic argument helpers -------------------------------------------------------------------------------
+
+/** Splits argv after the command into options and positionals; `valued` options consume the next word. */
+export function splitArgs(args: readonly string[], valued: ReadonlySet<string> = new Set()) {
+  const options: string[] = [];
+  const positionals: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === '--') {
+      positionals.push(...args.slice(k + 1));
+      break;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      options.push(a);
+      if (!a.includes('=') && valued.has(a) && k + 1 < args.length) {
+        options.push(`${a}=${args[k + 1]}`);
+        k++;
+      }
+    } else positionals.push(a);
+  }
+  return { options, positionals };
+}
+
+export function hasOption(options: readonly string[], ...names: string[]): boolean {
+  return options.some((o) => names.some((n) => o === n || o.startsWith(`${n}=`)));
+}
+
+export function optionValues(options: readonly string[], name: string): string[] {
+  return options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1));
+}
+
+/** The subcommand (first positional) and everything else, with options before the subcommand kept. */
+function subcommand(args: readonly string[], valued: ReadonlySet<string> = new Set()) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && valued.has(a)) k++;
+      continue;
+    }
+    return { sub: a, rest: [...args.slice(0, k), ...args.slice(k + 1)] };
+  }
+  return { sub: null, rest: [...args] };
+}
+
+// ---- Python -------------------------------------------------------------------------------------------------
+
+const PIP = /^pip(\d+(\.\d+)?)?$/;
+const PYTHON = /^python(\d+(\.\d+)?)?$/;
+const PIP_VALUED = new Set([
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '-t',
+  '--target',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '--prefix',
+  '--root',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--cache-dir',
+  '--log',
+  '--proxy',
+  '--retries',
+  '--timeout',
+  '--trusted-host',
+  '--cert',
+  '--client-cert',
+  '--progress-bar',
+  '--src',
+  '--upgrade-strategy',
+  '--only-binary',
+  '--no-binary',
+  '--config-settings',
+  '-C',
+  '--global-option',
+  '--python',
+  '--report',
+]);
+
+/** `pip install …`, `pip3 …`, `python -m pip install …`: the arguments after `install`, or null. */
+export function pipInstallArgs(cmd: ShellCommand): { options: string[]; positionals: string[] } | null {
+  const argv = cmd.argv;
+  const name = commandName(argv[0]!);
+  let args: string[];
+  if (PIP.test(name)) args = argv.slice(1);
+  else if (PYTHON.test(name)) {
+    const m = argv.indexOf('-m');
+    if (m < 0 || argv[m + 1] !== 'pip' || argv.slice(1, m).some((a) => !a.startsWith('-'))) return null;
+    args = argv.slice(m + 2);
+  } else return null;
+  const { sub, rest } = subcommand(args, PIP_VALUED);
+  if (sub !== 'install') return null;
+  return splitArgs(rest, PIP_VALUED);
+}
+
+const UV_VALUED = new Set([
+  '--directory',
+  '--project',
+  '--cache-dir',
+  '--python',
+  '-p',
+  '--index-url',
+  '--extra-index-url',
+  '--index',
+  '--default-index',
+  '-i',
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '--extra',
+  '--group',
+  '--no-group',
+  '--only-group',
+  '--package',
+  '--target',
+  '--prefix',
+  '--color',
+  '--config-file',
+  '-f',
+  '--find-links',
+  '--index-strategy',
+  '--keyring-provider',
+  '--resolution',
+  '--prerelease',
+  '--link-mode',
+  '--compile-bytecode',
+  '--no-install-package',
+  '--python-platform',
+  '--exclude-newer',
+]);
+
+/** `uv sync …` → {kind:'sync'}, `uv pip install …` → {kind:'pip-install'}; options include global ones. */
+export function uvCommand(
+  cmd: ShellCommand,
+): { kind: 'sync' | 'pip-install'; options: string[]; positionals: string[] } | null {
+  if (commandName(cmd.argv[0]!) !== 'uv') return null;
+  const first = subcommand(cmd.argv.slice(1), UV_VALUED);
+  if (first.sub === 'sync') return { kind: 'sync', ...splitArgs(first.rest, UV_VALUED) };
+  if (first.sub === 'pip') {
+    const second = subcommand(first.rest, UV_VALUED);
+    if (second.sub === 'install') return { kind: 'pip-install', ...splitArgs(second.rest, UV_VALUED) };
+  }
+  return null;
+}
+
+const POETRY_VALUED = new Set([
+  '-C',
+  '--directory',
+  '-P',
+  '--project',
+  '--with',
+  '--without',
+  '--only',
+  '-E',
+  '--extras',
+]);
+
+export function poetryInstall(cmd: ShellCommand): string[] | null {
+  if (commandName(cmd.argv[0]!) !== 'poetry') return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), POETRY_VALUED);
+  return sub === 'install' ? splitArgs(rest, POETRY_VALUED).options : null;
+}
+
+export function pipenvInstall(cmd: ShellCommand): string[] | null {
+  if (commandName(cmd.argv[0]!) !== 'pipenv') return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), new Set(['--python']));
+  return sub === 'install' || sub === 'sync' ? rest : null;
+}
+
+// ---- JavaScript ---------------------------------------------------------------------------------------------
+
+const NPM_VALUED = new Set([
+  '--prefix',
+  '-C',
+  '--registry',
+  '--cache',
+  '--omit',
+  '--include',
+  '--only',
+  '--loglevel',
+  '-w',
+  '--workspace',
+  '--userconfig',
+  '--install-strategy',
+  '--tag',
+  '--save-prefix',
+  '--fetch-retries',
+  '--fetch-timeout',
+  '--network-timeout',
+  '--script-shell',
+]);
+
+/** `npm ci` / `npm install` (and aliases): kind and whether packages were named. */
+export function npmInstall(
+  cmd: ShellCommand,
+): { kind: 'ci' | 'install'; options: string[]; packages: string[] } | null {
+  if (commandName(cmd.argv[0]!) !== 'npm') return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, NPM_VALUED);
+  if (['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean'].includes(sub)) {
+    return { kind: 'ci', options, packages: positionals };
+  }
+  if (
+    [
+      'install',
+      'i',
+      'in',
+      'ins',
+      'inst',
+      'insta',
+      'instal',
+      'isnt',
+      'isnta',
+      'isntal',
+      'isntall',
+      'add',
+    ].includes(sub)
+  ) {
+    return { kind: 'install', options, packages: positionals };
+  }
+  return null;
+}
+
+/** `yarn` / `yarn install` (with only options): the options. */
+export function yarnInstall(cmd: ShellCommand): string[] | null {
+  if (commandName(cmd.argv[0]!) !== 'yarn') return null;
+  const valued = new Set([
+    '--cwd',
+    '--modules-folder',
+    '--network-timeout',
+    '--cache-folder',
+    '--mutex',
+    '--registry',
+  ]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === null || sub === 'install') {
+    const { options, positionals } = splitArgs(rest, valued);
+    return positionals.length === 0 ? options : null;
+  }
+  return null;
+}
+
+export function pnpmInstall(cmd: ShellCommand): string[] | null {
+  if (commandName(cmd.argv[0]!) !== 'pnpm') return null;
+  const valued = new Set(['-C', '--dir', '--filter', '-F', '--reporter']);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === 'install' || sub === 'i') return rest;
+  return null;
+}
+
+// ---- dependency installs (IG009) ----------------------------------------------------------------------------
+
+export interface DependencyInstall {
+  /** The tool, for "the same tool already installed dependencies" (uv's two-step pattern). */
+  tool: string;
+  text: string;
+}
+
+export function describe(cmd: ShellCommand, max = 40): string {
+  const t = cmd.argv.join(' ');
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+/** A dependency-install command in the catalogue's sense, or null. */
+export function dependencyInstall(cmd: ShellCommand): DependencyInstall | null {
+  const text = describe(cmd);
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    return hasOption(pip.options, '-r', '--requirement') || pip.options.some((o) => /^-r./.test(o))
+      ? { tool: 'pip', text }
+      : null;
+  }
+  const uv = uvCommand(cmd);
+  if (uv) {
+    if (uv.kind === 'sync') return { tool: 'uv', text };
+    return hasOption(uv.options, '-r', '--requirement') || uv.options.some((o) => /^-r./.test(o))
+      ? { tool: 'uv', text }
+      : null;
+  }
+  if (poetryInstall(cmd)) return { tool: 'poetry', text };
+  if (pipenvInstall(cmd)) return { tool: 'pipenv', text };
+  const npm = npmInstall(cmd);
+  if (npm && (npm.kind === 'ci' || npm.packages.length === 0)) return { tool: 'npm', text };
+  if (yarnInstall(cmd)) return { tool: 'yarn', text };
+  if (pnpmInstall(cmd)) return { tool: 'pnpm', text };
+  const name = commandName(cmd.argv[0]!);
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith('-'));
+  if (name === 'go' && a[0] === 'mod' && a[1] === 'download') return { tool: 'go', text };
+  if ((name === 'bundle' || name === 'bundler') && a[0] === 'install') return { tool: 'bundle', text };
+  if (name === 'composer' && a[0] === 'install') return { tool: 'composer', text };
+  if (name === 'cargo' && a[0] === 'fetch') return { tool: 'cargo', text };
+  if (
+    (name === 'mvn' || name === 'mvnw') &&
+    a.some((x) => x === 'dependency:go-offline' || x.endsWith(':go-offline'))
+  ) {
+    return { tool: 'mvn', text };
+  }
+  return null;
+}
+
+// ---- OS packages --------------------------------------------------------------------------------------------
+
+const APT_VALUED = new Set([
+  '-o',
+  '--option',
+  '-c',
+  '--config-file',
+  '-t',
+  '--target-release',
+  '--default-release',
+]);
+
+/** apt-get / apt: the subcommand and the package arguments. */
+export function aptCommand(cmd: ShellCommand): { sub: string; packages: string[]; options: string[] } | null {
+  const name = commandName(cmd.argv[0]!);
+  if (name !== 'apt-get' && name !== 'apt' && name !== 'aptitude') return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APT_VALUED);
+  return { sub, packages: positionals, options };
+}
+
+const APK_VALUED = new Set([
+  '-t',
+  '--virtual',
+  '-X',
+  '--repository',
+  '-p',
+  '--root',
+  '--arch',
+  '--cache-dir',
+  '--keys-dir',
+  '--repositories-file',
+]);
+
+export function apkCommand(cmd: ShellCommand): { sub: string; packages: string[]; options: string[] } | null {
+  if (commandName(cmd.argv[0]!) !== 'apk') return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APK_VALUED);
+  return { sub, packages: positionals, options };
+}
+
+const RPM_VALUED = new Set([
+  '--setopt',
+  '--enablerepo',
+  '--disablerepo',
+  '--installroot',
+  '--releasever',
+  '-c',
+  '--config',
+  '--repo',
+]);
+
+export function rpmCommand(
+  cmd: ShellCommand,
+): { tool: string; sub: string; packages: string[]; options: string[] } | null {
+  const name = commandName(cmd.argv[0]!);
+  if (name !== 'dnf' && name !== 'yum' && name !== 'microdnf' && name !== 'tdnf' && name !== 'dnf5')
+    return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, RPM_VALUED);
+  return { tool: name, sub, packages: positionals, options };
+}
+
+export const APT_INSTALL_SUBS = new Set([
+  'install',
+  'upgrade',
+  'dist-upgrade',
+  'full-upgrade',
+  'build-dep',
+  'reinstall',
+  'satisfy',
+]);
+
+/** An OS package install of any kind (apt, apk, dnf/yum): for IG006 "a package install in the same RUN". */
+export function isOsPackageInstall(cmd: ShellCommand): boolean {
+  const apt = aptCommand(cmd);
+  if (apt) return APT_INSTALL_SUBS.has(apt.sub);
+  const apk = apkCommand(cmd);
+  if (apk) return apk.sub === 'add' || apk.sub === 'upgrade' || apk.sub === 'fix';
+  const rpm = rpmCommand(cmd);
+  if (rpm)
+    return ['install', 'groupinstall', 'upgrade', 'update', 'reinstall', 'localinstall'].includes(rpm.sub);
+  return false;
+}
+
+// ---- build-only tooling (IG001, IG011) ----------------------------------------------------------------------
+
+const BUILD_PACKAGES = new Set([
+  'build-essential',
+  'gcc',
+  'g++',
+  'clang',
+  'make',
+  'cmake',
+  'build-base',
+  'alpine-sdk',
+  'gcc-c++',
+]);
+const PY_BUILD_TOOLS = new Set(['uv', 'poetry', 'pipenv', 'wheel', 'setuptools', 'build']);
+
+function packageName(spec: string): string {
+  return spec
+    .replace(/:[a-z0-9]+$/, '') // multiarch suffix libssl-dev:arm64
+    .split(/[=<>~]/)[0]!
+    .toLowerCase();
+}
+
+export function isBuildPackage(spec: string): boolean {
+  const name = packageName(spec);
+  if (BUILD_PACKAGES.has(name)) return true;
+  if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;
+  return /-(dev|devel)$/.test(name);
+}
+
+function pythonPackageName(spec: string): string {
+  return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? '').toLowerCase().replace(/_/g, '-');
+}
+
+/** Describes the build-only tooling a command installs or runs, or null. */
+export function buildTooling(cmd: ShellCommand): string | null {
+  const apt = aptCommand(cmd);
+  if (apt && apt.sub === 'install') {
+    const pkgs = apt.packages.filter(isBuildPackage);
+    return pkgs.length ? `installs ${pkgs.join(', ')}` : null;
+  }
+  const apk = apkCommand(cmd);
+  if (apk && apk.sub === 'add') {
+    const pkgs = apk.packages.filter(isBuildPackage);
+    return pkgs.length ? `installs ${pkgs.join(', ')}` : null;
+  }
+  const rpm = rpmCommand(cmd);
+  if (rpm && (rpm.sub === 'install' || rpm.sub === 'groupinstall')) {
+    const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
+    return pkgs.length ? `installs ${pkgs.join(', ')}` : null;
+  }
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
+    return pkgs.length ? `installs ${pkgs.join(', ')}` : null;
+  }
+  const name = commandName(cmd.argv[0]!);
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith('-'));
+  const isBuildScript = (s: string | undefined) => s === 'build' || (s?.startsWith('build:') ?? false);
+  if (name === 'npm' && (a[0] === 'run' || a[0] === 'run-script') && isBuildScript(a[1]))
+    return `runs ${describe(cmd)}`;
+  if (
+    (name === 'yarn' || name === 'pnpm') &&
+    (isBuildScript(a[0]) || (a[0] === 'run' && isBuildScript(a[1])))
+  ) {
+    return `runs ${describe(cmd)}`;
+  }
+  if (name === 'go' && a[0] === 'build') return `runs ${describe(cmd)}`;
+  if (name === 'cargo' && a[0] === 'build') return `runs ${describe(cmd)}`;
+  if (
+    (name === 'mvn' || name === 'mvnw') &&
+    a.some((x) => x === 'package' || x === 'install' || x === 'verify')
+  ) {
+    return `runs ${describe(cmd)}`;
+  }
+  if (
+    (name === 'gradle' || name === 'gradlew') &&
+    a.some((x) => ['build', 'assemble', 'bootJar', 'shadowJar', 'installDist'].includes(x))
+  ) {
+    return `runs ${describe(cmd)}`;
+  }
+  return null;
+}
+
+// ---- cleanup checks -----------------------------------------------------------------------------------------
+
+/** `rm … /var/lib/apt/lists/*` (or the directory, or an ancestor) in the same RUN. */
+export function removesPath(commands: readonly ShellCommand[], path: string): boolean {
+  return commands.some((c) => {
+    if (commandName(c.argv[0]!) !== 'rm') return false;
+    return c.argv.slice(1).some((arg) => {
+      if (arg.startsWith('-')) return false;
+      const cleaned = arg
+        .replace(/\/\*+$/, '')
+        .replace(/\*+$/, '')
+        .replace(/\/+$/, '');
+      if (cleaned === '') return false;
+      return (
+        cleaned === path ||
+        path.startsWith(`${cleaned}/`) ||
+        cleaned.startsWith(`${path}/`) ||
+        arg.startsWith(`${path}/`)
+      );
+    });
+  });
+}
+
+export function cacheMountAt(mounts: readonly Mount[], ...prefixes: string[]): boolean {
+  return mounts.some((m) => {
+    if (m.type !== 'cache' || !m.target) return false;
+    const t = m.target.replace(/\/+$/, '');
+    return prefixes.some((p) => t === p || t.startsWith(`${p}/`) || p.startsWith(`${t}/`));
+  });
+}
+
+export function hasCacheMount(mounts: readonly Mount[]): boolean {
+  return mounts.some((m) => m.type === 'cache');
+}
+
+const TRUE_WORDS = new Set(['1', 'true', 'on', 'yes']);
+export function truthy(value: string | undefined | null): boolean {
+  return value !== undefined && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
+}

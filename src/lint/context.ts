@@ -1,0 +1,227 @@
+// The build context as the engine would send it: one walk, the ignore file applied as the engine applies it.
+// Directories the ignore file excludes are not entered unless a `!` pattern could re-include something
+// below them; `.git` is recognised by name like every other listed path, and only entered when the ignore
+// file lets it through (then its bytes are what the ignore file would save).
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { IgnoreMatcher } from './dockerignore.js';
+
+/** Paths IG008 looks for at any depth of the context. */
+export const HEAVY_PATHS = [
+  '.git',
+  '.venv',
+  'venv',
+  'node_modules',
+  '__pycache__',
+  '.env',
+  '.pytest_cache',
+  '.mypy_cache',
+];
+const HEAVY = new Set(HEAVY_PATHS);
+
+export interface HeavyPath {
+  path: string;
+  bytes: number;
+}
+
+export interface ContextInfo {
+  /** The ignore file in effect, as a path relative to the current directory of the caller, or null. */
+  ignoreFile: string | null;
+  /** Files and symlinks that reach the engine (slash paths relative to the context root). */
+  files: string[];
+  /** Directories that reach the engine. */
+  dirs: Set<string>;
+  /** Listed heavy paths that the ignore file lets through, with the bytes they add. */
+  heavy: HeavyPath[];
+}
+
+export interface TreeEntry {
+  name: string;
+  dir: boolean;
+}
+
+/** What the walker reads: a real directory or, in tests, a listing. */
+export interface TreeSource {
+  list(dir: string): TreeEntry[];
+  size(path: string): number;
+}
+
+export function walkContext(
+  source: TreeSource,
+  ignoreText: string | null,
+  ignoreFile: string | null,
+): ContextInfo {
+  const matcher = ignoreText === null ? null : IgnoreMatcher.fromText(ignoreText);
+  const files: string[] = [];
+  const dirs = new Set<string>();
+  const heavy: (HeavyPath & { sent: boolean })[] = [];
+
+  const addParents = (p: string) => {
+    let slash = p.lastIndexOf('/');
+    while (slash > 0) {
+      const parent = p.slice(0, slash);
+      if (dirs.has(parent)) break;
+      dirs.add(parent);
+      slash = parent.lastIndexOf('/');
+    }
+  };
+
+  const walk = (dir: string, inside: (HeavyPath & { sent: boolean }) | null) => {
+    let entries: TreeEntry[];
+    try {
+      entries = source.list(dir);
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = dir === '' ? e.name : `${dir}/${e.name}`;
+      const excluded = matcher?.excludes(p) ?? false;
+      let owner = inside;
+      if (!owner && HEAVY.has(e.name)) {
+        owner = { path: p, bytes: 0, sent: !excluded };
+        heavy.push(owner);
+      }
+      if (e.dir) {
+        if (excluded && matcher!.canSkipDirectory(p)) continue;
+        if (!excluded) {
+          dirs.add(p);
+          addParents(p);
+        }
+        walk(p, owner);
+      } else if (!excluded) {
+        files.push(p);
+        addParents(p);
+        if (owner) {
+          owner.sent = true;
+          try {
+            owner.bytes += source.size(p);
+          } catch {
+            // vanished or unreadable: counts as 0
+          }
+        }
+      }
+    }
+  };
+  walk('', null);
+  return {
+    ignoreFile,
+    files,
+    dirs,
+    heavy: heavy.filter((h) => h.sent).map(({ path, bytes }) => ({ path, bytes })),
+  };
+}
+
+function fsTree(root: string): TreeSource {
+  return {
+    list(dir) {
+      return readdirSync(join(root, dir), { withFileTypes: true }).map((d) => ({
+        name: d.name,
+        dir: d.isDirectory(),
+      }));
+    },
+    size(path) {
+      return lstatSync(join(root, path)).size;
+    },
+  };
+}
+
+/**
+ * Reads a build context directory. The ignore file is `<Dockerfile>.dockerignore` beside the Dockerfile when
+ * it exists (BuildKit's rule), else `.dockerignore` at the context root.
+ */
+export function readContext(contextDir: string, dockerfilePath: string | null): ContextInfo {
+  if (!statSync(contextDir).isDirectory()) throw new Error(`${contextDir} is not a directory`);
+  const candidates: string[] = [];
+  if (dockerfilePath)
+    candidates.push(join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`));
+  candidates.push(join(contextDir, '.dockerignore'));
+  let ignoreText: string | null = null;
+  let ignoreFile: string | null = null;
+  for (const c of candidates) {
+    try {
+      ignoreText = readFileSync(c, 'utf8');
+      ignoreFile = c;
+      break;
+    } catch {
+      // not there
+    }
+  }
+  return walkContext(fsTree(contextDir), ignoreText, ignoreFile);
+}
+
+/** A tree from a listing: `{ 'src/app.py': 120, 'empty/': 0 }` (a trailing `/` marks a directory). */
+export function memoryTree(listing: Record<string, number>): TreeSource {
+  const children = new Map<string, Map<string, boolean>>();
+  const sizes = new Map<string, number>();
+  const add = (path: string, dir: boolean) => {
+    const parts = path.split('/');
+    for (let k = 0; k < parts.length; k++) {
+      const parent = parts.slice(0, k).join('/');
+      const isDir = k < parts.length - 1 || dir;
+      if (!children.has(parent)) children.set(parent, new Map());
+      const m = children.get(parent)!;
+      m.set(parts[k]!, (m.get(parts[k]!) ?? false) || isDir);
+    }
+  };
+  for (const [raw, size] of Object.entries(listing)) {
+    const dir = raw.endsWith('/');
+    const path = raw.replace(/\/+$/, '');
+    add(path, dir);
+    if (!dir) sizes.set(path, size);
+  }
+  return {
+    list(dir) {
+      return [...(children.get(dir) ?? new Map<string, boolean>()).entries()].map(([name, d]) => ({
+        name,
+        dir: d,
+      }));
+    },
+    size(path) {
+      return sizes.get(path) ?? 0;
+    },
+  };
+}
+
+/** Go's filepath.Match for one COPY source against slash paths (`*` and `?` never cross `/`). */
+export function globToRegExp(glob: string): RegExp {
+  let re = '^';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        let cls = glob.slice(i + 1, end);
+        if (cls.startsWith('!')) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else if (c === '\\' && i + 1 < glob.length) {
+      re += `\\${glob[++i]}`;
+    } else re += /[.+()|{}$^]/.test(c) ? `\\${c}` : c;
+  }
+  try {
+    return new RegExp(`${re}$`);
+  } catch {
+    return /^$/;
+  }
+}
+
+export function isGlob(path: string): boolean {
+  return /[*?[]/.test(path);
+}
+
+/** A COPY source as a context path: no leading `./` or `/`, no trailing `/`; '' is the context root. */
+export function contextPath(src: string): string {
+  let p = src.replace(/\\/g, '/');
+  p = p.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  const parts: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}

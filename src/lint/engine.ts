@@ -1,0 +1,116 @@
+// The pure core: Dockerfile text + what is known of the context → findings. Inline ignores, the config's
+// `ignore` list and severity overrides are applied here, never in a rule.
+import type { ImageGuardConfig } from '../config/config.js';
+import { UserError } from '../core/errors.js';
+import type { Finding, Severity } from '../core/report.js';
+import type { ContextInfo } from './context.js';
+import { type ParsedDockerfile, type Problem, parseDockerfile } from './parse.js';
+import { createContext, type Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+import { buildStageGraph, GraphError } from './stages.js';
+
+export interface LintOptions {
+  /** The Dockerfile path as shown in findings (Finding.file); null for text without a file. */
+  file?: string | null;
+  /** Its base name, for `<name>.dockerignore` in messages (default `Dockerfile`). */
+  dockerfileName?: string;
+  target?: string;
+  config?: ImageGuardConfig;
+  /** Problems found while reading the file (bytes that are not UTF-8), reported as IG000. */
+  readProblems?: Problem[];
+  /** The rules to run (default: the registry). */
+  rules?: readonly Rule[];
+}
+
+const IGNORE = /^image-guard\s+ignore=([A-Za-z0-9_,\s]+)$/i;
+const IGNORE_FILE = /^image-guard\s+ignore-file=([A-Za-z0-9_,\s]+)$/i;
+
+function ids(list: string): string[] {
+  return list
+    .split(/[,\s]+/)
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+}
+
+/** Rule ids silenced per instruction line, and for the whole file. */
+export function inlineIgnores(parsed: ParsedDockerfile): {
+  byLine: Map<number, Set<string>>;
+  file: Set<string>;
+} {
+  const file = new Set<string>();
+  const commentAt = new Map<number, string>();
+  for (const c of parsed.comments) {
+    commentAt.set(c.line, c.text);
+    const m = IGNORE_FILE.exec(c.text.trim());
+    if (m) for (const id of ids(m[1]!)) file.add(id);
+  }
+  const byLine = new Map<number, Set<string>>();
+  for (const instr of parsed.instructions) {
+    // the comment line right above (and the comment lines stacked directly on it)
+    for (let l = instr.line - 1; commentAt.has(l); l--) {
+      const m = IGNORE.exec(commentAt.get(l)!.trim());
+      if (!m) continue;
+      const set = byLine.get(instr.line) ?? new Set<string>();
+      for (const id of ids(m[1]!)) set.add(id);
+      byLine.set(instr.line, set);
+    }
+  }
+  return { byLine, file };
+}
+
+/** Lints Dockerfile text. Throws UserError only for a --target that names no stage. */
+export function lint(text: string, context: ContextInfo | null, options: LintOptions = {}): Finding[] {
+  const parsed = parseDockerfile(text);
+  const problems: Problem[] = [...(options.readProblems ?? []), ...parsed.problems];
+  let graph = null;
+  try {
+    const built = buildStageGraph(parsed, options.target);
+    graph = built.graph;
+    problems.push(...built.problems);
+  } catch (error) {
+    if (error instanceof GraphError) throw new UserError(error.message);
+    throw error;
+  }
+  if (options.target !== undefined && graph === null) {
+    throw new UserError(`no stage named "${options.target}": the Dockerfile has no FROM`);
+  }
+  const ctx = createContext(parsed, graph, problems, context, options.dockerfileName ?? 'Dockerfile');
+  const rules = options.rules ?? RULES;
+  const config = options.config;
+  const { byLine, file: fileIgnores } = inlineIgnores(parsed);
+  const configIgnores = new Set(config?.ignore ?? []);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+
+  for (const rule of rules) {
+    if (graph === null && rule.id !== 'IG000') continue;
+    if (configIgnores.has(rule.id) || fileIgnores.has(rule.id)) continue;
+    const override = config?.severity[rule.id];
+    if (override === 'off') continue;
+    const severity: Severity = override ?? rule.severity;
+    for (const r of rule.check(ctx)) {
+      if (byLine.get(r.line)?.has(rule.id)) continue;
+      const key = `${rule.id}\u0000${r.line}\u0000${r.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push({
+        rule: rule.id,
+        name: rule.name,
+        severity,
+        message: r.message,
+        file: options.file ?? null,
+        line: r.line,
+        fix: r.fix ?? rule.fix,
+        bytes: r.bytes ?? null,
+      });
+    }
+  }
+  return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule));
+}
+
+/** True when the text has at least one Dockerfile instruction line (used to tell a Dockerfile from junk). */
+export function looksLikeDockerfile(text: string): boolean {
+  return /^[ \t]*(from|run|copy|add|arg|env|cmd|entrypoint|workdir|user|label|expose|volume|shell|healthcheck|onbuild|stopsignal|maintainer)[ \t]/im.test(
+    text,
+  );
+}

@@ -1,0 +1,106 @@
+// The lint entry points for the CLI, `compare` and the Action: the pure `lint` and `lintDockerfileAt`, which
+// reads the Dockerfile and its build context from disk.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import type { ImageGuardConfig } from '../config/config.js';
+import { UserError } from '../core/errors.js';
+import type { Finding } from '../core/report.js';
+import { type ContextInfo, readContext } from './context.js';
+import { lint, looksLikeDockerfile } from './engine.js';
+import type { Problem } from './parse.js';
+
+export { type ContextInfo, memoryTree, readContext, walkContext } from './context.js';
+export { type LintOptions, lint } from './engine.js';
+export { RULES } from './rules/index.js';
+
+/** Larger than any real Dockerfile; beyond it the file is reported rather than read. */
+export const MAX_DOCKERFILE_BYTES = 16 * 1024 * 1024;
+
+export interface DockerfileText {
+  text: string;
+  problems: Problem[];
+}
+
+/** Reads a Dockerfile as UTF-8; bad input is a UserError (not a Dockerfile at all) or an IG000 problem. */
+export async function readDockerfile(path: string): Promise<DockerfileText> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory())
+      throw new UserError(
+        `${path} is a directory: give the Dockerfile's path (e.g. ${path.replace(/\/+$/, '')}/Dockerfile)`,
+      );
+    if (!st.isFile()) throw new UserError(`${path} is not a regular file`);
+    size = st.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${path} not found: give the path of a Dockerfile`);
+  }
+  if (size > MAX_DOCKERFILE_BYTES) {
+    throw new UserError(
+      `${path} is ${Math.round(size / 1048576)} MiB: that is not a Dockerfile (image-guard reads up to 16 MiB)`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new UserError(`${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new UserError(`${path} is UTF-16: save it as UTF-8`);
+  }
+  if (bytes.includes(0)) throw new UserError(`${path} is a binary file, not a Dockerfile`);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), problems: [] };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    if (!looksLikeDockerfile(text))
+      throw new UserError(`${path} is not UTF-8 text and holds no Dockerfile instruction`);
+    const lines = text.split('\n');
+    const bad = lines.findIndex((l) => l.includes('\ufffd'));
+    return {
+      text,
+      problems: [
+        {
+          line: bad + 1,
+          message: `line ${bad + 1} holds bytes that are not UTF-8: save the Dockerfile as UTF-8`,
+        },
+      ],
+    };
+  }
+}
+
+/**
+ * Lints a Dockerfile on disk against its build context (null: judge the Dockerfile alone). Findings come back
+ * filtered by inline ignores and the config's `ignore` and `severity`, sorted by line.
+ */
+export async function lintDockerfileAt(
+  dockerfilePath: string,
+  opts: { context: string | null; target?: string; config?: ImageGuardConfig },
+): Promise<Finding[]> {
+  const { text, problems } = await readDockerfile(dockerfilePath);
+  let context: ContextInfo | null = null;
+  if (opts.context !== null && /^[ \t]*(copy|add)[ \t]/im.test(text)) {
+    try {
+      if (!(await stat(opts.context)).isDirectory())
+        throw new UserError(`context ${opts.context} is not a directory`);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(`context ${opts.context} not found: give the build context directory`);
+    }
+    context = readContext(opts.context, dockerfilePath);
+  }
+  return lint(text, context, {
+    file: dockerfilePath,
+    dockerfileName: basename(dockerfilePath),
+    target: opts.target,
+    config: opts.config,
+    readProblems: problems,
+  });
+}
+
+/** The context `lint` uses when none is given: the Dockerfile's directory. */
+export function defaultContext(dockerfilePath: string): string {
+  return dirname(dockerfilePath);
+}

@@ -1,0 +1,105 @@
+// The shape of a rule and what a rule's check can read. Suppression and severity overrides live in the
+// engine, never in a rule.
+import type { Severity } from '../core/report.js';
+import { analyzeRun, type RunInfo } from './commands.js';
+import type { ContextInfo } from './context.js';
+import { type Instruction, type ParsedDockerfile, type Problem, splitWords } from './parse.js';
+import type { Stage, StageGraph } from './stages.js';
+
+export interface RuleReport {
+  line: number;
+  message: string;
+  /** What to write instead, when it differs from the rule's general fix. */
+  fix?: string;
+  bytes?: number | null;
+}
+
+export interface Rule {
+  id: string;
+  name: string;
+  severity: Severity;
+  /** One line: when the rule fires (docs table, SARIF shortDescription). */
+  summary: string;
+  /** Why it matters (SARIF fullDescription and help). */
+  rationale: string;
+  /** The general fix, printed under each finding unless the finding brings its own. */
+  fix: string;
+  check(ctx: RuleContext): RuleReport[];
+}
+
+export interface RuleContext {
+  parsed: ParsedDockerfile;
+  /** Null only when the Dockerfile has no FROM: then only IG000 runs. */
+  graph: StageGraph | null;
+  /** Problems found while reading the file and building the stage graph (IG000). */
+  problems: Problem[];
+  context: ContextInfo | null;
+  /** The Dockerfile's base name, for messages about `<name>.dockerignore`. */
+  dockerfileName: string;
+  run(instr: Instruction): RunInfo;
+}
+
+export function createContext(
+  parsed: ParsedDockerfile,
+  graph: StageGraph | null,
+  problems: Problem[],
+  context: ContextInfo | null,
+  dockerfileName: string,
+): RuleContext {
+  const runs = new Map<Instruction, RunInfo>();
+  return {
+    parsed,
+    graph,
+    problems,
+    context,
+    dockerfileName,
+    run(instr) {
+      let info = runs.get(instr);
+      if (!info) {
+        info = analyzeRun(instr);
+        runs.set(instr, info);
+      }
+      return info;
+    },
+  };
+}
+
+export function graphOf(ctx: RuleContext): StageGraph {
+  if (!ctx.graph) throw new Error('rule needs the stage graph');
+  return ctx.graph;
+}
+
+/** Built stages in file order. */
+export function builtStages(ctx: RuleContext): Stage[] {
+  const g = graphOf(ctx);
+  return g.stages.filter((s) => g.built.has(s));
+}
+
+/** `` `RUN pip install x` (line 7) `` */
+export function quote(instr: Instruction): string {
+  return `\`${instr.text}\` (line ${instr.line})`;
+}
+
+/** COPY/ADD sources (the last word is the destination). */
+export function copySources(instr: Instruction): string[] {
+  if (instr.heredocs.length > 0) return [];
+  const words = instr.json ?? splitWords(instr.args);
+  return words.length >= 2 ? words.slice(0, -1) : [];
+}
+
+export function hasFromFlag(instr: Instruction): boolean {
+  return instr.flags.some((f) => f.name === 'from');
+}
+
+const WHOLE = new Set(['.', './', '*', './*']);
+
+/** COPY or ADD (without --from) of `.`, `./`, `*` or `./*`. */
+export function isWholeContextCopy(instr: Instruction): boolean {
+  if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') return false;
+  if (hasFromFlag(instr)) return false;
+  return copySources(instr).some((s) => WHOLE.has(s));
+}
+
+export function isUrl(src: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
+}

@@ -1,0 +1,55 @@
+import { describe, hasCacheMount, hasOption, pipInstallArgs, truthy, uvCommand } from '../commands.js';
+import { graphOf, quote, type Rule, type RuleReport } from '../rule.js';
+import { variablesBefore } from '../stages.js';
+
+export const IG004: Rule = {
+  id: 'IG004',
+  name: 'pip-cache',
+  severity: 'warning',
+  summary:
+    'In the final lineage, `pip install` without `--no-cache-dir`, or `uv sync` / `uv pip install` without `--no-cache` (unless PIP_NO_CACHE_DIR / UV_NO_CACHE is set, or the RUN mounts a cache).',
+  rationale:
+    'pip and uv keep every downloaded wheel in ~/.cache: tens to hundreds of MB that stay in the layer.',
+  fix: 'Add `--no-cache-dir` to pip and `--no-cache` to uv, or use `RUN --mount=type=cache,target=/root/.cache/pip …`.',
+  check(ctx) {
+    const g = graphOf(ctx);
+    const out: RuleReport[] = [];
+    for (const stage of g.lineage) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== 'RUN') continue;
+        const run = ctx.run(instr);
+        if (hasCacheMount(run.mounts)) continue;
+        const vars = variablesBefore(g.lineage, instr, g.globalArgs);
+        for (const cmd of run.commands) {
+          const pip = pipInstallArgs(cmd);
+          if (
+            pip &&
+            !hasOption(pip.options, '--no-cache-dir') &&
+            !truthy(cmd.env.PIP_NO_CACHE_DIR ?? vars.get('PIP_NO_CACHE_DIR'))
+          ) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache-dir\`: pip's download cache stays in the image. Write \`pip install --no-cache-dir …\`.`,
+              fix: 'Add `--no-cache-dir` (or set `ENV PIP_NO_CACHE_DIR=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/pip`).',
+            });
+            break;
+          }
+          const uv = uvCommand(cmd);
+          if (
+            uv &&
+            !hasOption(uv.options, '--no-cache', '-n') &&
+            !truthy(cmd.env.UV_NO_CACHE ?? vars.get('UV_NO_CACHE'))
+          ) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache\`: uv's cache stays in the image. Add \`--no-cache\`.`,
+              fix: 'Add `--no-cache` (or set `ENV UV_NO_CACHE=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/uv`).',
+            });
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,31 @@
+import { apkCommand, aptCommand, isOsPackageInstall } from '../commands.js';
+import { builtStages, quote, type Rule, type RuleReport } from '../rule.js';
+
+export const IG006: Rule = {
+  id: 'IG006',
+  name: 'update-alone',
+  severity: 'warning',
+  summary:
+    'A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN.',
+  rationale:
+    'The cached layer keeps an old index: a later install RUN can fail or install stale versions, and the index is a wasted layer.',
+  fix: 'Update and install in one RUN: `RUN apt-get update && apt-get install -y … && rm -rf /var/lib/apt/lists/*`.',
+  check(ctx) {
+    const out: RuleReport[] = [];
+    for (const stage of builtStages(ctx)) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== 'RUN') continue;
+        const { commands } = ctx.run(instr);
+        const update = commands.find(
+          (c) => aptCommand(c)?.sub === 'update' || apkCommand(c)?.sub === 'update',
+        );
+        if (!update || commands.some(isOsPackageInstall)) continue;
+        out.push({
+          line: instr.line,
+          message: `${quote(instr)} runs \`${update.argv[0]} update\` without installing anything in the same RUN: this layer is cached, so a later install may use a stale index. Run the update and the install in one RUN.`,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,34 @@
+import type { Instruction } from '../parse.js';
+import { builtStages, type Rule, type RuleReport } from '../rule.js';
+
+export const IG007: Rule = {
+  id: 'IG007',
+  name: 'merge-runs',
+  severity: 'info',
+  summary:
+    'Two or more RUN instructions follow each other directly in one stage (one finding per block, at its second RUN).',
+  rationale: 'Each RUN is a layer; files deleted in a later RUN still take space in the earlier one.',
+  fix: 'Join consecutive RUNs with `&&` (and `\\` line continuations) into one RUN.',
+  check(ctx) {
+    const out: RuleReport[] = [];
+    for (const stage of builtStages(ctx)) {
+      let block: Instruction[] = [];
+      const flush = () => {
+        if (block.length >= 2) {
+          const lines = block.map((r) => r.line);
+          out.push({
+            line: block[1]!.line,
+            message: `${block.length} RUN instructions in a row (lines ${lines.join(', ')}) make ${block.length} layers: join them into one RUN with \`&&\`.`,
+          });
+        }
+        block = [];
+      };
+      for (const instr of stage.body) {
+        if (instr.keyword === 'RUN') block.push(instr);
+        else flush();
+      }
+      flush();
+    }
+    return out;
+  },
+};

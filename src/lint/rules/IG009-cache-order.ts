@@ -1,0 +1,133 @@
+import { dependencyInstall } from '../commands.js';
+import { contextPath, globToRegExp, isGlob } from '../context.js';
+import type { Instruction } from '../parse.js';
+import {
+  builtStages,
+  copySources,
+  hasFromFlag,
+  isUrl,
+  quote,
+  type Rule,
+  type RuleContext,
+  type RuleReport,
+} from '../rule.js';
+
+const MANIFESTS = new Set([
+  'pyproject.toml',
+  'uv.lock',
+  'poetry.lock',
+  'pipfile',
+  'pipfile.lock',
+  'setup.cfg',
+  '.python-version',
+  'package.json',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  '.npmrc',
+  '.yarnrc',
+  '.yarnrc.yml',
+  '.nvmrc',
+  'go.mod',
+  'go.sum',
+  'gemfile',
+  'gemfile.lock',
+  'composer.json',
+  'composer.lock',
+  'cargo.toml',
+  'cargo.lock',
+  'pom.xml',
+  'build.gradle',
+  'build.gradle.kts',
+  'settings.gradle',
+  'settings.gradle.kts',
+  'gradle.properties',
+]);
+const MANIFEST_NAMES = [...MANIFESTS, 'requirements.txt', 'requirements-dev.txt'];
+
+export function isManifest(name: string): boolean {
+  const base = name.split('/').pop()!;
+  // Pipfile and Gemfile are spelled with a capital; compare case-sensitively except for those two
+  if (base === 'Pipfile' || base === 'Pipfile.lock' || base === 'Gemfile' || base === 'Gemfile.lock')
+    return true;
+  if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
+  if (base === 'Cargo.toml' || base === 'Cargo.lock') return true;
+  return /^requirements.*\.txt$/.test(base);
+}
+
+const WHOLE = new Set(['.', './', '*', './*']);
+
+/** True when a COPY source brings more than dependency manifests. */
+function bringsSource(src: string, ctx: RuleContext): boolean {
+  if (WHOLE.has(src)) return true;
+  if (src.includes('$')) return false;
+  const p = contextPath(src);
+  if (p === '') return true;
+  const c = ctx.context;
+  if (c) {
+    if (isGlob(p)) {
+      const re = globToRegExp(p);
+      const files = c.files.filter((f) => re.test(f));
+      const dirs = [...c.dirs].filter((d) => re.test(d));
+      if (files.length + dirs.length > 0) return dirs.length > 0 || files.some((f) => !isManifest(f));
+    } else if (c.dirs.has(p)) return true;
+    else if (c.files.includes(p)) return !isManifest(p);
+  }
+  if (src.endsWith('/')) return true;
+  if (isGlob(p)) {
+    const re = globToRegExp(p.split('/').pop()!);
+    return !MANIFEST_NAMES.some((m) => re.test(m) || re.test(m.replace(/^./, (x) => x.toUpperCase())));
+  }
+  return !isManifest(p);
+}
+
+function isContextCopy(instr: Instruction): boolean {
+  return (
+    (instr.keyword === 'COPY' || instr.keyword === 'ADD') &&
+    !hasFromFlag(instr) &&
+    instr.heredocs.length === 0
+  );
+}
+
+export const IG009: Rule = {
+  id: 'IG009',
+  name: 'cache-order',
+  severity: 'error',
+  summary:
+    'A dependency-install command runs after a COPY/ADD from the context that copies more than dependency manifests, in the same stage.',
+  rationale:
+    'Every source change invalidates the COPY layer, and with it the install after it: each build re-downloads all dependencies.',
+  fix: 'Copy only the manifests (e.g. `COPY pyproject.toml uv.lock ./`), run the install, then copy the source.',
+  check(ctx) {
+    const out: RuleReport[] = [];
+    for (const stage of builtStages(ctx)) {
+      let firstSourceCopy: Instruction | null = null;
+      const installedBefore = new Set<string>();
+      for (const instr of stage.body) {
+        if (isContextCopy(instr)) {
+          if (firstSourceCopy) continue;
+          const sources = copySources(instr).filter((s) => !isUrl(s));
+          if (sources.some((s) => bringsSource(s, ctx))) firstSourceCopy = instr;
+          continue;
+        }
+        if (instr.keyword !== 'RUN') continue;
+        for (const cmd of ctx.run(instr).commands) {
+          const install = dependencyInstall(cmd);
+          if (!install) continue;
+          if (!firstSourceCopy) {
+            installedBefore.add(install.tool);
+            continue;
+          }
+          if (installedBefore.has(install.tool)) continue;
+          out.push({
+            line: instr.line,
+            message: `${quote(firstSourceCopy)} comes before \`${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy the dependency manifests first, run \`${install.text}\`, then copy the source.`,
+          });
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,39 @@
+import { splitWords } from '../parse.js';
+import { graphOf, type Rule } from '../rule.js';
+import { baseOf, substitute, variablesBefore } from '../stages.js';
+
+export const IG010: Rule = {
+  id: 'IG010',
+  name: 'non-root',
+  severity: 'warning',
+  summary: 'The final stage (with its lineage) has no USER, or its last USER is root, 0, root:root or 0:0.',
+  rationale:
+    'A process running as root in the container turns any escape or file-write bug into root on the image filesystem.',
+  fix: 'Create a user and switch to it before CMD: `RUN useradd --create-home app` then `USER app`.',
+  check(ctx) {
+    const g = graphOf(ctx);
+    const base = baseOf(g.final);
+    if ((base.ref?.tag ?? '').toLowerCase().includes('nonroot')) return [];
+    const users = g.lineage.flatMap((s) => s.body).filter((i) => i.keyword === 'USER');
+    const last = users[users.length - 1];
+    if (!last) {
+      return [
+        {
+          line: g.final.from.line,
+          message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. Add a user and \`USER app\` before CMD.`,
+        },
+      ];
+    }
+    const raw = splitWords(last.args)[0] ?? '';
+    const value = substitute(raw, new Map(variablesBefore(g.lineage, last, g.globalArgs)), ctx.parsed.escape);
+    if (value === null) return [];
+    const user = value.split(':')[0]!.toLowerCase();
+    if (user !== 'root' && user !== '0') return [];
+    return [
+      {
+        line: last.line,
+        message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER: the container runs as root. Switch to an unprivileged user (\`USER app\`, \`USER 10001\`) after the steps that need root.`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,305 @@
+// The stage graph: which FROM blocks exist, which one is final (last, or --target), which stages it is built
+// FROM (its lineage: their filesystems are the image) and which ones are built at all (lineage plus every
+// stage reached through COPY --from / RUN --mount=from, transitively).
+import { type ImageRef, parseImageRef } from './image-ref.js';
+import { type Instruction, type ParsedDockerfile, parseKeyValues, splitWords } from './parse.js';
+
+export interface Stage {
+  index: number;
+  /** As written after AS, or null. */
+  name: string | null;
+  from: Instruction;
+  /** The FROM image text with ARG defaults substituted; null when a variable has no value. */
+  image: string | null;
+  /** The stage this one is built FROM, when FROM names an earlier stage. */
+  parent: Stage | null;
+  /** The image reference when FROM names an image (not a stage, not scratch) and it resolved. */
+  ref: ImageRef | null;
+  scratch: boolean;
+  /** Instructions after FROM, up to the next FROM. */
+  body: Instruction[];
+  /** Stages this one reads from (COPY --from, RUN --mount=from). */
+  uses: Stage[];
+}
+
+export interface StageGraph {
+  stages: Stage[];
+  /** ARGs declared before the first FROM, with their defaults (null: no default). */
+  globalArgs: Map<string, string | null>;
+  final: Stage;
+  /** Root first, final last. */
+  lineage: Stage[];
+  built: Set<Stage>;
+  /** ARG instructions before the first FROM and other instructions there. */
+  preamble: Instruction[];
+}
+
+const UNSET = Symbol('unset');
+
+/**
+ * Substitutes $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+alt}, ${VAR+alt}. Returns null when a
+ * variable is used that has no value (the result would depend on --build-arg).
+ */
+export function substitute(
+  text: string,
+  vars: ReadonlyMap<string, string | null>,
+  escapeChar = '\\',
+): string | null {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === escapeChar && text[i + 1] === '$') {
+      out += '$';
+      i += 2;
+      continue;
+    }
+    if (c !== '$') {
+      out += c;
+      i++;
+      continue;
+    }
+    if (text[i + 1] === '{') {
+      const close = text.indexOf('}', i + 2);
+      if (close < 0) return null;
+      const inner = text.slice(i + 2, close);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
+      if (!m) return null;
+      const name = m[1]!;
+      const op = m[2];
+      const word = m[3] ?? '';
+      const value = vars.has(name) ? vars.get(name) : UNSET;
+      const isSet = value !== UNSET && value !== null;
+      const nonEmpty = isSet && value !== '';
+      let piece: string | null;
+      if (op === ':-') piece = nonEmpty ? (value as string) : substitute(word, vars, escapeChar);
+      else if (op === '-') piece = isSet ? (value as string) : substitute(word, vars, escapeChar);
+      else if (op === ':+') piece = nonEmpty ? substitute(word, vars, escapeChar) : '';
+      else if (op === '+') piece = isSet ? substitute(word, vars, escapeChar) : '';
+      else piece = isSet ? (value as string) : null;
+      if (piece === null) return null;
+      out += piece;
+      i = close + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+    if (!m) {
+      out += c;
+      i++;
+      continue;
+    }
+    const value = vars.get(m[0]);
+    if (value === undefined || value === null) return null;
+    out += value;
+    i += 1 + m[0].length;
+  }
+  return out;
+}
+
+export class GraphError extends Error {}
+
+export interface FromProblem {
+  line: number;
+  message: string;
+}
+
+function parseFrom(from: Instruction): { image: string | null; name: string | null; problem: string | null } {
+  const words = splitWords(from.args);
+  if (words.length === 0)
+    return { image: null, name: null, problem: '`FROM` needs an image: write `FROM image:tag`' };
+  if (words.length === 1) return { image: words[0]!, name: null, problem: null };
+  if (words.length === 3 && words[1]!.toLowerCase() === 'as')
+    return { image: words[0]!, name: words[2]!, problem: null };
+  return {
+    image: words[0]!,
+    name: null,
+    problem: `\`${from.text}\` is not \`FROM image [AS name]\``,
+  };
+}
+
+export interface BuiltGraph {
+  graph: StageGraph | null;
+  problems: FromProblem[];
+}
+
+/** Builds the stage graph; `target` selects the final stage (case-insensitive). */
+export function buildStageGraph(parsed: ParsedDockerfile, target?: string): BuiltGraph {
+  const problems: FromProblem[] = [];
+  const globalArgs = new Map<string, string | null>();
+  const stages: Stage[] = [];
+  const preamble: Instruction[] = [];
+  let current: Stage | null = null;
+
+  for (const instr of parsed.instructions) {
+    if (instr.keyword === 'FROM') {
+      const { image: rawImage, name, problem } = parseFrom(instr);
+      if (problem) problems.push({ line: instr.line, message: problem });
+      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape);
+      const key = image?.toLowerCase() ?? null;
+      const parent =
+        key === null ? null : ([...stages].reverse().find((s) => s.name?.toLowerCase() === key) ?? null);
+      const scratch = key === 'scratch';
+      const ref = image !== null && !parent && !scratch && image !== '' ? parseImageRef(image) : null;
+      if (name && stages.some((s) => s.name?.toLowerCase() === name.toLowerCase())) {
+        problems.push({
+          line: instr.line,
+          message: `the stage name \`${name}\` is used twice: give each stage its own name`,
+        });
+      }
+      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
+      stages.push(current);
+      continue;
+    }
+    if (current === null) {
+      preamble.push(instr);
+      if (instr.keyword === 'ARG') {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          globalArgs.set(key, value === null ? null : substitute(value, globalArgs, parsed.escape));
+        }
+      }
+      continue;
+    }
+    current.body.push(instr);
+  }
+
+  if (stages.length === 0) return { graph: null, problems };
+
+  // stage references: COPY --from and RUN --mount=from=
+  for (const stage of stages) {
+    for (const instr of stage.body) {
+      for (const ref of stageReferences(instr)) {
+        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
+        if (found && !stage.uses.includes(found)) stage.uses.push(found);
+      }
+    }
+  }
+
+  let final = stages[stages.length - 1]!;
+  if (target !== undefined) {
+    const t = stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
+    if (!t) {
+      const names = stages.map((s) => s.name).filter((n): n is string => n !== null);
+      throw new GraphError(
+        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(', ')}` : ': its stages have no names (FROM image AS name)'}`,
+      );
+    }
+    final = t;
+  }
+  const lineage: Stage[] = [];
+  for (let s: Stage | null = final; s; s = s.parent) lineage.unshift(s);
+  const built = new Set<Stage>();
+  const visit = (s: Stage) => {
+    if (built.has(s)) return;
+    built.add(s);
+    if (s.parent) visit(s.parent);
+    for (const u of s.uses) visit(u);
+  };
+  visit(final);
+  return { graph: { stages, globalArgs, final, lineage, built, preamble }, problems };
+}
+
+/** The raw --from values of COPY and the from= of RUN --mount. */
+export function stageReferences(instr: Instruction): string[] {
+  const out: string[] = [];
+  if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+    for (const f of instr.flags) if (f.name === 'from' && f.value) out.push(f.value);
+  }
+  if (instr.keyword === 'RUN') {
+    for (const f of instr.flags) {
+      if (f.name !== 'mount' || !f.value) continue;
+      const from = parseMount(f.value).from;
+      if (from) out.push(from);
+    }
+  }
+  return out;
+}
+
+export function resolveStageRef(
+  raw: string,
+  stages: readonly Stage[],
+  before: number,
+  globalArgs: ReadonlyMap<string, string | null>,
+  escapeChar: string,
+): Stage | null {
+  const value = substitute(raw, globalArgs, escapeChar);
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) {
+    const idx = Number(value);
+    return idx < before ? (stages[idx] ?? null) : null;
+  }
+  const key = value.toLowerCase();
+  return stages.find((s, i) => i < before && s.name?.toLowerCase() === key) ?? null;
+}
+
+export interface Mount {
+  type: string;
+  target: string | null;
+  from: string | null;
+  source: string | null;
+}
+
+export function parseMount(value: string): Mount {
+  const m: Mount = { type: 'bind', target: null, from: null, source: null };
+  for (const part of value.split(',')) {
+    const eq = part.indexOf('=');
+    const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const v =
+      eq < 0
+        ? ''
+        : part
+            .slice(eq + 1)
+            .trim()
+            .replace(/^["']|["']$/g, '');
+    if (k === 'type') m.type = v.toLowerCase();
+    else if (k === 'target' || k === 'dst' || k === 'destination') m.target = v;
+    else if (k === 'from') m.from = v;
+    else if (k === 'source' || k === 'src') m.source = v;
+  }
+  return m;
+}
+
+export function mountsOf(instr: Instruction): Mount[] {
+  return instr.flags.filter((f) => f.name === 'mount' && f.value).map((f) => parseMount(f.value!));
+}
+
+/** The first real image below a stage, through FROM <stage> chains, and the stage whose FROM names it. */
+export function baseOf(stage: Stage): Stage {
+  let s = stage;
+  while (s.parent) s = s.parent;
+  return s;
+}
+
+/** The instructions of a stage's lineage in build order, each with its stage. */
+export function lineageOf(stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  for (let s: Stage | null = stage; s; s = s.parent) out.unshift(s);
+  return out;
+}
+
+/**
+ * Variables an instruction sees from ENV and ARG (with defaults) set earlier in the lineage, ARG re-declared
+ * without a default taking the global default. Keys are case-sensitive, as in the shell.
+ */
+export function variablesBefore(
+  lineage: readonly Stage[],
+  until: Instruction | null,
+  globalArgs: ReadonlyMap<string, string | null>,
+  which: { env: boolean; arg: boolean } = { env: true, arg: true },
+): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const stage of lineage) {
+    for (const instr of stage.body) {
+      if (instr === until) return vars;
+      if (instr.keyword === 'ENV' && which.env) {
+        for (const { key, value } of parseKeyValues(instr.args, true))
+          if (value !== null) vars.set(key, value);
+      } else if (instr.keyword === 'ARG' && which.arg) {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          const v = value ?? globalArgs.get(key) ?? null;
+          if (v !== null) vars.set(key, v);
+        }
+      }
+    }
+  }
+  return vars;
+}
