@@ -1,0 +1,130 @@
+// `<IMAGE>` forms read without any engine: docker-archive:PATH, oci-archive:PATH (a tar, possibly gzip'd) and
+// oci:DIR (an OCI image layout folder: index.json and the manifest first, then the layer blobs in order).
+// Like skopeo, a trailing `:NAME` picks one image when the archive or layout holds several.
+
+import { createReadStream, readFileSync, type Stats, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { configDigest, parseImageConfig } from './image-config.js';
+import { planImage } from './image-layout.js';
+import { summarizeLayer } from './layer-summary.js';
+import type { ImageData } from './model.js';
+import { MAX_JSON_MEMBER, readSaveStream } from './save-archive.js';
+
+export type ArchiveKind = 'docker-archive' | 'oci-archive' | 'oci';
+
+const PREFIXES: ArchiveKind[] = ['docker-archive', 'oci-archive', 'oci'];
+
+/** The archive form of an `<IMAGE>` argument, or null for an image the engine knows. */
+export function parseArchiveRef(spec: string): { kind: ArchiveKind; path: string } | null {
+  for (const kind of PREFIXES) {
+    if (spec.startsWith(`${kind}:`)) return { kind, path: spec.slice(kind.length + 1) };
+  }
+  return null;
+}
+
+export function isArchiveRef(spec: string): boolean {
+  return parseArchiveRef(spec) !== null;
+}
+
+const READ_CHUNK = 1024 * 1024;
+
+export async function readArchiveRef(spec: string, opts: { files: boolean }): Promise<ImageData> {
+  const parsed = parseArchiveRef(spec);
+  if (!parsed || parsed.path === '') {
+    throw new UserError(
+      `"${spec}" is not an archive reference: use docker-archive:PATH, oci-archive:PATH or oci:DIR`,
+    );
+  }
+  const { path, select, stats } = locate(parsed.kind, parsed.path, spec);
+  if (parsed.kind === 'oci') {
+    if (!stats.isDirectory())
+      throw new UserError(`${path} is not a folder: oci: takes an OCI image layout folder`);
+    return readOciDir(path, spec, { files: opts.files, select });
+  }
+  if (stats.isDirectory()) {
+    throw new UserError(
+      `${path} is a folder: ${parsed.kind}: takes a tar file (use oci:${path} for a layout folder)`,
+    );
+  }
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  try {
+    return await readSaveStream(stream, { ref: spec, files: opts.files, select });
+  } finally {
+    stream.destroy();
+  }
+}
+
+function locate(
+  kind: ArchiveKind,
+  raw: string,
+  spec: string,
+): { path: string; select?: string; stats: Stats } {
+  const found = statOrNull(raw);
+  if (found) return { path: raw, stats: found };
+  const colon = raw.lastIndexOf(':');
+  if (colon > 0) {
+    const path = raw.slice(0, colon);
+    const stats = statOrNull(path);
+    if (stats) return { path, select: raw.slice(colon + 1), stats };
+  }
+  const what = kind === 'oci' ? 'folder' : 'file';
+  throw new UserError(`no such ${what}: ${raw} (from ${spec}); check the path`);
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+async function readOciDir(
+  dir: string,
+  spec: string,
+  opts: { files: boolean; select?: string },
+): Promise<ImageData> {
+  const json = (member: string): Buffer | undefined => {
+    const file = join(dir, member);
+    const stats = statOrNull(file);
+    if (!stats?.isFile() || stats.size > MAX_JSON_MEMBER) return undefined;
+    return readFileSync(file);
+  };
+  if (!json('index.json')) {
+    throw new UserError(
+      `${dir} has no index.json: it is not an OCI image layout (make one with skopeo copy … oci:DIR)`,
+    );
+  }
+  // A folder has no docker manifest.json to prefer; read index.json as the layout's entry point.
+  const plan = planImage((p) => (p === 'manifest.json' ? undefined : json(p)), spec, opts.select);
+  const configBytes = json(plan.config);
+  if (!configBytes)
+    throw new UserError(`${spec} lacks the image config ${plan.config} its manifest points at`);
+  const config = parseImageConfig(configBytes, `config ${plan.config} in ${spec}`);
+  if (plan.layers.length !== config.diffIds.length) {
+    throw new UserError(
+      `${spec}: the manifest lists ${plan.layers.length} layers but the config has ${config.diffIds.length} diff_ids`,
+    );
+  }
+  const summaries = [];
+  for (const layer of plan.layers) {
+    const file = join(dir, layer);
+    if (!statOrNull(file)?.isFile()) {
+      throw new UserError(`${spec} lacks the layer ${layer} its manifest points at: copy the image again`);
+    }
+    const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
+    try {
+      summaries.push(await summarizeLayer(stream, { name: `${layer} in ${spec}`, files: opts.files }));
+    } finally {
+      stream.destroy();
+    }
+  }
+  return {
+    ref: spec,
+    id: configDigest(configBytes),
+    config,
+    layerSizes: summaries.map((s) => s.size),
+    layers: opts.files ? summaries : null,
+  };
+}
