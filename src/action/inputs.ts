@@ -22,7 +22,7 @@ export interface Inputs {
   'min-efficiency': number | null;
   'max-layers': number | null;
   'fail-on': FailOn;
-  /** Rule ids. */
+  /** Rule ids, upper-case. */
   ignore: string[];
   config: string | null;
   files: boolean;
@@ -142,7 +142,7 @@ const parse = {
   ruleIds(name: string, text: string, problems: Problems): string[] {
     const ids = text
       .split(/[\s,]+/)
-      .map((id) => id.trim())
+      .map((id) => id.trim().toUpperCase())
       .filter(Boolean);
     for (const id of ids) {
       if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id))

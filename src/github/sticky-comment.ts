@@ -37,14 +37,20 @@ export interface CommentsApi {
   whoAmI(): Promise<string | null>;
 }
 
-/** Thrown for a comment GitHub would refuse as too long, before or after asking it. */
+/** Thrown for a comment GitHub would refuse as too long (checked before asking), or did refuse (422). */
 export class CommentTooLongError extends Error {
   override name = 'CommentTooLongError';
-  constructor(readonly length: number | null) {
+  constructor(
+    /** Characters (code points) of the body, marker included. */
+    readonly length: number,
+    /** GitHub's own 422 message when GitHub refused it; null when refused here before any call. */
+    readonly githubMessage: string | null = null,
+  ) {
+    const limit = MAX_COMMENT_LENGTH.toLocaleString('en-US');
     super(
-      `image-guard: the PR comment is ${length === null ? 'too long for GitHub' : `${length.toLocaleString('en-US')} characters`}; ` +
-        `GitHub accepts at most ${MAX_COMMENT_LENGTH.toLocaleString('en-US')} (422 Body is too long). ` +
-        'The comment must be shrunk before it is posted; the job summary holds the full report.',
+      githubMessage === null
+        ? `the PR comment is ${length.toLocaleString('en-US')} characters and GitHub accepts at most ${limit}: shrink it before posting (the job summary can hold the full report)`
+        : `GitHub refused the PR comment as too long (422 ${githubMessage}); image-guard counted ${length.toLocaleString('en-US')} characters of at most ${limit}`,
     );
   }
 }
@@ -68,12 +74,12 @@ function isPermissionDenied(error: unknown): error is HttpError {
   return !limited;
 }
 
-function isTooLong(error: unknown): boolean {
-  return (
-    isHttpError(error) &&
-    error.status === 422 &&
-    /too long/i.test(JSON.stringify(error.response?.data ?? error.message))
-  );
+/** GitHub's "Body is too long (maximum is 65536 characters)" from a 422, or null for any other failure. */
+function tooLongMessage(error: unknown): string | null {
+  if (!isHttpError(error) || error.status !== 422) return null;
+  const data = error.response?.data as { errors?: { message?: string }[] } | undefined;
+  const messages = [...(data?.errors ?? []).map((e) => e.message ?? ''), error.message];
+  return messages.find((m) => /too long/i.test(m)) ?? null;
 }
 
 /** Length as GitHub counts it: characters (code points), not UTF-16 units. */
@@ -185,7 +191,8 @@ export async function upsertStickyComment(options: UpsertStickyCommentOptions): 
           "a fork's pull request runs with a read-only token: post it from a workflow_run workflow instead",
       };
     }
-    if (isTooLong(error)) throw new CommentTooLongError(length);
+    const tooLong = tooLongMessage(error);
+    if (tooLong !== null) throw new CommentTooLongError(length, tooLong);
     throw error;
   }
 }

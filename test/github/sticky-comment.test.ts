@@ -193,6 +193,28 @@ describe('upsertStickyComment against the local GitHub API', () => {
     expect(calls('users/get-authenticated').map((r) => r.status)).toEqual([200]);
   });
 
+  it('heals itself for an app token whose login GET /user will not tell', async () => {
+    const APP = 'ghs_appInstallationToken000000000000000';
+    server.addToken(APP, { login: 'image-guard-app[bot]', kind: 'app', canWrite: true });
+    const first = await run('one', APP); // looks for github-actions[bot], finds nothing, creates
+    expect(first.action).toBe('created');
+    const second = await run('two', APP); // creates again, then sees the older one by the same app: keeps that
+    expect(second).toEqual({ url: first.url, action: 'updated' });
+    expect(ours().map((c) => [c.author, c.body])).toEqual([
+      ['image-guard-app[bot]', `${stickyMarker(key)}\ntwo`],
+    ]);
+    const third = await upsertStickyComment({
+      api: api(APP),
+      owner,
+      repo,
+      issueNumber: issue,
+      key,
+      body: 'two',
+      fallbackAuthor: 'image-guard-app[bot]',
+    });
+    expect(third.action).toBe('unchanged'); // told who it is, it finds its comment at once
+  });
+
   it("skips with a one-line reason when a fork's read-only token gets 403", async () => {
     const result = await run('size', FORK_TOKEN);
     expect(result.action).toBe('skipped');
@@ -252,7 +274,9 @@ describe('upsertStickyComment against the local GitHub API', () => {
     server.inject({ operation: 'issues/create-comment', kind: 'body-too-long' });
     const error = await run('size').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommentTooLongError);
-    expect((error as Error).message).toMatch(/at most 65,536/);
+    expect((error as Error).message).toBe(
+      `GitHub refused the PR comment as too long (422 Body is too long (maximum is 65536 characters)); image-guard counted ${stickyMarker(key).length + 5} characters of at most 65,536`,
+    );
   });
 
   it('refuses a body over 65,536 characters before calling GitHub', async () => {
