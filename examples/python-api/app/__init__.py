@@ -1,0 +1,1 @@
+"""A small JSON API: an inventory of items, kept in memory."""
