@@ -1,0 +1,69 @@
+// SARIF 2.1.0 as GitHub code scanning reads it: one run, rule metadata (descriptions, help, default level),
+// results with a physical location (a repository-relative URI and a start line).
+import type { Finding, Severity } from '../core/report.js';
+import { VERSION } from '../core/version.js';
+import type { Rule } from './rule.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const SECURITY_SEVERITY: Record<string, string> = { IG010: '5.0' };
+
+/** A path as a SARIF relative URI: forward slashes, no leading `./`, percent-encoded where needed. */
+export function toUri(path: string): string {
+  const slashed = path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  return slashed
+    .split('/')
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}
+
+export function formatSarif(findings: readonly Finding[], rules: readonly Rule[], dockerfile: string): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'image-guard',
+            version: VERSION,
+            semanticVersion: VERSION,
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.name,
+              shortDescription: { text: r.summary },
+              fullDescription: { text: `${r.summary} ${r.rationale}` },
+              help: {
+                text: `${r.rationale}\n\nFix: ${r.fix}`,
+                markdown: `**${r.id} ${r.name}**: ${r.summary}\n\n${r.rationale}\n\n**Fix:** ${r.fix}`,
+              },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+              properties: {
+                tags: ['dockerfile', r.id === 'IG010' ? 'security' : 'maintainability'],
+                precision: 'high',
+                ...(SECURITY_SEVERITY[r.id] ? { 'security-severity': SECURITY_SEVERITY[r.id] } : {}),
+              },
+            })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
+          level: LEVEL[f.severity],
+          message: { text: f.fix ? `${f.message}\nFix: ${f.fix}` : f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: toUri(f.file ?? dockerfile) },
+                region: { startLine: Math.max(1, f.line ?? 1) },
+              },
+            },
+          ],
+          ...(f.bytes !== null ? { properties: { bytes: f.bytes } } : {}),
+        })),
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
