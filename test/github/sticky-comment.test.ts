@@ -240,6 +240,14 @@ describe('upsertStickyComment against the local GitHub API', () => {
     expect(ours()).toHaveLength(1);
   });
 
+  it('leaves one comment when a create is retried after GitHub wrote it but answered 500', async () => {
+    server.inject({ operation: 'issues/create-comment', kind: 'server-error-after-write' });
+    const result = await run('size');
+    expect(calls('issues/create-comment').map((r) => r.status)).toEqual([500, 201]);
+    expect(ours()).toHaveLength(1);
+    expect(result.url).toContain(`#issuecomment-${ours()[0]!.id}`);
+  });
+
   it('gives up after the retries on a lasting 500', async () => {
     server.inject({ operation: 'issues/list-comments', kind: 'server-error', times: 10 });
     await expect(run('size')).rejects.toMatchObject({ status: 500 });
@@ -257,6 +265,26 @@ describe('upsertStickyComment against the local GitHub API', () => {
       expect.stringMatching(/secondary rate limit on POST .*waiting 2 s before retry 1 of 2/),
     ]);
     expect(logged.join('\n')).not.toContain(ACTIONS_TOKEN);
+  });
+
+  it('waits out a secondary rate limit answered as 429', async () => {
+    server.inject({
+      operation: 'issues/list-comments',
+      kind: 'secondary-rate-limit',
+      status: 429,
+      retryAfter: 1,
+    });
+    expect((await run('size')).action).toBe('created');
+    expect(calls('issues/list-comments').map((r) => r.status)).toEqual([429, 200, 200]);
+  });
+
+  it('waits out a primary rate limit once', async () => {
+    server.inject({ operation: 'users/get-authenticated', kind: 'rate-limit', retryAfter: 1 });
+    expect((await run('size', PAT)).action).toBe('created');
+    expect(calls('users/get-authenticated').map((r) => r.status)).toEqual([403, 200]);
+    expect(logged).toContainEqual(
+      expect.stringMatching(/^warning: GitHub API rate limit on GET .*\/user; waiting/),
+    );
   });
 
   it('fails, not skips, when the secondary rate limit outlasts the retries', async () => {
@@ -287,5 +315,19 @@ describe('upsertStickyComment against the local GitHub API', () => {
     await expect(run(`${marker}${'é'.repeat(MAX_COMMENT_LENGTH - marker.length)}`)).resolves.toMatchObject({
       action: 'created',
     });
+  });
+});
+
+describe('the marker', () => {
+  it.each([
+    ['Dockerfile', '<!-- image-guard:Dockerfile -->'],
+    ['docker/app.Dockerfile:runtime', '<!-- image-guard:docker/app.Dockerfile:runtime -->'],
+    ['my app', '<!-- image-guard:my_app -->'],
+    ['evil --> <b>', '<!-- image-guard:evil_-_b_ -->'],
+    ['a--b', '<!-- image-guard:a-b -->'],
+    ['  ', '<!-- image-guard:default -->'],
+  ])('for key %j is %s', (key, marker) => {
+    expect(stickyMarker(key)).toBe(marker);
+    expect(marker.slice(4, -3)).not.toContain('--');
   });
 });

@@ -176,15 +176,29 @@ export interface RecordedRequest {
   fault?: FaultKind;
 }
 
-export type FaultKind = 'server-error' | 'forbidden' | 'body-too-long' | 'secondary-rate-limit';
+/**
+ * `server-error`: 500 and nothing done. `server-error-after-write`: the request takes effect, then 500 (a 502
+ * after a write is how GitHub makes a retried POST create twice). `forbidden`: 403 Resource not accessible by
+ * integration. `body-too-long`: 422 Validation Failed. `secondary-rate-limit`: 403 (or 429) with retry-after and
+ * GitHub's message. `rate-limit`: 403 with x-ratelimit-remaining 0 and a reset `retryAfter` seconds away.
+ */
+export type FaultKind =
+  | 'server-error'
+  | 'server-error-after-write'
+  | 'forbidden'
+  | 'body-too-long'
+  | 'secondary-rate-limit'
+  | 'rate-limit';
 
 export interface Fault {
   operation: ServedOperation;
   kind: FaultKind;
   /** How many matching requests get it; default 1. */
   times?: number;
-  /** For `secondary-rate-limit`: the retry-after header, seconds; default 1. */
+  /** For the rate limits: seconds until it lifts; default 1. */
   retryAfter?: number;
+  /** For `secondary-rate-limit`: 403 (default) or 429; GitHub answers either. */
+  status?: 403 | 429;
 }
 
 export interface GitHubApiServer {
@@ -405,6 +419,7 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
   function faultAnswer(fault: Required<Fault>): HttpAnswer {
     switch (fault.kind) {
       case 'server-error':
+      case 'server-error-after-write':
         return new HttpAnswer(500, errorBody('Server Error', 500), {}, true);
       case 'forbidden':
         return forbidden();
@@ -412,13 +427,27 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
         return bodyTooLong(fault.operation);
       case 'secondary-rate-limit':
         return new HttpAnswer(
-          403,
+          fault.status,
           errorBody(
             'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.',
-            403,
+            fault.status,
             'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
           ),
           { 'retry-after': String(fault.retryAfter) },
+          true,
+        );
+      case 'rate-limit':
+        return new HttpAnswer(
+          403,
+          errorBody(
+            'API rate limit exceeded for installation ID 1. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.',
+            403,
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+          ),
+          {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + fault.retryAfter),
+          },
           true,
         );
     }
@@ -595,6 +624,9 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
     if (fault) {
       fault.times--;
       record.fault = fault.kind;
+      if (fault.kind === 'server-error-after-write') {
+        serve(route.operationId, params, query, body as { body?: string } | undefined, identity);
+      }
       answer = faultAnswer(fault);
     } else {
       answer = serve(route.operationId, params, query, body as { body?: string } | undefined, identity);
@@ -632,7 +664,7 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
     addComment,
     comments: (owner, repo, issueNumber) =>
       store.filter((c) => sameRepo(c, owner, repo) && c.issueNumber === issueNumber).map((c) => ({ ...c })),
-    inject: (fault) => faults.push({ times: 1, retryAfter: 1, ...fault }),
+    inject: (fault) => faults.push({ times: 1, retryAfter: 1, status: 403, ...fault }),
     barrier: (operation, count) => barriers.set(operation, { count, waiting: [] }),
     tamper: (fn) => {
       tamperFn = fn;
