@@ -66,6 +66,13 @@ function isHttpError(error: unknown): error is HttpError {
   return typeof error === 'object' && error !== null && typeof (error as HttpError).status === 'number';
 }
 
+/** GitHub's own words, without the documentation link Octokit appends to them. */
+function githubMessage(error: HttpError): string {
+  const data = error.response?.data as { message?: unknown } | undefined;
+  const text = typeof data?.message === 'string' ? data.message : error.message;
+  return text.split('\n')[0]!.replace(/ - https?:\/\/\S+$/, '');
+}
+
 /** A 403 that means "this token may not write here", not a rate limit that outlasted its retries. */
 function isPermissionDenied(error: unknown): error is HttpError {
   if (!isHttpError(error) || error.status !== 403) return false;
@@ -187,7 +194,7 @@ export async function upsertStickyComment(options: UpsertStickyCommentOptions): 
         url: '',
         action: 'skipped',
         reason:
-          `GitHub refused to write the PR comment (403 ${error.message.split('\n')[0]}); ` +
+          `GitHub refused to write the PR comment (403 ${githubMessage(error)}); ` +
           "a fork's pull request runs with a read-only token: post it from a workflow_run workflow instead",
       };
     }

@@ -219,7 +219,9 @@ describe('upsertStickyComment against the local GitHub API', () => {
     const result = await run('size', FORK_TOKEN);
     expect(result.action).toBe('skipped');
     expect(result.url).toBe('');
-    expect(result.reason).toMatch(/403 Resource not accessible by integration/);
+    expect(result.reason).toBe(
+      "GitHub refused to write the PR comment (403 Resource not accessible by integration); a fork's pull request runs with a read-only token: post it from a workflow_run workflow instead",
+    );
     expect(result.reason).not.toContain('\n');
     expect(ours()).toEqual([]);
   });
