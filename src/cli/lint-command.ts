@@ -29,7 +29,11 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
       return 0;
     }
     if (positionals.length !== 1) {
-      throw new UserError(positionals.length === 0 ? `give the Dockerfile to lint; ${USAGE}` : `give one Dockerfile, not ${positionals.length}; ${USAGE}`);
+      throw new UserError(
+        positionals.length === 0
+          ? `give the Dockerfile to lint; ${USAGE}`
+          : `give one Dockerfile, not ${positionals.length}; ${USAGE}`,
+      );
     }
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json' && format !== 'sarif') {
@@ -37,7 +41,10 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
     }
     const dockerfile = positionals[0]!;
     const config = await loadConfig(values.config ?? null, process.cwd());
-    const failOn: FailOn = values['fail-on'] !== undefined ? parseFailOn(values['fail-on'], '--fail-on') : (config.failOn ?? 'error');
+    const failOn: FailOn =
+      values['fail-on'] !== undefined
+        ? parseFailOn(values['fail-on'], '--fail-on')
+        : (config.failOn ?? 'error');
     const findings = await lintDockerfileAt(dockerfile, {
       context: values.context ?? defaultContext(dockerfile),
       target: values.target,

@@ -4,7 +4,11 @@ import type { Finding, Severity } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import type { Rule } from './rule.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 const SECURITY_SEVERITY: Record<string, string> = { IG010: '5.0' };
 
 /** A path as a SARIF relative URI: forward slashes, no leading `./`, percent-encoded where needed. */
@@ -16,7 +20,11 @@ export function toUri(path: string): string {
     .join('/');
 }
 
-export function formatSarif(findings: readonly Finding[], rules: readonly Rule[], dockerfile: string): string {
+export function formatSarif(
+  findings: readonly Finding[],
+  rules: readonly Rule[],
+  dockerfile: string,
+): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -16,7 +16,9 @@ export function formatText(findings: readonly Finding[], opts: { colour: boolean
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   if (findings.length === 0) lines.push(`${opts.file}: no findings`);
   else {
-    const parts = (['error', 'warning', 'info'] as const).map((s) => `${count(s)} ${s}${count(s) === 1 ? '' : 's'}`);
+    const parts = (['error', 'warning', 'info'] as const).map(
+      (s) => `${count(s)} ${s}${count(s) === 1 ? '' : 's'}`,
+    );
     lines.push(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${parts.join(', ')})`);
   }
   return `${lines.join('\n')}\n`;

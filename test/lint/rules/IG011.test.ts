@@ -1,0 +1,80 @@
+import { df, ruleTester } from '../rule-tester.js';
+
+ruleTester('IG011', {
+  valid: [
+    df(
+      'FROM python:3.13 AS build',
+      'RUN pip install uv && uv sync',
+      'FROM python:3.13-slim',
+      'COPY --from=build /app /app',
+    ),
+    df('FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app'),
+    df(
+      'FROM debian:12 AS build',
+      'RUN apt-get install -y gcc',
+      'FROM debian:12-slim',
+      'RUN apt-get install -y libpq5',
+    ),
+    df('FROM debian:12', 'RUN apt-get install -y gcc'),
+    df(
+      'FROM node:20 AS build',
+      'RUN npm run build',
+      'FROM nginx:1.27',
+      'COPY --from=build /dist /usr/share/nginx/html',
+    ),
+    df(
+      'FROM node:20 AS deps',
+      'RUN npm ci',
+      'FROM node:20-slim',
+      'COPY --from=deps /node_modules /node_modules',
+      'RUN npm run start',
+    ),
+  ],
+  invalid: [
+    {
+      code: df(
+        'FROM golang:1.22 AS build',
+        'RUN go build -o /app .',
+        'FROM debian:12-slim',
+        'RUN apt-get install -y gcc',
+      ),
+      lines: [4],
+      message: 'gcc',
+    },
+    {
+      code: df(
+        'FROM python:3.13 AS build',
+        'RUN echo',
+        'FROM python:3.13-slim',
+        'RUN pip install --no-cache-dir uv && uv sync',
+      ),
+      lines: [4],
+    },
+    {
+      name: 'tooling in a stage the final one is built FROM',
+      code: df(
+        'FROM python:3.13-slim AS base',
+        'RUN apt-get install -y build-essential',
+        'FROM base AS build',
+        'RUN echo',
+        'FROM base',
+        'CMD ["python"]',
+      ),
+      lines: [2],
+    },
+    {
+      code: df('FROM node:20 AS deps', 'RUN npm ci', 'FROM node:20-slim', 'COPY . .', 'RUN npm run build'),
+      lines: [5],
+    },
+    {
+      code: df(
+        'FROM alpine:3.20 AS x',
+        'FROM alpine:3.20',
+        'RUN apk add --no-cache --virtual .b musl-dev',
+        'RUN apk add --no-cache make',
+      ),
+      lines: [3],
+      message: 'also line 4',
+    },
+  ],
+});
