@@ -241,6 +241,27 @@ describe('mergeConfig', () => {
     expect(mergeConfig(inputs, null)).toBe(inputs);
   });
 
+  it('takes what loadConfig() reads from a real .image-guard.yml', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadConfig } = await import('../../src/config/config.js');
+    const dir = mkdtempSync(join(tmpdir(), 'image-guard-config-'));
+    writeFileSync(
+      join(dir, '.image-guard.yml'),
+      'max-size: 250MB\nmax-increase: 5%\nfail-on: warning\nignore: [IG101]\nfiles: false\nseverity:\n  IG007: off\n',
+    );
+    const config = await loadConfig(null, dir);
+    const merged = mergeConfig(base({ 'fail-on': 'never' }), config, '.image-guard.yml');
+    expect(merged).toMatchObject({
+      'max-size': 250_000_000,
+      'max-increase': { percent: 5 },
+      'fail-on': 'never',
+      ignore: ['IG101'],
+      files: false,
+    });
+  });
+
   it('reports every bad value at once, naming the file', () => {
     expect(() =>
       mergeConfig(
