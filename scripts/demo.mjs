@@ -1,0 +1,350 @@
+// `npm run demo`: image-guard's main job on the bundled example (examples/python-api, after the guide in
+// shared/seed): build the single-stage and the multi-stage image, time both builds, then compare them with
+// the CLI and write the reports to a folder named at the end.
+//
+//   node scripts/demo.mjs [--fresh] [--out DIR]
+//     --fresh    build without the engine's cache, so that the build times are the real ones
+//     --out DIR  where the reports go (default: demo-output/ in the repository)
+//
+// The base is the real python:3.13-slim when the engine has it or can pull it; otherwise a local stand-in
+// built from Debian's packages (scripts/bases.sh python), passed as --build-arg PYTHON_IMAGE.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const exampleDir = 'examples/python-api';
+const officialBase = 'python:3.13-slim';
+const localBase = process.env.IG_PYTHON_IMAGE || 'image-guard-fixture/python:3.13-slim';
+const pullTimeoutMs = Number(process.env.IG_DEMO_PULL_TIMEOUT_MS || 30_000);
+const builds = [
+  {
+    key: 'single',
+    label: 'single-stage',
+    dockerfile: 'Dockerfile.single',
+    tag: 'image-guard-demo/python-api:single',
+  },
+  {
+    key: 'multi',
+    label: 'multi-stage',
+    dockerfile: 'Dockerfile.multi',
+    tag: 'image-guard-demo/python-api:multi',
+  },
+];
+
+class DemoError extends Error {}
+
+const say = (line) => process.stderr.write(`demo: ${line}\n`);
+
+function parseArgs(argv) {
+  const options = { fresh: false, out: path.join(repo, 'demo-output') };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--fresh') options.fresh = true;
+    else if (arg === '--out' && argv[i + 1]) options.out = path.resolve(argv[++i]);
+    else if (arg.startsWith('--out=')) options.out = path.resolve(arg.slice('--out='.length));
+    else throw new DemoError(`unknown argument '${arg}' (expected --fresh, --out DIR)`);
+  }
+  return options;
+}
+
+function runSync(bin, args, options = {}) {
+  const result = spawnSync(bin, args, { encoding: 'utf8', cwd: repo, ...options });
+  return {
+    status: result.error ? null : result.status,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+  };
+}
+
+function clientVersion(bin) {
+  const match = /version (\d+)\.([\w.+~-]*)/.exec(runSync(bin, ['--version']).stdout);
+  return match ? { major: Number(match[1]), text: `${match[1]}.${match[2].replace(/,$/, '')}` } : null;
+}
+
+// BuildKit is what the Dockerfiles need (RUN --mount). A client with the buildx plugin uses it by default;
+// clients before 23 have it built in behind DOCKER_BUILDKIT=1; a newer client without buildx only has the
+// legacy builder, so then Debian's 20.10 client at /usr/bin/docker is used, when there is one.
+function findDockerClient() {
+  const env = { ...process.env, DOCKER_BUILDKIT: '1' };
+  if (runSync('docker', ['buildx', 'version']).status === 0) {
+    return { bin: 'docker', env, describe: 'docker with buildx (BuildKit)' };
+  }
+  const onPath = clientVersion('docker');
+  if (onPath && onPath.major < 23) {
+    return { bin: 'docker', env, describe: `docker ${onPath.text}, DOCKER_BUILDKIT=1` };
+  }
+  const debian = clientVersion('/usr/bin/docker');
+  if (debian && debian.major < 23) {
+    return { bin: '/usr/bin/docker', env, describe: `/usr/bin/docker ${debian.text}, DOCKER_BUILDKIT=1` };
+  }
+  if (onPath === null && debian === null) {
+    throw new DemoError('no docker client: install Docker (Debian: apt-get install docker.io)');
+  }
+  throw new DemoError(
+    "no docker client with BuildKit: install the buildx plugin, or Debian's docker.io (its client has BuildKit built in)",
+  );
+}
+
+function ensureEngine(docker) {
+  if (runSync(docker.bin, ['info'], { env: docker.env }).status === 0) return;
+  say('no engine answers: starting one (scripts/engine.sh)');
+  const result = spawnSync('bash', [path.join(repo, 'scripts/engine.sh')], { cwd: repo, stdio: 'inherit' });
+  if (result.status !== 0) throw new DemoError('no Docker engine (scripts/engine.sh failed, see above)');
+}
+
+function imageExists(docker, ref) {
+  return runSync(docker.bin, ['image', 'inspect', ref], { env: docker.env }).status === 0;
+}
+
+function imageSize(docker, ref) {
+  const result = runSync(docker.bin, ['image', 'inspect', '--format', '{{.Size}}', ref], { env: docker.env });
+  if (result.status !== 0)
+    throw new DemoError(`docker image inspect ${ref} failed: ${firstLine(result.stderr)}`);
+  return Number(result.stdout.trim());
+}
+
+function firstLine(text) {
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? ''
+  );
+}
+
+function pickBase(docker) {
+  if (imageExists(docker, officialBase)) {
+    say(`base: ${officialBase} (already in the engine)`);
+    return { image: officialBase, note: 'official image, already present' };
+  }
+  say(`base: trying docker pull ${officialBase} (at most ${Math.round(pullTimeoutMs / 1000)} s) …`);
+  const pull = runSync(docker.bin, ['pull', '--quiet', officialBase], {
+    env: docker.env,
+    timeout: pullTimeoutMs,
+    killSignal: 'SIGKILL',
+  });
+  if (pull.status === 0) {
+    say(`base: ${officialBase} (pulled)`);
+    return { image: officialBase, note: 'official image, pulled' };
+  }
+  const why =
+    pull.status === null ? `no answer within ${Math.round(pullTimeoutMs / 1000)} s` : firstLine(pull.stderr);
+  say(`base: ${officialBase} cannot be pulled (${why})`);
+  if (!imageExists(docker, localBase)) {
+    say(`base: building the local stand-in ${localBase} from Debian's packages (once, about a minute) …`);
+  }
+  const result = spawnSync('bash', [path.join(repo, 'scripts/bases.sh'), 'python'], {
+    cwd: repo,
+    stdio: 'inherit',
+    env: { ...process.env, IG_PYTHON_IMAGE: localBase },
+  });
+  if (result.status !== 0) throw new DemoError(`could not build the local base ${localBase} (see above)`);
+  say(`base: ${localBase} (local stand-in: Debian minbase + Debian's Python)`);
+  return { image: localBase, note: `local stand-in; ${officialBase} could not be pulled: ${why}` };
+}
+
+// Builds one image with plain progress into a log file, echoing each step as it starts, and tells how much of
+// it the engine's cache served: a cached build's time is no build time (issue 6).
+function build(docker, spec, base, options) {
+  const log = path.join(options.out, `build-${spec.key}.log`);
+  const args = [
+    'build',
+    '--progress=plain',
+    '--file',
+    path.join(exampleDir, spec.dockerfile),
+    '--build-arg',
+    `PYTHON_IMAGE=${base}`,
+    '--tag',
+    spec.tag,
+    ...(options.fresh ? ['--no-cache'] : []),
+    exampleDir,
+  ];
+  say(`building ${spec.label} image ${spec.tag} (${exampleDir}/${spec.dockerfile}) …`);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const out = createWriteStream(log);
+    out.write(`$ ${docker.bin} ${args.join(' ')}\n`);
+    const child = spawn(docker.bin, args, { cwd: repo, env: docker.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const steps = new Map(); // BuildKit step number → its name, for steps that do work (not FROM / internal)
+    const cached = new Set();
+    let pending = '';
+    const onData = (chunk) => {
+      out.write(chunk);
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const start = /^#(\d+) \[([^\]]+)\] (.*)$/.exec(line);
+        if (start && !/^FROM /.test(start[3]) && !start[2].startsWith('internal') && !steps.has(start[1])) {
+          steps.set(start[1], start[3]);
+          const text = `[${start[2]}] ${start[3].replace(/\s+/g, ' ')}`;
+          say(`  ${text.length > 100 ? `${text.slice(0, 99)}…` : text}`);
+        }
+        const hit = /^#(\d+) CACHED/.exec(line);
+        if (hit) cached.add(hit[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', (error) => reject(new DemoError(`could not run ${docker.bin}: ${error.message}`)));
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      out.end();
+      if (code !== 0) {
+        reject(new DemoError(`docker build of ${spec.dockerfile} failed (exit ${code}): see ${log}`));
+        return;
+      }
+      const hits = [...steps.keys()].filter((id) => cached.has(id)).length;
+      const cache = hits === 0 ? 'none' : hits === steps.size ? 'all' : 'partial';
+      resolve({ seconds, cache, steps: steps.size, cachedSteps: hits, log });
+    });
+  });
+}
+
+function formatBytes(bytes) {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
+
+function percent(from, to) {
+  if (!from) return '';
+  const change = ((to - from) / from) * 100;
+  return `${change > 0 ? '+' : ''}${Math.round(change)}%`;
+}
+
+// Runs the CLI, its report on stdout; 0 (passed) and 1 (a budget or finding failed) are both reports.
+function cli(args) {
+  const result = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.error) throw new DemoError(`could not run dist/cli.js: ${result.error.message}`);
+  return { status: result.status, stdout: result.stdout };
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(path.join(repo, 'dist/cli.js')))
+    throw new DemoError('dist/cli.js is missing: run npm run build');
+  mkdirSync(options.out, { recursive: true });
+
+  const docker = findDockerClient();
+  say(`docker: ${docker.describe}`);
+  ensureEngine(docker);
+  const base = pickBase(docker);
+
+  const measured = {};
+  for (const spec of builds) {
+    const result = await build(docker, spec, base.image, options);
+    const size = imageSize(docker, spec.tag);
+    measured[spec.key] = { ...spec, ...result, size };
+    const cacheNote = { none: '', partial: ', partly from cache', all: ', all from cache' }[result.cache];
+    say(`  built in ${result.seconds.toFixed(1)} s${cacheNote}: ${formatBytes(size)}`);
+  }
+
+  const single = measured.single;
+  const multi = measured.multi;
+  writeFileSync(
+    path.join(options.out, 'measurements.json'),
+    `${JSON.stringify(
+      {
+        base: { image: base.image, note: base.note },
+        builder: docker.describe,
+        fresh: options.fresh,
+        builds: Object.fromEntries(
+          Object.values(measured).map((m) => [
+            m.key,
+            {
+              image: m.tag,
+              dockerfile: `${exampleDir}/${m.dockerfile}`,
+              size: m.size,
+              buildSeconds: Number(m.seconds.toFixed(2)),
+              cache: m.cache,
+              steps: m.steps,
+              cachedSteps: m.cachedSteps,
+            },
+          ]),
+        ),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+
+  const compareArgs = [
+    'compare',
+    '--base',
+    single.tag,
+    '--head',
+    multi.tag,
+    '--dockerfile',
+    `${exampleDir}/Dockerfile.multi`,
+    '--context',
+    exampleDir,
+  ];
+  say(`image-guard ${compareArgs.join(' ')} --format text`);
+  const text = cli([...compareArgs, '--format', 'text']);
+  if (text.status !== 0 && text.status !== 1) {
+    throw new DemoError(`image-guard compare failed (exit ${text.status}), see its error above`);
+  }
+  process.stdout.write(text.stdout);
+  writeFileSync(path.join(options.out, 'report.txt'), text.stdout);
+  for (const [format, file] of [
+    ['json', 'report.json'],
+    ['markdown', 'report.md'],
+  ]) {
+    say(`image-guard compare … --format ${format} > ${path.join(path.relative(repo, options.out), file)}`);
+    const report = cli([...compareArgs, '--format', format]);
+    if (report.status !== 0 && report.status !== 1) {
+      throw new DemoError(`image-guard compare --format ${format} failed (exit ${report.status}), see above`);
+    }
+    writeFileSync(path.join(options.out, file), report.stdout);
+  }
+
+  // The guide's comparison table (section 8), for what is measured so far.
+  const cacheMark = (m) => (m.cache === 'none' ? '' : m.cache === 'all' ? ' (cached)' : ' (partly cached)');
+  const rows = [
+    ['', 'single-stage', 'multi-stage', 'change'],
+    ['image size', formatBytes(single.size), formatBytes(multi.size), percent(single.size, multi.size)],
+    [
+      'build time',
+      `${single.seconds.toFixed(1)} s${cacheMark(single)}`,
+      `${multi.seconds.toFixed(1)} s${cacheMark(multi)}`,
+      single.cache === 'none' && multi.cache === 'none'
+        ? percent(single.seconds, multi.seconds)
+        : 'n/a (cache)',
+    ],
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  process.stdout.write("\nThe guide's comparison, measured here:\n");
+  for (const row of rows) {
+    process.stdout.write(
+      `  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')}\n`,
+    );
+  }
+  if (single.cache !== 'none' || multi.cache !== 'none') {
+    process.stdout.write('  (builds served from the cache time nothing real: npm run demo -- --fresh)\n');
+  }
+  process.stdout.write(
+    `  base image: ${base.image}${base.image === officialBase ? '' : ' (local stand-in)'}\n`,
+  );
+
+  const verdict = text.status === 0 ? 'passed' : 'failed (a budget or a finding at error level)';
+  say(`compare verdict: ${verdict}`);
+  say(`reports: ${options.out} (report.txt, report.json, report.md, measurements.json, build logs)`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`demo: error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
