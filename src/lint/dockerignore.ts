@@ -163,19 +163,13 @@ export class IgnoreMatcher {
   }
 
   /**
-   * True when nothing below an excluded directory can be re-included, so a walker may skip it: no `!`
-   * pattern could match a path under it.
+   * True when the engine does not enter this excluded directory: it skips it unless a `!` pattern starts
+   * with the directory's path (`!docs/keep.txt` keeps `docs` open; a `!` pattern starting with `**` does not keep
+   * `web/node_modules` open). Both builders of the engine behave so, and the engine tests check it.
    */
   canSkipDirectory(dir: string): boolean {
     if (!this.hasExclusions) return true;
-    const depth = dir.split('/').length;
-    return !this.patterns.some((p) => {
-      if (!p.exclusion) return false;
-      if (p.pattern.startsWith('**') || p.pattern.includes('/**')) return true;
-      const parts = p.pattern.split('/');
-      if (parts.length <= depth) return false;
-      // does the pattern's leading part match this directory?
-      return compilePattern(parts.slice(0, depth).join('/'))(dir);
-    });
+    const prefix = `${dir}/`;
+    return !this.patterns.some((p) => p.exclusion && `${p.pattern}/`.startsWith(prefix));
   }
 }

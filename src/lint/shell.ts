@@ -354,8 +354,11 @@ export function shellDashC(argv: readonly string[]): string | null {
       k++;
       continue;
     }
-    if (/^-[a-zA-Z]+$/.test(a)) {
-      if (a.includes('c')) return argv[k + 1] ?? null;
+    if (/^[-+][a-zA-Z]+$/.test(a)) {
+      // `-o pipefail` inside a group (`-euxo pipefail`) takes the next word
+      const skip = a.slice(1).includes('o') || a.slice(1).includes('O') ? 1 : 0;
+      if (a.includes('c')) return argv[k + 1 + skip] ?? null;
+      k += skip;
       continue;
     }
     if (a.startsWith('--')) continue;
