@@ -17,6 +17,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exampleDir = 'examples/python-api';
 const officialBase = 'python:3.13-slim';
 const localBase = process.env.IG_PYTHON_IMAGE || 'image-guard-fixture/python:3.13-slim';
+// The CLI under demonstration: the committed bundle, or another build of it (IG_DEMO_CLI=/path/to/cli.js).
+const cliPath = path.resolve(repo, process.env.IG_DEMO_CLI || 'dist/cli.js');
 const pullTimeoutMs = Number(process.env.IG_DEMO_PULL_TIMEOUT_MS || 30_000);
 const builds = [
   {
@@ -222,20 +224,19 @@ function percent(from, to) {
 
 // Runs the CLI, its report on stdout; 0 (passed) and 1 (a budget or finding failed) are both reports.
 function cli(args) {
-  const result = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), ...args], {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: repo,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 256 * 1024 * 1024,
   });
-  if (result.error) throw new DemoError(`could not run dist/cli.js: ${result.error.message}`);
+  if (result.error) throw new DemoError(`could not run ${cliPath}: ${result.error.message}`);
   return { status: result.status, stdout: result.stdout };
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(path.join(repo, 'dist/cli.js')))
-    throw new DemoError('dist/cli.js is missing: run npm run build');
+  if (!existsSync(cliPath)) throw new DemoError(`${cliPath} is missing: run npm run build`);
   mkdirSync(options.out, { recursive: true });
 
   const docker = findDockerClient();
@@ -280,6 +281,16 @@ async function main() {
       2,
     )}\n`,
   );
+
+  // What the linter says about the "before" (the "after" is linted by compare --dockerfile below).
+  const lintArgs = ['lint', `${exampleDir}/Dockerfile.single`, '--context', exampleDir];
+  say(`image-guard ${lintArgs.join(' ')}`);
+  const lint = cli(lintArgs);
+  if (lint.status !== 0 && lint.status !== 1) {
+    throw new DemoError(`image-guard lint failed (exit ${lint.status}), see its error above`);
+  }
+  process.stdout.write(`${lint.stdout}\n`);
+  writeFileSync(path.join(options.out, 'lint-single.txt'), lint.stdout);
 
   const compareArgs = [
     'compare',
@@ -341,7 +352,9 @@ async function main() {
 
   const verdict = text.status === 0 ? 'passed' : 'failed (a budget or a finding at error level)';
   say(`compare verdict: ${verdict}`);
-  say(`reports: ${options.out} (report.txt, report.json, report.md, measurements.json, build logs)`);
+  say(
+    `reports: ${options.out} (report.txt, report.json, report.md, lint-single.txt, measurements.json, build logs)`,
+  );
 }
 
 main().catch((error) => {
