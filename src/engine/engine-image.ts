@@ -35,7 +35,13 @@ export async function readEngineImage(ref: string, opts: ReadEngineOptions): Pro
           `the export of ${ref} does not match its inspect (the image changed while reading?): run again`,
         );
       }
-      return { ...data, ref, id: image.Id };
+      // On the classic store the engine's own layer sizes are the contract (they sum to `docker image
+      // inspect` Size). They are not always the content formula: layers BuildKit committed on engine 20.10
+      // go through the naive diff path, which counts tar member sizes only, without symlink targets.
+      const layerSizes = containerd
+        ? data.layerSizes
+        : sizesFromHistory(await engine.history(image.Id), data);
+      return { ...data, ref, id: image.Id, layerSizes };
     } finally {
       stream.destroy();
     }
@@ -47,6 +53,17 @@ export async function readEngineImage(ref: string, opts: ReadEngineOptions): Pro
 
 export async function isContainerdStore(engine: DockerEngine = connectEngine()): Promise<boolean> {
   return engine.isContainerdStore();
+}
+
+/**
+ * The engine's history rows line up one to one with the config's history (same steps, newest first), so the
+ * config's exact `empty_layer` flags pick the rows whose sizes are layer sizes.
+ */
+function sizesFromHistory(items: EngineHistoryItem[], data: ImageData): number[] | null {
+  const rows = [...items].reverse();
+  if (rows.length !== data.config.history.length) return data.layerSizes;
+  const sizes = rows.filter((_, i) => !data.config.history[i]!.emptyLayer).map((r) => r.Size);
+  return sizes.length === data.config.diffIds.length ? sizes : data.layerSizes;
 }
 
 async function findImage(engine: DockerEngine, ref: string, pull: boolean): Promise<EngineImage> {

@@ -4,7 +4,7 @@
 // size limit) is a failure here: a layer we cannot read exactly cannot be measured exactly.
 
 import { once } from 'node:events';
-import { Parser, type ReadEntry } from 'tar';
+import { type Header, Parser, type ReadEntry } from 'tar';
 
 export class TarFormatError extends Error {
   constructor(
@@ -71,7 +71,25 @@ export async function readTar(
       }
     },
   });
-  parser.on('warn', (code: string, message: string) => {
+  // node-tar keeps a pax header's fields in this slot; when it drops an entry it does not clear it.
+  const extendedHeaderSlot = Object.getOwnPropertySymbols(parser).find(
+    (s) => s.description === 'extendedHeader',
+  );
+  parser.on('warn', (code: string, message: string, data?: { header?: Header }) => {
+    const header = data?.header;
+    if (code === 'TAR_ENTRY_INVALID' && message === 'linkpath forbidden' && header?.path && !header.size) {
+      // moby writes whiteouts that share overlayfs's single whiteout inode (kernels ≥ 5.8) as empty regular
+      // files carrying the first one's name as Linkname. Go's reader and `docker load` accept them; node-tar
+      // drops them. Take the member as what it is, without the link.
+      if (extendedHeaderSlot) (parser as unknown as Record<symbol, unknown>)[extendedHeaderSlot] = undefined;
+      members++;
+      try {
+        visitor.header({ path: header.path, type: header.type, size: 0, meta: false } as ReadEntry);
+      } catch (error) {
+        fail(error as Error);
+      }
+      return;
+    }
     // A tar of nothing but the end marker is an empty layer, which node-tar calls unrecognized.
     if (code === 'TAR_BAD_ARCHIVE' && /Unrecognized/.test(message) && sawEndMarker && members === 0) return;
     fail(new TarFormatError(message, members === 0));

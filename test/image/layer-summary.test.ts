@@ -76,6 +76,21 @@ describe('summarizeLayer', () => {
     expect(s.size).toBe(10);
   });
 
+  it('takes whiteouts that moby writes with a Linkname (shared overlayfs whiteout inode)', async () => {
+    const long = `var/lib/${'x'.repeat(120)}`;
+    const s = await summarize([
+      { path: 'app/.wh.big.hard' },
+      { path: 'bin/.wh.vi', target: 'app/.wh.big.hard' },
+      { path: `${long}/.wh.gone`, target: 'app/.wh.big.hard', pax: true },
+      { path: 'data/.wh..wh..opq', target: 'app/.wh.big.hard' },
+      { path: 'after', size: 3 },
+    ]);
+    expect(s.whiteouts).toEqual(['app/big.hard', 'bin/vi', `${long}/gone`]);
+    expect(s.opaqueDirs).toEqual(['data']);
+    expect(s.entries).toEqual([{ path: 'after', kind: 'file', size: 3 }]);
+    expect(s.size).toBe(3);
+  });
+
   it('reads names longer than 100 bytes from pax and GNU long-name headers', async () => {
     const long = `${'d'.repeat(120)}/${'f'.repeat(150)}`;
     const longTarget = `${'t'.repeat(130)}/target`;
