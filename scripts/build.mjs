@@ -8,9 +8,16 @@ const common = {
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  // Bundled CommonJS dependencies (dockerode, ssh2's optional parts) call require(); give ESM one.
+  // Bundled CommonJS dependencies (dockerode, ssh2) call require() and read __dirname; give ESM both.
   banner: {
-    js: "import { createRequire as __igCreateRequire } from 'node:module'; const require = __igCreateRequire(import.meta.url);",
+    js: [
+      "import { createRequire as __igCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __igFileURLToPath } from 'node:url';",
+      "import { dirname as __igDirname } from 'node:path';",
+      'const require = __igCreateRequire(import.meta.url);',
+      'const __filename = __igFileURLToPath(import.meta.url);',
+      'const __dirname = __igDirname(__filename);',
+    ].join(' '),
   },
   // Native, optional accelerators of ssh2 (only used for ssh:// DOCKER_HOST); it falls back without them.
   external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],

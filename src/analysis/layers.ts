@@ -3,13 +3,14 @@ import type { ImageData } from '../image/model.js';
 
 /**
  * The image's layers as `docker history` lists them, reversed (oldest first), empty ones included, each
- * non-empty one paired with its diffId. Sizes come from the layer contents when they were read, else from
- * the engine's own figures.
+ * non-empty one paired with its diffId.
  */
 export function imageLayers(data: ImageData): ImageLayer[] {
   const { diffIds, history } = data.config;
+  // The engine's own figures win where it has them (they are what `docker image inspect` sums); layer
+  // contents give the size elsewhere (archives, the containerd store).
   const sizeOf = (diffIndex: number): number =>
-    data.layers?.[diffIndex]?.size ?? data.layerSizes?.[diffIndex] ?? 0;
+    data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
   const layers: ImageLayer[] = [];
   let next = 0;
   for (const entry of history) {

