@@ -26,12 +26,13 @@ for a in "$@"; do
   esac
 done
 
-# The test suite, the demo and a developer may all ask at once: one builder at a time, the others then find
-# the image and keep it.
-if command -v flock >/dev/null 2>&1; then
-  exec 9>"${TMPDIR:-/tmp}/image-guard-bases.lock"
+# The test suite, the demo and a developer may all ask for a base at once: one builder per base at a time,
+# the others wait for it, then find the image and keep it.
+lock() {
+  command -v flock >/dev/null 2>&1 || return 0
+  exec 9>"${TMPDIR:-/tmp}/image-guard-bases-$1.lock"
   flock 9
-fi
+}
 
 apt_install() {
   [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
@@ -43,6 +44,8 @@ apt_install() {
 
 build_busybox() {
   local busybox_base="${IG_BUSYBOX_IMAGE:-image-guard-fixture/busybox:1}"
+  cli image inspect "$busybox_base" >/dev/null 2>&1 && return 0
+  lock busybox
   cli image inspect "$busybox_base" >/dev/null 2>&1 && return 0
   local bb="" c
   for c in /bin/busybox /usr/bin/busybox; do
@@ -74,6 +77,8 @@ build_python() {
   local suite="${IG_DEBIAN_SUITE:-trixie}"
   local mirror="${IG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
   local security="${IG_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
+  cli image inspect "$image" >/dev/null 2>&1 && return 0
+  lock python
   cli image inspect "$image" >/dev/null 2>&1 && return 0
   [ "$(id -u)" = 0 ] || die "building the local Python base needs root (debootstrap, chroot): run as root, or pull python:3.13-slim"
   if ! command -v debootstrap >/dev/null 2>&1; then
