@@ -2,7 +2,7 @@
 // absent). Decoding streams chunk by chunk: node:zlib for gzip, Node's own zstd where it has one (Node 24,
 // the Action's runtime), else fzstd, a small pure-JS streaming decoder.
 
-import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline, Readable, type Transform, type TransformCallback } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { Decompress as FzstdDecompress } from 'fzstd';
 
@@ -10,6 +10,10 @@ export type Compression = 'none' | 'gzip' | 'zstd';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+// Large output chunks: each zlib chunk is one round trip to the thread pool and one parser write.
+const DECODED_CHUNK = 256 * 1024;
+// Decoded bytes buffered ahead of the tar parser, so that decoding (in the thread pool) overlaps parsing.
+const DECODED_AHEAD = 4 * 1024 * 1024;
 
 export function detectCompression(head: Uint8Array): Compression {
   if (startsWith(head, GZIP_MAGIC)) return 'gzip';
@@ -67,45 +71,46 @@ export async function decompressed(
   const { head, rest } = await peek(source, 4);
   const compression = detectCompression(head);
   if (compression === 'none') return { compression, chunks: rest };
-  const decoder = compression === 'gzip' ? zlib.createGunzip() : createZstdDecoder();
+  if (compression === 'zstd' && !nativeZstd) return { compression, chunks: fzstdChunks(rest) };
+  const decoder =
+    compression === 'gzip'
+      ? zlib.createGunzip({ chunkSize: DECODED_CHUNK, highWaterMark: DECODED_AHEAD } as zlib.ZlibOptions)
+      : nativeZstd!({ chunkSize: DECODED_CHUNK, highWaterMark: DECODED_AHEAD } as zlib.ZlibOptions);
   // pipeline() destroys every stage when one fails, so the consumer's iteration throws the cause.
   const out = pipeline(Readable.from(rest, { objectMode: false }), decoder, () => {});
   return { compression, chunks: out as AsyncIterable<Buffer> };
 }
 
-type ZstdFactory = () => Transform;
+// fzstd decodes a whole input chunk at once; feeding it slices and yielding what each slice gave keeps the
+// decoded bytes in flight bounded (for ordinary ratios) and lets the consumer set the pace.
+const FZSTD_SLICE = 64 * 1024;
+
+export async function* fzstdChunks(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const out: Buffer[] = [];
+  const decoder = new FzstdDecompress((data) => {
+    if (data.length > 0) out.push(toBuffer(data));
+  });
+  const push = (chunk: Uint8Array, final?: boolean) => {
+    try {
+      decoder.push(chunk, final);
+    } catch (error) {
+      throw zstdError(error);
+    }
+  };
+  for await (const chunk of source) {
+    for (let i = 0; i < chunk.length; i += FZSTD_SLICE) {
+      push(chunk.subarray(i, i + FZSTD_SLICE));
+      while (out.length > 0) yield out.shift()!;
+    }
+  }
+  push(new Uint8Array(0), true);
+  while (out.length > 0) yield out.shift()!;
+}
+
+type ZstdFactory = (options?: zlib.ZlibOptions) => Transform;
 
 export const nativeZstd: ZstdFactory | undefined = (zlib as unknown as { createZstdDecompress?: ZstdFactory })
   .createZstdDecompress;
-
-export function createZstdDecoder(): Transform {
-  return nativeZstd ? nativeZstd() : new FzstdTransform();
-}
-
-/** fzstd's streaming decoder as a Transform; it throws on a frame cut short when told the input ended. */
-export class FzstdTransform extends Transform {
-  readonly #decoder = new FzstdDecompress((data) => {
-    if (data.length > 0) this.push(toBuffer(data));
-  });
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    try {
-      this.#decoder.push(chunk);
-      callback();
-    } catch (error) {
-      callback(zstdError(error));
-    }
-  }
-
-  override _flush(callback: TransformCallback): void {
-    try {
-      this.#decoder.push(new Uint8Array(0), true);
-      callback();
-    } catch (error) {
-      callback(zstdError(error));
-    }
-  }
-}
 
 function zstdError(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
