@@ -2,7 +2,7 @@
 // absent). Decoding streams chunk by chunk: node:zlib for gzip, Node's own zstd where it has one (Node 24,
 // the Action's runtime), else fzstd, a small pure-JS streaming decoder.
 
-import { pipeline, Readable, type Transform, type TransformCallback } from 'node:stream';
+import { pipeline, Readable, type Transform } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { Decompress as FzstdDecompress } from 'fzstd';
 
