@@ -14198,7 +14198,7 @@ function tokenize(script) {
     word = "";
     inWord = false;
   };
-  const skipBalanced = (start, open, close) => {
+  const skipBalanced = (start, open2, close) => {
     let depth = 0;
     let j2 = start;
     while (j2 < n) {
@@ -14207,21 +14207,21 @@ function tokenize(script) {
         j2 += 2;
         continue;
       }
-      if (c === "'" && open !== "`") {
+      if (c === "'" && open2 !== "`") {
         const end = script.indexOf("'", j2 + 1);
         j2 = end < 0 ? n : end + 1;
         continue;
       }
-      if (c === '"' && open !== "`") {
+      if (c === '"' && open2 !== "`") {
         j2 = skipDoubleQuoted(j2 + 1);
         continue;
       }
-      if (open === "`") {
+      if (open2 === "`") {
         if (c === "`" && j2 > start) return j2 + 1;
         j2++;
         continue;
       }
-      if (c === open) depth++;
+      if (c === open2) depth++;
       else if (c === close) {
         depth--;
         if (depth === 0) return j2 + 1;
@@ -14305,8 +14305,8 @@ function tokenize(script) {
     }
     if (c === "$" && (script[i + 1] === "(" || script[i + 1] === "{")) {
       inWord = true;
-      const open = script[i + 1];
-      const end = skipBalanced(i + 1, open, open === "(" ? ")" : "}");
+      const open2 = script[i + 1];
+      const end = skipBalanced(i + 1, open2, open2 === "(" ? ")" : "}");
       word += script.slice(i, end);
       i = end;
       continue;
@@ -15282,6 +15282,7 @@ var init_commands = __esm({
 // src/lint/rule.ts
 function createContext(parsed, graph, problems, context, dockerfileName) {
   const runs = /* @__PURE__ */ new Map();
+  const varsByStage = /* @__PURE__ */ new Map();
   return {
     parsed,
     graph,
@@ -15295,6 +15296,27 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
         runs.set(instr, info);
       }
       return info;
+    },
+    vars(stage, instr) {
+      let table2 = varsByStage.get(stage);
+      if (!table2) {
+        table2 = /* @__PURE__ */ new Map();
+        let current = /* @__PURE__ */ new Map();
+        for (const s3 of lineageOf(stage)) {
+          for (const i of s3.body) {
+            table2.set(i, current);
+            if (i.keyword === "ENV" || i.keyword === "ARG") {
+              current = new Map(current);
+              for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
+                const v2 = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
+                if (v2 !== null) current.set(key, v2);
+              }
+            }
+          }
+        }
+        varsByStage.set(stage, table2);
+      }
+      return table2.get(instr) ?? /* @__PURE__ */ new Map();
     }
   };
 }
@@ -15331,6 +15353,7 @@ var init_rule = __esm({
     "use strict";
     init_commands();
     init_parse();
+    init_stages();
     WHOLE = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
   }
 });
@@ -15550,7 +15573,6 @@ var init_IG004_pip_cache = __esm({
     "use strict";
     init_commands();
     init_rule();
-    init_stages();
     IG004 = {
       id: "IG004",
       name: "pip-cache",
@@ -15566,7 +15588,7 @@ var init_IG004_pip_cache = __esm({
             if (instr.keyword !== "RUN") continue;
             const run = ctx.run(instr);
             if (hasCacheMount(run.mounts)) continue;
-            const vars = variablesBefore(g2.lineage, instr, g2.globalArgs);
+            const vars = ctx.vars(g2.final, instr);
             for (const cmd of run.commands) {
               const pip = pipInstallArgs(cmd);
               if (pip && !hasOption(pip.options, "--no-cache-dir") && !truthy(cmd.env.PIP_NO_CACHE_DIR ?? vars.get("PIP_NO_CACHE_DIR"))) {
@@ -16032,7 +16054,6 @@ var init_IG013_dev_deps = __esm({
     "use strict";
     init_commands();
     init_rule();
-    init_stages();
     IG013 = {
       id: "IG013",
       name: "dev-deps",
@@ -16046,7 +16067,7 @@ var init_IG013_dev_deps = __esm({
         for (const stage of g2.lineage) {
           for (const instr of stage.body) {
             if (instr.keyword !== "RUN") continue;
-            const vars = variablesBefore(g2.lineage, instr, g2.globalArgs);
+            const vars = ctx.vars(g2.final, instr);
             for (const cmd of ctx.run(instr).commands) {
               const env = (k2) => cmd.env[k2] ?? vars.get(k2);
               let problem = null;
@@ -16125,7 +16146,6 @@ var init_IG015_lockfile = __esm({
     "use strict";
     init_commands();
     init_rule();
-    init_stages();
     IG015 = {
       id: "IG015",
       name: "lockfile",
@@ -16139,7 +16159,7 @@ var init_IG015_lockfile = __esm({
         for (const stage of builtStages(ctx)) {
           for (const instr of stage.body) {
             if (instr.keyword !== "RUN") continue;
-            const vars = variablesBefore(lineageOf(stage), instr, g2.globalArgs);
+            const vars = ctx.vars(stage, instr);
             for (const cmd of ctx.run(instr).commands) {
               const env = (k2) => cmd.env[k2] ?? vars.get(k2);
               let problem = null;
@@ -16441,7 +16461,14 @@ async function readDockerfile(path) {
   }
 }
 async function lintDockerfileAt(dockerfilePath, opts) {
-  const { text, problems } = await readDockerfile(dockerfilePath);
+  const { text, problems, tooLarge } = await readDockerfile(dockerfilePath);
+  if (tooLarge) {
+    return lint("FROM scratch\n", null, {
+      file: dockerfilePath,
+      config: opts.config,
+      readProblems: [{ line: 1, message: tooLarge }]
+    }).filter((f2) => f2.rule === "IG000");
+  }
   let context = null;
   if (opts.context !== null && /^[ \t]*(copy|add)[ \t]/im.test(text)) {
     try {
@@ -16469,12 +16496,13 @@ var init_lint = __esm({
   "src/lint/index.ts"() {
     "use strict";
     init_errors();
+    init_size();
     init_context();
     init_engine();
     init_context();
     init_engine();
     init_rules();
-    MAX_DOCKERFILE_BYTES = 16 * 1024 * 1024;
+    MAX_DOCKERFILE_BYTES = 1024 * 1024;
   }
 });
 
@@ -17254,7 +17282,7 @@ var init_esm = __esm({
 });
 
 // src/image/decompress.ts
-import { pipeline, Readable, Transform } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import * as zlib from "node:zlib";
 function detectCompression(head) {
   if (startsWith(head, GZIP_MAGIC)) return "gzip";
@@ -17298,47 +17326,48 @@ async function decompressed(source) {
   const { head, rest } = await peek(source, 4);
   const compression = detectCompression(head);
   if (compression === "none") return { compression, chunks: rest };
-  const decoder = compression === "gzip" ? zlib.createGunzip() : createZstdDecoder();
+  if (compression === "zstd" && !nativeZstd) return { compression, chunks: fzstdChunks(rest) };
+  const decoder = compression === "gzip" ? zlib.createGunzip({ chunkSize: DECODED_CHUNK, highWaterMark: DECODED_AHEAD }) : nativeZstd({ chunkSize: DECODED_CHUNK, highWaterMark: DECODED_AHEAD });
   const out = pipeline(Readable.from(rest, { objectMode: false }), decoder, () => {
   });
   return { compression, chunks: out };
 }
-function createZstdDecoder() {
-  return nativeZstd ? nativeZstd() : new FzstdTransform();
+async function* fzstdChunks(source) {
+  const out = [];
+  const decoder = new Decompress((data) => {
+    if (data.length > 0) out.push(toBuffer(data));
+  });
+  const push = (chunk, final) => {
+    try {
+      decoder.push(chunk, final);
+    } catch (error) {
+      throw zstdError(error);
+    }
+  };
+  for await (const chunk of source) {
+    for (let i = 0; i < chunk.length; i += FZSTD_SLICE) {
+      push(chunk.subarray(i, i + FZSTD_SLICE));
+      while (out.length > 0) yield out.shift();
+    }
+  }
+  push(new Uint8Array(0), true);
+  while (out.length > 0) yield out.shift();
 }
 function zstdError(error) {
   const message = error instanceof Error ? error.message : String(error);
   return new Error(`zstd: ${message}`);
 }
-var GZIP_MAGIC, ZSTD_MAGIC, nativeZstd, FzstdTransform;
+var GZIP_MAGIC, ZSTD_MAGIC, DECODED_CHUNK, DECODED_AHEAD, FZSTD_SLICE, nativeZstd;
 var init_decompress = __esm({
   "src/image/decompress.ts"() {
     "use strict";
     init_esm();
     GZIP_MAGIC = [31, 139];
     ZSTD_MAGIC = [40, 181, 47, 253];
+    DECODED_CHUNK = 256 * 1024;
+    DECODED_AHEAD = 4 * 1024 * 1024;
+    FZSTD_SLICE = 64 * 1024;
     nativeZstd = zlib.createZstdDecompress;
-    FzstdTransform = class extends Transform {
-      #decoder = new Decompress((data) => {
-        if (data.length > 0) this.push(toBuffer(data));
-      });
-      _transform(chunk, _encoding, callback) {
-        try {
-          this.#decoder.push(chunk);
-          callback();
-        } catch (error) {
-          callback(zstdError(error));
-        }
-      }
-      _flush(callback) {
-        try {
-          this.#decoder.push(new Uint8Array(0), true);
-          callback();
-        } catch (error) {
-          callback(zstdError(error));
-        }
-      }
-    };
   }
 });
 
@@ -20868,7 +20897,7 @@ async function readSaveStream(stream, opts) {
   const members = /* @__PURE__ */ new Map();
   const source = opts.ref;
   try {
-    const { chunks } = await decompressed(stream);
+    const { chunks } = await decompressed(opts.onProgress ? counted(stream, opts.onProgress) : stream);
     await readTar(chunks, {
       header(entry) {
         const path = memberPath(entry.path);
@@ -20901,6 +20930,14 @@ async function readSaveStream(stream, opts) {
     throw new UserError(`${source} is truncated or corrupt (${detail}): export or download it again`);
   }
   return assemble(members, opts);
+}
+async function* counted(source, onProgress) {
+  let total = 0;
+  for await (const chunk of source) {
+    total += chunk.length;
+    onProgress(total);
+    yield chunk;
+  }
 }
 function memberPath(raw) {
   const path = posix3.normalize(raw).replace(/^(\.\/)+|^\/+/, "").replace(/\/$/, "");
@@ -43776,14 +43813,14 @@ var require_stream_readable = __commonJS({
 var require_stream_transform = __commonJS({
   "node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform2;
+    module.exports = Transform;
     var _require$codes = require_errors3().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex();
-    require_inherits()(Transform2, Duplex);
+    require_inherits()(Transform, Duplex);
     function afterTransform(er2, data) {
       var ts2 = this._transformState;
       ts2.transforming = false;
@@ -43802,8 +43839,8 @@ var require_stream_transform = __commonJS({
         this._read(rs2.highWaterMark);
       }
     }
-    function Transform2(options) {
-      if (!(this instanceof Transform2)) return new Transform2(options);
+    function Transform(options) {
+      if (!(this instanceof Transform)) return new Transform(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -43831,14 +43868,14 @@ var require_stream_transform = __commonJS({
         done(this, null, null);
       }
     }
-    Transform2.prototype.push = function(chunk, encoding) {
+    Transform.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform2.prototype._transform = function(chunk, encoding, cb) {
+    Transform.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform2.prototype._write = function(chunk, encoding, cb) {
+    Transform.prototype._write = function(chunk, encoding, cb) {
       var ts2 = this._transformState;
       ts2.writecb = cb;
       ts2.writechunk = chunk;
@@ -43848,7 +43885,7 @@ var require_stream_transform = __commonJS({
         if (ts2.needTransform || rs2.needReadable || rs2.length < rs2.highWaterMark) this._read(rs2.highWaterMark);
       }
     };
-    Transform2.prototype._read = function(n) {
+    Transform.prototype._read = function(n) {
       var ts2 = this._transformState;
       if (ts2.writechunk !== null && !ts2.transforming) {
         ts2.transforming = true;
@@ -43857,7 +43894,7 @@ var require_stream_transform = __commonJS({
         ts2.needTransform = true;
       }
     };
-    Transform2.prototype._destroy = function(err2, cb) {
+    Transform.prototype._destroy = function(err2, cb) {
       Duplex.prototype._destroy.call(this, err2, function(err22) {
         cb(err22);
       });
@@ -43878,11 +43915,11 @@ var require_stream_passthrough = __commonJS({
   "node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough;
-    var Transform2 = require_stream_transform();
-    require_inherits()(PassThrough, Transform2);
+    var Transform = require_stream_transform();
+    require_inherits()(PassThrough, Transform);
     function PassThrough(options) {
       if (!(this instanceof PassThrough)) return new PassThrough(options);
-      Transform2.call(this, options);
+      Transform.call(this, options);
     }
     PassThrough.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -76397,7 +76434,13 @@ async function readEngineImage(ref, opts) {
   if (opts.files || containerd) {
     const stream = await engine.exportImage(image.Id);
     try {
-      const data = await readSaveStream(stream, { ref, files: opts.files, select: ref });
+      const progress = opts.onProgress;
+      const data = await readSaveStream(stream, {
+        ref,
+        files: opts.files,
+        select: ref,
+        onProgress: progress && ((bytes) => progress(bytes, image.Size))
+      });
       if (data.config.diffIds.join() !== diffIds.join() && !containerd) {
         throw new UserError(
           `the export of ${ref} does not match its inspect (the image changed while reading?): run again`
@@ -76491,7 +76534,7 @@ async function readArchiveRef(spec, opts) {
   if (parsed.kind === "oci") {
     if (!stats.isDirectory())
       throw new UserError(`${path} is not a folder: oci: takes an OCI image layout folder`);
-    return readOciDir(path, spec, { files: opts.files, select });
+    return readOciDir(path, spec, { files: opts.files, select, onProgress: opts.onProgress });
   }
   if (stats.isDirectory()) {
     throw new UserError(
@@ -76500,7 +76543,13 @@ async function readArchiveRef(spec, opts) {
   }
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
   try {
-    return await readSaveStream(stream, { ref: spec, files: opts.files, select });
+    const progress = opts.onProgress;
+    return await readSaveStream(stream, {
+      ref: spec,
+      files: opts.files,
+      select,
+      onProgress: progress && ((bytes) => progress(bytes, stats.size))
+    });
   } finally {
     stream.destroy();
   }
@@ -76546,15 +76595,29 @@ async function readOciDir(dir, spec, opts) {
       `${spec}: the manifest lists ${plan.layers.length} layers but the config has ${config.diffIds.length} diff_ids`
     );
   }
-  const summaries = [];
-  for (const layer of plan.layers) {
+  const files = plan.layers.map((layer) => {
     const file = join4(dir, layer);
-    if (!statOrNull(file)?.isFile()) {
+    const stats = statOrNull(file);
+    if (!stats?.isFile()) {
       throw new UserError(`${spec} lacks the layer ${layer} its manifest points at: copy the image again`);
     }
+    return { layer, file, size: stats.size };
+  });
+  const total = files.reduce((sum, f2) => sum + f2.size, 0);
+  let done = 0;
+  const summaries = [];
+  for (const { layer, file } of files) {
     const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
+    const report = opts.onProgress;
+    async function* counted2() {
+      for await (const chunk of stream) {
+        done += chunk.length;
+        report?.(done, total);
+        yield chunk;
+      }
+    }
     try {
-      summaries.push(await summarizeLayer(stream, { name: `${layer} in ${spec}`, files: opts.files }));
+      summaries.push(await summarizeLayer(counted2(), { name: `${layer} in ${spec}`, files: opts.files }));
     } finally {
       stream.destroy();
     }
@@ -77372,6 +77435,8 @@ function compose(report, o, lim, cut2) {
       ])
     );
   }
+  if (report.cacheProbe && lim.layers > 0)
+    out.push(...details(probeSummary(report.cacheProbe), probeLines(report.cacheProbe)));
   const passedBudgets = report.budgets.filter((b2) => b2.passed);
   if (passedBudgets.length || o.unchecked?.length) {
     const lines = ["| budget | limit | actual | |", "|---|---:|---:|---|"];
@@ -77451,6 +77516,26 @@ function layerRows(report, head, limit) {
     total: layers.length,
     lines: ["| # | size | | instruction |", "|---:|---:|---|---|", ...rows]
   };
+}
+function probeSummary(p2) {
+  if (p2.note) return `Cache probe: ${p2.note}`;
+  if (p2.missed.length === 0) return `Cache probe: changing ${p2.changedFile} rebuilt no layer`;
+  return `Cache probe: changing ${p2.changedFile} rebuilt ${p2.missed.length} layer${p2.missed.length === 1 ? "" : "s"} (${formatBytes(p2.missedBytes)})`;
+}
+function probeLines(p2) {
+  if (p2.note || !p2.changedFile) return [escapeMarkdown(p2.note ?? "")];
+  const lines = [
+    `A one-line change to ${inlineCode(p2.changedFile)} in a scratch copy of the build context, rebuilt in ${p2.seconds} s. Every layer below missed the cache and is rebuilt and pushed again on each such commit:`,
+    ""
+  ];
+  if (p2.missed.length === 0) return [...lines.slice(0, 1), "", "Every layer came from the cache. \u{1F44D}"];
+  lines.push("| layer | size | instruction |", "|---:|---:|---|");
+  for (const l of p2.missed) {
+    lines.push(
+      `| ${l.index} | ${formatBytes(l.size)} | ${inlineCode(normalizeInstruction(l.createdBy), 100)} |`
+    );
+  }
+  return lines;
 }
 
 // src/render/text.ts

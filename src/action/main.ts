@@ -9,11 +9,12 @@ import { analyzeImage } from '../analysis/analyze.js';
 import type { BudgetLimits } from '../analysis/budgets.js';
 import { buildReport } from '../analysis/report.js';
 import { messageOf } from '../core/errors.js';
-import type { Finding, Image, Report } from '../core/report.js';
+import type { CacheProbe, Finding, Image, Report } from '../core/report.js';
 import type { ActionEvent } from '../github/event.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../render/markdown.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
 import { statusLine } from '../render/summary.js';
+import { runCacheProbe } from './cache-probe.js';
 import { type BuildResult, type DockerCli, dockerCli } from './docker-cli.js';
 import { type Git, gitCli } from './git.js';
 import { getInputs, type ParsedInputs } from './inputs.js';
@@ -111,6 +112,28 @@ async function runAction(deps: RunDeps): Promise<string | null> {
   }
   if (base.cleanup) await base.cleanup();
 
+  let cacheProbe: CacheProbe | undefined;
+  if (inputs['cache-probe']) {
+    if (inputs.image) {
+      core.warning(
+        'image-guard: cache-probe needs the Action to build the head image itself; it is skipped when `image` is given',
+      );
+    } else {
+      core.startGroup('image-guard: cache probe (a one-file source change, rebuilt)');
+      cacheProbe = await runCacheProbe({
+        docker,
+        dockerfile,
+        context,
+        target: inputs.target,
+        buildArgs: inputs['build-args'],
+        tag: `image-guard-probe:${runId}`,
+        head: head.image,
+        load: async (ref) => analyzeImage(await services.load(ref, { files: false })).image,
+      });
+      core.endGroup();
+    }
+  }
+
   const ignored = new Set(inputs.ignore.map((id) => id.toUpperCase()));
   const findings = [...lintFindings, ...head.findings].filter((f) => !ignored.has(f.rule));
   const { report, unchecked } = buildReport({
@@ -121,6 +144,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     limits: limitsOf(inputs),
     failOn: inputs['fail-on'],
   });
+  if (cacheProbe) report.cacheProbe = cacheProbe;
   for (const u of unchecked) core.info(`image-guard: budget not checked: ${u}`);
 
   const labels = { headLabel: shortSha(event.pullRequest?.headSha ?? event.sha), baseLabel: base.label };

@@ -81,6 +81,19 @@ export interface Budget {
   unit: 'bytes' | 'percent' | 'ratio' | 'layers';
 }
 
+/** Added to the contract: what the cache probe (the Action's `cache-probe: true`) measured. */
+export interface CacheProbe {
+  /** The context file changed for the rebuild, or null when there was none to change. */
+  changedFile: string | null;
+  /** Layers the rebuild could not take from the cache (index into the probe image's layers). */
+  missed: { index: number; createdBy: string; size: number }[];
+  missedBytes: number;
+  /** Seconds the rebuild took. */
+  seconds: number;
+  /** Why the probe says nothing, when it does not. */
+  note: string | null;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'image-guard'; version: string };
@@ -92,6 +105,8 @@ export interface Report {
   findings: Finding[];
   budgets: Budget[];
   passed: boolean;
+  /** Added to the contract: present when the Action ran with `cache-probe: true`. */
+  cacheProbe?: CacheProbe;
 }
 
 const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

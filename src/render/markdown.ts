@@ -1,5 +1,12 @@
 import { normalizeInstruction } from '../analysis/layers.js';
-import { type FailOn, type Finding, type Image, type Report, reachesFailOn } from '../core/report.js';
+import {
+  type CacheProbe,
+  type FailOn,
+  type Finding,
+  type Image,
+  type Report,
+  reachesFailOn,
+} from '../core/report.js';
 import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
 import { escapeHtml, escapeMarkdown, escapeMessage, inlineCode } from './markdown-escape.js';
@@ -138,6 +145,8 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
       ]),
     );
   }
+  if (report.cacheProbe && lim.layers > 0)
+    out.push(...details(probeSummary(report.cacheProbe), probeLines(report.cacheProbe)));
   const passedBudgets = report.budgets.filter((b) => b.passed);
   if (passedBudgets.length || o.unchecked?.length) {
     const lines = ['| budget | limit | actual | |', '|---|---:|---:|---|'];
@@ -229,4 +238,26 @@ function layerRows(report: Report, head: Image, limit: number): { total: number;
     total: layers.length,
     lines: ['| # | size | | instruction |', '|---:|---:|---|---|', ...rows],
   };
+}
+
+function probeSummary(p: CacheProbe): string {
+  if (p.note) return `Cache probe: ${p.note}`;
+  if (p.missed.length === 0) return `Cache probe: changing ${p.changedFile} rebuilt no layer`;
+  return `Cache probe: changing ${p.changedFile} rebuilt ${p.missed.length} layer${p.missed.length === 1 ? '' : 's'} (${formatBytes(p.missedBytes)})`;
+}
+
+function probeLines(p: CacheProbe): string[] {
+  if (p.note || !p.changedFile) return [escapeMarkdown(p.note ?? '')];
+  const lines = [
+    `A one-line change to ${inlineCode(p.changedFile)} in a scratch copy of the build context, rebuilt in ${p.seconds} s. Every layer below missed the cache and is rebuilt and pushed again on each such commit:`,
+    '',
+  ];
+  if (p.missed.length === 0) return [...lines.slice(0, 1), '', 'Every layer came from the cache. 👍'];
+  lines.push('| layer | size | instruction |', '|---:|---:|---|');
+  for (const l of p.missed) {
+    lines.push(
+      `| ${l.index} | ${formatBytes(l.size)} | ${inlineCode(normalizeInstruction(l.createdBy), 100)} |`,
+    );
+  }
+  return lines;
 }

@@ -292,4 +292,37 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
     expect(comments().filter((c) => c.body.includes('<!-- image-guard:race -->'))).toHaveLength(1);
     expect(server.violations).toEqual([]);
   });
+
+  it('cache-probe: a COPY of the whole context before the install rebuilds the install', async () => {
+    const bad = `FROM ${BUSYBOX}\nWORKDIR /app\nCOPY . .\nRUN head -c 50000 /dev/urandom > /deps.bin\n`;
+    const good = `FROM ${BUSYBOX}\nWORKDIR /app\nCOPY requirements.txt .\nRUN head -c 50000 /dev/urandom > /deps.bin\nCOPY . .\n`;
+    const files = { 'requirements.txt': 'flask\n', 'main.py': 'print(1)\n' };
+    const r1 = repo(
+      'probe-bad',
+      { Dockerfile: bad, ...files },
+      { Dockerfile: bad, ...files, 'main.py': 'print(2)\n' },
+    );
+    const res1 = await runAction(r1, { 'cache-probe': 'true', 'comment-key': 'probe-bad' });
+    expect(res1.code).toBe(0);
+    const probe1 = JSON.parse(readFileSync(res1.outputs['report-file']!, 'utf8')).cacheProbe;
+    expect(probe1.changedFile).toBe('main.py');
+    expect(probe1.missed.map((l: { createdBy: string }) => l.createdBy)).toEqual([
+      expect.stringContaining('COPY . .'),
+      expect.stringContaining('/deps.bin'),
+    ]);
+    expect(probe1.missedBytes).toBeGreaterThanOrEqual(50_000);
+    expect(res1.summary).toContain('Cache probe: changing main.py rebuilt 2 layers');
+
+    const r2 = repo(
+      'probe-good',
+      { Dockerfile: good, ...files },
+      { Dockerfile: good, ...files, 'main.py': 'print(2)\n' },
+    );
+    const res2 = await runAction(r2, { 'cache-probe': 'true', 'comment-key': 'probe-good' });
+    const probe2 = JSON.parse(readFileSync(res2.outputs['report-file']!, 'utf8')).cacheProbe;
+    expect(probe2.missed.map((l: { createdBy: string }) => l.createdBy)).toEqual([
+      expect.stringContaining('COPY . .'),
+    ]);
+    expect(probe2.missedBytes).toBeLessThan(50_000); // the COPY (with .git: no .dockerignore here), not the install
+  });
 });
