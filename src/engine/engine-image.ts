@@ -19,6 +19,8 @@ export interface ReadEngineOptions {
   pull: boolean;
   /** The engine to use; connectEngine() by default. */
   engine?: DockerEngine;
+  /** While the export is read: bytes so far, and about how many to expect (the image's inspect Size). */
+  onProgress?: (bytesRead: number, approxTotal: number) => void;
 }
 
 export async function readEngineImage(ref: string, opts: ReadEngineOptions): Promise<ImageData> {
@@ -29,7 +31,13 @@ export async function readEngineImage(ref: string, opts: ReadEngineOptions): Pro
   if (opts.files || containerd) {
     const stream = await engine.exportImage(image.Id);
     try {
-      const data = await readSaveStream(stream, { ref, files: opts.files, select: ref });
+      const progress = opts.onProgress;
+      const data = await readSaveStream(stream, {
+        ref,
+        files: opts.files,
+        select: ref,
+        onProgress: progress && ((bytes) => progress(bytes, image.Size)),
+      });
       if (data.config.diffIds.join() !== diffIds.join() && !containerd) {
         throw new UserError(
           `the export of ${ref} does not match its inspect (the image changed while reading?): run again`,

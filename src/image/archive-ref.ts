@@ -29,7 +29,13 @@ export function isArchiveRef(spec: string): boolean {
 
 const READ_CHUNK = 1024 * 1024;
 
-export async function readArchiveRef(spec: string, opts: { files: boolean }): Promise<ImageData> {
+export interface ReadArchiveOptions {
+  files: boolean;
+  /** Bytes read so far and the total to read (the archive's size, or the sum of an oci: folder's layers). */
+  onProgress?: (bytesRead: number, total: number) => void;
+}
+
+export async function readArchiveRef(spec: string, opts: ReadArchiveOptions): Promise<ImageData> {
   const parsed = parseArchiveRef(spec);
   if (!parsed || parsed.path === '') {
     throw new UserError(
@@ -40,7 +46,7 @@ export async function readArchiveRef(spec: string, opts: { files: boolean }): Pr
   if (parsed.kind === 'oci') {
     if (!stats.isDirectory())
       throw new UserError(`${path} is not a folder: oci: takes an OCI image layout folder`);
-    return readOciDir(path, spec, { files: opts.files, select });
+    return readOciDir(path, spec, { files: opts.files, select, onProgress: opts.onProgress });
   }
   if (stats.isDirectory()) {
     throw new UserError(
@@ -49,7 +55,13 @@ export async function readArchiveRef(spec: string, opts: { files: boolean }): Pr
   }
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
   try {
-    return await readSaveStream(stream, { ref: spec, files: opts.files, select });
+    const progress = opts.onProgress;
+    return await readSaveStream(stream, {
+      ref: spec,
+      files: opts.files,
+      select,
+      onProgress: progress && ((bytes) => progress(bytes, stats.size)),
+    });
   } finally {
     stream.destroy();
   }
@@ -83,7 +95,7 @@ function statOrNull(path: string): Stats | null {
 async function readOciDir(
   dir: string,
   spec: string,
-  opts: { files: boolean; select?: string },
+  opts: { files: boolean; select?: string; onProgress?: (bytesRead: number, total: number) => void },
 ): Promise<ImageData> {
   const json = (member: string): Buffer | undefined => {
     const file = join(dir, member);
@@ -107,15 +119,29 @@ async function readOciDir(
       `${spec}: the manifest lists ${plan.layers.length} layers but the config has ${config.diffIds.length} diff_ids`,
     );
   }
-  const summaries = [];
-  for (const layer of plan.layers) {
+  const files = plan.layers.map((layer) => {
     const file = join(dir, layer);
-    if (!statOrNull(file)?.isFile()) {
+    const stats = statOrNull(file);
+    if (!stats?.isFile()) {
       throw new UserError(`${spec} lacks the layer ${layer} its manifest points at: copy the image again`);
     }
+    return { layer, file, size: stats.size };
+  });
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  let done = 0;
+  const summaries = [];
+  for (const { layer, file } of files) {
     const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
+    const report = opts.onProgress;
+    async function* counted(): AsyncGenerator<Buffer> {
+      for await (const chunk of stream) {
+        done += (chunk as Buffer).length;
+        report?.(done, total);
+        yield chunk as Buffer;
+      }
+    }
     try {
-      summaries.push(await summarizeLayer(stream, { name: `${layer} in ${spec}`, files: opts.files }));
+      summaries.push(await summarizeLayer(counted(), { name: `${layer} in ${spec}`, files: opts.files }));
     } finally {
       stream.destroy();
     }

@@ -24,6 +24,8 @@ export interface ReadSaveOptions {
   files: boolean;
   /** Tag or OCI ref name choosing one image when the archive holds several. */
   select?: string;
+  /** Called as the stream is read, with the bytes read so far (for a progress line on a terminal). */
+  onProgress?: (bytesRead: number) => void;
 }
 
 type Member =
@@ -39,7 +41,7 @@ export async function readSaveStream(
   const members = new Map<string, Member>();
   const source = opts.ref;
   try {
-    const { chunks } = await decompressed(stream);
+    const { chunks } = await decompressed(opts.onProgress ? counted(stream, opts.onProgress) : stream);
     await readTar(chunks, {
       header(entry) {
         const path = memberPath(entry.path);
@@ -72,6 +74,18 @@ export async function readSaveStream(
     throw new UserError(`${source} is truncated or corrupt (${detail}): export or download it again`);
   }
   return assemble(members, opts);
+}
+
+async function* counted(
+  source: AsyncIterable<Uint8Array>,
+  onProgress: (bytesRead: number) => void,
+): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const chunk of source) {
+    total += chunk.length;
+    onProgress(total);
+    yield chunk;
+  }
 }
 
 function memberPath(raw: string): string | null {
