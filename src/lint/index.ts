@@ -1,10 +1,11 @@
 // The lint entry points for the CLI, `compare` and the Action: the pure `lint` and `lintDockerfileAt`, which
 // reads the Dockerfile and its build context from disk.
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { ImageGuardConfig } from '../config/config.js';
 import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/report.js';
+import { formatBytes } from '../core/size.js';
 import { type ContextInfo, readContext } from './context.js';
 import { lint, looksLikeDockerfile } from './engine.js';
 import type { Problem } from './parse.js';
@@ -13,12 +14,14 @@ export { type ContextInfo, memoryTree, readContext, walkContext } from './contex
 export { type LintOptions, lint } from './engine.js';
 export { RULES } from './rules/index.js';
 
-/** Larger than any real Dockerfile; beyond it the file is reported rather than read. */
-export const MAX_DOCKERFILE_BYTES = 16 * 1024 * 1024;
+/** Far larger than any real Dockerfile: beyond it the file is reported (IG000), not linted. */
+export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
 export interface DockerfileText {
   text: string;
   problems: Problem[];
+  /** Set when the file is too large to lint: the reason, reported as IG000 at line 1. */
+  tooLarge?: string;
 }
 
 /** Reads a Dockerfile as UTF-8; bad input is a UserError (not a Dockerfile at all) or an IG000 problem. */
@@ -36,16 +39,30 @@ export async function readDockerfile(path: string): Promise<DockerfileText> {
     if (error instanceof UserError) throw error;
     throw new UserError(`${path} not found: give the path of a Dockerfile`);
   }
-  if (size > MAX_DOCKERFILE_BYTES) {
-    throw new UserError(
-      `${path} is ${Math.round(size / 1048576)} MiB: that is not a Dockerfile (image-guard reads up to 16 MiB)`,
-    );
-  }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    if (size > MAX_DOCKERFILE_BYTES) {
+      const handle = await open(path, 'r');
+      try {
+        const head = Buffer.alloc(64 * 1024);
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        bytes = head.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    } else bytes = await readFile(path);
   } catch (error) {
     throw new UserError(`${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  if (size > MAX_DOCKERFILE_BYTES) {
+    const head = new TextDecoder('utf-8').decode(bytes);
+    if (bytes.includes(0) || !looksLikeDockerfile(head))
+      throw new UserError(`${path} is ${formatBytes(size)} and not a Dockerfile`);
+    return {
+      text: '',
+      problems: [],
+      tooLarge: `the Dockerfile is ${formatBytes(size)}: image-guard lints Dockerfiles up to ${formatBytes(MAX_DOCKERFILE_BYTES)}. Split it, or generate a smaller one`,
+    };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new UserError(`${path} is UTF-16: save it as UTF-8`);
@@ -79,7 +96,15 @@ export async function lintDockerfileAt(
   dockerfilePath: string,
   opts: { context: string | null; target?: string; config?: ImageGuardConfig },
 ): Promise<Finding[]> {
-  const { text, problems } = await readDockerfile(dockerfilePath);
+  const { text, problems, tooLarge } = await readDockerfile(dockerfilePath);
+  if (tooLarge) {
+    // only the IG000 finding: nothing else can be judged (the config may still switch IG000 off)
+    return lint('FROM scratch\n', null, {
+      file: dockerfilePath,
+      config: opts.config,
+      readProblems: [{ line: 1, message: tooLarge }],
+    }).filter((f) => f.rule === 'IG000');
+  }
   let context: ContextInfo | null = null;
   if (opts.context !== null && /^[ \t]*(copy|add)[ \t]/im.test(text)) {
     try {

@@ -3,8 +3,14 @@
 import type { Severity } from '../core/report.js';
 import { analyzeRun, type RunInfo } from './commands.js';
 import type { ContextInfo } from './context.js';
-import { type Instruction, type ParsedDockerfile, type Problem, splitWords } from './parse.js';
-import type { Stage, StageGraph } from './stages.js';
+import {
+  type Instruction,
+  type ParsedDockerfile,
+  type Problem,
+  parseKeyValues,
+  splitWords,
+} from './parse.js';
+import { lineageOf, type Stage, type StageGraph } from './stages.js';
 
 export interface RuleReport {
   line: number;
@@ -37,6 +43,8 @@ export interface RuleContext {
   /** The Dockerfile's base name, for messages about `<name>.dockerignore`. */
   dockerfileName: string;
   run(instr: Instruction): RunInfo;
+  /** ENV and ARG values an instruction of `stage` sees (set earlier in the stage's lineage). */
+  vars(stage: Stage, instr: Instruction): ReadonlyMap<string, string>;
 }
 
 export function createContext(
@@ -47,6 +55,7 @@ export function createContext(
   dockerfileName: string,
 ): RuleContext {
   const runs = new Map<Instruction, RunInfo>();
+  const varsByStage = new Map<Stage, Map<Instruction, ReadonlyMap<string, string>>>();
   return {
     parsed,
     graph,
@@ -60,6 +69,28 @@ export function createContext(
         runs.set(instr, info);
       }
       return info;
+    },
+    vars(stage, instr) {
+      let table = varsByStage.get(stage);
+      if (!table) {
+        // one pass over the lineage; instructions between two ENV/ARG share one snapshot
+        table = new Map();
+        let current = new Map<string, string>();
+        for (const s of lineageOf(stage)) {
+          for (const i of s.body) {
+            table.set(i, current);
+            if (i.keyword === 'ENV' || i.keyword === 'ARG') {
+              current = new Map(current);
+              for (const { key, value } of parseKeyValues(i.args, i.keyword === 'ENV')) {
+                const v = value ?? (i.keyword === 'ARG' ? (graph?.globalArgs.get(key) ?? null) : null);
+                if (v !== null) current.set(key, v);
+              }
+            }
+          }
+        }
+        varsByStage.set(stage, table);
+      }
+      return table.get(instr) ?? new Map();
     },
   };
 }

@@ -69,7 +69,14 @@ describe('IgnoreMatcher.excludes', () => {
 describe('walkContext', () => {
   it('lists what reaches the engine and the heavy paths with their bytes', () => {
     const info = walkContext(
-      memoryTree({ 'app.py': 10, '.git/HEAD': 5, '.git/objects/x': 100, 'web/node_modules/a.js': 7, 'docs/keep.txt': 1, 'docs/a.md': 1 }),
+      memoryTree({
+        'app.py': 10,
+        '.git/HEAD': 5,
+        '.git/objects/x': 100,
+        'web/node_modules/a.js': 7,
+        'docs/keep.txt': 1,
+        'docs/a.md': 1,
+      }),
       '.git\ndocs\n!docs/keep.txt\n',
       '.dockerignore',
     );

@@ -4,7 +4,8 @@ import { analyzeRun } from '../../src/lint/commands.js';
 import { parseDockerfile, parseKeyValues } from '../../src/lint/parse.js';
 import { buildStageGraph, substitute } from '../../src/lint/stages.js';
 
-const first = (text: string, keyword = 'RUN') => parseDockerfile(text).instructions.find((i) => i.keyword === keyword)!;
+const first = (text: string, keyword = 'RUN') =>
+  parseDockerfile(text).instructions.find((i) => i.keyword === keyword)!;
 const commands = (text: string) => analyzeRun(first(text)).commands.map((c) => c.argv.join(' '));
 
 describe('parseDockerfile', () => {
@@ -23,7 +24,10 @@ describe('parseDockerfile', () => {
   });
   it('reads CRLF files', () => {
     const run = first('FROM a\r\nRUN apt-get update && \\\r\n  apt-get install -y x\r\n');
-    expect(commands('FROM a\r\nRUN apt-get update && \\\r\n  apt-get install -y x\r\n')).toEqual(['apt-get update', 'apt-get install -y x']);
+    expect(commands('FROM a\r\nRUN apt-get update && \\\r\n  apt-get install -y x\r\n')).toEqual([
+      'apt-get update',
+      'apt-get install -y x',
+    ]);
     expect(run.endLine).toBe(3);
   });
   it('accepts trailing whitespace after the escape character', () => {
@@ -33,7 +37,9 @@ describe('parseDockerfile', () => {
     expect(parseDockerfile('from a\nrun echo\n').instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN']);
   });
   it('reads flags, including --mount with commas', () => {
-    const run = first('FROM a\nRUN --mount=type=cache,target=/root/.cache/pip --network=none pip install x\n');
+    const run = first(
+      'FROM a\nRUN --mount=type=cache,target=/root/.cache/pip --network=none pip install x\n',
+    );
     expect(run.flags).toEqual([
       { name: 'mount', value: 'type=cache,target=/root/.cache/pip' },
       { name: 'network', value: 'none' },
@@ -41,18 +47,25 @@ describe('parseDockerfile', () => {
     expect(run.args).toBe('pip install x');
   });
   it('parses exec form with spaces and escapes (dockerfile-ast mangles them)', () => {
-    expect(first('FROM a\nRUN ["pip", "install", "a b", "c\\"d"]\n').json).toEqual(['pip', 'install', 'a b', 'c"d']);
+    expect(first('FROM a\nRUN ["pip", "install", "a b", "c\\"d"]\n').json).toEqual([
+      'pip',
+      'install',
+      'a b',
+      'c"d',
+    ]);
     expect(first('FROM a\nRUN [ -f /x ] && echo\n').json).toBeNull();
   });
   it('reads heredoc bodies and knows a shell heredoc from a file heredoc', () => {
-    expect(commands('FROM a\nRUN <<EOF\napt-get update\napt-get install -y x\nEOF\n')).toEqual(['apt-get update', 'apt-get install -y x']);
+    expect(commands('FROM a\nRUN <<EOF\napt-get update\napt-get install -y x\nEOF\n')).toEqual([
+      'apt-get update',
+      'apt-get install -y x',
+    ]);
     expect(commands('FROM a\nRUN <<-EOT bash\n\tpip install y\n\tEOT\n')).toEqual(['bash', 'pip install y']);
     expect(commands('FROM a\nRUN python3 <<EOF\nimport os\nEOF\n')).toEqual(['python3']);
     expect(commands('FROM a\nRUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n')).toEqual([]);
-    expect(commands('FROM a\nRUN --mount=type=cache,target=/var/cache/apt <<EOF\nset -e\napt-get update\nEOF\n')).toEqual([
-      'set -e',
-      'apt-get update',
-    ]);
+    expect(
+      commands('FROM a\nRUN --mount=type=cache,target=/var/cache/apt <<EOF\nset -e\napt-get update\nEOF\n'),
+    ).toEqual(['set -e', 'apt-get update']);
     expect(commands("FROM a\nRUN <<'EOF' sh -ex\npip install z\nEOF\n")).toEqual(['sh -ex', 'pip install z']);
   });
   it('reports unterminated heredocs and JSON arrays, unknown instructions', () => {
@@ -63,7 +76,9 @@ describe('parseDockerfile', () => {
     expect(parseDockerfile('\ufeffFROM a\n').instructions[0]!.keyword).toBe('FROM');
   });
   it('keeps ONBUILD as its own instruction', () => {
-    expect(parseDockerfile('FROM a\nONBUILD RUN pip install x\n').instructions.map((i) => i.keyword)).toEqual(['FROM', 'ONBUILD']);
+    expect(parseDockerfile('FROM a\nONBUILD RUN pip install x\n').instructions.map((i) => i.keyword)).toEqual(
+      ['FROM', 'ONBUILD'],
+    );
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, hasCacheMount, hasOption, pipInstallArgs, truthy, uvCommand } from '../commands.js';
 import { graphOf, quote, type Rule, type RuleReport } from '../rule.js';
-import { variablesBefore } from '../stages.js';
 
 export const IG004: Rule = {
   id: 'IG004',
@@ -19,7 +18,7 @@ export const IG004: Rule = {
         if (instr.keyword !== 'RUN') continue;
         const run = ctx.run(instr);
         if (hasCacheMount(run.mounts)) continue;
-        const vars = variablesBefore(g.lineage, instr, g.globalArgs);
+        const vars = ctx.vars(g.final, instr);
         for (const cmd of run.commands) {
           const pip = pipInstallArgs(cmd);
           if (

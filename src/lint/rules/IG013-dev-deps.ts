@@ -8,7 +8,6 @@ import {
   uvCommand,
 } from '../commands.js';
 import { graphOf, quote, type Rule, type RuleReport } from '../rule.js';
-import { variablesBefore } from '../stages.js';
 
 function listHas(values: string[], word: string): boolean {
   return values.some((v) =>
@@ -34,7 +33,7 @@ export const IG013: Rule = {
     for (const stage of g.lineage) {
       for (const instr of stage.body) {
         if (instr.keyword !== 'RUN') continue;
-        const vars = variablesBefore(g.lineage, instr, g.globalArgs);
+        const vars = ctx.vars(g.final, instr);
         for (const cmd of ctx.run(instr).commands) {
           const env = (k: string) => cmd.env[k] ?? vars.get(k);
           let problem: string | null = null;

@@ -1,6 +1,5 @@
 import { hasOption, npmInstall, truthy, uvCommand, yarnInstall } from '../commands.js';
 import { builtStages, graphOf, quote, type Rule, type RuleReport } from '../rule.js';
-import { lineageOf, variablesBefore } from '../stages.js';
 
 export const IG015: Rule = {
   id: 'IG015',
@@ -17,7 +16,7 @@ export const IG015: Rule = {
     for (const stage of builtStages(ctx)) {
       for (const instr of stage.body) {
         if (instr.keyword !== 'RUN') continue;
-        const vars = variablesBefore(lineageOf(stage), instr, g.globalArgs);
+        const vars = ctx.vars(stage, instr);
         for (const cmd of ctx.run(instr).commands) {
           const env = (k: string) => cmd.env[k] ?? vars.get(k);
           let problem: string | null = null;

@@ -1,0 +1,216 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLintCommand } from '../../src/cli/lint-command.js';
+import { VERSION } from '../../src/core/version.js';
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module object
+const addFormats = addFormatsModule as unknown as { default: (ajv: Ajv) => void };
+
+class Capture extends Writable {
+  text = '';
+  isTTY?: boolean;
+  constructor(tty = false) {
+    super();
+    if (tty) this.isTTY = true;
+  }
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+let dir: string;
+const cwd = process.cwd();
+
+async function cli(args: string[], tty = false) {
+  const stdout = new Capture(tty);
+  const stderr = new Capture();
+  const code = await runLintCommand(args, { stdout, stderr });
+  return { code, out: stdout.text, err: stderr.text };
+}
+
+function write(rel: string, content: string | Buffer) {
+  const p = join(dir, rel);
+  mkdirSync(join(p, '..'), { recursive: true });
+  writeFileSync(p, content);
+  return p;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ig-lint-cli-'));
+  process.chdir(dir);
+});
+afterAll(() => {
+  process.chdir(cwd);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const CLEAN = 'FROM python:3.13-slim\nENV PYTHONUNBUFFERED=1\nUSER app\n';
+const WARN = 'FROM python:3.13-slim\nENV PYTHONUNBUFFERED=1\nUSER app\nRUN pip install flask\n';
+const ERROR =
+  'FROM python:3.13-slim\nENV PYTHONUNBUFFERED=1\nUSER app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n';
+
+describe('exit status', () => {
+  it('0 when nothing reaches --fail-on, 1 when something does', async () => {
+    write('clean/Dockerfile', CLEAN);
+    write('warn/Dockerfile', WARN);
+    write('error/Dockerfile', ERROR);
+    write('error/.dockerignore', '.git\n');
+    expect((await cli(['clean/Dockerfile'])).code).toBe(0);
+    expect((await cli(['warn/Dockerfile'])).code).toBe(0);
+    expect((await cli(['warn/Dockerfile', '--fail-on', 'warning'])).code).toBe(1);
+    expect((await cli(['error/Dockerfile'])).code).toBe(1);
+    expect((await cli(['error/Dockerfile', '--fail-on=never'])).code).toBe(0);
+  });
+  it('takes fail-on and ignores from the config; --fail-on wins', async () => {
+    write('cfg/Dockerfile', WARN);
+    write('cfg/strict.yml', 'fail-on: warning\n');
+    write('cfg/quiet.yml', 'fail-on: warning\nignore: [IG004]\n');
+    expect((await cli(['cfg/Dockerfile', '--config', 'cfg/strict.yml'])).code).toBe(1);
+    expect((await cli(['cfg/Dockerfile', '--config', 'cfg/quiet.yml'])).code).toBe(0);
+    expect((await cli(['cfg/Dockerfile', '--config', 'cfg/strict.yml', '--fail-on', 'error'])).code).toBe(0);
+  });
+});
+
+describe('errors: exit 2, one line on stderr, nothing on stdout', () => {
+  const cases: [string, () => string[]][] = [
+    ['missing file', () => ['nope/Dockerfile']],
+    ['a directory', () => [(write('adir/x', ''), 'adir')]],
+    ['a binary file', () => [write('bin/Dockerfile', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]))]],
+    ['UTF-16', () => [write('u16/Dockerfile', Buffer.from('\ufeffFROM a\n', 'utf16le'))]],
+    ['latin-1 junk', () => [write('junk/Dockerfile', Buffer.from([0xe9, 0xe8, 0x0a, 0xff]))]],
+    ['no argument', () => []],
+    ['two arguments', () => ['a', 'b']],
+    ['unknown option', () => ['--nope', 'Dockerfile']],
+    ['bad --fail-on', () => [write('f1/Dockerfile', CLEAN), '--fail-on', 'loud']],
+    ['bad --format', () => [write('f2/Dockerfile', CLEAN), '--format', 'xml']],
+    ['unknown --target', () => [write('f3/Dockerfile', CLEAN), '--target', 'prod']],
+    ['missing --config', () => [write('f4/Dockerfile', CLEAN), '--config', 'nope.yml']],
+    [
+      'bad config key',
+      () => [write('f5/Dockerfile', CLEAN), '--config', write('f5/c.yml', 'fail_on: warning\n')],
+    ],
+    ['missing context', () => [write('f6/Dockerfile', 'FROM a:1\nCOPY . .\n'), '--context', 'nope']],
+  ];
+  for (const [name, args] of cases) {
+    it(name, async () => {
+      const r = await cli(args());
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/^image-guard: error: [^\n]+\n$/);
+      expect(r.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    });
+  }
+});
+
+describe('bad input that is still a Dockerfile: IG000 with a line', () => {
+  it('non-UTF-8 bytes in a Dockerfile', async () => {
+    const p = write(
+      'latin/Dockerfile',
+      Buffer.concat([Buffer.from('FROM a:1\nLABEL author="Jos'), Buffer.from([0xe9]), Buffer.from('"\n')]),
+    );
+    const r = await cli([p, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.findings.find((f: { rule: string }) => f.rule === 'IG000').line).toBe(2);
+  });
+  it('an unterminated heredoc and an unknown instruction', async () => {
+    const p = write('bad/Dockerfile', 'FROM a:1\nFOO bar\nRUN <<EOF\necho\n');
+    const r = await cli([p, '--format', 'json']);
+    const lines = JSON.parse(r.out)
+      .findings.filter((f: { rule: string }) => f.rule === 'IG000')
+      .map((f: { line: number }) => f.line);
+    expect(lines).toEqual([2, 3]);
+  });
+  it('a 10 MB Dockerfile: one IG000 at line 1, quickly', async () => {
+    const body = `FROM alpine:3.20\n${'RUN echo "0123456789012345678901234567890123456789012345678901234567890123456789"\n'.repeat(130_000)}`;
+    const p = write('huge/Dockerfile', body);
+    const t0 = performance.now();
+    const r = await cli([p, '--format', 'json']);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(
+      JSON.parse(r.out).findings.map((f: { rule: string; line: number }) => `${f.line} ${f.rule}`),
+    ).toEqual(['1 IG000']);
+  });
+  it('10 MB of junk is not a Dockerfile: exit 2', async () => {
+    const r = await cli([write('huge-junk/Dockerfile', 'x'.repeat(10 * 1024 * 1024))]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^image-guard: error: .*not a Dockerfile/);
+  });
+});
+
+describe('formats', () => {
+  it('text: file:line severity id name: message, the fix under it, no colour off a TTY', async () => {
+    const p = write('t/Dockerfile', WARN);
+    const r = await cli([p]);
+    expect(r.out).toContain(`${p}:4 warning IG004 pip-cache: \`RUN pip install flask\` (line 4)`);
+    expect(r.out).toMatch(/\n {2}fix: Add `--no-cache-dir`/);
+    expect(r.out).not.toContain('\u001b[');
+    const tty = await cli([p], true);
+    expect(tty.out).toContain('\u001b[33mwarning\u001b[0m');
+  });
+  it('json: the contract Report', async () => {
+    const p = write('j/Dockerfile', WARN);
+    const r = await cli([p, '--format', 'json']);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'image-guard', version: VERSION },
+      head: null,
+      base: null,
+      baseUnavailable: null,
+      delta: null,
+      layers: [],
+      budgets: [],
+      passed: true,
+    });
+    expect(report.findings[0]).toEqual({
+      rule: 'IG004',
+      name: 'pip-cache',
+      severity: 'warning',
+      message: expect.stringContaining('pip install flask'),
+      file: p,
+      line: 4,
+      fix: expect.any(String),
+      bytes: null,
+    });
+  });
+  it('sarif: valid against the official SARIF 2.1.0 schema, with rule help and locations', async () => {
+    write('s/.dockerignore', '');
+    write('s/node_modules/a.js', 'x');
+    const p = write('s/Dockerfile', `${ERROR}RUN apt-get update\n`);
+    const r = await cli(['s/Dockerfile', '--format', 'sarif']);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.out);
+    const schemaPath = join(cwd, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+    schema.$id = schema.id;
+    delete schema.id;
+    delete schema.$schema;
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+    const run = log.runs[0];
+    expect(run.tool.driver.rules).toHaveLength(18);
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.help.text.length).toBeGreaterThan(20);
+      expect(rule.shortDescription.text.length).toBeGreaterThan(10);
+    }
+    const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'IG009');
+    expect(result.level).toBe('error');
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 's/Dockerfile' },
+      region: { startLine: 5 },
+    });
+    expect(run.results.find((x: { ruleId: string }) => x.ruleId === 'IG008').properties.bytes).toBe(1);
+    expect(p).toContain('s/Dockerfile');
+  });
+});
