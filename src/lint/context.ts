@@ -66,7 +66,11 @@ export function walkContext(
     }
   };
 
-  const walk = (dir: string, inside: (HeavyPath & { sent: boolean }) | null) => {
+  const walk = (
+    dir: string,
+    inside: (HeavyPath & { sent: boolean }) | null,
+    ancestors: readonly boolean[] | null,
+  ) => {
     let entries: TreeEntry[];
     try {
       entries = source.list(dir);
@@ -75,7 +79,7 @@ export function walkContext(
     }
     for (const e of entries) {
       const p = dir === '' ? e.name : `${dir}/${e.name}`;
-      const excluded = matcher?.excludes(p) ?? false;
+      const excluded = matcher ? matcher.excludesWithin(p, ancestors) : false;
       let owner = inside;
       if (!owner && HEAVY.has(e.name)) {
         owner = { path: p, bytes: 0, sent: !excluded };
@@ -87,7 +91,7 @@ export function walkContext(
           dirs.add(p);
           addParents(p);
         }
-        walk(p, owner);
+        walk(p, owner, matcher ? matcher.ancestorMatches(p, ancestors) : null);
       } else if (!excluded) {
         files.push(p);
         addParents(p);
@@ -102,7 +106,7 @@ export function walkContext(
       }
     }
   };
-  walk('', null);
+  walk('', null, null);
   return {
     ignoreFile,
     files,

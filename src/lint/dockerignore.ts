@@ -163,6 +163,25 @@ export class IgnoreMatcher {
   }
 
   /**
+   * The walker's form of `excludes`: `ancestors[i]` says whether pattern i matched a parent directory (as
+   * returned by `ancestorMatches` for the parent), so each path costs one test per pattern.
+   */
+  excludesWithin(path: string, ancestors: readonly boolean[] | null): boolean {
+    let matched = false;
+    for (let i = 0; i < this.patterns.length; i++) {
+      const p = this.patterns[i]!;
+      if (p.exclusion !== matched) continue;
+      if ((ancestors !== null && ancestors[i]) || p.test(path)) matched = !p.exclusion;
+    }
+    return matched;
+  }
+
+  /** Per pattern: does it match this directory or one of its parents (`ancestors` for the parent). */
+  ancestorMatches(dir: string, ancestors: readonly boolean[] | null): boolean[] {
+    return this.patterns.map((p, i) => (ancestors !== null && ancestors[i]!) || p.test(dir));
+  }
+
+  /**
    * True when the engine does not enter this excluded directory: it skips it unless a `!` pattern starts
    * with the directory's path (`!docs/keep.txt` keeps `docs` open; a `!` pattern starting with `**` does not keep
    * `web/node_modules` open). Both builders of the engine behave so, and the engine tests check it.

@@ -105,7 +105,9 @@ export function lint(text: string, context: ContextInfo | null, options: LintOpt
       });
     }
   }
-  return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule));
+  return findings.sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
 }
 
 /** True when the text has at least one Dockerfile instruction line (used to tell a Dockerfile from junk). */

@@ -1,12 +1,12 @@
-// The Dockerfile model the rules read. dockerfile-ast (the parser behind the Dockerfile language server) finds
-// the instructions, their line ranges, parser directives, the escape character and heredoc extents. Where it
-// is loose for a linter, the text is re-read here from the source lines:
+// The Dockerfile model the rules read. segment.ts splits the text into instructions (as BuildKit does, and
+// checked against dockerfile-ast in the tests); here each instruction's arguments are read the way the
+// engine reads them, where dockerfile-ast's accessors are loose for a linter:
 //   - argument text keeps comment lines that sit inside a continued instruction (BuildKit drops them);
 //   - exec-form strings lose spaces and escapes ("a b" reads as "ab"), so JSON is parsed here;
 //   - ARG/ENV with several pairs, and the legacy `ENV KEY value` form, are read here;
 //   - an unterminated heredoc or JSON array, an unknown instruction or an instruction before FROM are
 //     accepted silently: they are reported as IG000 problems.
-import { DockerfileParser } from 'dockerfile-ast';
+import { segment } from './segment.js';
 
 export interface Flag {
   name: string;
@@ -157,56 +157,31 @@ export function shorten(text: string, max = 60): string {
 
 export function parseDockerfile(source: string): ParsedDockerfile {
   const text = source.startsWith('\ufeff') ? source.slice(1) : source;
-  const lines = text.split(/\r?\n/);
-  const df = DockerfileParser.parse(text);
-  const escapeChar = df.getEscapeCharacter() || '\\';
+  const { lines, escape: escapeChar, comments, segments } = segment(text);
   const problems: Problem[] = [];
-  const comments: Comment[] = df
-    .getComments()
-    .map((c) => ({ line: c.getRange().start.line + 1, text: c.getContent() }));
   const instructions: Instruction[] = [];
 
-  for (const raw of df.getInstructions()) {
-    const range = raw.getRange();
-    const start = range.start.line;
-    const end = range.end.line;
-    const keyword = raw.getKeyword().toUpperCase();
-    const line = start + 1;
-
-    const heredocs: Heredoc[] = [];
-    let headerEnd = end;
-    const getHeredocs = (raw as unknown as { getHeredocs?: () => import('dockerfile-ast').Heredoc[] })
-      .getHeredocs;
-    if ((keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') && typeof getHeredocs === 'function') {
-      for (const h of getHeredocs.call(raw)) {
-        const content = h.getContentRange();
-        const delimiter = h.getDelimiterRange();
-        const bodyStart = content?.start.line ?? delimiter?.start.line ?? end + 1;
-        headerEnd = Math.min(headerEnd, bodyStart - 1);
-        let body = '';
-        if (content) {
-          const bodyLines = lines.slice(content.start.line, content.end.line + 1);
-          if (bodyLines.length > 0) {
-            bodyLines[bodyLines.length - 1] = bodyLines[bodyLines.length - 1]!.slice(
-              0,
-              content.end.character,
-            );
-          }
-          body = bodyLines.join('\n');
-        }
-        heredocs.push({ name: h.getName(), body, line: bodyStart + 1, terminated: delimiter !== null });
-      }
-    }
+  for (const seg of segments) {
+    const keyword = seg.keyword.toUpperCase();
+    const line = seg.start + 1;
+    const end = seg.end;
+    const headerEnd = seg.headerEnd;
+    const heredocs: Heredoc[] = seg.heredocs.map((h) => {
+      let bodyLines = lines.slice(h.bodyStart, h.bodyEnd);
+      if (h.stripTabs) bodyLines = bodyLines.map((l) => l.replace(/^\t+/, ''));
+      return { name: h.name, body: bodyLines.join('\n'), line: h.bodyStart + 1, terminated: h.terminated };
+    });
+    const start = seg.start;
     const logical = joinLogical(lines.slice(start, Math.max(start, headerEnd) + 1), escapeChar).trim();
     // drop the keyword as written (it may be lower-case)
-    const afterKeyword = logical.slice(raw.getInstruction().length).trim();
+    const afterKeyword = logical.slice(seg.keyword.length).trim();
     const { flags, rest } = FLAG_INSTRUCTIONS.has(keyword)
       ? splitFlags(afterKeyword)
       : { flags: [], rest: afterKeyword };
     const json = JSON_INSTRUCTIONS.has(keyword) && heredocs.length === 0 ? parseJsonArray(rest) : null;
 
     if (!KNOWN_INSTRUCTIONS.has(keyword)) {
-      problems.push({ line, message: `unknown instruction \`${shorten(raw.getInstruction(), 30)}\`` });
+      problems.push({ line, message: `unknown instruction \`${shorten(seg.keyword, 30)}\`` });
     }
     for (const h of heredocs) {
       if (!h.terminated) {
@@ -224,7 +199,7 @@ export function parseDockerfile(source: string): ParsedDockerfile {
     ) {
       problems.push({
         line,
-        message: `\`${shorten(`${raw.getInstruction()} ${rest}`, 50)}\` is not a valid JSON array: write ["executable", "arg"] with double quotes, commas and a closing ]`,
+        message: `\`${shorten(`${seg.keyword} ${rest}`, 50)}\` is not a valid JSON array: write ["executable", "arg"] with double quotes, commas and a closing ]`,
       });
     }
 
