@@ -98,8 +98,10 @@ export async function readTar(
   parser.on('nullBlock', () => {
     sawEndMarker = true;
   });
+  let sawEof = false;
   parser.on('eof', () => {
     sawEndMarker = true;
+    sawEof = true;
   });
   parser.on('ignoredEntry', (entry: ReadEntry) => {
     if (entry.meta) {
@@ -141,6 +143,9 @@ export async function readTar(
 
   for await (const chunk of chunks) {
     if (failure) break;
+    // After the end-of-archive marker node-tar would keep appending whatever follows to one buffer; the
+    // padding (or anything else) after it is read and dropped here instead.
+    if (sawEof) continue;
     if (!parser.write(chunk)) {
       await Promise.race([once(parser, 'drain'), failed]);
     }

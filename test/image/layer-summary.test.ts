@@ -133,6 +133,13 @@ describe('summarizeLayer', () => {
     }
   });
 
+  it('reads past what follows the end marker without keeping it', async () => {
+    const tar = Buffer.concat([await layerTar([{ path: 'a', size: 10 }]), Buffer.alloc(8 << 20, 0x5a)]);
+    const s = await summarizeLayer(chunked(tar, 65536), { name: 'x' });
+    expect(s.size).toBe(10);
+    expect(s.entries).toHaveLength(1);
+  });
+
   it('computes only the size with files: false', async () => {
     const s = await summarize(
       [{ path: 'a', size: 9 }, { path: '.wh.b' }, { path: 'l', type: 'symlink', target: '/abs' }],
