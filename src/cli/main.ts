@@ -9,6 +9,7 @@ import { TOOL_NAME, VERSION } from '../core/version.js';
 import type { ImageData } from '../image/model.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
+import { terminalProgress } from './progress.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -17,7 +18,10 @@ export interface CliIO {
 
 /** Where images come from: the engine or an archive. Tests hand in their own. */
 export interface ImageLoader {
-  load(ref: string, options: { files: boolean }): Promise<ImageData>;
+  load(
+    ref: string,
+    options: { files: boolean; onProgress?: (bytesRead: number, total: number) => void },
+  ): Promise<ImageData>;
 }
 
 export interface CliDeps {
@@ -118,7 +122,7 @@ async function analyzeCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
   const ref = positionals[0];
   if (!ref) throw new UserError('analyze needs an image: image-guard analyze <IMAGE>');
   const loader = deps.loader ?? (await defaultLoader());
-  const { image, findings } = analyzeImage(await loader.load(ref, { files: !values['no-files'] }));
+  const { image, findings } = analyzeImage(await loadWithProgress(loader, ref, !values['no-files'], io));
   const { report, unchecked } = buildReport({ head: image, base: null, findings, failOn });
   return emit(report, format, io, { failOn, unchecked });
 }
@@ -148,8 +152,8 @@ async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
 
   // Base and head are read at the same time: each export is mostly waiting on the engine.
   const [head, base, dockerfileFindings] = await Promise.all([
-    loader.load(values.head, { files }).then(analyzeImage),
-    values.base ? loader.load(values.base, { files }).then(analyzeImage) : Promise.resolve(null),
+    loadWithProgress(loader, values.head, files, io).then(analyzeImage),
+    values.base ? loadWithProgress(loader, values.base, files, io).then(analyzeImage) : Promise.resolve(null),
     values.dockerfile ? lintFindings(values.dockerfile, values.context ?? null, values.target, deps) : [],
   ]);
   const { report, unchecked } = buildReport({
@@ -161,6 +165,20 @@ async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
     failOn,
   });
   return emit(report, format, io, { failOn, unchecked });
+}
+
+async function loadWithProgress(
+  loader: ImageLoader,
+  ref: string,
+  files: boolean,
+  io: CliIO,
+): Promise<ImageData> {
+  const progress = files ? terminalProgress(io.stderr, ref) : null;
+  try {
+    return await loader.load(ref, { files, onProgress: progress?.update });
+  } finally {
+    progress?.done();
+  }
 }
 
 async function lintFindings(

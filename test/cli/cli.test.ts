@@ -195,3 +195,27 @@ describe('usage', () => {
     expect(t.err().trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('progress', () => {
+  const slow: ImageLoader = {
+    async load(_ref, o) {
+      o.onProgress?.(5_000_000, 10_000_000);
+      return base;
+    },
+  };
+  it('is drawn on stderr when it is a terminal, and cleared', async () => {
+    const stdout = new PassThrough();
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    let err = '';
+    stderr.on('data', (d) => (err += d));
+    stdout.resume();
+    await main(['analyze', 'app:main', '--format', 'json'], { stdout, stderr }, { loader: slow });
+    expect(err).toContain('reading app:main: 5 MB of ~10 MB (50%)');
+    expect(err.endsWith('\r\x1b[2K')).toBe(true);
+  });
+  it('stays silent when stderr is not a terminal', async () => {
+    const t = io();
+    await main(['analyze', 'app:main', '--format', 'json'], t.io, { loader: slow });
+    expect(t.err()).toBe('');
+  });
+});
