@@ -529,7 +529,12 @@ export function buildTooling(cmd: ShellCommand): string | null {
 /** `rm … /var/lib/apt/lists/*` (or the directory, or an ancestor) in the same RUN. */
 export function removesPath(commands: readonly ShellCommand[], path: string): boolean {
   return commands.some((c) => {
-    if (commandName(c.argv[0]!) !== 'rm') return false;
+    const name = commandName(c.argv[0]!);
+    if (name === 'find' && (c.argv.includes('-delete') || c.argv.includes('rm'))) {
+      const root = (c.argv[1] ?? '').replace(/\/+$/, '');
+      return root !== '' && (root === path || path.startsWith(`${root}/`) || root.startsWith(`${path}/`));
+    }
+    if (name !== 'rm') return false;
     return c.argv.slice(1).some((arg) => {
       if (arg.startsWith('-')) return false;
       const cleaned = arg

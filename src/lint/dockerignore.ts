@@ -171,7 +171,7 @@ export class IgnoreMatcher {
     for (let i = 0; i < this.patterns.length; i++) {
       const p = this.patterns[i]!;
       if (p.exclusion !== matched) continue;
-      if ((ancestors !== null && ancestors[i]) || p.test(path)) matched = !p.exclusion;
+      if (ancestors?.[i] || p.test(path)) matched = !p.exclusion;
     }
     return matched;
   }

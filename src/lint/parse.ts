@@ -191,7 +191,12 @@ export function parseDockerfile(source: string): ParsedDockerfile {
         });
       }
     }
-    if (
+    if (keyword === 'SHELL' && json === null) {
+      problems.push({
+        line,
+        message: `\`${shorten(`SHELL ${rest}`, 50)}\` must be a JSON array: write SHELL ["/bin/bash", "-c"]`,
+      });
+    } else if (
       JSON_INSTRUCTIONS.has(keyword) &&
       json === null &&
       heredocs.length === 0 &&

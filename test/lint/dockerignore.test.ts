@@ -88,7 +88,13 @@ describe('walkContext', () => {
   it('does not enter an excluded directory that no ! pattern opens', () => {
     const listed: string[] = [];
     const tree = memoryTree({ 'big/a': 1, 'big/b/c': 1, keep: 1 });
-    const spy = { list: (d: string) => (listed.push(d), tree.list(d)), size: tree.size };
+    const spy = {
+      list: (d: string) => {
+        listed.push(d);
+        return tree.list(d);
+      },
+      size: tree.size,
+    };
     walkContext(spy, 'big\n!**/c\n', '.dockerignore');
     expect(listed).not.toContain('big');
   });

@@ -80,7 +80,13 @@ describe('exit status', () => {
 describe('errors: exit 2, one line on stderr, nothing on stdout', () => {
   const cases: [string, () => string[]][] = [
     ['missing file', () => ['nope/Dockerfile']],
-    ['a directory', () => [(write('adir/x', ''), 'adir')]],
+    [
+      'a directory',
+      () => {
+        write('adir/x', '');
+        return ['adir'];
+      },
+    ],
     ['a binary file', () => [write('bin/Dockerfile', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]))]],
     ['UTF-16', () => [write('u16/Dockerfile', Buffer.from('\ufeffFROM a\n', 'utf16le'))]],
     ['latin-1 junk', () => [write('junk/Dockerfile', Buffer.from([0xe9, 0xe8, 0x0a, 0xff]))]],

@@ -1,5 +1,5 @@
 import { hasOption, npmInstall, truthy, uvCommand, yarnInstall } from '../commands.js';
-import { builtStages, graphOf, quote, type Rule, type RuleReport } from '../rule.js';
+import { builtStages, quote, type Rule, type RuleReport } from '../rule.js';
 
 export const IG015: Rule = {
   id: 'IG015',
@@ -11,7 +11,6 @@ export const IG015: Rule = {
     'Without the lockfile enforced, the image can get other dependency versions than the ones tested.',
   fix: 'Install exactly the lockfile: `uv sync --locked`, `npm ci`, `yarn install --frozen-lockfile` (v1) or `--immutable` (berry).',
   check(ctx) {
-    const g = graphOf(ctx);
     const out: RuleReport[] = [];
     for (const stage of builtStages(ctx)) {
       for (const instr of stage.body) {

@@ -19,6 +19,7 @@ ruleTester('IG000', {
     'FROM alpine:3.20\r\nRUN echo a \\\r\n  && echo b\r\n',
     df('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN dir `', '  c:\\'),
     df('FROM alpine:3.20', 'ONBUILD RUN echo later'),
+    df('FROM alpine:3.20', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'RUN echo'),
   ],
   invalid: [
     { name: 'empty file', code: '', lines: [1], message: 'no instructions' },
@@ -76,6 +77,12 @@ ruleTester('IG000', {
       message: 'before the first FROM',
     },
     { name: 'duplicate stage names', code: df('FROM alpine:3.20 AS a', 'FROM alpine:3.20 AS A'), lines: [2] },
+    {
+      name: 'SHELL not in JSON form',
+      code: df('FROM alpine:3.20', 'SHELL /bin/bash -c'),
+      lines: [2],
+      message: 'JSON',
+    },
     { name: 'FROM without image', code: df('FROM', 'RUN echo'), lines: [1] },
   ],
 });

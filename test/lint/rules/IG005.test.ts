@@ -38,6 +38,10 @@ ruleTester('IG005', {
     df('FROM debian:12', 'RUN apt-cache search curl'),
     df('FROM alpine:3.20', 'RUN apk info'),
     df('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/*'),
+    df(
+      'FROM debian:12',
+      'RUN apt-get update && apt-get install -y curl && find /var/lib/apt/lists -type f -delete',
+    ),
   ],
   invalid: [
     {
