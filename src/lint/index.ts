@@ -12,6 +12,9 @@ import type { Problem } from './parse.js';
 
 export { type ContextInfo, memoryTree, readContext, walkContext } from './context.js';
 export { type LintOptions, lint } from './engine.js';
+export { formatSarif } from './format-sarif.js';
+export { formatText } from './format-text.js';
+export type { Rule } from './rule.js';
 export { RULES } from './rules/index.js';
 
 /** Far larger than any real Dockerfile: beyond it the file is reported (IG000), not linted. */
