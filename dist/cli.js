@@ -101,6 +101,499 @@ var init_size = __esm({
   }
 });
 
+// src/analysis/filesystem.ts
+function pathOf(node) {
+  const parts = [];
+  for (let n = node; n?.parent; n = n.parent) parts.push(n.name);
+  return `/${parts.reverse().join("/")}`;
+}
+function mergeLayers(layers, layerIndexes) {
+  const root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
+  const wasted = /* @__PURE__ */ new Map();
+  let totalBytes = 0;
+  let wastedBytes = 0;
+  const hide = (node, path, by) => {
+    if (node.kind === "file" && node.size > 0) {
+      let w2 = wasted.get(path);
+      if (!w2) {
+        w2 = { bytes: 0, layers: /* @__PURE__ */ new Set() };
+        wasted.set(path, w2);
+      }
+      w2.bytes += node.size;
+      w2.layers.add(node.layer);
+      w2.layers.add(by);
+      wastedBytes += node.size;
+    }
+  };
+  const hideTree = (node, path, by) => {
+    hide(node, path, by);
+    if (node.children) for (const [name, child] of node.children) hideTree(child, `${path}/${name}`, by);
+  };
+  const hideChildren = (node, path, by) => {
+    if (!node.children) return;
+    for (const [name, child] of node.children) hideTree(child, `${path}/${name}`, by);
+    node.children.clear();
+  };
+  const lookup = (path) => path === "" ? root : findPath(root, path);
+  layers.forEach((layer, i) => {
+    const by = layerIndexes[i] ?? i;
+    for (const dir of layer.opaqueDirs) {
+      const node = lookup(dir);
+      if (node && isDir(node)) hideChildren(node, `/${dir}`, by);
+    }
+    for (const gone of layer.whiteouts) {
+      const node = lookup(gone);
+      if (!node?.parent) continue;
+      hideTree(node, `/${gone}`, by);
+      node.parent.children?.delete(node.name);
+    }
+    for (const entry of layer.entries) {
+      if (entry.path === "") continue;
+      if (entry.kind === "file") totalBytes += entry.size;
+      const parts = entry.path.split("/");
+      let node = root;
+      let path = "";
+      for (let p2 = 0; p2 < parts.length; p2++) {
+        const name = parts[p2];
+        path += `/${name}`;
+        if (!node.children) node.children = /* @__PURE__ */ new Map();
+        let child = node.children.get(name);
+        const last = p2 === parts.length - 1;
+        if (!child) {
+          child = { name, parent: node, kind: null, size: 0, layer: by, children: null };
+          node.children.set(name, child);
+        } else if (!last && !isDir(child)) {
+          hide(child, path, by);
+          child.kind = null;
+          child.size = 0;
+          child.secret = void 0;
+        }
+        if (last) {
+          if (entry.kind === "dir") {
+            if (!isDir(child)) hide(child, path, by);
+            child.kind = "dir";
+          } else {
+            if (child.kind !== null || child.children?.size) {
+              hide(child, path, by);
+              hideChildren(child, path, by);
+            }
+            child.kind = entry.kind;
+            child.children = null;
+          }
+          child.size = entry.kind === "file" ? entry.size : 0;
+          child.layer = by;
+          child.secret = entry.secret;
+        }
+        node = child;
+      }
+    }
+  });
+  return { root, totalBytes, wastedBytes, wasted };
+}
+function findPath(root, path) {
+  let node = root;
+  for (const part of path.split("/")) {
+    node = node.children?.get(part);
+    if (!node) return void 0;
+  }
+  return node;
+}
+function* walk(node) {
+  if (!node.children) return;
+  for (const child of node.children.values()) {
+    yield child;
+    yield* walk(child);
+  }
+}
+function topBy(items, limit, size, key) {
+  const top = [];
+  for (const item of items) {
+    if (top.length === limit && size(item) <= size(top[top.length - 1])) continue;
+    top.push(item);
+    top.sort((a, b2) => size(b2) - size(a) || key(a).localeCompare(key(b2)));
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+function largestFiles(root, limit = 20) {
+  let fileCount = 0;
+  const files = [];
+  for (const node of walk(root)) {
+    if (node.kind === "file" || node.kind === "hardlink") fileCount++;
+    if (node.kind === "file") files.push(node);
+  }
+  const largest = topBy(files, limit, (n) => n.size, pathOf).map((n) => ({
+    path: pathOf(n),
+    size: n.size,
+    layer: n.layer
+  }));
+  return { fileCount, largest };
+}
+function biggestWasters(fs2, limit = 20) {
+  const items = [...fs2.wasted].map(([path, w2]) => ({
+    path,
+    bytes: w2.bytes,
+    layers: [...w2.layers].sort((a, b2) => a - b2)
+  }));
+  return topBy(
+    items,
+    limit,
+    (w2) => w2.bytes,
+    (w2) => w2.path
+  );
+}
+var isDir;
+var init_filesystem = __esm({
+  "src/analysis/filesystem.ts"() {
+    "use strict";
+    isDir = (n) => n.kind === "dir" || n.kind === null;
+  }
+});
+
+// src/analysis/content-rules/rule.ts
+function tally(node, include = () => true) {
+  let bytes = 0;
+  let files = 0;
+  const layers = /* @__PURE__ */ new Set();
+  const visit = (n, rel) => {
+    if (!n.children) return;
+    for (const [name, child] of n.children) {
+      const path = rel ? `${rel}/${name}` : name;
+      if (child.kind !== "dir" && child.kind !== null && include(path, child)) {
+        files++;
+        bytes += child.size;
+        layers.add(child.layer);
+      }
+      visit(child, path);
+    }
+  };
+  visit(node, "");
+  return { bytes, files, layers: [...layers].sort((a, b2) => a - b2) };
+}
+function toFinding(rule, hit) {
+  return {
+    rule: rule.id,
+    name: rule.name,
+    severity: rule.severity,
+    message: hit.message,
+    file: null,
+    line: null,
+    fix: rule.fix,
+    bytes: hit.bytes
+  };
+}
+var init_rule = __esm({
+  "src/analysis/content-rules/rule.ts"() {
+    "use strict";
+  }
+});
+
+// src/analysis/content-rules/IG101-pip-cache-in-image.ts
+var pipCacheInImage;
+var init_IG101_pip_cache_in_image = __esm({
+  "src/analysis/content-rules/IG101-pip-cache-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    init_rule();
+    pipCacheInImage = {
+      id: "IG101",
+      name: "pip-cache-in-image",
+      severity: "warning",
+      fix: "Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
+      check(ctx) {
+        const hits = [];
+        for (const node of walk(ctx.root)) {
+          if (node.name !== "pip" && node.name !== "uv" || node.parent?.name !== ".cache") continue;
+          if (node.kind !== "dir" && node.kind !== null) continue;
+          const t = tally(node);
+          if (t.files === 0) continue;
+          const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+          hits.push({
+            message: `\`${pathOf(node)}\` holds ${formatBytes(t.bytes)} in ${t.files} files of ${node.name}'s download cache, written by ${where}: it only makes the image bigger.`,
+            bytes: t.bytes
+          });
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG102-os-cache-in-image.ts
+var osCacheInImage;
+var init_IG102_os_cache_in_image = __esm({
+  "src/analysis/content-rules/IG102-os-cache-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    init_rule();
+    osCacheInImage = {
+      id: "IG102",
+      name: "os-cache-in-image",
+      severity: "warning",
+      fix: "End the installing RUN with `rm -rf /var/lib/apt/lists/*` (apt) or use `apk add --no-cache` (apk), in the same RUN as the install.",
+      check(ctx) {
+        const hits = [];
+        const lists = findPath(ctx.root, "var/lib/apt/lists");
+        if (lists) {
+          const t = tally(lists, (rel) => rel !== "lock" && rel !== "partial" && !rel.startsWith("partial/"));
+          if (t.files > 0) {
+            const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+            hits.push({
+              message: `\`/var/lib/apt/lists\` holds ${formatBytes(t.bytes)} of package indexes (${t.files} files) left by ${where}.`,
+              bytes: t.bytes
+            });
+          }
+        }
+        const apk = findPath(ctx.root, "var/cache/apk");
+        if (apk) {
+          const t = tally(apk);
+          if (t.files > 0) {
+            const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+            hits.push({
+              message: `\`/var/cache/apk\` holds ${formatBytes(t.bytes)} of cached packages (${t.files} files) left by ${where}.`,
+              bytes: t.bytes
+            });
+          }
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG103-vcs-in-image.ts
+var vcsInImage;
+var init_IG103_vcs_in_image = __esm({
+  "src/analysis/content-rules/IG103-vcs-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    init_rule();
+    vcsInImage = {
+      id: "IG103",
+      name: "vcs-in-image",
+      severity: "warning",
+      fix: "Add `.git` to .dockerignore, or copy only what the app needs (`COPY app/ app/`) instead of the whole context.",
+      check(ctx) {
+        const hits = [];
+        for (const node of walk(ctx.root)) {
+          if (node.name !== ".git" || node.kind !== "dir" && node.kind !== null) continue;
+          let nested = false;
+          for (let p2 = node.parent; p2; p2 = p2.parent) if (p2.name === ".git") nested = true;
+          if (nested) continue;
+          const t = tally(node);
+          const where = t.layers.length ? `, from ${t.layers.map((l) => ctx.describeLayer(l)).join(", ")}` : "";
+          hits.push({
+            message: `\`${pathOf(node)}\` is a git directory in the image: ${formatBytes(t.bytes)} of history (${t.files} files)${where}.`,
+            bytes: t.bytes
+          });
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG104-secret-in-image.ts
+function secretKind(path, name, hint) {
+  if (name === ".env") return "an environment file";
+  if (name.startsWith(".env.") && !ENV_TEMPLATES.has(name.slice(5))) return "an environment file";
+  if (KEY_NAMES.has(name)) return "an SSH private key";
+  if (hint === "private-key") return "a private key";
+  if (name === ".npmrc" && hint === "npm-token") return "an npm auth token";
+  if (path.endsWith("/.aws/credentials")) return "AWS credentials";
+  if (path.endsWith("/.docker/config.json") && hint === "docker-auths") return "registry credentials";
+  return null;
+}
+var KEY_NAMES, ENV_TEMPLATES, secretInImage;
+var init_IG104_secret_in_image = __esm({
+  "src/analysis/content-rules/IG104-secret-in-image.ts"() {
+    "use strict";
+    init_filesystem();
+    KEY_NAMES = /* @__PURE__ */ new Set(["id_rsa", "id_ecdsa", "id_ed25519", "id_dsa"]);
+    ENV_TEMPLATES = /* @__PURE__ */ new Set(["example", "sample", "template", "dist"]);
+    secretInImage = {
+      id: "IG104",
+      name: "secret-in-image",
+      severity: "error",
+      fix: "Keep it out of the build context (.dockerignore) and pass secrets at build time with `RUN --mount=type=secret,id=\u2026`, or at run time; rotate it, since anyone who pulls the image has it.",
+      check(ctx) {
+        const hits = [];
+        for (const node of walk(ctx.root)) {
+          if (node.kind !== "file" && node.kind !== "hardlink") continue;
+          const path = pathOf(node);
+          const kind = secretKind(path, node.name, node.secret);
+          if (!kind) continue;
+          hits.push({
+            message: `\`${path}\` is ${kind}, shipped in ${ctx.describeLayer(node.layer)}; its content is not shown.`,
+            bytes: node.size
+          });
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG105-toolchain-in-image.ts
+var TOOLS, DIRS, toolchainInImage;
+var init_IG105_toolchain_in_image = __esm({
+  "src/analysis/content-rules/IG105-toolchain-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    TOOLS = ["gcc", "cc", "g++", "clang", "make"];
+    DIRS = ["usr/bin", "usr/local/bin"];
+    toolchainInImage = {
+      id: "IG105",
+      name: "toolchain-in-image",
+      severity: "info",
+      fix: "Compile in a builder stage and copy only the results into the final stage (`COPY --from=builder \u2026`).",
+      check(ctx) {
+        const found = [];
+        let bytes = 0;
+        for (const dir of DIRS) {
+          const node = findPath(ctx.root, dir);
+          for (const tool of TOOLS) {
+            const hit = node?.children?.get(tool);
+            if (!hit || hit.kind === "dir" || hit.kind === null) continue;
+            found.push(`/${dir}/${tool}`);
+            bytes += hit.size;
+          }
+        }
+        if (found.length === 0) return [];
+        return [
+          {
+            message: `The image ships a compiler toolchain (${found.map((f2) => `\`${f2}\``).join(", ")}${bytes ? `, ${formatBytes(bytes)} in those entries alone` : ""}): build tools are only needed while building.`,
+            bytes
+          }
+        ];
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/index.ts
+function checkContent(ctx) {
+  return contentRules.flatMap((rule) => rule.check(ctx).map((hit) => toFinding(rule, hit)));
+}
+var contentRules;
+var init_content_rules = __esm({
+  "src/analysis/content-rules/index.ts"() {
+    "use strict";
+    init_IG101_pip_cache_in_image();
+    init_IG102_os_cache_in_image();
+    init_IG103_vcs_in_image();
+    init_IG104_secret_in_image();
+    init_IG105_toolchain_in_image();
+    init_rule();
+    contentRules = [
+      pipCacheInImage,
+      osCacheInImage,
+      vcsInImage,
+      secretInImage,
+      toolchainInImage
+    ];
+  }
+});
+
+// src/analysis/layers.ts
+function imageLayers(data) {
+  const { diffIds, history } = data.config;
+  const sizeOf = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
+  const layers = [];
+  let next = 0;
+  for (const entry of history) {
+    const index = layers.length;
+    if (entry.emptyLayer || next >= diffIds.length) {
+      layers.push({ index, diffId: null, createdBy: entry.createdBy, size: 0, empty: true });
+      continue;
+    }
+    layers.push({
+      index,
+      diffId: diffIds[next] ?? null,
+      createdBy: entry.createdBy,
+      size: sizeOf(next),
+      empty: false
+    });
+    next++;
+  }
+  for (; next < diffIds.length; next++) {
+    layers.push({
+      index: layers.length,
+      diffId: diffIds[next] ?? null,
+      createdBy: "",
+      size: sizeOf(next),
+      empty: false
+    });
+  }
+  return layers;
+}
+function nonEmptyIndexes(layers) {
+  return layers.filter((l) => !l.empty).map((l) => l.index);
+}
+function normalizeInstruction(createdBy) {
+  let s3 = createdBy.trim();
+  s3 = s3.replace(/\s+# buildkit$/, "");
+  s3 = s3.replace(/^(RUN )?\|\d+(?:\s+\S+=\S*)*\s+/, "$1");
+  const nop = /^\/bin\/sh -c #\(nop\)\s*/;
+  if (nop.test(s3)) {
+    s3 = s3.replace(nop, "");
+  } else if (s3.startsWith("/bin/sh -c ")) {
+    s3 = `RUN ${s3.slice("/bin/sh -c ".length)}`;
+  } else if (/^RUN \/bin\/sh -c /.test(s3)) {
+    s3 = `RUN ${s3.slice("RUN /bin/sh -c ".length)}`;
+  }
+  s3 = s3.replace(/\b(file|dir|multi):[0-9a-f]{64}\b/g, "$1:\u2026");
+  return s3.replace(/\s+/g, " ").trim();
+}
+function instructionKind(createdBy) {
+  const match = /^([A-Z]+)\b/.exec(normalizeInstruction(createdBy));
+  return match?.[1] ?? "";
+}
+var init_layers = __esm({
+  "src/analysis/layers.ts"() {
+    "use strict";
+  }
+});
+
+// src/analysis/analyze.ts
+function describeLayer(layers, index) {
+  const instruction = normalizeInstruction(layers[index]?.createdBy ?? "");
+  return instruction ? `layer ${index} (\`${shorten(instruction, 60)}\`)` : `layer ${index}`;
+}
+function analyzeImage(data) {
+  const layers = imageLayers(data);
+  const size = layers.reduce((sum, l) => sum + l.size, 0);
+  if (!data.layers) {
+    return { image: { ref: data.ref, id: data.id, size, layers, files: null }, findings: [] };
+  }
+  const fs2 = mergeLayers(data.layers, nonEmptyIndexes(layers));
+  const { fileCount, largest } = largestFiles(fs2.root);
+  const files = {
+    totalBytes: fs2.totalBytes,
+    wastedBytes: fs2.wastedBytes,
+    efficiency: fs2.totalBytes === 0 ? 1 : 1 - fs2.wastedBytes / fs2.totalBytes,
+    fileCount,
+    largest,
+    wasted: biggestWasters(fs2)
+  };
+  const findings = checkContent({ root: fs2.root, describeLayer: (i) => describeLayer(layers, i) });
+  return { image: { ref: data.ref, id: data.id, size, layers, files }, findings };
+}
+var shorten;
+var init_analyze = __esm({
+  "src/analysis/analyze.ts"() {
+    "use strict";
+    init_content_rules();
+    init_filesystem();
+    init_layers();
+    shorten = (s3, max) => s3.length > max ? `${s3.slice(0, max - 1)}\u2026` : s3;
+  }
+});
+
 // src/core/report.ts
 function reachesFailOn(severity, failOn) {
   return failOn !== "never" && rank[severity] >= rank[failOn];
@@ -9662,7 +10155,7 @@ function isUrl(src) {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
 }
 var WHOLE;
-var init_rule = __esm({
+var init_rule2 = __esm({
   "src/lint/rule.ts"() {
     "use strict";
     init_commands();
@@ -9677,7 +10170,7 @@ var IG000;
 var init_IG000_syntax = __esm({
   "src/lint/rules/IG000-syntax.ts"() {
     "use strict";
-    init_rule();
+    init_rule2();
     init_stages();
     IG000 = {
       id: "IG000",
@@ -9746,7 +10239,7 @@ var init_IG001_multi_stage = __esm({
   "src/lint/rules/IG001-multi-stage.ts"() {
     "use strict";
     init_commands();
-    init_rule();
+    init_rule2();
     IG001 = {
       id: "IG001",
       name: "multi-stage",
@@ -9787,7 +10280,7 @@ var FULL_SIZE, SMALL_TAG, IG002;
 var init_IG002_slim_base = __esm({
   "src/lint/rules/IG002-slim-base.ts"() {
     "use strict";
-    init_rule();
+    init_rule2();
     init_stages();
     FULL_SIZE = /* @__PURE__ */ new Set([
       "python",
@@ -9836,7 +10329,7 @@ var init_IG003_alpine_python = __esm({
   "src/lint/rules/IG003-alpine-python.ts"() {
     "use strict";
     init_commands();
-    init_rule();
+    init_rule2();
     init_stages();
     IG003 = {
       id: "IG003",
@@ -9886,7 +10379,7 @@ var init_IG004_pip_cache = __esm({
   "src/lint/rules/IG004-pip-cache.ts"() {
     "use strict";
     init_commands();
-    init_rule();
+    init_rule2();
     IG004 = {
       id: "IG004",
       name: "pip-cache",
@@ -9937,7 +10430,7 @@ var init_IG005_os_package_cache = __esm({
   "src/lint/rules/IG005-os-package-cache.ts"() {
     "use strict";
     init_commands();
-    init_rule();
+    init_rule2();
     IG005 = {
       id: "IG005",
       name: "os-package-cache",
@@ -10005,7 +10498,7 @@ var init_IG006_update_alone = __esm({
   "src/lint/rules/IG006-update-alone.ts"() {
     "use strict";
     init_commands();
-    init_rule();
+    init_rule2();
     IG006 = {
       id: "IG006",
       name: "update-alone",
@@ -10040,7 +10533,7 @@ var IG007;
 var init_IG007_merge_runs = __esm({
   "src/lint/rules/IG007-merge-runs.ts"() {
     "use strict";
-    init_rule();
+    init_rule2();
     IG007 = {
       id: "IG007",
       name: "merge-runs",
@@ -10080,7 +10573,7 @@ var init_IG008_dockerignore = __esm({
   "src/lint/rules/IG008-dockerignore.ts"() {
     "use strict";
     init_size();
-    init_rule();
+    init_rule2();
     IG008 = {
       id: "IG008",
       name: "dockerignore",
@@ -10162,7 +10655,7 @@ var init_IG009_cache_order = __esm({
     "use strict";
     init_commands();
     init_context();
-    init_rule();
+    init_rule2();
     MANIFESTS = /* @__PURE__ */ new Set([
       "pyproject.toml",
       "uv.lock",
@@ -10245,7 +10738,7 @@ var init_IG010_non_root = __esm({
   "src/lint/rules/IG010-non-root.ts"() {
     "use strict";
     init_parse();
-    init_rule();
+    init_rule2();
     init_stages();
     IG010 = {
       id: "IG010",
@@ -10290,7 +10783,7 @@ var init_IG011_build_tools_in_final = __esm({
   "src/lint/rules/IG011-build-tools-in-final.ts"() {
     "use strict";
     init_commands();
-    init_rule();
+    init_rule2();
     IG011 = {
       id: "IG011",
       name: "build-tools-in-final",
@@ -10333,7 +10826,7 @@ var IG012;
 var init_IG012_copy_all_final = __esm({
   "src/lint/rules/IG012-copy-all-final.ts"() {
     "use strict";
-    init_rule();
+    init_rule2();
     IG012 = {
       id: "IG012",
       name: "copy-all-final",
@@ -10367,7 +10860,7 @@ var init_IG013_dev_deps = __esm({
   "src/lint/rules/IG013-dev-deps.ts"() {
     "use strict";
     init_commands();
-    init_rule();
+    init_rule2();
     IG013 = {
       id: "IG013",
       name: "dev-deps",
@@ -10427,7 +10920,7 @@ var IG014;
 var init_IG014_unpinned_base = __esm({
   "src/lint/rules/IG014-unpinned-base.ts"() {
     "use strict";
-    init_rule();
+    init_rule2();
     IG014 = {
       id: "IG014",
       name: "unpinned-base",
@@ -10459,7 +10952,7 @@ var init_IG015_lockfile = __esm({
   "src/lint/rules/IG015-lockfile.ts"() {
     "use strict";
     init_commands();
-    init_rule();
+    init_rule2();
     IG015 = {
       id: "IG015",
       name: "lockfile",
@@ -10509,7 +11002,7 @@ var IG016;
 var init_IG016_python_env = __esm({
   "src/lint/rules/IG016-python-env.ts"() {
     "use strict";
-    init_rule();
+    init_rule2();
     init_stages();
     IG016 = {
       id: "IG016",
@@ -10543,7 +11036,7 @@ var TAR, IG017;
 var init_IG017_add_local = __esm({
   "src/lint/rules/IG017-add-local.ts"() {
     "use strict";
-    init_rule();
+    init_rule2();
     TAR = /\.(tar|tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tbz2|tbz|tar\.zst|tzst)$/i;
     IG017 = {
       id: "IG017",
@@ -10704,7 +11197,7 @@ var init_engine = __esm({
     "use strict";
     init_errors();
     init_parse();
-    init_rule();
+    init_rule2();
     init_rules();
     init_stages();
     IGNORE = /^image-guard\s+ignore=([A-Za-z0-9_,\s]+)$/i;
@@ -10718,6 +11211,8 @@ __export(lint_exports, {
   MAX_DOCKERFILE_BYTES: () => MAX_DOCKERFILE_BYTES,
   RULES: () => RULES,
   defaultContext: () => defaultContext,
+  formatSarif: () => formatSarif,
+  formatText: () => formatText,
   lint: () => lint,
   lintDockerfileAt: () => lintDockerfileAt,
   memoryTree: () => memoryTree,
@@ -10830,6 +11325,8 @@ var init_lint = __esm({
     init_engine();
     init_context();
     init_engine();
+    init_format_sarif();
+    init_format_text();
     init_rules();
     MAX_DOCKERFILE_BYTES = 1024 * 1024;
   }
@@ -70982,448 +71479,35 @@ var init_archive_ref = __esm({
 // src/cli/image-source.ts
 var image_source_exports = {};
 __export(image_source_exports, {
+  analyzeRef: () => analyzeRef,
   loadImage: () => loadImage
 });
 async function loadImage(ref, options) {
   if (isArchiveRef(ref)) return readArchiveRef(ref, options);
   return readEngineImage(ref, { files: options.files, pull: true, onProgress: options.onProgress });
 }
+async function analyzeRef(ref, options) {
+  return analyzeImage(await loadImage(ref, options));
+}
 var init_image_source = __esm({
   "src/cli/image-source.ts"() {
     "use strict";
+    init_analyze();
     init_engine_image();
     init_archive_ref();
   }
 });
 
 // src/cli/main.ts
+init_analyze();
 import { parseArgs as parseArgs2 } from "node:util";
-
-// src/analysis/content-rules/IG101-pip-cache-in-image.ts
-init_size();
-
-// src/analysis/filesystem.ts
-var isDir = (n) => n.kind === "dir" || n.kind === null;
-function pathOf(node) {
-  const parts = [];
-  for (let n = node; n?.parent; n = n.parent) parts.push(n.name);
-  return `/${parts.reverse().join("/")}`;
-}
-function mergeLayers(layers, layerIndexes) {
-  const root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
-  const wasted = /* @__PURE__ */ new Map();
-  let totalBytes = 0;
-  let wastedBytes = 0;
-  const hide = (node, path, by) => {
-    if (node.kind === "file" && node.size > 0) {
-      let w2 = wasted.get(path);
-      if (!w2) {
-        w2 = { bytes: 0, layers: /* @__PURE__ */ new Set() };
-        wasted.set(path, w2);
-      }
-      w2.bytes += node.size;
-      w2.layers.add(node.layer);
-      w2.layers.add(by);
-      wastedBytes += node.size;
-    }
-  };
-  const hideTree = (node, path, by) => {
-    hide(node, path, by);
-    if (node.children) for (const [name, child] of node.children) hideTree(child, `${path}/${name}`, by);
-  };
-  const hideChildren = (node, path, by) => {
-    if (!node.children) return;
-    for (const [name, child] of node.children) hideTree(child, `${path}/${name}`, by);
-    node.children.clear();
-  };
-  const lookup = (path) => path === "" ? root : findPath(root, path);
-  layers.forEach((layer, i) => {
-    const by = layerIndexes[i] ?? i;
-    for (const dir of layer.opaqueDirs) {
-      const node = lookup(dir);
-      if (node && isDir(node)) hideChildren(node, `/${dir}`, by);
-    }
-    for (const gone of layer.whiteouts) {
-      const node = lookup(gone);
-      if (!node?.parent) continue;
-      hideTree(node, `/${gone}`, by);
-      node.parent.children?.delete(node.name);
-    }
-    for (const entry of layer.entries) {
-      if (entry.path === "") continue;
-      if (entry.kind === "file") totalBytes += entry.size;
-      const parts = entry.path.split("/");
-      let node = root;
-      let path = "";
-      for (let p2 = 0; p2 < parts.length; p2++) {
-        const name = parts[p2];
-        path += `/${name}`;
-        if (!node.children) node.children = /* @__PURE__ */ new Map();
-        let child = node.children.get(name);
-        const last = p2 === parts.length - 1;
-        if (!child) {
-          child = { name, parent: node, kind: null, size: 0, layer: by, children: null };
-          node.children.set(name, child);
-        } else if (!last && !isDir(child)) {
-          hide(child, path, by);
-          child.kind = null;
-          child.size = 0;
-          child.secret = void 0;
-        }
-        if (last) {
-          if (entry.kind === "dir") {
-            if (!isDir(child)) hide(child, path, by);
-            child.kind = "dir";
-          } else {
-            if (child.kind !== null || child.children?.size) {
-              hide(child, path, by);
-              hideChildren(child, path, by);
-            }
-            child.kind = entry.kind;
-            child.children = null;
-          }
-          child.size = entry.kind === "file" ? entry.size : 0;
-          child.layer = by;
-          child.secret = entry.secret;
-        }
-        node = child;
-      }
-    }
-  });
-  return { root, totalBytes, wastedBytes, wasted };
-}
-function findPath(root, path) {
-  let node = root;
-  for (const part of path.split("/")) {
-    node = node.children?.get(part);
-    if (!node) return void 0;
-  }
-  return node;
-}
-function* walk(node) {
-  if (!node.children) return;
-  for (const child of node.children.values()) {
-    yield child;
-    yield* walk(child);
-  }
-}
-function topBy(items, limit, size, key) {
-  const top = [];
-  for (const item of items) {
-    if (top.length === limit && size(item) <= size(top[top.length - 1])) continue;
-    top.push(item);
-    top.sort((a, b2) => size(b2) - size(a) || key(a).localeCompare(key(b2)));
-    if (top.length > limit) top.pop();
-  }
-  return top;
-}
-function largestFiles(root, limit = 20) {
-  let fileCount = 0;
-  const files = [];
-  for (const node of walk(root)) {
-    if (node.kind === "file" || node.kind === "hardlink") fileCount++;
-    if (node.kind === "file") files.push(node);
-  }
-  const largest = topBy(files, limit, (n) => n.size, pathOf).map((n) => ({
-    path: pathOf(n),
-    size: n.size,
-    layer: n.layer
-  }));
-  return { fileCount, largest };
-}
-function biggestWasters(fs2, limit = 20) {
-  const items = [...fs2.wasted].map(([path, w2]) => ({
-    path,
-    bytes: w2.bytes,
-    layers: [...w2.layers].sort((a, b2) => a - b2)
-  }));
-  return topBy(
-    items,
-    limit,
-    (w2) => w2.bytes,
-    (w2) => w2.path
-  );
-}
-
-// src/analysis/content-rules/rule.ts
-function tally(node, include = () => true) {
-  let bytes = 0;
-  let files = 0;
-  const layers = /* @__PURE__ */ new Set();
-  const visit = (n, rel) => {
-    if (!n.children) return;
-    for (const [name, child] of n.children) {
-      const path = rel ? `${rel}/${name}` : name;
-      if (child.kind !== "dir" && child.kind !== null && include(path, child)) {
-        files++;
-        bytes += child.size;
-        layers.add(child.layer);
-      }
-      visit(child, path);
-    }
-  };
-  visit(node, "");
-  return { bytes, files, layers: [...layers].sort((a, b2) => a - b2) };
-}
-function toFinding(rule, hit) {
-  return {
-    rule: rule.id,
-    name: rule.name,
-    severity: rule.severity,
-    message: hit.message,
-    file: null,
-    line: null,
-    fix: rule.fix,
-    bytes: hit.bytes
-  };
-}
-
-// src/analysis/content-rules/IG101-pip-cache-in-image.ts
-var pipCacheInImage = {
-  id: "IG101",
-  name: "pip-cache-in-image",
-  severity: "warning",
-  fix: "Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
-  check(ctx) {
-    const hits = [];
-    for (const node of walk(ctx.root)) {
-      if (node.name !== "pip" && node.name !== "uv" || node.parent?.name !== ".cache") continue;
-      if (node.kind !== "dir" && node.kind !== null) continue;
-      const t = tally(node);
-      if (t.files === 0) continue;
-      const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
-      hits.push({
-        message: `\`${pathOf(node)}\` holds ${formatBytes(t.bytes)} in ${t.files} files of ${node.name}'s download cache, written by ${where}: it only makes the image bigger.`,
-        bytes: t.bytes
-      });
-    }
-    return hits;
-  }
-};
-
-// src/analysis/content-rules/IG102-os-cache-in-image.ts
-init_size();
-var osCacheInImage = {
-  id: "IG102",
-  name: "os-cache-in-image",
-  severity: "warning",
-  fix: "End the installing RUN with `rm -rf /var/lib/apt/lists/*` (apt) or use `apk add --no-cache` (apk), in the same RUN as the install.",
-  check(ctx) {
-    const hits = [];
-    const lists = findPath(ctx.root, "var/lib/apt/lists");
-    if (lists) {
-      const t = tally(lists, (rel) => rel !== "lock" && rel !== "partial" && !rel.startsWith("partial/"));
-      if (t.files > 0) {
-        const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
-        hits.push({
-          message: `\`/var/lib/apt/lists\` holds ${formatBytes(t.bytes)} of package indexes (${t.files} files) left by ${where}.`,
-          bytes: t.bytes
-        });
-      }
-    }
-    const apk = findPath(ctx.root, "var/cache/apk");
-    if (apk) {
-      const t = tally(apk);
-      if (t.files > 0) {
-        const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
-        hits.push({
-          message: `\`/var/cache/apk\` holds ${formatBytes(t.bytes)} of cached packages (${t.files} files) left by ${where}.`,
-          bytes: t.bytes
-        });
-      }
-    }
-    return hits;
-  }
-};
-
-// src/analysis/content-rules/IG103-vcs-in-image.ts
-init_size();
-var vcsInImage = {
-  id: "IG103",
-  name: "vcs-in-image",
-  severity: "warning",
-  fix: "Add `.git` to .dockerignore, or copy only what the app needs (`COPY app/ app/`) instead of the whole context.",
-  check(ctx) {
-    const hits = [];
-    for (const node of walk(ctx.root)) {
-      if (node.name !== ".git" || node.kind !== "dir" && node.kind !== null) continue;
-      let nested = false;
-      for (let p2 = node.parent; p2; p2 = p2.parent) if (p2.name === ".git") nested = true;
-      if (nested) continue;
-      const t = tally(node);
-      const where = t.layers.length ? `, from ${t.layers.map((l) => ctx.describeLayer(l)).join(", ")}` : "";
-      hits.push({
-        message: `\`${pathOf(node)}\` is a git directory in the image: ${formatBytes(t.bytes)} of history (${t.files} files)${where}.`,
-        bytes: t.bytes
-      });
-    }
-    return hits;
-  }
-};
-
-// src/analysis/content-rules/IG104-secret-in-image.ts
-var KEY_NAMES = /* @__PURE__ */ new Set(["id_rsa", "id_ecdsa", "id_ed25519", "id_dsa"]);
-var ENV_TEMPLATES = /* @__PURE__ */ new Set(["example", "sample", "template", "dist"]);
-function secretKind(path, name, hint) {
-  if (name === ".env") return "an environment file";
-  if (name.startsWith(".env.") && !ENV_TEMPLATES.has(name.slice(5))) return "an environment file";
-  if (KEY_NAMES.has(name)) return "an SSH private key";
-  if (hint === "private-key") return "a private key";
-  if (name === ".npmrc" && hint === "npm-token") return "an npm auth token";
-  if (path.endsWith("/.aws/credentials")) return "AWS credentials";
-  if (path.endsWith("/.docker/config.json") && hint === "docker-auths") return "registry credentials";
-  return null;
-}
-var secretInImage = {
-  id: "IG104",
-  name: "secret-in-image",
-  severity: "error",
-  fix: "Keep it out of the build context (.dockerignore) and pass secrets at build time with `RUN --mount=type=secret,id=\u2026`, or at run time; rotate it, since anyone who pulls the image has it.",
-  check(ctx) {
-    const hits = [];
-    for (const node of walk(ctx.root)) {
-      if (node.kind !== "file" && node.kind !== "hardlink") continue;
-      const path = pathOf(node);
-      const kind = secretKind(path, node.name, node.secret);
-      if (!kind) continue;
-      hits.push({
-        message: `\`${path}\` is ${kind}, shipped in ${ctx.describeLayer(node.layer)}; its content is not shown.`,
-        bytes: node.size
-      });
-    }
-    return hits;
-  }
-};
-
-// src/analysis/content-rules/IG105-toolchain-in-image.ts
-init_size();
-var TOOLS = ["gcc", "cc", "g++", "clang", "make"];
-var DIRS = ["usr/bin", "usr/local/bin"];
-var toolchainInImage = {
-  id: "IG105",
-  name: "toolchain-in-image",
-  severity: "info",
-  fix: "Compile in a builder stage and copy only the results into the final stage (`COPY --from=builder \u2026`).",
-  check(ctx) {
-    const found = [];
-    let bytes = 0;
-    for (const dir of DIRS) {
-      const node = findPath(ctx.root, dir);
-      for (const tool of TOOLS) {
-        const hit = node?.children?.get(tool);
-        if (!hit || hit.kind === "dir" || hit.kind === null) continue;
-        found.push(`/${dir}/${tool}`);
-        bytes += hit.size;
-      }
-    }
-    if (found.length === 0) return [];
-    return [
-      {
-        message: `The image ships a compiler toolchain (${found.map((f2) => `\`${f2}\``).join(", ")}${bytes ? `, ${formatBytes(bytes)} in those entries alone` : ""}): build tools are only needed while building.`,
-        bytes
-      }
-    ];
-  }
-};
-
-// src/analysis/content-rules/index.ts
-var contentRules = [
-  pipCacheInImage,
-  osCacheInImage,
-  vcsInImage,
-  secretInImage,
-  toolchainInImage
-];
-function checkContent(ctx) {
-  return contentRules.flatMap((rule) => rule.check(ctx).map((hit) => toFinding(rule, hit)));
-}
-
-// src/analysis/layers.ts
-function imageLayers(data) {
-  const { diffIds, history } = data.config;
-  const sizeOf = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
-  const layers = [];
-  let next = 0;
-  for (const entry of history) {
-    const index = layers.length;
-    if (entry.emptyLayer || next >= diffIds.length) {
-      layers.push({ index, diffId: null, createdBy: entry.createdBy, size: 0, empty: true });
-      continue;
-    }
-    layers.push({
-      index,
-      diffId: diffIds[next] ?? null,
-      createdBy: entry.createdBy,
-      size: sizeOf(next),
-      empty: false
-    });
-    next++;
-  }
-  for (; next < diffIds.length; next++) {
-    layers.push({
-      index: layers.length,
-      diffId: diffIds[next] ?? null,
-      createdBy: "",
-      size: sizeOf(next),
-      empty: false
-    });
-  }
-  return layers;
-}
-function nonEmptyIndexes(layers) {
-  return layers.filter((l) => !l.empty).map((l) => l.index);
-}
-function normalizeInstruction(createdBy) {
-  let s3 = createdBy.trim();
-  s3 = s3.replace(/\s+# buildkit$/, "");
-  s3 = s3.replace(/^(RUN )?\|\d+(?:\s+\S+=\S*)*\s+/, "$1");
-  const nop = /^\/bin\/sh -c #\(nop\)\s*/;
-  if (nop.test(s3)) {
-    s3 = s3.replace(nop, "");
-  } else if (s3.startsWith("/bin/sh -c ")) {
-    s3 = `RUN ${s3.slice("/bin/sh -c ".length)}`;
-  } else if (/^RUN \/bin\/sh -c /.test(s3)) {
-    s3 = `RUN ${s3.slice("RUN /bin/sh -c ".length)}`;
-  }
-  s3 = s3.replace(/\b(file|dir|multi):[0-9a-f]{64}\b/g, "$1:\u2026");
-  return s3.replace(/\s+/g, " ").trim();
-}
-function instructionKind(createdBy) {
-  const match = /^([A-Z]+)\b/.exec(normalizeInstruction(createdBy));
-  return match?.[1] ?? "";
-}
-
-// src/analysis/analyze.ts
-var shorten = (s3, max) => s3.length > max ? `${s3.slice(0, max - 1)}\u2026` : s3;
-function describeLayer(layers, index) {
-  const instruction = normalizeInstruction(layers[index]?.createdBy ?? "");
-  return instruction ? `layer ${index} (\`${shorten(instruction, 60)}\`)` : `layer ${index}`;
-}
-function analyzeImage(data) {
-  const layers = imageLayers(data);
-  const size = layers.reduce((sum, l) => sum + l.size, 0);
-  if (!data.layers) {
-    return { image: { ref: data.ref, id: data.id, size, layers, files: null }, findings: [] };
-  }
-  const fs2 = mergeLayers(data.layers, nonEmptyIndexes(layers));
-  const { fileCount, largest } = largestFiles(fs2.root);
-  const files = {
-    totalBytes: fs2.totalBytes,
-    wastedBytes: fs2.wastedBytes,
-    efficiency: fs2.totalBytes === 0 ? 1 : 1 - fs2.wastedBytes / fs2.totalBytes,
-    fileCount,
-    largest,
-    wasted: biggestWasters(fs2)
-  };
-  const findings = checkContent({ root: fs2.root, describeLayer: (i) => describeLayer(layers, i) });
-  return { image: { ref: data.ref, id: data.id, size, layers, files }, findings };
-}
 
 // src/analysis/report.ts
 init_report();
 init_version();
 
 // src/analysis/compare.ts
+init_layers();
 function lcs(a, b2, same) {
   const n = a.length;
   const m2 = b2.length;
@@ -71591,6 +71675,7 @@ init_size();
 init_version();
 
 // src/render/markdown.ts
+init_layers();
 init_report();
 init_size();
 
@@ -71868,6 +71953,7 @@ function probeLines(p2) {
 }
 
 // src/render/text.ts
+init_layers();
 init_report();
 init_size();
 var shortId = (id) => id.replace(/^sha256:/, "").slice(0, 12);
@@ -72123,9 +72209,10 @@ function formatOf(value, allowed) {
   if (allowed.includes(v2)) return v2;
   throw new UserError(`--format "${value}" must be ${allowed.join(", ")}`);
 }
-async function defaultLoader() {
-  const { loadImage: loadImage2 } = await Promise.resolve().then(() => (init_image_source(), image_source_exports));
-  return { load: loadImage2 };
+async function analyzerOf(deps) {
+  const loader = deps.loader;
+  if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
+  return (await Promise.resolve().then(() => (init_image_source(), image_source_exports))).analyzeRef;
 }
 async function analyzeCommand(argv, io2, deps) {
   const { values, positionals } = parse3(
@@ -72137,8 +72224,8 @@ async function analyzeCommand(argv, io2, deps) {
   const failOn = failOnOf(values["fail-on"]);
   const ref = positionals[0];
   if (!ref) throw new UserError("analyze needs an image: image-guard analyze <IMAGE>");
-  const loader = deps.loader ?? await defaultLoader();
-  const { image, findings } = analyzeImage(await loadWithProgress(loader, ref, !values["no-files"], io2));
+  const analyze = await analyzerOf(deps);
+  const { image, findings } = await analyzeWithProgress(analyze, ref, !values["no-files"], io2);
   const { report, unchecked } = buildReport({ head: image, base: null, findings, failOn });
   return emit(report, format, io2, { failOn, unchecked });
 }
@@ -72163,10 +72250,10 @@ async function compareCommand(argv, io2, deps) {
   if (!values.head) throw new UserError("compare needs --head <IMAGE>");
   const limits = budgetLimits(values);
   const files = !values["no-files"];
-  const loader = deps.loader ?? await defaultLoader();
+  const analyze = await analyzerOf(deps);
   const [head, base, dockerfileFindings] = await Promise.all([
-    loadWithProgress(loader, values.head, files, io2).then(analyzeImage),
-    values.base ? loadWithProgress(loader, values.base, files, io2).then(analyzeImage) : Promise.resolve(null),
+    analyzeWithProgress(analyze, values.head, files, io2),
+    values.base ? analyzeWithProgress(analyze, values.base, files, io2) : Promise.resolve(null),
     values.dockerfile ? lintFindings(values.dockerfile, values.context ?? null, values.target, deps) : []
   ]);
   const { report, unchecked } = buildReport({
@@ -72179,10 +72266,10 @@ async function compareCommand(argv, io2, deps) {
   });
   return emit(report, format, io2, { failOn, unchecked });
 }
-async function loadWithProgress(loader, ref, files, io2) {
+async function analyzeWithProgress(analyze, ref, files, io2) {
   const progress = files ? terminalProgress(io2.stderr, ref) : null;
   try {
-    return await loader.load(ref, { files, onProgress: progress?.update });
+    return await analyze(ref, { files, onProgress: progress?.update });
   } finally {
     progress?.done();
   }

@@ -19161,6 +19161,150 @@ var require_undici = __commonJS({
   }
 });
 
+// package.json
+var package_default;
+var init_package = __esm({
+  "package.json"() {
+    package_default = {
+      name: "image-guard",
+      version: "0.1.0",
+      description: "Docker image size, layer and Dockerfile best-practice guard for pull requests",
+      license: "MIT",
+      type: "module",
+      private: true,
+      bin: {
+        "image-guard": "dist/cli.js"
+      },
+      engines: {
+        node: ">=20"
+      },
+      scripts: {
+        build: "node scripts/build.mjs",
+        typecheck: "tsc --noEmit",
+        lint: "biome check .",
+        format: "biome check --write .",
+        test: "bash scripts/test-env.sh && vitest run",
+        "test:unit": "vitest run --project unit",
+        demo: "bash scripts/engine.sh && node scripts/demo.mjs",
+        bench: "bash scripts/engine.sh && node scripts/bench.mjs"
+      },
+      devDependencies: {
+        "@biomejs/biome": "^2.6.8",
+        "@microsoft/jest-sarif": "^1.0.0-beta.0",
+        "@octokit/openapi": "^23.0.2",
+        "@types/dockerode": "^4.0.2",
+        "@types/node": "^20.19.43",
+        "@types/tar-stream": "^3.1.5",
+        ajv: "^8.20.0",
+        "ajv-formats": "^3.0.1",
+        esbuild: "^0.28.2",
+        "tar-stream": "^3.2.2",
+        typescript: "^5.9.3",
+        vite: "^7.3.8",
+        vitest: "^4.1.12"
+      },
+      dependencies: {
+        "@actions/core": "^3.0.1",
+        "@actions/exec": "^3.0.0",
+        "@actions/github": "^9.1.1",
+        "@octokit/plugin-retry": "^8.1.1",
+        "@octokit/plugin-throttling": "^11.0.5",
+        "dockerfile-ast": "^0.7.1",
+        dockerode: "^5.0.1",
+        fzstd: "^0.1.1",
+        tar: "^7.5.23",
+        yaml: "^2.9.1"
+      }
+    };
+  }
+});
+
+// src/core/version.ts
+var TOOL_NAME, VERSION;
+var init_version = __esm({
+  "src/core/version.ts"() {
+    "use strict";
+    init_package();
+    TOOL_NAME = "image-guard";
+    VERSION = package_default.version;
+  }
+});
+
+// src/analysis/layers.ts
+function imageLayers(data) {
+  const { diffIds, history } = data.config;
+  const sizeOf = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
+  const layers = [];
+  let next = 0;
+  for (const entry of history) {
+    const index = layers.length;
+    if (entry.emptyLayer || next >= diffIds.length) {
+      layers.push({ index, diffId: null, createdBy: entry.createdBy, size: 0, empty: true });
+      continue;
+    }
+    layers.push({
+      index,
+      diffId: diffIds[next] ?? null,
+      createdBy: entry.createdBy,
+      size: sizeOf(next),
+      empty: false
+    });
+    next++;
+  }
+  for (; next < diffIds.length; next++) {
+    layers.push({
+      index: layers.length,
+      diffId: diffIds[next] ?? null,
+      createdBy: "",
+      size: sizeOf(next),
+      empty: false
+    });
+  }
+  return layers;
+}
+function nonEmptyIndexes(layers) {
+  return layers.filter((l) => !l.empty).map((l) => l.index);
+}
+function normalizeInstruction(createdBy) {
+  let s3 = createdBy.trim();
+  s3 = s3.replace(/\s+# buildkit$/, "");
+  s3 = s3.replace(/^(RUN )?\|\d+(?:\s+\S+=\S*)*\s+/, "$1");
+  const nop = /^\/bin\/sh -c #\(nop\)\s*/;
+  if (nop.test(s3)) {
+    s3 = s3.replace(nop, "");
+  } else if (s3.startsWith("/bin/sh -c ")) {
+    s3 = `RUN ${s3.slice("/bin/sh -c ".length)}`;
+  } else if (/^RUN \/bin\/sh -c /.test(s3)) {
+    s3 = `RUN ${s3.slice("RUN /bin/sh -c ".length)}`;
+  }
+  s3 = s3.replace(/\b(file|dir|multi):[0-9a-f]{64}\b/g, "$1:\u2026");
+  return s3.replace(/\s+/g, " ").trim();
+}
+function instructionKind(createdBy) {
+  const match = /^([A-Z]+)\b/.exec(normalizeInstruction(createdBy));
+  return match?.[1] ?? "";
+}
+var init_layers = __esm({
+  "src/analysis/layers.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/errors.ts
+function messageOf(error2) {
+  if (error2 instanceof Error) return error2.message.split("\n")[0] ?? String(error2);
+  return String(error2);
+}
+var UserError;
+var init_errors = __esm({
+  "src/core/errors.ts"() {
+    "use strict";
+    UserError = class extends Error {
+      name = "UserError";
+    };
+  }
+});
+
 // src/core/size.ts
 function parseSize(text) {
   const match = SIZE.exec(text.trim());
@@ -19211,21 +19355,6 @@ var init_size = __esm({
     };
     SIZE = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)$/i;
     DECIMAL_UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
-  }
-});
-
-// src/core/errors.ts
-function messageOf(error2) {
-  if (error2 instanceof Error) return error2.message.split("\n")[0] ?? String(error2);
-  return String(error2);
-}
-var UserError;
-var init_errors = __esm({
-  "src/core/errors.ts"() {
-    "use strict";
-    UserError = class extends Error {
-      name = "UserError";
-    };
   }
 });
 
@@ -20193,7 +20322,7 @@ function looksLikeBrokenExecForm(text) {
   if (!/^\[\s*"/.test(text)) return false;
   return text.startsWith('["') || !text.includes("]");
 }
-function shorten2(text, max = 60) {
+function shorten(text, max = 60) {
   const one = text.replace(/\s+/g, " ").trim();
   return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}\u2026`;
 }
@@ -20218,7 +20347,7 @@ function parseDockerfile(source) {
     const { flags, rest } = FLAG_INSTRUCTIONS.has(keyword) ? splitFlags(afterKeyword) : { flags: [], rest: afterKeyword };
     const json = JSON_INSTRUCTIONS.has(keyword) && heredocs.length === 0 ? parseJsonArray(rest) : null;
     if (!KNOWN_INSTRUCTIONS.has(keyword)) {
-      problems.push({ line, message: `unknown instruction \`${shorten2(seg.keyword, 30)}\`` });
+      problems.push({ line, message: `unknown instruction \`${shorten(seg.keyword, 30)}\`` });
     }
     for (const h of heredocs) {
       if (!h.terminated) {
@@ -20231,12 +20360,12 @@ function parseDockerfile(source) {
     if (keyword === "SHELL" && json === null) {
       problems.push({
         line,
-        message: `\`${shorten2(`SHELL ${rest}`, 50)}\` must be a JSON array: write SHELL ["/bin/bash", "-c"]`
+        message: `\`${shorten(`SHELL ${rest}`, 50)}\` must be a JSON array: write SHELL ["/bin/bash", "-c"]`
       });
     } else if (JSON_INSTRUCTIONS.has(keyword) && json === null && heredocs.length === 0 && looksLikeBrokenExecForm(rest)) {
       problems.push({
         line,
-        message: `\`${shorten2(`${seg.keyword} ${rest}`, 50)}\` is not a valid JSON array: write ["executable", "arg"] with double quotes, commas and a closing ]`
+        message: `\`${shorten(`${seg.keyword} ${rest}`, 50)}\` is not a valid JSON array: write ["executable", "arg"] with double quotes, commas and a closing ]`
       });
     }
     instructions.push({
@@ -20247,7 +20376,7 @@ function parseDockerfile(source) {
       flags,
       json,
       heredocs,
-      text: shorten2(`${keyword} ${afterKeyword}`)
+      text: shorten(`${keyword} ${afterKeyword}`)
     });
   }
   return { instructions, comments, escape: escapeChar, problems };
@@ -23283,6 +23412,439 @@ var require_light = __commonJS({
       var lib = Bottleneck_1;
       return lib;
     }));
+  }
+});
+
+// src/analysis/filesystem.ts
+function pathOf(node) {
+  const parts = [];
+  for (let n = node; n?.parent; n = n.parent) parts.push(n.name);
+  return `/${parts.reverse().join("/")}`;
+}
+function mergeLayers(layers, layerIndexes) {
+  const root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
+  const wasted = /* @__PURE__ */ new Map();
+  let totalBytes = 0;
+  let wastedBytes = 0;
+  const hide = (node, path4, by) => {
+    if (node.kind === "file" && node.size > 0) {
+      let w2 = wasted.get(path4);
+      if (!w2) {
+        w2 = { bytes: 0, layers: /* @__PURE__ */ new Set() };
+        wasted.set(path4, w2);
+      }
+      w2.bytes += node.size;
+      w2.layers.add(node.layer);
+      w2.layers.add(by);
+      wastedBytes += node.size;
+    }
+  };
+  const hideTree = (node, path4, by) => {
+    hide(node, path4, by);
+    if (node.children) for (const [name, child2] of node.children) hideTree(child2, `${path4}/${name}`, by);
+  };
+  const hideChildren = (node, path4, by) => {
+    if (!node.children) return;
+    for (const [name, child2] of node.children) hideTree(child2, `${path4}/${name}`, by);
+    node.children.clear();
+  };
+  const lookup = (path4) => path4 === "" ? root : findPath(root, path4);
+  layers.forEach((layer, i) => {
+    const by = layerIndexes[i] ?? i;
+    for (const dir of layer.opaqueDirs) {
+      const node = lookup(dir);
+      if (node && isDir(node)) hideChildren(node, `/${dir}`, by);
+    }
+    for (const gone of layer.whiteouts) {
+      const node = lookup(gone);
+      if (!node?.parent) continue;
+      hideTree(node, `/${gone}`, by);
+      node.parent.children?.delete(node.name);
+    }
+    for (const entry of layer.entries) {
+      if (entry.path === "") continue;
+      if (entry.kind === "file") totalBytes += entry.size;
+      const parts = entry.path.split("/");
+      let node = root;
+      let path4 = "";
+      for (let p2 = 0; p2 < parts.length; p2++) {
+        const name = parts[p2];
+        path4 += `/${name}`;
+        if (!node.children) node.children = /* @__PURE__ */ new Map();
+        let child2 = node.children.get(name);
+        const last = p2 === parts.length - 1;
+        if (!child2) {
+          child2 = { name, parent: node, kind: null, size: 0, layer: by, children: null };
+          node.children.set(name, child2);
+        } else if (!last && !isDir(child2)) {
+          hide(child2, path4, by);
+          child2.kind = null;
+          child2.size = 0;
+          child2.secret = void 0;
+        }
+        if (last) {
+          if (entry.kind === "dir") {
+            if (!isDir(child2)) hide(child2, path4, by);
+            child2.kind = "dir";
+          } else {
+            if (child2.kind !== null || child2.children?.size) {
+              hide(child2, path4, by);
+              hideChildren(child2, path4, by);
+            }
+            child2.kind = entry.kind;
+            child2.children = null;
+          }
+          child2.size = entry.kind === "file" ? entry.size : 0;
+          child2.layer = by;
+          child2.secret = entry.secret;
+        }
+        node = child2;
+      }
+    }
+  });
+  return { root, totalBytes, wastedBytes, wasted };
+}
+function findPath(root, path4) {
+  let node = root;
+  for (const part of path4.split("/")) {
+    node = node.children?.get(part);
+    if (!node) return void 0;
+  }
+  return node;
+}
+function* walk(node) {
+  if (!node.children) return;
+  for (const child2 of node.children.values()) {
+    yield child2;
+    yield* walk(child2);
+  }
+}
+function topBy(items, limit, size, key) {
+  const top = [];
+  for (const item of items) {
+    if (top.length === limit && size(item) <= size(top[top.length - 1])) continue;
+    top.push(item);
+    top.sort((a, b2) => size(b2) - size(a) || key(a).localeCompare(key(b2)));
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+function largestFiles(root, limit = 20) {
+  let fileCount = 0;
+  const files = [];
+  for (const node of walk(root)) {
+    if (node.kind === "file" || node.kind === "hardlink") fileCount++;
+    if (node.kind === "file") files.push(node);
+  }
+  const largest = topBy(files, limit, (n) => n.size, pathOf).map((n) => ({
+    path: pathOf(n),
+    size: n.size,
+    layer: n.layer
+  }));
+  return { fileCount, largest };
+}
+function biggestWasters(fs4, limit = 20) {
+  const items = [...fs4.wasted].map(([path4, w2]) => ({
+    path: path4,
+    bytes: w2.bytes,
+    layers: [...w2.layers].sort((a, b2) => a - b2)
+  }));
+  return topBy(
+    items,
+    limit,
+    (w2) => w2.bytes,
+    (w2) => w2.path
+  );
+}
+var isDir;
+var init_filesystem = __esm({
+  "src/analysis/filesystem.ts"() {
+    "use strict";
+    isDir = (n) => n.kind === "dir" || n.kind === null;
+  }
+});
+
+// src/analysis/content-rules/rule.ts
+function tally(node, include = () => true) {
+  let bytes = 0;
+  let files = 0;
+  const layers = /* @__PURE__ */ new Set();
+  const visit = (n, rel) => {
+    if (!n.children) return;
+    for (const [name, child2] of n.children) {
+      const path4 = rel ? `${rel}/${name}` : name;
+      if (child2.kind !== "dir" && child2.kind !== null && include(path4, child2)) {
+        files++;
+        bytes += child2.size;
+        layers.add(child2.layer);
+      }
+      visit(child2, path4);
+    }
+  };
+  visit(node, "");
+  return { bytes, files, layers: [...layers].sort((a, b2) => a - b2) };
+}
+function toFinding(rule, hit) {
+  return {
+    rule: rule.id,
+    name: rule.name,
+    severity: rule.severity,
+    message: hit.message,
+    file: null,
+    line: null,
+    fix: rule.fix,
+    bytes: hit.bytes
+  };
+}
+var init_rule2 = __esm({
+  "src/analysis/content-rules/rule.ts"() {
+    "use strict";
+  }
+});
+
+// src/analysis/content-rules/IG101-pip-cache-in-image.ts
+var pipCacheInImage;
+var init_IG101_pip_cache_in_image = __esm({
+  "src/analysis/content-rules/IG101-pip-cache-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    init_rule2();
+    pipCacheInImage = {
+      id: "IG101",
+      name: "pip-cache-in-image",
+      severity: "warning",
+      fix: "Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
+      check(ctx) {
+        const hits = [];
+        for (const node of walk(ctx.root)) {
+          if (node.name !== "pip" && node.name !== "uv" || node.parent?.name !== ".cache") continue;
+          if (node.kind !== "dir" && node.kind !== null) continue;
+          const t = tally(node);
+          if (t.files === 0) continue;
+          const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+          hits.push({
+            message: `\`${pathOf(node)}\` holds ${formatBytes(t.bytes)} in ${t.files} files of ${node.name}'s download cache, written by ${where}: it only makes the image bigger.`,
+            bytes: t.bytes
+          });
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG102-os-cache-in-image.ts
+var osCacheInImage;
+var init_IG102_os_cache_in_image = __esm({
+  "src/analysis/content-rules/IG102-os-cache-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    init_rule2();
+    osCacheInImage = {
+      id: "IG102",
+      name: "os-cache-in-image",
+      severity: "warning",
+      fix: "End the installing RUN with `rm -rf /var/lib/apt/lists/*` (apt) or use `apk add --no-cache` (apk), in the same RUN as the install.",
+      check(ctx) {
+        const hits = [];
+        const lists = findPath(ctx.root, "var/lib/apt/lists");
+        if (lists) {
+          const t = tally(lists, (rel) => rel !== "lock" && rel !== "partial" && !rel.startsWith("partial/"));
+          if (t.files > 0) {
+            const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+            hits.push({
+              message: `\`/var/lib/apt/lists\` holds ${formatBytes(t.bytes)} of package indexes (${t.files} files) left by ${where}.`,
+              bytes: t.bytes
+            });
+          }
+        }
+        const apk = findPath(ctx.root, "var/cache/apk");
+        if (apk) {
+          const t = tally(apk);
+          if (t.files > 0) {
+            const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+            hits.push({
+              message: `\`/var/cache/apk\` holds ${formatBytes(t.bytes)} of cached packages (${t.files} files) left by ${where}.`,
+              bytes: t.bytes
+            });
+          }
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG103-vcs-in-image.ts
+var vcsInImage;
+var init_IG103_vcs_in_image = __esm({
+  "src/analysis/content-rules/IG103-vcs-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    init_rule2();
+    vcsInImage = {
+      id: "IG103",
+      name: "vcs-in-image",
+      severity: "warning",
+      fix: "Add `.git` to .dockerignore, or copy only what the app needs (`COPY app/ app/`) instead of the whole context.",
+      check(ctx) {
+        const hits = [];
+        for (const node of walk(ctx.root)) {
+          if (node.name !== ".git" || node.kind !== "dir" && node.kind !== null) continue;
+          let nested = false;
+          for (let p2 = node.parent; p2; p2 = p2.parent) if (p2.name === ".git") nested = true;
+          if (nested) continue;
+          const t = tally(node);
+          const where = t.layers.length ? `, from ${t.layers.map((l) => ctx.describeLayer(l)).join(", ")}` : "";
+          hits.push({
+            message: `\`${pathOf(node)}\` is a git directory in the image: ${formatBytes(t.bytes)} of history (${t.files} files)${where}.`,
+            bytes: t.bytes
+          });
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG104-secret-in-image.ts
+function secretKind(path4, name, hint) {
+  if (name === ".env") return "an environment file";
+  if (name.startsWith(".env.") && !ENV_TEMPLATES.has(name.slice(5))) return "an environment file";
+  if (KEY_NAMES.has(name)) return "an SSH private key";
+  if (hint === "private-key") return "a private key";
+  if (name === ".npmrc" && hint === "npm-token") return "an npm auth token";
+  if (path4.endsWith("/.aws/credentials")) return "AWS credentials";
+  if (path4.endsWith("/.docker/config.json") && hint === "docker-auths") return "registry credentials";
+  return null;
+}
+var KEY_NAMES, ENV_TEMPLATES, secretInImage;
+var init_IG104_secret_in_image = __esm({
+  "src/analysis/content-rules/IG104-secret-in-image.ts"() {
+    "use strict";
+    init_filesystem();
+    KEY_NAMES = /* @__PURE__ */ new Set(["id_rsa", "id_ecdsa", "id_ed25519", "id_dsa"]);
+    ENV_TEMPLATES = /* @__PURE__ */ new Set(["example", "sample", "template", "dist"]);
+    secretInImage = {
+      id: "IG104",
+      name: "secret-in-image",
+      severity: "error",
+      fix: "Keep it out of the build context (.dockerignore) and pass secrets at build time with `RUN --mount=type=secret,id=\u2026`, or at run time; rotate it, since anyone who pulls the image has it.",
+      check(ctx) {
+        const hits = [];
+        for (const node of walk(ctx.root)) {
+          if (node.kind !== "file" && node.kind !== "hardlink") continue;
+          const path4 = pathOf(node);
+          const kind = secretKind(path4, node.name, node.secret);
+          if (!kind) continue;
+          hits.push({
+            message: `\`${path4}\` is ${kind}, shipped in ${ctx.describeLayer(node.layer)}; its content is not shown.`,
+            bytes: node.size
+          });
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG105-toolchain-in-image.ts
+var TOOLS, DIRS, toolchainInImage;
+var init_IG105_toolchain_in_image = __esm({
+  "src/analysis/content-rules/IG105-toolchain-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    TOOLS = ["gcc", "cc", "g++", "clang", "make"];
+    DIRS = ["usr/bin", "usr/local/bin"];
+    toolchainInImage = {
+      id: "IG105",
+      name: "toolchain-in-image",
+      severity: "info",
+      fix: "Compile in a builder stage and copy only the results into the final stage (`COPY --from=builder \u2026`).",
+      check(ctx) {
+        const found = [];
+        let bytes = 0;
+        for (const dir of DIRS) {
+          const node = findPath(ctx.root, dir);
+          for (const tool of TOOLS) {
+            const hit = node?.children?.get(tool);
+            if (!hit || hit.kind === "dir" || hit.kind === null) continue;
+            found.push(`/${dir}/${tool}`);
+            bytes += hit.size;
+          }
+        }
+        if (found.length === 0) return [];
+        return [
+          {
+            message: `The image ships a compiler toolchain (${found.map((f2) => `\`${f2}\``).join(", ")}${bytes ? `, ${formatBytes(bytes)} in those entries alone` : ""}): build tools are only needed while building.`,
+            bytes
+          }
+        ];
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/index.ts
+function checkContent(ctx) {
+  return contentRules.flatMap((rule) => rule.check(ctx).map((hit) => toFinding(rule, hit)));
+}
+var contentRules;
+var init_content_rules = __esm({
+  "src/analysis/content-rules/index.ts"() {
+    "use strict";
+    init_IG101_pip_cache_in_image();
+    init_IG102_os_cache_in_image();
+    init_IG103_vcs_in_image();
+    init_IG104_secret_in_image();
+    init_IG105_toolchain_in_image();
+    init_rule2();
+    contentRules = [
+      pipCacheInImage,
+      osCacheInImage,
+      vcsInImage,
+      secretInImage,
+      toolchainInImage
+    ];
+  }
+});
+
+// src/analysis/analyze.ts
+function describeLayer(layers, index) {
+  const instruction = normalizeInstruction(layers[index]?.createdBy ?? "");
+  return instruction ? `layer ${index} (\`${shorten2(instruction, 60)}\`)` : `layer ${index}`;
+}
+function analyzeImage(data) {
+  const layers = imageLayers(data);
+  const size = layers.reduce((sum, l) => sum + l.size, 0);
+  if (!data.layers) {
+    return { image: { ref: data.ref, id: data.id, size, layers, files: null }, findings: [] };
+  }
+  const fs4 = mergeLayers(data.layers, nonEmptyIndexes(layers));
+  const { fileCount, largest } = largestFiles(fs4.root);
+  const files = {
+    totalBytes: fs4.totalBytes,
+    wastedBytes: fs4.wastedBytes,
+    efficiency: fs4.totalBytes === 0 ? 1 : 1 - fs4.wastedBytes / fs4.totalBytes,
+    fileCount,
+    largest,
+    wasted: biggestWasters(fs4)
+  };
+  const findings = checkContent({ root: fs4.root, describeLayer: (i) => describeLayer(layers, i) });
+  return { image: { ref: data.ref, id: data.id, size, layers, files }, findings };
+}
+var shorten2;
+var init_analyze = __esm({
+  "src/analysis/analyze.ts"() {
+    "use strict";
+    init_content_rules();
+    init_filesystem();
+    init_layers();
+    shorten2 = (s3, max) => s3.length > max ? `${s3.slice(0, max - 1)}\u2026` : s3;
   }
 });
 
@@ -83333,15 +83895,20 @@ var init_archive_ref = __esm({
 // src/cli/image-source.ts
 var image_source_exports = {};
 __export(image_source_exports, {
+  analyzeRef: () => analyzeRef,
   loadImage: () => loadImage
 });
 async function loadImage(ref, options) {
   if (isArchiveRef(ref)) return readArchiveRef(ref, options);
   return readEngineImage(ref, { files: options.files, pull: true, onProgress: options.onProgress });
 }
+async function analyzeRef(ref, options) {
+  return analyzeImage(await loadImage(ref, options));
+}
 var init_image_source = __esm({
   "src/cli/image-source.ts"() {
     "use strict";
+    init_analyze();
     init_engine_image();
     init_archive_ref();
   }
@@ -84270,12 +84837,122 @@ var init_engine = __esm({
   }
 });
 
+// src/lint/format-sarif.ts
+function toUri(path4) {
+  const slashed = path4.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  return slashed.split("/").map((seg) => encodeURIComponent(seg)).join("/");
+}
+function formatSarif(findings, rules, dockerfile) {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "image-guard",
+            version: VERSION,
+            semanticVersion: VERSION,
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.name,
+              shortDescription: { text: r.summary },
+              fullDescription: { text: `${r.summary} ${r.rationale}` },
+              help: {
+                text: `${r.rationale}
+
+Fix: ${r.fix}`,
+                markdown: `**${r.id} ${r.name}**: ${r.summary}
+
+${r.rationale}
+
+**Fix:** ${r.fix}`
+              },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+              properties: {
+                tags: ["dockerfile", r.id === "IG010" ? "security" : "maintainability"],
+                precision: "high",
+                ...SECURITY_SEVERITY[r.id] ? { "security-severity": SECURITY_SEVERITY[r.id] } : {}
+              }
+            }))
+          }
+        },
+        results: findings.map((f2) => ({
+          ruleId: f2.rule,
+          ...ruleIndex.has(f2.rule) ? { ruleIndex: ruleIndex.get(f2.rule) } : {},
+          level: LEVEL[f2.severity],
+          message: { text: f2.fix ? `${f2.message}
+Fix: ${f2.fix}` : f2.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: toUri(f2.file ?? dockerfile) },
+                region: { startLine: Math.max(1, f2.line ?? 1) }
+              }
+            }
+          ],
+          ...f2.bytes !== null ? { properties: { bytes: f2.bytes } } : {}
+        })),
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+var LEVEL, SECURITY_SEVERITY;
+var init_format_sarif = __esm({
+  "src/lint/format-sarif.ts"() {
+    "use strict";
+    init_version();
+    LEVEL = {
+      error: "error",
+      warning: "warning",
+      info: "note"
+    };
+    SECURITY_SEVERITY = { IG010: "5.0" };
+  }
+});
+
+// src/lint/format-text.ts
+function formatText(findings, opts) {
+  const paint = (code, s3) => opts.colour ? `${code}${s3}${RESET}` : s3;
+  const lines = [];
+  for (const f2 of findings) {
+    const where = `${f2.file ?? opts.file}${f2.line !== null ? `:${f2.line}` : ""}`;
+    lines.push(`${where} ${paint(COLOURS[f2.severity], f2.severity)} ${f2.rule} ${f2.name}: ${f2.message}`);
+    if (f2.fix) lines.push(paint(DIM, `  fix: ${f2.fix}`));
+  }
+  const count = (s3) => findings.filter((f2) => f2.severity === s3).length;
+  if (findings.length === 0) lines.push(`${opts.file}: no findings`);
+  else {
+    const parts = ["error", "warning", "info"].map(
+      (s3) => `${count(s3)} ${s3}${count(s3) === 1 ? "" : "s"}`
+    );
+    lines.push(`${findings.length} finding${findings.length === 1 ? "" : "s"} (${parts.join(", ")})`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+var COLOURS, DIM, RESET;
+var init_format_text = __esm({
+  "src/lint/format-text.ts"() {
+    "use strict";
+    COLOURS = { error: "\x1B[31m", warning: "\x1B[33m", info: "\x1B[36m" };
+    DIM = "\x1B[2m";
+    RESET = "\x1B[0m";
+  }
+});
+
 // src/lint/index.ts
 var lint_exports = {};
 __export(lint_exports, {
   MAX_DOCKERFILE_BYTES: () => MAX_DOCKERFILE_BYTES,
   RULES: () => RULES,
   defaultContext: () => defaultContext,
+  formatSarif: () => formatSarif,
+  formatText: () => formatText,
   lint: () => lint,
   lintDockerfileAt: () => lintDockerfileAt,
   memoryTree: () => memoryTree,
@@ -84388,6 +85065,8 @@ var init_lint = __esm({
     init_engine();
     init_context();
     init_engine();
+    init_format_sarif();
+    init_format_text();
     init_rules();
     MAX_DOCKERFILE_BYTES = 1024 * 1024;
   }
@@ -93166,426 +93845,6 @@ function endGroup() {
   issue("endgroup");
 }
 
-// src/analysis/content-rules/IG101-pip-cache-in-image.ts
-init_size();
-
-// src/analysis/filesystem.ts
-var isDir = (n) => n.kind === "dir" || n.kind === null;
-function pathOf(node) {
-  const parts = [];
-  for (let n = node; n?.parent; n = n.parent) parts.push(n.name);
-  return `/${parts.reverse().join("/")}`;
-}
-function mergeLayers(layers, layerIndexes) {
-  const root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
-  const wasted = /* @__PURE__ */ new Map();
-  let totalBytes = 0;
-  let wastedBytes = 0;
-  const hide = (node, path4, by) => {
-    if (node.kind === "file" && node.size > 0) {
-      let w2 = wasted.get(path4);
-      if (!w2) {
-        w2 = { bytes: 0, layers: /* @__PURE__ */ new Set() };
-        wasted.set(path4, w2);
-      }
-      w2.bytes += node.size;
-      w2.layers.add(node.layer);
-      w2.layers.add(by);
-      wastedBytes += node.size;
-    }
-  };
-  const hideTree = (node, path4, by) => {
-    hide(node, path4, by);
-    if (node.children) for (const [name, child2] of node.children) hideTree(child2, `${path4}/${name}`, by);
-  };
-  const hideChildren = (node, path4, by) => {
-    if (!node.children) return;
-    for (const [name, child2] of node.children) hideTree(child2, `${path4}/${name}`, by);
-    node.children.clear();
-  };
-  const lookup = (path4) => path4 === "" ? root : findPath(root, path4);
-  layers.forEach((layer, i) => {
-    const by = layerIndexes[i] ?? i;
-    for (const dir of layer.opaqueDirs) {
-      const node = lookup(dir);
-      if (node && isDir(node)) hideChildren(node, `/${dir}`, by);
-    }
-    for (const gone of layer.whiteouts) {
-      const node = lookup(gone);
-      if (!node?.parent) continue;
-      hideTree(node, `/${gone}`, by);
-      node.parent.children?.delete(node.name);
-    }
-    for (const entry of layer.entries) {
-      if (entry.path === "") continue;
-      if (entry.kind === "file") totalBytes += entry.size;
-      const parts = entry.path.split("/");
-      let node = root;
-      let path4 = "";
-      for (let p2 = 0; p2 < parts.length; p2++) {
-        const name = parts[p2];
-        path4 += `/${name}`;
-        if (!node.children) node.children = /* @__PURE__ */ new Map();
-        let child2 = node.children.get(name);
-        const last = p2 === parts.length - 1;
-        if (!child2) {
-          child2 = { name, parent: node, kind: null, size: 0, layer: by, children: null };
-          node.children.set(name, child2);
-        } else if (!last && !isDir(child2)) {
-          hide(child2, path4, by);
-          child2.kind = null;
-          child2.size = 0;
-          child2.secret = void 0;
-        }
-        if (last) {
-          if (entry.kind === "dir") {
-            if (!isDir(child2)) hide(child2, path4, by);
-            child2.kind = "dir";
-          } else {
-            if (child2.kind !== null || child2.children?.size) {
-              hide(child2, path4, by);
-              hideChildren(child2, path4, by);
-            }
-            child2.kind = entry.kind;
-            child2.children = null;
-          }
-          child2.size = entry.kind === "file" ? entry.size : 0;
-          child2.layer = by;
-          child2.secret = entry.secret;
-        }
-        node = child2;
-      }
-    }
-  });
-  return { root, totalBytes, wastedBytes, wasted };
-}
-function findPath(root, path4) {
-  let node = root;
-  for (const part of path4.split("/")) {
-    node = node.children?.get(part);
-    if (!node) return void 0;
-  }
-  return node;
-}
-function* walk(node) {
-  if (!node.children) return;
-  for (const child2 of node.children.values()) {
-    yield child2;
-    yield* walk(child2);
-  }
-}
-function topBy(items, limit, size, key) {
-  const top = [];
-  for (const item of items) {
-    if (top.length === limit && size(item) <= size(top[top.length - 1])) continue;
-    top.push(item);
-    top.sort((a, b2) => size(b2) - size(a) || key(a).localeCompare(key(b2)));
-    if (top.length > limit) top.pop();
-  }
-  return top;
-}
-function largestFiles(root, limit = 20) {
-  let fileCount = 0;
-  const files = [];
-  for (const node of walk(root)) {
-    if (node.kind === "file" || node.kind === "hardlink") fileCount++;
-    if (node.kind === "file") files.push(node);
-  }
-  const largest = topBy(files, limit, (n) => n.size, pathOf).map((n) => ({
-    path: pathOf(n),
-    size: n.size,
-    layer: n.layer
-  }));
-  return { fileCount, largest };
-}
-function biggestWasters(fs4, limit = 20) {
-  const items = [...fs4.wasted].map(([path4, w2]) => ({
-    path: path4,
-    bytes: w2.bytes,
-    layers: [...w2.layers].sort((a, b2) => a - b2)
-  }));
-  return topBy(
-    items,
-    limit,
-    (w2) => w2.bytes,
-    (w2) => w2.path
-  );
-}
-
-// src/analysis/content-rules/rule.ts
-function tally(node, include = () => true) {
-  let bytes = 0;
-  let files = 0;
-  const layers = /* @__PURE__ */ new Set();
-  const visit = (n, rel) => {
-    if (!n.children) return;
-    for (const [name, child2] of n.children) {
-      const path4 = rel ? `${rel}/${name}` : name;
-      if (child2.kind !== "dir" && child2.kind !== null && include(path4, child2)) {
-        files++;
-        bytes += child2.size;
-        layers.add(child2.layer);
-      }
-      visit(child2, path4);
-    }
-  };
-  visit(node, "");
-  return { bytes, files, layers: [...layers].sort((a, b2) => a - b2) };
-}
-function toFinding(rule, hit) {
-  return {
-    rule: rule.id,
-    name: rule.name,
-    severity: rule.severity,
-    message: hit.message,
-    file: null,
-    line: null,
-    fix: rule.fix,
-    bytes: hit.bytes
-  };
-}
-
-// src/analysis/content-rules/IG101-pip-cache-in-image.ts
-var pipCacheInImage = {
-  id: "IG101",
-  name: "pip-cache-in-image",
-  severity: "warning",
-  fix: "Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
-  check(ctx) {
-    const hits = [];
-    for (const node of walk(ctx.root)) {
-      if (node.name !== "pip" && node.name !== "uv" || node.parent?.name !== ".cache") continue;
-      if (node.kind !== "dir" && node.kind !== null) continue;
-      const t = tally(node);
-      if (t.files === 0) continue;
-      const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
-      hits.push({
-        message: `\`${pathOf(node)}\` holds ${formatBytes(t.bytes)} in ${t.files} files of ${node.name}'s download cache, written by ${where}: it only makes the image bigger.`,
-        bytes: t.bytes
-      });
-    }
-    return hits;
-  }
-};
-
-// src/analysis/content-rules/IG102-os-cache-in-image.ts
-init_size();
-var osCacheInImage = {
-  id: "IG102",
-  name: "os-cache-in-image",
-  severity: "warning",
-  fix: "End the installing RUN with `rm -rf /var/lib/apt/lists/*` (apt) or use `apk add --no-cache` (apk), in the same RUN as the install.",
-  check(ctx) {
-    const hits = [];
-    const lists = findPath(ctx.root, "var/lib/apt/lists");
-    if (lists) {
-      const t = tally(lists, (rel) => rel !== "lock" && rel !== "partial" && !rel.startsWith("partial/"));
-      if (t.files > 0) {
-        const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
-        hits.push({
-          message: `\`/var/lib/apt/lists\` holds ${formatBytes(t.bytes)} of package indexes (${t.files} files) left by ${where}.`,
-          bytes: t.bytes
-        });
-      }
-    }
-    const apk = findPath(ctx.root, "var/cache/apk");
-    if (apk) {
-      const t = tally(apk);
-      if (t.files > 0) {
-        const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
-        hits.push({
-          message: `\`/var/cache/apk\` holds ${formatBytes(t.bytes)} of cached packages (${t.files} files) left by ${where}.`,
-          bytes: t.bytes
-        });
-      }
-    }
-    return hits;
-  }
-};
-
-// src/analysis/content-rules/IG103-vcs-in-image.ts
-init_size();
-var vcsInImage = {
-  id: "IG103",
-  name: "vcs-in-image",
-  severity: "warning",
-  fix: "Add `.git` to .dockerignore, or copy only what the app needs (`COPY app/ app/`) instead of the whole context.",
-  check(ctx) {
-    const hits = [];
-    for (const node of walk(ctx.root)) {
-      if (node.name !== ".git" || node.kind !== "dir" && node.kind !== null) continue;
-      let nested = false;
-      for (let p2 = node.parent; p2; p2 = p2.parent) if (p2.name === ".git") nested = true;
-      if (nested) continue;
-      const t = tally(node);
-      const where = t.layers.length ? `, from ${t.layers.map((l) => ctx.describeLayer(l)).join(", ")}` : "";
-      hits.push({
-        message: `\`${pathOf(node)}\` is a git directory in the image: ${formatBytes(t.bytes)} of history (${t.files} files)${where}.`,
-        bytes: t.bytes
-      });
-    }
-    return hits;
-  }
-};
-
-// src/analysis/content-rules/IG104-secret-in-image.ts
-var KEY_NAMES = /* @__PURE__ */ new Set(["id_rsa", "id_ecdsa", "id_ed25519", "id_dsa"]);
-var ENV_TEMPLATES = /* @__PURE__ */ new Set(["example", "sample", "template", "dist"]);
-function secretKind(path4, name, hint) {
-  if (name === ".env") return "an environment file";
-  if (name.startsWith(".env.") && !ENV_TEMPLATES.has(name.slice(5))) return "an environment file";
-  if (KEY_NAMES.has(name)) return "an SSH private key";
-  if (hint === "private-key") return "a private key";
-  if (name === ".npmrc" && hint === "npm-token") return "an npm auth token";
-  if (path4.endsWith("/.aws/credentials")) return "AWS credentials";
-  if (path4.endsWith("/.docker/config.json") && hint === "docker-auths") return "registry credentials";
-  return null;
-}
-var secretInImage = {
-  id: "IG104",
-  name: "secret-in-image",
-  severity: "error",
-  fix: "Keep it out of the build context (.dockerignore) and pass secrets at build time with `RUN --mount=type=secret,id=\u2026`, or at run time; rotate it, since anyone who pulls the image has it.",
-  check(ctx) {
-    const hits = [];
-    for (const node of walk(ctx.root)) {
-      if (node.kind !== "file" && node.kind !== "hardlink") continue;
-      const path4 = pathOf(node);
-      const kind = secretKind(path4, node.name, node.secret);
-      if (!kind) continue;
-      hits.push({
-        message: `\`${path4}\` is ${kind}, shipped in ${ctx.describeLayer(node.layer)}; its content is not shown.`,
-        bytes: node.size
-      });
-    }
-    return hits;
-  }
-};
-
-// src/analysis/content-rules/IG105-toolchain-in-image.ts
-init_size();
-var TOOLS = ["gcc", "cc", "g++", "clang", "make"];
-var DIRS = ["usr/bin", "usr/local/bin"];
-var toolchainInImage = {
-  id: "IG105",
-  name: "toolchain-in-image",
-  severity: "info",
-  fix: "Compile in a builder stage and copy only the results into the final stage (`COPY --from=builder \u2026`).",
-  check(ctx) {
-    const found = [];
-    let bytes = 0;
-    for (const dir of DIRS) {
-      const node = findPath(ctx.root, dir);
-      for (const tool of TOOLS) {
-        const hit = node?.children?.get(tool);
-        if (!hit || hit.kind === "dir" || hit.kind === null) continue;
-        found.push(`/${dir}/${tool}`);
-        bytes += hit.size;
-      }
-    }
-    if (found.length === 0) return [];
-    return [
-      {
-        message: `The image ships a compiler toolchain (${found.map((f2) => `\`${f2}\``).join(", ")}${bytes ? `, ${formatBytes(bytes)} in those entries alone` : ""}): build tools are only needed while building.`,
-        bytes
-      }
-    ];
-  }
-};
-
-// src/analysis/content-rules/index.ts
-var contentRules = [
-  pipCacheInImage,
-  osCacheInImage,
-  vcsInImage,
-  secretInImage,
-  toolchainInImage
-];
-function checkContent(ctx) {
-  return contentRules.flatMap((rule) => rule.check(ctx).map((hit) => toFinding(rule, hit)));
-}
-
-// src/analysis/layers.ts
-function imageLayers(data) {
-  const { diffIds, history } = data.config;
-  const sizeOf = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
-  const layers = [];
-  let next = 0;
-  for (const entry of history) {
-    const index = layers.length;
-    if (entry.emptyLayer || next >= diffIds.length) {
-      layers.push({ index, diffId: null, createdBy: entry.createdBy, size: 0, empty: true });
-      continue;
-    }
-    layers.push({
-      index,
-      diffId: diffIds[next] ?? null,
-      createdBy: entry.createdBy,
-      size: sizeOf(next),
-      empty: false
-    });
-    next++;
-  }
-  for (; next < diffIds.length; next++) {
-    layers.push({
-      index: layers.length,
-      diffId: diffIds[next] ?? null,
-      createdBy: "",
-      size: sizeOf(next),
-      empty: false
-    });
-  }
-  return layers;
-}
-function nonEmptyIndexes(layers) {
-  return layers.filter((l) => !l.empty).map((l) => l.index);
-}
-function normalizeInstruction(createdBy) {
-  let s3 = createdBy.trim();
-  s3 = s3.replace(/\s+# buildkit$/, "");
-  s3 = s3.replace(/^(RUN )?\|\d+(?:\s+\S+=\S*)*\s+/, "$1");
-  const nop = /^\/bin\/sh -c #\(nop\)\s*/;
-  if (nop.test(s3)) {
-    s3 = s3.replace(nop, "");
-  } else if (s3.startsWith("/bin/sh -c ")) {
-    s3 = `RUN ${s3.slice("/bin/sh -c ".length)}`;
-  } else if (/^RUN \/bin\/sh -c /.test(s3)) {
-    s3 = `RUN ${s3.slice("RUN /bin/sh -c ".length)}`;
-  }
-  s3 = s3.replace(/\b(file|dir|multi):[0-9a-f]{64}\b/g, "$1:\u2026");
-  return s3.replace(/\s+/g, " ").trim();
-}
-function instructionKind(createdBy) {
-  const match = /^([A-Z]+)\b/.exec(normalizeInstruction(createdBy));
-  return match?.[1] ?? "";
-}
-
-// src/analysis/analyze.ts
-var shorten = (s3, max) => s3.length > max ? `${s3.slice(0, max - 1)}\u2026` : s3;
-function describeLayer(layers, index) {
-  const instruction = normalizeInstruction(layers[index]?.createdBy ?? "");
-  return instruction ? `layer ${index} (\`${shorten(instruction, 60)}\`)` : `layer ${index}`;
-}
-function analyzeImage(data) {
-  const layers = imageLayers(data);
-  const size = layers.reduce((sum, l) => sum + l.size, 0);
-  if (!data.layers) {
-    return { image: { ref: data.ref, id: data.id, size, layers, files: null }, findings: [] };
-  }
-  const fs4 = mergeLayers(data.layers, nonEmptyIndexes(layers));
-  const { fileCount, largest } = largestFiles(fs4.root);
-  const files = {
-    totalBytes: fs4.totalBytes,
-    wastedBytes: fs4.wastedBytes,
-    efficiency: fs4.totalBytes === 0 ? 1 : 1 - fs4.wastedBytes / fs4.totalBytes,
-    fileCount,
-    largest,
-    wasted: biggestWasters(fs4)
-  };
-  const findings = checkContent({ root: fs4.root, describeLayer: (i) => describeLayer(layers, i) });
-  return { image: { ref: data.ref, id: data.id, size, layers, files }, findings };
-}
-
 // src/core/report.ts
 var rank = { error: 3, warning: 2, info: 1 };
 function reachesFailOn(severity, failOn) {
@@ -93598,64 +93857,11 @@ function decidePassed(findings, budgets, failOn) {
   return budgets.every((b2) => b2.passed) && !findings.some((f2) => reachesFailOn(f2.severity, failOn));
 }
 
-// package.json
-var package_default = {
-  name: "image-guard",
-  version: "0.1.0",
-  description: "Docker image size, layer and Dockerfile best-practice guard for pull requests",
-  license: "MIT",
-  type: "module",
-  private: true,
-  bin: {
-    "image-guard": "dist/cli.js"
-  },
-  engines: {
-    node: ">=20"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit",
-    lint: "biome check .",
-    format: "biome check --write .",
-    test: "bash scripts/test-env.sh && vitest run",
-    "test:unit": "vitest run --project unit",
-    demo: "bash scripts/engine.sh && node scripts/demo.mjs",
-    bench: "bash scripts/engine.sh && node scripts/bench.mjs"
-  },
-  devDependencies: {
-    "@biomejs/biome": "^2.6.8",
-    "@microsoft/jest-sarif": "^1.0.0-beta.0",
-    "@octokit/openapi": "^23.0.2",
-    "@types/dockerode": "^4.0.2",
-    "@types/node": "^20.19.43",
-    "@types/tar-stream": "^3.1.5",
-    ajv: "^8.20.0",
-    "ajv-formats": "^3.0.1",
-    esbuild: "^0.28.2",
-    "tar-stream": "^3.2.2",
-    typescript: "^5.9.3",
-    vite: "^7.3.8",
-    vitest: "^4.1.12"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/exec": "^3.0.0",
-    "@actions/github": "^9.1.1",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    "dockerfile-ast": "^0.7.1",
-    dockerode: "^5.0.1",
-    fzstd: "^0.1.1",
-    tar: "^7.5.23",
-    yaml: "^2.9.1"
-  }
-};
-
-// src/core/version.ts
-var TOOL_NAME = "image-guard";
-var VERSION = package_default.version;
+// src/analysis/report.ts
+init_version();
 
 // src/analysis/compare.ts
+init_layers();
 function lcs(a, b2, same) {
   const n = a.length;
   const m2 = b2.length;
@@ -93821,6 +94027,7 @@ function buildReport(input) {
 init_errors();
 
 // src/render/markdown.ts
+init_layers();
 init_size();
 
 // src/render/bars.ts
@@ -99222,11 +99429,11 @@ function readEvent(env = process.env) {
 
 // src/action/services.ts
 async function defaultServices() {
-  const { loadImage: loadImage2 } = await Promise.resolve().then(() => (init_image_source(), image_source_exports));
+  const { analyzeRef: analyzeRef2 } = await Promise.resolve().then(() => (init_image_source(), image_source_exports));
   const { lintDockerfileAt: lintDockerfileAt2 } = await Promise.resolve().then(() => (init_lint(), lint_exports));
   const { loadConfig: loadConfig2 } = await Promise.resolve().then(() => (init_config(), config_exports));
   return {
-    load: loadImage2,
+    analyze: analyzeRef2,
     async lint(dockerfile, options) {
       const config = await loadConfig2(configPathOf(options.configPath, options.workspace), options.workspace);
       return lintDockerfileAt2(dockerfile, { context: options.context, target: options.target, config });
@@ -99298,11 +99505,11 @@ async function runAction(deps) {
     workspace
   }) : Promise.resolve([]);
   const files = inputs.files;
-  const headPromise = services.load(headRef, { files }).then(analyzeImage);
+  const headPromise = services.analyze(headRef, { files });
   const base = await basePromise;
   const [head, baseAnalysis, lintFindings] = await Promise.all([
     headPromise,
-    base.ref ? services.load(base.ref, { files }).then(analyzeImage, (e) => e) : Promise.resolve(null),
+    base.ref ? services.analyze(base.ref, { files }).catch((e) => e) : Promise.resolve(null),
     lintPromise
   ]);
   let baseUnavailable = base.why;
@@ -99329,7 +99536,7 @@ async function runAction(deps) {
         buildArgs: inputs["build-args"],
         tag: `image-guard-probe:${runId}`,
         head: head.image,
-        load: async (ref) => analyzeImage(await services.load(ref, { files: false })).image
+        load: async (ref) => (await services.analyze(ref, { files: false })).image
       });
       endGroup();
     }

@@ -5,7 +5,6 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { analyzeImage } from '../analysis/analyze.js';
 import type { BudgetLimits } from '../analysis/budgets.js';
 import { buildReport } from '../analysis/report.js';
 import { messageOf } from '../core/errors.js';
@@ -94,13 +93,11 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     : Promise.resolve<Finding[]>([]);
 
   const files = inputs.files;
-  const headPromise = services.load(headRef, { files }).then(analyzeImage);
+  const headPromise = services.analyze(headRef, { files });
   const base = await basePromise;
   const [head, baseAnalysis, lintFindings] = await Promise.all([
     headPromise,
-    base.ref
-      ? services.load(base.ref, { files }).then(analyzeImage, (e: unknown) => e)
-      : Promise.resolve(null),
+    base.ref ? services.analyze(base.ref, { files }).catch((e: unknown) => e) : Promise.resolve(null),
     lintPromise,
   ]);
   let baseUnavailable = base.why;
@@ -128,7 +125,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
         buildArgs: inputs['build-args'],
         tag: `image-guard-probe:${runId}`,
         head: head.image,
-        load: async (ref) => analyzeImage(await services.load(ref, { files: false })).image,
+        load: async (ref) => (await services.analyze(ref, { files: false })).image,
       });
       core.endGroup();
     }

@@ -1,13 +1,13 @@
 // The Action's reach into the core and the engine, gathered so that main.ts reads as the flow it is.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ImageAnalysis } from '../analysis/analyze.js';
 import type { Finding } from '../core/report.js';
 import { type ActionEvent, readEvent } from '../github/event.js';
-import type { ImageData } from '../image/model.js';
 import { mergeConfig, type ParsedInputs } from './inputs.js';
 
 export interface Services {
-  load(ref: string, options: { files: boolean }): Promise<ImageData>;
+  analyze(ref: string, options: { files: boolean }): Promise<ImageAnalysis>;
   lint(
     dockerfile: string,
     options: { context: string; target?: string; configPath: string | null; workspace: string },
@@ -17,11 +17,11 @@ export interface Services {
 }
 
 export async function defaultServices(): Promise<Services> {
-  const { loadImage } = await import('../cli/image-source.js');
+  const { analyzeRef } = await import('../cli/image-source.js');
   const { lintDockerfileAt } = await import('../lint/index.js');
   const { loadConfig } = await import('../config/config.js');
   return {
-    load: loadImage,
+    analyze: analyzeRef,
     async lint(dockerfile, options) {
       const config = await loadConfig(configPathOf(options.configPath, options.workspace), options.workspace);
       return lintDockerfileAt(dockerfile, { context: options.context, target: options.target, config });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { analyzeImage } from '../analysis/analyze.js';
+import { analyzeImage, type ImageAnalysis } from '../analysis/analyze.js';
 import type { BudgetLimits } from '../analysis/budgets.js';
 import { buildReport } from '../analysis/report.js';
 import { messageOf, UserError } from '../core/errors.js';
@@ -106,9 +106,15 @@ function formatOf<F extends string>(value: string | undefined, allowed: readonly
   throw new UserError(`--format "${value}" must be ${allowed.join(', ')}`);
 }
 
-async function defaultLoader(): Promise<ImageLoader> {
-  const { loadImage } = await import('./image-source.js');
-  return { load: loadImage };
+type Analyzer = (
+  ref: string,
+  options: { files: boolean; onProgress?: (bytesRead: number, total: number) => void },
+) => Promise<ImageAnalysis>;
+
+async function analyzerOf(deps: CliDeps): Promise<Analyzer> {
+  const loader = deps.loader;
+  if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
+  return (await import('./image-source.js')).analyzeRef;
 }
 
 async function analyzeCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<number> {
@@ -121,8 +127,8 @@ async function analyzeCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
   const failOn = failOnOf(values['fail-on']);
   const ref = positionals[0];
   if (!ref) throw new UserError('analyze needs an image: image-guard analyze <IMAGE>');
-  const loader = deps.loader ?? (await defaultLoader());
-  const { image, findings } = analyzeImage(await loadWithProgress(loader, ref, !values['no-files'], io));
+  const analyze = await analyzerOf(deps);
+  const { image, findings } = await analyzeWithProgress(analyze, ref, !values['no-files'], io);
   const { report, unchecked } = buildReport({ head: image, base: null, findings, failOn });
   return emit(report, format, io, { failOn, unchecked });
 }
@@ -148,12 +154,12 @@ async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
   if (!values.head) throw new UserError('compare needs --head <IMAGE>');
   const limits = budgetLimits(values);
   const files = !values['no-files'];
-  const loader = deps.loader ?? (await defaultLoader());
+  const analyze = await analyzerOf(deps);
 
   // Base and head are read at the same time: each export is mostly waiting on the engine.
   const [head, base, dockerfileFindings] = await Promise.all([
-    loadWithProgress(loader, values.head, files, io).then(analyzeImage),
-    values.base ? loadWithProgress(loader, values.base, files, io).then(analyzeImage) : Promise.resolve(null),
+    analyzeWithProgress(analyze, values.head, files, io),
+    values.base ? analyzeWithProgress(analyze, values.base, files, io) : Promise.resolve(null),
     values.dockerfile ? lintFindings(values.dockerfile, values.context ?? null, values.target, deps) : [],
   ]);
   const { report, unchecked } = buildReport({
@@ -167,15 +173,15 @@ async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
   return emit(report, format, io, { failOn, unchecked });
 }
 
-async function loadWithProgress(
-  loader: ImageLoader,
+async function analyzeWithProgress(
+  analyze: Analyzer,
   ref: string,
   files: boolean,
   io: CliIO,
-): Promise<ImageData> {
+): Promise<ImageAnalysis> {
   const progress = files ? terminalProgress(io.stderr, ref) : null;
   try {
-    return await loader.load(ref, { files, onProgress: progress?.update });
+    return await analyze(ref, { files, onProgress: progress?.update });
   } finally {
     progress?.done();
   }
