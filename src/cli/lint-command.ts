@@ -67,7 +67,7 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
       };
       out = `${JSON.stringify(report, null, 2)}\n`;
     } else if (format === 'sarif') {
-      out = formatSarif(findings, RULES, dockerfile);
+      out = formatSarif(findings, RULES, dockerfile, process.cwd());
     } else {
       const colour = io.stdout.isTTY === true && !process.env.NO_COLOR;
       out = formatText(findings, { colour, file: dockerfile });

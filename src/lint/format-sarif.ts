@@ -1,5 +1,7 @@
 // SARIF 2.1.0 as GitHub code scanning reads it: one run, rule metadata (descriptions, help, default level),
 // results with a physical location (a repository-relative URI and a start line).
+import { isAbsolute, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import type { Rule } from './rule.js';
@@ -11,8 +13,16 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 };
 const SECURITY_SEVERITY: Record<string, string> = { IG010: '5.0' };
 
-/** A path as a SARIF relative URI: forward slashes, no leading `./`, percent-encoded where needed. */
-export function toUri(path: string): string {
+/**
+ * A path as a SARIF URI: relative to `root` (the repository or working directory) with forward slashes and
+ * percent-encoding, as code scanning expects; a file outside `root` becomes a file:// URI.
+ */
+export function toUri(path: string, root: string | null = null): string {
+  if (isAbsolute(path)) {
+    const rel = root === null ? null : relative(root, path);
+    if (rel === null || rel.startsWith('..') || isAbsolute(rel)) return pathToFileURL(path).href;
+    path = rel;
+  }
   const slashed = path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
   return slashed
     .split('/')
@@ -24,6 +34,7 @@ export function formatSarif(
   findings: readonly Finding[],
   rules: readonly Rule[],
   dockerfile: string,
+  root: string | null = null,
 ): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
@@ -62,7 +73,7 @@ export function formatSarif(
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: toUri(f.file ?? dockerfile) },
+                artifactLocation: { uri: toUri(f.file ?? dockerfile, root) },
                 region: { startLine: Math.max(1, f.line ?? 1) },
               },
             },

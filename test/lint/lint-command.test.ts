@@ -220,3 +220,12 @@ describe('formats', () => {
     expect(p).toContain('s/Dockerfile');
   });
 });
+
+describe('SARIF URIs', () => {
+  it('are relative to the working directory, file:// outside it', async () => {
+    const { toUri } = await import('../../src/lint/format-sarif.js');
+    expect(toUri('./docker/Dockerfile')).toBe('docker/Dockerfile');
+    expect(toUri('/repo/docker/my Dockerfile', '/repo')).toBe('docker/my%20Dockerfile');
+    expect(toUri('/elsewhere/Dockerfile', '/repo')).toBe('file:///elsewhere/Dockerfile');
+  });
+});
