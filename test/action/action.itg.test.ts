@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSYBOX, DOCKER, engineAvailable } from '../support/engine.js';
+import { git, pullRequestEvent, twoCommitRepo } from '../support/git-repo.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -43,10 +44,6 @@ interface RunResult {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 }
 
 /** `name<<DELIM\nvalue\nDELIM` blocks, as @actions/core writes GITHUB_OUTPUT. */
@@ -92,23 +89,8 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  /** A repository whose main commit has `base` files and whose PR commit has `head` files. */
-  function repo(name: string, base: Record<string, string> | null, head: Record<string, string>) {
-    const dir = join(work, name);
-    mkdirSync(dir);
-    git(dir, 'init', '-q', '-b', 'main');
-    git(dir, 'config', 'user.email', 't@example.com');
-    git(dir, 'config', 'user.name', 't');
-    const commit = (files: Record<string, string>, message: string) => {
-      for (const [f, c] of Object.entries(files)) writeFileSync(join(dir, f), c);
-      git(dir, 'add', '-A');
-      git(dir, 'commit', '-q', '--allow-empty', '-m', message);
-      return git(dir, 'rev-parse', 'HEAD');
-    };
-    const baseSha = commit(base ?? { 'README.md': 'empty\n' }, 'base');
-    const headSha = commit(head, 'pr');
-    return { dir, baseSha, headSha };
-  }
+  const repo = (name: string, base: Record<string, string> | null, head: Record<string, string>) =>
+    twoCommitRepo(join(work, name), base, head);
 
   async function runAction(
     r: { dir: string; baseSha: string; headSha: string },
@@ -116,23 +98,7 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
     options: { token?: string; fork?: boolean } = {},
   ): Promise<RunResult> {
     const runDir = mkdtempSync(join(work, 'run-'));
-    const event = {
-      action: 'synchronize',
-      number: PR,
-      pull_request: {
-        number: PR,
-        head: {
-          sha: r.headSha,
-          ref: 'feature',
-          repo: {
-            full_name: options.fork ? `someone/${REPO}` : `${OWNER}/${REPO}`,
-            fork: Boolean(options.fork),
-          },
-        },
-        base: { sha: r.baseSha, ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } },
-      },
-      repository: { full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER } },
-    };
+    const event = pullRequestEvent(r, { owner: OWNER, repo: REPO, number: PR, fork: options.fork });
     const eventPath = join(runDir, 'event.json');
     writeFileSync(eventPath, JSON.stringify(event));
     const outputPath = join(runDir, 'output');
