@@ -59,7 +59,7 @@ export function isManifest(name: string): boolean {
 const WHOLE = new Set(['.', './', '*', './*']);
 
 /** True when a COPY source brings more than dependency manifests. */
-function bringsSource(src: string, ctx: RuleContext): boolean {
+function bringsSource(src: string, ctx: RuleContext, fileSet: ReadonlySet<string>): boolean {
   if (WHOLE.has(src)) return true;
   if (src.includes('$')) return false;
   const p = contextPath(src);
@@ -72,7 +72,7 @@ function bringsSource(src: string, ctx: RuleContext): boolean {
       const dirs = [...c.dirs].filter((d) => re.test(d));
       if (files.length + dirs.length > 0) return dirs.length > 0 || files.some((f) => !isManifest(f));
     } else if (c.dirs.has(p)) return true;
-    else if (c.files.includes(p)) return !isManifest(p);
+    else if (fileSet.has(p)) return !isManifest(p);
   }
   if (src.endsWith('/')) return true;
   if (isGlob(p)) {
@@ -101,6 +101,11 @@ export const IG009: Rule = {
   fix: 'Copy only the manifests (e.g. `COPY pyproject.toml uv.lock ./`), run the install, then copy the source.',
   check(ctx) {
     const out: RuleReport[] = [];
+    let fileSet: Set<string> | null = null;
+    const files = () => {
+      fileSet ??= new Set(ctx.context?.files ?? []);
+      return fileSet;
+    };
     for (const stage of builtStages(ctx)) {
       let firstSourceCopy: Instruction | null = null;
       const installedBefore = new Set<string>();
@@ -108,7 +113,7 @@ export const IG009: Rule = {
         if (isContextCopy(instr)) {
           if (firstSourceCopy) continue;
           const sources = copySources(instr).filter((s) => !isUrl(s));
-          if (sources.some((s) => bringsSource(s, ctx))) firstSourceCopy = instr;
+          if (sources.some((s) => bringsSource(s, ctx, files()))) firstSourceCopy = instr;
           continue;
         }
         if (instr.keyword !== 'RUN') continue;
