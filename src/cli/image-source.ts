@@ -1,24 +1,81 @@
-// Where an <IMAGE> argument is read from: an archive (no engine needed) or the engine.
+// Where an <IMAGE> argument is read from: an archive (no engine needed) or the engine, and the one place
+// analyses are cached. An engine image is looked up by `docker image inspect` alone (id and layer diffIds), so
+// a hit costs no export; archives are read every time (reading a file is what the cache would save).
 
 import { analyzeImage, type ImageAnalysis } from '../analysis/analyze.js';
+import { AnalysisCache, cacheDir, cacheKey } from '../cache/analysis-cache.js';
+import { codeFingerprint } from '../cache/code-fingerprint.js';
+import { VERSION } from '../core/version.js';
+import { connectEngine, type DockerEngine } from '../engine/docker-engine.js';
 import { readEngineImage } from '../engine/engine-image.js';
 import { isArchiveRef, readArchiveRef } from '../image/archive-ref.js';
 import type { ImageData } from '../image/model.js';
 
 export async function loadImage(
   ref: string,
-  options: { files: boolean; onProgress?: (bytesRead: number, total: number) => void },
+  options: {
+    files: boolean;
+    onProgress?: (bytesRead: number, total: number) => void;
+    engine?: DockerEngine;
+  },
 ): Promise<ImageData> {
   if (isArchiveRef(ref)) return readArchiveRef(ref, options);
-  return readEngineImage(ref, { files: options.files, pull: true, onProgress: options.onProgress });
+  return readEngineImage(ref, {
+    files: options.files,
+    pull: true,
+    onProgress: options.onProgress,
+    engine: options.engine,
+  });
 }
 
 export interface AnalyzeRefOptions {
   files: boolean;
   onProgress?: (bytesRead: number, total: number) => void;
+  /**
+   * The analysis cache; by default the folder of `cacheDir()` (off with `IMAGE_GUARD_CACHE_DIR=off`). null
+   * turns it off for this call.
+   */
+  cache?: AnalysisCache | null;
+  /** The engine to use; connectEngine() by default. */
+  engine?: DockerEngine;
 }
 
 /** Reads and analyzes one image: what the CLI and the Action call for base and head alike. */
 export async function analyzeRef(ref: string, options: AnalyzeRefOptions): Promise<ImageAnalysis> {
-  return analyzeImage(await loadImage(ref, options));
+  const cache = options.cache === undefined ? defaultCache() : options.cache;
+  if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, options));
+
+  const engine = options.engine ?? connectEngine();
+  const code = cacheCode();
+  const keyOf = (id: string, diffIds: readonly string[]) =>
+    cacheKey({ id, diffIds, code, files: options.files });
+  // Not found locally: readEngineImage pulls it (or says it is missing), and the result is stored after.
+  const found = await engine.inspect(ref);
+  const key = found ? keyOf(found.Id, found.RootFS?.Layers ?? []) : undefined;
+  if (key) {
+    const hit = await cache.get(key, ref);
+    if (hit) return hit;
+  }
+  const analysis = analyzeImage(await loadImage(ref, { ...options, engine }));
+  await cache.put(
+    key ??
+      keyOf(
+        analysis.image.id,
+        analysis.image.layers.flatMap((l) => l.diffId ?? []),
+      ),
+    analysis,
+  );
+  return analysis;
+}
+
+/** The cache at `cacheDir()`, when on. From TypeScript sources only when a folder is named explicitly. */
+function defaultCache(env: NodeJS.ProcessEnv = process.env): AnalysisCache | null {
+  const dir = cacheDir(env);
+  if (!dir) return null;
+  if (codeFingerprint() === null && !env.IMAGE_GUARD_CACHE_DIR) return null;
+  return new AnalysisCache(dir);
+}
+
+function cacheCode(): string {
+  return codeFingerprint() ?? `${VERSION}+sources`;
 }

@@ -1,0 +1,135 @@
+// Analyses already made, kept in a folder so that the same image is never exported and read twice: the base of
+// a pull request is usually the image the last run analyzed. An entry is keyed by what fixes the result (image
+// id, layer diffIds, the code that analyzed it, whether files were read) and holds the analysis without the ref
+// the user typed. The cache is a convenience: whatever goes wrong with it (a full disk, a corrupt or foreign
+// file, a race with another run) is a miss, never a failure.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { ImageAnalysis } from '../analysis/analyze.js';
+import type { Finding, Image } from '../core/report.js';
+
+/** What an analysis depends on, and so what an entry is found by. */
+export interface CacheKeyParts {
+  /** `sha256:` image id (config digest). */
+  id: string;
+  /** `rootfs.diff_ids`, oldest first. */
+  diffIds: readonly string[];
+  /** The analyzing code: image-guard's version and, where known, a fingerprint of its build. */
+  code: string;
+  files: boolean;
+}
+
+/** The stored form of an ImageAnalysis: the image without its `ref`. */
+interface Entry {
+  format: typeof FORMAT;
+  key: string;
+  image: Omit<Image, 'ref'>;
+  findings: Finding[];
+}
+
+const FORMAT = 1;
+const SUFFIX = '.json';
+export const DEFAULT_MAX_ENTRIES = 50;
+
+/**
+ * The cache folder: `$IMAGE_GUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/image-guard`, else
+ * `~/.cache/image-guard`; null when `IMAGE_GUARD_CACHE_DIR=off` turns the cache off.
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const explicit = env.IMAGE_GUARD_CACHE_DIR;
+  if (explicit !== undefined && explicit !== '') return explicit === 'off' ? null : explicit;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'image-guard');
+  return join(homedir(), '.cache', 'image-guard');
+}
+
+export function cacheKey(parts: CacheKeyParts): string {
+  const canonical = JSON.stringify([FORMAT, parts.id, [...parts.diffIds], parts.code, parts.files]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export class AnalysisCache {
+  readonly dir: string;
+  readonly maxEntries: number;
+
+  constructor(dir: string, options: { maxEntries?: number } = {}) {
+    this.dir = dir;
+    this.maxEntries = Math.max(1, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
+  }
+
+  /** The analysis stored under `key`, given back under `ref`; null on a miss or an unreadable entry. */
+  async get(key: string, ref: string): Promise<ImageAnalysis | null> {
+    const file = this.#file(key);
+    let entry: unknown;
+    try {
+      entry = JSON.parse(await readFile(file, 'utf8'));
+    } catch {
+      return null;
+    }
+    if (!isEntry(entry, key)) return null;
+    // Recently used entries are the last evicted.
+    const now = new Date();
+    await utimes(file, now, now).catch(() => {});
+    return { image: { ref, ...entry.image }, findings: entry.findings };
+  }
+
+  /** Stores an analysis (written to a temporary file, then renamed: readers never see half an entry). */
+  async put(key: string, analysis: ImageAnalysis): Promise<void> {
+    const { ref: _ref, ...image } = analysis.image;
+    const entry: Entry = { format: FORMAT, key, image, findings: analysis.findings };
+    const file = this.#file(key);
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(temp, JSON.stringify(entry));
+      await rename(temp, file);
+    } catch {
+      await rm(temp, { force: true }).catch(() => {});
+      return;
+    }
+    await this.#evict().catch(() => {});
+  }
+
+  #file(key: string): string {
+    return join(this.dir, `${key}${SUFFIX}`);
+  }
+
+  /** Keeps the `maxEntries` most recently used entries; drops the rest and temporary files left by a crash. */
+  async #evict(): Promise<void> {
+    const names = await readdir(this.dir);
+    const entries: { path: string; mtime: number }[] = [];
+    const staleBefore = Date.now() - 60 * 60 * 1000;
+    for (const name of names) {
+      const path = join(this.dir, name);
+      if (/^[0-9a-f]{64}\.json$/.test(name)) {
+        const s = await stat(path).catch(() => null);
+        if (s) entries.push({ path, mtime: s.mtimeMs });
+      } else if (name.endsWith('.tmp')) {
+        const s = await stat(path).catch(() => null);
+        if (s && s.mtimeMs < staleBefore) await rm(path, { force: true }).catch(() => {});
+      }
+    }
+    if (entries.length <= this.maxEntries) return;
+    entries.sort((a, b) => b.mtime - a.mtime);
+    for (const old of entries.slice(this.maxEntries)) await rm(old.path, { force: true }).catch(() => {});
+  }
+}
+
+function isEntry(value: unknown, key: string): value is Entry {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Partial<Entry>;
+  const image = e.image as Partial<Image> | undefined;
+  return (
+    e.format === FORMAT &&
+    e.key === key &&
+    Array.isArray(e.findings) &&
+    typeof image === 'object' &&
+    image !== null &&
+    typeof image.id === 'string' &&
+    typeof image.size === 'number' &&
+    Array.isArray(image.layers) &&
+    (image.files === null || (typeof image.files === 'object' && image.files !== undefined))
+  );
+}

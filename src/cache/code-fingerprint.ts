@@ -1,0 +1,30 @@
+// Which analyzing code made an entry. The version alone is not enough: between releases (and all through
+// development) the version stays while the code changes. A bundle (dist/cli.js, dist/index.js) is fingerprinted
+// by its contents, which also survive the Actions cache restoring the folder on another runner (mtimes do not).
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../core/version.js';
+
+let memo: string | null | undefined;
+
+/**
+ * `0.1.0+<hash of the bundle>`; null when running from TypeScript sources (tests, ts runners), where no
+ * single file stands for the code: there the cache is used only when a folder is named explicitly.
+ */
+export function codeFingerprint(moduleUrl: string = import.meta.url): string | null {
+  if (memo !== undefined && moduleUrl === import.meta.url) return memo;
+  let result: string | null = null;
+  try {
+    const file = fileURLToPath(moduleUrl);
+    if (file.endsWith('.js') || file.endsWith('.mjs')) {
+      const hash = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+      result = `${VERSION}+${hash}`;
+    }
+  } catch {
+    result = null;
+  }
+  if (moduleUrl === import.meta.url) memo = result;
+  return result;
+}

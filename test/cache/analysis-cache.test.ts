@@ -1,0 +1,165 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImageAnalysis } from '../../src/analysis/analyze.js';
+import { AnalysisCache, cacheDir, cacheKey } from '../../src/cache/analysis-cache.js';
+import { codeFingerprint } from '../../src/cache/code-fingerprint.js';
+
+const analysis = (ref: string, id = 'sha256:aa'): ImageAnalysis => ({
+  image: {
+    ref,
+    id,
+    size: 1234,
+    layers: [{ index: 0, diffId: 'sha256:d0', createdBy: 'COPY . /', size: 1234, empty: false }],
+    files: {
+      totalBytes: 1234,
+      wastedBytes: 0,
+      efficiency: 1,
+      fileCount: 1,
+      largest: [{ path: '/a', size: 1234, layer: 0 }],
+      wasted: [],
+    },
+  },
+  findings: [
+    {
+      rule: 'IG101',
+      name: 'x',
+      severity: 'warning',
+      message: 'm',
+      file: null,
+      line: null,
+      fix: null,
+      bytes: 1,
+    },
+  ],
+});
+
+const parts = { id: 'sha256:aa', diffIds: ['sha256:d0'], code: '0.1.0+abc', files: true };
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ig-cache-test-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cacheDir', () => {
+  it('follows IMAGE_GUARD_CACHE_DIR, then XDG_CACHE_HOME, then ~/.cache', () => {
+    expect(cacheDir({ IMAGE_GUARD_CACHE_DIR: '/x', XDG_CACHE_HOME: '/y' })).toBe('/x');
+    expect(cacheDir({ XDG_CACHE_HOME: '/y' })).toBe('/y/image-guard');
+    expect(cacheDir({ IMAGE_GUARD_CACHE_DIR: '' })).toBe(join(homedir(), '.cache', 'image-guard'));
+    expect(cacheDir({})).toBe(join(homedir(), '.cache', 'image-guard'));
+  });
+  it('is off with IMAGE_GUARD_CACHE_DIR=off', () => {
+    expect(cacheDir({ IMAGE_GUARD_CACHE_DIR: 'off', XDG_CACHE_HOME: '/y' })).toBeNull();
+  });
+});
+
+describe('cacheKey', () => {
+  it('changes with every part it is made of', () => {
+    const base = cacheKey(parts);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    expect(cacheKey({ ...parts })).toBe(base);
+    expect(cacheKey({ ...parts, id: 'sha256:bb' })).not.toBe(base);
+    expect(cacheKey({ ...parts, diffIds: ['sha256:d1'] })).not.toBe(base);
+    expect(cacheKey({ ...parts, diffIds: [] })).not.toBe(base);
+    expect(cacheKey({ ...parts, code: '0.1.1+abc' })).not.toBe(base);
+    expect(cacheKey({ ...parts, files: false })).not.toBe(base);
+  });
+});
+
+describe('codeFingerprint', () => {
+  it('is the version and a hash of a bundle, and null for TypeScript sources', () => {
+    const bundle = join(dir, 'cli.js');
+    writeFileSync(bundle, 'console.log(1)');
+    const a = codeFingerprint(`file://${bundle}`);
+    expect(a).toMatch(/^\d+\.\d+\.\d+.*\+[0-9a-f]{16}$/);
+    writeFileSync(bundle, 'console.log(2)');
+    expect(codeFingerprint(`file://${bundle}`)).not.toBe(a);
+    expect(codeFingerprint(`file://${join(dir, 'x.ts')}`)).toBeNull();
+    expect(codeFingerprint(`file://${join(dir, 'missing.js')}`)).toBeNull();
+  });
+});
+
+describe('AnalysisCache', () => {
+  it('misses, then gives back what was stored under the ref asked for', async () => {
+    const cache = new AnalysisCache(join(dir, 'nested', 'cache'));
+    const key = cacheKey(parts);
+    expect(await cache.get(key, 'app:1')).toBeNull();
+    await cache.put(key, analysis('app:1'));
+    const hit = await cache.get(key, 'registry/app@sha256:aa');
+    expect(hit).toEqual(analysis('registry/app@sha256:aa'));
+    // The ref the user typed is not stored.
+    const stored = readFileSync(join(dir, 'nested', 'cache', `${key}.json`), 'utf8');
+    expect(stored).not.toContain('app:1');
+  });
+
+  it('leaves no temporary file behind', async () => {
+    const cache = new AnalysisCache(dir);
+    await cache.put(cacheKey(parts), analysis('a'));
+    expect(readdirSync(dir)).toEqual([`${cacheKey(parts)}.json`]);
+  });
+
+  it('takes a corrupt, truncated, foreign or misplaced entry as a miss', async () => {
+    const cache = new AnalysisCache(dir);
+    const key = cacheKey(parts);
+    const file = join(dir, `${key}.json`);
+    await cache.put(key, analysis('a'));
+    const good = readFileSync(file, 'utf8');
+    for (const bad of [
+      '',
+      good.slice(0, good.length / 2),
+      'null',
+      '[]',
+      JSON.stringify({ ...JSON.parse(good), format: 99 }),
+      JSON.stringify({ ...JSON.parse(good), key: 'other' }),
+      JSON.stringify({ ...JSON.parse(good), findings: 'x' }),
+      JSON.stringify({ ...JSON.parse(good), image: { id: 1 } }),
+    ]) {
+      writeFileSync(file, bad);
+      expect(await cache.get(key, 'a')).toBeNull();
+    }
+    // An entry copied under another key's name is not that key's analysis.
+    const other = cacheKey({ ...parts, id: 'sha256:bb' });
+    writeFileSync(join(dir, `${other}.json`), good);
+    expect(await cache.get(other, 'a')).toBeNull();
+  });
+
+  it('does not fail when the folder cannot be written', async () => {
+    const blocker = join(dir, 'file');
+    writeFileSync(blocker, 'not a folder');
+    const cache = new AnalysisCache(join(blocker, 'cache'));
+    await expect(cache.put(cacheKey(parts), analysis('a'))).resolves.toBeUndefined();
+    expect(await cache.get(cacheKey(parts), 'a')).toBeNull();
+  });
+
+  it('keeps the most recently used entries beyond its bound', async () => {
+    const cache = new AnalysisCache(dir, { maxEntries: 3 });
+    const keys = ['1', '2', '3'].map((n) => cacheKey({ ...parts, id: `sha256:${n}` }));
+    for (const [i, key] of keys.entries()) {
+      await cache.put(key, analysis('a', `sha256:${i}`));
+      const t = new Date(Date.now() - (10 - i) * 60_000);
+      utimesSync(join(dir, `${key}.json`), t, t);
+    }
+    // Using the oldest makes it the newest.
+    expect(await cache.get(keys[0]!, 'a')).not.toBeNull();
+    const fourth = cacheKey({ ...parts, id: 'sha256:4' });
+    await cache.put(fourth, analysis('a', 'sha256:4'));
+    expect(readdirSync(dir).sort()).toEqual([keys[0], keys[2], fourth].map((k) => `${k}.json`).sort());
+    expect(await cache.get(keys[1]!, 'a')).toBeNull();
+  });
+
+  it('removes temporary files a crashed run left long ago, not a running one', async () => {
+    const cache = new AnalysisCache(dir);
+    const old = join(dir, `${cacheKey(parts)}.json.1.aa.tmp`);
+    const fresh = join(dir, `${cacheKey(parts)}.json.2.bb.tmp`);
+    writeFileSync(old, '{');
+    writeFileSync(fresh, '{');
+    const t = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(old, t, t);
+    await cache.put(cacheKey(parts), analysis('a'));
+    expect(readdirSync(dir).sort()).toEqual(
+      [`${cacheKey(parts)}.json`, `${cacheKey(parts)}.json.2.bb.tmp`].sort(),
+    );
+  });
+});
