@@ -10,7 +10,7 @@ import {
   parseKeyValues,
   splitWords,
 } from './parse.js';
-import { lineageOf, type Stage, type StageGraph } from './stages.js';
+import { lineageOf, type Stage, type StageGraph, substitute } from './stages.js';
 
 export interface RuleReport {
   line: number;
@@ -56,6 +56,7 @@ export function createContext(
 ): RuleContext {
   const runs = new Map<Instruction, RunInfo>();
   const varsByStage = new Map<Stage, Map<Instruction, ReadonlyMap<string, string>>>();
+  const ctxEscape = parsed.escape;
   return {
     parsed,
     graph,
@@ -83,7 +84,8 @@ export function createContext(
               current = new Map(current);
               for (const { key, value } of parseKeyValues(i.args, i.keyword === 'ENV')) {
                 const v = value ?? (i.keyword === 'ARG' ? (graph?.globalArgs.get(key) ?? null) : null);
-                if (v !== null) current.set(key, v);
+                // `ENV NODE_ENV=$NODE_ENV` takes the value of the ARG before it
+                if (v !== null) current.set(key, substitute(v, current, ctxEscape) ?? v);
               }
             }
           }

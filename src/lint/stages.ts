@@ -292,11 +292,11 @@ export function variablesBefore(
       if (instr === until) return vars;
       if (instr.keyword === 'ENV' && which.env) {
         for (const { key, value } of parseKeyValues(instr.args, true))
-          if (value !== null) vars.set(key, value);
+          if (value !== null) vars.set(key, substitute(value, vars, '\\') ?? value);
       } else if (instr.keyword === 'ARG' && which.arg) {
         for (const { key, value } of parseKeyValues(instr.args, false)) {
           const v = value ?? globalArgs.get(key) ?? null;
-          if (v !== null) vars.set(key, v);
+          if (v !== null) vars.set(key, substitute(v, vars, '\\') ?? v);
         }
       }
     }
