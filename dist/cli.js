@@ -9614,11 +9614,11 @@ function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: t
       if (instr === until) return vars;
       if (instr.keyword === "ENV" && which.env) {
         for (const { key, value } of parseKeyValues(instr.args, true))
-          if (value !== null) vars.set(key, value);
+          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
       } else if (instr.keyword === "ARG" && which.arg) {
         for (const { key, value } of parseKeyValues(instr.args, false)) {
           const v2 = value ?? globalArgs.get(key) ?? null;
-          if (v2 !== null) vars.set(key, v2);
+          if (v2 !== null) vars.set(key, substitute(v2, vars, "\\") ?? v2);
         }
       }
     }
@@ -10099,6 +10099,7 @@ var init_commands = __esm({
 function createContext(parsed, graph, problems, context, dockerfileName) {
   const runs = /* @__PURE__ */ new Map();
   const varsByStage = /* @__PURE__ */ new Map();
+  const ctxEscape = parsed.escape;
   return {
     parsed,
     graph,
@@ -10125,7 +10126,7 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
               current = new Map(current);
               for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
                 const v2 = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
-                if (v2 !== null) current.set(key, v2);
+                if (v2 !== null) current.set(key, substitute(v2, current, ctxEscape) ?? v2);
               }
             }
           }
@@ -71719,7 +71720,8 @@ function alignGap(base, head) {
     const a = base[i];
     const b2 = head[j2];
     if (instructionKind(a.createdBy) !== instructionKind(b2.createdBy)) return -1;
-    return 1 + similarity(text(a), text(b2));
+    const sizes = Math.max(a.size, b2.size) === 0 ? 1 : Math.min(a.size, b2.size) / Math.max(a.size, b2.size);
+    return 1 + similarity(text(a), text(b2)) + 0.25 * sizes;
   };
   const dp = Array.from({ length: n + 1 }, () => new Array(m2 + 1).fill(0));
   for (let i = n - 1; i >= 0; i--)
@@ -72082,7 +72084,7 @@ function layerRows(report, head, limit) {
     const rows2 = report.layers.slice(0, limit).map((r) => {
       const size = Math.max(r.headSize ?? 0, r.baseSize ?? 0);
       const delta = r.status === "same" ? "" : signed(r.delta, formatBytes);
-      return `| ${icon[r.status]} ${r.status} | ${r.baseSize === null ? "" : formatBytes(r.baseSize)} | ${r.headSize === null ? "" : formatBytes(r.headSize)} | ${delta} | ${bar(size, max2, 12)} | ${inlineCode(r.createdBy, 100)} |`;
+      return `| ${icon[r.status]} ${r.status} | ${r.baseSize === null ? "" : formatBytes(r.baseSize)} | ${r.headSize === null ? "" : formatBytes(r.headSize)} | ${delta} | ${bar(size, max2, 12)} | ${instructionCell(r.createdBy)} |`;
     });
     const more = report.layers.length - rows2.length;
     return {
@@ -72098,7 +72100,7 @@ function layerRows(report, head, limit) {
   const layers = head.layers.filter((l) => !l.empty);
   const max = Math.max(1, ...layers.map((l) => l.size));
   const rows = layers.slice(0, limit).map(
-    (l) => `| ${l.index} | ${formatBytes(l.size)} | ${bar(l.size, max, 12)} | ${inlineCode(normalizeInstruction(l.createdBy), 100)} |`
+    (l) => `| ${l.index} | ${formatBytes(l.size)} | ${bar(l.size, max, 12)} | ${instructionCell(normalizeInstruction(l.createdBy))} |`
   );
   return {
     total: layers.length,
@@ -72120,10 +72122,13 @@ function probeLines(p2) {
   lines.push("| layer | size | instruction |", "|---:|---:|---|");
   for (const l of p2.missed) {
     lines.push(
-      `| ${l.index} | ${formatBytes(l.size)} | ${inlineCode(normalizeInstruction(l.createdBy), 100)} |`
+      `| ${l.index} | ${formatBytes(l.size)} | ${instructionCell(normalizeInstruction(l.createdBy))} |`
     );
   }
   return lines;
+}
+function instructionCell(instruction) {
+  return instruction ? inlineCode(instruction, 100) : "*(no instruction recorded: imported or base layer)*";
 }
 
 // src/render/text.ts
@@ -72261,7 +72266,7 @@ function layerLines(report, head, dim) {
           r.headSize === null ? "" : formatBytes(r.headSize),
           r.status === "same" ? "" : signed(r.delta, formatBytes),
           bar(Math.max(r.headSize ?? 0, r.baseSize ?? 0), max2, 16).padEnd(16),
-          cut(r.createdBy, 80)
+          cut(r.createdBy || "(no instruction recorded)", 80)
         ])
       ],
       [1, 2, 3]
@@ -72274,7 +72279,7 @@ function layerLines(report, head, dim) {
       String(l.index),
       formatBytes(l.size),
       bar(l.size, max, 20).padEnd(20),
-      cut(normalizeInstruction(l.createdBy), 80)
+      cut(normalizeInstruction(l.createdBy) || "(no instruction recorded)", 80)
     ]),
     [0, 1]
   ).map((l) => `  ${l}`);

@@ -20649,11 +20649,11 @@ function variablesBefore(lineage, until, globalArgs, which2 = { env: true, arg: 
       if (instr === until) return vars;
       if (instr.keyword === "ENV" && which2.env) {
         for (const { key, value } of parseKeyValues(instr.args, true))
-          if (value !== null) vars.set(key, value);
+          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
       } else if (instr.keyword === "ARG" && which2.arg) {
         for (const { key, value } of parseKeyValues(instr.args, false)) {
           const v2 = value ?? globalArgs.get(key) ?? null;
-          if (v2 !== null) vars.set(key, v2);
+          if (v2 !== null) vars.set(key, substitute(v2, vars, "\\") ?? v2);
         }
       }
     }
@@ -21134,6 +21134,7 @@ var init_commands = __esm({
 function createContext(parsed, graph, problems, context3, dockerfileName) {
   const runs = /* @__PURE__ */ new Map();
   const varsByStage = /* @__PURE__ */ new Map();
+  const ctxEscape = parsed.escape;
   return {
     parsed,
     graph,
@@ -21160,7 +21161,7 @@ function createContext(parsed, graph, problems, context3, dockerfileName) {
               current = new Map(current);
               for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
                 const v2 = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
-                if (v2 !== null) current.set(key, v2);
+                if (v2 !== null) current.set(key, substitute(v2, current, ctxEscape) ?? v2);
               }
             }
           }
@@ -94073,7 +94074,8 @@ function alignGap(base, head) {
     const a = base[i];
     const b2 = head[j2];
     if (instructionKind(a.createdBy) !== instructionKind(b2.createdBy)) return -1;
-    return 1 + similarity(text(a), text(b2));
+    const sizes = Math.max(a.size, b2.size) === 0 ? 1 : Math.min(a.size, b2.size) / Math.max(a.size, b2.size);
+    return 1 + similarity(text(a), text(b2)) + 0.25 * sizes;
   };
   const dp = Array.from({ length: n + 1 }, () => new Array(m2 + 1).fill(0));
   for (let i = n - 1; i >= 0; i--)
@@ -94433,7 +94435,7 @@ function layerRows(report, head, limit) {
     const rows2 = report.layers.slice(0, limit).map((r) => {
       const size = Math.max(r.headSize ?? 0, r.baseSize ?? 0);
       const delta = r.status === "same" ? "" : signed(r.delta, formatBytes);
-      return `| ${icon[r.status]} ${r.status} | ${r.baseSize === null ? "" : formatBytes(r.baseSize)} | ${r.headSize === null ? "" : formatBytes(r.headSize)} | ${delta} | ${bar(size, max2, 12)} | ${inlineCode(r.createdBy, 100)} |`;
+      return `| ${icon[r.status]} ${r.status} | ${r.baseSize === null ? "" : formatBytes(r.baseSize)} | ${r.headSize === null ? "" : formatBytes(r.headSize)} | ${delta} | ${bar(size, max2, 12)} | ${instructionCell(r.createdBy)} |`;
     });
     const more = report.layers.length - rows2.length;
     return {
@@ -94449,7 +94451,7 @@ function layerRows(report, head, limit) {
   const layers = head.layers.filter((l) => !l.empty);
   const max = Math.max(1, ...layers.map((l) => l.size));
   const rows = layers.slice(0, limit).map(
-    (l) => `| ${l.index} | ${formatBytes(l.size)} | ${bar(l.size, max, 12)} | ${inlineCode(normalizeInstruction(l.createdBy), 100)} |`
+    (l) => `| ${l.index} | ${formatBytes(l.size)} | ${bar(l.size, max, 12)} | ${instructionCell(normalizeInstruction(l.createdBy))} |`
   );
   return {
     total: layers.length,
@@ -94471,10 +94473,13 @@ function probeLines(p2) {
   lines.push("| layer | size | instruction |", "|---:|---:|---|");
   for (const l of p2.missed) {
     lines.push(
-      `| ${l.index} | ${formatBytes(l.size)} | ${inlineCode(normalizeInstruction(l.createdBy), 100)} |`
+      `| ${l.index} | ${formatBytes(l.size)} | ${instructionCell(normalizeInstruction(l.createdBy))} |`
     );
   }
   return lines;
+}
+function instructionCell(instruction) {
+  return instruction ? inlineCode(instruction, 100) : "*(no instruction recorded: imported or base layer)*";
 }
 
 // src/action/cache-probe.ts

@@ -324,6 +324,15 @@ async function main() {
       throw new DemoError(`image-guard compare --format ${format} failed (exit ${report.status}), see above`);
     }
     writeFileSync(path.join(options.out, file), report.stdout);
+    if (format === 'markdown') {
+      // The Action posts this very Markdown as its sticky PR comment (and writes it to the job summary).
+      const comment = `<!-- image-guard:examples/python-api/Dockerfile.multi -->\n${report.stdout}`;
+      writeFileSync(path.join(options.out, 'comment.md'), comment);
+      process.stdout.write(
+        `\nThe PR comment the Action would post for this change (${path.relative(repo, path.join(options.out, 'comment.md'))}):\n\n`,
+      );
+      process.stdout.write(`${comment.replace(/^/gm, '  | ')}\n`);
+    }
   }
 
   // The guide's comparison table (section 8), for what is measured so far.
@@ -357,7 +366,7 @@ async function main() {
   const verdict = text.status === 0 ? 'passed' : 'failed (a budget or a finding at error level)';
   say(`compare verdict: ${verdict}`);
   say(
-    `reports: ${options.out} (report.txt, report.json, report.md, lint-single.txt, measurements.json, build logs)`,
+    `reports: ${options.out} (report.txt, report.json, report.md, comment.md, lint-single.txt, measurements.json, build logs)`,
   );
 }
 

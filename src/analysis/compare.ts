@@ -53,7 +53,10 @@ function alignGap(base: readonly ImageLayer[], head: readonly ImageLayer[]): [nu
     const a = base[i]!;
     const b = head[j]!;
     if (instructionKind(a.createdBy) !== instructionKind(b.createdBy)) return -1;
-    return 1 + similarity(text(a), text(b));
+    // Words first; sizes break ties between instructions that share no words (`COPY . .` is closer to
+    // `COPY app/ app/` of a similar size than to a venv copied from a builder).
+    const sizes = Math.max(a.size, b.size) === 0 ? 1 : Math.min(a.size, b.size) / Math.max(a.size, b.size);
+    return 1 + similarity(text(a), text(b)) + 0.25 * sizes;
   };
   const dp = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--)

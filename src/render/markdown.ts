@@ -213,7 +213,7 @@ function layerRows(report: Report, head: Image, limit: number): { total: number;
     const rows = report.layers.slice(0, limit).map((r) => {
       const size = Math.max(r.headSize ?? 0, r.baseSize ?? 0);
       const delta = r.status === 'same' ? '' : signed(r.delta, formatBytes);
-      return `| ${icon[r.status]} ${r.status} | ${r.baseSize === null ? '' : formatBytes(r.baseSize)} | ${r.headSize === null ? '' : formatBytes(r.headSize)} | ${delta} | ${bar(size, max, 12)} | ${inlineCode(r.createdBy, 100)} |`;
+      return `| ${icon[r.status]} ${r.status} | ${r.baseSize === null ? '' : formatBytes(r.baseSize)} | ${r.headSize === null ? '' : formatBytes(r.headSize)} | ${delta} | ${bar(size, max, 12)} | ${instructionCell(r.createdBy)} |`;
     });
     const more = report.layers.length - rows.length;
     return {
@@ -232,7 +232,7 @@ function layerRows(report: Report, head: Image, limit: number): { total: number;
     .slice(0, limit)
     .map(
       (l) =>
-        `| ${l.index} | ${formatBytes(l.size)} | ${bar(l.size, max, 12)} | ${inlineCode(normalizeInstruction(l.createdBy), 100)} |`,
+        `| ${l.index} | ${formatBytes(l.size)} | ${bar(l.size, max, 12)} | ${instructionCell(normalizeInstruction(l.createdBy))} |`,
     );
   return {
     total: layers.length,
@@ -256,8 +256,13 @@ function probeLines(p: CacheProbe): string[] {
   lines.push('| layer | size | instruction |', '|---:|---:|---|');
   for (const l of p.missed) {
     lines.push(
-      `| ${l.index} | ${formatBytes(l.size)} | ${inlineCode(normalizeInstruction(l.createdBy), 100)} |`,
+      `| ${l.index} | ${formatBytes(l.size)} | ${instructionCell(normalizeInstruction(l.createdBy))} |`,
     );
   }
   return lines;
+}
+
+/** An instruction as inline code; an imported or history-less layer has none, which is said in words. */
+function instructionCell(instruction: string): string {
+  return instruction ? inlineCode(instruction, 100) : '*(no instruction recorded: imported or base layer)*';
 }

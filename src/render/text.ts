@@ -155,7 +155,7 @@ function layerLines(report: Report, head: Image, dim: (s: string) => string): st
           r.headSize === null ? '' : formatBytes(r.headSize),
           r.status === 'same' ? '' : signed(r.delta, formatBytes),
           bar(Math.max(r.headSize ?? 0, r.baseSize ?? 0), max, 16).padEnd(16),
-          cut(r.createdBy, 80),
+          cut(r.createdBy || '(no instruction recorded)', 80),
         ]),
       ],
       [1, 2, 3],
@@ -168,7 +168,7 @@ function layerLines(report: Report, head: Image, dim: (s: string) => string): st
       String(l.index),
       formatBytes(l.size),
       bar(l.size, max, 20).padEnd(20),
-      cut(normalizeInstruction(l.createdBy), 80),
+      cut(normalizeInstruction(l.createdBy) || '(no instruction recorded)', 80),
     ]),
     [0, 1],
   ).map((l) => `  ${l}`);

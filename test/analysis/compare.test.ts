@@ -187,3 +187,24 @@ describe('checkBudgets', () => {
     expect(r.unchecked).toHaveLength(3);
   });
 });
+
+describe('alignLayers, ties', () => {
+  it('between instructions that share no words, the closer size pairs up', () => {
+    const base = layers(
+      L('ADD rootfs', 100, 'sha256:os'),
+      L('COPY . .', 14_000, 'sha256:c1'),
+      L('RUN pip install -r r.txt', 8_000_000, 'sha256:p'),
+    );
+    const head = layers(
+      L('ADD rootfs', 100, 'sha256:os'),
+      L('COPY /opt/venv /opt/venv', 10_000_000, 'sha256:v'),
+      L('COPY app/ app/', 7_000, 'sha256:a'),
+    );
+    expect(shape(alignLayers(base, head))).toEqual([
+      ['same', 0, 0],
+      ['added', null, 1],
+      ['changed', 1, 2],
+      ['removed', 2, null],
+    ]);
+  });
+});
