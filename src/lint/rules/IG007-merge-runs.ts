@@ -1,5 +1,5 @@
 import type { Instruction } from '../parse.js';
-import { builtStages, type Rule, type RuleReport } from '../rule.js';
+import { builtStages, quote, type Rule, type RuleReport } from '../rule.js';
 
 export const IG007: Rule = {
   id: 'IG007',
@@ -18,7 +18,7 @@ export const IG007: Rule = {
           const lines = block.map((r) => r.line);
           out.push({
             line: block[1]!.line,
-            message: `${block.length} RUN instructions in a row (lines ${lines.join(', ')}) make ${block.length} layers: join them into one RUN with \`&&\`.`,
+            message: `${quote(block[1]!)} directly follows ${quote(block[0]!)}${block.length > 2 ? ` (${block.length} RUNs in a row: lines ${lines.join(', ')})` : ''}: each RUN is a layer. Join them into one RUN with \`&&\`.`,
           });
         }
         block = [];

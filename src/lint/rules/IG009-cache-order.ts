@@ -90,6 +90,36 @@ function isContextCopy(instr: Instruction): boolean {
   );
 }
 
+const MANIFESTS_OF: Record<string, string> = {
+  uv: 'pyproject.toml and uv.lock',
+  poetry: 'pyproject.toml and poetry.lock',
+  pipenv: 'Pipfile and Pipfile.lock',
+  npm: 'package.json and package-lock.json',
+  yarn: 'package.json and yarn.lock',
+  pnpm: 'package.json and pnpm-lock.yaml',
+  go: 'go.mod and go.sum',
+  bundle: 'Gemfile and Gemfile.lock',
+  composer: 'composer.json and composer.lock',
+  cargo: 'Cargo.toml and Cargo.lock',
+  mvn: 'pom.xml',
+};
+
+/** The manifests to copy first: the requirement files pip names, else the tool's usual pair. */
+function manifestsFor(tool: string, argv: readonly string[]): string {
+  if (tool === 'pip' || tool === 'uv') {
+    const files: string[] = [];
+    for (let k = 0; k < argv.length; k++) {
+      const a = argv[k]!;
+      if ((a === '-r' || a === '--requirement') && argv[k + 1]) files.push(argv[k + 1]!);
+      else if (a.startsWith('--requirement=')) files.push(a.slice(14));
+      else if (/^-r./.test(a)) files.push(a.slice(2));
+    }
+    if (files.length) return files.join(' and ');
+    if (tool === 'pip') return 'the requirements files';
+  }
+  return MANIFESTS_OF[tool] ?? 'the dependency manifests';
+}
+
 export const IG009: Rule = {
   id: 'IG009',
   name: 'cache-order',
@@ -127,7 +157,7 @@ export const IG009: Rule = {
           if (installedBefore.has(install.tool)) continue;
           out.push({
             line: instr.line,
-            message: `${quote(firstSourceCopy)} comes before \`${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy the dependency manifests first, run \`${install.text}\`, then copy the source.`,
+            message: `${quote(firstSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`,
           });
           break;
         }

@@ -13,7 +13,11 @@ ruleTester('IG007', {
     df('FROM alpine:3.20', 'RUN echo a', 'ONBUILD RUN echo x', 'RUN echo b'),
   ],
   invalid: [
-    { code: df('FROM alpine:3.20', 'RUN echo a', 'RUN echo b'), lines: [3], message: 'lines 2, 3' },
+    {
+      code: df('FROM alpine:3.20', 'RUN echo a', 'RUN echo b'),
+      lines: [3],
+      message: '`RUN echo b` (line 3) directly follows `RUN echo a` (line 2)',
+    },
     { code: df('FROM alpine:3.20', 'RUN echo a', 'RUN echo b', 'RUN echo c'), lines: [3] },
     {
       name: 'comments and blank lines do not break a block',

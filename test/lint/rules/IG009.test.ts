@@ -80,9 +80,14 @@ ruleTester('IG009', {
     {
       code: df('FROM python:3.13-slim', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt'),
       lines: [4],
-      message: '`COPY . .` (line 3)',
+      message:
+        '`COPY . .` (line 3) comes before `RUN pip install -r requirements.txt` (line 4): every source change re-installs all dependencies. Copy requirements.txt, run `pip install -r requirements.txt`, then copy the source.',
     },
-    { code: df('FROM python:3.13-slim', 'COPY . /app', 'RUN uv sync --frozen'), lines: [3] },
+    {
+      code: df('FROM python:3.13-slim', 'COPY . /app', 'RUN uv sync --frozen'),
+      lines: [3],
+      message: 'Copy pyproject.toml and uv.lock, run `uv sync --frozen`',
+    },
     {
       code: df(
         'FROM python:3.13-slim',
