@@ -26,7 +26,9 @@ export const IG003: Rule = {
             !hasPython &&
             cmds.some((c) => {
               const apk = apkCommand(c);
-              return apk?.sub === 'add' && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p));
+              return (
+                apk?.sub === 'add' && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p))
+              );
             })
           )
             hasPython = true;

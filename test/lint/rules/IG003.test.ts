@@ -33,6 +33,13 @@ ruleTester('IG003', {
     {
       code: df(
         'FROM alpine:3.20',
+        'RUN apk add --no-cache py3-pip && pip install --break-system-packages requests',
+      ),
+      lines: [2],
+    },
+    {
+      code: df(
+        'FROM alpine:3.20',
         'RUN apk add --no-cache python3 py3-pip && python3 -m pip install requests',
       ),
       lines: [2],
