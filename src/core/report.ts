@@ -51,6 +51,26 @@ export interface Image {
   size: number;
   layers: ImageLayer[];
   files: FileStats | null;
+  /**
+   * Added to the contract: what a `docker pull` of the image transfers (its compressed layers). Absent or null
+   * when not known (an image read without its layers, or a registry that did not answer).
+   */
+  compressed?: CompressedSize | null;
+}
+
+/** Added to the contract: the compressed layers of an image, from its registry manifest or computed. */
+export interface CompressedSize {
+  /**
+   * Sum of the layers as gzip: from the manifest when the registry stores gzip layers, else computed at
+   * level 6 (what `docker push` uses); null when the registry stores the layers otherwise (zstd).
+   */
+  gzip: number | null;
+  /** Sum of the layers as zstd: from the manifest when the registry stores zstd, else computed at level 3; null when not known (no zstd encoder in this Node). */
+  zstd: number | null;
+  /** `registry`: the manifest's layer sizes (exact, no layer downloaded); `computed`: compressed while read. */
+  source: 'registry' | 'computed';
+  /** Per non-empty layer, oldest first (the config's diff_ids order): what is shared with another image is not pulled again. */
+  layers: { diffId: string; gzip: number | null; zstd: number | null }[];
 }
 
 export type LayerStatus = 'same' | 'changed' | 'added' | 'removed';
@@ -94,6 +114,59 @@ export interface CacheProbe {
   note: string | null;
 }
 
+/**
+ * Added to the contract: the guide's comparison table (size, build time, pull size and time, start-up time)
+ * for base and head. A figure that could not be measured is null and `notes` says why.
+ */
+export interface Guide {
+  /** Bits per second the pull times assume (`pull-bandwidth`, default 100 Mbit/s = 100,000,000). */
+  pullBandwidth: number;
+  base: GuideFigures | null;
+  head: GuideFigures;
+  /**
+   * Compressed bytes of the head's layers whose diffId the base does not have: what a node that already holds
+   * the base image pulls for the head. null without a base or without compressed sizes.
+   */
+  headPullAfterBase: { bytes: number; seconds: number } | null;
+  /** Why a row has no figure or no base → head change (a build served from the cache, a probe that failed). */
+  notes: { build: string | null; pull: string | null; startup: string | null };
+}
+
+export interface GuideFigures {
+  /** Bytes, as the image's `size`. */
+  size: number;
+  /** The build the run timed itself; null when the image was given, not built. */
+  build: GuideBuild | null;
+  /** What `docker pull` transfers and how long that takes at `pullBandwidth`; null when not known. */
+  pull: {
+    bytes: number;
+    seconds: number;
+    compression: 'gzip' | 'zstd';
+    source: 'registry' | 'computed';
+  } | null;
+  /** Time from `docker run` to ready; null when no `startup-probe` was asked for. */
+  startup: StartupFigures | null;
+}
+
+export interface GuideBuild {
+  seconds: number;
+  /** How much of the build the engine's cache served: `all` and `partial` builds time no real build. */
+  cache: 'none' | 'partial' | 'all' | 'unknown';
+  /** Built with `--no-cache` (`build-time: fresh`). */
+  noCache: boolean;
+}
+
+export interface StartupFigures {
+  /** Median seconds from `docker run -d` to ready over the runs that got ready; null when none did. */
+  medianSeconds: number | null;
+  /** Each run's seconds to ready, in order (runs that failed are not listed). */
+  runs: number[];
+  /** The probe: `port:8000` or `cmd:…`. */
+  probe: string;
+  /** Why there is no median, or why fewer runs than asked got ready. */
+  note: string | null;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'image-guard'; version: string };
@@ -107,6 +180,8 @@ export interface Report {
   passed: boolean;
   /** Added to the contract: present when the Action ran with `cache-probe: true`. */
   cacheProbe?: CacheProbe;
+  /** Added to the contract: the guide's table (size, build, pull, start-up), when the run measured it. */
+  guide?: Guide;
 }
 
 const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
