@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { BUSYBOX, DOCKER, engineAvailable } from '../support/engine.js';
 import { git, pullRequestEvent, twoCommitRepo } from '../support/git-repo.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
@@ -29,14 +30,17 @@ const TOKEN = 'ghs_same_repo_token';
 const FORK_TOKEN = 'ghs_fork_read_only';
 
 /** The defaults action.yml declares: the runner sets INPUT_* for each of them, as if the user had. */
-const ACTION_DEFAULTS: Record<string, string> = {
-  dockerfile: 'Dockerfile',
-  context: '.',
-  'fail-on': 'error',
-  files: 'true',
-  'cache-probe': 'false',
-  comment: 'true',
-};
+const ACTION_DEFAULTS: Record<string, string> = Object.fromEntries(
+  Object.entries(
+    (
+      parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+        inputs: Record<string, { default?: string }>;
+      }
+    ).inputs,
+  )
+    .filter(([name, input]) => input.default !== undefined && name !== 'github-token')
+    .map(([name, input]) => [name, String(input.default)]),
+);
 
 interface RunResult {
   code: number;
