@@ -48,7 +48,7 @@ beforeAll(() => {
 afterAll(() => {
   process.chdir(cwd);
   rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 const CLEAN = 'FROM python:3.13-slim\nENV PYTHONUNBUFFERED=1\nUSER app\n';
 const WARN = 'FROM python:3.13-slim\nENV PYTHONUNBUFFERED=1\nUSER app\nRUN pip install flask\n';

@@ -39,7 +39,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'warm.Dockerfile'), 'FROM alpine:3.20\nCOPY . .\nRUN apk add curl\n');
 }, 120_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
 it('lints 1,000 lines against 10,000 files in under 150 ms', async () => {
   await lintDockerfileAt(join(dir, 'warm.Dockerfile'), { context: dir });
