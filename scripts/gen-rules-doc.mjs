@@ -1,7 +1,7 @@
-// Writes docs/rules.md from the rule registry (src/lint/rules/index.ts). Run after changing a rule:
+// Writes docs/rules.md and the README's rules section from the rule registries. Run after changing a rule:
 //   node scripts/gen-rules-doc.mjs
 // test/lint/rules-doc.test.ts fails while the committed file differs from what this writes.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const result = await build({
   stdin: {
     contents:
-      "export { RULES } from './src/lint/rules/index.ts'; export { renderRulesMarkdown } from './src/lint/rules-doc.ts';",
+      "export { RULES } from './src/lint/rules/index.ts'; export { contentRules } from './src/analysis/content-rules/index.ts'; export * from './src/lint/rules-doc.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -24,4 +24,9 @@ const mod = await import(
   `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`
 );
 writeFileSync(join(root, 'docs/rules.md'), mod.renderRulesMarkdown(mod.RULES));
-console.log('docs/rules.md written');
+const readme = join(root, 'README.md');
+writeFileSync(
+  readme,
+  mod.replaceReadmeRules(readFileSync(readme, 'utf8'), mod.renderReadmeRules(mod.RULES, mod.contentRules)),
+);
+console.log('docs/rules.md and the rules section of README.md written');

@@ -6,6 +6,7 @@ export const pipCacheInImage: ContentRule = {
   id: 'IG101',
   name: 'pip-cache-in-image',
   severity: 'warning',
+  summary: 'A `.cache/pip` or `.cache/uv` directory with files is in the final filesystem (bytes reported).',
   fix: 'Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip …`.',
   check(ctx) {
     const hits = [];

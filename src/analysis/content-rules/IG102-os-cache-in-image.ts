@@ -6,6 +6,8 @@ export const osCacheInImage: ContentRule = {
   id: 'IG102',
   name: 'os-cache-in-image',
   severity: 'warning',
+  summary:
+    '/var/lib/apt/lists holds files other than `lock` and `partial/`, or /var/cache/apk holds files (bytes reported).',
   fix: 'End the installing RUN with `rm -rf /var/lib/apt/lists/*` (apt) or use `apk add --no-cache` (apk), in the same RUN as the install.',
   check(ctx) {
     const hits = [];

@@ -6,6 +6,7 @@ export const vcsInImage: ContentRule = {
   id: 'IG103',
   name: 'vcs-in-image',
   severity: 'warning',
+  summary: 'A `.git` directory is in the final filesystem (bytes reported).',
   fix: 'Add `.git` to .dockerignore, or copy only what the app needs (`COPY app/ app/`) instead of the whole context.',
   check(ctx) {
     const hits = [];

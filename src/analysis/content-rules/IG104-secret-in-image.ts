@@ -20,6 +20,8 @@ export const secretInImage: ContentRule = {
   id: 'IG104',
   name: 'secret-in-image',
   severity: 'error',
+  summary:
+    'The final filesystem holds `.env`, an SSH private key, a PEM private key, `.npmrc` with `_authToken`, `.aws/credentials` or `.docker/config.json` with credentials. The value is never printed.',
   fix: 'Keep it out of the build context (.dockerignore) and pass secrets at build time with `RUN --mount=type=secret,id=…`, or at run time; rotate it, since anyone who pulls the image has it.',
   check(ctx) {
     const hits = [];

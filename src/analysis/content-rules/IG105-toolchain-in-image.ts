@@ -9,6 +9,7 @@ export const toolchainInImage: ContentRule = {
   id: 'IG105',
   name: 'toolchain-in-image',
   severity: 'info',
+  summary: 'gcc, cc, g++, clang or make is in /usr/bin or /usr/local/bin of the final filesystem.',
   fix: 'Compile in a builder stage and copy only the results into the final stage (`COPY --from=builder …`).',
   check(ctx) {
     const found: string[] = [];

@@ -17,6 +17,8 @@ export interface ContentRule {
   id: string;
   name: string;
   severity: Severity;
+  /** When it fires, in one sentence (the README's rules table). */
+  summary: string;
   fix: string;
   check(ctx: ContentContext): ContentHit[];
 }
