@@ -10,7 +10,7 @@ import { formatSarif } from '../lint/format-sarif.js';
 import { formatText } from '../lint/format-text.js';
 import { defaultContext, lintDockerfileAt } from '../lint/index.js';
 import { RULES } from '../lint/rules/index.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './io.js';
 
 const USAGE =
   'usage: image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--config FILE] [--fail-on LEVEL] [--format text|json|sarif]';

@@ -9,12 +9,10 @@ import { TOOL_NAME, VERSION } from '../core/version.js';
 import type { ImageData } from '../image/model.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
+import type { CliIO } from './io.js';
 import { terminalProgress } from './progress.js';
 
-export interface CliIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-}
+export type { CliIO } from './io.js';
 
 /** Where images come from: the engine or an archive. Tests hand in their own. */
 export interface ImageLoader {
