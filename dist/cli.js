@@ -300,6 +300,7 @@ var init_IG101_pip_cache_in_image = __esm({
       id: "IG101",
       name: "pip-cache-in-image",
       severity: "warning",
+      summary: "A `.cache/pip` or `.cache/uv` directory with files is in the final filesystem (bytes reported).",
       fix: "Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
       check(ctx) {
         const hits = [];
@@ -332,6 +333,7 @@ var init_IG102_os_cache_in_image = __esm({
       id: "IG102",
       name: "os-cache-in-image",
       severity: "warning",
+      summary: "/var/lib/apt/lists holds files other than `lock` and `partial/`, or /var/cache/apk holds files (bytes reported).",
       fix: "End the installing RUN with `rm -rf /var/lib/apt/lists/*` (apt) or use `apk add --no-cache` (apk), in the same RUN as the install.",
       check(ctx) {
         const hits = [];
@@ -375,6 +377,7 @@ var init_IG103_vcs_in_image = __esm({
       id: "IG103",
       name: "vcs-in-image",
       severity: "warning",
+      summary: "A `.git` directory is in the final filesystem (bytes reported).",
       fix: "Add `.git` to .dockerignore, or copy only what the app needs (`COPY app/ app/`) instead of the whole context.",
       check(ctx) {
         const hits = [];
@@ -418,6 +421,7 @@ var init_IG104_secret_in_image = __esm({
       id: "IG104",
       name: "secret-in-image",
       severity: "error",
+      summary: "The final filesystem holds `.env`, an SSH private key, a PEM private key, `.npmrc` with `_authToken`, `.aws/credentials` or `.docker/config.json` with credentials. The value is never printed.",
       fix: "Keep it out of the build context (.dockerignore) and pass secrets at build time with `RUN --mount=type=secret,id=\u2026`, or at run time; rotate it, since anyone who pulls the image has it.",
       check(ctx) {
         const hits = [];
@@ -450,6 +454,7 @@ var init_IG105_toolchain_in_image = __esm({
       id: "IG105",
       name: "toolchain-in-image",
       severity: "info",
+      summary: "gcc, cc, g++, clang or make is in /usr/bin or /usr/local/bin of the final filesystem.",
       fix: "Compile in a builder stage and copy only the results into the final stage (`COPY --from=builder \u2026`).",
       check(ctx) {
         const found = [];
@@ -567,8 +572,10 @@ function describeLayer(layers, index) {
 function analyzeImage(data) {
   const layers = imageLayers(data);
   const size = layers.reduce((sum, l) => sum + l.size, 0);
+  const compressed = computedCompressed(data);
+  const extra = compressed ? { compressed } : {};
   if (!data.layers) {
-    return { image: { ref: data.ref, id: data.id, size, layers, files: null }, findings: [] };
+    return { image: { ref: data.ref, id: data.id, size, layers, files: null, ...extra }, findings: [] };
   }
   const fs2 = mergeLayers(data.layers, nonEmptyIndexes(layers));
   const { fileCount, largest } = largestFiles(fs2.root);
@@ -581,7 +588,19 @@ function analyzeImage(data) {
     wasted: biggestWasters(fs2)
   };
   const findings = checkContent({ root: fs2.root, describeLayer: (i) => describeLayer(layers, i) });
-  return { image: { ref: data.ref, id: data.id, size, layers, files }, findings };
+  return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings };
+}
+function computedCompressed(data) {
+  const counted2 = data.layerCompressed ?? data.layers?.map((l) => l.compressed ?? null) ?? null;
+  const diffIds = data.config.diffIds;
+  if (!counted2?.length || counted2.length !== diffIds.length || counted2.some((c) => !c)) return null;
+  const all = counted2;
+  return {
+    gzip: all.reduce((n, c) => n + c.gzip, 0),
+    zstd: all.every((c) => c.zstd !== null) ? all.reduce((n, c) => n + c.zstd, 0) : null,
+    source: "computed",
+    layers: all.map((c, i) => ({ diffId: diffIds[i], gzip: c.gzip, zstd: c.zstd }))
+  };
 }
 var shorten;
 var init_analyze = __esm({
@@ -646,6 +665,7 @@ var init_package = __esm({
         "@types/tar-stream": "^3.1.5",
         ajv: "^8.20.0",
         "ajv-formats": "^3.0.1",
+        "dockerfile-ast": "^0.7.1",
         esbuild: "^0.28.2",
         "tar-stream": "^3.2.2",
         tsx: "^4.23.15",
@@ -659,7 +679,6 @@ var init_package = __esm({
         "@actions/github": "^9.1.1",
         "@octokit/plugin-retry": "^8.1.1",
         "@octokit/plugin-throttling": "^11.0.5",
-        "dockerfile-ast": "^0.7.1",
         dockerode: "^5.0.1",
         fzstd: "^0.1.1",
         tar: "^7.5.23",
@@ -71920,6 +71939,18 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, `@${ZWSP}`);
 }
 
+// src/core/bandwidth.ts
+function formatBandwidth(bitsPerSecond) {
+  for (const [unit, size] of [
+    ["Gbit/s", 1e9],
+    ["Mbit/s", 1e6],
+    ["kbit/s", 1e3]
+  ]) {
+    if (bitsPerSecond >= size) return `${Number((bitsPerSecond / size).toPrecision(3))} ${unit}`;
+  }
+  return `${bitsPerSecond} bit/s`;
+}
+
 // src/render/summary.ts
 init_report();
 init_size();
@@ -71952,6 +71983,90 @@ function statusLine(report, failOn) {
     reasons.push(parts.join(", "));
   }
   return `failed: ${reasons.join("; ")}`;
+}
+function formatSeconds(s3) {
+  if (s3 < 1) return `${s3.toFixed(2)} s`;
+  if (s3 < 10) return `${s3.toFixed(1)} s`;
+  return `${Math.round(s3)} s`;
+}
+function change(base, head) {
+  if (base === null || base === void 0 || head === null || head === void 0)
+    return { change: "", better: null };
+  if (base === 0) return { change: head === 0 ? "0%" : "", better: null };
+  const pct = Math.round((head - base) / base * 100);
+  return { change: signed(pct, (n) => `${n}%`), better: pct === 0 ? null : pct < 0 };
+}
+var CACHE_MARK = {
+  none: "",
+  unknown: "",
+  partial: " (partly cached)",
+  all: " (cached)"
+};
+function guideRows(guide) {
+  const { base, head } = guide;
+  const rows = [];
+  const cell = (side, show, fmt) => {
+    const v2 = side ? show(side) : null;
+    return v2 === null || v2 === void 0 ? "\u2013" : fmt(v2);
+  };
+  rows.push({
+    label: "image size",
+    base: base ? formatBytes(base.size) : "\u2013",
+    head: formatBytes(head.size),
+    ...change(base?.size, head.size)
+  });
+  const build = (f2) => f2.build ? `${formatSeconds(f2.build.seconds)}${CACHE_MARK[f2.build.cache]}` : null;
+  rows.push({
+    label: "build time",
+    base: cell(base, build, String),
+    head: cell(head, build, String),
+    ...guide.notes.build ? { change: "", better: null } : change(base?.build?.seconds, head.build?.seconds)
+  });
+  const comparablePull = base?.pull && head.pull && base.pull.compression === head.pull.compression;
+  const compression = head.pull?.compression ?? base?.pull?.compression ?? "gzip";
+  rows.push({
+    label: `pull size (${compression})`,
+    base: cell(base, (f2) => f2.pull?.bytes ?? null, formatBytes),
+    head: cell(head, (f2) => f2.pull?.bytes ?? null, formatBytes),
+    ...comparablePull ? change(base.pull.bytes, head.pull.bytes) : { change: "", better: null }
+  });
+  rows.push({
+    label: `pull time at ${formatBandwidth(guide.pullBandwidth)}`,
+    base: cell(base, (f2) => f2.pull?.seconds ?? null, formatSeconds),
+    head: cell(head, (f2) => f2.pull?.seconds ?? null, formatSeconds),
+    ...comparablePull ? change(base.pull.seconds, head.pull.seconds) : { change: "", better: null }
+  });
+  if (guide.headPullAfterBase) {
+    const a = guide.headPullAfterBase;
+    rows.push({
+      label: "pull with the base present",
+      base: "\u2013",
+      head: `${formatBytes(a.bytes)}, ${formatSeconds(a.seconds)}`,
+      change: "",
+      better: null
+    });
+  }
+  const anyStartup = base?.startup || head.startup;
+  if (anyStartup) {
+    const runs = head.startup?.runs.length || base?.startup?.runs.length || 0;
+    const median = (f2) => f2.startup?.medianSeconds ?? null;
+    rows.push({
+      label: `start-up (median of ${runs || "no"} run${runs === 1 ? "" : "s"})`,
+      base: cell(base, median, formatSeconds),
+      head: cell(head, median, formatSeconds),
+      ...change(base?.startup?.medianSeconds, head.startup?.medianSeconds)
+    });
+  }
+  const notes = [];
+  if (guide.notes.build) notes.push(`build time: ${guide.notes.build}`);
+  if (guide.notes.pull) notes.push(`pull: ${guide.notes.pull}`);
+  if (anyStartup && guide.notes.startup) notes.push(`start-up: ${guide.notes.startup}`);
+  const source = head.pull?.source ?? base?.pull?.source;
+  if (source)
+    notes.push(
+      `pull time = compressed bytes \xD7 8 / ${formatBandwidth(guide.pullBandwidth)} (transfer only); sizes ${base?.pull && head.pull && base.pull.source !== head.pull.source ? `base ${base.pull.source === "registry" ? "from the registry" : "computed"}, head ${head.pull.source === "registry" ? "from the registry" : "computed"}` : source === "registry" ? "from the registry manifest" : "computed from the layers (gzip level 6, as docker push)"}`
+    );
+  return { rows, notes };
 }
 
 // src/render/markdown.ts
@@ -72000,6 +72115,7 @@ function compose(report, o, lim, cut2) {
   if (head) out.push(...overview(report, head, base, o), "");
   if (report.baseUnavailable)
     out.push(`> No base image to compare with: ${escapeMarkdown(report.baseUnavailable)}`, "");
+  if (report.guide) out.push(...guideTable(report), "");
   const failing = report.findings.filter((f2) => reachesFailOn(f2.severity, o.failOn));
   const others = report.findings.filter((f2) => !reachesFailOn(f2.severity, o.failOn));
   const brokenBudgets = report.budgets.filter((b2) => !b2.passed);
@@ -72090,6 +72206,25 @@ function overview(report, head, base, o) {
     lines.push(`| wasted ${cols(w2(base), w2(head), wd)}`);
     lines.push(`| efficiency ${cols(e(base), e(head), "")}`);
   }
+  return lines;
+}
+function guideTable(report) {
+  const guide = report.guide;
+  const { rows, notes } = guideRows(guide);
+  const withBase = guide.base !== null;
+  const mark = (better) => better === null ? "" : better ? " \u2705" : " \u26A0\uFE0F";
+  const lines = [
+    "**The guide's table**: what the change costs in size, build, pull and start-up",
+    "",
+    withBase ? "| | base | head | change |" : "| | head |",
+    withBase ? "|---|---:|---:|---:|" : "|---|---:|"
+  ];
+  for (const r of rows) {
+    lines.push(
+      withBase ? `| ${r.label} | ${r.base} | ${r.head} | ${r.change}${mark(r.better)} |` : `| ${r.label} | ${r.head} |`
+    );
+  }
+  if (notes.length) lines.push("", ...notes.map((n) => `- <sub>${escapeMarkdown(n)}</sub>`));
   return lines;
 }
 function findingTable(findings) {
@@ -72197,6 +72332,27 @@ function renderText(report, options) {
     out.push("");
     out.push(...overview2(report, head, base));
     out.push("");
+    if (report.guide) {
+      const { rows, notes } = guideRows(report.guide);
+      const withBase = report.guide.base !== null;
+      out.push(bold("The guide's table"));
+      out.push(
+        ...table(
+          [
+            ["", ...withBase ? ["base"] : [], "head", ...withBase ? ["change"] : []].map(dim),
+            ...rows.map((r) => [
+              r.label,
+              ...withBase ? [r.base] : [],
+              r.head,
+              ...withBase ? [r.better === null ? r.change : r.better ? green(r.change) : yellow(r.change)] : []
+            ])
+          ],
+          [1, 2, 3]
+        ).map((l) => `  ${l}`)
+      );
+      for (const n of notes) out.push(`  ${dim(`\xB7 ${n}`)}`);
+      out.push("");
+    }
     out.push(bold(base ? "Layers, aligned (oldest first)" : "Layers (oldest first)"));
     out.push(...layerLines(report, head, dim));
     if (head.files) {

@@ -4089,7 +4089,7 @@ var require_util2 = __commonJS({
   "../../work/main/node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
     var { Transform } = __require("node:stream");
-    var zlib2 = __require("node:zlib");
+    var zlib3 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4789,7 +4789,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib3.createInflate(this.#zlibOptions) : zlib3.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err2) => this.destroy(err2));
@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -9457,7 +9457,7 @@ var require_readable = __commonJS({
   "../../work/main/node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable2 } = __require("node:stream");
+    var { Readable: Readable3 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9469,7 +9469,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop4 = () => {
     };
-    var BodyReadable = class extends Readable2 {
+    var BodyReadable = class extends Readable3 {
       constructor({
         resume,
         abort,
@@ -9811,7 +9811,7 @@ var require_api_request = __commonJS({
   "../../work/main/node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable2 } = require_readable();
+    var { Readable: Readable3 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9906,7 +9906,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable2({
+        const res = new Readable3({
           resume,
           abort,
           contentType,
@@ -10221,7 +10221,7 @@ var require_api_pipeline = __commonJS({
   "../../work/main/node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable: Readable2,
+      Readable: Readable3,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10235,7 +10235,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable2 {
+    var PipelineRequest = class extends Readable3 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10252,7 +10252,7 @@ var require_api_pipeline = __commonJS({
         callback(err2);
       }
     };
-    var PipelineResponse = class extends Readable2 {
+    var PipelineResponse = class extends Readable3 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -13530,7 +13530,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib2 = __require("node:zlib");
+    var zlib3 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -13577,7 +13577,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable2, pipeline: pipeline2, finished } = __require("node:stream");
+    var { Readable: Readable3, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14492,23 +14492,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib2.createGunzip({
+                    decoders.push(zlib3.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib3.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib3.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib3.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib3.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib2.createBrotliDecompress({
-                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib3.createBrotliDecompress({
+                      flush: zlib3.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib3.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -14516,7 +14516,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable2({ read: resume });
+              this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
               resolve5({
                 status,
@@ -19198,6 +19198,7 @@ var init_package = __esm({
         "@types/tar-stream": "^3.1.5",
         ajv: "^8.20.0",
         "ajv-formats": "^3.0.1",
+        "dockerfile-ast": "^0.7.1",
         esbuild: "^0.28.2",
         "tar-stream": "^3.2.2",
         tsx: "^4.23.15",
@@ -19211,7 +19212,6 @@ var init_package = __esm({
         "@actions/github": "^9.1.1",
         "@octokit/plugin-retry": "^8.1.1",
         "@octokit/plugin-throttling": "^11.0.5",
-        "dockerfile-ast": "^0.7.1",
         dockerode: "^5.0.1",
         fzstd: "^0.1.1",
         tar: "^7.5.23",
@@ -19235,7 +19235,7 @@ var init_version = __esm({
 // src/analysis/layers.ts
 function imageLayers(data) {
   const { diffIds, history } = data.config;
-  const sizeOf = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
+  const sizeOf2 = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
   const layers = [];
   let next = 0;
   for (const entry of history) {
@@ -19248,7 +19248,7 @@ function imageLayers(data) {
       index,
       diffId: diffIds[next] ?? null,
       createdBy: entry.createdBy,
-      size: sizeOf(next),
+      size: sizeOf2(next),
       empty: false
     });
     next++;
@@ -19258,7 +19258,7 @@ function imageLayers(data) {
       index: layers.length,
       diffId: diffIds[next] ?? null,
       createdBy: "",
-      size: sizeOf(next),
+      size: sizeOf2(next),
       empty: false
     });
   }
@@ -19304,4705 +19304,6 @@ var init_errors = __esm({
     UserError = class extends Error {
       name = "UserError";
     };
-  }
-});
-
-// src/core/size.ts
-function parseSize(text) {
-  const match = SIZE.exec(text.trim());
-  if (!match) return null;
-  const [, number, unit = ""] = match;
-  const factor = unit === "" ? 1 : UNITS[unit.toLowerCase()];
-  if (factor === void 0) return null;
-  const bytes = Math.round(Number(number) * factor);
-  return Number.isSafeInteger(bytes) ? bytes : null;
-}
-function parseIncrease(text) {
-  const trimmed = text.trim();
-  const percent2 = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/.exec(trimmed);
-  if (percent2) return { percent: Number(percent2[1]) };
-  const bytes = parseSize(trimmed);
-  return bytes === null ? null : { bytes };
-}
-function formatBytes(n) {
-  if (!Number.isFinite(n)) return String(n);
-  const sign = n < 0 ? "-" : "";
-  let value = Math.abs(n);
-  let unit = 0;
-  while (value >= 1e3 && unit < DECIMAL_UNITS.length - 1) {
-    value /= 1e3;
-    unit++;
-  }
-  let rounded = unit === 0 ? Math.round(value) : Number(value.toPrecision(3));
-  if (rounded >= 1e3 && unit < DECIMAL_UNITS.length - 1) {
-    rounded = Number((rounded / 1e3).toPrecision(3));
-    unit++;
-  }
-  return `${rounded === 0 ? "" : sign}${rounded} ${DECIMAL_UNITS[unit]}`;
-}
-var UNITS, SIZE, DECIMAL_UNITS;
-var init_size = __esm({
-  "src/core/size.ts"() {
-    "use strict";
-    UNITS = {
-      b: 1,
-      kb: 1e3,
-      mb: 1e6,
-      gb: 1e9,
-      tb: 1e12,
-      kib: 1024,
-      mib: 1024 ** 2,
-      gib: 1024 ** 3,
-      tib: 1024 ** 4
-    };
-    SIZE = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)$/i;
-    DECIMAL_UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
-  }
-});
-
-// src/lint/dockerignore.ts
-function cleanPath(p2) {
-  if (p2 === "") return ".";
-  const rooted = p2.startsWith("/");
-  const out = [];
-  for (const part of p2.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-      continue;
-    }
-    out.push(part);
-  }
-  const joined = out.join("/");
-  if (rooted) return `/${joined}`;
-  return joined === "" ? "." : joined;
-}
-function readIgnoreFile(text) {
-  const out = [];
-  const lines = text.split("\n");
-  for (let k2 = 0; k2 < lines.length; k2++) {
-    let line = lines[k2];
-    if (k2 === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    if (line.startsWith("#")) continue;
-    let pattern = line.trim();
-    if (pattern === "") continue;
-    const invert = pattern.startsWith("!");
-    if (invert) pattern = pattern.slice(1).trim();
-    if (pattern.length > 0) {
-      pattern = cleanPath(pattern);
-      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
-    }
-    out.push(invert ? `!${pattern}` : pattern);
-  }
-  return out;
-}
-function escapeRegex(ch) {
-  return /[.+()|{}$^]/.test(ch) ? `\\${ch}` : ch;
-}
-function compilePattern(pattern) {
-  if (pattern.startsWith("**") && !/[*?[\]\\]/.test(pattern.slice(2))) {
-    const suffix = pattern.slice(2);
-    return (path4) => path4.endsWith(suffix) || suffix.startsWith("/") && path4 === suffix.slice(1);
-  }
-  let re2 = "^";
-  let regexNeeded = false;
-  let exactPrefix = false;
-  const chars = [...pattern];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i];
-    if (ch === "*") {
-      if (chars[i + 1] === "*") {
-        i++;
-        if (chars[i + 1] === "/") i++;
-        if (i + 1 >= chars.length) {
-          if (!regexNeeded && re2 === "^") {
-            re2 += ".*";
-            regexNeeded = true;
-          } else if (!regexNeeded) {
-            exactPrefix = true;
-          } else re2 += ".*";
-        } else {
-          re2 += "(.*/)?";
-          regexNeeded = true;
-        }
-      } else {
-        re2 += "[^/]*";
-        regexNeeded = true;
-      }
-    } else if (ch === "?") {
-      re2 += "[^/]";
-      regexNeeded = true;
-    } else if (ch === "\\") {
-      if (i + 1 < chars.length) {
-        const next = chars[++i];
-        re2 += /[A-Za-z0-9]/.test(next) ? next : `\\${next}`;
-        regexNeeded = true;
-      } else re2 += "\\\\";
-    } else if (ch === "[" || ch === "]") {
-      re2 += ch;
-      regexNeeded = true;
-    } else re2 += escapeRegex(ch);
-  }
-  if (exactPrefix) {
-    const prefix = pattern.slice(0, -2);
-    return (path4) => path4.startsWith(prefix);
-  }
-  if (!regexNeeded) return (path4) => path4 === pattern;
-  let compiled;
-  try {
-    compiled = new RegExp(`${re2}$`, "u");
-  } catch {
-    return () => false;
-  }
-  return (path4) => compiled.test(path4);
-}
-var IgnoreMatcher;
-var init_dockerignore = __esm({
-  "src/lint/dockerignore.ts"() {
-    "use strict";
-    IgnoreMatcher = class _IgnoreMatcher {
-      patterns;
-      hasExclusions;
-      constructor(lines) {
-        this.patterns = [];
-        for (const raw of lines) {
-          let p2 = raw.trim();
-          if (p2 === "") continue;
-          p2 = cleanPath(p2);
-          let exclusion = false;
-          if (p2.startsWith("!")) {
-            if (p2.length === 1) continue;
-            exclusion = true;
-            p2 = p2.slice(1);
-          }
-          this.patterns.push({ pattern: p2, exclusion, test: compilePattern(p2) });
-        }
-        this.hasExclusions = this.patterns.some((p2) => p2.exclusion);
-      }
-      static fromText(text) {
-        return new _IgnoreMatcher(readIgnoreFile(text));
-      }
-      /** True when the engine leaves this context path (slash-separated, relative) out of the build context. */
-      excludes(path4) {
-        const parents = [];
-        const parts = path4.split("/");
-        for (let k2 = 1; k2 < parts.length; k2++) parents.push(parts.slice(0, k2).join("/"));
-        let matched = false;
-        for (const p2 of this.patterns) {
-          if (p2.exclusion !== matched) continue;
-          let match = p2.test(path4);
-          if (!match) match = parents.some((parent) => p2.test(parent));
-          if (match) matched = !p2.exclusion;
-        }
-        return matched;
-      }
-      /**
-       * The walker's form of `excludes`: `ancestors[i]` says whether pattern i matched a parent directory (as
-       * returned by `ancestorMatches` for the parent), so each path costs one test per pattern.
-       */
-      excludesWithin(path4, ancestors) {
-        let matched = false;
-        for (let i = 0; i < this.patterns.length; i++) {
-          const p2 = this.patterns[i];
-          if (p2.exclusion !== matched) continue;
-          if (ancestors?.[i] || p2.test(path4)) matched = !p2.exclusion;
-        }
-        return matched;
-      }
-      /** Per pattern: does it match this directory or one of its parents (`ancestors` for the parent). */
-      ancestorMatches(dir, ancestors) {
-        return this.patterns.map((p2, i) => ancestors !== null && ancestors[i] || p2.test(dir));
-      }
-      /**
-       * True when the engine does not enter this excluded directory: it skips it unless a `!` pattern starts
-       * with the directory's path (`!docs/keep.txt` keeps `docs` open; a `!` pattern starting with `**` does not keep
-       * `web/node_modules` open). Both builders of the engine behave so, and the engine tests check it.
-       */
-      canSkipDirectory(dir) {
-        if (!this.hasExclusions) return true;
-        const prefix = `${dir}/`;
-        return !this.patterns.some((p2) => p2.exclusion && `${p2.pattern}/`.startsWith(prefix));
-      }
-    };
-  }
-});
-
-// src/lint/context.ts
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join3 } from "node:path";
-function walkContext(source, ignoreText, ignoreFile) {
-  const matcher = ignoreText === null ? null : IgnoreMatcher.fromText(ignoreText);
-  const files = [];
-  const dirs = /* @__PURE__ */ new Set();
-  const heavy = [];
-  const addParents = (p2) => {
-    let slash = p2.lastIndexOf("/");
-    while (slash > 0) {
-      const parent = p2.slice(0, slash);
-      if (dirs.has(parent)) break;
-      dirs.add(parent);
-      slash = parent.lastIndexOf("/");
-    }
-  };
-  const walk2 = (dir, inside, ancestors) => {
-    let entries;
-    try {
-      entries = source.list(dir);
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p2 = dir === "" ? e.name : `${dir}/${e.name}`;
-      const excluded = matcher ? matcher.excludesWithin(p2, ancestors) : false;
-      let owner = inside;
-      if (!owner && HEAVY.has(e.name)) {
-        owner = { path: p2, bytes: 0, sent: !excluded };
-        heavy.push(owner);
-      }
-      if (e.dir) {
-        if (excluded && matcher.canSkipDirectory(p2)) continue;
-        if (!excluded) {
-          dirs.add(p2);
-          addParents(p2);
-        }
-        walk2(p2, owner, matcher ? matcher.ancestorMatches(p2, ancestors) : null);
-      } else if (!excluded) {
-        files.push(p2);
-        addParents(p2);
-        if (owner) {
-          owner.sent = true;
-          try {
-            owner.bytes += source.size(p2);
-          } catch {
-          }
-        }
-      }
-    }
-  };
-  walk2("", null, null);
-  return {
-    ignoreFile,
-    files,
-    dirs,
-    heavy: heavy.filter((h) => h.sent).map(({ path: path4, bytes }) => ({ path: path4, bytes }))
-  };
-}
-function fsTree(root) {
-  return {
-    list(dir) {
-      return readdirSync(join3(root, dir), { withFileTypes: true }).map((d) => ({
-        name: d.name,
-        dir: d.isDirectory()
-      }));
-    },
-    size(path4) {
-      return lstatSync(join3(root, path4)).size;
-    }
-  };
-}
-function readContext(contextDir, dockerfilePath) {
-  if (!statSync(contextDir).isDirectory()) throw new Error(`${contextDir} is not a directory`);
-  const candidates = [];
-  if (dockerfilePath)
-    candidates.push(join3(dirname3(dockerfilePath), `${basename3(dockerfilePath)}.dockerignore`));
-  candidates.push(join3(contextDir, ".dockerignore"));
-  let ignoreText = null;
-  let ignoreFile = null;
-  for (const c of candidates) {
-    try {
-      ignoreText = readFileSync(c, "utf8");
-      ignoreFile = c;
-      break;
-    } catch {
-    }
-  }
-  return walkContext(fsTree(contextDir), ignoreText, ignoreFile);
-}
-function memoryTree(listing) {
-  const children = /* @__PURE__ */ new Map();
-  const sizes = /* @__PURE__ */ new Map();
-  const add = (path4, dir) => {
-    const parts = path4.split("/");
-    for (let k2 = 0; k2 < parts.length; k2++) {
-      const parent = parts.slice(0, k2).join("/");
-      const isDir2 = k2 < parts.length - 1 || dir;
-      if (!children.has(parent)) children.set(parent, /* @__PURE__ */ new Map());
-      const m2 = children.get(parent);
-      m2.set(parts[k2], (m2.get(parts[k2]) ?? false) || isDir2);
-    }
-  };
-  for (const [raw, size] of Object.entries(listing)) {
-    const dir = raw.endsWith("/");
-    const path4 = raw.replace(/\/+$/, "");
-    add(path4, dir);
-    if (!dir) sizes.set(path4, size);
-  }
-  return {
-    list(dir) {
-      return [...(children.get(dir) ?? /* @__PURE__ */ new Map()).entries()].map(([name, d]) => ({
-        name,
-        dir: d
-      }));
-    },
-    size(path4) {
-      return sizes.get(path4) ?? 0;
-    }
-  };
-}
-function globToRegExp(glob) {
-  let re2 = "^";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") re2 += "[^/]*";
-    else if (c === "?") re2 += "[^/]";
-    else if (c === "[") {
-      const end = glob.indexOf("]", i + 1);
-      if (end < 0) re2 += "\\[";
-      else {
-        let cls = glob.slice(i + 1, end);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re2 += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else if (c === "\\" && i + 1 < glob.length) {
-      re2 += `\\${glob[++i]}`;
-    } else re2 += /[.+()|{}$^]/.test(c) ? `\\${c}` : c;
-  }
-  try {
-    return new RegExp(`${re2}$`);
-  } catch {
-    return /^$/;
-  }
-}
-function isGlob(path4) {
-  return /[*?[]/.test(path4);
-}
-function contextPath(src) {
-  let p2 = src.replace(/\\/g, "/");
-  p2 = p2.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
-  const parts = [];
-  for (const part of p2.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
-}
-var HEAVY_PATHS, HEAVY;
-var init_context = __esm({
-  "src/lint/context.ts"() {
-    "use strict";
-    init_dockerignore();
-    HEAVY_PATHS = [
-      ".git",
-      ".venv",
-      "venv",
-      "node_modules",
-      "__pycache__",
-      ".env",
-      ".pytest_cache",
-      ".mypy_cache"
-    ];
-    HEAVY = new Set(HEAVY_PATHS);
-  }
-});
-
-// src/lint/shell.ts
-function tokenize(script) {
-  const tokens2 = [];
-  const pendingHeredocs = [];
-  let i = 0;
-  const n = script.length;
-  let word = "";
-  let inWord = false;
-  const flush = () => {
-    if (inWord) tokens2.push({ kind: "word", value: word });
-    word = "";
-    inWord = false;
-  };
-  const skipBalanced = (start, open3, close) => {
-    let depth = 0;
-    let j2 = start;
-    while (j2 < n) {
-      const c = script[j2];
-      if (c === "\\") {
-        j2 += 2;
-        continue;
-      }
-      if (c === "'" && open3 !== "`") {
-        const end = script.indexOf("'", j2 + 1);
-        j2 = end < 0 ? n : end + 1;
-        continue;
-      }
-      if (c === '"' && open3 !== "`") {
-        j2 = skipDoubleQuoted(j2 + 1);
-        continue;
-      }
-      if (open3 === "`") {
-        if (c === "`" && j2 > start) return j2 + 1;
-        j2++;
-        continue;
-      }
-      if (c === open3) depth++;
-      else if (c === close) {
-        depth--;
-        if (depth === 0) return j2 + 1;
-      }
-      j2++;
-    }
-    return n;
-  };
-  const skipDoubleQuoted = (start) => {
-    let j2 = start;
-    while (j2 < n) {
-      const c = script[j2];
-      if (c === "\\") j2 += 2;
-      else if (c === '"') return j2 + 1;
-      else if (c === "$" && script[j2 + 1] === "(") j2 = skipBalanced(j2 + 1, "(", ")");
-      else if (c === "`") j2 = skipBalanced(j2, "`", "`");
-      else j2++;
-    }
-    return n;
-  };
-  const readHeredocBodies = () => {
-    for (const doc of pendingHeredocs) {
-      while (i < n) {
-        let end = script.indexOf("\n", i);
-        if (end < 0) end = n;
-        let line = script.slice(i, end);
-        if (line.endsWith("\r")) line = line.slice(0, -1);
-        i = Math.min(end + 1, n);
-        const candidate = doc.stripTabs ? line.replace(/^\t+/, "") : line;
-        if (candidate === doc.delimiter) break;
-      }
-    }
-    pendingHeredocs.length = 0;
-  };
-  while (i < n) {
-    const c = script[i];
-    if (c === "\\") {
-      if (script[i + 1] === "\n") {
-        i += 2;
-        continue;
-      }
-      if (script[i + 1] === "\r" && script[i + 2] === "\n") {
-        i += 3;
-        continue;
-      }
-      inWord = true;
-      if (i + 1 < n) word += script[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
-      inWord = true;
-      const end = script.indexOf("'", i + 1);
-      word += script.slice(i + 1, end < 0 ? n : end);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    if (c === '"') {
-      inWord = true;
-      let j2 = i + 1;
-      while (j2 < n && script[j2] !== '"') {
-        const d = script[j2];
-        if (d === "\\" && j2 + 1 < n && '"\\$`\n'.includes(script[j2 + 1])) {
-          if (script[j2 + 1] !== "\n") word += script[j2 + 1];
-          j2 += 2;
-        } else if (d === "$" && script[j2 + 1] === "(") {
-          const end = skipBalanced(j2 + 1, "(", ")");
-          word += script.slice(j2, end);
-          j2 = end;
-        } else if (d === "`") {
-          const end = skipBalanced(j2, "`", "`");
-          word += script.slice(j2, end);
-          j2 = end;
-        } else {
-          word += d;
-          j2++;
-        }
-      }
-      i = j2 + 1;
-      continue;
-    }
-    if (c === "$" && (script[i + 1] === "(" || script[i + 1] === "{")) {
-      inWord = true;
-      const open3 = script[i + 1];
-      const end = skipBalanced(i + 1, open3, open3 === "(" ? ")" : "}");
-      word += script.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "$" && script[i + 1] === "'") {
-      inWord = true;
-      let j2 = i + 2;
-      while (j2 < n && script[j2] !== "'") {
-        if (script[j2] === "\\" && j2 + 1 < n) {
-          word += script[j2 + 1];
-          j2 += 2;
-        } else word += script[j2++];
-      }
-      i = j2 + 1;
-      continue;
-    }
-    if (c === "`") {
-      inWord = true;
-      const end = skipBalanced(i, "`", "`");
-      word += script.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "#" && !inWord) {
-      while (i < n && script[i] !== "\n") i++;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\r") {
-      flush();
-      i++;
-      continue;
-    }
-    if (c === "\n") {
-      flush();
-      tokens2.push({ kind: "op", value: "\n" });
-      i++;
-      if (pendingHeredocs.length > 0) readHeredocBodies();
-      continue;
-    }
-    if (c === "<" || c === ">") {
-      if (inWord && /^\d+$/.test(word)) {
-        word = "";
-        inWord = false;
-      } else flush();
-      let op = c;
-      let j2 = i + 1;
-      while (j2 < n && "<>&|-".includes(script[j2]) && op.length < 3) {
-        op += script[j2];
-        j2++;
-      }
-      i = j2;
-      if (op.startsWith("<<") && op !== "<<<") {
-        while (i < n && (script[i] === " " || script[i] === "	")) i++;
-        let delim = "";
-        while (i < n && !/[\s;&|<>()]/.test(script[i])) {
-          const d = script[i];
-          if (d !== '"' && d !== "'" && d !== "\\") delim += d;
-          i++;
-        }
-        pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith("<<-") });
-        continue;
-      }
-      while (i < n && (script[i] === " " || script[i] === "	")) i++;
-      if (op.endsWith("&") && /\d|-/.test(script[i] ?? "")) {
-        while (i < n && /[\d-]/.test(script[i])) i++;
-        continue;
-      }
-      const save = tokens2.length;
-      const targetStart = i;
-      let j22 = i;
-      while (j22 < n && !/[\s;&|<>()]/.test(script[j22])) {
-        const d = script[j22];
-        if (d === '"') j22 = skipDoubleQuoted(j22 + 1);
-        else if (d === "'") {
-          const e = script.indexOf("'", j22 + 1);
-          j22 = e < 0 ? n : e + 1;
-        } else if (d === "\\") j22 += 2;
-        else if (d === "$" && (script[j22 + 1] === "(" || script[j22 + 1] === "{"))
-          j22 = skipBalanced(j22 + 1, script[j22 + 1], script[j22 + 1] === "(" ? ")" : "}");
-        else j22++;
-      }
-      i = Math.max(j22, targetStart);
-      tokens2.length = save;
-      continue;
-    }
-    if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") {
-      flush();
-      const two = script.slice(i, i + 2);
-      if (two === "&&" || two === "||" || two === ";;" || two === "|&") {
-        tokens2.push({ kind: "op", value: two });
-        i += 2;
-      } else {
-        tokens2.push({ kind: "op", value: c });
-        i++;
-      }
-      continue;
-    }
-    inWord = true;
-    word += c;
-    i++;
-  }
-  flush();
-  return tokens2;
-}
-function commandName(word) {
-  const slash = word.lastIndexOf("/");
-  return slash >= 0 ? word.slice(slash + 1) : word;
-}
-function isShell(word) {
-  return SHELLS.has(commandName(word));
-}
-function peelWrappers(words, env) {
-  let w2 = words;
-  for (let guard = 0; guard < 8 && w2.length > 0; guard++) {
-    const name = commandName(w2[0]);
-    if (LEADING_KEYWORDS.has(w2[0])) {
-      w2 = w2.slice(1);
-      continue;
-    }
-    if (ASSIGNMENT.test(w2[0])) {
-      const eq = w2[0].indexOf("=");
-      env[w2[0].slice(0, eq)] = w2[0].slice(eq + 1);
-      w2 = w2.slice(1);
-      continue;
-    }
-    if (name === "sudo") {
-      let k2 = 1;
-      while (k2 < w2.length && w2[k2].startsWith("-")) {
-        const opt = w2[k2];
-        k2 += /^-[ugCDhpRrTt]$/.test(opt) || /^--(user|group|chdir|prompt)$/.test(opt) ? 2 : 1;
-      }
-      w2 = w2.slice(k2);
-      continue;
-    }
-    if (name === "env") {
-      let k2 = 1;
-      while (k2 < w2.length) {
-        const a = w2[k2];
-        if (a === "-u" || a === "-C" || a === "--unset" || a === "--chdir") k2 += 2;
-        else if (a.startsWith("-")) k2++;
-        else if (ASSIGNMENT.test(a)) {
-          const eq = a.indexOf("=");
-          env[a.slice(0, eq)] = a.slice(eq + 1);
-          k2++;
-        } else break;
-      }
-      w2 = w2.slice(k2);
-      continue;
-    }
-    if (name === "xargs") {
-      let k2 = 1;
-      while (k2 < w2.length && w2[k2].startsWith("-")) {
-        k2 += /^-[IiLlnPsdEa]$/.test(w2[k2]) ? 2 : 1;
-      }
-      w2 = w2.slice(k2);
-      continue;
-    }
-    if (name === "nice" || name === "timeout" || name === "stdbuf" || name === "ionice") {
-      let k2 = 1;
-      while (k2 < w2.length && w2[k2].startsWith("-")) k2 += /^-[nskcp]$/.test(w2[k2]) ? 2 : 1;
-      if (name === "timeout" && k2 < w2.length) k2++;
-      w2 = w2.slice(k2);
-      continue;
-    }
-    if (["nohup", "time", "exec", "command", "eatmydata", "chronic", "builtin"].includes(name)) {
-      let k2 = 1;
-      while (k2 < w2.length && w2[k2].startsWith("-") && name !== "nohup") k2++;
-      w2 = w2.slice(k2);
-      continue;
-    }
-    break;
-  }
-  return w2;
-}
-function shellDashC(argv) {
-  if (argv.length < 2 || !isShell(argv[0])) return null;
-  for (let k2 = 1; k2 < argv.length; k2++) {
-    const a = argv[k2];
-    if (a === "-o" || a === "+o" || a === "-O" || a === "+O") {
-      k2++;
-      continue;
-    }
-    if (/^[-+][a-zA-Z]+$/.test(a)) {
-      const skip = a.slice(1).includes("o") || a.slice(1).includes("O") ? 1 : 0;
-      if (a.includes("c")) return argv[k2 + 1 + skip] ?? null;
-      k2 += skip;
-      continue;
-    }
-    if (a.startsWith("--")) continue;
-    return null;
-  }
-  return null;
-}
-function splitCommands(script, depth = 0) {
-  const out = [];
-  let current = [];
-  const end = () => {
-    if (current.length > 0) emit(current);
-    current = [];
-  };
-  const emit = (words) => {
-    if (SKIP_COMMANDS.has(words[0])) return;
-    const env = {};
-    const argv = peelWrappers(words, env);
-    if (argv.length === 0) return;
-    const inner = depth < 4 ? shellDashC(argv) : null;
-    if (inner !== null) {
-      for (const cmd of splitCommands(inner, depth + 1)) {
-        out.push({ argv: cmd.argv, env: { ...env, ...cmd.env } });
-      }
-      return;
-    }
-    out.push({ argv, env });
-  };
-  for (const t of tokenize(script)) {
-    if (t.kind === "op") {
-      if (CONTROL_OPS.has(t.value)) end();
-    } else current.push(t.value);
-  }
-  end();
-  return out;
-}
-function execFormCommands(argv) {
-  if (argv.length === 0) return [];
-  const inner = shellDashC(argv);
-  if (inner !== null) return splitCommands(inner, 1);
-  const env = {};
-  const peeled = peelWrappers([...argv], env);
-  return peeled.length > 0 ? [{ argv: peeled, env }] : [];
-}
-var CONTROL_OPS, LEADING_KEYWORDS, SKIP_COMMANDS, SHELLS, ASSIGNMENT;
-var init_shell = __esm({
-  "src/lint/shell.ts"() {
-    "use strict";
-    CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
-    LEADING_KEYWORDS = /* @__PURE__ */ new Set([
-      "if",
-      "then",
-      "else",
-      "elif",
-      "do",
-      "while",
-      "until",
-      "!",
-      "{",
-      "}",
-      "fi",
-      "done"
-    ]);
-    SKIP_COMMANDS = /* @__PURE__ */ new Set(["for", "case", "select", "function"]);
-    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox-sh"]);
-    ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-  }
-});
-
-// src/lint/image-ref.ts
-function parseImageRef(text) {
-  let rest = text.trim();
-  let digest = null;
-  const at2 = rest.indexOf("@");
-  if (at2 >= 0) {
-    digest = rest.slice(at2 + 1);
-    rest = rest.slice(0, at2);
-  }
-  let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let registry = null;
-  const firstSlash = rest.indexOf("/");
-  if (firstSlash >= 0) {
-    const first = rest.slice(0, firstSlash);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      registry = first.toLowerCase();
-      rest = rest.slice(firstSlash + 1);
-    }
-  }
-  const path4 = rest.toLowerCase();
-  let official = null;
-  const parts = path4.split("/");
-  if (registry === null || DOCKER_HUB.has(registry)) {
-    if (parts.length === 1) official = parts[0];
-    else if (parts.length === 2 && parts[0] === "library") official = parts[1];
-  } else if (parts.length === 2 && parts[0] === "library") {
-    official = parts[1];
-  } else if (parts.length === 3 && parts[0] === "docker" && parts[1] === "library") {
-    official = parts[2];
-  }
-  return { text, registry, path: path4, tag: tag === "" ? null : tag, digest, official };
-}
-var DOCKER_HUB;
-var init_image_ref = __esm({
-  "src/lint/image-ref.ts"() {
-    "use strict";
-    DOCKER_HUB = /* @__PURE__ */ new Set([
-      "docker.io",
-      "index.docker.io",
-      "registry-1.docker.io",
-      "registry.hub.docker.com"
-    ]);
-  }
-});
-
-// src/lint/segment.ts
-function endsWithEscape(line, escapeChar) {
-  let k2 = line.length - 1;
-  while (k2 >= 0 && (line[k2] === " " || line[k2] === "	")) k2--;
-  return k2 >= 0 && line[k2] === escapeChar;
-}
-function heredocOpeners(header) {
-  const out = [];
-  let i = 0;
-  const n = header.length;
-  while (i < n) {
-    const c = header[i];
-    if (c === "'" || c === '"') {
-      const end = header.indexOf(c, i + 1);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    if (c === "<" && header[i + 1] === "<" && header[i + 2] !== "<" && (i === 0 || /[\s;&|(]/.test(header[i - 1]))) {
-      let j2 = i;
-      while (j2 < n && !/\s/.test(header[j2])) j2++;
-      const m2 = HEREDOC_WORD.exec(header.slice(i, j2));
-      if (m2) out.push({ name: m2[3], stripTabs: m2[1] === "-" });
-      i = j2;
-      continue;
-    }
-    i++;
-  }
-  return out;
-}
-function segment(text) {
-  const lines = text.split("\n");
-  for (let k3 = 0; k3 < lines.length; k3++) if (lines[k3].endsWith("\r")) lines[k3] = lines[k3].slice(0, -1);
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  const directives = [];
-  const comments = [];
-  const segments = [];
-  let escapeChar = "\\";
-  let k2 = 0;
-  const seen = /* @__PURE__ */ new Set();
-  while (k2 < lines.length) {
-    const m2 = DIRECTIVE.exec(lines[k2].trimStart());
-    if (!m2 || seen.has(m2[1].toLowerCase())) break;
-    const name = m2[1].toLowerCase();
-    seen.add(name);
-    directives.push({ name, value: m2[2], line: k2 + 1 });
-    comments.push({ line: k2 + 1, text: lines[k2].trim().slice(1).trim() });
-    if (name === "escape" && (m2[2] === "`" || m2[2] === "\\")) escapeChar = m2[2];
-    k2++;
-  }
-  while (k2 < lines.length) {
-    const line = lines[k2];
-    const trimmed = line.trimStart();
-    if (trimmed === "") {
-      k2++;
-      continue;
-    }
-    if (trimmed.startsWith("#")) {
-      comments.push({ line: k2 + 1, text: trimmed.slice(1).trim() });
-      k2++;
-      continue;
-    }
-    const start = k2;
-    const keyword = /^\S+/.exec(trimmed)[0];
-    let last = k2;
-    let headerText = line;
-    if (endsWithEscape(line, escapeChar)) {
-      let j2 = k2 + 1;
-      while (j2 < lines.length) {
-        const l = lines[j2];
-        const t = l.trimStart();
-        if (t === "" || t.startsWith("#")) {
-          if (t.startsWith("#")) comments.push({ line: j2 + 1, text: t.slice(1).trim() });
-          j2++;
-          continue;
-        }
-        last = j2;
-        headerText += `
-${l}`;
-        if (!endsWithEscape(l, escapeChar)) break;
-        j2++;
-      }
-      if (j2 >= lines.length) last = Math.max(last, lines.length - 1);
-    }
-    const heredocs = [];
-    let end = last;
-    if (HEREDOC_KEYWORDS.has(keyword.toUpperCase())) {
-      let cursor = last + 1;
-      for (const opener of heredocOpeners(headerText)) {
-        const bodyStart = cursor;
-        let terminated = false;
-        while (cursor < lines.length) {
-          const l = opener.stripTabs ? lines[cursor].replace(/^\t+/, "") : lines[cursor];
-          if (l === opener.name) {
-            terminated = true;
-            break;
-          }
-          cursor++;
-        }
-        heredocs.push({
-          name: opener.name,
-          stripTabs: opener.stripTabs,
-          bodyStart,
-          bodyEnd: cursor,
-          terminated
-        });
-        end = terminated ? cursor : lines.length - 1;
-        cursor = terminated ? cursor + 1 : lines.length;
-      }
-    }
-    segments.push({ keyword, start, end: Math.max(end, last), headerEnd: last, heredocs });
-    k2 = Math.max(end, last) + 1;
-  }
-  return { lines, escape: escapeChar, directives, comments, segments };
-}
-var DIRECTIVE, HEREDOC_WORD, HEREDOC_KEYWORDS;
-var init_segment = __esm({
-  "src/lint/segment.ts"() {
-    "use strict";
-    DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
-    HEREDOC_WORD = /^<<(-?)(["']?)([^"'\s<>]+)\2$/;
-    HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-  }
-});
-
-// src/lint/parse.ts
-function joinLogical(lines, escapeChar) {
-  let out = "";
-  for (let k2 = 0; k2 < lines.length; k2++) {
-    const line = lines[k2];
-    if (k2 > 0) {
-      const trimmed = line.trimStart();
-      if (trimmed === "" || trimmed.startsWith("#")) continue;
-    }
-    const right = line.replace(/[ \t]+$/, "");
-    if (right.endsWith(escapeChar) && k2 < lines.length - 1) {
-      out += right.slice(0, -1);
-    } else if (right.endsWith(escapeChar) && k2 === lines.length - 1) {
-      out += right.slice(0, -1);
-    } else {
-      out += line;
-      break;
-    }
-  }
-  return out;
-}
-function splitFlags(text) {
-  const flags = [];
-  let i = 0;
-  const n = text.length;
-  for (; ; ) {
-    while (i < n && /\s/.test(text[i])) i++;
-    if (!text.startsWith("--", i)) break;
-    let j2 = i;
-    let token = "";
-    while (j2 < n && !/\s/.test(text[j2])) {
-      const c = text[j2];
-      if (c === '"' || c === "'") {
-        const end = text.indexOf(c, j2 + 1);
-        token += text.slice(j2 + 1, end < 0 ? n : end);
-        j2 = end < 0 ? n : end + 1;
-      } else {
-        token += c;
-        j2++;
-      }
-    }
-    const body = token.slice(2);
-    const eq = body.indexOf("=");
-    flags.push(
-      eq < 0 ? { name: body.toLowerCase(), value: null } : { name: body.slice(0, eq).toLowerCase(), value: body.slice(eq + 1) }
-    );
-    i = j2;
-  }
-  return { flags, rest: text.slice(i).trim() };
-}
-function parseJsonArray(text) {
-  if (!text.startsWith("[")) return null;
-  try {
-    const value = JSON.parse(text);
-    if (Array.isArray(value) && value.every((v2) => typeof v2 === "string")) return value;
-  } catch {
-  }
-  return null;
-}
-function looksLikeBrokenExecForm(text) {
-  if (!/^\[\s*"/.test(text)) return false;
-  return text.startsWith('["') || !text.includes("]");
-}
-function shorten(text, max = 60) {
-  const one = text.replace(/\s+/g, " ").trim();
-  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}\u2026`;
-}
-function parseDockerfile(source) {
-  const text = source.startsWith("\uFEFF") ? source.slice(1) : source;
-  const { lines, escape: escapeChar, comments, segments } = segment(text);
-  const problems = [];
-  const instructions = [];
-  for (const seg of segments) {
-    const keyword = seg.keyword.toUpperCase();
-    const line = seg.start + 1;
-    const end = seg.end;
-    const headerEnd = seg.headerEnd;
-    const heredocs = seg.heredocs.map((h) => {
-      let bodyLines = lines.slice(h.bodyStart, h.bodyEnd);
-      if (h.stripTabs) bodyLines = bodyLines.map((l) => l.replace(/^\t+/, ""));
-      return { name: h.name, body: bodyLines.join("\n"), line: h.bodyStart + 1, terminated: h.terminated };
-    });
-    const start = seg.start;
-    const logical = joinLogical(lines.slice(start, Math.max(start, headerEnd) + 1), escapeChar).trim();
-    const afterKeyword = logical.slice(seg.keyword.length).trim();
-    const { flags, rest } = FLAG_INSTRUCTIONS.has(keyword) ? splitFlags(afterKeyword) : { flags: [], rest: afterKeyword };
-    const json = JSON_INSTRUCTIONS.has(keyword) && heredocs.length === 0 ? parseJsonArray(rest) : null;
-    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
-      problems.push({ line, message: `unknown instruction \`${shorten(seg.keyword, 30)}\`` });
-    }
-    for (const h of heredocs) {
-      if (!h.terminated) {
-        problems.push({
-          line,
-          message: `the heredoc \`<<${h.name}\` is never closed: end it with a line holding only \`${h.name}\``
-        });
-      }
-    }
-    if (keyword === "SHELL" && json === null) {
-      problems.push({
-        line,
-        message: `\`${shorten(`SHELL ${rest}`, 50)}\` must be a JSON array: write SHELL ["/bin/bash", "-c"]`
-      });
-    } else if (JSON_INSTRUCTIONS.has(keyword) && json === null && heredocs.length === 0 && looksLikeBrokenExecForm(rest)) {
-      problems.push({
-        line,
-        message: `\`${shorten(`${seg.keyword} ${rest}`, 50)}\` is not a valid JSON array: write ["executable", "arg"] with double quotes, commas and a closing ]`
-      });
-    }
-    instructions.push({
-      keyword,
-      line,
-      endLine: end + 1,
-      args: rest,
-      flags,
-      json,
-      heredocs,
-      text: shorten(`${keyword} ${afterKeyword}`)
-    });
-  }
-  return { instructions, comments, escape: escapeChar, problems };
-}
-function parseKeyValues(args, legacySpaceForm) {
-  const words = splitWords(args);
-  if (words.length === 0) return [];
-  if (legacySpaceForm && !words[0].includes("=")) {
-    const first = /^\S+/.exec(args.trim())?.[0] ?? "";
-    const rest = args.trim().slice(first.length).trim();
-    return [{ key: first, value: unquote(rest) }];
-  }
-  return words.map((w2) => {
-    const eq = w2.indexOf("=");
-    return eq < 0 ? { key: w2, value: null } : { key: w2.slice(0, eq), value: w2.slice(eq + 1) };
-  });
-}
-function splitWords(text) {
-  const out = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    while (i < n && /\s/.test(text[i])) i++;
-    if (i >= n) break;
-    let w2 = "";
-    while (i < n && !/\s/.test(text[i])) {
-      const c = text[i];
-      if (c === '"' || c === "'") {
-        const end = text.indexOf(c, i + 1);
-        let inner = text.slice(i + 1, end < 0 ? n : end);
-        if (c === '"') inner = inner.replace(/\\(["\\$])/g, "$1");
-        w2 += inner;
-        i = end < 0 ? n : end + 1;
-      } else if (c === "\\" && i + 1 < n) {
-        w2 += text[i + 1];
-        i += 2;
-      } else {
-        w2 += c;
-        i++;
-      }
-    }
-    out.push(w2);
-  }
-  return out;
-}
-function unquote(value) {
-  const t = value.trim();
-  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
-  return t;
-}
-var KNOWN_INSTRUCTIONS, FLAG_INSTRUCTIONS, JSON_INSTRUCTIONS;
-var init_parse = __esm({
-  "src/lint/parse.ts"() {
-    "use strict";
-    init_segment();
-    KNOWN_INSTRUCTIONS = /* @__PURE__ */ new Set([
-      "ADD",
-      "ARG",
-      "CMD",
-      "COPY",
-      "ENTRYPOINT",
-      "ENV",
-      "EXPOSE",
-      "FROM",
-      "HEALTHCHECK",
-      "LABEL",
-      "MAINTAINER",
-      "ONBUILD",
-      "RUN",
-      "SHELL",
-      "STOPSIGNAL",
-      "USER",
-      "VOLUME",
-      "WORKDIR"
-    ]);
-    FLAG_INSTRUCTIONS = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
-    JSON_INSTRUCTIONS = /* @__PURE__ */ new Set(["RUN", "CMD", "ENTRYPOINT", "COPY", "ADD", "SHELL", "VOLUME"]);
-  }
-});
-
-// src/lint/stages.ts
-function substitute(text, vars, escapeChar = "\\") {
-  let out = "";
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === escapeChar && text[i + 1] === "$") {
-      out += "$";
-      i += 2;
-      continue;
-    }
-    if (c !== "$") {
-      out += c;
-      i++;
-      continue;
-    }
-    if (text[i + 1] === "{") {
-      const close = text.indexOf("}", i + 2);
-      if (close < 0) return null;
-      const inner = text.slice(i + 2, close);
-      const m3 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
-      if (!m3) return null;
-      const name = m3[1];
-      const op = m3[2];
-      const word = m3[3] ?? "";
-      const value2 = vars.has(name) ? vars.get(name) : UNSET;
-      const isSet = value2 !== UNSET && value2 !== null;
-      const nonEmpty2 = isSet && value2 !== "";
-      let piece;
-      if (op === ":-") piece = nonEmpty2 ? value2 : substitute(word, vars, escapeChar);
-      else if (op === "-") piece = isSet ? value2 : substitute(word, vars, escapeChar);
-      else if (op === ":+") piece = nonEmpty2 ? substitute(word, vars, escapeChar) : "";
-      else if (op === "+") piece = isSet ? substitute(word, vars, escapeChar) : "";
-      else piece = isSet ? value2 : null;
-      if (piece === null) return null;
-      out += piece;
-      i = close + 1;
-      continue;
-    }
-    const m2 = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
-    if (!m2) {
-      out += c;
-      i++;
-      continue;
-    }
-    const value = vars.get(m2[0]);
-    if (value === void 0 || value === null) return null;
-    out += value;
-    i += 1 + m2[0].length;
-  }
-  return out;
-}
-function parseFrom(from) {
-  const words = splitWords(from.args);
-  if (words.length === 0)
-    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
-  if (words.length === 1) return { image: words[0], name: null, problem: null };
-  if (words.length === 3 && words[1].toLowerCase() === "as")
-    return { image: words[0], name: words[2], problem: null };
-  return {
-    image: words[0],
-    name: null,
-    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
-  };
-}
-function buildStageGraph(parsed, target) {
-  const problems = [];
-  const globalArgs = /* @__PURE__ */ new Map();
-  const stages = [];
-  const preamble = [];
-  let current = null;
-  for (const instr of parsed.instructions) {
-    if (instr.keyword === "FROM") {
-      const { image: rawImage, name, problem } = parseFrom(instr);
-      if (problem) problems.push({ line: instr.line, message: problem });
-      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape);
-      const key = image?.toLowerCase() ?? null;
-      const parent = key === null ? null : [...stages].reverse().find((s3) => s3.name?.toLowerCase() === key) ?? null;
-      const scratch = key === "scratch";
-      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
-      if (name && stages.some((s3) => s3.name?.toLowerCase() === name.toLowerCase())) {
-        problems.push({
-          line: instr.line,
-          message: `the stage name \`${name}\` is used twice: give each stage its own name`
-        });
-      }
-      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
-      stages.push(current);
-      continue;
-    }
-    if (current === null) {
-      preamble.push(instr);
-      if (instr.keyword === "ARG") {
-        for (const { key, value } of parseKeyValues(instr.args, false)) {
-          globalArgs.set(key, value === null ? null : substitute(value, globalArgs, parsed.escape));
-        }
-      }
-      continue;
-    }
-    current.body.push(instr);
-  }
-  if (stages.length === 0) return { graph: null, problems };
-  for (const stage of stages) {
-    for (const instr of stage.body) {
-      for (const ref of stageReferences(instr)) {
-        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
-        if (found && !stage.uses.includes(found)) stage.uses.push(found);
-      }
-    }
-  }
-  let final = stages[stages.length - 1];
-  if (target !== void 0) {
-    const t = stages.find((s3) => s3.name?.toLowerCase() === target.toLowerCase());
-    if (!t) {
-      const names = stages.map((s3) => s3.name).filter((n) => n !== null);
-      throw new GraphError(
-        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
-      );
-    }
-    final = t;
-  }
-  const lineage = [];
-  for (let s3 = final; s3; s3 = s3.parent) lineage.unshift(s3);
-  const built = /* @__PURE__ */ new Set();
-  const visit = (s3) => {
-    if (built.has(s3)) return;
-    built.add(s3);
-    if (s3.parent) visit(s3.parent);
-    for (const u2 of s3.uses) visit(u2);
-  };
-  visit(final);
-  return { graph: { stages, globalArgs, final, lineage, built, preamble }, problems };
-}
-function stageReferences(instr) {
-  const out = [];
-  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-    for (const f2 of instr.flags) if (f2.name === "from" && f2.value) out.push(f2.value);
-  }
-  if (instr.keyword === "RUN") {
-    for (const f2 of instr.flags) {
-      if (f2.name !== "mount" || !f2.value) continue;
-      const from = parseMount(f2.value).from;
-      if (from) out.push(from);
-    }
-  }
-  return out;
-}
-function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
-  const value = substitute(raw, globalArgs, escapeChar);
-  if (value === null) return null;
-  if (/^\d+$/.test(value)) {
-    const idx = Number(value);
-    return idx < before ? stages[idx] ?? null : null;
-  }
-  const key = value.toLowerCase();
-  return stages.find((s3, i) => i < before && s3.name?.toLowerCase() === key) ?? null;
-}
-function parseMount(value) {
-  const m2 = { type: "bind", target: null, from: null, source: null };
-  for (const part of value.split(",")) {
-    const eq = part.indexOf("=");
-    const k2 = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    const v2 = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
-    if (k2 === "type") m2.type = v2.toLowerCase();
-    else if (k2 === "target" || k2 === "dst" || k2 === "destination") m2.target = v2;
-    else if (k2 === "from") m2.from = v2;
-    else if (k2 === "source" || k2 === "src") m2.source = v2;
-  }
-  return m2;
-}
-function mountsOf(instr) {
-  return instr.flags.filter((f2) => f2.name === "mount" && f2.value).map((f2) => parseMount(f2.value));
-}
-function baseOf(stage) {
-  let s3 = stage;
-  while (s3.parent) s3 = s3.parent;
-  return s3;
-}
-function lineageOf(stage) {
-  const out = [];
-  for (let s3 = stage; s3; s3 = s3.parent) out.unshift(s3);
-  return out;
-}
-function variablesBefore(lineage, until, globalArgs, which2 = { env: true, arg: true }) {
-  const vars = /* @__PURE__ */ new Map();
-  for (const stage of lineage) {
-    for (const instr of stage.body) {
-      if (instr === until) return vars;
-      if (instr.keyword === "ENV" && which2.env) {
-        for (const { key, value } of parseKeyValues(instr.args, true))
-          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
-      } else if (instr.keyword === "ARG" && which2.arg) {
-        for (const { key, value } of parseKeyValues(instr.args, false)) {
-          const v2 = value ?? globalArgs.get(key) ?? null;
-          if (v2 !== null) vars.set(key, substitute(v2, vars, "\\") ?? v2);
-        }
-      }
-    }
-  }
-  return vars;
-}
-var UNSET, GraphError;
-var init_stages = __esm({
-  "src/lint/stages.ts"() {
-    "use strict";
-    init_image_ref();
-    init_parse();
-    UNSET = /* @__PURE__ */ Symbol("unset");
-    GraphError = class extends Error {
-    };
-  }
-});
-
-// src/lint/commands.ts
-function heredocIsShell(body, headerCommands) {
-  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
-  if (shebang) {
-    const interp = commandName(shebang[1]) === "env" ? shebang[2] ?? "" : shebang[1];
-    return isShell(interp);
-  }
-  if (headerCommands.length === 0) return true;
-  return headerCommands.some(
-    (c) => isShell(c.argv[0]) && shellDashC(c.argv) === null && !c.argv.slice(1).some((a) => !a.startsWith("-"))
-  );
-}
-function analyzeRun(instr) {
-  const mounts = mountsOf(instr);
-  if (instr.json) return { instr, commands: execFormCommands(instr.json), mounts };
-  const header = splitCommands(instr.args);
-  const commands = [...header];
-  for (const h of instr.heredocs) {
-    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body));
-  }
-  return { instr, commands, mounts };
-}
-function splitArgs(args, valued = /* @__PURE__ */ new Set()) {
-  const options = [];
-  const positionals = [];
-  for (let k2 = 0; k2 < args.length; k2++) {
-    const a = args[k2];
-    if (a === "--") {
-      positionals.push(...args.slice(k2 + 1));
-      break;
-    }
-    if (a.startsWith("-") && a.length > 1) {
-      options.push(a);
-      if (!a.includes("=") && valued.has(a) && k2 + 1 < args.length) {
-        options.push(`${a}=${args[k2 + 1]}`);
-        k2++;
-      }
-    } else positionals.push(a);
-  }
-  return { options, positionals };
-}
-function hasOption(options, ...names) {
-  return options.some((o) => names.some((n) => o === n || o.startsWith(`${n}=`)));
-}
-function optionValues(options, name) {
-  return options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1));
-}
-function subcommand(args, valued = /* @__PURE__ */ new Set()) {
-  for (let k2 = 0; k2 < args.length; k2++) {
-    const a = args[k2];
-    if (a.startsWith("-")) {
-      if (!a.includes("=") && valued.has(a)) k2++;
-      continue;
-    }
-    return { sub: a, rest: [...args.slice(0, k2), ...args.slice(k2 + 1)] };
-  }
-  return { sub: null, rest: [...args] };
-}
-function pipInstallArgs(cmd) {
-  const argv = cmd.argv;
-  const name = commandName(argv[0]);
-  let args;
-  if (PIP.test(name)) args = argv.slice(1);
-  else if (PYTHON.test(name)) {
-    const m2 = argv.indexOf("-m");
-    if (m2 < 0 || argv[m2 + 1] !== "pip" || argv.slice(1, m2).some((a) => !a.startsWith("-"))) return null;
-    args = argv.slice(m2 + 2);
-  } else return null;
-  const { sub, rest } = subcommand(args, PIP_VALUED);
-  if (sub !== "install") return null;
-  return splitArgs(rest, PIP_VALUED);
-}
-function uvCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "uv") return null;
-  const first = subcommand(cmd.argv.slice(1), UV_VALUED);
-  if (first.sub === "sync") return { kind: "sync", ...splitArgs(first.rest, UV_VALUED) };
-  if (first.sub === "pip") {
-    const second = subcommand(first.rest, UV_VALUED);
-    if (second.sub === "install") return { kind: "pip-install", ...splitArgs(second.rest, UV_VALUED) };
-  }
-  return null;
-}
-function poetryInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "poetry") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), POETRY_VALUED);
-  return sub === "install" ? splitArgs(rest, POETRY_VALUED).options : null;
-}
-function pipenvInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "pipenv") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), /* @__PURE__ */ new Set(["--python"]));
-  return sub === "install" || sub === "sync" ? rest : null;
-}
-function npmInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "npm") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, NPM_VALUED);
-  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
-    return { kind: "ci", options, packages: positionals };
-  }
-  if ([
-    "install",
-    "i",
-    "in",
-    "ins",
-    "inst",
-    "insta",
-    "instal",
-    "isnt",
-    "isnta",
-    "isntal",
-    "isntall",
-    "add"
-  ].includes(sub)) {
-    return { kind: "install", options, packages: positionals };
-  }
-  return null;
-}
-function yarnInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "yarn") return null;
-  const valued = /* @__PURE__ */ new Set([
-    "--cwd",
-    "--modules-folder",
-    "--network-timeout",
-    "--cache-folder",
-    "--mutex",
-    "--registry"
-  ]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub === null || sub === "install") {
-    const { options, positionals } = splitArgs(rest, valued);
-    return positionals.length === 0 ? options : null;
-  }
-  return null;
-}
-function pnpmInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "pnpm") return null;
-  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub === "install" || sub === "i") return rest;
-  return null;
-}
-function describe(cmd, max = 40) {
-  const t = cmd.argv.join(" ");
-  return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
-}
-function dependencyInstall(cmd) {
-  const text = describe(cmd);
-  const pip = pipInstallArgs(cmd);
-  if (pip) {
-    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? { tool: "pip", text } : null;
-  }
-  const uv = uvCommand(cmd);
-  if (uv) {
-    if (uv.kind === "sync") return { tool: "uv", text };
-    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? { tool: "uv", text } : null;
-  }
-  if (poetryInstall(cmd)) return { tool: "poetry", text };
-  if (pipenvInstall(cmd)) return { tool: "pipenv", text };
-  const npm = npmInstall(cmd);
-  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return { tool: "npm", text };
-  if (yarnInstall(cmd)) return { tool: "yarn", text };
-  if (pnpmInstall(cmd)) return { tool: "pnpm", text };
-  const name = commandName(cmd.argv[0]);
-  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
-  if (name === "go" && a[0] === "mod" && a[1] === "download") return { tool: "go", text };
-  if ((name === "bundle" || name === "bundler") && a[0] === "install") return { tool: "bundle", text };
-  if (name === "composer" && a[0] === "install") return { tool: "composer", text };
-  if (name === "cargo" && a[0] === "fetch") return { tool: "cargo", text };
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
-    return { tool: "mvn", text };
-  }
-  return null;
-}
-function aptCommand(cmd) {
-  const name = commandName(cmd.argv[0]);
-  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, APT_VALUED);
-  return { sub, packages: positionals, options };
-}
-function apkCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "apk") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, APK_VALUED);
-  return { sub, packages: positionals, options };
-}
-function rpmCommand(cmd) {
-  const name = commandName(cmd.argv[0]);
-  if (name !== "dnf" && name !== "yum" && name !== "microdnf" && name !== "tdnf" && name !== "dnf5")
-    return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, RPM_VALUED);
-  return { tool: name, sub, packages: positionals, options };
-}
-function isOsPackageInstall(cmd) {
-  const apt = aptCommand(cmd);
-  if (apt) return APT_INSTALL_SUBS.has(apt.sub);
-  const apk = apkCommand(cmd);
-  if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
-  const rpm = rpmCommand(cmd);
-  if (rpm)
-    return ["install", "groupinstall", "upgrade", "update", "reinstall", "localinstall"].includes(rpm.sub);
-  return false;
-}
-function packageName(spec) {
-  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~]/)[0].toLowerCase();
-}
-function isBuildPackage(spec) {
-  const name = packageName(spec);
-  if (BUILD_PACKAGES.has(name)) return true;
-  if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;
-  return /-(dev|devel)$/.test(name);
-}
-function pythonPackageName(spec) {
-  return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
-}
-function buildTooling(cmd) {
-  const apt = aptCommand(cmd);
-  if (apt && apt.sub === "install") {
-    const pkgs = apt.packages.filter(isBuildPackage);
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
-  }
-  const apk = apkCommand(cmd);
-  if (apk && apk.sub === "add") {
-    const pkgs = apk.packages.filter(isBuildPackage);
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
-  }
-  const rpm = rpmCommand(cmd);
-  if (rpm && (rpm.sub === "install" || rpm.sub === "groupinstall")) {
-    const pkgs = rpm.packages.filter((p2) => isBuildPackage(p2) || /development[ -]tools/i.test(p2));
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
-  }
-  const pip = pipInstallArgs(cmd);
-  if (pip) {
-    const pkgs = pip.positionals.filter((p2) => PY_BUILD_TOOLS.has(pythonPackageName(p2)));
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
-  }
-  const name = commandName(cmd.argv[0]);
-  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
-  const isBuildScript = (s3) => s3 === "build" || (s3?.startsWith("build:") ?? false);
-  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
-    return `runs ${describe(cmd)}`;
-  if ((name === "yarn" || name === "pnpm") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
-    return `runs ${describe(cmd)}`;
-  }
-  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
-    return `runs ${describe(cmd)}`;
-  }
-  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
-    return `runs ${describe(cmd)}`;
-  }
-  return null;
-}
-function removesPath(commands, path4) {
-  return commands.some((c) => {
-    const name = commandName(c.argv[0]);
-    if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
-      const root = (c.argv[1] ?? "").replace(/\/+$/, "");
-      return root !== "" && (root === path4 || path4.startsWith(`${root}/`) || root.startsWith(`${path4}/`));
-    }
-    if (name !== "rm") return false;
-    return c.argv.slice(1).some((arg) => {
-      if (arg.startsWith("-")) return false;
-      const cleaned = arg.replace(/\/\*+$/, "").replace(/\*+$/, "").replace(/\/+$/, "");
-      if (cleaned === "") return false;
-      return cleaned === path4 || path4.startsWith(`${cleaned}/`) || cleaned.startsWith(`${path4}/`) || arg.startsWith(`${path4}/`);
-    });
-  });
-}
-function cacheMountAt(mounts, ...prefixes) {
-  return mounts.some((m2) => {
-    if (m2.type !== "cache" || !m2.target) return false;
-    const t = m2.target.replace(/\/+$/, "");
-    return prefixes.some((p2) => t === p2 || t.startsWith(`${p2}/`) || p2.startsWith(`${t}/`));
-  });
-}
-function hasCacheMount(mounts) {
-  return mounts.some((m2) => m2.type === "cache");
-}
-function truthy(value) {
-  return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
-}
-var PIP, PYTHON, PIP_VALUED, UV_VALUED, POETRY_VALUED, NPM_VALUED, APT_VALUED, APK_VALUED, RPM_VALUED, APT_INSTALL_SUBS, BUILD_PACKAGES, PY_BUILD_TOOLS, TRUE_WORDS;
-var init_commands = __esm({
-  "src/lint/commands.ts"() {
-    "use strict";
-    init_shell();
-    init_stages();
-    PIP = /^pip(\d+(\.\d+)?)?$/;
-    PYTHON = /^python(\d+(\.\d+)?)?$/;
-    PIP_VALUED = /* @__PURE__ */ new Set([
-      "-r",
-      "--requirement",
-      "-c",
-      "--constraint",
-      "-e",
-      "--editable",
-      "-t",
-      "--target",
-      "-i",
-      "--index-url",
-      "--extra-index-url",
-      "-f",
-      "--find-links",
-      "--prefix",
-      "--root",
-      "--platform",
-      "--python-version",
-      "--implementation",
-      "--abi",
-      "--cache-dir",
-      "--log",
-      "--proxy",
-      "--retries",
-      "--timeout",
-      "--trusted-host",
-      "--cert",
-      "--client-cert",
-      "--progress-bar",
-      "--src",
-      "--upgrade-strategy",
-      "--only-binary",
-      "--no-binary",
-      "--config-settings",
-      "-C",
-      "--global-option",
-      "--python",
-      "--report"
-    ]);
-    UV_VALUED = /* @__PURE__ */ new Set([
-      "--directory",
-      "--project",
-      "--cache-dir",
-      "--python",
-      "-p",
-      "--index-url",
-      "--extra-index-url",
-      "--index",
-      "--default-index",
-      "-i",
-      "-r",
-      "--requirement",
-      "-c",
-      "--constraint",
-      "--extra",
-      "--group",
-      "--no-group",
-      "--only-group",
-      "--package",
-      "--target",
-      "--prefix",
-      "--color",
-      "--config-file",
-      "-f",
-      "--find-links",
-      "--index-strategy",
-      "--keyring-provider",
-      "--resolution",
-      "--prerelease",
-      "--link-mode",
-      "--compile-bytecode",
-      "--no-install-package",
-      "--python-platform",
-      "--exclude-newer"
-    ]);
-    POETRY_VALUED = /* @__PURE__ */ new Set([
-      "-C",
-      "--directory",
-      "-P",
-      "--project",
-      "--with",
-      "--without",
-      "--only",
-      "-E",
-      "--extras"
-    ]);
-    NPM_VALUED = /* @__PURE__ */ new Set([
-      "--prefix",
-      "-C",
-      "--registry",
-      "--cache",
-      "--omit",
-      "--include",
-      "--only",
-      "--loglevel",
-      "-w",
-      "--workspace",
-      "--userconfig",
-      "--install-strategy",
-      "--tag",
-      "--save-prefix",
-      "--fetch-retries",
-      "--fetch-timeout",
-      "--network-timeout",
-      "--script-shell"
-    ]);
-    APT_VALUED = /* @__PURE__ */ new Set([
-      "-o",
-      "--option",
-      "-c",
-      "--config-file",
-      "-t",
-      "--target-release",
-      "--default-release"
-    ]);
-    APK_VALUED = /* @__PURE__ */ new Set([
-      "-t",
-      "--virtual",
-      "-X",
-      "--repository",
-      "-p",
-      "--root",
-      "--arch",
-      "--cache-dir",
-      "--keys-dir",
-      "--repositories-file"
-    ]);
-    RPM_VALUED = /* @__PURE__ */ new Set([
-      "--setopt",
-      "--enablerepo",
-      "--disablerepo",
-      "--installroot",
-      "--releasever",
-      "-c",
-      "--config",
-      "--repo"
-    ]);
-    APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
-      "install",
-      "upgrade",
-      "dist-upgrade",
-      "full-upgrade",
-      "build-dep",
-      "reinstall",
-      "satisfy"
-    ]);
-    BUILD_PACKAGES = /* @__PURE__ */ new Set([
-      "build-essential",
-      "gcc",
-      "g++",
-      "clang",
-      "make",
-      "cmake",
-      "build-base",
-      "alpine-sdk",
-      "gcc-c++"
-    ]);
-    PY_BUILD_TOOLS = /* @__PURE__ */ new Set(["uv", "poetry", "pipenv", "wheel", "setuptools", "build"]);
-    TRUE_WORDS = /* @__PURE__ */ new Set(["1", "true", "on", "yes"]);
-  }
-});
-
-// src/lint/rule.ts
-function createContext(parsed, graph, problems, context3, dockerfileName) {
-  const runs = /* @__PURE__ */ new Map();
-  const varsByStage = /* @__PURE__ */ new Map();
-  const ctxEscape = parsed.escape;
-  return {
-    parsed,
-    graph,
-    problems,
-    context: context3,
-    dockerfileName,
-    run(instr) {
-      let info2 = runs.get(instr);
-      if (!info2) {
-        info2 = analyzeRun(instr);
-        runs.set(instr, info2);
-      }
-      return info2;
-    },
-    vars(stage, instr) {
-      let table = varsByStage.get(stage);
-      if (!table) {
-        table = /* @__PURE__ */ new Map();
-        let current = /* @__PURE__ */ new Map();
-        for (const s3 of lineageOf(stage)) {
-          for (const i of s3.body) {
-            table.set(i, current);
-            if (i.keyword === "ENV" || i.keyword === "ARG") {
-              current = new Map(current);
-              for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
-                const v2 = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
-                if (v2 !== null) current.set(key, substitute(v2, current, ctxEscape) ?? v2);
-              }
-            }
-          }
-        }
-        varsByStage.set(stage, table);
-      }
-      return table.get(instr) ?? /* @__PURE__ */ new Map();
-    }
-  };
-}
-function graphOf(ctx) {
-  if (!ctx.graph) throw new Error("rule needs the stage graph");
-  return ctx.graph;
-}
-function builtStages(ctx) {
-  const g2 = graphOf(ctx);
-  return g2.stages.filter((s3) => g2.built.has(s3));
-}
-function quote(instr) {
-  return `\`${instr.text}\` (line ${instr.line})`;
-}
-function copySources(instr) {
-  if (instr.heredocs.length > 0) return [];
-  const words = instr.json ?? splitWords(instr.args);
-  return words.length >= 2 ? words.slice(0, -1) : [];
-}
-function hasFromFlag(instr) {
-  return instr.flags.some((f2) => f2.name === "from");
-}
-function isWholeContextCopy(instr) {
-  if (instr.keyword !== "COPY" && instr.keyword !== "ADD") return false;
-  if (hasFromFlag(instr)) return false;
-  return copySources(instr).some((s3) => WHOLE.has(s3));
-}
-function isUrl(src) {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
-}
-var WHOLE;
-var init_rule = __esm({
-  "src/lint/rule.ts"() {
-    "use strict";
-    init_commands();
-    init_parse();
-    init_stages();
-    WHOLE = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
-  }
-});
-
-// src/lint/rules/IG009-cache-order.ts
-function isManifest(name) {
-  const base = name.split("/").pop();
-  if (base === "Pipfile" || base === "Pipfile.lock" || base === "Gemfile" || base === "Gemfile.lock")
-    return true;
-  if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
-  if (base === "Cargo.toml" || base === "Cargo.lock") return true;
-  return /^requirements.*\.txt$/.test(base);
-}
-function bringsSource(src, ctx, fileSet) {
-  if (WHOLE2.has(src)) return true;
-  if (src.includes("$")) return false;
-  const p2 = contextPath(src);
-  if (p2 === "") return true;
-  const c = ctx.context;
-  if (c) {
-    if (isGlob(p2)) {
-      const re2 = globToRegExp(p2);
-      const files = c.files.filter((f2) => re2.test(f2));
-      const dirs = [...c.dirs].filter((d) => re2.test(d));
-      if (files.length + dirs.length > 0) return dirs.length > 0 || files.some((f2) => !isManifest(f2));
-    } else if (c.dirs.has(p2)) return true;
-    else if (fileSet.has(p2)) return !isManifest(p2);
-  }
-  if (src.endsWith("/")) return true;
-  if (isGlob(p2)) {
-    const re2 = globToRegExp(p2.split("/").pop());
-    return !MANIFEST_NAMES.some((m2) => re2.test(m2) || re2.test(m2.replace(/^./, (x) => x.toUpperCase())));
-  }
-  return !isManifest(p2);
-}
-function isContextCopy(instr) {
-  return (instr.keyword === "COPY" || instr.keyword === "ADD") && !hasFromFlag(instr) && instr.heredocs.length === 0;
-}
-function manifestsFor(tool, argv) {
-  if (tool === "pip" || tool === "uv") {
-    const files = [];
-    for (let k2 = 0; k2 < argv.length; k2++) {
-      const a = argv[k2];
-      if ((a === "-r" || a === "--requirement") && argv[k2 + 1]) files.push(argv[k2 + 1]);
-      else if (a.startsWith("--requirement=")) files.push(a.slice(14));
-      else if (/^-r./.test(a)) files.push(a.slice(2));
-    }
-    if (files.length) return files.join(" and ");
-    if (tool === "pip") return "the requirements files";
-  }
-  return MANIFESTS_OF[tool] ?? "the dependency manifests";
-}
-var MANIFESTS, MANIFEST_NAMES, WHOLE2, MANIFESTS_OF, IG009;
-var init_IG009_cache_order = __esm({
-  "src/lint/rules/IG009-cache-order.ts"() {
-    "use strict";
-    init_commands();
-    init_context();
-    init_rule();
-    MANIFESTS = /* @__PURE__ */ new Set([
-      "pyproject.toml",
-      "uv.lock",
-      "poetry.lock",
-      "pipfile",
-      "pipfile.lock",
-      "setup.cfg",
-      ".python-version",
-      "package.json",
-      "package-lock.json",
-      "npm-shrinkwrap.json",
-      "yarn.lock",
-      "pnpm-lock.yaml",
-      ".npmrc",
-      ".yarnrc",
-      ".yarnrc.yml",
-      ".nvmrc",
-      "go.mod",
-      "go.sum",
-      "gemfile",
-      "gemfile.lock",
-      "composer.json",
-      "composer.lock",
-      "cargo.toml",
-      "cargo.lock",
-      "pom.xml",
-      "build.gradle",
-      "build.gradle.kts",
-      "settings.gradle",
-      "settings.gradle.kts",
-      "gradle.properties"
-    ]);
-    MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
-    WHOLE2 = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
-    MANIFESTS_OF = {
-      uv: "pyproject.toml and uv.lock",
-      poetry: "pyproject.toml and poetry.lock",
-      pipenv: "Pipfile and Pipfile.lock",
-      npm: "package.json and package-lock.json",
-      yarn: "package.json and yarn.lock",
-      pnpm: "package.json and pnpm-lock.yaml",
-      go: "go.mod and go.sum",
-      bundle: "Gemfile and Gemfile.lock",
-      composer: "composer.json and composer.lock",
-      cargo: "Cargo.toml and Cargo.lock",
-      mvn: "pom.xml"
-    };
-    IG009 = {
-      id: "IG009",
-      name: "cache-order",
-      severity: "error",
-      summary: "A dependency-install command runs after a COPY/ADD from the context that copies more than dependency manifests, in the same stage.",
-      rationale: "Every source change invalidates the COPY layer, and with it the install after it: each build re-downloads all dependencies.",
-      fix: "Copy only the manifests (e.g. `COPY pyproject.toml uv.lock ./`), run the install, then copy the source.",
-      check(ctx) {
-        const out = [];
-        let fileSet = null;
-        const files = () => {
-          fileSet ??= new Set(ctx.context?.files ?? []);
-          return fileSet;
-        };
-        for (const stage of builtStages(ctx)) {
-          let firstSourceCopy = null;
-          const installedBefore = /* @__PURE__ */ new Set();
-          for (const instr of stage.body) {
-            if (isContextCopy(instr)) {
-              if (firstSourceCopy) continue;
-              const sources = copySources(instr).filter((s3) => !isUrl(s3));
-              if (sources.some((s3) => bringsSource(s3, ctx, files()))) firstSourceCopy = instr;
-              continue;
-            }
-            if (instr.keyword !== "RUN") continue;
-            for (const cmd of ctx.run(instr).commands) {
-              const install = dependencyInstall(cmd);
-              if (!install) continue;
-              if (!firstSourceCopy) {
-                installedBefore.add(install.tool);
-                continue;
-              }
-              if (installedBefore.has(install.tool)) continue;
-              out.push({
-                line: instr.line,
-                message: `${quote(firstSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
-              });
-              break;
-            }
-          }
-        }
-        return out;
-      }
-    };
-  }
-});
-
-// ../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
-var require_proxy = __commonJS({
-  "../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getProxyUrl = getProxyUrl2;
-    exports.checkBypass = checkBypass;
-    function getProxyUrl2(reqUrl) {
-      const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass(reqUrl)) {
-        return void 0;
-      }
-      const proxyVar = (() => {
-        if (usingSsl) {
-          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-        } else {
-          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-        }
-      })();
-      if (proxyVar) {
-        try {
-          return new DecodedURL(proxyVar);
-        } catch (_a) {
-          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL(`http://${proxyVar}`);
-        }
-      } else {
-        return void 0;
-      }
-    }
-    function checkBypass(reqUrl) {
-      if (!reqUrl.hostname) {
-        return false;
-      }
-      const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress(reqHost)) {
-        return true;
-      }
-      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-      if (!noProxy) {
-        return false;
-      }
-      let reqPort;
-      if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-      } else if (reqUrl.protocol === "http:") {
-        reqPort = 80;
-      } else if (reqUrl.protocol === "https:") {
-        reqPort = 443;
-      }
-      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-      if (typeof reqPort === "number") {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-      }
-      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isLoopbackAddress(host) {
-      const hostLower = host.toLowerCase();
-      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-    }
-    var DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-      }
-      get username() {
-        return this._decodedUsername;
-      }
-      get password() {
-        return this._decodedPassword;
-      }
-    };
-  }
-});
-
-// ../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var require_lib = __commonJS({
-  "../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      var desc = Object.getOwnPropertyDescriptor(m2, k2);
-      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m2[k2];
-        } };
-      }
-      Object.defineProperty(o, k22, desc);
-    }) : (function(o, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      o[k22] = m2[k2];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
-    }) : function(o, v2) {
-      o["default"] = v2;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar2 = [];
-          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
-          return ar2;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
-      function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
-        });
-      }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
-        function fulfilled(value) {
-          try {
-            step(generator.next(value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function rejected(value) {
-          try {
-            step(generator["throw"](value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-    exports.getProxyUrl = getProxyUrl2;
-    exports.isHttps = isHttps;
-    var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
-    var pm = __importStar(require_proxy());
-    var tunnel2 = __importStar(require_tunnel2());
-    var undici_1 = require_undici();
-    var HttpCodes2;
-    (function(HttpCodes3) {
-      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
-      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
-      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
-      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
-      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
-      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
-      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
-      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
-      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
-      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
-      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
-      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
-      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
-      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
-      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
-      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
-      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
-      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
-      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
-      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
-      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
-      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
-      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
-    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
-    var Headers2;
-    (function(Headers3) {
-      Headers3["Accept"] = "accept";
-      Headers3["ContentType"] = "content-type";
-    })(Headers2 || (exports.Headers = Headers2 = {}));
-    var MediaTypes2;
-    (function(MediaTypes3) {
-      MediaTypes3["ApplicationJson"] = "application/json";
-    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
-    function getProxyUrl2(serverUrl) {
-      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-      return proxyUrl ? proxyUrl.href : "";
-    }
-    var HttpRedirectCodes2 = [
-      HttpCodes2.MovedPermanently,
-      HttpCodes2.ResourceMoved,
-      HttpCodes2.SeeOther,
-      HttpCodes2.TemporaryRedirect,
-      HttpCodes2.PermanentRedirect
-    ];
-    var HttpResponseRetryCodes2 = [
-      HttpCodes2.BadGateway,
-      HttpCodes2.ServiceUnavailable,
-      HttpCodes2.GatewayTimeout
-    ];
-    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling = 10;
-    var ExponentialBackoffTimeSlice = 5;
-    var HttpClientError = class _HttpClientError extends Error {
-      constructor(message, statusCode) {
-        super(message);
-        this.name = "HttpClientError";
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, _HttpClientError.prototype);
-      }
-    };
-    exports.HttpClientError = HttpClientError;
-    var HttpClientResponse = class {
-      constructor(message) {
-        this.message = message;
-      }
-      readBody() {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter7(this, void 0, void 0, function* () {
-            let output = Buffer.alloc(0);
-            this.message.on("data", (chunk) => {
-              output = Buffer.concat([output, chunk]);
-            });
-            this.message.on("end", () => {
-              resolve5(output.toString());
-            });
-          }));
-        });
-      }
-      readBodyBuffer() {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter7(this, void 0, void 0, function* () {
-            const chunks = [];
-            this.message.on("data", (chunk) => {
-              chunks.push(chunk);
-            });
-            this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
-            });
-          }));
-        });
-      }
-    };
-    exports.HttpClientResponse = HttpClientResponse;
-    function isHttps(requestUrl) {
-      const parsedUrl = new URL(requestUrl);
-      return parsedUrl.protocol === "https:";
-    }
-    var HttpClient3 = class {
-      constructor(userAgent2, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-          if (requestOptions.ignoreSslError != null) {
-            this._ignoreSslError = requestOptions.ignoreSslError;
-          }
-          this._socketTimeout = requestOptions.socketTimeout;
-          if (requestOptions.allowRedirects != null) {
-            this._allowRedirects = requestOptions.allowRedirects;
-          }
-          if (requestOptions.allowRedirectDowngrade != null) {
-            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-          }
-          if (requestOptions.maxRedirects != null) {
-            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-          }
-          if (requestOptions.keepAlive != null) {
-            this._keepAlive = requestOptions.keepAlive;
-          }
-          if (requestOptions.allowRetries != null) {
-            this._allowRetries = requestOptions.allowRetries;
-          }
-          if (requestOptions.maxRetries != null) {
-            this._maxRetries = requestOptions.maxRetries;
-          }
-        }
-      }
-      options(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      get(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("GET", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      del(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      post(requestUrl, data, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      patch(requestUrl, data, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      put(requestUrl, data, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      head(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-      }
-      /**
-       * Gets a typed object from an endpoint
-       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-       */
-      getJson(requestUrl_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          const res = yield this.get(requestUrl, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      postJson(requestUrl_1, obj_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.post(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      putJson(requestUrl_1, obj_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.put(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      patchJson(requestUrl_1, obj_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.patch(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      /**
-       * Makes a raw http request.
-       * All other methods such as get, post, patch, and request ultimately call this.
-       * Prefer get, del, post and patch
-       */
-      request(verb, requestUrl, data, headers) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          if (this._disposed) {
-            throw new Error("Client has already been disposed.");
-          }
-          const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-          let numTries = 0;
-          let response;
-          do {
-            response = yield this.requestRaw(info2, data);
-            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
-              let authenticationHandler;
-              for (const handler2 of this.handlers) {
-                if (handler2.canHandleAuthentication(response)) {
-                  authenticationHandler = handler2;
-                  break;
-                }
-              }
-              if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
-              } else {
-                return response;
-              }
-            }
-            let redirectsRemaining = this._maxRedirects;
-            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-              const redirectUrl = response.message.headers["location"];
-              if (!redirectUrl) {
-                break;
-              }
-              const parsedRedirectUrl = new URL(redirectUrl);
-              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-              }
-              yield response.readBody();
-              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
-                  }
-                }
-              }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
-              redirectsRemaining--;
-            }
-            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
-              return response;
-            }
-            numTries += 1;
-            if (numTries < maxTries) {
-              yield response.readBody();
-              yield this._performExponentialBackoff(numTries);
-            }
-          } while (numTries < maxTries);
-          return response;
-        });
-      }
-      /**
-       * Needs to be called if keepAlive is set to true in request options.
-       */
-      dispose() {
-        if (this._agent) {
-          this._agent.destroy();
-        }
-        this._disposed = true;
-      }
-      /**
-       * Raw request.
-       * @param info
-       * @param data
-       */
-      requestRaw(info2, data) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
-            function callbackForResult(err2, res) {
-              if (err2) {
-                reject(err2);
-              } else if (!res) {
-                reject(new Error("Unknown error"));
-              } else {
-                resolve5(res);
-              }
-            }
-            this.requestRawWithCallback(info2, data, callbackForResult);
-          });
-        });
-      }
-      /**
-       * Raw request with callback.
-       * @param info
-       * @param data
-       * @param onResult
-       */
-      requestRawWithCallback(info2, data, onResult) {
-        if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
-          }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-        }
-        let callbackCalled = false;
-        function handleResult(err2, res) {
-          if (!callbackCalled) {
-            callbackCalled = true;
-            onResult(err2, res);
-          }
-        }
-        const req = info2.httpModule.request(info2.options, (msg) => {
-          const res = new HttpClientResponse(msg);
-          handleResult(void 0, res);
-        });
-        let socket;
-        req.on("socket", (sock) => {
-          socket = sock;
-        });
-        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-          if (socket) {
-            socket.end();
-          }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
-        });
-        req.on("error", function(err2) {
-          handleResult(err2);
-        });
-        if (data && typeof data === "string") {
-          req.write(data, "utf8");
-        }
-        if (data && typeof data !== "string") {
-          data.on("close", function() {
-            req.end();
-          });
-          data.pipe(req);
-        } else {
-          req.end();
-        }
-      }
-      /**
-       * Gets an http agent. This function is useful when you need an http agent that handles
-       * routing through a proxy server - depending upon the url and proxy environment variables.
-       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-       */
-      getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-      }
-      getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-          return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-      }
-      _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
-        }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
-        if (this.handlers) {
-          for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
-          }
-        }
-        return info2;
-      }
-      _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
-        }
-        return lowercaseKeys2(headers || {});
-      }
-      /**
-       * Gets an existing header value or returns a default.
-       * Handles converting number header values to strings since HTTP headers must be strings.
-       * Note: This returns string | string[] since some headers can have multiple values.
-       * For headers that must always be a single string (like Content-Type), use the
-       * specialized _getExistingOrDefaultContentTypeHeader method instead.
-       */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-          }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== void 0) {
-          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      /**
-       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-       * Always returns a single string (not an array) since Content-Type should be a single value.
-       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-       */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
-            } else {
-              clientHeader = headerValue;
-            }
-          }
-        }
-        const additionalValue = additionalHeaders[Headers2.ContentType];
-        if (additionalValue !== void 0) {
-          if (typeof additionalValue === "number") {
-            return String(additionalValue);
-          } else if (Array.isArray(additionalValue)) {
-            return additionalValue.join(", ");
-          } else {
-            return additionalValue;
-          }
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-          agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-          agent = this._agent;
-        }
-        if (agent) {
-          return agent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        let maxSockets = 100;
-        if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        if (proxyUrl && proxyUrl.hostname) {
-          const agentOptions = {
-            maxSockets,
-            keepAlive: this._keepAlive,
-            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-            }), { host: proxyUrl.hostname, port: proxyUrl.port })
-          };
-          let tunnelAgent;
-          const overHttps = proxyUrl.protocol === "https:";
-          if (usingSsl) {
-            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
-          } else {
-            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
-          }
-          agent = tunnelAgent(agentOptions);
-          this._proxyAgent = agent;
-        }
-        if (!agent) {
-          const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-          this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-          agent.options = Object.assign(agent.options || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return agent;
-      }
-      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-          proxyAgent = this._proxyAgentDispatcher;
-        }
-        if (proxyAgent) {
-          return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-        }));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return proxyAgent;
-      }
-      _getUserAgentWithOrchestrationId(userAgent2) {
-        const baseUserAgent = userAgent2 || "actions/http-client";
-        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-        if (orchId) {
-          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-      }
-      _performExponentialBackoff(retryNumber) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms2));
-        });
-      }
-      _processResponse(res, options) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
-            const statusCode = res.message.statusCode || 0;
-            const response = {
-              statusCode,
-              result: null,
-              headers: {}
-            };
-            if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
-            }
-            function dateTimeDeserializer(key, value) {
-              if (typeof value === "string") {
-                const a = new Date(value);
-                if (!isNaN(a.valueOf())) {
-                  return a;
-                }
-              }
-              return value;
-            }
-            let obj2;
-            let contents;
-            try {
-              contents = yield res.readBody();
-              if (contents && contents.length > 0) {
-                if (options && options.deserializeDates) {
-                  obj2 = JSON.parse(contents, dateTimeDeserializer);
-                } else {
-                  obj2 = JSON.parse(contents);
-                }
-                response.result = obj2;
-              }
-              response.headers = res.message.headers;
-            } catch (err2) {
-            }
-            if (statusCode > 299) {
-              let msg;
-              if (obj2 && obj2.message) {
-                msg = obj2.message;
-              } else if (contents && contents.length > 0) {
-                msg = contents;
-              } else {
-                msg = `Failed request: (${statusCode})`;
-              }
-              const err2 = new HttpClientError(msg, statusCode);
-              err2.result = response.result;
-              reject(err2);
-            } else {
-              resolve5(response);
-            }
-          }));
-        });
-      }
-    };
-    exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k2) => (c[k2.toLowerCase()] = obj2[k2], c), {});
-  }
-});
-
-// ../../work/main/node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "../../work/main/node_modules/bottleneck/light.js"(exports, module) {
-    (function(global2, factory) {
-      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load = function(received, defaults2, onto = {}) {
-        var k2, ref, v2;
-        for (k2 in defaults2) {
-          v2 = defaults2[k2];
-          onto[k2] = (ref = received[k2]) != null ? ref : v2;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults2, onto = {}) {
-        var k2, v2;
-        for (k2 in received) {
-          v2 = received[k2];
-          if (defaults2[k2] !== void 0) {
-            onto[k2] = v2;
-          }
-        }
-        return onto;
-      };
-      var parser = {
-        load,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value) {
-          var node;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node = {
-            value,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node;
-            this._last = node;
-          } else {
-            this._first = this._last = node;
-          }
-          return void 0;
-        }
-        shift() {
-          var value;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node, ref, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, ref.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node;
-          node = this.shift();
-          while (node != null) {
-            cb(node), node = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node, ref, ref1, ref2, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events;
-      Events = class Events {
-        constructor(instance) {
-          this.instance = instance;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
-          };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
-          };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name, status, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
-          }
-          this._events[name].push({ cb, status });
-          return this.instance;
-        }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name, ...args) {
-          var e, promises3;
-          try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (this._events[name] == null) {
-              return;
-            }
-            this._events[name] = this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises3 = this._events[name].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error2) {
-                e2 = error2;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises3)).find(function(x) {
-              return x != null;
-            });
-          } catch (error2) {
-            e = error2;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j2, ref, results;
-            results = [];
-            for (i = j2 = 1, ref = num_priorities; 1 <= ref ? j2 <= ref : j2 >= ref; i = 1 <= ref ? ++j2 : --j2) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j2, len, list;
-          for (j2 = 0, len = arr.length; j2 < len; j2++) {
-            list = arr[j2];
-            if (list.length > 0) {
-              return list;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-          this.task = task;
-          this.args = args;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events2;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run2, free) {
-          var error2, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
-          }
-        }
-        doExpire(clearGlobalState, run2, free) {
-          var error2, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
-        }
-        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error2, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run2(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error2);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance, storeOptions, storeInstanceOptions) {
-          this.instance = instance;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
-          });
-        }
-        computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options) {
-          await this.yieldLoop();
-          parser$2.overwrite(options, options, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
-        }
-        async __register__(index, weight, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index, weight) {
-          await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id];
-          }
-        }
-        start(id) {
-          var initial;
-          initial = 0;
-          this._jobs[id] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id];
-          }
-          return current != null;
-        }
-        jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-        }
-        statusJobs(status) {
-          var k2, pos, ref, results, v2;
-          if (status != null) {
-            pos = this.status.indexOf(status);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref = this._jobs;
-            results = [];
-            for (k2 in ref) {
-              v2 = ref[k2];
-              if (v2 === pos) {
-                results.push(k2);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v2, i) => {
-            acc[this.status[i]] = v2;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args, cb, error2, reject, resolve5, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args);
-                return function() {
-                  return resolve5(returned);
-                };
-              } catch (error1) {
-                error2 = error1;
-                return function() {
-                  return reject(error2);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
-          promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args, resolve: resolve5, reject });
-          this._tryToRun();
-          return promise;
-        }
-      };
-      var Sync_1 = Sync;
-      var version = "2.19.5";
-      var version$1 = {
-        version
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version,
-        default: version$1
-      });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
-            })();
-          }
-          async deleteKey(key = "") {
-            var deleted, instance;
-            instance = this.instances[key];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete this.instances[key];
-              await instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          }
-          limiters() {
-            var k2, ref, results, v2;
-            ref = this.instances;
-            results = [];
-            for (k2 in ref) {
-              v2 = ref[k2];
-              results.push({
-                key: k2,
-                limiter: v2
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i, k2, keys, len, next, start;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k2 = found[i];
-                keys.push(k2.slice(start, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base;
-            clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
-              var e, k2, ref, results, time, v2;
-              time = Date.now();
-              ref = this.instances;
-              results = [];
-              for (k2 in ref) {
-                v2 = ref[k2];
-                try {
-                  if (await v2._store.__groupCheck__(time)) {
-                    results.push(this.deleteKey(k2));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error2) {
-                  e = error2;
-                  results.push(v2.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
-          }
-          updateSettings(options = {}) {
-            parser$3.overwrite(options, this.defaults, this);
-            parser$3.overwrite(options, options, this.limiterOptions);
-            if (options.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref;
-            if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-            }
-          }
-        }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options = {}) {
-            this.options = options;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
-          constructor(options = {}, ...invalid) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
-            parser$5.load(options, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message) {
-            return this._store.__publish__(message);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
-          }
-          jobs(status) {
-            return this._states.statusJobs(status);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight = 1) {
-            return this._store.__check__(weight);
-          }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index, job, options, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index, options.weight));
-              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index, job, wait) {
-            var clearGlobalState, free, run2;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args, index, next, options, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options, args } = next = queue.first());
-              if (capacity != null && options.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
-              index = this._randomIndex();
-              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
-                if (success) {
-                  queue.shift();
-                  empty = this.empty();
-                  if (empty) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
-                  }
-                  this._run(index, next, wait);
-                  return this.Promise.resolve(options.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
-            });
-          }
-          stop(options = {}) {
-            var done, waitForExecuting;
-            options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at2) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
-              };
-              return new this.Promise((resolve5, reject) => {
-                if (finished()) {
-                  return resolve5();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve5();
-                    }
-                  });
-                }
-              });
-            };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
-              return next.doDrop({
-                message: options.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k2, ref, v2;
-                ref = this._scheduled;
-                for (k2 in ref) {
-                  v2 = ref[k2];
-                  if (this.jobStatus(v2.job.options.id) === "RUNNING") {
-                    clearTimeout(v2.timeout);
-                    clearTimeout(v2.expiration);
-                    v2.job.doDrop({
-                      message: options.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args, blocked, error2, options, reachedHWM, shifted, strategy;
-            ({ args, options } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
-            } catch (error1) {
-              error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
-              job.doDrop({ error: error2 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args) {
-            var cb, fn, job, options, ref, ref1, task;
-            if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-              options = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-              options = parser$5.load(options, this.jobDefaults);
-            }
-            task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
-                return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
-                });
-              });
-            };
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args2) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            }).catch(function(args2) {
-              if (Array.isArray(args2)) {
-                return typeof cb === "function" ? cb(...args2) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args2) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args) {
-            var job, options, task;
-            if (typeof args[0] === "function") {
-              [task, ...args] = args;
-              options = {};
-            } else {
-              [options, task, ...args] = args;
-            }
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
-            wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
-            };
-            wrapped.withOptions = function(options, ...args) {
-              return schedule(options, fn, ...args);
-            };
-            return wrapped;
-          }
-          async updateSettings(options = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-            parser$5.overwrite(options, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck3.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck3.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck3.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck3.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck3.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck3;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
-      var lib = Bottleneck_1;
-      return lib;
-    }));
-  }
-});
-
-// src/analysis/filesystem.ts
-function pathOf(node) {
-  const parts = [];
-  for (let n = node; n?.parent; n = n.parent) parts.push(n.name);
-  return `/${parts.reverse().join("/")}`;
-}
-function mergeLayers(layers, layerIndexes) {
-  const root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
-  const wasted = /* @__PURE__ */ new Map();
-  let totalBytes = 0;
-  let wastedBytes = 0;
-  const hide = (node, path4, by) => {
-    if (node.kind === "file" && node.size > 0) {
-      let w2 = wasted.get(path4);
-      if (!w2) {
-        w2 = { bytes: 0, layers: /* @__PURE__ */ new Set() };
-        wasted.set(path4, w2);
-      }
-      w2.bytes += node.size;
-      w2.layers.add(node.layer);
-      w2.layers.add(by);
-      wastedBytes += node.size;
-    }
-  };
-  const hideTree = (node, path4, by) => {
-    hide(node, path4, by);
-    if (node.children) for (const [name, child2] of node.children) hideTree(child2, `${path4}/${name}`, by);
-  };
-  const hideChildren = (node, path4, by) => {
-    if (!node.children) return;
-    for (const [name, child2] of node.children) hideTree(child2, `${path4}/${name}`, by);
-    node.children.clear();
-  };
-  const lookup = (path4) => path4 === "" ? root : findPath(root, path4);
-  layers.forEach((layer, i) => {
-    const by = layerIndexes[i] ?? i;
-    for (const dir of layer.opaqueDirs) {
-      const node = lookup(dir);
-      if (node && isDir(node)) hideChildren(node, `/${dir}`, by);
-    }
-    for (const gone of layer.whiteouts) {
-      const node = lookup(gone);
-      if (!node?.parent) continue;
-      hideTree(node, `/${gone}`, by);
-      node.parent.children?.delete(node.name);
-    }
-    for (const entry of layer.entries) {
-      if (entry.path === "") continue;
-      if (entry.kind === "file") totalBytes += entry.size;
-      const parts = entry.path.split("/");
-      let node = root;
-      let path4 = "";
-      for (let p2 = 0; p2 < parts.length; p2++) {
-        const name = parts[p2];
-        path4 += `/${name}`;
-        if (!node.children) node.children = /* @__PURE__ */ new Map();
-        let child2 = node.children.get(name);
-        const last = p2 === parts.length - 1;
-        if (!child2) {
-          child2 = { name, parent: node, kind: null, size: 0, layer: by, children: null };
-          node.children.set(name, child2);
-        } else if (!last && !isDir(child2)) {
-          hide(child2, path4, by);
-          child2.kind = null;
-          child2.size = 0;
-          child2.secret = void 0;
-        }
-        if (last) {
-          if (entry.kind === "dir") {
-            if (!isDir(child2)) hide(child2, path4, by);
-            child2.kind = "dir";
-          } else {
-            if (child2.kind !== null || child2.children?.size) {
-              hide(child2, path4, by);
-              hideChildren(child2, path4, by);
-            }
-            child2.kind = entry.kind;
-            child2.children = null;
-          }
-          child2.size = entry.kind === "file" ? entry.size : 0;
-          child2.layer = by;
-          child2.secret = entry.secret;
-        }
-        node = child2;
-      }
-    }
-  });
-  return { root, totalBytes, wastedBytes, wasted };
-}
-function findPath(root, path4) {
-  let node = root;
-  for (const part of path4.split("/")) {
-    node = node.children?.get(part);
-    if (!node) return void 0;
-  }
-  return node;
-}
-function* walk(node) {
-  if (!node.children) return;
-  for (const child2 of node.children.values()) {
-    yield child2;
-    yield* walk(child2);
-  }
-}
-function topBy(items, limit, size, key) {
-  const top = [];
-  for (const item of items) {
-    if (top.length === limit && size(item) <= size(top[top.length - 1])) continue;
-    top.push(item);
-    top.sort((a, b2) => size(b2) - size(a) || key(a).localeCompare(key(b2)));
-    if (top.length > limit) top.pop();
-  }
-  return top;
-}
-function largestFiles(root, limit = 20) {
-  let fileCount = 0;
-  const files = [];
-  for (const node of walk(root)) {
-    if (node.kind === "file" || node.kind === "hardlink") fileCount++;
-    if (node.kind === "file") files.push(node);
-  }
-  const largest = topBy(files, limit, (n) => n.size, pathOf).map((n) => ({
-    path: pathOf(n),
-    size: n.size,
-    layer: n.layer
-  }));
-  return { fileCount, largest };
-}
-function biggestWasters(fs4, limit = 20) {
-  const items = [...fs4.wasted].map(([path4, w2]) => ({
-    path: path4,
-    bytes: w2.bytes,
-    layers: [...w2.layers].sort((a, b2) => a - b2)
-  }));
-  return topBy(
-    items,
-    limit,
-    (w2) => w2.bytes,
-    (w2) => w2.path
-  );
-}
-var isDir;
-var init_filesystem = __esm({
-  "src/analysis/filesystem.ts"() {
-    "use strict";
-    isDir = (n) => n.kind === "dir" || n.kind === null;
-  }
-});
-
-// src/analysis/content-rules/rule.ts
-function tally(node, include = () => true) {
-  let bytes = 0;
-  let files = 0;
-  const layers = /* @__PURE__ */ new Set();
-  const visit = (n, rel) => {
-    if (!n.children) return;
-    for (const [name, child2] of n.children) {
-      const path4 = rel ? `${rel}/${name}` : name;
-      if (child2.kind !== "dir" && child2.kind !== null && include(path4, child2)) {
-        files++;
-        bytes += child2.size;
-        layers.add(child2.layer);
-      }
-      visit(child2, path4);
-    }
-  };
-  visit(node, "");
-  return { bytes, files, layers: [...layers].sort((a, b2) => a - b2) };
-}
-function toFinding(rule, hit) {
-  return {
-    rule: rule.id,
-    name: rule.name,
-    severity: rule.severity,
-    message: hit.message,
-    file: null,
-    line: null,
-    fix: rule.fix,
-    bytes: hit.bytes
-  };
-}
-var init_rule2 = __esm({
-  "src/analysis/content-rules/rule.ts"() {
-    "use strict";
-  }
-});
-
-// src/analysis/content-rules/IG101-pip-cache-in-image.ts
-var pipCacheInImage;
-var init_IG101_pip_cache_in_image = __esm({
-  "src/analysis/content-rules/IG101-pip-cache-in-image.ts"() {
-    "use strict";
-    init_size();
-    init_filesystem();
-    init_rule2();
-    pipCacheInImage = {
-      id: "IG101",
-      name: "pip-cache-in-image",
-      severity: "warning",
-      fix: "Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
-      check(ctx) {
-        const hits = [];
-        for (const node of walk(ctx.root)) {
-          if (node.name !== "pip" && node.name !== "uv" || node.parent?.name !== ".cache") continue;
-          if (node.kind !== "dir" && node.kind !== null) continue;
-          const t = tally(node);
-          if (t.files === 0) continue;
-          const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
-          hits.push({
-            message: `\`${pathOf(node)}\` holds ${formatBytes(t.bytes)} in ${t.files} files of ${node.name}'s download cache, written by ${where}: it only makes the image bigger.`,
-            bytes: t.bytes
-          });
-        }
-        return hits;
-      }
-    };
-  }
-});
-
-// src/analysis/content-rules/IG102-os-cache-in-image.ts
-var osCacheInImage;
-var init_IG102_os_cache_in_image = __esm({
-  "src/analysis/content-rules/IG102-os-cache-in-image.ts"() {
-    "use strict";
-    init_size();
-    init_filesystem();
-    init_rule2();
-    osCacheInImage = {
-      id: "IG102",
-      name: "os-cache-in-image",
-      severity: "warning",
-      fix: "End the installing RUN with `rm -rf /var/lib/apt/lists/*` (apt) or use `apk add --no-cache` (apk), in the same RUN as the install.",
-      check(ctx) {
-        const hits = [];
-        const lists = findPath(ctx.root, "var/lib/apt/lists");
-        if (lists) {
-          const t = tally(lists, (rel) => rel !== "lock" && rel !== "partial" && !rel.startsWith("partial/"));
-          if (t.files > 0) {
-            const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
-            hits.push({
-              message: `\`/var/lib/apt/lists\` holds ${formatBytes(t.bytes)} of package indexes (${t.files} files) left by ${where}.`,
-              bytes: t.bytes
-            });
-          }
-        }
-        const apk = findPath(ctx.root, "var/cache/apk");
-        if (apk) {
-          const t = tally(apk);
-          if (t.files > 0) {
-            const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
-            hits.push({
-              message: `\`/var/cache/apk\` holds ${formatBytes(t.bytes)} of cached packages (${t.files} files) left by ${where}.`,
-              bytes: t.bytes
-            });
-          }
-        }
-        return hits;
-      }
-    };
-  }
-});
-
-// src/analysis/content-rules/IG103-vcs-in-image.ts
-var vcsInImage;
-var init_IG103_vcs_in_image = __esm({
-  "src/analysis/content-rules/IG103-vcs-in-image.ts"() {
-    "use strict";
-    init_size();
-    init_filesystem();
-    init_rule2();
-    vcsInImage = {
-      id: "IG103",
-      name: "vcs-in-image",
-      severity: "warning",
-      fix: "Add `.git` to .dockerignore, or copy only what the app needs (`COPY app/ app/`) instead of the whole context.",
-      check(ctx) {
-        const hits = [];
-        for (const node of walk(ctx.root)) {
-          if (node.name !== ".git" || node.kind !== "dir" && node.kind !== null) continue;
-          let nested = false;
-          for (let p2 = node.parent; p2; p2 = p2.parent) if (p2.name === ".git") nested = true;
-          if (nested) continue;
-          const t = tally(node);
-          const where = t.layers.length ? `, from ${t.layers.map((l) => ctx.describeLayer(l)).join(", ")}` : "";
-          hits.push({
-            message: `\`${pathOf(node)}\` is a git directory in the image: ${formatBytes(t.bytes)} of history (${t.files} files)${where}.`,
-            bytes: t.bytes
-          });
-        }
-        return hits;
-      }
-    };
-  }
-});
-
-// src/analysis/content-rules/IG104-secret-in-image.ts
-function secretKind(path4, name, hint) {
-  if (name === ".env") return "an environment file";
-  if (name.startsWith(".env.") && !ENV_TEMPLATES.has(name.slice(5))) return "an environment file";
-  if (KEY_NAMES.has(name)) return "an SSH private key";
-  if (hint === "private-key") return "a private key";
-  if (name === ".npmrc" && hint === "npm-token") return "an npm auth token";
-  if (path4.endsWith("/.aws/credentials")) return "AWS credentials";
-  if (path4.endsWith("/.docker/config.json") && hint === "docker-auths") return "registry credentials";
-  return null;
-}
-var KEY_NAMES, ENV_TEMPLATES, secretInImage;
-var init_IG104_secret_in_image = __esm({
-  "src/analysis/content-rules/IG104-secret-in-image.ts"() {
-    "use strict";
-    init_filesystem();
-    KEY_NAMES = /* @__PURE__ */ new Set(["id_rsa", "id_ecdsa", "id_ed25519", "id_dsa"]);
-    ENV_TEMPLATES = /* @__PURE__ */ new Set(["example", "sample", "template", "dist"]);
-    secretInImage = {
-      id: "IG104",
-      name: "secret-in-image",
-      severity: "error",
-      fix: "Keep it out of the build context (.dockerignore) and pass secrets at build time with `RUN --mount=type=secret,id=\u2026`, or at run time; rotate it, since anyone who pulls the image has it.",
-      check(ctx) {
-        const hits = [];
-        for (const node of walk(ctx.root)) {
-          if (node.kind !== "file" && node.kind !== "hardlink") continue;
-          const path4 = pathOf(node);
-          const kind = secretKind(path4, node.name, node.secret);
-          if (!kind) continue;
-          hits.push({
-            message: `\`${path4}\` is ${kind}, shipped in ${ctx.describeLayer(node.layer)}; its content is not shown.`,
-            bytes: node.size
-          });
-        }
-        return hits;
-      }
-    };
-  }
-});
-
-// src/analysis/content-rules/IG105-toolchain-in-image.ts
-var TOOLS, DIRS, toolchainInImage;
-var init_IG105_toolchain_in_image = __esm({
-  "src/analysis/content-rules/IG105-toolchain-in-image.ts"() {
-    "use strict";
-    init_size();
-    init_filesystem();
-    TOOLS = ["gcc", "cc", "g++", "clang", "make"];
-    DIRS = ["usr/bin", "usr/local/bin"];
-    toolchainInImage = {
-      id: "IG105",
-      name: "toolchain-in-image",
-      severity: "info",
-      fix: "Compile in a builder stage and copy only the results into the final stage (`COPY --from=builder \u2026`).",
-      check(ctx) {
-        const found = [];
-        let bytes = 0;
-        for (const dir of DIRS) {
-          const node = findPath(ctx.root, dir);
-          for (const tool of TOOLS) {
-            const hit = node?.children?.get(tool);
-            if (!hit || hit.kind === "dir" || hit.kind === null) continue;
-            found.push(`/${dir}/${tool}`);
-            bytes += hit.size;
-          }
-        }
-        if (found.length === 0) return [];
-        return [
-          {
-            message: `The image ships a compiler toolchain (${found.map((f2) => `\`${f2}\``).join(", ")}${bytes ? `, ${formatBytes(bytes)} in those entries alone` : ""}): build tools are only needed while building.`,
-            bytes
-          }
-        ];
-      }
-    };
-  }
-});
-
-// src/analysis/content-rules/index.ts
-function checkContent(ctx) {
-  return contentRules.flatMap((rule) => rule.check(ctx).map((hit) => toFinding(rule, hit)));
-}
-var contentRules;
-var init_content_rules = __esm({
-  "src/analysis/content-rules/index.ts"() {
-    "use strict";
-    init_IG101_pip_cache_in_image();
-    init_IG102_os_cache_in_image();
-    init_IG103_vcs_in_image();
-    init_IG104_secret_in_image();
-    init_IG105_toolchain_in_image();
-    init_rule2();
-    contentRules = [
-      pipCacheInImage,
-      osCacheInImage,
-      vcsInImage,
-      secretInImage,
-      toolchainInImage
-    ];
-  }
-});
-
-// src/analysis/analyze.ts
-function describeLayer(layers, index) {
-  const instruction = normalizeInstruction(layers[index]?.createdBy ?? "");
-  return instruction ? `layer ${index} (\`${shorten2(instruction, 60)}\`)` : `layer ${index}`;
-}
-function analyzeImage(data) {
-  const layers = imageLayers(data);
-  const size = layers.reduce((sum, l) => sum + l.size, 0);
-  if (!data.layers) {
-    return { image: { ref: data.ref, id: data.id, size, layers, files: null }, findings: [] };
-  }
-  const fs4 = mergeLayers(data.layers, nonEmptyIndexes(layers));
-  const { fileCount, largest } = largestFiles(fs4.root);
-  const files = {
-    totalBytes: fs4.totalBytes,
-    wastedBytes: fs4.wastedBytes,
-    efficiency: fs4.totalBytes === 0 ? 1 : 1 - fs4.wastedBytes / fs4.totalBytes,
-    fileCount,
-    largest,
-    wasted: biggestWasters(fs4)
-  };
-  const findings = checkContent({ root: fs4.root, describeLayer: (i) => describeLayer(layers, i) });
-  return { image: { ref: data.ref, id: data.id, size, layers, files }, findings };
-}
-var shorten2;
-var init_analyze = __esm({
-  "src/analysis/analyze.ts"() {
-    "use strict";
-    init_content_rules();
-    init_filesystem();
-    init_layers();
-    shorten2 = (s3, max) => s3.length > max ? `${s3.slice(0, max - 1)}\u2026` : s3;
-  }
-});
-
-// src/cache/analysis-cache.ts
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir2, readFile, rename as rename2, rm as rm3, stat as stat2, utimes, writeFile as writeFile2 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join as join5 } from "node:path";
-function cacheDir(env = process.env) {
-  const explicit = env.IMAGE_GUARD_CACHE_DIR;
-  if (explicit !== void 0 && explicit !== "") return explicit === "off" ? null : explicit;
-  if (env.XDG_CACHE_HOME) return join5(env.XDG_CACHE_HOME, "image-guard");
-  return join5(homedir(), ".cache", "image-guard");
-}
-function cacheKey(parts) {
-  const canonical = JSON.stringify([FORMAT, parts.id, [...parts.diffIds], parts.code, parts.files]);
-  return createHash("sha256").update(canonical).digest("hex");
-}
-function isEntry(value, key) {
-  if (typeof value !== "object" || value === null) return false;
-  const e = value;
-  const image = e.image;
-  return e.format === FORMAT && e.key === key && Array.isArray(e.findings) && typeof image === "object" && image !== null && typeof image.id === "string" && typeof image.size === "number" && Array.isArray(image.layers) && (image.files === null || typeof image.files === "object" && image.files !== void 0);
-}
-var FORMAT, SUFFIX, DEFAULT_MAX_ENTRIES, AnalysisCache;
-var init_analysis_cache = __esm({
-  "src/cache/analysis-cache.ts"() {
-    "use strict";
-    FORMAT = 1;
-    SUFFIX = ".json";
-    DEFAULT_MAX_ENTRIES = 50;
-    AnalysisCache = class {
-      dir;
-      maxEntries;
-      constructor(dir, options = {}) {
-        this.dir = dir;
-        this.maxEntries = Math.max(1, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
-      }
-      /** The analysis stored under `key`, given back under `ref`; null on a miss or an unreadable entry. */
-      async get(key, ref) {
-        const file = this.#file(key);
-        let entry;
-        try {
-          entry = JSON.parse(await readFile(file, "utf8"));
-        } catch {
-          return null;
-        }
-        if (!isEntry(entry, key)) return null;
-        const now = /* @__PURE__ */ new Date();
-        await utimes(file, now, now).catch(() => {
-        });
-        return { image: { ref, ...entry.image }, findings: entry.findings };
-      }
-      /** Stores an analysis (written to a temporary file, then renamed: readers never see half an entry). */
-      async put(key, analysis) {
-        const { ref: _ref, ...image } = analysis.image;
-        const entry = { format: FORMAT, key, image, findings: analysis.findings };
-        const file = this.#file(key);
-        const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-        try {
-          await mkdir3(this.dir, { recursive: true });
-          await writeFile2(temp, JSON.stringify(entry));
-          await rename2(temp, file);
-        } catch {
-          await rm3(temp, { force: true }).catch(() => {
-          });
-          return;
-        }
-        await this.#evict().catch(() => {
-        });
-      }
-      #file(key) {
-        return join5(this.dir, `${key}${SUFFIX}`);
-      }
-      /** Keeps the `maxEntries` most recently used entries; drops the rest and temporary files left by a crash. */
-      async #evict() {
-        const names = await readdir2(this.dir);
-        const entries = [];
-        const staleBefore = Date.now() - 60 * 60 * 1e3;
-        for (const name of names) {
-          const path4 = join5(this.dir, name);
-          if (/^[0-9a-f]{64}\.json$/.test(name)) {
-            const s3 = await stat2(path4).catch(() => null);
-            if (s3) entries.push({ path: path4, mtime: s3.mtimeMs });
-          } else if (name.endsWith(".tmp")) {
-            const s3 = await stat2(path4).catch(() => null);
-            if (s3 && s3.mtimeMs < staleBefore) await rm3(path4, { force: true }).catch(() => {
-            });
-          }
-        }
-        if (entries.length <= this.maxEntries) return;
-        entries.sort((a, b2) => b2.mtime - a.mtime);
-        for (const old of entries.slice(this.maxEntries)) await rm3(old.path, { force: true }).catch(() => {
-        });
-      }
-    };
-  }
-});
-
-// src/cache/code-fingerprint.ts
-import { createHash as createHash2 } from "node:crypto";
-import { readFileSync as readFileSync4 } from "node:fs";
-import { fileURLToPath } from "node:url";
-function codeFingerprint(moduleUrl = import.meta.url) {
-  if (memo !== void 0 && moduleUrl === import.meta.url) return memo;
-  let result = null;
-  try {
-    const file = fileURLToPath(moduleUrl);
-    if (file.endsWith(".js") || file.endsWith(".mjs")) {
-      const hash = createHash2("sha256").update(readFileSync4(file)).digest("hex").slice(0, 16);
-      result = `${VERSION}+${hash}`;
-    }
-  } catch {
-    result = null;
-  }
-  if (moduleUrl === import.meta.url) memo = result;
-  return result;
-}
-var memo;
-var init_code_fingerprint = __esm({
-  "src/cache/code-fingerprint.ts"() {
-    "use strict";
-    init_version();
   }
 });
 
@@ -24661,7 +19962,7 @@ var require_ber = __commonJS({
 });
 
 // ../../work/main/node_modules/asn1/lib/index.js
-var require_lib2 = __commonJS({
+var require_lib = __commonJS({
   "../../work/main/node_modules/asn1/lib/index.js"(exports, module) {
     var Ber = require_ber();
     module.exports = {
@@ -28541,7 +23842,7 @@ var require_constants6 = __commonJS({
 var require_utils3 = __commonJS({
   "../../work/main/node_modules/ssh2/lib/protocol/utils.js"(exports, module) {
     "use strict";
-    var Ber = require_lib2().Ber;
+    var Ber = require_lib().Ber;
     var DISCONNECT_REASON;
     var FastBuffer = Buffer[Symbol.species];
     var TypedArrayFill = Object.getPrototypeOf(Uint8Array.prototype).fill;
@@ -30613,7 +25914,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createHmac,
       createSign,
       createVerify,
@@ -30622,7 +25923,7 @@ var require_keyParser = __commonJS({
       verify: verify_
     } = __require("crypto");
     var supportedOpenSSLCiphers = getCiphers();
-    var { Ber } = require_lib2();
+    var { Ber } = require_lib();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
     var { CIPHER_INFO } = require_crypto();
     var { eddsaSupported, SUPPORTED_CIPHER } = require_constants6();
@@ -31301,11 +26602,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash4("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash4("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -31470,8 +26771,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash4("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash4("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -31511,7 +26812,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac(
           "sha1",
-          createHash4("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -31851,7 +27152,7 @@ ${formatted}-----END ${type} KEY-----`;
 var require_agent2 = __commonJS({
   "../../work/main/node_modules/ssh2/lib/agent.js"(exports, module) {
     "use strict";
-    var { Socket } = __require("net");
+    var { Socket: Socket2 } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve: resolve5 } = __require("path");
     var { readFile: readFile4 } = __require("fs");
@@ -31863,7 +27164,7 @@ var require_agent2 = __commonJS({
       writeUInt32BE,
       writeUInt32LE
     } = require_utils3();
-    function once2(cb) {
+    function once3(cb) {
       let called = false;
       return (...args) => {
         if (called)
@@ -31898,8 +27199,8 @@ var require_agent2 = __commonJS({
         this.socketPath = socketPath;
       }
       getStream(cb) {
-        cb = once2(cb);
-        const sock = new Socket();
+        cb = once3(cb);
+        const sock = new Socket2();
         sock.on("connect", () => {
           cb(null, sock);
         });
@@ -31914,7 +27215,7 @@ var require_agent2 = __commonJS({
         }
       }
       getIdentities(cb) {
-        cb = once2(cb);
+        cb = once3(cb);
         this.getStream((err2, stream) => {
           function onFail(err3) {
             if (stream) {
@@ -31951,7 +27252,7 @@ var require_agent2 = __commonJS({
         } else if (typeof options !== "object" || options === null) {
           options = void 0;
         }
-        cb = once2(cb);
+        cb = once3(cb);
         this.getStream((err2, stream) => {
           function onFail(err3) {
             if (stream) {
@@ -32069,7 +27370,7 @@ var require_agent2 = __commonJS({
       const RE_CYGWIN_SOCK = /^!<socket >(\d+) s ([A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8})/;
       return class CygwinAgent extends OpenSSHAgent {
         getStream(cb) {
-          cb = once2(cb);
+          cb = once3(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
           readFile4(socketPath, function readCygsocket(err2, data) {
@@ -32142,7 +27443,7 @@ var require_agent2 = __commonJS({
               cb(new Error("Problem negotiating cygwin unix socket security"));
             }
             function tryConnect() {
-              sock = new Socket();
+              sock = new Socket2();
               sock.on("connect", _onconnect);
               sock.on("data", _ondata);
               sock.on("error", onFail);
@@ -32607,7 +27908,7 @@ var require_agent2 = __commonJS({
                   cb2(...args);
               });
             };
-            this[SYM_AGENT].getIdentities(once2((err2, keys) => {
+            this[SYM_AGENT].getIdentities(once3((err2, keys) => {
               if (err2)
                 return doCbs(err2);
               if (!Array.isArray(keys)) {
@@ -33833,13 +29134,13 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
       randomFillSync
     } = __require("crypto");
-    var { Ber } = require_lib2();
+    var { Ber } = require_lib();
     var {
       COMPAT,
       curve25519Supported,
@@ -34259,7 +29560,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash4(this.hashName);
+          const hash = createHash5(this.hashName);
           hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
@@ -35267,9 +30568,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash4(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash4(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -37135,7 +32436,7 @@ var require_SFTP = __commonJS({
     "use strict";
     var EventEmitter2 = __require("events");
     var fs4 = __require("fs");
-    var { constants: constants3 } = fs4;
+    var { constants: constants4 } = fs4;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -38990,25 +34291,25 @@ var require_SFTP = __commonJS({
         this.extended = initial && initial.extended;
       }
       isDirectory() {
-        return (this.mode & constants3.S_IFMT) === constants3.S_IFDIR;
+        return (this.mode & constants4.S_IFMT) === constants4.S_IFDIR;
       }
       isFile() {
-        return (this.mode & constants3.S_IFMT) === constants3.S_IFREG;
+        return (this.mode & constants4.S_IFMT) === constants4.S_IFREG;
       }
       isBlockDevice() {
-        return (this.mode & constants3.S_IFMT) === constants3.S_IFBLK;
+        return (this.mode & constants4.S_IFMT) === constants4.S_IFBLK;
       }
       isCharacterDevice() {
-        return (this.mode & constants3.S_IFMT) === constants3.S_IFCHR;
+        return (this.mode & constants4.S_IFMT) === constants4.S_IFCHR;
       }
       isSymbolicLink() {
-        return (this.mode & constants3.S_IFMT) === constants3.S_IFLNK;
+        return (this.mode & constants4.S_IFMT) === constants4.S_IFLNK;
       }
       isFIFO() {
-        return (this.mode & constants3.S_IFMT) === constants3.S_IFIFO;
+        return (this.mode & constants4.S_IFMT) === constants4.S_IFIFO;
       }
       isSocket() {
-        return (this.mode & constants3.S_IFMT) === constants3.S_IFSOCK;
+        return (this.mode & constants4.S_IFMT) === constants4.S_IFSOCK;
       }
     };
     function attrsToBytes(attrs) {
@@ -40704,11 +36005,11 @@ var require_client2 = __commonJS({
   "../../work/main/node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash4,
+      createHash: createHash5,
       getHashes,
       randomFillSync
     } = __require("crypto");
-    var { Socket } = __require("net");
+    var { Socket: Socket2 } = __require("net");
     var { lookup: dnsLookup } = __require("dns");
     var EventEmitter2 = __require("events");
     var HASHES = getHashes();
@@ -40926,13 +36227,13 @@ var require_client2 = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash4(hashAlgo).update(key).digest("hex");
+              key = createHash5(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
           };
         }
-        const sock = this._sock = cfg.sock || new Socket();
+        const sock = this._sock = cfg.sock || new Socket2();
         let ready = false;
         let sawHeader = false;
         if (this._protocol)
@@ -42738,7 +38039,7 @@ var require_server = __commonJS({
         this._protocol.authPasswdChg(prompt);
       }
     };
-    var Session = class extends EventEmitter2 {
+    var Session2 = class extends EventEmitter2 {
       constructor(client, info2, localChan) {
         super();
         this.type = "session";
@@ -43057,7 +38358,7 @@ var require_server = __commonJS({
                       if (replied)
                         return;
                       replied = true;
-                      const instance = new Session(this, info2, localChan);
+                      const instance = new Session2(this, info2, localChan);
                       this._chanMgr.update(localChan, instance);
                       proto.channelOpenConfirm(
                         info2.sender,
@@ -43189,7 +38490,7 @@ var require_server = __commonJS({
               let channel = this._chanMgr.get(recipient);
               if (typeof channel !== "object" || channel === null)
                 return;
-              if (channel.constructor === Session) {
+              if (channel.constructor === Session2) {
                 channel = channel._channel;
                 if (!channel)
                   return;
@@ -43210,7 +38511,7 @@ var require_server = __commonJS({
               let channel = this._chanMgr.get(recipient);
               if (typeof channel !== "object" || channel === null)
                 return;
-              if (channel.constructor === Session) {
+              if (channel.constructor === Session2) {
                 channel = channel._channel;
                 if (!channel)
                   return;
@@ -43237,7 +38538,7 @@ var require_server = __commonJS({
               let channel = this._chanMgr.get(recipient);
               if (typeof channel !== "object" || channel === null)
                 return;
-              if (channel.constructor === Session) {
+              if (channel.constructor === Session2) {
                 channel = channel._channel;
                 if (!channel)
                   return;
@@ -43249,7 +38550,7 @@ var require_server = __commonJS({
               let channel = this._chanMgr.get(recipient);
               if (typeof channel !== "object" || channel === null)
                 return;
-              if (channel.constructor === Session) {
+              if (channel.constructor === Session2) {
                 channel = channel._channel;
                 if (!channel)
                   return;
@@ -43264,7 +38565,7 @@ var require_server = __commonJS({
               let replied = false;
               let accept;
               let reject;
-              if (session.constructor !== Session) {
+              if (session.constructor !== Session2) {
                 if (wantReply)
                   proto.channelFailure(session.outgoing.id);
                 return;
@@ -43430,7 +38731,7 @@ var require_server = __commonJS({
               let channel = this._chanMgr.get(recipient);
               if (typeof channel !== "object" || channel === null)
                 return;
-              if (channel.constructor === Session) {
+              if (channel.constructor === Session2) {
                 if (!channel._ending) {
                   channel._ending = true;
                   channel.emit("eof");
@@ -43450,7 +38751,7 @@ var require_server = __commonJS({
               let channel = this._chanMgr.get(recipient);
               if (typeof channel !== "object" || channel === null)
                 return;
-              if (channel.constructor === Session) {
+              if (channel.constructor === Session2) {
                 channel._ending = true;
                 channel.emit("close");
                 channel = channel._channel;
@@ -43765,9 +39066,9 @@ var require_keygen = __commonJS({
       generateKeyPair: generateKeyPair_,
       generateKeyPairSync: generateKeyPairSync_,
       getCurves,
-      randomBytes: randomBytes2
+      randomBytes: randomBytes3
     } = __require("crypto");
-    var { Ber } = require_lib2();
+    var { Ber } = require_lib();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
     var { CIPHER_INFO } = require_crypto();
     var SALT_LEN = 16;
@@ -44029,7 +39330,7 @@ var require_keygen = __commonJS({
                 rounds = opts.rounds;
             }
             const gen = Buffer.allocUnsafe(cipher.keyLen + cipher.ivLen);
-            const salt = randomBytes2(SALT_LEN);
+            const salt = randomBytes3(SALT_LEN);
             const r = bcrypt_pbkdf(
               passphrase,
               passphrase.length,
@@ -44068,7 +39369,7 @@ var require_keygen = __commonJS({
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
           const parsed = parseDERs(keyType, pub, priv);
-          const checkInt = randomBytes2(4);
+          const checkInt = randomBytes3(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
           let padding = [];
@@ -44179,7 +39480,7 @@ var require_keygen = __commonJS({
 });
 
 // ../../work/main/node_modules/ssh2/lib/index.js
-var require_lib3 = __commonJS({
+var require_lib2 = __commonJS({
   "../../work/main/node_modules/ssh2/lib/index.js"(exports, module) {
     "use strict";
     var {
@@ -44229,7 +39530,7 @@ var require_lib3 = __commonJS({
 // ../../work/main/node_modules/docker-modem/lib/ssh.js
 var require_ssh = __commonJS({
   "../../work/main/node_modules/docker-modem/lib/ssh.js"(exports, module) {
-    var Client = require_lib3().Client;
+    var Client = require_lib2().Client;
     var http = __require("http");
     module.exports = function(opt) {
       var conn = new Client();
@@ -45269,9 +40570,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable2 = require_stream_readable();
+    var Readable3 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable2);
+    require_inherits()(Duplex, Readable3);
     {
       keys = objectKeys(Writable.prototype);
       for (v2 = 0; v2 < keys.length; v2++) {
@@ -45284,7 +40585,7 @@ var require_stream_duplex = __commonJS({
     var v2;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable2.call(this, options);
+      Readable3.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -45653,7 +40954,7 @@ var require_end_of_stream = __commonJS({
   "../../work/main/node_modules/readable-stream/lib/internal/streams/end-of-stream.js"(exports, module) {
     "use strict";
     var ERR_STREAM_PREMATURE_CLOSE = require_errors3().codes.ERR_STREAM_PREMATURE_CLOSE;
-    function once2(callback) {
+    function once3(callback) {
       var called = false;
       return function() {
         if (called) return;
@@ -45672,7 +40973,7 @@ var require_end_of_stream = __commonJS({
     function eos(stream, opts, callback) {
       if (typeof opts === "function") return eos(stream, null, opts);
       if (!opts) opts = {};
-      callback = once2(callback || noop4);
+      callback = once3(callback || noop4);
       var readable = opts.readable || opts.readable !== false && stream.readable;
       var writable = opts.writable || opts.writable !== false && stream.writable;
       var onlegacyfinish = function onlegacyfinish2() {
@@ -45998,14 +41299,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors3().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable2, iterable, opts) {
+    function from(Readable3, iterable, opts) {
       var iterator2;
       if (iterable && typeof iterable.next === "function") {
         iterator2 = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator2 = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator2 = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable2(_objectSpread({
+      var readable = new Readable3(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -46045,9 +41346,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "../../work/main/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable2;
+    module.exports = Readable3;
     var Duplex;
-    Readable2.ReadableState = ReadableState;
+    Readable3.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -46082,7 +41383,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable2, Stream);
+    require_inherits()(Readable3, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -46126,9 +41427,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable2(options) {
+    function Readable3(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable2)) return new Readable2(options);
+      if (!(this instanceof Readable3)) return new Readable3(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -46138,7 +41439,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable2.prototype, "destroyed", {
+    Object.defineProperty(Readable3.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -46156,12 +41457,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable2.prototype.destroy = destroyImpl.destroy;
-    Readable2.prototype._undestroy = destroyImpl.undestroy;
-    Readable2.prototype._destroy = function(err2, cb) {
+    Readable3.prototype.destroy = destroyImpl.destroy;
+    Readable3.prototype._undestroy = destroyImpl.undestroy;
+    Readable3.prototype._destroy = function(err2, cb) {
       cb(err2);
     };
-    Readable2.prototype.push = function(chunk, encoding) {
+    Readable3.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -46178,7 +41479,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable2.prototype.unshift = function(chunk) {
+    Readable3.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -46239,10 +41540,10 @@ var require_stream_readable = __commonJS({
       }
       return er2;
     }
-    Readable2.prototype.isPaused = function() {
+    Readable3.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable2.prototype.setEncoding = function(enc) {
+    Readable3.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -46288,7 +41589,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable2.prototype.read = function(n) {
+    Readable3.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -46397,10 +41698,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable2.prototype._read = function(n) {
+    Readable3.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable2.prototype.pipe = function(dest, pipeOpts) {
+    Readable3.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -46503,7 +41804,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable2.prototype.unpipe = function(dest) {
+    Readable3.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -46537,7 +41838,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable2.prototype.on = function(ev, fn) {
+    Readable3.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -46558,15 +41859,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable2.prototype.addListener = Readable2.prototype.on;
-    Readable2.prototype.removeListener = function(ev, fn) {
+    Readable3.prototype.addListener = Readable3.prototype.on;
+    Readable3.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable2.prototype.removeAllListeners = function(ev) {
+    Readable3.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -46586,7 +41887,7 @@ var require_stream_readable = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable2.prototype.resume = function() {
+    Readable3.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -46612,7 +41913,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable2.prototype.pause = function() {
+    Readable3.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -46627,7 +41928,7 @@ var require_stream_readable = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable2.prototype.wrap = function(stream) {
+    Readable3.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -46672,14 +41973,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable2.prototype[Symbol.asyncIterator] = function() {
+      Readable3.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -46688,7 +41989,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableBuffer", {
+    Object.defineProperty(Readable3.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -46697,7 +41998,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableFlowing", {
+    Object.defineProperty(Readable3.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -46711,8 +42012,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable2._fromList = fromList;
-    Object.defineProperty(Readable2.prototype, "readableLength", {
+    Readable3._fromList = fromList;
+    Object.defineProperty(Readable3.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -46758,11 +42059,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable2.from = function(iterable, opts) {
+      Readable3.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable2, iterable, opts);
+        return from(Readable3, iterable, opts);
       };
     }
     function indexOf(xs2, x) {
@@ -46897,7 +42198,7 @@ var require_pipeline = __commonJS({
   "../../work/main/node_modules/readable-stream/lib/internal/streams/pipeline.js"(exports, module) {
     "use strict";
     var eos;
-    function once2(callback) {
+    function once3(callback) {
       var called = false;
       return function() {
         if (called) return;
@@ -46915,7 +42216,7 @@ var require_pipeline = __commonJS({
       return stream.setHeader && typeof stream.abort === "function";
     }
     function destroyer(stream, reading, writing, callback) {
-      callback = once2(callback);
+      callback = once3(callback);
       var closed = false;
       stream.on("close", function() {
         closed = true;
@@ -49128,14 +44429,14 @@ var require_headers2 = __commonJS({
       else return ZEROS.slice(0, n - val.length) + val + " ";
     };
     function parse256(buf) {
-      var positive;
-      if (buf[0] === 128) positive = true;
-      else if (buf[0] === 255) positive = false;
+      var positive2;
+      if (buf[0] === 128) positive2 = true;
+      else if (buf[0] === 255) positive2 = false;
       else return null;
       var tuple = [];
       for (var i = buf.length - 1; i > 0; i--) {
         var byte = buf[i];
-        if (positive) tuple.push(byte);
+        if (positive2) tuple.push(byte);
         else tuple.push(255 - byte);
       }
       var sum = 0;
@@ -49143,7 +44444,7 @@ var require_headers2 = __commonJS({
       for (i = 0; i < l; i++) {
         sum += tuple[i] * Math.pow(256, i);
       }
-      return positive ? sum : -1 * sum;
+      return positive2 ? sum : -1 * sum;
     }
     var decodeOct = function(val, offset, length) {
       val = val.slice(offset, offset + length);
@@ -49530,12 +44831,12 @@ var require_wrappy = __commonJS({
 var require_once = __commonJS({
   "../../work/main/node_modules/once/once.js"(exports, module) {
     var wrappy = require_wrappy();
-    module.exports = wrappy(once2);
+    module.exports = wrappy(once3);
     module.exports.strict = wrappy(onceStrict);
-    once2.proto = once2(function() {
+    once3.proto = once3(function() {
       Object.defineProperty(Function.prototype, "once", {
         value: function() {
-          return once2(this);
+          return once3(this);
         },
         configurable: true
       });
@@ -49546,7 +44847,7 @@ var require_once = __commonJS({
         configurable: true
       });
     });
-    function once2(fn) {
+    function once3(fn) {
       var f2 = function() {
         if (f2.called) return f2.value;
         f2.called = true;
@@ -49573,7 +44874,7 @@ var require_once = __commonJS({
 // ../../work/main/node_modules/end-of-stream/index.js
 var require_end_of_stream2 = __commonJS({
   "../../work/main/node_modules/end-of-stream/index.js"(exports, module) {
-    var once2 = require_once();
+    var once3 = require_once();
     var noop4 = function() {
     };
     var qnt = global.Bare ? queueMicrotask : process.nextTick.bind(process);
@@ -49586,7 +44887,7 @@ var require_end_of_stream2 = __commonJS({
     var eos = function(stream, opts, callback) {
       if (typeof opts === "function") return eos(stream, null, opts);
       if (!opts) opts = {};
-      callback = once2(callback || noop4);
+      callback = once3(callback || noop4);
       var ws2 = stream._writableState;
       var rs2 = stream._readableState;
       var readable = opts.readable || opts.readable !== false && stream.readable;
@@ -49656,11 +44957,11 @@ var require_end_of_stream2 = __commonJS({
 // ../../work/main/node_modules/tar-fs/node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "../../work/main/node_modules/tar-fs/node_modules/tar-stream/pack.js"(exports, module) {
-    var constants3 = require_fs_constants();
+    var constants4 = require_fs_constants();
     var eos = require_end_of_stream2();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable2 = require_readable2().Readable;
+    var Readable3 = require_readable2().Readable;
     var Writable = require_readable2().Writable;
     var StringDecoder2 = __require("string_decoder").StringDecoder;
     var headers = require_headers2();
@@ -49674,16 +44975,16 @@ var require_pack = __commonJS({
       if (size) self2.push(END_OF_TAR.slice(0, 512 - size));
     };
     function modeToType(mode) {
-      switch (mode & constants3.S_IFMT) {
-        case constants3.S_IFBLK:
+      switch (mode & constants4.S_IFMT) {
+        case constants4.S_IFBLK:
           return "block-device";
-        case constants3.S_IFCHR:
+        case constants4.S_IFCHR:
           return "character-device";
-        case constants3.S_IFDIR:
+        case constants4.S_IFDIR:
           return "directory";
-        case constants3.S_IFIFO:
+        case constants4.S_IFIFO:
           return "fifo";
-        case constants3.S_IFLNK:
+        case constants4.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -49736,14 +45037,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable2.call(this, opts);
+      Readable3.call(this, opts);
       this._drain = noop4;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable2);
+    inherits(Pack, Readable3);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -49879,7 +45180,7 @@ var require_tar_stream = __commonJS({
 // ../../work/main/node_modules/pump/index.js
 var require_pump = __commonJS({
   "../../work/main/node_modules/pump/index.js"(exports, module) {
-    var once2 = require_once();
+    var once3 = require_once();
     var eos = require_end_of_stream2();
     var fs4;
     try {
@@ -49901,7 +45202,7 @@ var require_pump = __commonJS({
       return stream.setHeader && isFn(stream.abort);
     };
     var destroyer = function(stream, reading, writing, callback) {
-      callback = once2(callback);
+      callback = once3(callback);
       var closed = false;
       stream.on("close", function() {
         closed = true;
@@ -50407,7 +45708,7 @@ var require_util9 = __commonJS({
     var fs4 = __require("fs");
     var path4 = __require("path");
     var tar = require_tar_fs();
-    var zlib2 = __require("zlib");
+    var zlib3 = __require("zlib");
     var arr = [];
     var each = arr.forEach;
     var slice = arr.slice;
@@ -50473,7 +45774,7 @@ var require_util9 = __commonJS({
             ignore: ignoreFn
             // Only works on directories
           });
-          next(pack.pipe(zlib2.createGzip()));
+          next(pack.pipe(zlib3.createGzip()));
         });
       } else {
         next(file);
@@ -67322,7 +62623,7 @@ var require_compression_filter = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CompressionFilterFactory = exports.CompressionFilter = void 0;
-    var zlib2 = __require("zlib");
+    var zlib3 = __require("zlib");
     var compression_algorithms_1 = require_compression_algorithms();
     var constants_1 = require_constants7();
     var filter_1 = require_filter();
@@ -67382,7 +62683,7 @@ var require_compression_filter = __commonJS({
       }
       compressMessage(message) {
         return new Promise((resolve5, reject) => {
-          zlib2.deflate(message, (err2, output) => {
+          zlib3.deflate(message, (err2, output) => {
             if (err2) {
               reject(err2);
             } else {
@@ -67395,7 +62696,7 @@ var require_compression_filter = __commonJS({
         return new Promise((resolve5, reject) => {
           let totalLength = 0;
           const messageParts = [];
-          const decompresser = zlib2.createInflate();
+          const decompresser = zlib3.createInflate();
           decompresser.on("error", (error2) => {
             reject({
               code: constants_1.Status.INTERNAL,
@@ -67428,7 +62729,7 @@ var require_compression_filter = __commonJS({
       }
       compressMessage(message) {
         return new Promise((resolve5, reject) => {
-          zlib2.gzip(message, (err2, output) => {
+          zlib3.gzip(message, (err2, output) => {
             if (err2) {
               reject(err2);
             } else {
@@ -67441,7 +62742,7 @@ var require_compression_filter = __commonJS({
         return new Promise((resolve5, reject) => {
           let totalLength = 0;
           const messageParts = [];
-          const decompresser = zlib2.createGunzip();
+          const decompresser = zlib3.createGunzip();
           decompresser.on("error", (error2) => {
             reject({
               code: constants_1.Status.INTERNAL,
@@ -72885,7 +68186,7 @@ var require_server_interceptors = __commonJS({
     var constants_1 = require_constants7();
     var http2 = __require("http2");
     var error_1 = require_error();
-    var zlib2 = __require("zlib");
+    var zlib3 = __require("zlib");
     var stream_decoder_1 = require_stream_decoder();
     var logging = require_logging();
     var tls_1 = __require("tls");
@@ -73352,9 +68653,9 @@ var require_server_interceptors = __commonJS({
         } else if (encoding === "deflate" || encoding === "gzip") {
           let decompresser;
           if (encoding === "deflate") {
-            decompresser = zlib2.createInflate();
+            decompresser = zlib3.createInflate();
           } else {
-            decompresser = zlib2.createGunzip();
+            decompresser = zlib3.createGunzip();
           }
           return new Promise((resolve5, reject) => {
             let totalLength = 0;
@@ -79225,13 +74526,13 @@ var require_docker = __commonJS({
 });
 
 // src/engine/docker-engine.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
-import { homedir as homedir2 } from "node:os";
-import { join as join6 } from "node:path";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join as join3 } from "node:path";
 function engineAddress(env = process.env) {
   if (env.DOCKER_HOST) return env.DOCKER_HOST;
-  const userSocket = join6(homedir2(), ".docker", "run", "docker.sock");
-  return `unix://${existsSync4(userSocket) ? userSocket : "/var/run/docker.sock"}`;
+  const userSocket = join3(homedir(), ".docker", "run", "docker.sock");
+  return `unix://${existsSync2(userSocket) ? userSocket : "/var/run/docker.sock"}`;
 }
 function connectEngine() {
   const address = engineAddress();
@@ -79260,10 +74561,10 @@ function registryOf(ref) {
   return first.includes(".") || first.includes(":") || first === "localhost" ? first : "docker.io";
 }
 function registryAuth(registry, env = process.env) {
-  const dir = env.DOCKER_CONFIG ?? join6(homedir2(), ".docker");
+  const dir = env.DOCKER_CONFIG ?? join3(homedir(), ".docker");
   let config;
   try {
-    config = JSON.parse(readFileSync5(join6(dir, "config.json"), "utf8"));
+    config = JSON.parse(readFileSync(join3(dir, "config.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -79387,6 +74688,4724 @@ var init_docker_engine = __esm({
         );
       }
     };
+  }
+});
+
+// src/core/size.ts
+function parseSize(text) {
+  const match = SIZE.exec(text.trim());
+  if (!match) return null;
+  const [, number, unit = ""] = match;
+  const factor = unit === "" ? 1 : UNITS[unit.toLowerCase()];
+  if (factor === void 0) return null;
+  const bytes = Math.round(Number(number) * factor);
+  return Number.isSafeInteger(bytes) ? bytes : null;
+}
+function parseIncrease(text) {
+  const trimmed = text.trim();
+  const percent2 = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/.exec(trimmed);
+  if (percent2) return { percent: Number(percent2[1]) };
+  const bytes = parseSize(trimmed);
+  return bytes === null ? null : { bytes };
+}
+function formatBytes(n) {
+  if (!Number.isFinite(n)) return String(n);
+  const sign = n < 0 ? "-" : "";
+  let value = Math.abs(n);
+  let unit = 0;
+  while (value >= 1e3 && unit < DECIMAL_UNITS.length - 1) {
+    value /= 1e3;
+    unit++;
+  }
+  let rounded = unit === 0 ? Math.round(value) : Number(value.toPrecision(3));
+  if (rounded >= 1e3 && unit < DECIMAL_UNITS.length - 1) {
+    rounded = Number((rounded / 1e3).toPrecision(3));
+    unit++;
+  }
+  return `${rounded === 0 ? "" : sign}${rounded} ${DECIMAL_UNITS[unit]}`;
+}
+var UNITS, SIZE, DECIMAL_UNITS;
+var init_size = __esm({
+  "src/core/size.ts"() {
+    "use strict";
+    UNITS = {
+      b: 1,
+      kb: 1e3,
+      mb: 1e6,
+      gb: 1e9,
+      tb: 1e12,
+      kib: 1024,
+      mib: 1024 ** 2,
+      gib: 1024 ** 3,
+      tib: 1024 ** 4
+    };
+    SIZE = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)$/i;
+    DECIMAL_UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
+  }
+});
+
+// src/lint/dockerignore.ts
+function cleanPath(p2) {
+  if (p2 === "") return ".";
+  const rooted = p2.startsWith("/");
+  const out = [];
+  for (const part of p2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+      continue;
+    }
+    out.push(part);
+  }
+  const joined = out.join("/");
+  if (rooted) return `/${joined}`;
+  return joined === "" ? "." : joined;
+}
+function readIgnoreFile(text) {
+  const out = [];
+  const lines = text.split("\n");
+  for (let k2 = 0; k2 < lines.length; k2++) {
+    let line = lines[k2];
+    if (k2 === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    if (line.startsWith("#")) continue;
+    let pattern = line.trim();
+    if (pattern === "") continue;
+    const invert = pattern.startsWith("!");
+    if (invert) pattern = pattern.slice(1).trim();
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
+    }
+    out.push(invert ? `!${pattern}` : pattern);
+  }
+  return out;
+}
+function escapeRegex(ch) {
+  return /[.+()|{}$^]/.test(ch) ? `\\${ch}` : ch;
+}
+function compilePattern(pattern) {
+  if (pattern.startsWith("**") && !/[*?[\]\\]/.test(pattern.slice(2))) {
+    const suffix = pattern.slice(2);
+    return (path4) => path4.endsWith(suffix) || suffix.startsWith("/") && path4 === suffix.slice(1);
+  }
+  let re2 = "^";
+  let regexNeeded = false;
+  let exactPrefix = false;
+  const chars = [...pattern];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch === "*") {
+      if (chars[i + 1] === "*") {
+        i++;
+        if (chars[i + 1] === "/") i++;
+        if (i + 1 >= chars.length) {
+          if (!regexNeeded && re2 === "^") {
+            re2 += ".*";
+            regexNeeded = true;
+          } else if (!regexNeeded) {
+            exactPrefix = true;
+          } else re2 += ".*";
+        } else {
+          re2 += "(.*/)?";
+          regexNeeded = true;
+        }
+      } else {
+        re2 += "[^/]*";
+        regexNeeded = true;
+      }
+    } else if (ch === "?") {
+      re2 += "[^/]";
+      regexNeeded = true;
+    } else if (ch === "\\") {
+      if (i + 1 < chars.length) {
+        const next = chars[++i];
+        re2 += /[A-Za-z0-9]/.test(next) ? next : `\\${next}`;
+        regexNeeded = true;
+      } else re2 += "\\\\";
+    } else if (ch === "[" || ch === "]") {
+      re2 += ch;
+      regexNeeded = true;
+    } else re2 += escapeRegex(ch);
+  }
+  if (exactPrefix) {
+    const prefix = pattern.slice(0, -2);
+    return (path4) => path4.startsWith(prefix);
+  }
+  if (!regexNeeded) return (path4) => path4 === pattern;
+  let compiled;
+  try {
+    compiled = new RegExp(`${re2}$`, "u");
+  } catch {
+    return () => false;
+  }
+  return (path4) => compiled.test(path4);
+}
+var IgnoreMatcher;
+var init_dockerignore = __esm({
+  "src/lint/dockerignore.ts"() {
+    "use strict";
+    IgnoreMatcher = class _IgnoreMatcher {
+      patterns;
+      hasExclusions;
+      constructor(lines) {
+        this.patterns = [];
+        for (const raw of lines) {
+          let p2 = raw.trim();
+          if (p2 === "") continue;
+          p2 = cleanPath(p2);
+          let exclusion = false;
+          if (p2.startsWith("!")) {
+            if (p2.length === 1) continue;
+            exclusion = true;
+            p2 = p2.slice(1);
+          }
+          this.patterns.push({ pattern: p2, exclusion, test: compilePattern(p2) });
+        }
+        this.hasExclusions = this.patterns.some((p2) => p2.exclusion);
+      }
+      static fromText(text) {
+        return new _IgnoreMatcher(readIgnoreFile(text));
+      }
+      /** True when the engine leaves this context path (slash-separated, relative) out of the build context. */
+      excludes(path4) {
+        const parents = [];
+        const parts = path4.split("/");
+        for (let k2 = 1; k2 < parts.length; k2++) parents.push(parts.slice(0, k2).join("/"));
+        let matched = false;
+        for (const p2 of this.patterns) {
+          if (p2.exclusion !== matched) continue;
+          let match = p2.test(path4);
+          if (!match) match = parents.some((parent) => p2.test(parent));
+          if (match) matched = !p2.exclusion;
+        }
+        return matched;
+      }
+      /**
+       * The walker's form of `excludes`: `ancestors[i]` says whether pattern i matched a parent directory (as
+       * returned by `ancestorMatches` for the parent), so each path costs one test per pattern.
+       */
+      excludesWithin(path4, ancestors) {
+        let matched = false;
+        for (let i = 0; i < this.patterns.length; i++) {
+          const p2 = this.patterns[i];
+          if (p2.exclusion !== matched) continue;
+          if (ancestors?.[i] || p2.test(path4)) matched = !p2.exclusion;
+        }
+        return matched;
+      }
+      /** Per pattern: does it match this directory or one of its parents (`ancestors` for the parent). */
+      ancestorMatches(dir, ancestors) {
+        return this.patterns.map((p2, i) => ancestors !== null && ancestors[i] || p2.test(dir));
+      }
+      /**
+       * True when the engine does not enter this excluded directory: it skips it unless a `!` pattern starts
+       * with the directory's path (`!docs/keep.txt` keeps `docs` open; a `!` pattern starting with `**` does not keep
+       * `web/node_modules` open). Both builders of the engine behave so, and the engine tests check it.
+       */
+      canSkipDirectory(dir) {
+        if (!this.hasExclusions) return true;
+        const prefix = `${dir}/`;
+        return !this.patterns.some((p2) => p2.exclusion && `${p2.pattern}/`.startsWith(prefix));
+      }
+    };
+  }
+});
+
+// src/lint/context.ts
+import { lstatSync, readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join4 } from "node:path";
+function walkContext(source, ignoreText, ignoreFile) {
+  const matcher = ignoreText === null ? null : IgnoreMatcher.fromText(ignoreText);
+  const files = [];
+  const dirs = /* @__PURE__ */ new Set();
+  const heavy = [];
+  const addParents = (p2) => {
+    let slash = p2.lastIndexOf("/");
+    while (slash > 0) {
+      const parent = p2.slice(0, slash);
+      if (dirs.has(parent)) break;
+      dirs.add(parent);
+      slash = parent.lastIndexOf("/");
+    }
+  };
+  const walk2 = (dir, inside, ancestors) => {
+    let entries;
+    try {
+      entries = source.list(dir);
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p2 = dir === "" ? e.name : `${dir}/${e.name}`;
+      const excluded = matcher ? matcher.excludesWithin(p2, ancestors) : false;
+      let owner = inside;
+      if (!owner && HEAVY.has(e.name)) {
+        owner = { path: p2, bytes: 0, sent: !excluded };
+        heavy.push(owner);
+      }
+      if (e.dir) {
+        if (excluded && matcher.canSkipDirectory(p2)) continue;
+        if (!excluded) {
+          dirs.add(p2);
+          addParents(p2);
+        }
+        walk2(p2, owner, matcher ? matcher.ancestorMatches(p2, ancestors) : null);
+      } else if (!excluded) {
+        files.push(p2);
+        addParents(p2);
+        if (owner) {
+          owner.sent = true;
+          try {
+            owner.bytes += source.size(p2);
+          } catch {
+          }
+        }
+      }
+    }
+  };
+  walk2("", null, null);
+  return {
+    ignoreFile,
+    files,
+    dirs,
+    heavy: heavy.filter((h) => h.sent).map(({ path: path4, bytes }) => ({ path: path4, bytes }))
+  };
+}
+function fsTree(root) {
+  return {
+    list(dir) {
+      return readdirSync(join4(root, dir), { withFileTypes: true }).map((d) => ({
+        name: d.name,
+        dir: d.isDirectory()
+      }));
+    },
+    size(path4) {
+      return lstatSync(join4(root, path4)).size;
+    }
+  };
+}
+function readContext(contextDir, dockerfilePath) {
+  if (!statSync(contextDir).isDirectory()) throw new Error(`${contextDir} is not a directory`);
+  const candidates = [];
+  if (dockerfilePath)
+    candidates.push(join4(dirname3(dockerfilePath), `${basename3(dockerfilePath)}.dockerignore`));
+  candidates.push(join4(contextDir, ".dockerignore"));
+  let ignoreText = null;
+  let ignoreFile = null;
+  for (const c of candidates) {
+    try {
+      ignoreText = readFileSync2(c, "utf8");
+      ignoreFile = c;
+      break;
+    } catch {
+    }
+  }
+  return walkContext(fsTree(contextDir), ignoreText, ignoreFile);
+}
+function memoryTree(listing) {
+  const children = /* @__PURE__ */ new Map();
+  const sizes = /* @__PURE__ */ new Map();
+  const add = (path4, dir) => {
+    const parts = path4.split("/");
+    for (let k2 = 0; k2 < parts.length; k2++) {
+      const parent = parts.slice(0, k2).join("/");
+      const isDir2 = k2 < parts.length - 1 || dir;
+      if (!children.has(parent)) children.set(parent, /* @__PURE__ */ new Map());
+      const m2 = children.get(parent);
+      m2.set(parts[k2], (m2.get(parts[k2]) ?? false) || isDir2);
+    }
+  };
+  for (const [raw, size] of Object.entries(listing)) {
+    const dir = raw.endsWith("/");
+    const path4 = raw.replace(/\/+$/, "");
+    add(path4, dir);
+    if (!dir) sizes.set(path4, size);
+  }
+  return {
+    list(dir) {
+      return [...(children.get(dir) ?? /* @__PURE__ */ new Map()).entries()].map(([name, d]) => ({
+        name,
+        dir: d
+      }));
+    },
+    size(path4) {
+      return sizes.get(path4) ?? 0;
+    }
+  };
+}
+function globToRegExp(glob) {
+  let re2 = "^";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") re2 += "[^/]*";
+    else if (c === "?") re2 += "[^/]";
+    else if (c === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end < 0) re2 += "\\[";
+      else {
+        let cls = glob.slice(i + 1, end);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re2 += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else if (c === "\\" && i + 1 < glob.length) {
+      re2 += `\\${glob[++i]}`;
+    } else re2 += /[.+()|{}$^]/.test(c) ? `\\${c}` : c;
+  }
+  try {
+    return new RegExp(`${re2}$`);
+  } catch {
+    return /^$/;
+  }
+}
+function isGlob(path4) {
+  return /[*?[]/.test(path4);
+}
+function contextPath(src) {
+  let p2 = src.replace(/\\/g, "/");
+  p2 = p2.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+  const parts = [];
+  for (const part of p2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+var HEAVY_PATHS, HEAVY;
+var init_context = __esm({
+  "src/lint/context.ts"() {
+    "use strict";
+    init_dockerignore();
+    HEAVY_PATHS = [
+      ".git",
+      ".venv",
+      "venv",
+      "node_modules",
+      "__pycache__",
+      ".env",
+      ".pytest_cache",
+      ".mypy_cache"
+    ];
+    HEAVY = new Set(HEAVY_PATHS);
+  }
+});
+
+// src/lint/shell.ts
+function tokenize(script) {
+  const tokens2 = [];
+  const pendingHeredocs = [];
+  let i = 0;
+  const n = script.length;
+  let word = "";
+  let inWord = false;
+  const flush = () => {
+    if (inWord) tokens2.push({ kind: "word", value: word });
+    word = "";
+    inWord = false;
+  };
+  const skipBalanced = (start, open3, close) => {
+    let depth = 0;
+    let j2 = start;
+    while (j2 < n) {
+      const c = script[j2];
+      if (c === "\\") {
+        j2 += 2;
+        continue;
+      }
+      if (c === "'" && open3 !== "`") {
+        const end = script.indexOf("'", j2 + 1);
+        j2 = end < 0 ? n : end + 1;
+        continue;
+      }
+      if (c === '"' && open3 !== "`") {
+        j2 = skipDoubleQuoted(j2 + 1);
+        continue;
+      }
+      if (open3 === "`") {
+        if (c === "`" && j2 > start) return j2 + 1;
+        j2++;
+        continue;
+      }
+      if (c === open3) depth++;
+      else if (c === close) {
+        depth--;
+        if (depth === 0) return j2 + 1;
+      }
+      j2++;
+    }
+    return n;
+  };
+  const skipDoubleQuoted = (start) => {
+    let j2 = start;
+    while (j2 < n) {
+      const c = script[j2];
+      if (c === "\\") j2 += 2;
+      else if (c === '"') return j2 + 1;
+      else if (c === "$" && script[j2 + 1] === "(") j2 = skipBalanced(j2 + 1, "(", ")");
+      else if (c === "`") j2 = skipBalanced(j2, "`", "`");
+      else j2++;
+    }
+    return n;
+  };
+  const readHeredocBodies = () => {
+    for (const doc of pendingHeredocs) {
+      while (i < n) {
+        let end = script.indexOf("\n", i);
+        if (end < 0) end = n;
+        let line = script.slice(i, end);
+        if (line.endsWith("\r")) line = line.slice(0, -1);
+        i = Math.min(end + 1, n);
+        const candidate = doc.stripTabs ? line.replace(/^\t+/, "") : line;
+        if (candidate === doc.delimiter) break;
+      }
+    }
+    pendingHeredocs.length = 0;
+  };
+  while (i < n) {
+    const c = script[i];
+    if (c === "\\") {
+      if (script[i + 1] === "\n") {
+        i += 2;
+        continue;
+      }
+      if (script[i + 1] === "\r" && script[i + 2] === "\n") {
+        i += 3;
+        continue;
+      }
+      inWord = true;
+      if (i + 1 < n) word += script[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      inWord = true;
+      const end = script.indexOf("'", i + 1);
+      word += script.slice(i + 1, end < 0 ? n : end);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    if (c === '"') {
+      inWord = true;
+      let j2 = i + 1;
+      while (j2 < n && script[j2] !== '"') {
+        const d = script[j2];
+        if (d === "\\" && j2 + 1 < n && '"\\$`\n'.includes(script[j2 + 1])) {
+          if (script[j2 + 1] !== "\n") word += script[j2 + 1];
+          j2 += 2;
+        } else if (d === "$" && script[j2 + 1] === "(") {
+          const end = skipBalanced(j2 + 1, "(", ")");
+          word += script.slice(j2, end);
+          j2 = end;
+        } else if (d === "`") {
+          const end = skipBalanced(j2, "`", "`");
+          word += script.slice(j2, end);
+          j2 = end;
+        } else {
+          word += d;
+          j2++;
+        }
+      }
+      i = j2 + 1;
+      continue;
+    }
+    if (c === "$" && (script[i + 1] === "(" || script[i + 1] === "{")) {
+      inWord = true;
+      const open3 = script[i + 1];
+      const end = skipBalanced(i + 1, open3, open3 === "(" ? ")" : "}");
+      word += script.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === "$" && script[i + 1] === "'") {
+      inWord = true;
+      let j2 = i + 2;
+      while (j2 < n && script[j2] !== "'") {
+        if (script[j2] === "\\" && j2 + 1 < n) {
+          word += script[j2 + 1];
+          j2 += 2;
+        } else word += script[j2++];
+      }
+      i = j2 + 1;
+      continue;
+    }
+    if (c === "`") {
+      inWord = true;
+      const end = skipBalanced(i, "`", "`");
+      word += script.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === "#" && !inWord) {
+      while (i < n && script[i] !== "\n") i++;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r") {
+      flush();
+      i++;
+      continue;
+    }
+    if (c === "\n") {
+      flush();
+      tokens2.push({ kind: "op", value: "\n" });
+      i++;
+      if (pendingHeredocs.length > 0) readHeredocBodies();
+      continue;
+    }
+    if (c === "<" || c === ">") {
+      if (inWord && /^\d+$/.test(word)) {
+        word = "";
+        inWord = false;
+      } else flush();
+      let op = c;
+      let j2 = i + 1;
+      while (j2 < n && "<>&|-".includes(script[j2]) && op.length < 3) {
+        op += script[j2];
+        j2++;
+      }
+      i = j2;
+      if (op.startsWith("<<") && op !== "<<<") {
+        while (i < n && (script[i] === " " || script[i] === "	")) i++;
+        let delim = "";
+        while (i < n && !/[\s;&|<>()]/.test(script[i])) {
+          const d = script[i];
+          if (d !== '"' && d !== "'" && d !== "\\") delim += d;
+          i++;
+        }
+        pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith("<<-") });
+        continue;
+      }
+      while (i < n && (script[i] === " " || script[i] === "	")) i++;
+      if (op.endsWith("&") && /\d|-/.test(script[i] ?? "")) {
+        while (i < n && /[\d-]/.test(script[i])) i++;
+        continue;
+      }
+      const save = tokens2.length;
+      const targetStart = i;
+      let j22 = i;
+      while (j22 < n && !/[\s;&|<>()]/.test(script[j22])) {
+        const d = script[j22];
+        if (d === '"') j22 = skipDoubleQuoted(j22 + 1);
+        else if (d === "'") {
+          const e = script.indexOf("'", j22 + 1);
+          j22 = e < 0 ? n : e + 1;
+        } else if (d === "\\") j22 += 2;
+        else if (d === "$" && (script[j22 + 1] === "(" || script[j22 + 1] === "{"))
+          j22 = skipBalanced(j22 + 1, script[j22 + 1], script[j22 + 1] === "(" ? ")" : "}");
+        else j22++;
+      }
+      i = Math.max(j22, targetStart);
+      tokens2.length = save;
+      continue;
+    }
+    if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") {
+      flush();
+      const two = script.slice(i, i + 2);
+      if (two === "&&" || two === "||" || two === ";;" || two === "|&") {
+        tokens2.push({ kind: "op", value: two });
+        i += 2;
+      } else {
+        tokens2.push({ kind: "op", value: c });
+        i++;
+      }
+      continue;
+    }
+    inWord = true;
+    word += c;
+    i++;
+  }
+  flush();
+  return tokens2;
+}
+function commandName(word) {
+  const slash = word.lastIndexOf("/");
+  return slash >= 0 ? word.slice(slash + 1) : word;
+}
+function isShell(word) {
+  return SHELLS.has(commandName(word));
+}
+function peelWrappers(words, env) {
+  let w2 = words;
+  for (let guard = 0; guard < 8 && w2.length > 0; guard++) {
+    const name = commandName(w2[0]);
+    if (LEADING_KEYWORDS.has(w2[0])) {
+      w2 = w2.slice(1);
+      continue;
+    }
+    if (ASSIGNMENT.test(w2[0])) {
+      const eq = w2[0].indexOf("=");
+      env[w2[0].slice(0, eq)] = w2[0].slice(eq + 1);
+      w2 = w2.slice(1);
+      continue;
+    }
+    if (name === "sudo") {
+      let k2 = 1;
+      while (k2 < w2.length && w2[k2].startsWith("-")) {
+        const opt = w2[k2];
+        k2 += /^-[ugCDhpRrTt]$/.test(opt) || /^--(user|group|chdir|prompt)$/.test(opt) ? 2 : 1;
+      }
+      w2 = w2.slice(k2);
+      continue;
+    }
+    if (name === "env") {
+      let k2 = 1;
+      while (k2 < w2.length) {
+        const a = w2[k2];
+        if (a === "-u" || a === "-C" || a === "--unset" || a === "--chdir") k2 += 2;
+        else if (a.startsWith("-")) k2++;
+        else if (ASSIGNMENT.test(a)) {
+          const eq = a.indexOf("=");
+          env[a.slice(0, eq)] = a.slice(eq + 1);
+          k2++;
+        } else break;
+      }
+      w2 = w2.slice(k2);
+      continue;
+    }
+    if (name === "xargs") {
+      let k2 = 1;
+      while (k2 < w2.length && w2[k2].startsWith("-")) {
+        k2 += /^-[IiLlnPsdEa]$/.test(w2[k2]) ? 2 : 1;
+      }
+      w2 = w2.slice(k2);
+      continue;
+    }
+    if (name === "nice" || name === "timeout" || name === "stdbuf" || name === "ionice") {
+      let k2 = 1;
+      while (k2 < w2.length && w2[k2].startsWith("-")) k2 += /^-[nskcp]$/.test(w2[k2]) ? 2 : 1;
+      if (name === "timeout" && k2 < w2.length) k2++;
+      w2 = w2.slice(k2);
+      continue;
+    }
+    if (["nohup", "time", "exec", "command", "eatmydata", "chronic", "builtin"].includes(name)) {
+      let k2 = 1;
+      while (k2 < w2.length && w2[k2].startsWith("-") && name !== "nohup") k2++;
+      w2 = w2.slice(k2);
+      continue;
+    }
+    break;
+  }
+  return w2;
+}
+function shellDashC(argv) {
+  if (argv.length < 2 || !isShell(argv[0])) return null;
+  for (let k2 = 1; k2 < argv.length; k2++) {
+    const a = argv[k2];
+    if (a === "-o" || a === "+o" || a === "-O" || a === "+O") {
+      k2++;
+      continue;
+    }
+    if (/^[-+][a-zA-Z]+$/.test(a)) {
+      const skip = a.slice(1).includes("o") || a.slice(1).includes("O") ? 1 : 0;
+      if (a.includes("c")) return argv[k2 + 1 + skip] ?? null;
+      k2 += skip;
+      continue;
+    }
+    if (a.startsWith("--")) continue;
+    return null;
+  }
+  return null;
+}
+function splitCommands(script, depth = 0) {
+  const out = [];
+  let current = [];
+  const end = () => {
+    if (current.length > 0) emit(current);
+    current = [];
+  };
+  const emit = (words) => {
+    if (SKIP_COMMANDS.has(words[0])) return;
+    const env = {};
+    const argv = peelWrappers(words, env);
+    if (argv.length === 0) return;
+    const inner = depth < 4 ? shellDashC(argv) : null;
+    if (inner !== null) {
+      for (const cmd of splitCommands(inner, depth + 1)) {
+        out.push({ argv: cmd.argv, env: { ...env, ...cmd.env } });
+      }
+      return;
+    }
+    out.push({ argv, env });
+  };
+  for (const t of tokenize(script)) {
+    if (t.kind === "op") {
+      if (CONTROL_OPS.has(t.value)) end();
+    } else current.push(t.value);
+  }
+  end();
+  return out;
+}
+function execFormCommands(argv) {
+  if (argv.length === 0) return [];
+  const inner = shellDashC(argv);
+  if (inner !== null) return splitCommands(inner, 1);
+  const env = {};
+  const peeled = peelWrappers([...argv], env);
+  return peeled.length > 0 ? [{ argv: peeled, env }] : [];
+}
+var CONTROL_OPS, LEADING_KEYWORDS, SKIP_COMMANDS, SHELLS, ASSIGNMENT;
+var init_shell = __esm({
+  "src/lint/shell.ts"() {
+    "use strict";
+    CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
+    LEADING_KEYWORDS = /* @__PURE__ */ new Set([
+      "if",
+      "then",
+      "else",
+      "elif",
+      "do",
+      "while",
+      "until",
+      "!",
+      "{",
+      "}",
+      "fi",
+      "done"
+    ]);
+    SKIP_COMMANDS = /* @__PURE__ */ new Set(["for", "case", "select", "function"]);
+    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox-sh"]);
+    ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+  }
+});
+
+// src/lint/image-ref.ts
+function parseImageRef(text) {
+  let rest = text.trim();
+  let digest = null;
+  const at2 = rest.indexOf("@");
+  if (at2 >= 0) {
+    digest = rest.slice(at2 + 1);
+    rest = rest.slice(0, at2);
+  }
+  let tag = null;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry = null;
+  const firstSlash = rest.indexOf("/");
+  if (firstSlash >= 0) {
+    const first = rest.slice(0, firstSlash);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      registry = first.toLowerCase();
+      rest = rest.slice(firstSlash + 1);
+    }
+  }
+  const path4 = rest.toLowerCase();
+  let official = null;
+  const parts = path4.split("/");
+  if (registry === null || DOCKER_HUB.has(registry)) {
+    if (parts.length === 1) official = parts[0];
+    else if (parts.length === 2 && parts[0] === "library") official = parts[1];
+  } else if (parts.length === 2 && parts[0] === "library") {
+    official = parts[1];
+  } else if (parts.length === 3 && parts[0] === "docker" && parts[1] === "library") {
+    official = parts[2];
+  }
+  return { text, registry, path: path4, tag: tag === "" ? null : tag, digest, official };
+}
+var DOCKER_HUB;
+var init_image_ref = __esm({
+  "src/lint/image-ref.ts"() {
+    "use strict";
+    DOCKER_HUB = /* @__PURE__ */ new Set([
+      "docker.io",
+      "index.docker.io",
+      "registry-1.docker.io",
+      "registry.hub.docker.com"
+    ]);
+  }
+});
+
+// src/lint/segment.ts
+function endsWithEscape(line, escapeChar) {
+  let k2 = line.length - 1;
+  while (k2 >= 0 && (line[k2] === " " || line[k2] === "	")) k2--;
+  return k2 >= 0 && line[k2] === escapeChar;
+}
+function heredocOpeners(header) {
+  const out = [];
+  let i = 0;
+  const n = header.length;
+  while (i < n) {
+    const c = header[i];
+    if (c === "'" || c === '"') {
+      const end = header.indexOf(c, i + 1);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    if (c === "<" && header[i + 1] === "<" && header[i + 2] !== "<" && (i === 0 || /[\s;&|(]/.test(header[i - 1]))) {
+      let j2 = i;
+      while (j2 < n && !/\s/.test(header[j2])) j2++;
+      const m2 = HEREDOC_WORD.exec(header.slice(i, j2));
+      if (m2) out.push({ name: m2[3], stripTabs: m2[1] === "-" });
+      i = j2;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+function segment(text) {
+  const lines = text.split("\n");
+  for (let k3 = 0; k3 < lines.length; k3++) if (lines[k3].endsWith("\r")) lines[k3] = lines[k3].slice(0, -1);
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  const directives = [];
+  const comments = [];
+  const segments = [];
+  let escapeChar = "\\";
+  let k2 = 0;
+  const seen = /* @__PURE__ */ new Set();
+  while (k2 < lines.length) {
+    const m2 = DIRECTIVE.exec(lines[k2].trimStart());
+    if (!m2 || seen.has(m2[1].toLowerCase())) break;
+    const name = m2[1].toLowerCase();
+    seen.add(name);
+    directives.push({ name, value: m2[2], line: k2 + 1 });
+    comments.push({ line: k2 + 1, text: lines[k2].trim().slice(1).trim() });
+    if (name === "escape" && (m2[2] === "`" || m2[2] === "\\")) escapeChar = m2[2];
+    k2++;
+  }
+  while (k2 < lines.length) {
+    const line = lines[k2];
+    const trimmed = line.trimStart();
+    if (trimmed === "") {
+      k2++;
+      continue;
+    }
+    if (trimmed.startsWith("#")) {
+      comments.push({ line: k2 + 1, text: trimmed.slice(1).trim() });
+      k2++;
+      continue;
+    }
+    const start = k2;
+    const keyword = /^\S+/.exec(trimmed)[0];
+    let last = k2;
+    let headerText = line;
+    if (endsWithEscape(line, escapeChar)) {
+      let j2 = k2 + 1;
+      while (j2 < lines.length) {
+        const l = lines[j2];
+        const t = l.trimStart();
+        if (t === "" || t.startsWith("#")) {
+          if (t.startsWith("#")) comments.push({ line: j2 + 1, text: t.slice(1).trim() });
+          j2++;
+          continue;
+        }
+        last = j2;
+        headerText += `
+${l}`;
+        if (!endsWithEscape(l, escapeChar)) break;
+        j2++;
+      }
+      if (j2 >= lines.length) last = Math.max(last, lines.length - 1);
+    }
+    const heredocs = [];
+    let end = last;
+    if (HEREDOC_KEYWORDS.has(keyword.toUpperCase())) {
+      let cursor = last + 1;
+      for (const opener of heredocOpeners(headerText)) {
+        const bodyStart = cursor;
+        let terminated = false;
+        while (cursor < lines.length) {
+          const l = opener.stripTabs ? lines[cursor].replace(/^\t+/, "") : lines[cursor];
+          if (l === opener.name) {
+            terminated = true;
+            break;
+          }
+          cursor++;
+        }
+        heredocs.push({
+          name: opener.name,
+          stripTabs: opener.stripTabs,
+          bodyStart,
+          bodyEnd: cursor,
+          terminated
+        });
+        end = terminated ? cursor : lines.length - 1;
+        cursor = terminated ? cursor + 1 : lines.length;
+      }
+    }
+    segments.push({ keyword, start, end: Math.max(end, last), headerEnd: last, heredocs });
+    k2 = Math.max(end, last) + 1;
+  }
+  return { lines, escape: escapeChar, directives, comments, segments };
+}
+var DIRECTIVE, HEREDOC_WORD, HEREDOC_KEYWORDS;
+var init_segment = __esm({
+  "src/lint/segment.ts"() {
+    "use strict";
+    DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+    HEREDOC_WORD = /^<<(-?)(["']?)([^"'\s<>]+)\2$/;
+    HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+  }
+});
+
+// src/lint/parse.ts
+function joinLogical(lines, escapeChar) {
+  let out = "";
+  for (let k2 = 0; k2 < lines.length; k2++) {
+    const line = lines[k2];
+    if (k2 > 0) {
+      const trimmed = line.trimStart();
+      if (trimmed === "" || trimmed.startsWith("#")) continue;
+    }
+    const right = line.replace(/[ \t]+$/, "");
+    if (right.endsWith(escapeChar) && k2 < lines.length - 1) {
+      out += right.slice(0, -1);
+    } else if (right.endsWith(escapeChar) && k2 === lines.length - 1) {
+      out += right.slice(0, -1);
+    } else {
+      out += line;
+      break;
+    }
+  }
+  return out;
+}
+function splitFlags(text) {
+  const flags = [];
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    while (i < n && /\s/.test(text[i])) i++;
+    if (!text.startsWith("--", i)) break;
+    let j2 = i;
+    let token = "";
+    while (j2 < n && !/\s/.test(text[j2])) {
+      const c = text[j2];
+      if (c === '"' || c === "'") {
+        const end = text.indexOf(c, j2 + 1);
+        token += text.slice(j2 + 1, end < 0 ? n : end);
+        j2 = end < 0 ? n : end + 1;
+      } else {
+        token += c;
+        j2++;
+      }
+    }
+    const body = token.slice(2);
+    const eq = body.indexOf("=");
+    flags.push(
+      eq < 0 ? { name: body.toLowerCase(), value: null } : { name: body.slice(0, eq).toLowerCase(), value: body.slice(eq + 1) }
+    );
+    i = j2;
+  }
+  return { flags, rest: text.slice(i).trim() };
+}
+function parseJsonArray(text) {
+  if (!text.startsWith("[")) return null;
+  try {
+    const value = JSON.parse(text);
+    if (Array.isArray(value) && value.every((v2) => typeof v2 === "string")) return value;
+  } catch {
+  }
+  return null;
+}
+function looksLikeBrokenExecForm(text) {
+  if (!/^\[\s*"/.test(text)) return false;
+  return text.startsWith('["') || !text.includes("]");
+}
+function shorten(text, max = 60) {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}\u2026`;
+}
+function parseDockerfile(source) {
+  const text = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const { lines, escape: escapeChar, comments, segments } = segment(text);
+  const problems = [];
+  const instructions = [];
+  for (const seg of segments) {
+    const keyword = seg.keyword.toUpperCase();
+    const line = seg.start + 1;
+    const end = seg.end;
+    const headerEnd = seg.headerEnd;
+    const heredocs = seg.heredocs.map((h) => {
+      let bodyLines = lines.slice(h.bodyStart, h.bodyEnd);
+      if (h.stripTabs) bodyLines = bodyLines.map((l) => l.replace(/^\t+/, ""));
+      return { name: h.name, body: bodyLines.join("\n"), line: h.bodyStart + 1, terminated: h.terminated };
+    });
+    const start = seg.start;
+    const logical = joinLogical(lines.slice(start, Math.max(start, headerEnd) + 1), escapeChar).trim();
+    const afterKeyword = logical.slice(seg.keyword.length).trim();
+    const { flags, rest } = FLAG_INSTRUCTIONS.has(keyword) ? splitFlags(afterKeyword) : { flags: [], rest: afterKeyword };
+    const json = JSON_INSTRUCTIONS.has(keyword) && heredocs.length === 0 ? parseJsonArray(rest) : null;
+    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
+      problems.push({ line, message: `unknown instruction \`${shorten(seg.keyword, 30)}\`` });
+    }
+    for (const h of heredocs) {
+      if (!h.terminated) {
+        problems.push({
+          line,
+          message: `the heredoc \`<<${h.name}\` is never closed: end it with a line holding only \`${h.name}\``
+        });
+      }
+    }
+    if (keyword === "SHELL" && json === null) {
+      problems.push({
+        line,
+        message: `\`${shorten(`SHELL ${rest}`, 50)}\` must be a JSON array: write SHELL ["/bin/bash", "-c"]`
+      });
+    } else if (JSON_INSTRUCTIONS.has(keyword) && json === null && heredocs.length === 0 && looksLikeBrokenExecForm(rest)) {
+      problems.push({
+        line,
+        message: `\`${shorten(`${seg.keyword} ${rest}`, 50)}\` is not a valid JSON array: write ["executable", "arg"] with double quotes, commas and a closing ]`
+      });
+    }
+    instructions.push({
+      keyword,
+      line,
+      endLine: end + 1,
+      args: rest,
+      flags,
+      json,
+      heredocs,
+      text: shorten(`${keyword} ${afterKeyword}`)
+    });
+  }
+  return { instructions, comments, escape: escapeChar, problems };
+}
+function parseKeyValues(args, legacySpaceForm) {
+  const words = splitWords(args);
+  if (words.length === 0) return [];
+  if (legacySpaceForm && !words[0].includes("=")) {
+    const first = /^\S+/.exec(args.trim())?.[0] ?? "";
+    const rest = args.trim().slice(first.length).trim();
+    return [{ key: first, value: unquote(rest) }];
+  }
+  return words.map((w2) => {
+    const eq = w2.indexOf("=");
+    return eq < 0 ? { key: w2, value: null } : { key: w2.slice(0, eq), value: w2.slice(eq + 1) };
+  });
+}
+function splitWords(text) {
+  const out = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && /\s/.test(text[i])) i++;
+    if (i >= n) break;
+    let w2 = "";
+    while (i < n && !/\s/.test(text[i])) {
+      const c = text[i];
+      if (c === '"' || c === "'") {
+        const end = text.indexOf(c, i + 1);
+        let inner = text.slice(i + 1, end < 0 ? n : end);
+        if (c === '"') inner = inner.replace(/\\(["\\$])/g, "$1");
+        w2 += inner;
+        i = end < 0 ? n : end + 1;
+      } else if (c === "\\" && i + 1 < n) {
+        w2 += text[i + 1];
+        i += 2;
+      } else {
+        w2 += c;
+        i++;
+      }
+    }
+    out.push(w2);
+  }
+  return out;
+}
+function unquote(value) {
+  const t = value.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
+  return t;
+}
+var KNOWN_INSTRUCTIONS, FLAG_INSTRUCTIONS, JSON_INSTRUCTIONS;
+var init_parse = __esm({
+  "src/lint/parse.ts"() {
+    "use strict";
+    init_segment();
+    KNOWN_INSTRUCTIONS = /* @__PURE__ */ new Set([
+      "ADD",
+      "ARG",
+      "CMD",
+      "COPY",
+      "ENTRYPOINT",
+      "ENV",
+      "EXPOSE",
+      "FROM",
+      "HEALTHCHECK",
+      "LABEL",
+      "MAINTAINER",
+      "ONBUILD",
+      "RUN",
+      "SHELL",
+      "STOPSIGNAL",
+      "USER",
+      "VOLUME",
+      "WORKDIR"
+    ]);
+    FLAG_INSTRUCTIONS = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
+    JSON_INSTRUCTIONS = /* @__PURE__ */ new Set(["RUN", "CMD", "ENTRYPOINT", "COPY", "ADD", "SHELL", "VOLUME"]);
+  }
+});
+
+// src/lint/stages.ts
+function substitute(text, vars, escapeChar = "\\") {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === escapeChar && text[i + 1] === "$") {
+      out += "$";
+      i += 2;
+      continue;
+    }
+    if (c !== "$") {
+      out += c;
+      i++;
+      continue;
+    }
+    if (text[i + 1] === "{") {
+      const close = text.indexOf("}", i + 2);
+      if (close < 0) return null;
+      const inner = text.slice(i + 2, close);
+      const m3 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
+      if (!m3) return null;
+      const name = m3[1];
+      const op = m3[2];
+      const word = m3[3] ?? "";
+      const value2 = vars.has(name) ? vars.get(name) : UNSET;
+      const isSet = value2 !== UNSET && value2 !== null;
+      const nonEmpty2 = isSet && value2 !== "";
+      let piece;
+      if (op === ":-") piece = nonEmpty2 ? value2 : substitute(word, vars, escapeChar);
+      else if (op === "-") piece = isSet ? value2 : substitute(word, vars, escapeChar);
+      else if (op === ":+") piece = nonEmpty2 ? substitute(word, vars, escapeChar) : "";
+      else if (op === "+") piece = isSet ? substitute(word, vars, escapeChar) : "";
+      else piece = isSet ? value2 : null;
+      if (piece === null) return null;
+      out += piece;
+      i = close + 1;
+      continue;
+    }
+    const m2 = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+    if (!m2) {
+      out += c;
+      i++;
+      continue;
+    }
+    const value = vars.get(m2[0]);
+    if (value === void 0 || value === null) return null;
+    out += value;
+    i += 1 + m2[0].length;
+  }
+  return out;
+}
+function parseFrom(from) {
+  const words = splitWords(from.args);
+  if (words.length === 0)
+    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
+  if (words.length === 1) return { image: words[0], name: null, problem: null };
+  if (words.length === 3 && words[1].toLowerCase() === "as")
+    return { image: words[0], name: words[2], problem: null };
+  return {
+    image: words[0],
+    name: null,
+    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
+  };
+}
+function buildStageGraph(parsed, target) {
+  const problems = [];
+  const globalArgs = /* @__PURE__ */ new Map();
+  const stages = [];
+  const preamble = [];
+  let current = null;
+  for (const instr of parsed.instructions) {
+    if (instr.keyword === "FROM") {
+      const { image: rawImage, name, problem } = parseFrom(instr);
+      if (problem) problems.push({ line: instr.line, message: problem });
+      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape);
+      const key = image?.toLowerCase() ?? null;
+      const parent = key === null ? null : [...stages].reverse().find((s3) => s3.name?.toLowerCase() === key) ?? null;
+      const scratch = key === "scratch";
+      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
+      if (name && stages.some((s3) => s3.name?.toLowerCase() === name.toLowerCase())) {
+        problems.push({
+          line: instr.line,
+          message: `the stage name \`${name}\` is used twice: give each stage its own name`
+        });
+      }
+      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
+      stages.push(current);
+      continue;
+    }
+    if (current === null) {
+      preamble.push(instr);
+      if (instr.keyword === "ARG") {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          globalArgs.set(key, value === null ? null : substitute(value, globalArgs, parsed.escape));
+        }
+      }
+      continue;
+    }
+    current.body.push(instr);
+  }
+  if (stages.length === 0) return { graph: null, problems };
+  for (const stage of stages) {
+    for (const instr of stage.body) {
+      for (const ref of stageReferences(instr)) {
+        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
+        if (found && !stage.uses.includes(found)) stage.uses.push(found);
+      }
+    }
+  }
+  let final = stages[stages.length - 1];
+  if (target !== void 0) {
+    const t = stages.find((s3) => s3.name?.toLowerCase() === target.toLowerCase());
+    if (!t) {
+      const names = stages.map((s3) => s3.name).filter((n) => n !== null);
+      throw new GraphError(
+        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
+      );
+    }
+    final = t;
+  }
+  const lineage = [];
+  for (let s3 = final; s3; s3 = s3.parent) lineage.unshift(s3);
+  const built = /* @__PURE__ */ new Set();
+  const visit = (s3) => {
+    if (built.has(s3)) return;
+    built.add(s3);
+    if (s3.parent) visit(s3.parent);
+    for (const u2 of s3.uses) visit(u2);
+  };
+  visit(final);
+  return { graph: { stages, globalArgs, final, lineage, built, preamble }, problems };
+}
+function stageReferences(instr) {
+  const out = [];
+  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+    for (const f2 of instr.flags) if (f2.name === "from" && f2.value) out.push(f2.value);
+  }
+  if (instr.keyword === "RUN") {
+    for (const f2 of instr.flags) {
+      if (f2.name !== "mount" || !f2.value) continue;
+      const from = parseMount(f2.value).from;
+      if (from) out.push(from);
+    }
+  }
+  return out;
+}
+function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
+  const value = substitute(raw, globalArgs, escapeChar);
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) {
+    const idx = Number(value);
+    return idx < before ? stages[idx] ?? null : null;
+  }
+  const key = value.toLowerCase();
+  return stages.find((s3, i) => i < before && s3.name?.toLowerCase() === key) ?? null;
+}
+function parseMount(value) {
+  const m2 = { type: "bind", target: null, from: null, source: null };
+  for (const part of value.split(",")) {
+    const eq = part.indexOf("=");
+    const k2 = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const v2 = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
+    if (k2 === "type") m2.type = v2.toLowerCase();
+    else if (k2 === "target" || k2 === "dst" || k2 === "destination") m2.target = v2;
+    else if (k2 === "from") m2.from = v2;
+    else if (k2 === "source" || k2 === "src") m2.source = v2;
+  }
+  return m2;
+}
+function mountsOf(instr) {
+  return instr.flags.filter((f2) => f2.name === "mount" && f2.value).map((f2) => parseMount(f2.value));
+}
+function baseOf(stage) {
+  let s3 = stage;
+  while (s3.parent) s3 = s3.parent;
+  return s3;
+}
+function lineageOf(stage) {
+  const out = [];
+  for (let s3 = stage; s3; s3 = s3.parent) out.unshift(s3);
+  return out;
+}
+function variablesBefore(lineage, until, globalArgs, which2 = { env: true, arg: true }) {
+  const vars = /* @__PURE__ */ new Map();
+  for (const stage of lineage) {
+    for (const instr of stage.body) {
+      if (instr === until) return vars;
+      if (instr.keyword === "ENV" && which2.env) {
+        for (const { key, value } of parseKeyValues(instr.args, true))
+          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
+      } else if (instr.keyword === "ARG" && which2.arg) {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          const v2 = value ?? globalArgs.get(key) ?? null;
+          if (v2 !== null) vars.set(key, substitute(v2, vars, "\\") ?? v2);
+        }
+      }
+    }
+  }
+  return vars;
+}
+var UNSET, GraphError;
+var init_stages = __esm({
+  "src/lint/stages.ts"() {
+    "use strict";
+    init_image_ref();
+    init_parse();
+    UNSET = /* @__PURE__ */ Symbol("unset");
+    GraphError = class extends Error {
+    };
+  }
+});
+
+// src/lint/commands.ts
+function heredocIsShell(body, headerCommands) {
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+  if (shebang) {
+    const interp = commandName(shebang[1]) === "env" ? shebang[2] ?? "" : shebang[1];
+    return isShell(interp);
+  }
+  if (headerCommands.length === 0) return true;
+  return headerCommands.some(
+    (c) => isShell(c.argv[0]) && shellDashC(c.argv) === null && !c.argv.slice(1).some((a) => !a.startsWith("-"))
+  );
+}
+function analyzeRun(instr) {
+  const mounts = mountsOf(instr);
+  if (instr.json) return { instr, commands: execFormCommands(instr.json), mounts };
+  const header = splitCommands(instr.args);
+  const commands = [...header];
+  for (const h of instr.heredocs) {
+    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body));
+  }
+  return { instr, commands, mounts };
+}
+function splitArgs(args, valued = /* @__PURE__ */ new Set()) {
+  const options = [];
+  const positionals = [];
+  for (let k2 = 0; k2 < args.length; k2++) {
+    const a = args[k2];
+    if (a === "--") {
+      positionals.push(...args.slice(k2 + 1));
+      break;
+    }
+    if (a.startsWith("-") && a.length > 1) {
+      options.push(a);
+      if (!a.includes("=") && valued.has(a) && k2 + 1 < args.length) {
+        options.push(`${a}=${args[k2 + 1]}`);
+        k2++;
+      }
+    } else positionals.push(a);
+  }
+  return { options, positionals };
+}
+function hasOption(options, ...names) {
+  return options.some((o) => names.some((n) => o === n || o.startsWith(`${n}=`)));
+}
+function optionValues(options, name) {
+  return options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1));
+}
+function subcommand(args, valued = /* @__PURE__ */ new Set()) {
+  for (let k2 = 0; k2 < args.length; k2++) {
+    const a = args[k2];
+    if (a.startsWith("-")) {
+      if (!a.includes("=") && valued.has(a)) k2++;
+      continue;
+    }
+    return { sub: a, rest: [...args.slice(0, k2), ...args.slice(k2 + 1)] };
+  }
+  return { sub: null, rest: [...args] };
+}
+function pipInstallArgs(cmd) {
+  const argv = cmd.argv;
+  const name = commandName(argv[0]);
+  let args;
+  if (PIP.test(name)) args = argv.slice(1);
+  else if (PYTHON.test(name)) {
+    const m2 = argv.indexOf("-m");
+    if (m2 < 0 || argv[m2 + 1] !== "pip" || argv.slice(1, m2).some((a) => !a.startsWith("-"))) return null;
+    args = argv.slice(m2 + 2);
+  } else return null;
+  const { sub, rest } = subcommand(args, PIP_VALUED);
+  if (sub !== "install") return null;
+  return splitArgs(rest, PIP_VALUED);
+}
+function uvCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "uv") return null;
+  const first = subcommand(cmd.argv.slice(1), UV_VALUED);
+  if (first.sub === "sync") return { kind: "sync", ...splitArgs(first.rest, UV_VALUED) };
+  if (first.sub === "pip") {
+    const second = subcommand(first.rest, UV_VALUED);
+    if (second.sub === "install") return { kind: "pip-install", ...splitArgs(second.rest, UV_VALUED) };
+  }
+  return null;
+}
+function poetryInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "poetry") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), POETRY_VALUED);
+  return sub === "install" ? splitArgs(rest, POETRY_VALUED).options : null;
+}
+function pipenvInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pipenv") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), /* @__PURE__ */ new Set(["--python"]));
+  return sub === "install" || sub === "sync" ? rest : null;
+}
+function npmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "npm") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, NPM_VALUED);
+  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
+    return { kind: "ci", options, packages: positionals };
+  }
+  if ([
+    "install",
+    "i",
+    "in",
+    "ins",
+    "inst",
+    "insta",
+    "instal",
+    "isnt",
+    "isnta",
+    "isntal",
+    "isntall",
+    "add"
+  ].includes(sub)) {
+    return { kind: "install", options, packages: positionals };
+  }
+  return null;
+}
+function yarnInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "yarn") return null;
+  const valued = /* @__PURE__ */ new Set([
+    "--cwd",
+    "--modules-folder",
+    "--network-timeout",
+    "--cache-folder",
+    "--mutex",
+    "--registry"
+  ]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === null || sub === "install") {
+    const { options, positionals } = splitArgs(rest, valued);
+    return positionals.length === 0 ? options : null;
+  }
+  return null;
+}
+function pnpmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pnpm") return null;
+  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === "install" || sub === "i") return rest;
+  return null;
+}
+function describe(cmd, max = 40) {
+  const t = cmd.argv.join(" ");
+  return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
+}
+function dependencyInstall(cmd) {
+  const text = describe(cmd);
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? { tool: "pip", text } : null;
+  }
+  const uv = uvCommand(cmd);
+  if (uv) {
+    if (uv.kind === "sync") return { tool: "uv", text };
+    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? { tool: "uv", text } : null;
+  }
+  if (poetryInstall(cmd)) return { tool: "poetry", text };
+  if (pipenvInstall(cmd)) return { tool: "pipenv", text };
+  const npm = npmInstall(cmd);
+  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return { tool: "npm", text };
+  if (yarnInstall(cmd)) return { tool: "yarn", text };
+  if (pnpmInstall(cmd)) return { tool: "pnpm", text };
+  const name = commandName(cmd.argv[0]);
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  if (name === "go" && a[0] === "mod" && a[1] === "download") return { tool: "go", text };
+  if ((name === "bundle" || name === "bundler") && a[0] === "install") return { tool: "bundle", text };
+  if (name === "composer" && a[0] === "install") return { tool: "composer", text };
+  if (name === "cargo" && a[0] === "fetch") return { tool: "cargo", text };
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
+    return { tool: "mvn", text };
+  }
+  return null;
+}
+function aptCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APT_VALUED);
+  return { sub, packages: positionals, options };
+}
+function apkCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "apk") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APK_VALUED);
+  return { sub, packages: positionals, options };
+}
+function rpmCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "dnf" && name !== "yum" && name !== "microdnf" && name !== "tdnf" && name !== "dnf5")
+    return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, RPM_VALUED);
+  return { tool: name, sub, packages: positionals, options };
+}
+function isOsPackageInstall(cmd) {
+  const apt = aptCommand(cmd);
+  if (apt) return APT_INSTALL_SUBS.has(apt.sub);
+  const apk = apkCommand(cmd);
+  if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
+  const rpm = rpmCommand(cmd);
+  if (rpm)
+    return ["install", "groupinstall", "upgrade", "update", "reinstall", "localinstall"].includes(rpm.sub);
+  return false;
+}
+function packageName(spec) {
+  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~]/)[0].toLowerCase();
+}
+function isBuildPackage(spec) {
+  const name = packageName(spec);
+  if (BUILD_PACKAGES.has(name)) return true;
+  if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;
+  return /-(dev|devel)$/.test(name);
+}
+function pythonPackageName(spec) {
+  return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
+}
+function buildTooling(cmd) {
+  const apt = aptCommand(cmd);
+  if (apt && apt.sub === "install") {
+    const pkgs = apt.packages.filter(isBuildPackage);
+    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+  }
+  const apk = apkCommand(cmd);
+  if (apk && apk.sub === "add") {
+    const pkgs = apk.packages.filter(isBuildPackage);
+    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+  }
+  const rpm = rpmCommand(cmd);
+  if (rpm && (rpm.sub === "install" || rpm.sub === "groupinstall")) {
+    const pkgs = rpm.packages.filter((p2) => isBuildPackage(p2) || /development[ -]tools/i.test(p2));
+    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+  }
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    const pkgs = pip.positionals.filter((p2) => PY_BUILD_TOOLS.has(pythonPackageName(p2)));
+    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+  }
+  const name = commandName(cmd.argv[0]);
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  const isBuildScript = (s3) => s3 === "build" || (s3?.startsWith("build:") ?? false);
+  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
+    return `runs ${describe(cmd)}`;
+  if ((name === "yarn" || name === "pnpm") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
+    return `runs ${describe(cmd)}`;
+  }
+  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
+  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
+    return `runs ${describe(cmd)}`;
+  }
+  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
+    return `runs ${describe(cmd)}`;
+  }
+  return null;
+}
+function removesPath(commands, path4) {
+  return commands.some((c) => {
+    const name = commandName(c.argv[0]);
+    if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
+      const root = (c.argv[1] ?? "").replace(/\/+$/, "");
+      return root !== "" && (root === path4 || path4.startsWith(`${root}/`) || root.startsWith(`${path4}/`));
+    }
+    if (name !== "rm") return false;
+    return c.argv.slice(1).some((arg) => {
+      if (arg.startsWith("-")) return false;
+      const cleaned = arg.replace(/\/\*+$/, "").replace(/\*+$/, "").replace(/\/+$/, "");
+      if (cleaned === "") return false;
+      return cleaned === path4 || path4.startsWith(`${cleaned}/`) || cleaned.startsWith(`${path4}/`) || arg.startsWith(`${path4}/`);
+    });
+  });
+}
+function cacheMountAt(mounts, ...prefixes) {
+  return mounts.some((m2) => {
+    if (m2.type !== "cache" || !m2.target) return false;
+    const t = m2.target.replace(/\/+$/, "");
+    return prefixes.some((p2) => t === p2 || t.startsWith(`${p2}/`) || p2.startsWith(`${t}/`));
+  });
+}
+function hasCacheMount(mounts) {
+  return mounts.some((m2) => m2.type === "cache");
+}
+function truthy(value) {
+  return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
+}
+var PIP, PYTHON, PIP_VALUED, UV_VALUED, POETRY_VALUED, NPM_VALUED, APT_VALUED, APK_VALUED, RPM_VALUED, APT_INSTALL_SUBS, BUILD_PACKAGES, PY_BUILD_TOOLS, TRUE_WORDS;
+var init_commands = __esm({
+  "src/lint/commands.ts"() {
+    "use strict";
+    init_shell();
+    init_stages();
+    PIP = /^pip(\d+(\.\d+)?)?$/;
+    PYTHON = /^python(\d+(\.\d+)?)?$/;
+    PIP_VALUED = /* @__PURE__ */ new Set([
+      "-r",
+      "--requirement",
+      "-c",
+      "--constraint",
+      "-e",
+      "--editable",
+      "-t",
+      "--target",
+      "-i",
+      "--index-url",
+      "--extra-index-url",
+      "-f",
+      "--find-links",
+      "--prefix",
+      "--root",
+      "--platform",
+      "--python-version",
+      "--implementation",
+      "--abi",
+      "--cache-dir",
+      "--log",
+      "--proxy",
+      "--retries",
+      "--timeout",
+      "--trusted-host",
+      "--cert",
+      "--client-cert",
+      "--progress-bar",
+      "--src",
+      "--upgrade-strategy",
+      "--only-binary",
+      "--no-binary",
+      "--config-settings",
+      "-C",
+      "--global-option",
+      "--python",
+      "--report"
+    ]);
+    UV_VALUED = /* @__PURE__ */ new Set([
+      "--directory",
+      "--project",
+      "--cache-dir",
+      "--python",
+      "-p",
+      "--index-url",
+      "--extra-index-url",
+      "--index",
+      "--default-index",
+      "-i",
+      "-r",
+      "--requirement",
+      "-c",
+      "--constraint",
+      "--extra",
+      "--group",
+      "--no-group",
+      "--only-group",
+      "--package",
+      "--target",
+      "--prefix",
+      "--color",
+      "--config-file",
+      "-f",
+      "--find-links",
+      "--index-strategy",
+      "--keyring-provider",
+      "--resolution",
+      "--prerelease",
+      "--link-mode",
+      "--compile-bytecode",
+      "--no-install-package",
+      "--python-platform",
+      "--exclude-newer"
+    ]);
+    POETRY_VALUED = /* @__PURE__ */ new Set([
+      "-C",
+      "--directory",
+      "-P",
+      "--project",
+      "--with",
+      "--without",
+      "--only",
+      "-E",
+      "--extras"
+    ]);
+    NPM_VALUED = /* @__PURE__ */ new Set([
+      "--prefix",
+      "-C",
+      "--registry",
+      "--cache",
+      "--omit",
+      "--include",
+      "--only",
+      "--loglevel",
+      "-w",
+      "--workspace",
+      "--userconfig",
+      "--install-strategy",
+      "--tag",
+      "--save-prefix",
+      "--fetch-retries",
+      "--fetch-timeout",
+      "--network-timeout",
+      "--script-shell"
+    ]);
+    APT_VALUED = /* @__PURE__ */ new Set([
+      "-o",
+      "--option",
+      "-c",
+      "--config-file",
+      "-t",
+      "--target-release",
+      "--default-release"
+    ]);
+    APK_VALUED = /* @__PURE__ */ new Set([
+      "-t",
+      "--virtual",
+      "-X",
+      "--repository",
+      "-p",
+      "--root",
+      "--arch",
+      "--cache-dir",
+      "--keys-dir",
+      "--repositories-file"
+    ]);
+    RPM_VALUED = /* @__PURE__ */ new Set([
+      "--setopt",
+      "--enablerepo",
+      "--disablerepo",
+      "--installroot",
+      "--releasever",
+      "-c",
+      "--config",
+      "--repo"
+    ]);
+    APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
+      "install",
+      "upgrade",
+      "dist-upgrade",
+      "full-upgrade",
+      "build-dep",
+      "reinstall",
+      "satisfy"
+    ]);
+    BUILD_PACKAGES = /* @__PURE__ */ new Set([
+      "build-essential",
+      "gcc",
+      "g++",
+      "clang",
+      "make",
+      "cmake",
+      "build-base",
+      "alpine-sdk",
+      "gcc-c++"
+    ]);
+    PY_BUILD_TOOLS = /* @__PURE__ */ new Set(["uv", "poetry", "pipenv", "wheel", "setuptools", "build"]);
+    TRUE_WORDS = /* @__PURE__ */ new Set(["1", "true", "on", "yes"]);
+  }
+});
+
+// src/lint/rule.ts
+function createContext(parsed, graph, problems, context3, dockerfileName) {
+  const runs = /* @__PURE__ */ new Map();
+  const varsByStage = /* @__PURE__ */ new Map();
+  const ctxEscape = parsed.escape;
+  return {
+    parsed,
+    graph,
+    problems,
+    context: context3,
+    dockerfileName,
+    run(instr) {
+      let info2 = runs.get(instr);
+      if (!info2) {
+        info2 = analyzeRun(instr);
+        runs.set(instr, info2);
+      }
+      return info2;
+    },
+    vars(stage, instr) {
+      let table = varsByStage.get(stage);
+      if (!table) {
+        table = /* @__PURE__ */ new Map();
+        let current = /* @__PURE__ */ new Map();
+        for (const s3 of lineageOf(stage)) {
+          for (const i of s3.body) {
+            table.set(i, current);
+            if (i.keyword === "ENV" || i.keyword === "ARG") {
+              current = new Map(current);
+              for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
+                const v2 = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
+                if (v2 !== null) current.set(key, substitute(v2, current, ctxEscape) ?? v2);
+              }
+            }
+          }
+        }
+        varsByStage.set(stage, table);
+      }
+      return table.get(instr) ?? /* @__PURE__ */ new Map();
+    }
+  };
+}
+function graphOf(ctx) {
+  if (!ctx.graph) throw new Error("rule needs the stage graph");
+  return ctx.graph;
+}
+function builtStages(ctx) {
+  const g2 = graphOf(ctx);
+  return g2.stages.filter((s3) => g2.built.has(s3));
+}
+function quote(instr) {
+  return `\`${instr.text}\` (line ${instr.line})`;
+}
+function copySources(instr) {
+  if (instr.heredocs.length > 0) return [];
+  const words = instr.json ?? splitWords(instr.args);
+  return words.length >= 2 ? words.slice(0, -1) : [];
+}
+function hasFromFlag(instr) {
+  return instr.flags.some((f2) => f2.name === "from");
+}
+function isWholeContextCopy(instr) {
+  if (instr.keyword !== "COPY" && instr.keyword !== "ADD") return false;
+  if (hasFromFlag(instr)) return false;
+  return copySources(instr).some((s3) => WHOLE.has(s3));
+}
+function isUrl(src) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
+}
+var WHOLE;
+var init_rule = __esm({
+  "src/lint/rule.ts"() {
+    "use strict";
+    init_commands();
+    init_parse();
+    init_stages();
+    WHOLE = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
+  }
+});
+
+// src/lint/rules/IG009-cache-order.ts
+function isManifest(name) {
+  const base = name.split("/").pop();
+  if (base === "Pipfile" || base === "Pipfile.lock" || base === "Gemfile" || base === "Gemfile.lock")
+    return true;
+  if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
+  if (base === "Cargo.toml" || base === "Cargo.lock") return true;
+  return /^requirements.*\.txt$/.test(base);
+}
+function bringsSource(src, ctx, fileSet) {
+  if (WHOLE2.has(src)) return true;
+  if (src.includes("$")) return false;
+  const p2 = contextPath(src);
+  if (p2 === "") return true;
+  const c = ctx.context;
+  if (c) {
+    if (isGlob(p2)) {
+      const re2 = globToRegExp(p2);
+      const files = c.files.filter((f2) => re2.test(f2));
+      const dirs = [...c.dirs].filter((d) => re2.test(d));
+      if (files.length + dirs.length > 0) return dirs.length > 0 || files.some((f2) => !isManifest(f2));
+    } else if (c.dirs.has(p2)) return true;
+    else if (fileSet.has(p2)) return !isManifest(p2);
+  }
+  if (src.endsWith("/")) return true;
+  if (isGlob(p2)) {
+    const re2 = globToRegExp(p2.split("/").pop());
+    return !MANIFEST_NAMES.some((m2) => re2.test(m2) || re2.test(m2.replace(/^./, (x) => x.toUpperCase())));
+  }
+  return !isManifest(p2);
+}
+function isContextCopy(instr) {
+  return (instr.keyword === "COPY" || instr.keyword === "ADD") && !hasFromFlag(instr) && instr.heredocs.length === 0;
+}
+function manifestsFor(tool, argv) {
+  if (tool === "pip" || tool === "uv") {
+    const files = [];
+    for (let k2 = 0; k2 < argv.length; k2++) {
+      const a = argv[k2];
+      if ((a === "-r" || a === "--requirement") && argv[k2 + 1]) files.push(argv[k2 + 1]);
+      else if (a.startsWith("--requirement=")) files.push(a.slice(14));
+      else if (/^-r./.test(a)) files.push(a.slice(2));
+    }
+    if (files.length) return files.join(" and ");
+    if (tool === "pip") return "the requirements files";
+  }
+  return MANIFESTS_OF[tool] ?? "the dependency manifests";
+}
+var MANIFESTS, MANIFEST_NAMES, WHOLE2, MANIFESTS_OF, IG009;
+var init_IG009_cache_order = __esm({
+  "src/lint/rules/IG009-cache-order.ts"() {
+    "use strict";
+    init_commands();
+    init_context();
+    init_rule();
+    MANIFESTS = /* @__PURE__ */ new Set([
+      "pyproject.toml",
+      "uv.lock",
+      "poetry.lock",
+      "pipfile",
+      "pipfile.lock",
+      "setup.cfg",
+      ".python-version",
+      "package.json",
+      "package-lock.json",
+      "npm-shrinkwrap.json",
+      "yarn.lock",
+      "pnpm-lock.yaml",
+      ".npmrc",
+      ".yarnrc",
+      ".yarnrc.yml",
+      ".nvmrc",
+      "go.mod",
+      "go.sum",
+      "gemfile",
+      "gemfile.lock",
+      "composer.json",
+      "composer.lock",
+      "cargo.toml",
+      "cargo.lock",
+      "pom.xml",
+      "build.gradle",
+      "build.gradle.kts",
+      "settings.gradle",
+      "settings.gradle.kts",
+      "gradle.properties"
+    ]);
+    MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
+    WHOLE2 = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
+    MANIFESTS_OF = {
+      uv: "pyproject.toml and uv.lock",
+      poetry: "pyproject.toml and poetry.lock",
+      pipenv: "Pipfile and Pipfile.lock",
+      npm: "package.json and package-lock.json",
+      yarn: "package.json and yarn.lock",
+      pnpm: "package.json and pnpm-lock.yaml",
+      go: "go.mod and go.sum",
+      bundle: "Gemfile and Gemfile.lock",
+      composer: "composer.json and composer.lock",
+      cargo: "Cargo.toml and Cargo.lock",
+      mvn: "pom.xml"
+    };
+    IG009 = {
+      id: "IG009",
+      name: "cache-order",
+      severity: "error",
+      summary: "A dependency-install command runs after a COPY/ADD from the context that copies more than dependency manifests, in the same stage.",
+      rationale: "Every source change invalidates the COPY layer, and with it the install after it: each build re-downloads all dependencies.",
+      fix: "Copy only the manifests (e.g. `COPY pyproject.toml uv.lock ./`), run the install, then copy the source.",
+      check(ctx) {
+        const out = [];
+        let fileSet = null;
+        const files = () => {
+          fileSet ??= new Set(ctx.context?.files ?? []);
+          return fileSet;
+        };
+        for (const stage of builtStages(ctx)) {
+          let firstSourceCopy = null;
+          const installedBefore = /* @__PURE__ */ new Set();
+          for (const instr of stage.body) {
+            if (isContextCopy(instr)) {
+              if (firstSourceCopy) continue;
+              const sources = copySources(instr).filter((s3) => !isUrl(s3));
+              if (sources.some((s3) => bringsSource(s3, ctx, files()))) firstSourceCopy = instr;
+              continue;
+            }
+            if (instr.keyword !== "RUN") continue;
+            for (const cmd of ctx.run(instr).commands) {
+              const install = dependencyInstall(cmd);
+              if (!install) continue;
+              if (!firstSourceCopy) {
+                installedBefore.add(install.tool);
+                continue;
+              }
+              if (installedBefore.has(install.tool)) continue;
+              out.push({
+                line: instr.line,
+                message: `${quote(firstSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
+              });
+              break;
+            }
+          }
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// ../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getProxyUrl = getProxyUrl2;
+    exports.checkBypass = checkBypass;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL(proxyVar);
+        } catch (_a) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL = class extends URL {
+      constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// ../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib3 = __commonJS({
+  "../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m2[k2];
+        } };
+      }
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar2 = [];
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
+          return ar2;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
+      function adopt(value) {
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
+        });
+      }
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+    exports.getProxyUrl = getProxyUrl2;
+    exports.isHttps = isHttps;
+    var http = __importStar(__require("http"));
+    var https = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling = 10;
+    var ExponentialBackoffTimeSlice = 5;
+    var HttpClientError = class _HttpClientError extends Error {
+      constructor(message, statusCode) {
+        super(message);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports.HttpClientError = HttpClientError;
+    var HttpClientResponse = class {
+      constructor(message) {
+        this.message = message;
+      }
+      readBody() {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter7(this, void 0, void 0, function* () {
+            let output = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output = Buffer.concat([output, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve5(output.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter7(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve5(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports.HttpClientResponse = HttpClientResponse;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent2, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter7(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info2, data);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info2, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
+                  }
+                }
+              }
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info2, data) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => {
+            function callbackForResult(err2, res) {
+              if (err2) {
+                reject(err2);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve5(res);
+              }
+            }
+            this.requestRawWithCallback(info2, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
+          if (!info2.options.headers) {
+            info2.options.headers = {};
+          }
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err2, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err2, res);
+          }
+        }
+        const req = info2.httpModule.request(info2.options, (msg) => {
+          const res = new HttpClientResponse(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+        });
+        req.on("error", function(err2) {
+          handleResult(err2);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info2.options.headers["user-agent"] = this.userAgent;
+        }
+        info2.options.agent = this._getAgent(info2.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info2.options);
+          }
+        }
+        return info2;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+        }
+        return lowercaseKeys2(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent2) {
+        const baseUserAgent = userAgent2 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+          const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms2));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve5(response);
+            }
+            function dateTimeDeserializer(key, value) {
+              if (typeof value === "string") {
+                const a = new Date(value);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value;
+            }
+            let obj2;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj2 = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj2 = JSON.parse(contents);
+                }
+                response.result = obj2;
+              }
+              response.headers = res.message.headers;
+            } catch (err2) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj2 && obj2.message) {
+                msg = obj2.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err2 = new HttpClientError(msg, statusCode);
+              err2.result = response.result;
+              reject(err2);
+            } else {
+              resolve5(response);
+            }
+          }));
+        });
+      }
+    };
+    exports.HttpClient = HttpClient3;
+    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k2) => (c[k2.toLowerCase()] = obj2[k2], c), {});
+  }
+});
+
+// ../../work/main/node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "../../work/main/node_modules/bottleneck/light.js"(exports, module) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults2, onto = {}) {
+        var k2, ref, v2;
+        for (k2 in defaults2) {
+          v2 = defaults2[k2];
+          onto[k2] = (ref = received[k2]) != null ? ref : v2;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults2, onto = {}) {
+        var k2, v2;
+        for (k2 in received) {
+          v2 = received[k2];
+          if (defaults2[k2] !== void 0) {
+            onto[k2] = v2;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error2) {
+                e2 = error2;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error2) {
+            e = error2;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j2, ref, results;
+            results = [];
+            for (i = j2 = 1, ref = num_priorities; 1 <= ref ? j2 <= ref : j2 >= ref; i = 1 <= ref ? ++j2 : --j2) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j2, len, list;
+          for (j2 = 0, len = arr.length; j2 < len; j2++) {
+            list = arr[j2];
+            if (list.length > 0) {
+              return list;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run2, free) {
+          var error2, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+          }
+        }
+        doExpire(clearGlobalState, run2, free) {
+          var error2, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+        }
+        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run2(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error2);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k2, pos, ref, results, v2;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k2 in ref) {
+              v2 = ref[k2];
+              if (v2 === pos) {
+                results.push(k2);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v2, i) => {
+            acc[this.status[i]] = v2;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error2, reject, resolve5, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve5(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve5 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k2, ref, results, v2;
+            ref = this.instances;
+            results = [];
+            for (k2 in ref) {
+              v2 = ref[k2];
+              results.push({
+                key: k2,
+                limiter: v2
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k2, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k2 = found[i];
+                keys.push(k2.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k2, ref, results, time, v2;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k2 in ref) {
+                v2 = ref[k2];
+                try {
+                  if (await v2._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k2));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v2.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run2;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run2 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run2, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at2) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+              };
+              return new this.Promise((resolve5, reject) => {
+                if (finished()) {
+                  return resolve5();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve5();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k2, ref, v2;
+                ref = this._scheduled;
+                for (k2 in ref) {
+                  v2 = ref[k2];
+                  if (this.jobStatus(v2.job.options.id) === "RUNNING") {
+                    clearTimeout(v2.timeout);
+                    clearTimeout(v2.expiration);
+                    v2.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error2, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
+              job.doDrop({ error: error2 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve5, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve5)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
+// src/analysis/filesystem.ts
+function pathOf(node) {
+  const parts = [];
+  for (let n = node; n?.parent; n = n.parent) parts.push(n.name);
+  return `/${parts.reverse().join("/")}`;
+}
+function mergeLayers(layers, layerIndexes) {
+  const root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
+  const wasted = /* @__PURE__ */ new Map();
+  let totalBytes = 0;
+  let wastedBytes = 0;
+  const hide = (node, path4, by) => {
+    if (node.kind === "file" && node.size > 0) {
+      let w2 = wasted.get(path4);
+      if (!w2) {
+        w2 = { bytes: 0, layers: /* @__PURE__ */ new Set() };
+        wasted.set(path4, w2);
+      }
+      w2.bytes += node.size;
+      w2.layers.add(node.layer);
+      w2.layers.add(by);
+      wastedBytes += node.size;
+    }
+  };
+  const hideTree = (node, path4, by) => {
+    hide(node, path4, by);
+    if (node.children) for (const [name, child2] of node.children) hideTree(child2, `${path4}/${name}`, by);
+  };
+  const hideChildren = (node, path4, by) => {
+    if (!node.children) return;
+    for (const [name, child2] of node.children) hideTree(child2, `${path4}/${name}`, by);
+    node.children.clear();
+  };
+  const lookup = (path4) => path4 === "" ? root : findPath(root, path4);
+  layers.forEach((layer, i) => {
+    const by = layerIndexes[i] ?? i;
+    for (const dir of layer.opaqueDirs) {
+      const node = lookup(dir);
+      if (node && isDir(node)) hideChildren(node, `/${dir}`, by);
+    }
+    for (const gone of layer.whiteouts) {
+      const node = lookup(gone);
+      if (!node?.parent) continue;
+      hideTree(node, `/${gone}`, by);
+      node.parent.children?.delete(node.name);
+    }
+    for (const entry of layer.entries) {
+      if (entry.path === "") continue;
+      if (entry.kind === "file") totalBytes += entry.size;
+      const parts = entry.path.split("/");
+      let node = root;
+      let path4 = "";
+      for (let p2 = 0; p2 < parts.length; p2++) {
+        const name = parts[p2];
+        path4 += `/${name}`;
+        if (!node.children) node.children = /* @__PURE__ */ new Map();
+        let child2 = node.children.get(name);
+        const last = p2 === parts.length - 1;
+        if (!child2) {
+          child2 = { name, parent: node, kind: null, size: 0, layer: by, children: null };
+          node.children.set(name, child2);
+        } else if (!last && !isDir(child2)) {
+          hide(child2, path4, by);
+          child2.kind = null;
+          child2.size = 0;
+          child2.secret = void 0;
+        }
+        if (last) {
+          if (entry.kind === "dir") {
+            if (!isDir(child2)) hide(child2, path4, by);
+            child2.kind = "dir";
+          } else {
+            if (child2.kind !== null || child2.children?.size) {
+              hide(child2, path4, by);
+              hideChildren(child2, path4, by);
+            }
+            child2.kind = entry.kind;
+            child2.children = null;
+          }
+          child2.size = entry.kind === "file" ? entry.size : 0;
+          child2.layer = by;
+          child2.secret = entry.secret;
+        }
+        node = child2;
+      }
+    }
+  });
+  return { root, totalBytes, wastedBytes, wasted };
+}
+function findPath(root, path4) {
+  let node = root;
+  for (const part of path4.split("/")) {
+    node = node.children?.get(part);
+    if (!node) return void 0;
+  }
+  return node;
+}
+function* walk(node) {
+  if (!node.children) return;
+  for (const child2 of node.children.values()) {
+    yield child2;
+    yield* walk(child2);
+  }
+}
+function topBy(items, limit, size, key) {
+  const top = [];
+  for (const item of items) {
+    if (top.length === limit && size(item) <= size(top[top.length - 1])) continue;
+    top.push(item);
+    top.sort((a, b2) => size(b2) - size(a) || key(a).localeCompare(key(b2)));
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+function largestFiles(root, limit = 20) {
+  let fileCount = 0;
+  const files = [];
+  for (const node of walk(root)) {
+    if (node.kind === "file" || node.kind === "hardlink") fileCount++;
+    if (node.kind === "file") files.push(node);
+  }
+  const largest = topBy(files, limit, (n) => n.size, pathOf).map((n) => ({
+    path: pathOf(n),
+    size: n.size,
+    layer: n.layer
+  }));
+  return { fileCount, largest };
+}
+function biggestWasters(fs4, limit = 20) {
+  const items = [...fs4.wasted].map(([path4, w2]) => ({
+    path: path4,
+    bytes: w2.bytes,
+    layers: [...w2.layers].sort((a, b2) => a - b2)
+  }));
+  return topBy(
+    items,
+    limit,
+    (w2) => w2.bytes,
+    (w2) => w2.path
+  );
+}
+var isDir;
+var init_filesystem = __esm({
+  "src/analysis/filesystem.ts"() {
+    "use strict";
+    isDir = (n) => n.kind === "dir" || n.kind === null;
+  }
+});
+
+// src/analysis/content-rules/rule.ts
+function tally(node, include = () => true) {
+  let bytes = 0;
+  let files = 0;
+  const layers = /* @__PURE__ */ new Set();
+  const visit = (n, rel) => {
+    if (!n.children) return;
+    for (const [name, child2] of n.children) {
+      const path4 = rel ? `${rel}/${name}` : name;
+      if (child2.kind !== "dir" && child2.kind !== null && include(path4, child2)) {
+        files++;
+        bytes += child2.size;
+        layers.add(child2.layer);
+      }
+      visit(child2, path4);
+    }
+  };
+  visit(node, "");
+  return { bytes, files, layers: [...layers].sort((a, b2) => a - b2) };
+}
+function toFinding(rule, hit) {
+  return {
+    rule: rule.id,
+    name: rule.name,
+    severity: rule.severity,
+    message: hit.message,
+    file: null,
+    line: null,
+    fix: rule.fix,
+    bytes: hit.bytes
+  };
+}
+var init_rule2 = __esm({
+  "src/analysis/content-rules/rule.ts"() {
+    "use strict";
+  }
+});
+
+// src/analysis/content-rules/IG101-pip-cache-in-image.ts
+var pipCacheInImage;
+var init_IG101_pip_cache_in_image = __esm({
+  "src/analysis/content-rules/IG101-pip-cache-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    init_rule2();
+    pipCacheInImage = {
+      id: "IG101",
+      name: "pip-cache-in-image",
+      severity: "warning",
+      summary: "A `.cache/pip` or `.cache/uv` directory with files is in the final filesystem (bytes reported).",
+      fix: "Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
+      check(ctx) {
+        const hits = [];
+        for (const node of walk(ctx.root)) {
+          if (node.name !== "pip" && node.name !== "uv" || node.parent?.name !== ".cache") continue;
+          if (node.kind !== "dir" && node.kind !== null) continue;
+          const t = tally(node);
+          if (t.files === 0) continue;
+          const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+          hits.push({
+            message: `\`${pathOf(node)}\` holds ${formatBytes(t.bytes)} in ${t.files} files of ${node.name}'s download cache, written by ${where}: it only makes the image bigger.`,
+            bytes: t.bytes
+          });
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG102-os-cache-in-image.ts
+var osCacheInImage;
+var init_IG102_os_cache_in_image = __esm({
+  "src/analysis/content-rules/IG102-os-cache-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    init_rule2();
+    osCacheInImage = {
+      id: "IG102",
+      name: "os-cache-in-image",
+      severity: "warning",
+      summary: "/var/lib/apt/lists holds files other than `lock` and `partial/`, or /var/cache/apk holds files (bytes reported).",
+      fix: "End the installing RUN with `rm -rf /var/lib/apt/lists/*` (apt) or use `apk add --no-cache` (apk), in the same RUN as the install.",
+      check(ctx) {
+        const hits = [];
+        const lists = findPath(ctx.root, "var/lib/apt/lists");
+        if (lists) {
+          const t = tally(lists, (rel) => rel !== "lock" && rel !== "partial" && !rel.startsWith("partial/"));
+          if (t.files > 0) {
+            const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+            hits.push({
+              message: `\`/var/lib/apt/lists\` holds ${formatBytes(t.bytes)} of package indexes (${t.files} files) left by ${where}.`,
+              bytes: t.bytes
+            });
+          }
+        }
+        const apk = findPath(ctx.root, "var/cache/apk");
+        if (apk) {
+          const t = tally(apk);
+          if (t.files > 0) {
+            const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+            hits.push({
+              message: `\`/var/cache/apk\` holds ${formatBytes(t.bytes)} of cached packages (${t.files} files) left by ${where}.`,
+              bytes: t.bytes
+            });
+          }
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG103-vcs-in-image.ts
+var vcsInImage;
+var init_IG103_vcs_in_image = __esm({
+  "src/analysis/content-rules/IG103-vcs-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    init_rule2();
+    vcsInImage = {
+      id: "IG103",
+      name: "vcs-in-image",
+      severity: "warning",
+      summary: "A `.git` directory is in the final filesystem (bytes reported).",
+      fix: "Add `.git` to .dockerignore, or copy only what the app needs (`COPY app/ app/`) instead of the whole context.",
+      check(ctx) {
+        const hits = [];
+        for (const node of walk(ctx.root)) {
+          if (node.name !== ".git" || node.kind !== "dir" && node.kind !== null) continue;
+          let nested = false;
+          for (let p2 = node.parent; p2; p2 = p2.parent) if (p2.name === ".git") nested = true;
+          if (nested) continue;
+          const t = tally(node);
+          const where = t.layers.length ? `, from ${t.layers.map((l) => ctx.describeLayer(l)).join(", ")}` : "";
+          hits.push({
+            message: `\`${pathOf(node)}\` is a git directory in the image: ${formatBytes(t.bytes)} of history (${t.files} files)${where}.`,
+            bytes: t.bytes
+          });
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG104-secret-in-image.ts
+function secretKind(path4, name, hint) {
+  if (name === ".env") return "an environment file";
+  if (name.startsWith(".env.") && !ENV_TEMPLATES.has(name.slice(5))) return "an environment file";
+  if (KEY_NAMES.has(name)) return "an SSH private key";
+  if (hint === "private-key") return "a private key";
+  if (name === ".npmrc" && hint === "npm-token") return "an npm auth token";
+  if (path4.endsWith("/.aws/credentials")) return "AWS credentials";
+  if (path4.endsWith("/.docker/config.json") && hint === "docker-auths") return "registry credentials";
+  return null;
+}
+var KEY_NAMES, ENV_TEMPLATES, secretInImage;
+var init_IG104_secret_in_image = __esm({
+  "src/analysis/content-rules/IG104-secret-in-image.ts"() {
+    "use strict";
+    init_filesystem();
+    KEY_NAMES = /* @__PURE__ */ new Set(["id_rsa", "id_ecdsa", "id_ed25519", "id_dsa"]);
+    ENV_TEMPLATES = /* @__PURE__ */ new Set(["example", "sample", "template", "dist"]);
+    secretInImage = {
+      id: "IG104",
+      name: "secret-in-image",
+      severity: "error",
+      summary: "The final filesystem holds `.env`, an SSH private key, a PEM private key, `.npmrc` with `_authToken`, `.aws/credentials` or `.docker/config.json` with credentials. The value is never printed.",
+      fix: "Keep it out of the build context (.dockerignore) and pass secrets at build time with `RUN --mount=type=secret,id=\u2026`, or at run time; rotate it, since anyone who pulls the image has it.",
+      check(ctx) {
+        const hits = [];
+        for (const node of walk(ctx.root)) {
+          if (node.kind !== "file" && node.kind !== "hardlink") continue;
+          const path4 = pathOf(node);
+          const kind = secretKind(path4, node.name, node.secret);
+          if (!kind) continue;
+          hits.push({
+            message: `\`${path4}\` is ${kind}, shipped in ${ctx.describeLayer(node.layer)}; its content is not shown.`,
+            bytes: node.size
+          });
+        }
+        return hits;
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/IG105-toolchain-in-image.ts
+var TOOLS, DIRS, toolchainInImage;
+var init_IG105_toolchain_in_image = __esm({
+  "src/analysis/content-rules/IG105-toolchain-in-image.ts"() {
+    "use strict";
+    init_size();
+    init_filesystem();
+    TOOLS = ["gcc", "cc", "g++", "clang", "make"];
+    DIRS = ["usr/bin", "usr/local/bin"];
+    toolchainInImage = {
+      id: "IG105",
+      name: "toolchain-in-image",
+      severity: "info",
+      summary: "gcc, cc, g++, clang or make is in /usr/bin or /usr/local/bin of the final filesystem.",
+      fix: "Compile in a builder stage and copy only the results into the final stage (`COPY --from=builder \u2026`).",
+      check(ctx) {
+        const found = [];
+        let bytes = 0;
+        for (const dir of DIRS) {
+          const node = findPath(ctx.root, dir);
+          for (const tool of TOOLS) {
+            const hit = node?.children?.get(tool);
+            if (!hit || hit.kind === "dir" || hit.kind === null) continue;
+            found.push(`/${dir}/${tool}`);
+            bytes += hit.size;
+          }
+        }
+        if (found.length === 0) return [];
+        return [
+          {
+            message: `The image ships a compiler toolchain (${found.map((f2) => `\`${f2}\``).join(", ")}${bytes ? `, ${formatBytes(bytes)} in those entries alone` : ""}): build tools are only needed while building.`,
+            bytes
+          }
+        ];
+      }
+    };
+  }
+});
+
+// src/analysis/content-rules/index.ts
+function checkContent(ctx) {
+  return contentRules.flatMap((rule) => rule.check(ctx).map((hit) => toFinding(rule, hit)));
+}
+var contentRules;
+var init_content_rules = __esm({
+  "src/analysis/content-rules/index.ts"() {
+    "use strict";
+    init_IG101_pip_cache_in_image();
+    init_IG102_os_cache_in_image();
+    init_IG103_vcs_in_image();
+    init_IG104_secret_in_image();
+    init_IG105_toolchain_in_image();
+    init_rule2();
+    contentRules = [
+      pipCacheInImage,
+      osCacheInImage,
+      vcsInImage,
+      secretInImage,
+      toolchainInImage
+    ];
+  }
+});
+
+// src/analysis/analyze.ts
+function describeLayer(layers, index) {
+  const instruction = normalizeInstruction(layers[index]?.createdBy ?? "");
+  return instruction ? `layer ${index} (\`${shorten2(instruction, 60)}\`)` : `layer ${index}`;
+}
+function analyzeImage(data) {
+  const layers = imageLayers(data);
+  const size = layers.reduce((sum, l) => sum + l.size, 0);
+  const compressed = computedCompressed(data);
+  const extra = compressed ? { compressed } : {};
+  if (!data.layers) {
+    return { image: { ref: data.ref, id: data.id, size, layers, files: null, ...extra }, findings: [] };
+  }
+  const fs4 = mergeLayers(data.layers, nonEmptyIndexes(layers));
+  const { fileCount, largest } = largestFiles(fs4.root);
+  const files = {
+    totalBytes: fs4.totalBytes,
+    wastedBytes: fs4.wastedBytes,
+    efficiency: fs4.totalBytes === 0 ? 1 : 1 - fs4.wastedBytes / fs4.totalBytes,
+    fileCount,
+    largest,
+    wasted: biggestWasters(fs4)
+  };
+  const findings = checkContent({ root: fs4.root, describeLayer: (i) => describeLayer(layers, i) });
+  return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings };
+}
+function computedCompressed(data) {
+  const counted3 = data.layerCompressed ?? data.layers?.map((l) => l.compressed ?? null) ?? null;
+  const diffIds = data.config.diffIds;
+  if (!counted3?.length || counted3.length !== diffIds.length || counted3.some((c) => !c)) return null;
+  const all = counted3;
+  return {
+    gzip: all.reduce((n, c) => n + c.gzip, 0),
+    zstd: all.every((c) => c.zstd !== null) ? all.reduce((n, c) => n + c.zstd, 0) : null,
+    source: "computed",
+    layers: all.map((c, i) => ({ diffId: diffIds[i], gzip: c.gzip, zstd: c.zstd }))
+  };
+}
+var shorten2;
+var init_analyze = __esm({
+  "src/analysis/analyze.ts"() {
+    "use strict";
+    init_content_rules();
+    init_filesystem();
+    init_layers();
+    shorten2 = (s3, max) => s3.length > max ? `${s3.slice(0, max - 1)}\u2026` : s3;
+  }
+});
+
+// src/cache/analysis-cache.ts
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir3, readdir as readdir2, readFile, rename as rename2, rm as rm3, stat as stat2, utimes, writeFile as writeFile2 } from "node:fs/promises";
+import { homedir as homedir2 } from "node:os";
+import { join as join6 } from "node:path";
+function cacheDir(env = process.env) {
+  const explicit = env.IMAGE_GUARD_CACHE_DIR;
+  if (explicit !== void 0 && explicit !== "") return explicit === "off" ? null : explicit;
+  if (env.XDG_CACHE_HOME) return join6(env.XDG_CACHE_HOME, "image-guard");
+  return join6(homedir2(), ".cache", "image-guard");
+}
+function cacheKey(parts) {
+  const canonical = JSON.stringify([FORMAT, parts.id, [...parts.diffIds], parts.code, parts.files]);
+  return createHash("sha256").update(canonical).digest("hex");
+}
+function isEntry(value, key) {
+  if (typeof value !== "object" || value === null) return false;
+  const e = value;
+  const image = e.image;
+  return e.format === FORMAT && e.key === key && Array.isArray(e.findings) && typeof image === "object" && image !== null && typeof image.id === "string" && typeof image.size === "number" && Array.isArray(image.layers) && (image.files === null || typeof image.files === "object" && image.files !== void 0);
+}
+var FORMAT, SUFFIX, DEFAULT_MAX_ENTRIES, AnalysisCache;
+var init_analysis_cache = __esm({
+  "src/cache/analysis-cache.ts"() {
+    "use strict";
+    FORMAT = 1;
+    SUFFIX = ".json";
+    DEFAULT_MAX_ENTRIES = 50;
+    AnalysisCache = class {
+      dir;
+      maxEntries;
+      constructor(dir, options = {}) {
+        this.dir = dir;
+        this.maxEntries = Math.max(1, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
+      }
+      /** The analysis stored under `key`, given back under `ref`; null on a miss or an unreadable entry. */
+      async get(key, ref) {
+        const file = this.#file(key);
+        let entry;
+        try {
+          entry = JSON.parse(await readFile(file, "utf8"));
+        } catch {
+          return null;
+        }
+        if (!isEntry(entry, key)) return null;
+        const now = /* @__PURE__ */ new Date();
+        await utimes(file, now, now).catch(() => {
+        });
+        return { image: { ref, ...entry.image }, findings: entry.findings };
+      }
+      /** Stores an analysis (written to a temporary file, then renamed: readers never see half an entry). */
+      async put(key, analysis) {
+        const { ref: _ref, ...image } = analysis.image;
+        const entry = { format: FORMAT, key, image, findings: analysis.findings };
+        const file = this.#file(key);
+        const temp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+        try {
+          await mkdir3(this.dir, { recursive: true });
+          await writeFile2(temp, JSON.stringify(entry));
+          await rename2(temp, file);
+        } catch {
+          await rm3(temp, { force: true }).catch(() => {
+          });
+          return;
+        }
+        await this.#evict().catch(() => {
+        });
+      }
+      #file(key) {
+        return join6(this.dir, `${key}${SUFFIX}`);
+      }
+      /** Keeps the `maxEntries` most recently used entries; drops the rest and temporary files left by a crash. */
+      async #evict() {
+        const names = await readdir2(this.dir);
+        const entries = [];
+        const staleBefore = Date.now() - 60 * 60 * 1e3;
+        for (const name of names) {
+          const path4 = join6(this.dir, name);
+          if (/^[0-9a-f]{64}\.json$/.test(name)) {
+            const s3 = await stat2(path4).catch(() => null);
+            if (s3) entries.push({ path: path4, mtime: s3.mtimeMs });
+          } else if (name.endsWith(".tmp")) {
+            const s3 = await stat2(path4).catch(() => null);
+            if (s3 && s3.mtimeMs < staleBefore) await rm3(path4, { force: true }).catch(() => {
+            });
+          }
+        }
+        if (entries.length <= this.maxEntries) return;
+        entries.sort((a, b2) => b2.mtime - a.mtime);
+        for (const old of entries.slice(this.maxEntries)) await rm3(old.path, { force: true }).catch(() => {
+        });
+      }
+    };
+  }
+});
+
+// src/cache/code-fingerprint.ts
+import { createHash as createHash2 } from "node:crypto";
+import { readFileSync as readFileSync5 } from "node:fs";
+import { fileURLToPath } from "node:url";
+function codeFingerprint(moduleUrl = import.meta.url) {
+  if (memo !== void 0 && moduleUrl === import.meta.url) return memo;
+  let result = null;
+  try {
+    const file = fileURLToPath(moduleUrl);
+    if (file.endsWith(".js") || file.endsWith(".mjs")) {
+      const hash = createHash2("sha256").update(readFileSync5(file)).digest("hex").slice(0, 16);
+      result = `${VERSION}+${hash}`;
+    }
+  } catch {
+    result = null;
+  }
+  if (moduleUrl === import.meta.url) memo = result;
+  return result;
+}
+var memo;
+var init_code_fingerprint = __esm({
+  "src/cache/code-fingerprint.ts"() {
+    "use strict";
+    init_version();
   }
 });
 
@@ -80270,7 +80289,7 @@ function fromOciIndex(index, json, source, select) {
   if (!bytes) throw new UserError(`${source} lacks the manifest blob ${path4} that index.json points at`);
   const manifest = parse4(bytes, `manifest ${path4}`, source);
   const mediaType = manifest.mediaType ?? chosen.mediaType;
-  if (mediaType && !MANIFEST_TYPES.has(mediaType)) {
+  if (mediaType && !MANIFEST_TYPES2.has(mediaType)) {
     throw new UserError(`manifest ${path4} in ${source} has unknown media type ${mediaType}`);
   }
   const config = manifest.config;
@@ -80303,7 +80322,7 @@ function collectManifests(index, json, source, depth) {
       if (!nested) throw new UserError(`${source} lacks the index blob ${path4}`);
       if (depth > 4) throw new UserError(`${source} nests image indexes too deep`);
       out.push(...collectManifests(parse4(nested, `index ${path4}`, source), json, source, depth + 1));
-    } else if (!d.mediaType || MANIFEST_TYPES.has(d.mediaType)) {
+    } else if (!d.mediaType || MANIFEST_TYPES2.has(d.mediaType)) {
       if (d.platform?.os === "unknown") continue;
       if (d.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") continue;
       out.push(d);
@@ -80319,12 +80338,12 @@ function goArch(arch2) {
 function clean(path4) {
   return posix.normalize(path4).replace(/^\.\/|^\/+/, "");
 }
-var MANIFEST_TYPES, INDEX_TYPES, CONFIG_TYPES, LAYER_TYPES;
+var MANIFEST_TYPES2, INDEX_TYPES, CONFIG_TYPES, LAYER_TYPES;
 var init_image_layout = __esm({
   "src/image/image-layout.ts"() {
     "use strict";
     init_errors();
-    MANIFEST_TYPES = /* @__PURE__ */ new Set([
+    MANIFEST_TYPES2 = /* @__PURE__ */ new Set([
       "application/vnd.oci.image.manifest.v1+json",
       "application/vnd.docker.distribution.manifest.v2+json"
     ]);
@@ -84015,7 +84034,7 @@ async function readOciDir(dir, spec, opts) {
   for (const { layer, file } of files) {
     const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
     const report = opts.onProgress;
-    async function* counted2() {
+    async function* counted3() {
       for await (const chunk of stream) {
         done += chunk.length;
         report?.(done, total);
@@ -84023,7 +84042,7 @@ async function readOciDir(dir, spec, opts) {
       }
     }
     try {
-      summaries.push(await summarizeLayer(counted2(), { name: `${layer} in ${spec}`, files: opts.files }));
+      summaries.push(await summarizeLayer(counted3(), { name: `${layer} in ${spec}`, files: opts.files }));
     } finally {
       stream.destroy();
     }
@@ -84106,6 +84125,247 @@ var init_image_source = __esm({
     init_docker_engine();
     init_engine_image();
     init_archive_ref();
+  }
+});
+
+// src/image/compressed-size.ts
+import { once as once2 } from "node:events";
+import * as zlib2 from "node:zlib";
+function zstdFactory() {
+  const create = zlib2.createZstdCompress;
+  return typeof create === "function" ? create : null;
+}
+function counted2(stream) {
+  const c = { stream, bytes: 0, done: Promise.resolve() };
+  stream.on("data", (out) => {
+    c.bytes += out.length;
+  });
+  c.done = new Promise((resolve5, reject) => {
+    stream.once("end", resolve5);
+    stream.once("error", reject);
+  });
+  c.done.catch(() => void 0);
+  return c;
+}
+function createCompressedCounter(options = {}) {
+  const gzip = counted2(zlib2.createGzip({ level: GZIP_LEVEL }));
+  const zstdCreate = options.zstd === false ? null : zstdFactory();
+  const zstd = zstdCreate ? counted2(
+    zstdCreate({
+      params: { [zlib2.constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL }
+    })
+  ) : null;
+  const streams = zstd ? [gzip, zstd] : [gzip];
+  let finished = false;
+  return {
+    async write(chunk) {
+      if (finished) throw new Error("compressed-size: write after finish");
+      if (chunk.length === 0) return;
+      const waits = [];
+      for (const s3 of streams) {
+        if (!s3.stream.write(chunk)) waits.push(once2(s3.stream, "drain"));
+      }
+      if (waits.length) await Promise.all(waits);
+    },
+    async finish() {
+      finished = true;
+      for (const s3 of streams) s3.stream.end();
+      await Promise.all(streams.map((s3) => s3.done));
+      return { gzip: gzip.bytes, zstd: zstd ? zstd.bytes : null };
+    },
+    abort() {
+      finished = true;
+      for (const s3 of streams) s3.stream.destroy();
+    }
+  };
+}
+var GZIP_LEVEL, ZSTD_LEVEL;
+var init_compressed_size = __esm({
+  "src/image/compressed-size.ts"() {
+    "use strict";
+    GZIP_LEVEL = 6;
+    ZSTD_LEVEL = 3;
+  }
+});
+
+// src/image/export-compressed.ts
+var export_compressed_exports = {};
+__export(export_compressed_exports, {
+  analyzeCounted: () => analyzeCounted,
+  countingEngine: () => countingEngine,
+  exportLayerCounter: () => exportLayerCounter,
+  tapExport: () => tapExport,
+  withCountedSizes: () => withCountedSizes
+});
+import { createHash as createHash4 } from "node:crypto";
+import { Readable as Readable2 } from "node:stream";
+function exportLayerCounter() {
+  const sizes = /* @__PURE__ */ new Map();
+  const pending = [];
+  let header = Buffer.alloc(0);
+  let member = null;
+  let skip = 0;
+  const close = (m2) => {
+    if (!m2.sink) return;
+    const { hash, counter } = m2.sink;
+    pending.push(
+      counter.finish().then((s3) => {
+        sizes.set(`sha256:${hash.digest("hex")}`, s3);
+      })
+    );
+  };
+  async function feed(chunk) {
+    let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    while (buf.length > 0) {
+      if (skip > 0) {
+        const n = Math.min(skip, buf.length);
+        skip -= n;
+        buf = buf.subarray(n);
+        continue;
+      }
+      if (member) {
+        const n = Math.min(member.remaining, buf.length);
+        const part = buf.subarray(0, n);
+        if (!member.sniffed && member.sink) {
+          member.sniffed = true;
+          if (part[0] === 31 && part[1] === 139 || part.length >= 4 && part.readUInt32LE(0) === 4247762216) {
+            member.sink.counter.abort();
+            member.sink = null;
+          }
+        }
+        if (member.sink) {
+          member.sink.hash.update(part);
+          await member.sink.counter.write(part);
+        }
+        member.remaining -= n;
+        buf = buf.subarray(n);
+        if (member.remaining === 0) {
+          close(member);
+          skip = member.padding;
+          member = null;
+        }
+        continue;
+      }
+      const need = BLOCK - header.length;
+      header = Buffer.concat([header, buf.subarray(0, need)]);
+      buf = buf.subarray(Math.min(need, buf.length));
+      if (header.length < BLOCK) break;
+      const block = header;
+      header = Buffer.alloc(0);
+      if (block.every((b2) => b2 === 0)) continue;
+      const size = sizeOf(block);
+      const type = String.fromCharCode(block[156]);
+      const name = block.toString("latin1", 0, 100).replace(/\0.*$/s, "");
+      const regular = type === "0" || type === "\0";
+      const layer = regular && size >= MIN_LAYER && !/(\.json|\/json|VERSION|repositories)$/.test(name);
+      const padding = (BLOCK - size % BLOCK) % BLOCK;
+      if (size === 0) continue;
+      member = {
+        remaining: size,
+        padding,
+        sniffed: false,
+        sink: layer ? { hash: createHash4("sha256"), counter: createCompressedCounter() } : null
+      };
+    }
+  }
+  return {
+    feed,
+    async end() {
+      await Promise.all(pending);
+      return sizes;
+    },
+    /** Drops the member in progress, if any (the finished ones stay counted). */
+    abort() {
+      member?.sink?.counter.abort();
+      if (member) member.sink = null;
+    }
+  };
+}
+function sizeOf(block) {
+  if (block[124] & 128) {
+    let n = 0;
+    for (let i = 125; i < 136; i++) n = n * 256 + block[i];
+    return n;
+  }
+  const text = block.toString("latin1", 124, 136).replace(/[\0 ]+$/g, "").trim();
+  return text ? Number.parseInt(text, 8) : 0;
+}
+function tapExport(source) {
+  const counter = exportLayerCounter();
+  let settle;
+  const sizes = new Promise((r) => {
+    settle = r;
+  });
+  async function* pass() {
+    let failed = false;
+    try {
+      for await (const chunk of source) {
+        await counter.feed(chunk);
+        yield chunk;
+      }
+    } catch (error2) {
+      failed = true;
+      throw error2;
+    } finally {
+      counter.abort();
+      if (failed) settle(null);
+      else counter.end().then(settle, () => settle(null));
+    }
+  }
+  return { stream: Readable2.from(pass(), { objectMode: false }), sizes };
+}
+function countingEngine(engine) {
+  let last = Promise.resolve(null);
+  const wrapped = {
+    get address() {
+      return engine.address;
+    },
+    inspect: (ref) => engine.inspect(ref),
+    history: (ref) => engine.history(ref),
+    pull: (ref) => engine.pull(ref),
+    isContainerdStore: () => engine.isContainerdStore(),
+    async exportImage(ref) {
+      const tapped = tapExport(await engine.exportImage(ref));
+      last = tapped.sizes;
+      return tapped.stream;
+    }
+  };
+  return { engine: wrapped, sizes: () => last };
+}
+function withCountedSizes(analysis, sizes) {
+  if (analysis.image.compressed || !sizes) return analysis;
+  const diffIds = analysis.image.layers.filter((l) => !l.empty).flatMap((l) => l.diffId ? [l.diffId] : []);
+  const counted3 = diffIds.map((d) => sizes.get(d));
+  if (diffIds.length === 0 || counted3.some((c) => !c)) return analysis;
+  const all = counted3;
+  return {
+    ...analysis,
+    image: {
+      ...analysis.image,
+      compressed: {
+        gzip: all.reduce((n, c) => n + c.gzip, 0),
+        zstd: all.every((c) => c.zstd !== null) ? all.reduce((n, c) => n + c.zstd, 0) : null,
+        source: "computed",
+        layers: all.map((c, i) => ({ diffId: diffIds[i], gzip: c.gzip, zstd: c.zstd }))
+      }
+    }
+  };
+}
+async function analyzeCounted(analyze, ref, options) {
+  if (isArchiveRef(ref)) return analyze(ref, options);
+  const counting = countingEngine(connectEngine());
+  const analysis = await analyze(ref, { ...options, engine: counting.engine });
+  return withCountedSizes(analysis, await counting.sizes());
+}
+var BLOCK, MIN_LAYER;
+var init_export_compressed = __esm({
+  "src/image/export-compressed.ts"() {
+    "use strict";
+    init_docker_engine();
+    init_archive_ref();
+    init_compressed_size();
+    BLOCK = 512;
+    MIN_LAYER = 1024;
   }
 });
 
@@ -94047,6 +94307,109 @@ function endGroup() {
   issue("endgroup");
 }
 
+// src/analysis/guide.ts
+function pullSeconds(bytes, bitsPerSecond) {
+  return bytes * 8 / bitsPerSecond;
+}
+function pullOf(c, bandwidth) {
+  if (!c) return null;
+  const compression = c.gzip !== null ? "gzip" : c.zstd !== null ? "zstd" : null;
+  if (!compression) return null;
+  const bytes = compression === "gzip" ? c.gzip : c.zstd;
+  return { bytes, seconds: pullSeconds(bytes, bandwidth), compression, source: c.source };
+}
+function pullAfterBase(head, base, compression) {
+  const layers = head.compressed?.layers;
+  if (!layers || layers.length === 0) return null;
+  const have = new Set(base.layers.flatMap((l) => l.diffId ? [l.diffId] : []));
+  for (const l of base.compressed?.layers ?? []) have.add(l.diffId);
+  let bytes = 0;
+  const counted3 = /* @__PURE__ */ new Set();
+  for (const l of layers) {
+    if (have.has(l.diffId) || counted3.has(l.diffId)) continue;
+    counted3.add(l.diffId);
+    const size = compression === "gzip" ? l.gzip : l.zstd;
+    if (size === null) return null;
+    bytes += size;
+  }
+  return bytes;
+}
+var CACHE_WORDS = {
+  all: "entirely from the cache",
+  partial: "partly from the cache",
+  none: "without the cache",
+  unknown: "with unknown cache use"
+};
+function buildNote(base, head, why) {
+  if (!base && !head) return why ?? "not built by this run: no build time";
+  if (!base) return why ?? "the base image was not built by this run: no build time to compare";
+  if (!head) return why ?? "the head image was not built by this run: no build time to compare";
+  const cached = ["base", "head"].filter((side) => {
+    const b2 = side === "base" ? base : head;
+    return b2.cache === "all" || b2.cache === "partial";
+  });
+  if (cached.length === 0) return null;
+  const which2 = cached.map((side) => `the ${side} build ran ${CACHE_WORDS[(side === "base" ? base : head).cache]}`).join(" and ");
+  return `${which2}: its time is not a build time, so no change is shown (build-time: fresh builds both without the cache)`;
+}
+function startupNote(base, head) {
+  if (!base && !head) return "no startup-probe was given";
+  const failed = [
+    ...base && base.medianSeconds === null ? [`base: ${base.note ?? "not ready"}`] : [],
+    ...head && head.medianSeconds === null ? [`head: ${head.note ?? "not ready"}`] : []
+  ];
+  if (failed.length) return failed.join("; ");
+  if (!base) return "no base image to start";
+  const partial = [
+    ...base.note ? [`base: ${base.note}`] : [],
+    ...head?.note ? [`head: ${head.note}`] : []
+  ];
+  return partial.length ? partial.join("; ") : null;
+}
+function buildGuide(input) {
+  const bw = input.pullBandwidth;
+  const headBuild = input.builds?.head ?? null;
+  const baseBuild = input.builds?.base ?? null;
+  const headStart = input.startup?.head ?? null;
+  const baseStart = input.startup?.base ?? null;
+  const head = {
+    size: input.head.size,
+    build: headBuild,
+    pull: pullOf(input.head.compressed, bw),
+    startup: headStart
+  };
+  const base = input.base ? {
+    size: input.base.size,
+    build: baseBuild,
+    pull: pullOf(input.base.compressed, bw),
+    startup: baseStart
+  } : null;
+  let after = null;
+  if (input.base && head.pull) {
+    const bytes = pullAfterBase(input.head, input.base, head.pull.compression);
+    if (bytes !== null) after = { bytes, seconds: pullSeconds(bytes, bw) };
+  }
+  const pullNotes = [];
+  if (!head.pull)
+    pullNotes.push(`head: ${input.pullWhy?.head ?? "compressed size not known (layers not read)"}`);
+  if (input.base && !base?.pull)
+    pullNotes.push(`base: ${input.pullWhy?.base ?? "compressed size not known (layers not read)"}`);
+  if (base?.pull && head.pull && base.pull.compression !== head.pull.compression)
+    pullNotes.push(`base is ${base.pull.compression}, head is ${head.pull.compression}: not comparable`);
+  pullNotes.push(...input.pullNotes ?? []);
+  return {
+    pullBandwidth: bw,
+    base,
+    head,
+    headPullAfterBase: after,
+    notes: {
+      build: input.base || headBuild ? buildNote(baseBuild, headBuild, input.buildWhy ?? null) : null,
+      pull: pullNotes.length ? pullNotes.join("; ") : null,
+      startup: startupNote(input.base ? baseStart : null, headStart)
+    }
+  };
+}
+
 // src/core/report.ts
 var rank = { error: 3, warning: 2, info: 1 };
 function reachesFailOn(severity, failOn) {
@@ -94229,6 +94592,391 @@ function buildReport(input) {
 // src/action/main.ts
 init_errors();
 
+// src/registry/registry-client.ts
+init_docker_engine();
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+var ARCH = {
+  x64: { architecture: "amd64" },
+  arm64: { architecture: "arm64" },
+  arm: { architecture: "arm", variant: "v7" },
+  ia32: { architecture: "386" },
+  ppc64: { architecture: "ppc64le" },
+  s390x: { architecture: "s390x" },
+  riscv64: { architecture: "riscv64" }
+};
+function runnerPlatform() {
+  return { os: "linux", ...ARCH[process.arch] ?? { architecture: process.arch } };
+}
+function parseReference(ref) {
+  let rest = ref.trim();
+  if (!rest || /\s/.test(rest)) return null;
+  let registry = "docker.io";
+  const slash = rest.indexOf("/");
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  let reference = "latest";
+  const at2 = rest.indexOf("@");
+  if (at2 >= 0) {
+    reference = rest.slice(at2 + 1);
+    rest = rest.slice(0, at2);
+  } else {
+    const colon = rest.lastIndexOf(":");
+    if (colon > rest.lastIndexOf("/")) {
+      reference = rest.slice(colon + 1);
+      rest = rest.slice(0, colon);
+    }
+  }
+  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(rest))
+    return null;
+  if (!reference) return null;
+  const name = registry === "docker.io" && !rest.includes("/") ? `library/${rest}` : rest;
+  const host = registry === "docker.io" ? "registry-1.docker.io" : registry;
+  const plain = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
+  return { registry, baseUrl: `${plain ? "http" : "https"}://${host}`, name, reference };
+}
+function namesRegistry(ref) {
+  const parsed = parseReference(ref);
+  return parsed !== null && parsed.registry !== "docker.io";
+}
+var RegistryError = class extends Error {
+};
+function registryClient(options = {}) {
+  const timeoutMs = options.timeoutMs ?? 1e4;
+  const platform2 = options.platform ?? runnerPlatform();
+  const doFetch = options.fetch ?? fetch;
+  const env = options.env ?? process.env;
+  return {
+    async compressedSize(ref) {
+      const parsed = parseReference(ref);
+      if (!parsed) return { ok: false, why: `${ref} is not an image reference` };
+      const session = new Session(parsed, doFetch, timeoutMs, env);
+      try {
+        let { json, digest } = await session.manifest(parsed.reference);
+        if (json.manifests) {
+          const picked = pickPlatform(json.manifests, platform2);
+          if (!picked) {
+            const has = json.manifests.map((m2) => m2.platform).filter((p2) => p2?.os && p2.os !== "unknown").map((p2) => [p2.os, p2.architecture, p2.variant].filter(Boolean).join("/"));
+            return {
+              ok: false,
+              why: `the manifest list of ${ref} has no ${platformText(platform2)} image (it has ${has.join(", ") || "none"})`
+            };
+          }
+          ({ json, digest } = await session.manifest(picked.digest));
+        }
+        if (!json.layers || !json.config?.digest) {
+          return {
+            ok: false,
+            why: `the manifest of ${ref} lists no layers (schema ${json.schemaVersion ?? "?"})`
+          };
+        }
+        const diffIds = await session.diffIds(json.config.digest).catch(() => null);
+        return {
+          ok: true,
+          configDigest: json.config.digest,
+          manifestDigest: digest,
+          compressed: compressedFromManifest(json.layers, diffIds)
+        };
+      } catch (error2) {
+        return {
+          ok: false,
+          why: error2 instanceof RegistryError ? error2.message : `${parsed.registry}: ${String(error2)}`
+        };
+      }
+    }
+  };
+}
+function platformText(p2) {
+  return [p2.os, p2.architecture, p2.variant].filter(Boolean).join("/");
+}
+function pickPlatform(manifests, platform2) {
+  const candidates = manifests.filter(
+    (m2) => m2.digest && m2.platform?.os === platform2.os && m2.platform?.architecture === platform2.architecture
+  );
+  if (candidates.length === 0) return null;
+  const exact = candidates.find((m2) => (m2.platform?.variant ?? "") === (platform2.variant ?? ""));
+  return exact ?? candidates.find((m2) => !m2.platform?.variant) ?? candidates[0];
+}
+var isZstd = (mediaType) => /zstd/.test(mediaType ?? "");
+var isGzip = (mediaType) => /gzip/.test(mediaType ?? "");
+function compressedFromManifest(layers, diffIds) {
+  const sum = (pick) => layers.every(pick) ? layers.reduce((n, l) => n + (l.size ?? 0), 0) : null;
+  const aligned = diffIds && diffIds.length === layers.length;
+  return {
+    gzip: sum((l) => isGzip(l.mediaType)),
+    zstd: sum((l) => isZstd(l.mediaType)),
+    source: "registry",
+    layers: aligned ? layers.map((l, i) => ({
+      diffId: diffIds[i],
+      gzip: isGzip(l.mediaType) ? l.size ?? 0 : null,
+      zstd: isZstd(l.mediaType) ? l.size ?? 0 : null
+    })) : []
+  };
+}
+var Session = class {
+  constructor(ref, doFetch, timeoutMs, env) {
+    this.ref = ref;
+    this.doFetch = doFetch;
+    this.timeoutMs = timeoutMs;
+    this.env = env;
+  }
+  ref;
+  doFetch;
+  timeoutMs;
+  env;
+  #token = null;
+  async manifest(reference) {
+    const res = await this.get(`/v2/${this.ref.name}/manifests/${reference}`, MANIFEST_TYPES.join(", "));
+    const json = await this.body(res, 4 * 1024 * 1024);
+    return { json, digest: res.headers.get("docker-content-digest") };
+  }
+  async diffIds(configDigest2) {
+    const res = await this.get(`/v2/${this.ref.name}/blobs/${configDigest2}`, "*/*");
+    const config = await this.body(res, 16 * 1024 * 1024);
+    return config.rootfs?.diff_ids ?? null;
+  }
+  async body(res, max) {
+    const text = await this.withTimeout(() => res.text());
+    if (text.length > max)
+      throw new RegistryError(`${this.ref.registry} answered with an oversized document`);
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new RegistryError(`${this.ref.registry} answered with something that is not JSON`);
+    }
+  }
+  async get(path4, accept) {
+    const url = `${this.ref.baseUrl}${path4}`;
+    let res = await this.request(url, accept);
+    if (res.status === 401 && this.#token === null) {
+      await res.body?.cancel();
+      this.#token = await this.authenticate(res.headers.get("www-authenticate") ?? "");
+      res = await this.request(url, accept);
+    }
+    if (res.status === 401 || res.status === 403) {
+      await res.body?.cancel();
+      throw new RegistryError(
+        `${this.ref.registry} refused to show ${this.ref.name} (HTTP ${res.status}): log in with docker login, or check the name`
+      );
+    }
+    if (res.status === 404) {
+      await res.body?.cancel();
+      throw new RegistryError(
+        `${this.ref.registry} has no ${this.ref.name}:${this.ref.reference} (HTTP 404)`
+      );
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new RegistryError(`${this.ref.registry} answered HTTP ${res.status} for ${path4}`);
+    }
+    return res;
+  }
+  async request(url, accept, authorization) {
+    const headers = { accept };
+    const auth2 = authorization ?? (this.#token ? this.#token : void 0);
+    if (auth2) headers.authorization = auth2;
+    try {
+      return await this.doFetch(url, {
+        headers,
+        signal: AbortSignal.timeout(this.timeoutMs),
+        redirect: "follow"
+      });
+    } catch (error2) {
+      const e = error2;
+      if (e.name === "TimeoutError" || e.name === "AbortError")
+        throw new RegistryError(`${this.ref.registry} did not answer within ${this.timeoutMs / 1e3} s`);
+      const why = e.cause?.code ?? e.cause?.message ?? String(error2);
+      throw new RegistryError(`${this.ref.registry} could not be reached (${why})`);
+    }
+  }
+  async withTimeout(read) {
+    let timer;
+    try {
+      return await Promise.race([
+        read(),
+        new Promise((_2, reject) => {
+          timer = setTimeout(
+            () => reject(
+              new RegistryError(
+                `${this.ref.registry} did not finish answering within ${this.timeoutMs / 1e3} s`
+              )
+            ),
+            this.timeoutMs
+          );
+        })
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  /** The Authorization value to retry with: a Bearer token from the realm, or Basic from docker login. */
+  async authenticate(challenge) {
+    const creds = registryAuth(this.ref.registry, this.env);
+    const basic = creds?.username !== void 0 && creds.password !== void 0 ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}` : void 0;
+    const scheme = /^\s*(\w+)/.exec(challenge)?.[1]?.toLowerCase();
+    if (scheme === "basic") {
+      if (!basic)
+        throw new RegistryError(`${this.ref.registry} wants a login (docker login ${this.ref.registry})`);
+      return basic;
+    }
+    if (scheme !== "bearer")
+      throw new RegistryError(`${this.ref.registry} asks for an unknown authentication (${challenge})`);
+    const params = Object.fromEntries(
+      [...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m2) => [m2[1].toLowerCase(), m2[2]])
+    );
+    if (!params.realm) throw new RegistryError(`${this.ref.registry} named no token realm`);
+    const url = new URL(params.realm);
+    if (params.service) url.searchParams.set("service", params.service);
+    url.searchParams.set("scope", params.scope ?? `repository:${this.ref.name}:pull`);
+    const res = await this.request(url.toString(), "application/json", basic);
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new RegistryError(
+        `${this.ref.registry}'s token service answered HTTP ${res.status}: log in with docker login`
+      );
+    }
+    const json = await this.body(res, 1024 * 1024);
+    const token = json.token ?? json.access_token;
+    if (!token) throw new RegistryError(`${this.ref.registry}'s token service gave no token`);
+    return `Bearer ${token}`;
+  }
+};
+
+// src/startup/startup-probe.ts
+import { randomBytes } from "node:crypto";
+import { Socket } from "node:net";
+function parseStartupProbe(text) {
+  const t = text.trim();
+  const port = /^port:(\d{1,5})$/.exec(t);
+  if (port) {
+    const n = Number(port[1]);
+    return n >= 1 && n <= 65535 ? { kind: "port", port: n } : null;
+  }
+  const cmd = /^cmd:([\s\S]+)$/.exec(t);
+  if (cmd && cmd[1].trim()) return { kind: "cmd", command: cmd[1].trim() };
+  return null;
+}
+var STARTUP_PROBE_HINT = "must be port:PORT (e.g. port:8000) or cmd:COMMAND (e.g. cmd:test -f /tmp/ready)";
+function describeProbe(p2) {
+  return p2.kind === "port" ? `port:${p2.port}` : `cmd:${p2.command}`;
+}
+var STARTUP_LABEL = "image-guard.startup";
+var POLL_MS = 50;
+function tcpConnect(host, port, timeoutMs) {
+  return new Promise((resolve5) => {
+    const socket = new Socket();
+    const done = (ok) => {
+      socket.destroy();
+      resolve5(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+    socket.connect(port, host);
+  });
+}
+function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b2) => a - b2);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+var round = (s3) => Math.round(s3 * 1e3) / 1e3;
+async function measureStartup(image, probe, options, deps) {
+  const now = deps.now ?? (() => performance.now() / 1e3);
+  const sleep = deps.sleep ?? ((ms2) => new Promise((r) => setTimeout(r, ms2)));
+  const connect = deps.connect ?? tcpConnect;
+  const label = options.label ?? randomBytes(6).toString("hex");
+  const times = [];
+  let note = null;
+  for (let i = 0; i < options.runs && note === null; i++) {
+    const outcome = await oneRun(image, probe, options.timeoutSeconds, label, deps.runner, {
+      now,
+      sleep,
+      connect
+    });
+    if (typeof outcome === "number") times.push(round(outcome));
+    else note = times.length ? `run ${i + 1} of ${options.runs}: ${outcome}` : outcome;
+  }
+  return { medianSeconds: median(times), runs: times, probe: describeProbe(probe), note };
+}
+async function oneRun(image, probe, timeoutSeconds, label, runner, t) {
+  const started = t.now();
+  let id = null;
+  try {
+    const run2 = await runner.run(image, { [STARTUP_LABEL]: label });
+    id = run2.id;
+    if ("error" in run2) return `docker run failed: ${run2.error}`;
+    for (; ; ) {
+      const state = await runner.state(run2.id);
+      if (!state.running) {
+        const last = (await runner.logsTail(run2.id)).at(-1);
+        const code = state.exitCode === null ? "" : ` with code ${state.exitCode}`;
+        return `the container stopped${code} before it was ready${last ? ` (last output: ${last.slice(0, 160)})` : ""}`;
+      }
+      const left = timeoutSeconds - (t.now() - started);
+      if (left <= 0) break;
+      const ready = probe.kind === "port" ? await t.connect(state.address ?? "127.0.0.1", probe.port, Math.min(1e3, left * 1e3)) : await runner.exec(run2.id, probe.command) === 0;
+      if (ready) return t.now() - started;
+      if (t.now() - started >= timeoutSeconds) break;
+      await t.sleep(POLL_MS);
+    }
+    return `not ready within ${timeoutSeconds} s (${describeProbe(probe)})`;
+  } finally {
+    if (id) await runner.remove(id).catch(() => void 0);
+  }
+}
+
+// src/guide/figures.ts
+function registryLookup(client, ref) {
+  if (!ref || !namesRegistry(ref)) return null;
+  return client.compressedSize(ref).catch((error2) => ({ ok: false, why: String(error2) }));
+}
+function withRegistrySizes(image, result, ref) {
+  if (!result) return { image, note: null };
+  if (!result.ok) {
+    const fallback = image.compressed ? "; computed sizes used instead" : "";
+    return { image, note: `${ref}: ${result.why}${fallback}` };
+  }
+  if (result.configDigest !== image.id && result.manifestDigest !== image.id) {
+    return {
+      image,
+      note: `${ref}: the registry's tag points at another image than the one analyzed (${result.configDigest.slice(0, 19)}); its sizes are not used`
+    };
+  }
+  return { image: { ...image, compressed: result.compressed }, note: null };
+}
+async function startupFor(r) {
+  const out = {};
+  for (const { side, ref, why } of r.images) {
+    if (!ref || !r.runner) {
+      out[side] = {
+        medianSeconds: null,
+        runs: [],
+        probe: r.probe.kind === "port" ? `port:${r.probe.port}` : `cmd:${r.probe.command}`,
+        note: why ?? (r.runner ? "no image to start" : "no docker CLI to start containers with")
+      };
+      continue;
+    }
+    out[side] = await measureStartup(
+      ref,
+      r.probe,
+      { runs: r.runs, timeoutSeconds: r.timeoutSeconds },
+      { runner: r.runner }
+    );
+  }
+  return out;
+}
+
 // src/render/markdown.ts
 init_layers();
 init_size();
@@ -94271,6 +95019,28 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, `@${ZWSP}`);
 }
 
+// src/core/bandwidth.ts
+var PREFIX = { "": 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6, g: 1e9, G: 1e9 };
+function parseBandwidth(text) {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return positive(Number(t) * 1e6);
+  const m2 = /^(\d+(?:\.\d+)?|\.\d+)\s*([kKmMgG]?)(bit\/s|bits\/s|bps|b\/s|B\/s|Bps)$/.exec(t);
+  if (!m2) return null;
+  const bytes = m2[3] === "B/s" || m2[3] === "Bps";
+  return positive(Number(m2[1]) * PREFIX[m2[2]] * (bytes ? 8 : 1));
+}
+var positive = (n) => Number.isFinite(n) && n > 0 ? Math.round(n) : null;
+function formatBandwidth(bitsPerSecond) {
+  for (const [unit, size] of [
+    ["Gbit/s", 1e9],
+    ["Mbit/s", 1e6],
+    ["kbit/s", 1e3]
+  ]) {
+    if (bitsPerSecond >= size) return `${Number((bitsPerSecond / size).toPrecision(3))} ${unit}`;
+  }
+  return `${bitsPerSecond} bit/s`;
+}
+
 // src/render/summary.ts
 init_size();
 function budgetFigures(b2) {
@@ -94302,6 +95072,90 @@ function statusLine(report, failOn) {
     reasons.push(parts.join(", "));
   }
   return `failed: ${reasons.join("; ")}`;
+}
+function formatSeconds(s3) {
+  if (s3 < 1) return `${s3.toFixed(2)} s`;
+  if (s3 < 10) return `${s3.toFixed(1)} s`;
+  return `${Math.round(s3)} s`;
+}
+function change(base, head) {
+  if (base === null || base === void 0 || head === null || head === void 0)
+    return { change: "", better: null };
+  if (base === 0) return { change: head === 0 ? "0%" : "", better: null };
+  const pct = Math.round((head - base) / base * 100);
+  return { change: signed(pct, (n) => `${n}%`), better: pct === 0 ? null : pct < 0 };
+}
+var CACHE_MARK = {
+  none: "",
+  unknown: "",
+  partial: " (partly cached)",
+  all: " (cached)"
+};
+function guideRows(guide) {
+  const { base, head } = guide;
+  const rows = [];
+  const cell = (side, show, fmt) => {
+    const v2 = side ? show(side) : null;
+    return v2 === null || v2 === void 0 ? "\u2013" : fmt(v2);
+  };
+  rows.push({
+    label: "image size",
+    base: base ? formatBytes(base.size) : "\u2013",
+    head: formatBytes(head.size),
+    ...change(base?.size, head.size)
+  });
+  const build = (f2) => f2.build ? `${formatSeconds(f2.build.seconds)}${CACHE_MARK[f2.build.cache]}` : null;
+  rows.push({
+    label: "build time",
+    base: cell(base, build, String),
+    head: cell(head, build, String),
+    ...guide.notes.build ? { change: "", better: null } : change(base?.build?.seconds, head.build?.seconds)
+  });
+  const comparablePull = base?.pull && head.pull && base.pull.compression === head.pull.compression;
+  const compression = head.pull?.compression ?? base?.pull?.compression ?? "gzip";
+  rows.push({
+    label: `pull size (${compression})`,
+    base: cell(base, (f2) => f2.pull?.bytes ?? null, formatBytes),
+    head: cell(head, (f2) => f2.pull?.bytes ?? null, formatBytes),
+    ...comparablePull ? change(base.pull.bytes, head.pull.bytes) : { change: "", better: null }
+  });
+  rows.push({
+    label: `pull time at ${formatBandwidth(guide.pullBandwidth)}`,
+    base: cell(base, (f2) => f2.pull?.seconds ?? null, formatSeconds),
+    head: cell(head, (f2) => f2.pull?.seconds ?? null, formatSeconds),
+    ...comparablePull ? change(base.pull.seconds, head.pull.seconds) : { change: "", better: null }
+  });
+  if (guide.headPullAfterBase) {
+    const a = guide.headPullAfterBase;
+    rows.push({
+      label: "pull with the base present",
+      base: "\u2013",
+      head: `${formatBytes(a.bytes)}, ${formatSeconds(a.seconds)}`,
+      change: "",
+      better: null
+    });
+  }
+  const anyStartup = base?.startup || head.startup;
+  if (anyStartup) {
+    const runs = head.startup?.runs.length || base?.startup?.runs.length || 0;
+    const median2 = (f2) => f2.startup?.medianSeconds ?? null;
+    rows.push({
+      label: `start-up (median of ${runs || "no"} run${runs === 1 ? "" : "s"})`,
+      base: cell(base, median2, formatSeconds),
+      head: cell(head, median2, formatSeconds),
+      ...change(base?.startup?.medianSeconds, head.startup?.medianSeconds)
+    });
+  }
+  const notes = [];
+  if (guide.notes.build) notes.push(`build time: ${guide.notes.build}`);
+  if (guide.notes.pull) notes.push(`pull: ${guide.notes.pull}`);
+  if (anyStartup && guide.notes.startup) notes.push(`start-up: ${guide.notes.startup}`);
+  const source = head.pull?.source ?? base?.pull?.source;
+  if (source)
+    notes.push(
+      `pull time = compressed bytes \xD7 8 / ${formatBandwidth(guide.pullBandwidth)} (transfer only); sizes ${base?.pull && head.pull && base.pull.source !== head.pull.source ? `base ${base.pull.source === "registry" ? "from the registry" : "computed"}, head ${head.pull.source === "registry" ? "from the registry" : "computed"}` : source === "registry" ? "from the registry manifest" : "computed from the layers (gzip level 6, as docker push)"}`
+    );
+  return { rows, notes };
 }
 
 // src/render/markdown.ts
@@ -94351,6 +95205,7 @@ function compose(report, o, lim, cut) {
   if (head) out.push(...overview(report, head, base, o), "");
   if (report.baseUnavailable)
     out.push(`> No base image to compare with: ${escapeMarkdown(report.baseUnavailable)}`, "");
+  if (report.guide) out.push(...guideTable(report), "");
   const failing = report.findings.filter((f2) => reachesFailOn(f2.severity, o.failOn));
   const others = report.findings.filter((f2) => !reachesFailOn(f2.severity, o.failOn));
   const brokenBudgets = report.budgets.filter((b2) => !b2.passed);
@@ -94443,6 +95298,25 @@ function overview(report, head, base, o) {
   }
   return lines;
 }
+function guideTable(report) {
+  const guide = report.guide;
+  const { rows, notes } = guideRows(guide);
+  const withBase = guide.base !== null;
+  const mark = (better) => better === null ? "" : better ? " \u2705" : " \u26A0\uFE0F";
+  const lines = [
+    "**The guide's table**: what the change costs in size, build, pull and start-up",
+    "",
+    withBase ? "| | base | head | change |" : "| | head |",
+    withBase ? "|---|---:|---:|---:|" : "|---|---:|"
+  ];
+  for (const r of rows) {
+    lines.push(
+      withBase ? `| ${r.label} | ${r.base} | ${r.head} | ${r.change}${mark(r.better)} |` : `| ${r.label} | ${r.head} |`
+    );
+  }
+  if (notes.length) lines.push("", ...notes.map((n) => `- <sub>${escapeMarkdown(n)}</sub>`));
+  return lines;
+}
 function findingTable(findings) {
   const lines = ["| rule | where | problem | fix |", "|---|---|---|---|"];
   for (const f2 of findings) {
@@ -94514,7 +95388,7 @@ init_context();
 init_IG009_cache_order();
 import { appendFile as appendFile2, cp, mkdir as mkdir2, mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename as basename4, dirname as dirname4, join as join4, relative as relative2 } from "node:path";
+import { basename as basename4, dirname as dirname4, join as join5, relative as relative2 } from "node:path";
 var SOURCE = /\.(py|js|mjs|cjs|ts|tsx|jsx|go|rb|java|kt|rs|php|cs|c|cc|cpp|h|hpp|swift|scala|ex|exs|sh|html|css|vue|svelte)$/i;
 function pickProbeFile(files) {
   const candidates = files.filter((f2) => {
@@ -94540,15 +95414,15 @@ async function runCacheProbe(r) {
       seconds: 0,
       note: "no source file in the build context to change"
     };
-  const scratch = await mkdtemp(join4(tmpdir(), "image-guard-probe-"));
+  const scratch = await mkdtemp(join5(tmpdir(), "image-guard-probe-"));
   try {
     for (const f2 of context3.files) {
-      await mkdir2(join4(scratch, dirname4(f2)), { recursive: true });
-      await cp(join4(r.context, f2), join4(scratch, f2), { verbatimSymlinks: true });
+      await mkdir2(join5(scratch, dirname4(f2)), { recursive: true });
+      await cp(join5(r.context, f2), join5(scratch, f2), { verbatimSymlinks: true });
     }
     if (context3.ignoreFile)
-      await cp(context3.ignoreFile, join4(scratch, relative2(r.context, context3.ignoreFile)));
-    await appendFile2(join4(scratch, file), "\n");
+      await cp(context3.ignoreFile, join5(scratch, relative2(r.context, context3.ignoreFile)));
+    await appendFile2(join5(scratch, file), "\n");
     const built = await r.docker.build({
       dockerfile: r.dockerfile,
       context: scratch,
@@ -94753,7 +95627,12 @@ var INPUT_NAMES = [
   "cache-probe",
   "comment",
   "comment-key",
-  "github-token"
+  "github-token",
+  "pull-bandwidth",
+  "build-time",
+  "startup-probe",
+  "startup-runs",
+  "startup-timeout"
 ];
 var ACTION_DEFAULTS = {
   dockerfile: "Dockerfile",
@@ -94761,7 +95640,11 @@ var ACTION_DEFAULTS = {
   "fail-on": "error",
   files: "true",
   "cache-probe": "false",
-  comment: "true"
+  comment: "true",
+  "pull-bandwidth": "100Mbit/s",
+  "build-time": "cached",
+  "startup-runs": "3",
+  "startup-timeout": "60"
 };
 function inputVariable(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -94826,6 +95709,43 @@ var parse = {
     }
     return ids2;
   },
+  bandwidth(name, text, problems) {
+    if (text === "") return 1e8;
+    const bits = parseBandwidth(text);
+    if (bits === null)
+      problems.push(`${name} ${quote2(text)} is not a speed (write 100Mbit/s, 1Gbit/s or 12.5MB/s)`);
+    return bits ?? 1e8;
+  },
+  buildTime(name, text, problems) {
+    const value = (text || "cached").toLowerCase();
+    if (value === "cached" || value === "fresh") return value;
+    problems.push(`${name} ${quote2(text)} must be cached or fresh`);
+    return "cached";
+  },
+  startupProbe(name, text, problems) {
+    if (text === "") return null;
+    const probe = parseStartupProbe(text);
+    if (!probe) problems.push(`${name} ${quote2(text)} ${STARTUP_PROBE_HINT}`);
+    return probe;
+  },
+  runs(name, text, problems) {
+    if (text === "") return 3;
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20) {
+      problems.push(`${name} ${quote2(text)} must be a whole number from 1 to 20`);
+      return 3;
+    }
+    return Number(text);
+  },
+  seconds(name, text, problems) {
+    if (text === "") return 60;
+    const m2 = /^(\d+(?:\.\d+)?|\.\d+)\s*s?$/.exec(text);
+    const n = m2 ? Number(m2[1]) : Number.NaN;
+    if (!(n > 0 && n <= 3600)) {
+      problems.push(`${name} ${quote2(text)} must be seconds, more than 0 and at most 3600 (e.g. 60 or 2.5s)`);
+      return 60;
+    }
+    return n;
+  },
   buildArgs(name, text, problems) {
     const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
     for (const line of lines) {
@@ -94861,7 +95781,12 @@ function getInputs(env = process.env) {
     "cache-probe": parse.boolean("cache-probe", raw("cache-probe"), false, problems),
     comment: parse.boolean("comment", raw("comment"), true, problems),
     "comment-key": text("comment-key"),
-    "github-token": raw("github-token")
+    "github-token": raw("github-token"),
+    "pull-bandwidth": parse.bandwidth("pull-bandwidth", raw("pull-bandwidth"), problems),
+    "build-time": parse.buildTime("build-time", raw("build-time"), problems),
+    "startup-probe": parse.startupProbe("startup-probe", raw("startup-probe"), problems),
+    "startup-runs": parse.runs("startup-runs", raw("startup-runs"), problems),
+    "startup-timeout": parse.seconds("startup-timeout", raw("startup-timeout"), problems)
   };
   if (problems.length > 0) failWith(problems);
   const explicit = new Set(
@@ -94942,7 +95867,7 @@ function setOutputs(report, files) {
 }
 
 // ../../work/main/node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync3 } from "fs";
 import { EOL as EOL6 } from "os";
 var Context = class {
   /**
@@ -94952,8 +95877,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path4 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL6}`);
@@ -94993,7 +95918,7 @@ var Context = class {
 };
 
 // ../../work/main/node_modules/@actions/github/lib/internal/utils.js
-var httpClient = __toESM(require_lib(), 1);
+var httpClient = __toESM(require_lib3(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter6 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
@@ -99643,7 +100568,7 @@ import { existsSync as existsSync5 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
 // src/github/event.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 init_errors();
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 var NO_COMMIT = /^0+$/;
@@ -99689,9 +100614,9 @@ function eventFromContext(ctx) {
 function contextFromEnv(env = process.env) {
   let payload = {};
   const path4 = env.GITHUB_EVENT_PATH;
-  if (path4 && existsSync3(path4)) {
+  if (path4 && existsSync4(path4)) {
     try {
-      payload = obj(JSON.parse(readFileSync3(path4, "utf8"))) ?? {};
+      payload = obj(JSON.parse(readFileSync4(path4, "utf8"))) ?? {};
     } catch (error2) {
       throw new UserError(`GITHUB_EVENT_PATH ${path4} is not JSON: ${error2.message}`);
     }
@@ -99716,10 +100641,11 @@ function readEvent(env = process.env) {
 // src/action/services.ts
 async function defaultServices() {
   const { analyzeRef: analyzeRef2 } = await Promise.resolve().then(() => (init_image_source(), image_source_exports));
+  const { analyzeCounted: analyzeCounted2 } = await Promise.resolve().then(() => (init_export_compressed(), export_compressed_exports));
   const { lintDockerfileAt: lintDockerfileAt2 } = await Promise.resolve().then(() => (init_lint(), lint_exports));
   const { loadConfig: loadConfig2 } = await Promise.resolve().then(() => (init_config(), config_exports));
   return {
-    analyze: analyzeRef2,
+    analyze: (ref, options) => analyzeCounted2(analyzeRef2, ref, options),
     async lint(dockerfile, options) {
       const config = await loadConfig2(configPathOf(options.configPath, options.workspace), options.workspace);
       return lintDockerfileAt2(dockerfile, { context: options.context, target: options.target, config });
@@ -99762,6 +100688,10 @@ async function runAction(deps) {
   const dockerfile = resolve4(workspace, inputs.dockerfile);
   const context3 = resolve4(workspace, inputs.context);
   const runId = `${process.pid}-${Date.now().toString(36)}`;
+  const fresh = inputs["build-time"] === "fresh";
+  const registry = deps.registry ?? registryClient();
+  const headRegistry = registryLookup(registry, inputs.image);
+  const baseRegistry = registryLookup(registry, inputs["base-image"]);
   let headRef = inputs.image;
   let headBuild = null;
   if (!headRef) {
@@ -99774,7 +100704,8 @@ async function runAction(deps) {
       context: context3,
       target: inputs.target,
       buildArgs: inputs["build-args"],
-      tag: headRef
+      tag: headRef,
+      noCache: fresh
     });
     endGroup();
     if (!headBuild.ok) {
@@ -99783,7 +100714,7 @@ async function runAction(deps) {
       throw new Error("the head image did not build; the last lines of its log are in the job summary");
     }
   }
-  const basePromise = getBase(inputs, event, docker, git, runId);
+  const basePromise = getBase(inputs, event, docker, git, runId, fresh);
   const lintPromise = existsSync6(dockerfile) ? services.lint(dockerfile, {
     context: context3,
     target: inputs.target ?? void 0,
@@ -99804,6 +100735,34 @@ async function runAction(deps) {
     baseUnavailable = `the base image could not be read: ${messageOf(baseAnalysis)}`;
   } else if (baseAnalysis) {
     baseImage = baseAnalysis.image;
+  }
+  let headImage = head.image;
+  const pullNotes = [];
+  if (headRegistry && inputs.image) {
+    const r = withRegistrySizes(headImage, await headRegistry, inputs.image);
+    headImage = r.image;
+    if (r.note) pullNotes.push(r.note);
+  }
+  if (baseRegistry && baseImage && inputs["base-image"]) {
+    const r = withRegistrySizes(baseImage, await baseRegistry, inputs["base-image"]);
+    baseImage = r.image;
+    if (r.note) pullNotes.push(r.note);
+  }
+  const probe = inputs["startup-probe"];
+  let startup = {};
+  if (probe) {
+    startGroup(`image-guard: start-up probe (${inputs["startup-runs"]} runs per image)`);
+    startup = await startupFor({
+      runner: docker.containers,
+      probe,
+      runs: inputs["startup-runs"],
+      timeoutSeconds: inputs["startup-timeout"],
+      images: [
+        ...baseImage ? [{ side: "base", ref: base.ref }] : [],
+        { side: "head", ref: headRef }
+      ]
+    });
+    endGroup();
   }
   if (base.cleanup) await base.cleanup();
   let cacheProbe;
@@ -99830,7 +100789,7 @@ async function runAction(deps) {
   const ignored = new Set(inputs.ignore.map((id) => id.toUpperCase()));
   const findings = [...lintFindings, ...head.findings].filter((f2) => !ignored.has(f2.rule));
   const { report, unchecked } = buildReport({
-    head: { ...head.image, ref: inputs.image ?? relative4(workspace, dockerfile) },
+    head: { ...headImage, ref: inputs.image ?? relative4(workspace, dockerfile) },
     base: baseImage,
     baseUnavailable,
     findings,
@@ -99838,6 +100797,20 @@ async function runAction(deps) {
     failOn: inputs["fail-on"]
   });
   if (cacheProbe) report.cacheProbe = cacheProbe;
+  if (report.head) {
+    report.guide = buildGuide({
+      head: report.head,
+      base: report.base,
+      pullBandwidth: inputs["pull-bandwidth"],
+      builds: {
+        head: guideBuild(headBuild, fresh),
+        base: guideBuild(base.build ?? null, fresh)
+      },
+      buildWhy: !headBuild ? "the head image was given (image), not built: no build time" : !base.build && baseImage ? "the base image was given (base-image), not built: no build time to compare" : null,
+      startup,
+      pullNotes
+    });
+  }
   for (const u2 of unchecked) info(`image-guard: budget not checked: ${u2}`);
   const labels = { headLabel: shortSha(event.pullRequest?.headSha ?? event.sha), baseLabel: base.label };
   const body = renderMarkdown(report, {
@@ -99898,7 +100871,11 @@ async function publish(a) {
   }
   setOutputs(a.report, { passed: a.passed, reportFile: a.report ? reportFile : "", commentFile, commentUrl });
 }
-async function getBase(inputs, event, docker, git, runId) {
+function guideBuild(build, noCache) {
+  if (!build?.ok) return null;
+  return { seconds: Math.round(build.seconds * 100) / 100, cache: build.cache?.cache ?? "unknown", noCache };
+}
+async function getBase(inputs, event, docker, git, runId, noCache = false) {
   if (inputs["base-image"]) {
     const ref = inputs["base-image"];
     if (!await docker.imageExists(ref)) {
@@ -99941,7 +100918,8 @@ async function getBase(inputs, event, docker, git, runId) {
     context: join9(dir, inputs.context),
     target: inputs.target,
     buildArgs: inputs["build-args"],
-    tag
+    tag,
+    noCache
   });
   endGroup();
   if (!built.ok) {
@@ -99956,6 +100934,7 @@ async function getBase(inputs, event, docker, git, runId) {
     ref: tag,
     why: null,
     label: shortSha(sha),
+    build: built,
     cleanup: async () => {
       await cleanup();
       await docker.removeImage(tag);

@@ -1,8 +1,10 @@
 // The Action's one input boundary: every input read once, typed, checked up front, and every bad one reported
 // together, so a user fixes their workflow in one round instead of one error per run.
+import { parseBandwidth } from '../core/bandwidth.js';
 import { UserError } from '../core/errors.js';
 import type { FailOn } from '../core/report.js';
 import { type Increase, parseIncrease, parseSize } from '../core/size.js';
+import { parseStartupProbe, STARTUP_PROBE_HINT, type StartupProbe } from '../startup/startup-probe.js';
 
 export interface Inputs {
   dockerfile: string;
@@ -30,6 +32,14 @@ export interface Inputs {
   comment: boolean;
   'comment-key': string | null;
   'github-token': string;
+  /** Bits per second for the guide's pull-time estimate. */
+  'pull-bandwidth': number;
+  /** `fresh`: both images are built with --no-cache, so that their build times compare. */
+  'build-time': 'cached' | 'fresh';
+  'startup-probe': StartupProbe | null;
+  'startup-runs': number;
+  /** Seconds per run. */
+  'startup-timeout': number;
 }
 
 export type InputName = keyof Inputs;
@@ -55,6 +65,11 @@ export const INPUT_NAMES: readonly InputName[] = [
   'comment',
   'comment-key',
   'github-token',
+  'pull-bandwidth',
+  'build-time',
+  'startup-probe',
+  'startup-runs',
+  'startup-timeout',
 ];
 
 /**
@@ -68,6 +83,10 @@ export const ACTION_DEFAULTS: Partial<Record<InputName, string>> = {
   files: 'true',
   'cache-probe': 'false',
   comment: 'true',
+  'pull-bandwidth': '100Mbit/s',
+  'build-time': 'cached',
+  'startup-runs': '3',
+  'startup-timeout': '60',
 };
 
 /** The environment variable the runner sets for an input, named exactly as @actions/core looks it up. */
@@ -150,6 +169,43 @@ const parse = {
     }
     return ids;
   },
+  bandwidth(name: string, text: string, problems: Problems): number {
+    if (text === '') return 100_000_000;
+    const bits = parseBandwidth(text);
+    if (bits === null)
+      problems.push(`${name} ${quote(text)} is not a speed (write 100Mbit/s, 1Gbit/s or 12.5MB/s)`);
+    return bits ?? 100_000_000;
+  },
+  buildTime(name: string, text: string, problems: Problems): 'cached' | 'fresh' {
+    const value = (text || 'cached').toLowerCase();
+    if (value === 'cached' || value === 'fresh') return value;
+    problems.push(`${name} ${quote(text)} must be cached or fresh`);
+    return 'cached';
+  },
+  startupProbe(name: string, text: string, problems: Problems): StartupProbe | null {
+    if (text === '') return null;
+    const probe = parseStartupProbe(text);
+    if (!probe) problems.push(`${name} ${quote(text)} ${STARTUP_PROBE_HINT}`);
+    return probe;
+  },
+  runs(name: string, text: string, problems: Problems): number {
+    if (text === '') return 3;
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20) {
+      problems.push(`${name} ${quote(text)} must be a whole number from 1 to 20`);
+      return 3;
+    }
+    return Number(text);
+  },
+  seconds(name: string, text: string, problems: Problems): number {
+    if (text === '') return 60;
+    const m = /^(\d+(?:\.\d+)?|\.\d+)\s*s?$/.exec(text);
+    const n = m ? Number(m[1]) : Number.NaN;
+    if (!(n > 0 && n <= 3600)) {
+      problems.push(`${name} ${quote(text)} must be seconds, more than 0 and at most 3600 (e.g. 60 or 2.5s)`);
+      return 60;
+    }
+    return n;
+  },
   buildArgs(name: string, text: string, problems: Problems): string[] {
     const lines = text
       .split(/\r?\n/)
@@ -197,6 +253,11 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): ParsedInputs {
     comment: parse.boolean('comment', raw('comment'), true, problems),
     'comment-key': text('comment-key'),
     'github-token': raw('github-token'),
+    'pull-bandwidth': parse.bandwidth('pull-bandwidth', raw('pull-bandwidth'), problems),
+    'build-time': parse.buildTime('build-time', raw('build-time'), problems),
+    'startup-probe': parse.startupProbe('startup-probe', raw('startup-probe'), problems),
+    'startup-runs': parse.runs('startup-runs', raw('startup-runs'), problems),
+    'startup-timeout': parse.seconds('startup-timeout', raw('startup-timeout'), problems),
   };
   if (problems.length > 0) failWith(problems);
 

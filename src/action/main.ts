@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { BudgetLimits } from '../analysis/budgets.js';
+import { buildGuide } from '../analysis/guide.js';
 import { buildReport } from '../analysis/report.js';
 import { messageOf } from '../core/errors.js';
-import type { CacheProbe, Finding, Image, Report } from '../core/report.js';
+import type { CacheProbe, Finding, GuideBuild, Image, Report } from '../core/report.js';
 import type { ActionEvent } from '../github/event.js';
+import { registryLookup, startupFor, withRegistrySizes } from '../guide/figures.js';
+import { type RegistryClient, registryClient } from '../registry/registry-client.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../render/markdown.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
 import { statusLine } from '../render/summary.js';
@@ -30,6 +33,7 @@ export interface RunDeps {
   services?: Services;
   publisher?: Publisher;
   env?: NodeJS.ProcessEnv;
+  registry?: RegistryClient;
 }
 
 export async function run(deps: RunDeps = {}): Promise<void> {
@@ -56,6 +60,11 @@ async function runAction(deps: RunDeps): Promise<string | null> {
   const dockerfile = resolve(workspace, inputs.dockerfile);
   const context = resolve(workspace, inputs.context);
   const runId = `${process.pid}-${Date.now().toString(36)}`;
+  const fresh = inputs['build-time'] === 'fresh';
+  // Compressed sizes from the registry, asked while the images are built and read (no layer is downloaded).
+  const registry = deps.registry ?? registryClient();
+  const headRegistry = registryLookup(registry, inputs.image);
+  const baseRegistry = registryLookup(registry, inputs['base-image']);
 
   // Head image: the given one, or a build through the user's docker CLI.
   let headRef = inputs.image;
@@ -71,6 +80,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
       target: inputs.target,
       buildArgs: inputs['build-args'],
       tag: headRef,
+      noCache: fresh,
     });
     core.endGroup();
     if (!headBuild.ok) {
@@ -81,7 +91,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
   }
 
   // Base image: given, or the same Dockerfile built at the base commit.
-  const basePromise = getBase(inputs, event, docker, git, runId);
+  const basePromise = getBase(inputs, event, docker, git, runId, fresh);
 
   const lintPromise = existsSync(dockerfile)
     ? services.lint(dockerfile, {
@@ -106,6 +116,36 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     baseUnavailable = `the base image could not be read: ${messageOf(baseAnalysis)}`;
   } else if (baseAnalysis) {
     baseImage = (baseAnalysis as { image: Image }).image;
+  }
+  let headImage: Image = head.image;
+  const pullNotes: string[] = [];
+  if (headRegistry && inputs.image) {
+    const r = withRegistrySizes(headImage, await headRegistry, inputs.image);
+    headImage = r.image;
+    if (r.note) pullNotes.push(r.note);
+  }
+  if (baseRegistry && baseImage && inputs['base-image']) {
+    const r = withRegistrySizes(baseImage, await baseRegistry, inputs['base-image']);
+    baseImage = r.image;
+    if (r.note) pullNotes.push(r.note);
+  }
+
+  // Start-up, before the base image built here is removed: base first, then head, one after the other.
+  const probe = inputs['startup-probe'];
+  let startup: Awaited<ReturnType<typeof startupFor>> = {};
+  if (probe) {
+    core.startGroup(`image-guard: start-up probe (${inputs['startup-runs']} runs per image)`);
+    startup = await startupFor({
+      runner: docker.containers,
+      probe,
+      runs: inputs['startup-runs'],
+      timeoutSeconds: inputs['startup-timeout'],
+      images: [
+        ...(baseImage ? [{ side: 'base' as const, ref: base.ref }] : []),
+        { side: 'head' as const, ref: headRef },
+      ],
+    });
+    core.endGroup();
   }
   if (base.cleanup) await base.cleanup();
 
@@ -134,7 +174,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
   const ignored = new Set(inputs.ignore.map((id) => id.toUpperCase()));
   const findings = [...lintFindings, ...head.findings].filter((f) => !ignored.has(f.rule));
   const { report, unchecked } = buildReport({
-    head: { ...head.image, ref: inputs.image ?? relative(workspace, dockerfile) },
+    head: { ...headImage, ref: inputs.image ?? relative(workspace, dockerfile) },
     base: baseImage,
     baseUnavailable,
     findings,
@@ -142,6 +182,24 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     failOn: inputs['fail-on'],
   });
   if (cacheProbe) report.cacheProbe = cacheProbe;
+  if (report.head) {
+    report.guide = buildGuide({
+      head: report.head,
+      base: report.base,
+      pullBandwidth: inputs['pull-bandwidth'],
+      builds: {
+        head: guideBuild(headBuild, fresh),
+        base: guideBuild(base.build ?? null, fresh),
+      },
+      buildWhy: !headBuild
+        ? 'the head image was given (image), not built: no build time'
+        : !base.build && baseImage
+          ? 'the base image was given (base-image), not built: no build time to compare'
+          : null,
+      startup,
+      pullNotes,
+    });
+  }
   for (const u of unchecked) core.info(`image-guard: budget not checked: ${u}`);
 
   const labels = { headLabel: shortSha(event.pullRequest?.headSha ?? event.sha), baseLabel: base.label };
@@ -228,6 +286,13 @@ interface Base {
   why: string | null;
   label?: string;
   cleanup?: () => Promise<void>;
+  /** The base build, when this run built it. */
+  build?: BuildResult;
+}
+
+function guideBuild(build: BuildResult | null, noCache: boolean): GuideBuild | null {
+  if (!build?.ok) return null;
+  return { seconds: Math.round(build.seconds * 100) / 100, cache: build.cache?.cache ?? 'unknown', noCache };
 }
 
 async function getBase(
@@ -236,6 +301,7 @@ async function getBase(
   docker: DockerCli,
   git: Git,
   runId: string,
+  noCache = false,
 ): Promise<Base> {
   if (inputs['base-image']) {
     const ref = inputs['base-image'];
@@ -280,6 +346,7 @@ async function getBase(
     target: inputs.target,
     buildArgs: inputs['build-args'],
     tag,
+    noCache,
   });
   core.endGroup();
   if (!built.ok) {
@@ -294,6 +361,7 @@ async function getBase(
     ref: tag,
     why: null,
     label: shortSha(sha),
+    build: built,
     cleanup: async () => {
       await cleanup();
       await docker.removeImage(tag);

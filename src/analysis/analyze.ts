@@ -1,4 +1,4 @@
-import type { FileStats, Finding, Image, ImageLayer } from '../core/report.js';
+import type { CompressedSize, FileStats, Finding, Image, ImageLayer } from '../core/report.js';
 import type { ImageData } from '../image/model.js';
 import { checkContent } from './content-rules/index.js';
 import { biggestWasters, largestFiles, mergeLayers } from './filesystem.js';
@@ -21,8 +21,10 @@ export function describeLayer(layers: readonly ImageLayer[], index: number): str
 export function analyzeImage(data: ImageData): ImageAnalysis {
   const layers = imageLayers(data);
   const size = layers.reduce((sum, l) => sum + l.size, 0);
+  const compressed = computedCompressed(data);
+  const extra = compressed ? { compressed } : {};
   if (!data.layers) {
-    return { image: { ref: data.ref, id: data.id, size, layers, files: null }, findings: [] };
+    return { image: { ref: data.ref, id: data.id, size, layers, files: null, ...extra }, findings: [] };
   }
   const fs = mergeLayers(data.layers, nonEmptyIndexes(layers));
   const { fileCount, largest } = largestFiles(fs.root);
@@ -35,5 +37,19 @@ export function analyzeImage(data: ImageData): ImageAnalysis {
     wasted: biggestWasters(fs),
   };
   const findings = checkContent({ root: fs.root, describeLayer: (i) => describeLayer(layers, i) });
-  return { image: { ref: data.ref, id: data.id, size, layers, files }, findings };
+  return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings };
+}
+
+/** The compressed sizes a reader counted, when it counted every layer. */
+export function computedCompressed(data: ImageData): CompressedSize | null {
+  const counted = data.layerCompressed ?? data.layers?.map((l) => l.compressed ?? null) ?? null;
+  const diffIds = data.config.diffIds;
+  if (!counted?.length || counted.length !== diffIds.length || counted.some((c) => !c)) return null;
+  const all = counted as { gzip: number; zstd: number | null }[];
+  return {
+    gzip: all.reduce((n, c) => n + c.gzip, 0),
+    zstd: all.every((c) => c.zstd !== null) ? all.reduce((n, c) => n + c.zstd!, 0) : null,
+    source: 'computed',
+    layers: all.map((c, i) => ({ diffId: diffIds[i]!, gzip: c.gzip, zstd: c.zstd })),
+  };
 }

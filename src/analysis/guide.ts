@@ -34,6 +34,8 @@ export interface GuideInput {
   pullWhy?: { base?: string | null; head?: string | null };
   /** Why the images were not timed as built (e.g. the head was given with `image`). */
   buildWhy?: string | null;
+  /** More to say about the pull figures (a registry that did not answer while computed sizes stood in). */
+  pullNotes?: string[];
 }
 
 /** The bytes a pull transfers: the layers as the registry stores them, gzip unless only zstd is known. */
@@ -141,6 +143,7 @@ export function buildGuide(input: GuideInput): Guide {
     pullNotes.push(`base: ${input.pullWhy?.base ?? 'compressed size not known (layers not read)'}`);
   if (base?.pull && head.pull && base.pull.compression !== head.pull.compression)
     pullNotes.push(`base is ${base.pull.compression}, head is ${head.pull.compression}: not comparable`);
+  pullNotes.push(...(input.pullNotes ?? []));
 
   return {
     pullBandwidth: bw,

@@ -128,7 +128,10 @@ export interface Guide {
    * the base image pulls for the head. null without a base or without compressed sizes.
    */
   headPullAfterBase: { bytes: number; seconds: number } | null;
-  /** Why a row has no figure or no base → head change (a build served from the cache, a probe that failed). */
+  /**
+   * Per row, what a reader must know: why a figure is missing (a registry that did not answer, a probe that
+   * failed) or, for `build`, why no base → head change is shown (a build served from the cache). null: nothing.
+   */
   notes: { build: string | null; pull: string | null; startup: string | null };
 }
 

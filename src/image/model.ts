@@ -1,3 +1,5 @@
+import type { CompressedSizes } from './compressed-size.js';
+
 // What the readers (engine export, docker-archive, oci-archive, oci layout) hand to the analysis: one summary per
 // layer tar, built while the bytes stream past. Nothing here holds file contents; memory grows with paths.
 
@@ -33,6 +35,11 @@ export interface LayerSummary {
    * regular-file bytes with each hard-linked inode once, plus the length of every symlink's target.
    */
   size: number;
+  /**
+   * The layer tar's size compressed as a push compresses it (gzip 6, zstd 3), counted while it streamed past
+   * (`tapCompressed` in compressed-size.ts); absent when the reader did not count.
+   */
+  compressed?: CompressedSizes;
 }
 
 /** One entry of the image config's `history`, oldest first. */
@@ -64,4 +71,9 @@ export interface ImageData {
   layerSizes: number[] | null;
   /** Layer summaries in `diffIds` order; null when files were not read (`--no-files`). */
   layers: LayerSummary[] | null;
+  /**
+   * Compressed sizes in `diffIds` order, whenever the layers streamed past (also with `--no-files`): what a
+   * reader fills from `LayerSummary.compressed`. Absent or null when not counted.
+   */
+  layerCompressed?: (CompressedSizes | null)[] | null;
 }

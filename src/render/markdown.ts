@@ -10,7 +10,7 @@ import {
 import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
 import { escapeHtml, escapeMarkdown, escapeMessage, inlineCode } from './markdown-escape.js';
-import { budgetFigures, statusLine } from './summary.js';
+import { budgetFigures, guideRows, statusLine } from './summary.js';
 
 /** GitHub refuses a comment body longer than this (HTTP 422). */
 export const COMMENT_LIMIT = 65_536;
@@ -86,6 +86,7 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
   if (head) out.push(...overview(report, head, base, o), '');
   if (report.baseUnavailable)
     out.push(`> No base image to compare with: ${escapeMarkdown(report.baseUnavailable)}`, '');
+  if (report.guide) out.push(...guideTable(report), '');
 
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
@@ -190,6 +191,29 @@ function overview(report: Report, head: Image, base: Image | null, o: MarkdownOp
     lines.push(`| wasted ${cols(w(base), w(head), wd)}`);
     lines.push(`| efficiency ${cols(e(base), e(head), '')}`);
   }
+  return lines;
+}
+
+/** The guide's comparison (size, build time, pull size and time, start-up), as the guide prints it. */
+function guideTable(report: Report): string[] {
+  const guide = report.guide!;
+  const { rows, notes } = guideRows(guide);
+  const withBase = guide.base !== null;
+  const mark = (better: boolean | null) => (better === null ? '' : better ? ' ✅' : ' ⚠️');
+  const lines = [
+    "**The guide's table**: what the change costs in size, build, pull and start-up",
+    '',
+    withBase ? '| | base | head | change |' : '| | head |',
+    withBase ? '|---|---:|---:|---:|' : '|---|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      withBase
+        ? `| ${r.label} | ${r.base} | ${r.head} | ${r.change}${mark(r.better)} |`
+        : `| ${r.label} | ${r.head} |`,
+    );
+  }
+  if (notes.length) lines.push('', ...notes.map((n) => `- <sub>${escapeMarkdown(n)}</sub>`));
   return lines;
 }
 

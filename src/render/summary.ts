@@ -1,6 +1,15 @@
-import { type Budget, type FailOn, type Report, reachesFailOn } from '../core/report.js';
+import { formatBandwidth } from '../core/bandwidth.js';
+import {
+  type Budget,
+  type FailOn,
+  type Guide,
+  type GuideBuild,
+  type GuideFigures,
+  type Report,
+  reachesFailOn,
+} from '../core/report.js';
 import { formatBytes } from '../core/size.js';
-import { percent } from './bars.js';
+import { percent, signed } from './bars.js';
 
 /** A budget's figures in its own unit. */
 export function budgetFigures(b: Budget): { limit: string; actual: string } {
@@ -37,4 +46,114 @@ export function statusLine(report: Report, failOn: FailOn): string {
     reasons.push(parts.join(', '));
   }
   return `failed: ${reasons.join('; ')}`;
+}
+
+/** One row of the guide's table, in words; `change` is empty when no fair change can be given. */
+export interface GuideRow {
+  label: string;
+  base: string;
+  head: string;
+  change: string;
+  /** Smaller is better for every row: true when the head is smaller, false when larger, null when no change. */
+  better: boolean | null;
+}
+
+/** `0.45 s`, `2.3 s`, `125 s`. */
+export function formatSeconds(s: number): string {
+  if (s < 1) return `${s.toFixed(2)} s`;
+  if (s < 10) return `${s.toFixed(1)} s`;
+  return `${Math.round(s)} s`;
+}
+
+function change(
+  base: number | null | undefined,
+  head: number | null | undefined,
+): Pick<GuideRow, 'change' | 'better'> {
+  if (base === null || base === undefined || head === null || head === undefined)
+    return { change: '', better: null };
+  if (base === 0) return { change: head === 0 ? '0%' : '', better: null };
+  const pct = Math.round(((head - base) / base) * 100);
+  return { change: signed(pct, (n) => `${n}%`), better: pct === 0 ? null : pct < 0 };
+}
+
+const CACHE_MARK: Record<GuideBuild['cache'], string> = {
+  none: '',
+  unknown: '',
+  partial: ' (partly cached)',
+  all: ' (cached)',
+};
+
+/** The guide's table as rows and footnotes, the same for the terminal and Markdown. */
+export function guideRows(guide: Guide): { rows: GuideRow[]; notes: string[] } {
+  const { base, head } = guide;
+  const rows: GuideRow[] = [];
+  const cell = <T>(side: GuideFigures | null, show: (f: GuideFigures) => T | null, fmt: (t: T) => string) => {
+    const v = side ? show(side) : null;
+    return v === null || v === undefined ? '–' : fmt(v);
+  };
+  rows.push({
+    label: 'image size',
+    base: base ? formatBytes(base.size) : '–',
+    head: formatBytes(head.size),
+    ...change(base?.size, head.size),
+  });
+  const build = (f: GuideFigures) =>
+    f.build ? `${formatSeconds(f.build.seconds)}${CACHE_MARK[f.build.cache]}` : null;
+  rows.push({
+    label: 'build time',
+    base: cell(base, build, String),
+    head: cell(head, build, String),
+    ...(guide.notes.build ? { change: '', better: null } : change(base?.build?.seconds, head.build?.seconds)),
+  });
+  const comparablePull = base?.pull && head.pull && base.pull.compression === head.pull.compression;
+  const compression = head.pull?.compression ?? base?.pull?.compression ?? 'gzip';
+  rows.push({
+    label: `pull size (${compression})`,
+    base: cell(base, (f) => f.pull?.bytes ?? null, formatBytes),
+    head: cell(head, (f) => f.pull?.bytes ?? null, formatBytes),
+    ...(comparablePull ? change(base!.pull!.bytes, head.pull!.bytes) : { change: '', better: null }),
+  });
+  rows.push({
+    label: `pull time at ${formatBandwidth(guide.pullBandwidth)}`,
+    base: cell(base, (f) => f.pull?.seconds ?? null, formatSeconds),
+    head: cell(head, (f) => f.pull?.seconds ?? null, formatSeconds),
+    ...(comparablePull ? change(base!.pull!.seconds, head.pull!.seconds) : { change: '', better: null }),
+  });
+  if (guide.headPullAfterBase) {
+    const a = guide.headPullAfterBase;
+    rows.push({
+      label: 'pull with the base present',
+      base: '–',
+      head: `${formatBytes(a.bytes)}, ${formatSeconds(a.seconds)}`,
+      change: '',
+      better: null,
+    });
+  }
+  const anyStartup = base?.startup || head.startup;
+  if (anyStartup) {
+    const runs = head.startup?.runs.length || base?.startup?.runs.length || 0;
+    const median = (f: GuideFigures) => f.startup?.medianSeconds ?? null;
+    rows.push({
+      label: `start-up (median of ${runs || 'no'} run${runs === 1 ? '' : 's'})`,
+      base: cell(base, median, formatSeconds),
+      head: cell(head, median, formatSeconds),
+      ...change(base?.startup?.medianSeconds, head.startup?.medianSeconds),
+    });
+  }
+  const notes: string[] = [];
+  if (guide.notes.build) notes.push(`build time: ${guide.notes.build}`);
+  if (guide.notes.pull) notes.push(`pull: ${guide.notes.pull}`);
+  if (anyStartup && guide.notes.startup) notes.push(`start-up: ${guide.notes.startup}`);
+  const source = head.pull?.source ?? base?.pull?.source;
+  if (source)
+    notes.push(
+      `pull time = compressed bytes × 8 / ${formatBandwidth(guide.pullBandwidth)} (transfer only); sizes ${
+        base?.pull && head.pull && base.pull.source !== head.pull.source
+          ? `base ${base.pull.source === 'registry' ? 'from the registry' : 'computed'}, head ${head.pull.source === 'registry' ? 'from the registry' : 'computed'}`
+          : source === 'registry'
+            ? 'from the registry manifest'
+            : 'computed from the layers (gzip level 6, as docker push)'
+      }`,
+    );
+  return { rows, notes };
 }

@@ -2,7 +2,7 @@ import { normalizeInstruction } from '../analysis/layers.js';
 import { type FailOn, type Finding, type Image, type Report, reachesFailOn } from '../core/report.js';
 import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
-import { budgetFigures, statusLine } from './summary.js';
+import { budgetFigures, guideRows, statusLine } from './summary.js';
 
 export interface TextOptions {
   color: boolean;
@@ -53,6 +53,29 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('');
     out.push(...overview(report, head, base));
     out.push('');
+    if (report.guide) {
+      const { rows, notes } = guideRows(report.guide);
+      const withBase = report.guide.base !== null;
+      out.push(bold("The guide's table"));
+      out.push(
+        ...table(
+          [
+            ['', ...(withBase ? ['base'] : []), 'head', ...(withBase ? ['change'] : [])].map(dim),
+            ...rows.map((r) => [
+              r.label,
+              ...(withBase ? [r.base] : []),
+              r.head,
+              ...(withBase
+                ? [r.better === null ? r.change : r.better ? green(r.change) : yellow(r.change)]
+                : []),
+            ]),
+          ],
+          [1, 2, 3],
+        ).map((l) => `  ${l}`),
+      );
+      for (const n of notes) out.push(`  ${dim(`· ${n}`)}`);
+      out.push('');
+    }
     out.push(bold(base ? 'Layers, aligned (oldest first)' : 'Layers (oldest first)'));
     out.push(...layerLines(report, head, dim));
     if (head.files) {
