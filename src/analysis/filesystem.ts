@@ -44,8 +44,10 @@ export function mergeLayers(
   let totalBytes = 0;
   let wastedBytes = 0;
 
-  const hide = (node: FsNode, path: string, by: number): void => {
+  // The path of what is hidden is spelled out only when it holds bytes: most hidden nodes are directories.
+  const hide = (node: FsNode, by: number): void => {
     if (node.kind === 'file' && node.size > 0) {
+      const path = pathOf(node);
       let w = wasted.get(path);
       if (!w) {
         w = { bytes: 0, layers: new Set() };
@@ -57,13 +59,13 @@ export function mergeLayers(
       wastedBytes += node.size;
     }
   };
-  const hideTree = (node: FsNode, path: string, by: number): void => {
-    hide(node, path, by);
-    if (node.children) for (const [name, child] of node.children) hideTree(child, `${path}/${name}`, by);
+  const hideTree = (node: FsNode, by: number): void => {
+    hide(node, by);
+    if (node.children) for (const child of node.children.values()) hideTree(child, by);
   };
-  const hideChildren = (node: FsNode, path: string, by: number): void => {
+  const hideChildren = (node: FsNode, by: number): void => {
     if (!node.children) return;
-    for (const [name, child] of node.children) hideTree(child, `${path}/${name}`, by);
+    for (const child of node.children.values()) hideTree(child, by);
     node.children.clear();
   };
   const lookup = (path: string): FsNode | undefined => (path === '' ? root : findPath(root, path));
@@ -72,53 +74,70 @@ export function mergeLayers(
     const by = layerIndexes[i] ?? i;
     for (const dir of layer.opaqueDirs) {
       const node = lookup(dir);
-      if (node && isDir(node)) hideChildren(node, `/${dir}`, by);
+      if (node && isDir(node)) hideChildren(node, by);
     }
     for (const gone of layer.whiteouts) {
       const node = lookup(gone);
       if (!node?.parent) continue;
-      hideTree(node, `/${gone}`, by);
+      hideTree(node, by);
       node.parent.children?.delete(node.name);
     }
+    // Members come grouped by directory: the directory of the previous entry is remembered, so a sibling
+    // costs one lookup instead of one per path segment. Anything that could detach or replace a directory
+    // (a non-directory written over a node with children) forgets it.
+    let cachedDir = '';
+    let cachedNode: FsNode | null = null;
     for (const entry of layer.entries) {
-      if (entry.path === '') continue;
+      const path = entry.path;
+      if (path === '') continue;
       if (entry.kind === 'file') totalBytes += entry.size;
-      const parts = entry.path.split('/');
+      const slash = path.lastIndexOf('/');
       let node = root;
-      let path = '';
-      for (let p = 0; p < parts.length; p++) {
-        const name = parts[p]!;
-        path += `/${name}`;
+      let from = 0;
+      if (cachedNode !== null && slash === cachedDir.length && path.startsWith(cachedDir)) {
+        node = cachedNode;
+        from = slash + 1;
+      }
+      for (;;) {
+        const end = path.indexOf('/', from);
+        const last = end < 0;
+        const name = last ? path.slice(from) : path.slice(from, end);
         if (!node.children) node.children = new Map();
         let child = node.children.get(name);
-        const last = p === parts.length - 1;
         if (!child) {
           child = { name, parent: node, kind: null, size: 0, layer: by, children: null };
           node.children.set(name, child);
         } else if (!last && !isDir(child)) {
           // A file where this layer needs a directory: the file is replaced.
-          hide(child, path, by);
+          hide(child, by);
           child.kind = null;
           child.size = 0;
           child.secret = undefined;
         }
         if (last) {
           if (entry.kind === 'dir') {
-            if (!isDir(child)) hide(child, path, by);
+            if (!isDir(child)) hide(child, by);
             child.kind = 'dir';
           } else {
             if (child.kind !== null || child.children?.size) {
-              hide(child, path, by);
-              hideChildren(child, path, by);
+              hide(child, by);
+              hideChildren(child, by);
             }
+            if (child.children !== null || child === cachedNode) cachedNode = null;
             child.kind = entry.kind;
             child.children = null;
           }
           child.size = entry.kind === 'file' ? entry.size : 0;
           child.layer = by;
           child.secret = entry.secret;
+          break;
         }
         node = child;
+        from = end + 1;
+        if (end === slash) {
+          cachedDir = path.slice(0, slash);
+          cachedNode = node;
+        }
       }
     }
   });
@@ -137,10 +156,18 @@ export function findPath(root: FsNode, path: string): FsNode | undefined {
 
 /** Visits every node of the final filesystem below `node`, depth first. */
 export function* walk(node: FsNode): Generator<FsNode> {
-  if (!node.children) return;
-  for (const child of node.children.values()) {
+  // An explicit stack: nested generators would cost a hop per level for every node.
+  const stack: Iterator<FsNode>[] = [];
+  if (node.children) stack.push(node.children.values());
+  while (stack.length > 0) {
+    const next = stack[stack.length - 1]!.next();
+    if (next.done) {
+      stack.pop();
+      continue;
+    }
+    const child = next.value;
     yield child;
-    yield* walk(child);
+    if (child.children) stack.push(child.children.values());
   }
 }
 

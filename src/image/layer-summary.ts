@@ -4,11 +4,10 @@
 // directories, whiteouts (0/0 character devices there) and other devices add 0.
 
 import type { Readable } from 'node:stream';
-import type { ReadEntry } from 'tar';
 import { UserError } from '../core/errors.js';
 import { decompressed } from './decompress.js';
 import type { EntryKind, LayerEntry, LayerSummary } from './model.js';
-import { DEFAULT_SECRET_PEEK_BYTES, peekForSecret } from './secret-peek.js';
+import { DEFAULT_SECRET_PEEK_BYTES, secretIn } from './secret-peek.js';
 import {
   checkSymlinkTarget,
   normalizeHardlinkTarget,
@@ -17,7 +16,7 @@ import {
   UnsafePathError,
   WHITEOUT_PREFIX,
 } from './tar-paths.js';
-import { readTar, TarFormatError } from './tar-reader.js';
+import { readTar, type TarEntry, TarFormatError } from './tar-reader.js';
 
 export interface SummarizeOptions {
   /** How messages name the layer: a diffId, an archive member, `layer 3 of app:pr`. */
@@ -41,7 +40,7 @@ export async function summarizeLayer(stream: LayerSource, opts: SummarizeOptions
   const entries: LayerEntry[] = [];
   const whiteouts: string[] = [];
   const opaqueDirs: string[] = [];
-  const peeking = new Map<ReadEntry, LayerEntry>();
+  let peeking: LayerEntry | undefined;
   let size = 0;
 
   try {
@@ -86,21 +85,17 @@ export async function summarizeLayer(stream: LayerSource, opts: SummarizeOptions
           if (linkTarget !== undefined) record.linkTarget = linkTarget;
           entries.push(record);
           if (kind === 'file' && entrySize > 0 && peekBytes > 0) {
-            peeking.set(entry, record);
-            return true;
+            peeking = record;
+            return peekBytes;
           }
           return false;
         },
-        body(entry) {
-          const record = peeking.get(entry);
-          peeking.delete(entry);
-          if (!record) {
-            entry.resume();
-            return;
-          }
-          peekForSecret(entry, record.path, peekBytes, (hint) => {
-            record.secret = hint;
-          });
+        head(_entry, bytes) {
+          const record = peeking;
+          peeking = undefined;
+          if (!record) return;
+          const hint = secretIn(record.path, bytes);
+          if (hint) record.secret = hint;
         },
       },
       { maxMetaEntrySize: opts.maxMetaEntrySize },
@@ -111,7 +106,7 @@ export async function summarizeLayer(stream: LayerSource, opts: SummarizeOptions
   return { entries, whiteouts, opaqueDirs, size };
 }
 
-function kindOf(entry: ReadEntry): EntryKind {
+function kindOf(entry: TarEntry): EntryKind {
   switch (entry.type) {
     case 'File':
     case 'OldFile':

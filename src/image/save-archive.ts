@@ -5,14 +5,13 @@
 
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { ReadEntry } from 'tar';
 import { UserError } from '../core/errors.js';
 import { decompressed, detectCompression, peek } from './decompress.js';
 import { configDigest, parseImageConfig } from './image-config.js';
 import { planImage } from './image-layout.js';
 import { summarizeLayer } from './layer-summary.js';
 import type { ImageData, LayerSummary } from './model.js';
-import { readTar, TarFormatError } from './tar-reader.js';
+import { readTar, type TarEntry, TarFormatError } from './tar-reader.js';
 
 /** Largest JSON member buffered (configs with long histories run to a few hundred KiB). */
 export const MAX_JSON_MEMBER = 16 * 1024 * 1024;
@@ -58,9 +57,9 @@ export async function readSaveStream(
           return false;
         return wanted(path);
       },
-      async body(entry) {
+      async body(entry, content) {
         const path = memberPath(entry.path)!;
-        members.set(path, await readMember(entry, path, opts));
+        members.set(path, await readMember(entry, content, path, opts));
       },
     });
   } catch (error) {
@@ -102,8 +101,13 @@ function wanted(path: string): boolean {
   return !/^[0-9a-f]{64}\/(json|VERSION)$/.test(path);
 }
 
-async function readMember(entry: ReadEntry, path: string, opts: ReadSaveOptions): Promise<Member> {
-  const { head, rest } = await peek(entry, 512);
+async function readMember(
+  entry: TarEntry,
+  content: AsyncIterable<Buffer>,
+  path: string,
+  opts: ReadSaveOptions,
+): Promise<Member> {
+  const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
   if (shape === 'layer') {
     const summary = await summarizeLayer(rest, { name: `${path} in ${opts.ref}`, files: opts.files });

@@ -32,8 +32,12 @@ export function checkSymlinkTarget(memberPath: string, target: string): void {
   }
 }
 
+// A path with no empty, `.` or `..` segment and no leading or trailing slash is already clean.
+const NEEDS_CLEANING = /(^|\/)\.{1,2}(\/|$)|\/\/|^\/|\/$/;
+
 function clean(path: string, original: string): string {
   if (path === '' || path === '.' || path === './') return '';
+  if (!NEEDS_CLEANING.test(path)) return path;
   const normalized = posix.normalize(path);
   if (normalized === '..' || normalized.startsWith('../')) {
     throw new UnsafePathError(`path "${original}" leaves the image root`);

@@ -179,3 +179,37 @@ describe('analyzeImage', () => {
     ]);
   });
 });
+
+describe('one layer replacing its own paths (siblings looked up through the remembered directory)', () => {
+  it('a directory turned into a file and back again within one layer', () => {
+    const r = merge(layer('d/', 'd/x:5', 'd/y:6', 'd:9', 'd/z:4', 'd/w:2'));
+    expect(r.total).toBe(26);
+    expect(r.wasted).toEqual({
+      '/d/x': { bytes: 5, layers: [0] },
+      '/d/y': { bytes: 6, layers: [0] },
+      '/d': { bytes: 9, layers: [0] },
+    });
+    expect(largestFiles(r.fs.root).largest.map((f) => f.path)).toEqual(['/d/z', '/d/w']);
+  });
+
+  it('an ancestor replaced while a deeper directory was remembered', () => {
+    const r = merge(layer('a/b/c:1', 'a/b/d:2', 'a:3', 'a/b/e:4'), layer('a/b/f:5', 'a/b/f:6'));
+    expect(r.wasted).toEqual({
+      '/a/b/c': { bytes: 1, layers: [0] },
+      '/a/b/d': { bytes: 2, layers: [0] },
+      '/a': { bytes: 3, layers: [0] },
+      '/a/b/f': { bytes: 5, layers: [1] },
+    });
+    expect(largestFiles(r.fs.root)).toMatchObject({ fileCount: 2 });
+  });
+
+  it('siblings in different directories with the same prefix are not confused', () => {
+    const r = merge(layer('ab/x:1', 'a/y:2', 'ab/z:3', 'a/b:4'));
+    expect(
+      largestFiles(r.fs.root)
+        .largest.map((f) => f.path)
+        .sort(),
+    ).toEqual(['/a/b', '/a/y', '/ab/x', '/ab/z']);
+    expect(r.wastedBytes).toBe(0);
+  });
+});
