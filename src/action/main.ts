@@ -238,7 +238,7 @@ async function publish(a: PublishArgs): Promise<void> {
   const comment =
     a.report === null
       ? a.body
-      : renderMarkdown(a.report, {
+      : renderMarkdown(commentView(a.report), {
           failOn: a.inputs['fail-on'],
           title: a.inputs.target ? `${a.inputs.dockerfile} (${a.inputs.target})` : a.inputs.dockerfile,
           ...a.labels,
@@ -279,6 +279,31 @@ async function publish(a: PublishArgs): Promise<void> {
     }
   }
   setOutputs(a.report, { passed: a.passed, reportFile: a.report ? reportFile : '', commentFile, commentUrl });
+}
+
+/**
+ * The report as the sticky comment shows it. Build times taken with the engine's cache differ from run to run
+ * and compare nothing (the base is built from the head's cache): the comment leaves them to the job summary
+ * and the JSON report, so that running the same commit again does not edit the comment. With
+ * `build-time: fresh` the user asked for them: they are shown.
+ */
+export function commentView(report: Report): Report {
+  const g = report.guide;
+  if (!g || (!g.head.build && !g.base?.build)) return report;
+  if (g.head.build?.noCache || g.base?.build?.noCache) return report;
+  return {
+    ...report,
+    guide: {
+      ...g,
+      head: { ...g.head, build: null },
+      base: g.base ? { ...g.base, build: null } : null,
+      notes: {
+        ...g.notes,
+        build:
+          'builds reuse the engine’s cache (build-time: cached), so their times compare nothing; they are in the job summary. build-time: fresh builds both without the cache and shows them here',
+      },
+    },
+  };
 }
 
 interface Base {

@@ -1,14 +1,25 @@
 import { parseArgs } from 'node:util';
 import { analyzeImage, type ImageAnalysis } from '../analysis/analyze.js';
 import type { BudgetLimits } from '../analysis/budgets.js';
+import { buildGuide, DEFAULT_PULL_BANDWIDTH } from '../analysis/guide.js';
 import { buildReport } from '../analysis/report.js';
+import { parseBandwidth } from '../core/bandwidth.js';
 import { messageOf, UserError } from '../core/errors.js';
-import type { FailOn, Finding, Report } from '../core/report.js';
+import type { FailOn, Finding, GuideBuild, Image, Report } from '../core/report.js';
 import { parseIncrease, parseSize } from '../core/size.js';
 import { TOOL_NAME, VERSION } from '../core/version.js';
+import { registryLookup, startupFor, withRegistrySizes } from '../guide/figures.js';
+import { isArchiveRef } from '../image/archive-ref.js';
 import type { ImageData } from '../image/model.js';
+import { namesRegistry, type RegistryClient } from '../registry/registry-client.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
+import {
+  type ContainerRunner,
+  parseStartupProbe,
+  STARTUP_PROBE_HINT,
+  type StartupProbe,
+} from '../startup/startup-probe.js';
 import type { CliIO } from './io.js';
 import { terminalProgress } from './progress.js';
 
@@ -26,6 +37,10 @@ export interface CliDeps {
   loader?: ImageLoader;
   lint?: (argv: string[], io: CliIO) => Promise<number>;
   lintDockerfile?: (path: string, options: { context: string | null; target?: string }) => Promise<Finding[]>;
+  /** Where compressed sizes of registry images come from; the real registries by default. */
+  registry?: RegistryClient;
+  /** Starts containers for --startup-probe; the docker CLI by default. */
+  containers?: ContainerRunner;
 }
 
 const USAGE = `Usage:
@@ -34,6 +49,9 @@ const USAGE = `Usage:
   image-guard compare --head <IMAGE> [--base <IMAGE>] [--dockerfile FILE] [--context DIR] [--target STAGE]
                       [--max-size S] [--max-increase S] [--max-wasted S] [--min-efficiency E] [--max-layers N]
                       [--fail-on LEVEL] [--no-files] [--format text|json|markdown]
+                      [--pull-bandwidth SPEED] [--startup-probe port:PORT|cmd:COMMAND] [--startup-runs N]
+                      [--startup-timeout SECONDS] [--base-build-time S[/fresh|/cached|/partly-cached]]
+                      [--head-build-time S[/…]]
 
 <IMAGE> is an image the engine knows (pulled when missing), docker-archive:PATH, oci-archive:PATH or oci:DIR.
 Exit status: 0 passed, 1 a budget broken or a finding at or above --fail-on (default error), 2 the run could not be done.
@@ -112,7 +130,10 @@ type Analyzer = (
 async function analyzerOf(deps: CliDeps): Promise<Analyzer> {
   const loader = deps.loader;
   if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
-  return (await import('./image-source.js')).analyzeRef;
+  const { analyzeRef } = await import('./image-source.js');
+  const { analyzeCounted } = await import('../image/export-compressed.js');
+  // The engine's export is tapped on its way to the analysis: compressed layer sizes without a second export.
+  return (ref, options) => analyzeCounted(analyzeRef, ref, options);
 }
 
 async function analyzeCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<number> {
@@ -146,10 +167,17 @@ async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
     'fail-on': { type: 'string' },
     'no-files': { type: 'boolean' },
     format: { type: 'string' },
+    'pull-bandwidth': { type: 'string' },
+    'startup-probe': { type: 'string' },
+    'startup-runs': { type: 'string' },
+    'startup-timeout': { type: 'string' },
+    'base-build-time': { type: 'string' },
+    'head-build-time': { type: 'string' },
   });
   const format = formatOf(values.format, ['text', 'json', 'markdown'] as const);
   const failOn = failOnOf(values['fail-on']);
   if (!values.head) throw new UserError('compare needs --head <IMAGE>');
+  const guideFlags = guideOptions(values);
   const limits = budgetLimits(values);
   const files = !values['no-files'];
   const analyze = await analyzerOf(deps);
@@ -160,15 +188,143 @@ async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
     values.base ? analyzeWithProgress(analyze, values.base, files, io) : Promise.resolve(null),
     values.dockerfile ? lintFindings(values.dockerfile, values.context ?? null, values.target, deps) : [],
   ]);
+  const guide = await guideFigures(
+    values.head,
+    values.base ?? null,
+    head.image,
+    base?.image ?? null,
+    guideFlags,
+    deps,
+  );
   const { report, unchecked } = buildReport({
-    head: head.image,
-    base: base?.image ?? null,
+    head: guide.head,
+    base: guide.base,
     baseUnavailable: base ? null : 'no --base was given',
     findings: [...dockerfileFindings, ...head.findings],
     limits,
     failOn,
   });
+  report.guide = buildGuide({
+    head: report.head!,
+    base: report.base,
+    pullBandwidth: guideFlags.bandwidth,
+    builds: { base: guideFlags.baseBuild, head: guideFlags.headBuild },
+    startup: guide.startup,
+    pullNotes: guide.pullNotes,
+  });
   return emit(report, format, io, { failOn, unchecked });
+}
+
+interface GuideFlags {
+  bandwidth: number;
+  probe: StartupProbe | null;
+  runs: number;
+  timeoutSeconds: number;
+  baseBuild: GuideBuild | null;
+  headBuild: GuideBuild | null;
+}
+
+/** The guide's flags, every bad one reported at once. */
+export function guideOptions(values: Partial<Record<string, string | boolean>>): GuideFlags {
+  const bad: string[] = [];
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  let bandwidth = DEFAULT_PULL_BANDWIDTH;
+  const bw = text('pull-bandwidth');
+  if (bw !== undefined) {
+    const bits = parseBandwidth(bw);
+    if (bits === null)
+      bad.push(`--pull-bandwidth "${bw}" is not a speed (write 100Mbit/s, 1Gbit/s or 12.5MB/s)`);
+    else bandwidth = bits;
+  }
+  let probe: StartupProbe | null = null;
+  const p = text('startup-probe');
+  if (p !== undefined) {
+    probe = parseStartupProbe(p);
+    if (!probe) bad.push(`--startup-probe "${p}" ${STARTUP_PROBE_HINT}`);
+  }
+  let runs = 3;
+  const r = text('startup-runs');
+  if (r !== undefined) {
+    if (/^\d+$/.test(r) && Number(r) >= 1 && Number(r) <= 20) runs = Number(r);
+    else bad.push(`--startup-runs "${r}" must be a whole number from 1 to 20`);
+  }
+  let timeoutSeconds = 60;
+  const t = text('startup-timeout');
+  if (t !== undefined) {
+    const m = /^(\d+(?:\.\d+)?|\.\d+)\s*s?$/.exec(t);
+    if (m && Number(m[1]) > 0 && Number(m[1]) <= 3600) timeoutSeconds = Number(m[1]);
+    else bad.push(`--startup-timeout "${t}" must be seconds, more than 0 and at most 3600`);
+  }
+  const build = (name: 'base-build-time' | 'head-build-time'): GuideBuild | null => {
+    const v = text(name);
+    if (v === undefined) return null;
+    const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|cached|partly-cached))?$/.exec(v.trim());
+    if (!m) {
+      bad.push(
+        `--${name} "${v}" must be seconds, optionally /fresh, /cached or /partly-cached (e.g. 120.5/fresh)`,
+      );
+      return null;
+    }
+    const cache =
+      m[2] === 'fresh'
+        ? 'none'
+        : m[2] === 'cached'
+          ? 'all'
+          : m[2] === 'partly-cached'
+            ? 'partial'
+            : 'unknown';
+    return { seconds: Number(m[1]), cache, noCache: m[2] === 'fresh' };
+  };
+  const baseBuild = build('base-build-time');
+  const headBuild = build('head-build-time');
+  if (bad.length) throw new UserError(bad.join('; '));
+  return { bandwidth, probe, runs, timeoutSeconds, baseBuild, headBuild };
+}
+
+/** Registry sizes for images that name a registry, and start-up times when asked for. */
+async function guideFigures(
+  headRef: string,
+  baseRef: string | null,
+  head: Image,
+  base: Image | null,
+  flags: GuideFlags,
+  deps: CliDeps,
+) {
+  const pullNotes: string[] = [];
+  const lookups = [headRef, baseRef].filter((r): r is string => !!r && !isArchiveRef(r));
+  let registry = deps.registry;
+  if (!registry && lookups.some(namesRegistry)) {
+    registry = (await import('../registry/registry-client.js')).registryClient();
+  }
+  const sized = async (image: Image, ref: string | null): Promise<Image> => {
+    if (!registry || !ref || isArchiveRef(ref)) return image;
+    const r = withRegistrySizes(image, await registryLookup(registry, ref), ref);
+    if (r.note) pullNotes.push(r.note);
+    return r.image;
+  };
+  const [h, b] = await Promise.all([
+    sized(head, headRef),
+    base ? sized(base, baseRef) : Promise.resolve(null),
+  ]);
+  let startup: Awaited<ReturnType<typeof startupFor>> = {};
+  if (flags.probe) {
+    const runner = deps.containers ?? (await import('../action/docker-cli.js')).dockerCli().containers;
+    const side = (ref: string | null) =>
+      ref && isArchiveRef(ref)
+        ? { ref: null, why: 'an archive cannot be started: give an image the engine has' }
+        : { ref };
+    startup = await startupFor({
+      runner,
+      probe: flags.probe,
+      runs: flags.runs,
+      timeoutSeconds: flags.timeoutSeconds,
+      images: [
+        ...(baseRef ? [{ side: 'base' as const, ...side(baseRef) }] : []),
+        { side: 'head' as const, ...side(headRef) },
+      ],
+    });
+  }
+  return { head: h, base: b, startup, pullNotes };
 }
 
 async function analyzeWithProgress(

@@ -9,11 +9,20 @@
 // out compressed (the containerd store) are not counted here, and the image then has no computed size.
 
 import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ImageAnalysis } from '../analysis/analyze.js';
+import { cacheDir } from '../cache/analysis-cache.js';
 import { connectEngine, type DockerEngine } from '../engine/docker-engine.js';
 import { isArchiveRef } from './archive-ref.js';
-import { type CompressedCounter, type CompressedSizes, createCompressedCounter } from './compressed-size.js';
+import {
+  type CompressedCounter,
+  type CompressedSizes,
+  createCompressedCounter,
+  GZIP_LEVEL,
+  ZSTD_LEVEL,
+} from './compressed-size.js';
 
 const BLOCK = 512;
 /** Smaller members are metadata (VERSION, json), never a layer worth counting. */
@@ -197,7 +206,7 @@ export function withCountedSizes(
   sizes: Map<string, CompressedSizes> | null,
 ): ImageAnalysis {
   if (analysis.image.compressed || !sizes) return analysis;
-  const diffIds = analysis.image.layers.filter((l) => !l.empty).flatMap((l) => (l.diffId ? [l.diffId] : []));
+  const diffIds = nonEmptyDiffIds(analysis);
   const counted = diffIds.map((d) => sizes.get(d));
   if (diffIds.length === 0 || counted.some((c) => !c)) return analysis;
   const all = counted as CompressedSizes[];
@@ -215,17 +224,87 @@ export function withCountedSizes(
   };
 }
 
+/** Counted layer sizes kept by diffId beside the analysis cache, so that a cached analysis still has them. */
+export interface LayerSizeStore {
+  get(diffId: string): Promise<CompressedSizes | null>;
+  put(diffId: string, sizes: CompressedSizes): Promise<void>;
+}
+
+/** A folder of `<diffId hex>.json` files; whatever fails is a miss, never an error. */
+export function layerSizeStore(dir: string): LayerSizeStore {
+  const file = (diffId: string) => join(dir, `${diffId.replace(/^sha256:/, '')}.json`);
+  return {
+    async get(diffId) {
+      if (!/^sha256:[0-9a-f]{64}$/.test(diffId)) return null;
+      try {
+        const v = JSON.parse(await readFile(file(diffId), 'utf8')) as Partial<CompressedSizes> & {
+          gzipLevel?: number;
+        };
+        if (typeof v.gzip !== 'number' || v.gzipLevel !== GZIP_LEVEL) return null;
+        return { gzip: v.gzip, zstd: typeof v.zstd === 'number' ? v.zstd : null };
+      } catch {
+        return null;
+      }
+    },
+    async put(diffId, sizes) {
+      if (!/^sha256:[0-9a-f]{64}$/.test(diffId)) return;
+      try {
+        await mkdir(dir, { recursive: true });
+        const tmp = `${file(diffId)}.${process.pid}.tmp`;
+        await writeFile(tmp, JSON.stringify({ ...sizes, gzipLevel: GZIP_LEVEL, zstdLevel: ZSTD_LEVEL }));
+        await rename(tmp, file(diffId));
+      } catch {
+        // a convenience: a full disk or a read-only home only costs a recount next time
+      }
+    },
+  };
+}
+
+/** `compressed-layers/` inside the analysis cache's folder (which only manages its own `<key>.json` files). */
+export function defaultLayerSizeStore(env: NodeJS.ProcessEnv = process.env): LayerSizeStore | null {
+  const dir = cacheDir(env);
+  return dir ? layerSizeStore(join(dir, 'compressed-layers')) : null;
+}
+
+const nonEmptyDiffIds = (analysis: ImageAnalysis): string[] =>
+  analysis.image.layers.filter((l) => !l.empty).flatMap((l) => (l.diffId ? [l.diffId] : []));
+
 /**
  * `analyze(ref)` with the engine's export tapped: the analysis, with `image.compressed` when the layers were
- * exported and counted (an archive, an analysis from the cache or a layers-only read has none from here).
+ * counted. An analysis that came from the cache (no export this time) takes the sizes stored when its layers
+ * were last counted, or, with files asked for, the one export the cache saved is made for the count alone. An
+ * archive or a layers-only read has no computed size from here.
  */
-export async function analyzeCounted<O extends object>(
+export async function analyzeCounted<O extends { files: boolean }>(
   analyze: (ref: string, options: O & { engine?: DockerEngine }) => Promise<ImageAnalysis>,
   ref: string,
   options: O,
+  store: LayerSizeStore | null = defaultLayerSizeStore(),
 ): Promise<ImageAnalysis> {
   if (isArchiveRef(ref)) return analyze(ref, options);
-  const counting = countingEngine(connectEngine());
+  const base = connectEngine();
+  const counting = countingEngine(base);
   const analysis = await analyze(ref, { ...options, engine: counting.engine });
-  return withCountedSizes(analysis, await counting.sizes());
+  if (analysis.image.compressed) return analysis;
+  let sizes = await counting.sizes();
+  const diffIds = nonEmptyDiffIds(analysis);
+  if (!sizes && store && diffIds.length) {
+    const stored = await Promise.all(diffIds.map((d) => store.get(d)));
+    if (stored.every(Boolean)) sizes = new Map(diffIds.map((d, i) => [d, stored[i]!]));
+  }
+  if (!sizes && options.files && diffIds.length) {
+    // From the cache: count on the export the cache spared (only the count reads it).
+    const tapped = tapExport(await base.exportImage(analysis.image.id));
+    try {
+      for await (const _ of tapped.stream) {
+        // drained: the tap counts
+      }
+    } finally {
+      tapped.stream.destroy();
+    }
+    sizes = await tapped.sizes;
+  }
+  if (sizes && store)
+    await Promise.all(diffIds.flatMap((d) => (sizes.has(d) ? [store.put(d, sizes.get(d)!)] : [])));
+  return withCountedSizes(analysis, sizes);
 }

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BUSYBOX, DOCKER, engineAvailable } from '../support/engine.js';
+import { BUSYBOX, DOCKER, docker, engineAvailable, REGISTRY, removeImages } from '../support/engine.js';
 import { git, pullRequestEvent, twoCommitRepo } from '../support/git-repo.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
 
@@ -69,6 +69,11 @@ RUN head -c 200000 /dev/urandom > /app/blob
 COPY app.txt .
 USER nobody
 `;
+
+const registryUp = await fetch(`http://${REGISTRY}/v2/`, { signal: AbortSignal.timeout(2000) }).then(
+  (res) => res.ok,
+  () => false,
+);
 
 describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end', () => {
   let server: GitHubApiServer;
@@ -262,6 +267,86 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
     expect(comments().filter((c) => c.body.includes('<!-- image-guard:race -->'))).toHaveLength(1);
     expect(server.violations).toEqual([]);
   });
+
+  it("the guide's table: fresh build times, pull sizes, start-up by port, no container left", async () => {
+    const web = `FROM ${BUSYBOX}\nRUN mkdir /www && echo ok > /www/index.html\nCMD ["httpd", "-f", "-p", "8000", "-h", "/www"]\n`;
+    const bigger = web.replace('CMD', 'RUN head -c 200000 /dev/urandom > /blob\nCMD');
+    const r = repo('guide', { Dockerfile: web }, { Dockerfile: bigger });
+    const inputs = {
+      'comment-key': 'guide',
+      'build-time': 'fresh',
+      'pull-bandwidth': '10Mbit/s',
+      'startup-probe': 'port:8000',
+      'startup-runs': '2',
+      'startup-timeout': '20',
+    };
+    const res = await runAction(r, inputs);
+    expect(res.code, res.stdout).toBe(0);
+    const guide = JSON.parse(readFileSync(res.outputs['report-file']!, 'utf8')).guide;
+    expect(guide.pullBandwidth).toBe(10_000_000);
+    for (const side of [guide.base, guide.head]) {
+      expect(side.build).toMatchObject({ cache: 'none', noCache: true });
+      expect(side.pull).toMatchObject({ compression: 'gzip', source: 'computed' });
+      expect(side.startup).toMatchObject({ probe: 'port:8000', note: null });
+      expect(side.startup.runs).toHaveLength(2);
+    }
+    expect(guide.notes.build).toBeNull();
+    // 200 kB of random bytes do not compress: the head pulls about that much more, and only that with the base.
+    expect(guide.head.pull.bytes - guide.base.pull.bytes).toBeGreaterThan(195_000);
+    expect(guide.headPullAfterBase.bytes).toBeGreaterThan(195_000);
+    expect(guide.headPullAfterBase.bytes).toBeLessThan(guide.head.pull.bytes);
+    expect(guide.head.pull.seconds).toBeCloseTo((guide.head.pull.bytes * 8) / 10_000_000, 6);
+    expect(res.summary).toContain("**The guide's table**");
+    for (const row of [
+      'image size',
+      'build time',
+      'pull size (gzip)',
+      'pull time at 10 Mbit/s',
+      'pull with the base present',
+      'start-up (median of 2 runs)',
+    ])
+      expect(res.summary).toContain(`| ${row} |`);
+    expect(await docker(['ps', '-aq', '--filter', 'label=image-guard.startup'])).toBe('');
+
+    // Again with the cache: both builds now come from it, and the table says so instead of a change.
+    const cached = await runAction(r, { 'comment-key': 'guide' });
+    const again = JSON.parse(readFileSync(cached.outputs['report-file']!, 'utf8')).guide;
+    expect(again.base.build.cache).toBe('all');
+    expect(again.notes.build).toMatch(/the base build ran entirely from the cache.*build-time: fresh/);
+    expect(cached.summary).toMatch(/\| build time \| [\d.]+ s \(cached\) \| [\d.]+ s \(cached\) \| {2}\|/);
+  });
+
+  it.skipIf(!registryUp)(
+    "the guide's table: a base-image from a registry is sized by its manifest",
+    async () => {
+      const baseRef = `${REGISTRY}/image-guard-test/action-base:${process.pid}`;
+      const r = repo(
+        'guide-registry',
+        { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' },
+        { Dockerfile: HEAD_DOCKERFILE, 'app.txt': 'v2\n' },
+      );
+      // The base as a registry holds it: built from the base commit's Dockerfile, pushed, and dropped locally so
+      // that the Action pulls it.
+      execFileSync(DOCKER, ['build', '-q', '-t', baseRef, '-f', '-', r.dir], {
+        input: BASE_DOCKERFILE,
+        env: { ...process.env, DOCKER_BUILDKIT: '0' },
+      });
+      await docker(['push', baseRef]);
+      await removeImages(baseRef);
+      try {
+        const res = await runAction(r, { 'comment-key': 'guide-registry', 'base-image': baseRef });
+        expect(res.code, res.stdout).toBe(0);
+        const guide = JSON.parse(readFileSync(res.outputs['report-file']!, 'utf8')).guide;
+        expect(guide.base.pull).toMatchObject({ compression: 'gzip', source: 'registry' });
+        expect(guide.head.pull.source).toBe('computed');
+        expect(guide.base.build).toBeNull();
+        expect(guide.notes.build).toMatch(/base image was given/);
+        expect(res.summary).toMatch(/sizes base from the registry, head computed/);
+      } finally {
+        await removeImages(baseRef);
+      }
+    },
+  );
 
   it('cache-probe: a COPY of the whole context before the install rebuilds the install', async () => {
     const bad = `FROM ${BUSYBOX}\nWORKDIR /app\nCOPY . .\nRUN head -c 50000 /dev/urandom > /deps.bin\n`;

@@ -73,3 +73,25 @@ describe('tapExport', () => {
     expect(withCountedSizes(analysis, null)).toBe(analysis);
   });
 });
+
+describe('layerSizeStore', () => {
+  it('keeps sizes by diffId; a miss or a foreign file is null', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { layerSizeStore } = await import('../../src/image/export-compressed.js');
+    const dir = await mkdtemp(join(tmpdir(), 'ig-sizes-'));
+    try {
+      const store = layerSizeStore(join(dir, 'layers'));
+      const id = `sha256:${'a'.repeat(64)}`;
+      expect(await store.get(id)).toBeNull();
+      await store.put(id, { gzip: 123, zstd: null });
+      expect(await store.get(id)).toEqual({ gzip: 123, zstd: null });
+      await writeFile(join(dir, 'layers', `${'b'.repeat(64)}.json`), '{"gzip": "x"}');
+      expect(await store.get(`sha256:${'b'.repeat(64)}`)).toBeNull();
+      expect(await store.get('../../etc/passwd')).toBeNull();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
