@@ -71484,7 +71484,7 @@ var USAGE2 = `Usage:
                       [--max-size S] [--max-increase S] [--max-wasted S] [--min-efficiency E] [--max-layers N]
                       [--fail-on LEVEL] [--no-files] [--format text|json|markdown]
                       [--pull-bandwidth SPEED] [--startup-probe port:PORT|cmd:COMMAND] [--startup-runs N]
-                      [--startup-timeout SECONDS] [--base-build-time S[/fresh|/cached|/partly-cached]]
+                      [--startup-timeout SECONDS] [--base-build-time S[/fresh|/uncached|/cached|/partly-cached]]
                       [--head-build-time S[/\u2026]]
 
 <IMAGE> is an image the engine knows (pulled when missing), docker-archive:PATH, oci-archive:PATH or oci:DIR.
@@ -71665,14 +71665,14 @@ function guideOptions(values) {
   const build = (name) => {
     const v = text(name);
     if (v === void 0) return null;
-    const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|cached|partly-cached))?$/.exec(v.trim());
+    const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|uncached|cached|partly-cached))?$/.exec(v.trim());
     if (!m) {
       bad.push(
-        `--${name} "${v}" must be seconds, optionally /fresh, /cached or /partly-cached (e.g. 120.5/fresh)`
+        `--${name} "${v}" must be seconds, optionally /fresh (--no-cache), /uncached, /cached or /partly-cached (e.g. 120.5/fresh)`
       );
       return null;
     }
-    const cache = m[2] === "fresh" ? "none" : m[2] === "cached" ? "all" : m[2] === "partly-cached" ? "partial" : "unknown";
+    const cache = m[2] === "fresh" || m[2] === "uncached" ? "none" : m[2] === "cached" ? "all" : m[2] === "partly-cached" ? "partial" : "unknown";
     return { seconds: Number(m[1]), cache, noCache: m[2] === "fresh" };
   };
   const baseBuild = build("base-build-time");

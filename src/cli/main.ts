@@ -50,7 +50,7 @@ const USAGE = `Usage:
                       [--max-size S] [--max-increase S] [--max-wasted S] [--min-efficiency E] [--max-layers N]
                       [--fail-on LEVEL] [--no-files] [--format text|json|markdown]
                       [--pull-bandwidth SPEED] [--startup-probe port:PORT|cmd:COMMAND] [--startup-runs N]
-                      [--startup-timeout SECONDS] [--base-build-time S[/fresh|/cached|/partly-cached]]
+                      [--startup-timeout SECONDS] [--base-build-time S[/fresh|/uncached|/cached|/partly-cached]]
                       [--head-build-time S[/…]]
 
 <IMAGE> is an image the engine knows (pulled when missing), docker-archive:PATH, oci-archive:PATH or oci:DIR.
@@ -258,15 +258,15 @@ export function guideOptions(values: Partial<Record<string, string | boolean>>):
   const build = (name: 'base-build-time' | 'head-build-time'): GuideBuild | null => {
     const v = text(name);
     if (v === undefined) return null;
-    const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|cached|partly-cached))?$/.exec(v.trim());
+    const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|uncached|cached|partly-cached))?$/.exec(v.trim());
     if (!m) {
       bad.push(
-        `--${name} "${v}" must be seconds, optionally /fresh, /cached or /partly-cached (e.g. 120.5/fresh)`,
+        `--${name} "${v}" must be seconds, optionally /fresh (--no-cache), /uncached, /cached or /partly-cached (e.g. 120.5/fresh)`,
       );
       return null;
     }
     const cache =
-      m[2] === 'fresh'
+      m[2] === 'fresh' || m[2] === 'uncached'
         ? 'none'
         : m[2] === 'cached'
           ? 'all'
