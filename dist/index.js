@@ -27164,7 +27164,7 @@ var require_agent2 = __commonJS({
       writeUInt32BE,
       writeUInt32LE
     } = require_utils3();
-    function once2(cb) {
+    function once(cb) {
       let called = false;
       return (...args) => {
         if (called)
@@ -27199,7 +27199,7 @@ var require_agent2 = __commonJS({
         this.socketPath = socketPath;
       }
       getStream(cb) {
-        cb = once2(cb);
+        cb = once(cb);
         const sock = new Socket2();
         sock.on("connect", () => {
           cb(null, sock);
@@ -27215,7 +27215,7 @@ var require_agent2 = __commonJS({
         }
       }
       getIdentities(cb) {
-        cb = once2(cb);
+        cb = once(cb);
         this.getStream((err2, stream) => {
           function onFail(err3) {
             if (stream) {
@@ -27252,7 +27252,7 @@ var require_agent2 = __commonJS({
         } else if (typeof options !== "object" || options === null) {
           options = void 0;
         }
-        cb = once2(cb);
+        cb = once(cb);
         this.getStream((err2, stream) => {
           function onFail(err3) {
             if (stream) {
@@ -27370,7 +27370,7 @@ var require_agent2 = __commonJS({
       const RE_CYGWIN_SOCK = /^!<socket >(\d+) s ([A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8})/;
       return class CygwinAgent extends OpenSSHAgent {
         getStream(cb) {
-          cb = once2(cb);
+          cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
           readFile5(socketPath, function readCygsocket(err2, data) {
@@ -27908,7 +27908,7 @@ var require_agent2 = __commonJS({
                   cb2(...args);
               });
             };
-            this[SYM_AGENT].getIdentities(once2((err2, keys) => {
+            this[SYM_AGENT].getIdentities(once((err2, keys) => {
               if (err2)
                 return doCbs(err2);
               if (!Array.isArray(keys)) {
@@ -40954,7 +40954,7 @@ var require_end_of_stream = __commonJS({
   "../../work/main/node_modules/readable-stream/lib/internal/streams/end-of-stream.js"(exports, module) {
     "use strict";
     var ERR_STREAM_PREMATURE_CLOSE = require_errors3().codes.ERR_STREAM_PREMATURE_CLOSE;
-    function once2(callback) {
+    function once(callback) {
       var called = false;
       return function() {
         if (called) return;
@@ -40973,7 +40973,7 @@ var require_end_of_stream = __commonJS({
     function eos(stream, opts, callback) {
       if (typeof opts === "function") return eos(stream, null, opts);
       if (!opts) opts = {};
-      callback = once2(callback || noop4);
+      callback = once(callback || noop4);
       var readable = opts.readable || opts.readable !== false && stream.readable;
       var writable = opts.writable || opts.writable !== false && stream.writable;
       var onlegacyfinish = function onlegacyfinish2() {
@@ -42198,7 +42198,7 @@ var require_pipeline = __commonJS({
   "../../work/main/node_modules/readable-stream/lib/internal/streams/pipeline.js"(exports, module) {
     "use strict";
     var eos;
-    function once2(callback) {
+    function once(callback) {
       var called = false;
       return function() {
         if (called) return;
@@ -42216,7 +42216,7 @@ var require_pipeline = __commonJS({
       return stream.setHeader && typeof stream.abort === "function";
     }
     function destroyer(stream, reading, writing, callback) {
-      callback = once2(callback);
+      callback = once(callback);
       var closed = false;
       stream.on("close", function() {
         closed = true;
@@ -44831,12 +44831,12 @@ var require_wrappy = __commonJS({
 var require_once = __commonJS({
   "../../work/main/node_modules/once/once.js"(exports, module) {
     var wrappy = require_wrappy();
-    module.exports = wrappy(once2);
+    module.exports = wrappy(once);
     module.exports.strict = wrappy(onceStrict);
-    once2.proto = once2(function() {
+    once.proto = once(function() {
       Object.defineProperty(Function.prototype, "once", {
         value: function() {
-          return once2(this);
+          return once(this);
         },
         configurable: true
       });
@@ -44847,7 +44847,7 @@ var require_once = __commonJS({
         configurable: true
       });
     });
-    function once2(fn) {
+    function once(fn) {
       var f = function() {
         if (f.called) return f.value;
         f.called = true;
@@ -44874,7 +44874,7 @@ var require_once = __commonJS({
 // ../../work/main/node_modules/end-of-stream/index.js
 var require_end_of_stream2 = __commonJS({
   "../../work/main/node_modules/end-of-stream/index.js"(exports, module) {
-    var once2 = require_once();
+    var once = require_once();
     var noop4 = function() {
     };
     var qnt = global.Bare ? queueMicrotask : process.nextTick.bind(process);
@@ -44887,7 +44887,7 @@ var require_end_of_stream2 = __commonJS({
     var eos = function(stream, opts, callback) {
       if (typeof opts === "function") return eos(stream, null, opts);
       if (!opts) opts = {};
-      callback = once2(callback || noop4);
+      callback = once(callback || noop4);
       var ws = stream._writableState;
       var rs = stream._readableState;
       var readable = opts.readable || opts.readable !== false && stream.readable;
@@ -45180,7 +45180,7 @@ var require_tar_stream = __commonJS({
 // ../../work/main/node_modules/pump/index.js
 var require_pump = __commonJS({
   "../../work/main/node_modules/pump/index.js"(exports, module) {
-    var once2 = require_once();
+    var once = require_once();
     var eos = require_end_of_stream2();
     var fs3;
     try {
@@ -45202,7 +45202,7 @@ var require_pump = __commonJS({
       return stream.setHeader && isFn(stream.abort);
     };
     var destroyer = function(stream, reading, writing, callback) {
-      callback = once2(callback);
+      callback = once(callback);
       var closed = false;
       stream.on("close", function() {
         closed = true;
@@ -79286,10 +79286,10 @@ function analyzeImage(data) {
   return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings };
 }
 function computedCompressed(data) {
-  const counted3 = data.layerCompressed ?? data.layers?.map((l) => l.compressed ?? null) ?? null;
+  const counted2 = data.layerCompressed ?? data.layers?.map((l) => l.compressed ?? null) ?? null;
   const diffIds = data.config.diffIds;
-  if (!counted3?.length || counted3.length !== diffIds.length || counted3.some((c) => !c)) return null;
-  const all = counted3;
+  if (!counted2?.length || counted2.length !== diffIds.length || counted2.some((c) => !c)) return null;
+  const all = counted2;
   return {
     gzip: all.reduce((n, c) => n + c.gzip, 0),
     zstd: all.every((c) => c.zstd !== null) ? all.reduce((n, c) => n + c.zstd, 0) : null,
@@ -81281,7 +81281,7 @@ async function readOciDir(dir, spec, opts) {
   for (const { layer, file } of files) {
     const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
     const report = opts.onProgress;
-    async function* counted3() {
+    async function* counted2() {
       for await (const chunk of stream) {
         done += chunk.length;
         report?.(done, total);
@@ -81289,7 +81289,7 @@ async function readOciDir(dir, spec, opts) {
       }
     }
     try {
-      summaries.push(await summarizeLayer(counted3(), { name: `${layer} in ${spec}`, files: opts.files }));
+      summaries.push(await summarizeLayer(counted2(), { name: `${layer} in ${spec}`, files: opts.files }));
     } finally {
       stream.destroy();
     }
@@ -81376,62 +81376,108 @@ var init_image_source = __esm({
 });
 
 // src/image/compressed-size.ts
-import { once } from "node:events";
+import { availableParallelism } from "node:os";
 import * as zlib2 from "node:zlib";
-function zstdFactory() {
-  const create = zlib2.createZstdCompress;
-  return typeof create === "function" ? create : null;
-}
-function counted2(stream) {
-  const c = { stream, bytes: 0, done: Promise.resolve() };
-  stream.on("data", (out) => {
-    c.bytes += out.length;
-  });
-  c.done = new Promise((resolve5, reject) => {
-    stream.once("end", resolve5);
-    stream.once("error", reject);
-  });
-  c.done.catch(() => void 0);
-  return c;
+function zstdOneShot() {
+  const f = zlib2.zstdCompress;
+  return typeof f === "function" ? f : null;
 }
 function createCompressedCounter(options = {}) {
-  const gzip = counted2(zlib2.createGzip({ level: GZIP_LEVEL }));
-  const zstdCreate = options.zstd === false ? null : zstdFactory();
-  const zstd = zstdCreate ? counted2(
-    zstdCreate({
-      params: { [zlib2.constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL }
-    })
-  ) : null;
-  const streams = zstd ? [gzip, zstd] : [gzip];
+  const zstd = options.zstd === false ? null : zstdOneShot();
+  const parallel = Math.max(2, availableParallelism());
+  let parts = [];
+  let buffered = 0;
+  let previousTail;
+  let gzipBytes = GZIP_FRAME;
+  let zstdBytes = 0;
   let finished = false;
+  let aborted = false;
+  let failure = null;
+  const inflight = /* @__PURE__ */ new Set();
+  const dispatch = (block, last) => {
+    const dictionary = previousTail;
+    previousTail = block.length >= WINDOW ? Buffer.from(block.subarray(block.length - WINDOW)) : void 0;
+    const job = Promise.all([
+      deflateRaw2(block, dictionary, last),
+      zstd && block.length > 0 ? zstdSize(zstd, block) : Promise.resolve(0)
+    ]).then(
+      ([g, z]) => {
+        gzipBytes += g;
+        zstdBytes += z;
+      },
+      (error2) => {
+        failure ??= error2;
+      }
+    );
+    inflight.add(job);
+    job.finally(() => inflight.delete(job));
+  };
+  const take = (n) => {
+    const all = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    const block = all.subarray(0, n);
+    const rest = all.subarray(n);
+    parts = rest.length ? [rest] : [];
+    buffered = rest.length;
+    return block;
+  };
   return {
     async write(chunk) {
       if (finished) throw new Error("compressed-size: write after finish");
-      if (chunk.length === 0) return;
-      const waits = [];
-      for (const s of streams) {
-        if (!s.stream.write(chunk)) waits.push(once(s.stream, "drain"));
+      if (chunk.length === 0 || aborted) return;
+      parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      buffered += chunk.length;
+      while (buffered >= BLOCK_BYTES) {
+        dispatch(take(BLOCK_BYTES), false);
+        while (inflight.size >= parallel) await Promise.race(inflight);
       }
-      if (waits.length) await Promise.all(waits);
+      if (failure) throw failure;
     },
     async finish() {
+      if (finished) throw new Error("compressed-size: finish called twice");
       finished = true;
-      for (const s of streams) s.stream.end();
-      await Promise.all(streams.map((s) => s.done));
-      return { gzip: gzip.bytes, zstd: zstd ? zstd.bytes : null };
+      dispatch(take(buffered), true);
+      while (inflight.size) await Promise.race(inflight);
+      if (failure) throw failure;
+      if (zstd && zstdBytes === 0) zstdBytes = await zstdSize(zstd, Buffer.alloc(0)) ?? 0;
+      return { gzip: gzipBytes, zstd: zstd ? zstdBytes : null };
     },
     abort() {
       finished = true;
-      for (const s of streams) s.stream.destroy();
+      aborted = true;
+      parts = [];
+      buffered = 0;
     }
   };
 }
-var GZIP_LEVEL, ZSTD_LEVEL;
+var GZIP_LEVEL, ZSTD_LEVEL, BLOCK_BYTES, WINDOW, GZIP_FRAME, deflateRaw2, zstdSize;
 var init_compressed_size = __esm({
   "src/image/compressed-size.ts"() {
     "use strict";
     GZIP_LEVEL = 6;
     ZSTD_LEVEL = 3;
+    BLOCK_BYTES = 8 * 1024 * 1024;
+    WINDOW = 32 * 1024;
+    GZIP_FRAME = 18;
+    deflateRaw2 = (block, dictionary, last) => new Promise((resolve5, reject) => {
+      zlib2.deflateRaw(
+        block,
+        {
+          level: GZIP_LEVEL,
+          ...dictionary ? { dictionary } : {},
+          // Not the last block: a sync flush ends it on a byte boundary, as a block boundary of a stream would.
+          finishFlush: last ? zlib2.constants.Z_FINISH : zlib2.constants.Z_SYNC_FLUSH
+        },
+        (error2, out) => error2 ? reject(error2) : resolve5(last ? out.length : out.length - 4)
+      );
+    });
+    zstdSize = (f, block) => new Promise((resolve5, reject) => {
+      const level = zlib2.constants.ZSTD_c_compressionLevel;
+      f(
+        block,
+        { params: { [level]: ZSTD_LEVEL } },
+        (error2, out) => error2 ? reject(error2) : resolve5(out.length)
+      );
+    });
   }
 });
 
@@ -81586,9 +81632,9 @@ function countingEngine(engine) {
 function withCountedSizes(analysis, sizes) {
   if (analysis.image.compressed || !sizes) return analysis;
   const diffIds = nonEmptyDiffIds(analysis);
-  const counted3 = diffIds.map((d) => sizes.get(d));
-  if (diffIds.length === 0 || counted3.some((c) => !c)) return analysis;
-  const all = counted3;
+  const counted2 = diffIds.map((d) => sizes.get(d));
+  if (diffIds.length === 0 || counted2.some((c) => !c)) return analysis;
+  const all = counted2;
   return {
     ...analysis,
     image: {
@@ -91626,10 +91672,10 @@ function pullAfterBase(head, base, compression) {
   const have = new Set(base.layers.flatMap((l) => l.diffId ? [l.diffId] : []));
   for (const l of base.compressed?.layers ?? []) have.add(l.diffId);
   let bytes = 0;
-  const counted3 = /* @__PURE__ */ new Set();
+  const counted2 = /* @__PURE__ */ new Set();
   for (const l of layers) {
-    if (have.has(l.diffId) || counted3.has(l.diffId)) continue;
-    counted3.add(l.diffId);
+    if (have.has(l.diffId) || counted2.has(l.diffId)) continue;
+    counted2.add(l.diffId);
     const size = compression === "gzip" ? l.gzip : l.zstd;
     if (size === null) return null;
     bytes += size;

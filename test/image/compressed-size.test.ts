@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  BLOCK_BYTES,
   compressedSizeOf,
   createCompressedCounter,
   GZIP_LEVEL,
@@ -17,7 +18,7 @@ async function* chunksOf(buf: Buffer, size: number): AsyncGenerator<Uint8Array> 
 const sample = Buffer.concat([randomBytes(300_000), Buffer.from('hello layer\n'.repeat(40_000))]);
 
 describe('createCompressedCounter', () => {
-  it('counts exactly the bytes zlib makes at level 6, however the input is chunked', async () => {
+  it('below one block: exactly the bytes zlib makes at level 6, however the input is chunked', async () => {
     const expected = zlib.gzipSync(sample, { level: GZIP_LEVEL }).length;
     for (const size of [1, 4096, 65_536, sample.length]) {
       const chunked = size === 1 ? sample.subarray(0, 5000) : sample;
@@ -38,6 +39,26 @@ describe('createCompressedCounter', () => {
       expect(sizes.zstd).toBeNull();
     }
     expect((await compressedSizeOf(chunksOf(sample, 65_536), { zstd: false })).zstd).toBeNull();
+  });
+
+  it('a layer of several blocks, compressed in parallel, is within 0.2% of one stream', async () => {
+    // Text and random runs, 25 MB: three 8 MiB blocks and a rest. Measured: gzip −0.05%, zstd −0.001%.
+    const parts: Buffer[] = [];
+    for (let i = 0; i < 40; i++)
+      parts.push(
+        i % 3
+          ? Buffer.from(`line ${i} of some text ${'x'.repeat(i)}\n`.repeat(20_000))
+          : randomBytes(300_000),
+      );
+    const big = Buffer.concat(parts);
+    expect(big.length).toBeGreaterThan(3 * BLOCK_BYTES);
+    const sizes = await compressedSizeOf(chunksOf(big, 65_536));
+    const stream = zlib.gzipSync(big, { level: GZIP_LEVEL }).length;
+    expect(Math.abs(sizes.gzip - stream) / stream).toBeLessThan(0.002);
+    if (zstdAvailable()) {
+      const z = (zlib as unknown as { zstdCompressSync: (b: Buffer) => Buffer }).zstdCompressSync(big).length;
+      expect(Math.abs(sizes.zstd! - z) / z).toBeLessThan(0.002);
+    }
   });
 
   it('an empty layer still has a gzip header and trailer', async () => {
