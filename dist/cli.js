@@ -69542,9 +69542,9 @@ function defaultLayerSizeStore(env = process.env) {
   const dir = cacheDir(env);
   return dir ? layerSizeStore(join6(dir, "compressed-layers")) : null;
 }
-async function analyzeCounted(analyze, ref, options, store = defaultLayerSizeStore()) {
+async function analyzeCounted(analyze, ref, options, store = defaultLayerSizeStore(), engine) {
   if (isArchiveRef(ref)) return analyze(ref, options);
-  const base = connectEngine();
+  const base = engine ?? connectEngine();
   const counting = countingEngine(base);
   const analysis = await analyze(ref, { ...options, engine: counting.engine });
   if (analysis.image.compressed) return analysis;
@@ -69555,14 +69555,18 @@ async function analyzeCounted(analyze, ref, options, store = defaultLayerSizeSto
     if (stored.every(Boolean)) sizes = new Map(diffIds.map((d, i) => [d, stored[i]]));
   }
   if (!sizes && options.files && diffIds.length) {
-    const tapped = tapExport(await base.exportImage(analysis.image.id));
     try {
-      for await (const _ of tapped.stream) {
+      const tapped = tapExport(await base.exportImage(analysis.image.id));
+      try {
+        for await (const _ of tapped.stream) {
+        }
+      } finally {
+        tapped.stream.destroy();
       }
-    } finally {
-      tapped.stream.destroy();
+      sizes = await tapped.sizes;
+    } catch {
+      sizes = null;
     }
-    sizes = await tapped.sizes;
   }
   if (sizes && store)
     await Promise.all(diffIds.flatMap((d) => sizes.has(d) ? [store.put(d, sizes.get(d))] : []));

@@ -280,9 +280,10 @@ export async function analyzeCounted<O extends { files: boolean }>(
   ref: string,
   options: O,
   store: LayerSizeStore | null = defaultLayerSizeStore(),
+  engine?: DockerEngine,
 ): Promise<ImageAnalysis> {
   if (isArchiveRef(ref)) return analyze(ref, options);
-  const base = connectEngine();
+  const base = engine ?? connectEngine();
   const counting = countingEngine(base);
   const analysis = await analyze(ref, { ...options, engine: counting.engine });
   if (analysis.image.compressed) return analysis;
@@ -293,16 +294,21 @@ export async function analyzeCounted<O extends { files: boolean }>(
     if (stored.every(Boolean)) sizes = new Map(diffIds.map((d, i) => [d, stored[i]!]));
   }
   if (!sizes && options.files && diffIds.length) {
-    // From the cache: count on the export the cache spared (only the count reads it).
-    const tapped = tapExport(await base.exportImage(analysis.image.id));
+    // From the cache: count on the export the cache spared (only the count reads it). A failure here costs
+    // the pull figures, never the analysis.
     try {
-      for await (const _ of tapped.stream) {
-        // drained: the tap counts
+      const tapped = tapExport(await base.exportImage(analysis.image.id));
+      try {
+        for await (const _ of tapped.stream) {
+          // drained: the tap counts
+        }
+      } finally {
+        tapped.stream.destroy();
       }
-    } finally {
-      tapped.stream.destroy();
+      sizes = await tapped.sizes;
+    } catch {
+      sizes = null;
     }
-    sizes = await tapped.sizes;
   }
   if (sizes && store)
     await Promise.all(diffIds.flatMap((d) => (sizes.has(d) ? [store.put(d, sizes.get(d)!)] : [])));

@@ -95,3 +95,71 @@ describe('layerSizeStore', () => {
     }
   });
 });
+
+describe('analyzeCounted', () => {
+  it('an analysis from the cache gets its sizes from one export, then from the store; failures cost only the sizes', async () => {
+    const { analyzeCounted, layerSizeStore } = await import('../../src/image/export-compressed.js');
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { Readable } = await import('node:stream');
+    const ls = await layers();
+    const archive = await dockerSaveArchive({ layers: ls }, { layout: 'legacy' });
+    const cached: ImageAnalysis = {
+      image: {
+        ref: 'app:pr',
+        id: 'sha256:1',
+        size: 1,
+        files: null,
+        layers: ls.map((l, index) => ({
+          index,
+          diffId: sha256(l),
+          createdBy: 'RUN x',
+          size: l.length,
+          empty: false,
+        })),
+      },
+      findings: [],
+    };
+    let exports = 0;
+    const engine = (fail: boolean) =>
+      ({
+        address: 'unix:///fake',
+        inspect: async () => null,
+        history: async () => [],
+        pull: async () => undefined,
+        isContainerdStore: async () => false,
+        exportImage: async () => {
+          exports++;
+          if (fail) throw new Error('engine gone');
+          return Readable.from([archive]);
+        },
+      }) as import('../../src/engine/docker-engine.js').DockerEngine;
+    const fromCache = async () => cached; // a cache hit: the analysis exports nothing
+    const dir = await mkdtemp(join(tmpdir(), 'ig-counted-'));
+    try {
+      const store = layerSizeStore(dir);
+      const first = await analyzeCounted(fromCache, 'app:pr', { files: true }, store, engine(false));
+      expect(exports).toBe(1);
+      expect(first.image.compressed?.gzip).toBe(
+        ls.reduce((n, l) => n + zlib.gzipSync(l, { level: GZIP_LEVEL }).length, 0),
+      );
+      const second = await analyzeCounted(fromCache, 'app:pr', { files: true }, store, engine(true));
+      expect(exports).toBe(1);
+      expect(second.image.compressed).toEqual(first.image.compressed);
+      const none = await analyzeCounted(
+        fromCache,
+        'app:pr',
+        { files: true },
+        layerSizeStore(join(dir, 'empty')),
+        engine(true),
+      );
+      expect(none).toBe(cached);
+      const layersOnly = await analyzeCounted(fromCache, 'app:pr', { files: false }, null, engine(false));
+      expect(layersOnly).toBe(cached);
+      expect(exports).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
