@@ -71651,6 +71651,8 @@ async function compareCommand(argv, io, deps) {
   const limits = budgetLimits(values);
   const files = !values["no-files"];
   const analyze = await analyzerOf(deps);
+  const registryAnswers = askRegistries([values.head, values.base], deps);
+  registryAnswers.catch(() => void 0);
   const [head, base, dockerfileFindings] = await Promise.all([
     analyzeWithProgress(analyze, values.head, files, io),
     values.base ? analyzeWithProgress(analyze, values.base, files, io) : Promise.resolve(null),
@@ -71662,7 +71664,8 @@ async function compareCommand(argv, io, deps) {
     head.image,
     base?.image ?? null,
     guideFlags,
-    deps
+    deps,
+    await registryAnswers
   );
   const { report, unchecked } = buildReport({
     head: guide.head,
@@ -71730,23 +71733,30 @@ function guideOptions(values) {
   if (bad.length) throw new UserError(bad.join("; "));
   return { bandwidth, probe, runs, timeoutSeconds, baseBuild, headBuild };
 }
-async function guideFigures(headRef, baseRef, head, base, flags, deps) {
+async function askRegistries(refs, deps) {
+  const named = refs.filter((r) => !!r && !isArchiveRef(r) && namesRegistry(r));
+  const answers = /* @__PURE__ */ new Map();
+  if (named.length === 0) return answers;
+  const registry = deps.registry ?? (await Promise.resolve().then(() => (init_registry_client(), registry_client_exports))).registryClient();
+  await Promise.all(
+    named.map(async (ref) => {
+      const answer = await registryLookup(registry, ref);
+      if (answer) answers.set(ref, answer);
+    })
+  );
+  return answers;
+}
+async function guideFigures(headRef, baseRef, head, base, flags, deps, answers) {
   const pullNotes = [];
-  const lookups = [headRef, baseRef].filter((r) => !!r && !isArchiveRef(r));
-  let registry = deps.registry;
-  if (!registry && lookups.some(namesRegistry)) {
-    registry = (await Promise.resolve().then(() => (init_registry_client(), registry_client_exports))).registryClient();
-  }
-  const sized = async (image, ref) => {
-    if (!registry || !ref || isArchiveRef(ref)) return image;
-    const r = withRegistrySizes(image, await registryLookup(registry, ref), ref);
+  const sized = (image, ref) => {
+    const answer = ref ? answers.get(ref) : void 0;
+    if (!ref || !answer) return image;
+    const r = withRegistrySizes(image, answer, ref);
     if (r.note) pullNotes.push(r.note);
     return r.image;
   };
-  const [h, b] = await Promise.all([
-    sized(head, headRef),
-    base ? sized(base, baseRef) : Promise.resolve(null)
-  ]);
+  const h = sized(head, headRef);
+  const b = base ? sized(base, baseRef) : null;
   let startup = {};
   if (flags.probe) {
     const runner = deps.containers ?? (await Promise.resolve().then(() => (init_docker_cli(), docker_cli_exports))).dockerCli().containers;

@@ -11,7 +11,7 @@ import { TOOL_NAME, VERSION } from '../core/version.js';
 import { registryLookup, startupFor, withRegistrySizes } from '../guide/figures.js';
 import { isArchiveRef } from '../image/archive-ref.js';
 import type { ImageData } from '../image/model.js';
-import { namesRegistry, type RegistryClient } from '../registry/registry-client.js';
+import { namesRegistry, type RegistryClient, type RegistryResult } from '../registry/registry-client.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import {
@@ -182,7 +182,9 @@ async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
   const files = !values['no-files'];
   const analyze = await analyzerOf(deps);
 
-  // Base and head are read at the same time: each export is mostly waiting on the engine.
+  // Registries are asked while base and head are read at the same time (each export mostly waits).
+  const registryAnswers = askRegistries([values.head, values.base], deps);
+  registryAnswers.catch(() => undefined);
   const [head, base, dockerfileFindings] = await Promise.all([
     analyzeWithProgress(analyze, values.head, files, io),
     values.base ? analyzeWithProgress(analyze, values.base, files, io) : Promise.resolve(null),
@@ -195,6 +197,7 @@ async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
     base?.image ?? null,
     guideFlags,
     deps,
+    await registryAnswers,
   );
   const { report, unchecked } = buildReport({
     head: guide.head,
@@ -282,6 +285,24 @@ export function guideOptions(values: Partial<Record<string, string | boolean>>):
 }
 
 /** Registry sizes for images that name a registry, and start-up times when asked for. */
+/** Asks the registries about the refs that name one, while the images are read (no layer downloaded). */
+async function askRegistries(
+  refs: (string | undefined)[],
+  deps: CliDeps,
+): Promise<Map<string, RegistryResult>> {
+  const named = refs.filter((r): r is string => !!r && !isArchiveRef(r) && namesRegistry(r));
+  const answers = new Map<string, RegistryResult>();
+  if (named.length === 0) return answers;
+  const registry = deps.registry ?? (await import('../registry/registry-client.js')).registryClient();
+  await Promise.all(
+    named.map(async (ref) => {
+      const answer = await registryLookup(registry, ref);
+      if (answer) answers.set(ref, answer);
+    }),
+  );
+  return answers;
+}
+
 async function guideFigures(
   headRef: string,
   baseRef: string | null,
@@ -289,23 +310,18 @@ async function guideFigures(
   base: Image | null,
   flags: GuideFlags,
   deps: CliDeps,
+  answers: Map<string, RegistryResult>,
 ) {
   const pullNotes: string[] = [];
-  const lookups = [headRef, baseRef].filter((r): r is string => !!r && !isArchiveRef(r));
-  let registry = deps.registry;
-  if (!registry && lookups.some(namesRegistry)) {
-    registry = (await import('../registry/registry-client.js')).registryClient();
-  }
-  const sized = async (image: Image, ref: string | null): Promise<Image> => {
-    if (!registry || !ref || isArchiveRef(ref)) return image;
-    const r = withRegistrySizes(image, await registryLookup(registry, ref), ref);
+  const sized = (image: Image, ref: string | null): Image => {
+    const answer = ref ? answers.get(ref) : undefined;
+    if (!ref || !answer) return image;
+    const r = withRegistrySizes(image, answer, ref);
     if (r.note) pullNotes.push(r.note);
     return r.image;
   };
-  const [h, b] = await Promise.all([
-    sized(head, headRef),
-    base ? sized(base, baseRef) : Promise.resolve(null),
-  ]);
+  const h = sized(head, headRef);
+  const b = base ? sized(base, baseRef) : null;
   let startup: Awaited<ReturnType<typeof startupFor>> = {};
   if (flags.probe) {
     const runner = deps.containers ?? (await import('../action/docker-cli.js')).dockerCli().containers;
