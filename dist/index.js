@@ -92426,6 +92426,7 @@ function statusLine(report, failOn) {
   return `failed: ${reasons.join("; ")}`;
 }
 function formatSeconds(s) {
+  if (s === 0) return "0 s";
   if (s > 0 && s < 0.01) return "< 0.01 s";
   if (s < 1) return `${s.toFixed(2)} s`;
   if (s < 10) return `${s.toFixed(1)} s`;

@@ -60,6 +60,7 @@ export interface GuideRow {
 
 /** `0.45 s`, `2.3 s`, `125 s`. */
 export function formatSeconds(s: number): string {
+  if (s === 0) return '0 s';
   if (s > 0 && s < 0.01) return '< 0.01 s';
   if (s < 1) return `${s.toFixed(2)} s`;
   if (s < 10) return `${s.toFixed(1)} s`;
