@@ -29,6 +29,8 @@ export interface Inputs {
   config: string | null;
   files: boolean;
   'cache-probe': boolean;
+  /** Count compressed layer sizes (pull size and time); costs gzip and zstd of every byte. */
+  'pull-size': boolean;
   comment: boolean;
   'comment-key': string | null;
   'github-token': string;
@@ -62,6 +64,7 @@ export const INPUT_NAMES: readonly InputName[] = [
   'config',
   'files',
   'cache-probe',
+  'pull-size',
   'comment',
   'comment-key',
   'github-token',
@@ -82,6 +85,7 @@ export const ACTION_DEFAULTS: Partial<Record<InputName, string>> = {
   'fail-on': 'error',
   files: 'true',
   'cache-probe': 'false',
+  'pull-size': 'true',
   comment: 'true',
   'pull-bandwidth': '100Mbit/s',
   'build-time': 'cached',
@@ -250,6 +254,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): ParsedInputs {
     config: text('config'),
     files: parse.boolean('files', raw('files'), true, problems),
     'cache-probe': parse.boolean('cache-probe', raw('cache-probe'), false, problems),
+    'pull-size': parse.boolean('pull-size', raw('pull-size'), true, problems),
     comment: parse.boolean('comment', raw('comment'), true, problems),
     'comment-key': text('comment-key'),
     'github-token': raw('github-token'),

@@ -103,11 +103,13 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     : Promise.resolve<Finding[]>([]);
 
   const files = inputs.files;
-  const headPromise = services.analyze(headRef, { files });
+  const headPromise = services.analyze(headRef, { files, pullSize: inputs['pull-size'] });
   const base = await basePromise;
   const [head, baseAnalysis, lintFindings] = await Promise.all([
     headPromise,
-    base.ref ? services.analyze(base.ref, { files }).catch((e: unknown) => e) : Promise.resolve(null),
+    base.ref
+      ? services.analyze(base.ref, { files, pullSize: inputs['pull-size'] }).catch((e: unknown) => e)
+      : Promise.resolve(null),
     lintPromise,
   ]);
   let baseUnavailable = base.why;
@@ -165,7 +167,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
         buildArgs: inputs['build-args'],
         tag: `image-guard-probe:${runId}`,
         head: head.image,
-        load: async (ref) => (await services.analyze(ref, { files: false })).image,
+        load: async (ref) => (await services.analyze(ref, { files: false, pullSize: false })).image,
       });
       core.endGroup();
     }

@@ -7,7 +7,7 @@ import { type ActionEvent, readEvent } from '../github/event.js';
 import { mergeConfig, type ParsedInputs } from './inputs.js';
 
 export interface Services {
-  analyze(ref: string, options: { files: boolean }): Promise<ImageAnalysis>;
+  analyze(ref: string, options: { files: boolean; pullSize?: boolean }): Promise<ImageAnalysis>;
   lint(
     dockerfile: string,
     options: { context: string; target?: string; configPath: string | null; workspace: string },
@@ -22,7 +22,8 @@ export async function defaultServices(): Promise<Services> {
   const { lintDockerfileAt } = await import('../lint/index.js');
   const { loadConfig } = await import('../config/config.js');
   return {
-    analyze: (ref, options) => analyzeCounted(analyzeRef, ref, options),
+    analyze: (ref, options) =>
+      options.pullSize === false ? analyzeRef(ref, options) : analyzeCounted(analyzeRef, ref, options),
     async lint(dockerfile, options) {
       const config = await loadConfig(configPathOf(options.configPath, options.workspace), options.workspace);
       return lintDockerfileAt(dockerfile, { context: options.context, target: options.target, config });

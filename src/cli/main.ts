@@ -45,10 +45,10 @@ export interface CliDeps {
 
 const USAGE = `Usage:
   image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--config FILE] [--fail-on LEVEL] [--format text|json|sarif]
-  image-guard analyze <IMAGE> [--no-files] [--fail-on LEVEL] [--format text|json]
+  image-guard analyze <IMAGE> [--no-files] [--no-pull-size] [--fail-on LEVEL] [--format text|json]
   image-guard compare --head <IMAGE> [--base <IMAGE>] [--dockerfile FILE] [--context DIR] [--target STAGE]
                       [--max-size S] [--max-increase S] [--max-wasted S] [--min-efficiency E] [--max-layers N]
-                      [--fail-on LEVEL] [--no-files] [--format text|json|markdown]
+                      [--fail-on LEVEL] [--no-files] [--no-pull-size] [--format text|json|markdown]
                       [--pull-bandwidth SPEED] [--startup-probe port:PORT|cmd:COMMAND] [--startup-runs N]
                       [--startup-timeout SECONDS] [--base-build-time S[/fresh|/uncached|/cached|/partly-cached]]
                       [--head-build-time S[/…]]
@@ -124,7 +124,7 @@ function formatOf<F extends string>(value: string | undefined, allowed: readonly
 
 type Analyzer = (
   ref: string,
-  options: { files: boolean; onProgress?: (bytesRead: number, total: number) => void },
+  options: { files: boolean; pullSize?: boolean; onProgress?: (bytesRead: number, total: number) => void },
 ) => Promise<ImageAnalysis>;
 
 async function analyzerOf(deps: CliDeps): Promise<Analyzer> {
@@ -133,13 +133,20 @@ async function analyzerOf(deps: CliDeps): Promise<Analyzer> {
   const { analyzeRef } = await import('./image-source.js');
   const { analyzeCounted } = await import('../image/export-compressed.js');
   // The engine's export is tapped on its way to the analysis: compressed layer sizes without a second export.
-  return (ref, options) => analyzeCounted(analyzeRef, ref, options);
+  // Counting costs CPU (gzip and zstd of every byte): --no-pull-size leaves it out.
+  return (ref, options) =>
+    options.pullSize === false ? analyzeRef(ref, options) : analyzeCounted(analyzeRef, ref, options);
 }
 
 async function analyzeCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<number> {
   const { values, positionals } = parse(
     argv,
-    { 'no-files': { type: 'boolean' }, format: { type: 'string' }, 'fail-on': { type: 'string' } },
+    {
+      'no-files': { type: 'boolean' },
+      'no-pull-size': { type: 'boolean' },
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+    },
     1,
   );
   const format = formatOf(values.format, ['text', 'json'] as const);
@@ -147,7 +154,12 @@ async function analyzeCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
   const ref = positionals[0];
   if (!ref) throw new UserError('analyze needs an image: image-guard analyze <IMAGE>');
   const analyze = await analyzerOf(deps);
-  const { image, findings } = await analyzeWithProgress(analyze, ref, !values['no-files'], io);
+  const { image, findings } = await analyzeWithProgress(
+    analyze,
+    ref,
+    { files: !values['no-files'], pullSize: !values['no-pull-size'] },
+    io,
+  );
   const { report, unchecked } = buildReport({ head: image, base: null, findings, failOn });
   return emit(report, format, io, { failOn, unchecked });
 }
@@ -166,6 +178,7 @@ async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
     'max-layers': { type: 'string' },
     'fail-on': { type: 'string' },
     'no-files': { type: 'boolean' },
+    'no-pull-size': { type: 'boolean' },
     format: { type: 'string' },
     'pull-bandwidth': { type: 'string' },
     'startup-probe': { type: 'string' },
@@ -180,14 +193,15 @@ async function compareCommand(argv: string[], io: CliIO, deps: CliDeps): Promise
   const guideFlags = guideOptions(values);
   const limits = budgetLimits(values);
   const files = !values['no-files'];
+  const pullSize = !values['no-pull-size'];
   const analyze = await analyzerOf(deps);
 
   // Registries are asked while base and head are read at the same time (each export mostly waits).
   const registryAnswers = askRegistries([values.head, values.base], deps);
   registryAnswers.catch(() => undefined);
   const [head, base, dockerfileFindings] = await Promise.all([
-    analyzeWithProgress(analyze, values.head, files, io),
-    values.base ? analyzeWithProgress(analyze, values.base, files, io) : Promise.resolve(null),
+    analyzeWithProgress(analyze, values.head, { files, pullSize }, io),
+    values.base ? analyzeWithProgress(analyze, values.base, { files, pullSize }, io) : Promise.resolve(null),
     values.dockerfile ? lintFindings(values.dockerfile, values.context ?? null, values.target, deps) : [],
   ]);
   const guide = await guideFigures(
@@ -346,12 +360,12 @@ async function guideFigures(
 async function analyzeWithProgress(
   analyze: Analyzer,
   ref: string,
-  files: boolean,
+  what: { files: boolean; pullSize: boolean },
   io: CliIO,
 ): Promise<ImageAnalysis> {
-  const progress = files ? terminalProgress(io.stderr, ref) : null;
+  const progress = what.files ? terminalProgress(io.stderr, ref) : null;
   try {
-    return await analyze(ref, { files, onProgress: progress?.update });
+    return await analyze(ref, { ...what, onProgress: progress?.update });
   } finally {
     progress?.done();
   }

@@ -88,6 +88,11 @@ describe.skipIf(!engineAvailable)('analysis against the real engine', () => {
         head.layers.map((l) => [l.size, l.empty, l.diffId]),
       );
       expect(quick.head!.files).toBeNull();
+      // Compressed sizes are counted on the export unless asked not to.
+      expect(head.compressed?.gzip).toBeGreaterThan(0);
+      const plain = await analyze(tag, '--no-pull-size');
+      expect(plain.head!.compressed ?? null).toBeNull();
+      expect(plain.head!.files).toEqual(head.files);
     });
   }
 });
