@@ -9,6 +9,7 @@ import type { BudgetLimits } from '../analysis/budgets.js';
 import { buildGuide } from '../analysis/guide.js';
 import { buildReport } from '../analysis/report.js';
 import { messageOf } from '../core/errors.js';
+import { VERSION } from '../core/version.js';
 import type { CacheProbe, Finding, GuideBuild, Image, Report } from '../core/report.js';
 import type { ActionEvent } from '../github/event.js';
 import { registryLookup, startupFor, withRegistrySizes } from '../guide/figures.js';
@@ -38,6 +39,7 @@ export interface RunDeps {
 
 export async function run(deps: RunDeps = {}): Promise<void> {
   try {
+    core.info(`image-guard ${VERSION}`);
     const verdict = await runAction(deps);
     if (verdict !== null) core.setFailed(`image-guard: ${verdict}`);
   } catch (error) {

@@ -1,10 +1,5 @@
 import * as core from '@actions/core';
-import { createClient } from '../github/client.js';
-import {
-  octokitCommentsApi,
-  type StickyCommentResult,
-  upsertStickyComment,
-} from '../github/sticky-comment.js';
+import type { StickyCommentResult } from '../github/sticky-comment.js';
 
 export interface Publisher {
   upsert(comment: {
@@ -20,6 +15,9 @@ export function githubPublisher(token: string): Publisher {
   return {
     async upsert(comment) {
       if (!token) return { url: '', action: 'skipped', reason: 'no github-token' };
+      // Octokit and its HTTP stack load only when there is a comment to post: the step starts faster.
+      const { createClient } = await import('../github/client.js');
+      const { octokitCommentsApi, upsertStickyComment } = await import('../github/sticky-comment.js');
       const api = octokitCommentsApi(
         createClient({ token, log: { debug: core.debug, warning: core.warning, mask: core.setSecret } }),
       );

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ImageAnalysis } from '../analysis/analyze.js';
 import type { Finding } from '../core/report.js';
-import { type ActionEvent, readEvent } from '../github/event.js';
+import type { ActionEvent } from '../github/event.js';
 import { mergeConfig, type ParsedInputs } from './inputs.js';
 
 export interface Services {
@@ -21,6 +21,7 @@ export async function defaultServices(): Promise<Services> {
   const { analyzeCounted } = await import('../image/export-compressed.js');
   const { lintDockerfileAt } = await import('../lint/index.js');
   const { loadConfig } = await import('../config/config.js');
+  const { readEvent } = await import('../github/event.js');
   return {
     analyze: (ref, options) =>
       options.pullSize === false ? analyzeRef(ref, options) : analyzeCounted(analyzeRef, ref, options),

@@ -2,12 +2,13 @@
 // docker CLI does). Everything the engine says that the user can act on becomes a UserError naming the
 // address tried or the image asked for.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import { UserError } from '../core/errors.js';
+import { registryAuth, registryOf, withTag } from './docker-config.js';
 
 /** The parts of `docker image inspect` used here. */
 export interface EngineImage {
@@ -171,61 +172,4 @@ export function notFound(ref: string, address: string): UserError {
   return new UserError(`image ${ref} not found in the Docker engine at ${address}: build or pull it first`);
 }
 
-/** `busybox` → `busybox:latest`; references with a tag or digest are kept. */
-export function withTag(ref: string): string {
-  if (ref.includes('@')) return ref;
-  const lastSlash = ref.lastIndexOf('/');
-  return ref.slice(lastSlash + 1).includes(':') ? ref : `${ref}:latest`;
-}
-
-/** The registry host of a reference, as the docker CLI finds it: Docker Hub unless the first part looks like a host. */
-export function registryOf(ref: string): string {
-  const slash = ref.indexOf('/');
-  if (slash < 0) return 'docker.io';
-  const first = ref.slice(0, slash);
-  return first.includes('.') || first.includes(':') || first === 'localhost' ? first : 'docker.io';
-}
-
-export interface AuthConfig {
-  username?: string;
-  password?: string;
-  identitytoken?: string;
-  serveraddress: string;
-}
-
-/**
- * Credentials for a registry from the docker CLI's config.json when they sit there in plain `auths`
- * (base64 `auth`, or an identity token). Credential helpers and stores are left alone: anonymous pull.
- */
-export function registryAuth(registry: string, env: NodeJS.ProcessEnv = process.env): AuthConfig | undefined {
-  const dir = env.DOCKER_CONFIG ?? join(homedir(), '.docker');
-  let config: { auths?: Record<string, { auth?: string; identitytoken?: string }> };
-  try {
-    config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
-  } catch {
-    return undefined;
-  }
-  const keys =
-    registry === 'docker.io'
-      ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
-      : [
-          registry,
-          `https://${registry}`,
-          `http://${registry}`,
-          `https://${registry}/v1/`,
-          `https://${registry}/v2/`,
-        ];
-  for (const key of keys) {
-    const entry = config.auths?.[key];
-    if (!entry) continue;
-    const serveraddress = key;
-    if (entry.identitytoken) return { identitytoken: entry.identitytoken, serveraddress };
-    if (entry.auth) {
-      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      if (colon > 0)
-        return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress };
-    }
-  }
-  return undefined;
-}
+export { type AuthConfig, registryAuth, registryOf, withTag } from './docker-config.js';

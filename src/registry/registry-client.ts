@@ -6,7 +6,7 @@
 // localhost / 127.0.0.1 / ::1, as the docker CLI does. Every failure is a reason, never a throw or a hang.
 
 import type { CompressedSize } from '../core/report.js';
-import { registryAuth } from '../engine/docker-engine.js';
+import { registryAuth } from '../engine/docker-config.js';
 
 export interface Platform {
   os: string;
