@@ -1,5 +1,5 @@
-import { buildTooling } from '../commands.js';
-import { graphOf, quote, type Rule } from '../rule.js';
+import { graphOf, type Rule } from '../rule.js';
+import { firstBuildTooling } from './build-tooling.js';
 
 export const IG011: Rule = {
   id: 'IG011',
@@ -12,28 +12,9 @@ export const IG011: Rule = {
   check(ctx) {
     const g = graphOf(ctx);
     if (g.stages.length < 2) return [];
-    const hits: { line: number; text: string; what: string }[] = [];
-    for (const stage of g.lineage) {
-      for (const instr of stage.body) {
-        if (instr.keyword !== 'RUN') continue;
-        for (const cmd of ctx.run(instr).commands) {
-          const what = buildTooling(cmd);
-          if (what) {
-            hits.push({ line: instr.line, text: quote(instr), what });
-            break;
-          }
-        }
-      }
-    }
-    const first = hits[0];
+    const first = firstBuildTooling(ctx, g.lineage);
     if (!first) return [];
-    const more =
-      hits.length > 1
-        ? ` (also line${hits.length > 2 ? 's' : ''} ${hits
-            .slice(1)
-            .map((h) => h.line)
-            .join(', ')})`
-        : '';
+    const more = first.more;
     return [
       {
         line: first.line,
