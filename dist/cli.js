@@ -12404,13 +12404,42 @@ var init_IG000_syntax = __esm({
   }
 });
 
+// src/lint/rules/build-tooling.ts
+function firstBuildTooling(ctx, stages) {
+  const hits = [];
+  for (const stage of stages) {
+    for (const instr of stage.body) {
+      if (instr.keyword !== "RUN") continue;
+      for (const cmd of ctx.run(instr).commands) {
+        const what = buildTooling(cmd);
+        if (what) {
+          hits.push({ line: instr.line, text: quote(instr), what });
+          break;
+        }
+      }
+    }
+  }
+  const first = hits[0];
+  if (!first) return null;
+  const others = hits.slice(1).map((h) => h.line);
+  const more = others.length ? ` (also line${others.length > 1 ? "s" : ""} ${others.join(", ")})` : "";
+  return { ...first, more };
+}
+var init_build_tooling = __esm({
+  "src/lint/rules/build-tooling.ts"() {
+    "use strict";
+    init_commands();
+    init_rule2();
+  }
+});
+
 // src/lint/rules/IG001-multi-stage.ts
 var IG001;
 var init_IG001_multi_stage = __esm({
   "src/lint/rules/IG001-multi-stage.ts"() {
     "use strict";
-    init_commands();
     init_rule2();
+    init_build_tooling();
     IG001 = {
       id: "IG001",
       name: "multi-stage",
@@ -12421,20 +12450,9 @@ var init_IG001_multi_stage = __esm({
       check(ctx) {
         const g = graphOf(ctx);
         if (g.stages.length !== 1) return [];
-        const hits = [];
-        for (const instr of g.stages[0].body) {
-          if (instr.keyword !== "RUN") continue;
-          for (const cmd of ctx.run(instr).commands) {
-            const what = buildTooling(cmd);
-            if (what) {
-              hits.push({ line: instr.line, text: quote(instr), what });
-              break;
-            }
-          }
-        }
-        const first = hits[0];
+        const first = firstBuildTooling(ctx, [g.stages[0]]);
         if (!first) return [];
-        const more = hits.length > 1 ? ` (also line${hits.length > 2 ? "s" : ""} ${hits.slice(1).map((h) => h.line).join(", ")})` : "";
+        const more = first.more;
         return [
           {
             line: first.line,
@@ -12985,8 +13003,8 @@ var IG011;
 var init_IG011_build_tools_in_final = __esm({
   "src/lint/rules/IG011-build-tools-in-final.ts"() {
     "use strict";
-    init_commands();
     init_rule2();
+    init_build_tooling();
     IG011 = {
       id: "IG011",
       name: "build-tools-in-final",
@@ -12997,22 +13015,9 @@ var init_IG011_build_tools_in_final = __esm({
       check(ctx) {
         const g = graphOf(ctx);
         if (g.stages.length < 2) return [];
-        const hits = [];
-        for (const stage of g.lineage) {
-          for (const instr of stage.body) {
-            if (instr.keyword !== "RUN") continue;
-            for (const cmd of ctx.run(instr).commands) {
-              const what = buildTooling(cmd);
-              if (what) {
-                hits.push({ line: instr.line, text: quote(instr), what });
-                break;
-              }
-            }
-          }
-        }
-        const first = hits[0];
+        const first = firstBuildTooling(ctx, g.lineage);
         if (!first) return [];
-        const more = hits.length > 1 ? ` (also line${hits.length > 2 ? "s" : ""} ${hits.slice(1).map((h) => h.line).join(", ")})` : "";
+        const more = first.more;
         return [
           {
             line: first.line,
