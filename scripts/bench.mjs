@@ -55,7 +55,7 @@ function ensureTools() {
   if (!have('skopeo')) aptInstall('skopeo');
   if (!have('zstd')) aptInstall('zstd');
   if (!existsSync(CLI) || !existsSync(ACTION))
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
   if (!existsSync(NODE24)) spawnSync('bash', [join(ROOT, 'scripts/test-env.sh')], { stdio: 'ignore' });
 }
 
