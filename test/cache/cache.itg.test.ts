@@ -4,12 +4,11 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisCache } from '../../src/cache/analysis-cache.js';
 import { analyzeRef } from '../../src/cli/image-source.js';
-import { main } from '../../src/cli/main.js';
 import { connectEngine, type DockerEngine } from '../../src/engine/docker-engine.js';
+import { runCli as cli } from '../support/cli-io.js';
 import { BUSYBOX, build, engineAvailable, removeImages, uniqueTag } from '../support/engine.js';
 
 /**
@@ -24,17 +23,6 @@ function withoutCounted(r: { code: number; out: string; err: string }) {
   strip(report.head);
   strip(report.base);
   return { ...r, out: report };
-}
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(args, { stdout, stderr });
-  return { code, out, err };
 }
 
 /** The real engine, counting its exports. */
@@ -100,7 +88,7 @@ describe.skipIf(!engineAvailable)('analysis cache on the real engine', () => {
     const afterFirst = entries();
     expect(afterFirst).toBeGreaterThanOrEqual(1);
     const second = await cli(analyze);
-    expect(withoutCounted(second)).toEqual(withoutCounted(first));
+    expect(second).toEqual(first);
     expect(entries()).toBe(afterFirst);
 
     const compare = ['compare', '--base', tag, '--head', other, '--format', 'json', '--fail-on', 'never'];
@@ -108,7 +96,7 @@ describe.skipIf(!engineAvailable)('analysis cache on the real engine', () => {
     expect(firstCompare.code).toBe(0);
     const afterCompare = entries();
     expect(afterCompare).toBeGreaterThan(afterFirst);
-    expect(withoutCounted(await cli(compare))).toEqual(withoutCounted(firstCompare));
+    expect(await cli(compare)).toEqual(firstCompare);
     expect(entries()).toBe(afterCompare);
 
     process.env.IMAGE_GUARD_CACHE_DIR = 'off';
