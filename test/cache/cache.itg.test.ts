@@ -4,25 +4,24 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisCache } from '../../src/cache/analysis-cache.js';
 import { analyzeRef } from '../../src/cli/image-source.js';
+import { main } from '../../src/cli/main.js';
 import { connectEngine, type DockerEngine } from '../../src/engine/docker-engine.js';
-import { runCli as cli } from '../support/cli-io.js';
 import { BUSYBOX, build, engineAvailable, removeImages, uniqueTag } from '../support/engine.js';
 
-/**
- * A CLI report without `compressed`: the CLI counts compressed sizes on the export it taps
- * (export-compressed.ts, outside the cache), so an analysis from the cache has none from there.
- */
-function withoutCounted(r: { code: number; out: string; err: string }) {
-  const strip = (image: Record<string, unknown> | null | undefined) => {
-    if (image && typeof image === 'object') delete image.compressed;
-  };
-  const report = JSON.parse(r.out);
-  strip(report.head);
-  strip(report.base);
-  return { ...r, out: report };
+/** Runs `image-guard ARGS` in-process and returns its exit status and what it printed. */
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await main(args, { stdout, stderr });
+  return { code, out, err };
 }
 
 /** The real engine, counting its exports. */
