@@ -1,7 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { Report } from '../../src/core/report.js';
+import { runCli as cli } from '../support/cli-io.js';
 import {
   BUSYBOX,
   type Builder,
@@ -12,17 +11,6 @@ import {
   removeImages,
   uniqueTag,
 } from '../support/engine.js';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(args, { stdout, stderr });
-  return { code, out, err };
-}
 
 async function analyze(ref: string, ...flags: string[]): Promise<Report> {
   const r = await cli(['analyze', ref, '--format', 'json', '--fail-on', 'never', ...flags]);

@@ -3,16 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type ImageLoader, main } from '../../src/cli/main.js';
 import type { Report } from '../../src/core/report.js';
 import { imageData, layer } from '../analysis/helpers.js';
-
-function io(tty = false) {
-  const stdout = Object.assign(new PassThrough(), { isTTY: tty });
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  return { io: { stdout, stderr }, out: () => out, err: () => err };
-}
+import { captureIO as io } from '../support/cli-io.js';
 
 const base = imageData(
   [

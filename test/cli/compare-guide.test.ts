@@ -1,20 +1,10 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { type CliDeps, main } from '../../src/cli/main.js';
 import type { Report } from '../../src/core/report.js';
 import type { RegistryClient } from '../../src/registry/registry-client.js';
 import type { ContainerRunner } from '../../src/startup/startup-probe.js';
 import { imageData, layer } from '../analysis/helpers.js';
-
-function io() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  return { io: { stdout, stderr }, out: () => out, err: () => err };
-}
+import { captureIO as io } from '../support/cli-io.js';
 
 const os = { createdBy: 'ADD rootfs /', summary: layer('bin/busybox:1000000'), diffId: 'sha256:os' };
 const baseData = imageData(
