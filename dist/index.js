@@ -20536,7 +20536,6 @@ var init_package = __esm({
         "@octokit/plugin-throttling": "^11.0.5",
         dockerode: "^5.0.1",
         fzstd: "^0.1.1",
-        tar: "^7.5.23",
         yaml: "^2.9.1"
       }
     };
