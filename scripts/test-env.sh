@@ -14,6 +14,23 @@ if [ ! -x "$node24" ] && [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
     echo "test-env: Node 24 could not be installed: the end-to-end Action tests will be skipped" >&2
 fi
 
+# Command-line tools the tests call: zstd makes zstd fixtures (Node 20 has no zstd encoder), skopeo writes
+# OCI archives and layouts from the engine's images. Debian's packages, installed as root when missing.
+missing=""
+command -v zstd >/dev/null 2>&1 || missing="$missing zstd"
+command -v skopeo >/dev/null 2>&1 || missing="$missing skopeo"
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test-env: installing$missing (Debian)" >&2
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing ||
+      { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing; }; } >/dev/null 2>&1 ||
+      echo "test-env: could not install$missing: apt-get install$missing" >&2
+  else
+    echo "test-env: the tests need$missing: apt-get install$missing" >&2
+  fi
+fi
+
 if bash "$here/engine.sh" --registry && bash "$here/bases.sh"; then
   exit 0
 fi
