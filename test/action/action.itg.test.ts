@@ -104,10 +104,17 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
   async function runAction(
     r: { dir: string; baseSha: string; headSha: string },
     inputs: Record<string, string> = {},
-    options: { token?: string; fork?: boolean } = {},
+    options: { token?: string; fork?: boolean; push?: boolean } = {},
   ): Promise<RunResult> {
     const runDir = mkdtempSync(join(work, 'run-'));
-    const event = pullRequestEvent(r, { owner: OWNER, repo: REPO, number: PR, fork: options.fork });
+    const event = options.push
+      ? {
+          ref: 'refs/heads/main',
+          before: r.baseSha,
+          after: r.headSha,
+          repository: { full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER } },
+        }
+      : pullRequestEvent(r, { owner: OWNER, repo: REPO, number: PR, fork: options.fork });
     const eventPath = join(runDir, 'event.json');
     writeFileSync(eventPath, JSON.stringify(event));
     const outputPath = join(runDir, 'output');
@@ -120,7 +127,7 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
       DOCKER_BUILDKIT: '1',
       GITHUB_ACTIONS: 'true',
       CI: 'true',
-      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_NAME: options.push ? 'push' : 'pull_request',
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
       GITHUB_REPOSITORY_OWNER: OWNER,
@@ -379,5 +386,20 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
       expect.stringContaining('COPY . .'),
     ]);
     expect(probe2.missedBytes).toBeLessThan(50_000); // the COPY (with .git: no .dockerignore here), not the install
+  });
+
+  it('on push: the base is the before commit, no comment is posted, the rest is the same', async () => {
+    const r = repo(
+      'push',
+      { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' },
+      { Dockerfile: HEAD_DOCKERFILE },
+    );
+    server.reset();
+    const res = await runAction(r, { 'comment-key': 'push' }, { push: true });
+    expect(res.code, res.stdout).toBe(0);
+    expect(Number(res.outputs['size-delta'])).toBe(200_000);
+    expect(res.outputs['comment-url']).toBe('');
+    expect(res.summary).toContain('+200 kB');
+    expect(server.requests).toEqual([]);
   });
 });
