@@ -3,44 +3,14 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnalysisCache } from '../../src/cache/analysis-cache.js';
 import { analyzeRef } from '../../src/cli/image-source.js';
-import type { DockerEngine, EngineHistoryItem, EngineImage } from '../../src/engine/docker-engine.js';
+import type { EngineHistoryItem, EngineImage } from '../../src/engine/docker-engine.js';
+import { StandInEngine } from '../support/stand-in-engine.js';
 import { dockerSaveArchive, type FixtureImage, layerTar, sha256 } from '../support/tar-fixtures.js';
 
-class CountingEngine implements DockerEngine {
-  readonly address = 'unix:///fake.sock';
-  calls: string[] = [];
-  constructor(
-    private readonly archive: Buffer,
-    public image: EngineImage,
-    private readonly rows: EngineHistoryItem[],
-    public present = true,
-  ) {}
-  async inspect(ref: string) {
-    this.calls.push(`inspect ${ref}`);
-    return this.present ? this.image : null;
-  }
-  async history(ref: string) {
-    this.calls.push(`history ${ref}`);
-    return this.rows;
-  }
-  async pull(ref: string) {
-    this.calls.push(`pull ${ref}`);
-    this.present = true;
-  }
-  async exportImage(ref: string) {
-    this.calls.push(`export ${ref}`);
-    return Readable.from([this.archive]);
-  }
-  async isContainerdStore() {
-    return false;
-  }
-}
-
-async function engine(present = true): Promise<CountingEngine> {
+async function engine(present = true): Promise<StandInEngine> {
   const img: FixtureImage = {
     repoTag: 'app:pr',
     layers: [
@@ -62,7 +32,7 @@ async function engine(present = true): Promise<CountingEngine> {
     { Id: 'sha256:feed', Created: 1, CreatedBy: 'RUN /bin/sh -c make # buildkit', Size: 340, Comment: '' },
     { Id: '<missing>', Created: 0, CreatedBy: 'ADD rootfs /', Size: 1000, Comment: '' },
   ];
-  return new CountingEngine(archive, image, rows, present);
+  return new StandInEngine(archive, image, rows, false, present);
 }
 
 let dir: string;

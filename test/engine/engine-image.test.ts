@@ -1,10 +1,10 @@
 // readEngineImage against a stand-in engine: which path reads what, on the classic and the containerd store.
 
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import type { DockerEngine, EngineHistoryItem, EngineImage } from '../../src/engine/docker-engine.js';
+import type { EngineHistoryItem, EngineImage } from '../../src/engine/docker-engine.js';
 import { readEngineImage } from '../../src/engine/engine-image.js';
+import { StandInEngine } from '../support/stand-in-engine.js';
 import { dockerSaveArchive, type FixtureImage, layerTar, sha256 } from '../support/tar-fixtures.js';
 
 async function fixture(): Promise<FixtureImage> {
@@ -28,40 +28,6 @@ async function fixture(): Promise<FixtureImage> {
   };
 }
 
-class FakeEngine implements DockerEngine {
-  readonly address = 'unix:///fake.sock';
-  calls: string[] = [];
-  present: boolean;
-  constructor(
-    private readonly archive: Buffer,
-    private readonly image: EngineImage,
-    private readonly rows: EngineHistoryItem[],
-    private readonly containerd: boolean,
-    present = true,
-  ) {
-    this.present = present;
-  }
-  async inspect(ref: string) {
-    this.calls.push(`inspect ${ref}`);
-    return this.present ? this.image : null;
-  }
-  async history(ref: string) {
-    this.calls.push(`history ${ref}`);
-    return this.rows;
-  }
-  async pull(ref: string) {
-    this.calls.push(`pull ${ref}`);
-    this.present = true;
-  }
-  async exportImage(ref: string) {
-    this.calls.push(`export ${ref}`);
-    return Readable.from([this.archive.subarray(0, 3000), this.archive.subarray(3000)]);
-  }
-  async isContainerdStore() {
-    return this.containerd;
-  }
-}
-
 async function engine(opts: { containerd: boolean; present?: boolean }) {
   const img = await fixture();
   const archive = await dockerSaveArchive(img, { layout: 'legacy' });
@@ -82,7 +48,7 @@ async function engine(opts: { containerd: boolean; present?: boolean }) {
     { Id: '<missing>', Created: 1, CreatedBy: 'ENV A=1', Size: 0, Comment: 'buildkit.dockerfile.v0' },
     { Id: '<missing>', Created: 0, CreatedBy: '', Size: 1007, Comment: 'Imported from -' },
   ];
-  return new FakeEngine(archive, image, rows, opts.containerd, opts.present ?? true);
+  return new StandInEngine(archive, image, rows, opts.containerd, opts.present ?? true);
 }
 
 describe('readEngineImage', () => {
