@@ -69559,7 +69559,7 @@ function defaultLayerSizeStore(env = process.env) {
   return dir ? layerSizeStore(join7(dir, "compressed-layers")) : null;
 }
 async function analyzeCounted(analyze, ref, options, store = defaultLayerSizeStore(), engine) {
-  if (isArchiveRef(ref)) return analyze(ref, options);
+  if (isArchiveRef(ref) || options.pullSize === false) return analyze(ref, options);
   const base = engine ?? connectEngine();
   const counting = countingEngine(base);
   const analysis = await analyze(ref, { ...options, engine: counting.engine });
@@ -71622,7 +71622,7 @@ async function analyzerOf(deps) {
   if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
   const { analyzeRef: analyzeRef2 } = await Promise.resolve().then(() => (init_image_source(), image_source_exports));
   const { analyzeCounted: analyzeCounted2 } = await Promise.resolve().then(() => (init_export_compressed(), export_compressed_exports));
-  return (ref, options) => options.pullSize === false ? analyzeRef2(ref, options) : analyzeCounted2(analyzeRef2, ref, options);
+  return (ref, options) => analyzeCounted2(analyzeRef2, ref, options);
 }
 async function analyzeCommand(argv, io, deps) {
   const { values, positionals } = parse3(

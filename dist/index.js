@@ -87877,7 +87877,7 @@ function defaultLayerSizeStore(env = process.env) {
   return dir ? layerSizeStore(join9(dir, "compressed-layers")) : null;
 }
 async function analyzeCounted(analyze, ref, options, store = defaultLayerSizeStore(), engine) {
-  if (isArchiveRef(ref)) return analyze(ref, options);
+  if (isArchiveRef(ref) || options.pullSize === false) return analyze(ref, options);
   const base = engine ?? connectEngine();
   const counting = countingEngine(base);
   const analysis = await analyze(ref, { ...options, engine: counting.engine });
@@ -98306,7 +98306,7 @@ async function defaultServices() {
   const { loadConfig: loadConfig2 } = await Promise.resolve().then(() => (init_config(), config_exports));
   const { readEvent: readEvent2 } = await Promise.resolve().then(() => (init_event(), event_exports));
   return {
-    analyze: (ref, options) => options.pullSize === false ? analyzeRef2(ref, options) : analyzeCounted2(analyzeRef2, ref, options),
+    analyze: (ref, options) => analyzeCounted2(analyzeRef2, ref, options),
     async lint(dockerfile, options) {
       const config = await loadConfig2(configPathOf(options.configPath, options.workspace), options.workspace);
       return lintDockerfileAt2(dockerfile, { context: options.context, target: options.target, config });

@@ -23,8 +23,7 @@ export async function defaultServices(): Promise<Services> {
   const { loadConfig } = await import('../config/config.js');
   const { readEvent } = await import('../github/event.js');
   return {
-    analyze: (ref, options) =>
-      options.pullSize === false ? analyzeRef(ref, options) : analyzeCounted(analyzeRef, ref, options),
+    analyze: (ref, options) => analyzeCounted(analyzeRef, ref, options),
     async lint(dockerfile, options) {
       const config = await loadConfig(configPathOf(options.configPath, options.workspace), options.workspace);
       return lintDockerfileAt(dockerfile, { context: options.context, target: options.target, config });

@@ -133,9 +133,7 @@ async function analyzerOf(deps: CliDeps): Promise<Analyzer> {
   const { analyzeRef } = await import('./image-source.js');
   const { analyzeCounted } = await import('../image/export-compressed.js');
   // The engine's export is tapped on its way to the analysis: compressed layer sizes without a second export.
-  // Counting costs CPU (gzip and zstd of every byte): --no-pull-size leaves it out.
-  return (ref, options) =>
-    options.pullSize === false ? analyzeRef(ref, options) : analyzeCounted(analyzeRef, ref, options);
+  return (ref, options) => analyzeCounted(analyzeRef, ref, options);
 }
 
 async function analyzeCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<number> {

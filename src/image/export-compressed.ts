@@ -275,14 +275,15 @@ const nonEmptyDiffIds = (analysis: ImageAnalysis): string[] =>
  * were last counted, or, with files asked for, the one export the cache saved is made for the count alone. An
  * archive or a layers-only read has no computed size from here.
  */
-export async function analyzeCounted<O extends { files: boolean }>(
+export async function analyzeCounted<O extends { files: boolean; pullSize?: boolean }>(
   analyze: (ref: string, options: O & { engine?: DockerEngine }) => Promise<ImageAnalysis>,
   ref: string,
   options: O,
   store: LayerSizeStore | null = defaultLayerSizeStore(),
   engine?: DockerEngine,
 ): Promise<ImageAnalysis> {
-  if (isArchiveRef(ref)) return analyze(ref, options);
+  // `pullSize: false` (--no-pull-size): counting is gzip and zstd of every byte, the CPU-bound part.
+  if (isArchiveRef(ref) || options.pullSize === false) return analyze(ref, options);
   const base = engine ?? connectEngine();
   const counting = countingEngine(base);
   const analysis = await analyze(ref, { ...options, engine: counting.engine });
