@@ -2,10 +2,10 @@
 // [--format text|json|sarif]`. Exit 0 passed, 1 a finding at or above --fail-on, 2 the run could not be done
 // (one `image-guard: error: …` line on stderr, nothing on stdout).
 import { parseArgs } from 'node:util';
+import { buildReport } from '../analysis/report.js';
 import { loadConfig, parseFailOn } from '../config/config.js';
 import { messageOf, UserError } from '../core/errors.js';
-import { decidePassed, type FailOn, type Report } from '../core/report.js';
-import { VERSION } from '../core/version.js';
+import type { FailOn } from '../core/report.js';
 import { formatSarif } from '../lint/format-sarif.js';
 import { formatText } from '../lint/format-text.js';
 import { defaultContext, lintDockerfileAt } from '../lint/index.js';
@@ -50,21 +50,11 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
       target: values.target,
       config,
     });
-    const passed = decidePassed(findings, [], failOn);
+    // The same Report the other commands print, with no image: head, base and delta null, no layers.
+    const { report } = buildReport({ head: null, base: null, findings, failOn });
+    const passed = report.passed;
     let out: string;
     if (format === 'json') {
-      const report: Report = {
-        schemaVersion: 1,
-        tool: { name: 'image-guard', version: VERSION },
-        head: null,
-        base: null,
-        baseUnavailable: null,
-        delta: null,
-        layers: [],
-        findings,
-        budgets: [],
-        passed,
-      };
       out = `${JSON.stringify(report, null, 2)}\n`;
     } else if (format === 'sarif') {
       out = formatSarif(findings, RULES, dockerfile, process.cwd());
