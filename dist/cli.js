@@ -69436,6 +69436,50 @@ function zstdOneShot() {
   const f = zlib2.zstdCompress;
   return typeof f === "function" ? f : null;
 }
+function looksRandom(bytes) {
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < bytes.length; i++) counts[bytes[i]]++;
+  let bits = 0;
+  for (let b = 0; b < 256; b++) {
+    const c = counts[b];
+    if (c) bits -= c * Math.log2(c / bytes.length);
+  }
+  return bits / bytes.length >= PROBE_BITS;
+}
+async function incompressibleUnits(block) {
+  const units = Math.ceil(block.length / UNIT_BYTES);
+  const stored = new Array(units).fill(false);
+  let next = 0;
+  const worker = async () => {
+    for (let u = next++; u < units; u = next++) {
+      const unit = block.subarray(u * UNIT_BYTES, (u + 1) * UNIT_BYTES);
+      if (unit.length < 2 * PROBE_BYTES || !looksRandom(unit.subarray(0, PROBE_BYTES))) continue;
+      stored[u] = await brotliFastSize(unit) >= INCOMPRESSIBLE * unit.length;
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return stored;
+}
+async function gzipBlockSize(block, dictionary, last) {
+  const stored = await incompressibleUnits(block);
+  const jobs = [];
+  let start = 0;
+  while (start < stored.length) {
+    let end = start + 1;
+    while (end < stored.length && stored[end] === stored[start]) end++;
+    const from = start * UNIT_BYTES;
+    const to = Math.min(end * UNIT_BYTES, block.length);
+    if (stored[start]) jobs.push(Promise.resolve(storedSize(to - from)));
+    else {
+      const before = from === 0 ? dictionary : from >= WINDOW ? block.subarray(from - WINDOW, from) : Buffer.concat([dictionary ?? Buffer.alloc(0), block.subarray(0, from)]).subarray(-WINDOW);
+      jobs.push(deflateRaw2(block.subarray(from, to), before, last && to === block.length));
+    }
+    start = end;
+  }
+  if (jobs.length === 0 || last && stored[stored.length - 1])
+    jobs.push(deflateRaw2(Buffer.alloc(0), void 0, last));
+  return (await Promise.all(jobs)).reduce((a, b) => a + b, 0);
+}
 function createCompressedCounter(options = {}) {
   const zstd = options.zstd === false ? null : zstdOneShot();
   const parallel = Math.max(2, availableParallelism());
@@ -69452,7 +69496,7 @@ function createCompressedCounter(options = {}) {
     const dictionary = previousTail;
     previousTail = block.length >= WINDOW ? Buffer.from(block.subarray(block.length - WINDOW)) : void 0;
     const job = Promise.all([
-      deflateRaw2(block, dictionary, last),
+      gzipBlockSize(block, dictionary, last),
       zstd && block.length > 0 ? zstdSize(zstd, block) : Promise.resolve(0)
     ]).then(
       ([g, z]) => {
@@ -69503,7 +69547,7 @@ function createCompressedCounter(options = {}) {
     }
   };
 }
-var GZIP_LEVEL, ZSTD_LEVEL, BLOCK_BYTES, WINDOW, GZIP_FRAME, deflateRaw2, zstdSize;
+var GZIP_LEVEL, ZSTD_LEVEL, BLOCK_BYTES, WINDOW, GZIP_FRAME, outputChunk, deflateRaw2, UNIT_BYTES, PROBE_BYTES, PROBE_BITS, INCOMPRESSIBLE, STORED_BLOCK, STORED_HEADER, storedSize, brotliFastSize, zstdSize;
 var init_compressed_size = __esm({
   "src/image/compressed-size.ts"() {
     "use strict";
@@ -69512,11 +69556,14 @@ var init_compressed_size = __esm({
     BLOCK_BYTES = 8 * 1024 * 1024;
     WINDOW = 32 * 1024;
     GZIP_FRAME = 18;
+    outputChunk = (n) => Math.min(1024 * 1024, Math.max(64 * 1024, n + (n >> 6) + 1024));
     deflateRaw2 = (block, dictionary, last) => new Promise((resolve3, reject) => {
       zlib2.deflateRaw(
         block,
         {
           level: GZIP_LEVEL,
+          // Few output buffers per block: each one filled is a round trip to the main thread.
+          chunkSize: outputChunk(block.length),
           ...dictionary ? { dictionary } : {},
           // Not the last block: a sync flush ends it on a byte boundary, as a block boundary of a stream would.
           finishFlush: last ? zlib2.constants.Z_FINISH : zlib2.constants.Z_SYNC_FLUSH
@@ -69524,11 +69571,32 @@ var init_compressed_size = __esm({
         (error, out) => error ? reject(error) : resolve3(last ? out.length : out.length - 4)
       );
     });
+    UNIT_BYTES = 256 * 1024;
+    PROBE_BYTES = 16 * 1024;
+    PROBE_BITS = 7.9;
+    INCOMPRESSIBLE = 0.99;
+    STORED_BLOCK = 16 * 1024;
+    STORED_HEADER = 5;
+    storedSize = (n) => n + STORED_HEADER * Math.ceil(n / STORED_BLOCK);
+    brotliFastSize = (unit) => new Promise((resolve3, reject) => {
+      zlib2.brotliCompress(
+        unit,
+        {
+          chunkSize: outputChunk(unit.length),
+          params: {
+            [zlib2.constants.BROTLI_PARAM_QUALITY]: 0,
+            [zlib2.constants.BROTLI_PARAM_LGWIN]: 16,
+            [zlib2.constants.BROTLI_PARAM_SIZE_HINT]: unit.length
+          }
+        },
+        (error, out) => error ? reject(error) : resolve3(out.length)
+      );
+    });
     zstdSize = (f, block) => new Promise((resolve3, reject) => {
       const level = zlib2.constants.ZSTD_c_compressionLevel;
       f(
         block,
-        { params: { [level]: ZSTD_LEVEL } },
+        { chunkSize: outputChunk(block.length), params: { [level]: ZSTD_LEVEL } },
         (error, out) => error ? reject(error) : resolve3(out.length)
       );
     });
