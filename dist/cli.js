@@ -529,7 +529,7 @@ var init_content_rules = __esm({
 // src/analysis/layers.ts
 function imageLayers(data) {
   const { diffIds, history } = data.config;
-  const sizeOf2 = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
+  const sizeOf = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
   const layers = [];
   let next = 0;
   for (const entry of history) {
@@ -542,7 +542,7 @@ function imageLayers(data) {
       index,
       diffId: diffIds[next] ?? null,
       createdBy: entry.createdBy,
-      size: sizeOf2(next),
+      size: sizeOf(next),
       empty: false
     });
     next++;
@@ -552,7 +552,7 @@ function imageLayers(data) {
       index: layers.length,
       diffId: diffIds[next] ?? null,
       createdBy: "",
-      size: sizeOf2(next),
+      size: sizeOf(next),
       empty: false
     });
   }
@@ -1440,6 +1440,205 @@ var init_image_layout = __esm({
   }
 });
 
+// src/image/compressed-size.ts
+import { availableParallelism } from "node:os";
+import * as zlib from "node:zlib";
+function zstdOneShot() {
+  const f = zlib.zstdCompress;
+  return typeof f === "function" ? f : null;
+}
+function looksRandom(bytes) {
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < bytes.length; i++) counts[bytes[i]]++;
+  let bits = 0;
+  for (let b = 0; b < 256; b++) {
+    const c = counts[b];
+    if (c) bits -= c * Math.log2(c / bytes.length);
+  }
+  return bits / bytes.length >= PROBE_BITS;
+}
+async function incompressibleUnits(block) {
+  const units = Math.ceil(block.length / UNIT_BYTES);
+  const stored = new Array(units).fill(false);
+  let next = 0;
+  const worker = async () => {
+    for (let u = next++; u < units; u = next++) {
+      const unit = block.subarray(u * UNIT_BYTES, (u + 1) * UNIT_BYTES);
+      if (unit.length < 2 * PROBE_BYTES || !looksRandom(unit.subarray(0, PROBE_BYTES))) continue;
+      stored[u] = await brotliFastSize(unit) >= INCOMPRESSIBLE * unit.length;
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return stored;
+}
+async function gzipBlockSize(block, dictionary, last) {
+  const stored = await incompressibleUnits(block);
+  const jobs = [];
+  let start = 0;
+  while (start < stored.length) {
+    let end = start + 1;
+    while (end < stored.length && stored[end] === stored[start]) end++;
+    const from = start * UNIT_BYTES;
+    const to = Math.min(end * UNIT_BYTES, block.length);
+    if (stored[start]) jobs.push(Promise.resolve(storedSize(to - from)));
+    else {
+      const before = from === 0 ? dictionary : from >= WINDOW ? block.subarray(from - WINDOW, from) : Buffer.concat([dictionary ?? Buffer.alloc(0), block.subarray(0, from)]).subarray(-WINDOW);
+      jobs.push(deflateRaw2(block.subarray(from, to), before, last && to === block.length));
+    }
+    start = end;
+  }
+  if (jobs.length === 0 || last && stored[stored.length - 1])
+    jobs.push(deflateRaw2(Buffer.alloc(0), void 0, last));
+  return (await Promise.all(jobs)).reduce((a, b) => a + b, 0);
+}
+function createCompressedCounter(options = {}) {
+  const zstd = options.zstd === false ? null : zstdOneShot();
+  const parallel = Math.max(2, availableParallelism());
+  let parts = [];
+  let buffered = 0;
+  let previousTail;
+  let gzipBytes = GZIP_FRAME;
+  let zstdBytes = 0;
+  let finished = false;
+  let aborted = false;
+  let failure = null;
+  const inflight = /* @__PURE__ */ new Set();
+  const dispatch = (block, last) => {
+    const dictionary = previousTail;
+    previousTail = block.length >= WINDOW ? Buffer.from(block.subarray(block.length - WINDOW)) : void 0;
+    const job = Promise.all([
+      gzipBlockSize(block, dictionary, last),
+      zstd && block.length > 0 ? zstdSize(zstd, block) : Promise.resolve(0)
+    ]).then(
+      ([g, z]) => {
+        gzipBytes += g;
+        zstdBytes += z;
+      },
+      (error) => {
+        failure ??= error;
+      }
+    );
+    inflight.add(job);
+    job.finally(() => inflight.delete(job));
+  };
+  const take = (n) => {
+    const all = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    const block = all.subarray(0, n);
+    const rest = all.subarray(n);
+    parts = rest.length ? [rest] : [];
+    buffered = rest.length;
+    return block;
+  };
+  return {
+    async write(chunk) {
+      if (finished) throw new Error("compressed-size: write after finish");
+      if (chunk.length === 0 || aborted) return;
+      parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      buffered += chunk.length;
+      while (buffered >= BLOCK_BYTES) {
+        dispatch(take(BLOCK_BYTES), false);
+        while (inflight.size >= parallel) await Promise.race(inflight);
+      }
+      if (failure) throw failure;
+    },
+    async finish() {
+      if (finished) throw new Error("compressed-size: finish called twice");
+      finished = true;
+      dispatch(take(buffered), true);
+      while (inflight.size) await Promise.race(inflight);
+      if (failure) throw failure;
+      if (zstd && zstdBytes === 0) zstdBytes = await zstdSize(zstd, Buffer.alloc(0)) ?? 0;
+      return { gzip: gzipBytes, zstd: zstd ? zstdBytes : null };
+    },
+    abort() {
+      finished = true;
+      aborted = true;
+      parts = [];
+      buffered = 0;
+    }
+  };
+}
+function tapCompressed(chunks, options = {}) {
+  let settle;
+  const sizes = new Promise((resolve3, reject) => {
+    settle = { resolve: resolve3, reject };
+  });
+  sizes.catch(() => void 0);
+  async function* pass() {
+    const counter = createCompressedCounter(options);
+    let failed = false;
+    try {
+      for await (const chunk of chunks) {
+        await counter.write(chunk);
+        yield chunk;
+      }
+    } catch (error) {
+      failed = true;
+      counter.abort();
+      settle.reject(error);
+      throw error;
+    } finally {
+      if (!failed) counter.finish().then(settle.resolve, settle.reject);
+    }
+  }
+  return { chunks: pass(), sizes };
+}
+var GZIP_LEVEL, ZSTD_LEVEL, BLOCK_BYTES, WINDOW, GZIP_FRAME, outputChunk, deflateRaw2, UNIT_BYTES, PROBE_BYTES, PROBE_BITS, INCOMPRESSIBLE, STORED_BLOCK, STORED_HEADER, storedSize, brotliFastSize, zstdSize;
+var init_compressed_size = __esm({
+  "src/image/compressed-size.ts"() {
+    "use strict";
+    GZIP_LEVEL = 6;
+    ZSTD_LEVEL = 3;
+    BLOCK_BYTES = 8 * 1024 * 1024;
+    WINDOW = 32 * 1024;
+    GZIP_FRAME = 18;
+    outputChunk = (n) => Math.min(1024 * 1024, Math.max(64 * 1024, n + (n >> 6) + 1024));
+    deflateRaw2 = (block, dictionary, last) => new Promise((resolve3, reject) => {
+      zlib.deflateRaw(
+        block,
+        {
+          level: GZIP_LEVEL,
+          // Few output buffers per block: each one filled is a round trip to the main thread.
+          chunkSize: outputChunk(block.length),
+          ...dictionary ? { dictionary } : {},
+          // Not the last block: a sync flush ends it on a byte boundary, as a block boundary of a stream would.
+          finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH
+        },
+        (error, out) => error ? reject(error) : resolve3(last ? out.length : out.length - 4)
+      );
+    });
+    UNIT_BYTES = 256 * 1024;
+    PROBE_BYTES = 16 * 1024;
+    PROBE_BITS = 7.9;
+    INCOMPRESSIBLE = 0.99;
+    STORED_BLOCK = 16 * 1024;
+    STORED_HEADER = 5;
+    storedSize = (n) => n + STORED_HEADER * Math.ceil(n / STORED_BLOCK);
+    brotliFastSize = (unit) => new Promise((resolve3, reject) => {
+      zlib.brotliCompress(
+        unit,
+        {
+          chunkSize: outputChunk(unit.length),
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 0,
+            [zlib.constants.BROTLI_PARAM_LGWIN]: 16,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: unit.length
+          }
+        },
+        (error, out) => error ? reject(error) : resolve3(out.length)
+      );
+    });
+    zstdSize = (f, block) => new Promise((resolve3, reject) => {
+      const level = zlib.constants.ZSTD_c_compressionLevel;
+      f(
+        block,
+        { chunkSize: outputChunk(block.length), params: { [level]: ZSTD_LEVEL } },
+        (error, out) => error ? reject(error) : resolve3(out.length)
+      );
+    });
+  }
+});
+
 // node_modules/fzstd/esm/index.mjs
 var ab, u8, u16, i16, i32, slc, fill, cpw, ec, err, rb, b4, rzfh, msb, rfse, rhu, dllt, dmlt, doct, b2bl, llb, llbl, mlb, mlbl, dhu, dhu4, rzb, cct, Decompress;
 var init_esm = __esm({
@@ -2117,7 +2316,7 @@ var init_esm = __esm({
 
 // src/image/decompress.ts
 import { pipeline, Readable } from "node:stream";
-import * as zlib from "node:zlib";
+import * as zlib2 from "node:zlib";
 function detectCompression(head) {
   if (startsWith(head, GZIP_MAGIC)) return "gzip";
   if (startsWith(head, ZSTD_MAGIC)) return "zstd";
@@ -2161,7 +2360,7 @@ async function decompressed(source) {
   const compression = detectCompression(head);
   if (compression === "none") return { compression, chunks: rest };
   if (compression === "zstd" && !nativeZstd) return { compression, chunks: fzstdChunks(rest) };
-  const decoder = compression === "gzip" ? zlib.createGunzip({ chunkSize: DECODED_CHUNK, highWaterMark: DECODED_AHEAD }) : nativeZstd({ chunkSize: DECODED_CHUNK, highWaterMark: DECODED_AHEAD });
+  const decoder = compression === "gzip" ? zlib2.createGunzip({ chunkSize: DECODED_CHUNK, highWaterMark: DECODED_AHEAD }) : nativeZstd({ chunkSize: DECODED_CHUNK, highWaterMark: DECODED_AHEAD });
   const out = pipeline(Readable.from(rest, { objectMode: false }), decoder, () => {
   });
   return { compression, chunks: out };
@@ -2201,7 +2400,7 @@ var init_decompress = __esm({
     DECODED_CHUNK = 256 * 1024;
     DECODED_AHEAD = 4 * 1024 * 1024;
     FZSTD_SLICE = 64 * 1024;
-    nativeZstd = zlib.createZstdDecompress;
+    nativeZstd = zlib2.createZstdDecompress;
   }
 });
 
@@ -2651,8 +2850,17 @@ async function summarizeLayer(stream, opts) {
   const opaqueDirs = [];
   let peeking;
   let size = 0;
+  let blobBytes = 0;
+  let sizes = null;
   try {
-    const { chunks } = await decompressed(stream);
+    const source = opts.count ? byteCounted(stream, (n) => blobBytes += n) : stream;
+    const { compression, chunks: plain } = await decompressed(source);
+    let chunks = plain;
+    if (opts.count && compression !== "gzip") {
+      const tap = tapCompressed(plain, { zstd: compression === "none" });
+      chunks = tap.chunks;
+      sizes = tap.sizes;
+    }
     await readTar(
       chunks,
       {
@@ -2707,10 +2915,18 @@ async function summarizeLayer(stream, opts) {
       },
       { maxMetaEntrySize: opts.maxMetaEntrySize }
     );
+    const compressed = sizes ? await sizes : opts.count ? { gzip: blobBytes, zstd: null } : void 0;
+    if (compressed && compression === "zstd") compressed.zstd = blobBytes;
+    return { entries, whiteouts, opaqueDirs, size, ...compressed ? { compressed } : {} };
   } catch (error) {
     throw layerError(opts.name, error);
   }
-  return { entries, whiteouts, opaqueDirs, size };
+}
+async function* byteCounted(source, add) {
+  for await (const chunk of source) {
+    add(chunk.length);
+    yield chunk;
+  }
 }
 function kindOf(entry) {
   switch (entry.type) {
@@ -2750,6 +2966,7 @@ var init_layer_summary = __esm({
   "src/image/layer-summary.ts"() {
     "use strict";
     init_errors();
+    init_compressed_size();
     init_decompress();
     init_secret_peek();
     init_tar_paths();
@@ -2817,7 +3034,11 @@ async function readMember(entry, content, path4, opts) {
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
   if (shape === "layer") {
-    const summary = await summarizeLayer(rest, { name: `${path4} in ${opts.ref}`, files: opts.files });
+    const summary = await summarizeLayer(rest, {
+      name: `${path4} in ${opts.ref}`,
+      files: opts.files,
+      count: opts.count
+    });
     return { kind: "layer", summary };
   }
   if (shape === "json" && entry.size <= MAX_JSON_MEMBER) {
@@ -2890,7 +3111,8 @@ function assemble(members, opts) {
     id: configDigest(configBytes),
     config,
     layerSizes: summaries.map((s) => s.size),
-    layers: opts.files ? summaries : null
+    layers: opts.files ? summaries : null,
+    ...opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}
   };
 }
 var MAX_JSON_MEMBER;
@@ -2930,7 +3152,12 @@ async function readArchiveRef(spec, opts) {
   if (parsed.kind === "oci") {
     if (!stats.isDirectory())
       throw new UserError(`${path4} is not a folder: oci: takes an OCI image layout folder`);
-    return readOciDir(path4, spec, { files: opts.files, select, onProgress: opts.onProgress });
+    return readOciDir(path4, spec, {
+      files: opts.files,
+      count: opts.count,
+      select,
+      onProgress: opts.onProgress
+    });
   }
   if (stats.isDirectory()) {
     throw new UserError(
@@ -2943,6 +3170,7 @@ async function readArchiveRef(spec, opts) {
     return await readSaveStream(stream, {
       ref: spec,
       files: opts.files,
+      count: opts.count,
       select,
       onProgress: progress && ((bytes) => progress(bytes, stats.size))
     });
@@ -3013,7 +3241,13 @@ async function readOciDir(dir, spec, opts) {
       }
     }
     try {
-      summaries.push(await summarizeLayer(counted2(), { name: `${layer} in ${spec}`, files: opts.files }));
+      summaries.push(
+        await summarizeLayer(counted2(), {
+          name: `${layer} in ${spec}`,
+          files: opts.files,
+          count: opts.count
+        })
+      );
     } finally {
       stream.destroy();
     }
@@ -3023,7 +3257,8 @@ async function readOciDir(dir, spec, opts) {
     id: configDigest(configBytes),
     config,
     layerSizes: summaries.map((s) => s.size),
-    layers: opts.files ? summaries : null
+    layers: opts.files ? summaries : null,
+    ...opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}
   };
 }
 var PREFIXES, READ_CHUNK;
@@ -13824,7 +14059,14 @@ function cacheDir(env = process.env) {
   return join5(homedir2(), ".cache", "image-guard");
 }
 function cacheKey(parts) {
-  const canonical = JSON.stringify([FORMAT, parts.id, [...parts.diffIds], parts.code, parts.files]);
+  const canonical = JSON.stringify([
+    FORMAT,
+    parts.id,
+    [...parts.diffIds],
+    parts.code,
+    parts.files,
+    parts.count
+  ]);
   return createHash2("sha256").update(canonical).digest("hex");
 }
 function isEntry(value, key) {
@@ -20542,7 +20784,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash5,
+      createHash: createHash4,
       createHmac,
       createSign,
       createVerify,
@@ -21230,11 +21472,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash4("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash4("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -21399,8 +21641,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash4("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash4("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -21440,7 +21682,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac(
           "sha1",
-          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash4("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -21783,7 +22025,7 @@ var require_agent = __commonJS({
     var { Socket: Socket2 } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve: resolve3 } = __require("path");
-    var { readFile: readFile5 } = __require("fs");
+    var { readFile: readFile4 } = __require("fs");
     var { execFile, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -22001,7 +22243,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile5(socketPath, function readCygsocket(err2, data) {
+          readFile4(socketPath, function readCygsocket(err2, data) {
             if (err2) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -22010,7 +22252,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile5(socketPath, readCygsocket);
+                readFile4(socketPath, readCygsocket);
               });
               return;
             }
@@ -23762,7 +24004,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash5,
+      createHash: createHash4,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -24188,7 +24430,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash5(this.hashName);
+          const hash = createHash4(this.hashName);
           hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
@@ -25196,9 +25438,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash4(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash4(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -30633,7 +30875,7 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash5,
+      createHash: createHash4,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -30855,7 +31097,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash5(hashAlgo).update(key).digest("hex");
+              key = createHash4(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -34332,7 +34574,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join10(s) {
+        value: function join9(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -35198,9 +35440,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable3 = require_stream_readable();
+    var Readable2 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable3);
+    require_inherits()(Duplex, Readable2);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -35213,7 +35455,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable3.call(this, options);
+      Readable2.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -35927,14 +36169,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors3().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable3, iterable, opts) {
+    function from(Readable2, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable3(_objectSpread({
+      var readable = new Readable2(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -35974,9 +36216,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable3;
+    module.exports = Readable2;
     var Duplex;
-    Readable3.ReadableState = ReadableState;
+    Readable2.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -36011,7 +36253,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable3, Stream);
+    require_inherits()(Readable2, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -36055,9 +36297,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable3(options) {
+    function Readable2(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable3)) return new Readable3(options);
+      if (!(this instanceof Readable2)) return new Readable2(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -36067,7 +36309,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable3.prototype, "destroyed", {
+    Object.defineProperty(Readable2.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -36085,12 +36327,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable3.prototype.destroy = destroyImpl.destroy;
-    Readable3.prototype._undestroy = destroyImpl.undestroy;
-    Readable3.prototype._destroy = function(err2, cb) {
+    Readable2.prototype.destroy = destroyImpl.destroy;
+    Readable2.prototype._undestroy = destroyImpl.undestroy;
+    Readable2.prototype._destroy = function(err2, cb) {
       cb(err2);
     };
-    Readable3.prototype.push = function(chunk, encoding) {
+    Readable2.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -36107,7 +36349,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable3.prototype.unshift = function(chunk) {
+    Readable2.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -36168,10 +36410,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable3.prototype.isPaused = function() {
+    Readable2.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable3.prototype.setEncoding = function(enc) {
+    Readable2.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -36217,7 +36459,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable3.prototype.read = function(n) {
+    Readable2.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -36326,10 +36568,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable3.prototype._read = function(n) {
+    Readable2.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable3.prototype.pipe = function(dest, pipeOpts) {
+    Readable2.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -36432,7 +36674,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable3.prototype.unpipe = function(dest) {
+    Readable2.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -36466,7 +36708,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable3.prototype.on = function(ev, fn) {
+    Readable2.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -36487,15 +36729,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable3.prototype.addListener = Readable3.prototype.on;
-    Readable3.prototype.removeListener = function(ev, fn) {
+    Readable2.prototype.addListener = Readable2.prototype.on;
+    Readable2.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable3.prototype.removeAllListeners = function(ev) {
+    Readable2.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -36515,7 +36757,7 @@ var require_stream_readable = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable3.prototype.resume = function() {
+    Readable2.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -36541,7 +36783,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable3.prototype.pause = function() {
+    Readable2.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -36556,7 +36798,7 @@ var require_stream_readable = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable3.prototype.wrap = function(stream) {
+    Readable2.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -36601,14 +36843,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable3.prototype[Symbol.asyncIterator] = function() {
+      Readable2.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -36617,7 +36859,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableBuffer", {
+    Object.defineProperty(Readable2.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -36626,7 +36868,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableFlowing", {
+    Object.defineProperty(Readable2.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -36640,8 +36882,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable3._fromList = fromList;
-    Object.defineProperty(Readable3.prototype, "readableLength", {
+    Readable2._fromList = fromList;
+    Object.defineProperty(Readable2.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -36687,11 +36929,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable3.from = function(iterable, opts) {
+      Readable2.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable3, iterable, opts);
+        return from(Readable2, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -39589,7 +39831,7 @@ var require_pack = __commonJS({
     var eos = require_end_of_stream2();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable3 = require_readable().Readable;
+    var Readable2 = require_readable().Readable;
     var Writable = require_readable().Writable;
     var StringDecoder2 = __require("string_decoder").StringDecoder;
     var headers = require_headers();
@@ -39665,14 +39907,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable3.call(this, opts);
+      Readable2.call(this, opts);
       this._drain = noop;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable3);
+    inherits(Pack, Readable2);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -69294,6 +69536,7 @@ async function readEngineImage(ref, opts) {
       const data = await readSaveStream(stream, {
         ref,
         files: opts.files,
+        count: opts.count,
         select: ref,
         onProgress: progress && ((bytes) => progress(bytes, image.Size))
       });
@@ -69380,6 +69623,7 @@ async function loadImage(ref, options) {
   if (isArchiveRef(ref)) return readArchiveRef(ref, options);
   return readEngineImage(ref, {
     files: options.files,
+    count: options.count,
     pull: true,
     onProgress: options.onProgress,
     engine: options.engine
@@ -69387,17 +69631,18 @@ async function loadImage(ref, options) {
 }
 async function analyzeRef(ref, options) {
   const cache = options.cache === void 0 ? defaultCache() : options.cache;
-  if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, options));
+  const load = { ...options, count: options.pullSize !== false };
+  if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, load));
   const engine = options.engine ?? connectEngine();
   const code = cacheCode();
-  const keyOf = (id, diffIds) => cacheKey({ id, diffIds, code, files: options.files });
+  const keyOf = (id, diffIds) => cacheKey({ id, diffIds, code, files: options.files, count: load.count });
   const found = await engine.inspect(ref);
   const key = found ? keyOf(found.Id, found.RootFS?.Layers ?? []) : void 0;
   if (key) {
     const hit = await cache.get(key, ref);
     if (hit) return hit;
   }
-  const analysis = analyzeImage(await loadImage(ref, { ...options, engine }));
+  const analysis = analyzeImage(await loadImage(ref, { ...load, engine }));
   await cache.put(
     key ?? keyOf(
       analysis.image.id,
@@ -69426,420 +69671,6 @@ var init_image_source = __esm({
     init_docker_engine();
     init_engine_image();
     init_archive_ref();
-  }
-});
-
-// src/image/compressed-size.ts
-import { availableParallelism } from "node:os";
-import * as zlib2 from "node:zlib";
-function zstdOneShot() {
-  const f = zlib2.zstdCompress;
-  return typeof f === "function" ? f : null;
-}
-function looksRandom(bytes) {
-  const counts = new Uint32Array(256);
-  for (let i = 0; i < bytes.length; i++) counts[bytes[i]]++;
-  let bits = 0;
-  for (let b = 0; b < 256; b++) {
-    const c = counts[b];
-    if (c) bits -= c * Math.log2(c / bytes.length);
-  }
-  return bits / bytes.length >= PROBE_BITS;
-}
-async function incompressibleUnits(block) {
-  const units = Math.ceil(block.length / UNIT_BYTES);
-  const stored = new Array(units).fill(false);
-  let next = 0;
-  const worker = async () => {
-    for (let u = next++; u < units; u = next++) {
-      const unit = block.subarray(u * UNIT_BYTES, (u + 1) * UNIT_BYTES);
-      if (unit.length < 2 * PROBE_BYTES || !looksRandom(unit.subarray(0, PROBE_BYTES))) continue;
-      stored[u] = await brotliFastSize(unit) >= INCOMPRESSIBLE * unit.length;
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return stored;
-}
-async function gzipBlockSize(block, dictionary, last) {
-  const stored = await incompressibleUnits(block);
-  const jobs = [];
-  let start = 0;
-  while (start < stored.length) {
-    let end = start + 1;
-    while (end < stored.length && stored[end] === stored[start]) end++;
-    const from = start * UNIT_BYTES;
-    const to = Math.min(end * UNIT_BYTES, block.length);
-    if (stored[start]) jobs.push(Promise.resolve(storedSize(to - from)));
-    else {
-      const before = from === 0 ? dictionary : from >= WINDOW ? block.subarray(from - WINDOW, from) : Buffer.concat([dictionary ?? Buffer.alloc(0), block.subarray(0, from)]).subarray(-WINDOW);
-      jobs.push(deflateRaw2(block.subarray(from, to), before, last && to === block.length));
-    }
-    start = end;
-  }
-  if (jobs.length === 0 || last && stored[stored.length - 1])
-    jobs.push(deflateRaw2(Buffer.alloc(0), void 0, last));
-  return (await Promise.all(jobs)).reduce((a, b) => a + b, 0);
-}
-function createCompressedCounter(options = {}) {
-  const zstd = options.zstd === false ? null : zstdOneShot();
-  const parallel = Math.max(2, availableParallelism());
-  let parts = [];
-  let buffered = 0;
-  let previousTail;
-  let gzipBytes = GZIP_FRAME;
-  let zstdBytes = 0;
-  let finished = false;
-  let aborted = false;
-  let failure = null;
-  const inflight = /* @__PURE__ */ new Set();
-  const dispatch = (block, last) => {
-    const dictionary = previousTail;
-    previousTail = block.length >= WINDOW ? Buffer.from(block.subarray(block.length - WINDOW)) : void 0;
-    const job = Promise.all([
-      gzipBlockSize(block, dictionary, last),
-      zstd && block.length > 0 ? zstdSize(zstd, block) : Promise.resolve(0)
-    ]).then(
-      ([g, z]) => {
-        gzipBytes += g;
-        zstdBytes += z;
-      },
-      (error) => {
-        failure ??= error;
-      }
-    );
-    inflight.add(job);
-    job.finally(() => inflight.delete(job));
-  };
-  const take = (n) => {
-    const all = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-    const block = all.subarray(0, n);
-    const rest = all.subarray(n);
-    parts = rest.length ? [rest] : [];
-    buffered = rest.length;
-    return block;
-  };
-  return {
-    async write(chunk) {
-      if (finished) throw new Error("compressed-size: write after finish");
-      if (chunk.length === 0 || aborted) return;
-      parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      buffered += chunk.length;
-      while (buffered >= BLOCK_BYTES) {
-        dispatch(take(BLOCK_BYTES), false);
-        while (inflight.size >= parallel) await Promise.race(inflight);
-      }
-      if (failure) throw failure;
-    },
-    async finish() {
-      if (finished) throw new Error("compressed-size: finish called twice");
-      finished = true;
-      dispatch(take(buffered), true);
-      while (inflight.size) await Promise.race(inflight);
-      if (failure) throw failure;
-      if (zstd && zstdBytes === 0) zstdBytes = await zstdSize(zstd, Buffer.alloc(0)) ?? 0;
-      return { gzip: gzipBytes, zstd: zstd ? zstdBytes : null };
-    },
-    abort() {
-      finished = true;
-      aborted = true;
-      parts = [];
-      buffered = 0;
-    }
-  };
-}
-var GZIP_LEVEL, ZSTD_LEVEL, BLOCK_BYTES, WINDOW, GZIP_FRAME, outputChunk, deflateRaw2, UNIT_BYTES, PROBE_BYTES, PROBE_BITS, INCOMPRESSIBLE, STORED_BLOCK, STORED_HEADER, storedSize, brotliFastSize, zstdSize;
-var init_compressed_size = __esm({
-  "src/image/compressed-size.ts"() {
-    "use strict";
-    GZIP_LEVEL = 6;
-    ZSTD_LEVEL = 3;
-    BLOCK_BYTES = 8 * 1024 * 1024;
-    WINDOW = 32 * 1024;
-    GZIP_FRAME = 18;
-    outputChunk = (n) => Math.min(1024 * 1024, Math.max(64 * 1024, n + (n >> 6) + 1024));
-    deflateRaw2 = (block, dictionary, last) => new Promise((resolve3, reject) => {
-      zlib2.deflateRaw(
-        block,
-        {
-          level: GZIP_LEVEL,
-          // Few output buffers per block: each one filled is a round trip to the main thread.
-          chunkSize: outputChunk(block.length),
-          ...dictionary ? { dictionary } : {},
-          // Not the last block: a sync flush ends it on a byte boundary, as a block boundary of a stream would.
-          finishFlush: last ? zlib2.constants.Z_FINISH : zlib2.constants.Z_SYNC_FLUSH
-        },
-        (error, out) => error ? reject(error) : resolve3(last ? out.length : out.length - 4)
-      );
-    });
-    UNIT_BYTES = 256 * 1024;
-    PROBE_BYTES = 16 * 1024;
-    PROBE_BITS = 7.9;
-    INCOMPRESSIBLE = 0.99;
-    STORED_BLOCK = 16 * 1024;
-    STORED_HEADER = 5;
-    storedSize = (n) => n + STORED_HEADER * Math.ceil(n / STORED_BLOCK);
-    brotliFastSize = (unit) => new Promise((resolve3, reject) => {
-      zlib2.brotliCompress(
-        unit,
-        {
-          chunkSize: outputChunk(unit.length),
-          params: {
-            [zlib2.constants.BROTLI_PARAM_QUALITY]: 0,
-            [zlib2.constants.BROTLI_PARAM_LGWIN]: 16,
-            [zlib2.constants.BROTLI_PARAM_SIZE_HINT]: unit.length
-          }
-        },
-        (error, out) => error ? reject(error) : resolve3(out.length)
-      );
-    });
-    zstdSize = (f, block) => new Promise((resolve3, reject) => {
-      const level = zlib2.constants.ZSTD_c_compressionLevel;
-      f(
-        block,
-        { chunkSize: outputChunk(block.length), params: { [level]: ZSTD_LEVEL } },
-        (error, out) => error ? reject(error) : resolve3(out.length)
-      );
-    });
-  }
-});
-
-// src/image/export-compressed.ts
-var export_compressed_exports = {};
-__export(export_compressed_exports, {
-  analyzeCounted: () => analyzeCounted,
-  countingEngine: () => countingEngine,
-  defaultLayerSizeStore: () => defaultLayerSizeStore,
-  exportLayerCounter: () => exportLayerCounter,
-  layerSizeStore: () => layerSizeStore,
-  tapExport: () => tapExport,
-  withCountedSizes: () => withCountedSizes
-});
-import { createHash as createHash4 } from "node:crypto";
-import { mkdir as mkdir2, readFile as readFile4, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join7 } from "node:path";
-import { Readable as Readable2 } from "node:stream";
-function exportLayerCounter() {
-  const sizes = /* @__PURE__ */ new Map();
-  const pending = [];
-  let header = Buffer.alloc(0);
-  let member = null;
-  let skip = 0;
-  const close = (m) => {
-    if (!m.sink) return;
-    const { hash, counter } = m.sink;
-    pending.push(
-      counter.finish().then((s) => {
-        sizes.set(`sha256:${hash.digest("hex")}`, s);
-      })
-    );
-  };
-  async function feed(chunk) {
-    let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    while (buf.length > 0) {
-      if (skip > 0) {
-        const n = Math.min(skip, buf.length);
-        skip -= n;
-        buf = buf.subarray(n);
-        continue;
-      }
-      if (member) {
-        const n = Math.min(member.remaining, buf.length);
-        const part = buf.subarray(0, n);
-        if (!member.sniffed && member.sink) {
-          member.sniffed = true;
-          if (part[0] === 31 && part[1] === 139 || part.length >= 4 && part.readUInt32LE(0) === 4247762216) {
-            member.sink.counter.abort();
-            member.sink = null;
-          }
-        }
-        if (member.sink) {
-          member.sink.hash.update(part);
-          await member.sink.counter.write(part);
-        }
-        member.remaining -= n;
-        buf = buf.subarray(n);
-        if (member.remaining === 0) {
-          close(member);
-          skip = member.padding;
-          member = null;
-        }
-        continue;
-      }
-      const need = BLOCK2 - header.length;
-      header = Buffer.concat([header, buf.subarray(0, need)]);
-      buf = buf.subarray(Math.min(need, buf.length));
-      if (header.length < BLOCK2) break;
-      const block = header;
-      header = Buffer.alloc(0);
-      if (block.every((b) => b === 0)) continue;
-      const size = sizeOf(block);
-      const type = String.fromCharCode(block[156]);
-      const name = block.toString("latin1", 0, 100).replace(/\0.*$/s, "");
-      const regular = type === "0" || type === "\0";
-      const layer = regular && size >= MIN_LAYER && !/(\.json|\/json|VERSION|repositories)$/.test(name);
-      const padding = (BLOCK2 - size % BLOCK2) % BLOCK2;
-      if (size === 0) continue;
-      member = {
-        remaining: size,
-        padding,
-        sniffed: false,
-        sink: layer ? { hash: createHash4("sha256"), counter: createCompressedCounter() } : null
-      };
-    }
-  }
-  return {
-    feed,
-    async end() {
-      await Promise.all(pending);
-      return sizes;
-    },
-    /** Drops the member in progress, if any (the finished ones stay counted). */
-    abort() {
-      member?.sink?.counter.abort();
-      if (member) member.sink = null;
-    }
-  };
-}
-function sizeOf(block) {
-  if (block[124] & 128) {
-    let n = 0;
-    for (let i = 125; i < 136; i++) n = n * 256 + block[i];
-    return n;
-  }
-  const text = block.toString("latin1", 124, 136).replace(/[\0 ]+$/g, "").trim();
-  return text ? Number.parseInt(text, 8) : 0;
-}
-function tapExport(source) {
-  const counter = exportLayerCounter();
-  let settle;
-  const sizes = new Promise((r) => {
-    settle = r;
-  });
-  async function* pass() {
-    let failed = false;
-    try {
-      for await (const chunk of source) {
-        await counter.feed(chunk);
-        yield chunk;
-      }
-    } catch (error) {
-      failed = true;
-      throw error;
-    } finally {
-      counter.abort();
-      if (failed) settle(null);
-      else counter.end().then(settle, () => settle(null));
-    }
-  }
-  return { stream: Readable2.from(pass(), { objectMode: false }), sizes };
-}
-function countingEngine(engine) {
-  let last = Promise.resolve(null);
-  const wrapped = {
-    get address() {
-      return engine.address;
-    },
-    inspect: (ref) => engine.inspect(ref),
-    history: (ref) => engine.history(ref),
-    pull: (ref) => engine.pull(ref),
-    isContainerdStore: () => engine.isContainerdStore(),
-    async exportImage(ref) {
-      const tapped = tapExport(await engine.exportImage(ref));
-      last = tapped.sizes;
-      return tapped.stream;
-    }
-  };
-  return { engine: wrapped, sizes: () => last };
-}
-function withCountedSizes(analysis, sizes) {
-  if (analysis.image.compressed || !sizes) return analysis;
-  const diffIds = nonEmptyDiffIds(analysis);
-  const counted2 = diffIds.map((d) => sizes.get(d));
-  if (diffIds.length === 0 || counted2.some((c) => !c)) return analysis;
-  const all = counted2;
-  return {
-    ...analysis,
-    image: {
-      ...analysis.image,
-      compressed: {
-        gzip: all.reduce((n, c) => n + c.gzip, 0),
-        zstd: all.every((c) => c.zstd !== null) ? all.reduce((n, c) => n + c.zstd, 0) : null,
-        source: "computed",
-        layers: all.map((c, i) => ({ diffId: diffIds[i], gzip: c.gzip, zstd: c.zstd }))
-      }
-    }
-  };
-}
-function layerSizeStore(dir) {
-  const file = (diffId) => join7(dir, `${diffId.replace(/^sha256:/, "")}.json`);
-  return {
-    async get(diffId) {
-      if (!/^sha256:[0-9a-f]{64}$/.test(diffId)) return null;
-      try {
-        const v = JSON.parse(await readFile4(file(diffId), "utf8"));
-        if (typeof v.gzip !== "number" || v.gzipLevel !== GZIP_LEVEL) return null;
-        return { gzip: v.gzip, zstd: typeof v.zstd === "number" ? v.zstd : null };
-      } catch {
-        return null;
-      }
-    },
-    async put(diffId, sizes) {
-      if (!/^sha256:[0-9a-f]{64}$/.test(diffId)) return;
-      try {
-        await mkdir2(dir, { recursive: true });
-        const tmp = `${file(diffId)}.${process.pid}.tmp`;
-        await writeFile2(tmp, JSON.stringify({ ...sizes, gzipLevel: GZIP_LEVEL, zstdLevel: ZSTD_LEVEL }));
-        await rename2(tmp, file(diffId));
-      } catch {
-      }
-    }
-  };
-}
-function defaultLayerSizeStore(env = process.env) {
-  const dir = cacheDir(env);
-  return dir ? layerSizeStore(join7(dir, "compressed-layers")) : null;
-}
-async function analyzeCounted(analyze, ref, options, store = defaultLayerSizeStore(), engine) {
-  if (isArchiveRef(ref) || options.pullSize === false) return analyze(ref, options);
-  const base = engine ?? connectEngine();
-  const counting = countingEngine(base);
-  const analysis = await analyze(ref, { ...options, engine: counting.engine });
-  if (analysis.image.compressed) return analysis;
-  let sizes = await counting.sizes();
-  const diffIds = nonEmptyDiffIds(analysis);
-  if (!sizes && store && diffIds.length) {
-    const stored = await Promise.all(diffIds.map((d) => store.get(d)));
-    if (stored.every(Boolean)) sizes = new Map(diffIds.map((d, i) => [d, stored[i]]));
-  }
-  if (!sizes && options.files && diffIds.length) {
-    try {
-      const tapped = tapExport(await base.exportImage(analysis.image.id));
-      try {
-        for await (const _ of tapped.stream) {
-        }
-      } finally {
-        tapped.stream.destroy();
-      }
-      sizes = await tapped.sizes;
-    } catch {
-      sizes = null;
-    }
-  }
-  if (sizes && store)
-    await Promise.all(diffIds.flatMap((d) => sizes.has(d) ? [store.put(d, sizes.get(d))] : []));
-  return withCountedSizes(analysis, sizes);
-}
-var BLOCK2, MIN_LAYER, nonEmptyDiffIds;
-var init_export_compressed = __esm({
-  "src/image/export-compressed.ts"() {
-    "use strict";
-    init_analysis_cache();
-    init_docker_engine();
-    init_archive_ref();
-    init_compressed_size();
-    BLOCK2 = 512;
-    MIN_LAYER = 1024;
-    nonEmptyDiffIds = (analysis) => analysis.image.layers.filter((l) => !l.empty).flatMap((l) => l.diffId ? [l.diffId] : []);
   }
 });
 
@@ -69938,7 +69769,7 @@ function normalizeSeparators(p) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter, chmod, copyFile, lstat, mkdir3, open2, readdir2, rename3, rm2, rmdir, stat4, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter, chmod, copyFile, lstat, mkdir2, open2, readdir2, rename2, rm2, rmdir, stat4, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter = function(thisArg, _arguments, P, generator) {
@@ -69968,7 +69799,7 @@ var init_io_util = __esm({
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir: mkdir3, open: open2, readdir: readdir2, rename: rename3, rm: rm2, rmdir, stat: stat4, symlink, unlink } = fs.promises);
+    ({ chmod, copyFile, lstat, mkdir: mkdir2, open: open2, readdir: readdir2, rename: rename2, rm: rm2, rmdir, stat: stat4, symlink, unlink } = fs.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs.constants.O_RDONLY;
   }
@@ -71697,8 +71528,7 @@ async function analyzerOf(deps) {
   const loader = deps.loader;
   if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
   const { analyzeRef: analyzeRef2 } = await Promise.resolve().then(() => (init_image_source(), image_source_exports));
-  const { analyzeCounted: analyzeCounted2 } = await Promise.resolve().then(() => (init_export_compressed(), export_compressed_exports));
-  return (ref, options) => analyzeCounted2(analyzeRef2, ref, options);
+  return analyzeRef2;
 }
 async function analyzeCommand(argv, io, deps) {
   const { values, positionals } = parse3(

@@ -9578,7 +9578,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable3 } = __require("node:stream");
+    var { Readable: Readable2 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9590,7 +9590,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop4 = () => {
     };
-    var BodyReadable = class extends Readable3 {
+    var BodyReadable = class extends Readable2 {
       constructor({
         resume,
         abort,
@@ -9932,7 +9932,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable3 } = require_readable();
+    var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -10027,7 +10027,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable3({
+        const res = new Readable2({
           resume,
           abort,
           contentType,
@@ -10342,7 +10342,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable: Readable3,
+      Readable: Readable2,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10356,7 +10356,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable3 {
+    var PipelineRequest = class extends Readable2 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10373,7 +10373,7 @@ var require_api_pipeline = __commonJS({
         callback(err2);
       }
     };
-    var PipelineResponse = class extends Readable3 {
+    var PipelineResponse = class extends Readable2 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -13698,7 +13698,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable3, pipeline: pipeline2, finished } = __require("node:stream");
+    var { Readable: Readable2, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14637,7 +14637,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable3({ read: resume });
+              this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
               resolve5({
                 status,
@@ -20556,7 +20556,7 @@ var init_version = __esm({
 // src/analysis/layers.ts
 function imageLayers(data) {
   const { diffIds, history } = data.config;
-  const sizeOf2 = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
+  const sizeOf = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
   const layers = [];
   let next = 0;
   for (const entry of history) {
@@ -20569,7 +20569,7 @@ function imageLayers(data) {
       index,
       diffId: diffIds[next] ?? null,
       createdBy: entry.createdBy,
-      size: sizeOf2(next),
+      size: sizeOf(next),
       empty: false
     });
     next++;
@@ -20579,7 +20579,7 @@ function imageLayers(data) {
       index: layers.length,
       diffId: diffIds[next] ?? null,
       createdBy: "",
-      size: sizeOf2(next),
+      size: sizeOf(next),
       empty: false
     });
   }
@@ -30173,7 +30173,14 @@ function cacheDir(env = process.env) {
   return join6(homedir2(), ".cache", "image-guard");
 }
 function cacheKey(parts) {
-  const canonical = JSON.stringify([FORMAT, parts.id, [...parts.diffIds], parts.code, parts.files]);
+  const canonical = JSON.stringify([
+    FORMAT,
+    parts.id,
+    [...parts.diffIds],
+    parts.code,
+    parts.files,
+    parts.count
+  ]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 function isEntry(value, key) {
@@ -36891,7 +36898,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash5,
+      createHash: createHash4,
       createHmac,
       createSign,
       createVerify,
@@ -37579,11 +37586,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash4("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash4("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -37748,8 +37755,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash4("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash4("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -37789,7 +37796,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac(
           "sha1",
-          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash4("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -38132,7 +38139,7 @@ var require_agent2 = __commonJS({
     var { Socket: Socket2 } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve: resolve5 } = __require("path");
-    var { readFile: readFile5 } = __require("fs");
+    var { readFile: readFile4 } = __require("fs");
     var { execFile, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -38350,7 +38357,7 @@ var require_agent2 = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile5(socketPath, function readCygsocket(err2, data) {
+          readFile4(socketPath, function readCygsocket(err2, data) {
             if (err2) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -38359,7 +38366,7 @@ var require_agent2 = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile5(socketPath, readCygsocket);
+                readFile4(socketPath, readCygsocket);
               });
               return;
             }
@@ -40111,7 +40118,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash5,
+      createHash: createHash4,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -40537,7 +40544,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash5(this.hashName);
+          const hash = createHash4(this.hashName);
           hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
@@ -41545,9 +41552,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash4(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash4(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -46982,7 +46989,7 @@ var require_client2 = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash5,
+      createHash: createHash4,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -47204,7 +47211,7 @@ var require_client2 = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash5(hashAlgo).update(key).digest("hex");
+              key = createHash4(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -50681,7 +50688,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join12(s) {
+        value: function join11(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -51547,9 +51554,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable3 = require_stream_readable();
+    var Readable2 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable3);
+    require_inherits()(Duplex, Readable2);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -51562,7 +51569,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable3.call(this, options);
+      Readable2.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -52276,14 +52283,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors3().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable3, iterable, opts) {
+    function from(Readable2, iterable, opts) {
       var iterator2;
       if (iterable && typeof iterable.next === "function") {
         iterator2 = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator2 = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator2 = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable3(_objectSpread({
+      var readable = new Readable2(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -52323,9 +52330,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable3;
+    module.exports = Readable2;
     var Duplex;
-    Readable3.ReadableState = ReadableState;
+    Readable2.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -52360,7 +52367,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable3, Stream);
+    require_inherits()(Readable2, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -52404,9 +52411,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable3(options) {
+    function Readable2(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable3)) return new Readable3(options);
+      if (!(this instanceof Readable2)) return new Readable2(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -52416,7 +52423,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable3.prototype, "destroyed", {
+    Object.defineProperty(Readable2.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -52434,12 +52441,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable3.prototype.destroy = destroyImpl.destroy;
-    Readable3.prototype._undestroy = destroyImpl.undestroy;
-    Readable3.prototype._destroy = function(err2, cb) {
+    Readable2.prototype.destroy = destroyImpl.destroy;
+    Readable2.prototype._undestroy = destroyImpl.undestroy;
+    Readable2.prototype._destroy = function(err2, cb) {
       cb(err2);
     };
-    Readable3.prototype.push = function(chunk, encoding) {
+    Readable2.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -52456,7 +52463,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable3.prototype.unshift = function(chunk) {
+    Readable2.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -52517,10 +52524,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable3.prototype.isPaused = function() {
+    Readable2.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable3.prototype.setEncoding = function(enc) {
+    Readable2.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -52566,7 +52573,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable3.prototype.read = function(n) {
+    Readable2.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -52675,10 +52682,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable3.prototype._read = function(n) {
+    Readable2.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable3.prototype.pipe = function(dest, pipeOpts) {
+    Readable2.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -52781,7 +52788,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable3.prototype.unpipe = function(dest) {
+    Readable2.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -52815,7 +52822,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable3.prototype.on = function(ev, fn) {
+    Readable2.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -52836,15 +52843,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable3.prototype.addListener = Readable3.prototype.on;
-    Readable3.prototype.removeListener = function(ev, fn) {
+    Readable2.prototype.addListener = Readable2.prototype.on;
+    Readable2.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable3.prototype.removeAllListeners = function(ev) {
+    Readable2.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -52864,7 +52871,7 @@ var require_stream_readable = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable3.prototype.resume = function() {
+    Readable2.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -52890,7 +52897,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable3.prototype.pause = function() {
+    Readable2.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -52905,7 +52912,7 @@ var require_stream_readable = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable3.prototype.wrap = function(stream) {
+    Readable2.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -52950,14 +52957,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable3.prototype[Symbol.asyncIterator] = function() {
+      Readable2.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -52966,7 +52973,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableBuffer", {
+    Object.defineProperty(Readable2.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -52975,7 +52982,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableFlowing", {
+    Object.defineProperty(Readable2.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -52989,8 +52996,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable3._fromList = fromList;
-    Object.defineProperty(Readable3.prototype, "readableLength", {
+    Readable2._fromList = fromList;
+    Object.defineProperty(Readable2.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -53036,11 +53043,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable3.from = function(iterable, opts) {
+      Readable2.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable3, iterable, opts);
+        return from(Readable2, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -55938,7 +55945,7 @@ var require_pack = __commonJS({
     var eos = require_end_of_stream2();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable3 = require_readable2().Readable;
+    var Readable2 = require_readable2().Readable;
     var Writable = require_readable2().Writable;
     var StringDecoder2 = __require("string_decoder").StringDecoder;
     var headers = require_headers2();
@@ -56014,14 +56021,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable3.call(this, opts);
+      Readable2.call(this, opts);
       this._drain = noop4;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable3);
+    inherits(Pack, Readable2);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -86591,6 +86598,205 @@ var init_image_layout = __esm({
   }
 });
 
+// src/image/compressed-size.ts
+import { availableParallelism } from "node:os";
+import * as zlib2 from "node:zlib";
+function zstdOneShot() {
+  const f = zlib2.zstdCompress;
+  return typeof f === "function" ? f : null;
+}
+function looksRandom(bytes) {
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < bytes.length; i++) counts[bytes[i]]++;
+  let bits = 0;
+  for (let b = 0; b < 256; b++) {
+    const c = counts[b];
+    if (c) bits -= c * Math.log2(c / bytes.length);
+  }
+  return bits / bytes.length >= PROBE_BITS;
+}
+async function incompressibleUnits(block) {
+  const units = Math.ceil(block.length / UNIT_BYTES);
+  const stored = new Array(units).fill(false);
+  let next = 0;
+  const worker = async () => {
+    for (let u = next++; u < units; u = next++) {
+      const unit = block.subarray(u * UNIT_BYTES, (u + 1) * UNIT_BYTES);
+      if (unit.length < 2 * PROBE_BYTES || !looksRandom(unit.subarray(0, PROBE_BYTES))) continue;
+      stored[u] = await brotliFastSize(unit) >= INCOMPRESSIBLE * unit.length;
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return stored;
+}
+async function gzipBlockSize(block, dictionary, last) {
+  const stored = await incompressibleUnits(block);
+  const jobs = [];
+  let start = 0;
+  while (start < stored.length) {
+    let end = start + 1;
+    while (end < stored.length && stored[end] === stored[start]) end++;
+    const from = start * UNIT_BYTES;
+    const to = Math.min(end * UNIT_BYTES, block.length);
+    if (stored[start]) jobs.push(Promise.resolve(storedSize(to - from)));
+    else {
+      const before = from === 0 ? dictionary : from >= WINDOW ? block.subarray(from - WINDOW, from) : Buffer.concat([dictionary ?? Buffer.alloc(0), block.subarray(0, from)]).subarray(-WINDOW);
+      jobs.push(deflateRaw2(block.subarray(from, to), before, last && to === block.length));
+    }
+    start = end;
+  }
+  if (jobs.length === 0 || last && stored[stored.length - 1])
+    jobs.push(deflateRaw2(Buffer.alloc(0), void 0, last));
+  return (await Promise.all(jobs)).reduce((a, b) => a + b, 0);
+}
+function createCompressedCounter(options = {}) {
+  const zstd = options.zstd === false ? null : zstdOneShot();
+  const parallel = Math.max(2, availableParallelism());
+  let parts = [];
+  let buffered = 0;
+  let previousTail;
+  let gzipBytes = GZIP_FRAME;
+  let zstdBytes = 0;
+  let finished = false;
+  let aborted = false;
+  let failure = null;
+  const inflight = /* @__PURE__ */ new Set();
+  const dispatch = (block, last) => {
+    const dictionary = previousTail;
+    previousTail = block.length >= WINDOW ? Buffer.from(block.subarray(block.length - WINDOW)) : void 0;
+    const job = Promise.all([
+      gzipBlockSize(block, dictionary, last),
+      zstd && block.length > 0 ? zstdSize(zstd, block) : Promise.resolve(0)
+    ]).then(
+      ([g, z]) => {
+        gzipBytes += g;
+        zstdBytes += z;
+      },
+      (error2) => {
+        failure ??= error2;
+      }
+    );
+    inflight.add(job);
+    job.finally(() => inflight.delete(job));
+  };
+  const take = (n) => {
+    const all = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    const block = all.subarray(0, n);
+    const rest = all.subarray(n);
+    parts = rest.length ? [rest] : [];
+    buffered = rest.length;
+    return block;
+  };
+  return {
+    async write(chunk) {
+      if (finished) throw new Error("compressed-size: write after finish");
+      if (chunk.length === 0 || aborted) return;
+      parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      buffered += chunk.length;
+      while (buffered >= BLOCK_BYTES) {
+        dispatch(take(BLOCK_BYTES), false);
+        while (inflight.size >= parallel) await Promise.race(inflight);
+      }
+      if (failure) throw failure;
+    },
+    async finish() {
+      if (finished) throw new Error("compressed-size: finish called twice");
+      finished = true;
+      dispatch(take(buffered), true);
+      while (inflight.size) await Promise.race(inflight);
+      if (failure) throw failure;
+      if (zstd && zstdBytes === 0) zstdBytes = await zstdSize(zstd, Buffer.alloc(0)) ?? 0;
+      return { gzip: gzipBytes, zstd: zstd ? zstdBytes : null };
+    },
+    abort() {
+      finished = true;
+      aborted = true;
+      parts = [];
+      buffered = 0;
+    }
+  };
+}
+function tapCompressed(chunks, options = {}) {
+  let settle;
+  const sizes = new Promise((resolve5, reject) => {
+    settle = { resolve: resolve5, reject };
+  });
+  sizes.catch(() => void 0);
+  async function* pass() {
+    const counter = createCompressedCounter(options);
+    let failed = false;
+    try {
+      for await (const chunk of chunks) {
+        await counter.write(chunk);
+        yield chunk;
+      }
+    } catch (error2) {
+      failed = true;
+      counter.abort();
+      settle.reject(error2);
+      throw error2;
+    } finally {
+      if (!failed) counter.finish().then(settle.resolve, settle.reject);
+    }
+  }
+  return { chunks: pass(), sizes };
+}
+var GZIP_LEVEL, ZSTD_LEVEL, BLOCK_BYTES, WINDOW, GZIP_FRAME, outputChunk, deflateRaw2, UNIT_BYTES, PROBE_BYTES, PROBE_BITS, INCOMPRESSIBLE, STORED_BLOCK, STORED_HEADER, storedSize, brotliFastSize, zstdSize;
+var init_compressed_size = __esm({
+  "src/image/compressed-size.ts"() {
+    "use strict";
+    GZIP_LEVEL = 6;
+    ZSTD_LEVEL = 3;
+    BLOCK_BYTES = 8 * 1024 * 1024;
+    WINDOW = 32 * 1024;
+    GZIP_FRAME = 18;
+    outputChunk = (n) => Math.min(1024 * 1024, Math.max(64 * 1024, n + (n >> 6) + 1024));
+    deflateRaw2 = (block, dictionary, last) => new Promise((resolve5, reject) => {
+      zlib2.deflateRaw(
+        block,
+        {
+          level: GZIP_LEVEL,
+          // Few output buffers per block: each one filled is a round trip to the main thread.
+          chunkSize: outputChunk(block.length),
+          ...dictionary ? { dictionary } : {},
+          // Not the last block: a sync flush ends it on a byte boundary, as a block boundary of a stream would.
+          finishFlush: last ? zlib2.constants.Z_FINISH : zlib2.constants.Z_SYNC_FLUSH
+        },
+        (error2, out) => error2 ? reject(error2) : resolve5(last ? out.length : out.length - 4)
+      );
+    });
+    UNIT_BYTES = 256 * 1024;
+    PROBE_BYTES = 16 * 1024;
+    PROBE_BITS = 7.9;
+    INCOMPRESSIBLE = 0.99;
+    STORED_BLOCK = 16 * 1024;
+    STORED_HEADER = 5;
+    storedSize = (n) => n + STORED_HEADER * Math.ceil(n / STORED_BLOCK);
+    brotliFastSize = (unit) => new Promise((resolve5, reject) => {
+      zlib2.brotliCompress(
+        unit,
+        {
+          chunkSize: outputChunk(unit.length),
+          params: {
+            [zlib2.constants.BROTLI_PARAM_QUALITY]: 0,
+            [zlib2.constants.BROTLI_PARAM_LGWIN]: 16,
+            [zlib2.constants.BROTLI_PARAM_SIZE_HINT]: unit.length
+          }
+        },
+        (error2, out) => error2 ? reject(error2) : resolve5(out.length)
+      );
+    });
+    zstdSize = (f, block) => new Promise((resolve5, reject) => {
+      const level = zlib2.constants.ZSTD_c_compressionLevel;
+      f(
+        block,
+        { chunkSize: outputChunk(block.length), params: { [level]: ZSTD_LEVEL } },
+        (error2, out) => error2 ? reject(error2) : resolve5(out.length)
+      );
+    });
+  }
+});
+
 // src/image/secret-peek.ts
 function holdsPrivateKey(buf) {
   for (let i = buf.indexOf(BEGIN); i !== -1; i = buf.indexOf(BEGIN, i + 1)) {
@@ -87037,8 +87243,17 @@ async function summarizeLayer(stream, opts) {
   const opaqueDirs = [];
   let peeking;
   let size = 0;
+  let blobBytes = 0;
+  let sizes = null;
   try {
-    const { chunks } = await decompressed(stream);
+    const source = opts.count ? byteCounted(stream, (n) => blobBytes += n) : stream;
+    const { compression, chunks: plain } = await decompressed(source);
+    let chunks = plain;
+    if (opts.count && compression !== "gzip") {
+      const tap = tapCompressed(plain, { zstd: compression === "none" });
+      chunks = tap.chunks;
+      sizes = tap.sizes;
+    }
     await readTar(
       chunks,
       {
@@ -87093,10 +87308,18 @@ async function summarizeLayer(stream, opts) {
       },
       { maxMetaEntrySize: opts.maxMetaEntrySize }
     );
+    const compressed = sizes ? await sizes : opts.count ? { gzip: blobBytes, zstd: null } : void 0;
+    if (compressed && compression === "zstd") compressed.zstd = blobBytes;
+    return { entries, whiteouts, opaqueDirs, size, ...compressed ? { compressed } : {} };
   } catch (error2) {
     throw layerError(opts.name, error2);
   }
-  return { entries, whiteouts, opaqueDirs, size };
+}
+async function* byteCounted(source, add) {
+  for await (const chunk of source) {
+    add(chunk.length);
+    yield chunk;
+  }
 }
 function kindOf(entry) {
   switch (entry.type) {
@@ -87136,6 +87359,7 @@ var init_layer_summary = __esm({
   "src/image/layer-summary.ts"() {
     "use strict";
     init_errors();
+    init_compressed_size();
     init_decompress();
     init_secret_peek();
     init_tar_paths();
@@ -87203,7 +87427,11 @@ async function readMember(entry, content, path4, opts) {
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
   if (shape === "layer") {
-    const summary2 = await summarizeLayer(rest, { name: `${path4} in ${opts.ref}`, files: opts.files });
+    const summary2 = await summarizeLayer(rest, {
+      name: `${path4} in ${opts.ref}`,
+      files: opts.files,
+      count: opts.count
+    });
     return { kind: "layer", summary: summary2 };
   }
   if (shape === "json" && entry.size <= MAX_JSON_MEMBER) {
@@ -87276,7 +87504,8 @@ function assemble(members, opts) {
     id: configDigest(configBytes),
     config,
     layerSizes: summaries.map((s) => s.size),
-    layers: opts.files ? summaries : null
+    layers: opts.files ? summaries : null,
+    ...opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}
   };
 }
 var MAX_JSON_MEMBER;
@@ -87306,6 +87535,7 @@ async function readEngineImage(ref, opts) {
       const data = await readSaveStream(stream, {
         ref,
         files: opts.files,
+        count: opts.count,
         select: ref,
         onProgress: progress && ((bytes) => progress(bytes, image.Size))
       });
@@ -87405,7 +87635,12 @@ async function readArchiveRef(spec, opts) {
   if (parsed.kind === "oci") {
     if (!stats.isDirectory())
       throw new UserError(`${path4} is not a folder: oci: takes an OCI image layout folder`);
-    return readOciDir(path4, spec, { files: opts.files, select, onProgress: opts.onProgress });
+    return readOciDir(path4, spec, {
+      files: opts.files,
+      count: opts.count,
+      select,
+      onProgress: opts.onProgress
+    });
   }
   if (stats.isDirectory()) {
     throw new UserError(
@@ -87418,6 +87653,7 @@ async function readArchiveRef(spec, opts) {
     return await readSaveStream(stream, {
       ref: spec,
       files: opts.files,
+      count: opts.count,
       select,
       onProgress: progress && ((bytes) => progress(bytes, stats.size))
     });
@@ -87488,7 +87724,13 @@ async function readOciDir(dir, spec, opts) {
       }
     }
     try {
-      summaries.push(await summarizeLayer(counted2(), { name: `${layer} in ${spec}`, files: opts.files }));
+      summaries.push(
+        await summarizeLayer(counted2(), {
+          name: `${layer} in ${spec}`,
+          files: opts.files,
+          count: opts.count
+        })
+      );
     } finally {
       stream.destroy();
     }
@@ -87498,7 +87740,8 @@ async function readOciDir(dir, spec, opts) {
     id: configDigest(configBytes),
     config,
     layerSizes: summaries.map((s) => s.size),
-    layers: opts.files ? summaries : null
+    layers: opts.files ? summaries : null,
+    ...opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}
   };
 }
 var PREFIXES, READ_CHUNK;
@@ -87525,6 +87768,7 @@ async function loadImage(ref, options) {
   if (isArchiveRef(ref)) return readArchiveRef(ref, options);
   return readEngineImage(ref, {
     files: options.files,
+    count: options.count,
     pull: true,
     onProgress: options.onProgress,
     engine: options.engine
@@ -87532,17 +87776,18 @@ async function loadImage(ref, options) {
 }
 async function analyzeRef(ref, options) {
   const cache = options.cache === void 0 ? defaultCache() : options.cache;
-  if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, options));
+  const load = { ...options, count: options.pullSize !== false };
+  if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, load));
   const engine = options.engine ?? connectEngine();
   const code = cacheCode();
-  const keyOf = (id, diffIds) => cacheKey({ id, diffIds, code, files: options.files });
+  const keyOf = (id, diffIds) => cacheKey({ id, diffIds, code, files: options.files, count: load.count });
   const found = await engine.inspect(ref);
   const key = found ? keyOf(found.Id, found.RootFS?.Layers ?? []) : void 0;
   if (key) {
     const hit = await cache.get(key, ref);
     if (hit) return hit;
   }
-  const analysis = analyzeImage(await loadImage(ref, { ...options, engine }));
+  const analysis = analyzeImage(await loadImage(ref, { ...load, engine }));
   await cache.put(
     key ?? keyOf(
       analysis.image.id,
@@ -87571,420 +87816,6 @@ var init_image_source = __esm({
     init_docker_engine();
     init_engine_image();
     init_archive_ref();
-  }
-});
-
-// src/image/compressed-size.ts
-import { availableParallelism } from "node:os";
-import * as zlib2 from "node:zlib";
-function zstdOneShot() {
-  const f = zlib2.zstdCompress;
-  return typeof f === "function" ? f : null;
-}
-function looksRandom(bytes) {
-  const counts = new Uint32Array(256);
-  for (let i = 0; i < bytes.length; i++) counts[bytes[i]]++;
-  let bits = 0;
-  for (let b = 0; b < 256; b++) {
-    const c = counts[b];
-    if (c) bits -= c * Math.log2(c / bytes.length);
-  }
-  return bits / bytes.length >= PROBE_BITS;
-}
-async function incompressibleUnits(block) {
-  const units = Math.ceil(block.length / UNIT_BYTES);
-  const stored = new Array(units).fill(false);
-  let next = 0;
-  const worker = async () => {
-    for (let u = next++; u < units; u = next++) {
-      const unit = block.subarray(u * UNIT_BYTES, (u + 1) * UNIT_BYTES);
-      if (unit.length < 2 * PROBE_BYTES || !looksRandom(unit.subarray(0, PROBE_BYTES))) continue;
-      stored[u] = await brotliFastSize(unit) >= INCOMPRESSIBLE * unit.length;
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return stored;
-}
-async function gzipBlockSize(block, dictionary, last) {
-  const stored = await incompressibleUnits(block);
-  const jobs = [];
-  let start = 0;
-  while (start < stored.length) {
-    let end = start + 1;
-    while (end < stored.length && stored[end] === stored[start]) end++;
-    const from = start * UNIT_BYTES;
-    const to = Math.min(end * UNIT_BYTES, block.length);
-    if (stored[start]) jobs.push(Promise.resolve(storedSize(to - from)));
-    else {
-      const before = from === 0 ? dictionary : from >= WINDOW ? block.subarray(from - WINDOW, from) : Buffer.concat([dictionary ?? Buffer.alloc(0), block.subarray(0, from)]).subarray(-WINDOW);
-      jobs.push(deflateRaw2(block.subarray(from, to), before, last && to === block.length));
-    }
-    start = end;
-  }
-  if (jobs.length === 0 || last && stored[stored.length - 1])
-    jobs.push(deflateRaw2(Buffer.alloc(0), void 0, last));
-  return (await Promise.all(jobs)).reduce((a, b) => a + b, 0);
-}
-function createCompressedCounter(options = {}) {
-  const zstd = options.zstd === false ? null : zstdOneShot();
-  const parallel = Math.max(2, availableParallelism());
-  let parts = [];
-  let buffered = 0;
-  let previousTail;
-  let gzipBytes = GZIP_FRAME;
-  let zstdBytes = 0;
-  let finished = false;
-  let aborted = false;
-  let failure = null;
-  const inflight = /* @__PURE__ */ new Set();
-  const dispatch = (block, last) => {
-    const dictionary = previousTail;
-    previousTail = block.length >= WINDOW ? Buffer.from(block.subarray(block.length - WINDOW)) : void 0;
-    const job = Promise.all([
-      gzipBlockSize(block, dictionary, last),
-      zstd && block.length > 0 ? zstdSize(zstd, block) : Promise.resolve(0)
-    ]).then(
-      ([g, z]) => {
-        gzipBytes += g;
-        zstdBytes += z;
-      },
-      (error2) => {
-        failure ??= error2;
-      }
-    );
-    inflight.add(job);
-    job.finally(() => inflight.delete(job));
-  };
-  const take = (n) => {
-    const all = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-    const block = all.subarray(0, n);
-    const rest = all.subarray(n);
-    parts = rest.length ? [rest] : [];
-    buffered = rest.length;
-    return block;
-  };
-  return {
-    async write(chunk) {
-      if (finished) throw new Error("compressed-size: write after finish");
-      if (chunk.length === 0 || aborted) return;
-      parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      buffered += chunk.length;
-      while (buffered >= BLOCK_BYTES) {
-        dispatch(take(BLOCK_BYTES), false);
-        while (inflight.size >= parallel) await Promise.race(inflight);
-      }
-      if (failure) throw failure;
-    },
-    async finish() {
-      if (finished) throw new Error("compressed-size: finish called twice");
-      finished = true;
-      dispatch(take(buffered), true);
-      while (inflight.size) await Promise.race(inflight);
-      if (failure) throw failure;
-      if (zstd && zstdBytes === 0) zstdBytes = await zstdSize(zstd, Buffer.alloc(0)) ?? 0;
-      return { gzip: gzipBytes, zstd: zstd ? zstdBytes : null };
-    },
-    abort() {
-      finished = true;
-      aborted = true;
-      parts = [];
-      buffered = 0;
-    }
-  };
-}
-var GZIP_LEVEL, ZSTD_LEVEL, BLOCK_BYTES, WINDOW, GZIP_FRAME, outputChunk, deflateRaw2, UNIT_BYTES, PROBE_BYTES, PROBE_BITS, INCOMPRESSIBLE, STORED_BLOCK, STORED_HEADER, storedSize, brotliFastSize, zstdSize;
-var init_compressed_size = __esm({
-  "src/image/compressed-size.ts"() {
-    "use strict";
-    GZIP_LEVEL = 6;
-    ZSTD_LEVEL = 3;
-    BLOCK_BYTES = 8 * 1024 * 1024;
-    WINDOW = 32 * 1024;
-    GZIP_FRAME = 18;
-    outputChunk = (n) => Math.min(1024 * 1024, Math.max(64 * 1024, n + (n >> 6) + 1024));
-    deflateRaw2 = (block, dictionary, last) => new Promise((resolve5, reject) => {
-      zlib2.deflateRaw(
-        block,
-        {
-          level: GZIP_LEVEL,
-          // Few output buffers per block: each one filled is a round trip to the main thread.
-          chunkSize: outputChunk(block.length),
-          ...dictionary ? { dictionary } : {},
-          // Not the last block: a sync flush ends it on a byte boundary, as a block boundary of a stream would.
-          finishFlush: last ? zlib2.constants.Z_FINISH : zlib2.constants.Z_SYNC_FLUSH
-        },
-        (error2, out) => error2 ? reject(error2) : resolve5(last ? out.length : out.length - 4)
-      );
-    });
-    UNIT_BYTES = 256 * 1024;
-    PROBE_BYTES = 16 * 1024;
-    PROBE_BITS = 7.9;
-    INCOMPRESSIBLE = 0.99;
-    STORED_BLOCK = 16 * 1024;
-    STORED_HEADER = 5;
-    storedSize = (n) => n + STORED_HEADER * Math.ceil(n / STORED_BLOCK);
-    brotliFastSize = (unit) => new Promise((resolve5, reject) => {
-      zlib2.brotliCompress(
-        unit,
-        {
-          chunkSize: outputChunk(unit.length),
-          params: {
-            [zlib2.constants.BROTLI_PARAM_QUALITY]: 0,
-            [zlib2.constants.BROTLI_PARAM_LGWIN]: 16,
-            [zlib2.constants.BROTLI_PARAM_SIZE_HINT]: unit.length
-          }
-        },
-        (error2, out) => error2 ? reject(error2) : resolve5(out.length)
-      );
-    });
-    zstdSize = (f, block) => new Promise((resolve5, reject) => {
-      const level = zlib2.constants.ZSTD_c_compressionLevel;
-      f(
-        block,
-        { chunkSize: outputChunk(block.length), params: { [level]: ZSTD_LEVEL } },
-        (error2, out) => error2 ? reject(error2) : resolve5(out.length)
-      );
-    });
-  }
-});
-
-// src/image/export-compressed.ts
-var export_compressed_exports = {};
-__export(export_compressed_exports, {
-  analyzeCounted: () => analyzeCounted,
-  countingEngine: () => countingEngine,
-  defaultLayerSizeStore: () => defaultLayerSizeStore,
-  exportLayerCounter: () => exportLayerCounter,
-  layerSizeStore: () => layerSizeStore,
-  tapExport: () => tapExport,
-  withCountedSizes: () => withCountedSizes
-});
-import { createHash as createHash4 } from "node:crypto";
-import { mkdir as mkdir4, readFile as readFile2, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join9 } from "node:path";
-import { Readable as Readable2 } from "node:stream";
-function exportLayerCounter() {
-  const sizes = /* @__PURE__ */ new Map();
-  const pending = [];
-  let header = Buffer.alloc(0);
-  let member = null;
-  let skip = 0;
-  const close = (m) => {
-    if (!m.sink) return;
-    const { hash, counter } = m.sink;
-    pending.push(
-      counter.finish().then((s) => {
-        sizes.set(`sha256:${hash.digest("hex")}`, s);
-      })
-    );
-  };
-  async function feed(chunk) {
-    let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    while (buf.length > 0) {
-      if (skip > 0) {
-        const n = Math.min(skip, buf.length);
-        skip -= n;
-        buf = buf.subarray(n);
-        continue;
-      }
-      if (member) {
-        const n = Math.min(member.remaining, buf.length);
-        const part = buf.subarray(0, n);
-        if (!member.sniffed && member.sink) {
-          member.sniffed = true;
-          if (part[0] === 31 && part[1] === 139 || part.length >= 4 && part.readUInt32LE(0) === 4247762216) {
-            member.sink.counter.abort();
-            member.sink = null;
-          }
-        }
-        if (member.sink) {
-          member.sink.hash.update(part);
-          await member.sink.counter.write(part);
-        }
-        member.remaining -= n;
-        buf = buf.subarray(n);
-        if (member.remaining === 0) {
-          close(member);
-          skip = member.padding;
-          member = null;
-        }
-        continue;
-      }
-      const need = BLOCK2 - header.length;
-      header = Buffer.concat([header, buf.subarray(0, need)]);
-      buf = buf.subarray(Math.min(need, buf.length));
-      if (header.length < BLOCK2) break;
-      const block = header;
-      header = Buffer.alloc(0);
-      if (block.every((b) => b === 0)) continue;
-      const size = sizeOf(block);
-      const type = String.fromCharCode(block[156]);
-      const name = block.toString("latin1", 0, 100).replace(/\0.*$/s, "");
-      const regular = type === "0" || type === "\0";
-      const layer = regular && size >= MIN_LAYER && !/(\.json|\/json|VERSION|repositories)$/.test(name);
-      const padding = (BLOCK2 - size % BLOCK2) % BLOCK2;
-      if (size === 0) continue;
-      member = {
-        remaining: size,
-        padding,
-        sniffed: false,
-        sink: layer ? { hash: createHash4("sha256"), counter: createCompressedCounter() } : null
-      };
-    }
-  }
-  return {
-    feed,
-    async end() {
-      await Promise.all(pending);
-      return sizes;
-    },
-    /** Drops the member in progress, if any (the finished ones stay counted). */
-    abort() {
-      member?.sink?.counter.abort();
-      if (member) member.sink = null;
-    }
-  };
-}
-function sizeOf(block) {
-  if (block[124] & 128) {
-    let n = 0;
-    for (let i = 125; i < 136; i++) n = n * 256 + block[i];
-    return n;
-  }
-  const text = block.toString("latin1", 124, 136).replace(/[\0 ]+$/g, "").trim();
-  return text ? Number.parseInt(text, 8) : 0;
-}
-function tapExport(source) {
-  const counter = exportLayerCounter();
-  let settle;
-  const sizes = new Promise((r) => {
-    settle = r;
-  });
-  async function* pass() {
-    let failed = false;
-    try {
-      for await (const chunk of source) {
-        await counter.feed(chunk);
-        yield chunk;
-      }
-    } catch (error2) {
-      failed = true;
-      throw error2;
-    } finally {
-      counter.abort();
-      if (failed) settle(null);
-      else counter.end().then(settle, () => settle(null));
-    }
-  }
-  return { stream: Readable2.from(pass(), { objectMode: false }), sizes };
-}
-function countingEngine(engine) {
-  let last = Promise.resolve(null);
-  const wrapped = {
-    get address() {
-      return engine.address;
-    },
-    inspect: (ref) => engine.inspect(ref),
-    history: (ref) => engine.history(ref),
-    pull: (ref) => engine.pull(ref),
-    isContainerdStore: () => engine.isContainerdStore(),
-    async exportImage(ref) {
-      const tapped = tapExport(await engine.exportImage(ref));
-      last = tapped.sizes;
-      return tapped.stream;
-    }
-  };
-  return { engine: wrapped, sizes: () => last };
-}
-function withCountedSizes(analysis, sizes) {
-  if (analysis.image.compressed || !sizes) return analysis;
-  const diffIds = nonEmptyDiffIds(analysis);
-  const counted2 = diffIds.map((d) => sizes.get(d));
-  if (diffIds.length === 0 || counted2.some((c) => !c)) return analysis;
-  const all = counted2;
-  return {
-    ...analysis,
-    image: {
-      ...analysis.image,
-      compressed: {
-        gzip: all.reduce((n, c) => n + c.gzip, 0),
-        zstd: all.every((c) => c.zstd !== null) ? all.reduce((n, c) => n + c.zstd, 0) : null,
-        source: "computed",
-        layers: all.map((c, i) => ({ diffId: diffIds[i], gzip: c.gzip, zstd: c.zstd }))
-      }
-    }
-  };
-}
-function layerSizeStore(dir) {
-  const file = (diffId) => join9(dir, `${diffId.replace(/^sha256:/, "")}.json`);
-  return {
-    async get(diffId) {
-      if (!/^sha256:[0-9a-f]{64}$/.test(diffId)) return null;
-      try {
-        const v = JSON.parse(await readFile2(file(diffId), "utf8"));
-        if (typeof v.gzip !== "number" || v.gzipLevel !== GZIP_LEVEL) return null;
-        return { gzip: v.gzip, zstd: typeof v.zstd === "number" ? v.zstd : null };
-      } catch {
-        return null;
-      }
-    },
-    async put(diffId, sizes) {
-      if (!/^sha256:[0-9a-f]{64}$/.test(diffId)) return;
-      try {
-        await mkdir4(dir, { recursive: true });
-        const tmp = `${file(diffId)}.${process.pid}.tmp`;
-        await writeFile3(tmp, JSON.stringify({ ...sizes, gzipLevel: GZIP_LEVEL, zstdLevel: ZSTD_LEVEL }));
-        await rename3(tmp, file(diffId));
-      } catch {
-      }
-    }
-  };
-}
-function defaultLayerSizeStore(env = process.env) {
-  const dir = cacheDir(env);
-  return dir ? layerSizeStore(join9(dir, "compressed-layers")) : null;
-}
-async function analyzeCounted(analyze, ref, options, store = defaultLayerSizeStore(), engine) {
-  if (isArchiveRef(ref) || options.pullSize === false) return analyze(ref, options);
-  const base = engine ?? connectEngine();
-  const counting = countingEngine(base);
-  const analysis = await analyze(ref, { ...options, engine: counting.engine });
-  if (analysis.image.compressed) return analysis;
-  let sizes = await counting.sizes();
-  const diffIds = nonEmptyDiffIds(analysis);
-  if (!sizes && store && diffIds.length) {
-    const stored = await Promise.all(diffIds.map((d) => store.get(d)));
-    if (stored.every(Boolean)) sizes = new Map(diffIds.map((d, i) => [d, stored[i]]));
-  }
-  if (!sizes && options.files && diffIds.length) {
-    try {
-      const tapped = tapExport(await base.exportImage(analysis.image.id));
-      try {
-        for await (const _ of tapped.stream) {
-        }
-      } finally {
-        tapped.stream.destroy();
-      }
-      sizes = await tapped.sizes;
-    } catch {
-      sizes = null;
-    }
-  }
-  if (sizes && store)
-    await Promise.all(diffIds.flatMap((d) => sizes.has(d) ? [store.put(d, sizes.get(d))] : []));
-  return withCountedSizes(analysis, sizes);
-}
-var BLOCK2, MIN_LAYER, nonEmptyDiffIds;
-var init_export_compressed = __esm({
-  "src/image/export-compressed.ts"() {
-    "use strict";
-    init_analysis_cache();
-    init_docker_engine();
-    init_archive_ref();
-    init_compressed_size();
-    BLOCK2 = 512;
-    MIN_LAYER = 1024;
-    nonEmptyDiffIds = (analysis) => analysis.image.layers.filter((l) => !l.empty).flatMap((l) => l.diffId ? [l.diffId] : []);
   }
 });
 
@@ -89046,7 +88877,7 @@ __export(lint_exports, {
   readDockerfile: () => readDockerfile,
   walkContext: () => walkContext
 });
-import { open as open2, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { open as open2, readFile as readFile2, stat as stat3 } from "node:fs/promises";
 import { basename as basename5, dirname as dirname5 } from "node:path";
 async function readDockerfile(path4) {
   let size;
@@ -89073,7 +88904,7 @@ async function readDockerfile(path4) {
       } finally {
         await handle.close();
       }
-    } else bytes = await readFile3(path4);
+    } else bytes = await readFile2(path4);
   } catch (error2) {
     throw new UserError(`${path4} cannot be read: ${error2.code ?? "error"}`);
   }
@@ -96499,8 +96330,8 @@ __export(config_exports, {
   parseFailOn: () => parseFailOn,
   parseRuleList: () => parseRuleList
 });
-import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
-import { join as join10, resolve as resolve2 } from "node:path";
+import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
+import { join as join9, resolve as resolve2 } from "node:path";
 function emptyConfig() {
   return {
     path: null,
@@ -96625,13 +96456,13 @@ function configFromObject(doc, where) {
   return config;
 }
 async function loadConfig(path4, cwd) {
-  const file = path4 === null ? join10(cwd, CONFIG_FILE) : resolve2(cwd, path4);
+  const file = path4 === null ? join9(cwd, CONFIG_FILE) : resolve2(cwd, path4);
   const shown = path4 ?? CONFIG_FILE;
   let text;
   try {
     if ((await stat4(file)).isDirectory())
       throw new UserError(`config ${shown} is a directory: give the path of a YAML file`);
-    text = await readFile4(file, "utf8");
+    text = await readFile3(file, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
     if (path4 === null) return emptyConfig();
@@ -96774,9 +96605,9 @@ var init_event = __esm({
 // src/action/main.ts
 init_core();
 import { existsSync as existsSync6 } from "node:fs";
-import { mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join11, relative as relative4, resolve as resolve4 } from "node:path";
+import { join as join10, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/analysis/guide.ts
 function pullSeconds(bytes, bitsPerSecond) {
@@ -98369,12 +98200,11 @@ import { existsSync as existsSync5 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 async function defaultServices() {
   const { analyzeRef: analyzeRef2 } = await Promise.resolve().then(() => (init_image_source(), image_source_exports));
-  const { analyzeCounted: analyzeCounted2 } = await Promise.resolve().then(() => (init_export_compressed(), export_compressed_exports));
   const { lintDockerfileAt: lintDockerfileAt2 } = await Promise.resolve().then(() => (init_lint(), lint_exports));
   const { loadConfig: loadConfig2 } = await Promise.resolve().then(() => (init_config(), config_exports));
   const { readEvent: readEvent2 } = await Promise.resolve().then(() => (init_event(), event_exports));
   return {
-    analyze: (ref, options) => analyzeCounted2(analyzeRef2, ref, options),
+    analyze: (ref, options) => analyzeRef2(ref, options),
     async lint(dockerfile, options) {
       const config = await loadConfig2(configPathOf(options.configPath, options.workspace), options.workspace);
       return lintDockerfileAt2(dockerfile, { context: options.context, target: options.target, config });
@@ -98414,7 +98244,7 @@ async function runAction(deps) {
   const docker = deps.docker ?? dockerCli();
   const git = deps.git ?? gitCli(workspace);
   const key = commentKey(inputs);
-  const outDir = await mkdtemp2(join11(env.RUNNER_TEMP ?? tmpdir2(), "image-guard-"));
+  const outDir = await mkdtemp2(join10(env.RUNNER_TEMP ?? tmpdir2(), "image-guard-"));
   const dockerfile = resolve4(workspace, inputs.dockerfile);
   const context3 = resolve4(workspace, inputs.context);
   const runId = `${process.pid}-${Date.now().toString(36)}`;
@@ -98556,9 +98386,9 @@ async function runAction(deps) {
   return report.passed ? null : statusLine(report, inputs["fail-on"]);
 }
 async function publish(a) {
-  await mkdir5(a.outDir, { recursive: true });
-  const reportFile = join11(a.outDir, "report.json");
-  const commentFile = join11(a.outDir, "comment.md");
+  await mkdir4(a.outDir, { recursive: true });
+  const reportFile = join10(a.outDir, "report.json");
+  const commentFile = join10(a.outDir, "comment.md");
   const comment = a.report === null ? a.body : renderMarkdown(commentView(a.report), {
     failOn: a.inputs["fail-on"],
     title: a.inputs.target ? `${a.inputs.dockerfile} (${a.inputs.target})` : a.inputs.dockerfile,
@@ -98567,9 +98397,9 @@ async function publish(a) {
     maxChars: COMMENT_LIMIT - 200,
     fullReportHint: "The full report is in the job summary of this run."
   });
-  if (a.report) await writeFile4(reportFile, `${JSON.stringify(a.report, null, 2)}
+  if (a.report) await writeFile3(reportFile, `${JSON.stringify(a.report, null, 2)}
 `);
-  await writeFile4(commentFile, comment);
+  await writeFile3(commentFile, comment);
   try {
     await summary.addRaw(a.body).write();
   } catch (error2) {
@@ -98638,7 +98468,7 @@ async function getBase(inputs, event, docker, git, runId, noCache = false) {
   if (!await git.hasCommit(sha) && !await git.fetchCommit(sha)) {
     return { ref: null, why: `the base commit ${shortSha(sha)} could not be fetched`, label: shortSha(sha) };
   }
-  const dir = await mkdtemp2(join11(tmpdir2(), "image-guard-base-"));
+  const dir = await mkdtemp2(join10(tmpdir2(), "image-guard-base-"));
   await rm4(dir, { recursive: true, force: true });
   try {
     await git.addWorktree(dir, sha);
@@ -98649,7 +98479,7 @@ async function getBase(inputs, event, docker, git, runId, noCache = false) {
     await git.removeWorktree(dir);
     await rm4(dir, { recursive: true, force: true });
   };
-  const dockerfile = join11(dir, inputs.dockerfile);
+  const dockerfile = join10(dir, inputs.dockerfile);
   if (!existsSync6(dockerfile)) {
     await cleanup();
     return {
@@ -98662,7 +98492,7 @@ async function getBase(inputs, event, docker, git, runId, noCache = false) {
   startGroup(`image-guard: building the base image at ${shortSha(sha)}`);
   const built = await docker.build({
     dockerfile,
-    context: join11(dir, inputs.context),
+    context: join10(dir, inputs.context),
     target: inputs.target,
     buildArgs: inputs["build-args"],
     tag,

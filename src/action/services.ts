@@ -18,12 +18,11 @@ export interface Services {
 
 export async function defaultServices(): Promise<Services> {
   const { analyzeRef } = await import('../cli/image-source.js');
-  const { analyzeCounted } = await import('../image/export-compressed.js');
   const { lintDockerfileAt } = await import('../lint/index.js');
   const { loadConfig } = await import('../config/config.js');
   const { readEvent } = await import('../github/event.js');
   return {
-    analyze: (ref, options) => analyzeCounted(analyzeRef, ref, options),
+    analyze: (ref, options) => analyzeRef(ref, options),
     async lint(dockerfile, options) {
       const config = await loadConfig(configPathOf(options.configPath, options.workspace), options.workspace);
       return lintDockerfileAt(dockerfile, { context: options.context, target: options.target, config });

@@ -20,6 +20,8 @@ export interface CacheKeyParts {
   /** The analyzing code: image-guard's version and, where known, a fingerprint of its build. */
   code: string;
   files: boolean;
+  /** Whether compressed sizes were counted (an analysis without them cannot stand in for one with). */
+  count: boolean;
 }
 
 /** The stored form of an ImageAnalysis: the image without its `ref`. */
@@ -46,7 +48,14 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
 }
 
 export function cacheKey(parts: CacheKeyParts): string {
-  const canonical = JSON.stringify([FORMAT, parts.id, [...parts.diffIds], parts.code, parts.files]);
+  const canonical = JSON.stringify([
+    FORMAT,
+    parts.id,
+    [...parts.diffIds],
+    parts.code,
+    parts.files,
+    parts.count,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

@@ -15,6 +15,7 @@ export async function loadImage(
   ref: string,
   options: {
     files: boolean;
+    count?: boolean;
     onProgress?: (bytesRead: number, total: number) => void;
     engine?: DockerEngine;
   },
@@ -22,6 +23,7 @@ export async function loadImage(
   if (isArchiveRef(ref)) return readArchiveRef(ref, options);
   return readEngineImage(ref, {
     files: options.files,
+    count: options.count,
     pull: true,
     onProgress: options.onProgress,
     engine: options.engine,
@@ -30,6 +32,11 @@ export async function loadImage(
 
 export interface AnalyzeRefOptions {
   files: boolean;
+  /**
+   * Compressed sizes (pull size and time) counted on the layers as they are read: gzip 6 and zstd 3 of every
+   * plain layer byte, the CPU-bound part of an analysis. Default true; false: `--no-pull-size`.
+   */
+  pullSize?: boolean;
   onProgress?: (bytesRead: number, total: number) => void;
   /**
    * The analysis cache; by default the folder of `cacheDir()` (off with `IMAGE_GUARD_CACHE_DIR=off`). null
@@ -43,12 +50,13 @@ export interface AnalyzeRefOptions {
 /** Reads and analyzes one image: what the CLI and the Action call for base and head alike. */
 export async function analyzeRef(ref: string, options: AnalyzeRefOptions): Promise<ImageAnalysis> {
   const cache = options.cache === undefined ? defaultCache() : options.cache;
-  if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, options));
+  const load = { ...options, count: options.pullSize !== false };
+  if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, load));
 
   const engine = options.engine ?? connectEngine();
   const code = cacheCode();
   const keyOf = (id: string, diffIds: readonly string[]) =>
-    cacheKey({ id, diffIds, code, files: options.files });
+    cacheKey({ id, diffIds, code, files: options.files, count: load.count });
   // Not found locally: readEngineImage pulls it (or says it is missing), and the result is stored after.
   const found = await engine.inspect(ref);
   const key = found ? keyOf(found.Id, found.RootFS?.Layers ?? []) : undefined;
@@ -56,7 +64,7 @@ export async function analyzeRef(ref: string, options: AnalyzeRefOptions): Promi
     const hit = await cache.get(key, ref);
     if (hit) return hit;
   }
-  const analysis = analyzeImage(await loadImage(ref, { ...options, engine }));
+  const analysis = analyzeImage(await loadImage(ref, { ...load, engine }));
   await cache.put(
     key ??
       keyOf(

@@ -131,9 +131,7 @@ async function analyzerOf(deps: CliDeps): Promise<Analyzer> {
   const loader = deps.loader;
   if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
   const { analyzeRef } = await import('./image-source.js');
-  const { analyzeCounted } = await import('../image/export-compressed.js');
-  // The engine's export is tapped on its way to the analysis: compressed layer sizes without a second export.
-  return (ref, options) => analyzeCounted(analyzeRef, ref, options);
+  return analyzeRef;
 }
 
 async function analyzeCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<number> {

@@ -15,6 +15,11 @@ import {
 
 export interface ReadEngineOptions {
   files: boolean;
+  /**
+   * Count each layer's compressed size on the export (when there is one: with files, or on the containerd
+   * store); default false.
+   */
+  count?: boolean;
   /** Pull the image when the engine does not have it. */
   pull: boolean;
   /** The engine to use; connectEngine() by default. */
@@ -35,6 +40,7 @@ export async function readEngineImage(ref: string, opts: ReadEngineOptions): Pro
       const data = await readSaveStream(stream, {
         ref,
         files: opts.files,
+        count: opts.count,
         select: ref,
         onProgress: progress && ((bytes) => progress(bytes, image.Size)),
       });

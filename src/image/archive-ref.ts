@@ -31,6 +31,8 @@ const READ_CHUNK = 1024 * 1024;
 
 export interface ReadArchiveOptions {
   files: boolean;
+  /** Count each layer's compressed size (a compressed blob weighs its own bytes); default false. */
+  count?: boolean;
   /** Bytes read so far and the total to read (the archive's size, or the sum of an oci: folder's layers). */
   onProgress?: (bytesRead: number, total: number) => void;
 }
@@ -46,7 +48,12 @@ export async function readArchiveRef(spec: string, opts: ReadArchiveOptions): Pr
   if (parsed.kind === 'oci') {
     if (!stats.isDirectory())
       throw new UserError(`${path} is not a folder: oci: takes an OCI image layout folder`);
-    return readOciDir(path, spec, { files: opts.files, select, onProgress: opts.onProgress });
+    return readOciDir(path, spec, {
+      files: opts.files,
+      count: opts.count,
+      select,
+      onProgress: opts.onProgress,
+    });
   }
   if (stats.isDirectory()) {
     throw new UserError(
@@ -59,6 +66,7 @@ export async function readArchiveRef(spec: string, opts: ReadArchiveOptions): Pr
     return await readSaveStream(stream, {
       ref: spec,
       files: opts.files,
+      count: opts.count,
       select,
       onProgress: progress && ((bytes) => progress(bytes, stats.size)),
     });
@@ -95,7 +103,12 @@ function statOrNull(path: string): Stats | null {
 async function readOciDir(
   dir: string,
   spec: string,
-  opts: { files: boolean; select?: string; onProgress?: (bytesRead: number, total: number) => void },
+  opts: {
+    files: boolean;
+    count?: boolean;
+    select?: string;
+    onProgress?: (bytesRead: number, total: number) => void;
+  },
 ): Promise<ImageData> {
   const json = (member: string): Buffer | undefined => {
     const file = join(dir, member);
@@ -141,7 +154,13 @@ async function readOciDir(
       }
     }
     try {
-      summaries.push(await summarizeLayer(counted(), { name: `${layer} in ${spec}`, files: opts.files }));
+      summaries.push(
+        await summarizeLayer(counted(), {
+          name: `${layer} in ${spec}`,
+          files: opts.files,
+          count: opts.count,
+        }),
+      );
     } finally {
       stream.destroy();
     }
@@ -152,5 +171,6 @@ async function readOciDir(
     config,
     layerSizes: summaries.map((s) => s.size),
     layers: opts.files ? summaries : null,
+    ...(opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}),
   };
 }

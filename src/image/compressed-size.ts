@@ -272,16 +272,16 @@ export function createCompressedCounter(options: { zstd?: boolean } = {}): Compr
  * already iterates a layer's uncompressed chunks can wrap in one line. `sizes` resolves when the iteration
  * ends (also when the consumer stops early: then it counts what was read); it rejects when the source does.
  */
-export function tapCompressed(
-  chunks: AsyncIterable<Uint8Array>,
+export function tapCompressed<T extends Uint8Array>(
+  chunks: AsyncIterable<T>,
   options: { zstd?: boolean } = {},
-): { chunks: AsyncIterable<Uint8Array>; sizes: Promise<CompressedSizes> } {
+): { chunks: AsyncIterable<T>; sizes: Promise<CompressedSizes> } {
   let settle!: { resolve: (s: CompressedSizes) => void; reject: (e: unknown) => void };
   const sizes = new Promise<CompressedSizes>((resolve, reject) => {
     settle = { resolve, reject };
   });
   sizes.catch(() => undefined);
-  async function* pass(): AsyncGenerator<Uint8Array> {
+  async function* pass(): AsyncGenerator<T> {
     const counter = createCompressedCounter(options);
     let failed = false;
     try {

@@ -5,6 +5,7 @@
 
 import type { Readable } from 'node:stream';
 import { UserError } from '../core/errors.js';
+import { type CompressedSizes, tapCompressed } from './compressed-size.js';
 import { decompressed } from './decompress.js';
 import type { EntryKind, LayerEntry, LayerSummary } from './model.js';
 import { DEFAULT_SECRET_PEEK_BYTES, secretIn } from './secret-peek.js';
@@ -30,6 +31,13 @@ export interface SummarizeOptions {
   secretPeekBytes?: number;
   /** Largest pax / GNU long-name header accepted; default 1 MiB. */
   maxMetaEntrySize?: number;
+  /**
+   * Also find what the layer weighs compressed (`LayerSummary.compressed`): a layer stored compressed weighs
+   * its own bytes (a gzip blob is what a registry stores and a pull transfers; a zstd one is counted for
+   * gzip too, since every figure has a gzip size); a plain tar is compressed as a push would (gzip 6, and
+   * zstd 3 where Node has it) while it streams past, one pass with the summary. Default false.
+   */
+  count?: boolean;
 }
 
 export type LayerSource = Readable | AsyncIterable<Uint8Array>;
@@ -43,8 +51,17 @@ export async function summarizeLayer(stream: LayerSource, opts: SummarizeOptions
   let peeking: LayerEntry | undefined;
   let size = 0;
 
+  let blobBytes = 0;
+  let sizes: Promise<CompressedSizes> | null = null;
   try {
-    const { chunks } = await decompressed(stream);
+    const source = opts.count ? byteCounted(stream, (n) => (blobBytes += n)) : stream;
+    const { compression, chunks: plain } = await decompressed(source);
+    let chunks = plain;
+    if (opts.count && compression !== 'gzip') {
+      const tap = tapCompressed(plain, { zstd: compression === 'none' });
+      chunks = tap.chunks;
+      sizes = tap.sizes;
+    }
     await readTar(
       chunks,
       {
@@ -100,10 +117,20 @@ export async function summarizeLayer(stream: LayerSource, opts: SummarizeOptions
       },
       { maxMetaEntrySize: opts.maxMetaEntrySize },
     );
+    // readTar reads its stream to the end, so a gzip blob has been counted whole by now.
+    const compressed = sizes ? await sizes : opts.count ? { gzip: blobBytes, zstd: null } : undefined;
+    if (compressed && compression === 'zstd') compressed.zstd = blobBytes;
+    return { entries, whiteouts, opaqueDirs, size, ...(compressed ? { compressed } : {}) };
   } catch (error) {
     throw layerError(opts.name, error);
   }
-  return { entries, whiteouts, opaqueDirs, size };
+}
+
+async function* byteCounted(source: LayerSource, add: (n: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source as AsyncIterable<Uint8Array>) {
+    add(chunk.length);
+    yield chunk;
+  }
 }
 
 function kindOf(entry: TarEntry): EntryKind {

@@ -36,8 +36,9 @@ export interface LayerSummary {
    */
   size: number;
   /**
-   * The layer tar's size compressed as a push compresses it (gzip 6, zstd 3), counted while it streamed past
-   * (`tapCompressed` in compressed-size.ts); absent when the reader did not count.
+   * What the layer weighs compressed (gzip 6, zstd 3): a plain tar counted while it streamed past
+   * (`tapCompressed` in compressed-size.ts), a compressed blob by its own bytes; absent when the reader did not
+   * count (`SummarizeOptions.count`).
    */
   compressed?: CompressedSizes;
 }

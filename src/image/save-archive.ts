@@ -21,6 +21,8 @@ export interface ReadSaveOptions {
   ref: string;
   /** false: layer sizes only (from the contents), no file lists: `ImageData.layers` is null. */
   files: boolean;
+  /** Count each layer's compressed size (see `SummarizeOptions.count`); default false. */
+  count?: boolean;
   /** Tag or OCI ref name choosing one image when the archive holds several. */
   select?: string;
   /** Called as the stream is read, with the bytes read so far (for a progress line on a terminal). */
@@ -110,7 +112,11 @@ async function readMember(
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
   if (shape === 'layer') {
-    const summary = await summarizeLayer(rest, { name: `${path} in ${opts.ref}`, files: opts.files });
+    const summary = await summarizeLayer(rest, {
+      name: `${path} in ${opts.ref}`,
+      files: opts.files,
+      count: opts.count,
+    });
     return { kind: 'layer', summary };
   }
   if (shape === 'json' && entry.size <= MAX_JSON_MEMBER) {
@@ -191,5 +197,6 @@ function assemble(members: Map<string, Member>, opts: ReadSaveOptions): ImageDat
     config,
     layerSizes: summaries.map((s) => s.size),
     layers: opts.files ? summaries : null,
+    ...(opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}),
   };
 }

@@ -35,7 +35,7 @@ const analysis = (ref: string, id = 'sha256:aa'): ImageAnalysis => ({
   ],
 });
 
-const parts = { id: 'sha256:aa', diffIds: ['sha256:d0'], code: '0.1.0+abc', files: true };
+const parts = { id: 'sha256:aa', diffIds: ['sha256:d0'], code: '0.1.0+abc', files: true, count: true };
 
 let dir: string;
 beforeEach(() => {
@@ -65,6 +65,7 @@ describe('cacheKey', () => {
     expect(cacheKey({ ...parts, diffIds: [] })).not.toBe(base);
     expect(cacheKey({ ...parts, code: '0.1.1+abc' })).not.toBe(base);
     expect(cacheKey({ ...parts, files: false })).not.toBe(base);
+    expect(cacheKey({ ...parts, count: false })).not.toBe(base);
   });
 });
 

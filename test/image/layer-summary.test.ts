@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
+import { compressedSizeOf } from '../../src/image/compressed-size.js';
 import { summarizeLayer } from '../../src/image/layer-summary.js';
 import {
   chunked,
@@ -265,5 +268,54 @@ describe('summarizeLayer', () => {
       tar.writeUInt8(tar[1034]! ^ 0xff, 1034);
       expect((await failure(tar)).message).toMatch(/truncated or corrupt \(.*checksum/);
     });
+  });
+});
+
+describe('summarizeLayer with count', () => {
+  const entries: FixtureEntry[] = [
+    { path: 'app/', type: 'dir' },
+    { path: 'app/random.bin', content: randomBytes(400_000) },
+    { path: 'app/text.txt', content: 'a line of text\n'.repeat(30_000) },
+  ];
+
+  it('counts a plain layer as a push would compress it, in the same pass as the summary', async () => {
+    const tar = await layerTar(entries);
+    const want = await compressedSizeOf(chunked(tar, 65_536));
+    for (const chunk of [512, 7919, tar.length]) {
+      const s = await summarizeLayer(chunked(tar, chunk), { name: 'L', count: true });
+      expect(s.compressed).toEqual(want);
+      expect(s.entries.map((e) => e.path)).toEqual(['app', 'app/random.bin', 'app/text.txt']);
+    }
+    // within the deflate variance of one zlib stream of the whole tar
+    expect(Math.abs(want.gzip - gzipSync(tar, { level: 6 }).length)).toBeLessThan(64);
+    // without files too, and not at all unless asked
+    expect((await summarizeLayer(chunked(tar), { name: 'L', count: true, files: false })).compressed).toEqual(
+      want,
+    );
+    expect((await summarizeLayer(chunked(tar), { name: 'L' })).compressed).toBeUndefined();
+  });
+
+  it('a gzip blob weighs its own bytes; a zstd blob too, with its gzip figure counted on the plain tar', async () => {
+    const tar = await layerTar(entries);
+    const gz = gzip(tar);
+    expect((await summarizeLayer(chunked(gz), { name: 'L', count: true })).compressed).toEqual({
+      gzip: gz.length,
+      zstd: null,
+    });
+    const zst = zstd(tar);
+    const plainGzip = (await compressedSizeOf(chunked(tar), { zstd: false })).gzip;
+    expect((await summarizeLayer(chunked(zst), { name: 'L', count: true })).compressed).toEqual({
+      gzip: plainGzip,
+      zstd: zst.length,
+    });
+  });
+
+  it('a layer that cannot be read fails as before, with nothing counted left pending', async () => {
+    const tar = await layerTar(entries);
+    const error = await summarizeLayer(chunked(tar.subarray(0, 300_000)), { name: 'L', count: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/layer L is truncated or corrupt/);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeImage } from '../../src/analysis/analyze.js';
 import { UserError } from '../../src/core/errors.js';
+import { compressedSizeOf } from '../../src/image/compressed-size.js';
 import { mapHistory } from '../../src/image/image-config.js';
 import { readSaveStream } from '../../src/image/save-archive.js';
 import {
@@ -60,6 +62,32 @@ async function failure(archive: Buffer): Promise<string> {
 }
 
 describe('readSaveStream', () => {
+  it('counts compressed sizes when asked, per layer in diffId order, with or without files', async () => {
+    const image = await fixtureImage();
+    const want = await Promise.all(image.layers.map((l) => compressedSizeOf(chunked(l))));
+    for (const layout of ['legacy', 'oci'] as const) {
+      for (const order of ['natural', 'reversed'] as const) {
+        const archive = await dockerSaveArchive(image, { layout, order });
+        for (const files of [true, false]) {
+          const data = await readSaveStream(chunked(archive, 3001), { ref: 'x', files, count: true });
+          expect({ layout, order, files, sizes: data.layerCompressed }).toEqual({
+            layout,
+            order,
+            files,
+            sizes: want,
+          });
+          const compressed = analyzeImage(data).image.compressed!;
+          expect(compressed.source).toBe('computed');
+          expect(compressed.gzip).toBe(want.reduce((n, c) => n + c.gzip, 0));
+          expect(compressed.layers.map((l) => l.diffId)).toEqual(data.config.diffIds);
+        }
+      }
+    }
+    const uncounted = await read(await dockerSaveArchive(image, { layout: 'legacy' }));
+    expect(uncounted.layerCompressed).toBeUndefined();
+    expect(analyzeImage(uncounted).image.compressed).toBeUndefined();
+  });
+
   it.each([
     ['legacy', 'natural'],
     ['legacy', 'reversed'],

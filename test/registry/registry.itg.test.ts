@@ -1,15 +1,11 @@
 // The registry client against a real registry (Debian's distribution server on 127.0.0.1:5000, brought up by
 // scripts/test-env.sh): an image pushed by the engine, its compressed sizes read from the manifest alone,
 // checked against what the registry stores, and against what image-guard computes from the layers.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { extract } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compressedSizeOf } from '../../src/image/compressed-size.js';
+import { analyzeRef } from '../../src/cli/image-source.js';
 import { registryClient } from '../../src/registry/registry-client.js';
 import { BUSYBOX, build, docker, engineAvailable, REGISTRY, removeImages } from '../support/engine.js';
 
@@ -27,42 +23,25 @@ const registryUp = await fetch(`http://${REGISTRY}/v2/`, { signal: AbortSignal.t
  */
 const TOLERANCE = { ratio: 0.03, bytes: 256 };
 
-/** Each layer's gzip size as image-guard computes it, from `docker save` (legacy layout: <id>/layer.tar). */
+/**
+ * Each layer's gzip size as image-guard computes it: the analysis the CLI and the Action run, counting on the
+ * engine's export, and the same image read from a `docker save` file.
+ */
 async function computedGzip(ref: string): Promise<Map<string, number>> {
+  const fromEngine = (await analyzeRef(ref, { files: true, cache: null })).image.compressed;
+  expect(fromEngine?.source).toBe('computed');
   const dir = await mkdtemp(join(tmpdir(), 'ig-reg-'));
-  const file = join(dir, 'image.tar');
   try {
-    await docker(['save', '-o', file, ref]);
-    const sizes = new Map<string, number>();
-    const ex = extract();
-    const done = new Promise<void>((resolve, reject) => {
-      ex.on('entry', (header, stream, next) => {
-        if (!header.name.endsWith('layer.tar')) {
-          stream.resume();
-          stream.on('end', next);
-          return;
-        }
-        const hash = createHash('sha256');
-        async function* hashed(): AsyncGenerator<Uint8Array> {
-          for await (const chunk of stream as AsyncIterable<Buffer>) {
-            hash.update(chunk);
-            yield chunk;
-          }
-        }
-        compressedSizeOf(hashed(), { zstd: false }).then((s) => {
-          sizes.set(`sha256:${hash.digest('hex')}`, s.gzip);
-          next();
-        }, reject);
-      });
-      ex.on('finish', resolve);
-      ex.on('error', reject);
+    await docker(['save', '-o', join(dir, 'image.tar'), ref]);
+    const fromFile = await analyzeRef(`docker-archive:${join(dir, 'image.tar')}`, {
+      files: false,
+      cache: null,
     });
-    Readable.from(createReadStream(file)).pipe(ex);
-    await done;
-    return sizes;
+    expect(fromFile.image.compressed?.layers).toEqual(fromEngine!.layers);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+  return new Map(fromEngine!.layers.map((l) => [l.diffId, l.gzip!]));
 }
 
 describe.skipIf(!engineAvailable || !registryUp)('registry client on the local registry', () => {
