@@ -12697,23 +12697,47 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
     vars(stage, instr) {
       let table2 = varsByStage.get(stage);
       if (!table2) {
-        table2 = /* @__PURE__ */ new Map();
-        let current = /* @__PURE__ */ new Map();
+        table2 = { position: /* @__PURE__ */ new Map(), versions: /* @__PURE__ */ new Map() };
+        const current = /* @__PURE__ */ new Map();
+        let at = 0;
         for (const s of lineageOf(stage)) {
           for (const i of s.body) {
-            table2.set(i, current);
-            if (i.keyword === "ENV" || i.keyword === "ARG") {
-              current = new Map(current);
-              for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
-                const v = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
-                if (v !== null) current.set(key, substitute(v, current, ctxEscape) ?? v);
+            table2.position.set(i, at++);
+            if (i.keyword !== "ENV" && i.keyword !== "ARG") continue;
+            for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
+              const v = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
+              if (v === null) continue;
+              const resolved = substitute(v, current, ctxEscape) ?? v;
+              current.set(key, resolved);
+              let version = table2.versions.get(key);
+              if (!version) {
+                version = { from: [], values: [] };
+                table2.versions.set(key, version);
               }
+              version.from.push(at);
+              version.values.push(resolved);
             }
           }
         }
         varsByStage.set(stage, table2);
       }
-      return table2.get(instr) ?? /* @__PURE__ */ new Map();
+      const p = table2.position.get(instr);
+      if (p === void 0) return NO_VARS;
+      const { versions } = table2;
+      return {
+        get(key) {
+          const version = versions.get(key);
+          if (!version) return void 0;
+          let lo = 0;
+          let hi = version.from.length;
+          while (lo < hi) {
+            const mid = lo + hi >> 1;
+            if (version.from[mid] <= p) lo = mid + 1;
+            else hi = mid;
+          }
+          return lo === 0 ? void 0 : version.values[lo - 1];
+        }
+      };
     }
   };
 }
@@ -12744,13 +12768,14 @@ function isWholeContextCopy(instr) {
 function isUrl(src) {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
 }
-var WHOLE;
+var NO_VARS, WHOLE;
 var init_rule2 = __esm({
   "src/lint/rule.ts"() {
     "use strict";
     init_commands();
     init_parse();
     init_stages();
+    NO_VARS = { get: () => void 0 };
     WHOLE = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
   }
 });

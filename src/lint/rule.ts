@@ -44,8 +44,20 @@ export interface RuleContext {
   dockerfileName: string;
   run(instr: Instruction): RunInfo;
   /** ENV and ARG values an instruction of `stage` sees (set earlier in the stage's lineage). */
-  vars(stage: Stage, instr: Instruction): ReadonlyMap<string, string>;
+  vars(stage: Stage, instr: Instruction): VarLookup;
 }
+
+export interface VarLookup {
+  get(key: string): string | undefined;
+}
+
+/** Each variable's values in a lineage, with the position of the first instruction that sees each one. */
+interface VarTable {
+  position: Map<Instruction, number>;
+  versions: Map<string, { from: number[]; values: string[] }>;
+}
+
+const NO_VARS: VarLookup = { get: () => undefined };
 
 export function createContext(
   parsed: ParsedDockerfile,
@@ -55,7 +67,7 @@ export function createContext(
   dockerfileName: string,
 ): RuleContext {
   const runs = new Map<Instruction, RunInfo>();
-  const varsByStage = new Map<Stage, Map<Instruction, ReadonlyMap<string, string>>>();
+  const varsByStage = new Map<Stage, VarTable>();
   const ctxEscape = parsed.escape;
   return {
     parsed,
@@ -74,25 +86,51 @@ export function createContext(
     vars(stage, instr) {
       let table = varsByStage.get(stage);
       if (!table) {
-        // one pass over the lineage; instructions between two ENV/ARG share one snapshot
-        table = new Map();
-        let current = new Map<string, string>();
+        // One pass over the lineage, keeping each value with where it starts to apply: a copy of all values at
+        // every ENV would be quadratic in a long Dockerfile.
+        table = { position: new Map(), versions: new Map() };
+        const current = new Map<string, string>();
+        let at = 0;
         for (const s of lineageOf(stage)) {
           for (const i of s.body) {
-            table.set(i, current);
-            if (i.keyword === 'ENV' || i.keyword === 'ARG') {
-              current = new Map(current);
-              for (const { key, value } of parseKeyValues(i.args, i.keyword === 'ENV')) {
-                const v = value ?? (i.keyword === 'ARG' ? (graph?.globalArgs.get(key) ?? null) : null);
-                // `ENV NODE_ENV=$NODE_ENV` takes the value of the ARG before it
-                if (v !== null) current.set(key, substitute(v, current, ctxEscape) ?? v);
+            table.position.set(i, at++);
+            if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
+            for (const { key, value } of parseKeyValues(i.args, i.keyword === 'ENV')) {
+              const v = value ?? (i.keyword === 'ARG' ? (graph?.globalArgs.get(key) ?? null) : null);
+              if (v === null) continue;
+              // `ENV NODE_ENV=$NODE_ENV` takes the value of the ARG before it
+              const resolved = substitute(v, current, ctxEscape) ?? v;
+              current.set(key, resolved);
+              let version = table.versions.get(key);
+              if (!version) {
+                version = { from: [], values: [] };
+                table.versions.set(key, version);
               }
+              version.from.push(at);
+              version.values.push(resolved);
             }
           }
         }
         varsByStage.set(stage, table);
       }
-      return table.get(instr) ?? new Map();
+      const p = table.position.get(instr);
+      if (p === undefined) return NO_VARS;
+      const { versions } = table;
+      return {
+        get(key) {
+          const version = versions.get(key);
+          if (!version) return undefined;
+          // the last value that applies from p or before
+          let lo = 0;
+          let hi = version.from.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (version.from[mid]! <= p) lo = mid + 1;
+            else hi = mid;
+          }
+          return lo === 0 ? undefined : version.values[lo - 1];
+        },
+      };
     },
   };
 }
