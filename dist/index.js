@@ -5188,22 +5188,22 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry2(name, value, filename);
-        this[kState].push(entry);
+        const entry2 = makeEntry2(name, value, filename);
+        this[kState].push(entry2);
       }
       delete(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name);
       }
       get(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx === -1) {
           return null;
         }
@@ -5214,14 +5214,14 @@ var require_formdata = __commonJS({
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        return this[kState].filter((entry2) => entry2.name === name).map((entry2) => entry2.value);
       }
       has(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        return this[kState].findIndex((entry2) => entry2.name === name) !== -1;
       }
       set(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
@@ -5235,16 +5235,16 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry2(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry2 = makeEntry2(name, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
-            entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            entry2,
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name)
           ];
         } else {
-          this[kState].push(entry);
+          this[kState].push(entry2);
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
@@ -9141,16 +9141,16 @@ var require_env_http_proxy_agent = __commonJS({
           return false;
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
-          const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port) {
+          const entry2 = this.#noProxyEntries[i];
+          if (entry2.port && entry2.port !== port) {
             continue;
           }
-          if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+          if (!/^[.*]/.test(entry2.hostname)) {
+            if (hostname === entry2.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname.endsWith(entry2.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -9162,13 +9162,13 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
         for (let i = 0; i < noProxySplit.length; i++) {
-          const entry = noProxySplit[i];
-          if (!entry) {
+          const entry2 = noProxySplit[i];
+          if (!entry2) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry2.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            hostname: (parsed ? parsed[1] : entry2).toLowerCase(),
             port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
@@ -20559,16 +20559,16 @@ function imageLayers(data) {
   const sizeOf = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
   const layers = [];
   let next = 0;
-  for (const entry of history) {
+  for (const entry2 of history) {
     const index = layers.length;
-    if (entry.emptyLayer || next >= diffIds.length) {
-      layers.push({ index, diffId: null, createdBy: entry.createdBy, size: 0, empty: true });
+    if (entry2.emptyLayer || next >= diffIds.length) {
+      layers.push({ index, diffId: null, createdBy: entry2.createdBy, size: 0, empty: true });
       continue;
     }
     layers.push({
       index,
       diffId: diffIds[next] ?? null,
-      createdBy: entry.createdBy,
+      createdBy: entry2.createdBy,
       size: sizeOf(next),
       empty: false
     });
@@ -20659,12 +20659,12 @@ function registryAuth(registry, env = process.env) {
     `https://${registry}/v2/`
   ];
   for (const key of keys) {
-    const entry = config.auths?.[key];
-    if (!entry) continue;
+    const entry2 = config.auths?.[key];
+    if (!entry2) continue;
     const serveraddress = key;
-    if (entry.identitytoken) return { identitytoken: entry.identitytoken, serveraddress };
-    if (entry.auth) {
-      const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    if (entry2.identitytoken) return { identitytoken: entry2.identitytoken, serveraddress };
+    if (entry2.auth) {
+      const decoded = Buffer.from(entry2.auth, "base64").toString("utf8");
       const colon = decoded.indexOf(":");
       if (colon > 0)
         return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress };
@@ -29761,10 +29761,10 @@ function mergeLayers(layers, layerIndexes) {
     }
     let cachedDir = "";
     let cachedNode = null;
-    for (const entry of layer.entries) {
-      const path4 = entry.path;
+    for (const entry2 of layer.entries) {
+      const path4 = entry2.path;
       if (path4 === "") continue;
-      if (entry.kind === "file") totalBytes += entry.size;
+      if (entry2.kind === "file") totalBytes += entry2.size;
       const slash = path4.lastIndexOf("/");
       let node = root;
       let from = 0;
@@ -29788,7 +29788,7 @@ function mergeLayers(layers, layerIndexes) {
           child2.secret = void 0;
         }
         if (last) {
-          if (entry.kind === "dir") {
+          if (entry2.kind === "dir") {
             if (!isDir(child2)) hide(child2, by);
             child2.kind = "dir";
           } else {
@@ -29797,12 +29797,12 @@ function mergeLayers(layers, layerIndexes) {
               hideChildren(child2, by);
             }
             if (child2.children !== null || child2 === cachedNode) cachedNode = null;
-            child2.kind = entry.kind;
+            child2.kind = entry2.kind;
             child2.children = null;
           }
-          child2.size = entry.kind === "file" ? entry.size : 0;
+          child2.size = entry2.kind === "file" ? entry2.size : 0;
           child2.layer = by;
-          child2.secret = entry.secret;
+          child2.secret = entry2.secret;
           break;
         }
         node = child2;
@@ -30231,27 +30231,27 @@ var init_analysis_cache = __esm({
       /** The analysis stored under `key`, given back under `ref`; null on a miss or an unreadable entry. */
       async get(key, ref) {
         const file = this.#file(key);
-        let entry;
+        let entry2;
         try {
-          entry = JSON.parse(await readFile(file, "utf8"));
+          entry2 = JSON.parse(await readFile(file, "utf8"));
         } catch {
           return null;
         }
-        if (!isEntry(entry, key)) return null;
+        if (!isEntry(entry2, key)) return null;
         const now = /* @__PURE__ */ new Date();
         await utimes(file, now, now).catch(() => {
         });
-        return { image: { ref, ...entry.image }, findings: entry.findings };
+        return { image: { ref, ...entry2.image }, findings: entry2.findings };
       }
       /** Stores an analysis (written to a temporary file, then renamed: readers never see half an entry). */
       async put(key, analysis) {
         const { ref: _ref, ...image } = analysis.image;
-        const entry = { format: FORMAT, key, image, findings: analysis.findings };
+        const entry2 = { format: FORMAT, key, image, findings: analysis.findings };
         const file = this.#file(key);
         const temp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
         try {
           await mkdir3(this.dir, { recursive: true });
-          await writeFile2(temp, JSON.stringify(entry));
+          await writeFile2(temp, JSON.stringify(entry2));
           await rename2(temp, file);
         } catch {
           await rm3(temp, { force: true }).catch(() => {
@@ -30293,8 +30293,9 @@ var init_analysis_cache = __esm({
 import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync4 } from "node:fs";
 import { fileURLToPath } from "node:url";
-function codeFingerprint(moduleUrl = import.meta.url) {
-  if (memo !== void 0 && moduleUrl === import.meta.url) return memo;
+function codeFingerprint(moduleUrl = entry ?? import.meta.url) {
+  const own = moduleUrl === (entry ?? import.meta.url);
+  if (memo !== void 0 && own) return memo;
   let result = null;
   try {
     const file = fileURLToPath(moduleUrl);
@@ -30305,10 +30306,10 @@ function codeFingerprint(moduleUrl = import.meta.url) {
   } catch {
     result = null;
   }
-  if (moduleUrl === import.meta.url) memo = result;
+  if (own) memo = result;
   return result;
 }
-var memo;
+var memo, entry;
 var init_code_fingerprint = __esm({
   "src/cache/code-fingerprint.ts"() {
     "use strict";
@@ -38812,19 +38813,19 @@ var require_agent2 = __commonJS({
           let totalKeysLen = 4;
           const newKeys = [];
           for (let i = 0; i < keys.length; ++i) {
-            const entry = keys[i];
-            if (typeof entry !== "object" || entry === null)
-              throw new Error(`Invalid key entry: ${entry}`);
+            const entry2 = keys[i];
+            if (typeof entry2 !== "object" || entry2 === null)
+              throw new Error(`Invalid key entry: ${entry2}`);
             let pubKey;
             let comment;
-            if (isParsedKey(entry)) {
-              pubKey = entry;
-            } else if (isParsedKey(entry.pubKey)) {
-              pubKey = entry.pubKey;
+            if (isParsedKey(entry2)) {
+              pubKey = entry2;
+            } else if (isParsedKey(entry2.pubKey)) {
+              pubKey = entry2.pubKey;
             } else {
-              if (typeof entry.pubKey !== "object" || entry.pubKey === null)
+              if (typeof entry2.pubKey !== "object" || entry2.pubKey === null)
                 continue;
-              ({ pubKey, comment } = entry.pubKey);
+              ({ pubKey, comment } = entry2.pubKey);
               pubKey = parseKey(pubKey);
               if (pubKey instanceof Error)
                 continue;
@@ -40190,8 +40191,8 @@ var require_kex = __commonJS({
     function kexinit(self2) {
       let payload;
       if (self2._compatFlags & COMPAT.BAD_DHGEX) {
-        const entry = self2._offer.lists.kex;
-        let kex = entry.array;
+        const entry2 = self2._offer.lists.kex;
+        let kex = entry2.array;
         let found = false;
         for (let i = 0; i < kex.length; ++i) {
           if (kex[i].includes("group-exchange")) {
@@ -40205,12 +40206,12 @@ var require_kex = __commonJS({
         if (found) {
           let len = 1 + 16 + self2._offer.totalSize + 1 + 4;
           const newKexBuf = Buffer.from(kex.join(","));
-          len -= entry.buffer.length - newKexBuf.length;
+          len -= entry2.buffer.length - newKexBuf.length;
           const all = self2._offer.lists.all;
           const rest = new Uint8Array(
             all.buffer,
-            all.byteOffset + 4 + entry.buffer.length,
-            all.length - (4 + entry.buffer.length)
+            all.byteOffset + 4 + entry2.buffer.length,
+            all.length - (4 + entry2.buffer.length)
           );
           payload = Buffer.allocUnsafe(len);
           writeUInt32BE(payload, newKexBuf.length, 17);
@@ -41521,23 +41522,23 @@ var require_kex = __commonJS({
               val = obj2[parent][key];
               desc = `${parent}.${key}`;
             }
-            const entry = { array: void 0, buffer: void 0 };
+            const entry2 = { array: void 0, buffer: void 0 };
             if (Buffer.isBuffer(val)) {
-              entry.array = ("" + val).split(",");
-              entry.buffer = val;
+              entry2.array = ("" + val).split(",");
+              entry2.buffer = val;
               totalSize += 4 + val.length;
             } else {
               if (typeof val === "string")
                 val = val.split(",");
               if (Array.isArray(val)) {
-                entry.array = val;
-                entry.buffer = Buffer.from(val.join(","));
+                entry2.array = val;
+                entry2.buffer = Buffer.from(val.join(","));
               } else {
                 throw new TypeError(`Invalid \`${desc}\` type: ${typeof val}`);
               }
-              totalSize += 4 + entry.buffer.length;
+              totalSize += 4 + entry2.buffer.length;
             }
-            base[key] = entry;
+            base[key] = entry2;
           }
           const all = Buffer.allocUnsafe(totalSize);
           lists.all = all;
@@ -50675,24 +50676,24 @@ var require_buffer_list = __commonJS({
       _createClass(BufferList, [{
         key: "push",
         value: function push(v) {
-          var entry = {
+          var entry2 = {
             data: v,
             next: null
           };
-          if (this.length > 0) this.tail.next = entry;
-          else this.head = entry;
-          this.tail = entry;
+          if (this.length > 0) this.tail.next = entry2;
+          else this.head = entry2;
+          this.tail = entry2;
           ++this.length;
         }
       }, {
         key: "unshift",
         value: function unshift(v) {
-          var entry = {
+          var entry2 = {
             data: v,
             next: this.head
           };
-          if (this.length === 0) this.tail = entry;
-          this.head = entry;
+          if (this.length === 0) this.tail = entry2;
+          this.head = entry2;
           ++this.length;
         }
       }, {
@@ -51405,18 +51406,18 @@ var require_stream_writable = __commonJS({
     }
     function clearBuffer(stream, state) {
       state.bufferProcessing = true;
-      var entry = state.bufferedRequest;
-      if (stream._writev && entry && entry.next) {
+      var entry2 = state.bufferedRequest;
+      if (stream._writev && entry2 && entry2.next) {
         var l = state.bufferedRequestCount;
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
-        holder.entry = entry;
+        holder.entry = entry2;
         var count = 0;
         var allBuffers = true;
-        while (entry) {
-          buffer[count] = entry;
-          if (!entry.isBuf) allBuffers = false;
-          entry = entry.next;
+        while (entry2) {
+          buffer[count] = entry2;
+          if (!entry2.isBuf) allBuffers = false;
+          entry2 = entry2.next;
           count += 1;
         }
         buffer.allBuffers = allBuffers;
@@ -51431,21 +51432,21 @@ var require_stream_writable = __commonJS({
         }
         state.bufferedRequestCount = 0;
       } else {
-        while (entry) {
-          var chunk = entry.chunk;
-          var encoding = entry.encoding;
-          var cb = entry.callback;
+        while (entry2) {
+          var chunk = entry2.chunk;
+          var encoding = entry2.encoding;
+          var cb = entry2.callback;
           var len = state.objectMode ? 1 : chunk.length;
           doWrite(stream, state, false, len, chunk, encoding, cb);
-          entry = entry.next;
+          entry2 = entry2.next;
           state.bufferedRequestCount--;
           if (state.writing) {
             break;
           }
         }
-        if (entry === null) state.lastBufferedRequest = null;
+        if (entry2 === null) state.lastBufferedRequest = null;
       }
-      state.bufferedRequest = entry;
+      state.bufferedRequest = entry2;
       state.bufferProcessing = false;
     }
     Writable.prototype._write = function(chunk, encoding, cb) {
@@ -51533,13 +51534,13 @@ var require_stream_writable = __commonJS({
       stream.writable = false;
     }
     function onCorkedFinish(corkReq, state, err2) {
-      var entry = corkReq.entry;
+      var entry2 = corkReq.entry;
       corkReq.entry = null;
-      while (entry) {
-        var cb = entry.callback;
+      while (entry2) {
+        var cb = entry2.callback;
         state.pendingcb--;
         cb(err2);
-        entry = entry.next;
+        entry2 = entry2.next;
       }
       state.corkedRequestsFree.next = corkReq;
     }
@@ -56464,13 +56465,13 @@ var require_tar_fs = __commonJS({
           if (strict) return pack.destroy(new Error("unsupported type for " + filename));
           return onnextentry();
         }
-        var entry = pack.entry(header, onnextentry);
-        if (!entry) return;
+        var entry2 = pack.entry(header, onnextentry);
+        if (!entry2) return;
         var rs = mapStream(xfs.createReadStream(path4.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err3) {
-          entry.destroy(err3);
+          entry2.destroy(err3);
         });
-        pump(rs, entry);
+        pump(rs, entry2);
       };
       var onnextentry = function(err2) {
         if (err2) return pack.destroy(err2);
@@ -61501,9 +61502,9 @@ var require_subchannel_address = __commonJS({
         return this.map.size;
       }
       getForSubchannelAddress(address) {
-        for (const entry of this.map) {
-          if (endpointHasAddress(entry.key, address)) {
-            return entry.value;
+        for (const entry2 of this.map) {
+          if (endpointHasAddress(entry2.key, address)) {
+            return entry2.value;
           }
         }
         return void 0;
@@ -61514,48 +61515,48 @@ var require_subchannel_address = __commonJS({
        */
       deleteMissing(endpoints) {
         const removedValues = [];
-        for (const entry of this.map) {
+        for (const entry2 of this.map) {
           let foundEntry = false;
           for (const endpoint2 of endpoints) {
-            if (endpointEqualUnordered(endpoint2, entry.key)) {
+            if (endpointEqualUnordered(endpoint2, entry2.key)) {
               foundEntry = true;
             }
           }
           if (!foundEntry) {
-            removedValues.push(entry.value);
-            this.map.delete(entry);
+            removedValues.push(entry2.value);
+            this.map.delete(entry2);
           }
         }
         return removedValues;
       }
       get(endpoint2) {
-        for (const entry of this.map) {
-          if (endpointEqualUnordered(endpoint2, entry.key)) {
-            return entry.value;
+        for (const entry2 of this.map) {
+          if (endpointEqualUnordered(endpoint2, entry2.key)) {
+            return entry2.value;
           }
         }
         return void 0;
       }
       set(endpoint2, mapEntry) {
-        for (const entry of this.map) {
-          if (endpointEqualUnordered(endpoint2, entry.key)) {
-            entry.value = mapEntry;
+        for (const entry2 of this.map) {
+          if (endpointEqualUnordered(endpoint2, entry2.key)) {
+            entry2.value = mapEntry;
             return;
           }
         }
         this.map.add({ key: endpoint2, value: mapEntry });
       }
       delete(endpoint2) {
-        for (const entry of this.map) {
-          if (endpointEqualUnordered(endpoint2, entry.key)) {
-            this.map.delete(entry);
+        for (const entry2 of this.map) {
+          if (endpointEqualUnordered(endpoint2, entry2.key)) {
+            this.map.delete(entry2);
             return;
           }
         }
       }
       has(endpoint2) {
-        for (const entry of this.map) {
-          if (endpointEqualUnordered(endpoint2, entry.key)) {
+        for (const entry2 of this.map) {
+          if (endpointEqualUnordered(endpoint2, entry2.key)) {
             return true;
           }
         }
@@ -61565,18 +61566,18 @@ var require_subchannel_address = __commonJS({
         this.map.clear();
       }
       *keys() {
-        for (const entry of this.map) {
-          yield entry.key;
+        for (const entry2 of this.map) {
+          yield entry2.key;
         }
       }
       *values() {
-        for (const entry of this.map) {
-          yield entry.value;
+        for (const entry2 of this.map) {
+          yield entry2.value;
         }
       }
       *entries() {
-        for (const entry of this.map) {
-          yield [entry.key, entry.value];
+        for (const entry2 of this.map) {
+          yield [entry2.key, entry2.value];
         }
       }
     };
@@ -83194,12 +83195,12 @@ var require_load_balancer_weighted_round_robin = __commonJS({
         }
       }
       pick(pickArgs) {
-        const entry = this.queue.pop();
-        this.queue.push(Object.assign(Object.assign({}, entry), { deadline: entry.deadline + entry.period }));
-        const childPick = entry.picker.pick(pickArgs);
+        const entry2 = this.queue.pop();
+        this.queue.push(Object.assign(Object.assign({}, entry2), { deadline: entry2.deadline + entry2.period }));
+        const childPick = entry2.picker.pick(pickArgs);
         if (childPick.pickResultType === picker_1.PickResultType.COMPLETE) {
           if (this.metricsHandler) {
-            return Object.assign(Object.assign({}, childPick), { onCallEnded: (0, orca_1.createMetricsReader)((loadReport) => this.metricsHandler(loadReport, entry.endpointName), childPick.onCallEnded) });
+            return Object.assign(Object.assign({}, childPick), { onCallEnded: (0, orca_1.createMetricsReader)((loadReport) => this.metricsHandler(loadReport, entry2.endpointName), childPick.onCallEnded) });
           } else {
             const subchannelWrapper = childPick.subchannel;
             return Object.assign(Object.assign({}, childPick), { subchannel: subchannelWrapper.getWrappedSubchannel() });
@@ -83221,14 +83222,14 @@ var require_load_balancer_weighted_round_robin = __commonJS({
       }
       countChildrenWithState(state) {
         let count = 0;
-        for (const entry of this.children.values()) {
-          if (entry.child.getConnectivityState() === state) {
+        for (const entry2 of this.children.values()) {
+          if (entry2.child.getConnectivityState() === state) {
             count += 1;
           }
         }
         return count;
       }
-      updateWeight(entry, loadReport) {
+      updateWeight(entry2, loadReport) {
         var _a, _b;
         const qps = loadReport.rps_fractional;
         let utilization = loadReport.application_utilization;
@@ -83240,26 +83241,26 @@ var require_load_balancer_weighted_round_robin = __commonJS({
           return;
         }
         const now = /* @__PURE__ */ new Date();
-        if (entry.nonEmptySince === null) {
-          entry.nonEmptySince = now;
+        if (entry2.nonEmptySince === null) {
+          entry2.nonEmptySince = now;
         }
-        entry.lastUpdated = now;
-        entry.weight = newWeight;
+        entry2.lastUpdated = now;
+        entry2.weight = newWeight;
       }
-      getWeight(entry) {
+      getWeight(entry2) {
         if (!this.latestConfig) {
           return 0;
         }
         const now = (/* @__PURE__ */ new Date()).getTime();
-        if (now - entry.lastUpdated.getTime() >= this.latestConfig.getWeightExpirationPeriodMs()) {
-          entry.nonEmptySince = null;
+        if (now - entry2.lastUpdated.getTime() >= this.latestConfig.getWeightExpirationPeriodMs()) {
+          entry2.nonEmptySince = null;
           return 0;
         }
         const blackoutPeriod = this.latestConfig.getBlackoutPeriodMs();
-        if (blackoutPeriod > 0 && (entry.nonEmptySince === null || now - entry.nonEmptySince.getTime() < blackoutPeriod)) {
+        if (blackoutPeriod > 0 && (entry2.nonEmptySince === null || now - entry2.nonEmptySince.getTime() < blackoutPeriod)) {
           return 0;
         }
-        return entry.weight;
+        return entry2.weight;
       }
       calculateAndUpdateState() {
         if (this.updatesPaused || !this.latestConfig) {
@@ -83267,17 +83268,17 @@ var require_load_balancer_weighted_round_robin = __commonJS({
         }
         if (this.countChildrenWithState(connectivity_state_1.ConnectivityState.READY) > 0) {
           const weightedPickers = [];
-          for (const [endpoint2, entry] of this.children) {
-            if (entry.child.getConnectivityState() !== connectivity_state_1.ConnectivityState.READY) {
+          for (const [endpoint2, entry2] of this.children) {
+            if (entry2.child.getConnectivityState() !== connectivity_state_1.ConnectivityState.READY) {
               continue;
             }
             weightedPickers.push({
               endpointName: endpoint2,
-              picker: entry.child.getPicker(),
-              weight: this.getWeight(entry)
+              picker: entry2.child.getPicker(),
+              weight: this.getWeight(entry2)
             });
           }
-          trace("Created picker with weights: " + weightedPickers.map((entry) => entry.endpointName + ":" + entry.weight).join(","));
+          trace("Created picker with weights: " + weightedPickers.map((entry2) => entry2.endpointName + ":" + entry2.weight).join(","));
           let metricsHandler;
           if (!this.latestConfig.getEnableOobLoadReport()) {
             metricsHandler = (loadReport, endpointName) => {
@@ -83335,16 +83336,16 @@ var require_load_balancer_weighted_round_robin = __commonJS({
         for (const endpoint2 of maybeEndpointList.value) {
           const name = (0, subchannel_address_1.endpointToString)(endpoint2);
           seenEndpointNames.add(name);
-          let entry = this.children.get(name);
-          if (!entry) {
-            entry = {
+          let entry2 = this.children.get(name);
+          if (!entry2) {
+            entry2 = {
               child: new load_balancer_pick_first_1.LeafLoadBalancer(endpoint2, (0, load_balancer_1.createChildChannelControlHelper)(this.channelControlHelper, {
                 updateState: (connectivityState, picker, errorMessage) => {
                   if (this.currentState === connectivity_state_1.ConnectivityState.READY && connectivityState !== connectivity_state_1.ConnectivityState.READY) {
                     this.channelControlHelper.requestReresolution();
                   }
                   if (connectivityState === connectivity_state_1.ConnectivityState.READY) {
-                    entry.nonEmptySince = null;
+                    entry2.nonEmptySince = null;
                   }
                   if (errorMessage) {
                     this.lastError = errorMessage;
@@ -83353,8 +83354,8 @@ var require_load_balancer_weighted_round_robin = __commonJS({
                 },
                 createSubchannel: (subchannelAddress, subchannelArgs) => {
                   const subchannel = this.channelControlHelper.createSubchannel(subchannelAddress, subchannelArgs);
-                  if (entry === null || entry === void 0 ? void 0 : entry.oobMetricsListener) {
-                    return new orca_1.OrcaOobMetricsSubchannelWrapper(subchannel, entry.oobMetricsListener, this.latestConfig.getOobLoadReportingPeriodMs());
+                  if (entry2 === null || entry2 === void 0 ? void 0 : entry2.oobMetricsListener) {
+                    return new orca_1.OrcaOobMetricsSubchannelWrapper(subchannel, entry2.oobMetricsListener, this.latestConfig.getOobLoadReportingPeriodMs());
                   } else {
                     return subchannel;
                   }
@@ -83365,21 +83366,21 @@ var require_load_balancer_weighted_round_robin = __commonJS({
               weight: 0,
               oobMetricsListener: null
             };
-            this.children.set(name, entry);
+            this.children.set(name, entry2);
           }
           if (lbConfig.getEnableOobLoadReport()) {
-            entry.oobMetricsListener = (loadReport) => {
-              this.updateWeight(entry, loadReport);
+            entry2.oobMetricsListener = (loadReport) => {
+              this.updateWeight(entry2, loadReport);
             };
           } else {
-            entry.oobMetricsListener = null;
+            entry2.oobMetricsListener = null;
           }
         }
-        for (const [endpointName, entry] of this.children) {
+        for (const [endpointName, entry2] of this.children) {
           if (seenEndpointNames.has(endpointName)) {
-            entry.child.startConnecting();
+            entry2.child.startConnecting();
           } else {
-            entry.child.destroy();
+            entry2.child.destroy();
             this.children.delete(endpointName);
           }
         }
@@ -83400,8 +83401,8 @@ var require_load_balancer_weighted_round_robin = __commonJS({
       resetBackoff() {
       }
       destroy() {
-        for (const entry of this.children.values()) {
-          entry.child.destroy();
+        for (const entry2 of this.children.values()) {
+          entry2.child.destroy();
         }
         this.children.clear();
         if (this.weightUpdateTimer) {
@@ -86445,12 +86446,12 @@ function parseImageConfig(bytes, where) {
     throw new UserError(`${where} has no rootfs.diff_ids: it is not a container image config`);
   }
   const history = Array.isArray(config.history) ? config.history.map((h) => {
-    const entry = {
+    const entry2 = {
       createdBy: typeof h?.created_by === "string" ? h.created_by : "",
       emptyLayer: h?.empty_layer === true
     };
-    if (typeof h?.comment === "string" && h.comment !== "") entry.comment = h.comment;
-    return entry;
+    if (typeof h?.comment === "string" && h.comment !== "") entry2.comment = h.comment;
+    return entry2;
   }) : [];
   return { diffIds, history };
 }
@@ -86960,12 +86961,12 @@ async function readTar(chunks, visitor, options = {}) {
         }
         continue;
       }
-      const entry = makeEntry(h, block, pending);
+      const entry2 = makeEntry(h, block, pending);
       pending = void 0;
-      checkEntry(entry, fail);
+      checkEntry(entry2, fail);
       members++;
-      const want = visitor.header(entry);
-      const size = entry.size;
+      const want = visitor.header(entry2);
+      const size = entry2.size;
       const blocks = padded(size);
       if (want === false || size === 0) {
         if (queue.length >= blocks) queue.drop(blocks);
@@ -86975,7 +86976,7 @@ async function readTar(chunks, visitor, options = {}) {
       if (typeof want === "number") {
         const n = Math.min(want, size);
         if (queue.length < n && !await queue.fill(n)) truncated(n - queue.length);
-        visitor.head?.(entry, queue.take(n));
+        visitor.head?.(entry2, queue.take(n));
         const rest2 = blocks - n;
         if (queue.length >= rest2) queue.drop(rest2);
         else if (!await queue.skip(rest2)) truncated(rest2);
@@ -86994,7 +86995,7 @@ async function readTar(chunks, visitor, options = {}) {
           yield chunk;
         }
       }
-      await visitor.body?.(entry, content());
+      await visitor.body?.(entry2, content());
       if (failed) truncated(remaining);
       const rest = remaining + (blocks - size);
       if (queue.length >= rest) queue.drop(rest);
@@ -87047,17 +87048,17 @@ function makeEntry(h, block, pending) {
   let type = TYPES[h.typeflag] ?? "Unsupported";
   if ((type === "OldFile" || type === "File") && path4.endsWith("/")) type = "Directory";
   const size = type === "Directory" ? 0 : pending?.size ?? h.size;
-  const entry = { path: path4, type, size };
+  const entry2 = { path: path4, type, size };
   const linkpath = pending?.linkpath ?? (block[157] === 0 ? "" : cString(block, 157, 100));
-  if (linkpath !== "") entry.linkpath = linkpath;
-  return entry;
+  if (linkpath !== "") entry2.linkpath = linkpath;
+  return entry2;
 }
-function checkEntry(entry, fail) {
-  if (!entry.path) fail("path is required");
-  const link = entry.type === "Link" || entry.type === "SymbolicLink";
-  if (link && !entry.linkpath) fail("linkpath required");
-  if (!link && entry.linkpath) {
-    if (entry.size === 0) delete entry.linkpath;
+function checkEntry(entry2, fail) {
+  if (!entry2.path) fail("path is required");
+  const link = entry2.type === "Link" || entry2.type === "SymbolicLink";
+  if (link && !entry2.linkpath) fail("linkpath required");
+  if (!link && entry2.linkpath) {
+    if (entry2.size === 0) delete entry2.linkpath;
     else fail("linkpath forbidden");
   }
 }
@@ -87282,8 +87283,8 @@ async function summarizeLayer(stream, opts) {
     await readTar(
       chunks,
       {
-        header(entry) {
-          const path4 = normalizeMemberPath(entry.path);
+        header(entry2) {
+          const path4 = normalizeMemberPath(entry2.path);
           const slash = path4.lastIndexOf("/");
           const base = path4.slice(slash + 1);
           if (base.startsWith(WHITEOUT_PREFIX)) {
@@ -87293,24 +87294,24 @@ async function summarizeLayer(stream, opts) {
             } else if (!base.startsWith(`${WHITEOUT_PREFIX}${WHITEOUT_PREFIX}`)) {
               const name = base.slice(WHITEOUT_PREFIX.length);
               if (name === "" || name === "." || name === "..") {
-                throw new UnsafePathError(`whiteout "${entry.path}" names no file`);
+                throw new UnsafePathError(`whiteout "${entry2.path}" names no file`);
               }
               if (files) whiteouts.push(dir === "" ? name : `${dir}/${name}`);
             }
             return false;
           }
-          const kind = kindOf(entry);
+          const kind = kindOf(entry2);
           let entrySize = 0;
           let linkTarget;
           if (kind === "file") {
-            entrySize = entry.size;
+            entrySize = entry2.size;
             size += entrySize;
           } else if (kind === "symlink") {
-            linkTarget = entry.linkpath ?? "";
+            linkTarget = entry2.linkpath ?? "";
             checkSymlinkTarget(path4, linkTarget);
             size += Buffer.byteLength(linkTarget);
           } else if (kind === "hardlink") {
-            linkTarget = entry.linkpath ?? "";
+            linkTarget = entry2.linkpath ?? "";
             normalizeHardlinkTarget(linkTarget);
           }
           if (!files || path4 === "") return false;
@@ -87346,8 +87347,8 @@ async function* byteCounted(source, add) {
     yield chunk;
   }
 }
-function kindOf(entry) {
-  switch (entry.type) {
+function kindOf(entry2) {
+  switch (entry2.type) {
     case "File":
     case "OldFile":
     case "ContiguousFile":
@@ -87400,24 +87401,24 @@ async function readSaveStream(stream, opts) {
   try {
     const { chunks } = await decompressed(opts.onProgress ? counted(stream, opts.onProgress) : stream);
     await readTar(chunks, {
-      header(entry) {
-        const path4 = memberPath(entry.path);
+      header(entry2) {
+        const path4 = memberPath(entry2.path);
         if (path4 === null) return false;
-        if (entry.type === "SymbolicLink") {
-          members.set(path4, { kind: "link", target: posix3.join(posix3.dirname(path4), entry.linkpath ?? "") });
+        if (entry2.type === "SymbolicLink") {
+          members.set(path4, { kind: "link", target: posix3.join(posix3.dirname(path4), entry2.linkpath ?? "") });
           return false;
         }
-        if (entry.type === "Link") {
-          members.set(path4, { kind: "link", target: memberPath(entry.linkpath ?? "") ?? "" });
+        if (entry2.type === "Link") {
+          members.set(path4, { kind: "link", target: memberPath(entry2.linkpath ?? "") ?? "" });
           return false;
         }
-        if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile")
+        if (entry2.type !== "File" && entry2.type !== "OldFile" && entry2.type !== "ContiguousFile")
           return false;
         return wanted(path4);
       },
-      async body(entry, content) {
-        const path4 = memberPath(entry.path);
-        members.set(path4, await readMember(entry, content, path4, opts));
+      async body(entry2, content) {
+        const path4 = memberPath(entry2.path);
+        members.set(path4, await readMember(entry2, content, path4, opts));
       }
     });
   } catch (error2) {
@@ -87448,7 +87449,7 @@ function wanted(path4) {
   if (path4 === "repositories") return false;
   return !/^[0-9a-f]{64}\/(json|VERSION)$/.test(path4);
 }
-async function readMember(entry, content, path4, opts) {
+async function readMember(entry2, content, path4, opts) {
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
   if (shape === "layer") {
@@ -87459,7 +87460,7 @@ async function readMember(entry, content, path4, opts) {
     });
     return { kind: "layer", summary: summary2 };
   }
-  if (shape === "json" && entry.size <= MAX_JSON_MEMBER) {
+  if (shape === "json" && entry2.size <= MAX_JSON_MEMBER) {
     const parts = [];
     for await (const chunk of rest) parts.push(chunk);
     return { kind: "json", bytes: Buffer.concat(parts) };
@@ -87620,9 +87621,9 @@ function historyFromEngine(items, layerCount) {
     });
   }
   const history = rows.map((row2, i) => {
-    const entry = { createdBy: row2.CreatedBy, emptyLayer: !makes[i] };
-    if (row2.Comment) entry.comment = row2.Comment;
-    return entry;
+    const entry2 = { createdBy: row2.CreatedBy, emptyLayer: !makes[i] };
+    if (row2.Comment) entry2.comment = row2.Comment;
+    return entry2;
   });
   const layerSizes = rows.filter((_, i) => makes[i]).map((r) => r.Size);
   while (layerSizes.length < layerCount) layerSizes.push(0);

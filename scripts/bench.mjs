@@ -8,6 +8,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -32,9 +33,9 @@ const DIR =
     ? join(process.env.XDG_CACHE_HOME, 'image-guard-bench')
     : '/tmp/image-guard-bench');
 const TIME = '/usr/bin/time';
-// The CLI as built when the bench starts, copied: a rebuild of dist/ during the run (the bundle is part of the
-// analysis cache key) must not change what is measured.
-const CLI = join(DIR, 'cli.js');
+// The CLI as built when the bench starts (dist/cli.js and its chunks), copied: a rebuild of dist/ during the run
+// (the bundle is part of the analysis cache key) must not change what is measured.
+const CLI = join(DIR, 'cli', 'cli.js');
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
 
 // ---------------------------------------------------------------------------------------------- tools
@@ -54,7 +55,7 @@ function ensureTools() {
   if (!existsSync(TIME)) aptInstall('time');
   if (!have('skopeo')) aptInstall('skopeo');
   if (!have('zstd')) aptInstall('zstd');
-  if (!existsSync(CLI) || !existsSync(ACTION))
+  if (!existsSync(BUILT_CLI) || !existsSync(ACTION))
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
   if (!existsSync(NODE24)) spawnSync('bash', [join(ROOT, 'scripts/test-env.sh')], { stdio: 'ignore' });
 }
@@ -465,7 +466,10 @@ function machine() {
 
 mkdirSync(DIR, { recursive: true });
 ensureTools();
+rmSync(dirname(CLI), { recursive: true, force: true });
+mkdirSync(dirname(CLI), { recursive: true });
 copyFileSync(BUILT_CLI, CLI);
+cpSync(join(dirname(BUILT_CLI), 'cli-chunks'), join(dirname(CLI), 'cli-chunks'), { recursive: true });
 ensureImages(log);
 const started = Date.now();
 const results = {};

@@ -8,13 +8,25 @@ import { fileURLToPath } from 'node:url';
 import { VERSION } from '../core/version.js';
 
 let memo: string | null | undefined;
+let entry: string | undefined;
+
+/**
+ * Names the bundle's entry file (its `import.meta.url`), called first thing by src/cli.ts and src/index.ts. The
+ * CLI is split into an entry and chunks (dist/cli.js, dist/cli-chunks/): chunk names carry a hash of their
+ * contents and of the chunks they import, so the entry's bytes stand for all of the CLI's code.
+ */
+export function setCodeEntry(url: string): void {
+  entry = url;
+  memo = undefined;
+}
 
 /**
  * `0.1.0+<hash of the bundle>`; null when running from TypeScript sources (tests, ts runners), where no
  * single file stands for the code: there the cache is used only when a folder is named explicitly.
  */
-export function codeFingerprint(moduleUrl: string = import.meta.url): string | null {
-  if (memo !== undefined && moduleUrl === import.meta.url) return memo;
+export function codeFingerprint(moduleUrl: string = entry ?? import.meta.url): string | null {
+  const own = moduleUrl === (entry ?? import.meta.url);
+  if (memo !== undefined && own) return memo;
   let result: string | null = null;
   try {
     const file = fileURLToPath(moduleUrl);
@@ -25,6 +37,6 @@ export function codeFingerprint(moduleUrl: string = import.meta.url): string | n
   } catch {
     result = null;
   }
-  if (moduleUrl === import.meta.url) memo = result;
+  if (own) memo = result;
   return result;
 }

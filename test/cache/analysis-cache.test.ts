@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImageAnalysis } from '../../src/analysis/analyze.js';
 import { AnalysisCache, cacheDir, cacheKey } from '../../src/cache/analysis-cache.js';
-import { codeFingerprint } from '../../src/cache/code-fingerprint.js';
+import { codeFingerprint, setCodeEntry } from '../../src/cache/code-fingerprint.js';
 
 const analysis = (ref: string, id = 'sha256:aa'): ImageAnalysis => ({
   image: {
@@ -79,6 +79,20 @@ describe('codeFingerprint', () => {
     expect(codeFingerprint(`file://${bundle}`)).not.toBe(a);
     expect(codeFingerprint(`file://${join(dir, 'x.ts')}`)).toBeNull();
     expect(codeFingerprint(`file://${join(dir, 'missing.js')}`)).toBeNull();
+  });
+
+  it('fingerprints the entry a bundle names, whichever chunk asks', () => {
+    expect(codeFingerprint()).toBeNull(); // the TypeScript sources
+    const entry = join(dir, 'cli.js');
+    writeFileSync(entry, 'import "./cli-chunks/chunk-AAAA.js"');
+    setCodeEntry(`file://${entry}`);
+    const a = codeFingerprint();
+    expect(a).toBe(codeFingerprint(`file://${entry}`));
+    expect(a).not.toBeNull();
+    // a changed chunk has a new name, so the entry that imports it changes
+    writeFileSync(entry, 'import "./cli-chunks/chunk-BBBB.js"');
+    setCodeEntry(`file://${entry}`);
+    expect(codeFingerprint()).not.toBe(a);
   });
 });
 

@@ -1,0 +1,2928 @@
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import {
+  UserError,
+  VERSION,
+  formatBytes
+} from "./chunk-ZZTJKHFD.js";
+
+// src/lint/index.ts
+import { open, readFile, stat } from "node:fs/promises";
+import { basename as basename2, dirname as dirname2 } from "node:path";
+
+// src/lint/context.ts
+import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+// src/lint/dockerignore.ts
+function cleanPath(p) {
+  if (p === "") return ".";
+  const rooted = p.startsWith("/");
+  const out = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+      continue;
+    }
+    out.push(part);
+  }
+  const joined = out.join("/");
+  if (rooted) return `/${joined}`;
+  return joined === "" ? "." : joined;
+}
+function readIgnoreFile(text) {
+  const out = [];
+  const lines = text.split("\n");
+  for (let k = 0; k < lines.length; k++) {
+    let line = lines[k];
+    if (k === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    if (line.startsWith("#")) continue;
+    let pattern = line.trim();
+    if (pattern === "") continue;
+    const invert = pattern.startsWith("!");
+    if (invert) pattern = pattern.slice(1).trim();
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
+    }
+    out.push(invert ? `!${pattern}` : pattern);
+  }
+  return out;
+}
+function escapeRegex(ch) {
+  return /[.+()|{}$^]/.test(ch) ? `\\${ch}` : ch;
+}
+function compilePattern(pattern) {
+  if (pattern.startsWith("**") && !/[*?[\]\\]/.test(pattern.slice(2))) {
+    const suffix = pattern.slice(2);
+    return (path) => path.endsWith(suffix) || suffix.startsWith("/") && path === suffix.slice(1);
+  }
+  let re = "^";
+  let regexNeeded = false;
+  let exactPrefix = false;
+  const chars = [...pattern];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch === "*") {
+      if (chars[i + 1] === "*") {
+        i++;
+        if (chars[i + 1] === "/") i++;
+        if (i + 1 >= chars.length) {
+          if (!regexNeeded && re === "^") {
+            re += ".*";
+            regexNeeded = true;
+          } else if (!regexNeeded) {
+            exactPrefix = true;
+          } else re += ".*";
+        } else {
+          re += "(.*/)?";
+          regexNeeded = true;
+        }
+      } else {
+        re += "[^/]*";
+        regexNeeded = true;
+      }
+    } else if (ch === "?") {
+      re += "[^/]";
+      regexNeeded = true;
+    } else if (ch === "\\") {
+      if (i + 1 < chars.length) {
+        const next = chars[++i];
+        re += /[A-Za-z0-9]/.test(next) ? next : `\\${next}`;
+        regexNeeded = true;
+      } else re += "\\\\";
+    } else if (ch === "[" || ch === "]") {
+      re += ch;
+      regexNeeded = true;
+    } else re += escapeRegex(ch);
+  }
+  if (exactPrefix) {
+    const prefix = pattern.slice(0, -2);
+    return (path) => path.startsWith(prefix);
+  }
+  if (!regexNeeded) return (path) => path === pattern;
+  let compiled;
+  try {
+    compiled = new RegExp(`${re}$`, "u");
+  } catch {
+    return () => false;
+  }
+  return (path) => compiled.test(path);
+}
+var IgnoreMatcher = class _IgnoreMatcher {
+  patterns;
+  hasExclusions;
+  constructor(lines) {
+    this.patterns = [];
+    for (const raw of lines) {
+      let p = raw.trim();
+      if (p === "") continue;
+      p = cleanPath(p);
+      let exclusion = false;
+      if (p.startsWith("!")) {
+        if (p.length === 1) continue;
+        exclusion = true;
+        p = p.slice(1);
+      }
+      this.patterns.push({ pattern: p, exclusion, test: compilePattern(p) });
+    }
+    this.hasExclusions = this.patterns.some((p) => p.exclusion);
+  }
+  static fromText(text) {
+    return new _IgnoreMatcher(readIgnoreFile(text));
+  }
+  /** True when the engine leaves this context path (slash-separated, relative) out of the build context. */
+  excludes(path) {
+    const parents = [];
+    const parts = path.split("/");
+    for (let k = 1; k < parts.length; k++) parents.push(parts.slice(0, k).join("/"));
+    let matched = false;
+    for (const p of this.patterns) {
+      if (p.exclusion !== matched) continue;
+      let match = p.test(path);
+      if (!match) match = parents.some((parent) => p.test(parent));
+      if (match) matched = !p.exclusion;
+    }
+    return matched;
+  }
+  /**
+   * The walker's form of `excludes`: `ancestors[i]` says whether pattern i matched a parent directory (as
+   * returned by `ancestorMatches` for the parent), so each path costs one test per pattern.
+   */
+  excludesWithin(path, ancestors) {
+    let matched = false;
+    for (let i = 0; i < this.patterns.length; i++) {
+      const p = this.patterns[i];
+      if (p.exclusion !== matched) continue;
+      if (ancestors?.[i] || p.test(path)) matched = !p.exclusion;
+    }
+    return matched;
+  }
+  /** Per pattern: does it match this directory or one of its parents (`ancestors` for the parent). */
+  ancestorMatches(dir, ancestors) {
+    return this.patterns.map((p, i) => ancestors !== null && ancestors[i] || p.test(dir));
+  }
+  /**
+   * True when the engine does not enter this excluded directory: it skips it unless a `!` pattern starts
+   * with the directory's path (`!docs/keep.txt` keeps `docs` open; a `!` pattern starting with `**` does not keep
+   * `web/node_modules` open). Both builders of the engine behave so, and the engine tests check it.
+   */
+  canSkipDirectory(dir) {
+    if (!this.hasExclusions) return true;
+    const prefix = `${dir}/`;
+    return !this.patterns.some((p) => p.exclusion && `${p.pattern}/`.startsWith(prefix));
+  }
+};
+
+// src/lint/context.ts
+var HEAVY_PATHS = [
+  ".git",
+  ".venv",
+  "venv",
+  "node_modules",
+  "__pycache__",
+  ".env",
+  ".pytest_cache",
+  ".mypy_cache"
+];
+var HEAVY = new Set(HEAVY_PATHS);
+function walkContext(source, ignoreText, ignoreFile) {
+  const matcher = ignoreText === null ? null : IgnoreMatcher.fromText(ignoreText);
+  const files = [];
+  const dirs = /* @__PURE__ */ new Set();
+  const heavy = [];
+  const addParents = (p) => {
+    let slash = p.lastIndexOf("/");
+    while (slash > 0) {
+      const parent = p.slice(0, slash);
+      if (dirs.has(parent)) break;
+      dirs.add(parent);
+      slash = parent.lastIndexOf("/");
+    }
+  };
+  const walk = (dir, inside, ancestors) => {
+    let entries;
+    try {
+      entries = source.list(dir);
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = dir === "" ? e.name : `${dir}/${e.name}`;
+      const excluded = matcher ? matcher.excludesWithin(p, ancestors) : false;
+      let owner = inside;
+      if (!owner && HEAVY.has(e.name)) {
+        owner = { path: p, bytes: 0, sent: !excluded };
+        heavy.push(owner);
+      }
+      if (e.dir) {
+        if (excluded && matcher.canSkipDirectory(p)) continue;
+        if (!excluded) {
+          dirs.add(p);
+          addParents(p);
+        }
+        walk(p, owner, matcher ? matcher.ancestorMatches(p, ancestors) : null);
+      } else if (!excluded) {
+        files.push(p);
+        addParents(p);
+        if (owner) {
+          owner.sent = true;
+          try {
+            owner.bytes += source.size(p);
+          } catch {
+          }
+        }
+      }
+    }
+  };
+  walk("", null, null);
+  return {
+    ignoreFile,
+    files,
+    dirs,
+    heavy: heavy.filter((h) => h.sent).map(({ path, bytes }) => ({ path, bytes }))
+  };
+}
+function fsTree(root) {
+  return {
+    list(dir) {
+      return readdirSync(join(root, dir), { withFileTypes: true }).map((d) => ({
+        name: d.name,
+        dir: d.isDirectory()
+      }));
+    },
+    size(path) {
+      return lstatSync(join(root, path)).size;
+    }
+  };
+}
+function readContext(contextDir, dockerfilePath) {
+  if (!statSync(contextDir).isDirectory()) throw new Error(`${contextDir} is not a directory`);
+  const candidates = [];
+  if (dockerfilePath)
+    candidates.push(join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`));
+  candidates.push(join(contextDir, ".dockerignore"));
+  let ignoreText = null;
+  let ignoreFile = null;
+  for (const c of candidates) {
+    try {
+      ignoreText = readFileSync(c, "utf8");
+      ignoreFile = c;
+      break;
+    } catch {
+    }
+  }
+  return walkContext(fsTree(contextDir), ignoreText, ignoreFile);
+}
+function memoryTree(listing) {
+  const children = /* @__PURE__ */ new Map();
+  const sizes = /* @__PURE__ */ new Map();
+  const add = (path, dir) => {
+    const parts = path.split("/");
+    for (let k = 0; k < parts.length; k++) {
+      const parent = parts.slice(0, k).join("/");
+      const isDir = k < parts.length - 1 || dir;
+      if (!children.has(parent)) children.set(parent, /* @__PURE__ */ new Map());
+      const m = children.get(parent);
+      m.set(parts[k], (m.get(parts[k]) ?? false) || isDir);
+    }
+  };
+  for (const [raw, size] of Object.entries(listing)) {
+    const dir = raw.endsWith("/");
+    const path = raw.replace(/\/+$/, "");
+    add(path, dir);
+    if (!dir) sizes.set(path, size);
+  }
+  return {
+    list(dir) {
+      return [...(children.get(dir) ?? /* @__PURE__ */ new Map()).entries()].map(([name, d]) => ({
+        name,
+        dir: d
+      }));
+    },
+    size(path) {
+      return sizes.get(path) ?? 0;
+    }
+  };
+}
+function globToRegExp(glob) {
+  let re = "^";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end < 0) re += "\\[";
+      else {
+        let cls = glob.slice(i + 1, end);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else if (c === "\\" && i + 1 < glob.length) {
+      re += `\\${glob[++i]}`;
+    } else re += /[.+()|{}$^]/.test(c) ? `\\${c}` : c;
+  }
+  try {
+    return new RegExp(`${re}$`);
+  } catch {
+    return /^$/;
+  }
+}
+function isGlob(path) {
+  return /[*?[]/.test(path);
+}
+function contextPath(src) {
+  let p = src.replace(/\\/g, "/");
+  p = p.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+  const parts = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+// src/lint/segment.ts
+var DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+var HEREDOC_WORD = /^<<(-?)(["']?)([^"'\s<>]+)\2$/;
+var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+function endsWithEscape(line, escapeChar) {
+  let k = line.length - 1;
+  while (k >= 0 && (line[k] === " " || line[k] === "	")) k--;
+  return k >= 0 && line[k] === escapeChar;
+}
+function heredocOpeners(header) {
+  const out = [];
+  let i = 0;
+  const n = header.length;
+  while (i < n) {
+    const c = header[i];
+    if (c === "'" || c === '"') {
+      const end = header.indexOf(c, i + 1);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    if (c === "<" && header[i + 1] === "<" && header[i + 2] !== "<" && (i === 0 || /[\s;&|(]/.test(header[i - 1]))) {
+      let j = i;
+      while (j < n && !/\s/.test(header[j])) j++;
+      const m = HEREDOC_WORD.exec(header.slice(i, j));
+      if (m) out.push({ name: m[3], stripTabs: m[1] === "-" });
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+function segment(text) {
+  const lines = text.split("\n");
+  for (let k2 = 0; k2 < lines.length; k2++) if (lines[k2].endsWith("\r")) lines[k2] = lines[k2].slice(0, -1);
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  const directives = [];
+  const comments = [];
+  const segments = [];
+  let escapeChar = "\\";
+  let k = 0;
+  const seen = /* @__PURE__ */ new Set();
+  while (k < lines.length) {
+    const m = DIRECTIVE.exec(lines[k].trimStart());
+    if (!m || seen.has(m[1].toLowerCase())) break;
+    const name = m[1].toLowerCase();
+    seen.add(name);
+    directives.push({ name, value: m[2], line: k + 1 });
+    comments.push({ line: k + 1, text: lines[k].trim().slice(1).trim() });
+    if (name === "escape" && (m[2] === "`" || m[2] === "\\")) escapeChar = m[2];
+    k++;
+  }
+  while (k < lines.length) {
+    const line = lines[k];
+    const trimmed = line.trimStart();
+    if (trimmed === "") {
+      k++;
+      continue;
+    }
+    if (trimmed.startsWith("#")) {
+      comments.push({ line: k + 1, text: trimmed.slice(1).trim() });
+      k++;
+      continue;
+    }
+    const start = k;
+    const keyword = /^\S+/.exec(trimmed)[0];
+    let last = k;
+    let headerText = line;
+    if (endsWithEscape(line, escapeChar)) {
+      let j = k + 1;
+      while (j < lines.length) {
+        const l = lines[j];
+        const t = l.trimStart();
+        if (t === "" || t.startsWith("#")) {
+          if (t.startsWith("#")) comments.push({ line: j + 1, text: t.slice(1).trim() });
+          j++;
+          continue;
+        }
+        last = j;
+        headerText += `
+${l}`;
+        if (!endsWithEscape(l, escapeChar)) break;
+        j++;
+      }
+      if (j >= lines.length) last = Math.max(last, lines.length - 1);
+    }
+    const heredocs = [];
+    let end = last;
+    if (HEREDOC_KEYWORDS.has(keyword.toUpperCase())) {
+      let cursor = last + 1;
+      for (const opener of heredocOpeners(headerText)) {
+        const bodyStart = cursor;
+        let terminated = false;
+        while (cursor < lines.length) {
+          const l = opener.stripTabs ? lines[cursor].replace(/^\t+/, "") : lines[cursor];
+          if (l === opener.name) {
+            terminated = true;
+            break;
+          }
+          cursor++;
+        }
+        heredocs.push({
+          name: opener.name,
+          stripTabs: opener.stripTabs,
+          bodyStart,
+          bodyEnd: cursor,
+          terminated
+        });
+        end = terminated ? cursor : lines.length - 1;
+        cursor = terminated ? cursor + 1 : lines.length;
+      }
+    }
+    segments.push({ keyword, start, end: Math.max(end, last), headerEnd: last, heredocs });
+    k = Math.max(end, last) + 1;
+  }
+  return { lines, escape: escapeChar, directives, comments, segments };
+}
+
+// src/lint/parse.ts
+var KNOWN_INSTRUCTIONS = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR"
+]);
+var FLAG_INSTRUCTIONS = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
+var JSON_INSTRUCTIONS = /* @__PURE__ */ new Set(["RUN", "CMD", "ENTRYPOINT", "COPY", "ADD", "SHELL", "VOLUME"]);
+function joinLogical(lines, escapeChar) {
+  let out = "";
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    if (k > 0) {
+      const trimmed = line.trimStart();
+      if (trimmed === "" || trimmed.startsWith("#")) continue;
+    }
+    const right = line.replace(/[ \t]+$/, "");
+    if (right.endsWith(escapeChar) && k < lines.length - 1) {
+      out += right.slice(0, -1);
+    } else if (right.endsWith(escapeChar) && k === lines.length - 1) {
+      out += right.slice(0, -1);
+    } else {
+      out += line;
+      break;
+    }
+  }
+  return out;
+}
+function splitFlags(text) {
+  const flags = [];
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    while (i < n && /\s/.test(text[i])) i++;
+    if (!text.startsWith("--", i)) break;
+    let j = i;
+    let token = "";
+    while (j < n && !/\s/.test(text[j])) {
+      const c = text[j];
+      if (c === '"' || c === "'") {
+        const end = text.indexOf(c, j + 1);
+        token += text.slice(j + 1, end < 0 ? n : end);
+        j = end < 0 ? n : end + 1;
+      } else {
+        token += c;
+        j++;
+      }
+    }
+    const body = token.slice(2);
+    const eq = body.indexOf("=");
+    flags.push(
+      eq < 0 ? { name: body.toLowerCase(), value: null } : { name: body.slice(0, eq).toLowerCase(), value: body.slice(eq + 1) }
+    );
+    i = j;
+  }
+  return { flags, rest: text.slice(i).trim() };
+}
+function parseJsonArray(text) {
+  if (!text.startsWith("[")) return null;
+  try {
+    const value = JSON.parse(text);
+    if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
+  } catch {
+  }
+  return null;
+}
+function looksLikeBrokenExecForm(text) {
+  if (!/^\[\s*"/.test(text)) return false;
+  return text.startsWith('["') || !text.includes("]");
+}
+function shorten(text, max = 60) {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}\u2026`;
+}
+function parseDockerfile(source) {
+  const text = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const { lines, escape: escapeChar, comments, segments } = segment(text);
+  const problems = [];
+  const instructions = [];
+  for (const seg of segments) {
+    const keyword = seg.keyword.toUpperCase();
+    const line = seg.start + 1;
+    const end = seg.end;
+    const headerEnd = seg.headerEnd;
+    const heredocs = seg.heredocs.map((h) => {
+      let bodyLines = lines.slice(h.bodyStart, h.bodyEnd);
+      if (h.stripTabs) bodyLines = bodyLines.map((l) => l.replace(/^\t+/, ""));
+      return { name: h.name, body: bodyLines.join("\n"), line: h.bodyStart + 1, terminated: h.terminated };
+    });
+    const start = seg.start;
+    const logical = joinLogical(lines.slice(start, Math.max(start, headerEnd) + 1), escapeChar).trim();
+    const afterKeyword = logical.slice(seg.keyword.length).trim();
+    const { flags, rest } = FLAG_INSTRUCTIONS.has(keyword) ? splitFlags(afterKeyword) : { flags: [], rest: afterKeyword };
+    const json = JSON_INSTRUCTIONS.has(keyword) && heredocs.length === 0 ? parseJsonArray(rest) : null;
+    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
+      problems.push({ line, message: `unknown instruction \`${shorten(seg.keyword, 30)}\`` });
+    }
+    for (const h of heredocs) {
+      if (!h.terminated) {
+        problems.push({
+          line,
+          message: `the heredoc \`<<${h.name}\` is never closed: end it with a line holding only \`${h.name}\``
+        });
+      }
+    }
+    if (keyword === "SHELL" && json === null) {
+      problems.push({
+        line,
+        message: `\`${shorten(`SHELL ${rest}`, 50)}\` must be a JSON array: write SHELL ["/bin/bash", "-c"]`
+      });
+    } else if (JSON_INSTRUCTIONS.has(keyword) && json === null && heredocs.length === 0 && looksLikeBrokenExecForm(rest)) {
+      problems.push({
+        line,
+        message: `\`${shorten(`${seg.keyword} ${rest}`, 50)}\` is not a valid JSON array: write ["executable", "arg"] with double quotes, commas and a closing ]`
+      });
+    }
+    instructions.push({
+      keyword,
+      line,
+      endLine: end + 1,
+      args: rest,
+      flags,
+      json,
+      heredocs,
+      text: shorten(`${keyword} ${afterKeyword}`)
+    });
+  }
+  return { instructions, comments, escape: escapeChar, problems };
+}
+function parseKeyValues(args, legacySpaceForm) {
+  const words = splitWords(args);
+  if (words.length === 0) return [];
+  if (legacySpaceForm && !words[0].includes("=")) {
+    const first = /^\S+/.exec(args.trim())?.[0] ?? "";
+    const rest = args.trim().slice(first.length).trim();
+    return [{ key: first, value: unquote(rest) }];
+  }
+  return words.map((w) => {
+    const eq = w.indexOf("=");
+    return eq < 0 ? { key: w, value: null } : { key: w.slice(0, eq), value: w.slice(eq + 1) };
+  });
+}
+function splitWords(text) {
+  const out = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && /\s/.test(text[i])) i++;
+    if (i >= n) break;
+    let w = "";
+    while (i < n && !/\s/.test(text[i])) {
+      const c = text[i];
+      if (c === '"' || c === "'") {
+        const end = text.indexOf(c, i + 1);
+        let inner = text.slice(i + 1, end < 0 ? n : end);
+        if (c === '"') inner = inner.replace(/\\(["\\$])/g, "$1");
+        w += inner;
+        i = end < 0 ? n : end + 1;
+      } else if (c === "\\" && i + 1 < n) {
+        w += text[i + 1];
+        i += 2;
+      } else {
+        w += c;
+        i++;
+      }
+    }
+    out.push(w);
+  }
+  return out;
+}
+function unquote(value) {
+  const t = value.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
+  return t;
+}
+
+// src/lint/shell.ts
+var CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
+function tokenize(script) {
+  const tokens = [];
+  const pendingHeredocs = [];
+  let i = 0;
+  const n = script.length;
+  let word = "";
+  let inWord = false;
+  const flush = () => {
+    if (inWord) tokens.push({ kind: "word", value: word });
+    word = "";
+    inWord = false;
+  };
+  const skipBalanced = (start, open2, close) => {
+    let depth = 0;
+    let j = start;
+    while (j < n) {
+      const c = script[j];
+      if (c === "\\") {
+        j += 2;
+        continue;
+      }
+      if (c === "'" && open2 !== "`") {
+        const end = script.indexOf("'", j + 1);
+        j = end < 0 ? n : end + 1;
+        continue;
+      }
+      if (c === '"' && open2 !== "`") {
+        j = skipDoubleQuoted(j + 1);
+        continue;
+      }
+      if (open2 === "`") {
+        if (c === "`" && j > start) return j + 1;
+        j++;
+        continue;
+      }
+      if (c === open2) depth++;
+      else if (c === close) {
+        depth--;
+        if (depth === 0) return j + 1;
+      }
+      j++;
+    }
+    return n;
+  };
+  const skipDoubleQuoted = (start) => {
+    let j = start;
+    while (j < n) {
+      const c = script[j];
+      if (c === "\\") j += 2;
+      else if (c === '"') return j + 1;
+      else if (c === "$" && script[j + 1] === "(") j = skipBalanced(j + 1, "(", ")");
+      else if (c === "`") j = skipBalanced(j, "`", "`");
+      else j++;
+    }
+    return n;
+  };
+  const readHeredocBodies = () => {
+    for (const doc of pendingHeredocs) {
+      while (i < n) {
+        let end = script.indexOf("\n", i);
+        if (end < 0) end = n;
+        let line = script.slice(i, end);
+        if (line.endsWith("\r")) line = line.slice(0, -1);
+        i = Math.min(end + 1, n);
+        const candidate = doc.stripTabs ? line.replace(/^\t+/, "") : line;
+        if (candidate === doc.delimiter) break;
+      }
+    }
+    pendingHeredocs.length = 0;
+  };
+  while (i < n) {
+    const c = script[i];
+    if (c === "\\") {
+      if (script[i + 1] === "\n") {
+        i += 2;
+        continue;
+      }
+      if (script[i + 1] === "\r" && script[i + 2] === "\n") {
+        i += 3;
+        continue;
+      }
+      inWord = true;
+      if (i + 1 < n) word += script[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      inWord = true;
+      const end = script.indexOf("'", i + 1);
+      word += script.slice(i + 1, end < 0 ? n : end);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    if (c === '"') {
+      inWord = true;
+      let j = i + 1;
+      while (j < n && script[j] !== '"') {
+        const d = script[j];
+        if (d === "\\" && j + 1 < n && '"\\$`\n'.includes(script[j + 1])) {
+          if (script[j + 1] !== "\n") word += script[j + 1];
+          j += 2;
+        } else if (d === "$" && script[j + 1] === "(") {
+          const end = skipBalanced(j + 1, "(", ")");
+          word += script.slice(j, end);
+          j = end;
+        } else if (d === "`") {
+          const end = skipBalanced(j, "`", "`");
+          word += script.slice(j, end);
+          j = end;
+        } else {
+          word += d;
+          j++;
+        }
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === "$" && (script[i + 1] === "(" || script[i + 1] === "{")) {
+      inWord = true;
+      const open2 = script[i + 1];
+      const end = skipBalanced(i + 1, open2, open2 === "(" ? ")" : "}");
+      word += script.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === "$" && script[i + 1] === "'") {
+      inWord = true;
+      let j = i + 2;
+      while (j < n && script[j] !== "'") {
+        if (script[j] === "\\" && j + 1 < n) {
+          word += script[j + 1];
+          j += 2;
+        } else word += script[j++];
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === "`") {
+      inWord = true;
+      const end = skipBalanced(i, "`", "`");
+      word += script.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === "#" && !inWord) {
+      while (i < n && script[i] !== "\n") i++;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r") {
+      flush();
+      i++;
+      continue;
+    }
+    if (c === "\n") {
+      flush();
+      tokens.push({ kind: "op", value: "\n" });
+      i++;
+      if (pendingHeredocs.length > 0) readHeredocBodies();
+      continue;
+    }
+    if (c === "<" || c === ">") {
+      if (inWord && /^\d+$/.test(word)) {
+        word = "";
+        inWord = false;
+      } else flush();
+      let op = c;
+      let j = i + 1;
+      while (j < n && "<>&|-".includes(script[j]) && op.length < 3) {
+        op += script[j];
+        j++;
+      }
+      i = j;
+      if (op.startsWith("<<") && op !== "<<<") {
+        while (i < n && (script[i] === " " || script[i] === "	")) i++;
+        let delim = "";
+        while (i < n && !/[\s;&|<>()]/.test(script[i])) {
+          const d = script[i];
+          if (d !== '"' && d !== "'" && d !== "\\") delim += d;
+          i++;
+        }
+        pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith("<<-") });
+        continue;
+      }
+      while (i < n && (script[i] === " " || script[i] === "	")) i++;
+      if (op.endsWith("&") && /\d|-/.test(script[i] ?? "")) {
+        while (i < n && /[\d-]/.test(script[i])) i++;
+        continue;
+      }
+      const save = tokens.length;
+      const targetStart = i;
+      let j2 = i;
+      while (j2 < n && !/[\s;&|<>()]/.test(script[j2])) {
+        const d = script[j2];
+        if (d === '"') j2 = skipDoubleQuoted(j2 + 1);
+        else if (d === "'") {
+          const e = script.indexOf("'", j2 + 1);
+          j2 = e < 0 ? n : e + 1;
+        } else if (d === "\\") j2 += 2;
+        else if (d === "$" && (script[j2 + 1] === "(" || script[j2 + 1] === "{"))
+          j2 = skipBalanced(j2 + 1, script[j2 + 1], script[j2 + 1] === "(" ? ")" : "}");
+        else j2++;
+      }
+      i = Math.max(j2, targetStart);
+      tokens.length = save;
+      continue;
+    }
+    if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") {
+      flush();
+      const two = script.slice(i, i + 2);
+      if (two === "&&" || two === "||" || two === ";;" || two === "|&") {
+        tokens.push({ kind: "op", value: two });
+        i += 2;
+      } else {
+        tokens.push({ kind: "op", value: c });
+        i++;
+      }
+      continue;
+    }
+    inWord = true;
+    word += c;
+    i++;
+  }
+  flush();
+  return tokens;
+}
+var LEADING_KEYWORDS = /* @__PURE__ */ new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "do",
+  "while",
+  "until",
+  "!",
+  "{",
+  "}",
+  "fi",
+  "done"
+]);
+var SKIP_COMMANDS = /* @__PURE__ */ new Set(["for", "case", "select", "function"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox-sh"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+function commandName(word) {
+  const slash = word.lastIndexOf("/");
+  return slash >= 0 ? word.slice(slash + 1) : word;
+}
+function isShell(word) {
+  return SHELLS.has(commandName(word));
+}
+function peelWrappers(words, env) {
+  let w = words;
+  for (let guard = 0; guard < 8 && w.length > 0; guard++) {
+    const name = commandName(w[0]);
+    if (LEADING_KEYWORDS.has(w[0])) {
+      w = w.slice(1);
+      continue;
+    }
+    if (ASSIGNMENT.test(w[0])) {
+      const eq = w[0].indexOf("=");
+      env[w[0].slice(0, eq)] = w[0].slice(eq + 1);
+      w = w.slice(1);
+      continue;
+    }
+    if (name === "sudo") {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-")) {
+        const opt = w[k];
+        k += /^-[ugCDhpRrTt]$/.test(opt) || /^--(user|group|chdir|prompt)$/.test(opt) ? 2 : 1;
+      }
+      w = w.slice(k);
+      continue;
+    }
+    if (name === "env") {
+      let k = 1;
+      while (k < w.length) {
+        const a = w[k];
+        if (a === "-u" || a === "-C" || a === "--unset" || a === "--chdir") k += 2;
+        else if (a.startsWith("-")) k++;
+        else if (ASSIGNMENT.test(a)) {
+          const eq = a.indexOf("=");
+          env[a.slice(0, eq)] = a.slice(eq + 1);
+          k++;
+        } else break;
+      }
+      w = w.slice(k);
+      continue;
+    }
+    if (name === "xargs") {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-")) {
+        k += /^-[IiLlnPsdEa]$/.test(w[k]) ? 2 : 1;
+      }
+      w = w.slice(k);
+      continue;
+    }
+    if (name === "nice" || name === "timeout" || name === "stdbuf" || name === "ionice") {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-")) k += /^-[nskcp]$/.test(w[k]) ? 2 : 1;
+      if (name === "timeout" && k < w.length) k++;
+      w = w.slice(k);
+      continue;
+    }
+    if (["nohup", "time", "exec", "command", "eatmydata", "chronic", "builtin"].includes(name)) {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-") && name !== "nohup") k++;
+      w = w.slice(k);
+      continue;
+    }
+    break;
+  }
+  return w;
+}
+function shellDashC(argv) {
+  if (argv.length < 2 || !isShell(argv[0])) return null;
+  for (let k = 1; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === "-o" || a === "+o" || a === "-O" || a === "+O") {
+      k++;
+      continue;
+    }
+    if (/^[-+][a-zA-Z]+$/.test(a)) {
+      const skip = a.slice(1).includes("o") || a.slice(1).includes("O") ? 1 : 0;
+      if (a.includes("c")) return argv[k + 1 + skip] ?? null;
+      k += skip;
+      continue;
+    }
+    if (a.startsWith("--")) continue;
+    return null;
+  }
+  return null;
+}
+function splitCommands(script, depth = 0) {
+  const out = [];
+  let current = [];
+  const end = () => {
+    if (current.length > 0) emit(current);
+    current = [];
+  };
+  const emit = (words) => {
+    if (SKIP_COMMANDS.has(words[0])) return;
+    const env = {};
+    const argv = peelWrappers(words, env);
+    if (argv.length === 0) return;
+    const inner = depth < 4 ? shellDashC(argv) : null;
+    if (inner !== null) {
+      for (const cmd of splitCommands(inner, depth + 1)) {
+        out.push({ argv: cmd.argv, env: { ...env, ...cmd.env } });
+      }
+      return;
+    }
+    out.push({ argv, env });
+  };
+  for (const t of tokenize(script)) {
+    if (t.kind === "op") {
+      if (CONTROL_OPS.has(t.value)) end();
+    } else current.push(t.value);
+  }
+  end();
+  return out;
+}
+function execFormCommands(argv) {
+  if (argv.length === 0) return [];
+  const inner = shellDashC(argv);
+  if (inner !== null) return splitCommands(inner, 1);
+  const env = {};
+  const peeled = peelWrappers([...argv], env);
+  return peeled.length > 0 ? [{ argv: peeled, env }] : [];
+}
+
+// src/lint/image-ref.ts
+var DOCKER_HUB = /* @__PURE__ */ new Set([
+  "docker.io",
+  "index.docker.io",
+  "registry-1.docker.io",
+  "registry.hub.docker.com"
+]);
+function parseImageRef(text) {
+  let rest = text.trim();
+  let digest = null;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag = null;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry = null;
+  const firstSlash = rest.indexOf("/");
+  if (firstSlash >= 0) {
+    const first = rest.slice(0, firstSlash);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      registry = first.toLowerCase();
+      rest = rest.slice(firstSlash + 1);
+    }
+  }
+  const path = rest.toLowerCase();
+  let official = null;
+  const parts = path.split("/");
+  if (registry === null || DOCKER_HUB.has(registry)) {
+    if (parts.length === 1) official = parts[0];
+    else if (parts.length === 2 && parts[0] === "library") official = parts[1];
+  } else if (parts.length === 2 && parts[0] === "library") {
+    official = parts[1];
+  } else if (parts.length === 3 && parts[0] === "docker" && parts[1] === "library") {
+    official = parts[2];
+  }
+  return { text, registry, path, tag: tag === "" ? null : tag, digest, official };
+}
+
+// src/lint/stages.ts
+var UNSET = /* @__PURE__ */ Symbol("unset");
+function substitute(text, vars, escapeChar = "\\") {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === escapeChar && text[i + 1] === "$") {
+      out += "$";
+      i += 2;
+      continue;
+    }
+    if (c !== "$") {
+      out += c;
+      i++;
+      continue;
+    }
+    if (text[i + 1] === "{") {
+      const close = text.indexOf("}", i + 2);
+      if (close < 0) return null;
+      const inner = text.slice(i + 2, close);
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
+      if (!m2) return null;
+      const name = m2[1];
+      const op = m2[2];
+      const word = m2[3] ?? "";
+      const value2 = vars.has(name) ? vars.get(name) : UNSET;
+      const isSet = value2 !== UNSET && value2 !== null;
+      const nonEmpty = isSet && value2 !== "";
+      let piece;
+      if (op === ":-") piece = nonEmpty ? value2 : substitute(word, vars, escapeChar);
+      else if (op === "-") piece = isSet ? value2 : substitute(word, vars, escapeChar);
+      else if (op === ":+") piece = nonEmpty ? substitute(word, vars, escapeChar) : "";
+      else if (op === "+") piece = isSet ? substitute(word, vars, escapeChar) : "";
+      else piece = isSet ? value2 : null;
+      if (piece === null) return null;
+      out += piece;
+      i = close + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+    if (!m) {
+      out += c;
+      i++;
+      continue;
+    }
+    const value = vars.get(m[0]);
+    if (value === void 0 || value === null) return null;
+    out += value;
+    i += 1 + m[0].length;
+  }
+  return out;
+}
+var GraphError = class extends Error {
+};
+function parseFrom(from) {
+  const words = splitWords(from.args);
+  if (words.length === 0)
+    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
+  if (words.length === 1) return { image: words[0], name: null, problem: null };
+  if (words.length === 3 && words[1].toLowerCase() === "as")
+    return { image: words[0], name: words[2], problem: null };
+  return {
+    image: words[0],
+    name: null,
+    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
+  };
+}
+function buildStageGraph(parsed, target) {
+  const problems = [];
+  const globalArgs = /* @__PURE__ */ new Map();
+  const stages = [];
+  const preamble = [];
+  let current = null;
+  for (const instr of parsed.instructions) {
+    if (instr.keyword === "FROM") {
+      const { image: rawImage, name, problem } = parseFrom(instr);
+      if (problem) problems.push({ line: instr.line, message: problem });
+      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape);
+      const key = image?.toLowerCase() ?? null;
+      const parent = key === null ? null : [...stages].reverse().find((s) => s.name?.toLowerCase() === key) ?? null;
+      const scratch = key === "scratch";
+      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
+      if (name && stages.some((s) => s.name?.toLowerCase() === name.toLowerCase())) {
+        problems.push({
+          line: instr.line,
+          message: `the stage name \`${name}\` is used twice: give each stage its own name`
+        });
+      }
+      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
+      stages.push(current);
+      continue;
+    }
+    if (current === null) {
+      preamble.push(instr);
+      if (instr.keyword === "ARG") {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          globalArgs.set(key, value === null ? null : substitute(value, globalArgs, parsed.escape));
+        }
+      }
+      continue;
+    }
+    current.body.push(instr);
+  }
+  if (stages.length === 0) return { graph: null, problems };
+  for (const stage of stages) {
+    for (const instr of stage.body) {
+      for (const ref of stageReferences(instr)) {
+        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
+        if (found && !stage.uses.includes(found)) stage.uses.push(found);
+      }
+    }
+  }
+  let final = stages[stages.length - 1];
+  if (target !== void 0) {
+    const t = stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
+    if (!t) {
+      const names = stages.map((s) => s.name).filter((n) => n !== null);
+      throw new GraphError(
+        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
+      );
+    }
+    final = t;
+  }
+  const lineage = [];
+  for (let s = final; s; s = s.parent) lineage.unshift(s);
+  const built = /* @__PURE__ */ new Set();
+  const visit = (s) => {
+    if (built.has(s)) return;
+    built.add(s);
+    if (s.parent) visit(s.parent);
+    for (const u of s.uses) visit(u);
+  };
+  visit(final);
+  return { graph: { stages, globalArgs, final, lineage, built, preamble }, problems };
+}
+function stageReferences(instr) {
+  const out = [];
+  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+    for (const f of instr.flags) if (f.name === "from" && f.value) out.push(f.value);
+  }
+  if (instr.keyword === "RUN") {
+    for (const f of instr.flags) {
+      if (f.name !== "mount" || !f.value) continue;
+      const from = parseMount(f.value).from;
+      if (from) out.push(from);
+    }
+  }
+  return out;
+}
+function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
+  const value = substitute(raw, globalArgs, escapeChar);
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) {
+    const idx = Number(value);
+    return idx < before ? stages[idx] ?? null : null;
+  }
+  const key = value.toLowerCase();
+  return stages.find((s, i) => i < before && s.name?.toLowerCase() === key) ?? null;
+}
+function parseMount(value) {
+  const m = { type: "bind", target: null, from: null, source: null };
+  for (const part of value.split(",")) {
+    const eq = part.indexOf("=");
+    const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const v = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
+    if (k === "type") m.type = v.toLowerCase();
+    else if (k === "target" || k === "dst" || k === "destination") m.target = v;
+    else if (k === "from") m.from = v;
+    else if (k === "source" || k === "src") m.source = v;
+  }
+  return m;
+}
+function mountsOf(instr) {
+  return instr.flags.filter((f) => f.name === "mount" && f.value).map((f) => parseMount(f.value));
+}
+function baseOf(stage) {
+  let s = stage;
+  while (s.parent) s = s.parent;
+  return s;
+}
+function lineageOf(stage) {
+  const out = [];
+  for (let s = stage; s; s = s.parent) out.unshift(s);
+  return out;
+}
+function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: true }) {
+  const vars = /* @__PURE__ */ new Map();
+  for (const stage of lineage) {
+    for (const instr of stage.body) {
+      if (instr === until) return vars;
+      if (instr.keyword === "ENV" && which.env) {
+        for (const { key, value } of parseKeyValues(instr.args, true))
+          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
+      } else if (instr.keyword === "ARG" && which.arg) {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          const v = value ?? globalArgs.get(key) ?? null;
+          if (v !== null) vars.set(key, substitute(v, vars, "\\") ?? v);
+        }
+      }
+    }
+  }
+  return vars;
+}
+
+// src/lint/commands.ts
+function heredocIsShell(body, headerCommands) {
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+  if (shebang) {
+    const interp = commandName(shebang[1]) === "env" ? shebang[2] ?? "" : shebang[1];
+    return isShell(interp);
+  }
+  if (headerCommands.length === 0) return true;
+  return headerCommands.some(
+    (c) => isShell(c.argv[0]) && shellDashC(c.argv) === null && !c.argv.slice(1).some((a) => !a.startsWith("-"))
+  );
+}
+function analyzeRun(instr) {
+  const mounts = mountsOf(instr);
+  if (instr.json) return { instr, commands: execFormCommands(instr.json), mounts };
+  const header = splitCommands(instr.args);
+  const commands = [...header];
+  for (const h of instr.heredocs) {
+    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body));
+  }
+  return { instr, commands, mounts };
+}
+function splitArgs(args, valued = /* @__PURE__ */ new Set()) {
+  const options = [];
+  const positionals = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a === "--") {
+      positionals.push(...args.slice(k + 1));
+      break;
+    }
+    if (a.startsWith("-") && a.length > 1) {
+      options.push(a);
+      if (!a.includes("=") && valued.has(a) && k + 1 < args.length) {
+        options.push(`${a}=${args[k + 1]}`);
+        k++;
+      }
+    } else positionals.push(a);
+  }
+  return { options, positionals };
+}
+function hasOption(options, ...names) {
+  return options.some((o) => names.some((n) => o === n || o.startsWith(`${n}=`)));
+}
+function optionValues(options, name) {
+  return options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1));
+}
+function subcommand(args, valued = /* @__PURE__ */ new Set()) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a.startsWith("-")) {
+      if (!a.includes("=") && valued.has(a)) k++;
+      continue;
+    }
+    return { sub: a, rest: [...args.slice(0, k), ...args.slice(k + 1)] };
+  }
+  return { sub: null, rest: [...args] };
+}
+var PIP = /^pip(\d+(\.\d+)?)?$/;
+var PYTHON = /^python(\d+(\.\d+)?)?$/;
+var PIP_VALUED = /* @__PURE__ */ new Set([
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "-e",
+  "--editable",
+  "-t",
+  "--target",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "-f",
+  "--find-links",
+  "--prefix",
+  "--root",
+  "--platform",
+  "--python-version",
+  "--implementation",
+  "--abi",
+  "--cache-dir",
+  "--log",
+  "--proxy",
+  "--retries",
+  "--timeout",
+  "--trusted-host",
+  "--cert",
+  "--client-cert",
+  "--progress-bar",
+  "--src",
+  "--upgrade-strategy",
+  "--only-binary",
+  "--no-binary",
+  "--config-settings",
+  "-C",
+  "--global-option",
+  "--python",
+  "--report"
+]);
+function pipInstallArgs(cmd) {
+  const argv = cmd.argv;
+  const name = commandName(argv[0]);
+  let args;
+  if (PIP.test(name)) args = argv.slice(1);
+  else if (PYTHON.test(name)) {
+    const m = argv.indexOf("-m");
+    if (m < 0 || argv[m + 1] !== "pip" || argv.slice(1, m).some((a) => !a.startsWith("-"))) return null;
+    args = argv.slice(m + 2);
+  } else return null;
+  const { sub, rest } = subcommand(args, PIP_VALUED);
+  if (sub !== "install") return null;
+  return splitArgs(rest, PIP_VALUED);
+}
+var UV_VALUED = /* @__PURE__ */ new Set([
+  "--directory",
+  "--project",
+  "--cache-dir",
+  "--python",
+  "-p",
+  "--index-url",
+  "--extra-index-url",
+  "--index",
+  "--default-index",
+  "-i",
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "--extra",
+  "--group",
+  "--no-group",
+  "--only-group",
+  "--package",
+  "--target",
+  "--prefix",
+  "--color",
+  "--config-file",
+  "-f",
+  "--find-links",
+  "--index-strategy",
+  "--keyring-provider",
+  "--resolution",
+  "--prerelease",
+  "--link-mode",
+  "--compile-bytecode",
+  "--no-install-package",
+  "--python-platform",
+  "--exclude-newer"
+]);
+function uvCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "uv") return null;
+  const first = subcommand(cmd.argv.slice(1), UV_VALUED);
+  if (first.sub === "sync") return { kind: "sync", ...splitArgs(first.rest, UV_VALUED) };
+  if (first.sub === "pip") {
+    const second = subcommand(first.rest, UV_VALUED);
+    if (second.sub === "install") return { kind: "pip-install", ...splitArgs(second.rest, UV_VALUED) };
+  }
+  return null;
+}
+var POETRY_VALUED = /* @__PURE__ */ new Set([
+  "-C",
+  "--directory",
+  "-P",
+  "--project",
+  "--with",
+  "--without",
+  "--only",
+  "-E",
+  "--extras"
+]);
+function poetryInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "poetry") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), POETRY_VALUED);
+  return sub === "install" ? splitArgs(rest, POETRY_VALUED).options : null;
+}
+function pipenvInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pipenv") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), /* @__PURE__ */ new Set(["--python"]));
+  return sub === "install" || sub === "sync" ? rest : null;
+}
+var NPM_VALUED = /* @__PURE__ */ new Set([
+  "--prefix",
+  "-C",
+  "--registry",
+  "--cache",
+  "--omit",
+  "--include",
+  "--only",
+  "--loglevel",
+  "-w",
+  "--workspace",
+  "--userconfig",
+  "--install-strategy",
+  "--tag",
+  "--save-prefix",
+  "--fetch-retries",
+  "--fetch-timeout",
+  "--network-timeout",
+  "--script-shell"
+]);
+function npmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "npm") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, NPM_VALUED);
+  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
+    return { kind: "ci", options, packages: positionals };
+  }
+  if ([
+    "install",
+    "i",
+    "in",
+    "ins",
+    "inst",
+    "insta",
+    "instal",
+    "isnt",
+    "isnta",
+    "isntal",
+    "isntall",
+    "add"
+  ].includes(sub)) {
+    return { kind: "install", options, packages: positionals };
+  }
+  return null;
+}
+function yarnInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "yarn") return null;
+  const valued = /* @__PURE__ */ new Set([
+    "--cwd",
+    "--modules-folder",
+    "--network-timeout",
+    "--cache-folder",
+    "--mutex",
+    "--registry"
+  ]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === null || sub === "install") {
+    const { options, positionals } = splitArgs(rest, valued);
+    return positionals.length === 0 ? options : null;
+  }
+  return null;
+}
+function pnpmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pnpm") return null;
+  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === "install" || sub === "i") return rest;
+  return null;
+}
+function describe(cmd, max = 40) {
+  const t = cmd.argv.join(" ");
+  return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
+}
+function dependencyInstall(cmd) {
+  const text = describe(cmd);
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? { tool: "pip", text } : null;
+  }
+  const uv = uvCommand(cmd);
+  if (uv) {
+    if (uv.kind === "sync") return { tool: "uv", text };
+    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? { tool: "uv", text } : null;
+  }
+  if (poetryInstall(cmd)) return { tool: "poetry", text };
+  if (pipenvInstall(cmd)) return { tool: "pipenv", text };
+  const npm = npmInstall(cmd);
+  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return { tool: "npm", text };
+  if (yarnInstall(cmd)) return { tool: "yarn", text };
+  if (pnpmInstall(cmd)) return { tool: "pnpm", text };
+  const name = commandName(cmd.argv[0]);
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  if (name === "go" && a[0] === "mod" && a[1] === "download") return { tool: "go", text };
+  if ((name === "bundle" || name === "bundler") && a[0] === "install") return { tool: "bundle", text };
+  if (name === "composer" && a[0] === "install") return { tool: "composer", text };
+  if (name === "cargo" && a[0] === "fetch") return { tool: "cargo", text };
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
+    return { tool: "mvn", text };
+  }
+  return null;
+}
+var APT_VALUED = /* @__PURE__ */ new Set([
+  "-o",
+  "--option",
+  "-c",
+  "--config-file",
+  "-t",
+  "--target-release",
+  "--default-release"
+]);
+function aptCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APT_VALUED);
+  return { sub, packages: positionals, options };
+}
+var APK_VALUED = /* @__PURE__ */ new Set([
+  "-t",
+  "--virtual",
+  "-X",
+  "--repository",
+  "-p",
+  "--root",
+  "--arch",
+  "--cache-dir",
+  "--keys-dir",
+  "--repositories-file"
+]);
+function apkCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "apk") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APK_VALUED);
+  return { sub, packages: positionals, options };
+}
+var RPM_VALUED = /* @__PURE__ */ new Set([
+  "--setopt",
+  "--enablerepo",
+  "--disablerepo",
+  "--installroot",
+  "--releasever",
+  "-c",
+  "--config",
+  "--repo"
+]);
+function rpmCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "dnf" && name !== "yum" && name !== "microdnf" && name !== "tdnf" && name !== "dnf5")
+    return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, RPM_VALUED);
+  return { tool: name, sub, packages: positionals, options };
+}
+var APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
+  "install",
+  "upgrade",
+  "dist-upgrade",
+  "full-upgrade",
+  "build-dep",
+  "reinstall",
+  "satisfy"
+]);
+function isOsPackageInstall(cmd) {
+  const apt = aptCommand(cmd);
+  if (apt) return APT_INSTALL_SUBS.has(apt.sub);
+  const apk = apkCommand(cmd);
+  if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
+  const rpm = rpmCommand(cmd);
+  if (rpm)
+    return ["install", "groupinstall", "upgrade", "update", "reinstall", "localinstall"].includes(rpm.sub);
+  return false;
+}
+var BUILD_PACKAGES = /* @__PURE__ */ new Set([
+  "build-essential",
+  "gcc",
+  "g++",
+  "clang",
+  "make",
+  "cmake",
+  "build-base",
+  "alpine-sdk",
+  "gcc-c++"
+]);
+var PY_BUILD_TOOLS = /* @__PURE__ */ new Set(["uv", "poetry", "pipenv", "wheel", "setuptools", "build"]);
+function packageName(spec) {
+  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~]/)[0].toLowerCase();
+}
+function isBuildPackage(spec) {
+  const name = packageName(spec);
+  if (BUILD_PACKAGES.has(name)) return true;
+  if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;
+  return /-(dev|devel)$/.test(name);
+}
+function pythonPackageName(spec) {
+  return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
+}
+function buildTooling(cmd) {
+  const apt = aptCommand(cmd);
+  if (apt && apt.sub === "install") {
+    const pkgs = apt.packages.filter(isBuildPackage);
+    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+  }
+  const apk = apkCommand(cmd);
+  if (apk && apk.sub === "add") {
+    const pkgs = apk.packages.filter(isBuildPackage);
+    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+  }
+  const rpm = rpmCommand(cmd);
+  if (rpm && (rpm.sub === "install" || rpm.sub === "groupinstall")) {
+    const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
+    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+  }
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
+    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+  }
+  const name = commandName(cmd.argv[0]);
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
+  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
+    return `runs ${describe(cmd)}`;
+  if ((name === "yarn" || name === "pnpm") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
+    return `runs ${describe(cmd)}`;
+  }
+  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
+  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
+    return `runs ${describe(cmd)}`;
+  }
+  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
+    return `runs ${describe(cmd)}`;
+  }
+  return null;
+}
+function removesPath(commands, path) {
+  return commands.some((c) => {
+    const name = commandName(c.argv[0]);
+    if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
+      const root = (c.argv[1] ?? "").replace(/\/+$/, "");
+      return root !== "" && (root === path || path.startsWith(`${root}/`) || root.startsWith(`${path}/`));
+    }
+    if (name !== "rm") return false;
+    return c.argv.slice(1).some((arg) => {
+      if (arg.startsWith("-")) return false;
+      const cleaned = arg.replace(/\/\*+$/, "").replace(/\*+$/, "").replace(/\/+$/, "");
+      if (cleaned === "") return false;
+      return cleaned === path || path.startsWith(`${cleaned}/`) || cleaned.startsWith(`${path}/`) || arg.startsWith(`${path}/`);
+    });
+  });
+}
+function cacheMountAt(mounts, ...prefixes) {
+  return mounts.some((m) => {
+    if (m.type !== "cache" || !m.target) return false;
+    const t = m.target.replace(/\/+$/, "");
+    return prefixes.some((p) => t === p || t.startsWith(`${p}/`) || p.startsWith(`${t}/`));
+  });
+}
+function hasCacheMount(mounts) {
+  return mounts.some((m) => m.type === "cache");
+}
+var TRUE_WORDS = /* @__PURE__ */ new Set(["1", "true", "on", "yes"]);
+function truthy(value) {
+  return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
+}
+
+// src/lint/rule.ts
+var NO_VARS = { get: () => void 0 };
+function createContext(parsed, graph, problems, context, dockerfileName) {
+  const runs = /* @__PURE__ */ new Map();
+  const varsByStage = /* @__PURE__ */ new Map();
+  const ctxEscape = parsed.escape;
+  return {
+    parsed,
+    graph,
+    problems,
+    context,
+    dockerfileName,
+    run(instr) {
+      let info = runs.get(instr);
+      if (!info) {
+        info = analyzeRun(instr);
+        runs.set(instr, info);
+      }
+      return info;
+    },
+    vars(stage, instr) {
+      let table = varsByStage.get(stage);
+      if (!table) {
+        table = { position: /* @__PURE__ */ new Map(), versions: /* @__PURE__ */ new Map() };
+        const current = /* @__PURE__ */ new Map();
+        let at = 0;
+        for (const s of lineageOf(stage)) {
+          for (const i of s.body) {
+            table.position.set(i, at++);
+            if (i.keyword !== "ENV" && i.keyword !== "ARG") continue;
+            for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
+              const v = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
+              if (v === null) continue;
+              const resolved = substitute(v, current, ctxEscape) ?? v;
+              current.set(key, resolved);
+              let version = table.versions.get(key);
+              if (!version) {
+                version = { from: [], values: [] };
+                table.versions.set(key, version);
+              }
+              version.from.push(at);
+              version.values.push(resolved);
+            }
+          }
+        }
+        varsByStage.set(stage, table);
+      }
+      const p = table.position.get(instr);
+      if (p === void 0) return NO_VARS;
+      const { versions } = table;
+      return {
+        get(key) {
+          const version = versions.get(key);
+          if (!version) return void 0;
+          let lo = 0;
+          let hi = version.from.length;
+          while (lo < hi) {
+            const mid = lo + hi >> 1;
+            if (version.from[mid] <= p) lo = mid + 1;
+            else hi = mid;
+          }
+          return lo === 0 ? void 0 : version.values[lo - 1];
+        }
+      };
+    }
+  };
+}
+function graphOf(ctx) {
+  if (!ctx.graph) throw new Error("rule needs the stage graph");
+  return ctx.graph;
+}
+function builtStages(ctx) {
+  const g = graphOf(ctx);
+  return g.stages.filter((s) => g.built.has(s));
+}
+function quote(instr) {
+  return `\`${instr.text}\` (line ${instr.line})`;
+}
+function copySources(instr) {
+  if (instr.heredocs.length > 0) return [];
+  const words = instr.json ?? splitWords(instr.args);
+  return words.length >= 2 ? words.slice(0, -1) : [];
+}
+function hasFromFlag(instr) {
+  return instr.flags.some((f) => f.name === "from");
+}
+var WHOLE = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
+function isWholeContextCopy(instr) {
+  if (instr.keyword !== "COPY" && instr.keyword !== "ADD") return false;
+  if (hasFromFlag(instr)) return false;
+  return copySources(instr).some((s) => WHOLE.has(s));
+}
+function isUrl(src) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
+}
+
+// src/lint/rules/IG000-syntax.ts
+var IG000 = {
+  id: "IG000",
+  name: "syntax",
+  severity: "error",
+  summary: "The Dockerfile cannot be parsed, has an unknown instruction, has no FROM, or `COPY --from=` names a stage that does not exist.",
+  rationale: "The engine refuses to build it, or builds something other than what the file says.",
+  fix: "Correct the instruction at this line.",
+  check(ctx) {
+    const out = ctx.problems.map((p) => ({ line: p.line, message: p.message }));
+    const g = ctx.graph;
+    if (!g) {
+      const empty = ctx.parsed.instructions.length === 0;
+      out.push({
+        line: 1,
+        message: empty ? "the Dockerfile holds no instructions: it needs at least `FROM image:tag`" : "the Dockerfile has no FROM instruction: start a stage with `FROM image:tag`",
+        fix: "Begin the build with `FROM image:tag` (only ARG may come before the first FROM)."
+      });
+      return out;
+    }
+    for (const instr of g.preamble) {
+      if (instr.keyword !== "ARG") {
+        out.push({
+          line: instr.line,
+          message: `\`${instr.text}\` (line ${instr.line}) comes before the first FROM: only ARG may come before FROM`,
+          fix: "Move it after the FROM line."
+        });
+      }
+    }
+    for (const stage of g.stages) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "COPY" || !hasFromFlag(instr)) continue;
+        const raw = instr.flags.find((f) => f.name === "from").value ?? "";
+        const value = substitute(raw, g.globalArgs, ctx.parsed.escape);
+        if (value === null || value === "" || /[:/@]/.test(value)) continue;
+        if (/^\d+$/.test(value)) {
+          if (Number(value) >= stage.index) {
+            out.push({
+              line: instr.line,
+              message: `\`${instr.text}\` (line ${instr.line}) copies from stage ${value}, but only stages 0\u2013${stage.index - 1} come before it`,
+              fix: stage.index === 0 ? "Copy from an earlier stage, or from an image (`--from=image:tag`)." : `Use --from=0\u2026${stage.index - 1} or a stage name.`
+            });
+          }
+          continue;
+        }
+        const key = value.toLowerCase();
+        if (!g.stages.some((s) => s.index < stage.index && s.name?.toLowerCase() === key)) {
+          const names = g.stages.filter((s) => s.index < stage.index && s.name).map((s) => s.name);
+          out.push({
+            line: instr.line,
+            message: `\`${instr.text}\` (line ${instr.line}) copies from \`${value}\`, which is no earlier stage${names.length ? ` (earlier stages: ${names.join(", ")})` : ""}`,
+            fix: "Name an earlier stage (`FROM image AS name`), or write a full image reference (`--from=image:tag`)."
+          });
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/build-tooling.ts
+function firstBuildTooling(ctx, stages) {
+  const hits = [];
+  for (const stage of stages) {
+    for (const instr of stage.body) {
+      if (instr.keyword !== "RUN") continue;
+      for (const cmd of ctx.run(instr).commands) {
+        const what = buildTooling(cmd);
+        if (what) {
+          hits.push({ line: instr.line, text: quote(instr), what });
+          break;
+        }
+      }
+    }
+  }
+  const first = hits[0];
+  if (!first) return null;
+  const others = hits.slice(1).map((h) => h.line);
+  const more = others.length ? ` (also line${others.length > 1 ? "s" : ""} ${others.join(", ")})` : "";
+  return { ...first, more };
+}
+
+// src/lint/rules/IG001-multi-stage.ts
+var IG001 = {
+  id: "IG001",
+  name: "multi-stage",
+  severity: "warning",
+  summary: "The Dockerfile has one stage and that stage installs or runs build-only tooling.",
+  rationale: "Compilers, headers and package managers needed only to build end up in the image that runs: larger, slower to pull, more to patch.",
+  fix: "Build in a first stage (`FROM \u2026 AS build`), then start a clean final stage and `COPY --from=build` only what runs.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    if (g.stages.length !== 1) return [];
+    const first = firstBuildTooling(ctx, [g.stages[0]]);
+    if (!first) return [];
+    const more = first.more;
+    return [
+      {
+        line: first.line,
+        message: `${first.text} ${first.what}${more}, and this Dockerfile has a single stage: the build tooling ships in the image. Do the build in a \`FROM \u2026 AS build\` stage and copy only its output into a clean final stage.`
+      }
+    ];
+  }
+};
+
+// src/lint/rules/IG002-slim-base.ts
+var FULL_SIZE = /* @__PURE__ */ new Set([
+  "python",
+  "node",
+  "ruby",
+  "golang",
+  "rust",
+  "php",
+  "perl",
+  "openjdk",
+  "eclipse-temurin",
+  "buildpack-deps"
+]);
+var SMALL_TAG = ["slim", "alpine", "distroless", "minimal", "jre"];
+var IG002 = {
+  id: "IG002",
+  name: "slim-base",
+  severity: "warning",
+  summary: "The final stage\u2019s base is a full-size official language image (python, node, ruby, golang, rust, php, perl, openjdk, eclipse-temurin, buildpack-deps) without a slim, alpine, distroless, minimal or jre tag.",
+  rationale: "The full images carry a whole Debian build toolchain: hundreds of MB the running service never uses.",
+  fix: "Use the slim variant for the final stage (e.g. `python:3.13-slim`); keep the full image for a builder stage if it needs compilers.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const base = baseOf(g.final);
+    const ref = base.ref;
+    if (!ref?.official || !FULL_SIZE.has(ref.official)) return [];
+    if (ref.digest && !ref.tag) return [];
+    const tag = (ref.tag ?? "").toLowerCase();
+    if (SMALL_TAG.some((t) => tag.includes(t))) return [];
+    const suggestion = ref.official === "eclipse-temurin" || ref.official === "openjdk" ? `${ref.official}:${tag || "21"}-jre` : `${ref.official}:${tag ? `${tag}-slim` : "VERSION-slim"}`;
+    return [
+      {
+        line: base.from.line,
+        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${ref.official} image with a build toolchain. Use \`${suggestion}\` (or alpine/distroless) for the stage that ships.`,
+        fix: `Write \`FROM ${suggestion}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`
+      }
+    ];
+  }
+};
+
+// src/lint/rules/IG003-alpine-python.ts
+var IG003 = {
+  id: "IG003",
+  name: "alpine-python",
+  severity: "warning",
+  summary: "A stage based on python:*alpine* (or alpine with `apk add python3`) runs pip or uv installs.",
+  rationale: "Alpine uses musl: most wheels on PyPI are built for glibc, so pip compiles packages from source (slow builds, compilers needed, larger images).",
+  fix: "Use `python:3.x-slim` (Debian, glibc wheels) for stages that install Python packages.",
+  check(ctx) {
+    const out = [];
+    for (const stage of builtStages(ctx)) {
+      const ref = baseOf(stage).ref;
+      const pyAlpine = ref?.official === "python" && (ref.tag ?? "").toLowerCase().includes("alpine");
+      const alpine = ref?.official === "alpine";
+      if (!pyAlpine && !alpine) continue;
+      let hasPython = pyAlpine;
+      for (const s of lineageOf(stage)) {
+        for (const instr of s.body) {
+          if (instr.keyword !== "RUN") continue;
+          const cmds = ctx.run(instr).commands;
+          if (!hasPython && cmds.some((c) => {
+            const apk = apkCommand(c);
+            return apk?.sub === "add" && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p));
+          }))
+            hasPython = true;
+          if (s !== stage || !hasPython) continue;
+          if (cmds.some((c) => pipInstallArgs(c) !== null || uvCommand(c) !== null)) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} installs Python packages on Alpine (\`${ref.text}\`): musl has no prebuilt wheels for most packages, so they compile from source. Base this stage on \`python:3.x-slim\` instead.`
+            });
+            break;
+          }
+        }
+        if (out.length && out[out.length - 1].line >= stage.from.line && s === stage) break;
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG004-pip-cache.ts
+var IG004 = {
+  id: "IG004",
+  name: "pip-cache",
+  severity: "warning",
+  summary: "In the final lineage, `pip install` without `--no-cache-dir`, or `uv sync` / `uv pip install` without `--no-cache` (unless PIP_NO_CACHE_DIR / UV_NO_CACHE is set, or the RUN mounts a cache).",
+  rationale: "pip and uv keep every downloaded wheel in ~/.cache: tens to hundreds of MB that stay in the layer.",
+  fix: "Add `--no-cache-dir` to pip and `--no-cache` to uv, or use `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const out = [];
+    for (const stage of g.lineage) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN") continue;
+        const run = ctx.run(instr);
+        if (hasCacheMount(run.mounts)) continue;
+        const vars = ctx.vars(g.final, instr);
+        for (const cmd of run.commands) {
+          const pip = pipInstallArgs(cmd);
+          if (pip && !hasOption(pip.options, "--no-cache-dir") && !truthy(cmd.env.PIP_NO_CACHE_DIR ?? vars.get("PIP_NO_CACHE_DIR"))) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache-dir\`: pip's download cache stays in the image. Write \`pip install --no-cache-dir \u2026\`.`,
+              fix: "Add `--no-cache-dir` (or set `ENV PIP_NO_CACHE_DIR=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/pip`)."
+            });
+            break;
+          }
+          const uv = uvCommand(cmd);
+          if (uv && !hasOption(uv.options, "--no-cache", "-n") && !truthy(cmd.env.UV_NO_CACHE ?? vars.get("UV_NO_CACHE"))) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache\`: uv's cache stays in the image. Add \`--no-cache\`.`,
+              fix: "Add `--no-cache` (or set `ENV UV_NO_CACHE=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/uv`)."
+            });
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG005-os-package-cache.ts
+var IG005 = {
+  id: "IG005",
+  name: "os-package-cache",
+  severity: "warning",
+  summary: "In the final lineage, `apt-get install` without removing /var/lib/apt/lists in the same RUN, `apk add` without `--no-cache`, or `dnf`/`yum install` without `clean all` in the same RUN.",
+  rationale: "Package indexes and downloaded packages stay in the layer when they are not removed in the RUN that made them.",
+  fix: "End the RUN with `&& rm -rf /var/lib/apt/lists/*` (apt), use `apk add --no-cache` (apk), or `&& dnf clean all` (dnf/yum).",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const out = [];
+    for (const stage of g.lineage) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN") continue;
+        const { commands, mounts } = ctx.run(instr);
+        let report = null;
+        for (const cmd of commands) {
+          const apt = aptCommand(cmd);
+          if (apt?.sub === "install" && !removesPath(commands, "/var/lib/apt/lists") && !cacheMountAt(mounts, "/var/lib/apt", "/var/cache/apt")) {
+            report = {
+              line: instr.line,
+              message: `${quote(instr)} runs \`${cmd.argv[0]} install\` but does not remove /var/lib/apt/lists in the same RUN: the package index (tens of MB) stays in the layer. End the RUN with \`&& rm -rf /var/lib/apt/lists/*\`.`,
+              fix: "Append `&& rm -rf /var/lib/apt/lists/*` to the same RUN (or mount caches at /var/lib/apt and /var/cache/apt)."
+            };
+            break;
+          }
+          const apk = apkCommand(cmd);
+          if (apk?.sub === "add" && !hasOption(apk.options, "--no-cache") && !cacheMountAt(mounts, "/var/cache/apk", "/etc/apk/cache")) {
+            report = {
+              line: instr.line,
+              message: `${quote(instr)} runs \`apk add\` without \`--no-cache\`: the package index stays in /var/cache/apk. Write \`apk add --no-cache \u2026\`.`,
+              fix: "Write `apk add --no-cache \u2026`."
+            };
+            break;
+          }
+          const rpm = rpmCommand(cmd);
+          if (rpm && (rpm.sub === "install" || rpm.sub === "groupinstall")) {
+            const cleaned = commands.some((c) => {
+              const r = rpmCommand(c);
+              return r?.sub === "clean" && r.packages.includes("all");
+            });
+            const removed = removesPath(commands, "/var/cache/dnf") || removesPath(commands, "/var/cache/yum");
+            const mounted = cacheMountAt(mounts, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5");
+            if (!cleaned && !removed && !mounted) {
+              report = {
+                line: instr.line,
+                message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
+                fix: `Append \`&& ${rpm.tool} clean all\` to the same RUN.`
+              };
+              break;
+            }
+          }
+        }
+        if (report) out.push(report);
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG006-update-alone.ts
+var IG006 = {
+  id: "IG006",
+  name: "update-alone",
+  severity: "warning",
+  summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN.",
+  rationale: "The cached layer keeps an old index: a later install RUN can fail or install stale versions, and the index is a wasted layer.",
+  fix: "Update and install in one RUN: `RUN apt-get update && apt-get install -y \u2026 && rm -rf /var/lib/apt/lists/*`.",
+  check(ctx) {
+    const out = [];
+    for (const stage of builtStages(ctx)) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN") continue;
+        const { commands } = ctx.run(instr);
+        const update = commands.find(
+          (c) => aptCommand(c)?.sub === "update" || apkCommand(c)?.sub === "update"
+        );
+        if (!update || commands.some(isOsPackageInstall)) continue;
+        out.push({
+          line: instr.line,
+          message: `${quote(instr)} runs \`${update.argv[0]} update\` without installing anything in the same RUN: this layer is cached, so a later install may use a stale index. Run the update and the install in one RUN.`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG007-merge-runs.ts
+var IG007 = {
+  id: "IG007",
+  name: "merge-runs",
+  severity: "info",
+  summary: "Two or more RUN instructions follow each other directly in one stage (one finding per block, at its second RUN).",
+  rationale: "Each RUN is a layer; files deleted in a later RUN still take space in the earlier one.",
+  fix: "Join consecutive RUNs with `&&` (and `\\` line continuations) into one RUN.",
+  check(ctx) {
+    const out = [];
+    for (const stage of builtStages(ctx)) {
+      let block = [];
+      const flush = () => {
+        if (block.length >= 2) {
+          const lines = block.map((r) => r.line);
+          out.push({
+            line: block[1].line,
+            message: `${quote(block[1])} directly follows ${quote(block[0])}${block.length > 2 ? ` (${block.length} RUNs in a row: lines ${lines.join(", ")})` : ""}: each RUN is a layer. Join them into one RUN with \`&&\`.`
+          });
+        }
+        block = [];
+      };
+      for (const instr of stage.body) {
+        if (instr.keyword === "RUN") block.push(instr);
+        else flush();
+      }
+      flush();
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG008-dockerignore.ts
+var IG008 = {
+  id: "IG008",
+  name: "dockerignore",
+  severity: "warning",
+  summary: "A whole-context copy exists and the context has no .dockerignore, or it holds .git, .venv, venv, node_modules, __pycache__, .env, .pytest_cache or .mypy_cache that the ignore file does not exclude.",
+  rationale: "Everything the context holds is sent to the engine and, through `COPY . .`, lands in the image: VCS history, local virtualenvs, caches and secrets.",
+  fix: "Add a .dockerignore listing .git, .venv, venv, node_modules, __pycache__, .env, .pytest_cache and .mypy_cache.",
+  check(ctx) {
+    if (!ctx.context) return [];
+    const copy = builtStages(ctx).flatMap((s) => s.body).filter(isWholeContextCopy).sort((a, b) => a.line - b.line)[0];
+    if (!copy) return [];
+    const { heavy, ignoreFile } = ctx.context;
+    const bytes = heavy.reduce((sum, h) => sum + h.bytes, 0);
+    const listed = heavy.slice(0, 6).map((h) => `${h.path} (${formatBytes(h.bytes)})`).join(", ");
+    const extra = heavy.length > 6 ? ` and ${heavy.length - 6} more` : "";
+    const names = [...new Set(heavy.map((h) => h.path.split("/").pop()))];
+    const lines = names.map((n) => n === ".env" ? ".env" : `**/${n}`);
+    if (ignoreFile === null) {
+      return [
+        {
+          line: copy.line,
+          message: `${quote(copy)} sends the whole build context, and there is no .dockerignore (nor ${ctx.dockerfileName}.dockerignore)${heavy.length ? `: ${listed}${extra} go into the image` : ""}. Add a .dockerignore${heavy.length ? ` (it would save ${formatBytes(bytes)})` : ""}.`,
+          fix: `Create .dockerignore with at least: ${(lines.length ? lines : [".git", "**/__pycache__", ".venv", "node_modules", ".env"]).join(", ")}.`,
+          bytes: heavy.length ? bytes : null
+        }
+      ];
+    }
+    if (heavy.length === 0) return [];
+    return [
+      {
+        line: copy.line,
+        message: `${quote(copy)} sends the whole build context, and ${ignoreFile} lets ${listed}${extra} through: ${formatBytes(bytes)} that do not belong in the image. Exclude them.`,
+        fix: `Add to ${ignoreFile}: ${lines.join(", ")}.`,
+        bytes
+      }
+    ];
+  }
+};
+
+// src/lint/rules/IG009-cache-order.ts
+var MANIFESTS = /* @__PURE__ */ new Set([
+  "pyproject.toml",
+  "uv.lock",
+  "poetry.lock",
+  "pipfile",
+  "pipfile.lock",
+  "setup.cfg",
+  ".python-version",
+  "package.json",
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  ".npmrc",
+  ".yarnrc",
+  ".yarnrc.yml",
+  ".nvmrc",
+  "go.mod",
+  "go.sum",
+  "gemfile",
+  "gemfile.lock",
+  "composer.json",
+  "composer.lock",
+  "cargo.toml",
+  "cargo.lock",
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  "settings.gradle",
+  "settings.gradle.kts",
+  "gradle.properties"
+]);
+var MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
+function isManifest(name) {
+  const base = name.split("/").pop();
+  if (base === "Pipfile" || base === "Pipfile.lock" || base === "Gemfile" || base === "Gemfile.lock")
+    return true;
+  if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
+  if (base === "Cargo.toml" || base === "Cargo.lock") return true;
+  return /^requirements.*\.txt$/.test(base);
+}
+var WHOLE2 = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
+function bringsSource(src, ctx, fileSet) {
+  if (WHOLE2.has(src)) return true;
+  if (src.includes("$")) return false;
+  const p = contextPath(src);
+  if (p === "") return true;
+  const c = ctx.context;
+  if (c) {
+    if (isGlob(p)) {
+      const re = globToRegExp(p);
+      const files = c.files.filter((f) => re.test(f));
+      const dirs = [...c.dirs].filter((d) => re.test(d));
+      if (files.length + dirs.length > 0) return dirs.length > 0 || files.some((f) => !isManifest(f));
+    } else if (c.dirs.has(p)) return true;
+    else if (fileSet.has(p)) return !isManifest(p);
+  }
+  if (src.endsWith("/")) return true;
+  if (isGlob(p)) {
+    const re = globToRegExp(p.split("/").pop());
+    return !MANIFEST_NAMES.some((m) => re.test(m) || re.test(m.replace(/^./, (x) => x.toUpperCase())));
+  }
+  return !isManifest(p);
+}
+function isContextCopy(instr) {
+  return (instr.keyword === "COPY" || instr.keyword === "ADD") && !hasFromFlag(instr) && instr.heredocs.length === 0;
+}
+var MANIFESTS_OF = {
+  uv: "pyproject.toml and uv.lock",
+  poetry: "pyproject.toml and poetry.lock",
+  pipenv: "Pipfile and Pipfile.lock",
+  npm: "package.json and package-lock.json",
+  yarn: "package.json and yarn.lock",
+  pnpm: "package.json and pnpm-lock.yaml",
+  go: "go.mod and go.sum",
+  bundle: "Gemfile and Gemfile.lock",
+  composer: "composer.json and composer.lock",
+  cargo: "Cargo.toml and Cargo.lock",
+  mvn: "pom.xml"
+};
+function manifestsFor(tool, argv) {
+  if (tool === "pip" || tool === "uv") {
+    const files = [];
+    for (let k = 0; k < argv.length; k++) {
+      const a = argv[k];
+      if ((a === "-r" || a === "--requirement") && argv[k + 1]) files.push(argv[k + 1]);
+      else if (a.startsWith("--requirement=")) files.push(a.slice(14));
+      else if (/^-r./.test(a)) files.push(a.slice(2));
+    }
+    if (files.length) return files.join(" and ");
+    if (tool === "pip") return "the requirements files";
+  }
+  return MANIFESTS_OF[tool] ?? "the dependency manifests";
+}
+var IG009 = {
+  id: "IG009",
+  name: "cache-order",
+  severity: "error",
+  summary: "A dependency-install command runs after a COPY/ADD from the context that copies more than dependency manifests, in the same stage.",
+  rationale: "Every source change invalidates the COPY layer, and with it the install after it: each build re-downloads all dependencies.",
+  fix: "Copy only the manifests (e.g. `COPY pyproject.toml uv.lock ./`), run the install, then copy the source.",
+  check(ctx) {
+    const out = [];
+    let fileSet = null;
+    const files = () => {
+      fileSet ??= new Set(ctx.context?.files ?? []);
+      return fileSet;
+    };
+    for (const stage of builtStages(ctx)) {
+      let firstSourceCopy = null;
+      const installedBefore = /* @__PURE__ */ new Set();
+      for (const instr of stage.body) {
+        if (isContextCopy(instr)) {
+          if (firstSourceCopy) continue;
+          const sources = copySources(instr).filter((s) => !isUrl(s));
+          if (sources.some((s) => bringsSource(s, ctx, files()))) firstSourceCopy = instr;
+          continue;
+        }
+        if (instr.keyword !== "RUN") continue;
+        for (const cmd of ctx.run(instr).commands) {
+          const install = dependencyInstall(cmd);
+          if (!install) continue;
+          if (!firstSourceCopy) {
+            installedBefore.add(install.tool);
+            continue;
+          }
+          if (installedBefore.has(install.tool)) continue;
+          out.push({
+            line: instr.line,
+            message: `${quote(firstSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
+          });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG010-non-root.ts
+var IG010 = {
+  id: "IG010",
+  name: "non-root",
+  severity: "warning",
+  summary: "The final stage (with its lineage) has no USER, or its last USER is root, 0, root:root or 0:0.",
+  rationale: "A process running as root in the container turns any escape or file-write bug into root on the image filesystem.",
+  fix: "Create a user and switch to it before CMD: `RUN useradd --create-home app` then `USER app`.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const base = baseOf(g.final);
+    if ((base.ref?.tag ?? "").toLowerCase().includes("nonroot")) return [];
+    const users = g.lineage.flatMap((s) => s.body).filter((i) => i.keyword === "USER");
+    const last = users[users.length - 1];
+    if (!last) {
+      return [
+        {
+          line: g.final.from.line,
+          message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. Add a user and \`USER app\` before CMD.`
+        }
+      ];
+    }
+    const raw = splitWords(last.args)[0] ?? "";
+    const value = substitute(raw, new Map(variablesBefore(g.lineage, last, g.globalArgs)), ctx.parsed.escape);
+    if (value === null) return [];
+    const user = value.split(":")[0].toLowerCase();
+    if (user !== "root" && user !== "0") return [];
+    return [
+      {
+        line: last.line,
+        message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER: the container runs as root. Switch to an unprivileged user (\`USER app\`, \`USER 10001\`) after the steps that need root.`
+      }
+    ];
+  }
+};
+
+// src/lint/rules/IG011-build-tools-in-final.ts
+var IG011 = {
+  id: "IG011",
+  name: "build-tools-in-final",
+  severity: "warning",
+  summary: "A Dockerfile with two or more stages installs or runs build-only tooling in its final lineage.",
+  rationale: "The point of the builder stage is lost: compilers, headers and build tools still ship in the image.",
+  fix: "Move the build step (and the tools it needs) into the builder stage and `COPY --from=` only its output.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    if (g.stages.length < 2) return [];
+    const first = firstBuildTooling(ctx, g.lineage);
+    if (!first) return [];
+    const more = first.more;
+    return [
+      {
+        line: first.line,
+        message: `${first.text} ${first.what} in the final stage${more}: the build tooling ships in the image although this Dockerfile has a builder stage. Do it in the builder stage and copy only the result.`
+      }
+    ];
+  }
+};
+
+// src/lint/rules/IG012-copy-all-final.ts
+var IG012 = {
+  id: "IG012",
+  name: "copy-all-final",
+  severity: "info",
+  summary: "The final stage (or a stage it is built FROM) copies the whole build context.",
+  rationale: "Tests, docs, CI files and anything the ignore file misses land in the image, and any file change busts the layer.",
+  fix: "Copy only what runs: `COPY app/ app/` (and the files it needs) instead of `COPY . .`.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const copy = g.lineage.flatMap((s) => s.body).find(isWholeContextCopy);
+    if (!copy) return [];
+    return [
+      {
+        line: copy.line,
+        message: `${quote(copy)} copies the whole build context into the final image: tests, docs and local files come along. Copy only the directories the application needs (e.g. \`COPY app/ app/\`).`
+      }
+    ];
+  }
+};
+
+// src/lint/rules/IG013-dev-deps.ts
+function listHas(values, word) {
+  return values.some(
+    (v) => v.split(",").map((x) => x.trim()).includes(word)
+  );
+}
+var IG013 = {
+  id: "IG013",
+  name: "dev-deps",
+  severity: "warning",
+  summary: "In the final lineage: `uv sync` without `--no-dev`; `npm ci`/`npm install` without `--omit=dev` (unless NODE_ENV=production); `poetry install` without `--without dev`/`--only main`; `pipenv install --dev`.",
+  rationale: "Test runners, linters and type checkers ship in the production image: larger, and more to patch.",
+  fix: "Install production dependencies only: `uv sync --no-dev`, `npm ci --omit=dev`, `poetry install --without dev`.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const out = [];
+    for (const stage of g.lineage) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN") continue;
+        const vars = ctx.vars(g.final, instr);
+        for (const cmd of ctx.run(instr).commands) {
+          const env = (k) => cmd.env[k] ?? vars.get(k);
+          let problem = null;
+          const uv = uvCommand(cmd);
+          if (uv?.kind === "sync") {
+            const noDev = hasOption(uv.options, "--no-dev", "--no-default-groups", "--only-group") || listHas(optionValues(uv.options, "--no-group"), "dev") || truthy(env("UV_NO_DEV"));
+            if (!noDev) problem = "`uv sync` installs the dev dependency group: add `--no-dev`";
+          }
+          const npm = npmInstall(cmd);
+          if (npm && (npm.kind === "ci" || npm.packages.length === 0)) {
+            const prod = listHas(optionValues(npm.options, "--omit"), "dev") || hasOption(npm.options, "--production") && !npm.options.includes("--production=false") || ["prod", "production"].some((v) => optionValues(npm.options, "--only").includes(v)) || env("NODE_ENV") === "production" || truthy(env("NPM_CONFIG_PRODUCTION")) || (env("NPM_CONFIG_OMIT") ?? "").split(/[ ,]/).includes("dev");
+            if (!prod)
+              problem = `\`npm ${npm.kind === "ci" ? "ci" : "install"}\` installs devDependencies: add \`--omit=dev\` (or set \`ENV NODE_ENV=production\` before it)`;
+          }
+          const poetry = poetryInstall(cmd);
+          if (poetry) {
+            const prod = listHas(optionValues(poetry, "--without"), "dev") || optionValues(poetry, "--only").some((v) => !v.split(",").includes("dev")) || hasOption(poetry, "--no-dev", "--only-root");
+            if (!prod)
+              problem = "`poetry install` installs the dev group: add `--without dev` (or `--only main`)";
+          }
+          const pipenv = pipenvInstall(cmd);
+          if (pipenv && (pipenv.includes("--dev") || pipenv.includes("-d"))) {
+            problem = "`pipenv install --dev` installs the dev packages: drop `--dev` (and use `--deploy`)";
+          }
+          if (problem) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)}: ${problem}, so test and lint tools do not ship in the image.`
+            });
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG014-unpinned-base.ts
+var IG014 = {
+  id: "IG014",
+  name: "unpinned-base",
+  severity: "warning",
+  summary: "A FROM image (after resolving ARG defaults) has neither tag nor digest, or its tag is `latest`.",
+  rationale: "The base changes under the Dockerfile: builds are not reproducible and a new major version can arrive unnoticed.",
+  fix: "Pin a version tag (`python:3.13-slim`), or a digest (`python:3.13-slim@sha256:\u2026`).",
+  check(ctx) {
+    const out = [];
+    for (const stage of builtStages(ctx)) {
+      const ref = stage.ref;
+      if (!ref || ref.digest) continue;
+      const tag = ref.tag?.toLowerCase() ?? null;
+      if (tag !== null && tag !== "latest") continue;
+      out.push({
+        line: stage.from.line,
+        message: `\`${stage.from.text}\` (line ${stage.from.line}) uses \`${ref.text}\`, ${tag === null ? "with no tag (that means latest)" : "tagged latest"}: the base changes under you. Pin a version, e.g. \`${ref.text.replace(/:latest$/i, "")}:<version>\`.`
+      });
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG015-lockfile.ts
+var IG015 = {
+  id: "IG015",
+  name: "lockfile",
+  severity: "info",
+  summary: "`uv sync` without `--frozen` or `--locked`; `npm install` with no package arguments (use `npm ci`); `yarn install` / `yarn` without `--frozen-lockfile` or `--immutable`.",
+  rationale: "Without the lockfile enforced, the image can get other dependency versions than the ones tested.",
+  fix: "Install exactly the lockfile: `uv sync --locked`, `npm ci`, `yarn install --frozen-lockfile` (v1) or `--immutable` (berry).",
+  check(ctx) {
+    const out = [];
+    for (const stage of builtStages(ctx)) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN") continue;
+        const vars = ctx.vars(stage, instr);
+        for (const cmd of ctx.run(instr).commands) {
+          const env = (k) => cmd.env[k] ?? vars.get(k);
+          let problem = null;
+          const uv = uvCommand(cmd);
+          if (uv?.kind === "sync" && !hasOption(uv.options, "--frozen", "--locked") && !truthy(env("UV_FROZEN")) && !truthy(env("UV_LOCKED"))) {
+            problem = "`uv sync` may re-resolve and update uv.lock: add `--locked` (or `--frozen`)";
+          }
+          const npm = npmInstall(cmd);
+          if (npm?.kind === "install" && npm.packages.length === 0) {
+            problem = "`npm install` may update package-lock.json: use `npm ci`";
+          }
+          const yarn = yarnInstall(cmd);
+          if (yarn && !hasOption(yarn, "--frozen-lockfile", "--immutable") && !truthy(env("YARN_ENABLE_IMMUTABLE_INSTALLS"))) {
+            problem = "`yarn install` may update yarn.lock: add `--frozen-lockfile` (yarn 1) or `--immutable` (yarn 2+)";
+          }
+          if (problem) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)}: ${problem}, so the image gets exactly the tested versions.`
+            });
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG016-python-env.ts
+var IG016 = {
+  id: "IG016",
+  name: "python-env",
+  severity: "info",
+  summary: "The final stage\u2019s base is a python image and the lineage sets neither PYTHONUNBUFFERED nor PYTHONDONTWRITEBYTECODE.",
+  rationale: "Buffered stdout delays or loses logs when the container stops; .pyc files written at run time go to a read-only or throw-away layer.",
+  fix: "Add `ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1` to the final stage.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const base = baseOf(g.final);
+    if (base.ref?.official !== "python") return [];
+    const env = variablesBefore(g.lineage, null, g.globalArgs, { env: true, arg: false });
+    if (env.has("PYTHONUNBUFFERED") || env.has("PYTHONDONTWRITEBYTECODE")) return [];
+    return [
+      {
+        line: g.final.from.line,
+        message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) runs Python without PYTHONUNBUFFERED or PYTHONDONTWRITEBYTECODE: logs are buffered and .pyc files are written at run time. Add \`ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1\`.`
+      }
+    ];
+  }
+};
+
+// src/lint/rules/IG017-add-local.ts
+var TAR = /\.(tar|tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tbz2|tbz|tar\.zst|tzst)$/i;
+function isGitSource(src) {
+  return /^git@/.test(src) || /\.git(#.*)?$/.test(src) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(src);
+}
+var IG017 = {
+  id: "IG017",
+  name: "add-local",
+  severity: "info",
+  summary: "ADD copies a local path that is not a tar archive and not a URL or git source.",
+  rationale: "ADD has extra behaviour (archive extraction, URLs); for plain files COPY says what happens and nothing more.",
+  fix: "Use COPY for local files and directories.",
+  check(ctx) {
+    const out = [];
+    for (const stage of builtStages(ctx)) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "ADD") continue;
+        const local = copySources(instr).filter(
+          (s) => !s.includes("$") && !isUrl(s) && !isGitSource(s) && !TAR.test(s)
+        );
+        if (local.length === 0) continue;
+        out.push({
+          line: instr.line,
+          message: `${quote(instr)} uses ADD for the local path \`${local[0]}\`: write \`${instr.text.replace(/^ADD\b/, "COPY")}\` \u2014 ADD is only needed for tar archives and remote sources.`,
+          fix: "Replace ADD with COPY."
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/index.ts
+var RULES = [
+  IG000,
+  IG001,
+  IG002,
+  IG003,
+  IG004,
+  IG005,
+  IG006,
+  IG007,
+  IG008,
+  IG009,
+  IG010,
+  IG011,
+  IG012,
+  IG013,
+  IG014,
+  IG015,
+  IG016,
+  IG017
+];
+
+// src/lint/engine.ts
+var IGNORE = /^image-guard\s+ignore=([A-Za-z0-9_,\s]+)$/i;
+var IGNORE_FILE = /^image-guard\s+ignore-file=([A-Za-z0-9_,\s]+)$/i;
+function ids(list) {
+  return list.split(/[,\s]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+}
+function inlineIgnores(parsed) {
+  const file = /* @__PURE__ */ new Set();
+  const commentAt = /* @__PURE__ */ new Map();
+  for (const c of parsed.comments) {
+    commentAt.set(c.line, c.text);
+    const m = IGNORE_FILE.exec(c.text.trim());
+    if (m) for (const id of ids(m[1])) file.add(id);
+  }
+  const byLine = /* @__PURE__ */ new Map();
+  for (const instr of parsed.instructions) {
+    for (let l = instr.line - 1; commentAt.has(l); l--) {
+      const m = IGNORE.exec(commentAt.get(l).trim());
+      if (!m) continue;
+      const set = byLine.get(instr.line) ?? /* @__PURE__ */ new Set();
+      for (const id of ids(m[1])) set.add(id);
+      byLine.set(instr.line, set);
+    }
+  }
+  return { byLine, file };
+}
+function lint(text, context, options = {}) {
+  const parsed = parseDockerfile(text);
+  const problems = [...options.readProblems ?? [], ...parsed.problems];
+  let graph = null;
+  try {
+    const built = buildStageGraph(parsed, options.target);
+    graph = built.graph;
+    problems.push(...built.problems);
+  } catch (error) {
+    if (error instanceof GraphError) throw new UserError(error.message);
+    throw error;
+  }
+  if (options.target !== void 0 && graph === null) {
+    throw new UserError(`no stage named "${options.target}": the Dockerfile has no FROM`);
+  }
+  const ctx = createContext(parsed, graph, problems, context, options.dockerfileName ?? "Dockerfile");
+  const rules = options.rules ?? RULES;
+  const config = options.config;
+  const { byLine, file: fileIgnores } = inlineIgnores(parsed);
+  const configIgnores = new Set(config?.ignore ?? []);
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const rule of rules) {
+    if (graph === null && rule.id !== "IG000") continue;
+    if (configIgnores.has(rule.id) || fileIgnores.has(rule.id)) continue;
+    const override = config?.severity[rule.id];
+    if (override === "off") continue;
+    const severity = override ?? rule.severity;
+    for (const r of rule.check(ctx)) {
+      if (byLine.get(r.line)?.has(rule.id)) continue;
+      const key = `${rule.id}\0${r.line}\0${r.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push({
+        rule: rule.id,
+        name: rule.name,
+        severity,
+        message: r.message,
+        file: options.file ?? null,
+        line: r.line,
+        fix: r.fix ?? rule.fix,
+        bytes: r.bytes ?? null
+      });
+    }
+  }
+  return findings.sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}
+function looksLikeDockerfile(text) {
+  return /^[ \t]*(from|run|copy|add|arg|env|cmd|entrypoint|workdir|user|label|expose|volume|shell|healthcheck|onbuild|stopsignal|maintainer)[ \t]/im.test(
+    text
+  );
+}
+
+// src/lint/format-sarif.ts
+import { isAbsolute, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+var LEVEL = {
+  error: "error",
+  warning: "warning",
+  info: "note"
+};
+var SECURITY_SEVERITY = { IG010: "5.0" };
+function toUri(path, root = null) {
+  if (isAbsolute(path)) {
+    const rel = root === null ? null : relative(root, path);
+    if (rel === null || rel.startsWith("..") || isAbsolute(rel)) return pathToFileURL(path).href;
+    path = rel;
+  }
+  const slashed = path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  return slashed.split("/").map((seg) => encodeURIComponent(seg)).join("/");
+}
+function formatSarif(findings, rules, dockerfile, root = null) {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "image-guard",
+            version: VERSION,
+            semanticVersion: VERSION,
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.name,
+              shortDescription: { text: r.summary },
+              fullDescription: { text: `${r.summary} ${r.rationale}` },
+              help: {
+                text: `${r.rationale}
+
+Fix: ${r.fix}`,
+                markdown: `**${r.id} ${r.name}**: ${r.summary}
+
+${r.rationale}
+
+**Fix:** ${r.fix}`
+              },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+              properties: {
+                tags: ["dockerfile", r.id === "IG010" ? "security" : "maintainability"],
+                precision: "high",
+                ...SECURITY_SEVERITY[r.id] ? { "security-severity": SECURITY_SEVERITY[r.id] } : {}
+              }
+            }))
+          }
+        },
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          ...ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {},
+          level: LEVEL[f.severity],
+          message: { text: f.fix ? `${f.message}
+Fix: ${f.fix}` : f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: toUri(f.file ?? dockerfile, root) },
+                region: { startLine: Math.max(1, f.line ?? 1) }
+              }
+            }
+          ],
+          ...f.bytes !== null ? { properties: { bytes: f.bytes } } : {}
+        })),
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
+// src/lint/format-text.ts
+var COLOURS = { error: "\x1B[31m", warning: "\x1B[33m", info: "\x1B[36m" };
+var DIM = "\x1B[2m";
+var RESET = "\x1B[0m";
+function formatText(findings, opts) {
+  const paint = (code, s) => opts.colour ? `${code}${s}${RESET}` : s;
+  const lines = [];
+  for (const f of findings) {
+    const where = `${f.file ?? opts.file}${f.line !== null ? `:${f.line}` : ""}`;
+    lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${f.message}`);
+    if (f.fix) lines.push(paint(DIM, `  fix: ${f.fix}`));
+  }
+  const count = (s) => findings.filter((f) => f.severity === s).length;
+  if (findings.length === 0) lines.push(`${opts.file}: no findings`);
+  else {
+    const parts = ["error", "warning", "info"].map(
+      (s) => `${count(s)} ${s}${count(s) === 1 ? "" : "s"}`
+    );
+    lines.push(`${findings.length} finding${findings.length === 1 ? "" : "s"} (${parts.join(", ")})`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/lint/index.ts
+var MAX_DOCKERFILE_BYTES = 1024 * 1024;
+async function readDockerfile(path) {
+  let size;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory())
+      throw new UserError(
+        `${path} is a directory: give the Dockerfile's path (e.g. ${path.replace(/\/+$/, "")}/Dockerfile)`
+      );
+    if (!st.isFile()) throw new UserError(`${path} is not a regular file`);
+    size = st.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${path} not found: give the path of a Dockerfile`);
+  }
+  let bytes;
+  try {
+    if (size > MAX_DOCKERFILE_BYTES) {
+      const handle = await open(path, "r");
+      try {
+        const head = Buffer.alloc(64 * 1024);
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        bytes = head.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    } else bytes = await readFile(path);
+  } catch (error) {
+    throw new UserError(`${path} cannot be read: ${error.code ?? "error"}`);
+  }
+  if (size > MAX_DOCKERFILE_BYTES) {
+    const head = new TextDecoder("utf-8").decode(bytes);
+    if (bytes.includes(0) || !looksLikeDockerfile(head))
+      throw new UserError(`${path} is ${formatBytes(size)} and not a Dockerfile`);
+    return {
+      text: "",
+      problems: [],
+      tooLarge: `the Dockerfile is ${formatBytes(size)}: image-guard lints Dockerfiles up to ${formatBytes(MAX_DOCKERFILE_BYTES)}. Split it, or generate a smaller one`
+    };
+  }
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    throw new UserError(`${path} is UTF-16: save it as UTF-8`);
+  }
+  if (bytes.includes(0)) throw new UserError(`${path} is a binary file, not a Dockerfile`);
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), problems: [] };
+  } catch {
+    const text = new TextDecoder("utf-8").decode(bytes);
+    if (!looksLikeDockerfile(text))
+      throw new UserError(`${path} is not UTF-8 text and holds no Dockerfile instruction`);
+    const lines = text.split("\n");
+    const bad = lines.findIndex((l) => l.includes("\uFFFD"));
+    return {
+      text,
+      problems: [
+        {
+          line: bad + 1,
+          message: `line ${bad + 1} holds bytes that are not UTF-8: save the Dockerfile as UTF-8`
+        }
+      ]
+    };
+  }
+}
+async function lintDockerfileAt(dockerfilePath, opts) {
+  const { text, problems, tooLarge } = await readDockerfile(dockerfilePath);
+  if (tooLarge) {
+    return lint("FROM scratch\n", null, {
+      file: dockerfilePath,
+      config: opts.config,
+      readProblems: [{ line: 1, message: tooLarge }]
+    }).filter((f) => f.rule === "IG000");
+  }
+  let context = null;
+  if (opts.context !== null && /^[ \t]*(copy|add)[ \t]/im.test(text)) {
+    try {
+      if (!(await stat(opts.context)).isDirectory())
+        throw new UserError(`context ${opts.context} is not a directory`);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(`context ${opts.context} not found: give the build context directory`);
+    }
+    context = readContext(opts.context, dockerfilePath);
+  }
+  return lint(text, context, {
+    file: dockerfilePath,
+    dockerfileName: basename2(dockerfilePath),
+    target: opts.target,
+    config: opts.config,
+    readProblems: problems
+  });
+}
+function defaultContext(dockerfilePath) {
+  return dirname2(dockerfilePath);
+}
+
+export {
+  formatSarif,
+  formatText,
+  walkContext,
+  readContext,
+  memoryTree,
+  RULES,
+  lint,
+  MAX_DOCKERFILE_BYTES,
+  readDockerfile,
+  lintDockerfileAt,
+  defaultContext
+};

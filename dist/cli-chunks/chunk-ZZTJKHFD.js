@@ -1,0 +1,125 @@
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+
+// package.json
+var package_default = {
+  name: "image-guard",
+  version: "0.1.0",
+  description: "Docker image size, layer and Dockerfile best-practice guard for pull requests",
+  license: "MIT",
+  type: "module",
+  private: true,
+  bin: {
+    "image-guard": "dist/cli.js"
+  },
+  engines: {
+    node: ">=20"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit",
+    lint: "biome check .",
+    format: "biome check --write .",
+    test: "bash scripts/test-env.sh && vitest run",
+    "test:unit": "vitest run --project unit",
+    demo: "bash scripts/engine.sh && node scripts/demo.mjs",
+    bench: "bash scripts/engine.sh && node scripts/bench.mjs"
+  },
+  devDependencies: {
+    "@biomejs/biome": "^2.6.8",
+    "@github/local-action": "^7.0.1",
+    "@microsoft/jest-sarif": "^1.0.0-beta.0",
+    "@octokit/openapi": "^23.0.2",
+    "@types/dockerode": "^4.0.2",
+    "@types/node": "^20.19.43",
+    "@types/tar-stream": "^3.1.5",
+    ajv: "^8.20.0",
+    "ajv-formats": "^3.0.1",
+    "dockerfile-ast": "^0.7.1",
+    esbuild: "^0.28.2",
+    "tar-stream": "^3.2.2",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    vite: "^7.3.8",
+    vitest: "^4.1.12"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/exec": "^3.0.0",
+    "@actions/github": "^9.1.1",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    dockerode: "^5.0.1",
+    fzstd: "^0.1.1",
+    yaml: "^2.9.1"
+  }
+};
+
+// src/core/version.ts
+var TOOL_NAME = "image-guard";
+var VERSION = package_default.version;
+
+// src/core/size.ts
+var UNITS = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4
+};
+var SIZE = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)$/i;
+function parseSize(text) {
+  const match = SIZE.exec(text.trim());
+  if (!match) return null;
+  const [, number, unit = ""] = match;
+  const factor = unit === "" ? 1 : UNITS[unit.toLowerCase()];
+  if (factor === void 0) return null;
+  const bytes = Math.round(Number(number) * factor);
+  return Number.isSafeInteger(bytes) ? bytes : null;
+}
+function parseIncrease(text) {
+  const trimmed = text.trim();
+  const percent = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/.exec(trimmed);
+  if (percent) return { percent: Number(percent[1]) };
+  const bytes = parseSize(trimmed);
+  return bytes === null ? null : { bytes };
+}
+var DECIMAL_UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
+function formatBytes(n) {
+  if (!Number.isFinite(n)) return String(n);
+  const sign = n < 0 ? "-" : "";
+  let value = Math.abs(n);
+  let unit = 0;
+  while (value >= 1e3 && unit < DECIMAL_UNITS.length - 1) {
+    value /= 1e3;
+    unit++;
+  }
+  let rounded = unit === 0 ? Math.round(value) : Number(value.toPrecision(3));
+  if (rounded >= 1e3 && unit < DECIMAL_UNITS.length - 1) {
+    rounded = Number((rounded / 1e3).toPrecision(3));
+    unit++;
+  }
+  return `${rounded === 0 ? "" : sign}${rounded} ${DECIMAL_UNITS[unit]}`;
+}
+
+// src/core/errors.ts
+var UserError = class extends Error {
+  name = "UserError";
+};
+function messageOf(error) {
+  if (error instanceof Error) return error.message.split("\n")[0] ?? String(error);
+  return String(error);
+}
+
+export {
+  TOOL_NAME,
+  VERSION,
+  parseSize,
+  parseIncrease,
+  formatBytes,
+  UserError,
+  messageOf
+};
