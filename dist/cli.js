@@ -11,7 +11,7 @@ import {
   analyzeImage,
   isArchiveRef,
   setCodeEntry
-} from "./cli-chunks/chunk-BSEOY67D.js";
+} from "./cli-chunks/chunk-Y6DJG7SY.js";
 import "./cli-chunks/chunk-NYZ64QH6.js";
 import {
   normalizeInstruction
@@ -942,7 +942,7 @@ function formatOf(value, allowed) {
 async function analyzerOf(deps) {
   const loader = deps.loader;
   if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
-  const { analyzeRef } = await import("./cli-chunks/image-source-NGDLTONP.js");
+  const { analyzeRef } = await import("./cli-chunks/image-source-NTFJNXGW.js");
   return analyzeRef;
 }
 async function analyzeCommand(argv, io, deps) {

@@ -86644,15 +86644,35 @@ function looksRandom(bytes) {
 async function incompressibleUnits(block) {
   const units = Math.ceil(block.length / UNIT_BYTES);
   const stored = new Array(units).fill(false);
-  let next = 0;
-  const worker = async () => {
-    for (let u = next++; u < units; u = next++) {
+  let encoder = null;
+  let out = 0;
+  let failure = null;
+  try {
+    for (let u = 0; u < units; u++) {
       const unit = block.subarray(u * UNIT_BYTES, (u + 1) * UNIT_BYTES);
       if (unit.length < 2 * PROBE_BYTES || !looksRandom(unit.subarray(0, PROBE_BYTES))) continue;
-      stored[u] = await brotliFastSize(unit) >= INCOMPRESSIBLE * unit.length;
+      if (!encoder) {
+        encoder = zlib2.createBrotliCompress({
+          chunkSize: outputChunk(UNIT_BYTES),
+          params: { [zlib2.constants.BROTLI_PARAM_QUALITY]: 0, [zlib2.constants.BROTLI_PARAM_LGWIN]: 16 }
+        });
+        encoder.on("data", (chunk) => {
+          out += chunk.length;
+        });
+        encoder.on("error", (error2) => {
+          failure = error2;
+        });
+      }
+      const before = out;
+      const e = encoder;
+      e.write(unit);
+      await new Promise((resolve5) => e.flush(zlib2.constants.BROTLI_OPERATION_FLUSH, () => resolve5()));
+      if (failure) throw failure;
+      stored[u] = out - before >= INCOMPRESSIBLE * unit.length;
     }
-  };
-  await Promise.all([worker(), worker()]);
+  } finally {
+    encoder?.destroy();
+  }
   return stored;
 }
 async function gzipBlockSize(block, dictionary, last) {
@@ -86767,7 +86787,7 @@ function tapCompressed(chunks, options = {}) {
   }
   return { chunks: pass(), sizes };
 }
-var GZIP_LEVEL, ZSTD_LEVEL, BLOCK_BYTES, WINDOW, GZIP_FRAME, outputChunk, deflateRaw2, UNIT_BYTES, PROBE_BYTES, PROBE_BITS, INCOMPRESSIBLE, STORED_BLOCK, STORED_HEADER, storedSize, brotliFastSize, zstdSize;
+var GZIP_LEVEL, ZSTD_LEVEL, BLOCK_BYTES, WINDOW, GZIP_FRAME, outputChunk, deflateRaw2, UNIT_BYTES, PROBE_BYTES, PROBE_BITS, INCOMPRESSIBLE, STORED_BLOCK, STORED_HEADER, storedSize, zstdSize;
 var init_compressed_size = __esm({
   "src/image/compressed-size.ts"() {
     "use strict";
@@ -86798,20 +86818,6 @@ var init_compressed_size = __esm({
     STORED_BLOCK = 16 * 1024;
     STORED_HEADER = 5;
     storedSize = (n) => n + STORED_HEADER * Math.ceil(n / STORED_BLOCK);
-    brotliFastSize = (unit) => new Promise((resolve5, reject) => {
-      zlib2.brotliCompress(
-        unit,
-        {
-          chunkSize: outputChunk(unit.length),
-          params: {
-            [zlib2.constants.BROTLI_PARAM_QUALITY]: 0,
-            [zlib2.constants.BROTLI_PARAM_LGWIN]: 16,
-            [zlib2.constants.BROTLI_PARAM_SIZE_HINT]: unit.length
-          }
-        },
-        (error2, out) => error2 ? reject(error2) : resolve5(out.length)
-      );
-    });
     zstdSize = (f, block) => new Promise((resolve5, reject) => {
       const level = zlib2.constants.ZSTD_c_compressionLevel;
       f(

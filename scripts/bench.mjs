@@ -152,7 +152,7 @@ function ensureArchives(image) {
   const base = join(DIR, `${image.name}-${id}-a2`);
   const kinds = {
     'docker-archive': { file: `${base}.docker.tar`, ref: (f) => `docker-archive:${f}` },
-    'oci-archive': { file: `${base}.oci.tar`, ref: (f) => `oci-archive:${f}` },
+    'oci-archive': { file: `${base}.oci-plain.tar`, ref: (f) => `oci-archive:${f}` },
     'oci-archive gzip': { file: `${base}.oci-gzip.tar`, ref: (f) => `oci-archive:${f}`, codec: 'gzip' },
     'oci-archive zstd': { file: `${base}.oci-zstd.tar`, ref: (f) => `oci-archive:${f}`, codec: 'zstd' },
   };
@@ -163,10 +163,11 @@ function ensureArchives(image) {
     rmSync(tmp, { force: true });
     if (kind === 'docker-archive') execFileSync(DOCKER, ['save', '-o', tmp, image.tag]);
     else {
-      // skopeo compresses layers for an OCI destination unless told not to
+      // skopeo compresses layers for an OCI destination unless told not to (`--dest-decompress` is for its
+      // `dir:` transport only: an earlier bench's "plain" OCI archive had gzip layers)
       const compress = k.codec
         ? ['--dest-compress', '--dest-compress-format', k.codec]
-        : ['--dest-decompress'];
+        : ['--dest-oci-accept-uncompressed-layers'];
       execFileSync(
         'skopeo',
         ['copy', '-q', ...compress, `docker-daemon:${image.tag}`, `oci-archive:${tmp}`],

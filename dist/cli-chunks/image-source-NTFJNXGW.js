@@ -5,7 +5,7 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-BSEOY67D.js";
+} from "./chunk-Y6DJG7SY.js";
 import {
   registryAuth,
   registryOf,

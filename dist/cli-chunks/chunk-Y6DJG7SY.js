@@ -668,32 +668,38 @@ function looksRandom(bytes) {
   }
   return bits / bytes.length >= PROBE_BITS;
 }
-var brotliFastSize = (unit) => new Promise((resolve, reject) => {
-  zlib.brotliCompress(
-    unit,
-    {
-      chunkSize: outputChunk(unit.length),
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 0,
-        [zlib.constants.BROTLI_PARAM_LGWIN]: 16,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: unit.length
-      }
-    },
-    (error, out) => error ? reject(error) : resolve(out.length)
-  );
-});
 async function incompressibleUnits(block) {
   const units = Math.ceil(block.length / UNIT_BYTES);
   const stored = new Array(units).fill(false);
-  let next = 0;
-  const worker = async () => {
-    for (let u = next++; u < units; u = next++) {
+  let encoder = null;
+  let out = 0;
+  let failure = null;
+  try {
+    for (let u = 0; u < units; u++) {
       const unit = block.subarray(u * UNIT_BYTES, (u + 1) * UNIT_BYTES);
       if (unit.length < 2 * PROBE_BYTES || !looksRandom(unit.subarray(0, PROBE_BYTES))) continue;
-      stored[u] = await brotliFastSize(unit) >= INCOMPRESSIBLE * unit.length;
+      if (!encoder) {
+        encoder = zlib.createBrotliCompress({
+          chunkSize: outputChunk(UNIT_BYTES),
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 0, [zlib.constants.BROTLI_PARAM_LGWIN]: 16 }
+        });
+        encoder.on("data", (chunk) => {
+          out += chunk.length;
+        });
+        encoder.on("error", (error) => {
+          failure = error;
+        });
+      }
+      const before = out;
+      const e = encoder;
+      e.write(unit);
+      await new Promise((resolve) => e.flush(zlib.constants.BROTLI_OPERATION_FLUSH, () => resolve()));
+      if (failure) throw failure;
+      stored[u] = out - before >= INCOMPRESSIBLE * unit.length;
     }
-  };
-  await Promise.all([worker(), worker()]);
+  } finally {
+    encoder?.destroy();
+  }
   return stored;
 }
 async function gzipBlockSize(block, dictionary, last) {
