@@ -1,21 +1,22 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
-  buildReport
-} from "./chunk-XZJR2IIB.js";
-import {
   RULES,
   defaultContext,
   formatSarif,
   formatText,
   lintDockerfileAt
-} from "./chunk-GJXB5TBM.js";
+} from "./chunk-LBKT2N3I.js";
+import {
+  buildReport
+} from "./chunk-JKP7XTPK.js";
 import "./chunk-YMPRV5SS.js";
 import {
   UserError,
   messageOf,
   parseIncrease,
   parseSize
-} from "./chunk-ZZTJKHFD.js";
+} from "./chunk-LGOGIA6D.js";
+import "./chunk-IAM365J3.js";
 import "./chunk-FDTZHO7K.js";
 
 // src/cli/lint-command.ts

@@ -1,21 +1,25 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
+  codeFingerprint
+} from "./chunk-BIB35Q5C.js";
+import {
   analyzeImage,
-  codeFingerprint,
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-Y6DJG7SY.js";
+} from "./chunk-J7OLOJZC.js";
+import "./chunk-YMPRV5SS.js";
+import {
+  UserError
+} from "./chunk-LGOGIA6D.js";
+import {
+  VERSION
+} from "./chunk-IAM365J3.js";
 import {
   registryAuth,
   registryOf,
   withTag
 } from "./chunk-NYZ64QH6.js";
-import "./chunk-YMPRV5SS.js";
-import {
-  UserError,
-  VERSION
-} from "./chunk-ZZTJKHFD.js";
 import {
   __commonJS,
   __require,

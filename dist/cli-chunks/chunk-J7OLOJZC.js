@@ -6,36 +6,8 @@ import {
 } from "./chunk-YMPRV5SS.js";
 import {
   UserError,
-  VERSION,
   formatBytes
-} from "./chunk-ZZTJKHFD.js";
-
-// src/cache/code-fingerprint.ts
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-var memo;
-var entry;
-function setCodeEntry(url) {
-  entry = url;
-  memo = void 0;
-}
-function codeFingerprint(moduleUrl = entry ?? import.meta.url) {
-  const own = moduleUrl === (entry ?? import.meta.url);
-  if (memo !== void 0 && own) return memo;
-  let result = null;
-  try {
-    const file = fileURLToPath(moduleUrl);
-    if (file.endsWith(".js") || file.endsWith(".mjs")) {
-      const hash = createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);
-      result = `${VERSION}+${hash}`;
-    }
-  } catch {
-    result = null;
-  }
-  if (own) memo = result;
-  return result;
-}
+} from "./chunk-LGOGIA6D.js";
 
 // src/analysis/filesystem.ts
 var isDir = (n) => n.kind === "dir" || n.kind === null;
@@ -87,10 +59,10 @@ function mergeLayers(layers, layerIndexes) {
     }
     let cachedDir = "";
     let cachedNode = null;
-    for (const entry2 of layer.entries) {
-      const path = entry2.path;
+    for (const entry of layer.entries) {
+      const path = entry.path;
       if (path === "") continue;
-      if (entry2.kind === "file") totalBytes += entry2.size;
+      if (entry.kind === "file") totalBytes += entry.size;
       const slash = path.lastIndexOf("/");
       let node = root;
       let from = 0;
@@ -114,7 +86,7 @@ function mergeLayers(layers, layerIndexes) {
           child.secret = void 0;
         }
         if (last) {
-          if (entry2.kind === "dir") {
+          if (entry.kind === "dir") {
             if (!isDir(child)) hide(child, by);
             child.kind = "dir";
           } else {
@@ -123,12 +95,12 @@ function mergeLayers(layers, layerIndexes) {
               hideChildren(child, by);
             }
             if (child.children !== null || child === cachedNode) cachedNode = null;
-            child.kind = entry2.kind;
+            child.kind = entry.kind;
             child.children = null;
           }
-          child.size = entry2.kind === "file" ? entry2.size : 0;
+          child.size = entry.kind === "file" ? entry.size : 0;
           child.layer = by;
-          child.secret = entry2.secret;
+          child.secret = entry.secret;
           break;
         }
         node = child;
@@ -438,13 +410,13 @@ function computedCompressed(data) {
 }
 
 // src/image/archive-ref.ts
-import { createReadStream, readFileSync as readFileSync2, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 // src/image/image-config.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 function configDigest(bytes) {
-  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 function parseImageConfig(bytes, where) {
   let json;
@@ -459,12 +431,12 @@ function parseImageConfig(bytes, where) {
     throw new UserError(`${where} has no rootfs.diff_ids: it is not a container image config`);
   }
   const history = Array.isArray(config.history) ? config.history.map((h) => {
-    const entry2 = {
+    const entry = {
       createdBy: typeof h?.created_by === "string" ? h.created_by : "",
       emptyLayer: h?.empty_layer === true
     };
-    if (typeof h?.comment === "string" && h.comment !== "") entry2.comment = h.comment;
-    return entry2;
+    if (typeof h?.comment === "string" && h.comment !== "") entry.comment = h.comment;
+    return entry;
   }) : [];
   return { diffIds, history };
 }
@@ -1834,12 +1806,12 @@ async function readTar(chunks, visitor, options = {}) {
         }
         continue;
       }
-      const entry2 = makeEntry(h, block, pending);
+      const entry = makeEntry(h, block, pending);
       pending = void 0;
-      checkEntry(entry2, fail);
+      checkEntry(entry, fail);
       members++;
-      const want = visitor.header(entry2);
-      const size = entry2.size;
+      const want = visitor.header(entry);
+      const size = entry.size;
       const blocks = padded(size);
       if (want === false || size === 0) {
         if (queue.length >= blocks) queue.drop(blocks);
@@ -1849,7 +1821,7 @@ async function readTar(chunks, visitor, options = {}) {
       if (typeof want === "number") {
         const n = Math.min(want, size);
         if (queue.length < n && !await queue.fill(n)) truncated(n - queue.length);
-        visitor.head?.(entry2, queue.take(n));
+        visitor.head?.(entry, queue.take(n));
         const rest2 = blocks - n;
         if (queue.length >= rest2) queue.drop(rest2);
         else if (!await queue.skip(rest2)) truncated(rest2);
@@ -1868,7 +1840,7 @@ async function readTar(chunks, visitor, options = {}) {
           yield chunk;
         }
       }
-      await visitor.body?.(entry2, content());
+      await visitor.body?.(entry, content());
       if (failed) truncated(remaining);
       const rest = remaining + (blocks - size);
       if (queue.length >= rest) queue.drop(rest);
@@ -1922,17 +1894,17 @@ function makeEntry(h, block, pending) {
   let type = TYPES[h.typeflag] ?? "Unsupported";
   if ((type === "OldFile" || type === "File") && path.endsWith("/")) type = "Directory";
   const size = type === "Directory" ? 0 : pending?.size ?? h.size;
-  const entry2 = { path, type, size };
+  const entry = { path, type, size };
   const linkpath = pending?.linkpath ?? (block[157] === 0 ? "" : cString(block, 157, 100));
-  if (linkpath !== "") entry2.linkpath = linkpath;
-  return entry2;
+  if (linkpath !== "") entry.linkpath = linkpath;
+  return entry;
 }
-function checkEntry(entry2, fail) {
-  if (!entry2.path) fail("path is required");
-  const link = entry2.type === "Link" || entry2.type === "SymbolicLink";
-  if (link && !entry2.linkpath) fail("linkpath required");
-  if (!link && entry2.linkpath) {
-    if (entry2.size === 0) delete entry2.linkpath;
+function checkEntry(entry, fail) {
+  if (!entry.path) fail("path is required");
+  const link = entry.type === "Link" || entry.type === "SymbolicLink";
+  if (link && !entry.linkpath) fail("linkpath required");
+  if (!link && entry.linkpath) {
+    if (entry.size === 0) delete entry.linkpath;
     else fail("linkpath forbidden");
   }
 }
@@ -2020,8 +1992,8 @@ async function summarizeLayer(stream, opts) {
     await readTar(
       chunks,
       {
-        header(entry2) {
-          const path = normalizeMemberPath(entry2.path);
+        header(entry) {
+          const path = normalizeMemberPath(entry.path);
           const slash = path.lastIndexOf("/");
           const base = path.slice(slash + 1);
           if (base.startsWith(WHITEOUT_PREFIX)) {
@@ -2031,24 +2003,24 @@ async function summarizeLayer(stream, opts) {
             } else if (!base.startsWith(`${WHITEOUT_PREFIX}${WHITEOUT_PREFIX}`)) {
               const name = base.slice(WHITEOUT_PREFIX.length);
               if (name === "" || name === "." || name === "..") {
-                throw new UnsafePathError(`whiteout "${entry2.path}" names no file`);
+                throw new UnsafePathError(`whiteout "${entry.path}" names no file`);
               }
               if (files) whiteouts.push(dir === "" ? name : `${dir}/${name}`);
             }
             return false;
           }
-          const kind = kindOf(entry2);
+          const kind = kindOf(entry);
           let entrySize = 0;
           let linkTarget;
           if (kind === "file") {
-            entrySize = entry2.size;
+            entrySize = entry.size;
             size += entrySize;
           } else if (kind === "symlink") {
-            linkTarget = entry2.linkpath ?? "";
+            linkTarget = entry.linkpath ?? "";
             checkSymlinkTarget(path, linkTarget);
             size += Buffer.byteLength(linkTarget);
           } else if (kind === "hardlink") {
-            linkTarget = entry2.linkpath ?? "";
+            linkTarget = entry.linkpath ?? "";
             normalizeHardlinkTarget(linkTarget);
           }
           if (!files || path === "") return false;
@@ -2084,8 +2056,8 @@ async function* byteCounted(source, add) {
     yield chunk;
   }
 }
-function kindOf(entry2) {
-  switch (entry2.type) {
+function kindOf(entry) {
+  switch (entry.type) {
     case "File":
     case "OldFile":
     case "ContiguousFile":
@@ -2128,24 +2100,24 @@ async function readSaveStream(stream, opts) {
   try {
     const { chunks } = await decompressed(opts.onProgress ? counted(stream, opts.onProgress) : stream);
     await readTar(chunks, {
-      header(entry2) {
-        const path = memberPath(entry2.path);
+      header(entry) {
+        const path = memberPath(entry.path);
         if (path === null) return false;
-        if (entry2.type === "SymbolicLink") {
-          members.set(path, { kind: "link", target: posix3.join(posix3.dirname(path), entry2.linkpath ?? "") });
+        if (entry.type === "SymbolicLink") {
+          members.set(path, { kind: "link", target: posix3.join(posix3.dirname(path), entry.linkpath ?? "") });
           return false;
         }
-        if (entry2.type === "Link") {
-          members.set(path, { kind: "link", target: memberPath(entry2.linkpath ?? "") ?? "" });
+        if (entry.type === "Link") {
+          members.set(path, { kind: "link", target: memberPath(entry.linkpath ?? "") ?? "" });
           return false;
         }
-        if (entry2.type !== "File" && entry2.type !== "OldFile" && entry2.type !== "ContiguousFile")
+        if (entry.type !== "File" && entry.type !== "OldFile" && entry.type !== "ContiguousFile")
           return false;
         return wanted(path);
       },
-      async body(entry2, content) {
-        const path = memberPath(entry2.path);
-        members.set(path, await readMember(entry2, content, path, opts));
+      async body(entry, content) {
+        const path = memberPath(entry.path);
+        members.set(path, await readMember(entry, content, path, opts));
       }
     });
   } catch (error) {
@@ -2176,7 +2148,7 @@ function wanted(path) {
   if (path === "repositories") return false;
   return !/^[0-9a-f]{64}\/(json|VERSION)$/.test(path);
 }
-async function readMember(entry2, content, path, opts) {
+async function readMember(entry, content, path, opts) {
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
   if (shape === "layer") {
@@ -2187,7 +2159,7 @@ async function readMember(entry2, content, path, opts) {
     });
     return { kind: "layer", summary };
   }
-  if (shape === "json" && entry2.size <= MAX_JSON_MEMBER) {
+  if (shape === "json" && entry.size <= MAX_JSON_MEMBER) {
     const parts = [];
     for await (const chunk of rest) parts.push(chunk);
     return { kind: "json", bytes: Buffer.concat(parts) };
@@ -2335,7 +2307,7 @@ async function readOciDir(dir, spec, opts) {
     const file = join(dir, member);
     const stats = statOrNull(file);
     if (!stats?.isFile() || stats.size > MAX_JSON_MEMBER) return void 0;
-    return readFileSync2(file);
+    return readFileSync(file);
   };
   if (!json("index.json")) {
     throw new UserError(
@@ -2396,8 +2368,6 @@ async function readOciDir(dir, spec, opts) {
 }
 
 export {
-  setCodeEntry,
-  codeFingerprint,
   analyzeImage,
   readSaveStream,
   isArchiveRef,

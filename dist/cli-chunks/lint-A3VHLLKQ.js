@@ -11,8 +11,9 @@ import {
   readContext,
   readDockerfile,
   walkContext
-} from "./chunk-GJXB5TBM.js";
-import "./chunk-ZZTJKHFD.js";
+} from "./chunk-LBKT2N3I.js";
+import "./chunk-LGOGIA6D.js";
+import "./chunk-IAM365J3.js";
 import "./chunk-FDTZHO7K.js";
 export {
   MAX_DOCKERFILE_BYTES,

@@ -6,7 +6,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-ZZTJKHFD.js";
+} from "./chunk-IAM365J3.js";
 
 // src/core/report.ts
 var rank = { error: 3, warning: 2, info: 1 };

@@ -1,9 +1,11 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   UserError,
-  VERSION,
   formatBytes
-} from "./chunk-ZZTJKHFD.js";
+} from "./chunk-LGOGIA6D.js";
+import {
+  VERSION
+} from "./chunk-IAM365J3.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";

@@ -1,0 +1,1190 @@
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import {
+  buildReport,
+  reachesFailOn
+} from "./chunk-JKP7XTPK.js";
+import {
+  namesRegistry
+} from "./chunk-SJ2ORBN3.js";
+import {
+  analyzeImage,
+  isArchiveRef
+} from "./chunk-J7OLOJZC.js";
+import {
+  normalizeInstruction
+} from "./chunk-YMPRV5SS.js";
+import {
+  UserError,
+  formatBytes,
+  messageOf,
+  parseIncrease,
+  parseSize
+} from "./chunk-LGOGIA6D.js";
+import {
+  TOOL_NAME,
+  VERSION
+} from "./chunk-IAM365J3.js";
+import "./chunk-NYZ64QH6.js";
+import "./chunk-FDTZHO7K.js";
+
+// src/cli/main.ts
+import { parseArgs } from "node:util";
+
+// src/analysis/guide.ts
+var DEFAULT_PULL_BANDWIDTH = 1e8;
+function pullSeconds(bytes, bitsPerSecond) {
+  return bytes * 8 / bitsPerSecond;
+}
+function pullOf(c, bandwidth) {
+  if (!c) return null;
+  const compression = c.gzip !== null ? "gzip" : c.zstd !== null ? "zstd" : null;
+  if (!compression) return null;
+  const bytes = compression === "gzip" ? c.gzip : c.zstd;
+  return { bytes, seconds: pullSeconds(bytes, bandwidth), compression, source: c.source };
+}
+function pullAfterBase(head, base, compression) {
+  const layers = head.compressed?.layers;
+  if (!layers || layers.length === 0) return null;
+  const have = new Set(base.layers.flatMap((l) => l.diffId ? [l.diffId] : []));
+  for (const l of base.compressed?.layers ?? []) have.add(l.diffId);
+  let bytes = 0;
+  const counted = /* @__PURE__ */ new Set();
+  for (const l of layers) {
+    if (have.has(l.diffId) || counted.has(l.diffId)) continue;
+    counted.add(l.diffId);
+    const size = compression === "gzip" ? l.gzip : l.zstd;
+    if (size === null) return null;
+    bytes += size;
+  }
+  return bytes;
+}
+var CACHE_WORDS = {
+  all: "entirely from the cache",
+  partial: "partly from the cache",
+  none: "without the cache",
+  unknown: "with unknown cache use"
+};
+function buildNote(base, head, why) {
+  if (!base && !head) return why ?? "not built by this run: no build time";
+  if (!base) return why ?? "the base image was not built by this run: no build time to compare";
+  if (!head) return why ?? "the head image was not built by this run: no build time to compare";
+  const cached = ["base", "head"].filter((side) => {
+    const b = side === "base" ? base : head;
+    return b.cache === "all" || b.cache === "partial";
+  });
+  if (cached.length === 0) return null;
+  const which = cached.map((side) => `the ${side} build ran ${CACHE_WORDS[(side === "base" ? base : head).cache]}`).join(" and ");
+  return `${which}: its time is not a build time, so no change is shown (build-time: fresh builds both without the cache)`;
+}
+function startupNote(base, head) {
+  if (!base && !head) return "no startup-probe was given";
+  const failed = [
+    ...base && base.medianSeconds === null ? [`base: ${base.note ?? "not ready"}`] : [],
+    ...head && head.medianSeconds === null ? [`head: ${head.note ?? "not ready"}`] : []
+  ];
+  if (failed.length) return failed.join("; ");
+  if (!base) return "no base image to start";
+  const partial = [
+    ...base.note ? [`base: ${base.note}`] : [],
+    ...head?.note ? [`head: ${head.note}`] : []
+  ];
+  return partial.length ? partial.join("; ") : null;
+}
+function buildGuide(input) {
+  const bw = input.pullBandwidth;
+  const headBuild = input.builds?.head ?? null;
+  const baseBuild = input.builds?.base ?? null;
+  const headStart = input.startup?.head ?? null;
+  const baseStart = input.startup?.base ?? null;
+  const head = {
+    size: input.head.size,
+    build: headBuild,
+    pull: pullOf(input.head.compressed, bw),
+    startup: headStart
+  };
+  const base = input.base ? {
+    size: input.base.size,
+    build: baseBuild,
+    pull: pullOf(input.base.compressed, bw),
+    startup: baseStart
+  } : null;
+  let after = null;
+  if (input.base && head.pull) {
+    const bytes = pullAfterBase(input.head, input.base, head.pull.compression);
+    if (bytes !== null) after = { bytes, seconds: pullSeconds(bytes, bw) };
+  }
+  const pullNotes = [];
+  if (!head.pull)
+    pullNotes.push(`head: ${input.pullWhy?.head ?? "compressed size not known (layers not read)"}`);
+  if (input.base && !base?.pull)
+    pullNotes.push(`base: ${input.pullWhy?.base ?? "compressed size not known (layers not read)"}`);
+  if (base?.pull && head.pull && base.pull.compression !== head.pull.compression)
+    pullNotes.push(`base is ${base.pull.compression}, head is ${head.pull.compression}: not comparable`);
+  pullNotes.push(...input.pullNotes ?? []);
+  return {
+    pullBandwidth: bw,
+    base,
+    head,
+    headPullAfterBase: after,
+    notes: {
+      build: input.base || headBuild ? buildNote(baseBuild, headBuild, input.buildWhy ?? null) : null,
+      pull: pullNotes.length ? pullNotes.join("; ") : null,
+      startup: startupNote(input.base ? baseStart : null, headStart)
+    }
+  };
+}
+
+// src/core/bandwidth.ts
+var PREFIX = { "": 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6, g: 1e9, G: 1e9 };
+function parseBandwidth(text) {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return positive(Number(t) * 1e6);
+  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*([kKmMgG]?)(bit\/s|bits\/s|bps|b\/s|B\/s|Bps)$/.exec(t);
+  if (!m) return null;
+  const bytes = m[3] === "B/s" || m[3] === "Bps";
+  return positive(Number(m[1]) * PREFIX[m[2]] * (bytes ? 8 : 1));
+}
+var positive = (n) => Number.isFinite(n) && n > 0 ? Math.round(n) : null;
+function formatBandwidth(bitsPerSecond) {
+  for (const [unit, size] of [
+    ["Gbit/s", 1e9],
+    ["Mbit/s", 1e6],
+    ["kbit/s", 1e3]
+  ]) {
+    if (bitsPerSecond >= size) return `${Number((bitsPerSecond / size).toPrecision(3))} ${unit}`;
+  }
+  return `${bitsPerSecond} bit/s`;
+}
+
+// src/startup/startup-probe.ts
+import { randomBytes } from "node:crypto";
+import { Socket } from "node:net";
+function parseStartupProbe(text) {
+  const t = text.trim();
+  const port = /^port:(\d{1,5})$/.exec(t);
+  if (port) {
+    const n = Number(port[1]);
+    return n >= 1 && n <= 65535 ? { kind: "port", port: n } : null;
+  }
+  const cmd = /^cmd:([\s\S]+)$/.exec(t);
+  if (cmd && cmd[1].trim()) return { kind: "cmd", command: cmd[1].trim() };
+  return null;
+}
+var STARTUP_PROBE_HINT = "must be port:PORT (e.g. port:8000) or cmd:COMMAND (e.g. cmd:test -f /tmp/ready)";
+function describeProbe(p) {
+  return p.kind === "port" ? `port:${p.port}` : `cmd:${p.command}`;
+}
+var STARTUP_LABEL = "image-guard.startup";
+var POLL_MS = 50;
+function tcpConnect(host, port, timeoutMs) {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+    socket.connect(port, host);
+  });
+}
+function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+var round = (s) => Math.round(s * 1e3) / 1e3;
+async function measureStartup(image, probe, options, deps) {
+  const now = deps.now ?? (() => performance.now() / 1e3);
+  const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const connect = deps.connect ?? tcpConnect;
+  const label = options.label ?? randomBytes(6).toString("hex");
+  const times = [];
+  let note = null;
+  for (let i = 0; i < options.runs && note === null; i++) {
+    const outcome = await oneRun(image, probe, options.timeoutSeconds, label, deps.runner, {
+      now,
+      sleep,
+      connect
+    });
+    if (typeof outcome === "number") times.push(round(outcome));
+    else note = times.length ? `run ${i + 1} of ${options.runs}: ${outcome}` : outcome;
+  }
+  return { medianSeconds: median(times), runs: times, probe: describeProbe(probe), note };
+}
+async function oneRun(image, probe, timeoutSeconds, label, runner, t) {
+  const started = t.now();
+  let id = null;
+  try {
+    const run = await runner.run(image, { [STARTUP_LABEL]: label });
+    id = run.id;
+    if ("error" in run) return `docker run failed: ${run.error}`;
+    for (; ; ) {
+      const state = await runner.state(run.id);
+      if (!state.running) {
+        const last = (await runner.logsTail(run.id)).at(-1);
+        const code = state.exitCode === null ? "" : ` with code ${state.exitCode}`;
+        return `the container stopped${code} before it was ready${last ? ` (last output: ${last.slice(0, 160)})` : ""}`;
+      }
+      const left = timeoutSeconds - (t.now() - started);
+      if (left <= 0) break;
+      const ready = probe.kind === "port" ? await t.connect(state.address ?? "127.0.0.1", probe.port, Math.min(1e3, left * 1e3)) : await runner.exec(run.id, probe.command) === 0;
+      if (ready) return t.now() - started;
+      if (t.now() - started >= timeoutSeconds) break;
+      await t.sleep(POLL_MS);
+    }
+    return `not ready within ${timeoutSeconds} s (${describeProbe(probe)})`;
+  } finally {
+    if (id) await runner.remove(id).catch(() => void 0);
+  }
+}
+
+// src/guide/figures.ts
+function registryLookup(client, ref) {
+  if (!ref || !namesRegistry(ref)) return null;
+  return client.compressedSize(ref).catch((error) => ({ ok: false, why: String(error) }));
+}
+function withRegistrySizes(image, result, ref) {
+  if (!result) return { image, note: null };
+  if (!result.ok) {
+    const fallback = image.compressed ? "; computed sizes used instead" : "";
+    return { image, note: `${ref}: ${result.why}${fallback}` };
+  }
+  if (result.configDigest !== image.id && result.manifestDigest !== image.id) {
+    return {
+      image,
+      note: `${ref}: the registry's tag points at another image than the one analyzed (${result.configDigest.slice(0, 19)}); its sizes are not used`
+    };
+  }
+  return { image: { ...image, compressed: result.compressed }, note: null };
+}
+async function startupFor(r) {
+  const out = {};
+  for (const { side, ref, why } of r.images) {
+    if (!ref || !r.runner) {
+      out[side] = {
+        medianSeconds: null,
+        runs: [],
+        probe: r.probe.kind === "port" ? `port:${r.probe.port}` : `cmd:${r.probe.command}`,
+        note: why ?? (r.runner ? "no image to start" : "no docker CLI to start containers with")
+      };
+      continue;
+    }
+    out[side] = await measureStartup(
+      ref,
+      r.probe,
+      { runs: r.runs, timeoutSeconds: r.timeoutSeconds },
+      { runner: r.runner }
+    );
+  }
+  return out;
+}
+
+// src/render/bars.ts
+var EIGHTHS = ["", "\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A", "\u2589"];
+function bar(value, max, width = 20) {
+  if (max <= 0 || value <= 0) return "";
+  const eighths = Math.max(1, Math.round(Math.min(value, max) / max * width * 8));
+  return "\u2588".repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
+}
+function percent(ratio) {
+  return `${(Math.round(ratio * 1e3) / 10).toFixed(1)}%`;
+}
+function signed(n, format) {
+  if (n === 0) return format(0);
+  return n > 0 ? `+${format(n)}` : `\u2212${format(-n)}`;
+}
+
+// src/render/markdown-escape.ts
+var ZWSP = "&#8203;";
+function escapeMarkdown(text) {
+  return text.replace(/\r?\n|\r/g, " ").replace(/[\\`*_{}[\]()#+!|~>]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/@/g, `@${ZWSP}`).replace(/(https?|ftp):\/\//gi, `$1:/${ZWSP}/`);
+}
+function inlineCode(text, max = 120) {
+  let s = text.replace(/\r?\n|\r/g, " ");
+  if (s.length > max) s = `${s.slice(0, max - 1)}\u2026`;
+  s = s.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = s.startsWith("`") || s.endsWith("`") || s.startsWith(" ") ? " " : "";
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+function escapeMessage(message) {
+  const parts = message.split("`");
+  if (parts.length % 2 === 0) return escapeMarkdown(message);
+  return parts.map((part, i) => i % 2 === 1 ? inlineCode(part, 200) : escapeMarkdown(part)).join("");
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, `@${ZWSP}`);
+}
+
+// src/render/summary.ts
+function budgetFigures(b) {
+  const show = (n) => {
+    switch (b.unit) {
+      case "ratio":
+        return percent(n);
+      case "percent":
+        return `${Math.round(n * 100) / 100}%`;
+      case "layers":
+        return String(n);
+      default:
+        return formatBytes(n);
+    }
+  };
+  return { limit: show(b.limit), actual: show(b.actual) };
+}
+function statusLine(report, failOn) {
+  if (report.passed) return "passed";
+  const reasons = [];
+  for (const b of report.budgets.filter((x) => !x.passed)) {
+    const f = budgetFigures(b);
+    reasons.push(`${b.name} ${f.actual} (limit ${f.limit})`);
+  }
+  const failing = report.findings.filter((f) => reachesFailOn(f.severity, failOn));
+  if (failing.length) {
+    const bySeverity = (s) => failing.filter((f) => f.severity === s).length;
+    const parts = ["error", "warning", "info"].map((s) => [s, bySeverity(s)]).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}${n === 1 ? "" : "s"}`);
+    reasons.push(parts.join(", "));
+  }
+  return `failed: ${reasons.join("; ")}`;
+}
+function formatSeconds(s) {
+  if (s === 0) return "0 s";
+  if (s > 0 && s < 0.01) return "< 0.01 s";
+  if (s < 1) return `${s.toFixed(2)} s`;
+  if (s < 10) return `${s.toFixed(1)} s`;
+  return `${Math.round(s)} s`;
+}
+function change(base, head) {
+  if (base === null || base === void 0 || head === null || head === void 0)
+    return { change: "", better: null };
+  if (base === 0) return { change: head === 0 ? "0%" : "", better: null };
+  const pct = Math.round((head - base) / base * 100);
+  return { change: signed(pct, (n) => `${n}%`), better: pct === 0 ? null : pct < 0 };
+}
+var CACHE_MARK = {
+  none: "",
+  unknown: "",
+  partial: " (partly cached)",
+  all: " (cached)"
+};
+function guideRows(guide) {
+  const { base, head } = guide;
+  const rows = [];
+  const cell = (side, show, fmt) => {
+    const v = side ? show(side) : null;
+    return v === null || v === void 0 ? "\u2013" : fmt(v);
+  };
+  rows.push({
+    label: "image size",
+    base: base ? formatBytes(base.size) : "\u2013",
+    head: formatBytes(head.size),
+    ...change(base?.size, head.size)
+  });
+  const build = (f) => f.build ? `${formatSeconds(f.build.seconds)}${CACHE_MARK[f.build.cache]}` : null;
+  rows.push({
+    label: "build time",
+    base: cell(base, build, String),
+    head: cell(head, build, String),
+    ...guide.notes.build ? { change: "", better: null } : change(base?.build?.seconds, head.build?.seconds)
+  });
+  const comparablePull = base?.pull && head.pull && base.pull.compression === head.pull.compression;
+  const compression = head.pull?.compression ?? base?.pull?.compression ?? "gzip";
+  rows.push({
+    label: `pull size (${compression})`,
+    base: cell(base, (f) => f.pull?.bytes ?? null, formatBytes),
+    head: cell(head, (f) => f.pull?.bytes ?? null, formatBytes),
+    ...comparablePull ? change(base.pull.bytes, head.pull.bytes) : { change: "", better: null }
+  });
+  rows.push({
+    label: `pull time at ${formatBandwidth(guide.pullBandwidth)}`,
+    base: cell(base, (f) => f.pull?.seconds ?? null, formatSeconds),
+    head: cell(head, (f) => f.pull?.seconds ?? null, formatSeconds),
+    ...comparablePull ? change(base.pull.seconds, head.pull.seconds) : { change: "", better: null }
+  });
+  if (guide.headPullAfterBase) {
+    const a = guide.headPullAfterBase;
+    rows.push({
+      label: "pull with the base present",
+      base: "\u2013",
+      head: `${formatBytes(a.bytes)}, ${formatSeconds(a.seconds)}`,
+      change: "",
+      better: null
+    });
+  }
+  const anyStartup = base?.startup || head.startup;
+  if (anyStartup) {
+    const runs = head.startup?.runs.length || base?.startup?.runs.length || 0;
+    const median2 = (f) => f.startup?.medianSeconds ?? null;
+    rows.push({
+      label: `start-up (median of ${runs || "no"} run${runs === 1 ? "" : "s"})`,
+      base: cell(base, median2, formatSeconds),
+      head: cell(head, median2, formatSeconds),
+      ...change(base?.startup?.medianSeconds, head.startup?.medianSeconds)
+    });
+  }
+  const notes = [];
+  if (guide.notes.build) notes.push(`build time: ${guide.notes.build}`);
+  if (guide.notes.pull) notes.push(`pull: ${guide.notes.pull}`);
+  if (anyStartup && guide.notes.startup) notes.push(`start-up: ${guide.notes.startup}`);
+  const source = head.pull?.source ?? base?.pull?.source;
+  if (source)
+    notes.push(
+      `pull time = compressed bytes \xD7 8 / ${formatBandwidth(guide.pullBandwidth)} (transfer only); sizes ${base?.pull && head.pull && base.pull.source !== head.pull.source ? `base ${base.pull.source === "registry" ? "from the registry" : "computed"}, head ${head.pull.source === "registry" ? "from the registry" : "computed"}` : source === "registry" ? "from the registry manifest" : "computed from the layers (gzip level 6, as docker push)"}`
+    );
+  return { rows, notes };
+}
+
+// src/render/markdown.ts
+var FULL = { layers: 500, files: 20, wasters: 20, otherFindings: 500, failing: 500 };
+function renderMarkdown(report, options) {
+  const max = options.maxChars ?? Number.POSITIVE_INFINITY;
+  let body = compose(report, options, FULL, false);
+  if (body.length <= max) return body;
+  const steps = [
+    { layers: 60, files: 10, wasters: 10, otherFindings: 50, failing: FULL.failing },
+    { layers: 20, files: 5, wasters: 5, otherFindings: 10, failing: FULL.failing },
+    { layers: 0, files: 0, wasters: 0, otherFindings: 0, failing: FULL.failing }
+  ];
+  for (const limits of steps) {
+    body = compose(report, options, limits, true);
+    if (body.length <= max) return body;
+  }
+  let lo = 0;
+  let hi = FULL.failing;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (compose(report, options, { ...steps[2], failing: mid }, true).length <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  body = compose(report, options, { ...steps[2], failing: lo }, true);
+  if (body.length <= max) return body;
+  const note = `
+
+\u2026 cut to fit. ${options.fullReportHint ?? ""}
+`;
+  return body.slice(0, Math.max(0, max - note.length)) + note;
+}
+function compose(report, o, lim, cut2) {
+  const out = [];
+  if (o.prefix) out.push(o.prefix);
+  const icon = report.passed ? "\u2705" : "\u274C";
+  const title = o.title ? ` \xB7 ${escapeMarkdown(o.title)}` : "";
+  out.push(`### ${icon} image-guard${title}: ${escapeMarkdown(statusLine(report, o.failOn))}`, "");
+  if (cut2) {
+    out.push(
+      `> Some sections were shortened to fit in a comment. ${escapeMarkdown(o.fullReportHint ?? "")}`,
+      ""
+    );
+  }
+  const { head, base } = report;
+  if (head) out.push(...overview(report, head, base, o), "");
+  if (report.baseUnavailable)
+    out.push(`> No base image to compare with: ${escapeMarkdown(report.baseUnavailable)}`, "");
+  if (report.guide) out.push(...guideTable(report), "");
+  const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
+  const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
+  const brokenBudgets = report.budgets.filter((b) => !b.passed);
+  if (brokenBudgets.length) {
+    out.push("**Budgets broken**", "", "| budget | limit | actual |", "|---|---:|---:|");
+    for (const b of brokenBudgets) {
+      const f = budgetFigures(b);
+      out.push(`| ${b.name} | ${f.limit} | ${f.actual} |`);
+    }
+    out.push("");
+  }
+  if (failing.length) {
+    out.push(`**Findings that fail the check** (fail-on: ${o.failOn})`, "");
+    out.push(...findingTable(failing.slice(0, lim.failing)));
+    if (failing.length > lim.failing) out.push(`| | | \u2026 and ${failing.length - lim.failing} more | |`);
+    out.push("");
+  }
+  if (head && lim.layers > 0) {
+    const rows = layerRows(report, head, lim.layers);
+    out.push(...details(`Layers (${rows.total}): where the bytes are`, rows.lines));
+  }
+  if (head?.files && lim.files > 0 && head.files.largest.length) {
+    const max = head.files.largest[0]?.size ?? 1;
+    out.push(
+      ...details(`Largest files (${Math.min(lim.files, head.files.largest.length)})`, [
+        "| size | | path | layer |",
+        "|---:|---|---|---:|",
+        ...head.files.largest.slice(0, lim.files).map(
+          (f) => `| ${formatBytes(f.size)} | ${bar(f.size, max, 12)} | ${inlineCode(f.path)} | ${f.layer} |`
+        )
+      ])
+    );
+  }
+  if (head?.files && lim.wasters > 0 && head.files.wasted.length) {
+    out.push(
+      ...details(`Biggest wasters (${formatBytes(head.files.wastedBytes)} wasted in all)`, [
+        "| wasted | path | layers |",
+        "|---:|---|---|",
+        ...head.files.wasted.slice(0, lim.wasters).map((w) => `| ${formatBytes(w.bytes)} | ${inlineCode(w.path)} | ${w.layers.join(", ")} |`)
+      ])
+    );
+  }
+  if (others.length && lim.otherFindings > 0) {
+    const shown = others.slice(0, lim.otherFindings);
+    const more = others.length - shown.length;
+    out.push(
+      ...details(`Other findings (${others.length}, below fail-on)`, [
+        ...findingTable(shown),
+        ...more > 0 ? [`| | | \u2026 and ${more} more | |`] : []
+      ])
+    );
+  }
+  if (report.cacheProbe && lim.layers > 0)
+    out.push(...details(probeSummary(report.cacheProbe), probeLines(report.cacheProbe)));
+  const passedBudgets = report.budgets.filter((b) => b.passed);
+  if (passedBudgets.length || o.unchecked?.length) {
+    const lines = ["| budget | limit | actual | |", "|---|---:|---:|---|"];
+    for (const b of passedBudgets) {
+      const f = budgetFigures(b);
+      lines.push(`| ${b.name} | ${f.limit} | ${f.actual} | \u2705 |`);
+    }
+    for (const u of o.unchecked ?? []) lines.push(`| ${escapeMarkdown(u)} | | | not checked |`);
+    out.push(...details("Budgets kept", lines));
+  }
+  out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
+  return `${out.join("\n")}
+`;
+}
+function details(summary, lines) {
+  return ["<details>", `<summary>${escapeHtml(summary)}</summary>`, "", ...lines, "", "</details>", ""];
+}
+function overview(report, head, base, o) {
+  const label = (l, i) => l ? inlineCode(l, 40) : inlineCode(i.id.replace(/^sha256:/, "").slice(0, 12));
+  const d = report.delta;
+  const count = (i) => String(i.layers.filter((l) => !l.empty).length);
+  const cols = (b, h, delta) => base ? `| ${b} | ${h} | ${delta} |` : `| ${h} |`;
+  const lines = [
+    base ? `| | base ${label(o.baseLabel, base)} | head ${label(o.headLabel, head)} | delta |` : `| | head ${label(o.headLabel, head)} |`,
+    base ? "|---|---:|---:|---:|" : "|---|---:|"
+  ];
+  const sizeDelta = d ? `**${signed(d.size, formatBytes)}**${d.percent === null ? "" : ` (${signed(d.percent, (n) => `${n}%`)})`}` : "";
+  lines.push(`| size ${cols(base ? formatBytes(base.size) : "", formatBytes(head.size), sizeDelta)}`);
+  lines.push(`| layers ${cols(base ? count(base) : "", count(head), d ? signed(d.layers, String) : "")}`);
+  if (head.files) {
+    const w = (i) => i?.files ? formatBytes(i.files.wastedBytes) : "\u2013";
+    const e = (i) => i?.files ? percent(i.files.efficiency) : "\u2013";
+    const wd = d?.wastedBytes === null || d?.wastedBytes === void 0 ? "\u2013" : signed(d.wastedBytes, formatBytes);
+    lines.push(`| wasted ${cols(w(base), w(head), wd)}`);
+    lines.push(`| efficiency ${cols(e(base), e(head), "")}`);
+  }
+  return lines;
+}
+function guideTable(report) {
+  const guide = report.guide;
+  const { rows, notes } = guideRows(guide);
+  const withBase = guide.base !== null;
+  const mark = (better) => better === null ? "" : better ? " \u2705" : " \u26A0\uFE0F";
+  const lines = [
+    "**The guide's table**: what the change costs in size, build, pull and start-up",
+    "",
+    withBase ? "| | base | head | change |" : "| | head |",
+    withBase ? "|---|---:|---:|---:|" : "|---|---:|"
+  ];
+  for (const r of rows) {
+    lines.push(
+      withBase ? `| ${r.label} | ${r.base} | ${r.head} | ${r.change}${mark(r.better)} |` : `| ${r.label} | ${r.head} |`
+    );
+  }
+  if (notes.length) lines.push("", ...notes.map((n) => `- <sub>${escapeMarkdown(n)}</sub>`));
+  return lines;
+}
+function findingTable(findings) {
+  const lines = ["| rule | where | problem | fix |", "|---|---|---|---|"];
+  for (const f of findings) {
+    const where = f.file ? inlineCode(`${f.file}${f.line ? `:${f.line}` : ""}`, 80) : "image";
+    const sev = f.severity === "error" ? "\u{1F534}" : f.severity === "warning" ? "\u{1F7E0}" : "\u2139\uFE0F";
+    const bytes = f.bytes ? ` (${formatBytes(f.bytes)})` : "";
+    lines.push(
+      `| ${sev} ${f.rule} ${escapeMarkdown(f.name)} | ${where} | ${escapeMessage(f.message)}${bytes} | ${f.fix ? escapeMessage(f.fix) : ""} |`
+    );
+  }
+  return lines;
+}
+function layerRows(report, head, limit) {
+  if (report.layers.length) {
+    const max2 = Math.max(1, ...report.layers.map((r) => Math.max(r.baseSize ?? 0, r.headSize ?? 0)));
+    const icon = { same: "", changed: "\u270F\uFE0F", added: "\u2795", removed: "\u2796" };
+    const rows2 = report.layers.slice(0, limit).map((r) => {
+      const size = Math.max(r.headSize ?? 0, r.baseSize ?? 0);
+      const delta = r.status === "same" ? "" : signed(r.delta, formatBytes);
+      return `| ${icon[r.status]} ${r.status} | ${r.baseSize === null ? "" : formatBytes(r.baseSize)} | ${r.headSize === null ? "" : formatBytes(r.headSize)} | ${delta} | ${bar(size, max2, 12)} | ${instructionCell(r.createdBy)} |`;
+    });
+    const more = report.layers.length - rows2.length;
+    return {
+      total: report.layers.length,
+      lines: [
+        "| | base | head | delta | | instruction |",
+        "|---|---:|---:|---:|---|---|",
+        ...rows2,
+        ...more > 0 ? [`| | | | | | \u2026 and ${more} more |`] : []
+      ]
+    };
+  }
+  const layers = head.layers.filter((l) => !l.empty);
+  const max = Math.max(1, ...layers.map((l) => l.size));
+  const rows = layers.slice(0, limit).map(
+    (l) => `| ${l.index} | ${formatBytes(l.size)} | ${bar(l.size, max, 12)} | ${instructionCell(normalizeInstruction(l.createdBy))} |`
+  );
+  return {
+    total: layers.length,
+    lines: ["| # | size | | instruction |", "|---:|---:|---|---|", ...rows]
+  };
+}
+function probeSummary(p) {
+  if (p.note) return `Cache probe: ${p.note}`;
+  if (p.missed.length === 0) return `Cache probe: changing ${p.changedFile} rebuilt no layer`;
+  return `Cache probe: changing ${p.changedFile} rebuilt ${p.missed.length} layer${p.missed.length === 1 ? "" : "s"} (${formatBytes(p.missedBytes)})`;
+}
+function probeLines(p) {
+  if (p.note || !p.changedFile) return [escapeMarkdown(p.note ?? "")];
+  const lines = [
+    `A one-line change to ${inlineCode(p.changedFile)} in a scratch copy of the build context, rebuilt in ${p.seconds} s. Every layer below missed the cache and is rebuilt and pushed again on each such commit:`,
+    ""
+  ];
+  if (p.missed.length === 0) return [...lines.slice(0, 1), "", "Every layer came from the cache. \u{1F44D}"];
+  lines.push("| layer | size | instruction |", "|---:|---:|---|");
+  for (const l of p.missed) {
+    lines.push(
+      `| ${l.index} | ${formatBytes(l.size)} | ${instructionCell(normalizeInstruction(l.createdBy))} |`
+    );
+  }
+  return lines;
+}
+function instructionCell(instruction) {
+  return instruction ? inlineCode(instruction, 100) : "*(no instruction recorded: imported or base layer)*";
+}
+
+// src/render/text.ts
+var shortId = (id) => id.replace(/^sha256:/, "").slice(0, 12);
+var cut = (s, max) => s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
+function table(rows, right = [], gap = "  ") {
+  const width = (s) => [...s].length;
+  const widths = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, width(cell));
+    });
+  }
+  return rows.map(
+    (row) => row.map((cell, i) => {
+      const pad = " ".repeat((widths[i] ?? 0) - width(cell));
+      if (i === row.length - 1 && !right.includes(i)) return cell;
+      return right.includes(i) ? pad + cell : cell + pad;
+    }).join(gap).trimEnd()
+  );
+}
+function renderText(report, options) {
+  const paint = (code, s) => options.color ? `\x1B[${code}m${s}\x1B[0m` : s;
+  const bold = (s) => paint("1", s);
+  const dim = (s) => paint("2", s);
+  const red = (s) => paint("31", s);
+  const green = (s) => paint("32", s);
+  const yellow = (s) => paint("33", s);
+  const out = [];
+  const { head, base } = report;
+  if (head) {
+    out.push(`${bold("head")} ${head.ref} ${dim(shortId(head.id))}`);
+    if (base) out.push(`${bold("base")} ${base.ref} ${dim(shortId(base.id))}`);
+    else if (report.baseUnavailable)
+      out.push(`${bold("base")} ${yellow(`unavailable: ${report.baseUnavailable}`)}`);
+    out.push("");
+    out.push(...overview2(report, head, base));
+    out.push("");
+    if (report.guide) {
+      const { rows, notes } = guideRows(report.guide);
+      const withBase = report.guide.base !== null;
+      out.push(bold("The guide's table"));
+      out.push(
+        ...table(
+          [
+            ["", ...withBase ? ["base"] : [], "head", ...withBase ? ["change"] : []].map(dim),
+            ...rows.map((r) => [
+              r.label,
+              ...withBase ? [r.base] : [],
+              r.head,
+              ...withBase ? [r.better === null ? r.change : r.better ? green(r.change) : yellow(r.change)] : []
+            ])
+          ],
+          [1, 2, 3]
+        ).map((l) => `  ${l}`)
+      );
+      for (const n of notes) out.push(`  ${dim(`\xB7 ${n}`)}`);
+      out.push("");
+    }
+    out.push(bold(base ? "Layers, aligned (oldest first)" : "Layers (oldest first)"));
+    out.push(...layerLines(report, head, dim));
+    if (head.files) {
+      out.push("");
+      out.push(bold("Largest files"));
+      out.push(
+        ...table(
+          head.files.largest.map((f) => ["  ", formatBytes(f.size), f.path, dim(`layer ${f.layer}`)]),
+          [1]
+        )
+      );
+      if (head.files.wasted.length) {
+        out.push("");
+        out.push(bold("Biggest wasters"));
+        out.push(
+          ...table(
+            head.files.wasted.map((w) => [
+              "  ",
+              formatBytes(w.bytes),
+              w.path,
+              dim(`layers ${w.layers.join(", ")}`)
+            ]),
+            [1]
+          )
+        );
+      }
+    }
+  }
+  if (report.findings.length) {
+    if (out.length) out.push("");
+    out.push(bold(`Findings (${report.findings.length})`));
+    for (const f of report.findings) out.push(...findingLines(f, options.failOn, { red, yellow, dim }));
+  }
+  if (report.budgets.length || options.unchecked?.length) {
+    out.push("");
+    out.push(bold("Budgets"));
+    for (const b of report.budgets) {
+      const f = budgetFigures(b);
+      const mark = b.passed ? green("\u2713") : red("\u2717");
+      out.push(`  ${mark} ${b.name} ${f.limit}: ${f.actual}`);
+    }
+    for (const u of options.unchecked ?? []) out.push(`  ${yellow("?")} ${u}`);
+  }
+  out.push("");
+  const status = statusLine(report, options.failOn);
+  out.push(report.passed ? green(bold(status)) : red(bold(status)));
+  return `${out.join("\n")}
+`;
+}
+function overview2(report, head, base) {
+  const layerCount = (i) => String(i.layers.filter((l) => !l.empty).length);
+  const wasted = (i) => i?.files ? formatBytes(i.files.wastedBytes) : "\u2013";
+  const eff = (i) => i?.files ? percent(i.files.efficiency) : "\u2013";
+  const d = report.delta;
+  const rows = [["", ...base ? ["base"] : [], "head", ...d ? ["delta"] : []]];
+  const sizeDelta = d ? `${signed(d.size, formatBytes)}${d.percent === null ? "" : ` (${signed(d.percent, (n) => `${n}%`)})`}` : "";
+  rows.push([
+    "size",
+    ...base ? [formatBytes(base.size)] : [],
+    formatBytes(head.size),
+    ...d ? [sizeDelta] : []
+  ]);
+  rows.push([
+    "layers",
+    ...base ? [layerCount(base)] : [],
+    layerCount(head),
+    ...d ? [signed(d.layers, String)] : []
+  ]);
+  if (head.files) {
+    rows.push([
+      "wasted",
+      ...base ? [wasted(base)] : [],
+      wasted(head),
+      ...d ? [d.wastedBytes === null ? "\u2013" : signed(d.wastedBytes, formatBytes)] : []
+    ]);
+    rows.push(["efficiency", ...base ? [eff(base)] : [], eff(head), ...d ? [""] : []]);
+    rows.push([
+      "files",
+      ...base ? [String(base.files?.fileCount ?? "\u2013")] : [],
+      String(head.files.fileCount)
+    ]);
+  }
+  return table(rows, [1, 2, 3]);
+}
+function layerLines(report, head, dim) {
+  if (report.layers.length) {
+    const max2 = Math.max(1, ...report.layers.map((r) => Math.max(r.baseSize ?? 0, r.headSize ?? 0)));
+    return table(
+      [
+        ["status", "base", "head", "delta", "", "instruction"].map(dim),
+        ...report.layers.map((r) => [
+          r.status,
+          r.baseSize === null ? "" : formatBytes(r.baseSize),
+          r.headSize === null ? "" : formatBytes(r.headSize),
+          r.status === "same" ? "" : signed(r.delta, formatBytes),
+          bar(Math.max(r.headSize ?? 0, r.baseSize ?? 0), max2, 16).padEnd(16),
+          cut(r.createdBy || "(no instruction recorded)", 80)
+        ])
+      ],
+      [1, 2, 3]
+    ).map((l) => `  ${l}`);
+  }
+  const nonEmpty = head.layers.filter((l) => !l.empty);
+  const max = Math.max(1, ...nonEmpty.map((l) => l.size));
+  return table(
+    nonEmpty.map((l) => [
+      String(l.index),
+      formatBytes(l.size),
+      bar(l.size, max, 20).padEnd(20),
+      cut(normalizeInstruction(l.createdBy) || "(no instruction recorded)", 80)
+    ]),
+    [0, 1]
+  ).map((l) => `  ${l}`);
+}
+function findingLines(f, failOn, c) {
+  const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""} ` : "";
+  const sev = f.severity === "error" ? c.red(f.severity) : f.severity === "warning" ? c.yellow(f.severity) : f.severity;
+  const fails = reachesFailOn(f.severity, failOn) ? "" : c.dim(" (does not fail)");
+  const bytes = f.bytes ? c.dim(` [${formatBytes(f.bytes)}]`) : "";
+  const lines = [`  ${where}${sev} ${f.rule} ${f.name}: ${f.message}${bytes}${fails}`];
+  if (f.fix) lines.push(`    ${c.dim("fix:")} ${f.fix}`);
+  return lines;
+}
+
+// src/cli/progress.ts
+function terminalProgress(stream, label) {
+  if (!stream.isTTY) return null;
+  let last = 0;
+  let shown = false;
+  return {
+    update(bytes, total) {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      shown = true;
+      const pct = total > 0 ? ` (${Math.min(100, Math.round(bytes / total * 100))}%)` : "";
+      stream.write(
+        `\r\x1B[2Kreading ${label}: ${formatBytes(bytes)}${total > 0 ? ` of ~${formatBytes(total)}` : ""}${pct}`
+      );
+    },
+    done() {
+      if (shown) stream.write("\r\x1B[2K");
+    }
+  };
+}
+
+// src/cli/main.ts
+var USAGE = `Usage:
+  image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--config FILE] [--fail-on LEVEL] [--format text|json|sarif]
+  image-guard analyze <IMAGE> [--no-files] [--no-pull-size] [--fail-on LEVEL] [--format text|json]
+  image-guard compare --head <IMAGE> [--base <IMAGE>] [--dockerfile FILE] [--context DIR] [--target STAGE]
+                      [--max-size S] [--max-increase S] [--max-wasted S] [--min-efficiency E] [--max-layers N]
+                      [--fail-on LEVEL] [--no-files] [--no-pull-size] [--format text|json|markdown]
+                      [--pull-bandwidth SPEED] [--startup-probe port:PORT|cmd:COMMAND] [--startup-runs N]
+                      [--startup-timeout SECONDS] [--base-build-time S[/fresh|/uncached|/cached|/partly-cached]]
+                      [--head-build-time S[/\u2026]]
+
+<IMAGE> is an image the engine knows (pulled when missing), docker-archive:PATH, oci-archive:PATH or oci:DIR.
+Exit status: 0 passed, 1 a budget broken or a finding at or above --fail-on (default error), 2 the run could not be done.
+`;
+async function main(argv, io, deps = {}) {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case "lint": {
+        const lint = deps.lint ?? (await import("./lint-command-GW5RSMMI.js")).runLintCommand;
+        return await lint(rest, io);
+      }
+      case "analyze":
+        return await analyzeCommand(rest, io, deps);
+      case "compare":
+        return await compareCommand(rest, io, deps);
+      case "--version":
+      case "-v":
+        io.stdout.write(`${TOOL_NAME} ${VERSION}
+`);
+        return 0;
+      case void 0:
+      case "--help":
+      case "-h":
+      case "help":
+        io.stdout.write(USAGE);
+        return command === void 0 ? 2 : 0;
+      default:
+        throw new UserError(
+          `unknown command "${command}": use lint, analyze or compare (image-guard --help)`
+        );
+    }
+  } catch (error) {
+    if (process.env.IMAGE_GUARD_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}
+`);
+    io.stderr.write(`${TOOL_NAME}: error: ${messageOf(error)}
+`);
+    return 2;
+  }
+}
+function parse(argv, options, positionals = 0) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UserError(
+      `${messageOf(error).replace(/\. To specify a positional.*$/, "")} (image-guard --help)`
+    );
+  }
+  if (parsed.positionals.length > positionals) {
+    throw new UserError(`unexpected argument "${parsed.positionals[positionals]}" (image-guard --help)`);
+  }
+  return parsed;
+}
+function failOnOf(value) {
+  const v = value ?? "error";
+  if (v === "error" || v === "warning" || v === "info" || v === "never") return v;
+  throw new UserError(`--fail-on "${v}" must be error, warning, info or never`);
+}
+function formatOf(value, allowed) {
+  const v = value ?? "text";
+  if (allowed.includes(v)) return v;
+  throw new UserError(`--format "${value}" must be ${allowed.join(", ")}`);
+}
+async function analyzerOf(deps) {
+  const loader = deps.loader;
+  if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
+  const { analyzeRef } = await import("./image-source-H4KGOST7.js");
+  return analyzeRef;
+}
+async function analyzeCommand(argv, io, deps) {
+  const { values, positionals } = parse(
+    argv,
+    {
+      "no-files": { type: "boolean" },
+      "no-pull-size": { type: "boolean" },
+      format: { type: "string" },
+      "fail-on": { type: "string" }
+    },
+    1
+  );
+  const format = formatOf(values.format, ["text", "json"]);
+  const failOn = failOnOf(values["fail-on"]);
+  const ref = positionals[0];
+  if (!ref) throw new UserError("analyze needs an image: image-guard analyze <IMAGE>");
+  const analyze = await analyzerOf(deps);
+  const { image, findings } = await analyzeWithProgress(
+    analyze,
+    ref,
+    { files: !values["no-files"], pullSize: !values["no-pull-size"] },
+    io
+  );
+  const { report, unchecked } = buildReport({ head: image, base: null, findings, failOn });
+  return emit(report, format, io, { failOn, unchecked });
+}
+async function compareCommand(argv, io, deps) {
+  const { values } = parse(argv, {
+    head: { type: "string" },
+    base: { type: "string" },
+    dockerfile: { type: "string" },
+    context: { type: "string" },
+    target: { type: "string" },
+    "max-size": { type: "string" },
+    "max-increase": { type: "string" },
+    "max-wasted": { type: "string" },
+    "min-efficiency": { type: "string" },
+    "max-layers": { type: "string" },
+    "fail-on": { type: "string" },
+    "no-files": { type: "boolean" },
+    "no-pull-size": { type: "boolean" },
+    format: { type: "string" },
+    "pull-bandwidth": { type: "string" },
+    "startup-probe": { type: "string" },
+    "startup-runs": { type: "string" },
+    "startup-timeout": { type: "string" },
+    "base-build-time": { type: "string" },
+    "head-build-time": { type: "string" }
+  });
+  const format = formatOf(values.format, ["text", "json", "markdown"]);
+  const failOn = failOnOf(values["fail-on"]);
+  if (!values.head) throw new UserError("compare needs --head <IMAGE>");
+  const guideFlags = guideOptions(values);
+  const limits = budgetLimits(values);
+  const files = !values["no-files"];
+  const pullSize = !values["no-pull-size"];
+  const analyze = await analyzerOf(deps);
+  const registryAnswers = askRegistries([values.head, values.base], deps);
+  registryAnswers.catch(() => void 0);
+  const [head, base, dockerfileFindings] = await Promise.all([
+    analyzeWithProgress(analyze, values.head, { files, pullSize }, io),
+    values.base ? analyzeWithProgress(analyze, values.base, { files, pullSize }, io) : Promise.resolve(null),
+    values.dockerfile ? lintFindings(values.dockerfile, values.context ?? null, values.target, deps) : []
+  ]);
+  const guide = await guideFigures(
+    values.head,
+    values.base ?? null,
+    head.image,
+    base?.image ?? null,
+    guideFlags,
+    deps,
+    await registryAnswers
+  );
+  const { report, unchecked } = buildReport({
+    head: guide.head,
+    base: guide.base,
+    baseUnavailable: base ? null : "no --base was given",
+    findings: [...dockerfileFindings, ...head.findings],
+    limits,
+    failOn
+  });
+  report.guide = buildGuide({
+    head: report.head,
+    base: report.base,
+    pullBandwidth: guideFlags.bandwidth,
+    builds: { base: guideFlags.baseBuild, head: guideFlags.headBuild },
+    startup: guide.startup,
+    pullNotes: guide.pullNotes
+  });
+  return emit(report, format, io, { failOn, unchecked });
+}
+function guideOptions(values) {
+  const bad = [];
+  const text = (name) => typeof values[name] === "string" ? values[name] : void 0;
+  let bandwidth = DEFAULT_PULL_BANDWIDTH;
+  const bw = text("pull-bandwidth");
+  if (bw !== void 0) {
+    const bits = parseBandwidth(bw);
+    if (bits === null)
+      bad.push(`--pull-bandwidth "${bw}" is not a speed (write 100Mbit/s, 1Gbit/s or 12.5MB/s)`);
+    else bandwidth = bits;
+  }
+  let probe = null;
+  const p = text("startup-probe");
+  if (p !== void 0) {
+    probe = parseStartupProbe(p);
+    if (!probe) bad.push(`--startup-probe "${p}" ${STARTUP_PROBE_HINT}`);
+  }
+  let runs = 3;
+  const r = text("startup-runs");
+  if (r !== void 0) {
+    if (/^\d+$/.test(r) && Number(r) >= 1 && Number(r) <= 20) runs = Number(r);
+    else bad.push(`--startup-runs "${r}" must be a whole number from 1 to 20`);
+  }
+  let timeoutSeconds = 60;
+  const t = text("startup-timeout");
+  if (t !== void 0) {
+    const m = /^(\d+(?:\.\d+)?|\.\d+)\s*s?$/.exec(t);
+    if (m && Number(m[1]) > 0 && Number(m[1]) <= 3600) timeoutSeconds = Number(m[1]);
+    else bad.push(`--startup-timeout "${t}" must be seconds, more than 0 and at most 3600`);
+  }
+  const build = (name) => {
+    const v = text(name);
+    if (v === void 0) return null;
+    const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|uncached|cached|partly-cached))?$/.exec(v.trim());
+    if (!m) {
+      bad.push(
+        `--${name} "${v}" must be seconds, optionally /fresh (--no-cache), /uncached, /cached or /partly-cached (e.g. 120.5/fresh)`
+      );
+      return null;
+    }
+    const cache = m[2] === "fresh" || m[2] === "uncached" ? "none" : m[2] === "cached" ? "all" : m[2] === "partly-cached" ? "partial" : "unknown";
+    return { seconds: Number(m[1]), cache, noCache: m[2] === "fresh" };
+  };
+  const baseBuild = build("base-build-time");
+  const headBuild = build("head-build-time");
+  if (bad.length) throw new UserError(bad.join("; "));
+  return { bandwidth, probe, runs, timeoutSeconds, baseBuild, headBuild };
+}
+async function askRegistries(refs, deps) {
+  const named = refs.filter((r) => !!r && !isArchiveRef(r) && namesRegistry(r));
+  const answers = /* @__PURE__ */ new Map();
+  if (named.length === 0) return answers;
+  const registry = deps.registry ?? (await import("./registry-client-XY6MDHFY.js")).registryClient();
+  await Promise.all(
+    named.map(async (ref) => {
+      const answer = await registryLookup(registry, ref);
+      if (answer) answers.set(ref, answer);
+    })
+  );
+  return answers;
+}
+async function guideFigures(headRef, baseRef, head, base, flags, deps, answers) {
+  const pullNotes = [];
+  const sized = (image, ref) => {
+    const answer = ref ? answers.get(ref) : void 0;
+    if (!ref || !answer) return image;
+    const r = withRegistrySizes(image, answer, ref);
+    if (r.note) pullNotes.push(r.note);
+    return r.image;
+  };
+  const h = sized(head, headRef);
+  const b = base ? sized(base, baseRef) : null;
+  let startup = {};
+  if (flags.probe) {
+    const runner = deps.containers ?? (await import("./docker-cli-LKZLB42N.js")).dockerCli().containers;
+    const side = (ref) => ref && isArchiveRef(ref) ? { ref: null, why: "an archive cannot be started: give an image the engine has" } : { ref };
+    startup = await startupFor({
+      runner,
+      probe: flags.probe,
+      runs: flags.runs,
+      timeoutSeconds: flags.timeoutSeconds,
+      images: [
+        ...baseRef ? [{ side: "base", ...side(baseRef) }] : [],
+        { side: "head", ...side(headRef) }
+      ]
+    });
+  }
+  return { head: h, base: b, startup, pullNotes };
+}
+async function analyzeWithProgress(analyze, ref, what, io) {
+  const progress = what.files ? terminalProgress(io.stderr, ref) : null;
+  try {
+    return await analyze(ref, { ...what, onProgress: progress?.update });
+  } finally {
+    progress?.done();
+  }
+}
+async function lintFindings(dockerfile, context, target, deps) {
+  const lint = deps.lintDockerfile ?? (await import("./lint-A3VHLLKQ.js")).lintDockerfileAt;
+  return lint(dockerfile, { context, target });
+}
+function budgetLimits(values) {
+  const limits = {};
+  const bad = [];
+  const size = (name) => {
+    const text = values[name];
+    if (text === void 0) return void 0;
+    const n = parseSize(text);
+    if (n === null) bad.push(`--${name} "${text}" is not a size (write 250MB, 1.2GiB or bytes)`);
+    return n ?? void 0;
+  };
+  limits.maxSize = size("max-size");
+  limits.maxWasted = size("max-wasted");
+  if (values["max-increase"] !== void 0) {
+    const inc = parseIncrease(values["max-increase"]);
+    if (inc) limits.maxIncrease = inc;
+    else
+      bad.push(`--max-increase "${values["max-increase"]}" is not a size or a percentage (write 10MB or 5%)`);
+  }
+  if (values["min-efficiency"] !== void 0) {
+    const e = Number(values["min-efficiency"]);
+    if (values["min-efficiency"].trim() !== "" && Number.isFinite(e) && e >= 0 && e <= 1)
+      limits.minEfficiency = e;
+    else bad.push(`--min-efficiency "${values["min-efficiency"]}" must be a number from 0 to 1 (e.g. 0.95)`);
+  }
+  if (values["max-layers"] !== void 0) {
+    const n = Number(values["max-layers"]);
+    if (/^\d+$/.test(values["max-layers"].trim())) limits.maxLayers = n;
+    else bad.push(`--max-layers "${values["max-layers"]}" must be a whole number`);
+  }
+  if (bad.length) throw new UserError(bad.join("; "));
+  for (const key of Object.keys(limits))
+    if (limits[key] === void 0) delete limits[key];
+  return limits;
+}
+function emit(report, format, io, options) {
+  if (format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}
+`);
+  else if (format === "markdown") io.stdout.write(renderMarkdown(report, options));
+  else
+    io.stdout.write(
+      renderText(report, { ...options, color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR })
+    );
+  if (format !== "text")
+    for (const u of options.unchecked) io.stderr.write(`${TOOL_NAME}: note: budget not checked: ${u}
+`);
+  return report.passed ? 0 : 1;
+}
+export {
+  budgetLimits,
+  guideOptions,
+  main
+};
