@@ -86686,7 +86686,7 @@ async function gzipBlockSize(block, dictionary, last) {
     const to = Math.min(end * UNIT_BYTES, block.length);
     if (stored[start]) jobs.push(Promise.resolve(storedSize(to - from)));
     else {
-      const before = from === 0 ? dictionary : from >= WINDOW ? block.subarray(from - WINDOW, from) : Buffer.concat([dictionary ?? Buffer.alloc(0), block.subarray(0, from)]).subarray(-WINDOW);
+      const before = from === 0 ? dictionary : block.subarray(from - WINDOW, from);
       jobs.push(deflateRaw2(block.subarray(from, to), before, last && to === block.length));
     }
     start = end;

@@ -34,7 +34,8 @@ export interface AnalyzeRefOptions {
   files: boolean;
   /**
    * Compressed sizes (pull size and time) counted on the layers as they are read: gzip 6 and zstd 3 of every
-   * plain layer byte, the CPU-bound part of an analysis. Default true; false: `--no-pull-size`.
+   * compressible byte of a plain layer, the CPU-bound part of an analysis (a compressed layer weighs its own
+   * bytes). Default true; false: `--no-pull-size`.
    */
   pullSize?: boolean;
   onProgress?: (bytesRead: number, total: number) => void;

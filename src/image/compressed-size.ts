@@ -172,12 +172,8 @@ async function gzipBlockSize(block: Buffer, dictionary: Buffer | undefined, last
     const to = Math.min(end * UNIT_BYTES, block.length);
     if (stored[start]) jobs.push(Promise.resolve(storedSize(to - from)));
     else {
-      const before =
-        from === 0
-          ? dictionary
-          : from >= WINDOW
-            ? block.subarray(from - WINDOW, from)
-            : Buffer.concat([dictionary ?? Buffer.alloc(0), block.subarray(0, from)]).subarray(-WINDOW);
+      // a run that starts inside the block has the unit before it (256 KiB ≥ the 32 KiB window)
+      const before = from === 0 ? dictionary : block.subarray(from - WINDOW, from);
       jobs.push(deflateRaw(block.subarray(from, to), before, last && to === block.length));
     }
     start = end;

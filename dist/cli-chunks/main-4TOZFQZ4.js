@@ -9,7 +9,7 @@ import {
 import {
   analyzeImage,
   isArchiveRef
-} from "./chunk-J7OLOJZC.js";
+} from "./chunk-VYJOI2WB.js";
 import {
   normalizeInstruction
 } from "./chunk-YMPRV5SS.js";
@@ -942,7 +942,7 @@ function formatOf(value, allowed) {
 async function analyzerOf(deps) {
   const loader = deps.loader;
   if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
-  const { analyzeRef } = await import("./image-source-H4KGOST7.js");
+  const { analyzeRef } = await import("./image-source-PR7JEO4G.js");
   return analyzeRef;
 }
 async function analyzeCommand(argv, io, deps) {

@@ -7,7 +7,7 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-J7OLOJZC.js";
+} from "./chunk-VYJOI2WB.js";
 import "./chunk-YMPRV5SS.js";
 import {
   UserError
