@@ -219,7 +219,6 @@ async function imageFigures(image, out) {
     return m;
   });
   row('1', `${image.name}: docker save > /dev/null`, fmtS(save.seconds), 'physical limit', null);
-  out.analyze = analyze;
   row(
     '2',
     `${image.name}: analyze --format json`,
