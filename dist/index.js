@@ -87531,10 +87531,10 @@ function assemble(members, opts) {
       `${source}: the manifest lists ${summaries.length} layers but the config has ${config.diffIds.length} diff_ids`
     );
   }
+  return { ref: opts.ref, id: configDigest(configBytes), config, ...fromSummaries(summaries, opts) };
+}
+function fromSummaries(summaries, opts) {
   return {
-    ref: opts.ref,
-    id: configDigest(configBytes),
-    config,
     layerSizes: summaries.map((s) => s.size),
     layers: opts.files ? summaries : null,
     ...opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}
@@ -87767,14 +87767,7 @@ async function readOciDir(dir, spec, opts) {
       stream.destroy();
     }
   }
-  return {
-    ref: spec,
-    id: configDigest(configBytes),
-    config,
-    layerSizes: summaries.map((s) => s.size),
-    layers: opts.files ? summaries : null,
-    ...opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}
-  };
+  return { ref: spec, id: configDigest(configBytes), config, ...fromSummaries(summaries, opts) };
 }
 var PREFIXES, READ_CHUNK;
 var init_archive_ref = __esm({

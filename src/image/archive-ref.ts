@@ -9,7 +9,7 @@ import { configDigest, parseImageConfig } from './image-config.js';
 import { planImage } from './image-layout.js';
 import { summarizeLayer } from './layer-summary.js';
 import type { ImageData } from './model.js';
-import { MAX_JSON_MEMBER, readSaveStream } from './save-archive.js';
+import { fromSummaries, MAX_JSON_MEMBER, readSaveStream } from './save-archive.js';
 
 export type ArchiveKind = 'docker-archive' | 'oci-archive' | 'oci';
 
@@ -165,12 +165,5 @@ async function readOciDir(
       stream.destroy();
     }
   }
-  return {
-    ref: spec,
-    id: configDigest(configBytes),
-    config,
-    layerSizes: summaries.map((s) => s.size),
-    layers: opts.files ? summaries : null,
-    ...(opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}),
-  };
+  return { ref: spec, id: configDigest(configBytes), config, ...fromSummaries(summaries, opts) };
 }

@@ -191,10 +191,15 @@ function assemble(members: Map<string, Member>, opts: ReadSaveOptions): ImageDat
       `${source}: the manifest lists ${summaries.length} layers but the config has ${config.diffIds.length} diff_ids`,
     );
   }
+  return { ref: opts.ref, id: configDigest(configBytes), config, ...fromSummaries(summaries, opts) };
+}
+
+/** The parts of ImageData that come from the layer summaries, as every archive reader hands them over. */
+export function fromSummaries(
+  summaries: LayerSummary[],
+  opts: { files: boolean; count?: boolean },
+): Pick<ImageData, 'layerSizes' | 'layers' | 'layerCompressed'> {
   return {
-    ref: opts.ref,
-    id: configDigest(configBytes),
-    config,
     layerSizes: summaries.map((s) => s.size),
     layers: opts.files ? summaries : null,
     ...(opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}),

@@ -9,7 +9,7 @@ import {
 import {
   analyzeImage,
   isArchiveRef
-} from "./chunk-VYJOI2WB.js";
+} from "./chunk-4S3SRPAW.js";
 import {
   normalizeInstruction
 } from "./chunk-YMPRV5SS.js";
@@ -942,7 +942,7 @@ function formatOf(value, allowed) {
 async function analyzerOf(deps) {
   const loader = deps.loader;
   if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
-  const { analyzeRef } = await import("./image-source-PR7JEO4G.js");
+  const { analyzeRef } = await import("./image-source-TFTHUBTV.js");
   return analyzeRef;
 }
 async function analyzeCommand(argv, io, deps) {

@@ -7,7 +7,7 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-VYJOI2WB.js";
+} from "./chunk-4S3SRPAW.js";
 import "./chunk-YMPRV5SS.js";
 import {
   UserError
