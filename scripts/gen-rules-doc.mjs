@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const result = await build({
   stdin: {
     contents:
-      "export { RULES } from './src/lint/rules/index.ts'; export { contentRules } from './src/analysis/content-rules/index.ts'; export * from './src/lint/rules-doc.ts';",
+      "export { RULES } from './src/lint/rules/index.ts'; export { CONTENT_RULES } from './src/analysis/content-rules/index.ts'; export * from './src/lint/rules-doc.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -23,10 +23,10 @@ const result = await build({
 const mod = await import(
   `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`
 );
-writeFileSync(join(root, 'docs/rules.md'), mod.renderRulesMarkdown(mod.RULES));
+writeFileSync(join(root, 'docs/rules.md'), mod.renderRulesMarkdown(mod.RULES, mod.CONTENT_RULES));
 const readme = join(root, 'README.md');
 writeFileSync(
   readme,
-  mod.replaceReadmeRules(readFileSync(readme, 'utf8'), mod.renderReadmeRules(mod.RULES, mod.contentRules)),
+  mod.replaceReadmeRules(readFileSync(readme, 'utf8'), mod.renderReadmeRules(mod.RULES, mod.CONTENT_RULES)),
 );
 console.log('docs/rules.md and the rules section of README.md written');

@@ -5,9 +5,9 @@ import type { Rule } from './rule.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderRulesMarkdown(rules: readonly Rule[]): string {
+export function renderRulesMarkdown(rules: readonly Rule[], contentRules: readonly ContentRule[]): string {
   const out: string[] = [
-    '<!-- Generated from src/lint/rules/index.ts by `node scripts/gen-rules-doc.mjs`: do not edit by hand. -->',
+    '<!-- Generated from src/lint/rules/index.ts and src/analysis/content-rules/index.ts by `node scripts/gen-rules-doc.mjs`: do not edit by hand. -->',
     '# Dockerfile rules',
     '',
     '`image-guard lint` (and `compare --dockerfile`, and the Action) judge the Dockerfile with these rules.',
@@ -18,7 +18,7 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     ...rulesTable(rules),
     '',
   ];
-  for (const r of rules) {
+  const section = (r: Rule | ContentRule) =>
     out.push(
       `## ${r.id} ${r.name}`,
       '',
@@ -31,7 +31,18 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
       `Fix: ${cell(r.fix)}`,
       '',
     );
-  }
+  rules.forEach(section);
+  out.push(
+    '# Image-content rules',
+    '',
+    '`analyze`, `compare` and the Action judge the final filesystem of the image itself with these rules (not',
+    'with `--no-files` / `files: false`). Silence them in `.image-guard.yml` with `ignore:` and `severity:`, or',
+    'with the `ignore` input or flag.',
+    '',
+    ...rulesTable(contentRules),
+    '',
+  );
+  contentRules.forEach(section);
   return out.join('\n');
 }
 

@@ -2,11 +2,13 @@ import { formatBytes } from '../../core/size.js';
 import { pathOf, walk } from '../filesystem.js';
 import { type ContentRule, tally } from './rule.js';
 
-export const pipCacheInImage: ContentRule = {
+export const IG101: ContentRule = {
   id: 'IG101',
   name: 'pip-cache-in-image',
   severity: 'warning',
   summary: 'A `.cache/pip` or `.cache/uv` directory with files is in the final filesystem (bytes reported).',
+  rationale:
+    'A download cache only speeds up the next install on the same machine; in an image it is never read again, and every node that pulls the image downloads and stores it.',
   fix: 'Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip …`.',
   check(ctx) {
     const hits = [];

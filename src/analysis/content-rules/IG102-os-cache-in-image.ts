@@ -2,12 +2,14 @@ import { formatBytes } from '../../core/size.js';
 import { findPath } from '../filesystem.js';
 import { type ContentRule, tally } from './rule.js';
 
-export const osCacheInImage: ContentRule = {
+export const IG102: ContentRule = {
   id: 'IG102',
   name: 'os-cache-in-image',
   severity: 'warning',
   summary:
     '/var/lib/apt/lists holds files other than `lock` and `partial/`, or /var/cache/apk holds files (bytes reported).',
+  rationale:
+    'Package lists and caches are only needed while installing; left in a layer they add megabytes that every pull transfers and that go stale at once.',
   fix: 'End the installing RUN with `rm -rf /var/lib/apt/lists/*` (apt) or use `apk add --no-cache` (apk), in the same RUN as the install.',
   check(ctx) {
     const hits = [];

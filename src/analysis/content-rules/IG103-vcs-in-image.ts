@@ -2,11 +2,13 @@ import { formatBytes } from '../../core/size.js';
 import { pathOf, walk } from '../filesystem.js';
 import { type ContentRule, tally } from './rule.js';
 
-export const vcsInImage: ContentRule = {
+export const IG103: ContentRule = {
   id: 'IG103',
   name: 'vcs-in-image',
   severity: 'warning',
   summary: 'A `.git` directory is in the final filesystem (bytes reported).',
+  rationale:
+    "A repository's history is often larger than the code it tracks, is never used at run time, and can hold removed secrets and internal names.",
   fix: 'Add `.git` to .dockerignore, or copy only what the app needs (`COPY app/ app/`) instead of the whole context.',
   check(ctx) {
     const hits = [];

@@ -16,12 +16,14 @@ function secretKind(path: string, name: string, hint: string | undefined): strin
   return null;
 }
 
-export const secretInImage: ContentRule = {
+export const IG104: ContentRule = {
   id: 'IG104',
   name: 'secret-in-image',
   severity: 'error',
   summary:
     'The final filesystem holds `.env`, an SSH private key, a PEM private key, `.npmrc` with `_authToken`, `.aws/credentials` or `.docker/config.json` with credentials. The value is never printed.',
+  rationale:
+    'Anyone who can pull the image can read every file in every layer: a credential shipped in an image is a credential leaked, even when a later layer deletes it.',
   fix: 'Keep it out of the build context (.dockerignore) and pass secrets at build time with `RUN --mount=type=secret,id=…`, or at run time; rotate it, since anyone who pulls the image has it.',
   check(ctx) {
     const hits = [];

@@ -5,11 +5,13 @@ import type { ContentRule } from './rule.js';
 const TOOLS = ['gcc', 'cc', 'g++', 'clang', 'make'];
 const DIRS = ['usr/bin', 'usr/local/bin'];
 
-export const toolchainInImage: ContentRule = {
+export const IG105: ContentRule = {
   id: 'IG105',
   name: 'toolchain-in-image',
   severity: 'info',
   summary: 'gcc, cc, g++, clang or make is in /usr/bin or /usr/local/bin of the final filesystem.',
+  rationale:
+    'Compilers and build tools are needed to build, not to run: in the final image they add size and give an attacker who gets in the tools to build more.',
   fix: 'Compile in a builder stage and copy only the results into the final stage (`COPY --from=builder …`).',
   check(ctx) {
     const found: string[] = [];

@@ -19,6 +19,8 @@ export interface ContentRule {
   severity: Severity;
   /** When it fires, in one sentence (the README's rules table). */
   summary: string;
+  /** Why it matters (docs, SARIF). */
+  rationale: string;
   fix: string;
   check(ctx: ContentContext): ContentHit[];
 }
