@@ -1,5 +1,5 @@
-// `npm run demo`: image-guard's main job on the bundled example (examples/python-api, after the guide in
-// shared/seed): build the single-stage and the multi-stage image, time both builds, then compare them with
+// `npm run demo`: image-guard's main job on the bundled example (examples/python-api: a Python API cut down by
+// a multi-stage build): build the single-stage and the multi-stage image, time both builds, then compare them with
 // the CLI and write the reports to a folder named at the end.
 //
 //   node scripts/demo.mjs [--fresh] [--out DIR]
@@ -298,7 +298,7 @@ async function main() {
   process.stdout.write(`${lint.stdout}\n`);
   writeFileSync(path.join(options.out, 'lint-single.txt'), lint.stdout);
 
-  // The guide's table: build times as measured above (with how much the cache served), pull sizes computed
+  // The costs table: build times as measured above (with how much the cache served), pull sizes computed
   // while the CLI reads the layers, start-up measured by the CLI (the example listens on 8000).
   const buildFlag = (m) =>
     `${m.seconds.toFixed(2)}/${options.fresh ? 'fresh' : { none: 'uncached', partial: 'partly-cached', all: 'cached' }[m.cache]}`;
@@ -351,61 +351,61 @@ async function main() {
     }
   }
 
-  // The guide's comparison table (section 8), every figure measured here, from the JSON report.
-  const guide = JSON.parse(readFileSync(path.join(options.out, 'report.json'), 'utf8')).guide;
+  // The costs table, every figure measured here, from the JSON report.
+  const costs = JSON.parse(readFileSync(path.join(options.out, 'report.json'), 'utf8')).costs;
   const seconds = (s) =>
     s === null || s === undefined ? '–' : s < 1 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`;
   const cacheMark = (b) =>
     !b ? '' : b.cache === 'all' ? ' (cached)' : b.cache === 'partial' ? ' (partly cached)' : '';
   const change = (a, b) =>
     a === null || a === undefined || b === null || b === undefined ? '' : percent(a, b);
-  const mbit = `${guide.pullBandwidth / 1e6} Mbit/s`;
+  const mbit = `${costs.pullBandwidth / 1e6} Mbit/s`;
   const rows = [
     ['', 'single-stage', 'multi-stage', 'change'],
     [
       'image size',
-      formatBytes(guide.base.size),
-      formatBytes(guide.head.size),
-      percent(guide.base.size, guide.head.size),
+      formatBytes(costs.base.size),
+      formatBytes(costs.head.size),
+      percent(costs.base.size, costs.head.size),
     ],
     [
       'build time',
-      `${seconds(guide.base.build?.seconds)}${cacheMark(guide.base.build)}`,
-      `${seconds(guide.head.build?.seconds)}${cacheMark(guide.head.build)}`,
-      guide.notes.build ? 'n/a (cache)' : change(guide.base.build?.seconds, guide.head.build?.seconds),
+      `${seconds(costs.base.build?.seconds)}${cacheMark(costs.base.build)}`,
+      `${seconds(costs.head.build?.seconds)}${cacheMark(costs.head.build)}`,
+      costs.notes.build ? 'n/a (cache)' : change(costs.base.build?.seconds, costs.head.build?.seconds),
     ],
     [
-      `pull size (${guide.head.pull?.compression ?? 'gzip'})`,
-      guide.base.pull ? formatBytes(guide.base.pull.bytes) : '–',
-      guide.head.pull ? formatBytes(guide.head.pull.bytes) : '–',
-      change(guide.base.pull?.bytes, guide.head.pull?.bytes),
+      `pull size (${costs.head.pull?.compression ?? 'gzip'})`,
+      costs.base.pull ? formatBytes(costs.base.pull.bytes) : '–',
+      costs.head.pull ? formatBytes(costs.head.pull.bytes) : '–',
+      change(costs.base.pull?.bytes, costs.head.pull?.bytes),
     ],
     [
       `pull time at ${mbit}`,
-      seconds(guide.base.pull?.seconds),
-      seconds(guide.head.pull?.seconds),
-      change(guide.base.pull?.seconds, guide.head.pull?.seconds),
+      seconds(costs.base.pull?.seconds),
+      seconds(costs.head.pull?.seconds),
+      change(costs.base.pull?.seconds, costs.head.pull?.seconds),
     ],
     [
       'start-up (median of 3)',
-      seconds(guide.base.startup?.medianSeconds),
-      seconds(guide.head.startup?.medianSeconds),
-      change(guide.base.startup?.medianSeconds, guide.head.startup?.medianSeconds),
+      seconds(costs.base.startup?.medianSeconds),
+      seconds(costs.head.startup?.medianSeconds),
+      change(costs.base.startup?.medianSeconds, costs.head.startup?.medianSeconds),
     ],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  process.stdout.write("\nThe guide's comparison, measured here:\n");
+  process.stdout.write('\nSize, build, pull and start-up, measured here:\n');
   for (const row of rows) {
     process.stdout.write(
       `  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')}\n`,
     );
   }
-  if (guide.headPullAfterBase) {
+  if (costs.headPullAfterBase) {
     process.stdout.write(
-      `  a node that already has the single-stage image pulls ${formatBytes(guide.headPullAfterBase.bytes)} for the multi-stage one (${seconds(guide.headPullAfterBase.seconds)})\n`,
+      `  a node that already has the single-stage image pulls ${formatBytes(costs.headPullAfterBase.bytes)} for the multi-stage one (${seconds(costs.headPullAfterBase.seconds)})\n`,
     );
   }
-  for (const [row, note] of Object.entries(guide.notes))
+  for (const [row, note] of Object.entries(costs.notes))
     if (note) process.stdout.write(`  ${row}: ${note}\n`);
   if (single.cache !== 'none' || multi.cache !== 'none') {
     process.stdout.write('  (builds served from the cache time nothing real: npm run demo -- --fresh)\n');

@@ -4,9 +4,9 @@ import { appendFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import type { CacheProbe, Image } from '../core/report.js';
+import type { DockerCli } from '../engine/docker-cli.js';
 import { readContext } from '../lint/context.js';
 import { isManifest } from '../lint/rules/IG009-cache-order.js';
-import type { DockerCli } from './docker-cli.js';
 
 const SOURCE =
   /\.(py|js|mjs|cjs|ts|tsx|jsx|go|rb|java|kt|rs|php|cs|c|cc|cpp|h|hpp|swift|scala|ex|exs|sh|html|css|vue|svelte)$/i;

@@ -1,5 +1,19 @@
+// Where the Action's report goes: a JSON file and the comment's Markdown in a folder of the run, the outputs,
+// the job summary and the sticky PR comment. Whatever of these fails, the others are still written.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as core from '@actions/core';
+import type { Settings } from '../config/settings.js';
+import { messageOf } from '../core/errors.js';
+import type { Report } from '../core/report.js';
+import type { ActionEvent } from '../github/event.js';
 import type { StickyCommentResult } from '../github/sticky-comment.js';
+import { COMMENT_LIMIT, renderMarkdown } from '../render/markdown.js';
+import { escapeMarkdown } from '../render/markdown-escape.js';
+import { setOutputs } from './outputs.js';
+
+/** Job summaries over 1 MiB are dropped by the runner; stay well under. */
+const SUMMARY_LIMIT = 900_000;
 
 export interface Publisher {
   upsert(comment: {
@@ -22,6 +36,144 @@ export function githubPublisher(token: string): Publisher {
         createClient({ token, log: { debug: core.debug, warning: core.warning, mask: core.setSecret } }),
       );
       return upsertStickyComment({ api, ...comment });
+    },
+  };
+}
+
+export interface Publishing {
+  deps: { publisher?: Publisher };
+  settings: Settings;
+  event: ActionEvent;
+  /** The run's folder for report.json and comment.md. */
+  outDir: string;
+}
+
+export function commentKey(settings: Pick<Settings, 'comment-key' | 'dockerfile' | 'target'>): string {
+  if (settings['comment-key']) return settings['comment-key'];
+  return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
+}
+
+const titleOf = (s: Settings) => (s.target ? `${s.dockerfile} (${s.target})` : s.dockerfile);
+
+/** The report: the full Markdown in the job summary, a shorter one in the comment, JSON in a file. */
+export async function publishReport(
+  p: Publishing,
+  report: Report,
+  view: { labels: { headLabel?: string; baseLabel?: string }; unchecked: string[] },
+): Promise<void> {
+  const options = {
+    failOn: p.settings['fail-on'],
+    title: titleOf(p.settings),
+    ...view.labels,
+    unchecked: view.unchecked,
+  };
+  const summary = renderMarkdown(report, { ...options, maxChars: SUMMARY_LIMIT });
+  const comment = renderMarkdown(commentView(report), {
+    ...options,
+    maxChars: COMMENT_LIMIT - 200,
+    fullReportHint: 'The full report is in the job summary of this run.',
+  });
+  await publish(p, { summary, comment, report, passed: report.passed });
+}
+
+/**
+ * A head image that did not build: the job summary has the last lines of its log, the comment only says so. A
+ * build error can quote the files it read, and a comment is read by more people than the run's log.
+ */
+export async function publishBrokenBuild(p: Publishing, logTail: string[]): Promise<void> {
+  const heading = '### ❌ image-guard: failed: the image did not build';
+  const footer = `<sub>${escapeMarkdown('image-guard')}</sub>`;
+  const summary = [
+    heading,
+    '',
+    'The last lines of the build:',
+    '',
+    '```text',
+    ...logTail.map((l) => l.replace(/```/g, "'''")),
+    '```',
+    '',
+    footer,
+    '',
+  ].join('\n');
+  const comment = [
+    heading,
+    '',
+    'The build log is in the job summary and the step output of this run.',
+    '',
+    footer,
+    '',
+  ].join('\n');
+  await publish(p, { summary, comment, report: null, passed: false });
+}
+
+async function publish(
+  p: Publishing,
+  out: { summary: string; comment: string; report: Report | null; passed: boolean },
+): Promise<void> {
+  await mkdir(p.outDir, { recursive: true });
+  const reportFile = join(p.outDir, 'report.json');
+  const commentFile = join(p.outDir, 'comment.md');
+  if (out.report) await writeFile(reportFile, `${JSON.stringify(out.report, null, 2)}\n`);
+  await writeFile(commentFile, out.comment);
+  try {
+    await core.summary.addRaw(out.summary).write();
+  } catch (error) {
+    core.warning(`image-guard: could not write the job summary: ${messageOf(error)}`);
+  }
+
+  let commentUrl = '';
+  const pr = p.event.pullRequest;
+  if (p.settings.comment && pr) {
+    const publisher = p.deps.publisher ?? githubPublisher(p.settings['github-token']);
+    try {
+      const result = await publisher.upsert({
+        owner: p.event.owner,
+        repo: p.event.repo,
+        issueNumber: pr.number,
+        key: commentKey(p.settings),
+        body: out.comment,
+      });
+      commentUrl = result.url;
+      if (result.action === 'skipped') {
+        core.warning(
+          `image-guard: the PR comment was not posted (${result.reason ?? 'no permission'}); the report is in the job summary and in ${commentFile}. For PRs from forks, see the workflow_run example in the README.`,
+        );
+      } else core.info(`image-guard: PR comment ${result.action}: ${result.url}`);
+    } catch (error) {
+      core.warning(
+        `image-guard: the PR comment could not be posted: ${messageOf(error)}; the report is in the job summary and in ${commentFile}.`,
+      );
+    }
+  }
+  setOutputs(out.report, {
+    passed: out.passed,
+    reportFile: out.report ? reportFile : '',
+    commentFile,
+    commentUrl,
+  });
+}
+
+/**
+ * The report as the sticky comment shows it. Build times taken with the engine's cache differ from run to run
+ * and compare nothing (the base is built from the head's cache): the comment leaves them to the job summary
+ * and the JSON report, so that running the same commit again does not edit the comment. With
+ * `build-time: fresh` the user asked for them: they are shown.
+ */
+export function commentView(report: Report): Report {
+  const c = report.costs;
+  if (!c || (!c.head.build && !c.base?.build)) return report;
+  if (c.head.build?.noCache || c.base?.build?.noCache) return report;
+  return {
+    ...report,
+    costs: {
+      ...c,
+      head: { ...c.head, build: null },
+      base: c.base ? { ...c.base, build: null } : null,
+      notes: {
+        ...c.notes,
+        build:
+          'builds reuse the engine’s cache (build-time: cached), so their times compare nothing; they are in the job summary. build-time: fresh builds both without the cache and shows them here',
+      },
     },
   };
 }

@@ -1,88 +1,55 @@
-// `image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--config FILE] [--fail-on LEVEL]
-// [--format text|json|sarif]`. Exit 0 passed, 1 a finding at or above --fail-on, 2 the run could not be done
-// (one `image-guard: error: …` line on stderr, nothing on stdout).
-import { parseArgs } from 'node:util';
+// `image-guard lint <Dockerfile> [flags]`: the flags come from the table of settings (src/config/settings.ts).
+// Exit 0 passed, 1 a finding at or above --fail-on, 2 the run could not be done (one `image-guard: error: …`
+// line on stderr, nothing on stdout). The CLI's entry loads this module directly: no engine, registry or
+// renderer modules for a lint.
 import { buildReport } from '../analysis/report.js';
-import { loadConfig, parseFailOn } from '../config/config.js';
+import { loadSettings } from '../app/load-settings.js';
 import { messageOf, UserError } from '../core/errors.js';
-import type { FailOn } from '../core/report.js';
 import { formatSarif } from '../lint/format-sarif.js';
 import { formatText } from '../lint/format-text.js';
 import { defaultContext, lintDockerfileAt } from '../lint/index.js';
 import { RULES } from '../lint/rules/index.js';
+import { commandHelp, parseFlags } from './flags.js';
 import type { CliIO } from './io.js';
-
-const USAGE =
-  'usage: image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--config FILE] [--fail-on LEVEL] [--format text|json|sarif]';
 
 export async function runLintCommand(argv: string[], io: CliIO): Promise<number> {
   try {
-    let parsed: ReturnType<typeof parse>;
-    try {
-      parsed = parse(argv);
-    } catch (error) {
-      throw new UserError(`${messageOf(error).replace(/\. To specify.*$/, '')}; ${USAGE}`);
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
+    const flags = parseFlags('lint', argv);
+    if (flags.help) {
+      io.stdout.write(commandHelp('lint'));
       return 0;
     }
+    const { positionals } = flags;
     if (positionals.length !== 1) {
       throw new UserError(
         positionals.length === 0
-          ? `give the Dockerfile to lint; ${USAGE}`
-          : `give one Dockerfile, not ${positionals.length}; ${USAGE}`,
+          ? 'give the Dockerfile to lint (image-guard lint --help)'
+          : `give one Dockerfile, not ${positionals.length} (image-guard lint --help)`,
       );
     }
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json' && format !== 'sarif') {
-      throw new UserError(`--format: write text, json or sarif (got "${format}")`);
-    }
     const dockerfile = positionals[0]!;
-    const config = await loadConfig(values.config ?? null, process.cwd());
-    const failOn: FailOn =
-      values['fail-on'] !== undefined
-        ? parseFailOn(values['fail-on'], '--fail-on')
-        : (config.failOn ?? 'error');
+    const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), 'bad flags');
     const findings = await lintDockerfileAt(dockerfile, {
-      context: values.context ?? defaultContext(dockerfile),
-      target: values.target,
+      context: explicit.has('context') ? settings.context : defaultContext(dockerfile),
+      target: settings.target ?? undefined,
       config,
     });
     // The same Report the other commands print, with no image: head, base and delta null, no layers.
-    const { report } = buildReport({ head: null, base: null, findings, failOn });
-    const passed = report.passed;
+    const { report } = buildReport({ head: null, base: null, findings, failOn: settings['fail-on'] });
     let out: string;
-    if (format === 'json') {
+    if (flags.format === 'json') {
       out = `${JSON.stringify(report, null, 2)}\n`;
-    } else if (format === 'sarif') {
+    } else if (flags.format === 'sarif') {
       out = formatSarif(findings, RULES, dockerfile, process.cwd());
     } else {
       const colour = io.stdout.isTTY === true && !process.env.NO_COLOR;
       out = formatText(findings, { colour, file: dockerfile });
     }
     io.stdout.write(out);
-    return passed ? 0 : 1;
+    return report.passed ? 0 : 1;
   } catch (error) {
     const message = error instanceof UserError ? error.message : `internal error: ${messageOf(error)}`;
     io.stderr.write(`image-guard: error: ${message}\n`);
     return 2;
   }
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      context: { type: 'string' },
-      target: { type: 'string' },
-      config: { type: 'string' },
-      'fail-on': { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }

@@ -115,14 +115,14 @@ export interface CacheProbe {
 }
 
 /**
- * Added to the contract: the guide's comparison table (size, build time, pull size and time, start-up time)
+ * Added to the contract: what the change costs, base beside head (size, build time, pull size and time, start-up time)
  * for base and head. A figure that could not be measured is null and `notes` says why.
  */
-export interface Guide {
+export interface Costs {
   /** Bits per second the pull times assume (`pull-bandwidth`, default 100 Mbit/s = 100,000,000). */
   pullBandwidth: number;
-  base: GuideFigures | null;
-  head: GuideFigures;
+  base: ImageCosts | null;
+  head: ImageCosts;
   /**
    * Compressed bytes of the head's layers whose diffId the base does not have: what a node that already holds
    * the base image pulls for the head. null without a base or without compressed sizes.
@@ -135,11 +135,11 @@ export interface Guide {
   notes: { build: string | null; pull: string | null; startup: string | null };
 }
 
-export interface GuideFigures {
+export interface ImageCosts {
   /** Bytes, as the image's `size`. */
   size: number;
   /** The build the run timed itself; null when the image was given, not built. */
-  build: GuideBuild | null;
+  build: BuildFigures | null;
   /** What `docker pull` transfers and how long that takes at `pullBandwidth`; null when not known. */
   pull: {
     bytes: number;
@@ -151,7 +151,7 @@ export interface GuideFigures {
   startup: StartupFigures | null;
 }
 
-export interface GuideBuild {
+export interface BuildFigures {
   seconds: number;
   /** How much of the build the engine's cache served: `all` and `partial` builds time no real build. */
   cache: 'none' | 'partial' | 'all' | 'unknown';
@@ -183,8 +183,8 @@ export interface Report {
   passed: boolean;
   /** Added to the contract: present when the Action ran with `cache-probe: true`. */
   cacheProbe?: CacheProbe;
-  /** Added to the contract: the guide's table (size, build, pull, start-up), when the run measured it. */
-  guide?: Guide;
+  /** Added to the contract: size, build, pull and start-up costs, when the run measured them. */
+  costs?: Costs;
 }
 
 const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

@@ -10,7 +10,7 @@ import {
 import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
 import { escapeHtml, escapeMarkdown, escapeMessage, inlineCode } from './markdown-escape.js';
-import { budgetFigures, guideRows, statusLine } from './summary.js';
+import { budgetFigures, costRows, statusLine } from './summary.js';
 
 /** GitHub refuses a comment body longer than this (HTTP 422). */
 export const COMMENT_LIMIT = 65_536;
@@ -86,7 +86,7 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
   if (head) out.push(...overview(report, head, base, o), '');
   if (report.baseUnavailable)
     out.push(`> No base image to compare with: ${escapeMarkdown(report.baseUnavailable)}`, '');
-  if (report.guide) out.push(...guideTable(report), '');
+  if (report.costs) out.push(...costsTable(report), '');
 
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
@@ -194,14 +194,14 @@ function overview(report: Report, head: Image, base: Image | null, o: MarkdownOp
   return lines;
 }
 
-/** The guide's comparison (size, build time, pull size and time, start-up), as the guide prints it. */
-function guideTable(report: Report): string[] {
-  const guide = report.guide!;
-  const { rows, notes } = guideRows(guide);
-  const withBase = guide.base !== null;
+/** What the change costs in size, build time, pull size and time, and start-up, base beside head. */
+function costsTable(report: Report): string[] {
+  const costs = report.costs!;
+  const { rows, notes } = costRows(costs);
+  const withBase = costs.base !== null;
   const mark = (better: boolean | null) => (better === null ? '' : better ? ' ✅' : ' ⚠️');
   const lines = [
-    "**The guide's table**: what the change costs in size, build, pull and start-up",
+    '**Size, build, pull and start-up**: what the change costs',
     '',
     withBase ? '| | base | head | change |' : '| | head |',
     withBase ? '|---|---:|---:|---:|' : '|---|---:|',

@@ -1,10 +1,10 @@
 import { formatBandwidth } from '../core/bandwidth.js';
 import {
   type Budget,
+  type BuildFigures,
+  type Costs,
   type FailOn,
-  type Guide,
-  type GuideBuild,
-  type GuideFigures,
+  type ImageCosts,
   type Report,
   reachesFailOn,
 } from '../core/report.js';
@@ -48,8 +48,8 @@ export function statusLine(report: Report, failOn: FailOn): string {
   return `failed: ${reasons.join('; ')}`;
 }
 
-/** One row of the guide's table, in words; `change` is empty when no fair change can be given. */
-export interface GuideRow {
+/** One row of the costs table, in words; `change` is empty when no fair change can be given. */
+export interface CostRow {
   label: string;
   base: string;
   head: string;
@@ -70,7 +70,7 @@ export function formatSeconds(s: number): string {
 function change(
   base: number | null | undefined,
   head: number | null | undefined,
-): Pick<GuideRow, 'change' | 'better'> {
+): Pick<CostRow, 'change' | 'better'> {
   if (base === null || base === undefined || head === null || head === undefined)
     return { change: '', better: null };
   if (base === 0) return { change: head === 0 ? '0%' : '', better: null };
@@ -78,18 +78,18 @@ function change(
   return { change: signed(pct, (n) => `${n}%`), better: pct === 0 ? null : pct < 0 };
 }
 
-const CACHE_MARK: Record<GuideBuild['cache'], string> = {
+const CACHE_MARK: Record<BuildFigures['cache'], string> = {
   none: '',
   unknown: '',
   partial: ' (partly cached)',
   all: ' (cached)',
 };
 
-/** The guide's table as rows and footnotes, the same for the terminal and Markdown. */
-export function guideRows(guide: Guide): { rows: GuideRow[]; notes: string[] } {
-  const { base, head } = guide;
-  const rows: GuideRow[] = [];
-  const cell = <T>(side: GuideFigures | null, show: (f: GuideFigures) => T | null, fmt: (t: T) => string) => {
+/** The costs table as rows and footnotes, the same for the terminal and Markdown. */
+export function costRows(costs: Costs): { rows: CostRow[]; notes: string[] } {
+  const { base, head } = costs;
+  const rows: CostRow[] = [];
+  const cell = <T>(side: ImageCosts | null, show: (f: ImageCosts) => T | null, fmt: (t: T) => string) => {
     const v = side ? show(side) : null;
     return v === null || v === undefined ? '–' : fmt(v);
   };
@@ -99,13 +99,13 @@ export function guideRows(guide: Guide): { rows: GuideRow[]; notes: string[] } {
     head: formatBytes(head.size),
     ...change(base?.size, head.size),
   });
-  const build = (f: GuideFigures) =>
+  const build = (f: ImageCosts) =>
     f.build ? `${formatSeconds(f.build.seconds)}${CACHE_MARK[f.build.cache]}` : null;
   rows.push({
     label: 'build time',
     base: cell(base, build, String),
     head: cell(head, build, String),
-    ...(guide.notes.build ? { change: '', better: null } : change(base?.build?.seconds, head.build?.seconds)),
+    ...(costs.notes.build ? { change: '', better: null } : change(base?.build?.seconds, head.build?.seconds)),
   });
   const comparablePull = base?.pull && head.pull && base.pull.compression === head.pull.compression;
   const compression = head.pull?.compression ?? base?.pull?.compression ?? 'gzip';
@@ -116,13 +116,13 @@ export function guideRows(guide: Guide): { rows: GuideRow[]; notes: string[] } {
     ...(comparablePull ? change(base!.pull!.bytes, head.pull!.bytes) : { change: '', better: null }),
   });
   rows.push({
-    label: `pull time at ${formatBandwidth(guide.pullBandwidth)}`,
+    label: `pull time at ${formatBandwidth(costs.pullBandwidth)}`,
     base: cell(base, (f) => f.pull?.seconds ?? null, formatSeconds),
     head: cell(head, (f) => f.pull?.seconds ?? null, formatSeconds),
     ...(comparablePull ? change(base!.pull!.seconds, head.pull!.seconds) : { change: '', better: null }),
   });
-  if (guide.headPullAfterBase) {
-    const a = guide.headPullAfterBase;
+  if (costs.headPullAfterBase) {
+    const a = costs.headPullAfterBase;
     rows.push({
       label: 'pull with the base present',
       base: '–',
@@ -134,7 +134,7 @@ export function guideRows(guide: Guide): { rows: GuideRow[]; notes: string[] } {
   const anyStartup = base?.startup || head.startup;
   if (anyStartup) {
     const runs = head.startup?.runs.length || base?.startup?.runs.length || 0;
-    const median = (f: GuideFigures) => f.startup?.medianSeconds ?? null;
+    const median = (f: ImageCosts) => f.startup?.medianSeconds ?? null;
     rows.push({
       label: `start-up (median of ${runs || 'no'} run${runs === 1 ? '' : 's'})`,
       base: cell(base, median, formatSeconds),
@@ -143,13 +143,13 @@ export function guideRows(guide: Guide): { rows: GuideRow[]; notes: string[] } {
     });
   }
   const notes: string[] = [];
-  if (guide.notes.build) notes.push(`build time: ${guide.notes.build}`);
-  if (guide.notes.pull) notes.push(`pull: ${guide.notes.pull}`);
-  if (anyStartup && guide.notes.startup) notes.push(`start-up: ${guide.notes.startup}`);
+  if (costs.notes.build) notes.push(`build time: ${costs.notes.build}`);
+  if (costs.notes.pull) notes.push(`pull: ${costs.notes.pull}`);
+  if (anyStartup && costs.notes.startup) notes.push(`start-up: ${costs.notes.startup}`);
   const source = head.pull?.source ?? base?.pull?.source;
   if (source)
     notes.push(
-      `pull time = compressed bytes × 8 / ${formatBandwidth(guide.pullBandwidth)} (transfer only); sizes ${
+      `pull time = compressed bytes × 8 / ${formatBandwidth(costs.pullBandwidth)} (transfer only); sizes ${
         base?.pull && head.pull && base.pull.source !== head.pull.source
           ? `base ${base.pull.source === 'registry' ? 'from the registry' : 'computed'}, head ${head.pull.source === 'registry' ? 'from the registry' : 'computed'}`
           : source === 'registry'

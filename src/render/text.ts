@@ -2,7 +2,7 @@ import { normalizeInstruction } from '../analysis/layers.js';
 import { type FailOn, type Finding, type Image, type Report, reachesFailOn } from '../core/report.js';
 import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
-import { budgetFigures, guideRows, statusLine } from './summary.js';
+import { budgetFigures, costRows, statusLine } from './summary.js';
 
 export interface TextOptions {
   color: boolean;
@@ -53,10 +53,10 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('');
     out.push(...overview(report, head, base));
     out.push('');
-    if (report.guide) {
-      const { rows, notes } = guideRows(report.guide);
-      const withBase = report.guide.base !== null;
-      out.push(bold("The guide's table"));
+    if (report.costs) {
+      const { rows, notes } = costRows(report.costs);
+      const withBase = report.costs.base !== null;
+      out.push(bold('Size, build, pull and start-up'));
       out.push(
         ...table(
           [

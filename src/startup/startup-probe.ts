@@ -1,4 +1,4 @@
-// Start-up time, as the guide means it: from `docker run` of the image (its own entrypoint and command) to the
+// Start-up time: from `docker run` of the image (its own entrypoint and command) to the
 // moment it answers, repeated a few times, median reported. Readiness is the user's: `port:8000` (a TCP
 // connection to the container's own address is accepted) or `cmd:<command>` (run with `sh -c` inside the
 // container by `docker exec` until it exits 0). Every wait is bounded by the timeout; a container that exits

@@ -1,18 +1,31 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
-  ACTION_DEFAULTS,
+  actionSettings,
   getInputs,
   INPUT_NAMES,
   inputVariable,
-  mergeConfig,
-  type ParsedInputs,
+  writtenInputs,
 } from '../../src/action/inputs.js';
 import { UserError } from '../../src/core/errors.js';
 
-/** The environment the runner gives the Action for these `with:` values, plus action.yml's defaults. */
-function runnerEnv(inputs: Record<string, string>, { defaults = true } = {}): NodeJS.ProcessEnv {
-  const all = { ...(defaults ? ACTION_DEFAULTS : {}), ...inputs };
-  return Object.fromEntries(Object.entries(all).map(([name, value]) => [inputVariable(name), value]));
+const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+};
+
+/** The environment the runner gives the Action for these `with:` values, plus action.yml's defaults as if written. */
+function runnerEnv(inputs: Record<string, string>): NodeJS.ProcessEnv {
+  const defaults = Object.fromEntries(
+    Object.entries(action.inputs).flatMap(([name, i]) =>
+      i.default === undefined ? [] : [[name, i.default]],
+    ),
+  );
+  return Object.fromEntries(
+    Object.entries({ ...defaults, ...inputs }).map(([name, value]) => [inputVariable(name), value]),
+  );
 }
 
 const badInputs = (env: NodeJS.ProcessEnv): string => {
@@ -25,34 +38,27 @@ const badInputs = (env: NodeJS.ProcessEnv): string => {
   throw new Error('getInputs accepted bad inputs');
 };
 
+const workspaceWith = (config: string | null) => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-guard-ws-'));
+  if (config !== null) writeFileSync(join(dir, '.image-guard.yml'), config);
+  return dir;
+};
+
 describe('inputVariable', () => {
   it('names variables as @actions/core does: upper case, spaces to _, hyphens kept', () => {
     expect(inputVariable('build-args')).toBe('INPUT_BUILD-ARGS');
     expect(inputVariable('max-size')).toBe('INPUT_MAX-SIZE');
-    expect(inputVariable('github-token')).toBe('INPUT_GITHUB-TOKEN');
     expect(inputVariable('some input')).toBe('INPUT_SOME_INPUT');
   });
 
-  it('covers every input of action.yml', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { parse } = await import('yaml');
-    const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
-      inputs: Record<string, { default?: string }>;
-    };
+  it('covers every input of action.yml', () => {
     expect([...INPUT_NAMES].sort()).toEqual(Object.keys(action.inputs).sort());
-    const defaults = Object.fromEntries(
-      Object.entries(action.inputs)
-        .filter(([name, input]) => input.default !== undefined && name !== 'github-token')
-        .map(([name, input]) => [name, input.default]),
-    );
-    expect(ACTION_DEFAULTS).toEqual(defaults);
   });
 });
 
 describe('getInputs', () => {
   it('gives the defaults when the runner passes only action.yml defaults', () => {
-    const inputs = getInputs(runnerEnv({}));
-    expect(inputs).toMatchObject({
+    expect(getInputs(runnerEnv({}))).toMatchObject({
       dockerfile: 'Dockerfile',
       context: '.',
       target: null,
@@ -70,17 +76,22 @@ describe('getInputs', () => {
       config: null,
       files: true,
       'cache-probe': false,
+      'pull-size': true,
       comment: true,
       'comment-key': null,
-      'github-token': '',
+      'pull-bandwidth': 100_000_000,
+      'build-time': 'cached',
+      'startup-probe': null,
+      'startup-runs': 3,
+      'startup-timeout': 60,
     });
-    expect([...inputs.explicit]).toEqual([]);
   });
 
-  it('gives the same defaults with no INPUT_ variables at all (run outside a runner)', () => {
-    const { explicit: _a, ...bare } = getInputs({});
-    const { explicit: _b, ...withDefaults } = getInputs(runnerEnv({}));
+  it('gives the same values with no INPUT_ variables at all (run outside a runner), but for the token', () => {
+    const { 'github-token': _a, ...bare } = getInputs({});
+    const { 'github-token': token, ...withDefaults } = getInputs(runnerEnv({}));
     expect(bare).toEqual(withDefaults);
+    expect(token).toBe('${{ github.token }}');
   });
 
   it('reads every input', () => {
@@ -99,13 +110,18 @@ describe('getInputs', () => {
         'min-efficiency': '0.95',
         'max-layers': '12',
         'fail-on': 'Warning',
-        ignore: 'IG101, dl3008\nIG104',
+        ignore: 'IG101, ig008\nIG104',
         config: 'ci/image-guard.yml',
         files: 'false',
         'cache-probe': 'TRUE',
         comment: 'False',
         'comment-key': 'app-runtime',
         'github-token': '  ghs_token  ',
+        'pull-bandwidth': '1Gbit/s',
+        'build-time': 'fresh',
+        'startup-probe': 'cmd:curl -fsS localhost:8000/health',
+        'startup-runs': '5',
+        'startup-timeout': '2.5s',
       }),
     );
     expect(inputs).toMatchObject({
@@ -122,13 +138,18 @@ describe('getInputs', () => {
       'min-efficiency': 0.95,
       'max-layers': 12,
       'fail-on': 'warning',
-      ignore: ['IG101', 'DL3008', 'IG104'],
+      ignore: ['IG101', 'IG008', 'IG104'],
       config: 'ci/image-guard.yml',
       files: false,
       'cache-probe': true,
       comment: false,
       'comment-key': 'app-runtime',
       'github-token': 'ghs_token',
+      'pull-bandwidth': 1e9,
+      'build-time': 'fresh',
+      'startup-probe': { kind: 'cmd', command: 'curl -fsS localhost:8000/health' },
+      'startup-runs': 5,
+      'startup-timeout': 2.5,
     });
     expect(getInputs(runnerEnv({ 'max-increase': '10MB' }))['max-increase']).toEqual({ bytes: 10_000_000 });
   });
@@ -142,7 +163,7 @@ describe('getInputs', () => {
     });
   });
 
-  it('reports every bad input at once, in one UserError', () => {
+  it('reports every bad input at once, in one line', () => {
     expect(badInputs(runnerEnv({ 'max-size': '12QB', 'fail-on': 'fatal' }))).toBe(
       'bad inputs: max-size "12QB" is not a size (write 250MB, 1.2GiB or bytes); fail-on "fatal" must be error, warning, info or never',
     );
@@ -159,120 +180,85 @@ describe('getInputs', () => {
         files: 'yes',
         'cache-probe': 'on',
         comment: '0',
+        'pull-bandwidth': 'fast',
+        'build-time': 'warm',
+        'startup-probe': '8000',
+        'startup-runs': '0',
+        'startup-timeout': 'forever',
       }),
     );
     expect(message.split('; ')).toEqual([
-      'bad inputs: build-args line "NOT_AN_ASSIGNMENT" must be KEY=VALUE',
-      'build-args line "=value" must be KEY=VALUE',
+      'bad inputs: build-args "OK=1\\nNOT_AN_ASSIGNMENT\\n=value" has the line "NOT_AN_ASSIGNMENT": write KEY=VALUE, one a line',
       'max-size "big" is not a size (write 250MB, 1.2GiB or bytes)',
       'max-increase "5 percent" is neither a size nor a percentage (write 10MB or 5%)',
       'max-wasted "-1MB" is not a size (write 250MB, 1.2GiB or bytes)',
-      'min-efficiency "1.5" must be a number from 0 to 1',
+      'min-efficiency "1.5" must be a number from 0 to 1 (e.g. 0.95)',
       'max-layers "3.5" must be a whole number',
       'fail-on "fatal" must be error, warning, info or never',
-      'ignore "<SCRIPT>" is not a rule id (like IG104)',
+      'ignore "IG101, <script>" holds the unknown rule id "<SCRIPT>": rule ids are IG000–IG017 and IG101–IG105',
       'files "yes" must be true or false',
       'cache-probe "on" must be true or false',
       'comment "0" must be true or false',
+      'pull-bandwidth "fast" is not a speed (write 100Mbit/s, 1Gbit/s or 12.5MB/s)',
+      'build-time "warm" must be cached or fresh',
+      'startup-probe "8000" must be port:PORT (e.g. port:8000) or cmd:COMMAND (e.g. cmd:test -f /tmp/ready)',
+      'startup-runs "0" must be a whole number from 1 to 20',
+      'startup-timeout "forever" must be seconds, more than 0 and at most 3600 (e.g. 60 or 2.5s)',
     ]);
-    expect(message).not.toContain('\n');
   });
 
-  it('counts as explicit only what differs from the action.yml default', () => {
-    const inputs = getInputs(runnerEnv({ 'fail-on': 'error', 'max-size': '1GB', files: 'false' }));
-    expect([...inputs.explicit].sort()).toEqual(['files', 'max-size']);
+  it('rejects an id-shaped rule id that names no rule, as the config file does', () => {
+    expect(badInputs(runnerEnv({ ignore: 'IG999' }))).toMatch(/unknown rule id "IG999"/);
   });
 });
 
-describe('mergeConfig', () => {
-  const base = (inputs: Record<string, string> = {}): ParsedInputs => getInputs(runnerEnv(inputs));
-  // What loadConfig() returns for a file that sets nothing.
-  const nothing = {
-    ignore: [],
-    failOn: null,
-    maxSize: null,
-    maxIncrease: null,
-    maxWasted: null,
-    minEfficiency: null,
-    maxLayers: null,
-    files: null,
-  };
-
-  it('puts the config file under the inputs: explicit inputs win, the file fills the rest', () => {
-    const merged = mergeConfig(base({ 'max-size': '300MB', 'fail-on': 'never', ignore: 'IG101' }), {
-      ...nothing,
-      maxSize: 100_000_000,
-      maxIncrease: { percent: 5 },
-      maxWasted: 1_000_000,
-      minEfficiency: 0.9,
-      maxLayers: 10,
-      failOn: 'warning',
-      ignore: ['IG103'],
-      files: false,
-    });
-    expect(merged).toMatchObject({
-      'max-size': 300_000_000,
-      'fail-on': 'never',
-      ignore: ['IG101'],
-      'max-increase': { percent: 5 },
-      'max-wasted': 1_000_000,
-      'min-efficiency': 0.9,
-      'max-layers': 10,
-      files: false,
-    });
-    expect(merged.explicit).toEqual(new Set(['max-size', 'fail-on', 'ignore']));
-  });
-
-  it('lets the file override an input left at its action.yml default', () => {
-    expect(
-      mergeConfig(base(), { ...nothing, failOn: 'warning', files: false, ignore: ['IG104'] }),
-    ).toMatchObject({
-      'fail-on': 'warning',
-      files: false,
-      ignore: ['IG104'],
-    });
-  });
-
-  it('changes nothing for a file that sets nothing', () => {
-    const inputs = base({ 'max-size': '1GB' });
-    const { explicit: _a, ...merged } = mergeConfig(inputs, nothing);
-    const { explicit: _b, ...before } = inputs;
-    expect(merged).toEqual(before);
-    expect(mergeConfig(inputs, null)).toBe(inputs);
-  });
-
-  it('takes what loadConfig() reads from a real .image-guard.yml', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { loadConfig } = await import('../../src/config/config.js');
-    const dir = mkdtempSync(join(tmpdir(), 'image-guard-config-'));
-    writeFileSync(
-      join(dir, '.image-guard.yml'),
-      'max-size: 250MB\nmax-increase: 5%\nfail-on: warning\nignore: [IG101]\nfiles: false\nseverity:\n  IG007: off\n',
+describe('actionSettings: inputs over the config file over the defaults', () => {
+  it('an input written as its default still wins over the file (the runner passes no default for it)', async () => {
+    const ws = workspaceWith('fail-on: warning\nmax-size: 100MB\nignore: [IG103]\nfiles: false\n');
+    const { settings, explicit } = await actionSettings(
+      runnerEnv({ 'fail-on': 'error', ignore: 'IG101' }),
+      ws,
     );
-    const config = await loadConfig(null, dir);
-    const merged = mergeConfig(base({ 'fail-on': 'never' }), config, '.image-guard.yml');
-    expect(merged).toMatchObject({
-      'max-size': 250_000_000,
-      'max-increase': { percent: 5 },
-      'fail-on': 'never',
-      ignore: ['IG101'],
-      files: false,
-    });
+    expect(settings['fail-on']).toBe('error');
+    expect(settings.ignore).toEqual(['IG101']);
+    expect(settings['max-size']).toBe(100_000_000);
+    expect(settings.files).toBe(false);
+    expect([...explicit].sort()).toEqual([
+      'comment',
+      'context',
+      'dockerfile',
+      'fail-on',
+      'github-token',
+      'ignore',
+    ]);
   });
 
-  it('reports every bad value at once, naming the file', () => {
-    expect(() =>
-      mergeConfig(
-        base(),
-        { ...nothing, maxSize: -1, failOn: 'fatal' as never, minEfficiency: 2 },
-        '.image-guard.yml',
-      ),
-    ).toThrow(
-      new UserError(
-        'bad .image-guard.yml: max-size -1 is not a size (write 250MB, 1.2GiB or bytes); min-efficiency 2 must be a number from 0 to 1; fail-on "fatal" must be error, warning, info or never',
-      ),
+  it('the file fills what the workflow left unset', async () => {
+    const ws = workspaceWith('fail-on: warning\nstartup-runs: 5\npull-bandwidth: 1Gbit/s\n');
+    const { settings, config } = await actionSettings(runnerEnv({}), ws);
+    expect(settings).toMatchObject({ 'fail-on': 'warning', 'startup-runs': 5, 'pull-bandwidth': 1e9 });
+    expect(config.path).toBe(join(ws, '.image-guard.yml'));
+  });
+
+  it('reads the file the config input names, relative to the workspace', async () => {
+    const ws = workspaceWith(null);
+    writeFileSync(join(ws, 'ig.yml'), 'max-layers: 7\n');
+    expect((await actionSettings(runnerEnv({ config: 'ig.yml' }), ws)).settings['max-layers']).toBe(7);
+  });
+
+  it('reports bad inputs before it reads the file', async () => {
+    const ws = workspaceWith('fail-on: fatal\n');
+    await expect(actionSettings(runnerEnv({ 'max-size': 'big' }), ws)).rejects.toThrow(
+      /^bad inputs: max-size "big"/,
     );
+    await expect(actionSettings(runnerEnv({}), ws)).rejects.toThrow(
+      'config .image-guard.yml: fail-on "fatal" must be error, warning, info or never',
+    );
+  });
+
+  it('writtenInputs leaves out what the runner left empty', () => {
+    expect(writtenInputs({ 'INPUT_MAX-SIZE': '  ', 'INPUT_FAIL-ON': ' error ' })).toEqual({
+      'fail-on': { text: 'error', shown: 'fail-on' },
+    });
   });
 });

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { type ImageLoader, main } from '../../src/cli/main.js';
@@ -123,7 +126,7 @@ describe('image-guard compare', () => {
     const lines = t.err().trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^image-guard: error: --max-size "12QB" is not a size.*--min-efficiency.*--max-layers/,
+      /^image-guard: error: bad flags: --max-size "12QB" is not a size.*--min-efficiency.*--max-layers/,
     );
   });
 
@@ -208,5 +211,89 @@ describe('progress', () => {
     const t = io();
     await main(['analyze', 'app:main', '--format', 'json'], t.io, { loader: slow });
     expect(t.err()).toBe('');
+  });
+});
+
+describe('one flow for every command: the config file and the Dockerfile context', () => {
+  const dockerfileDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ig-cli-flow-'));
+    mkdirSync(join(dir, 'app'));
+    // No .dockerignore beside the Dockerfile, and a COPY of everything: IG008 fires when the context is read.
+    writeFileSync(join(dir, 'app', 'Dockerfile'), 'FROM python:3.13-slim\nCOPY . /app\nUSER 1000\n');
+    writeFileSync(join(dir, 'app', 'main.py'), 'print(1)\n');
+    return { dir };
+  };
+
+  it('compare --dockerfile lints with .image-guard.yml found in the current folder, like lint does', async () => {
+    const { dir } = dockerfileDir();
+    writeFileSync(join(dir, '.image-guard.yml'), 'ignore: [IG104]\nseverity:\n  IG008: error\n');
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const t = io();
+      const code = await main(
+        [
+          'compare',
+          '--head',
+          'app:pr',
+          '--base',
+          'app:main',
+          '--dockerfile',
+          'app/Dockerfile',
+          '--format',
+          'json',
+        ],
+        t.io,
+        { loader },
+      );
+      const report = JSON.parse(t.out()) as Report;
+      // The config's ignore reaches the image's content findings (IG104 for /app/.env) and its severity the
+      // Dockerfile's (IG008 raised to error); the context is the Dockerfile's folder, as `lint` takes it.
+      expect(report.findings.map((f) => f.rule)).not.toContain('IG104');
+      const ig008 = report.findings.find((f) => f.rule === 'IG008');
+      expect(ig008?.severity).toBe('error');
+      expect(ig008?.file).toBe('app/Dockerfile');
+      expect(code).toBe(1);
+      const lint = io();
+      await main(['lint', 'app/Dockerfile', '--format', 'json'], lint.io);
+      const linted = (JSON.parse(lint.out()) as Report).findings;
+      expect(report.findings.filter((f) => f.line !== null)).toEqual(linted);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('analyze takes the config too: ignore and severity reach the content findings', async () => {
+    const { dir } = dockerfileDir();
+    writeFileSync(join(dir, 'ig.yml'), 'severity:\n  IG104: warning\n');
+    const t = io();
+    const code = await main(
+      ['analyze', 'app:pr', '--config', join(dir, 'ig.yml'), '--format', 'json'],
+      t.io,
+      {
+        loader,
+      },
+    );
+    const report = JSON.parse(t.out()) as Report;
+    expect(report.findings.find((f) => f.rule === 'IG104')?.severity).toBe('warning');
+    expect(code).toBe(0);
+    const strict = io();
+    expect(await main(['analyze', 'app:pr', '--format', 'json'], strict.io, { loader })).toBe(1);
+  });
+
+  it('a flag wins over the config file, the file over the default', async () => {
+    const { dir } = dockerfileDir();
+    writeFileSync(join(dir, 'ig.yml'), 'fail-on: never\nmax-layers: 1\n');
+    const args = ['analyze', 'app:pr', '--config', join(dir, 'ig.yml'), '--format', 'json'];
+    const fileOnly = io();
+    await main(args, fileOnly.io, { loader });
+    expect((JSON.parse(fileOnly.out()) as Report).budgets).toEqual([
+      expect.objectContaining({ name: 'max-layers', limit: 1, passed: false }),
+    ]);
+    const flag = io();
+    expect(await main([...args, '--max-layers', '9', '--fail-on', 'error'], flag.io, { loader })).toBe(1);
+    const r = JSON.parse(flag.out()) as Report;
+    expect(r.budgets[0]).toMatchObject({ limit: 9, passed: true });
+    expect(r.passed).toBe(false); // IG104 is an error, and --fail-on error won over the file's never
   });
 });

@@ -39,14 +39,17 @@ describe('loadConfig', () => {
     expect(await loadConfig(null, d)).toEqual({
       path: join(d, '.image-guard.yml'),
       ignore: ['IG004', 'IG007'],
-      failOn: 'warning',
       severity: { IG016: 'off', IG009: 'warning', IG012: 'error' },
-      maxSize: 250_000_000,
-      maxIncrease: { percent: 5 },
-      maxWasted: Math.round(1.5 * 1024 ** 3),
-      minEfficiency: 0.9,
-      maxLayers: 20,
-      files: false,
+      settings: {
+        ignore: ['IG004', 'IG007'],
+        'fail-on': 'warning',
+        'max-size': 250_000_000,
+        'max-increase': { percent: 5 },
+        'max-wasted': Math.round(1.5 * 1024 ** 3),
+        'min-efficiency': 0.9,
+        'max-layers': 20,
+        files: false,
+      },
     });
   });
 
@@ -57,8 +60,8 @@ describe('loadConfig', () => {
     );
     const c = await loadConfig('c.yml', dir);
     expect(c.ignore).toEqual(['IG101', 'IG014']);
-    expect(c.maxSize).toBe(1048576);
-    expect(c.maxIncrease).toEqual({ bytes: 10_000_000 });
+    expect(c.settings['max-size']).toBe(1048576);
+    expect(c.settings['max-increase']).toEqual({ bytes: 10_000_000 });
   });
 
   it('an empty file is the empty config', async () => {
@@ -67,14 +70,21 @@ describe('loadConfig', () => {
   });
 
   const bad: [string, string, RegExp][] = [
-    ['unknown key', 'fail_on: warning\n', /unknown key "fail_on": the keys are ignore, fail-on/],
-    ['bad fail-on', 'fail-on: loud\n', /fail-on: write one of error, warning, info, never/],
+    ['unknown key', 'fail_on: warning\n', /unknown key "fail_on": the keys are max-size, max-increase/],
+    ['bad fail-on', 'fail-on: loud\n', /fail-on "loud" must be error, warning, info or never/],
     ['bad rule id', 'ignore: IG999\n', /unknown rule id "IG999"/],
-    ['bad size', 'max-size: huge\n', /max-size: write a size like 250MB/],
-    ['bad increase', 'max-increase: lots\n', /max-increase: write a size like 10MB or a percentage/],
-    ['bad efficiency', 'min-efficiency: 2\n', /min-efficiency: write a number from 0 to 1/],
-    ['bad layers', 'max-layers: 2.5\n', /max-layers: write a whole number/],
-    ['bad files', 'files: maybe\n', /files: write true or false/],
+    ['bad size', 'max-size: huge\n', /max-size "huge" is not a size \(write 250MB/],
+    ['bad increase', 'max-increase: lots\n', /max-increase "lots" is neither a size nor a percentage/],
+    ['bad efficiency', 'min-efficiency: 2\n', /min-efficiency 2 must be a number from 0 to 1/],
+    ['bad layers', 'max-layers: 2.5\n', /max-layers 2.5 must be a whole number/],
+    ['bad files', 'files: maybe\n', /files "maybe" must be true or false/],
+    ['a key that is no config key', 'dockerfile: x\n', /unknown key "dockerfile"/],
+    [
+      'a mapping where a value goes',
+      'max-size:\n  a: 1\n',
+      /max-size \{"a":1\} must be text, a number or true\/false/,
+    ],
+    ['nesting too deep', `x: ${'['.repeat(20_000)}\n`, /not valid YAML|nested too deeply/],
     ['bad severity level', 'severity:\n  IG004: loud\n', /IG004: write error, warning, info or off/],
     ['severity not a map', 'severity: off\n', /severity: write a mapping/],
     ['not a mapping', '- a\n- b\n', /write a mapping of keys/],
@@ -103,6 +113,53 @@ describe('configFromObject', () => {
     expect(configFromObject({ severity: { IG007: false } }, 'x').severity).toEqual({ IG007: 'off' });
   });
   it('treats null values as unset', () => {
-    expect(configFromObject({ 'max-size': null }, 'x').maxSize).toBeNull();
+    expect(configFromObject({ 'max-size': null }, 'x').settings).toEqual({});
+  });
+  it('reports every bad value at once', () => {
+    expect(() =>
+      configFromObject({ 'max-size': -1, 'fail-on': 'fatal', 'min-efficiency': 2 }, 'config x.yml'),
+    ).toThrow(
+      new UserError(
+        'config x.yml: max-size -1 is not a size (write 250MB, 1.2GiB or bytes); fail-on "fatal" must be error, warning, info or never; min-efficiency 2 must be a number from 0 to 1 (e.g. 0.95)',
+      ),
+    );
+  });
+  it('takes the settings the table marks as config keys, parsed like inputs', () => {
+    expect(
+      configFromObject(
+        {
+          'pull-size': false,
+          'pull-bandwidth': '1Gbit/s',
+          'startup-probe': 'port:8000',
+          'startup-runs': 5,
+          'build-time': 'fresh',
+          'cache-probe': true,
+        },
+        'x',
+      ).settings,
+    ).toEqual({
+      'pull-size': false,
+      'pull-bandwidth': 1e9,
+      'startup-probe': { kind: 'port', port: 8000 },
+      'startup-runs': 5,
+      'build-time': 'fresh',
+      'cache-probe': true,
+    });
+  });
+});
+
+describe('loadConfig bounds', () => {
+  it('reads a regular file only, and one of at most 64 KiB, saying which bound', async () => {
+    const big = join(dir, 'big.yml');
+    writeFileSync(big, `# ${'x'.repeat(70 * 1024)}\n`);
+    await expect(loadConfig('big.yml', dir)).rejects.toThrow(
+      /config big.yml is 71\.7 kB: config files are read up to 65\.5 kB/,
+    );
+    await expect(loadConfig('/dev/zero', dir)).rejects.toThrow(/config \/dev\/zero is not a regular file/);
+  });
+  it('does not block on a FIFO', async () => {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [join(dir, 'fifo.yml')]);
+    await expect(loadConfig('fifo.yml', dir)).rejects.toThrow(/is not a regular file/);
   });
 });

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeRef } from '../../src/cli/image-source.js';
+import { analyzeRef } from '../../src/app/image-source.js';
 import { registryClient } from '../../src/registry/registry-client.js';
 import { BUSYBOX, build, docker, engineAvailable, REGISTRY, removeImages } from '../support/engine.js';
 

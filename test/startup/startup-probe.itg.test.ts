@@ -2,7 +2,7 @@
 // ready by port and by command, one image that exits at once, one that never gets ready. None may leave a
 // container behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dockerCli } from '../../src/action/docker-cli.js';
+import { dockerCli } from '../../src/engine/docker-cli.js';
 import { measureStartup, STARTUP_LABEL } from '../../src/startup/startup-probe.js';
 import {
   BUSYBOX,

@@ -1,4 +1,4 @@
-// The measurements behind the guide's table that need the outside world, shared by the CLI's `compare` and the
+// The measurements behind the costs table (size, build, pull, start-up) that need the outside world, shared by the CLI's `compare` and the
 // Action: compressed sizes from a registry (preferred: they are what a pull transfers) and start-up times.
 // Whatever goes wrong is a note for the table, never a failure of the run.
 

@@ -751,7 +751,7 @@ function getExecOutput(commandLine, args, options) {
   });
 }
 
-// src/action/build-cache.ts
+// src/engine/build-cache.ts
 function buildCacheUse(output) {
   const lines = output.split(/\r?\n/);
   const steps = /* @__PURE__ */ new Map();
@@ -791,7 +791,7 @@ function instructionOf(text) {
   return /^([A-Za-z]+)/.exec(text.trim())?.[1]?.toUpperCase() ?? "";
 }
 
-// src/action/docker-cli.ts
+// src/engine/docker-cli.ts
 var TAIL = 30;
 function tail(text, lines = TAIL) {
   return text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(-lines);

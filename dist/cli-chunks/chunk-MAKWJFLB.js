@@ -1,15 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
-  UserError,
   formatBytes
 } from "./chunk-LGOGIA6D.js";
-import {
-  VERSION
-} from "./chunk-IAM365J3.js";
-
-// src/lint/index.ts
-import { open, readFile, stat } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2 } from "node:path";
 
 // src/lint/context.ts
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -349,6 +341,422 @@ function contextPath(src) {
   return parts.join("/");
 }
 
+// src/lint/shell.ts
+var CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
+function tokenize(script) {
+  const tokens = [];
+  const pendingHeredocs = [];
+  let i = 0;
+  const n = script.length;
+  let word = "";
+  let inWord = false;
+  const flush = () => {
+    if (inWord) tokens.push({ kind: "word", value: word });
+    word = "";
+    inWord = false;
+  };
+  const skipBalanced = (start, open, close) => {
+    let depth = 0;
+    let j = start;
+    while (j < n) {
+      const c = script[j];
+      if (c === "\\") {
+        j += 2;
+        continue;
+      }
+      if (c === "'" && open !== "`") {
+        const end = script.indexOf("'", j + 1);
+        j = end < 0 ? n : end + 1;
+        continue;
+      }
+      if (c === '"' && open !== "`") {
+        j = skipDoubleQuoted(j + 1);
+        continue;
+      }
+      if (open === "`") {
+        if (c === "`" && j > start) return j + 1;
+        j++;
+        continue;
+      }
+      if (c === open) depth++;
+      else if (c === close) {
+        depth--;
+        if (depth === 0) return j + 1;
+      }
+      j++;
+    }
+    return n;
+  };
+  const skipDoubleQuoted = (start) => {
+    let j = start;
+    while (j < n) {
+      const c = script[j];
+      if (c === "\\") j += 2;
+      else if (c === '"') return j + 1;
+      else if (c === "$" && script[j + 1] === "(") j = skipBalanced(j + 1, "(", ")");
+      else if (c === "`") j = skipBalanced(j, "`", "`");
+      else j++;
+    }
+    return n;
+  };
+  const readHeredocBodies = () => {
+    for (const doc of pendingHeredocs) {
+      while (i < n) {
+        let end = script.indexOf("\n", i);
+        if (end < 0) end = n;
+        let line = script.slice(i, end);
+        if (line.endsWith("\r")) line = line.slice(0, -1);
+        i = Math.min(end + 1, n);
+        const candidate = doc.stripTabs ? line.replace(/^\t+/, "") : line;
+        if (candidate === doc.delimiter) break;
+      }
+    }
+    pendingHeredocs.length = 0;
+  };
+  while (i < n) {
+    const c = script[i];
+    if (c === "\\") {
+      if (script[i + 1] === "\n") {
+        i += 2;
+        continue;
+      }
+      if (script[i + 1] === "\r" && script[i + 2] === "\n") {
+        i += 3;
+        continue;
+      }
+      inWord = true;
+      if (i + 1 < n) word += script[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      inWord = true;
+      const end = script.indexOf("'", i + 1);
+      word += script.slice(i + 1, end < 0 ? n : end);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    if (c === '"') {
+      inWord = true;
+      let j = i + 1;
+      while (j < n && script[j] !== '"') {
+        const d = script[j];
+        if (d === "\\" && j + 1 < n && '"\\$`\n'.includes(script[j + 1])) {
+          if (script[j + 1] !== "\n") word += script[j + 1];
+          j += 2;
+        } else if (d === "$" && script[j + 1] === "(") {
+          const end = skipBalanced(j + 1, "(", ")");
+          word += script.slice(j, end);
+          j = end;
+        } else if (d === "`") {
+          const end = skipBalanced(j, "`", "`");
+          word += script.slice(j, end);
+          j = end;
+        } else {
+          word += d;
+          j++;
+        }
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === "$" && (script[i + 1] === "(" || script[i + 1] === "{")) {
+      inWord = true;
+      const open = script[i + 1];
+      const end = skipBalanced(i + 1, open, open === "(" ? ")" : "}");
+      word += script.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === "$" && script[i + 1] === "'") {
+      inWord = true;
+      let j = i + 2;
+      while (j < n && script[j] !== "'") {
+        if (script[j] === "\\" && j + 1 < n) {
+          word += script[j + 1];
+          j += 2;
+        } else word += script[j++];
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === "`") {
+      inWord = true;
+      const end = skipBalanced(i, "`", "`");
+      word += script.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === "#" && !inWord) {
+      while (i < n && script[i] !== "\n") i++;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r") {
+      flush();
+      i++;
+      continue;
+    }
+    if (c === "\n") {
+      flush();
+      tokens.push({ kind: "op", value: "\n" });
+      i++;
+      if (pendingHeredocs.length > 0) readHeredocBodies();
+      continue;
+    }
+    if (c === "<" || c === ">") {
+      if (inWord && /^\d+$/.test(word)) {
+        word = "";
+        inWord = false;
+      } else flush();
+      let op = c;
+      let j = i + 1;
+      while (j < n && "<>&|-".includes(script[j]) && op.length < 3) {
+        op += script[j];
+        j++;
+      }
+      i = j;
+      if (op.startsWith("<<") && op !== "<<<") {
+        while (i < n && (script[i] === " " || script[i] === "	")) i++;
+        let delim = "";
+        while (i < n && !/[\s;&|<>()]/.test(script[i])) {
+          const d = script[i];
+          if (d !== '"' && d !== "'" && d !== "\\") delim += d;
+          i++;
+        }
+        pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith("<<-") });
+        continue;
+      }
+      while (i < n && (script[i] === " " || script[i] === "	")) i++;
+      if (op.endsWith("&") && /\d|-/.test(script[i] ?? "")) {
+        while (i < n && /[\d-]/.test(script[i])) i++;
+        continue;
+      }
+      const save = tokens.length;
+      const targetStart = i;
+      let j2 = i;
+      while (j2 < n && !/[\s;&|<>()]/.test(script[j2])) {
+        const d = script[j2];
+        if (d === '"') j2 = skipDoubleQuoted(j2 + 1);
+        else if (d === "'") {
+          const e = script.indexOf("'", j2 + 1);
+          j2 = e < 0 ? n : e + 1;
+        } else if (d === "\\") j2 += 2;
+        else if (d === "$" && (script[j2 + 1] === "(" || script[j2 + 1] === "{"))
+          j2 = skipBalanced(j2 + 1, script[j2 + 1], script[j2 + 1] === "(" ? ")" : "}");
+        else j2++;
+      }
+      i = Math.max(j2, targetStart);
+      tokens.length = save;
+      continue;
+    }
+    if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") {
+      flush();
+      const two = script.slice(i, i + 2);
+      if (two === "&&" || two === "||" || two === ";;" || two === "|&") {
+        tokens.push({ kind: "op", value: two });
+        i += 2;
+      } else {
+        tokens.push({ kind: "op", value: c });
+        i++;
+      }
+      continue;
+    }
+    inWord = true;
+    word += c;
+    i++;
+  }
+  flush();
+  return tokens;
+}
+var LEADING_KEYWORDS = /* @__PURE__ */ new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "do",
+  "while",
+  "until",
+  "!",
+  "{",
+  "}",
+  "fi",
+  "done"
+]);
+var SKIP_COMMANDS = /* @__PURE__ */ new Set(["for", "case", "select", "function"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox-sh"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+function commandName(word) {
+  const slash = word.lastIndexOf("/");
+  return slash >= 0 ? word.slice(slash + 1) : word;
+}
+function isShell(word) {
+  return SHELLS.has(commandName(word));
+}
+function peelWrappers(words, env) {
+  let w = words;
+  for (let guard = 0; guard < 8 && w.length > 0; guard++) {
+    const name = commandName(w[0]);
+    if (LEADING_KEYWORDS.has(w[0])) {
+      w = w.slice(1);
+      continue;
+    }
+    if (ASSIGNMENT.test(w[0])) {
+      const eq = w[0].indexOf("=");
+      env[w[0].slice(0, eq)] = w[0].slice(eq + 1);
+      w = w.slice(1);
+      continue;
+    }
+    if (name === "sudo") {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-")) {
+        const opt = w[k];
+        k += /^-[ugCDhpRrTt]$/.test(opt) || /^--(user|group|chdir|prompt)$/.test(opt) ? 2 : 1;
+      }
+      w = w.slice(k);
+      continue;
+    }
+    if (name === "env") {
+      let k = 1;
+      while (k < w.length) {
+        const a = w[k];
+        if (a === "-u" || a === "-C" || a === "--unset" || a === "--chdir") k += 2;
+        else if (a.startsWith("-")) k++;
+        else if (ASSIGNMENT.test(a)) {
+          const eq = a.indexOf("=");
+          env[a.slice(0, eq)] = a.slice(eq + 1);
+          k++;
+        } else break;
+      }
+      w = w.slice(k);
+      continue;
+    }
+    if (name === "xargs") {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-")) {
+        k += /^-[IiLlnPsdEa]$/.test(w[k]) ? 2 : 1;
+      }
+      w = w.slice(k);
+      continue;
+    }
+    if (name === "nice" || name === "timeout" || name === "stdbuf" || name === "ionice") {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-")) k += /^-[nskcp]$/.test(w[k]) ? 2 : 1;
+      if (name === "timeout" && k < w.length) k++;
+      w = w.slice(k);
+      continue;
+    }
+    if (["nohup", "time", "exec", "command", "eatmydata", "chronic", "builtin"].includes(name)) {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-") && name !== "nohup") k++;
+      w = w.slice(k);
+      continue;
+    }
+    break;
+  }
+  return w;
+}
+function shellDashC(argv) {
+  if (argv.length < 2 || !isShell(argv[0])) return null;
+  for (let k = 1; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === "-o" || a === "+o" || a === "-O" || a === "+O") {
+      k++;
+      continue;
+    }
+    if (/^[-+][a-zA-Z]+$/.test(a)) {
+      const skip = a.slice(1).includes("o") || a.slice(1).includes("O") ? 1 : 0;
+      if (a.includes("c")) return argv[k + 1 + skip] ?? null;
+      k += skip;
+      continue;
+    }
+    if (a.startsWith("--")) continue;
+    return null;
+  }
+  return null;
+}
+function splitCommands(script, depth = 0) {
+  const out = [];
+  let current = [];
+  const end = () => {
+    if (current.length > 0) emit(current);
+    current = [];
+  };
+  const emit = (words) => {
+    if (SKIP_COMMANDS.has(words[0])) return;
+    const env = {};
+    const argv = peelWrappers(words, env);
+    if (argv.length === 0) return;
+    const inner = depth < 4 ? shellDashC(argv) : null;
+    if (inner !== null) {
+      for (const cmd of splitCommands(inner, depth + 1)) {
+        out.push({ argv: cmd.argv, env: { ...env, ...cmd.env } });
+      }
+      return;
+    }
+    out.push({ argv, env });
+  };
+  for (const t of tokenize(script)) {
+    if (t.kind === "op") {
+      if (CONTROL_OPS.has(t.value)) end();
+    } else current.push(t.value);
+  }
+  end();
+  return out;
+}
+function execFormCommands(argv) {
+  if (argv.length === 0) return [];
+  const inner = shellDashC(argv);
+  if (inner !== null) return splitCommands(inner, 1);
+  const env = {};
+  const peeled = peelWrappers([...argv], env);
+  return peeled.length > 0 ? [{ argv: peeled, env }] : [];
+}
+
+// src/lint/image-ref.ts
+var DOCKER_HUB = /* @__PURE__ */ new Set([
+  "docker.io",
+  "index.docker.io",
+  "registry-1.docker.io",
+  "registry.hub.docker.com"
+]);
+function parseImageRef(text) {
+  let rest = text.trim();
+  let digest = null;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag = null;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry = null;
+  const firstSlash = rest.indexOf("/");
+  if (firstSlash >= 0) {
+    const first = rest.slice(0, firstSlash);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      registry = first.toLowerCase();
+      rest = rest.slice(firstSlash + 1);
+    }
+  }
+  const path = rest.toLowerCase();
+  let official = null;
+  const parts = path.split("/");
+  if (registry === null || DOCKER_HUB.has(registry)) {
+    if (parts.length === 1) official = parts[0];
+    else if (parts.length === 2 && parts[0] === "library") official = parts[1];
+  } else if (parts.length === 2 && parts[0] === "library") {
+    official = parts[1];
+  } else if (parts.length === 3 && parts[0] === "docker" && parts[1] === "library") {
+    official = parts[2];
+  }
+  return { text, registry, path, tag: tag === "" ? null : tag, digest, official };
+}
+
 // src/lint/segment.ts
 var DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 var HEREDOC_WORD = /^<<(-?)(["']?)([^"'\s<>]+)\2$/;
@@ -656,422 +1064,6 @@ function unquote(value) {
   const t = value.trim();
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
   return t;
-}
-
-// src/lint/shell.ts
-var CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
-function tokenize(script) {
-  const tokens = [];
-  const pendingHeredocs = [];
-  let i = 0;
-  const n = script.length;
-  let word = "";
-  let inWord = false;
-  const flush = () => {
-    if (inWord) tokens.push({ kind: "word", value: word });
-    word = "";
-    inWord = false;
-  };
-  const skipBalanced = (start, open2, close) => {
-    let depth = 0;
-    let j = start;
-    while (j < n) {
-      const c = script[j];
-      if (c === "\\") {
-        j += 2;
-        continue;
-      }
-      if (c === "'" && open2 !== "`") {
-        const end = script.indexOf("'", j + 1);
-        j = end < 0 ? n : end + 1;
-        continue;
-      }
-      if (c === '"' && open2 !== "`") {
-        j = skipDoubleQuoted(j + 1);
-        continue;
-      }
-      if (open2 === "`") {
-        if (c === "`" && j > start) return j + 1;
-        j++;
-        continue;
-      }
-      if (c === open2) depth++;
-      else if (c === close) {
-        depth--;
-        if (depth === 0) return j + 1;
-      }
-      j++;
-    }
-    return n;
-  };
-  const skipDoubleQuoted = (start) => {
-    let j = start;
-    while (j < n) {
-      const c = script[j];
-      if (c === "\\") j += 2;
-      else if (c === '"') return j + 1;
-      else if (c === "$" && script[j + 1] === "(") j = skipBalanced(j + 1, "(", ")");
-      else if (c === "`") j = skipBalanced(j, "`", "`");
-      else j++;
-    }
-    return n;
-  };
-  const readHeredocBodies = () => {
-    for (const doc of pendingHeredocs) {
-      while (i < n) {
-        let end = script.indexOf("\n", i);
-        if (end < 0) end = n;
-        let line = script.slice(i, end);
-        if (line.endsWith("\r")) line = line.slice(0, -1);
-        i = Math.min(end + 1, n);
-        const candidate = doc.stripTabs ? line.replace(/^\t+/, "") : line;
-        if (candidate === doc.delimiter) break;
-      }
-    }
-    pendingHeredocs.length = 0;
-  };
-  while (i < n) {
-    const c = script[i];
-    if (c === "\\") {
-      if (script[i + 1] === "\n") {
-        i += 2;
-        continue;
-      }
-      if (script[i + 1] === "\r" && script[i + 2] === "\n") {
-        i += 3;
-        continue;
-      }
-      inWord = true;
-      if (i + 1 < n) word += script[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
-      inWord = true;
-      const end = script.indexOf("'", i + 1);
-      word += script.slice(i + 1, end < 0 ? n : end);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    if (c === '"') {
-      inWord = true;
-      let j = i + 1;
-      while (j < n && script[j] !== '"') {
-        const d = script[j];
-        if (d === "\\" && j + 1 < n && '"\\$`\n'.includes(script[j + 1])) {
-          if (script[j + 1] !== "\n") word += script[j + 1];
-          j += 2;
-        } else if (d === "$" && script[j + 1] === "(") {
-          const end = skipBalanced(j + 1, "(", ")");
-          word += script.slice(j, end);
-          j = end;
-        } else if (d === "`") {
-          const end = skipBalanced(j, "`", "`");
-          word += script.slice(j, end);
-          j = end;
-        } else {
-          word += d;
-          j++;
-        }
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c === "$" && (script[i + 1] === "(" || script[i + 1] === "{")) {
-      inWord = true;
-      const open2 = script[i + 1];
-      const end = skipBalanced(i + 1, open2, open2 === "(" ? ")" : "}");
-      word += script.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "$" && script[i + 1] === "'") {
-      inWord = true;
-      let j = i + 2;
-      while (j < n && script[j] !== "'") {
-        if (script[j] === "\\" && j + 1 < n) {
-          word += script[j + 1];
-          j += 2;
-        } else word += script[j++];
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c === "`") {
-      inWord = true;
-      const end = skipBalanced(i, "`", "`");
-      word += script.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "#" && !inWord) {
-      while (i < n && script[i] !== "\n") i++;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\r") {
-      flush();
-      i++;
-      continue;
-    }
-    if (c === "\n") {
-      flush();
-      tokens.push({ kind: "op", value: "\n" });
-      i++;
-      if (pendingHeredocs.length > 0) readHeredocBodies();
-      continue;
-    }
-    if (c === "<" || c === ">") {
-      if (inWord && /^\d+$/.test(word)) {
-        word = "";
-        inWord = false;
-      } else flush();
-      let op = c;
-      let j = i + 1;
-      while (j < n && "<>&|-".includes(script[j]) && op.length < 3) {
-        op += script[j];
-        j++;
-      }
-      i = j;
-      if (op.startsWith("<<") && op !== "<<<") {
-        while (i < n && (script[i] === " " || script[i] === "	")) i++;
-        let delim = "";
-        while (i < n && !/[\s;&|<>()]/.test(script[i])) {
-          const d = script[i];
-          if (d !== '"' && d !== "'" && d !== "\\") delim += d;
-          i++;
-        }
-        pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith("<<-") });
-        continue;
-      }
-      while (i < n && (script[i] === " " || script[i] === "	")) i++;
-      if (op.endsWith("&") && /\d|-/.test(script[i] ?? "")) {
-        while (i < n && /[\d-]/.test(script[i])) i++;
-        continue;
-      }
-      const save = tokens.length;
-      const targetStart = i;
-      let j2 = i;
-      while (j2 < n && !/[\s;&|<>()]/.test(script[j2])) {
-        const d = script[j2];
-        if (d === '"') j2 = skipDoubleQuoted(j2 + 1);
-        else if (d === "'") {
-          const e = script.indexOf("'", j2 + 1);
-          j2 = e < 0 ? n : e + 1;
-        } else if (d === "\\") j2 += 2;
-        else if (d === "$" && (script[j2 + 1] === "(" || script[j2 + 1] === "{"))
-          j2 = skipBalanced(j2 + 1, script[j2 + 1], script[j2 + 1] === "(" ? ")" : "}");
-        else j2++;
-      }
-      i = Math.max(j2, targetStart);
-      tokens.length = save;
-      continue;
-    }
-    if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") {
-      flush();
-      const two = script.slice(i, i + 2);
-      if (two === "&&" || two === "||" || two === ";;" || two === "|&") {
-        tokens.push({ kind: "op", value: two });
-        i += 2;
-      } else {
-        tokens.push({ kind: "op", value: c });
-        i++;
-      }
-      continue;
-    }
-    inWord = true;
-    word += c;
-    i++;
-  }
-  flush();
-  return tokens;
-}
-var LEADING_KEYWORDS = /* @__PURE__ */ new Set([
-  "if",
-  "then",
-  "else",
-  "elif",
-  "do",
-  "while",
-  "until",
-  "!",
-  "{",
-  "}",
-  "fi",
-  "done"
-]);
-var SKIP_COMMANDS = /* @__PURE__ */ new Set(["for", "case", "select", "function"]);
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox-sh"]);
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-function commandName(word) {
-  const slash = word.lastIndexOf("/");
-  return slash >= 0 ? word.slice(slash + 1) : word;
-}
-function isShell(word) {
-  return SHELLS.has(commandName(word));
-}
-function peelWrappers(words, env) {
-  let w = words;
-  for (let guard = 0; guard < 8 && w.length > 0; guard++) {
-    const name = commandName(w[0]);
-    if (LEADING_KEYWORDS.has(w[0])) {
-      w = w.slice(1);
-      continue;
-    }
-    if (ASSIGNMENT.test(w[0])) {
-      const eq = w[0].indexOf("=");
-      env[w[0].slice(0, eq)] = w[0].slice(eq + 1);
-      w = w.slice(1);
-      continue;
-    }
-    if (name === "sudo") {
-      let k = 1;
-      while (k < w.length && w[k].startsWith("-")) {
-        const opt = w[k];
-        k += /^-[ugCDhpRrTt]$/.test(opt) || /^--(user|group|chdir|prompt)$/.test(opt) ? 2 : 1;
-      }
-      w = w.slice(k);
-      continue;
-    }
-    if (name === "env") {
-      let k = 1;
-      while (k < w.length) {
-        const a = w[k];
-        if (a === "-u" || a === "-C" || a === "--unset" || a === "--chdir") k += 2;
-        else if (a.startsWith("-")) k++;
-        else if (ASSIGNMENT.test(a)) {
-          const eq = a.indexOf("=");
-          env[a.slice(0, eq)] = a.slice(eq + 1);
-          k++;
-        } else break;
-      }
-      w = w.slice(k);
-      continue;
-    }
-    if (name === "xargs") {
-      let k = 1;
-      while (k < w.length && w[k].startsWith("-")) {
-        k += /^-[IiLlnPsdEa]$/.test(w[k]) ? 2 : 1;
-      }
-      w = w.slice(k);
-      continue;
-    }
-    if (name === "nice" || name === "timeout" || name === "stdbuf" || name === "ionice") {
-      let k = 1;
-      while (k < w.length && w[k].startsWith("-")) k += /^-[nskcp]$/.test(w[k]) ? 2 : 1;
-      if (name === "timeout" && k < w.length) k++;
-      w = w.slice(k);
-      continue;
-    }
-    if (["nohup", "time", "exec", "command", "eatmydata", "chronic", "builtin"].includes(name)) {
-      let k = 1;
-      while (k < w.length && w[k].startsWith("-") && name !== "nohup") k++;
-      w = w.slice(k);
-      continue;
-    }
-    break;
-  }
-  return w;
-}
-function shellDashC(argv) {
-  if (argv.length < 2 || !isShell(argv[0])) return null;
-  for (let k = 1; k < argv.length; k++) {
-    const a = argv[k];
-    if (a === "-o" || a === "+o" || a === "-O" || a === "+O") {
-      k++;
-      continue;
-    }
-    if (/^[-+][a-zA-Z]+$/.test(a)) {
-      const skip = a.slice(1).includes("o") || a.slice(1).includes("O") ? 1 : 0;
-      if (a.includes("c")) return argv[k + 1 + skip] ?? null;
-      k += skip;
-      continue;
-    }
-    if (a.startsWith("--")) continue;
-    return null;
-  }
-  return null;
-}
-function splitCommands(script, depth = 0) {
-  const out = [];
-  let current = [];
-  const end = () => {
-    if (current.length > 0) emit(current);
-    current = [];
-  };
-  const emit = (words) => {
-    if (SKIP_COMMANDS.has(words[0])) return;
-    const env = {};
-    const argv = peelWrappers(words, env);
-    if (argv.length === 0) return;
-    const inner = depth < 4 ? shellDashC(argv) : null;
-    if (inner !== null) {
-      for (const cmd of splitCommands(inner, depth + 1)) {
-        out.push({ argv: cmd.argv, env: { ...env, ...cmd.env } });
-      }
-      return;
-    }
-    out.push({ argv, env });
-  };
-  for (const t of tokenize(script)) {
-    if (t.kind === "op") {
-      if (CONTROL_OPS.has(t.value)) end();
-    } else current.push(t.value);
-  }
-  end();
-  return out;
-}
-function execFormCommands(argv) {
-  if (argv.length === 0) return [];
-  const inner = shellDashC(argv);
-  if (inner !== null) return splitCommands(inner, 1);
-  const env = {};
-  const peeled = peelWrappers([...argv], env);
-  return peeled.length > 0 ? [{ argv: peeled, env }] : [];
-}
-
-// src/lint/image-ref.ts
-var DOCKER_HUB = /* @__PURE__ */ new Set([
-  "docker.io",
-  "index.docker.io",
-  "registry-1.docker.io",
-  "registry.hub.docker.com"
-]);
-function parseImageRef(text) {
-  let rest = text.trim();
-  let digest = null;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let registry = null;
-  const firstSlash = rest.indexOf("/");
-  if (firstSlash >= 0) {
-    const first = rest.slice(0, firstSlash);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      registry = first.toLowerCase();
-      rest = rest.slice(firstSlash + 1);
-    }
-  }
-  const path = rest.toLowerCase();
-  let official = null;
-  const parts = path.split("/");
-  if (registry === null || DOCKER_HUB.has(registry)) {
-    if (parts.length === 1) official = parts[0];
-    else if (parts.length === 2 && parts[0] === "library") official = parts[1];
-  } else if (parts.length === 2 && parts[0] === "library") {
-    official = parts[1];
-  } else if (parts.length === 3 && parts[0] === "docker" && parts[1] === "library") {
-    official = parts[2];
-  }
-  return { text, registry, path, tag: tag === "" ? null : tag, digest, official };
 }
 
 // src/lint/stages.ts
@@ -2636,295 +2628,13 @@ var RULES = [
   IG017
 ];
 
-// src/lint/engine.ts
-var IGNORE = /^image-guard\s+ignore=([A-Za-z0-9_,\s]+)$/i;
-var IGNORE_FILE = /^image-guard\s+ignore-file=([A-Za-z0-9_,\s]+)$/i;
-function ids(list) {
-  return list.split(/[,\s]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
-}
-function inlineIgnores(parsed) {
-  const file = /* @__PURE__ */ new Set();
-  const commentAt = /* @__PURE__ */ new Map();
-  for (const c of parsed.comments) {
-    commentAt.set(c.line, c.text);
-    const m = IGNORE_FILE.exec(c.text.trim());
-    if (m) for (const id of ids(m[1])) file.add(id);
-  }
-  const byLine = /* @__PURE__ */ new Map();
-  for (const instr of parsed.instructions) {
-    for (let l = instr.line - 1; commentAt.has(l); l--) {
-      const m = IGNORE.exec(commentAt.get(l).trim());
-      if (!m) continue;
-      const set = byLine.get(instr.line) ?? /* @__PURE__ */ new Set();
-      for (const id of ids(m[1])) set.add(id);
-      byLine.set(instr.line, set);
-    }
-  }
-  return { byLine, file };
-}
-function lint(text, context, options = {}) {
-  const parsed = parseDockerfile(text);
-  const problems = [...options.readProblems ?? [], ...parsed.problems];
-  let graph = null;
-  try {
-    const built = buildStageGraph(parsed, options.target);
-    graph = built.graph;
-    problems.push(...built.problems);
-  } catch (error) {
-    if (error instanceof GraphError) throw new UserError(error.message);
-    throw error;
-  }
-  if (options.target !== void 0 && graph === null) {
-    throw new UserError(`no stage named "${options.target}": the Dockerfile has no FROM`);
-  }
-  const ctx = createContext(parsed, graph, problems, context, options.dockerfileName ?? "Dockerfile");
-  const rules = options.rules ?? RULES;
-  const config = options.config;
-  const { byLine, file: fileIgnores } = inlineIgnores(parsed);
-  const configIgnores = new Set(config?.ignore ?? []);
-  const findings = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const rule of rules) {
-    if (graph === null && rule.id !== "IG000") continue;
-    if (configIgnores.has(rule.id) || fileIgnores.has(rule.id)) continue;
-    const override = config?.severity[rule.id];
-    if (override === "off") continue;
-    const severity = override ?? rule.severity;
-    for (const r of rule.check(ctx)) {
-      if (byLine.get(r.line)?.has(rule.id)) continue;
-      const key = `${rule.id}\0${r.line}\0${r.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      findings.push({
-        rule: rule.id,
-        name: rule.name,
-        severity,
-        message: r.message,
-        file: options.file ?? null,
-        line: r.line,
-        fix: r.fix ?? rule.fix,
-        bytes: r.bytes ?? null
-      });
-    }
-  }
-  return findings.sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
-  );
-}
-function looksLikeDockerfile(text) {
-  return /^[ \t]*(from|run|copy|add|arg|env|cmd|entrypoint|workdir|user|label|expose|volume|shell|healthcheck|onbuild|stopsignal|maintainer)[ \t]/im.test(
-    text
-  );
-}
-
-// src/lint/format-sarif.ts
-import { isAbsolute, relative } from "node:path";
-import { pathToFileURL } from "node:url";
-var LEVEL = {
-  error: "error",
-  warning: "warning",
-  info: "note"
-};
-var SECURITY_SEVERITY = { IG010: "5.0" };
-function toUri(path, root = null) {
-  if (isAbsolute(path)) {
-    const rel = root === null ? null : relative(root, path);
-    if (rel === null || rel.startsWith("..") || isAbsolute(rel)) return pathToFileURL(path).href;
-    path = rel;
-  }
-  const slashed = path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-  return slashed.split("/").map((seg) => encodeURIComponent(seg)).join("/");
-}
-function formatSarif(findings, rules, dockerfile, root = null) {
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "image-guard",
-            version: VERSION,
-            semanticVersion: VERSION,
-            rules: rules.map((r) => ({
-              id: r.id,
-              name: r.name,
-              shortDescription: { text: r.summary },
-              fullDescription: { text: `${r.summary} ${r.rationale}` },
-              help: {
-                text: `${r.rationale}
-
-Fix: ${r.fix}`,
-                markdown: `**${r.id} ${r.name}**: ${r.summary}
-
-${r.rationale}
-
-**Fix:** ${r.fix}`
-              },
-              defaultConfiguration: { level: LEVEL[r.severity] },
-              properties: {
-                tags: ["dockerfile", r.id === "IG010" ? "security" : "maintainability"],
-                precision: "high",
-                ...SECURITY_SEVERITY[r.id] ? { "security-severity": SECURITY_SEVERITY[r.id] } : {}
-              }
-            }))
-          }
-        },
-        results: findings.map((f) => ({
-          ruleId: f.rule,
-          ...ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {},
-          level: LEVEL[f.severity],
-          message: { text: f.fix ? `${f.message}
-Fix: ${f.fix}` : f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: toUri(f.file ?? dockerfile, root) },
-                region: { startLine: Math.max(1, f.line ?? 1) }
-              }
-            }
-          ],
-          ...f.bytes !== null ? { properties: { bytes: f.bytes } } : {}
-        })),
-        columnKind: "utf16CodeUnits"
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-
-// src/lint/format-text.ts
-var COLOURS = { error: "\x1B[31m", warning: "\x1B[33m", info: "\x1B[36m" };
-var DIM = "\x1B[2m";
-var RESET = "\x1B[0m";
-function formatText(findings, opts) {
-  const paint = (code, s) => opts.colour ? `${code}${s}${RESET}` : s;
-  const lines = [];
-  for (const f of findings) {
-    const where = `${f.file ?? opts.file}${f.line !== null ? `:${f.line}` : ""}`;
-    lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${f.message}`);
-    if (f.fix) lines.push(paint(DIM, `  fix: ${f.fix}`));
-  }
-  const count = (s) => findings.filter((f) => f.severity === s).length;
-  if (findings.length === 0) lines.push(`${opts.file}: no findings`);
-  else {
-    const parts = ["error", "warning", "info"].map(
-      (s) => `${count(s)} ${s}${count(s) === 1 ? "" : "s"}`
-    );
-    lines.push(`${findings.length} finding${findings.length === 1 ? "" : "s"} (${parts.join(", ")})`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// src/lint/index.ts
-var MAX_DOCKERFILE_BYTES = 1024 * 1024;
-async function readDockerfile(path) {
-  let size;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory())
-      throw new UserError(
-        `${path} is a directory: give the Dockerfile's path (e.g. ${path.replace(/\/+$/, "")}/Dockerfile)`
-      );
-    if (!st.isFile()) throw new UserError(`${path} is not a regular file`);
-    size = st.size;
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(`${path} not found: give the path of a Dockerfile`);
-  }
-  let bytes;
-  try {
-    if (size > MAX_DOCKERFILE_BYTES) {
-      const handle = await open(path, "r");
-      try {
-        const head = Buffer.alloc(64 * 1024);
-        const { bytesRead } = await handle.read(head, 0, head.length, 0);
-        bytes = head.subarray(0, bytesRead);
-      } finally {
-        await handle.close();
-      }
-    } else bytes = await readFile(path);
-  } catch (error) {
-    throw new UserError(`${path} cannot be read: ${error.code ?? "error"}`);
-  }
-  if (size > MAX_DOCKERFILE_BYTES) {
-    const head = new TextDecoder("utf-8").decode(bytes);
-    if (bytes.includes(0) || !looksLikeDockerfile(head))
-      throw new UserError(`${path} is ${formatBytes(size)} and not a Dockerfile`);
-    return {
-      text: "",
-      problems: [],
-      tooLarge: `the Dockerfile is ${formatBytes(size)}: image-guard lints Dockerfiles up to ${formatBytes(MAX_DOCKERFILE_BYTES)}. Split it, or generate a smaller one`
-    };
-  }
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    throw new UserError(`${path} is UTF-16: save it as UTF-8`);
-  }
-  if (bytes.includes(0)) throw new UserError(`${path} is a binary file, not a Dockerfile`);
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), problems: [] };
-  } catch {
-    const text = new TextDecoder("utf-8").decode(bytes);
-    if (!looksLikeDockerfile(text))
-      throw new UserError(`${path} is not UTF-8 text and holds no Dockerfile instruction`);
-    const lines = text.split("\n");
-    const bad = lines.findIndex((l) => l.includes("\uFFFD"));
-    return {
-      text,
-      problems: [
-        {
-          line: bad + 1,
-          message: `line ${bad + 1} holds bytes that are not UTF-8: save the Dockerfile as UTF-8`
-        }
-      ]
-    };
-  }
-}
-async function lintDockerfileAt(dockerfilePath, opts) {
-  const { text, problems, tooLarge } = await readDockerfile(dockerfilePath);
-  if (tooLarge) {
-    return lint("FROM scratch\n", null, {
-      file: dockerfilePath,
-      config: opts.config,
-      readProblems: [{ line: 1, message: tooLarge }]
-    }).filter((f) => f.rule === "IG000");
-  }
-  let context = null;
-  if (opts.context !== null && /^[ \t]*(copy|add)[ \t]/im.test(text)) {
-    try {
-      if (!(await stat(opts.context)).isDirectory())
-        throw new UserError(`context ${opts.context} is not a directory`);
-    } catch (error) {
-      if (error instanceof UserError) throw error;
-      throw new UserError(`context ${opts.context} not found: give the build context directory`);
-    }
-    context = readContext(opts.context, dockerfilePath);
-  }
-  return lint(text, context, {
-    file: dockerfilePath,
-    dockerfileName: basename2(dockerfilePath),
-    target: opts.target,
-    config: opts.config,
-    readProblems: problems
-  });
-}
-function defaultContext(dockerfilePath) {
-  return dirname2(dockerfilePath);
-}
-
 export {
-  formatSarif,
-  formatText,
+  parseDockerfile,
+  GraphError,
+  buildStageGraph,
+  createContext,
   walkContext,
   readContext,
   memoryTree,
-  RULES,
-  lint,
-  MAX_DOCKERFILE_BYTES,
-  readDockerfile,
-  lintDockerfileAt,
-  defaultContext
+  RULES
 };

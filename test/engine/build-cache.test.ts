@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCacheUse } from '../../src/action/build-cache.js';
+import { buildCacheUse } from '../../src/engine/build-cache.js';
 import { bk1, bk2, lg1, lg2 } from './build-transcripts.js';
 
 describe('buildCacheUse', () => {

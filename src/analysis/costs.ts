@@ -1,14 +1,14 @@
-// The guide's comparison table (shared/seed, section 8): image size, build time, pull size and time, start-up
+// What a change costs, base beside head: image size, build time, pull size and time, start-up
 // time, for base and head. Pure: the figures are measured elsewhere (builds by the docker CLI adapter,
 // compressed sizes by the registry client or while the layers were read, start-up by the probe) and only put
 // side by side here, with a note wherever a change would mislead.
 
 import type {
+  BuildFigures,
   CompressedSize,
-  Guide,
-  GuideBuild,
-  GuideFigures,
+  Costs,
   Image,
+  ImageCosts,
   StartupFigures,
 } from '../core/report.js';
 
@@ -23,12 +23,12 @@ export function pullSeconds(bytes: number, bitsPerSecond: number): number {
   return (bytes * 8) / bitsPerSecond;
 }
 
-export interface GuideInput {
+export interface CostsInput {
   base: Image | null;
   head: Image;
   /** Bits per second. */
   pullBandwidth: number;
-  builds?: { base?: GuideBuild | null; head?: GuideBuild | null };
+  builds?: { base?: BuildFigures | null; head?: BuildFigures | null };
   startup?: { base?: StartupFigures | null; head?: StartupFigures | null };
   /** Why an image has no compressed size (a registry that did not answer, a platform missing from the index). */
   pullWhy?: { base?: string | null; head?: string | null };
@@ -39,7 +39,7 @@ export interface GuideInput {
 }
 
 /** The bytes a pull transfers: the layers as the registry stores them, gzip unless only zstd is known. */
-function pullOf(c: CompressedSize | null | undefined, bandwidth: number): GuideFigures['pull'] {
+function pullOf(c: CompressedSize | null | undefined, bandwidth: number): ImageCosts['pull'] {
   if (!c) return null;
   const compression = c.gzip !== null ? 'gzip' : c.zstd !== null ? 'zstd' : null;
   if (!compression) return null;
@@ -68,14 +68,14 @@ export function pullAfterBase(head: Image, base: Image, compression: 'gzip' | 'z
   return bytes;
 }
 
-const CACHE_WORDS: Record<GuideBuild['cache'], string> = {
+const CACHE_WORDS: Record<BuildFigures['cache'], string> = {
   all: 'entirely from the cache',
   partial: 'partly from the cache',
   none: 'without the cache',
   unknown: 'with unknown cache use',
 };
 
-function buildNote(base: GuideBuild | null, head: GuideBuild | null, why: string | null): string | null {
+function buildNote(base: BuildFigures | null, head: BuildFigures | null, why: string | null): string | null {
   if (!base && !head) return why ?? 'not built by this run: no build time';
   if (!base) return why ?? 'the base image was not built by this run: no build time to compare';
   if (!head) return why ?? 'the head image was not built by this run: no build time to compare';
@@ -106,22 +106,22 @@ function startupNote(base: StartupFigures | null, head: StartupFigures | null): 
 }
 
 /**
- * The guide's table. Each row's note, when not null, says why the row shows no base → head change (or why a
+ * The costs table. Each row's note, when not null, says why the row shows no base → head change (or why a
  * figure is missing); renderers show the note instead of a change.
  */
-export function buildGuide(input: GuideInput): Guide {
+export function buildCosts(input: CostsInput): Costs {
   const bw = input.pullBandwidth;
   const headBuild = input.builds?.head ?? null;
   const baseBuild = input.builds?.base ?? null;
   const headStart = input.startup?.head ?? null;
   const baseStart = input.startup?.base ?? null;
-  const head: GuideFigures = {
+  const head: ImageCosts = {
     size: input.head.size,
     build: headBuild,
     pull: pullOf(input.head.compressed, bw),
     startup: headStart,
   };
-  const base: GuideFigures | null = input.base
+  const base: ImageCosts | null = input.base
     ? {
         size: input.base.size,
         build: baseBuild,
@@ -130,7 +130,7 @@ export function buildGuide(input: GuideInput): Guide {
       }
     : null;
 
-  let after: Guide['headPullAfterBase'] = null;
+  let after: Costs['headPullAfterBase'] = null;
   if (input.base && head.pull) {
     const bytes = pullAfterBase(input.head, input.base, head.pull.compression);
     if (bytes !== null) after = { bytes, seconds: pullSeconds(bytes, bw) };

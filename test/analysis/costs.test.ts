@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildGuide, pullAfterBase, pullSeconds } from '../../src/analysis/guide.js';
+import { buildCosts, pullAfterBase, pullSeconds } from '../../src/analysis/costs.js';
 import { buildReport } from '../../src/analysis/report.js';
 import type { CompressedSize, Image } from '../../src/core/report.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
-import { guideRows } from '../../src/render/summary.js';
+import { costRows } from '../../src/render/summary.js';
 import { renderText } from '../../src/render/text.js';
 
 const layer = (index: number, diffId: string, size: number) => ({
@@ -54,9 +54,9 @@ describe('pull figures', () => {
   });
 });
 
-describe('buildGuide', () => {
+describe('buildCosts', () => {
   const fresh = { seconds: 120.5, cache: 'none' as const, noCache: true };
-  const guide = buildGuide({
+  const guide = buildCosts({
     base,
     head,
     pullBandwidth: 100_000_000,
@@ -77,7 +77,7 @@ describe('buildGuide', () => {
     expect(guide.head.pull?.seconds).toBe(15);
     expect(guide.headPullAfterBase).toEqual({ bytes: 142_500_000, seconds: 11.4 });
     expect(guide.notes).toEqual({ build: null, pull: null, startup: null });
-    const { rows } = guideRows(guide);
+    const { rows } = costRows(guide);
     expect(rows.map((r) => [r.label, r.base, r.head, r.change])).toEqual([
       ['image size', '1.02 GB', '215 MB', '−79%'],
       ['build time', '121 s', '125 s', '+4%'],
@@ -89,7 +89,7 @@ describe('buildGuide', () => {
   });
 
   it('a base build served from the cache: a note instead of a change', () => {
-    const g = buildGuide({
+    const g = buildCosts({
       base,
       head,
       pullBandwidth: 100_000_000,
@@ -101,13 +101,13 @@ describe('buildGuide', () => {
     expect(g.notes.build).toMatch(
       /^the base build ran entirely from the cache and the head build ran partly from the cache: .*build-time: fresh/,
     );
-    const row = guideRows(g).rows.find((r) => r.label === 'build time')!;
+    const row = costRows(g).rows.find((r) => r.label === 'build time')!;
     expect(row).toMatchObject({ base: '0.80 s (cached)', head: '30 s (partly cached)', change: '' });
-    expect(guideRows(g).rows.some((r) => r.label.startsWith('start-up'))).toBe(false);
+    expect(costRows(g).rows.some((r) => r.label.startsWith('start-up'))).toBe(false);
   });
 
   it('missing figures say why', () => {
-    const g = buildGuide({
+    const g = buildCosts({
       base: { ...base, compressed: null },
       head,
       pullBandwidth: 100_000_000,
@@ -130,28 +130,28 @@ describe('buildGuide', () => {
 
   it('renders in the comment after the overview, and in the terminal', () => {
     const { report } = buildReport({ head, base, findings: [], failOn: 'error' });
-    report.guide = guide;
+    report.costs = guide;
     const md = renderMarkdown(report, { failOn: 'error' });
-    const at = md.indexOf("**The guide's table**");
+    const at = md.indexOf('**Size, build, pull and start-up**');
     expect(at).toBeGreaterThan(md.indexOf('| size |'));
     expect(at).toBeLessThan(md.indexOf('<details>'));
     expect(md).toContain('| image size | 1.02 GB | 215 MB | −79% ✅ |');
     expect(md).toContain('| build time | 121 s | 125 s | +4% ⚠️ |');
     expect(md).toContain('| start-up (median of 3 runs) | 3.0 s | 2.0 s | −33% ✅ |');
     const text = renderText(report, { color: false, failOn: 'error' });
-    expect(text).toContain("The guide's table");
+    expect(text).toContain('Size, build, pull and start-up');
     expect(text).toMatch(/pull time at 100 Mbit\/s\s+60 s\s+15 s\s+−75%/);
   });
 
   it('notes from user text cannot break the comment', () => {
-    const g = buildGuide({
+    const g = buildCosts({
       base: null,
       head: { ...head, compressed: null },
       pullBandwidth: 100_000_000,
       pullWhy: { head: 'x | y <img src=x> @admin' },
     });
     const { report } = buildReport({ head, base: null, findings: [], failOn: 'error' });
-    report.guide = g;
+    report.costs = g;
     const md = renderMarkdown(report, { failOn: 'error' });
     expect(md).toContain('| image size | 215 MB |');
     expect(md).not.toContain('<img');

@@ -1,17 +1,19 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   MAX_DOCKERFILE_BYTES,
-  RULES,
   defaultContext,
   formatSarif,
   formatText,
   lint,
   lintDockerfileAt,
+  readDockerfile
+} from "./chunk-OQ23I3K7.js";
+import {
+  RULES,
   memoryTree,
   readContext,
-  readDockerfile,
   walkContext
-} from "./chunk-LBKT2N3I.js";
+} from "./chunk-MAKWJFLB.js";
 import "./chunk-LGOGIA6D.js";
 import "./chunk-IAM365J3.js";
 import "./chunk-FDTZHO7K.js";

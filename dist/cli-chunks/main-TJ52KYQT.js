@@ -1,24 +1,30 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
+  EXIT_STATUS,
   buildReport,
-  reachesFailOn
-} from "./chunk-JKP7XTPK.js";
+  commandHelp,
+  describeProbe,
+  formatBandwidth,
+  loadSettings,
+  parseFlags,
+  reachesFailOn,
+  usageLine
+} from "./chunk-WVTLMSGM.js";
+import "./chunk-MAKWJFLB.js";
 import {
   namesRegistry
 } from "./chunk-SJ2ORBN3.js";
 import {
   analyzeImage,
   isArchiveRef
-} from "./chunk-4S3SRPAW.js";
+} from "./chunk-A35CLZD2.js";
 import {
   normalizeInstruction
-} from "./chunk-YMPRV5SS.js";
+} from "./chunk-OMW2NR4Z.js";
 import {
   UserError,
   formatBytes,
-  messageOf,
-  parseIncrease,
-  parseSize
+  messageOf
 } from "./chunk-LGOGIA6D.js";
 import {
   TOOL_NAME,
@@ -27,11 +33,10 @@ import {
 import "./chunk-NYZ64QH6.js";
 import "./chunk-FDTZHO7K.js";
 
-// src/cli/main.ts
-import { parseArgs } from "node:util";
+// src/app/compare.ts
+import { isAbsolute, relative } from "node:path";
 
-// src/analysis/guide.ts
-var DEFAULT_PULL_BANDWIDTH = 1e8;
+// src/analysis/costs.ts
 function pullSeconds(bytes, bitsPerSecond) {
   return bytes * 8 / bitsPerSecond;
 }
@@ -90,7 +95,7 @@ function startupNote(base, head) {
   ];
   return partial.length ? partial.join("; ") : null;
 }
-function buildGuide(input) {
+function buildCosts(input) {
   const bw = input.pullBandwidth;
   const headBuild = input.builds?.head ?? null;
   const baseBuild = input.builds?.base ?? null;
@@ -134,46 +139,9 @@ function buildGuide(input) {
   };
 }
 
-// src/core/bandwidth.ts
-var PREFIX = { "": 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6, g: 1e9, G: 1e9 };
-function parseBandwidth(text) {
-  const t = text.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return positive(Number(t) * 1e6);
-  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*([kKmMgG]?)(bit\/s|bits\/s|bps|b\/s|B\/s|Bps)$/.exec(t);
-  if (!m) return null;
-  const bytes = m[3] === "B/s" || m[3] === "Bps";
-  return positive(Number(m[1]) * PREFIX[m[2]] * (bytes ? 8 : 1));
-}
-var positive = (n) => Number.isFinite(n) && n > 0 ? Math.round(n) : null;
-function formatBandwidth(bitsPerSecond) {
-  for (const [unit, size] of [
-    ["Gbit/s", 1e9],
-    ["Mbit/s", 1e6],
-    ["kbit/s", 1e3]
-  ]) {
-    if (bitsPerSecond >= size) return `${Number((bitsPerSecond / size).toPrecision(3))} ${unit}`;
-  }
-  return `${bitsPerSecond} bit/s`;
-}
-
 // src/startup/startup-probe.ts
 import { randomBytes } from "node:crypto";
 import { Socket } from "node:net";
-function parseStartupProbe(text) {
-  const t = text.trim();
-  const port = /^port:(\d{1,5})$/.exec(t);
-  if (port) {
-    const n = Number(port[1]);
-    return n >= 1 && n <= 65535 ? { kind: "port", port: n } : null;
-  }
-  const cmd = /^cmd:([\s\S]+)$/.exec(t);
-  if (cmd && cmd[1].trim()) return { kind: "cmd", command: cmd[1].trim() };
-  return null;
-}
-var STARTUP_PROBE_HINT = "must be port:PORT (e.g. port:8000) or cmd:COMMAND (e.g. cmd:test -f /tmp/ready)";
-function describeProbe(p) {
-  return p.kind === "port" ? `port:${p.port}` : `cmd:${p.command}`;
-}
 var STARTUP_LABEL = "image-guard.startup";
 var POLL_MS = 50;
 function tcpConnect(host, port, timeoutMs) {
@@ -241,7 +209,7 @@ async function oneRun(image, probe, timeoutSeconds, label, runner, t) {
   }
 }
 
-// src/guide/figures.ts
+// src/app/costs.ts
 function registryLookup(client, ref) {
   if (!ref || !namesRegistry(ref)) return null;
   return client.compressedSize(ref).catch((error) => ({ ok: false, why: String(error) }));
@@ -281,6 +249,152 @@ async function startupFor(r) {
   }
   return out;
 }
+
+// src/app/policy.ts
+function applyPolicy(findings, policy) {
+  const ignored = new Set(policy.ignore);
+  const out = [];
+  for (const f of findings) {
+    const override = policy.severity[f.rule];
+    if (ignored.has(f.rule) || override === "off") continue;
+    out.push(override ? { ...f, severity: override } : f);
+  }
+  return out;
+}
+
+// src/app/compare.ts
+async function runComparison(request, ports) {
+  const { settings } = request;
+  const what = { files: settings.files, pullSize: settings["pull-size"] };
+  const baseRequest = "ref" in request.base ? request.base : null;
+  const answers = askRegistries([request.head.ref, baseRequest?.ref], ports);
+  answers.catch(() => void 0);
+  const [head, base, lintFindings] = await Promise.all([
+    ports.analyze(request.head.ref, what),
+    baseRequest ? readBase(baseRequest, what, ports) : { image: null, why: unavailableWhy(request.base) },
+    lintStep(request, ports)
+  ]);
+  const pullNotes = [];
+  const registry = await answers;
+  const sized = (image, ref) => {
+    const answer = registry.get(ref);
+    if (!answer) return image;
+    const r = withRegistrySizes(image, answer, ref);
+    if (r.note) pullNotes.push(r.note);
+    return r.image;
+  };
+  const headImage = sized(head.image, request.head.ref);
+  const baseImage = base.image && baseRequest ? sized(base.image, baseRequest.ref) : null;
+  const startup = await startupStep(request, baseImage !== null, ports);
+  const findings = [
+    ...lintFindings,
+    ...applyPolicy(head.findings, { ignore: settings.ignore, severity: request.config.severity })
+  ];
+  const built = buildReport({
+    head: { ...headImage, ref: request.head.shownAs ?? request.head.ref },
+    base: baseImage,
+    baseUnavailable: baseImage ? null : base.why,
+    findings,
+    limits: limitsOf(settings),
+    failOn: settings["fail-on"]
+  });
+  const report = built.report;
+  report.costs = buildCosts({
+    head: report.head,
+    base: report.base,
+    pullBandwidth: settings["pull-bandwidth"],
+    builds: { head: request.head.build ?? null, base: baseRequest?.build ?? null },
+    buildWhy: request.buildWhy ?? null,
+    startup,
+    pullNotes
+  });
+  return built;
+}
+async function runAnalysis(ref, settings, config, ports) {
+  const { image, findings } = await ports.analyze(ref, {
+    files: settings.files,
+    pullSize: settings["pull-size"]
+  });
+  return buildReport({
+    head: image,
+    base: null,
+    findings: applyPolicy(findings, { ignore: settings.ignore, severity: config.severity }),
+    limits: limitsOf(settings),
+    failOn: settings["fail-on"]
+  });
+}
+function unavailableWhy(base) {
+  return "unavailable" in base ? base.unavailable : "no base image";
+}
+async function readBase(base, what, ports) {
+  try {
+    return { image: (await ports.analyze(base.ref, what)).image, why: null };
+  } catch (error) {
+    if (!base.optional) throw error;
+    return { image: null, why: `the base image could not be read: ${messageOf(error)}` };
+  }
+}
+async function lintStep(request, ports) {
+  const d = request.dockerfile;
+  if (!d) return [];
+  const config = { ...request.config, ignore: request.settings.ignore };
+  const findings = await ports.lint(d.path, { context: d.context, target: d.target, config });
+  return findings.map((f) => f.file ? { ...f, file: shownPath(f.file, request.root) } : f);
+}
+function shownPath(path, root) {
+  if (!isAbsolute(path)) return path;
+  const rel = relative(root, path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+async function askRegistries(refs, ports) {
+  const answers = /* @__PURE__ */ new Map();
+  const named = refs.filter((r) => !!r && !isArchiveRef(r) && namesRegistry(r));
+  if (named.length === 0) return answers;
+  const client = await ports.registry();
+  await Promise.all(
+    named.map(async (ref) => {
+      const answer = await registryLookup(client, ref);
+      if (answer) answers.set(ref, answer);
+    })
+  );
+  return answers;
+}
+async function startupStep(request, withBase, ports) {
+  const probe = request.settings["startup-probe"];
+  if (!probe) return {};
+  const side = (ref) => isArchiveRef(ref) ? { ref: null, why: "an archive cannot be started: give an image the engine has" } : { ref };
+  const base = "ref" in request.base && withBase ? request.base.ref : null;
+  return startupFor({
+    runner: await ports.containers(),
+    probe,
+    runs: request.settings["startup-runs"],
+    timeoutSeconds: request.settings["startup-timeout"],
+    images: [
+      ...base ? [{ side: "base", ...side(base) }] : [],
+      { side: "head", ...side(request.head.ref) }
+    ]
+  });
+}
+function limitsOf(settings) {
+  const limits = {};
+  if (settings["max-size"] !== null) limits.maxSize = settings["max-size"];
+  if (settings["max-increase"] !== null) limits.maxIncrease = settings["max-increase"];
+  if (settings["max-wasted"] !== null) limits.maxWasted = settings["max-wasted"];
+  if (settings["min-efficiency"] !== null) limits.minEfficiency = settings["min-efficiency"];
+  if (settings["max-layers"] !== null) limits.maxLayers = settings["max-layers"];
+  return limits;
+}
+
+// src/app/ports.ts
+var realPorts = {
+  analyze: async (ref, options) => (await import("./image-source-7BPD2743.js")).analyzeRef(ref, options),
+  registry: async () => (await import("./registry-client-XY6MDHFY.js")).registryClient(),
+  containers: async () => (await import("./docker-cli-MYIGEXVE.js")).dockerCli().containers,
+  lint: async (path, options) => (await import("./lint-DBXQTEQ7.js")).lintDockerfileAt(path, {
+    ...options,
+    target: options.target ?? void 0
+  })
+};
 
 // src/render/bars.ts
 var EIGHTHS = ["", "\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A", "\u2589"];
@@ -371,8 +485,8 @@ var CACHE_MARK = {
   partial: " (partly cached)",
   all: " (cached)"
 };
-function guideRows(guide) {
-  const { base, head } = guide;
+function costRows(costs) {
+  const { base, head } = costs;
   const rows = [];
   const cell = (side, show, fmt) => {
     const v = side ? show(side) : null;
@@ -389,7 +503,7 @@ function guideRows(guide) {
     label: "build time",
     base: cell(base, build, String),
     head: cell(head, build, String),
-    ...guide.notes.build ? { change: "", better: null } : change(base?.build?.seconds, head.build?.seconds)
+    ...costs.notes.build ? { change: "", better: null } : change(base?.build?.seconds, head.build?.seconds)
   });
   const comparablePull = base?.pull && head.pull && base.pull.compression === head.pull.compression;
   const compression = head.pull?.compression ?? base?.pull?.compression ?? "gzip";
@@ -400,13 +514,13 @@ function guideRows(guide) {
     ...comparablePull ? change(base.pull.bytes, head.pull.bytes) : { change: "", better: null }
   });
   rows.push({
-    label: `pull time at ${formatBandwidth(guide.pullBandwidth)}`,
+    label: `pull time at ${formatBandwidth(costs.pullBandwidth)}`,
     base: cell(base, (f) => f.pull?.seconds ?? null, formatSeconds),
     head: cell(head, (f) => f.pull?.seconds ?? null, formatSeconds),
     ...comparablePull ? change(base.pull.seconds, head.pull.seconds) : { change: "", better: null }
   });
-  if (guide.headPullAfterBase) {
-    const a = guide.headPullAfterBase;
+  if (costs.headPullAfterBase) {
+    const a = costs.headPullAfterBase;
     rows.push({
       label: "pull with the base present",
       base: "\u2013",
@@ -427,13 +541,13 @@ function guideRows(guide) {
     });
   }
   const notes = [];
-  if (guide.notes.build) notes.push(`build time: ${guide.notes.build}`);
-  if (guide.notes.pull) notes.push(`pull: ${guide.notes.pull}`);
-  if (anyStartup && guide.notes.startup) notes.push(`start-up: ${guide.notes.startup}`);
+  if (costs.notes.build) notes.push(`build time: ${costs.notes.build}`);
+  if (costs.notes.pull) notes.push(`pull: ${costs.notes.pull}`);
+  if (anyStartup && costs.notes.startup) notes.push(`start-up: ${costs.notes.startup}`);
   const source = head.pull?.source ?? base?.pull?.source;
   if (source)
     notes.push(
-      `pull time = compressed bytes \xD7 8 / ${formatBandwidth(guide.pullBandwidth)} (transfer only); sizes ${base?.pull && head.pull && base.pull.source !== head.pull.source ? `base ${base.pull.source === "registry" ? "from the registry" : "computed"}, head ${head.pull.source === "registry" ? "from the registry" : "computed"}` : source === "registry" ? "from the registry manifest" : "computed from the layers (gzip level 6, as docker push)"}`
+      `pull time = compressed bytes \xD7 8 / ${formatBandwidth(costs.pullBandwidth)} (transfer only); sizes ${base?.pull && head.pull && base.pull.source !== head.pull.source ? `base ${base.pull.source === "registry" ? "from the registry" : "computed"}, head ${head.pull.source === "registry" ? "from the registry" : "computed"}` : source === "registry" ? "from the registry manifest" : "computed from the layers (gzip level 6, as docker push)"}`
     );
   return { rows, notes };
 }
@@ -484,7 +598,7 @@ function compose(report, o, lim, cut2) {
   if (head) out.push(...overview(report, head, base, o), "");
   if (report.baseUnavailable)
     out.push(`> No base image to compare with: ${escapeMarkdown(report.baseUnavailable)}`, "");
-  if (report.guide) out.push(...guideTable(report), "");
+  if (report.costs) out.push(...costsTable(report), "");
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
   const brokenBudgets = report.budgets.filter((b) => !b.passed);
@@ -577,13 +691,13 @@ function overview(report, head, base, o) {
   }
   return lines;
 }
-function guideTable(report) {
-  const guide = report.guide;
-  const { rows, notes } = guideRows(guide);
-  const withBase = guide.base !== null;
+function costsTable(report) {
+  const costs = report.costs;
+  const { rows, notes } = costRows(costs);
+  const withBase = costs.base !== null;
   const mark = (better) => better === null ? "" : better ? " \u2705" : " \u26A0\uFE0F";
   const lines = [
-    "**The guide's table**: what the change costs in size, build, pull and start-up",
+    "**Size, build, pull and start-up**: what the change costs",
     "",
     withBase ? "| | base | head | change |" : "| | head |",
     withBase ? "|---|---:|---:|---:|" : "|---|---:|"
@@ -698,10 +812,10 @@ function renderText(report, options) {
     out.push("");
     out.push(...overview2(report, head, base));
     out.push("");
-    if (report.guide) {
-      const { rows, notes } = guideRows(report.guide);
-      const withBase = report.guide.base !== null;
-      out.push(bold("The guide's table"));
+    if (report.costs) {
+      const { rows, notes } = costRows(report.costs);
+      const withBase = report.costs.base !== null;
+      out.push(bold("Size, build, pull and start-up"));
       out.push(
         ...table(
           [
@@ -867,30 +981,23 @@ function terminalProgress(stream, label) {
 
 // src/cli/main.ts
 var USAGE = `Usage:
-  image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--config FILE] [--fail-on LEVEL] [--format text|json|sarif]
-  image-guard analyze <IMAGE> [--no-files] [--no-pull-size] [--fail-on LEVEL] [--format text|json]
-  image-guard compare --head <IMAGE> [--base <IMAGE>] [--dockerfile FILE] [--context DIR] [--target STAGE]
-                      [--max-size S] [--max-increase S] [--max-wasted S] [--min-efficiency E] [--max-layers N]
-                      [--fail-on LEVEL] [--no-files] [--no-pull-size] [--format text|json|markdown]
-                      [--pull-bandwidth SPEED] [--startup-probe port:PORT|cmd:COMMAND] [--startup-runs N]
-                      [--startup-timeout SECONDS] [--base-build-time S[/fresh|/uncached|/cached|/partly-cached]]
-                      [--head-build-time S[/\u2026]]
+  ${["lint", "analyze", "compare"].map(usageLine).join("\n  ")}
 
 <IMAGE> is an image the engine knows (pulled when missing), docker-archive:PATH, oci-archive:PATH or oci:DIR.
-Exit status: 0 passed, 1 a budget broken or a finding at or above --fail-on (default error), 2 the run could not be done.
+image-guard COMMAND --help says what each flag means.
+${EXIT_STATUS}
 `;
 async function main(argv, io, deps = {}) {
   try {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-GW5RSMMI.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-OAQMFZPD.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
-        return await analyzeCommand(rest, io, deps);
       case "compare":
-        return await compareCommand(rest, io, deps);
+        return await imageCommand(command, rest, io, deps);
       case "--version":
       case "-v":
         io.stdout.write(`${TOOL_NAME} ${VERSION}
@@ -915,260 +1022,58 @@ async function main(argv, io, deps = {}) {
     return 2;
   }
 }
-function parse(argv, options, positionals = 0) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UserError(
-      `${messageOf(error).replace(/\. To specify a positional.*$/, "")} (image-guard --help)`
+async function imageCommand(command, argv, io, deps) {
+  const flags = parseFlags(command, argv);
+  if (flags.help) {
+    io.stdout.write(commandHelp(command));
+    return 0;
+  }
+  const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), "bad flags");
+  const ports = cliPorts(deps, io);
+  let result;
+  if (command === "analyze") {
+    const ref = flags.positionals[0];
+    if (!ref) throw new UserError("analyze needs an image: image-guard analyze <IMAGE>");
+    result = await runAnalysis(ref, settings, config, ports);
+  } else {
+    if (!settings.head) throw new UserError("compare needs --head <IMAGE> (image-guard compare --help)");
+    const dockerfile = explicit.has("dockerfile") ? settings.dockerfile : null;
+    result = await runComparison(
+      {
+        head: { ref: settings.head, build: settings["head-build-time"] },
+        base: settings.base ? { ref: settings.base, build: settings["base-build-time"] } : { unavailable: "no --base was given" },
+        dockerfile: dockerfile ? {
+          path: dockerfile,
+          // Like `lint`: the Dockerfile's folder unless --context says otherwise.
+          context: explicit.has("context") ? settings.context : (await import("./lint-DBXQTEQ7.js")).defaultContext(dockerfile),
+          target: settings.target
+        } : null,
+        settings,
+        config,
+        root: process.cwd()
+      },
+      ports
     );
   }
-  if (parsed.positionals.length > positionals) {
-    throw new UserError(`unexpected argument "${parsed.positionals[positionals]}" (image-guard --help)`);
-  }
-  return parsed;
+  return emit(result.report, flags.format, io, { failOn: settings["fail-on"], unchecked: result.unchecked });
 }
-function failOnOf(value) {
-  const v = value ?? "error";
-  if (v === "error" || v === "warning" || v === "info" || v === "never") return v;
-  throw new UserError(`--fail-on "${v}" must be error, warning, info or never`);
-}
-function formatOf(value, allowed) {
-  const v = value ?? "text";
-  if (allowed.includes(v)) return v;
-  throw new UserError(`--format "${value}" must be ${allowed.join(", ")}`);
-}
-async function analyzerOf(deps) {
-  const loader = deps.loader;
-  if (loader) return async (ref, options) => analyzeImage(await loader.load(ref, options));
-  const { analyzeRef } = await import("./image-source-TFTHUBTV.js");
-  return analyzeRef;
-}
-async function analyzeCommand(argv, io, deps) {
-  const { values, positionals } = parse(
-    argv,
-    {
-      "no-files": { type: "boolean" },
-      "no-pull-size": { type: "boolean" },
-      format: { type: "string" },
-      "fail-on": { type: "string" }
-    },
-    1
-  );
-  const format = formatOf(values.format, ["text", "json"]);
-  const failOn = failOnOf(values["fail-on"]);
-  const ref = positionals[0];
-  if (!ref) throw new UserError("analyze needs an image: image-guard analyze <IMAGE>");
-  const analyze = await analyzerOf(deps);
-  const { image, findings } = await analyzeWithProgress(
-    analyze,
-    ref,
-    { files: !values["no-files"], pullSize: !values["no-pull-size"] },
-    io
-  );
-  const { report, unchecked } = buildReport({ head: image, base: null, findings, failOn });
-  return emit(report, format, io, { failOn, unchecked });
-}
-async function compareCommand(argv, io, deps) {
-  const { values } = parse(argv, {
-    head: { type: "string" },
-    base: { type: "string" },
-    dockerfile: { type: "string" },
-    context: { type: "string" },
-    target: { type: "string" },
-    "max-size": { type: "string" },
-    "max-increase": { type: "string" },
-    "max-wasted": { type: "string" },
-    "min-efficiency": { type: "string" },
-    "max-layers": { type: "string" },
-    "fail-on": { type: "string" },
-    "no-files": { type: "boolean" },
-    "no-pull-size": { type: "boolean" },
-    format: { type: "string" },
-    "pull-bandwidth": { type: "string" },
-    "startup-probe": { type: "string" },
-    "startup-runs": { type: "string" },
-    "startup-timeout": { type: "string" },
-    "base-build-time": { type: "string" },
-    "head-build-time": { type: "string" }
-  });
-  const format = formatOf(values.format, ["text", "json", "markdown"]);
-  const failOn = failOnOf(values["fail-on"]);
-  if (!values.head) throw new UserError("compare needs --head <IMAGE>");
-  const guideFlags = guideOptions(values);
-  const limits = budgetLimits(values);
-  const files = !values["no-files"];
-  const pullSize = !values["no-pull-size"];
-  const analyze = await analyzerOf(deps);
-  const registryAnswers = askRegistries([values.head, values.base], deps);
-  registryAnswers.catch(() => void 0);
-  const [head, base, dockerfileFindings] = await Promise.all([
-    analyzeWithProgress(analyze, values.head, { files, pullSize }, io),
-    values.base ? analyzeWithProgress(analyze, values.base, { files, pullSize }, io) : Promise.resolve(null),
-    values.dockerfile ? lintFindings(values.dockerfile, values.context ?? null, values.target, deps) : []
-  ]);
-  const guide = await guideFigures(
-    values.head,
-    values.base ?? null,
-    head.image,
-    base?.image ?? null,
-    guideFlags,
-    deps,
-    await registryAnswers
-  );
-  const { report, unchecked } = buildReport({
-    head: guide.head,
-    base: guide.base,
-    baseUnavailable: base ? null : "no --base was given",
-    findings: [...dockerfileFindings, ...head.findings],
-    limits,
-    failOn
-  });
-  report.guide = buildGuide({
-    head: report.head,
-    base: report.base,
-    pullBandwidth: guideFlags.bandwidth,
-    builds: { base: guideFlags.baseBuild, head: guideFlags.headBuild },
-    startup: guide.startup,
-    pullNotes: guide.pullNotes
-  });
-  return emit(report, format, io, { failOn, unchecked });
-}
-function guideOptions(values) {
-  const bad = [];
-  const text = (name) => typeof values[name] === "string" ? values[name] : void 0;
-  let bandwidth = DEFAULT_PULL_BANDWIDTH;
-  const bw = text("pull-bandwidth");
-  if (bw !== void 0) {
-    const bits = parseBandwidth(bw);
-    if (bits === null)
-      bad.push(`--pull-bandwidth "${bw}" is not a speed (write 100Mbit/s, 1Gbit/s or 12.5MB/s)`);
-    else bandwidth = bits;
-  }
-  let probe = null;
-  const p = text("startup-probe");
-  if (p !== void 0) {
-    probe = parseStartupProbe(p);
-    if (!probe) bad.push(`--startup-probe "${p}" ${STARTUP_PROBE_HINT}`);
-  }
-  let runs = 3;
-  const r = text("startup-runs");
-  if (r !== void 0) {
-    if (/^\d+$/.test(r) && Number(r) >= 1 && Number(r) <= 20) runs = Number(r);
-    else bad.push(`--startup-runs "${r}" must be a whole number from 1 to 20`);
-  }
-  let timeoutSeconds = 60;
-  const t = text("startup-timeout");
-  if (t !== void 0) {
-    const m = /^(\d+(?:\.\d+)?|\.\d+)\s*s?$/.exec(t);
-    if (m && Number(m[1]) > 0 && Number(m[1]) <= 3600) timeoutSeconds = Number(m[1]);
-    else bad.push(`--startup-timeout "${t}" must be seconds, more than 0 and at most 3600`);
-  }
-  const build = (name) => {
-    const v = text(name);
-    if (v === void 0) return null;
-    const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|uncached|cached|partly-cached))?$/.exec(v.trim());
-    if (!m) {
-      bad.push(
-        `--${name} "${v}" must be seconds, optionally /fresh (--no-cache), /uncached, /cached or /partly-cached (e.g. 120.5/fresh)`
-      );
-      return null;
-    }
-    const cache = m[2] === "fresh" || m[2] === "uncached" ? "none" : m[2] === "cached" ? "all" : m[2] === "partly-cached" ? "partial" : "unknown";
-    return { seconds: Number(m[1]), cache, noCache: m[2] === "fresh" };
+function cliPorts(deps, io) {
+  const { loader, registry, containers } = deps;
+  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : realPorts.analyze;
+  return {
+    analyze: (ref, options) => withProgress(analyze, ref, options, io),
+    registry: registry ? () => registry : realPorts.registry,
+    containers: containers ? () => containers : realPorts.containers,
+    lint: deps.lintDockerfile ?? realPorts.lint
   };
-  const baseBuild = build("base-build-time");
-  const headBuild = build("head-build-time");
-  if (bad.length) throw new UserError(bad.join("; "));
-  return { bandwidth, probe, runs, timeoutSeconds, baseBuild, headBuild };
 }
-async function askRegistries(refs, deps) {
-  const named = refs.filter((r) => !!r && !isArchiveRef(r) && namesRegistry(r));
-  const answers = /* @__PURE__ */ new Map();
-  if (named.length === 0) return answers;
-  const registry = deps.registry ?? (await import("./registry-client-XY6MDHFY.js")).registryClient();
-  await Promise.all(
-    named.map(async (ref) => {
-      const answer = await registryLookup(registry, ref);
-      if (answer) answers.set(ref, answer);
-    })
-  );
-  return answers;
-}
-async function guideFigures(headRef, baseRef, head, base, flags, deps, answers) {
-  const pullNotes = [];
-  const sized = (image, ref) => {
-    const answer = ref ? answers.get(ref) : void 0;
-    if (!ref || !answer) return image;
-    const r = withRegistrySizes(image, answer, ref);
-    if (r.note) pullNotes.push(r.note);
-    return r.image;
-  };
-  const h = sized(head, headRef);
-  const b = base ? sized(base, baseRef) : null;
-  let startup = {};
-  if (flags.probe) {
-    const runner = deps.containers ?? (await import("./docker-cli-LKZLB42N.js")).dockerCli().containers;
-    const side = (ref) => ref && isArchiveRef(ref) ? { ref: null, why: "an archive cannot be started: give an image the engine has" } : { ref };
-    startup = await startupFor({
-      runner,
-      probe: flags.probe,
-      runs: flags.runs,
-      timeoutSeconds: flags.timeoutSeconds,
-      images: [
-        ...baseRef ? [{ side: "base", ...side(baseRef) }] : [],
-        { side: "head", ...side(headRef) }
-      ]
-    });
-  }
-  return { head: h, base: b, startup, pullNotes };
-}
-async function analyzeWithProgress(analyze, ref, what, io) {
-  const progress = what.files ? terminalProgress(io.stderr, ref) : null;
+async function withProgress(analyze, ref, options, io) {
+  const progress = options.files ? terminalProgress(io.stderr, ref) : null;
   try {
-    return await analyze(ref, { ...what, onProgress: progress?.update });
+    return await analyze(ref, { ...options, onProgress: progress?.update });
   } finally {
     progress?.done();
   }
-}
-async function lintFindings(dockerfile, context, target, deps) {
-  const lint = deps.lintDockerfile ?? (await import("./lint-A3VHLLKQ.js")).lintDockerfileAt;
-  return lint(dockerfile, { context, target });
-}
-function budgetLimits(values) {
-  const limits = {};
-  const bad = [];
-  const size = (name) => {
-    const text = values[name];
-    if (text === void 0) return void 0;
-    const n = parseSize(text);
-    if (n === null) bad.push(`--${name} "${text}" is not a size (write 250MB, 1.2GiB or bytes)`);
-    return n ?? void 0;
-  };
-  limits.maxSize = size("max-size");
-  limits.maxWasted = size("max-wasted");
-  if (values["max-increase"] !== void 0) {
-    const inc = parseIncrease(values["max-increase"]);
-    if (inc) limits.maxIncrease = inc;
-    else
-      bad.push(`--max-increase "${values["max-increase"]}" is not a size or a percentage (write 10MB or 5%)`);
-  }
-  if (values["min-efficiency"] !== void 0) {
-    const e = Number(values["min-efficiency"]);
-    if (values["min-efficiency"].trim() !== "" && Number.isFinite(e) && e >= 0 && e <= 1)
-      limits.minEfficiency = e;
-    else bad.push(`--min-efficiency "${values["min-efficiency"]}" must be a number from 0 to 1 (e.g. 0.95)`);
-  }
-  if (values["max-layers"] !== void 0) {
-    const n = Number(values["max-layers"]);
-    if (/^\d+$/.test(values["max-layers"].trim())) limits.maxLayers = n;
-    else bad.push(`--max-layers "${values["max-layers"]}" must be a whole number`);
-  }
-  if (bad.length) throw new UserError(bad.join("; "));
-  for (const key of Object.keys(limits))
-    if (limits[key] === void 0) delete limits[key];
-  return limits;
 }
 function emit(report, format, io, options) {
   if (format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}
@@ -1184,7 +1089,6 @@ function emit(report, format, io, options) {
   return report.passed ? 0 : 1;
 }
 export {
-  budgetLimits,
-  guideOptions,
+  USAGE,
   main
 };

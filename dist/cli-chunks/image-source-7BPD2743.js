@@ -7,8 +7,8 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-4S3SRPAW.js";
-import "./chunk-YMPRV5SS.js";
+} from "./chunk-A35CLZD2.js";
+import "./chunk-OMW2NR4Z.js";
 import {
   UserError
 } from "./chunk-LGOGIA6D.js";
@@ -55542,7 +55542,7 @@ function historyFromEngine(items, layerCount) {
   return { history, layerSizes: layerSizes.slice(0, layerCount) };
 }
 
-// src/cli/image-source.ts
+// src/app/image-source.ts
 async function loadImage(ref, options) {
   if (isArchiveRef(ref)) return readArchiveRef(ref, options);
   return readEngineImage(ref, {

@@ -1,0 +1,430 @@
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import {
+  formatBytes
+} from "./chunk-LGOGIA6D.js";
+
+// src/analysis/layers.ts
+function imageLayers(data) {
+  const { diffIds, history } = data.config;
+  const sizeOf = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
+  const layers = [];
+  let next = 0;
+  for (const entry of history) {
+    const index = layers.length;
+    if (entry.emptyLayer || next >= diffIds.length) {
+      layers.push({ index, diffId: null, createdBy: entry.createdBy, size: 0, empty: true });
+      continue;
+    }
+    layers.push({
+      index,
+      diffId: diffIds[next] ?? null,
+      createdBy: entry.createdBy,
+      size: sizeOf(next),
+      empty: false
+    });
+    next++;
+  }
+  for (; next < diffIds.length; next++) {
+    layers.push({
+      index: layers.length,
+      diffId: diffIds[next] ?? null,
+      createdBy: "",
+      size: sizeOf(next),
+      empty: false
+    });
+  }
+  return layers;
+}
+function nonEmptyIndexes(layers) {
+  return layers.filter((l) => !l.empty).map((l) => l.index);
+}
+function normalizeInstruction(createdBy) {
+  let s = createdBy.trim();
+  s = s.replace(/\s+# buildkit$/, "");
+  s = s.replace(/^(RUN )?\|\d+(?:\s+\S+=\S*)*\s+/, "$1");
+  const nop = /^\/bin\/sh -c #\(nop\)\s*/;
+  if (nop.test(s)) {
+    s = s.replace(nop, "");
+  } else if (s.startsWith("/bin/sh -c ")) {
+    s = `RUN ${s.slice("/bin/sh -c ".length)}`;
+  } else if (/^RUN \/bin\/sh -c /.test(s)) {
+    s = `RUN ${s.slice("RUN /bin/sh -c ".length)}`;
+  }
+  s = s.replace(/\b(file|dir|multi):[0-9a-f]{64}\b/g, "$1:\u2026");
+  return s.replace(/\s+/g, " ").trim();
+}
+function instructionKind(createdBy) {
+  const match = /^([A-Z]+)\b/.exec(normalizeInstruction(createdBy));
+  return match?.[1] ?? "";
+}
+
+// src/analysis/filesystem.ts
+var isDir = (n) => n.kind === "dir" || n.kind === null;
+function pathOf(node) {
+  const parts = [];
+  for (let n = node; n?.parent; n = n.parent) parts.push(n.name);
+  return `/${parts.reverse().join("/")}`;
+}
+function mergeLayers(layers, layerIndexes) {
+  const root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
+  const wasted = /* @__PURE__ */ new Map();
+  let totalBytes = 0;
+  let wastedBytes = 0;
+  const hide = (node, by) => {
+    if (node.kind === "file" && node.size > 0) {
+      const path = pathOf(node);
+      let w = wasted.get(path);
+      if (!w) {
+        w = { bytes: 0, layers: /* @__PURE__ */ new Set() };
+        wasted.set(path, w);
+      }
+      w.bytes += node.size;
+      w.layers.add(node.layer);
+      w.layers.add(by);
+      wastedBytes += node.size;
+    }
+  };
+  const hideTree = (node, by) => {
+    hide(node, by);
+    if (node.children) for (const child of node.children.values()) hideTree(child, by);
+  };
+  const hideChildren = (node, by) => {
+    if (!node.children) return;
+    for (const child of node.children.values()) hideTree(child, by);
+    node.children.clear();
+  };
+  const lookup = (path) => path === "" ? root : findPath(root, path);
+  layers.forEach((layer, i) => {
+    const by = layerIndexes[i] ?? i;
+    for (const dir of layer.opaqueDirs) {
+      const node = lookup(dir);
+      if (node && isDir(node)) hideChildren(node, by);
+    }
+    for (const gone of layer.whiteouts) {
+      const node = lookup(gone);
+      if (!node?.parent) continue;
+      hideTree(node, by);
+      node.parent.children?.delete(node.name);
+    }
+    let cachedDir = "";
+    let cachedNode = null;
+    for (const entry of layer.entries) {
+      const path = entry.path;
+      if (path === "") continue;
+      if (entry.kind === "file") totalBytes += entry.size;
+      const slash = path.lastIndexOf("/");
+      let node = root;
+      let from = 0;
+      if (cachedNode !== null && slash === cachedDir.length && path.startsWith(cachedDir)) {
+        node = cachedNode;
+        from = slash + 1;
+      }
+      for (; ; ) {
+        const end = path.indexOf("/", from);
+        const last = end < 0;
+        const name = last ? path.slice(from) : path.slice(from, end);
+        if (!node.children) node.children = /* @__PURE__ */ new Map();
+        let child = node.children.get(name);
+        if (!child) {
+          child = { name, parent: node, kind: null, size: 0, layer: by, children: null };
+          node.children.set(name, child);
+        } else if (!last && !isDir(child)) {
+          hide(child, by);
+          child.kind = null;
+          child.size = 0;
+          child.secret = void 0;
+        }
+        if (last) {
+          if (entry.kind === "dir") {
+            if (!isDir(child)) hide(child, by);
+            child.kind = "dir";
+          } else {
+            if (child.kind !== null || child.children?.size) {
+              hide(child, by);
+              hideChildren(child, by);
+            }
+            if (child.children !== null || child === cachedNode) cachedNode = null;
+            child.kind = entry.kind;
+            child.children = null;
+          }
+          child.size = entry.kind === "file" ? entry.size : 0;
+          child.layer = by;
+          child.secret = entry.secret;
+          break;
+        }
+        node = child;
+        from = end + 1;
+        if (end === slash) {
+          cachedDir = path.slice(0, slash);
+          cachedNode = node;
+        }
+      }
+    }
+  });
+  return { root, totalBytes, wastedBytes, wasted };
+}
+function findPath(root, path) {
+  let node = root;
+  for (const part of path.split("/")) {
+    node = node.children?.get(part);
+    if (!node) return void 0;
+  }
+  return node;
+}
+function* walk(node) {
+  const stack = [];
+  if (node.children) stack.push(node.children.values());
+  while (stack.length > 0) {
+    const next = stack[stack.length - 1].next();
+    if (next.done) {
+      stack.pop();
+      continue;
+    }
+    const child = next.value;
+    yield child;
+    if (child.children) stack.push(child.children.values());
+  }
+}
+function topBy(items, limit, size, key) {
+  const top = [];
+  for (const item of items) {
+    if (top.length === limit && size(item) <= size(top[top.length - 1])) continue;
+    top.push(item);
+    top.sort((a, b) => size(b) - size(a) || key(a).localeCompare(key(b)));
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+function largestFiles(root, limit = 20) {
+  let fileCount = 0;
+  const files = [];
+  for (const node of walk(root)) {
+    if (node.kind === "file" || node.kind === "hardlink") fileCount++;
+    if (node.kind === "file") files.push(node);
+  }
+  const largest = topBy(files, limit, (n) => n.size, pathOf).map((n) => ({
+    path: pathOf(n),
+    size: n.size,
+    layer: n.layer
+  }));
+  return { fileCount, largest };
+}
+function biggestWasters(fs, limit = 20) {
+  const items = [...fs.wasted].map(([path, w]) => ({
+    path,
+    bytes: w.bytes,
+    layers: [...w.layers].sort((a, b) => a - b)
+  }));
+  return topBy(
+    items,
+    limit,
+    (w) => w.bytes,
+    (w) => w.path
+  );
+}
+
+// src/analysis/content-rules/rule.ts
+function tally(node, include = () => true) {
+  let bytes = 0;
+  let files = 0;
+  const layers = /* @__PURE__ */ new Set();
+  const visit = (n, rel) => {
+    if (!n.children) return;
+    for (const [name, child] of n.children) {
+      const path = rel ? `${rel}/${name}` : name;
+      if (child.kind !== "dir" && child.kind !== null && include(path, child)) {
+        files++;
+        bytes += child.size;
+        layers.add(child.layer);
+      }
+      visit(child, path);
+    }
+  };
+  visit(node, "");
+  return { bytes, files, layers: [...layers].sort((a, b) => a - b) };
+}
+function toFinding(rule, hit) {
+  return {
+    rule: rule.id,
+    name: rule.name,
+    severity: rule.severity,
+    message: hit.message,
+    file: null,
+    line: null,
+    fix: rule.fix,
+    bytes: hit.bytes
+  };
+}
+
+// src/analysis/content-rules/IG101-pip-cache-in-image.ts
+var IG101 = {
+  id: "IG101",
+  name: "pip-cache-in-image",
+  severity: "warning",
+  summary: "A `.cache/pip` or `.cache/uv` directory with files is in the final filesystem (bytes reported).",
+  rationale: "A download cache only speeds up the next install on the same machine; in an image it is never read again, and every node that pulls the image downloads and stores it.",
+  fix: "Install with `pip install --no-cache-dir` / `uv sync --no-cache`, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
+  check(ctx) {
+    const hits = [];
+    for (const node of walk(ctx.root)) {
+      if (node.name !== "pip" && node.name !== "uv" || node.parent?.name !== ".cache") continue;
+      if (node.kind !== "dir" && node.kind !== null) continue;
+      const t = tally(node);
+      if (t.files === 0) continue;
+      const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+      hits.push({
+        message: `\`${pathOf(node)}\` holds ${formatBytes(t.bytes)} in ${t.files} files of ${node.name}'s download cache, written by ${where}: it only makes the image bigger.`,
+        bytes: t.bytes
+      });
+    }
+    return hits;
+  }
+};
+
+// src/analysis/content-rules/IG102-os-cache-in-image.ts
+var IG102 = {
+  id: "IG102",
+  name: "os-cache-in-image",
+  severity: "warning",
+  summary: "/var/lib/apt/lists holds files other than `lock` and `partial/`, or /var/cache/apk holds files (bytes reported).",
+  rationale: "Package lists and caches are only needed while installing; left in a layer they add megabytes that every pull transfers and that go stale at once.",
+  fix: "End the installing RUN with `rm -rf /var/lib/apt/lists/*` (apt) or use `apk add --no-cache` (apk), in the same RUN as the install.",
+  check(ctx) {
+    const hits = [];
+    const lists = findPath(ctx.root, "var/lib/apt/lists");
+    if (lists) {
+      const t = tally(lists, (rel) => rel !== "lock" && rel !== "partial" && !rel.startsWith("partial/"));
+      if (t.files > 0) {
+        const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+        hits.push({
+          message: `\`/var/lib/apt/lists\` holds ${formatBytes(t.bytes)} of package indexes (${t.files} files) left by ${where}.`,
+          bytes: t.bytes
+        });
+      }
+    }
+    const apk = findPath(ctx.root, "var/cache/apk");
+    if (apk) {
+      const t = tally(apk);
+      if (t.files > 0) {
+        const where = t.layers.map((l) => ctx.describeLayer(l)).join(", ");
+        hits.push({
+          message: `\`/var/cache/apk\` holds ${formatBytes(t.bytes)} of cached packages (${t.files} files) left by ${where}.`,
+          bytes: t.bytes
+        });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/analysis/content-rules/IG103-vcs-in-image.ts
+var IG103 = {
+  id: "IG103",
+  name: "vcs-in-image",
+  severity: "warning",
+  summary: "A `.git` directory is in the final filesystem (bytes reported).",
+  rationale: "A repository's history is often larger than the code it tracks, is never used at run time, and can hold removed secrets and internal names.",
+  fix: "Add `.git` to .dockerignore, or copy only what the app needs (`COPY app/ app/`) instead of the whole context.",
+  check(ctx) {
+    const hits = [];
+    for (const node of walk(ctx.root)) {
+      if (node.name !== ".git" || node.kind !== "dir" && node.kind !== null) continue;
+      let nested = false;
+      for (let p = node.parent; p; p = p.parent) if (p.name === ".git") nested = true;
+      if (nested) continue;
+      const t = tally(node);
+      const where = t.layers.length ? `, from ${t.layers.map((l) => ctx.describeLayer(l)).join(", ")}` : "";
+      hits.push({
+        message: `\`${pathOf(node)}\` is a git directory in the image: ${formatBytes(t.bytes)} of history (${t.files} files)${where}.`,
+        bytes: t.bytes
+      });
+    }
+    return hits;
+  }
+};
+
+// src/analysis/content-rules/IG104-secret-in-image.ts
+var KEY_NAMES = /* @__PURE__ */ new Set(["id_rsa", "id_ecdsa", "id_ed25519", "id_dsa"]);
+var ENV_TEMPLATES = /* @__PURE__ */ new Set(["example", "sample", "template", "dist"]);
+function secretKind(path, name, hint) {
+  if (name === ".env") return "an environment file";
+  if (name.startsWith(".env.") && !ENV_TEMPLATES.has(name.slice(5))) return "an environment file";
+  if (KEY_NAMES.has(name)) return "an SSH private key";
+  if (hint === "private-key") return "a private key";
+  if (name === ".npmrc" && hint === "npm-token") return "an npm auth token";
+  if (path.endsWith("/.aws/credentials")) return "AWS credentials";
+  if (path.endsWith("/.docker/config.json") && hint === "docker-auths") return "registry credentials";
+  return null;
+}
+var IG104 = {
+  id: "IG104",
+  name: "secret-in-image",
+  severity: "error",
+  summary: "The final filesystem holds `.env`, an SSH private key, a PEM private key, `.npmrc` with `_authToken`, `.aws/credentials` or `.docker/config.json` with credentials. The value is never printed.",
+  rationale: "Anyone who can pull the image can read every file in every layer: a credential shipped in an image is a credential leaked, even when a later layer deletes it.",
+  fix: "Keep it out of the build context (.dockerignore) and pass secrets at build time with `RUN --mount=type=secret,id=\u2026`, or at run time; rotate it, since anyone who pulls the image has it.",
+  check(ctx) {
+    const hits = [];
+    for (const node of walk(ctx.root)) {
+      if (node.kind !== "file" && node.kind !== "hardlink") continue;
+      const path = pathOf(node);
+      const kind = secretKind(path, node.name, node.secret);
+      if (!kind) continue;
+      hits.push({
+        message: `\`${path}\` is ${kind}, shipped in ${ctx.describeLayer(node.layer)}; its content is not shown.`,
+        bytes: node.size
+      });
+    }
+    return hits;
+  }
+};
+
+// src/analysis/content-rules/IG105-toolchain-in-image.ts
+var TOOLS = ["gcc", "cc", "g++", "clang", "make"];
+var DIRS = ["usr/bin", "usr/local/bin"];
+var IG105 = {
+  id: "IG105",
+  name: "toolchain-in-image",
+  severity: "info",
+  summary: "gcc, cc, g++, clang or make is in /usr/bin or /usr/local/bin of the final filesystem.",
+  rationale: "Compilers and build tools are needed to build, not to run: in the final image they add size and give an attacker who gets in the tools to build more.",
+  fix: "Compile in a builder stage and copy only the results into the final stage (`COPY --from=builder \u2026`).",
+  check(ctx) {
+    const found = [];
+    let bytes = 0;
+    for (const dir of DIRS) {
+      const node = findPath(ctx.root, dir);
+      for (const tool of TOOLS) {
+        const hit = node?.children?.get(tool);
+        if (!hit || hit.kind === "dir" || hit.kind === null) continue;
+        found.push(`/${dir}/${tool}`);
+        bytes += hit.size;
+      }
+    }
+    if (found.length === 0) return [];
+    return [
+      {
+        message: `The image ships a compiler toolchain (${found.map((f) => `\`${f}\``).join(", ")}${bytes ? `, ${formatBytes(bytes)} in those entries alone` : ""}): build tools are only needed while building.`,
+        bytes
+      }
+    ];
+  }
+};
+
+// src/analysis/content-rules/index.ts
+var CONTENT_RULES = [IG101, IG102, IG103, IG104, IG105];
+function checkContent(ctx) {
+  return CONTENT_RULES.flatMap((rule) => rule.check(ctx).map((hit) => toFinding(rule, hit)));
+}
+
+export {
+  imageLayers,
+  nonEmptyIndexes,
+  normalizeInstruction,
+  instructionKind,
+  mergeLayers,
+  largestFiles,
+  biggestWasters,
+  CONTENT_RULES,
+  checkContent
+};

@@ -1,0 +1,783 @@
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import {
+  RULES
+} from "./chunk-MAKWJFLB.js";
+import {
+  CONTENT_RULES,
+  instructionKind,
+  normalizeInstruction
+} from "./chunk-OMW2NR4Z.js";
+import {
+  UserError,
+  formatBytes,
+  messageOf,
+  parseIncrease,
+  parseSize
+} from "./chunk-LGOGIA6D.js";
+import {
+  TOOL_NAME,
+  VERSION
+} from "./chunk-IAM365J3.js";
+
+// src/core/report.ts
+var rank = { error: 3, warning: 2, info: 1 };
+function reachesFailOn(severity, failOn2) {
+  return failOn2 !== "never" && rank[severity] >= rank[failOn2];
+}
+function decidePassed(findings, budgets, failOn2) {
+  return budgets.every((b) => b.passed) && !findings.some((f) => reachesFailOn(f.severity, failOn2));
+}
+
+// src/analysis/compare.ts
+function lcs(a, b, same) {
+  const n = a.length;
+  const m = b.length;
+  const dp = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      dp[i][j] = same(a[i], b[j]) ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  const pairs = [];
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    if (same(a[i], b[j])) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+var tokens = (s) => new Set(s.split(/[\s&|;]+/).filter(Boolean));
+function similarity(a, b) {
+  if (a === b) return 1;
+  const ta = tokens(a);
+  const tb = tokens(b);
+  let common = 0;
+  for (const t of ta) if (tb.has(t)) common++;
+  const union = ta.size + tb.size - common;
+  return union === 0 ? 0 : common / union;
+}
+function alignGap(base, head) {
+  const n = base.length;
+  const m = head.length;
+  if (n === 0 || m === 0) return [];
+  const text2 = (l) => normalizeInstruction(l.createdBy);
+  const score = (i, j) => {
+    const a = base[i];
+    const b = head[j];
+    if (instructionKind(a.createdBy) !== instructionKind(b.createdBy)) return -1;
+    const sizes = Math.max(a.size, b.size) === 0 ? 1 : Math.min(a.size, b.size) / Math.max(a.size, b.size);
+    return 1 + similarity(text2(a), text2(b)) + 0.25 * sizes;
+  };
+  const dp = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) {
+      const s = score(i, j);
+      dp[i][j] = Math.max(dp[i + 1][j], dp[i][j + 1], s > 0 ? s + dp[i + 1][j + 1] : -Infinity);
+    }
+  const pairs = [];
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    const s = score(i, j);
+    if (s > 0 && dp[i][j] === s + dp[i + 1][j + 1]) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[i][j] === dp[i + 1][j]) i++;
+    else j++;
+  }
+  return pairs;
+}
+var row = (status, base, head) => ({
+  status,
+  base: base?.index ?? null,
+  head: head?.index ?? null,
+  createdBy: normalizeInstruction((head ?? base)?.createdBy ?? ""),
+  baseSize: base?.size ?? null,
+  headSize: head?.size ?? null,
+  delta: (head?.size ?? 0) - (base?.size ?? 0)
+});
+function alignLayers(base, head) {
+  const b = base.filter((l) => !l.empty);
+  const h = head.filter((l) => !l.empty);
+  const anchors = lcs(b, h, (x, y) => x.diffId !== null && x.diffId === y.diffId);
+  const rows = [];
+  let bi = 0;
+  let hi = 0;
+  const fillGap = (bEnd, hEnd) => {
+    const gb = b.slice(bi, bEnd);
+    const gh = h.slice(hi, hEnd);
+    let i = 0;
+    let j = 0;
+    for (const [pi, pj] of alignGap(gb, gh)) {
+      for (; i < pi; i++) rows.push(row("removed", gb[i], null));
+      for (; j < pj; j++) rows.push(row("added", null, gh[j]));
+      rows.push(row("changed", gb[i++], gh[j++]));
+    }
+    for (; i < gb.length; i++) rows.push(row("removed", gb[i], null));
+    for (; j < gh.length; j++) rows.push(row("added", null, gh[j]));
+  };
+  for (const [ai, aj] of anchors) {
+    fillGap(ai, aj);
+    rows.push(row("same", b[ai], h[aj]));
+    bi = ai + 1;
+    hi = aj + 1;
+  }
+  fillGap(b.length, h.length);
+  return rows;
+}
+var nonEmpty = (image) => image.layers.filter((l) => !l.empty).length;
+function compareImages(base, head) {
+  const size2 = head.size - base.size;
+  const delta = {
+    size: size2,
+    percent: base.size === 0 ? null : Math.round(size2 / base.size * 1e4) / 100,
+    layers: nonEmpty(head) - nonEmpty(base),
+    wastedBytes: base.files && head.files ? head.files.wastedBytes - base.files.wastedBytes : null
+  };
+  return { rows: alignLayers(base.layers, head.layers), delta };
+}
+
+// src/analysis/budgets.ts
+function checkBudgets(head, delta, limits) {
+  const budgets = [];
+  const unchecked = [];
+  const atMost = (name, limit, actual, unit = "bytes") => budgets.push({ name, limit, actual, passed: actual <= limit, unit });
+  if (limits.maxSize !== void 0) atMost("max-size", limits.maxSize, head.size);
+  if (limits.maxIncrease !== void 0) {
+    const inc = limits.maxIncrease;
+    if (!delta) unchecked.push("max-increase: there is no base image to compare with");
+    else if ("bytes" in inc) atMost("max-increase", inc.bytes, delta.size);
+    else if (delta.percent === null)
+      unchecked.push("max-increase: the base image is empty, so a percentage means nothing");
+    else atMost("max-increase", inc.percent, delta.percent, "percent");
+  }
+  if (limits.maxWasted !== void 0) {
+    if (head.files) atMost("max-wasted", limits.maxWasted, head.files.wastedBytes);
+    else unchecked.push("max-wasted: files were not analyzed (--no-files)");
+  }
+  if (limits.minEfficiency !== void 0) {
+    if (head.files) {
+      const actual = head.files.efficiency;
+      budgets.push({
+        name: "min-efficiency",
+        limit: limits.minEfficiency,
+        actual,
+        passed: actual >= limits.minEfficiency,
+        unit: "ratio"
+      });
+    } else unchecked.push("min-efficiency: files were not analyzed (--no-files)");
+  }
+  if (limits.maxLayers !== void 0)
+    atMost("max-layers", limits.maxLayers, nonEmpty(head), "layers");
+  return { budgets, unchecked };
+}
+
+// src/analysis/report.ts
+function buildReport(input) {
+  const comparison = input.head && input.base ? compareImages(input.base, input.head) : null;
+  const { budgets, unchecked } = input.head ? checkBudgets(input.head, comparison?.delta ?? null, input.limits ?? {}) : { budgets: [], unchecked: [] };
+  const report = {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: VERSION },
+    head: input.head,
+    base: input.base,
+    baseUnavailable: input.baseUnavailable ?? null,
+    delta: comparison?.delta ?? null,
+    layers: comparison?.rows ?? [],
+    findings: input.findings,
+    budgets,
+    passed: decidePassed(input.findings, budgets, input.failOn)
+  };
+  return { report, unchecked };
+}
+
+// src/config/config.ts
+import { readFile, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+
+// src/core/bandwidth.ts
+var PREFIX = { "": 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6, g: 1e9, G: 1e9 };
+function parseBandwidth(text2) {
+  const t = text2.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return positive(Number(t) * 1e6);
+  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*([kKmMgG]?)(bit\/s|bits\/s|bps|b\/s|B\/s|Bps)$/.exec(t);
+  if (!m) return null;
+  const bytes = m[3] === "B/s" || m[3] === "Bps";
+  return positive(Number(m[1]) * PREFIX[m[2]] * (bytes ? 8 : 1));
+}
+var positive = (n) => Number.isFinite(n) && n > 0 ? Math.round(n) : null;
+function formatBandwidth(bitsPerSecond) {
+  for (const [unit, size2] of [
+    ["Gbit/s", 1e9],
+    ["Mbit/s", 1e6],
+    ["kbit/s", 1e3]
+  ]) {
+    if (bitsPerSecond >= size2) return `${Number((bitsPerSecond / size2).toPrecision(3))} ${unit}`;
+  }
+  return `${bitsPerSecond} bit/s`;
+}
+
+// src/core/probe.ts
+function parseStartupProbe(text2) {
+  const t = text2.trim();
+  const port = /^port:(\d{1,5})$/.exec(t);
+  if (port) {
+    const n = Number(port[1]);
+    return n >= 1 && n <= 65535 ? { kind: "port", port: n } : null;
+  }
+  const cmd = /^cmd:([\s\S]+)$/.exec(t);
+  if (cmd && cmd[1].trim()) return { kind: "cmd", command: cmd[1].trim() };
+  return null;
+}
+var STARTUP_PROBE_HINT = "must be port:PORT (e.g. port:8000) or cmd:COMMAND (e.g. cmd:test -f /tmp/ready)";
+function describeProbe(p) {
+  return p.kind === "port" ? `port:${p.port}` : `cmd:${p.command}`;
+}
+
+// src/config/settings.ts
+var KNOWN_RULE_IDS = [...RULES, ...CONTENT_RULES].map((r) => r.id);
+var isKnownRuleId = (id) => KNOWN_RULE_IDS.includes(id);
+var KNOWN_RULES_HINT = `rule ids are ${RULES[0]?.id}\u2013${RULES.at(-1)?.id} and ${CONTENT_RULES[0]?.id}\u2013${CONTENT_RULES.at(-1)?.id}`;
+var FAIL_ON = ["error", "warning", "info", "never"];
+var SIZE_HINT = "is not a size (write 250MB, 1.2GiB or bytes)";
+var ok = (value) => ({ value });
+var problem = (text2) => ({ problem: text2 });
+var text = (t) => ok(t);
+var size = (t) => {
+  const n = parseSize(t);
+  return n === null ? problem(SIZE_HINT) : ok(n);
+};
+var increase = (t) => {
+  const n = parseIncrease(t);
+  return n === null ? problem("is neither a size nor a percentage (write 10MB or 5%)") : ok(n);
+};
+var efficiency = (t) => {
+  const n = /^(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
+  return n >= 0 && n <= 1 ? ok(n) : problem("must be a number from 0 to 1 (e.g. 0.95)");
+};
+var count = (t) => /^\d+$/.test(t) && Number.isSafeInteger(Number(t)) ? ok(Number(t)) : problem("must be a whole number");
+var failOn = (t) => {
+  const v = t.toLowerCase();
+  return FAIL_ON.includes(v) ? ok(v) : problem("must be error, warning, info or never");
+};
+var boolean = (t) => /^true$/i.test(t) ? ok(true) : /^false$/i.test(t) ? ok(false) : problem("must be true or false");
+var ruleIds = (t) => {
+  const ids = t.split(/[\s,]+/).map((id) => id.trim().toUpperCase()).filter(Boolean);
+  const bad = ids.find((id) => !isKnownRuleId(id));
+  return bad ? problem(`holds the unknown rule id "${bad}": ${KNOWN_RULES_HINT}`) : ok(ids);
+};
+var bandwidth = (t) => {
+  const bits = parseBandwidth(t);
+  return bits === null ? problem("is not a speed (write 100Mbit/s, 1Gbit/s or 12.5MB/s)") : ok(bits);
+};
+var buildTime = (t) => {
+  const v = t.toLowerCase();
+  return v === "cached" || v === "fresh" ? ok(v) : problem("must be cached or fresh");
+};
+var startupProbe = (t) => {
+  const probe = parseStartupProbe(t);
+  return probe ? ok(probe) : problem(STARTUP_PROBE_HINT);
+};
+var runs = (t) => /^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 20 ? ok(Number(t)) : problem("must be a whole number from 1 to 20");
+var seconds = (t) => {
+  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*s?$/.exec(t);
+  const n = m ? Number(m[1]) : Number.NaN;
+  return n > 0 && n <= 3600 ? ok(n) : problem("must be seconds, more than 0 and at most 3600 (e.g. 60 or 2.5s)");
+};
+var lines = (t) => {
+  const all = t.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const bad = all.find((l) => !/^[^=\s]+=/.test(l));
+  return bad === void 0 ? ok(all) : problem(`has the line ${JSON.stringify(bad)}: write KEY=VALUE, one a line`);
+};
+var givenBuild = (t) => {
+  const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|uncached|cached|partly-cached))?$/.exec(t);
+  if (!m)
+    return problem(
+      "must be seconds, optionally /fresh (--no-cache), /uncached, /cached or /partly-cached (e.g. 120.5/fresh)"
+    );
+  const cache = { fresh: "none", uncached: "none", cached: "all", "partly-cached": "partial" };
+  return ok({
+    seconds: Number(m[1]),
+    cache: m[2] ? cache[m[2]] : "unknown",
+    noCache: m[2] === "fresh"
+  });
+};
+var format = (allowed) => (t) => allowed.includes(t) ? ok(t) : problem(`must be ${allowed.join(", ")}`);
+var setting = (spec) => ({ defaultDoc: "", input: true, config: false, commands: [], ...spec });
+var BUDGET = { input: true, config: true, metavar: "S" };
+var SETTINGS = {
+  dockerfile: setting({
+    actionDefault: "Dockerfile",
+    doc: "Path of the Dockerfile from the workspace root.",
+    default: "Dockerfile",
+    defaultDoc: "Dockerfile",
+    parse: ok,
+    commands: ["compare"],
+    metavar: "FILE"
+  }),
+  context: setting({
+    actionDefault: ".",
+    doc: "Build context.",
+    default: ".",
+    defaultDoc: ".",
+    parse: ok,
+    commands: ["lint", "compare"],
+    metavar: "DIR"
+  }),
+  target: setting({
+    doc: "Build stage.",
+    default: null,
+    parse: text,
+    commands: ["lint", "compare"],
+    metavar: "STAGE"
+  }),
+  "build-args": setting({ doc: "One KEY=VALUE a line.", default: [], parse: lines }),
+  image: setting({
+    doc: "An image already built by an earlier step; analyze it instead of building.",
+    default: null,
+    parse: text
+  }),
+  "base-image": setting({
+    doc: "The image to compare against, pulled when not present. Empty builds the same Dockerfile at the base commit.",
+    default: null,
+    parse: text
+  }),
+  "base-ref": setting({
+    doc: "The commit to build the base image from (default the PR's base SHA; on push, the before SHA).",
+    default: null,
+    defaultDoc: "the PR's base SHA; on push, before",
+    parse: text
+  }),
+  head: setting({
+    doc: "The image to judge.",
+    default: null,
+    parse: text,
+    input: false,
+    commands: ["compare"],
+    metavar: "IMAGE"
+  }),
+  base: setting({
+    doc: "The image to compare against.",
+    default: null,
+    parse: text,
+    input: false,
+    commands: ["compare"],
+    metavar: "IMAGE"
+  }),
+  "max-size": setting({
+    ...BUDGET,
+    doc: "Budget on the head image size (250MB, 1.2GiB, bytes).",
+    default: null,
+    parse: size,
+    commands: ["analyze", "compare"]
+  }),
+  "max-increase": setting({
+    ...BUDGET,
+    doc: "Budget on growth against the base (10MB or 5%).",
+    default: null,
+    parse: increase,
+    commands: ["compare"]
+  }),
+  "max-wasted": setting({
+    ...BUDGET,
+    doc: "Budget on wasted bytes.",
+    default: null,
+    parse: size,
+    commands: ["analyze", "compare"]
+  }),
+  "min-efficiency": setting({
+    ...BUDGET,
+    doc: "Budget on efficiency, 0..1.",
+    default: null,
+    parse: efficiency,
+    commands: ["analyze", "compare"],
+    metavar: "E"
+  }),
+  "max-layers": setting({
+    ...BUDGET,
+    doc: "Budget on non-empty layers.",
+    default: null,
+    parse: count,
+    commands: ["analyze", "compare"],
+    metavar: "N"
+  }),
+  "fail-on": setting({
+    doc: "The lowest finding severity that fails the step (error, warning, info, never); broken budgets always fail.",
+    default: "error",
+    defaultDoc: "error",
+    parse: failOn,
+    config: true,
+    commands: ["lint", "analyze", "compare"],
+    metavar: "LEVEL"
+  }),
+  ignore: setting({
+    doc: "Rule ids to skip, comma or newline separated.",
+    default: [],
+    parse: ruleIds,
+    config: true,
+    commands: ["lint", "analyze", "compare"],
+    metavar: "IDS"
+  }),
+  config: setting({
+    doc: 'Config file: budgets, ignores, severity overrides and the other settings marked "config" (default .image-guard.yml when present).',
+    default: null,
+    defaultDoc: ".image-guard.yml when present",
+    parse: text,
+    commands: ["lint", "analyze", "compare"],
+    metavar: "FILE"
+  }),
+  files: setting({
+    doc: "File-level analysis (wasted space, largest files, content checks); false = layers only, no export.",
+    default: true,
+    defaultDoc: "true",
+    parse: boolean,
+    config: true,
+    commands: ["analyze", "compare"]
+  }),
+  "pull-size": setting({
+    doc: "Count the compressed size of locally built layers for the pull size and time (gzip and zstd of every byte); false = only what a registry manifest says.",
+    default: true,
+    defaultDoc: "true",
+    parse: boolean,
+    config: true,
+    commands: ["analyze", "compare"]
+  }),
+  "cache-probe": setting({
+    doc: "Rebuild the head image after a one-file source change and report which layers missed the cache.",
+    default: false,
+    defaultDoc: "false",
+    parse: boolean,
+    config: true
+  }),
+  comment: setting({
+    actionDefault: "true",
+    doc: "Post or update the sticky PR comment.",
+    default: true,
+    defaultDoc: "true",
+    parse: boolean
+  }),
+  "comment-key": setting({
+    doc: "Separates sticky comments of several images in one PR (default derived from dockerfile and target).",
+    default: null,
+    defaultDoc: "dockerfile and target",
+    parse: text
+  }),
+  "github-token": setting({
+    actionDefault: "${{ github.token }}",
+    doc: "Token for the PR comment.",
+    default: "",
+    defaultDoc: "${{ github.token }}",
+    parse: ok
+  }),
+  "pull-bandwidth": setting({
+    doc: "Link speed for the pull-time estimate (100Mbit/s, 1Gbit/s, 12.5MB/s); pull time = compressed bytes x 8 / bandwidth.",
+    default: 1e8,
+    defaultDoc: "100Mbit/s",
+    parse: bandwidth,
+    config: true,
+    commands: ["compare"],
+    metavar: "SPEED"
+  }),
+  "build-time": setting({
+    doc: "cached (builds reuse the engine's cache; a cached build is reported as such) or fresh (both images built with --no-cache, so their build times compare).",
+    default: "cached",
+    defaultDoc: "cached",
+    parse: buildTime,
+    config: true
+  }),
+  "startup-probe": setting({
+    doc: "Measure start-up time, docker run to ready: port:PORT (a TCP connect to the container) or cmd:COMMAND (run with sh -c in the container until it exits 0). Empty = not measured.",
+    default: null,
+    parse: startupProbe,
+    config: true,
+    commands: ["compare"],
+    metavar: "port:PORT|cmd:COMMAND"
+  }),
+  "startup-runs": setting({
+    doc: "Start-up runs per image; the median is reported.",
+    default: 3,
+    defaultDoc: "3",
+    parse: runs,
+    config: true,
+    commands: ["compare"],
+    metavar: "N"
+  }),
+  "startup-timeout": setting({
+    doc: "Seconds a start-up run may take to get ready before it is reported as not ready.",
+    default: 60,
+    defaultDoc: "60",
+    parse: seconds,
+    config: true,
+    commands: ["compare"],
+    metavar: "SECONDS"
+  }),
+  "base-build-time": setting({
+    doc: "The base image's build time as measured elsewhere: seconds, optionally /fresh, /uncached, /cached or /partly-cached.",
+    default: null,
+    parse: givenBuild,
+    input: false,
+    commands: ["compare"],
+    metavar: "S[/fresh|/uncached|/cached|/partly-cached]"
+  }),
+  "head-build-time": setting({
+    doc: "The head image's build time as measured elsewhere, written like --base-build-time.",
+    default: null,
+    parse: givenBuild,
+    input: false,
+    commands: ["compare"],
+    metavar: "S[/\u2026]"
+  })
+};
+var SETTING_NAMES = Object.keys(SETTINGS);
+var FORMATS = {
+  lint: ["text", "json", "sarif"],
+  analyze: ["text", "json"],
+  compare: ["text", "json", "markdown"]
+};
+var parseFormat = (command, t) => format(FORMATS[command])(t);
+function specOf(name) {
+  return SETTINGS[name];
+}
+function flagOf(name) {
+  return specOf(name).default === true ? `--no-${name}` : `--${name}`;
+}
+function resolveSettings(written, fromFile = {}, what = "bad inputs") {
+  const problems = [];
+  const settings = {};
+  const explicit = /* @__PURE__ */ new Set();
+  for (const name of SETTING_NAMES) {
+    const spec = specOf(name);
+    const w = written[name];
+    if (w !== void 0 && w.text.trim() !== "") {
+      const parsed = spec.parse(w.text.trim());
+      if ("problem" in parsed) problems.push(`${w.shown} ${JSON.stringify(w.text.trim())} ${parsed.problem}`);
+      else {
+        settings[name] = parsed.value;
+        explicit.add(name);
+        continue;
+      }
+    }
+    settings[name] = name in fromFile && fromFile[name] !== void 0 ? fromFile[name] : spec.default;
+  }
+  if (problems.length > 0) throw new UserError(`${what}: ${problems.join("; ")}`);
+  return { settings, explicit };
+}
+function parseFileValue(name, value) {
+  let t;
+  if (typeof value === "string") t = value.trim();
+  else if (typeof value === "number" || typeof value === "boolean") t = String(value);
+  else if (Array.isArray(value) && value.every((v) => typeof v === "string")) t = value.join("\n");
+  else
+    return problem(`must be ${Array.isArray(value) ? "a list of strings" : "text, a number or true/false"}`);
+  if (t === "") return { value: specOf(name).default };
+  return specOf(name).parse(t);
+}
+
+// src/config/config.ts
+var CONFIG_FILE = ".image-guard.yml";
+var MAX_CONFIG_BYTES = 64 * 1024;
+var CONFIG_KEYS = [
+  ...SETTING_NAMES.filter((name) => specOf(name).config),
+  "severity"
+];
+function emptyConfig() {
+  return { path: null, settings: {}, ignore: [], severity: {} };
+}
+var SEVERITY_LEVELS = ["error", "warning", "info", "off"];
+function configFromObject(doc, where) {
+  const config = emptyConfig();
+  if (doc === null || doc === void 0) return config;
+  if (typeof doc !== "object" || Array.isArray(doc)) {
+    throw new UserError(
+      `${where}: write a mapping of keys (${CONFIG_KEYS.join(", ")}), not ${Array.isArray(doc) ? "a list" : typeof doc}`
+    );
+  }
+  const problems = [];
+  for (const [key, value] of Object.entries(doc)) {
+    if (value === null || value === void 0) continue;
+    if (key === "severity") {
+      config.severity = severityOverrides(value, problems);
+      continue;
+    }
+    if (!CONFIG_KEYS.includes(key)) {
+      problems.push(`unknown key "${key}": the keys are ${CONFIG_KEYS.join(", ")}`);
+      continue;
+    }
+    const parsed = parseFileValue(key, value);
+    if ("problem" in parsed) problems.push(`${key} ${JSON.stringify(value)} ${parsed.problem}`);
+    else config.settings[key] = parsed.value;
+  }
+  if (problems.length > 0) throw new UserError(`${where}: ${problems.join("; ")}`);
+  config.ignore = config.settings.ignore ?? [];
+  return config;
+}
+function severityOverrides(value, problems) {
+  const out = {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    problems.push("severity: write a mapping of rule id to error, warning, info or off, like `IG007: off`");
+    return out;
+  }
+  for (const [id, level] of Object.entries(value)) {
+    const rule = id.trim().toUpperCase();
+    if (!isKnownRuleId(rule)) {
+      problems.push(`severity: unknown rule id "${id}": ${KNOWN_RULES_HINT}`);
+      continue;
+    }
+    const l = level === false ? "off" : typeof level === "string" ? level.trim().toLowerCase() : level;
+    if (typeof l !== "string" || !SEVERITY_LEVELS.includes(l)) {
+      problems.push(`severity: ${id}: write error, warning, info or off (got ${JSON.stringify(level)})`);
+      continue;
+    }
+    out[rule] = l;
+  }
+  return out;
+}
+async function loadConfig(path, cwd) {
+  const file = path === null ? join(cwd, CONFIG_FILE) : resolve(cwd, path);
+  const shown = path ?? CONFIG_FILE;
+  let text2;
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) throw new UserError(`config ${shown} is a directory: give the path of a YAML file`);
+    if (!st.isFile())
+      throw new UserError(`config ${shown} is not a regular file: give the path of a YAML file`);
+    if (st.size > MAX_CONFIG_BYTES)
+      throw new UserError(
+        `config ${shown} is ${formatBytes(st.size)}: config files are read up to ${formatBytes(MAX_CONFIG_BYTES)}; give the path of an .image-guard.yml`
+      );
+    text2 = await readFile(file, "utf8");
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (path === null) return emptyConfig();
+    throw new UserError(`config ${shown} not found: give the path of an existing .image-guard.yml`);
+  }
+  const config = configFromObject(await parseYaml(text2, `config ${shown}`), `config ${shown}`);
+  config.path = file;
+  return config;
+}
+async function parseYaml(text2, where) {
+  const mod = await import("./dist-FCRMILBV.js");
+  const { parse, YAMLParseError } = mod.YAMLParseError ? mod : mod.default ?? mod;
+  try {
+    return parse(text2);
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const line = error.linePos?.[0]?.line;
+      throw new UserError(
+        `${where}${line ? `:${line}` : ""} is not valid YAML: ${error.message.split("\n")[0]}`
+      );
+    }
+    if (error instanceof RangeError)
+      throw new UserError(`${where} is nested too deeply to be a config file: write a flat mapping of keys`);
+    throw error;
+  }
+}
+
+// src/app/load-settings.ts
+async function loadSettings(written, dir, what) {
+  const { settings: first } = resolveSettings(written, {}, what);
+  const config = await loadConfig(first.config, dir);
+  const { settings, explicit } = resolveSettings(written, config.settings, what);
+  return { settings, config: { ...config, ignore: settings.ignore }, explicit };
+}
+
+// src/cli/flags.ts
+import { parseArgs } from "node:util";
+var POSITIONAL = {
+  lint: "<Dockerfile>",
+  analyze: "<IMAGE>",
+  compare: null
+};
+var settingsOf = (command) => SETTING_NAMES.filter((name) => specOf(name).commands.includes(command));
+var isSwitch = (name) => typeof specOf(name).default === "boolean";
+function parseFlags(command, argv) {
+  const options = {
+    format: { type: "string" },
+    help: { type: "boolean", short: "h" }
+  };
+  for (const name of settingsOf(command))
+    options[flagOf(name).slice(2)] = { type: isSwitch(name) ? "boolean" : "string" };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UserError(
+      `${messageOf(error).replace(/\. To specify a positional.*$/, "")} (image-guard ${command} --help)`
+    );
+  }
+  const values = parsed.values;
+  const written = {};
+  for (const name of settingsOf(command)) {
+    const flag = flagOf(name);
+    const value = values[flag.slice(2)];
+    if (value === void 0) continue;
+    written[name] = {
+      text: typeof value === "boolean" ? String(!flag.startsWith("--no-")) : value,
+      shown: flag
+    };
+  }
+  let format2 = "text";
+  if (typeof values.format === "string") {
+    const f = parseFormat(command, values.format.trim());
+    if ("problem" in f) throw new UserError(`--format ${JSON.stringify(values.format)} ${f.problem}`);
+    format2 = f.value;
+  }
+  const max = POSITIONAL[command] ? 1 : 0;
+  if (parsed.positionals.length > max)
+    throw new UserError(`unexpected argument "${parsed.positionals[max]}" (image-guard ${command} --help)`);
+  return { written, format: format2, positionals: parsed.positionals, help: values.help === true };
+}
+function flagUsage(name, required) {
+  const spec = specOf(name);
+  const flag = flagOf(name);
+  const text2 = isSwitch(name) ? flag : `${flag} ${spec.metavar ?? "VALUE"}`;
+  return required.includes(name) ? text2 : `[${text2}]`;
+}
+var REQUIRED = { lint: [], analyze: [], compare: ["head"] };
+function usageLine(command) {
+  const parts = [`image-guard ${command}`];
+  if (POSITIONAL[command]) parts.push(POSITIONAL[command]);
+  for (const name of settingsOf(command)) parts.push(flagUsage(name, REQUIRED[command]));
+  parts.push(`[--format ${FORMATS[command].join("|")}]`);
+  return parts.join(" ");
+}
+var ABOUT = {
+  lint: "Judges a Dockerfile (and its build context) against the Dockerfile rules.",
+  analyze: "Reads one image (from the engine or an archive) and reports its size, layers, wasted bytes, largest files and content findings.",
+  compare: "Compares the head image with the base image: size and layer deltas, budgets, content findings, the Dockerfile rules with --dockerfile, and the costs table."
+};
+function commandHelp(command) {
+  const lines2 = [`Usage: ${usageLine(command)}`, "", ABOUT[command], "", "Options:"];
+  const rows = [];
+  for (const name of settingsOf(command)) {
+    const spec = specOf(name);
+    const left = isSwitch(name) ? flagOf(name) : `${flagOf(name)} ${spec.metavar ?? "VALUE"}`;
+    const doc = isSwitch(name) ? `Leave out: ${spec.doc.charAt(0).toLowerCase()}${spec.doc.slice(1)}` : spec.doc;
+    const def = !isSwitch(name) && spec.defaultDoc ? ` Default: ${spec.defaultDoc}.` : "";
+    rows.push([left, `${doc}${def}${spec.config ? " (also a key of .image-guard.yml)" : ""}`]);
+  }
+  rows.push([`--format ${FORMATS[command].join("|")}`, "Output format. Default: text."]);
+  rows.push(["-h, --help", "This help."]);
+  const width = Math.min(34, Math.max(...rows.map(([l]) => l.length)));
+  for (const [left, right] of rows) {
+    lines2.push(
+      left.length > width ? `  ${left}
+  ${" ".repeat(width)}  ${right}` : `  ${left.padEnd(width)}  ${right}`
+    );
+  }
+  lines2.push("", EXIT_STATUS, "");
+  return lines2.join("\n");
+}
+var EXIT_STATUS = "Exit status: 0 passed, 1 a budget broken or a finding at or above --fail-on (default error), 2 the run could not be done.";
+
+export {
+  reachesFailOn,
+  buildReport,
+  formatBandwidth,
+  describeProbe,
+  loadSettings,
+  parseFlags,
+  usageLine,
+  commandHelp,
+  EXIT_STATUS
+};

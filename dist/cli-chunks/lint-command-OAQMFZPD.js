@@ -1,0 +1,68 @@
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import {
+  defaultContext,
+  formatSarif,
+  formatText,
+  lintDockerfileAt
+} from "./chunk-OQ23I3K7.js";
+import {
+  buildReport,
+  commandHelp,
+  loadSettings,
+  parseFlags
+} from "./chunk-WVTLMSGM.js";
+import {
+  RULES
+} from "./chunk-MAKWJFLB.js";
+import "./chunk-OMW2NR4Z.js";
+import {
+  UserError,
+  messageOf
+} from "./chunk-LGOGIA6D.js";
+import "./chunk-IAM365J3.js";
+import "./chunk-FDTZHO7K.js";
+
+// src/cli/lint-command.ts
+async function runLintCommand(argv, io) {
+  try {
+    const flags = parseFlags("lint", argv);
+    if (flags.help) {
+      io.stdout.write(commandHelp("lint"));
+      return 0;
+    }
+    const { positionals } = flags;
+    if (positionals.length !== 1) {
+      throw new UserError(
+        positionals.length === 0 ? "give the Dockerfile to lint (image-guard lint --help)" : `give one Dockerfile, not ${positionals.length} (image-guard lint --help)`
+      );
+    }
+    const dockerfile = positionals[0];
+    const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), "bad flags");
+    const findings = await lintDockerfileAt(dockerfile, {
+      context: explicit.has("context") ? settings.context : defaultContext(dockerfile),
+      target: settings.target ?? void 0,
+      config
+    });
+    const { report } = buildReport({ head: null, base: null, findings, failOn: settings["fail-on"] });
+    let out;
+    if (flags.format === "json") {
+      out = `${JSON.stringify(report, null, 2)}
+`;
+    } else if (flags.format === "sarif") {
+      out = formatSarif(findings, RULES, dockerfile, process.cwd());
+    } else {
+      const colour = io.stdout.isTTY === true && !process.env.NO_COLOR;
+      out = formatText(findings, { colour, file: dockerfile });
+    }
+    io.stdout.write(out);
+    return report.passed ? 0 : 1;
+  } catch (error) {
+    const message = error instanceof UserError ? error.message : `internal error: ${messageOf(error)}`;
+    io.stderr.write(`image-guard: error: ${message}
+`);
+    return 2;
+  }
+}
+export {
+  runLintCommand
+};

@@ -1,0 +1,219 @@
+// The application layer: one comparison (or one image's analysis) end to end, the same for the CLI's `compare`
+// and `analyze` and for the Action. Given its ports (how an image is read and analyzed, a registry client,
+// something that starts containers, the linter), it reads base and head, asks the registries, probes start-up,
+// lints the Dockerfile with the config, applies ignores and severity overrides to every finding, checks the
+// budgets and puts the costs table together. It builds nothing and publishes nothing: the callers do that.
+import { isAbsolute, relative } from 'node:path';
+import type { ImageAnalysis } from '../analysis/analyze.js';
+import type { BudgetLimits } from '../analysis/budgets.js';
+import { buildCosts } from '../analysis/costs.js';
+import { type BuiltReport, buildReport } from '../analysis/report.js';
+import type { ImageGuardConfig } from '../config/config.js';
+import type { Settings } from '../config/settings.js';
+import { messageOf } from '../core/errors.js';
+import type { BuildFigures, Finding, Image } from '../core/report.js';
+import { isArchiveRef } from '../image/archive-ref.js';
+import { namesRegistry, type RegistryClient, type RegistryResult } from '../registry/registry-client.js';
+import type { ContainerRunner } from '../startup/startup-probe.js';
+import { registryLookup, startupFor, withRegistrySizes } from './costs.js';
+import { applyPolicy } from './policy.js';
+
+export interface AnalyzeOptions {
+  files: boolean;
+  pullSize: boolean;
+}
+
+/** What the comparison needs from the outside world. */
+export interface ComparePorts {
+  /** Reads and analyzes one image (engine or archive), through the analysis cache. */
+  analyze(ref: string, options: AnalyzeOptions): Promise<ImageAnalysis>;
+  /** The registry client, made only when a reference names a registry. */
+  registry(): RegistryClient | Promise<RegistryClient>;
+  /** Starts containers for the start-up probe; made only when a probe is asked for. */
+  containers(): ContainerRunner | undefined | Promise<ContainerRunner | undefined>;
+  /** Lints a Dockerfile on disk with the config's policy; findings come back with the path as given. */
+  lint(
+    dockerfile: string,
+    options: { context: string; target: string | null; config: ImageGuardConfig },
+  ): Promise<Finding[]>;
+}
+
+export interface ImageRequest {
+  ref: string;
+  /** How the report names the image (the Dockerfile's path for an image the Action built); default `ref`. */
+  shownAs?: string;
+  /** The build this run (or another tool) timed; null when the image was given. */
+  build?: BuildFigures | null;
+}
+
+export interface CompareRequest {
+  head: ImageRequest;
+  /** The base image, or why there is none. */
+  base: (ImageRequest & { optional?: boolean }) | { unavailable: string };
+  /** The Dockerfile to lint; null: no lint. */
+  dockerfile: { path: string; context: string; target: string | null } | null;
+  settings: Settings;
+  config: ImageGuardConfig;
+  /** Finding paths are shown relative to this folder when they are inside it. */
+  root: string;
+  /** Why the images were not timed as built, when they were not. */
+  buildWhy?: string | null;
+}
+
+export type Comparison = BuiltReport;
+
+/** Reads base and head (at the same time), lints, and reports. */
+export async function runComparison(request: CompareRequest, ports: ComparePorts): Promise<Comparison> {
+  const { settings } = request;
+  const what = { files: settings.files, pullSize: settings['pull-size'] };
+  const baseRequest = 'ref' in request.base ? request.base : null;
+
+  // Registries are asked while base and head are read: each export mostly waits.
+  const answers = askRegistries([request.head.ref, baseRequest?.ref], ports);
+  answers.catch(() => undefined);
+  const [head, base, lintFindings] = await Promise.all([
+    ports.analyze(request.head.ref, what),
+    baseRequest ? readBase(baseRequest, what, ports) : { image: null, why: unavailableWhy(request.base) },
+    lintStep(request, ports),
+  ]);
+
+  const pullNotes: string[] = [];
+  const registry = await answers;
+  const sized = (image: Image, ref: string): Image => {
+    const answer = registry.get(ref);
+    if (!answer) return image;
+    const r = withRegistrySizes(image, answer, ref);
+    if (r.note) pullNotes.push(r.note);
+    return r.image;
+  };
+  const headImage = sized(head.image, request.head.ref);
+  const baseImage = base.image && baseRequest ? sized(base.image, baseRequest.ref) : null;
+
+  const startup = await startupStep(request, baseImage !== null, ports);
+
+  const findings = [
+    ...lintFindings,
+    ...applyPolicy(head.findings, { ignore: settings.ignore, severity: request.config.severity }),
+  ];
+  const built = buildReport({
+    head: { ...headImage, ref: request.head.shownAs ?? request.head.ref },
+    base: baseImage,
+    baseUnavailable: baseImage ? null : base.why,
+    findings,
+    limits: limitsOf(settings),
+    failOn: settings['fail-on'],
+  });
+  const report = built.report;
+  report.costs = buildCosts({
+    head: report.head!,
+    base: report.base,
+    pullBandwidth: settings['pull-bandwidth'],
+    builds: { head: request.head.build ?? null, base: baseRequest?.build ?? null },
+    buildWhy: request.buildWhy ?? null,
+    startup,
+    pullNotes,
+  });
+  return built;
+}
+
+/** One image on its own (`analyze`): its content findings under the config's policy, and its budgets. */
+export async function runAnalysis(
+  ref: string,
+  settings: Settings,
+  config: ImageGuardConfig,
+  ports: Pick<ComparePorts, 'analyze'>,
+): Promise<Comparison> {
+  const { image, findings } = await ports.analyze(ref, {
+    files: settings.files,
+    pullSize: settings['pull-size'],
+  });
+  return buildReport({
+    head: image,
+    base: null,
+    findings: applyPolicy(findings, { ignore: settings.ignore, severity: config.severity }),
+    limits: limitsOf(settings),
+    failOn: settings['fail-on'],
+  });
+}
+
+function unavailableWhy(base: CompareRequest['base']): string {
+  return 'unavailable' in base ? base.unavailable : 'no base image';
+}
+
+/** The base image, or why it could not be read: an optional base (the Action's) is a note, not a failure. */
+async function readBase(
+  base: ImageRequest & { optional?: boolean },
+  what: AnalyzeOptions,
+  ports: ComparePorts,
+): Promise<{ image: Image | null; why: string | null }> {
+  try {
+    return { image: (await ports.analyze(base.ref, what)).image, why: null };
+  } catch (error) {
+    if (!base.optional) throw error;
+    return { image: null, why: `the base image could not be read: ${messageOf(error)}` };
+  }
+}
+
+async function lintStep(request: CompareRequest, ports: ComparePorts): Promise<Finding[]> {
+  const d = request.dockerfile;
+  if (!d) return [];
+  const config = { ...request.config, ignore: request.settings.ignore };
+  const findings = await ports.lint(d.path, { context: d.context, target: d.target, config });
+  return findings.map((f) => (f.file ? { ...f, file: shownPath(f.file, request.root) } : f));
+}
+
+/** A path inside `root` as the repository names it (`docker/Dockerfile`); any other as it is. */
+export function shownPath(path: string, root: string): string {
+  if (!isAbsolute(path)) return path;
+  const rel = relative(root, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** Asks the registries about the refs that name one; no layer is downloaded. */
+async function askRegistries(
+  refs: (string | undefined)[],
+  ports: ComparePorts,
+): Promise<Map<string, RegistryResult>> {
+  const answers = new Map<string, RegistryResult>();
+  const named = refs.filter((r): r is string => !!r && !isArchiveRef(r) && namesRegistry(r));
+  if (named.length === 0) return answers;
+  const client = await ports.registry();
+  await Promise.all(
+    named.map(async (ref) => {
+      const answer = await registryLookup(client, ref);
+      if (answer) answers.set(ref, answer);
+    }),
+  );
+  return answers;
+}
+
+/** Start-up times, base first, then head, one after the other; archives cannot be started. */
+async function startupStep(request: CompareRequest, withBase: boolean, ports: ComparePorts) {
+  const probe = request.settings['startup-probe'];
+  if (!probe) return {};
+  const side = (ref: string) =>
+    isArchiveRef(ref)
+      ? { ref: null, why: 'an archive cannot be started: give an image the engine has' }
+      : { ref };
+  const base = 'ref' in request.base && withBase ? request.base.ref : null;
+  return startupFor({
+    runner: await ports.containers(),
+    probe,
+    runs: request.settings['startup-runs'],
+    timeoutSeconds: request.settings['startup-timeout'],
+    images: [
+      ...(base ? [{ side: 'base' as const, ...side(base) }] : []),
+      { side: 'head' as const, ...side(request.head.ref) },
+    ],
+  });
+}
+
+export function limitsOf(settings: Settings): BudgetLimits {
+  const limits: BudgetLimits = {};
+  if (settings['max-size'] !== null) limits.maxSize = settings['max-size'];
+  if (settings['max-increase'] !== null) limits.maxIncrease = settings['max-increase'];
+  if (settings['max-wasted'] !== null) limits.maxWasted = settings['max-wasted'];
+  if (settings['min-efficiency'] !== null) limits.minEfficiency = settings['min-efficiency'];
+  if (settings['max-layers'] !== null) limits.maxLayers = settings['max-layers'];
+  return limits;
+}
