@@ -1,0 +1,324 @@
+// The Action's run() through fakes of its ports (docker CLI, git, image analysis, comment publisher, event):
+// what it builds, what it publishes, how it fails, and that whatever it made is removed even when a step throws.
+// @actions/core writes to this process's stdout and to the files GITHUB_OUTPUT and GITHUB_STEP_SUMMARY name.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { inputVariable } from '../../src/action/inputs.js';
+import { type RunDeps, run } from '../../src/action/main.js';
+import type { Publisher } from '../../src/action/publish.js';
+import { analyzeImage } from '../../src/analysis/analyze.js';
+import type { Report } from '../../src/core/report.js';
+import type { BuildRequest, DockerCli } from '../../src/engine/docker-cli.js';
+import type { ActionEvent } from '../../src/github/event.js';
+import { imageData, layer } from '../analysis/helpers.js';
+
+const OS = {
+  createdBy: '/bin/sh -c #(nop) ADD file:aa in /',
+  summary: layer('bin/busybox:1000000'),
+  diffId: 'sha256:os',
+};
+const images = {
+  base: imageData(
+    [OS, { createdBy: 'RUN /bin/sh -c echo v1 # buildkit', summary: layer('app/a:1000') }],
+    'base',
+  ),
+  head: imageData(
+    [OS, { createdBy: 'RUN /bin/sh -c echo v2 # buildkit', summary: layer('app/a:301000') }],
+    'head',
+  ),
+};
+
+const PR_EVENT: ActionEvent = {
+  name: 'pull_request',
+  owner: 'octo-org',
+  repo: 'app',
+  sha: 'merge0000000',
+  pullRequest: {
+    number: 7,
+    headSha: 'head1111111111',
+    baseSha: 'base2222222222',
+    headRef: 'feature',
+    baseRef: 'main',
+    fromFork: false,
+  },
+  before: null,
+};
+
+interface World {
+  workspace: string;
+  stdout: string[];
+  built: BuildRequest[];
+  removed: string[];
+  worktrees: { added: string[]; removed: string[] };
+  comments: { key: string; body: string }[];
+  deps: RunDeps;
+  outputs(): Record<string, string>;
+  summary(): string;
+  report(): Report;
+}
+
+let tmp: string;
+let world: World;
+const SUMMARY_FILE = join(mkdtempSync(join(tmpdir(), 'ig-run-summary-')), 'summary.md');
+const saved = { ...process.env };
+
+/** A workspace with a Dockerfile, a base commit whose worktree holds one too, and ports that answer by ref. */
+function makeWorld(inputs: Record<string, string> = {}, options: { baseDockerfile?: boolean } = {}): World {
+  const workspace = join(tmp, 'ws');
+  mkdirSync(join(workspace, 'docker'), { recursive: true });
+  writeFileSync(join(workspace, 'docker', 'Dockerfile'), 'FROM busybox:1.36\nRUN echo v2\n');
+  const outputFile = join(tmp, 'output');
+  // @actions/core keeps the summary file it first wrote to: one path for the whole file, emptied per test.
+  const summaryFile = SUMMARY_FILE;
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  process.env.GITHUB_OUTPUT = outputFile;
+  process.env.GITHUB_STEP_SUMMARY = summaryFile;
+  const w: World = {
+    workspace,
+    stdout: [],
+    built: [],
+    removed: [],
+    worktrees: { added: [], removed: [] },
+    comments: [],
+    deps: {},
+    outputs() {
+      const out: Record<string, string> = {};
+      const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+      const text = readFileSync(outputFile, 'utf8');
+      for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]!] = m[3]!;
+      return out;
+    },
+    summary: () => readFileSync(summaryFile, 'utf8'),
+    report: () => JSON.parse(readFileSync(w.outputs()['report-file']!, 'utf8')) as Report,
+  };
+  const docker: DockerCli = {
+    async build(request) {
+      w.built.push(request);
+      return {
+        ok: true,
+        seconds: 1.5,
+        logTail: ['#5 DONE 0.1s'],
+        cache: { cache: 'none', steps: 1, cached: 0 } as never,
+      };
+    },
+    imageExists: async () => true,
+    pull: async () => ({ ok: true, message: '' }),
+    async removeImage(ref) {
+      w.removed.push(ref);
+    },
+  };
+  const publisher: Publisher = {
+    async upsert(comment) {
+      w.comments.push({ key: comment.key, body: comment.body });
+      return { url: 'https://github.com/octo-org/app/pull/7#issuecomment-1', action: 'created' };
+    },
+  };
+  w.deps = {
+    docker,
+    publisher,
+    git: {
+      hasCommit: async () => true,
+      fetchCommit: async () => true,
+      async addWorktree(dir) {
+        w.worktrees.added.push(dir);
+        if (options.baseDockerfile !== false) {
+          mkdirSync(join(dir, 'docker'), { recursive: true });
+          writeFileSync(join(dir, 'docker', 'Dockerfile'), 'FROM busybox:1.36\nRUN echo v1\n');
+        } else mkdirSync(dir, { recursive: true });
+      },
+      async removeWorktree(dir) {
+        w.worktrees.removed.push(dir);
+      },
+    },
+    analyze: async (ref) => {
+      if (ref.startsWith('image-guard-head:')) return analyzeImage({ ...images.head, ref });
+      if (ref.startsWith('image-guard-base:')) return analyzeImage({ ...images.base, ref });
+      throw new Error(`no image ${ref}`);
+    },
+    event: () => PR_EVENT,
+    env: {
+      GITHUB_WORKSPACE: workspace,
+      RUNNER_TEMP: tmp,
+      ...Object.fromEntries(
+        Object.entries({
+          dockerfile: 'docker/Dockerfile',
+          context: 'docker',
+          comment: 'true',
+          ...inputs,
+        }).map(([k, v]) => [inputVariable(k), v]),
+      ),
+    },
+  };
+  return w;
+}
+
+const failedWith = () =>
+  world.stdout
+    .join('')
+    .split('\n')
+    .filter((l) => l.startsWith('::error::'));
+
+beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'ig-run-'));
+  process.exitCode = undefined;
+  world = makeWorld();
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    world.stdout.push(String(chunk));
+    return true;
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.env = { ...saved };
+  process.exitCode = undefined;
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('run(): the Action through fakes of its ports', () => {
+  it('passes: builds head and base, one comment, outputs, and removes what it made', async () => {
+    await run(world.deps);
+    expect(process.exitCode).toBeUndefined();
+    expect(failedWith()).toEqual([]);
+    expect(world.built.map((b) => b.tag.split(':')[0])).toEqual(['image-guard-head', 'image-guard-base']);
+    expect(world.built[0]).toMatchObject({
+      dockerfile: join(world.workspace, 'docker/Dockerfile'),
+      target: null,
+    });
+    expect(world.comments).toHaveLength(1);
+    expect(world.comments[0]!.key).toBe('docker/Dockerfile');
+    const out = world.outputs();
+    expect(out).toMatchObject({
+      passed: 'true',
+      'size-delta': '300000',
+      findings: String(world.report().findings.length),
+    });
+    expect(world.report().head?.ref).toBe('docker/Dockerfile');
+    expect(world.report().costs?.head.build?.seconds).toBe(1.5);
+    expect(world.summary()).toContain('image-guard');
+    expect(world.removed.sort()).toEqual(world.built.map((b) => b.tag).sort());
+    expect(world.worktrees.removed).toEqual(world.worktrees.added);
+  });
+
+  it('a broken budget fails the step and says which', async () => {
+    world = makeWorld({ 'max-increase': '100kB' });
+    await run(world.deps);
+    expect(process.exitCode).toBe(1);
+    expect(failedWith()).toEqual(['::error::image-guard: failed: max-increase 300 kB (limit 100 kB)']);
+    expect(world.outputs().passed).toBe('false');
+  });
+
+  it('a broken head build: the log tail in the summary, not in the comment; nothing compared', async () => {
+    const docker = world.deps.docker!;
+    world.deps.docker = {
+      ...docker,
+      build: async (r) => {
+        world.built.push(r);
+        return { ok: false, seconds: 0.2, logTail: ['ERROR: cat /run/secrets/x: first-line-of-a-file'] };
+      },
+    };
+    await run(world.deps);
+    expect(process.exitCode).toBe(1);
+    expect(failedWith()[0]).toMatch(/the head image did not build/);
+    expect(world.summary()).toContain('first-line-of-a-file');
+    expect(world.comments[0]!.body).toContain('did not build');
+    expect(world.comments[0]!.body).not.toContain('first-line-of-a-file');
+    expect(world.built).toHaveLength(1);
+    expect(world.removed).toEqual([world.built[0]!.tag]);
+    expect(world.outputs().passed).toBe('false');
+  });
+
+  it('a new image (no Dockerfile at the base commit): reported, passed, worktree removed', async () => {
+    world = makeWorld({}, { baseDockerfile: false });
+    await run(world.deps);
+    expect(process.exitCode).toBeUndefined();
+    expect(world.report().base).toBeNull();
+    expect(world.report().baseUnavailable).toMatch(
+      /docker\/Dockerfile does not exist at the base commit base222: this is a new image/,
+    );
+    expect(world.built).toHaveLength(1);
+    expect(world.worktrees.removed).toEqual(world.worktrees.added);
+  });
+
+  it('a fork: the comment is refused (403), a warning says where the report is, the check still decides', async () => {
+    world.deps.publisher = {
+      upsert: async () => ({
+        url: '',
+        action: 'skipped',
+        reason: '403 Resource not accessible by integration',
+      }),
+    };
+    await run(world.deps);
+    expect(process.exitCode).toBeUndefined();
+    const log = world.stdout.join('');
+    expect(log).toMatch(
+      /::warning::image-guard: the PR comment was not posted \(403 Resource not accessible/,
+    );
+    expect(world.outputs()['comment-url']).toBe('');
+    expect(existsSync(world.outputs()['report-file']!)).toBe(true);
+    expect(world.summary()).toContain('image-guard');
+  });
+
+  it('an analysis that throws fails the step with one line, and the images and worktree are still removed', async () => {
+    world.deps.analyze = async () => {
+      throw new Error('the engine went away\n    at Object.read (engine.js:1:1)');
+    };
+    await run(world.deps);
+    expect(process.exitCode).toBe(1);
+    expect(failedWith()).toEqual(['::error::image-guard: the engine went away']);
+    expect(world.removed.sort()).toEqual(world.built.map((b) => b.tag).sort());
+    expect(world.worktrees.removed).toEqual(world.worktrees.added);
+  });
+
+  it('annotations name the Dockerfile by its path in the repository, not the runner workspace', async () => {
+    writeFileSync(
+      join(world.workspace, 'docker', 'Dockerfile'),
+      'FROM busybox:1.36\nRUN apt-get update\nRUN apt-get install -y curl\n',
+    );
+    await run(world.deps);
+    const annotations = world.stdout
+      .join('')
+      .split('\n')
+      .filter((l) => /^::(error|warning) .*file=/.test(l));
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const a of annotations)
+      expect(a).toMatch(/^::(error|warning) title=IG0\d\d [a-z-]+,file=docker\/Dockerfile,line=\d+::/);
+    expect(
+      world
+        .report()
+        .findings.filter((f) => f.file !== null)
+        .every((f) => f.file === 'docker/Dockerfile'),
+    ).toBe(true);
+  });
+
+  it('bad inputs: one error line listing every bad one, nothing built', async () => {
+    world = makeWorld({ 'max-size': '12QB', 'fail-on': 'fatal', ignore: 'IG999' });
+    await run(world.deps);
+    expect(process.exitCode).toBe(1);
+    expect(failedWith()).toEqual([
+      '::error::image-guard: bad inputs: max-size "12QB" is not a size (write 250MB, 1.2GiB or bytes); fail-on "fatal" must be error, warning, info or never; ignore "IG999" holds the unknown rule id "IG999": rule ids are IG000–IG017 and IG101–IG105',
+    ]);
+    expect(world.built).toEqual([]);
+  });
+
+  it('a Dockerfile outside the workspace is refused by name, its content never read', async () => {
+    writeFileSync(join(tmp, 'outside'), 'root:x:0:0:secret-line\n');
+    const { symlinkSync } = await import('node:fs');
+    for (const dockerfile of ['docker/Dockerfile.evil', '../outside', join(tmp, 'outside')]) {
+      rmSync(join(tmp, 'ws'), { recursive: true, force: true });
+      world = makeWorld({ dockerfile });
+      if (dockerfile === 'docker/Dockerfile.evil')
+        symlinkSync(join(tmp, 'outside'), join(world.workspace, 'docker', 'Dockerfile.evil'));
+      await run(world.deps);
+      const errors = failedWith();
+      expect(errors).toEqual([
+        `::error::image-guard: dockerfile "${dockerfile}" resolves outside the workspace: give a path inside the repository`,
+      ]);
+      expect(world.stdout.join('')).not.toContain('secret-line');
+      expect(world.built).toEqual([]);
+    }
+  });
+});
