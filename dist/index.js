@@ -20628,6 +20628,95 @@ var init_errors = __esm({
   }
 });
 
+// src/core/image-ref.ts
+function parseImageRef(text2) {
+  let rest = text2.trim();
+  let digest = null;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag = null;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1) || null;
+    rest = rest.slice(0, colon);
+  }
+  let registry = null;
+  const slash = rest.indexOf("/");
+  if (slash >= 0 && looksLikeRegistry(rest.slice(0, slash))) {
+    registry = rest.slice(0, slash).toLowerCase();
+    rest = rest.slice(slash + 1);
+  }
+  return { text: text2, registry, path: rest.toLowerCase(), tag, digest };
+}
+function referenceProblem(text2) {
+  if (text2.trim() !== text2 || text2 === "") return "is empty or has spaces around it";
+  const at = text2.indexOf("@");
+  const named = at >= 0 ? text2.slice(0, at) : text2;
+  if (at >= 0 && !DIGEST.test(text2.slice(at + 1))) return "has a digest that is not algorithm:hex";
+  const slash = named.indexOf("/");
+  const first = slash >= 0 ? named.slice(0, slash) : "";
+  const hasRegistry = slash >= 0 && looksLikeRegistry(first);
+  if (hasRegistry && !DOMAIN.test(first)) return `names the registry "${first}", which is not a host[:port]`;
+  let remainder = hasRegistry ? named.slice(slash + 1) : named;
+  const colon = remainder.lastIndexOf(":");
+  if (colon > remainder.lastIndexOf("/")) {
+    if (!TAG.test(remainder.slice(colon + 1))) return "has a tag that is not 1\u2013128 letters, digits, _ . or -";
+    remainder = remainder.slice(0, colon);
+  }
+  if (remainder === "" || !remainder.split("/").every((c) => PATH_COMPONENT.test(c)))
+    return "has a repository name that is not lower-case letters and digits separated by / . _ or -";
+  if ((hasRegistry ? `${first}/${remainder}` : remainder).length > MAX_NAME)
+    return "is longer than 255 characters";
+  return null;
+}
+function registryOf(ref) {
+  const parsed = typeof ref === "string" ? parseImageRef(ref) : ref;
+  return parsed.registry === null || HUB_ALIASES.has(parsed.registry) ? DOCKER_HUB : parsed.registry;
+}
+function namesRegistry(ref) {
+  return referenceProblem(ref) === null && registryOf(ref) !== DOCKER_HUB;
+}
+function withTag(ref) {
+  const parsed = parseImageRef(ref);
+  return parsed.tag !== null || parsed.digest !== null ? ref : `${ref}:latest`;
+}
+function repositoryOf(ref) {
+  return registryOf(ref) === DOCKER_HUB && !ref.path.includes("/") ? `library/${ref.path}` : ref.path;
+}
+function officialImageOf(ref) {
+  const parts = ref.path.split("/");
+  if (registryOf(ref) === DOCKER_HUB) {
+    if (parts.length === 1) return parts[0];
+    if (parts.length === 2 && parts[0] === "library") return parts[1];
+    return null;
+  }
+  if (parts.length === 2 && parts[0] === "library") return parts[1];
+  if (parts.length === 3 && parts[0] === "docker" && parts[1] === "library") return parts[2];
+  return null;
+}
+var DOCKER_HUB, HUB_ALIASES, PATH_COMPONENT, DOMAIN, TAG, DIGEST, MAX_NAME, looksLikeRegistry;
+var init_image_ref = __esm({
+  "src/core/image-ref.ts"() {
+    "use strict";
+    DOCKER_HUB = "docker.io";
+    HUB_ALIASES = /* @__PURE__ */ new Set([
+      DOCKER_HUB,
+      "index.docker.io",
+      "registry-1.docker.io",
+      "registry.hub.docker.com"
+    ]);
+    PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+    DOMAIN = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$/;
+    TAG = /^[\w][\w.-]{0,127}$/;
+    DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+    MAX_NAME = 255;
+    looksLikeRegistry = (first) => first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase();
+  }
+});
+
 // src/image/image-config.ts
 import { createHash } from "node:crypto";
 function configDigest(bytes) {
@@ -22658,330 +22747,6 @@ var init_archive_ref = __esm({
   }
 });
 
-// src/engine/docker-config.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { homedir } from "node:os";
-import { join as join4 } from "node:path";
-function withTag(ref) {
-  if (ref.includes("@")) return ref;
-  const lastSlash = ref.lastIndexOf("/");
-  return ref.slice(lastSlash + 1).includes(":") ? ref : `${ref}:latest`;
-}
-function registryOf(ref) {
-  const slash = ref.indexOf("/");
-  if (slash < 0) return "docker.io";
-  const first = ref.slice(0, slash);
-  return first.includes(".") || first.includes(":") || first === "localhost" ? first : "docker.io";
-}
-function registryAuth(registry, env = process.env) {
-  const dir = env.DOCKER_CONFIG ?? join4(homedir(), ".docker");
-  let config;
-  try {
-    config = JSON.parse(readFileSync2(join4(dir, "config.json"), "utf8"));
-  } catch {
-    return void 0;
-  }
-  const keys = registry === "docker.io" ? ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"] : [
-    registry,
-    `https://${registry}`,
-    `http://${registry}`,
-    `https://${registry}/v1/`,
-    `https://${registry}/v2/`
-  ];
-  for (const key of keys) {
-    const entry2 = config.auths?.[key];
-    if (!entry2) continue;
-    const serveraddress = key;
-    if (entry2.identitytoken) return { identitytoken: entry2.identitytoken, serveraddress };
-    if (entry2.auth) {
-      const decoded = Buffer.from(entry2.auth, "base64").toString("utf8");
-      const colon = decoded.indexOf(":");
-      if (colon > 0)
-        return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress };
-    }
-  }
-  return void 0;
-}
-var init_docker_config = __esm({
-  "src/engine/docker-config.ts"() {
-    "use strict";
-  }
-});
-
-// src/registry/registry-client.ts
-var registry_client_exports = {};
-__export(registry_client_exports, {
-  compressedFromManifest: () => compressedFromManifest,
-  namesRegistry: () => namesRegistry,
-  parseReference: () => parseReference,
-  pickPlatform: () => pickPlatform,
-  registryClient: () => registryClient,
-  runnerPlatform: () => runnerPlatform
-});
-function runnerPlatform() {
-  return { os: "linux", ...ARCH[process.arch] ?? { architecture: process.arch } };
-}
-function parseReference(ref) {
-  let rest = ref.trim();
-  if (!rest || /\s/.test(rest)) return null;
-  let registry = "docker.io";
-  const slash = rest.indexOf("/");
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let reference = "latest";
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    reference = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  } else {
-    const colon = rest.lastIndexOf(":");
-    if (colon > rest.lastIndexOf("/")) {
-      reference = rest.slice(colon + 1);
-      rest = rest.slice(0, colon);
-    }
-  }
-  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(rest))
-    return null;
-  if (!reference) return null;
-  const name = registry === "docker.io" && !rest.includes("/") ? `library/${rest}` : rest;
-  const host = registry === "docker.io" ? "registry-1.docker.io" : registry;
-  const plain = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
-  return { registry, baseUrl: `${plain ? "http" : "https"}://${host}`, name, reference };
-}
-function namesRegistry(ref) {
-  const parsed = parseReference(ref);
-  return parsed !== null && parsed.registry !== "docker.io";
-}
-function registryClient(options = {}) {
-  const timeoutMs = options.timeoutMs ?? 1e4;
-  const platform2 = options.platform ?? runnerPlatform();
-  const doFetch = options.fetch ?? fetch;
-  const env = options.env ?? process.env;
-  return {
-    async compressedSize(ref) {
-      const parsed = parseReference(ref);
-      if (!parsed) return { ok: false, why: `${ref} is not an image reference` };
-      const session = new Session(parsed, doFetch, timeoutMs, env);
-      try {
-        let { json, digest } = await session.manifest(parsed.reference);
-        if (json.manifests) {
-          const picked = pickPlatform(json.manifests, platform2);
-          if (!picked) {
-            const has = json.manifests.map((m) => m.platform).filter((p) => p?.os && p.os !== "unknown").map((p) => [p.os, p.architecture, p.variant].filter(Boolean).join("/"));
-            return {
-              ok: false,
-              why: `the manifest list of ${ref} has no ${platformText(platform2)} image (it has ${has.join(", ") || "none"})`
-            };
-          }
-          ({ json, digest } = await session.manifest(picked.digest));
-        }
-        if (!json.layers || !json.config?.digest) {
-          return {
-            ok: false,
-            why: `the manifest of ${ref} lists no layers (schema ${json.schemaVersion ?? "?"})`
-          };
-        }
-        const diffIds = await session.diffIds(json.config.digest).catch(() => null);
-        return {
-          ok: true,
-          configDigest: json.config.digest,
-          manifestDigest: digest,
-          compressed: compressedFromManifest(json.layers, diffIds)
-        };
-      } catch (error2) {
-        return {
-          ok: false,
-          why: error2 instanceof RegistryError ? error2.message : `${parsed.registry}: ${String(error2)}`
-        };
-      }
-    }
-  };
-}
-function platformText(p) {
-  return [p.os, p.architecture, p.variant].filter(Boolean).join("/");
-}
-function pickPlatform(manifests, platform2) {
-  const candidates = manifests.filter(
-    (m) => m.digest && m.platform?.os === platform2.os && m.platform?.architecture === platform2.architecture
-  );
-  if (candidates.length === 0) return null;
-  const exact = candidates.find((m) => (m.platform?.variant ?? "") === (platform2.variant ?? ""));
-  return exact ?? candidates.find((m) => !m.platform?.variant) ?? candidates[0];
-}
-function compressedFromManifest(layers, diffIds) {
-  const sum = (pick) => layers.every(pick) ? layers.reduce((n, l) => n + (l.size ?? 0), 0) : null;
-  const aligned = diffIds && diffIds.length === layers.length;
-  return {
-    gzip: sum((l) => isGzip(l.mediaType)),
-    zstd: sum((l) => isZstd(l.mediaType)),
-    source: "registry",
-    layers: aligned ? layers.map((l, i) => ({
-      diffId: diffIds[i],
-      gzip: isGzip(l.mediaType) ? l.size ?? 0 : null,
-      zstd: isZstd(l.mediaType) ? l.size ?? 0 : null
-    })) : []
-  };
-}
-var MANIFEST_TYPES2, ARCH, RegistryError, isZstd, isGzip, Session;
-var init_registry_client = __esm({
-  "src/registry/registry-client.ts"() {
-    "use strict";
-    init_docker_config();
-    MANIFEST_TYPES2 = [
-      "application/vnd.oci.image.index.v1+json",
-      "application/vnd.docker.distribution.manifest.list.v2+json",
-      "application/vnd.oci.image.manifest.v1+json",
-      "application/vnd.docker.distribution.manifest.v2+json"
-    ];
-    ARCH = {
-      x64: { architecture: "amd64" },
-      arm64: { architecture: "arm64" },
-      arm: { architecture: "arm", variant: "v7" },
-      ia32: { architecture: "386" },
-      ppc64: { architecture: "ppc64le" },
-      s390x: { architecture: "s390x" },
-      riscv64: { architecture: "riscv64" }
-    };
-    RegistryError = class extends Error {
-    };
-    isZstd = (mediaType) => /zstd/.test(mediaType ?? "");
-    isGzip = (mediaType) => /gzip/.test(mediaType ?? "");
-    Session = class {
-      constructor(ref, doFetch, timeoutMs, env) {
-        this.ref = ref;
-        this.doFetch = doFetch;
-        this.timeoutMs = timeoutMs;
-        this.env = env;
-      }
-      ref;
-      doFetch;
-      timeoutMs;
-      env;
-      #token = null;
-      async manifest(reference) {
-        const res = await this.get(`/v2/${this.ref.name}/manifests/${reference}`, MANIFEST_TYPES2.join(", "));
-        const json = await this.body(res, 4 * 1024 * 1024);
-        return { json, digest: res.headers.get("docker-content-digest") };
-      }
-      async diffIds(configDigest2) {
-        const res = await this.get(`/v2/${this.ref.name}/blobs/${configDigest2}`, "*/*");
-        const config = await this.body(res, 16 * 1024 * 1024);
-        return config.rootfs?.diff_ids ?? null;
-      }
-      async body(res, max) {
-        const text2 = await this.withTimeout(() => res.text());
-        if (text2.length > max)
-          throw new RegistryError(`${this.ref.registry} answered with an oversized document`);
-        try {
-          return JSON.parse(text2);
-        } catch {
-          throw new RegistryError(`${this.ref.registry} answered with something that is not JSON`);
-        }
-      }
-      async get(path4, accept) {
-        const url = `${this.ref.baseUrl}${path4}`;
-        let res = await this.request(url, accept);
-        if (res.status === 401 && this.#token === null) {
-          await res.body?.cancel();
-          this.#token = await this.authenticate(res.headers.get("www-authenticate") ?? "");
-          res = await this.request(url, accept);
-        }
-        if (res.status === 401 || res.status === 403) {
-          await res.body?.cancel();
-          throw new RegistryError(
-            `${this.ref.registry} refused to show ${this.ref.name} (HTTP ${res.status}): log in with docker login, or check the name`
-          );
-        }
-        if (res.status === 404) {
-          await res.body?.cancel();
-          throw new RegistryError(
-            `${this.ref.registry} has no ${this.ref.name}:${this.ref.reference} (HTTP 404)`
-          );
-        }
-        if (!res.ok) {
-          await res.body?.cancel();
-          throw new RegistryError(`${this.ref.registry} answered HTTP ${res.status} for ${path4}`);
-        }
-        return res;
-      }
-      async request(url, accept, authorization) {
-        const headers = { accept };
-        const auth2 = authorization ?? (this.#token ? this.#token : void 0);
-        if (auth2) headers.authorization = auth2;
-        try {
-          return await this.doFetch(url, {
-            headers,
-            signal: AbortSignal.timeout(this.timeoutMs),
-            redirect: "follow"
-          });
-        } catch (error2) {
-          const e = error2;
-          if (e.name === "TimeoutError" || e.name === "AbortError")
-            throw new RegistryError(`${this.ref.registry} did not answer within ${this.timeoutMs / 1e3} s`);
-          const why = e.cause?.code ?? e.cause?.message ?? String(error2);
-          throw new RegistryError(`${this.ref.registry} could not be reached (${why})`);
-        }
-      }
-      async withTimeout(read) {
-        let timer;
-        try {
-          return await Promise.race([
-            read(),
-            new Promise((_, reject) => {
-              timer = setTimeout(
-                () => reject(
-                  new RegistryError(
-                    `${this.ref.registry} did not finish answering within ${this.timeoutMs / 1e3} s`
-                  )
-                ),
-                this.timeoutMs
-              );
-            })
-          ]);
-        } finally {
-          clearTimeout(timer);
-        }
-      }
-      /** The Authorization value to retry with: a Bearer token from the realm, or Basic from docker login. */
-      async authenticate(challenge) {
-        const creds = registryAuth(this.ref.registry, this.env);
-        const basic = creds?.username !== void 0 && creds.password !== void 0 ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}` : void 0;
-        const scheme = /^\s*(\w+)/.exec(challenge)?.[1]?.toLowerCase();
-        if (scheme === "basic") {
-          if (!basic)
-            throw new RegistryError(`${this.ref.registry} wants a login (docker login ${this.ref.registry})`);
-          return basic;
-        }
-        if (scheme !== "bearer")
-          throw new RegistryError(`${this.ref.registry} asks for an unknown authentication (${challenge})`);
-        const params = Object.fromEntries(
-          [...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]])
-        );
-        if (!params.realm) throw new RegistryError(`${this.ref.registry} named no token realm`);
-        const url = new URL(params.realm);
-        if (params.service) url.searchParams.set("service", params.service);
-        url.searchParams.set("scope", params.scope ?? `repository:${this.ref.name}:pull`);
-        const res = await this.request(url.toString(), "application/json", basic);
-        if (!res.ok) {
-          await res.body?.cancel();
-          throw new RegistryError(
-            `${this.ref.registry}'s token service answered HTTP ${res.status}: log in with docker login`
-          );
-        }
-        const json = await this.body(res, 1024 * 1024);
-        const token = json.token ?? json.access_token;
-        if (!token) throw new RegistryError(`${this.ref.registry}'s token service gave no token`);
-        return `Bearer ${token}`;
-      }
-    };
-  }
-});
-
 // src/core/size.ts
 function parseSize(text2) {
   const match = SIZE.exec(text2.trim());
@@ -23511,13 +23276,13 @@ var init_analyze = __esm({
 // src/cache/analysis-cache.ts
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
 import { mkdir as mkdir2, readdir as readdir2, readFile, rename as rename2, rm as rm2, stat as stat2, utimes, writeFile as writeFile2 } from "node:fs/promises";
-import { homedir as homedir2 } from "node:os";
-import { join as join5 } from "node:path";
+import { homedir } from "node:os";
+import { join as join4 } from "node:path";
 function cacheDir(env = process.env) {
   const explicit = env.IMAGE_GUARD_CACHE_DIR;
   if (explicit !== void 0 && explicit !== "") return explicit === "off" ? null : explicit;
-  if (env.XDG_CACHE_HOME) return join5(env.XDG_CACHE_HOME, "image-guard");
-  return join5(homedir2(), ".cache", "image-guard");
+  if (env.XDG_CACHE_HOME) return join4(env.XDG_CACHE_HOME, "image-guard");
+  return join4(homedir(), ".cache", "image-guard");
 }
 function cacheKey(parts) {
   const canonical = JSON.stringify([
@@ -23584,7 +23349,7 @@ var init_analysis_cache = __esm({
         });
       }
       #file(key) {
-        return join5(this.dir, `${key}${SUFFIX}`);
+        return join4(this.dir, `${key}${SUFFIX}`);
       }
       /** Keeps the `maxEntries` most recently used entries; drops the rest and temporary files left by a crash. */
       async #evict() {
@@ -23592,7 +23357,7 @@ var init_analysis_cache = __esm({
         const entries = [];
         const staleBefore = Date.now() - 60 * 60 * 1e3;
         for (const name of names) {
-          const path4 = join5(this.dir, name);
+          const path4 = join4(this.dir, name);
           if (/^[0-9a-f]{64}\.json$/.test(name)) {
             const s = await stat2(path4).catch(() => null);
             if (s) entries.push({ path: path4, mtime: s.mtimeMs });
@@ -23613,7 +23378,7 @@ var init_analysis_cache = __esm({
 
 // src/cache/code-fingerprint.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 function codeFingerprint(moduleUrl = entry ?? import.meta.url) {
   const own = moduleUrl === (entry ?? import.meta.url);
@@ -23622,7 +23387,7 @@ function codeFingerprint(moduleUrl = entry ?? import.meta.url) {
   try {
     const file = fileURLToPath(moduleUrl);
     if (file.endsWith(".js") || file.endsWith(".mjs")) {
-      const hash = createHash3("sha256").update(readFileSync3(file)).digest("hex").slice(0, 16);
+      const hash = createHash3("sha256").update(readFileSync2(file)).digest("hex").slice(0, 16);
       result = `${VERSION}+${hash}`;
     }
   } catch {
@@ -78857,6 +78622,46 @@ var require_docker = __commonJS({
   }
 });
 
+// src/engine/docker-config.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import { join as join5 } from "node:path";
+function registryAuth(registry, env = process.env) {
+  const dir = env.DOCKER_CONFIG ?? join5(homedir2(), ".docker");
+  let config;
+  try {
+    config = JSON.parse(readFileSync3(join5(dir, "config.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  const keys = registry === "docker.io" ? ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"] : [
+    registry,
+    `https://${registry}`,
+    `http://${registry}`,
+    `https://${registry}/v1/`,
+    `https://${registry}/v2/`
+  ];
+  for (const key of keys) {
+    const entry2 = config.auths?.[key];
+    if (!entry2) continue;
+    const serveraddress = key;
+    if (entry2.identitytoken) return { identitytoken: entry2.identitytoken, serveraddress };
+    if (entry2.auth) {
+      const decoded = Buffer.from(entry2.auth, "base64").toString("utf8");
+      const colon = decoded.indexOf(":");
+      if (colon > 0)
+        return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress };
+    }
+  }
+  return void 0;
+}
+var init_docker_config = __esm({
+  "src/engine/docker-config.ts"() {
+    "use strict";
+    init_image_ref();
+  }
+});
+
 // src/engine/docker-engine.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
@@ -79136,6 +78941,259 @@ var init_image_source = __esm({
   }
 });
 
+// src/registry/registry-client.ts
+var registry_client_exports = {};
+__export(registry_client_exports, {
+  compressedFromManifest: () => compressedFromManifest,
+  namesRegistry: () => namesRegistry,
+  parseReference: () => parseReference,
+  pickPlatform: () => pickPlatform,
+  registryClient: () => registryClient,
+  runnerPlatform: () => runnerPlatform
+});
+function runnerPlatform() {
+  return { os: "linux", ...ARCH[process.arch] ?? { architecture: process.arch } };
+}
+function parseReference(ref) {
+  if (referenceProblem(ref) !== null) return null;
+  const parsed = parseImageRef(ref);
+  const registry = registryOf(parsed);
+  const host = registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
+  const plain = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
+  return {
+    registry,
+    baseUrl: `${plain ? "http" : "https"}://${host}`,
+    name: repositoryOf(parsed),
+    reference: parsed.digest ?? parsed.tag ?? "latest"
+  };
+}
+function registryClient(options = {}) {
+  const timeoutMs = options.timeoutMs ?? 1e4;
+  const platform2 = options.platform ?? runnerPlatform();
+  const doFetch = options.fetch ?? fetch;
+  const env = options.env ?? process.env;
+  return {
+    async compressedSize(ref) {
+      const parsed = parseReference(ref);
+      if (!parsed) return { ok: false, why: `${ref} is not an image reference` };
+      const session = new Session(parsed, doFetch, timeoutMs, env);
+      try {
+        let { json, digest } = await session.manifest(parsed.reference);
+        if (json.manifests) {
+          const picked = pickPlatform(json.manifests, platform2);
+          if (!picked) {
+            const has = json.manifests.map((m) => m.platform).filter((p) => p?.os && p.os !== "unknown").map((p) => [p.os, p.architecture, p.variant].filter(Boolean).join("/"));
+            return {
+              ok: false,
+              why: `the manifest list of ${ref} has no ${platformText(platform2)} image (it has ${has.join(", ") || "none"})`
+            };
+          }
+          ({ json, digest } = await session.manifest(picked.digest));
+        }
+        if (!json.layers || !json.config?.digest) {
+          return {
+            ok: false,
+            why: `the manifest of ${ref} lists no layers (schema ${json.schemaVersion ?? "?"})`
+          };
+        }
+        const diffIds = await session.diffIds(json.config.digest).catch(() => null);
+        return {
+          ok: true,
+          configDigest: json.config.digest,
+          manifestDigest: digest,
+          compressed: compressedFromManifest(json.layers, diffIds)
+        };
+      } catch (error2) {
+        return {
+          ok: false,
+          why: error2 instanceof RegistryError ? error2.message : `${parsed.registry}: ${String(error2)}`
+        };
+      }
+    }
+  };
+}
+function platformText(p) {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join("/");
+}
+function pickPlatform(manifests, platform2) {
+  const candidates = manifests.filter(
+    (m) => m.digest && m.platform?.os === platform2.os && m.platform?.architecture === platform2.architecture
+  );
+  if (candidates.length === 0) return null;
+  const exact = candidates.find((m) => (m.platform?.variant ?? "") === (platform2.variant ?? ""));
+  return exact ?? candidates.find((m) => !m.platform?.variant) ?? candidates[0];
+}
+function compressedFromManifest(layers, diffIds) {
+  const sum = (pick) => layers.every(pick) ? layers.reduce((n, l) => n + (l.size ?? 0), 0) : null;
+  const aligned = diffIds && diffIds.length === layers.length;
+  return {
+    gzip: sum((l) => isGzip(l.mediaType)),
+    zstd: sum((l) => isZstd(l.mediaType)),
+    source: "registry",
+    layers: aligned ? layers.map((l, i) => ({
+      diffId: diffIds[i],
+      gzip: isGzip(l.mediaType) ? l.size ?? 0 : null,
+      zstd: isZstd(l.mediaType) ? l.size ?? 0 : null
+    })) : []
+  };
+}
+var MANIFEST_TYPES2, ARCH, RegistryError, isZstd, isGzip, Session;
+var init_registry_client = __esm({
+  "src/registry/registry-client.ts"() {
+    "use strict";
+    init_image_ref();
+    init_docker_config();
+    init_image_ref();
+    MANIFEST_TYPES2 = [
+      "application/vnd.oci.image.index.v1+json",
+      "application/vnd.docker.distribution.manifest.list.v2+json",
+      "application/vnd.oci.image.manifest.v1+json",
+      "application/vnd.docker.distribution.manifest.v2+json"
+    ];
+    ARCH = {
+      x64: { architecture: "amd64" },
+      arm64: { architecture: "arm64" },
+      arm: { architecture: "arm", variant: "v7" },
+      ia32: { architecture: "386" },
+      ppc64: { architecture: "ppc64le" },
+      s390x: { architecture: "s390x" },
+      riscv64: { architecture: "riscv64" }
+    };
+    RegistryError = class extends Error {
+    };
+    isZstd = (mediaType) => /zstd/.test(mediaType ?? "");
+    isGzip = (mediaType) => /gzip/.test(mediaType ?? "");
+    Session = class {
+      constructor(ref, doFetch, timeoutMs, env) {
+        this.ref = ref;
+        this.doFetch = doFetch;
+        this.timeoutMs = timeoutMs;
+        this.env = env;
+      }
+      ref;
+      doFetch;
+      timeoutMs;
+      env;
+      #token = null;
+      async manifest(reference) {
+        const res = await this.get(`/v2/${this.ref.name}/manifests/${reference}`, MANIFEST_TYPES2.join(", "));
+        const json = await this.body(res, 4 * 1024 * 1024);
+        return { json, digest: res.headers.get("docker-content-digest") };
+      }
+      async diffIds(configDigest2) {
+        const res = await this.get(`/v2/${this.ref.name}/blobs/${configDigest2}`, "*/*");
+        const config = await this.body(res, 16 * 1024 * 1024);
+        return config.rootfs?.diff_ids ?? null;
+      }
+      async body(res, max) {
+        const text2 = await this.withTimeout(() => res.text());
+        if (text2.length > max)
+          throw new RegistryError(`${this.ref.registry} answered with an oversized document`);
+        try {
+          return JSON.parse(text2);
+        } catch {
+          throw new RegistryError(`${this.ref.registry} answered with something that is not JSON`);
+        }
+      }
+      async get(path4, accept) {
+        const url = `${this.ref.baseUrl}${path4}`;
+        let res = await this.request(url, accept);
+        if (res.status === 401 && this.#token === null) {
+          await res.body?.cancel();
+          this.#token = await this.authenticate(res.headers.get("www-authenticate") ?? "");
+          res = await this.request(url, accept);
+        }
+        if (res.status === 401 || res.status === 403) {
+          await res.body?.cancel();
+          throw new RegistryError(
+            `${this.ref.registry} refused to show ${this.ref.name} (HTTP ${res.status}): log in with docker login, or check the name`
+          );
+        }
+        if (res.status === 404) {
+          await res.body?.cancel();
+          throw new RegistryError(
+            `${this.ref.registry} has no ${this.ref.name}:${this.ref.reference} (HTTP 404)`
+          );
+        }
+        if (!res.ok) {
+          await res.body?.cancel();
+          throw new RegistryError(`${this.ref.registry} answered HTTP ${res.status} for ${path4}`);
+        }
+        return res;
+      }
+      async request(url, accept, authorization) {
+        const headers = { accept };
+        const auth2 = authorization ?? (this.#token ? this.#token : void 0);
+        if (auth2) headers.authorization = auth2;
+        try {
+          return await this.doFetch(url, {
+            headers,
+            signal: AbortSignal.timeout(this.timeoutMs),
+            redirect: "follow"
+          });
+        } catch (error2) {
+          const e = error2;
+          if (e.name === "TimeoutError" || e.name === "AbortError")
+            throw new RegistryError(`${this.ref.registry} did not answer within ${this.timeoutMs / 1e3} s`);
+          const why = e.cause?.code ?? e.cause?.message ?? String(error2);
+          throw new RegistryError(`${this.ref.registry} could not be reached (${why})`);
+        }
+      }
+      async withTimeout(read) {
+        let timer;
+        try {
+          return await Promise.race([
+            read(),
+            new Promise((_, reject) => {
+              timer = setTimeout(
+                () => reject(
+                  new RegistryError(
+                    `${this.ref.registry} did not finish answering within ${this.timeoutMs / 1e3} s`
+                  )
+                ),
+                this.timeoutMs
+              );
+            })
+          ]);
+        } finally {
+          clearTimeout(timer);
+        }
+      }
+      /** The Authorization value to retry with: a Bearer token from the realm, or Basic from docker login. */
+      async authenticate(challenge) {
+        const creds = registryAuth(this.ref.registry, this.env);
+        const basic = creds?.username !== void 0 && creds.password !== void 0 ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}` : void 0;
+        const scheme = /^\s*(\w+)/.exec(challenge)?.[1]?.toLowerCase();
+        if (scheme === "basic") {
+          if (!basic)
+            throw new RegistryError(`${this.ref.registry} wants a login (docker login ${this.ref.registry})`);
+          return basic;
+        }
+        if (scheme !== "bearer")
+          throw new RegistryError(`${this.ref.registry} asks for an unknown authentication (${challenge})`);
+        const params = Object.fromEntries(
+          [...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]])
+        );
+        if (!params.realm) throw new RegistryError(`${this.ref.registry} named no token realm`);
+        const url = new URL(params.realm);
+        if (params.service) url.searchParams.set("service", params.service);
+        url.searchParams.set("scope", params.scope ?? `repository:${this.ref.name}:pull`);
+        const res = await this.request(url.toString(), "application/json", basic);
+        if (!res.ok) {
+          await res.body?.cancel();
+          throw new RegistryError(
+            `${this.ref.registry}'s token service answered HTTP ${res.status}: log in with docker login`
+          );
+        }
+        const json = await this.body(res, 1024 * 1024);
+        const token = json.token ?? json.access_token;
+        if (!token) throw new RegistryError(`${this.ref.registry}'s token service gave no token`);
+        return `Bearer ${token}`;
+      }
+    };
+  }
+});
+
 // src/engine/build-cache.ts
 function buildCacheUse(output) {
   const lines2 = output.split(/\r?\n/);
@@ -79206,11 +79264,11 @@ function dockerCli(binary = process.env.IMAGE_GUARD_DOCKER ?? "docker") {
   return {
     async build(request2) {
       const args = await hasBuildx() ? ["buildx", "build", "--load"] : ["build"];
-      args.push("-f", request2.dockerfile, "-t", request2.tag);
-      if (request2.target) args.push("--target", request2.target);
-      for (const arg of request2.buildArgs) args.push("--build-arg", arg);
+      args.push(`--file=${request2.dockerfile}`, `--tag=${request2.tag}`);
+      if (request2.target) args.push(`--target=${request2.target}`);
+      for (const arg of request2.buildArgs) args.push(`--build-arg=${arg}`);
       if (request2.noCache) args.push("--no-cache");
-      args.push(request2.context);
+      args.push("--", request2.context);
       const started = process.hrtime.bigint();
       const result = await run2(args);
       const seconds2 = Number(process.hrtime.bigint() - started) / 1e9;
@@ -79219,14 +79277,14 @@ ${result.stderr}`;
       return { ok: result.exitCode === 0, seconds: seconds2, logTail: tail(output), cache: buildCacheUse(output) };
     },
     async imageExists(ref) {
-      return (await run2(["image", "inspect", "--format", "{{.Id}}", ref], true)).exitCode === 0;
+      return (await run2(["image", "inspect", "--format", "{{.Id}}", "--", ref], true)).exitCode === 0;
     },
     async pull(ref) {
-      const result = await run2(["pull", ref]);
+      const result = await run2(["pull", "--", ref]);
       return { ok: result.exitCode === 0, message: tail(result.stderr || result.stdout, 1)[0] ?? "" };
     },
     async removeImage(ref) {
-      await run2(["image", "rm", "-f", ref], true);
+      await run2(["image", "rm", "-f", "--", ref], true);
     },
     containers: containerRunner(run2)
   };
@@ -79236,7 +79294,7 @@ function containerRunner(run2) {
     async run(image, labels) {
       const args = ["run", "-d"];
       for (const [k, v] of Object.entries(labels)) args.push("--label", `${k}=${v}`);
-      args.push(image);
+      args.push("--", image);
       const result = await run2(args, true);
       const id = result.stdout.trim().split(/\s+/).at(-1) ?? "";
       if (result.exitCode === 0 && id) return { id };
@@ -80328,53 +80386,14 @@ var init_shell = __esm({
 });
 
 // src/lint/image-ref.ts
-function parseImageRef(text2) {
-  let rest = text2.trim();
-  let digest = null;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let registry = null;
-  const firstSlash = rest.indexOf("/");
-  if (firstSlash >= 0) {
-    const first = rest.slice(0, firstSlash);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      registry = first.toLowerCase();
-      rest = rest.slice(firstSlash + 1);
-    }
-  }
-  const path4 = rest.toLowerCase();
-  let official = null;
-  const parts = path4.split("/");
-  if (registry === null || DOCKER_HUB.has(registry)) {
-    if (parts.length === 1) official = parts[0];
-    else if (parts.length === 2 && parts[0] === "library") official = parts[1];
-  } else if (parts.length === 2 && parts[0] === "library") {
-    official = parts[1];
-  } else if (parts.length === 3 && parts[0] === "docker" && parts[1] === "library") {
-    official = parts[2];
-  }
-  return { text: text2, registry, path: path4, tag: tag === "" ? null : tag, digest, official };
+function parseImageRef2(text2) {
+  const ref = parseImageRef(text2);
+  return { ...ref, official: officialImageOf(ref) };
 }
-var DOCKER_HUB;
-var init_image_ref = __esm({
+var init_image_ref2 = __esm({
   "src/lint/image-ref.ts"() {
     "use strict";
-    DOCKER_HUB = /* @__PURE__ */ new Set([
-      "docker.io",
-      "index.docker.io",
-      "registry-1.docker.io",
-      "registry.hub.docker.com"
-    ]);
+    init_image_ref();
   }
 });
 
@@ -80457,7 +80476,7 @@ function buildStageGraph(parsed, target) {
       const key = image?.toLowerCase() ?? null;
       const parent = key === null ? null : [...stages].reverse().find((s) => s.name?.toLowerCase() === key) ?? null;
       const scratch = key === "scratch";
-      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
+      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef2(image) : null;
       if (name && stages.some((s) => s.name?.toLowerCase() === name.toLowerCase())) {
         problems.push({
           line: instr.line,
@@ -80583,7 +80602,7 @@ var UNSET, GraphError;
 var init_stages = __esm({
   "src/lint/stages.ts"() {
     "use strict";
-    init_image_ref();
+    init_image_ref2();
     init_parse();
     UNSET = /* @__PURE__ */ Symbol("unset");
     GraphError = class extends Error {
@@ -97176,11 +97195,11 @@ function buildReport(input) {
 
 // src/app/compare.ts
 init_errors();
+init_image_ref();
 init_archive_ref();
-init_registry_client();
 
 // src/app/costs.ts
-init_registry_client();
+init_image_ref();
 
 // src/startup/startup-probe.ts
 import { randomBytes } from "node:crypto";
@@ -97327,6 +97346,8 @@ function applyPolicy(findings, policy) {
 // src/app/compare.ts
 async function runComparison(request2, ports) {
   const { settings } = request2;
+  checkImageRef(request2.head.ref, "the head image");
+  if ("ref" in request2.base) checkImageRef(request2.base.ref, "the base image");
   const what = { files: settings.files, pullSize: settings["pull-size"] };
   const baseRequest = "ref" in request2.base ? request2.base : null;
   const answers = askRegistries([request2.head.ref, baseRequest?.ref], ports);
@@ -97371,6 +97392,15 @@ async function runComparison(request2, ports) {
     pullNotes
   });
   return built;
+}
+function checkImageRef(ref, what) {
+  if (isArchiveRef(ref)) return;
+  const problem2 = referenceProblem(ref);
+  if (problem2 === null) return;
+  const shown = ref.length > 200 ? `${ref.slice(0, 200)}\u2026` : ref;
+  throw new UserError(
+    `${what} ${JSON.stringify(shown)} is not an image reference: it ${problem2}. Write NAME[:TAG][@DIGEST] (e.g. ghcr.io/org/app:1.2), docker-archive:PATH, oci-archive:PATH or oci:DIR`
+  );
 }
 function unavailableWhy(base) {
   return "unavailable" in base ? base.unavailable : "no base image";
@@ -97810,6 +97840,7 @@ import { join as join10, resolve as resolve3 } from "node:path";
 // src/config/settings.ts
 init_content_rules();
 init_errors();
+init_image_ref();
 init_size();
 init_rules();
 var KNOWN_RULE_IDS = [...RULES, ...CONTENT_RULES].map((r) => r.id);
@@ -97820,6 +97851,10 @@ var SIZE_HINT = "is not a size (write 250MB, 1.2GiB or bytes)";
 var ok = (value) => ({ value });
 var problem = (text2) => ({ problem: text2 });
 var text = (t) => ok(t);
+var pulledImage = (t) => {
+  const why = referenceProblem(t);
+  return why === null ? ok(t) : problem(`is not an image reference: it ${why} (write NAME[:TAG][@DIGEST], e.g. ghcr.io/org/app:main)`);
+};
 var size = (t) => {
   const n = parseSize(t);
   return n === null ? problem(SIZE_HINT) : ok(n);
@@ -97916,7 +97951,7 @@ var SETTINGS = {
   "base-image": setting({
     doc: "The image to compare against, pulled when not present. Empty builds the same Dockerfile at the base commit.",
     default: null,
-    parse: text
+    parse: pulledImage
   }),
   "base-ref": setting({
     doc: "The commit to build the base image from (default the PR's base SHA; on push, the before SHA).",

@@ -10,10 +10,11 @@ import { buildCosts } from '../analysis/costs.js';
 import { type BuiltReport, buildReport } from '../analysis/report.js';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
-import { messageOf } from '../core/errors.js';
+import { messageOf, UserError } from '../core/errors.js';
+import { namesRegistry, referenceProblem } from '../core/image-ref.js';
 import type { BuildFigures, Finding, Image } from '../core/report.js';
 import { isArchiveRef } from '../image/archive-ref.js';
-import { namesRegistry, type RegistryClient, type RegistryResult } from '../registry/registry-client.js';
+import type { RegistryClient, RegistryResult } from '../registry/registry-client.js';
 import type { ContainerRunner } from '../startup/startup-probe.js';
 import { registryLookup, startupFor, withRegistrySizes } from './costs.js';
 import { applyPolicy } from './policy.js';
@@ -65,6 +66,8 @@ export type Comparison = BuiltReport;
 /** Reads base and head (at the same time), lints, and reports. */
 export async function runComparison(request: CompareRequest, ports: ComparePorts): Promise<Comparison> {
   const { settings } = request;
+  checkImageRef(request.head.ref, 'the head image');
+  if ('ref' in request.base) checkImageRef(request.base.ref, 'the base image');
   const what = { files: settings.files, pullSize: settings['pull-size'] };
   const baseRequest = 'ref' in request.base ? request.base : null;
 
@@ -123,6 +126,7 @@ export async function runAnalysis(
   config: ImageGuardConfig,
   ports: Pick<ComparePorts, 'analyze'>,
 ): Promise<Comparison> {
+  checkImageRef(ref, 'the image');
   const { image, findings } = await ports.analyze(ref, {
     files: settings.files,
     pullSize: settings['pull-size'],
@@ -134,6 +138,20 @@ export async function runAnalysis(
     limits: limitsOf(settings),
     failOn: settings['fail-on'],
   });
+}
+
+/**
+ * An archive, or a reference the engine's grammar accepts; checked before any request, so that text like
+ * `../../host:port/x?` never reaches the Engine API or a registry as part of a URL.
+ */
+export function checkImageRef(ref: string, what: string): void {
+  if (isArchiveRef(ref)) return;
+  const problem = referenceProblem(ref);
+  if (problem === null) return;
+  const shown = ref.length > 200 ? `${ref.slice(0, 200)}…` : ref;
+  throw new UserError(
+    `${what} ${JSON.stringify(shown)} is not an image reference: it ${problem}. Write NAME[:TAG][@DIGEST] (e.g. ghcr.io/org/app:1.2), docker-archive:PATH, oci-archive:PATH or oci:DIR`,
+  );
 }
 
 function unavailableWhy(base: CompareRequest['base']): string {

@@ -2,8 +2,9 @@
 // Action: compressed sizes from a registry (preferred: they are what a pull transfers) and start-up times.
 // Whatever goes wrong is a note for the table, never a failure of the run.
 
+import { namesRegistry } from '../core/image-ref.js';
 import type { Image, StartupFigures } from '../core/report.js';
-import { namesRegistry, type RegistryClient, type RegistryResult } from '../registry/registry-client.js';
+import type { RegistryClient, RegistryResult } from '../registry/registry-client.js';
 import { type ContainerRunner, measureStartup, type StartupProbe } from '../startup/startup-probe.js';
 
 /** Asks the registry about `ref` when it names one (`ghcr.io/…`, `localhost:5000/…`); null otherwise. */

@@ -10,6 +10,7 @@
 import { CONTENT_RULES } from '../analysis/content-rules/index.js';
 import { parseBandwidth } from '../core/bandwidth.js';
 import { UserError } from '../core/errors.js';
+import { referenceProblem } from '../core/image-ref.js';
 import { parseStartupProbe, STARTUP_PROBE_HINT, type StartupProbe } from '../core/probe.js';
 import type { FailOn } from '../core/report.js';
 import { type Increase, parseIncrease, parseSize } from '../core/size.js';
@@ -55,6 +56,13 @@ const ok = <T>(value: T): Parsed<T> => ({ value });
 const problem = (text: string): Parsed<never> => ({ problem: text });
 
 const text = (t: string): Parsed<string | null> => ok(t);
+/** An image the docker CLI pulls: a reference in the engine's grammar, never something it would read as a flag. */
+const pulledImage = (t: string): Parsed<string | null> => {
+  const why = referenceProblem(t);
+  return why === null
+    ? ok(t)
+    : problem(`is not an image reference: it ${why} (write NAME[:TAG][@DIGEST], e.g. ghcr.io/org/app:main)`);
+};
 const size = (t: string): Parsed<number | null> => {
   const n = parseSize(t);
   return n === null ? problem(SIZE_HINT) : ok(n);
@@ -181,7 +189,7 @@ export const SETTINGS = {
   'base-image': setting({
     doc: 'The image to compare against, pulled when not present. Empty builds the same Dockerfile at the base commit.',
     default: null,
-    parse: text,
+    parse: pulledImage,
   }),
   'base-ref': setting({
     doc: "The commit to build the base image from (default the PR's base SHA; on push, the before SHA).",

@@ -60,11 +60,12 @@ export function dockerCli(binary = process.env.IMAGE_GUARD_DOCKER ?? 'docker'): 
     async build(request) {
       // With buildx, `--load` puts the result in the engine's image store even on a docker-container builder.
       const args = (await hasBuildx()) ? ['buildx', 'build', '--load'] : ['build'];
-      args.push('-f', request.dockerfile, '-t', request.tag);
-      if (request.target) args.push('--target', request.target);
-      for (const arg of request.buildArgs) args.push('--build-arg', arg);
+      // Values joined to their flags and positionals after `--`: nothing a workflow writes is read as a flag.
+      args.push(`--file=${request.dockerfile}`, `--tag=${request.tag}`);
+      if (request.target) args.push(`--target=${request.target}`);
+      for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
       if (request.noCache) args.push('--no-cache');
-      args.push(request.context);
+      args.push('--', request.context);
       const started = process.hrtime.bigint();
       const result = await run(args);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -72,14 +73,14 @@ export function dockerCli(binary = process.env.IMAGE_GUARD_DOCKER ?? 'docker'): 
       return { ok: result.exitCode === 0, seconds, logTail: tail(output), cache: buildCacheUse(output) };
     },
     async imageExists(ref) {
-      return (await run(['image', 'inspect', '--format', '{{.Id}}', ref], true)).exitCode === 0;
+      return (await run(['image', 'inspect', '--format', '{{.Id}}', '--', ref], true)).exitCode === 0;
     },
     async pull(ref) {
-      const result = await run(['pull', ref]);
+      const result = await run(['pull', '--', ref]);
       return { ok: result.exitCode === 0, message: tail(result.stderr || result.stdout, 1)[0] ?? '' };
     },
     async removeImage(ref) {
-      await run(['image', 'rm', '-f', ref], true);
+      await run(['image', 'rm', '-f', '--', ref], true);
     },
     containers: containerRunner(run),
   };
@@ -96,7 +97,7 @@ function containerRunner(run: Run): ContainerRunner {
     async run(image, labels) {
       const args = ['run', '-d'];
       for (const [k, v] of Object.entries(labels)) args.push('--label', `${k}=${v}`);
-      args.push(image);
+      args.push('--', image);
       const result = await run(args, true);
       const id = result.stdout.trim().split(/\s+/).at(-1) ?? '';
       if (result.exitCode === 0 && id) return { id };

@@ -4,20 +4,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-/** `busybox` → `busybox:latest`; references with a tag or digest are kept. */
-export function withTag(ref: string): string {
-  if (ref.includes('@')) return ref;
-  const lastSlash = ref.lastIndexOf('/');
-  return ref.slice(lastSlash + 1).includes(':') ? ref : `${ref}:latest`;
-}
-
-/** The registry host of a reference, as the docker CLI finds it: Docker Hub unless the first part looks like a host. */
-export function registryOf(ref: string): string {
-  const slash = ref.indexOf('/');
-  if (slash < 0) return 'docker.io';
-  const first = ref.slice(0, slash);
-  return first.includes('.') || first.includes(':') || first === 'localhost' ? first : 'docker.io';
-}
+export { registryOf, withTag } from '../core/image-ref.js';
 
 export interface AuthConfig {
   username?: string;

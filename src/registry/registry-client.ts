@@ -5,6 +5,7 @@
 // the anonymous (or docker-login) token flow on `WWW-Authenticate: Bearer`; plain HTTP for registries on
 // localhost / 127.0.0.1 / ::1, as the docker CLI does. Every failure is a reason, never a throw or a hang.
 
+import { DOCKER_HUB, parseImageRef, referenceProblem, registryOf, repositoryOf } from '../core/image-ref.js';
 import type { CompressedSize } from '../core/report.js';
 import { registryAuth } from '../engine/docker-config.js';
 
@@ -65,45 +66,22 @@ export interface ParsedReference {
   reference: string;
 }
 
-/** Splits an image reference the way the docker CLI does; null when it cannot be one. */
+/** The registry API's view of a reference (the one parser, src/core/image-ref.ts); null when it cannot be one. */
 export function parseReference(ref: string): ParsedReference | null {
-  let rest = ref.trim();
-  if (!rest || /\s/.test(rest)) return null;
-  let registry = 'docker.io';
-  const slash = rest.indexOf('/');
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let reference = 'latest';
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    reference = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  } else {
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-      reference = rest.slice(colon + 1);
-      rest = rest.slice(0, colon);
-    }
-  }
-  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(rest))
-    return null;
-  if (!reference) return null;
-  const name = registry === 'docker.io' && !rest.includes('/') ? `library/${rest}` : rest;
-  const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
+  if (referenceProblem(ref) !== null) return null;
+  const parsed = parseImageRef(ref);
+  const registry = registryOf(parsed);
+  const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
   const plain = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
-  return { registry, baseUrl: `${plain ? 'http' : 'https'}://${host}`, name, reference };
+  return {
+    registry,
+    baseUrl: `${plain ? 'http' : 'https'}://${host}`,
+    name: repositoryOf(parsed),
+    reference: parsed.digest ?? parsed.tag ?? 'latest',
+  };
 }
 
-/** True when the reference names a registry host (`ghcr.io/…`, `localhost:5000/…`), not Docker Hub by default. */
-export function namesRegistry(ref: string): boolean {
-  const parsed = parseReference(ref);
-  return parsed !== null && parsed.registry !== 'docker.io';
-}
+export { namesRegistry } from '../core/image-ref.js';
 
 interface Descriptor {
   mediaType?: string;

@@ -207,6 +207,15 @@ describe('getInputs', () => {
     ]);
   });
 
+  it('refuses a base-image that is no image reference, before docker could read it as a flag', () => {
+    expect(badInputs(runnerEnv({ 'base-image': '--help' }))).toMatch(
+      /^bad inputs: base-image "--help" is not an image reference: it has a repository name/,
+    );
+    expect(getInputs(runnerEnv({ 'base-image': 'localhost:5000/app:main' }))['base-image']).toBe(
+      'localhost:5000/app:main',
+    );
+  });
+
   it('rejects an id-shaped rule id that names no rule, as the config file does', () => {
     expect(badInputs(runnerEnv({ ignore: 'IG999' }))).toMatch(/unknown rule id "IG999"/);
   });

@@ -297,3 +297,26 @@ describe('one flow for every command: the config file and the Dockerfile context
     expect(r.passed).toBe(false); // IG104 is an error, and --fail-on error won over the file's never
   });
 });
+
+describe('image references are checked before any request', () => {
+  it.each([
+    ['analyze', '../../127.0.0.1:5000/x?'],
+    ['analyze', '../../info?'],
+    ['analyze', '--'],
+  ])('%s %j: exit 2, one line, nothing read', async (command, ref) => {
+    const asked: string[] = [];
+    const t = io();
+    const code = await main([command, ...(ref === '--' ? ['--', '-x'] : [ref])], t.io, {
+      loader: { load: async (r) => (asked.push(r), base) },
+    });
+    expect(code).toBe(2);
+    expect(t.err()).toMatch(/^image-guard: error: the image "[^"]*" is not an image reference: it .*\n$/);
+    expect(asked).toEqual([]);
+  });
+
+  it('compare checks --head and --base alike', async () => {
+    const t = io();
+    expect(await main(['compare', '--head', 'app:pr', '--base', 'Bad Ref'], t.io, { loader })).toBe(2);
+    expect(t.err()).toMatch(/the base image "Bad Ref" is not an image reference/);
+  });
+});

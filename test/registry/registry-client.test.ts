@@ -87,11 +87,13 @@ describe('parseReference', () => {
       name: 'org/app',
       reference: 'main',
     });
-    expect(parseReference('localhost:5000/a/b@sha256:abc')).toMatchObject({
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    expect(parseReference(`localhost:5000/a/b@${digest}`)).toMatchObject({
       baseUrl: 'http://localhost:5000',
       name: 'a/b',
-      reference: 'sha256:abc',
+      reference: digest,
     });
+    expect(parseReference('localhost:5000/a/b@sha256:abc')).toBeNull();
     expect(parseReference('127.0.0.1:5000/x')?.baseUrl).toBe('http://127.0.0.1:5000');
     expect(parseReference('Upper/Case')).toBeNull();
     expect(parseReference('has space')).toBeNull();

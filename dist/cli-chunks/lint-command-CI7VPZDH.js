@@ -4,22 +4,23 @@ import {
   formatSarif,
   formatText,
   lintDockerfileAt
-} from "./chunk-OQ23I3K7.js";
+} from "./chunk-SE7AILKY.js";
 import {
   buildReport,
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-WVTLMSGM.js";
+} from "./chunk-AK3NCU7B.js";
 import {
   RULES
-} from "./chunk-MAKWJFLB.js";
+} from "./chunk-65FW2S5I.js";
 import "./chunk-OMW2NR4Z.js";
 import {
   UserError,
   messageOf
 } from "./chunk-LGOGIA6D.js";
 import "./chunk-IAM365J3.js";
+import "./chunk-ZEUIUMBT.js";
 import "./chunk-FDTZHO7K.js";
 
 // src/cli/lint-command.ts

@@ -813,11 +813,11 @@ function dockerCli(binary = process.env.IMAGE_GUARD_DOCKER ?? "docker") {
   return {
     async build(request) {
       const args = await hasBuildx() ? ["buildx", "build", "--load"] : ["build"];
-      args.push("-f", request.dockerfile, "-t", request.tag);
-      if (request.target) args.push("--target", request.target);
-      for (const arg of request.buildArgs) args.push("--build-arg", arg);
+      args.push(`--file=${request.dockerfile}`, `--tag=${request.tag}`);
+      if (request.target) args.push(`--target=${request.target}`);
+      for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
       if (request.noCache) args.push("--no-cache");
-      args.push(request.context);
+      args.push("--", request.context);
       const started = process.hrtime.bigint();
       const result = await run(args);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -826,14 +826,14 @@ ${result.stderr}`;
       return { ok: result.exitCode === 0, seconds, logTail: tail(output), cache: buildCacheUse(output) };
     },
     async imageExists(ref) {
-      return (await run(["image", "inspect", "--format", "{{.Id}}", ref], true)).exitCode === 0;
+      return (await run(["image", "inspect", "--format", "{{.Id}}", "--", ref], true)).exitCode === 0;
     },
     async pull(ref) {
-      const result = await run(["pull", ref]);
+      const result = await run(["pull", "--", ref]);
       return { ok: result.exitCode === 0, message: tail(result.stderr || result.stdout, 1)[0] ?? "" };
     },
     async removeImage(ref) {
-      await run(["image", "rm", "-f", ref], true);
+      await run(["image", "rm", "-f", "--", ref], true);
     },
     containers: containerRunner(run)
   };
@@ -843,7 +843,7 @@ function containerRunner(run) {
     async run(image, labels) {
       const args = ["run", "-d"];
       for (const [k, v] of Object.entries(labels)) args.push("--label", `${k}=${v}`);
-      args.push(image);
+      args.push("--", image);
       const result = await run(args, true);
       const id = result.stdout.trim().split(/\s+/).at(-1) ?? "";
       if (result.exitCode === 0 && id) return { id };

@@ -6,7 +6,7 @@ import {
   createContext,
   parseDockerfile,
   readContext
-} from "./chunk-MAKWJFLB.js";
+} from "./chunk-65FW2S5I.js";
 import {
   UserError,
   formatBytes

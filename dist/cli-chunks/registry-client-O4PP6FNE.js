@@ -1,7 +1,16 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   registryAuth
-} from "./chunk-NYZ64QH6.js";
+} from "./chunk-B7BFDVX5.js";
+import {
+  DOCKER_HUB,
+  namesRegistry,
+  parseImageRef,
+  referenceProblem,
+  registryOf,
+  repositoryOf
+} from "./chunk-ZEUIUMBT.js";
+import "./chunk-FDTZHO7K.js";
 
 // src/registry/registry-client.ts
 var MANIFEST_TYPES = [
@@ -23,40 +32,17 @@ function runnerPlatform() {
   return { os: "linux", ...ARCH[process.arch] ?? { architecture: process.arch } };
 }
 function parseReference(ref) {
-  let rest = ref.trim();
-  if (!rest || /\s/.test(rest)) return null;
-  let registry = "docker.io";
-  const slash = rest.indexOf("/");
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let reference = "latest";
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    reference = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  } else {
-    const colon = rest.lastIndexOf(":");
-    if (colon > rest.lastIndexOf("/")) {
-      reference = rest.slice(colon + 1);
-      rest = rest.slice(0, colon);
-    }
-  }
-  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(rest))
-    return null;
-  if (!reference) return null;
-  const name = registry === "docker.io" && !rest.includes("/") ? `library/${rest}` : rest;
-  const host = registry === "docker.io" ? "registry-1.docker.io" : registry;
+  if (referenceProblem(ref) !== null) return null;
+  const parsed = parseImageRef(ref);
+  const registry = registryOf(parsed);
+  const host = registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
   const plain = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
-  return { registry, baseUrl: `${plain ? "http" : "https"}://${host}`, name, reference };
-}
-function namesRegistry(ref) {
-  const parsed = parseReference(ref);
-  return parsed !== null && parsed.registry !== "docker.io";
+  return {
+    registry,
+    baseUrl: `${plain ? "http" : "https"}://${host}`,
+    name: repositoryOf(parsed),
+    reference: parsed.digest ?? parsed.tag ?? "latest"
+  };
 }
 var RegistryError = class extends Error {
 };
@@ -260,12 +246,11 @@ var Session = class {
     return `Bearer ${token}`;
   }
 };
-
 export {
-  runnerPlatform,
-  parseReference,
+  compressedFromManifest,
   namesRegistry,
-  registryClient,
+  parseReference,
   pickPlatform,
-  compressedFromManifest
+  registryClient,
+  runnerPlatform
 };

@@ -2,6 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   formatBytes
 } from "./chunk-LGOGIA6D.js";
+import {
+  officialImageOf,
+  parseImageRef
+} from "./chunk-ZEUIUMBT.js";
 
 // src/lint/context.ts
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -713,48 +717,9 @@ function execFormCommands(argv) {
 }
 
 // src/lint/image-ref.ts
-var DOCKER_HUB = /* @__PURE__ */ new Set([
-  "docker.io",
-  "index.docker.io",
-  "registry-1.docker.io",
-  "registry.hub.docker.com"
-]);
-function parseImageRef(text) {
-  let rest = text.trim();
-  let digest = null;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let registry = null;
-  const firstSlash = rest.indexOf("/");
-  if (firstSlash >= 0) {
-    const first = rest.slice(0, firstSlash);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      registry = first.toLowerCase();
-      rest = rest.slice(firstSlash + 1);
-    }
-  }
-  const path = rest.toLowerCase();
-  let official = null;
-  const parts = path.split("/");
-  if (registry === null || DOCKER_HUB.has(registry)) {
-    if (parts.length === 1) official = parts[0];
-    else if (parts.length === 2 && parts[0] === "library") official = parts[1];
-  } else if (parts.length === 2 && parts[0] === "library") {
-    official = parts[1];
-  } else if (parts.length === 3 && parts[0] === "docker" && parts[1] === "library") {
-    official = parts[2];
-  }
-  return { text, registry, path, tag: tag === "" ? null : tag, digest, official };
+function parseImageRef2(text) {
+  const ref = parseImageRef(text);
+  return { ...ref, official: officialImageOf(ref) };
 }
 
 // src/lint/segment.ts
@@ -1148,7 +1113,7 @@ function buildStageGraph(parsed, target) {
       const key = image?.toLowerCase() ?? null;
       const parent = key === null ? null : [...stages].reverse().find((s) => s.name?.toLowerCase() === key) ?? null;
       const scratch = key === "scratch";
-      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
+      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef2(image) : null;
       if (name && stages.some((s) => s.name?.toLowerCase() === name.toLowerCase())) {
         problems.push({
           line: instr.line,

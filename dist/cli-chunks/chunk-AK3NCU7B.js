@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   RULES
-} from "./chunk-MAKWJFLB.js";
+} from "./chunk-65FW2S5I.js";
 import {
   CONTENT_RULES,
   instructionKind,
@@ -18,6 +18,9 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-IAM365J3.js";
+import {
+  referenceProblem
+} from "./chunk-ZEUIUMBT.js";
 
 // src/core/report.ts
 var rank = { error: 3, warning: 2, info: 1 };
@@ -243,6 +246,10 @@ var SIZE_HINT = "is not a size (write 250MB, 1.2GiB or bytes)";
 var ok = (value) => ({ value });
 var problem = (text2) => ({ problem: text2 });
 var text = (t) => ok(t);
+var pulledImage = (t) => {
+  const why = referenceProblem(t);
+  return why === null ? ok(t) : problem(`is not an image reference: it ${why} (write NAME[:TAG][@DIGEST], e.g. ghcr.io/org/app:main)`);
+};
 var size = (t) => {
   const n = parseSize(t);
   return n === null ? problem(SIZE_HINT) : ok(n);
@@ -340,7 +347,7 @@ var SETTINGS = {
   "base-image": setting({
     doc: "The image to compare against, pulled when not present. Empty builds the same Dockerfile at the base commit.",
     default: null,
-    parse: text
+    parse: pulledImage
   }),
   "base-ref": setting({
     doc: "The commit to build the base image from (default the PR's base SHA; on push, the before SHA).",

@@ -7,15 +7,16 @@ import {
   lint,
   lintDockerfileAt,
   readDockerfile
-} from "./chunk-OQ23I3K7.js";
+} from "./chunk-SE7AILKY.js";
 import {
   RULES,
   memoryTree,
   readContext,
   walkContext
-} from "./chunk-MAKWJFLB.js";
+} from "./chunk-65FW2S5I.js";
 import "./chunk-LGOGIA6D.js";
 import "./chunk-IAM365J3.js";
+import "./chunk-ZEUIUMBT.js";
 import "./chunk-FDTZHO7K.js";
 export {
   MAX_DOCKERFILE_BYTES,

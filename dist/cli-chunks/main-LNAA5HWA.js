@@ -9,11 +9,8 @@ import {
   parseFlags,
   reachesFailOn,
   usageLine
-} from "./chunk-WVTLMSGM.js";
-import "./chunk-MAKWJFLB.js";
-import {
-  namesRegistry
-} from "./chunk-SJ2ORBN3.js";
+} from "./chunk-AK3NCU7B.js";
+import "./chunk-65FW2S5I.js";
 import {
   analyzeImage,
   isArchiveRef
@@ -30,7 +27,10 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-IAM365J3.js";
-import "./chunk-NYZ64QH6.js";
+import {
+  namesRegistry,
+  referenceProblem
+} from "./chunk-ZEUIUMBT.js";
 import "./chunk-FDTZHO7K.js";
 
 // src/app/compare.ts
@@ -265,6 +265,8 @@ function applyPolicy(findings, policy) {
 // src/app/compare.ts
 async function runComparison(request, ports) {
   const { settings } = request;
+  checkImageRef(request.head.ref, "the head image");
+  if ("ref" in request.base) checkImageRef(request.base.ref, "the base image");
   const what = { files: settings.files, pullSize: settings["pull-size"] };
   const baseRequest = "ref" in request.base ? request.base : null;
   const answers = askRegistries([request.head.ref, baseRequest?.ref], ports);
@@ -311,6 +313,7 @@ async function runComparison(request, ports) {
   return built;
 }
 async function runAnalysis(ref, settings, config, ports) {
+  checkImageRef(ref, "the image");
   const { image, findings } = await ports.analyze(ref, {
     files: settings.files,
     pullSize: settings["pull-size"]
@@ -322,6 +325,15 @@ async function runAnalysis(ref, settings, config, ports) {
     limits: limitsOf(settings),
     failOn: settings["fail-on"]
   });
+}
+function checkImageRef(ref, what) {
+  if (isArchiveRef(ref)) return;
+  const problem = referenceProblem(ref);
+  if (problem === null) return;
+  const shown = ref.length > 200 ? `${ref.slice(0, 200)}\u2026` : ref;
+  throw new UserError(
+    `${what} ${JSON.stringify(shown)} is not an image reference: it ${problem}. Write NAME[:TAG][@DIGEST] (e.g. ghcr.io/org/app:1.2), docker-archive:PATH, oci-archive:PATH or oci:DIR`
+  );
 }
 function unavailableWhy(base) {
   return "unavailable" in base ? base.unavailable : "no base image";
@@ -387,10 +399,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-7BPD2743.js")).analyzeRef(ref, options),
-  registry: async () => (await import("./registry-client-XY6MDHFY.js")).registryClient(),
-  containers: async () => (await import("./docker-cli-MYIGEXVE.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-DBXQTEQ7.js")).lintDockerfileAt(path, {
+  analyze: async (ref, options) => (await import("./image-source-YUHMH7LX.js")).analyzeRef(ref, options),
+  registry: async () => (await import("./registry-client-O4PP6FNE.js")).registryClient(),
+  containers: async () => (await import("./docker-cli-UPKNFDIW.js")).dockerCli().containers,
+  lint: async (path, options) => (await import("./lint-I5XKQS35.js")).lintDockerfileAt(path, {
     ...options,
     target: options.target ?? void 0
   })
@@ -992,7 +1004,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-OAQMFZPD.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-CI7VPZDH.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1045,7 +1057,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-DBXQTEQ7.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-I5XKQS35.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

@@ -3,6 +3,9 @@ import {
   codeFingerprint
 } from "./chunk-BIB35Q5C.js";
 import {
+  registryAuth
+} from "./chunk-B7BFDVX5.js";
+import {
   analyzeImage,
   isArchiveRef,
   readArchiveRef,
@@ -16,10 +19,9 @@ import {
   VERSION
 } from "./chunk-IAM365J3.js";
 import {
-  registryAuth,
   registryOf,
   withTag
-} from "./chunk-NYZ64QH6.js";
+} from "./chunk-ZEUIUMBT.js";
 import {
   __commonJS,
   __require,

@@ -4,17 +4,6 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-function withTag(ref) {
-  if (ref.includes("@")) return ref;
-  const lastSlash = ref.lastIndexOf("/");
-  return ref.slice(lastSlash + 1).includes(":") ? ref : `${ref}:latest`;
-}
-function registryOf(ref) {
-  const slash = ref.indexOf("/");
-  if (slash < 0) return "docker.io";
-  const first = ref.slice(0, slash);
-  return first.includes(".") || first.includes(":") || first === "localhost" ? first : "docker.io";
-}
 function registryAuth(registry, env = process.env) {
   const dir = env.DOCKER_CONFIG ?? join(homedir(), ".docker");
   let config;
@@ -46,7 +35,5 @@ function registryAuth(registry, env = process.env) {
 }
 
 export {
-  withTag,
-  registryOf,
   registryAuth
 };
