@@ -307,7 +307,12 @@ describe('image references are checked before any request', () => {
     const asked: string[] = [];
     const t = io();
     const code = await main([command, ...(ref === '--' ? ['--', '-x'] : [ref])], t.io, {
-      loader: { load: async (r) => (asked.push(r), base) },
+      loader: {
+        load: async (r) => {
+          asked.push(r);
+          return base;
+        },
+      },
     });
     expect(code).toBe(2);
     expect(t.err()).toMatch(/^image-guard: error: the image "[^"]*" is not an image reference: it .*\n$/);
