@@ -6,8 +6,10 @@ import {
   execFormCommands,
   isShell,
   type ShellCommand,
+  ShellScope,
   shellDashC,
   splitCommands,
+  type VarGetter,
 } from './shell.js';
 import { type Mount, mountsOf } from './stages.js';
 
@@ -31,13 +33,15 @@ function heredocIsShell(body: string, headerCommands: ShellCommand[]): boolean {
   );
 }
 
-export function analyzeRun(instr: Instruction): RunInfo {
+/** A RUN's commands; `vars` gives the ARG and ENV values it sees, expanded in its words. */
+export function analyzeRun(instr: Instruction, vars?: VarGetter): RunInfo {
   const mounts = mountsOf(instr);
-  if (instr.json) return { instr, commands: execFormCommands(instr.json), mounts };
-  const header = splitCommands(instr.args);
+  const scope = new ShellScope(vars);
+  if (instr.json) return { instr, commands: execFormCommands(instr.json, scope), mounts };
+  const header = splitCommands(instr.args, 0, scope);
   const commands = [...header];
   for (const h of instr.heredocs) {
-    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body));
+    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body, 0, scope));
   }
   return { instr, commands, mounts };
 }
