@@ -6,8 +6,10 @@ import {
   execFormCommands,
   isShell,
   type ShellCommand,
+  ShellScope,
   shellDashC,
   splitCommands,
+  type VarGetter,
 } from './shell.js';
 import { type Mount, mountsOf } from './stages.js';
 
@@ -31,13 +33,15 @@ function heredocIsShell(body: string, headerCommands: ShellCommand[]): boolean {
   );
 }
 
-export function analyzeRun(instr: Instruction): RunInfo {
+/** A RUN's commands; `vars` gives the ARG and ENV values it sees, expanded in its words. */
+export function analyzeRun(instr: Instruction, vars?: VarGetter): RunInfo {
   const mounts = mountsOf(instr);
-  if (instr.json) return { instr, commands: execFormCommands(instr.json), mounts };
-  const header = splitCommands(instr.args);
+  const scope = new ShellScope(vars);
+  if (instr.json) return { instr, commands: execFormCommands(instr.json, scope), mounts };
+  const header = splitCommands(instr.args, 0, scope);
   const commands = [...header];
   for (const h of instr.heredocs) {
-    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body));
+    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body, 0, scope));
   }
   return { instr, commands, mounts };
 }
@@ -130,8 +134,8 @@ const PIP_VALUED = new Set([
   '--report',
 ]);
 
-/** `pip install …`, `pip3 …`, `python -m pip install …`: the arguments after `install`, or null. */
-export function pipInstallArgs(cmd: ShellCommand): { options: string[]; positionals: string[] } | null {
+/** `pip …`, `pip3 …`, `python -m pip …`: the subcommand and the other arguments, or null. */
+function pipCommandArgs(cmd: ShellCommand): { sub: string | null; rest: string[] } | null {
   const argv = cmd.argv;
   const name = commandName(argv[0]!);
   let args: string[];
@@ -141,9 +145,14 @@ export function pipInstallArgs(cmd: ShellCommand): { options: string[]; position
     if (m < 0 || argv[m + 1] !== 'pip' || argv.slice(1, m).some((a) => !a.startsWith('-'))) return null;
     args = argv.slice(m + 2);
   } else return null;
-  const { sub, rest } = subcommand(args, PIP_VALUED);
-  if (sub !== 'install') return null;
-  return splitArgs(rest, PIP_VALUED);
+  return subcommand(args, PIP_VALUED);
+}
+
+/** `pip install …`, `pip3 …`, `python -m pip install …`: the arguments after `install`, or null. */
+export function pipInstallArgs(cmd: ShellCommand): { options: string[]; positionals: string[] } | null {
+  const pip = pipCommandArgs(cmd);
+  if (pip?.sub !== 'install') return null;
+  return splitArgs(pip.rest, PIP_VALUED);
 }
 
 const UV_VALUED = new Set([
@@ -429,6 +438,16 @@ export const APT_INSTALL_SUBS = new Set([
   'satisfy',
 ]);
 
+/** dnf/yum/microdnf/tdnf subcommands that install packages (dnf's `in` is short for install). */
+export const RPM_INSTALL_SUBS = new Set([
+  'install',
+  'in',
+  'groupinstall',
+  'upgrade',
+  'reinstall',
+  'localinstall',
+]);
+
 /** An OS package install of any kind (apt, apk, dnf/yum): for IG006 "a package install in the same RUN". */
 export function isOsPackageInstall(cmd: ShellCommand): boolean {
   const apt = aptCommand(cmd);
@@ -436,8 +455,7 @@ export function isOsPackageInstall(cmd: ShellCommand): boolean {
   const apk = apkCommand(cmd);
   if (apk) return apk.sub === 'add' || apk.sub === 'upgrade' || apk.sub === 'fix';
   const rpm = rpmCommand(cmd);
-  if (rpm)
-    return ['install', 'groupinstall', 'upgrade', 'update', 'reinstall', 'localinstall'].includes(rpm.sub);
+  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === 'update';
   return false;
 }
 
@@ -474,28 +492,95 @@ function pythonPackageName(spec: string): string {
   return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? '').toLowerCase().replace(/_/g, '-');
 }
 
-/** Describes the build-only tooling a command installs or runs, or null. */
-export function buildTooling(cmd: ShellCommand): string | null {
+/** Build-only packages an OS package manager (or pip) installs, with the apk virtual name when given. */
+export interface ToolingInstall {
+  manager: 'apt' | 'apk' | 'rpm' | 'pip';
+  packages: string[];
+  /** `apk add --virtual NAME` / `-t NAME`: `apk del NAME` removes them all. */
+  virtual: string | null;
+}
+
+/** The build-only packages a command installs, or null. */
+export function toolingInstall(cmd: ShellCommand): ToolingInstall | null {
   const apt = aptCommand(cmd);
   if (apt && apt.sub === 'install') {
     const pkgs = apt.packages.filter(isBuildPackage);
-    return pkgs.length ? `installs ${pkgs.join(', ')}` : null;
+    return pkgs.length ? { manager: 'apt', packages: pkgs, virtual: null } : null;
   }
   const apk = apkCommand(cmd);
   if (apk && apk.sub === 'add') {
     const pkgs = apk.packages.filter(isBuildPackage);
-    return pkgs.length ? `installs ${pkgs.join(', ')}` : null;
+    const virtual =
+      [...optionValues(apk.options, '--virtual'), ...optionValues(apk.options, '-t')][0] ?? null;
+    return pkgs.length ? { manager: 'apk', packages: pkgs, virtual } : null;
   }
   const rpm = rpmCommand(cmd);
-  if (rpm && (rpm.sub === 'install' || rpm.sub === 'groupinstall')) {
+  if (rpm && (rpm.sub === 'install' || rpm.sub === 'in' || rpm.sub === 'groupinstall')) {
     const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
-    return pkgs.length ? `installs ${pkgs.join(', ')}` : null;
+    return pkgs.length ? { manager: 'rpm', packages: pkgs, virtual: null } : null;
   }
   const pip = pipInstallArgs(cmd);
   if (pip) {
     const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
-    return pkgs.length ? `installs ${pkgs.join(', ')}` : null;
+    return pkgs.length ? { manager: 'pip', packages: pkgs, virtual: null } : null;
   }
+  return null;
+}
+
+/**
+ * Which of `install`'s packages the commands after it remove again: `apk del NAME` (the virtual name or the
+ * packages), `apt-get purge/remove X`, `apt-mark auto X` (or `'.*'`) followed by `apt-get purge --auto-remove`
+ * or `autoremove`, `dnf`/`yum remove X`, `pip uninstall X`.
+ */
+export function removedAgain(install: ToolingInstall, after: readonly ShellCommand[]): Set<string> {
+  const removed = new Set<string>();
+  const names = new Map(install.packages.map((p) => [packageName(p), p]));
+  const remove = (spec: string) => {
+    const p = names.get(packageName(spec));
+    if (p) removed.add(p);
+  };
+  let markedAuto = new Set<string>();
+  let markedAll = false;
+  for (const c of after) {
+    if (install.manager === 'apk') {
+      const apk = apkCommand(c);
+      if (apk?.sub !== 'del') continue;
+      if (install.virtual && apk.packages.includes(install.virtual))
+        for (const p of install.packages) removed.add(p);
+      for (const p of apk.packages) remove(p);
+    } else if (install.manager === 'apt') {
+      const name = commandName(c.argv[0]!);
+      if (name === 'apt-mark') {
+        const args = c.argv.slice(1).filter((a) => !a.startsWith('-'));
+        if (args[0] !== 'auto') continue;
+        if (args.slice(1).some((a) => a === '.*' || a === '*' || a === '~i')) markedAll = true;
+        markedAuto = new Set([...markedAuto, ...args.slice(1).map(packageName)]);
+        continue;
+      }
+      const apt = aptCommand(c);
+      if (!apt) continue;
+      const autoRemove =
+        apt.sub === 'autoremove' ||
+        ((apt.sub === 'purge' || apt.sub === 'remove') &&
+          hasOption(apt.options, '--auto-remove', '--autoremove'));
+      if (apt.sub === 'purge' || apt.sub === 'remove') for (const p of apt.packages) remove(p);
+      if (autoRemove) {
+        for (const p of install.packages) if (markedAll || markedAuto.has(packageName(p))) removed.add(p);
+      }
+    } else if (install.manager === 'rpm') {
+      const rpm = rpmCommand(c);
+      if (rpm && ['remove', 'erase', 'autoremove', 'rm'].includes(rpm.sub))
+        for (const p of rpm.packages) remove(p);
+    } else {
+      const pip = pipCommandArgs(c);
+      if (pip?.sub === 'uninstall') for (const p of pip.rest.filter((a) => !a.startsWith('-'))) remove(p);
+    }
+  }
+  return removed;
+}
+
+/** Describes the build-only tooling a command runs (a compile step), or null. */
+export function buildStep(cmd: ShellCommand): string | null {
   const name = commandName(cmd.argv[0]!);
   const a = cmd.argv.slice(1).filter((x) => !x.startsWith('-'));
   const isBuildScript = (s: string | undefined) => s === 'build' || (s?.startsWith('build:') ?? false);
@@ -524,39 +609,43 @@ export function buildTooling(cmd: ShellCommand): string | null {
   return null;
 }
 
+/** Describes the build-only tooling a command installs or runs, or null (removal later is not looked at). */
+export function buildTooling(cmd: ShellCommand): string | null {
+  const install = toolingInstall(cmd);
+  if (install) return `installs ${install.packages.join(', ')}`;
+  return buildStep(cmd);
+}
+
 // ---- cleanup checks -----------------------------------------------------------------------------------------
 
-/** `rm … /var/lib/apt/lists/*` (or the directory, or an ancestor) in the same RUN. */
+/**
+ * True when one of the commands removes the directory `path` or everything in it: `rm -rf path`, `rm -rf path/*`,
+ * an ancestor, a glob inside it (`path/*.lz4`), or `find path … -delete`. Removing one named entry inside it
+ * (`rm -f /var/lib/apt/lists/lock`, `…/lists/partial`) leaves the rest, so it does not count.
+ */
 export function removesPath(commands: readonly ShellCommand[], path: string): boolean {
+  const covers = (raw: string) => {
+    const cleaned = raw.replace(/\/+$/, '');
+    if (cleaned === '') return false;
+    if (cleaned === path || path.startsWith(`${cleaned}/`)) return true;
+    return cleaned.startsWith(`${path}/`) && cleaned.slice(path.length + 1).includes('*');
+  };
   return commands.some((c) => {
     const name = commandName(c.argv[0]!);
     if (name === 'find' && (c.argv.includes('-delete') || c.argv.includes('rm'))) {
-      const root = (c.argv[1] ?? '').replace(/\/+$/, '');
-      return root !== '' && (root === path || path.startsWith(`${root}/`) || root.startsWith(`${path}/`));
+      return covers(c.argv[1] ?? '');
     }
     if (name !== 'rm') return false;
-    return c.argv.slice(1).some((arg) => {
-      if (arg.startsWith('-')) return false;
-      const cleaned = arg
-        .replace(/\/\*+$/, '')
-        .replace(/\*+$/, '')
-        .replace(/\/+$/, '');
-      if (cleaned === '') return false;
-      return (
-        cleaned === path ||
-        path.startsWith(`${cleaned}/`) ||
-        cleaned.startsWith(`${path}/`) ||
-        arg.startsWith(`${path}/`)
-      );
-    });
+    return c.argv.slice(1).some((arg) => !arg.startsWith('-') && covers(arg.replace(/\/\*+$/, '')));
   });
 }
 
-export function cacheMountAt(mounts: readonly Mount[], ...prefixes: string[]): boolean {
+/** A cache or tmpfs mount at `path` or above it: what is written there never lands in the layer. */
+export function mountCovers(mounts: readonly Mount[], ...paths: string[]): boolean {
   return mounts.some((m) => {
-    if (m.type !== 'cache' || !m.target) return false;
+    if ((m.type !== 'cache' && m.type !== 'tmpfs') || !m.target) return false;
     const t = m.target.replace(/\/+$/, '');
-    return prefixes.some((p) => t === p || t.startsWith(`${p}/`) || p.startsWith(`${t}/`));
+    return paths.some((p) => t === p || p.startsWith(`${t}/`));
   });
 }
 

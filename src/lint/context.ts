@@ -18,6 +18,18 @@ export const HEAVY_PATHS = [
   '.mypy_cache',
 ];
 const HEAVY = new Set(HEAVY_PATHS);
+/** Counted only when they are virtual environments: a type-stub package may well be named `venv`. */
+const VENV_NAMES = new Set(['.venv', 'venv']);
+
+/** A directory holding `pyvenv.cfg`, which `python -m venv`, virtualenv and uv all write. */
+function isVirtualenv(source: TreeSource, path: string, entry: TreeEntry): boolean {
+  if (!entry.dir) return false;
+  try {
+    return source.list(path).some((c) => c.name === 'pyvenv.cfg' && !c.dir);
+  } catch {
+    return false;
+  }
+}
 
 export interface HeavyPath {
   path: string;
@@ -81,7 +93,7 @@ export function walkContext(
       const p = dir === '' ? e.name : `${dir}/${e.name}`;
       const excluded = matcher ? matcher.excludesWithin(p, ancestors) : false;
       let owner = inside;
-      if (!owner && HEAVY.has(e.name)) {
+      if (!owner && HEAVY.has(e.name) && (!VENV_NAMES.has(e.name) || isVirtualenv(source, p, e))) {
         owner = { path: p, bytes: 0, sent: !excluded };
         heavy.push(owner);
       }

@@ -7,7 +7,7 @@ import type { ContextInfo } from './context.js';
 import { type ParsedDockerfile, type Problem, parseDockerfile } from './parse.js';
 import { createContext, type Rule } from './rule.js';
 import { RULES } from './rules/index.js';
-import { buildStageGraph, GraphError } from './stages.js';
+import { buildStageGraph, DEFAULT_PLATFORM, GraphError, isPlatform } from './stages.js';
 
 export interface LintOptions {
   /** The Dockerfile path as shown in findings (Finding.file); null for text without a file. */
@@ -15,6 +15,8 @@ export interface LintOptions {
   /** Its base name, for `<name>.dockerignore` in messages (default `Dockerfile`). */
   dockerfileName?: string;
   target?: string;
+  /** The platform whose values the automatic platform ARGs (TARGETARCH …) take: `os/arch[/variant]`. */
+  platform?: string;
   config?: ImageGuardConfig;
   /** Problems found while reading the file (bytes that are not UTF-8), reported as IG000. */
   readProblems?: Problem[];
@@ -64,7 +66,12 @@ export function lint(text: string, context: ContextInfo | null, options: LintOpt
   const problems: Problem[] = [...(options.readProblems ?? []), ...parsed.problems];
   let graph = null;
   try {
-    const built = buildStageGraph(parsed, options.target);
+    if (options.platform !== undefined && !isPlatform(options.platform)) {
+      throw new UserError(
+        `--platform: write os/arch[/variant], e.g. linux/arm64 (got "${options.platform}")`,
+      );
+    }
+    const built = buildStageGraph(parsed, options.target, options.platform ?? DEFAULT_PLATFORM);
     graph = built.graph;
     problems.push(...built.problems);
   } catch (error) {
@@ -75,6 +82,12 @@ export function lint(text: string, context: ContextInfo | null, options: LintOpt
     throw new UserError(`no stage named "${options.target}": the Dockerfile has no FROM`);
   }
   const ctx = createContext(parsed, graph, problems, context, options.dockerfileName ?? 'Dockerfile');
+  // ENV and ARG values are expanded before the rules run, so a value cut at its length limit is reported
+  // (IG000) whichever rule would have read it first
+  for (const stage of graph?.stages ?? []) {
+    const last = stage.body[stage.body.length - 1];
+    if (last && graph!.built.has(stage)) ctx.vars(stage, last);
+  }
   const rules = options.rules ?? RULES;
   const config = options.config;
   const { byLine, file: fileIgnores } = inlineIgnores(parsed);

@@ -160,6 +160,7 @@ export function parseDockerfile(source: string): ParsedDockerfile {
   const { lines, escape: escapeChar, comments, segments } = segment(text);
   const problems: Problem[] = [];
   const instructions: Instruction[] = [];
+  const unknown = new UnknownInstructions(problems);
 
   for (const seg of segments) {
     const keyword = seg.keyword.toUpperCase();
@@ -180,9 +181,7 @@ export function parseDockerfile(source: string): ParsedDockerfile {
       : { flags: [], rest: afterKeyword };
     const json = JSON_INSTRUCTIONS.has(keyword) && heredocs.length === 0 ? parseJsonArray(rest) : null;
 
-    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
-      problems.push({ line, message: `unknown instruction \`${shorten(seg.keyword, 30)}\`` });
-    }
+    if (!KNOWN_INSTRUCTIONS.has(keyword)) unknown.push(seg.keyword, line);
     for (const h of heredocs) {
       if (!h.terminated) {
         problems.push({
@@ -219,7 +218,44 @@ export function parseDockerfile(source: string): ParsedDockerfile {
       text: shorten(`${keyword} ${afterKeyword}`),
     });
   }
+  unknown.finish();
   return { instructions, comments, escape: escapeChar, problems };
+}
+
+/**
+ * Reports lines that start with no known instruction. Only a keyword that looks like one is quoted, never the
+ * rest of the line: a file that is not a Dockerfile at all (a .env, a key) must not be echoed into a report.
+ * After a few, one summary line stands for the rest.
+ */
+class UnknownInstructions {
+  static readonly SHOWN = 5;
+  private count = 0;
+  private firstHidden = 0;
+
+  constructor(private readonly problems: Problem[]) {}
+
+  push(keyword: string, line: number): void {
+    this.count++;
+    if (this.count > UnknownInstructions.SHOWN) {
+      if (this.firstHidden === 0) this.firstHidden = line;
+      return;
+    }
+    this.problems.push({
+      line,
+      message: /^[A-Za-z][A-Za-z0-9_-]{0,19}$/.test(keyword)
+        ? `unknown instruction \`${keyword}\``
+        : 'this line starts with no Dockerfile instruction',
+    });
+  }
+
+  finish(): void {
+    const hidden = this.count - UnknownInstructions.SHOWN;
+    if (hidden <= 0) return;
+    this.problems.push({
+      line: this.firstHidden,
+      message: `${hidden} more line${hidden === 1 ? '' : 's'} from here on start with no Dockerfile instruction: is this file a Dockerfile?`,
+    });
+  }
 }
 
 /** `KEY=value KEY2="v 2"` or the legacy `KEY value` form of ENV (and ARG's `KEY[=default]`). */

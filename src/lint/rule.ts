@@ -10,7 +10,7 @@ import {
   parseKeyValues,
   splitWords,
 } from './parse.js';
-import { lineageOf, type Stage, type StageGraph, substitute } from './stages.js';
+import { expansionLimitMessage, type Stage, type StageGraph, substitute } from './stages.js';
 
 export interface RuleReport {
   line: number;
@@ -51,10 +51,54 @@ export interface VarLookup {
   get(key: string): string | undefined;
 }
 
-/** Each variable's values in a lineage, with the position of the first instruction that sees each one. */
-interface VarTable {
+/**
+ * The ENV and ARG values of one stage: those its FROM inherits (from the parent stage, looked up on demand
+ * and remembered) and each one set in its body with the position from which it applies. Scopes chain
+ * through parents instead of copying every value at every stage, so a chain of thousands of stages stays
+ * linear.
+ */
+interface StageScope {
   position: Map<Instruction, number>;
   versions: Map<string, { from: number[]; values: string[] }>;
+  /** The value at the end of the stage (what a child stage inherits); computed on demand. */
+  exit: Map<string, string | undefined>;
+  parent: StageScope | null;
+}
+
+function lastValue(scope: StageScope, key: string): string | undefined {
+  // walk up without recursion; remember the answer on every scope passed
+  const passed: StageScope[] = [];
+  let value: string | undefined;
+  for (let s: StageScope | null = scope; s; s = s.parent) {
+    if (s.exit.has(key)) {
+      value = s.exit.get(key);
+      break;
+    }
+    passed.push(s);
+    const version = s.versions.get(key);
+    if (version) {
+      value = version.values[version.values.length - 1];
+      break;
+    }
+  }
+  for (const s of passed) s.exit.set(key, value);
+  return value;
+}
+
+function valueAt(scope: StageScope, key: string, p: number): string | undefined {
+  const version = scope.versions.get(key);
+  if (version && version.from[0]! <= p) {
+    // the last value that applies from p or before
+    let lo = 0;
+    let hi = version.from.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (version.from[mid]! <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    return version.values[lo - 1];
+  }
+  return scope.parent ? lastValue(scope.parent, key) : undefined;
 }
 
 const NO_VARS: VarLookup = { get: () => undefined };
@@ -67,8 +111,64 @@ export function createContext(
   dockerfileName: string,
 ): RuleContext {
   const runs = new Map<Instruction, RunInfo>();
-  const varsByStage = new Map<Stage, VarTable>();
-  const ctxEscape = parsed.escape;
+  const scopes = new Map<Stage, StageScope>();
+  const stageOf = new Map<Instruction, Stage>();
+  for (const stage of graph?.stages ?? []) for (const i of stage.body) stageOf.set(i, stage);
+  const escapeChar = parsed.escape;
+  const limitAt = (line: number) => () => {
+    // once per file: every later use of a doubling value would say it again
+    if (problems.some((p) => p.message === expansionLimitMessage())) return;
+    problems.push({ line, message: expansionLimitMessage() });
+  };
+
+  const scopeOf = (stage: Stage): StageScope => {
+    const known = scopes.get(stage);
+    if (known) return known;
+    // parents first, from the root down, without recursion
+    const chain: Stage[] = [];
+    for (let s: Stage | null = stage; s && !scopes.has(s); s = s.parent) chain.push(s);
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const s = chain[k]!;
+      const scope: StageScope = {
+        position: new Map(),
+        versions: new Map(),
+        exit: new Map(),
+        parent: s.parent ? scopes.get(s.parent)! : null,
+      };
+      const lookup = (p: number) => ({
+        has: (key: string) => valueAt(scope, key, p) !== undefined,
+        get: (key: string) => valueAt(scope, key, p),
+      });
+      let at = 0;
+      for (const i of s.body) {
+        scope.position.set(i, at++);
+        if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
+        for (const { key, value } of parseKeyValues(i.args, i.keyword === 'ENV')) {
+          const v = value ?? (i.keyword === 'ARG' ? (graph?.globalArgs.get(key) ?? null) : null);
+          if (v === null) continue;
+          // `ENV NODE_ENV=$NODE_ENV` takes the value of the ARG before it
+          const resolved = substitute(v, lookup(at), escapeChar, limitAt(i.line)) ?? v;
+          let version = scope.versions.get(key);
+          if (!version) {
+            version = { from: [], values: [] };
+            scope.versions.set(key, version);
+          }
+          version.from.push(at);
+          version.values.push(resolved);
+        }
+      }
+      scopes.set(s, scope);
+    }
+    return scopes.get(stage)!;
+  };
+
+  const vars = (stage: Stage, instr: Instruction): VarLookup => {
+    const scope = scopeOf(stageOf.get(instr) ?? stage);
+    const p = scope.position.get(instr);
+    if (p === undefined) return NO_VARS;
+    return { get: (key) => valueAt(scope, key, p) };
+  };
+
   return {
     parsed,
     graph,
@@ -78,60 +178,14 @@ export function createContext(
     run(instr) {
       let info = runs.get(instr);
       if (!info) {
-        info = analyzeRun(instr);
+        const stage = stageOf.get(instr);
+        const lookup = stage ? vars(stage, instr) : NO_VARS;
+        info = analyzeRun(instr, (key) => lookup.get(key));
         runs.set(instr, info);
       }
       return info;
     },
-    vars(stage, instr) {
-      let table = varsByStage.get(stage);
-      if (!table) {
-        // One pass over the lineage, keeping each value with where it starts to apply: a copy of all values at
-        // every ENV would be quadratic in a long Dockerfile.
-        table = { position: new Map(), versions: new Map() };
-        const current = new Map<string, string>();
-        let at = 0;
-        for (const s of lineageOf(stage)) {
-          for (const i of s.body) {
-            table.position.set(i, at++);
-            if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
-            for (const { key, value } of parseKeyValues(i.args, i.keyword === 'ENV')) {
-              const v = value ?? (i.keyword === 'ARG' ? (graph?.globalArgs.get(key) ?? null) : null);
-              if (v === null) continue;
-              // `ENV NODE_ENV=$NODE_ENV` takes the value of the ARG before it
-              const resolved = substitute(v, current, ctxEscape) ?? v;
-              current.set(key, resolved);
-              let version = table.versions.get(key);
-              if (!version) {
-                version = { from: [], values: [] };
-                table.versions.set(key, version);
-              }
-              version.from.push(at);
-              version.values.push(resolved);
-            }
-          }
-        }
-        varsByStage.set(stage, table);
-      }
-      const p = table.position.get(instr);
-      if (p === undefined) return NO_VARS;
-      const { versions } = table;
-      return {
-        get(key) {
-          const version = versions.get(key);
-          if (!version) return undefined;
-          // the last value that applies from p or before
-          let lo = 0;
-          let hi = version.from.length;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (version.from[mid]! <= p) lo = mid + 1;
-            else hi = mid;
-          }
-          return lo === 0 ? undefined : version.values[lo - 1];
-        },
-      };
-    },
+    vars,
   };
 }
 

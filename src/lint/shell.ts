@@ -11,246 +11,292 @@ export interface ShellCommand {
   env: Record<string, string>;
 }
 
-type Token = { kind: 'word'; value: string } | { kind: 'op'; value: string };
+/** A word keeps its raw text (quotes and all) when it holds a `$` the shell would expand: see expandWord. */
+export type Token = { kind: 'word'; value: string; raw?: string } | { kind: 'op'; value: string };
 
 const CONTROL_OPS = new Set(['&&', '||', ';', ';;', '|', '|&', '&', '\n', '(', ')']);
 
-/** Splits a shell script into tokens. Unterminated quotes end at the end of the text (never throws). */
-export function tokenize(script: string): Token[] {
-  const tokens: Token[] = [];
-  const pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
-  let i = 0;
+type Nest = '(' | '{' | '`' | '"';
+
+/**
+ * The index after a `$( … )`, `${ … }`, `` ` … ` `` or `" … "` that opens at `start` (at the `(`/`{`, at the
+ * backtick, or just after the opening double quote). Nesting is followed with an explicit stack, never by
+ * recursion: a RUN with tens of thousands of nested `"$(` must not exhaust the call stack. Unterminated: the
+ * end of the text.
+ */
+export function skipNested(script: string, start: number, opener: Nest): number {
   const n = script.length;
-  let word = '';
-  let inWord = false;
-
-  const flush = () => {
-    if (inWord) tokens.push({ kind: 'word', value: word });
-    word = '';
-    inWord = false;
-  };
-
-  // Reads a balanced $( … ), ${ … } or ` … ` starting at i and returns the index after it.
-  const skipBalanced = (start: number, open: string, close: string): number => {
-    let depth = 0;
-    let j = start;
-    while (j < n) {
-      const c = script[j]!;
-      if (c === '\\') {
-        j += 2;
-        continue;
-      }
-      if (c === "'" && open !== '`') {
-        const end = script.indexOf("'", j + 1);
-        j = end < 0 ? n : end + 1;
-        continue;
-      }
-      if (c === '"' && open !== '`') {
-        j = skipDoubleQuoted(j + 1);
-        continue;
-      }
-      if (open === '`') {
-        if (c === '`' && j > start) return j + 1;
+  const stack: { kind: Nest; depth: number }[] = [{ kind: opener, depth: 0 }];
+  let j = opener === '`' ? start + 1 : start;
+  while (j < n) {
+    const top = stack[stack.length - 1]!;
+    const c = script[j]!;
+    let closed = false;
+    if (c === '\\') {
+      j += 2;
+      continue;
+    }
+    if (top.kind === '`') {
+      closed = c === '`';
+    } else if (top.kind === '"') {
+      if (c === '"') closed = true;
+      else if (c === '$' && script[j + 1] === '(') {
+        stack.push({ kind: '(', depth: 0 });
         j++;
         continue;
-      }
-      if (c === open) depth++;
-      else if (c === close) {
-        depth--;
-        if (depth === 0) return j + 1;
-      }
-      j++;
+      } else if (c === '`') stack.push({ kind: '`', depth: 0 });
+    } else if (c === "'") {
+      const end = script.indexOf("'", j + 1);
+      j = end < 0 ? n : end + 1;
+      continue;
+    } else if (c === '"') stack.push({ kind: '"', depth: 0 });
+    else if (c === top.kind) top.depth++;
+    else if (c === (top.kind === '(' ? ')' : '}')) closed = --top.depth === 0;
+    j++;
+    if (closed) {
+      stack.pop();
+      if (stack.length === 0) return j;
     }
-    return n;
-  };
+  }
+  return n;
+}
 
-  const skipDoubleQuoted = (start: number): number => {
-    let j = start;
-    while (j < n) {
-      const c = script[j]!;
-      if (c === '\\') j += 2;
-      else if (c === '"') return j + 1;
-      else if (c === '$' && script[j + 1] === '(') j = skipBalanced(j + 1, '(', ')');
-      else if (c === '`') j = skipBalanced(j, '`', '`');
+const WORD_END = /[\s;&|<>()]/;
+
+/** One pass over a script; each `read…` method consumes one construct starting at `i`. */
+class Tokenizer {
+  readonly tokens: Token[] = [];
+  private readonly n: number;
+  private i = 0;
+  private word = '';
+  private inWord = false;
+  private wordStart = 0;
+  /** The current word holds a `$` outside single quotes: keep its raw text for expansion. */
+  private expandable = false;
+  private readonly pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
+
+  constructor(private readonly script: string) {
+    this.n = script.length;
+  }
+
+  run(): Token[] {
+    const s = this.script;
+    while (this.i < this.n) {
+      const c = s[this.i]!;
+      if (c === '\\') this.readBackslash();
+      else if (c === "'") this.readSingleQuoted();
+      else if (c === '"') this.readDoubleQuoted();
+      else if (c === '$') this.readDollar();
+      else if (c === '`') this.appendNested(this.i, '`');
+      else if (c === '#' && !this.inWord) this.skipComment();
+      else if (c === ' ' || c === '\t' || c === '\r') {
+        this.flush();
+        this.i++;
+      } else if (c === '\n') this.readNewline();
+      else if (c === '<' || c === '>') this.readRedirection(c);
+      else if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') this.readOperator(c);
+      else {
+        this.startWord();
+        this.word += c;
+        this.i++;
+      }
+    }
+    this.flush();
+    return this.tokens;
+  }
+
+  private startWord(): void {
+    if (!this.inWord) {
+      this.inWord = true;
+      this.wordStart = this.i;
+    }
+  }
+
+  private flush(): void {
+    if (this.inWord) {
+      this.tokens.push(
+        this.expandable
+          ? { kind: 'word', value: this.word, raw: this.script.slice(this.wordStart, this.i) }
+          : { kind: 'word', value: this.word },
+      );
+    }
+    this.word = '';
+    this.inWord = false;
+    this.expandable = false;
+  }
+
+  /** Copies an expansion or quoted run as written (from `from`) into the word, through its end. */
+  private appendNested(from: number, opener: Nest): void {
+    this.startWord();
+    this.expandable = true;
+    const end = skipNested(this.script, opener === '`' ? from : from + 1, opener);
+    this.word += this.script.slice(from, end);
+    this.i = end;
+  }
+
+  private readBackslash(): void {
+    const s = this.script;
+    const next = s[this.i + 1];
+    if (next === '\n' || (next === '\r' && s[this.i + 2] === '\n')) {
+      this.i += next === '\n' ? 2 : 3; // a line continuation
+      return;
+    }
+    this.startWord();
+    if (next !== undefined) this.word += next;
+    this.i += 2;
+  }
+
+  private readSingleQuoted(): void {
+    this.startWord();
+    const end = this.script.indexOf("'", this.i + 1);
+    this.word += this.script.slice(this.i + 1, end < 0 ? this.n : end);
+    this.i = end < 0 ? this.n : end + 1;
+  }
+
+  private readDoubleQuoted(): void {
+    const s = this.script;
+    this.startWord();
+    let j = this.i + 1;
+    while (j < this.n && s[j] !== '"') {
+      const d = s[j]!;
+      if (d === '\\' && j + 1 < this.n && '"\\$`\n'.includes(s[j + 1]!)) {
+        if (s[j + 1] !== '\n') this.word += s[j + 1];
+        j += 2;
+      } else if ((d === '$' && s[j + 1] === '(') || d === '`') {
+        const end = skipNested(s, d === '$' ? j + 1 : j, d === '$' ? '(' : '`');
+        this.word += s.slice(j, end);
+        this.expandable = true;
+        j = end;
+      } else {
+        if (d === '$') this.expandable = true;
+        this.word += d;
+        j++;
+      }
+    }
+    this.i = j + 1;
+  }
+
+  private readDollar(): void {
+    const s = this.script;
+    const next = s[this.i + 1];
+    if (next === '(' || next === '{') {
+      this.appendNested(this.i, next);
+      return;
+    }
+    this.startWord();
+    if (next === "'") {
+      // $'…': ANSI-C quoting, backslash escapes kept as the escaped character
+      let j = this.i + 2;
+      while (j < this.n && s[j] !== "'") {
+        if (s[j] === '\\' && j + 1 < this.n) {
+          this.word += s[j + 1];
+          j += 2;
+        } else this.word += s[j++];
+      }
+      this.i = j + 1;
+      return;
+    }
+    this.expandable = true;
+    this.word += '$';
+    this.i++;
+  }
+
+  private skipComment(): void {
+    while (this.i < this.n && this.script[this.i] !== '\n') this.i++;
+  }
+
+  private readNewline(): void {
+    this.flush();
+    this.tokens.push({ kind: 'op', value: '\n' });
+    this.i++;
+    if (this.pendingHeredocs.length > 0) this.readHeredocBodies();
+  }
+
+  /** Just after a newline: consumes the bodies of the heredocs opened on the line that ended. */
+  private readHeredocBodies(): void {
+    const s = this.script;
+    for (const doc of this.pendingHeredocs) {
+      while (this.i < this.n) {
+        let end = s.indexOf('\n', this.i);
+        if (end < 0) end = this.n;
+        let line = s.slice(this.i, end);
+        if (line.endsWith('\r')) line = line.slice(0, -1);
+        this.i = Math.min(end + 1, this.n);
+        if ((doc.stripTabs ? line.replace(/^\t+/, '') : line) === doc.delimiter) break;
+      }
+    }
+    this.pendingHeredocs.length = 0;
+  }
+
+  /** A redirection and its target word: neither belongs to the command's argv. */
+  private readRedirection(c: string): void {
+    const s = this.script;
+    // an fd number written just before it belongs to it (2>&1), not to the command
+    if (this.inWord && /^\d+$/.test(this.word)) {
+      this.word = '';
+      this.inWord = false;
+      this.expandable = false;
+    } else this.flush();
+    let op = c;
+    let j = this.i + 1;
+    while (j < this.n && '<>&|-'.includes(s[j]!) && op.length < 3) op += s[j++];
+    this.i = j;
+    this.skipBlanks();
+    if (op.startsWith('<<') && op !== '<<<') {
+      // a heredoc: its delimiter word now, its body after the end of the line
+      let delim = '';
+      while (this.i < this.n && !WORD_END.test(s[this.i]!)) {
+        const d = s[this.i++]!;
+        if (d !== '"' && d !== "'" && d !== '\\') delim += d;
+      }
+      this.pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith('<<-') });
+      return;
+    }
+    if (op.endsWith('&') && /\d|-/.test(s[this.i] ?? '')) {
+      while (this.i < this.n && /[\d-]/.test(s[this.i]!)) this.i++; // fd duplication: >&2
+      return;
+    }
+    this.i = this.skipWord(this.i);
+  }
+
+  private skipBlanks(): void {
+    while (this.i < this.n && (this.script[this.i] === ' ' || this.script[this.i] === '\t')) this.i++;
+  }
+
+  /** The index after one word (quotes and expansions allowed), read without keeping it. */
+  private skipWord(from: number): number {
+    const s = this.script;
+    let j = from;
+    while (j < this.n && !WORD_END.test(s[j]!)) {
+      const d = s[j]!;
+      if (d === '"') j = skipNested(s, j + 1, '"');
+      else if (d === "'") {
+        const e = s.indexOf("'", j + 1);
+        j = e < 0 ? this.n : e + 1;
+      } else if (d === '\\') j += 2;
+      else if (d === '$' && (s[j + 1] === '(' || s[j + 1] === '{'))
+        j = skipNested(s, j + 1, s[j + 1] as Nest);
       else j++;
     }
-    return n;
-  };
-
-  const readHeredocBodies = () => {
-    // i is just after a newline: consume the bodies of heredocs opened on the line that ended.
-    for (const doc of pendingHeredocs) {
-      while (i < n) {
-        let end = script.indexOf('\n', i);
-        if (end < 0) end = n;
-        let line = script.slice(i, end);
-        if (line.endsWith('\r')) line = line.slice(0, -1);
-        i = Math.min(end + 1, n);
-        const candidate = doc.stripTabs ? line.replace(/^\t+/, '') : line;
-        if (candidate === doc.delimiter) break;
-      }
-    }
-    pendingHeredocs.length = 0;
-  };
-
-  while (i < n) {
-    const c = script[i]!;
-    if (c === '\\') {
-      if (script[i + 1] === '\n') {
-        i += 2;
-        continue;
-      }
-      if (script[i + 1] === '\r' && script[i + 2] === '\n') {
-        i += 3;
-        continue;
-      }
-      inWord = true;
-      if (i + 1 < n) word += script[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
-      inWord = true;
-      const end = script.indexOf("'", i + 1);
-      word += script.slice(i + 1, end < 0 ? n : end);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    if (c === '"') {
-      inWord = true;
-      let j = i + 1;
-      while (j < n && script[j] !== '"') {
-        const d = script[j]!;
-        if (d === '\\' && j + 1 < n && '"\\$`\n'.includes(script[j + 1]!)) {
-          if (script[j + 1] !== '\n') word += script[j + 1];
-          j += 2;
-        } else if (d === '$' && script[j + 1] === '(') {
-          const end = skipBalanced(j + 1, '(', ')');
-          word += script.slice(j, end);
-          j = end;
-        } else if (d === '`') {
-          const end = skipBalanced(j, '`', '`');
-          word += script.slice(j, end);
-          j = end;
-        } else {
-          word += d;
-          j++;
-        }
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c === '$' && (script[i + 1] === '(' || script[i + 1] === '{')) {
-      inWord = true;
-      const open = script[i + 1]!;
-      const end = skipBalanced(i + 1, open, open === '(' ? ')' : '}');
-      word += script.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === '$' && script[i + 1] === "'") {
-      inWord = true;
-      let j = i + 2;
-      while (j < n && script[j] !== "'") {
-        if (script[j] === '\\' && j + 1 < n) {
-          word += script[j + 1];
-          j += 2;
-        } else word += script[j++];
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c === '`') {
-      inWord = true;
-      const end = skipBalanced(i, '`', '`');
-      word += script.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === '#' && !inWord) {
-      while (i < n && script[i] !== '\n') i++;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r') {
-      flush();
-      i++;
-      continue;
-    }
-    if (c === '\n') {
-      flush();
-      tokens.push({ kind: 'op', value: '\n' });
-      i++;
-      if (pendingHeredocs.length > 0) readHeredocBodies();
-      continue;
-    }
-    if (c === '<' || c === '>') {
-      // A redirection: an fd number written just before it belongs to it (2>&1), not to the command.
-      if (inWord && /^\d+$/.test(word)) {
-        word = '';
-        inWord = false;
-      } else flush();
-      let op = c;
-      let j = i + 1;
-      while (j < n && '<>&|-'.includes(script[j]!) && op.length < 3) {
-        op += script[j];
-        j++;
-      }
-      i = j;
-      if (op.startsWith('<<') && op !== '<<<') {
-        // heredoc: read its delimiter word now, its body after the end of the line.
-        while (i < n && (script[i] === ' ' || script[i] === '\t')) i++;
-        let delim = '';
-        while (i < n && !/[\s;&|<>()]/.test(script[i]!)) {
-          const d = script[i]!;
-          if (d !== '"' && d !== "'" && d !== '\\') delim += d;
-          i++;
-        }
-        pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith('<<-') });
-        continue;
-      }
-      // the redirection's target word, unless it was an fd duplication like >&2
-      while (i < n && (script[i] === ' ' || script[i] === '\t')) i++;
-      if (op.endsWith('&') && /\d|-/.test(script[i] ?? '')) {
-        while (i < n && /[\d-]/.test(script[i]!)) i++;
-        continue;
-      }
-      // consume one word as the target (quotes allowed)
-      const save = tokens.length;
-      const targetStart = i;
-      let j2 = i;
-      while (j2 < n && !/[\s;&|<>()]/.test(script[j2]!)) {
-        const d = script[j2]!;
-        if (d === '"') j2 = skipDoubleQuoted(j2 + 1);
-        else if (d === "'") {
-          const e = script.indexOf("'", j2 + 1);
-          j2 = e < 0 ? n : e + 1;
-        } else if (d === '\\') j2 += 2;
-        else if (d === '$' && (script[j2 + 1] === '(' || script[j2 + 1] === '{'))
-          j2 = skipBalanced(j2 + 1, script[j2 + 1]!, script[j2 + 1] === '(' ? ')' : '}');
-        else j2++;
-      }
-      i = Math.max(j2, targetStart);
-      tokens.length = save;
-      continue;
-    }
-    if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') {
-      flush();
-      const two = script.slice(i, i + 2);
-      if (two === '&&' || two === '||' || two === ';;' || two === '|&') {
-        tokens.push({ kind: 'op', value: two });
-        i += 2;
-      } else {
-        tokens.push({ kind: 'op', value: c });
-        i++;
-      }
-      continue;
-    }
-    inWord = true;
-    word += c;
-    i++;
+    return Math.max(j, from);
   }
-  flush();
-  return tokens;
+
+  private readOperator(c: string): void {
+    this.flush();
+    const two = this.script.slice(this.i, this.i + 2);
+    if (two === '&&' || two === '||' || two === ';;' || two === '|&') {
+      this.tokens.push({ kind: 'op', value: two });
+      this.i += 2;
+    } else {
+      this.tokens.push({ kind: 'op', value: c });
+      this.i++;
+    }
+  }
+}
+
+/** Splits a shell script into tokens. Unterminated quotes end at the end of the text (never throws). */
+export function tokenize(script: string): Token[] {
+  return new Tokenizer(script).run();
 }
 
 const LEADING_KEYWORDS = new Set([
@@ -367,8 +413,115 @@ export function shellDashC(argv: readonly string[]): string | null {
   return null;
 }
 
-/** Splits a shell script into its simple commands, in order, reading `sh -c '…'` scripts too. */
-export function splitCommands(script: string, depth = 0): ShellCommand[] {
+/** A variable's value from outside the script (ARG and ENV defaults), or undefined when unknown. */
+export type VarGetter = (name: string) => string | undefined;
+
+/**
+ * What a RUN's variables are known to hold as its commands run in order: the Dockerfile's ARG and ENV values,
+ * then shell variables the script assigns a literal value (`DEPS="gcc make" && apt-get install $DEPS`). A
+ * value that cannot be known (command output, a variable without value) is unknown, and a word using it is
+ * left as written.
+ */
+export class ShellScope {
+  private readonly assigned = new Map<string, string | null>();
+  /** Variables the script exported so far: the environment of the commands after. */
+  readonly exported: Record<string, string> = {};
+
+  constructor(private readonly outer: VarGetter = () => undefined) {}
+
+  get(name: string): string | undefined {
+    const own = this.assigned.get(name);
+    if (own !== undefined) return own ?? undefined;
+    return this.outer(name);
+  }
+
+  assign(name: string, value: string, exported: boolean): void {
+    // a value still holding `$` or a backtick came from something that was not known
+    const known = /[$`]/.test(value) ? null : value;
+    this.assigned.set(name, known);
+    if (exported && known !== null) this.exported[name] = known;
+    else if (exported) delete this.exported[name];
+  }
+
+  export(name: string): void {
+    const value = this.get(name);
+    if (value !== undefined) this.exported[name] = value;
+  }
+}
+
+/** Characters that keep their meaning in an unquoted expansion result only when escaped. */
+const UNQUOTED_SPECIAL = /[^\sA-Za-z0-9_./,:=+@%-]/g;
+
+/**
+ * A word's raw text with each known `$NAME` / `${NAME}` replaced by its value, escaped so that reading the
+ * result again gives what the shell would (split on blanks when unquoted, one piece inside double quotes, never
+ * new operators). Null when nothing was known.
+ */
+export function expandWord(raw: string, get: VarGetter): string | null {
+  let out = '';
+  let changed = false;
+  let quoted = false;
+  let i = 0;
+  const n = raw.length;
+  while (i < n) {
+    const c = raw[i]!;
+    let end = i + 1;
+    if (c === '\\') end = i + 2;
+    else if (c === "'" && !quoted) {
+      const e = raw.indexOf("'", i + 1);
+      end = e < 0 ? n : e + 1;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === '`') end = skipNested(raw, i, '`');
+    else if (c === '$') {
+      const next = raw[i + 1];
+      if (next === '(') end = skipNested(raw, i + 1, '(');
+      else if (next === '{' || /[A-Za-z_]/.test(next ?? '')) {
+        const m =
+          next === '{'
+            ? /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(raw.slice(i + 1, i + 260))
+            : /^([A-Za-z_][A-Za-z0-9_]*)/.exec(raw.slice(i + 1, i + 260));
+        const value = m ? get(m[1]!) : undefined;
+        if (value !== undefined) {
+          out += quoted
+            ? value.replace(/["\\$`]/g, '\\$&')
+            : value.replace(UNQUOTED_SPECIAL, '\\$&').replace(/\s+/g, ' ');
+          changed = true;
+          i += 1 + m![0].length;
+          continue;
+        }
+        if (next === '{') end = skipNested(raw, i + 1, '{');
+      }
+    }
+    out += raw.slice(i, end);
+    i = end;
+  }
+  return changed ? out : null;
+}
+
+const DECLARE_COMMANDS = new Set(['export', 'readonly', 'declare', 'typeset', 'local']);
+
+/** Records `A=1` (alone on its command) and `export A=1 B` in the scope. */
+function recordAssignments(argv: readonly string[], env: Record<string, string>, scope: ShellScope): void {
+  if (argv.length === 0) {
+    for (const [k, v] of Object.entries(env)) scope.assign(k, v, false);
+    return;
+  }
+  const name = argv[0]!;
+  if (!DECLARE_COMMANDS.has(name)) return;
+  const exported = name === 'export' || argv.includes('-x');
+  for (const a of argv.slice(1)) {
+    if (a.startsWith('-')) continue;
+    const eq = a.indexOf('=');
+    if (eq > 0 && ASSIGNMENT.test(a)) scope.assign(a.slice(0, eq), a.slice(eq + 1), exported);
+    else if (exported && /^[A-Za-z_][A-Za-z0-9_]*$/.test(a)) scope.export(a);
+  }
+}
+
+/**
+ * Splits a shell script into its simple commands, in order, reading `sh -c '…'` scripts too. With a scope,
+ * known variables are expanded in the words and assignments are followed from command to command.
+ */
+export function splitCommands(script: string, depth = 0, scope?: ShellScope): ShellCommand[] {
   const out: ShellCommand[] = [];
   let current: string[] = [];
   const end = () => {
@@ -379,30 +532,36 @@ export function splitCommands(script: string, depth = 0): ShellCommand[] {
     if (SKIP_COMMANDS.has(words[0]!)) return;
     const env: Record<string, string> = {};
     const argv = peelWrappers(words, env);
+    if (scope) recordAssignments(argv, env, scope);
     if (argv.length === 0) return;
+    const fullEnv = scope ? { ...scope.exported, ...env } : env;
     const inner = depth < 4 ? shellDashC(argv) : null;
     if (inner !== null) {
-      for (const cmd of splitCommands(inner, depth + 1)) {
-        out.push({ argv: cmd.argv, env: { ...env, ...cmd.env } });
+      for (const cmd of splitCommands(inner, depth + 1, scope)) {
+        out.push({ argv: cmd.argv, env: { ...fullEnv, ...cmd.env } });
       }
       return;
     }
-    out.push({ argv, env });
+    out.push({ argv, env: fullEnv });
   };
   for (const t of tokenize(script)) {
     if (t.kind === 'op') {
       if (CONTROL_OPS.has(t.value)) end();
-    } else current.push(t.value);
+      continue;
+    }
+    const expanded = scope && t.raw !== undefined ? expandWord(t.raw, (k) => scope.get(k)) : null;
+    if (expanded === null) current.push(t.value);
+    else for (const w of tokenize(expanded)) if (w.kind === 'word') current.push(w.value);
   }
   end();
   return out;
 }
 
 /** Commands of an exec-form instruction (`["sh", "-c", "…"]` is read as the script it runs). */
-export function execFormCommands(argv: readonly string[]): ShellCommand[] {
+export function execFormCommands(argv: readonly string[], scope?: ShellScope): ShellCommand[] {
   if (argv.length === 0) return [];
   const inner = shellDashC(argv);
-  if (inner !== null) return splitCommands(inner, 1);
+  if (inner !== null) return splitCommands(inner, 1, scope);
   const env: Record<string, string> = {};
   const peeled = peelWrappers([...argv], env);
   return peeled.length > 0 ? [{ argv: peeled, env }] : [];

@@ -24,9 +24,14 @@ export interface Stage {
 
 export interface StageGraph {
   stages: Stage[];
-  /** ARGs declared before the first FROM, with their defaults (null: no default). */
+  /**
+   * ARGs declared before the first FROM, with their defaults (null: no default), and the automatic platform
+   * ARGs (TARGETARCH …) with the linted platform's values.
+   */
   globalArgs: Map<string, string | null>;
   final: Stage;
+  /** Why `final` is the final stage: it is the last one, or the target asked for. */
+  finalReason: 'last stage' | 'target';
   /** Root first, final last. */
   lineage: Stage[];
   built: Set<Stage>;
@@ -36,18 +41,40 @@ export interface StageGraph {
 
 const UNSET = Symbol('unset');
 
+/** What `substitute` reads: a Map, or a lookup that follows stage scopes. */
+export interface VarSource {
+  has(name: string): boolean;
+  get(name: string): string | null | undefined;
+}
+
+/**
+ * The longest value an expansion may produce. Real ARG and ENV values are a few hundred characters; a value
+ * that doubles itself (`ENV A=$A$A` forty times) would reach terabytes. Longer results are cut here and the
+ * caller is told (`onLimit`), so it can say so.
+ */
+export const MAX_EXPANDED_LENGTH = 64 * 1024;
+const MAX_NESTED_DEFAULTS = 16;
+
 /**
  * Substitutes $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+alt}, ${VAR+alt}. Returns null when a
- * variable is used that has no value (the result would depend on --build-arg).
+ * variable is used that has no value (the result would depend on --build-arg). A result longer than
+ * MAX_EXPANDED_LENGTH is cut to that length and `onLimit` is called.
  */
 export function substitute(
   text: string,
-  vars: ReadonlyMap<string, string | null>,
+  vars: VarSource,
   escapeChar = '\\',
+  onLimit?: () => void,
+  depth = 0,
 ): string | null {
+  if (depth > MAX_NESTED_DEFAULTS) return null;
   let out = '';
   let i = 0;
   while (i < text.length) {
+    if (out.length > MAX_EXPANDED_LENGTH) {
+      onLimit?.();
+      return out.slice(0, MAX_EXPANDED_LENGTH);
+    }
     const c = text[i]!;
     if (c === escapeChar && text[i + 1] === '$') {
       out += '$';
@@ -69,20 +96,21 @@ export function substitute(
       const op = m[2];
       const word = m[3] ?? '';
       const value = vars.has(name) ? vars.get(name) : UNSET;
-      const isSet = value !== UNSET && value !== null;
+      const isSet = value !== UNSET && value !== null && value !== undefined;
       const nonEmpty = isSet && value !== '';
+      const alt = () => substitute(word, vars, escapeChar, onLimit, depth + 1);
       let piece: string | null;
-      if (op === ':-') piece = nonEmpty ? (value as string) : substitute(word, vars, escapeChar);
-      else if (op === '-') piece = isSet ? (value as string) : substitute(word, vars, escapeChar);
-      else if (op === ':+') piece = nonEmpty ? substitute(word, vars, escapeChar) : '';
-      else if (op === '+') piece = isSet ? substitute(word, vars, escapeChar) : '';
+      if (op === ':-') piece = nonEmpty ? (value as string) : alt();
+      else if (op === '-') piece = isSet ? (value as string) : alt();
+      else if (op === ':+') piece = nonEmpty ? alt() : '';
+      else if (op === '+') piece = isSet ? alt() : '';
       else piece = isSet ? (value as string) : null;
       if (piece === null) return null;
       out += piece;
       i = close + 1;
       continue;
     }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, i + 257));
     if (!m) {
       out += c;
       i++;
@@ -93,10 +121,45 @@ export function substitute(
     out += value;
     i += 1 + m[0].length;
   }
+  if (out.length > MAX_EXPANDED_LENGTH) {
+    onLimit?.();
+    return out.slice(0, MAX_EXPANDED_LENGTH);
+  }
   return out;
 }
 
+/** The platform linted when none is given, as BuildKit would build on an amd64 Linux machine. */
+export const DEFAULT_PLATFORM = 'linux/amd64';
+
+/**
+ * BuildKit's automatic platform ARGs for `os/arch[/variant]`. The build platform is taken to be the target
+ * platform: a linter has no builder machine to ask.
+ */
+export function platformArgs(platform: string = DEFAULT_PLATFORM): Map<string, string> {
+  const [os = 'linux', arch = 'amd64', variant = ''] = platform.toLowerCase().split('/');
+  const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+  return new Map([
+    ['TARGETPLATFORM', full],
+    ['TARGETOS', os],
+    ['TARGETARCH', arch],
+    ['TARGETVARIANT', variant],
+    ['BUILDPLATFORM', full],
+    ['BUILDOS', os],
+    ['BUILDARCH', arch],
+    ['BUILDVARIANT', variant],
+  ]);
+}
+
+/** `os/arch[/variant]` with letters, digits, `_` and `-` only. */
+export function isPlatform(text: string): boolean {
+  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text);
+}
+
 export class GraphError extends Error {}
+
+export function expansionLimitMessage(): string {
+  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
+}
 
 export interface FromProblem {
   line: number;
@@ -122,11 +185,27 @@ export interface BuiltGraph {
   problems: FromProblem[];
 }
 
-/** Builds the stage graph; `target` selects the final stage (case-insensitive). */
-export function buildStageGraph(parsed: ParsedDockerfile, target?: string): BuiltGraph {
+/**
+ * Builds the stage graph; `target` selects the final stage (case-insensitive), `platform` gives the automatic
+ * platform ARGs their values.
+ */
+export function buildStageGraph(
+  parsed: ParsedDockerfile,
+  target?: string,
+  platform: string = DEFAULT_PLATFORM,
+): BuiltGraph {
   const problems: FromProblem[] = [];
-  const globalArgs = new Map<string, string | null>();
+  let limited = false;
+  const limitAt = (line: number) => () => {
+    if (limited) return; // once: every later use of a doubling value would say it again
+    limited = true;
+    problems.push({ line, message: expansionLimitMessage() });
+  };
+  const automatic = platformArgs(platform);
+  const globalArgs = new Map<string, string | null>(automatic);
   const stages: Stage[] = [];
+  /** The last stage of each name so far (lower-cased): `FROM name` means the latest one. */
+  const byName = new Map<string, Stage>();
   const preamble: Instruction[] = [];
   let current: Stage | null = null;
 
@@ -134,13 +213,13 @@ export function buildStageGraph(parsed: ParsedDockerfile, target?: string): Buil
     if (instr.keyword === 'FROM') {
       const { image: rawImage, name, problem } = parseFrom(instr);
       if (problem) problems.push({ line: instr.line, message: problem });
-      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape);
+      const image =
+        rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
       const key = image?.toLowerCase() ?? null;
-      const parent =
-        key === null ? null : ([...stages].reverse().find((s) => s.name?.toLowerCase() === key) ?? null);
+      const parent = key === null ? null : (byName.get(key) ?? null);
       const scratch = key === 'scratch';
       const ref = image !== null && !parent && !scratch && image !== '' ? parseImageRef(image) : null;
-      if (name && stages.some((s) => s.name?.toLowerCase() === name.toLowerCase())) {
+      if (name && byName.has(name.toLowerCase())) {
         problems.push({
           line: instr.line,
           message: `the stage name \`${name}\` is used twice: give each stage its own name`,
@@ -148,13 +227,19 @@ export function buildStageGraph(parsed: ParsedDockerfile, target?: string): Buil
       }
       current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
       stages.push(current);
+      if (name) byName.set(name.toLowerCase(), current);
       continue;
     }
     if (current === null) {
       preamble.push(instr);
       if (instr.keyword === 'ARG') {
         for (const { key, value } of parseKeyValues(instr.args, false)) {
-          globalArgs.set(key, value === null ? null : substitute(value, globalArgs, parsed.escape));
+          // the builder sets the platform ARGs as build args: a default written here does not apply
+          if (automatic.has(key)) continue;
+          globalArgs.set(
+            key,
+            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line)),
+          );
         }
       }
       continue;
@@ -185,17 +270,20 @@ export function buildStageGraph(parsed: ParsedDockerfile, target?: string): Buil
     }
     final = t;
   }
-  const lineage: Stage[] = [];
-  for (let s: Stage | null = final; s; s = s.parent) lineage.unshift(s);
-  const built = new Set<Stage>();
-  const visit = (s: Stage) => {
-    if (built.has(s)) return;
-    built.add(s);
-    if (s.parent) visit(s.parent);
-    for (const u of s.uses) visit(u);
-  };
-  visit(final);
-  return { graph: { stages, globalArgs, final, lineage, built, preamble }, problems };
+  const lineage = lineageOf(final);
+  // an explicit work list: a chain of thousands of `FROM previous` stages must not exhaust the call stack
+  const built = new Set<Stage>([final]);
+  const work: Stage[] = [final];
+  while (work.length > 0) {
+    const s = work.pop()!;
+    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
+      if (built.has(next)) continue;
+      built.add(next);
+      work.push(next);
+    }
+  }
+  const finalReason: StageGraph['finalReason'] = target !== undefined ? 'target' : 'last stage';
+  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
 }
 
 /** The raw --from values of COPY and the from= of RUN --mount. */
@@ -272,8 +360,8 @@ export function baseOf(stage: Stage): Stage {
 /** The instructions of a stage's lineage in build order, each with its stage. */
 export function lineageOf(stage: Stage): Stage[] {
   const out: Stage[] = [];
-  for (let s: Stage | null = stage; s; s = s.parent) out.unshift(s);
-  return out;
+  for (let s: Stage | null = stage; s; s = s.parent) out.push(s);
+  return out.reverse();
 }
 
 /**

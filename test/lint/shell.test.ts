@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { execFormCommands, splitCommands, tokenize } from '../../src/lint/shell.js';
+import { execFormCommands, expandWord, ShellScope, splitCommands, tokenize } from '../../src/lint/shell.js';
 
 const argvs = (script: string) => splitCommands(script).map((c) => c.argv.join(' '));
 
@@ -92,5 +92,48 @@ describe('tokenize', () => {
   it('never throws on odd input', () => {
     for (const s of ['$(', '${', '`', '"$(', "'", '\\', '<<', '>', '2>&', '((', '))'])
       expect(() => tokenize(s)).not.toThrow();
+  });
+});
+
+describe('variables in a RUN (ShellScope)', () => {
+  const vars: Record<string, string> = { PKGS: 'gcc make', OPTS: '--frozen', Q: 'a;b && c', EMPTY: '' };
+  const run = (script: string) =>
+    splitCommands(script, 0, new ShellScope((k) => vars[k])).map((c) => c.argv.join(' | '));
+  const table: [string, string[]][] = [
+    ['apt-get install -y $PKGS', ['apt-get | install | -y | gcc | make']],
+    ['apt-get install -y ${PKGS}', ['apt-get | install | -y | gcc | make']],
+    ['echo "$PKGS"', ['echo | gcc make']],
+    ["echo '$PKGS'", ['echo | $PKGS']],
+    ['uv sync $OPTS', ['uv | sync | --frozen']],
+    ['echo $Q', ['echo | a;b | && | c']],
+    ['echo x$EMPTY y', ['echo | x | y']],
+    ['echo $UNKNOWN ${ALSO_UNKNOWN:-d}', ['echo | $UNKNOWN | ${ALSO_UNKNOWN:-d}']],
+    ['DEPS="clang cmake" && apk add $DEPS', ['apk | add | clang | cmake']],
+    ['PKGS=curl; apt-get install $PKGS', ['apt-get | install | curl']],
+    ['PKGS="$(cat list)" && apt-get install $PKGS', ['apt-get | install | $PKGS']],
+    ["sh -c 'apt-get install $PKGS'", ['apt-get | install | gcc | make']],
+    ['echo $(echo $PKGS)', ['echo | $(echo $PKGS)']],
+  ];
+  for (const [script, expected] of table) {
+    it(JSON.stringify(script), () => {
+      expect(run(script)).toEqual(expected);
+    });
+  }
+
+  it('exported variables become the environment of the commands after them', () => {
+    const cmds = splitCommands(
+      'export PIP_NO_CACHE_DIR=1 && pip install x && unexported=1 && pip install y',
+      0,
+      new ShellScope(),
+    );
+    expect(cmds.filter((c) => c.argv[0] === 'pip').map((c) => c.env)).toEqual([
+      { PIP_NO_CACHE_DIR: '1' },
+      { PIP_NO_CACHE_DIR: '1' },
+    ]);
+  });
+
+  it('expandWord leaves words without known variables alone', () => {
+    expect(expandWord('"$X"', () => undefined)).toBeNull();
+    expect(expandWord('a$X', (k) => (k === 'X' ? 'b c' : undefined))).toBe('ab c');
   });
 });

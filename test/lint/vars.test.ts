@@ -66,3 +66,32 @@ describe('RuleContext.vars', () => {
     });
   });
 });
+
+describe('automatic platform ARGs', () => {
+  it('take the linted platform: linux/amd64 by default, or the one given', () => {
+    const text = 'FROM alpine:3.20\nARG TARGETARCH\nARG TARGETOS\nRUN x\n';
+    expect(contextOf(text).at(4, 'TARGETARCH')).toBe('amd64');
+    const parsed = parseDockerfile(text);
+    const { graph } = buildStageGraph(parsed, undefined, 'linux/arm64/v8');
+    const ctx = createContext(parsed, graph, [], null, 'Dockerfile');
+    const run = graph!.stages[0]!.body[2]!;
+    expect(ctx.vars(graph!.stages[0]!, run).get('TARGETARCH')).toBe('arm64');
+    expect(ctx.vars(graph!.stages[0]!, run).get('TARGETOS')).toBe('linux');
+  });
+  it('a stage that does not declare them does not see them (as in BuildKit)', () => {
+    expect(contextOf('FROM alpine:3.20\nRUN x\n').at(2, 'TARGETARCH')).toBeUndefined();
+  });
+  it('resolve FROM base-${TARGETOS}-${TARGETARCH} to the stage of that name', () => {
+    const parsed = parseDockerfile(
+      'FROM alpine:3.20 AS base-linux-amd64\nFROM alpine:3.20 AS base-linux-arm64\nFROM base-${TARGETOS}-${TARGETARCH}\n',
+    );
+    expect(buildStageGraph(parsed).graph!.final.parent!.name).toBe('base-linux-amd64');
+    expect(buildStageGraph(parsed, undefined, 'linux/arm64').graph!.final.parent!.name).toBe(
+      'base-linux-arm64',
+    );
+  });
+  it('a default written for them in the Dockerfile does not replace the platform', () => {
+    const parsed = parseDockerfile('ARG TARGETARCH=arm64\nFROM alpine-${TARGETARCH}:1\n');
+    expect(buildStageGraph(parsed).graph!.final.image).toBe('alpine-amd64:1');
+  });
+});

@@ -1,3 +1,4 @@
+import { KNOWN_INSTRUCTIONS } from '../parse.js';
 import type { Rule, RuleReport } from '../rule.js';
 import { hasFromFlag } from '../rule.js';
 import { substitute } from '../stages.js';
@@ -25,7 +26,8 @@ export const IG000: Rule = {
       return out;
     }
     for (const instr of g.preamble) {
-      if (instr.keyword !== 'ARG') {
+      // an unknown instruction is already reported, without its text
+      if (instr.keyword !== 'ARG' && KNOWN_INSTRUCTIONS.has(instr.keyword)) {
         out.push({
           line: instr.line,
           message: `\`${instr.text}\` (line ${instr.line}) comes before the first FROM: only ARG may come before FROM`,

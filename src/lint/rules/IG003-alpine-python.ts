@@ -1,6 +1,8 @@
 import { apkCommand, pipInstallArgs, uvCommand } from '../commands.js';
-import { builtStages, quote, type Rule } from '../rule.js';
-import { baseOf, lineageOf } from '../stages.js';
+import type { ImageRef } from '../image-ref.js';
+import { graphOf, quote, type Rule, type RuleReport } from '../rule.js';
+import type { ShellCommand } from '../shell.js';
+import type { Stage } from '../stages.js';
 
 export const IG003: Rule = {
   id: 'IG003',
@@ -11,38 +13,37 @@ export const IG003: Rule = {
     'Alpine uses musl: most wheels on PyPI are built for glibc, so pip compiles packages from source (slow builds, compilers needed, larger images).',
   fix: 'Use `python:3.x-slim` (Debian, glibc wheels) for stages that install Python packages.',
   check(ctx) {
-    const out = [];
-    for (const stage of builtStages(ctx)) {
-      const ref = baseOf(stage).ref;
+    const g = graphOf(ctx);
+    const out: RuleReport[] = [];
+    // per stage, in file order (a parent stage always comes first): its base image and whether python is
+    // installed by its end, so a long chain of stages is read once
+    const baseRef = new Map<Stage, ImageRef | null>();
+    const pythonAtEnd = new Map<Stage, boolean>();
+    const installsPython = (c: ShellCommand) => {
+      const apk = apkCommand(c);
+      return apk?.sub === 'add' && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p));
+    };
+    for (const stage of g.stages) {
+      const ref = stage.parent ? (baseRef.get(stage.parent) ?? null) : stage.ref;
+      baseRef.set(stage, ref);
       const pyAlpine = ref?.official === 'python' && (ref.tag ?? '').toLowerCase().includes('alpine');
       const alpine = ref?.official === 'alpine';
-      if (!pyAlpine && !alpine) continue;
-      let hasPython = pyAlpine;
-      for (const s of lineageOf(stage)) {
-        for (const instr of s.body) {
-          if (instr.keyword !== 'RUN') continue;
-          const cmds = ctx.run(instr).commands;
-          if (
-            !hasPython &&
-            cmds.some((c) => {
-              const apk = apkCommand(c);
-              return (
-                apk?.sub === 'add' && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p))
-              );
-            })
-          )
-            hasPython = true;
-          if (s !== stage || !hasPython) continue;
-          if (cmds.some((c) => pipInstallArgs(c) !== null || uvCommand(c) !== null)) {
-            out.push({
-              line: instr.line,
-              message: `${quote(instr)} installs Python packages on Alpine (\`${ref!.text}\`): musl has no prebuilt wheels for most packages, so they compile from source. Base this stage on \`python:3.x-slim\` instead.`,
-            });
-            break;
-          }
+      let hasPython = pyAlpine || (stage.parent ? pythonAtEnd.get(stage.parent)! : false);
+      let reported = !g.built.has(stage);
+      for (const instr of stage.body) {
+        if (instr.keyword !== 'RUN' || (!pyAlpine && !alpine)) continue;
+        const cmds = ctx.run(instr).commands;
+        if (!hasPython && cmds.some(installsPython)) hasPython = true;
+        if (reported || !hasPython) continue;
+        if (cmds.some((c) => pipInstallArgs(c) !== null || uvCommand(c) !== null)) {
+          out.push({
+            line: instr.line,
+            message: `${quote(instr)} installs Python packages on Alpine (\`${ref!.text}\`): musl has no prebuilt wheels for most packages, so they compile from source. Base this stage on \`python:3.x-slim\` instead.`,
+          });
+          reported = true;
         }
-        if (out.length && out[out.length - 1]!.line >= stage.from.line && s === stage) break;
       }
+      pythonAtEnd.set(stage, hasPython);
     }
     return out;
   },

@@ -1,12 +1,13 @@
 import { apkCommand, aptCommand, isOsPackageInstall } from '../commands.js';
 import { builtStages, quote, type Rule, type RuleReport } from '../rule.js';
+import { usesPowerShell } from '../windows.js';
 
 export const IG006: Rule = {
   id: 'IG006',
   name: 'update-alone',
   severity: 'warning',
   summary:
-    'A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN.',
+    'A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN (not under a PowerShell SHELL).',
   rationale:
     'The cached layer keeps an old index: a later install RUN can fail or install stale versions, and the index is a wasted layer.',
   fix: 'Update and install in one RUN: `RUN apt-get update && apt-get install -y … && rm -rf /var/lib/apt/lists/*`.',
@@ -14,7 +15,7 @@ export const IG006: Rule = {
     const out: RuleReport[] = [];
     for (const stage of builtStages(ctx)) {
       for (const instr of stage.body) {
-        if (instr.keyword !== 'RUN') continue;
+        if (instr.keyword !== 'RUN' || usesPowerShell(ctx, instr)) continue;
         const { commands } = ctx.run(instr);
         const update = commands.find(
           (c) => aptCommand(c)?.sub === 'update' || apkCommand(c)?.sub === 'update',

@@ -1,5 +1,6 @@
 import type { Instruction } from '../parse.js';
 import { builtStages, quote, type Rule, type RuleReport } from '../rule.js';
+import { usesPowerShell } from '../windows.js';
 
 export const IG007: Rule = {
   id: 'IG007',
@@ -16,9 +17,13 @@ export const IG007: Rule = {
       const flush = () => {
         if (block.length >= 2) {
           const lines = block.map((r) => r.line);
+          const powerShell = usesPowerShell(ctx, block[1]!);
           out.push({
             line: block[1]!.line,
-            message: `${quote(block[1]!)} directly follows ${quote(block[0]!)}${block.length > 2 ? ` (${block.length} RUNs in a row: lines ${lines.join(', ')})` : ''}: each RUN is a layer. Join them into one RUN with \`&&\`.`,
+            message: `${quote(block[1]!)} directly follows ${quote(block[0]!)}${block.length > 2 ? ` (${block.length} RUNs in a row: lines ${lines.join(', ')})` : ''}: each RUN is a layer. ${powerShell ? 'Join them into one RUN, the commands separated by `;` (Windows PowerShell has no `&&`).' : 'Join them into one RUN with `&&`.'}`,
+            ...(powerShell
+              ? { fix: 'Join consecutive RUNs into one, the PowerShell commands separated by `;`.' }
+              : {}),
           });
         }
         block = [];

@@ -43,10 +43,22 @@ const MANIFESTS = new Set([
   'settings.gradle',
   'settings.gradle.kts',
   'gradle.properties',
+  '.ruby-version',
+  '.tool-versions',
+  'pnpm-workspace.yaml',
+  'bun.lock',
+  'bun.lockb',
 ]);
+/** Directories that hold only dependency inputs: yarn's releases, plugins and patches; requirement files; patch-package patches. */
+const MANIFEST_DIRS = new Set(['.yarn', 'requirements', 'patches']);
+
+function inManifestDir(path: string): boolean {
+  return path.split('/').some((part) => MANIFEST_DIRS.has(part));
+}
 const MANIFEST_NAMES = [...MANIFESTS, 'requirements.txt', 'requirements-dev.txt'];
 
 export function isManifest(name: string): boolean {
+  if (inManifestDir(name.replace(/\/+$/, ''))) return true;
   const base = name.split('/').pop()!;
   // Pipfile and Gemfile are spelled with a capital; compare case-sensitively except for those two
   if (base === 'Pipfile' || base === 'Pipfile.lock' || base === 'Gemfile' || base === 'Gemfile.lock')
@@ -70,11 +82,12 @@ function bringsSource(src: string, ctx: RuleContext, fileSet: ReadonlySet<string
       const re = globToRegExp(p);
       const files = c.files.filter((f) => re.test(f));
       const dirs = [...c.dirs].filter((d) => re.test(d));
-      if (files.length + dirs.length > 0) return dirs.length > 0 || files.some((f) => !isManifest(f));
-    } else if (c.dirs.has(p)) return true;
+      if (files.length + dirs.length > 0)
+        return dirs.some((d) => !inManifestDir(d)) || files.some((f) => !isManifest(f));
+    } else if (c.dirs.has(p)) return !inManifestDir(p);
     else if (fileSet.has(p)) return !isManifest(p);
   }
-  if (src.endsWith('/')) return true;
+  if (src.endsWith('/')) return !inManifestDir(p);
   if (isGlob(p)) {
     const re = globToRegExp(p.split('/').pop()!);
     return !MANIFEST_NAMES.some((m) => re.test(m) || re.test(m.replace(/^./, (x) => x.toUpperCase())));
@@ -137,27 +150,27 @@ export const IG009: Rule = {
       return fileSet;
     };
     for (const stage of builtStages(ctx)) {
-      let firstSourceCopy: Instruction | null = null;
+      // the message names the last source copy before the install: the one that really busts its cache
+      let lastSourceCopy: Instruction | null = null;
       const installedBefore = new Set<string>();
       for (const instr of stage.body) {
         if (isContextCopy(instr)) {
-          if (firstSourceCopy) continue;
           const sources = copySources(instr).filter((s) => !isUrl(s));
-          if (sources.some((s) => bringsSource(s, ctx, files()))) firstSourceCopy = instr;
+          if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = instr;
           continue;
         }
         if (instr.keyword !== 'RUN') continue;
         for (const cmd of ctx.run(instr).commands) {
           const install = dependencyInstall(cmd);
           if (!install) continue;
-          if (!firstSourceCopy) {
+          if (!lastSourceCopy) {
             installedBefore.add(install.tool);
             continue;
           }
           if (installedBefore.has(install.tool)) continue;
           out.push({
             line: instr.line,
-            message: `${quote(firstSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`,
+            message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`,
           });
           break;
         }

@@ -1,12 +1,17 @@
 import { splitWords } from '../parse.js';
 import { graphOf, type Rule } from '../rule.js';
-import { baseOf, substitute, variablesBefore } from '../stages.js';
+import { baseOf, substitute } from '../stages.js';
+import { isWindowsBuild } from '../windows.js';
+
+const WINDOWS_FIX =
+  'Run as the built-in unprivileged account: `USER ContainerUser` before CMD (useradd does not exist on Windows).';
 
 export const IG010: Rule = {
   id: 'IG010',
   name: 'non-root',
   severity: 'warning',
-  summary: 'The final stage (with its lineage) has no USER, or its last USER is root, 0, root:root or 0:0.',
+  summary:
+    'The final stage (with its lineage) has no USER, or its last USER is root, 0, root:root or 0:0 (on a Windows image: ContainerAdministrator).',
   rationale:
     'A process running as root in the container turns any escape or file-write bug into root on the image filesystem.',
   fix: 'Create a user and switch to it before CMD: `RUN useradd --create-home app` then `USER app`.',
@@ -14,20 +19,42 @@ export const IG010: Rule = {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
     if ((base.ref?.tag ?? '').toLowerCase().includes('nonroot')) return [];
+    const windows = isWindowsBuild(ctx);
     const users = g.lineage.flatMap((s) => s.body).filter((i) => i.keyword === 'USER');
     const last = users[users.length - 1];
     if (!last) {
       return [
-        {
-          line: g.final.from.line,
-          message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. Add a user and \`USER app\` before CMD.`,
-        },
+        windows
+          ? {
+              line: g.final.from.line,
+              message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) is a Windows image that never sets USER: servercore images run as ContainerAdministrator. Add \`USER ContainerUser\` before CMD.`,
+              fix: WINDOWS_FIX,
+            }
+          : {
+              line: g.final.from.line,
+              message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. Add a user and \`USER app\` before CMD.`,
+            },
       ];
     }
     const raw = splitWords(last.args)[0] ?? '';
-    const value = substitute(raw, new Map(variablesBefore(g.lineage, last, g.globalArgs)), ctx.parsed.escape);
+    const vars = ctx.vars(g.final, last);
+    const value = substitute(
+      raw,
+      { has: (k) => vars.get(k) !== undefined, get: (k) => vars.get(k) },
+      ctx.parsed.escape,
+    );
     if (value === null) return [];
     const user = value.split(':')[0]!.toLowerCase();
+    if (windows) {
+      if (user !== 'containeradministrator' && user !== 'administrator') return [];
+      return [
+        {
+          line: last.line,
+          message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER: the Windows container runs as an administrator. Switch to \`USER ContainerUser\` after the steps that need it.`,
+          fix: WINDOWS_FIX,
+        },
+      ];
+    }
     if (user !== 'root' && user !== '0') return [];
     return [
       {

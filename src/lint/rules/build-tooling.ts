@@ -1,7 +1,9 @@
 // What IG001 (one stage) and IG011 (several stages) both look for: RUNs that install or run build-only
 // tooling in the given stages, reported once per Dockerfile at the first such RUN with the others listed.
-import { buildTooling } from '../commands.js';
+// Tooling the same RUN removes again does not ship, so it does not count.
+import { buildStep, removedAgain, toolingInstall } from '../commands.js';
 import { quote, type RuleContext } from '../rule.js';
+import type { ShellCommand } from '../shell.js';
 import type { Stage } from '../stages.js';
 
 export interface ToolingHit {
@@ -14,13 +16,29 @@ export interface ToolingHit {
   more: string;
 }
 
+/**
+ * What command `k` of a RUN installs or runs that ships: build packages the same RUN removes again later
+ * (`apk add --virtual .build-deps … && apk del .build-deps`, `apt-get purge --auto-remove`) do not count.
+ */
+function toolingLeft(commands: readonly ShellCommand[], k: number): string | null {
+  const cmd = commands[k]!;
+  const install = toolingInstall(cmd);
+  if (install) {
+    const removed = removedAgain(install, commands.slice(k + 1));
+    const left = install.packages.filter((p) => !removed.has(p));
+    return left.length ? `installs ${left.join(', ')}` : null;
+  }
+  return buildStep(cmd);
+}
+
 export function firstBuildTooling(ctx: RuleContext, stages: readonly Stage[]): ToolingHit | null {
   const hits: { line: number; text: string; what: string }[] = [];
   for (const stage of stages) {
     for (const instr of stage.body) {
       if (instr.keyword !== 'RUN') continue;
-      for (const cmd of ctx.run(instr).commands) {
-        const what = buildTooling(cmd);
+      const { commands } = ctx.run(instr);
+      for (let k = 0; k < commands.length; k++) {
+        const what = toolingLeft(commands, k);
         if (what) {
           hits.push({ line: instr.line, text: quote(instr), what });
           break;

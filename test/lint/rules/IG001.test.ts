@@ -2,6 +2,31 @@ import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG001', {
   valid: [
+    {
+      name: 'v1.1: apk virtual package removed in the same RUN',
+      code: df(
+        'FROM python:3.13-alpine',
+        'RUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install --no-cache-dir x && apk del --no-network .build-deps',
+      ),
+    },
+    {
+      name: 'v1.1: apt purge --auto-remove of what was installed',
+      code: df(
+        'FROM python:3.13-slim',
+        'RUN apt-get update && apt-get install -y gcc libpq-dev && pip install --no-cache-dir psycopg && apt-get purge -y --auto-remove gcc libpq-dev && rm -rf /var/lib/apt/lists/*',
+      ),
+    },
+    {
+      name: "v1.1: docker-library's apt-mark auto '.*' then purge --auto-remove",
+      code: df(
+        'FROM debian:12-slim',
+        'RUN set -eux; savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y --no-install-recommends gcc make libc6-dev; make -C /src; apt-mark auto \'.*\' > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove; rm -rf /var/lib/apt/lists/*',
+      ),
+    },
+    {
+      name: 'v1.1: dnf remove',
+      code: df('FROM fedora:40', 'RUN dnf install -y gcc && make && dnf remove -y gcc && dnf clean all'),
+    },
     df('FROM python:3.13-slim', 'RUN pip install --no-cache-dir -r requirements.txt'),
     df(
       'FROM debian:12',
@@ -24,6 +49,36 @@ ruleTester('IG001', {
     df('FROM alpine:3.20', 'ONBUILD RUN apk add gcc'),
   ],
   invalid: [
+    {
+      name: 'v1.1: only part of the tooling is removed again',
+      code: df('FROM alpine:3.20', 'RUN apk add --no-cache gcc make && make && apk del gcc'),
+      lines: [2],
+      message: 'installs make',
+    },
+    {
+      name: 'v1.1: removal before the install does not count',
+      code: df('FROM alpine:3.20', 'RUN apk del .b; apk add --no-cache --virtual .b gcc'),
+      lines: [2],
+    },
+    {
+      name: 'v1.1: build packages from an ARG default',
+      code: df(
+        'FROM debian:12',
+        'ARG BUILD_PACKAGES="build-essential libpq-dev"',
+        'RUN apt-get update && apt-get install -y ${BUILD_PACKAGES} && rm -rf /var/lib/apt/lists/*',
+      ),
+      lines: [3],
+      message: 'build-essential',
+    },
+    {
+      name: 'v1.1: build packages from a shell variable of the same RUN',
+      code: df(
+        'FROM debian:12',
+        'RUN BUILD_DEPS="gcc make" && apt-get update && apt-get install -y $BUILD_DEPS && rm -rf /var/lib/apt/lists/*',
+      ),
+      lines: [2],
+      message: 'gcc, make',
+    },
     { code: df('FROM debian:12', 'RUN apt-get install -y gcc'), lines: [2], message: 'gcc' },
     {
       code: df(

@@ -2,6 +2,8 @@ import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG002', {
   valid: [
+    df('FROM mcr.microsoft.com/windows/servercore:ltsc2022'),
+    df('FROM python:3.12-windowsservercore-ltsc2022'),
     df('FROM python:3.13-slim'),
     df('FROM python:3.13-alpine'),
     df('FROM node:20-bookworm-slim'),
@@ -22,6 +24,14 @@ ruleTester('IG002', {
     df('FROM ${UNKNOWN_IMAGE}'),
   ],
   invalid: [
+    { code: df('FROM golang:1.23'), lines: [1], message: 'golang:1.23-alpine' },
+    { code: df('FROM golang:1.23'), lines: [1], message: 'distroless' },
+    { code: df('FROM rust:1.80-bookworm'), lines: [1], message: 'rust:1.80-alpine' },
+    { code: df('FROM php:8.3-apache'), lines: [1], message: 'php:8.3-fpm-alpine' },
+    { code: df('FROM php:8.3'), lines: [1], message: 'php:8.3-alpine' },
+    { code: df('FROM node:20-bookworm'), lines: [1], message: 'node:20-bookworm-slim' },
+    { code: df('FROM python:3.12-bookworm'), lines: [1], message: 'python:3.12-slim-bookworm' },
+    { code: df('FROM eclipse-temurin:21-jdk'), lines: [1], message: 'eclipse-temurin:21-jre' },
     { code: df('FROM python:3.13'), lines: [1], message: 'python:3.13-slim' },
     { code: df('FROM python'), lines: [1] },
     { code: df('FROM node:20'), lines: [1] },

@@ -2,6 +2,10 @@ import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG004', {
   valid: [
+    df('FROM python:3.13-slim', 'RUN export PIP_NO_CACHE_DIR=1 && pip install -r requirements.txt'),
+    df('FROM python:3.13-slim', 'RUN PIP_NO_CACHE_DIR=1 pip install -r requirements.txt'),
+    df('FROM python:3.13-slim', 'RUN export UV_NO_CACHE=1; uv sync --locked'),
+    df('FROM python:3.13-slim', 'RUN UV_NO_CACHE=true uv pip install -r r.txt'),
     df('FROM python:3.13-slim', 'RUN pip install --no-cache-dir -r requirements.txt'),
     df('FROM python:3.13-slim', 'RUN pip --no-cache-dir install flask'),
     df('FROM python:3.13-slim', 'ENV PIP_NO_CACHE_DIR=1', 'RUN pip install flask'),
@@ -29,6 +33,16 @@ ruleTester('IG004', {
     df('FROM python:3.13-slim', 'RUN uv pip compile requirements.in'),
   ],
   invalid: [
+    {
+      name: 'v1.1: a variable set but not exported does not reach pip',
+      code: df('FROM python:3.13-slim', 'RUN PIP_NO_CACHE_DIR=1 && pip install -r requirements.txt'),
+      lines: [2],
+    },
+    {
+      name: 'v1.1: exported after the install',
+      code: df('FROM python:3.13-slim', 'RUN pip install -r requirements.txt && export PIP_NO_CACHE_DIR=1'),
+      lines: [2],
+    },
     {
       code: df('FROM python:3.13-slim', 'RUN pip install -r requirements.txt'),
       lines: [2],

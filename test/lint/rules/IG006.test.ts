@@ -2,6 +2,11 @@ import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG006', {
   valid: [
+    df(
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+      'SHELL ["powershell", "-Command"]',
+      'RUN apt-get update',
+    ),
     df('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*'),
     df('FROM debian:12', 'RUN apt-get update && apt-get upgrade -y'),
     df('FROM debian:12', 'RUN apt-get update && apt-get dist-upgrade -y'),

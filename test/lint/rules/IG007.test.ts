@@ -14,6 +14,18 @@ ruleTester('IG007', {
   ],
   invalid: [
     {
+      name: 'v1.1: under PowerShell the advice is `;`, not `&&`',
+      code: df(
+        '# escape=`',
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+        'SHELL ["powershell", "-Command"]',
+        'RUN Write-Host a',
+        'RUN Write-Host b',
+      ),
+      lines: [5],
+      message: '`;`',
+    },
+    {
       code: df('FROM alpine:3.20', 'RUN echo a', 'RUN echo b'),
       lines: [3],
       message: '`RUN echo b` (line 3) directly follows `RUN echo a` (line 2)',

@@ -4,6 +4,12 @@ const copyAll = df('FROM alpine:3.20', 'WORKDIR /app', 'COPY . .');
 
 ruleTester('IG008', {
   valid: [
+    {
+      name: 'v1.1: a directory named venv without pyvenv.cfg (a type-stub package) is no virtualenv',
+      code: copyAll,
+      context: { 'app.py': 1, 'stubs/venv/__init__.pyi': 3, '.venv/notes.txt': 2 },
+      dockerignore: '.git\n',
+    },
     { name: 'no context given', code: copyAll },
     {
       name: 'ignore file present, nothing heavy',
@@ -53,6 +59,15 @@ ruleTester('IG008', {
   ],
   invalid: [
     {
+      name: 'v1.1: a real virtualenv (pyvenv.cfg) at any depth',
+      code: copyAll,
+      context: { 'app.py': 1, 'svc/venv/pyvenv.cfg': 1, 'svc/venv/lib/x.py': 99 },
+      dockerignore: '.git\n',
+      lines: [3],
+      bytes: 100,
+      message: 'svc/venv',
+    },
+    {
       name: 'no ignore file',
       code: copyAll,
       context: { 'app.py': 10 },
@@ -87,7 +102,7 @@ ruleTester('IG008', {
     {
       name: 'comment not in column 1 is a pattern',
       code: copyAll,
-      context: { '.venv/x': 5 },
+      context: { '.venv/x': 5, '.venv/pyvenv.cfg': 1 },
       dockerignore: ' # .venv\n',
       lines: [3],
     },

@@ -2,6 +2,58 @@ import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG009', {
   valid: [
+    df('FROM ruby:3.3-slim', 'COPY Gemfile Gemfile.lock .ruby-version ./', 'RUN bundle install', 'COPY . .'),
+    df(
+      'FROM node:22-slim',
+      'COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .tool-versions ./',
+      'RUN pnpm install --frozen-lockfile',
+      'COPY . .',
+    ),
+    df(
+      'FROM oven/bun:1',
+      'COPY package.json bun.lock bun.lockb ./',
+      'RUN yarn install --immutable',
+      'COPY . .',
+    ),
+    df(
+      'FROM node:22-slim',
+      'COPY package.json yarn.lock .yarnrc.yml ./',
+      'COPY .yarn/ ./.yarn/',
+      'RUN yarn install --immutable',
+      'COPY . .',
+    ),
+    df(
+      'FROM node:22-slim',
+      'COPY package.json package-lock.json ./',
+      'COPY patches/ patches/',
+      'RUN npm ci',
+      'COPY . .',
+    ),
+    df(
+      'FROM python:3.13-slim',
+      'COPY requirements/ requirements/',
+      'RUN pip install --no-cache-dir -r requirements/prod.txt',
+      'COPY . .',
+    ),
+    {
+      name: 'v1.1: manifest directories in a context',
+      code: df(
+        'FROM node:22-slim',
+        'COPY .yarn .yarn',
+        'COPY patches patches',
+        'COPY package.json yarn.lock ./',
+        'RUN yarn install --immutable',
+        'COPY . .',
+      ),
+      context: {
+        '.yarn/releases/yarn-4.cjs': 1,
+        'patches/a.patch': 1,
+        'package.json': 1,
+        'yarn.lock': 1,
+        'src/a.js': 1,
+      },
+      dockerignore: '',
+    },
     df('FROM python:3.13-slim', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt', 'COPY . .'),
     df('FROM python:3.13-slim', 'COPY pyproject.toml uv.lock ./', 'RUN uv sync --frozen', 'COPY . .'),
     df('FROM node:20-slim', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .'),
@@ -77,6 +129,12 @@ ruleTester('IG009', {
     },
   ],
   invalid: [
+    {
+      name: 'v1.1: the message names the last source COPY before the install',
+      code: df('FROM node:22-slim', 'COPY tsconfig.json ./', 'COPY src/ src/', 'RUN npm ci'),
+      lines: [4],
+      message: '(line 3) comes before',
+    },
     {
       code: df('FROM python:3.13-slim', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt'),
       lines: [4],

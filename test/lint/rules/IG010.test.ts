@@ -2,6 +2,9 @@ import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG010', {
   valid: [
+    df('FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'USER ContainerUser'),
+    df('# escape=`', 'FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022', 'USER ContainerUser'),
+    df('FROM alpine:3.20', 'ARG UID=10001', 'USER $UID'),
     df('FROM alpine:3.20', 'RUN adduser -D app', 'USER app'),
     df('FROM alpine:3.20', 'USER 10001'),
     df('FROM alpine:3.20', 'USER 1000:1000'),
@@ -14,6 +17,22 @@ ruleTester('IG010', {
     df('FROM alpine:3.20 AS build', 'FROM alpine:3.20', 'COPY --from=build /a /a', 'USER nobody'),
   ],
   invalid: [
+    {
+      name: 'v1.1: Windows advice',
+      code: df('FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["app.exe"]'),
+      lines: [1],
+      message: 'ContainerUser',
+    },
+    {
+      code: df(
+        '# escape=`',
+        'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022',
+        'USER ContainerAdministrator',
+      ),
+      lines: [3],
+      message: 'ContainerUser',
+    },
+    { code: df('FROM alpine:3.20', 'ARG U=root', 'USER ${U}'), lines: [3] },
     { code: df('FROM alpine:3.20', 'CMD ["sh"]'), lines: [1], message: 'never sets USER' },
     { code: df('FROM alpine:3.20', 'USER app', 'USER root'), lines: [3] },
     { code: df('FROM alpine:3.20', 'USER 0'), lines: [2] },

@@ -2,6 +2,15 @@ import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG011', {
   valid: [
+    {
+      name: 'v1.1: tooling removed in the same RUN of the final stage',
+      code: df(
+        'FROM node:22 AS build',
+        'RUN npm ci',
+        'FROM node:22-alpine',
+        'RUN apk add --no-cache --virtual .gyp python3 make g++ && npm ci --omit=dev && apk del .gyp',
+      ),
+    },
     df(
       'FROM python:3.13 AS build',
       'RUN pip install uv && uv sync',
@@ -31,6 +40,16 @@ ruleTester('IG011', {
     ),
   ],
   invalid: [
+    {
+      name: 'v1.1: tooling kept in the final stage',
+      code: df(
+        'FROM node:22 AS build',
+        'RUN npm ci',
+        'FROM node:22-alpine',
+        'RUN apk add --no-cache --virtual .gyp python3 make g++ && npm ci --omit=dev',
+      ),
+      lines: [4],
+    },
     {
       code: df(
         'FROM golang:1.22 AS build',

@@ -2,6 +2,10 @@ import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG015', {
   valid: [
+    {
+      name: 'v1.1: --frozen from an ARG default',
+      code: df('FROM python:3.13-slim', 'ARG UV_OPTIONS="--frozen --no-dev"', 'RUN uv sync $UV_OPTIONS'),
+    },
     df('FROM python:3.13-slim', 'RUN uv sync --frozen'),
     df('FROM python:3.13-slim', 'RUN uv sync --locked --no-dev'),
     df('FROM python:3.13-slim', 'ENV UV_LOCKED=1', 'RUN uv sync'),
