@@ -28,11 +28,14 @@ export interface CacheKeyParts {
 interface Entry {
   format: typeof FORMAT;
   key: string;
+  /** sha256 of the key, image and findings as stored: an entry edited by hand (or by anything) is a miss. */
+  sum: string;
   image: Omit<Image, 'ref'>;
   findings: Finding[];
 }
 
-const FORMAT = 1;
+// 2: entries carry `sum`.
+const FORMAT = 2;
 const SUFFIX = '.json';
 export const DEFAULT_MAX_ENTRIES = 50;
 
@@ -77,7 +80,7 @@ export class AnalysisCache {
     } catch {
       return null;
     }
-    if (!isEntry(entry, key)) return null;
+    if (!isEntry(entry, key) || entry.sum !== checksum(key, entry.image, entry.findings)) return null;
     // Recently used entries are the last evicted.
     const now = new Date();
     await utimes(file, now, now).catch(() => {});
@@ -87,7 +90,8 @@ export class AnalysisCache {
   /** Stores an analysis (written to a temporary file, then renamed: readers never see half an entry). */
   async put(key: string, analysis: ImageAnalysis): Promise<void> {
     const { ref: _ref, ...image } = analysis.image;
-    const entry: Entry = { format: FORMAT, key, image, findings: analysis.findings };
+    const findings = analysis.findings;
+    const entry: Entry = { format: FORMAT, key, sum: checksum(key, image, findings), image, findings };
     const file = this.#file(key);
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
@@ -126,6 +130,16 @@ export class AnalysisCache {
   }
 }
 
+/**
+ * The checksum of an entry's content. JSON.parse keeps the order of keys, so the parsed entry serializes to
+ * the same text as the one written.
+ */
+function checksum(key: string, image: Entry['image'], findings: Finding[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([key, image, findings]))
+    .digest('hex');
+}
+
 function isEntry(value: unknown, key: string): value is Entry {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Partial<Entry>;
@@ -133,6 +147,7 @@ function isEntry(value: unknown, key: string): value is Entry {
   return (
     e.format === FORMAT &&
     e.key === key &&
+    typeof e.sum === 'string' &&
     Array.isArray(e.findings) &&
     typeof image === 'object' &&
     image !== null &&

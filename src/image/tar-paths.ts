@@ -1,5 +1,6 @@
 // Path rules for tar members, the way moby's archive package applies a layer: a member's name is cleaned
-// and must stay under the root; a hard link's target is taken from the root; a symlink's relative target
+// and joined to the root (an absolute name, like the `/` or `./` root entry Kaniko writes, lands under the
+// root too: Go's filepath.Clean and Join cannot take it above) and must stay under the root; a hard link's target is taken from the root; a symlink's relative target
 // is joined with the symlink's own directory and must stay under the root, while an absolute target is fine
 // (it resolves inside the container's root at run time).
 
@@ -9,12 +10,22 @@ import { posix } from 'node:path';
 export class UnsafePathError extends Error {}
 
 /**
- * `./usr//bin/` → `usr/bin`; the root itself (`.`, `./`) → ``. Throws UnsafePathError for absolute paths and
- * for `..` leading outside the root.
+ * `./usr//bin/` → `usr/bin`; the root itself (`.`, `./`, `/`) → ``; `/etc/passwd` → `etc/passwd` (moby joins
+ * it to the root). Throws UnsafePathError for a relative path whose `..` leads outside the root.
  */
 export function normalizeMemberPath(raw: string): string {
-  if (raw.startsWith('/')) throw new UnsafePathError(`absolute path "${raw}"`);
+  if (raw.startsWith('/')) return fromRoot(raw);
   return clean(raw, raw);
+}
+
+/** An absolute name cleaned as Go's Clean does for rooted paths (`..` stops at the root), made relative. */
+function fromRoot(raw: string): string {
+  const normalized = posix.normalize(raw);
+  let start = 0;
+  while (normalized[start] === '/') start++;
+  let end = normalized.length;
+  while (end > start && normalized[end - 1] === '/') end--;
+  return normalized.slice(start, end);
 }
 
 /** A hard link's target, relative to the root even when written absolute (moby joins it to the root). */

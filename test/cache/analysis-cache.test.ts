@@ -140,6 +140,28 @@ describe('AnalysisCache', () => {
     expect(await cache.get(other, 'a')).toBeNull();
   });
 
+  it('takes an entry that is valid JSON but was edited as a miss (issue 15, item 4)', async () => {
+    const cache = new AnalysisCache(dir);
+    const key = cacheKey(parts);
+    const file = join(dir, `${key}.json`);
+    await cache.put(key, analysis('a'));
+    const good = JSON.parse(readFileSync(file, 'utf8'));
+    expect(await cache.get(key, 'a')).not.toBeNull();
+    const edits = [
+      { ...good, image: { ...good.image, size: 1 } },
+      { ...good, findings: [] },
+      { ...good, image: { ...good.image, files: null } },
+      { ...good, sum: undefined },
+    ];
+    for (const edited of edits) {
+      writeFileSync(file, JSON.stringify(edited));
+      expect(await cache.get(key, 'a')).toBeNull();
+    }
+    // The same text written back is still a hit: the checksum is of the content, not of the file's bytes.
+    writeFileSync(file, JSON.stringify(good, null, 2));
+    expect(await cache.get(key, 'a')).toEqual(analysis('a'));
+  });
+
   it('does not fail when the folder cannot be written', async () => {
     const blocker = join(dir, 'file');
     writeFileSync(blocker, 'not a folder');

@@ -196,7 +196,6 @@ describe('summarizeLayer', () => {
     it.each([
       ['a ../ path', [{ path: '../etc/passwd', content: 'x' }], /sha256:abc.*leaves the image root/],
       ['a ../ inside a path', [{ path: 'a/../../x', content: 'x' }], /leaves the image root/],
-      ['an absolute path', [{ raw: rawMember({ name: '/etc/passwd', type: '0' }) }], /absolute path/],
       ['a hard link out of the root', [{ path: 'h', type: 'link', target: '../../etc/shadow' }], /leaves/],
       [
         'a symlink whose relative target escapes',
@@ -208,6 +207,25 @@ describe('summarizeLayer', () => {
       const error = await failure(await layerTar(entries));
       expect(error.message).toMatch(/^layer sha256:abc has a hostile tar entry/);
       expect(error.message).toMatch(message);
+    });
+
+    it('reads absolute member names and the root entry under the root, as Kaniko writes them and moby applies them', async () => {
+      for (const root of ['/', './', '.']) {
+        const s = await summarize([
+          { raw: rawMember({ name: root, type: '5' }) },
+          { raw: rawMember({ name: '/etc/', type: '5' }) },
+          { raw: rawMember({ name: '/etc/passwd', type: '0' }, Buffer.from('root:x:0:0\n')) },
+          { raw: rawMember({ name: '//usr/../../bin/sh', type: '0' }, Buffer.from('#!')) },
+          { raw: rawMember({ name: '/etc/.wh.shadow', type: '0' }) },
+        ]);
+        expect(s.entries.map((e) => [e.path, e.kind, e.size])).toEqual([
+          ['etc', 'dir', 0],
+          ['etc/passwd', 'file', 11],
+          ['bin/sh', 'file', 2],
+        ]);
+        expect(s.whiteouts).toEqual(['etc/shadow']);
+        expect(s.size).toBe(13);
+      }
     });
 
     it('accepts absolute symlink targets and relative ones that stay inside', async () => {
