@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.itg.test.ts'],
+          // GitHub's workflow parser imports its JSON schemas without `with { type: 'json' }`, which Node
+          // refuses; through Vite's transform, as in its own tests, the import works.
+          server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
       },
       {
