@@ -20511,6 +20511,7 @@ var init_package = __esm({
         bench: "bash scripts/engine.sh && node scripts/bench.mjs"
       },
       devDependencies: {
+        "@actions/workflow-parser": "^0.3.61",
         "@biomejs/biome": "^2.6.8",
         "@github/local-action": "^7.0.1",
         "@microsoft/jest-sarif": "^1.0.0-beta.0",
@@ -21930,8 +21931,16 @@ var init_secret_peek = __esm({
 // src/image/tar-paths.ts
 import { posix as posix2 } from "node:path";
 function normalizeMemberPath(raw) {
-  if (raw.startsWith("/")) throw new UnsafePathError(`absolute path "${raw}"`);
+  if (raw.startsWith("/")) return fromRoot(raw);
   return clean2(raw, raw);
+}
+function fromRoot(raw) {
+  const normalized = posix2.normalize(raw);
+  let start = 0;
+  while (normalized[start] === "/") start++;
+  let end = normalized.length;
+  while (end > start && normalized[end - 1] === "/") end--;
+  return normalized.slice(start, end);
 }
 function normalizeHardlinkTarget(target) {
   return clean2(target.replace(/^\/+/, ""), target);
@@ -23295,17 +23304,20 @@ function cacheKey(parts) {
   ]);
   return createHash2("sha256").update(canonical).digest("hex");
 }
+function checksum(key, image, findings) {
+  return createHash2("sha256").update(JSON.stringify([key, image, findings])).digest("hex");
+}
 function isEntry(value, key) {
   if (typeof value !== "object" || value === null) return false;
   const e = value;
   const image = e.image;
-  return e.format === FORMAT && e.key === key && Array.isArray(e.findings) && typeof image === "object" && image !== null && typeof image.id === "string" && typeof image.size === "number" && Array.isArray(image.layers) && (image.files === null || typeof image.files === "object" && image.files !== void 0);
+  return e.format === FORMAT && e.key === key && typeof e.sum === "string" && Array.isArray(e.findings) && typeof image === "object" && image !== null && typeof image.id === "string" && typeof image.size === "number" && Array.isArray(image.layers) && (image.files === null || typeof image.files === "object" && image.files !== void 0);
 }
 var FORMAT, SUFFIX, DEFAULT_MAX_ENTRIES, AnalysisCache;
 var init_analysis_cache = __esm({
   "src/cache/analysis-cache.ts"() {
     "use strict";
-    FORMAT = 1;
+    FORMAT = 2;
     SUFFIX = ".json";
     DEFAULT_MAX_ENTRIES = 50;
     AnalysisCache = class {
@@ -23324,7 +23336,7 @@ var init_analysis_cache = __esm({
         } catch {
           return null;
         }
-        if (!isEntry(entry2, key)) return null;
+        if (!isEntry(entry2, key) || entry2.sum !== checksum(key, entry2.image, entry2.findings)) return null;
         const now = /* @__PURE__ */ new Date();
         await utimes(file, now, now).catch(() => {
         });
@@ -23333,7 +23345,8 @@ var init_analysis_cache = __esm({
       /** Stores an analysis (written to a temporary file, then renamed: readers never see half an entry). */
       async put(key, analysis) {
         const { ref: _ref, ...image } = analysis.image;
-        const entry2 = { format: FORMAT, key, image, findings: analysis.findings };
+        const findings = analysis.findings;
+        const entry2 = { format: FORMAT, key, sum: checksum(key, image, findings), image, findings };
         const file = this.#file(key);
         const temp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
         try {
@@ -62947,15 +62960,15 @@ var require_parse2 = __commonJS({
               value = parseOptionValue(parent, name + "." + token, depth + 1);
             } else if (peek2() === "[") {
               value = [];
-              var lastValue;
+              var lastValue2;
               if (skip("[", true)) {
                 do {
-                  lastValue = readValue(true);
-                  value.push(lastValue);
+                  lastValue2 = readValue(true);
+                  value.push(lastValue2);
                 } while (skip(",", true));
                 skip("]");
-                if (typeof lastValue !== "undefined") {
-                  setOption(parent, name + "." + token, lastValue);
+                if (typeof lastValue2 !== "undefined") {
+                  setOption(parent, name + "." + token, lastValue2);
                 }
               }
             } else {
@@ -79509,6 +79522,14 @@ var init_dockerignore = __esm({
 // src/lint/context.ts
 import { lstatSync, readdirSync, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { basename as basename3, dirname as dirname3, join as join7 } from "node:path";
+function isVirtualenv(source, path4, entry2) {
+  if (!entry2.dir) return false;
+  try {
+    return source.list(path4).some((c) => c.name === "pyvenv.cfg" && !c.dir);
+  } catch {
+    return false;
+  }
+}
 function walkContext(source, ignoreText, ignoreFile) {
   const matcher = ignoreText === null ? null : IgnoreMatcher.fromText(ignoreText);
   const files = [];
@@ -79534,7 +79555,7 @@ function walkContext(source, ignoreText, ignoreFile) {
       const p = dir === "" ? e.name : `${dir}/${e.name}`;
       const excluded = matcher ? matcher.excludesWithin(p, ancestors) : false;
       let owner = inside;
-      if (!owner && HEAVY.has(e.name)) {
+      if (!owner && HEAVY.has(e.name) && (!VENV_NAMES.has(e.name) || isVirtualenv(source, p, e))) {
         owner = { path: p, bytes: 0, sent: !excluded };
         heavy.push(owner);
       }
@@ -79667,7 +79688,7 @@ function contextPath(src) {
   }
   return parts.join("/");
 }
-var HEAVY_PATHS, HEAVY;
+var HEAVY_PATHS, HEAVY, VENV_NAMES;
 var init_context = __esm({
   "src/lint/context.ts"() {
     "use strict";
@@ -79683,6 +79704,7 @@ var init_context = __esm({
       ".mypy_cache"
     ];
     HEAVY = new Set(HEAVY_PATHS);
+    VENV_NAMES = /* @__PURE__ */ new Set([".venv", "venv"]);
   }
 });
 
@@ -79882,6 +79904,7 @@ function parseDockerfile(source) {
   const { lines: lines2, escape: escapeChar, comments, segments } = segment(text2);
   const problems = [];
   const instructions = [];
+  const unknown = new UnknownInstructions(problems);
   for (const seg of segments) {
     const keyword = seg.keyword.toUpperCase();
     const line = seg.start + 1;
@@ -79897,9 +79920,7 @@ function parseDockerfile(source) {
     const afterKeyword = logical.slice(seg.keyword.length).trim();
     const { flags, rest } = FLAG_INSTRUCTIONS.has(keyword) ? splitFlags(afterKeyword) : { flags: [], rest: afterKeyword };
     const json = JSON_INSTRUCTIONS.has(keyword) && heredocs.length === 0 ? parseJsonArray(rest) : null;
-    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
-      problems.push({ line, message: `unknown instruction \`${shorten2(seg.keyword, 30)}\`` });
-    }
+    if (!KNOWN_INSTRUCTIONS.has(keyword)) unknown.push(seg.keyword, line);
     for (const h of heredocs) {
       if (!h.terminated) {
         problems.push({
@@ -79930,6 +79951,7 @@ function parseDockerfile(source) {
       text: shorten2(`${keyword} ${afterKeyword}`)
     });
   }
+  unknown.finish();
   return { instructions, comments, escape: escapeChar, problems };
 }
 function parseKeyValues(args, legacySpaceForm) {
@@ -79978,7 +80000,7 @@ function unquote(value) {
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
   return t;
 }
-var KNOWN_INSTRUCTIONS, FLAG_INSTRUCTIONS, JSON_INSTRUCTIONS;
+var KNOWN_INSTRUCTIONS, FLAG_INSTRUCTIONS, JSON_INSTRUCTIONS, UnknownInstructions;
 var init_parse = __esm({
   "src/lint/parse.ts"() {
     "use strict";
@@ -80005,234 +80027,76 @@ var init_parse = __esm({
     ]);
     FLAG_INSTRUCTIONS = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
     JSON_INSTRUCTIONS = /* @__PURE__ */ new Set(["RUN", "CMD", "ENTRYPOINT", "COPY", "ADD", "SHELL", "VOLUME"]);
+    UnknownInstructions = class _UnknownInstructions {
+      constructor(problems) {
+        this.problems = problems;
+      }
+      problems;
+      static SHOWN = 5;
+      count = 0;
+      firstHidden = 0;
+      push(keyword, line) {
+        this.count++;
+        if (this.count > _UnknownInstructions.SHOWN) {
+          if (this.firstHidden === 0) this.firstHidden = line;
+          return;
+        }
+        this.problems.push({
+          line,
+          message: /^[A-Za-z][A-Za-z0-9_-]{0,19}$/.test(keyword) ? `unknown instruction \`${keyword}\`` : "this line starts with no Dockerfile instruction"
+        });
+      }
+      finish() {
+        const hidden = this.count - _UnknownInstructions.SHOWN;
+        if (hidden <= 0) return;
+        this.problems.push({
+          line: this.firstHidden,
+          message: `${hidden} more line${hidden === 1 ? "" : "s"} from here on start with no Dockerfile instruction: is this file a Dockerfile?`
+        });
+      }
+    };
   }
 });
 
 // src/lint/shell.ts
-function tokenize(script) {
-  const tokens2 = [];
-  const pendingHeredocs = [];
-  let i = 0;
+function skipNested(script, start, opener) {
   const n = script.length;
-  let word = "";
-  let inWord = false;
-  const flush = () => {
-    if (inWord) tokens2.push({ kind: "word", value: word });
-    word = "";
-    inWord = false;
-  };
-  const skipBalanced = (start, open3, close) => {
-    let depth = 0;
-    let j = start;
-    while (j < n) {
-      const c = script[j];
-      if (c === "\\") {
-        j += 2;
-        continue;
-      }
-      if (c === "'" && open3 !== "`") {
-        const end = script.indexOf("'", j + 1);
-        j = end < 0 ? n : end + 1;
-        continue;
-      }
-      if (c === '"' && open3 !== "`") {
-        j = skipDoubleQuoted(j + 1);
-        continue;
-      }
-      if (open3 === "`") {
-        if (c === "`" && j > start) return j + 1;
-        j++;
-        continue;
-      }
-      if (c === open3) depth++;
-      else if (c === close) {
-        depth--;
-        if (depth === 0) return j + 1;
-      }
-      j++;
-    }
-    return n;
-  };
-  const skipDoubleQuoted = (start) => {
-    let j = start;
-    while (j < n) {
-      const c = script[j];
-      if (c === "\\") j += 2;
-      else if (c === '"') return j + 1;
-      else if (c === "$" && script[j + 1] === "(") j = skipBalanced(j + 1, "(", ")");
-      else if (c === "`") j = skipBalanced(j, "`", "`");
-      else j++;
-    }
-    return n;
-  };
-  const readHeredocBodies = () => {
-    for (const doc of pendingHeredocs) {
-      while (i < n) {
-        let end = script.indexOf("\n", i);
-        if (end < 0) end = n;
-        let line = script.slice(i, end);
-        if (line.endsWith("\r")) line = line.slice(0, -1);
-        i = Math.min(end + 1, n);
-        const candidate = doc.stripTabs ? line.replace(/^\t+/, "") : line;
-        if (candidate === doc.delimiter) break;
-      }
-    }
-    pendingHeredocs.length = 0;
-  };
-  while (i < n) {
-    const c = script[i];
+  const stack = [{ kind: opener, depth: 0 }];
+  let j = opener === "`" ? start + 1 : start;
+  while (j < n) {
+    const top = stack[stack.length - 1];
+    const c = script[j];
+    let closed = false;
     if (c === "\\") {
-      if (script[i + 1] === "\n") {
-        i += 2;
-        continue;
-      }
-      if (script[i + 1] === "\r" && script[i + 2] === "\n") {
-        i += 3;
-        continue;
-      }
-      inWord = true;
-      if (i + 1 < n) word += script[i + 1];
-      i += 2;
+      j += 2;
       continue;
     }
-    if (c === "'") {
-      inWord = true;
-      const end = script.indexOf("'", i + 1);
-      word += script.slice(i + 1, end < 0 ? n : end);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    if (c === '"') {
-      inWord = true;
-      let j = i + 1;
-      while (j < n && script[j] !== '"') {
-        const d = script[j];
-        if (d === "\\" && j + 1 < n && '"\\$`\n'.includes(script[j + 1])) {
-          if (script[j + 1] !== "\n") word += script[j + 1];
-          j += 2;
-        } else if (d === "$" && script[j + 1] === "(") {
-          const end = skipBalanced(j + 1, "(", ")");
-          word += script.slice(j, end);
-          j = end;
-        } else if (d === "`") {
-          const end = skipBalanced(j, "`", "`");
-          word += script.slice(j, end);
-          j = end;
-        } else {
-          word += d;
-          j++;
-        }
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c === "$" && (script[i + 1] === "(" || script[i + 1] === "{")) {
-      inWord = true;
-      const open3 = script[i + 1];
-      const end = skipBalanced(i + 1, open3, open3 === "(" ? ")" : "}");
-      word += script.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "$" && script[i + 1] === "'") {
-      inWord = true;
-      let j = i + 2;
-      while (j < n && script[j] !== "'") {
-        if (script[j] === "\\" && j + 1 < n) {
-          word += script[j + 1];
-          j += 2;
-        } else word += script[j++];
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c === "`") {
-      inWord = true;
-      const end = skipBalanced(i, "`", "`");
-      word += script.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "#" && !inWord) {
-      while (i < n && script[i] !== "\n") i++;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\r") {
-      flush();
-      i++;
-      continue;
-    }
-    if (c === "\n") {
-      flush();
-      tokens2.push({ kind: "op", value: "\n" });
-      i++;
-      if (pendingHeredocs.length > 0) readHeredocBodies();
-      continue;
-    }
-    if (c === "<" || c === ">") {
-      if (inWord && /^\d+$/.test(word)) {
-        word = "";
-        inWord = false;
-      } else flush();
-      let op = c;
-      let j = i + 1;
-      while (j < n && "<>&|-".includes(script[j]) && op.length < 3) {
-        op += script[j];
+    if (top.kind === "`") {
+      closed = c === "`";
+    } else if (top.kind === '"') {
+      if (c === '"') closed = true;
+      else if (c === "$" && script[j + 1] === "(") {
+        stack.push({ kind: "(", depth: 0 });
         j++;
-      }
-      i = j;
-      if (op.startsWith("<<") && op !== "<<<") {
-        while (i < n && (script[i] === " " || script[i] === "	")) i++;
-        let delim = "";
-        while (i < n && !/[\s;&|<>()]/.test(script[i])) {
-          const d = script[i];
-          if (d !== '"' && d !== "'" && d !== "\\") delim += d;
-          i++;
-        }
-        pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith("<<-") });
         continue;
-      }
-      while (i < n && (script[i] === " " || script[i] === "	")) i++;
-      if (op.endsWith("&") && /\d|-/.test(script[i] ?? "")) {
-        while (i < n && /[\d-]/.test(script[i])) i++;
-        continue;
-      }
-      const save = tokens2.length;
-      const targetStart = i;
-      let j2 = i;
-      while (j2 < n && !/[\s;&|<>()]/.test(script[j2])) {
-        const d = script[j2];
-        if (d === '"') j2 = skipDoubleQuoted(j2 + 1);
-        else if (d === "'") {
-          const e = script.indexOf("'", j2 + 1);
-          j2 = e < 0 ? n : e + 1;
-        } else if (d === "\\") j2 += 2;
-        else if (d === "$" && (script[j2 + 1] === "(" || script[j2 + 1] === "{"))
-          j2 = skipBalanced(j2 + 1, script[j2 + 1], script[j2 + 1] === "(" ? ")" : "}");
-        else j2++;
-      }
-      i = Math.max(j2, targetStart);
-      tokens2.length = save;
+      } else if (c === "`") stack.push({ kind: "`", depth: 0 });
+    } else if (c === "'") {
+      const end = script.indexOf("'", j + 1);
+      j = end < 0 ? n : end + 1;
       continue;
+    } else if (c === '"') stack.push({ kind: '"', depth: 0 });
+    else if (c === top.kind) top.depth++;
+    else if (c === (top.kind === "(" ? ")" : "}")) closed = --top.depth === 0;
+    j++;
+    if (closed) {
+      stack.pop();
+      if (stack.length === 0) return j;
     }
-    if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") {
-      flush();
-      const two = script.slice(i, i + 2);
-      if (two === "&&" || two === "||" || two === ";;" || two === "|&") {
-        tokens2.push({ kind: "op", value: two });
-        i += 2;
-      } else {
-        tokens2.push({ kind: "op", value: c });
-        i++;
-      }
-      continue;
-    }
-    inWord = true;
-    word += c;
-    i++;
   }
-  flush();
-  return tokens2;
+  return n;
+}
+function tokenize(script) {
+  return new Tokenizer(script).run();
 }
 function commandName(word) {
   const slash = word.lastIndexOf("/");
@@ -80323,7 +80187,57 @@ function shellDashC(argv) {
   }
   return null;
 }
-function splitCommands(script, depth = 0) {
+function expandWord(raw, get) {
+  let out = "";
+  let changed = false;
+  let quoted = false;
+  let i = 0;
+  const n = raw.length;
+  while (i < n) {
+    const c = raw[i];
+    let end = i + 1;
+    if (c === "\\") end = i + 2;
+    else if (c === "'" && !quoted) {
+      const e = raw.indexOf("'", i + 1);
+      end = e < 0 ? n : e + 1;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === "`") end = skipNested(raw, i, "`");
+    else if (c === "$") {
+      const next = raw[i + 1];
+      if (next === "(") end = skipNested(raw, i + 1, "(");
+      else if (next === "{" || /[A-Za-z_]/.test(next ?? "")) {
+        const m = next === "{" ? /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(raw.slice(i + 1, i + 260)) : /^([A-Za-z_][A-Za-z0-9_]*)/.exec(raw.slice(i + 1, i + 260));
+        const value = m ? get(m[1]) : void 0;
+        if (value !== void 0) {
+          out += quoted ? value.replace(/["\\$`]/g, "\\$&") : value.replace(UNQUOTED_SPECIAL, "\\$&").replace(/\s+/g, " ");
+          changed = true;
+          i += 1 + m[0].length;
+          continue;
+        }
+        if (next === "{") end = skipNested(raw, i + 1, "{");
+      }
+    }
+    out += raw.slice(i, end);
+    i = end;
+  }
+  return changed ? out : null;
+}
+function recordAssignments(argv, env, scope) {
+  if (argv.length === 0) {
+    for (const [k, v] of Object.entries(env)) scope.assign(k, v, false);
+    return;
+  }
+  const name = argv[0];
+  if (!DECLARE_COMMANDS.has(name)) return;
+  const exported = name === "export" || argv.includes("-x");
+  for (const a of argv.slice(1)) {
+    if (a.startsWith("-")) continue;
+    const eq = a.indexOf("=");
+    if (eq > 0 && ASSIGNMENT.test(a)) scope.assign(a.slice(0, eq), a.slice(eq + 1), exported);
+    else if (exported && /^[A-Za-z_][A-Za-z0-9_]*$/.test(a)) scope.export(a);
+  }
+}
+function splitCommands(script, depth = 0, scope) {
   const out = [];
   let current = [];
   const end = () => {
@@ -80334,37 +80248,254 @@ function splitCommands(script, depth = 0) {
     if (SKIP_COMMANDS.has(words[0])) return;
     const env = {};
     const argv = peelWrappers(words, env);
+    if (scope) recordAssignments(argv, env, scope);
     if (argv.length === 0) return;
+    const fullEnv = scope ? { ...scope.exported, ...env } : env;
     const inner = depth < 4 ? shellDashC(argv) : null;
     if (inner !== null) {
-      for (const cmd of splitCommands(inner, depth + 1)) {
-        out.push({ argv: cmd.argv, env: { ...env, ...cmd.env } });
+      for (const cmd of splitCommands(inner, depth + 1, scope)) {
+        out.push({ argv: cmd.argv, env: { ...fullEnv, ...cmd.env } });
       }
       return;
     }
-    out.push({ argv, env });
+    out.push({ argv, env: fullEnv });
   };
   for (const t of tokenize(script)) {
     if (t.kind === "op") {
       if (CONTROL_OPS.has(t.value)) end();
-    } else current.push(t.value);
+      continue;
+    }
+    const expanded = scope && t.raw !== void 0 ? expandWord(t.raw, (k) => scope.get(k)) : null;
+    if (expanded === null) current.push(t.value);
+    else for (const w of tokenize(expanded)) if (w.kind === "word") current.push(w.value);
   }
   end();
   return out;
 }
-function execFormCommands(argv) {
+function execFormCommands(argv, scope) {
   if (argv.length === 0) return [];
   const inner = shellDashC(argv);
-  if (inner !== null) return splitCommands(inner, 1);
+  if (inner !== null) return splitCommands(inner, 1, scope);
   const env = {};
   const peeled = peelWrappers([...argv], env);
   return peeled.length > 0 ? [{ argv: peeled, env }] : [];
 }
-var CONTROL_OPS, LEADING_KEYWORDS, SKIP_COMMANDS, SHELLS, ASSIGNMENT;
+var CONTROL_OPS, WORD_END, Tokenizer, LEADING_KEYWORDS, SKIP_COMMANDS, SHELLS, ASSIGNMENT, ShellScope, UNQUOTED_SPECIAL, DECLARE_COMMANDS;
 var init_shell = __esm({
   "src/lint/shell.ts"() {
     "use strict";
     CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
+    WORD_END = /[\s;&|<>()]/;
+    Tokenizer = class {
+      constructor(script) {
+        this.script = script;
+        this.n = script.length;
+      }
+      script;
+      tokens = [];
+      n;
+      i = 0;
+      word = "";
+      inWord = false;
+      wordStart = 0;
+      /** The current word holds a `$` outside single quotes: keep its raw text for expansion. */
+      expandable = false;
+      pendingHeredocs = [];
+      run() {
+        const s = this.script;
+        while (this.i < this.n) {
+          const c = s[this.i];
+          if (c === "\\") this.readBackslash();
+          else if (c === "'") this.readSingleQuoted();
+          else if (c === '"') this.readDoubleQuoted();
+          else if (c === "$") this.readDollar();
+          else if (c === "`") this.appendNested(this.i, "`");
+          else if (c === "#" && !this.inWord) this.skipComment();
+          else if (c === " " || c === "	" || c === "\r") {
+            this.flush();
+            this.i++;
+          } else if (c === "\n") this.readNewline();
+          else if (c === "<" || c === ">") this.readRedirection(c);
+          else if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") this.readOperator(c);
+          else {
+            this.startWord();
+            this.word += c;
+            this.i++;
+          }
+        }
+        this.flush();
+        return this.tokens;
+      }
+      startWord() {
+        if (!this.inWord) {
+          this.inWord = true;
+          this.wordStart = this.i;
+        }
+      }
+      flush() {
+        if (this.inWord) {
+          this.tokens.push(
+            this.expandable ? { kind: "word", value: this.word, raw: this.script.slice(this.wordStart, this.i) } : { kind: "word", value: this.word }
+          );
+        }
+        this.word = "";
+        this.inWord = false;
+        this.expandable = false;
+      }
+      /** Copies an expansion or quoted run as written (from `from`) into the word, through its end. */
+      appendNested(from, opener) {
+        this.startWord();
+        this.expandable = true;
+        const end = skipNested(this.script, opener === "`" ? from : from + 1, opener);
+        this.word += this.script.slice(from, end);
+        this.i = end;
+      }
+      readBackslash() {
+        const s = this.script;
+        const next = s[this.i + 1];
+        if (next === "\n" || next === "\r" && s[this.i + 2] === "\n") {
+          this.i += next === "\n" ? 2 : 3;
+          return;
+        }
+        this.startWord();
+        if (next !== void 0) this.word += next;
+        this.i += 2;
+      }
+      readSingleQuoted() {
+        this.startWord();
+        const end = this.script.indexOf("'", this.i + 1);
+        this.word += this.script.slice(this.i + 1, end < 0 ? this.n : end);
+        this.i = end < 0 ? this.n : end + 1;
+      }
+      readDoubleQuoted() {
+        const s = this.script;
+        this.startWord();
+        let j = this.i + 1;
+        while (j < this.n && s[j] !== '"') {
+          const d = s[j];
+          if (d === "\\" && j + 1 < this.n && '"\\$`\n'.includes(s[j + 1])) {
+            if (s[j + 1] !== "\n") this.word += s[j + 1];
+            j += 2;
+          } else if (d === "$" && s[j + 1] === "(" || d === "`") {
+            const end = skipNested(s, d === "$" ? j + 1 : j, d === "$" ? "(" : "`");
+            this.word += s.slice(j, end);
+            this.expandable = true;
+            j = end;
+          } else {
+            if (d === "$") this.expandable = true;
+            this.word += d;
+            j++;
+          }
+        }
+        this.i = j + 1;
+      }
+      readDollar() {
+        const s = this.script;
+        const next = s[this.i + 1];
+        if (next === "(" || next === "{") {
+          this.appendNested(this.i, next);
+          return;
+        }
+        this.startWord();
+        if (next === "'") {
+          let j = this.i + 2;
+          while (j < this.n && s[j] !== "'") {
+            if (s[j] === "\\" && j + 1 < this.n) {
+              this.word += s[j + 1];
+              j += 2;
+            } else this.word += s[j++];
+          }
+          this.i = j + 1;
+          return;
+        }
+        this.expandable = true;
+        this.word += "$";
+        this.i++;
+      }
+      skipComment() {
+        while (this.i < this.n && this.script[this.i] !== "\n") this.i++;
+      }
+      readNewline() {
+        this.flush();
+        this.tokens.push({ kind: "op", value: "\n" });
+        this.i++;
+        if (this.pendingHeredocs.length > 0) this.readHeredocBodies();
+      }
+      /** Just after a newline: consumes the bodies of the heredocs opened on the line that ended. */
+      readHeredocBodies() {
+        const s = this.script;
+        for (const doc of this.pendingHeredocs) {
+          while (this.i < this.n) {
+            let end = s.indexOf("\n", this.i);
+            if (end < 0) end = this.n;
+            let line = s.slice(this.i, end);
+            if (line.endsWith("\r")) line = line.slice(0, -1);
+            this.i = Math.min(end + 1, this.n);
+            if ((doc.stripTabs ? line.replace(/^\t+/, "") : line) === doc.delimiter) break;
+          }
+        }
+        this.pendingHeredocs.length = 0;
+      }
+      /** A redirection and its target word: neither belongs to the command's argv. */
+      readRedirection(c) {
+        const s = this.script;
+        if (this.inWord && /^\d+$/.test(this.word)) {
+          this.word = "";
+          this.inWord = false;
+          this.expandable = false;
+        } else this.flush();
+        let op = c;
+        let j = this.i + 1;
+        while (j < this.n && "<>&|-".includes(s[j]) && op.length < 3) op += s[j++];
+        this.i = j;
+        this.skipBlanks();
+        if (op.startsWith("<<") && op !== "<<<") {
+          let delim = "";
+          while (this.i < this.n && !WORD_END.test(s[this.i])) {
+            const d = s[this.i++];
+            if (d !== '"' && d !== "'" && d !== "\\") delim += d;
+          }
+          this.pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith("<<-") });
+          return;
+        }
+        if (op.endsWith("&") && /\d|-/.test(s[this.i] ?? "")) {
+          while (this.i < this.n && /[\d-]/.test(s[this.i])) this.i++;
+          return;
+        }
+        this.i = this.skipWord(this.i);
+      }
+      skipBlanks() {
+        while (this.i < this.n && (this.script[this.i] === " " || this.script[this.i] === "	")) this.i++;
+      }
+      /** The index after one word (quotes and expansions allowed), read without keeping it. */
+      skipWord(from) {
+        const s = this.script;
+        let j = from;
+        while (j < this.n && !WORD_END.test(s[j])) {
+          const d = s[j];
+          if (d === '"') j = skipNested(s, j + 1, '"');
+          else if (d === "'") {
+            const e = s.indexOf("'", j + 1);
+            j = e < 0 ? this.n : e + 1;
+          } else if (d === "\\") j += 2;
+          else if (d === "$" && (s[j + 1] === "(" || s[j + 1] === "{"))
+            j = skipNested(s, j + 1, s[j + 1]);
+          else j++;
+        }
+        return Math.max(j, from);
+      }
+      readOperator(c) {
+        this.flush();
+        const two = this.script.slice(this.i, this.i + 2);
+        if (two === "&&" || two === "||" || two === ";;" || two === "|&") {
+          this.tokens.push({ kind: "op", value: two });
+          this.i += 2;
+        } else {
+          this.tokens.push({ kind: "op", value: c });
+          this.i++;
+        }
+      }
+    };
     LEADING_KEYWORDS = /* @__PURE__ */ new Set([
       "if",
       "then",
@@ -80382,6 +80513,32 @@ var init_shell = __esm({
     SKIP_COMMANDS = /* @__PURE__ */ new Set(["for", "case", "select", "function"]);
     SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox-sh"]);
     ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+    ShellScope = class {
+      constructor(outer = () => void 0) {
+        this.outer = outer;
+      }
+      outer;
+      assigned = /* @__PURE__ */ new Map();
+      /** Variables the script exported so far: the environment of the commands after. */
+      exported = {};
+      get(name) {
+        const own = this.assigned.get(name);
+        if (own !== void 0) return own ?? void 0;
+        return this.outer(name);
+      }
+      assign(name, value, exported) {
+        const known = /[$`]/.test(value) ? null : value;
+        this.assigned.set(name, known);
+        if (exported && known !== null) this.exported[name] = known;
+        else if (exported) delete this.exported[name];
+      }
+      export(name) {
+        const value = this.get(name);
+        if (value !== void 0) this.exported[name] = value;
+      }
+    };
+    UNQUOTED_SPECIAL = /[^\sA-Za-z0-9_./,:=+@%-]/g;
+    DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
   }
 });
 
@@ -80398,10 +80555,15 @@ var init_image_ref2 = __esm({
 });
 
 // src/lint/stages.ts
-function substitute(text2, vars, escapeChar = "\\") {
+function substitute(text2, vars, escapeChar = "\\", onLimit, depth = 0) {
+  if (depth > MAX_NESTED_DEFAULTS) return null;
   let out = "";
   let i = 0;
   while (i < text2.length) {
+    if (out.length > MAX_EXPANDED_LENGTH) {
+      onLimit?.();
+      return out.slice(0, MAX_EXPANDED_LENGTH);
+    }
     const c = text2[i];
     if (c === escapeChar && text2[i + 1] === "$") {
       out += "$";
@@ -80423,20 +80585,21 @@ function substitute(text2, vars, escapeChar = "\\") {
       const op = m2[2];
       const word = m2[3] ?? "";
       const value2 = vars.has(name) ? vars.get(name) : UNSET;
-      const isSet = value2 !== UNSET && value2 !== null;
+      const isSet = value2 !== UNSET && value2 !== null && value2 !== void 0;
       const nonEmpty2 = isSet && value2 !== "";
+      const alt = () => substitute(word, vars, escapeChar, onLimit, depth + 1);
       let piece;
-      if (op === ":-") piece = nonEmpty2 ? value2 : substitute(word, vars, escapeChar);
-      else if (op === "-") piece = isSet ? value2 : substitute(word, vars, escapeChar);
-      else if (op === ":+") piece = nonEmpty2 ? substitute(word, vars, escapeChar) : "";
-      else if (op === "+") piece = isSet ? substitute(word, vars, escapeChar) : "";
+      if (op === ":-") piece = nonEmpty2 ? value2 : alt();
+      else if (op === "-") piece = isSet ? value2 : alt();
+      else if (op === ":+") piece = nonEmpty2 ? alt() : "";
+      else if (op === "+") piece = isSet ? alt() : "";
       else piece = isSet ? value2 : null;
       if (piece === null) return null;
       out += piece;
       i = close + 1;
       continue;
     }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text2.slice(i + 1));
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text2.slice(i + 1, i + 257));
     if (!m) {
       out += c;
       i++;
@@ -80447,7 +80610,31 @@ function substitute(text2, vars, escapeChar = "\\") {
     out += value;
     i += 1 + m[0].length;
   }
+  if (out.length > MAX_EXPANDED_LENGTH) {
+    onLimit?.();
+    return out.slice(0, MAX_EXPANDED_LENGTH);
+  }
   return out;
+}
+function platformArgs(platform2 = DEFAULT_PLATFORM) {
+  const [os6 = "linux", arch2 = "amd64", variant = ""] = platform2.toLowerCase().split("/");
+  const full = variant ? `${os6}/${arch2}/${variant}` : `${os6}/${arch2}`;
+  return /* @__PURE__ */ new Map([
+    ["TARGETPLATFORM", full],
+    ["TARGETOS", os6],
+    ["TARGETARCH", arch2],
+    ["TARGETVARIANT", variant],
+    ["BUILDPLATFORM", full],
+    ["BUILDOS", os6],
+    ["BUILDARCH", arch2],
+    ["BUILDVARIANT", variant]
+  ]);
+}
+function isPlatform(text2) {
+  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text2);
+}
+function expansionLimitMessage() {
+  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
 }
 function parseFrom(from) {
   const words = splitWords(from.args);
@@ -80462,22 +80649,30 @@ function parseFrom(from) {
     problem: `\`${from.text}\` is not \`FROM image [AS name]\``
   };
 }
-function buildStageGraph(parsed, target) {
+function buildStageGraph(parsed, target, platform2 = DEFAULT_PLATFORM) {
   const problems = [];
-  const globalArgs = /* @__PURE__ */ new Map();
+  let limited = false;
+  const limitAt = (line) => () => {
+    if (limited) return;
+    limited = true;
+    problems.push({ line, message: expansionLimitMessage() });
+  };
+  const automatic = platformArgs(platform2);
+  const globalArgs = new Map(automatic);
   const stages = [];
+  const byName = /* @__PURE__ */ new Map();
   const preamble = [];
   let current = null;
   for (const instr of parsed.instructions) {
     if (instr.keyword === "FROM") {
       const { image: rawImage, name, problem: problem2 } = parseFrom(instr);
       if (problem2) problems.push({ line: instr.line, message: problem2 });
-      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape);
+      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
       const key = image?.toLowerCase() ?? null;
-      const parent = key === null ? null : [...stages].reverse().find((s) => s.name?.toLowerCase() === key) ?? null;
+      const parent = key === null ? null : byName.get(key) ?? null;
       const scratch = key === "scratch";
       const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef2(image) : null;
-      if (name && stages.some((s) => s.name?.toLowerCase() === name.toLowerCase())) {
+      if (name && byName.has(name.toLowerCase())) {
         problems.push({
           line: instr.line,
           message: `the stage name \`${name}\` is used twice: give each stage its own name`
@@ -80485,13 +80680,18 @@ function buildStageGraph(parsed, target) {
       }
       current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
       stages.push(current);
+      if (name) byName.set(name.toLowerCase(), current);
       continue;
     }
     if (current === null) {
       preamble.push(instr);
       if (instr.keyword === "ARG") {
         for (const { key, value } of parseKeyValues(instr.args, false)) {
-          globalArgs.set(key, value === null ? null : substitute(value, globalArgs, parsed.escape));
+          if (automatic.has(key)) continue;
+          globalArgs.set(
+            key,
+            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line))
+          );
         }
       }
       continue;
@@ -80518,17 +80718,19 @@ function buildStageGraph(parsed, target) {
     }
     final = t;
   }
-  const lineage = [];
-  for (let s = final; s; s = s.parent) lineage.unshift(s);
-  const built = /* @__PURE__ */ new Set();
-  const visit = (s) => {
-    if (built.has(s)) return;
-    built.add(s);
-    if (s.parent) visit(s.parent);
-    for (const u of s.uses) visit(u);
-  };
-  visit(final);
-  return { graph: { stages, globalArgs, final, lineage, built, preamble }, problems };
+  const lineage = lineageOf(final);
+  const built = /* @__PURE__ */ new Set([final]);
+  const work = [final];
+  while (work.length > 0) {
+    const s = work.pop();
+    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
+      if (built.has(next)) continue;
+      built.add(next);
+      work.push(next);
+    }
+  }
+  const finalReason = target !== void 0 ? "target" : "last stage";
+  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
 }
 function stageReferences(instr) {
   const out = [];
@@ -80577,8 +80779,8 @@ function baseOf(stage) {
 }
 function lineageOf(stage) {
   const out = [];
-  for (let s = stage; s; s = s.parent) out.unshift(s);
-  return out;
+  for (let s = stage; s; s = s.parent) out.push(s);
+  return out.reverse();
 }
 function variablesBefore(lineage, until, globalArgs, which2 = { env: true, arg: true }) {
   const vars = /* @__PURE__ */ new Map();
@@ -80598,13 +80800,16 @@ function variablesBefore(lineage, until, globalArgs, which2 = { env: true, arg: 
   }
   return vars;
 }
-var UNSET, GraphError;
+var UNSET, MAX_EXPANDED_LENGTH, MAX_NESTED_DEFAULTS, DEFAULT_PLATFORM, GraphError;
 var init_stages = __esm({
   "src/lint/stages.ts"() {
     "use strict";
     init_image_ref2();
     init_parse();
     UNSET = /* @__PURE__ */ Symbol("unset");
+    MAX_EXPANDED_LENGTH = 64 * 1024;
+    MAX_NESTED_DEFAULTS = 16;
+    DEFAULT_PLATFORM = "linux/amd64";
     GraphError = class extends Error {
     };
   }
@@ -80622,13 +80827,14 @@ function heredocIsShell(body, headerCommands) {
     (c) => isShell(c.argv[0]) && shellDashC(c.argv) === null && !c.argv.slice(1).some((a) => !a.startsWith("-"))
   );
 }
-function analyzeRun(instr) {
+function analyzeRun(instr, vars) {
   const mounts = mountsOf(instr);
-  if (instr.json) return { instr, commands: execFormCommands(instr.json), mounts };
-  const header = splitCommands(instr.args);
+  const scope = new ShellScope(vars);
+  if (instr.json) return { instr, commands: execFormCommands(instr.json, scope), mounts };
+  const header = splitCommands(instr.args, 0, scope);
   const commands = [...header];
   for (const h of instr.heredocs) {
-    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body));
+    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body, 0, scope));
   }
   return { instr, commands, mounts };
 }
@@ -80668,7 +80874,7 @@ function subcommand(args, valued = /* @__PURE__ */ new Set()) {
   }
   return { sub: null, rest: [...args] };
 }
-function pipInstallArgs(cmd) {
+function pipCommandArgs(cmd) {
   const argv = cmd.argv;
   const name = commandName(argv[0]);
   let args;
@@ -80678,9 +80884,12 @@ function pipInstallArgs(cmd) {
     if (m < 0 || argv[m + 1] !== "pip" || argv.slice(1, m).some((a) => !a.startsWith("-"))) return null;
     args = argv.slice(m + 2);
   } else return null;
-  const { sub, rest } = subcommand(args, PIP_VALUED);
-  if (sub !== "install") return null;
-  return splitArgs(rest, PIP_VALUED);
+  return subcommand(args, PIP_VALUED);
+}
+function pipInstallArgs(cmd) {
+  const pip = pipCommandArgs(cmd);
+  if (pip?.sub !== "install") return null;
+  return splitArgs(pip.rest, PIP_VALUED);
 }
 function uvCommand(cmd) {
   if (commandName(cmd.argv[0]) !== "uv") return null;
@@ -80814,8 +81023,7 @@ function isOsPackageInstall(cmd) {
   const apk = apkCommand(cmd);
   if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
   const rpm = rpmCommand(cmd);
-  if (rpm)
-    return ["install", "groupinstall", "upgrade", "update", "reinstall", "localinstall"].includes(rpm.sub);
+  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === "update";
   return false;
 }
 function packageName(spec) {
@@ -80830,27 +81038,74 @@ function isBuildPackage(spec) {
 function pythonPackageName(spec) {
   return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
 }
-function buildTooling(cmd) {
+function toolingInstall(cmd) {
   const apt = aptCommand(cmd);
   if (apt && apt.sub === "install") {
     const pkgs = apt.packages.filter(isBuildPackage);
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+    return pkgs.length ? { manager: "apt", packages: pkgs, virtual: null } : null;
   }
   const apk = apkCommand(cmd);
   if (apk && apk.sub === "add") {
     const pkgs = apk.packages.filter(isBuildPackage);
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+    const virtual = [...optionValues(apk.options, "--virtual"), ...optionValues(apk.options, "-t")][0] ?? null;
+    return pkgs.length ? { manager: "apk", packages: pkgs, virtual } : null;
   }
   const rpm = rpmCommand(cmd);
-  if (rpm && (rpm.sub === "install" || rpm.sub === "groupinstall")) {
+  if (rpm && (rpm.sub === "install" || rpm.sub === "in" || rpm.sub === "groupinstall")) {
     const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+    return pkgs.length ? { manager: "rpm", packages: pkgs, virtual: null } : null;
   }
   const pip = pipInstallArgs(cmd);
   if (pip) {
     const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+    return pkgs.length ? { manager: "pip", packages: pkgs, virtual: null } : null;
   }
+  return null;
+}
+function removedAgain(install, after) {
+  const removed = /* @__PURE__ */ new Set();
+  const names = new Map(install.packages.map((p) => [packageName(p), p]));
+  const remove = (spec) => {
+    const p = names.get(packageName(spec));
+    if (p) removed.add(p);
+  };
+  let markedAuto = /* @__PURE__ */ new Set();
+  let markedAll = false;
+  for (const c of after) {
+    if (install.manager === "apk") {
+      const apk = apkCommand(c);
+      if (apk?.sub !== "del") continue;
+      if (install.virtual && apk.packages.includes(install.virtual))
+        for (const p of install.packages) removed.add(p);
+      for (const p of apk.packages) remove(p);
+    } else if (install.manager === "apt") {
+      const name = commandName(c.argv[0]);
+      if (name === "apt-mark") {
+        const args = c.argv.slice(1).filter((a) => !a.startsWith("-"));
+        if (args[0] !== "auto") continue;
+        if (args.slice(1).some((a) => a === ".*" || a === "*" || a === "~i")) markedAll = true;
+        markedAuto = /* @__PURE__ */ new Set([...markedAuto, ...args.slice(1).map(packageName)]);
+        continue;
+      }
+      const apt = aptCommand(c);
+      if (!apt) continue;
+      const autoRemove = apt.sub === "autoremove" || (apt.sub === "purge" || apt.sub === "remove") && hasOption(apt.options, "--auto-remove", "--autoremove");
+      if (apt.sub === "purge" || apt.sub === "remove") for (const p of apt.packages) remove(p);
+      if (autoRemove) {
+        for (const p of install.packages) if (markedAll || markedAuto.has(packageName(p))) removed.add(p);
+      }
+    } else if (install.manager === "rpm") {
+      const rpm = rpmCommand(c);
+      if (rpm && ["remove", "erase", "autoremove", "rm"].includes(rpm.sub))
+        for (const p of rpm.packages) remove(p);
+    } else {
+      const pip = pipCommandArgs(c);
+      if (pip?.sub === "uninstall") for (const p of pip.rest.filter((a) => !a.startsWith("-"))) remove(p);
+    }
+  }
+  return removed;
+}
+function buildStep(cmd) {
   const name = commandName(cmd.argv[0]);
   const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
   const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
@@ -80870,26 +81125,26 @@ function buildTooling(cmd) {
   return null;
 }
 function removesPath(commands, path4) {
+  const covers = (raw) => {
+    const cleaned = raw.replace(/\/+$/, "");
+    if (cleaned === "") return false;
+    if (cleaned === path4 || path4.startsWith(`${cleaned}/`)) return true;
+    return cleaned.startsWith(`${path4}/`) && cleaned.slice(path4.length + 1).includes("*");
+  };
   return commands.some((c) => {
     const name = commandName(c.argv[0]);
     if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
-      const root = (c.argv[1] ?? "").replace(/\/+$/, "");
-      return root !== "" && (root === path4 || path4.startsWith(`${root}/`) || root.startsWith(`${path4}/`));
+      return covers(c.argv[1] ?? "");
     }
     if (name !== "rm") return false;
-    return c.argv.slice(1).some((arg) => {
-      if (arg.startsWith("-")) return false;
-      const cleaned = arg.replace(/\/\*+$/, "").replace(/\*+$/, "").replace(/\/+$/, "");
-      if (cleaned === "") return false;
-      return cleaned === path4 || path4.startsWith(`${cleaned}/`) || cleaned.startsWith(`${path4}/`) || arg.startsWith(`${path4}/`);
-    });
+    return c.argv.slice(1).some((arg) => !arg.startsWith("-") && covers(arg.replace(/\/\*+$/, "")));
   });
 }
-function cacheMountAt(mounts, ...prefixes) {
+function mountCovers(mounts, ...paths) {
   return mounts.some((m) => {
-    if (m.type !== "cache" || !m.target) return false;
+    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
     const t = m.target.replace(/\/+$/, "");
-    return prefixes.some((p) => t === p || t.startsWith(`${p}/`) || p.startsWith(`${t}/`));
+    return paths.some((p) => t === p || p.startsWith(`${t}/`));
   });
 }
 function hasCacheMount(mounts) {
@@ -80898,7 +81153,7 @@ function hasCacheMount(mounts) {
 function truthy(value) {
   return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
 }
-var PIP, PYTHON, PIP_VALUED, UV_VALUED, POETRY_VALUED, NPM_VALUED, APT_VALUED, APK_VALUED, RPM_VALUED, APT_INSTALL_SUBS, BUILD_PACKAGES, PY_BUILD_TOOLS, TRUE_WORDS;
+var PIP, PYTHON, PIP_VALUED, UV_VALUED, POETRY_VALUED, NPM_VALUED, APT_VALUED, APK_VALUED, RPM_VALUED, APT_INSTALL_SUBS, RPM_INSTALL_SUBS, BUILD_PACKAGES, PY_BUILD_TOOLS, TRUE_WORDS;
 var init_commands = __esm({
   "src/lint/commands.ts"() {
     "use strict";
@@ -81052,6 +81307,14 @@ var init_commands = __esm({
       "reinstall",
       "satisfy"
     ]);
+    RPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
+      "install",
+      "in",
+      "groupinstall",
+      "upgrade",
+      "reinstall",
+      "localinstall"
+    ]);
     BUILD_PACKAGES = /* @__PURE__ */ new Set([
       "build-essential",
       "gcc",
@@ -81069,10 +81332,92 @@ var init_commands = __esm({
 });
 
 // src/lint/rule.ts
+function lastValue(scope, key) {
+  const passed = [];
+  let value;
+  for (let s = scope; s; s = s.parent) {
+    if (s.exit.has(key)) {
+      value = s.exit.get(key);
+      break;
+    }
+    passed.push(s);
+    const version = s.versions.get(key);
+    if (version) {
+      value = version.values[version.values.length - 1];
+      break;
+    }
+  }
+  for (const s of passed) s.exit.set(key, value);
+  return value;
+}
+function valueAt(scope, key, p) {
+  const version = scope.versions.get(key);
+  if (version && version.from[0] <= p) {
+    let lo = 0;
+    let hi = version.from.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (version.from[mid] <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    return version.values[lo - 1];
+  }
+  return scope.parent ? lastValue(scope.parent, key) : void 0;
+}
 function createContext(parsed, graph, problems, context3, dockerfileName) {
   const runs2 = /* @__PURE__ */ new Map();
-  const varsByStage = /* @__PURE__ */ new Map();
-  const ctxEscape = parsed.escape;
+  const scopes = /* @__PURE__ */ new Map();
+  const stageOf = /* @__PURE__ */ new Map();
+  for (const stage of graph?.stages ?? []) for (const i of stage.body) stageOf.set(i, stage);
+  const escapeChar = parsed.escape;
+  const limitAt = (line) => () => {
+    if (problems.some((p) => p.message === expansionLimitMessage())) return;
+    problems.push({ line, message: expansionLimitMessage() });
+  };
+  const scopeOf = (stage) => {
+    const known = scopes.get(stage);
+    if (known) return known;
+    const chain = [];
+    for (let s = stage; s && !scopes.has(s); s = s.parent) chain.push(s);
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const s = chain[k];
+      const scope = {
+        position: /* @__PURE__ */ new Map(),
+        versions: /* @__PURE__ */ new Map(),
+        exit: /* @__PURE__ */ new Map(),
+        parent: s.parent ? scopes.get(s.parent) : null
+      };
+      const lookup = (p) => ({
+        has: (key) => valueAt(scope, key, p) !== void 0,
+        get: (key) => valueAt(scope, key, p)
+      });
+      let at = 0;
+      for (const i of s.body) {
+        scope.position.set(i, at++);
+        if (i.keyword !== "ENV" && i.keyword !== "ARG") continue;
+        for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
+          const v = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
+          if (v === null) continue;
+          const resolved = substitute(v, lookup(at), escapeChar, limitAt(i.line)) ?? v;
+          let version = scope.versions.get(key);
+          if (!version) {
+            version = { from: [], values: [] };
+            scope.versions.set(key, version);
+          }
+          version.from.push(at);
+          version.values.push(resolved);
+        }
+      }
+      scopes.set(s, scope);
+    }
+    return scopes.get(stage);
+  };
+  const vars = (stage, instr) => {
+    const scope = scopeOf(stageOf.get(instr) ?? stage);
+    const p = scope.position.get(instr);
+    if (p === void 0) return NO_VARS;
+    return { get: (key) => valueAt(scope, key, p) };
+  };
   return {
     parsed,
     graph,
@@ -81082,56 +81427,14 @@ function createContext(parsed, graph, problems, context3, dockerfileName) {
     run(instr) {
       let info2 = runs2.get(instr);
       if (!info2) {
-        info2 = analyzeRun(instr);
+        const stage = stageOf.get(instr);
+        const lookup = stage ? vars(stage, instr) : NO_VARS;
+        info2 = analyzeRun(instr, (key) => lookup.get(key));
         runs2.set(instr, info2);
       }
       return info2;
     },
-    vars(stage, instr) {
-      let table = varsByStage.get(stage);
-      if (!table) {
-        table = { position: /* @__PURE__ */ new Map(), versions: /* @__PURE__ */ new Map() };
-        const current = /* @__PURE__ */ new Map();
-        let at = 0;
-        for (const s of lineageOf(stage)) {
-          for (const i of s.body) {
-            table.position.set(i, at++);
-            if (i.keyword !== "ENV" && i.keyword !== "ARG") continue;
-            for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
-              const v = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
-              if (v === null) continue;
-              const resolved = substitute(v, current, ctxEscape) ?? v;
-              current.set(key, resolved);
-              let version = table.versions.get(key);
-              if (!version) {
-                version = { from: [], values: [] };
-                table.versions.set(key, version);
-              }
-              version.from.push(at);
-              version.values.push(resolved);
-            }
-          }
-        }
-        varsByStage.set(stage, table);
-      }
-      const p = table.position.get(instr);
-      if (p === void 0) return NO_VARS;
-      const { versions } = table;
-      return {
-        get(key) {
-          const version = versions.get(key);
-          if (!version) return void 0;
-          let lo = 0;
-          let hi = version.from.length;
-          while (lo < hi) {
-            const mid = lo + hi >> 1;
-            if (version.from[mid] <= p) lo = mid + 1;
-            else hi = mid;
-          }
-          return lo === 0 ? void 0 : version.values[lo - 1];
-        }
-      };
-    }
+    vars
   };
 }
 function graphOf(ctx) {
@@ -81178,6 +81481,7 @@ var IG000;
 var init_IG000_syntax = __esm({
   "src/lint/rules/IG000-syntax.ts"() {
     "use strict";
+    init_parse();
     init_rule2();
     init_stages();
     IG000 = {
@@ -81200,7 +81504,7 @@ var init_IG000_syntax = __esm({
           return out;
         }
         for (const instr of g.preamble) {
-          if (instr.keyword !== "ARG") {
+          if (instr.keyword !== "ARG" && KNOWN_INSTRUCTIONS.has(instr.keyword)) {
             out.push({
               line: instr.line,
               message: `\`${instr.text}\` (line ${instr.line}) comes before the first FROM: only ARG may come before FROM`,
@@ -81242,13 +81546,24 @@ var init_IG000_syntax = __esm({
 });
 
 // src/lint/rules/build-tooling.ts
+function toolingLeft(commands, k) {
+  const cmd = commands[k];
+  const install = toolingInstall(cmd);
+  if (install) {
+    const removed = removedAgain(install, commands.slice(k + 1));
+    const left = install.packages.filter((p) => !removed.has(p));
+    return left.length ? `installs ${left.join(", ")}` : null;
+  }
+  return buildStep(cmd);
+}
 function firstBuildTooling(ctx, stages) {
   const hits = [];
   for (const stage of stages) {
     for (const instr of stage.body) {
       if (instr.keyword !== "RUN") continue;
-      for (const cmd of ctx.run(instr).commands) {
-        const what = buildTooling(cmd);
+      const { commands } = ctx.run(instr);
+      for (let k = 0; k < commands.length; k++) {
+        const what = toolingLeft(commands, k);
         if (what) {
           hits.push({ line: instr.line, text: quote(instr), what });
           break;
@@ -81301,13 +81616,89 @@ var init_IG001_multi_stage = __esm({
   }
 });
 
+// src/lint/windows.ts
+function isWindowsImage(ref) {
+  if (!ref) return false;
+  const tag = (ref.tag ?? "").toLowerCase();
+  if (/servercore|nanoserver/.test(tag)) return true;
+  if (ref.registry === "mcr.microsoft.com" && /^windows(\/|$)/.test(ref.path)) return true;
+  return /(^|\/)(windows\/)?(servercore|nanoserver)$/.test(ref.path);
+}
+function isWindowsBuild(ctx) {
+  if (ctx.parsed.escape === "`") return true;
+  return ctx.graph !== null && isWindowsImage(baseOf(ctx.graph.final).ref);
+}
+function usesPowerShell(ctx, instr) {
+  let set = underPowerShell.get(ctx);
+  if (!set) {
+    set = /* @__PURE__ */ new Set();
+    const atEnd = /* @__PURE__ */ new Map();
+    for (const stage of ctx.graph?.stages ?? []) {
+      let ps = stage.parent ? atEnd.get(stage.parent) ?? false : false;
+      for (const i of stage.body) {
+        if (i.keyword === "SHELL") ps = POWERSHELL.test(i.json?.[0] ?? "");
+        else if (ps) set.add(i);
+      }
+      atEnd.set(stage, ps);
+    }
+    underPowerShell.set(ctx, set);
+  }
+  return set.has(instr);
+}
+var POWERSHELL, underPowerShell;
+var init_windows = __esm({
+  "src/lint/windows.ts"() {
+    "use strict";
+    init_stages();
+    POWERSHELL = /(^|[\\/])(powershell|pwsh)(\.exe)?$/i;
+    underPowerShell = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/lint/rules/IG002-slim-base.ts
-var FULL_SIZE, SMALL_TAG, IG002;
+function smallerBase(official, tag) {
+  const codename = CODENAME.exec(tag)?.[1] ?? null;
+  const version = (codename ? tag.slice(0, -codename.length - 1) : tag) || "VERSION";
+  switch (official) {
+    case "node": {
+      const image = `node:${codename ? `${version}-${codename}-slim` : `${version}-slim`}`;
+      return { image, advice: `Use \`${image}\` (or alpine) for the stage that ships.` };
+    }
+    case "golang":
+    case "rust": {
+      const image = `${official}:${version.replace(/-?(bookworm|bullseye)$/, "")}-alpine`;
+      return {
+        image,
+        advice: `Build in a \`FROM ${official}:\u2026 AS build\` stage and copy the binary into a small runtime base (\`gcr.io/distroless/static-debian12\`, \`gcr.io/distroless/cc-debian12\` or \`debian:12-slim\`), or use \`${image}\`.`
+      };
+    }
+    case "php": {
+      const v = version.replace(/-(cli|apache|fpm|zts)$/, "");
+      const image = `php:${v}-${/fpm|apache/.test(version) ? "fpm-alpine" : "alpine"}`;
+      return { image, advice: `Use \`${image}\` (the official php image publishes no -slim tag).` };
+    }
+    case "openjdk":
+    case "eclipse-temurin": {
+      const image = `${official}:${/jdk/.test(version) ? version.replace("jdk", "jre") : `${version === "VERSION" ? "21" : version}-jre`}`;
+      return { image, advice: `Use \`${image}\` (a JRE, no compiler) for the stage that ships.` };
+    }
+    case "buildpack-deps": {
+      const image = `debian:${codename ?? (/^[a-z]+$/.test(version) ? version : "bookworm")}-slim`;
+      return { image, advice: `Use \`${image}\` and install only the runtime libraries the service needs.` };
+    }
+    default: {
+      const image = `${official}:${codename ? `${version}-slim-${codename}` : `${version}-slim`}`;
+      return { image, advice: `Use \`${image}\` (or alpine) for the stage that ships.` };
+    }
+  }
+}
+var FULL_SIZE, SMALL_TAG, CODENAME, IG002;
 var init_IG002_slim_base = __esm({
   "src/lint/rules/IG002-slim-base.ts"() {
     "use strict";
     init_rule2();
     init_stages();
+    init_windows();
     FULL_SIZE = /* @__PURE__ */ new Set([
       "python",
       "node",
@@ -81321,13 +81712,14 @@ var init_IG002_slim_base = __esm({
       "buildpack-deps"
     ]);
     SMALL_TAG = ["slim", "alpine", "distroless", "minimal", "jre"];
+    CODENAME = /-(trixie|bookworm|bullseye|buster|noble|jammy|focal)$/;
     IG002 = {
       id: "IG002",
       name: "slim-base",
       severity: "warning",
-      summary: "The final stage\u2019s base is a full-size official language image (python, node, ruby, golang, rust, php, perl, openjdk, eclipse-temurin, buildpack-deps) without a slim, alpine, distroless, minimal or jre tag.",
+      summary: "The final stage\u2019s base is a full-size official language image (python, node, ruby, golang, rust, php, perl, openjdk, eclipse-temurin, buildpack-deps) without a slim, alpine, distroless, minimal or jre tag (Windows tags are not judged).",
       rationale: "The full images carry a whole Debian build toolchain: hundreds of MB the running service never uses.",
-      fix: "Use the slim variant for the final stage (e.g. `python:3.13-slim`); keep the full image for a builder stage if it needs compilers.",
+      fix: "Use a small variant the image publishes for the final stage (python/node/ruby: `-slim`; golang/rust: build, then copy the binary into distroless or a slim base; php: `-alpine`; JDK images: `-jre`); keep the full image for a builder stage.",
       check(ctx) {
         const g = graphOf(ctx);
         const base = baseOf(g.final);
@@ -81335,13 +81727,13 @@ var init_IG002_slim_base = __esm({
         if (!ref?.official || !FULL_SIZE.has(ref.official)) return [];
         if (ref.digest && !ref.tag) return [];
         const tag = (ref.tag ?? "").toLowerCase();
-        if (SMALL_TAG.some((t) => tag.includes(t))) return [];
-        const suggestion = ref.official === "eclipse-temurin" || ref.official === "openjdk" ? `${ref.official}:${tag || "21"}-jre` : `${ref.official}:${tag ? `${tag}-slim` : "VERSION-slim"}`;
+        if (SMALL_TAG.some((t) => tag.includes(t)) || isWindowsImage(ref)) return [];
+        const { image, advice } = smallerBase(ref.official, tag);
         return [
           {
             line: base.from.line,
-            message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${ref.official} image with a build toolchain. Use \`${suggestion}\` (or alpine/distroless) for the stage that ships.`,
-            fix: `Write \`FROM ${suggestion}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`
+            message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${ref.official} image with a build toolchain. ${advice}`,
+            fix: `Write \`FROM ${image}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`
           }
         ];
       }
@@ -81356,7 +81748,6 @@ var init_IG003_alpine_python = __esm({
     "use strict";
     init_commands();
     init_rule2();
-    init_stages();
     IG003 = {
       id: "IG003",
       name: "alpine-python",
@@ -81365,33 +81756,35 @@ var init_IG003_alpine_python = __esm({
       rationale: "Alpine uses musl: most wheels on PyPI are built for glibc, so pip compiles packages from source (slow builds, compilers needed, larger images).",
       fix: "Use `python:3.x-slim` (Debian, glibc wheels) for stages that install Python packages.",
       check(ctx) {
+        const g = graphOf(ctx);
         const out = [];
-        for (const stage of builtStages(ctx)) {
-          const ref = baseOf(stage).ref;
+        const baseRef = /* @__PURE__ */ new Map();
+        const pythonAtEnd = /* @__PURE__ */ new Map();
+        const installsPython = (c) => {
+          const apk = apkCommand(c);
+          return apk?.sub === "add" && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p));
+        };
+        for (const stage of g.stages) {
+          const ref = stage.parent ? baseRef.get(stage.parent) ?? null : stage.ref;
+          baseRef.set(stage, ref);
           const pyAlpine = ref?.official === "python" && (ref.tag ?? "").toLowerCase().includes("alpine");
           const alpine = ref?.official === "alpine";
-          if (!pyAlpine && !alpine) continue;
-          let hasPython = pyAlpine;
-          for (const s of lineageOf(stage)) {
-            for (const instr of s.body) {
-              if (instr.keyword !== "RUN") continue;
-              const cmds = ctx.run(instr).commands;
-              if (!hasPython && cmds.some((c) => {
-                const apk = apkCommand(c);
-                return apk?.sub === "add" && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p));
-              }))
-                hasPython = true;
-              if (s !== stage || !hasPython) continue;
-              if (cmds.some((c) => pipInstallArgs(c) !== null || uvCommand(c) !== null)) {
-                out.push({
-                  line: instr.line,
-                  message: `${quote(instr)} installs Python packages on Alpine (\`${ref.text}\`): musl has no prebuilt wheels for most packages, so they compile from source. Base this stage on \`python:3.x-slim\` instead.`
-                });
-                break;
-              }
+          let hasPython = pyAlpine || (stage.parent ? pythonAtEnd.get(stage.parent) : false);
+          let reported = !g.built.has(stage);
+          for (const instr of stage.body) {
+            if (instr.keyword !== "RUN" || !pyAlpine && !alpine) continue;
+            const cmds = ctx.run(instr).commands;
+            if (!hasPython && cmds.some(installsPython)) hasPython = true;
+            if (reported || !hasPython) continue;
+            if (cmds.some((c) => pipInstallArgs(c) !== null || uvCommand(c) !== null)) {
+              out.push({
+                line: instr.line,
+                message: `${quote(instr)} installs Python packages on Alpine (\`${ref.text}\`): musl has no prebuilt wheels for most packages, so they compile from source. Base this stage on \`python:3.x-slim\` instead.`
+              });
+              reported = true;
             }
-            if (out.length && out[out.length - 1].line >= stage.from.line && s === stage) break;
           }
+          pythonAtEnd.set(stage, hasPython);
         }
         return out;
       }
@@ -81451,62 +81844,63 @@ var init_IG004_pip_cache = __esm({
 });
 
 // src/lint/rules/IG005-os-package-cache.ts
+function isDistClean(c) {
+  return aptCommand(c)?.sub === "dist-clean";
+}
+function isRpmCleanAll(c) {
+  const r = rpmCommand(c);
+  return r?.sub === "clean" && r.packages.includes("all");
+}
 var IG005;
 var init_IG005_os_package_cache = __esm({
   "src/lint/rules/IG005-os-package-cache.ts"() {
     "use strict";
     init_commands();
     init_rule2();
+    init_windows();
     IG005 = {
       id: "IG005",
       name: "os-package-cache",
       severity: "warning",
-      summary: "In the final lineage, `apt-get install` without removing /var/lib/apt/lists in the same RUN, `apk add` without `--no-cache`, or `dnf`/`yum install` without `clean all` in the same RUN.",
-      rationale: "Package indexes and downloaded packages stay in the layer when they are not removed in the RUN that made them.",
-      fix: "End the RUN with `&& rm -rf /var/lib/apt/lists/*` (apt), use `apk add --no-cache` (apk), or `&& dnf clean all` (dnf/yum).",
+      summary: "In the final lineage, `apt-get install` without removing /var/lib/apt/lists after it in the same RUN, `apk add` without `--no-cache` (or removing /var/cache/apk after it), or `dnf`/`yum install` without `clean all` after it in the same RUN.",
+      rationale: "Package indexes and downloaded packages stay in the layer when they are not removed, after the install, in the RUN that made them.",
+      fix: "End the RUN with `&& rm -rf /var/lib/apt/lists/*` or `&& apt-get dist-clean` (apt), use `apk add --no-cache` (apk), or `&& dnf clean all` (dnf/yum).",
       check(ctx) {
         const g = graphOf(ctx);
         const out = [];
         for (const stage of g.lineage) {
           for (const instr of stage.body) {
-            if (instr.keyword !== "RUN") continue;
+            if (instr.keyword !== "RUN" || usesPowerShell(ctx, instr)) continue;
             const { commands, mounts } = ctx.run(instr);
             let report = null;
-            for (const cmd of commands) {
+            for (let k = 0; k < commands.length && !report; k++) {
+              const cmd = commands[k];
+              const after = commands.slice(k + 1);
               const apt = aptCommand(cmd);
-              if (apt?.sub === "install" && !removesPath(commands, "/var/lib/apt/lists") && !cacheMountAt(mounts, "/var/lib/apt", "/var/cache/apt")) {
+              if (apt?.sub === "install" && !removesPath(after, "/var/lib/apt/lists") && !after.some(isDistClean) && !mountCovers(mounts, "/var/lib/apt/lists")) {
                 report = {
                   line: instr.line,
-                  message: `${quote(instr)} runs \`${cmd.argv[0]} install\` but does not remove /var/lib/apt/lists in the same RUN: the package index (tens of MB) stays in the layer. End the RUN with \`&& rm -rf /var/lib/apt/lists/*\`.`,
-                  fix: "Append `&& rm -rf /var/lib/apt/lists/*` to the same RUN (or mount caches at /var/lib/apt and /var/cache/apt)."
+                  message: `${quote(instr)} runs \`${cmd.argv[0]} install\` but does not remove /var/lib/apt/lists after it in the same RUN: the package index (tens of MB) stays in the layer. End the RUN with \`&& rm -rf /var/lib/apt/lists/*\`.`,
+                  fix: "Append `&& rm -rf /var/lib/apt/lists/*` (or `&& apt-get dist-clean` with apt 2.7.8+) to the same RUN, or mount a cache at /var/lib/apt."
                 };
-                break;
+                continue;
               }
               const apk = apkCommand(cmd);
-              if (apk?.sub === "add" && !hasOption(apk.options, "--no-cache") && !cacheMountAt(mounts, "/var/cache/apk", "/etc/apk/cache")) {
+              if (apk?.sub === "add" && !hasOption(apk.options, "--no-cache") && !removesPath(after, "/var/cache/apk") && !mountCovers(mounts, "/var/cache/apk", "/etc/apk/cache")) {
                 report = {
                   line: instr.line,
                   message: `${quote(instr)} runs \`apk add\` without \`--no-cache\`: the package index stays in /var/cache/apk. Write \`apk add --no-cache \u2026\`.`,
                   fix: "Write `apk add --no-cache \u2026`."
                 };
-                break;
+                continue;
               }
               const rpm = rpmCommand(cmd);
-              if (rpm && (rpm.sub === "install" || rpm.sub === "groupinstall")) {
-                const cleaned = commands.some((c) => {
-                  const r = rpmCommand(c);
-                  return r?.sub === "clean" && r.packages.includes("all");
-                });
-                const removed = removesPath(commands, "/var/cache/dnf") || removesPath(commands, "/var/cache/yum");
-                const mounted = cacheMountAt(mounts, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5");
-                if (!cleaned && !removed && !mounted) {
-                  report = {
-                    line: instr.line,
-                    message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
-                    fix: `Append \`&& ${rpm.tool} clean all\` to the same RUN.`
-                  };
-                  break;
-                }
+              if (rpm && RPM_INSTALL_SUBS.has(rpm.sub) && !after.some(isRpmCleanAll) && !removesPath(after, "/var/cache/dnf") && !removesPath(after, "/var/cache/yum") && !mountCovers(mounts, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")) {
+                report = {
+                  line: instr.line,
+                  message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` after it in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
+                  fix: `Append \`&& ${rpm.tool} clean all\` to the same RUN.`
+                };
               }
             }
             if (report) out.push(report);
@@ -81525,18 +81919,19 @@ var init_IG006_update_alone = __esm({
     "use strict";
     init_commands();
     init_rule2();
+    init_windows();
     IG006 = {
       id: "IG006",
       name: "update-alone",
       severity: "warning",
-      summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN.",
+      summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN (not under a PowerShell SHELL).",
       rationale: "The cached layer keeps an old index: a later install RUN can fail or install stale versions, and the index is a wasted layer.",
       fix: "Update and install in one RUN: `RUN apt-get update && apt-get install -y \u2026 && rm -rf /var/lib/apt/lists/*`.",
       check(ctx) {
         const out = [];
         for (const stage of builtStages(ctx)) {
           for (const instr of stage.body) {
-            if (instr.keyword !== "RUN") continue;
+            if (instr.keyword !== "RUN" || usesPowerShell(ctx, instr)) continue;
             const { commands } = ctx.run(instr);
             const update = commands.find(
               (c) => aptCommand(c)?.sub === "update" || apkCommand(c)?.sub === "update"
@@ -81560,6 +81955,7 @@ var init_IG007_merge_runs = __esm({
   "src/lint/rules/IG007-merge-runs.ts"() {
     "use strict";
     init_rule2();
+    init_windows();
     IG007 = {
       id: "IG007",
       name: "merge-runs",
@@ -81574,9 +81970,11 @@ var init_IG007_merge_runs = __esm({
           const flush = () => {
             if (block.length >= 2) {
               const lines2 = block.map((r) => r.line);
+              const powerShell = usesPowerShell(ctx, block[1]);
               out.push({
                 line: block[1].line,
-                message: `${quote(block[1])} directly follows ${quote(block[0])}${block.length > 2 ? ` (${block.length} RUNs in a row: lines ${lines2.join(", ")})` : ""}: each RUN is a layer. Join them into one RUN with \`&&\`.`
+                message: `${quote(block[1])} directly follows ${quote(block[0])}${block.length > 2 ? ` (${block.length} RUNs in a row: lines ${lines2.join(", ")})` : ""}: each RUN is a layer. ${powerShell ? "Join them into one RUN, the commands separated by `;` (Windows PowerShell has no `&&`)." : "Join them into one RUN with `&&`."}`,
+                ...powerShell ? { fix: "Join consecutive RUNs into one, the PowerShell commands separated by `;`." } : {}
               });
             }
             block = [];
@@ -81642,7 +82040,11 @@ var init_IG008_dockerignore = __esm({
 });
 
 // src/lint/rules/IG009-cache-order.ts
+function inManifestDir(path4) {
+  return path4.split("/").some((part) => MANIFEST_DIRS.has(part));
+}
 function isManifest(name) {
+  if (inManifestDir(name.replace(/\/+$/, ""))) return true;
   const base = name.split("/").pop();
   if (base === "Pipfile" || base === "Pipfile.lock" || base === "Gemfile" || base === "Gemfile.lock")
     return true;
@@ -81661,11 +82063,12 @@ function bringsSource(src, ctx, fileSet) {
       const re = globToRegExp(p);
       const files = c.files.filter((f) => re.test(f));
       const dirs = [...c.dirs].filter((d) => re.test(d));
-      if (files.length + dirs.length > 0) return dirs.length > 0 || files.some((f) => !isManifest(f));
-    } else if (c.dirs.has(p)) return true;
+      if (files.length + dirs.length > 0)
+        return dirs.some((d) => !inManifestDir(d)) || files.some((f) => !isManifest(f));
+    } else if (c.dirs.has(p)) return !inManifestDir(p);
     else if (fileSet.has(p)) return !isManifest(p);
   }
-  if (src.endsWith("/")) return true;
+  if (src.endsWith("/")) return !inManifestDir(p);
   if (isGlob(p)) {
     const re = globToRegExp(p.split("/").pop());
     return !MANIFEST_NAMES.some((m) => re.test(m) || re.test(m.replace(/^./, (x) => x.toUpperCase())));
@@ -81689,7 +82092,7 @@ function manifestsFor(tool, argv) {
   }
   return MANIFESTS_OF[tool] ?? "the dependency manifests";
 }
-var MANIFESTS, MANIFEST_NAMES, WHOLE2, MANIFESTS_OF, IG009;
+var MANIFESTS, MANIFEST_DIRS, MANIFEST_NAMES, WHOLE2, MANIFESTS_OF, IG009;
 var init_IG009_cache_order = __esm({
   "src/lint/rules/IG009-cache-order.ts"() {
     "use strict";
@@ -81726,8 +82129,14 @@ var init_IG009_cache_order = __esm({
       "build.gradle.kts",
       "settings.gradle",
       "settings.gradle.kts",
-      "gradle.properties"
+      "gradle.properties",
+      ".ruby-version",
+      ".tool-versions",
+      "pnpm-workspace.yaml",
+      "bun.lock",
+      "bun.lockb"
     ]);
+    MANIFEST_DIRS = /* @__PURE__ */ new Set([".yarn", "requirements", "patches"]);
     MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
     WHOLE2 = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
     MANIFESTS_OF = {
@@ -81758,27 +82167,26 @@ var init_IG009_cache_order = __esm({
           return fileSet;
         };
         for (const stage of builtStages(ctx)) {
-          let firstSourceCopy = null;
+          let lastSourceCopy = null;
           const installedBefore = /* @__PURE__ */ new Set();
           for (const instr of stage.body) {
             if (isContextCopy(instr)) {
-              if (firstSourceCopy) continue;
               const sources = copySources(instr).filter((s) => !isUrl(s));
-              if (sources.some((s) => bringsSource(s, ctx, files()))) firstSourceCopy = instr;
+              if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = instr;
               continue;
             }
             if (instr.keyword !== "RUN") continue;
             for (const cmd of ctx.run(instr).commands) {
               const install = dependencyInstall(cmd);
               if (!install) continue;
-              if (!firstSourceCopy) {
+              if (!lastSourceCopy) {
                 installedBefore.add(install.tool);
                 continue;
               }
               if (installedBefore.has(install.tool)) continue;
               out.push({
                 line: instr.line,
-                message: `${quote(firstSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
+                message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
               });
               break;
             }
@@ -81791,38 +82199,60 @@ var init_IG009_cache_order = __esm({
 });
 
 // src/lint/rules/IG010-non-root.ts
-var IG010;
+var WINDOWS_FIX, IG010;
 var init_IG010_non_root = __esm({
   "src/lint/rules/IG010-non-root.ts"() {
     "use strict";
     init_parse();
     init_rule2();
     init_stages();
+    init_windows();
+    WINDOWS_FIX = "Run as the built-in unprivileged account: `USER ContainerUser` before CMD (useradd does not exist on Windows).";
     IG010 = {
       id: "IG010",
       name: "non-root",
       severity: "warning",
-      summary: "The final stage (with its lineage) has no USER, or its last USER is root, 0, root:root or 0:0.",
+      summary: "The final stage (with its lineage) has no USER, or its last USER is root, 0, root:root or 0:0 (on a Windows image: ContainerAdministrator).",
       rationale: "A process running as root in the container turns any escape or file-write bug into root on the image filesystem.",
       fix: "Create a user and switch to it before CMD: `RUN useradd --create-home app` then `USER app`.",
       check(ctx) {
         const g = graphOf(ctx);
         const base = baseOf(g.final);
         if ((base.ref?.tag ?? "").toLowerCase().includes("nonroot")) return [];
+        const windows = isWindowsBuild(ctx);
         const users = g.lineage.flatMap((s) => s.body).filter((i) => i.keyword === "USER");
         const last = users[users.length - 1];
         if (!last) {
           return [
-            {
+            windows ? {
+              line: g.final.from.line,
+              message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) is a Windows image that never sets USER: servercore images run as ContainerAdministrator. Add \`USER ContainerUser\` before CMD.`,
+              fix: WINDOWS_FIX
+            } : {
               line: g.final.from.line,
               message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. Add a user and \`USER app\` before CMD.`
             }
           ];
         }
         const raw = splitWords(last.args)[0] ?? "";
-        const value = substitute(raw, new Map(variablesBefore(g.lineage, last, g.globalArgs)), ctx.parsed.escape);
+        const vars = ctx.vars(g.final, last);
+        const value = substitute(
+          raw,
+          { has: (k) => vars.get(k) !== void 0, get: (k) => vars.get(k) },
+          ctx.parsed.escape
+        );
         if (value === null) return [];
         const user = value.split(":")[0].toLowerCase();
+        if (windows) {
+          if (user !== "containeradministrator" && user !== "administrator") return [];
+          return [
+            {
+              line: last.line,
+              message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER: the Windows container runs as an administrator. Switch to \`USER ContainerUser\` after the steps that need it.`,
+              fix: WINDOWS_FIX
+            }
+          ];
+        }
         if (user !== "root" && user !== "0") return [];
         return [
           {
@@ -82187,7 +82617,12 @@ function lint(text2, context3, options = {}) {
   const problems = [...options.readProblems ?? [], ...parsed.problems];
   let graph = null;
   try {
-    const built = buildStageGraph(parsed, options.target);
+    if (options.platform !== void 0 && !isPlatform(options.platform)) {
+      throw new UserError(
+        `--platform: write os/arch[/variant], e.g. linux/arm64 (got "${options.platform}")`
+      );
+    }
+    const built = buildStageGraph(parsed, options.target, options.platform ?? DEFAULT_PLATFORM);
     graph = built.graph;
     problems.push(...built.problems);
   } catch (error2) {
@@ -82198,6 +82633,10 @@ function lint(text2, context3, options = {}) {
     throw new UserError(`no stage named "${options.target}": the Dockerfile has no FROM`);
   }
   const ctx = createContext(parsed, graph, problems, context3, options.dockerfileName ?? "Dockerfile");
+  for (const stage of graph?.stages ?? []) {
+    const last = stage.body[stage.body.length - 1];
+    if (last && graph.built.has(stage)) ctx.vars(stage, last);
+  }
   const rules = options.rules ?? RULES;
   const config = options.config;
   const { byLine, file: fileIgnores } = inlineIgnores(parsed);

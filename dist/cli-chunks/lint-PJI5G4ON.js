@@ -7,15 +7,15 @@ import {
   lint,
   lintDockerfileAt,
   readDockerfile
-} from "./chunk-SE7AILKY.js";
+} from "./chunk-URMKJ5WX.js";
 import {
   RULES,
   memoryTree,
   readContext,
   walkContext
-} from "./chunk-65FW2S5I.js";
+} from "./chunk-JA3NUO37.js";
 import "./chunk-LGOGIA6D.js";
-import "./chunk-IAM365J3.js";
+import "./chunk-BV2NKFVU.js";
 import "./chunk-ZEUIUMBT.js";
 import "./chunk-FDTZHO7K.js";
 export {

@@ -1,19 +1,21 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
+  DEFAULT_PLATFORM,
   GraphError,
   RULES,
   buildStageGraph,
   createContext,
+  isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-65FW2S5I.js";
+} from "./chunk-JA3NUO37.js";
 import {
   UserError,
   formatBytes
 } from "./chunk-LGOGIA6D.js";
 import {
   VERSION
-} from "./chunk-IAM365J3.js";
+} from "./chunk-BV2NKFVU.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";
@@ -50,7 +52,12 @@ function lint(text, context, options = {}) {
   const problems = [...options.readProblems ?? [], ...parsed.problems];
   let graph = null;
   try {
-    const built = buildStageGraph(parsed, options.target);
+    if (options.platform !== void 0 && !isPlatform(options.platform)) {
+      throw new UserError(
+        `--platform: write os/arch[/variant], e.g. linux/arm64 (got "${options.platform}")`
+      );
+    }
+    const built = buildStageGraph(parsed, options.target, options.platform ?? DEFAULT_PLATFORM);
     graph = built.graph;
     problems.push(...built.problems);
   } catch (error) {
@@ -61,6 +68,10 @@ function lint(text, context, options = {}) {
     throw new UserError(`no stage named "${options.target}": the Dockerfile has no FROM`);
   }
   const ctx = createContext(parsed, graph, problems, context, options.dockerfileName ?? "Dockerfile");
+  for (const stage of graph?.stages ?? []) {
+    const last = stage.body[stage.body.length - 1];
+    if (last && graph.built.has(stage)) ctx.vars(stage, last);
+  }
   const rules = options.rules ?? RULES;
   const config = options.config;
   const { byLine, file: fileIgnores } = inlineIgnores(parsed);

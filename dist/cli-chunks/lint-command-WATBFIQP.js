@@ -4,22 +4,22 @@ import {
   formatSarif,
   formatText,
   lintDockerfileAt
-} from "./chunk-SE7AILKY.js";
+} from "./chunk-URMKJ5WX.js";
 import {
   buildReport,
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-AK3NCU7B.js";
+} from "./chunk-455PRJY5.js";
 import {
   RULES
-} from "./chunk-65FW2S5I.js";
+} from "./chunk-JA3NUO37.js";
 import "./chunk-OMW2NR4Z.js";
 import {
   UserError,
   messageOf
 } from "./chunk-LGOGIA6D.js";
-import "./chunk-IAM365J3.js";
+import "./chunk-BV2NKFVU.js";
 import "./chunk-ZEUIUMBT.js";
 import "./chunk-FDTZHO7K.js";
 

@@ -25,6 +25,7 @@ var package_default = {
     bench: "bash scripts/engine.sh && node scripts/bench.mjs"
   },
   devDependencies: {
+    "@actions/workflow-parser": "^0.3.61",
     "@biomejs/biome": "^2.6.8",
     "@github/local-action": "^7.0.1",
     "@microsoft/jest-sarif": "^1.0.0-beta.0",

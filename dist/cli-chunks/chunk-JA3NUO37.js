@@ -186,6 +186,15 @@ var HEAVY_PATHS = [
   ".mypy_cache"
 ];
 var HEAVY = new Set(HEAVY_PATHS);
+var VENV_NAMES = /* @__PURE__ */ new Set([".venv", "venv"]);
+function isVirtualenv(source, path, entry) {
+  if (!entry.dir) return false;
+  try {
+    return source.list(path).some((c) => c.name === "pyvenv.cfg" && !c.dir);
+  } catch {
+    return false;
+  }
+}
 function walkContext(source, ignoreText, ignoreFile) {
   const matcher = ignoreText === null ? null : IgnoreMatcher.fromText(ignoreText);
   const files = [];
@@ -211,7 +220,7 @@ function walkContext(source, ignoreText, ignoreFile) {
       const p = dir === "" ? e.name : `${dir}/${e.name}`;
       const excluded = matcher ? matcher.excludesWithin(p, ancestors) : false;
       let owner = inside;
-      if (!owner && HEAVY.has(e.name)) {
+      if (!owner && HEAVY.has(e.name) && (!VENV_NAMES.has(e.name) || isVirtualenv(source, p, e))) {
         owner = { path: p, bytes: 0, sent: !excluded };
         heavy.push(owner);
       }
@@ -343,383 +352,6 @@ function contextPath(src) {
     else parts.push(part);
   }
   return parts.join("/");
-}
-
-// src/lint/shell.ts
-var CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
-function tokenize(script) {
-  const tokens = [];
-  const pendingHeredocs = [];
-  let i = 0;
-  const n = script.length;
-  let word = "";
-  let inWord = false;
-  const flush = () => {
-    if (inWord) tokens.push({ kind: "word", value: word });
-    word = "";
-    inWord = false;
-  };
-  const skipBalanced = (start, open, close) => {
-    let depth = 0;
-    let j = start;
-    while (j < n) {
-      const c = script[j];
-      if (c === "\\") {
-        j += 2;
-        continue;
-      }
-      if (c === "'" && open !== "`") {
-        const end = script.indexOf("'", j + 1);
-        j = end < 0 ? n : end + 1;
-        continue;
-      }
-      if (c === '"' && open !== "`") {
-        j = skipDoubleQuoted(j + 1);
-        continue;
-      }
-      if (open === "`") {
-        if (c === "`" && j > start) return j + 1;
-        j++;
-        continue;
-      }
-      if (c === open) depth++;
-      else if (c === close) {
-        depth--;
-        if (depth === 0) return j + 1;
-      }
-      j++;
-    }
-    return n;
-  };
-  const skipDoubleQuoted = (start) => {
-    let j = start;
-    while (j < n) {
-      const c = script[j];
-      if (c === "\\") j += 2;
-      else if (c === '"') return j + 1;
-      else if (c === "$" && script[j + 1] === "(") j = skipBalanced(j + 1, "(", ")");
-      else if (c === "`") j = skipBalanced(j, "`", "`");
-      else j++;
-    }
-    return n;
-  };
-  const readHeredocBodies = () => {
-    for (const doc of pendingHeredocs) {
-      while (i < n) {
-        let end = script.indexOf("\n", i);
-        if (end < 0) end = n;
-        let line = script.slice(i, end);
-        if (line.endsWith("\r")) line = line.slice(0, -1);
-        i = Math.min(end + 1, n);
-        const candidate = doc.stripTabs ? line.replace(/^\t+/, "") : line;
-        if (candidate === doc.delimiter) break;
-      }
-    }
-    pendingHeredocs.length = 0;
-  };
-  while (i < n) {
-    const c = script[i];
-    if (c === "\\") {
-      if (script[i + 1] === "\n") {
-        i += 2;
-        continue;
-      }
-      if (script[i + 1] === "\r" && script[i + 2] === "\n") {
-        i += 3;
-        continue;
-      }
-      inWord = true;
-      if (i + 1 < n) word += script[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
-      inWord = true;
-      const end = script.indexOf("'", i + 1);
-      word += script.slice(i + 1, end < 0 ? n : end);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    if (c === '"') {
-      inWord = true;
-      let j = i + 1;
-      while (j < n && script[j] !== '"') {
-        const d = script[j];
-        if (d === "\\" && j + 1 < n && '"\\$`\n'.includes(script[j + 1])) {
-          if (script[j + 1] !== "\n") word += script[j + 1];
-          j += 2;
-        } else if (d === "$" && script[j + 1] === "(") {
-          const end = skipBalanced(j + 1, "(", ")");
-          word += script.slice(j, end);
-          j = end;
-        } else if (d === "`") {
-          const end = skipBalanced(j, "`", "`");
-          word += script.slice(j, end);
-          j = end;
-        } else {
-          word += d;
-          j++;
-        }
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c === "$" && (script[i + 1] === "(" || script[i + 1] === "{")) {
-      inWord = true;
-      const open = script[i + 1];
-      const end = skipBalanced(i + 1, open, open === "(" ? ")" : "}");
-      word += script.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "$" && script[i + 1] === "'") {
-      inWord = true;
-      let j = i + 2;
-      while (j < n && script[j] !== "'") {
-        if (script[j] === "\\" && j + 1 < n) {
-          word += script[j + 1];
-          j += 2;
-        } else word += script[j++];
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c === "`") {
-      inWord = true;
-      const end = skipBalanced(i, "`", "`");
-      word += script.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "#" && !inWord) {
-      while (i < n && script[i] !== "\n") i++;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\r") {
-      flush();
-      i++;
-      continue;
-    }
-    if (c === "\n") {
-      flush();
-      tokens.push({ kind: "op", value: "\n" });
-      i++;
-      if (pendingHeredocs.length > 0) readHeredocBodies();
-      continue;
-    }
-    if (c === "<" || c === ">") {
-      if (inWord && /^\d+$/.test(word)) {
-        word = "";
-        inWord = false;
-      } else flush();
-      let op = c;
-      let j = i + 1;
-      while (j < n && "<>&|-".includes(script[j]) && op.length < 3) {
-        op += script[j];
-        j++;
-      }
-      i = j;
-      if (op.startsWith("<<") && op !== "<<<") {
-        while (i < n && (script[i] === " " || script[i] === "	")) i++;
-        let delim = "";
-        while (i < n && !/[\s;&|<>()]/.test(script[i])) {
-          const d = script[i];
-          if (d !== '"' && d !== "'" && d !== "\\") delim += d;
-          i++;
-        }
-        pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith("<<-") });
-        continue;
-      }
-      while (i < n && (script[i] === " " || script[i] === "	")) i++;
-      if (op.endsWith("&") && /\d|-/.test(script[i] ?? "")) {
-        while (i < n && /[\d-]/.test(script[i])) i++;
-        continue;
-      }
-      const save = tokens.length;
-      const targetStart = i;
-      let j2 = i;
-      while (j2 < n && !/[\s;&|<>()]/.test(script[j2])) {
-        const d = script[j2];
-        if (d === '"') j2 = skipDoubleQuoted(j2 + 1);
-        else if (d === "'") {
-          const e = script.indexOf("'", j2 + 1);
-          j2 = e < 0 ? n : e + 1;
-        } else if (d === "\\") j2 += 2;
-        else if (d === "$" && (script[j2 + 1] === "(" || script[j2 + 1] === "{"))
-          j2 = skipBalanced(j2 + 1, script[j2 + 1], script[j2 + 1] === "(" ? ")" : "}");
-        else j2++;
-      }
-      i = Math.max(j2, targetStart);
-      tokens.length = save;
-      continue;
-    }
-    if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") {
-      flush();
-      const two = script.slice(i, i + 2);
-      if (two === "&&" || two === "||" || two === ";;" || two === "|&") {
-        tokens.push({ kind: "op", value: two });
-        i += 2;
-      } else {
-        tokens.push({ kind: "op", value: c });
-        i++;
-      }
-      continue;
-    }
-    inWord = true;
-    word += c;
-    i++;
-  }
-  flush();
-  return tokens;
-}
-var LEADING_KEYWORDS = /* @__PURE__ */ new Set([
-  "if",
-  "then",
-  "else",
-  "elif",
-  "do",
-  "while",
-  "until",
-  "!",
-  "{",
-  "}",
-  "fi",
-  "done"
-]);
-var SKIP_COMMANDS = /* @__PURE__ */ new Set(["for", "case", "select", "function"]);
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox-sh"]);
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-function commandName(word) {
-  const slash = word.lastIndexOf("/");
-  return slash >= 0 ? word.slice(slash + 1) : word;
-}
-function isShell(word) {
-  return SHELLS.has(commandName(word));
-}
-function peelWrappers(words, env) {
-  let w = words;
-  for (let guard = 0; guard < 8 && w.length > 0; guard++) {
-    const name = commandName(w[0]);
-    if (LEADING_KEYWORDS.has(w[0])) {
-      w = w.slice(1);
-      continue;
-    }
-    if (ASSIGNMENT.test(w[0])) {
-      const eq = w[0].indexOf("=");
-      env[w[0].slice(0, eq)] = w[0].slice(eq + 1);
-      w = w.slice(1);
-      continue;
-    }
-    if (name === "sudo") {
-      let k = 1;
-      while (k < w.length && w[k].startsWith("-")) {
-        const opt = w[k];
-        k += /^-[ugCDhpRrTt]$/.test(opt) || /^--(user|group|chdir|prompt)$/.test(opt) ? 2 : 1;
-      }
-      w = w.slice(k);
-      continue;
-    }
-    if (name === "env") {
-      let k = 1;
-      while (k < w.length) {
-        const a = w[k];
-        if (a === "-u" || a === "-C" || a === "--unset" || a === "--chdir") k += 2;
-        else if (a.startsWith("-")) k++;
-        else if (ASSIGNMENT.test(a)) {
-          const eq = a.indexOf("=");
-          env[a.slice(0, eq)] = a.slice(eq + 1);
-          k++;
-        } else break;
-      }
-      w = w.slice(k);
-      continue;
-    }
-    if (name === "xargs") {
-      let k = 1;
-      while (k < w.length && w[k].startsWith("-")) {
-        k += /^-[IiLlnPsdEa]$/.test(w[k]) ? 2 : 1;
-      }
-      w = w.slice(k);
-      continue;
-    }
-    if (name === "nice" || name === "timeout" || name === "stdbuf" || name === "ionice") {
-      let k = 1;
-      while (k < w.length && w[k].startsWith("-")) k += /^-[nskcp]$/.test(w[k]) ? 2 : 1;
-      if (name === "timeout" && k < w.length) k++;
-      w = w.slice(k);
-      continue;
-    }
-    if (["nohup", "time", "exec", "command", "eatmydata", "chronic", "builtin"].includes(name)) {
-      let k = 1;
-      while (k < w.length && w[k].startsWith("-") && name !== "nohup") k++;
-      w = w.slice(k);
-      continue;
-    }
-    break;
-  }
-  return w;
-}
-function shellDashC(argv) {
-  if (argv.length < 2 || !isShell(argv[0])) return null;
-  for (let k = 1; k < argv.length; k++) {
-    const a = argv[k];
-    if (a === "-o" || a === "+o" || a === "-O" || a === "+O") {
-      k++;
-      continue;
-    }
-    if (/^[-+][a-zA-Z]+$/.test(a)) {
-      const skip = a.slice(1).includes("o") || a.slice(1).includes("O") ? 1 : 0;
-      if (a.includes("c")) return argv[k + 1 + skip] ?? null;
-      k += skip;
-      continue;
-    }
-    if (a.startsWith("--")) continue;
-    return null;
-  }
-  return null;
-}
-function splitCommands(script, depth = 0) {
-  const out = [];
-  let current = [];
-  const end = () => {
-    if (current.length > 0) emit(current);
-    current = [];
-  };
-  const emit = (words) => {
-    if (SKIP_COMMANDS.has(words[0])) return;
-    const env = {};
-    const argv = peelWrappers(words, env);
-    if (argv.length === 0) return;
-    const inner = depth < 4 ? shellDashC(argv) : null;
-    if (inner !== null) {
-      for (const cmd of splitCommands(inner, depth + 1)) {
-        out.push({ argv: cmd.argv, env: { ...env, ...cmd.env } });
-      }
-      return;
-    }
-    out.push({ argv, env });
-  };
-  for (const t of tokenize(script)) {
-    if (t.kind === "op") {
-      if (CONTROL_OPS.has(t.value)) end();
-    } else current.push(t.value);
-  }
-  end();
-  return out;
-}
-function execFormCommands(argv) {
-  if (argv.length === 0) return [];
-  const inner = shellDashC(argv);
-  if (inner !== null) return splitCommands(inner, 1);
-  const env = {};
-  const peeled = peelWrappers([...argv], env);
-  return peeled.length > 0 ? [{ argv: peeled, env }] : [];
-}
-
-// src/lint/image-ref.ts
-function parseImageRef2(text) {
-  const ref = parseImageRef(text);
-  return { ...ref, official: officialImageOf(ref) };
 }
 
 // src/lint/segment.ts
@@ -934,6 +566,7 @@ function parseDockerfile(source) {
   const { lines, escape: escapeChar, comments, segments } = segment(text);
   const problems = [];
   const instructions = [];
+  const unknown = new UnknownInstructions(problems);
   for (const seg of segments) {
     const keyword = seg.keyword.toUpperCase();
     const line = seg.start + 1;
@@ -949,9 +582,7 @@ function parseDockerfile(source) {
     const afterKeyword = logical.slice(seg.keyword.length).trim();
     const { flags, rest } = FLAG_INSTRUCTIONS.has(keyword) ? splitFlags(afterKeyword) : { flags: [], rest: afterKeyword };
     const json = JSON_INSTRUCTIONS.has(keyword) && heredocs.length === 0 ? parseJsonArray(rest) : null;
-    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
-      problems.push({ line, message: `unknown instruction \`${shorten(seg.keyword, 30)}\`` });
-    }
+    if (!KNOWN_INSTRUCTIONS.has(keyword)) unknown.push(seg.keyword, line);
     for (const h of heredocs) {
       if (!h.terminated) {
         problems.push({
@@ -982,8 +613,37 @@ function parseDockerfile(source) {
       text: shorten(`${keyword} ${afterKeyword}`)
     });
   }
+  unknown.finish();
   return { instructions, comments, escape: escapeChar, problems };
 }
+var UnknownInstructions = class _UnknownInstructions {
+  constructor(problems) {
+    this.problems = problems;
+  }
+  problems;
+  static SHOWN = 5;
+  count = 0;
+  firstHidden = 0;
+  push(keyword, line) {
+    this.count++;
+    if (this.count > _UnknownInstructions.SHOWN) {
+      if (this.firstHidden === 0) this.firstHidden = line;
+      return;
+    }
+    this.problems.push({
+      line,
+      message: /^[A-Za-z][A-Za-z0-9_-]{0,19}$/.test(keyword) ? `unknown instruction \`${keyword}\`` : "this line starts with no Dockerfile instruction"
+    });
+  }
+  finish() {
+    const hidden = this.count - _UnknownInstructions.SHOWN;
+    if (hidden <= 0) return;
+    this.problems.push({
+      line: this.firstHidden,
+      message: `${hidden} more line${hidden === 1 ? "" : "s"} from here on start with no Dockerfile instruction: is this file a Dockerfile?`
+    });
+  }
+};
 function parseKeyValues(args, legacySpaceForm) {
   const words = splitWords(args);
   if (words.length === 0) return [];
@@ -1031,12 +691,503 @@ function unquote(value) {
   return t;
 }
 
+// src/lint/shell.ts
+var CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
+function skipNested(script, start, opener) {
+  const n = script.length;
+  const stack = [{ kind: opener, depth: 0 }];
+  let j = opener === "`" ? start + 1 : start;
+  while (j < n) {
+    const top = stack[stack.length - 1];
+    const c = script[j];
+    let closed = false;
+    if (c === "\\") {
+      j += 2;
+      continue;
+    }
+    if (top.kind === "`") {
+      closed = c === "`";
+    } else if (top.kind === '"') {
+      if (c === '"') closed = true;
+      else if (c === "$" && script[j + 1] === "(") {
+        stack.push({ kind: "(", depth: 0 });
+        j++;
+        continue;
+      } else if (c === "`") stack.push({ kind: "`", depth: 0 });
+    } else if (c === "'") {
+      const end = script.indexOf("'", j + 1);
+      j = end < 0 ? n : end + 1;
+      continue;
+    } else if (c === '"') stack.push({ kind: '"', depth: 0 });
+    else if (c === top.kind) top.depth++;
+    else if (c === (top.kind === "(" ? ")" : "}")) closed = --top.depth === 0;
+    j++;
+    if (closed) {
+      stack.pop();
+      if (stack.length === 0) return j;
+    }
+  }
+  return n;
+}
+var WORD_END = /[\s;&|<>()]/;
+var Tokenizer = class {
+  constructor(script) {
+    this.script = script;
+    this.n = script.length;
+  }
+  script;
+  tokens = [];
+  n;
+  i = 0;
+  word = "";
+  inWord = false;
+  wordStart = 0;
+  /** The current word holds a `$` outside single quotes: keep its raw text for expansion. */
+  expandable = false;
+  pendingHeredocs = [];
+  run() {
+    const s = this.script;
+    while (this.i < this.n) {
+      const c = s[this.i];
+      if (c === "\\") this.readBackslash();
+      else if (c === "'") this.readSingleQuoted();
+      else if (c === '"') this.readDoubleQuoted();
+      else if (c === "$") this.readDollar();
+      else if (c === "`") this.appendNested(this.i, "`");
+      else if (c === "#" && !this.inWord) this.skipComment();
+      else if (c === " " || c === "	" || c === "\r") {
+        this.flush();
+        this.i++;
+      } else if (c === "\n") this.readNewline();
+      else if (c === "<" || c === ">") this.readRedirection(c);
+      else if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") this.readOperator(c);
+      else {
+        this.startWord();
+        this.word += c;
+        this.i++;
+      }
+    }
+    this.flush();
+    return this.tokens;
+  }
+  startWord() {
+    if (!this.inWord) {
+      this.inWord = true;
+      this.wordStart = this.i;
+    }
+  }
+  flush() {
+    if (this.inWord) {
+      this.tokens.push(
+        this.expandable ? { kind: "word", value: this.word, raw: this.script.slice(this.wordStart, this.i) } : { kind: "word", value: this.word }
+      );
+    }
+    this.word = "";
+    this.inWord = false;
+    this.expandable = false;
+  }
+  /** Copies an expansion or quoted run as written (from `from`) into the word, through its end. */
+  appendNested(from, opener) {
+    this.startWord();
+    this.expandable = true;
+    const end = skipNested(this.script, opener === "`" ? from : from + 1, opener);
+    this.word += this.script.slice(from, end);
+    this.i = end;
+  }
+  readBackslash() {
+    const s = this.script;
+    const next = s[this.i + 1];
+    if (next === "\n" || next === "\r" && s[this.i + 2] === "\n") {
+      this.i += next === "\n" ? 2 : 3;
+      return;
+    }
+    this.startWord();
+    if (next !== void 0) this.word += next;
+    this.i += 2;
+  }
+  readSingleQuoted() {
+    this.startWord();
+    const end = this.script.indexOf("'", this.i + 1);
+    this.word += this.script.slice(this.i + 1, end < 0 ? this.n : end);
+    this.i = end < 0 ? this.n : end + 1;
+  }
+  readDoubleQuoted() {
+    const s = this.script;
+    this.startWord();
+    let j = this.i + 1;
+    while (j < this.n && s[j] !== '"') {
+      const d = s[j];
+      if (d === "\\" && j + 1 < this.n && '"\\$`\n'.includes(s[j + 1])) {
+        if (s[j + 1] !== "\n") this.word += s[j + 1];
+        j += 2;
+      } else if (d === "$" && s[j + 1] === "(" || d === "`") {
+        const end = skipNested(s, d === "$" ? j + 1 : j, d === "$" ? "(" : "`");
+        this.word += s.slice(j, end);
+        this.expandable = true;
+        j = end;
+      } else {
+        if (d === "$") this.expandable = true;
+        this.word += d;
+        j++;
+      }
+    }
+    this.i = j + 1;
+  }
+  readDollar() {
+    const s = this.script;
+    const next = s[this.i + 1];
+    if (next === "(" || next === "{") {
+      this.appendNested(this.i, next);
+      return;
+    }
+    this.startWord();
+    if (next === "'") {
+      let j = this.i + 2;
+      while (j < this.n && s[j] !== "'") {
+        if (s[j] === "\\" && j + 1 < this.n) {
+          this.word += s[j + 1];
+          j += 2;
+        } else this.word += s[j++];
+      }
+      this.i = j + 1;
+      return;
+    }
+    this.expandable = true;
+    this.word += "$";
+    this.i++;
+  }
+  skipComment() {
+    while (this.i < this.n && this.script[this.i] !== "\n") this.i++;
+  }
+  readNewline() {
+    this.flush();
+    this.tokens.push({ kind: "op", value: "\n" });
+    this.i++;
+    if (this.pendingHeredocs.length > 0) this.readHeredocBodies();
+  }
+  /** Just after a newline: consumes the bodies of the heredocs opened on the line that ended. */
+  readHeredocBodies() {
+    const s = this.script;
+    for (const doc of this.pendingHeredocs) {
+      while (this.i < this.n) {
+        let end = s.indexOf("\n", this.i);
+        if (end < 0) end = this.n;
+        let line = s.slice(this.i, end);
+        if (line.endsWith("\r")) line = line.slice(0, -1);
+        this.i = Math.min(end + 1, this.n);
+        if ((doc.stripTabs ? line.replace(/^\t+/, "") : line) === doc.delimiter) break;
+      }
+    }
+    this.pendingHeredocs.length = 0;
+  }
+  /** A redirection and its target word: neither belongs to the command's argv. */
+  readRedirection(c) {
+    const s = this.script;
+    if (this.inWord && /^\d+$/.test(this.word)) {
+      this.word = "";
+      this.inWord = false;
+      this.expandable = false;
+    } else this.flush();
+    let op = c;
+    let j = this.i + 1;
+    while (j < this.n && "<>&|-".includes(s[j]) && op.length < 3) op += s[j++];
+    this.i = j;
+    this.skipBlanks();
+    if (op.startsWith("<<") && op !== "<<<") {
+      let delim = "";
+      while (this.i < this.n && !WORD_END.test(s[this.i])) {
+        const d = s[this.i++];
+        if (d !== '"' && d !== "'" && d !== "\\") delim += d;
+      }
+      this.pendingHeredocs.push({ delimiter: delim, stripTabs: op.startsWith("<<-") });
+      return;
+    }
+    if (op.endsWith("&") && /\d|-/.test(s[this.i] ?? "")) {
+      while (this.i < this.n && /[\d-]/.test(s[this.i])) this.i++;
+      return;
+    }
+    this.i = this.skipWord(this.i);
+  }
+  skipBlanks() {
+    while (this.i < this.n && (this.script[this.i] === " " || this.script[this.i] === "	")) this.i++;
+  }
+  /** The index after one word (quotes and expansions allowed), read without keeping it. */
+  skipWord(from) {
+    const s = this.script;
+    let j = from;
+    while (j < this.n && !WORD_END.test(s[j])) {
+      const d = s[j];
+      if (d === '"') j = skipNested(s, j + 1, '"');
+      else if (d === "'") {
+        const e = s.indexOf("'", j + 1);
+        j = e < 0 ? this.n : e + 1;
+      } else if (d === "\\") j += 2;
+      else if (d === "$" && (s[j + 1] === "(" || s[j + 1] === "{"))
+        j = skipNested(s, j + 1, s[j + 1]);
+      else j++;
+    }
+    return Math.max(j, from);
+  }
+  readOperator(c) {
+    this.flush();
+    const two = this.script.slice(this.i, this.i + 2);
+    if (two === "&&" || two === "||" || two === ";;" || two === "|&") {
+      this.tokens.push({ kind: "op", value: two });
+      this.i += 2;
+    } else {
+      this.tokens.push({ kind: "op", value: c });
+      this.i++;
+    }
+  }
+};
+function tokenize(script) {
+  return new Tokenizer(script).run();
+}
+var LEADING_KEYWORDS = /* @__PURE__ */ new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "do",
+  "while",
+  "until",
+  "!",
+  "{",
+  "}",
+  "fi",
+  "done"
+]);
+var SKIP_COMMANDS = /* @__PURE__ */ new Set(["for", "case", "select", "function"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox-sh"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+function commandName(word) {
+  const slash = word.lastIndexOf("/");
+  return slash >= 0 ? word.slice(slash + 1) : word;
+}
+function isShell(word) {
+  return SHELLS.has(commandName(word));
+}
+function peelWrappers(words, env) {
+  let w = words;
+  for (let guard = 0; guard < 8 && w.length > 0; guard++) {
+    const name = commandName(w[0]);
+    if (LEADING_KEYWORDS.has(w[0])) {
+      w = w.slice(1);
+      continue;
+    }
+    if (ASSIGNMENT.test(w[0])) {
+      const eq = w[0].indexOf("=");
+      env[w[0].slice(0, eq)] = w[0].slice(eq + 1);
+      w = w.slice(1);
+      continue;
+    }
+    if (name === "sudo") {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-")) {
+        const opt = w[k];
+        k += /^-[ugCDhpRrTt]$/.test(opt) || /^--(user|group|chdir|prompt)$/.test(opt) ? 2 : 1;
+      }
+      w = w.slice(k);
+      continue;
+    }
+    if (name === "env") {
+      let k = 1;
+      while (k < w.length) {
+        const a = w[k];
+        if (a === "-u" || a === "-C" || a === "--unset" || a === "--chdir") k += 2;
+        else if (a.startsWith("-")) k++;
+        else if (ASSIGNMENT.test(a)) {
+          const eq = a.indexOf("=");
+          env[a.slice(0, eq)] = a.slice(eq + 1);
+          k++;
+        } else break;
+      }
+      w = w.slice(k);
+      continue;
+    }
+    if (name === "xargs") {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-")) {
+        k += /^-[IiLlnPsdEa]$/.test(w[k]) ? 2 : 1;
+      }
+      w = w.slice(k);
+      continue;
+    }
+    if (name === "nice" || name === "timeout" || name === "stdbuf" || name === "ionice") {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-")) k += /^-[nskcp]$/.test(w[k]) ? 2 : 1;
+      if (name === "timeout" && k < w.length) k++;
+      w = w.slice(k);
+      continue;
+    }
+    if (["nohup", "time", "exec", "command", "eatmydata", "chronic", "builtin"].includes(name)) {
+      let k = 1;
+      while (k < w.length && w[k].startsWith("-") && name !== "nohup") k++;
+      w = w.slice(k);
+      continue;
+    }
+    break;
+  }
+  return w;
+}
+function shellDashC(argv) {
+  if (argv.length < 2 || !isShell(argv[0])) return null;
+  for (let k = 1; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === "-o" || a === "+o" || a === "-O" || a === "+O") {
+      k++;
+      continue;
+    }
+    if (/^[-+][a-zA-Z]+$/.test(a)) {
+      const skip = a.slice(1).includes("o") || a.slice(1).includes("O") ? 1 : 0;
+      if (a.includes("c")) return argv[k + 1 + skip] ?? null;
+      k += skip;
+      continue;
+    }
+    if (a.startsWith("--")) continue;
+    return null;
+  }
+  return null;
+}
+var ShellScope = class {
+  constructor(outer = () => void 0) {
+    this.outer = outer;
+  }
+  outer;
+  assigned = /* @__PURE__ */ new Map();
+  /** Variables the script exported so far: the environment of the commands after. */
+  exported = {};
+  get(name) {
+    const own = this.assigned.get(name);
+    if (own !== void 0) return own ?? void 0;
+    return this.outer(name);
+  }
+  assign(name, value, exported) {
+    const known = /[$`]/.test(value) ? null : value;
+    this.assigned.set(name, known);
+    if (exported && known !== null) this.exported[name] = known;
+    else if (exported) delete this.exported[name];
+  }
+  export(name) {
+    const value = this.get(name);
+    if (value !== void 0) this.exported[name] = value;
+  }
+};
+var UNQUOTED_SPECIAL = /[^\sA-Za-z0-9_./,:=+@%-]/g;
+function expandWord(raw, get) {
+  let out = "";
+  let changed = false;
+  let quoted = false;
+  let i = 0;
+  const n = raw.length;
+  while (i < n) {
+    const c = raw[i];
+    let end = i + 1;
+    if (c === "\\") end = i + 2;
+    else if (c === "'" && !quoted) {
+      const e = raw.indexOf("'", i + 1);
+      end = e < 0 ? n : e + 1;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === "`") end = skipNested(raw, i, "`");
+    else if (c === "$") {
+      const next = raw[i + 1];
+      if (next === "(") end = skipNested(raw, i + 1, "(");
+      else if (next === "{" || /[A-Za-z_]/.test(next ?? "")) {
+        const m = next === "{" ? /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(raw.slice(i + 1, i + 260)) : /^([A-Za-z_][A-Za-z0-9_]*)/.exec(raw.slice(i + 1, i + 260));
+        const value = m ? get(m[1]) : void 0;
+        if (value !== void 0) {
+          out += quoted ? value.replace(/["\\$`]/g, "\\$&") : value.replace(UNQUOTED_SPECIAL, "\\$&").replace(/\s+/g, " ");
+          changed = true;
+          i += 1 + m[0].length;
+          continue;
+        }
+        if (next === "{") end = skipNested(raw, i + 1, "{");
+      }
+    }
+    out += raw.slice(i, end);
+    i = end;
+  }
+  return changed ? out : null;
+}
+var DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
+function recordAssignments(argv, env, scope) {
+  if (argv.length === 0) {
+    for (const [k, v] of Object.entries(env)) scope.assign(k, v, false);
+    return;
+  }
+  const name = argv[0];
+  if (!DECLARE_COMMANDS.has(name)) return;
+  const exported = name === "export" || argv.includes("-x");
+  for (const a of argv.slice(1)) {
+    if (a.startsWith("-")) continue;
+    const eq = a.indexOf("=");
+    if (eq > 0 && ASSIGNMENT.test(a)) scope.assign(a.slice(0, eq), a.slice(eq + 1), exported);
+    else if (exported && /^[A-Za-z_][A-Za-z0-9_]*$/.test(a)) scope.export(a);
+  }
+}
+function splitCommands(script, depth = 0, scope) {
+  const out = [];
+  let current = [];
+  const end = () => {
+    if (current.length > 0) emit(current);
+    current = [];
+  };
+  const emit = (words) => {
+    if (SKIP_COMMANDS.has(words[0])) return;
+    const env = {};
+    const argv = peelWrappers(words, env);
+    if (scope) recordAssignments(argv, env, scope);
+    if (argv.length === 0) return;
+    const fullEnv = scope ? { ...scope.exported, ...env } : env;
+    const inner = depth < 4 ? shellDashC(argv) : null;
+    if (inner !== null) {
+      for (const cmd of splitCommands(inner, depth + 1, scope)) {
+        out.push({ argv: cmd.argv, env: { ...fullEnv, ...cmd.env } });
+      }
+      return;
+    }
+    out.push({ argv, env: fullEnv });
+  };
+  for (const t of tokenize(script)) {
+    if (t.kind === "op") {
+      if (CONTROL_OPS.has(t.value)) end();
+      continue;
+    }
+    const expanded = scope && t.raw !== void 0 ? expandWord(t.raw, (k) => scope.get(k)) : null;
+    if (expanded === null) current.push(t.value);
+    else for (const w of tokenize(expanded)) if (w.kind === "word") current.push(w.value);
+  }
+  end();
+  return out;
+}
+function execFormCommands(argv, scope) {
+  if (argv.length === 0) return [];
+  const inner = shellDashC(argv);
+  if (inner !== null) return splitCommands(inner, 1, scope);
+  const env = {};
+  const peeled = peelWrappers([...argv], env);
+  return peeled.length > 0 ? [{ argv: peeled, env }] : [];
+}
+
+// src/lint/image-ref.ts
+function parseImageRef2(text) {
+  const ref = parseImageRef(text);
+  return { ...ref, official: officialImageOf(ref) };
+}
+
 // src/lint/stages.ts
 var UNSET = /* @__PURE__ */ Symbol("unset");
-function substitute(text, vars, escapeChar = "\\") {
+var MAX_EXPANDED_LENGTH = 64 * 1024;
+var MAX_NESTED_DEFAULTS = 16;
+function substitute(text, vars, escapeChar = "\\", onLimit, depth = 0) {
+  if (depth > MAX_NESTED_DEFAULTS) return null;
   let out = "";
   let i = 0;
   while (i < text.length) {
+    if (out.length > MAX_EXPANDED_LENGTH) {
+      onLimit?.();
+      return out.slice(0, MAX_EXPANDED_LENGTH);
+    }
     const c = text[i];
     if (c === escapeChar && text[i + 1] === "$") {
       out += "$";
@@ -1058,20 +1209,21 @@ function substitute(text, vars, escapeChar = "\\") {
       const op = m2[2];
       const word = m2[3] ?? "";
       const value2 = vars.has(name) ? vars.get(name) : UNSET;
-      const isSet = value2 !== UNSET && value2 !== null;
+      const isSet = value2 !== UNSET && value2 !== null && value2 !== void 0;
       const nonEmpty = isSet && value2 !== "";
+      const alt = () => substitute(word, vars, escapeChar, onLimit, depth + 1);
       let piece;
-      if (op === ":-") piece = nonEmpty ? value2 : substitute(word, vars, escapeChar);
-      else if (op === "-") piece = isSet ? value2 : substitute(word, vars, escapeChar);
-      else if (op === ":+") piece = nonEmpty ? substitute(word, vars, escapeChar) : "";
-      else if (op === "+") piece = isSet ? substitute(word, vars, escapeChar) : "";
+      if (op === ":-") piece = nonEmpty ? value2 : alt();
+      else if (op === "-") piece = isSet ? value2 : alt();
+      else if (op === ":+") piece = nonEmpty ? alt() : "";
+      else if (op === "+") piece = isSet ? alt() : "";
       else piece = isSet ? value2 : null;
       if (piece === null) return null;
       out += piece;
       i = close + 1;
       continue;
     }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, i + 257));
     if (!m) {
       out += c;
       i++;
@@ -1082,10 +1234,35 @@ function substitute(text, vars, escapeChar = "\\") {
     out += value;
     i += 1 + m[0].length;
   }
+  if (out.length > MAX_EXPANDED_LENGTH) {
+    onLimit?.();
+    return out.slice(0, MAX_EXPANDED_LENGTH);
+  }
   return out;
+}
+var DEFAULT_PLATFORM = "linux/amd64";
+function platformArgs(platform = DEFAULT_PLATFORM) {
+  const [os = "linux", arch = "amd64", variant = ""] = platform.toLowerCase().split("/");
+  const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+  return /* @__PURE__ */ new Map([
+    ["TARGETPLATFORM", full],
+    ["TARGETOS", os],
+    ["TARGETARCH", arch],
+    ["TARGETVARIANT", variant],
+    ["BUILDPLATFORM", full],
+    ["BUILDOS", os],
+    ["BUILDARCH", arch],
+    ["BUILDVARIANT", variant]
+  ]);
+}
+function isPlatform(text) {
+  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text);
 }
 var GraphError = class extends Error {
 };
+function expansionLimitMessage() {
+  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
+}
 function parseFrom(from) {
   const words = splitWords(from.args);
   if (words.length === 0)
@@ -1099,22 +1276,30 @@ function parseFrom(from) {
     problem: `\`${from.text}\` is not \`FROM image [AS name]\``
   };
 }
-function buildStageGraph(parsed, target) {
+function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
   const problems = [];
-  const globalArgs = /* @__PURE__ */ new Map();
+  let limited = false;
+  const limitAt = (line) => () => {
+    if (limited) return;
+    limited = true;
+    problems.push({ line, message: expansionLimitMessage() });
+  };
+  const automatic = platformArgs(platform);
+  const globalArgs = new Map(automatic);
   const stages = [];
+  const byName = /* @__PURE__ */ new Map();
   const preamble = [];
   let current = null;
   for (const instr of parsed.instructions) {
     if (instr.keyword === "FROM") {
       const { image: rawImage, name, problem } = parseFrom(instr);
       if (problem) problems.push({ line: instr.line, message: problem });
-      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape);
+      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
       const key = image?.toLowerCase() ?? null;
-      const parent = key === null ? null : [...stages].reverse().find((s) => s.name?.toLowerCase() === key) ?? null;
+      const parent = key === null ? null : byName.get(key) ?? null;
       const scratch = key === "scratch";
       const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef2(image) : null;
-      if (name && stages.some((s) => s.name?.toLowerCase() === name.toLowerCase())) {
+      if (name && byName.has(name.toLowerCase())) {
         problems.push({
           line: instr.line,
           message: `the stage name \`${name}\` is used twice: give each stage its own name`
@@ -1122,13 +1307,18 @@ function buildStageGraph(parsed, target) {
       }
       current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
       stages.push(current);
+      if (name) byName.set(name.toLowerCase(), current);
       continue;
     }
     if (current === null) {
       preamble.push(instr);
       if (instr.keyword === "ARG") {
         for (const { key, value } of parseKeyValues(instr.args, false)) {
-          globalArgs.set(key, value === null ? null : substitute(value, globalArgs, parsed.escape));
+          if (automatic.has(key)) continue;
+          globalArgs.set(
+            key,
+            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line))
+          );
         }
       }
       continue;
@@ -1155,17 +1345,19 @@ function buildStageGraph(parsed, target) {
     }
     final = t;
   }
-  const lineage = [];
-  for (let s = final; s; s = s.parent) lineage.unshift(s);
-  const built = /* @__PURE__ */ new Set();
-  const visit = (s) => {
-    if (built.has(s)) return;
-    built.add(s);
-    if (s.parent) visit(s.parent);
-    for (const u of s.uses) visit(u);
-  };
-  visit(final);
-  return { graph: { stages, globalArgs, final, lineage, built, preamble }, problems };
+  const lineage = lineageOf(final);
+  const built = /* @__PURE__ */ new Set([final]);
+  const work = [final];
+  while (work.length > 0) {
+    const s = work.pop();
+    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
+      if (built.has(next)) continue;
+      built.add(next);
+      work.push(next);
+    }
+  }
+  const finalReason = target !== void 0 ? "target" : "last stage";
+  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
 }
 function stageReferences(instr) {
   const out = [];
@@ -1214,8 +1406,8 @@ function baseOf(stage) {
 }
 function lineageOf(stage) {
   const out = [];
-  for (let s = stage; s; s = s.parent) out.unshift(s);
-  return out;
+  for (let s = stage; s; s = s.parent) out.push(s);
+  return out.reverse();
 }
 function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: true }) {
   const vars = /* @__PURE__ */ new Map();
@@ -1248,13 +1440,14 @@ function heredocIsShell(body, headerCommands) {
     (c) => isShell(c.argv[0]) && shellDashC(c.argv) === null && !c.argv.slice(1).some((a) => !a.startsWith("-"))
   );
 }
-function analyzeRun(instr) {
+function analyzeRun(instr, vars) {
   const mounts = mountsOf(instr);
-  if (instr.json) return { instr, commands: execFormCommands(instr.json), mounts };
-  const header = splitCommands(instr.args);
+  const scope = new ShellScope(vars);
+  if (instr.json) return { instr, commands: execFormCommands(instr.json, scope), mounts };
+  const header = splitCommands(instr.args, 0, scope);
   const commands = [...header];
   for (const h of instr.heredocs) {
-    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body));
+    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body, 0, scope));
   }
   return { instr, commands, mounts };
 }
@@ -1335,7 +1528,7 @@ var PIP_VALUED = /* @__PURE__ */ new Set([
   "--python",
   "--report"
 ]);
-function pipInstallArgs(cmd) {
+function pipCommandArgs(cmd) {
   const argv = cmd.argv;
   const name = commandName(argv[0]);
   let args;
@@ -1345,9 +1538,12 @@ function pipInstallArgs(cmd) {
     if (m < 0 || argv[m + 1] !== "pip" || argv.slice(1, m).some((a) => !a.startsWith("-"))) return null;
     args = argv.slice(m + 2);
   } else return null;
-  const { sub, rest } = subcommand(args, PIP_VALUED);
-  if (sub !== "install") return null;
-  return splitArgs(rest, PIP_VALUED);
+  return subcommand(args, PIP_VALUED);
+}
+function pipInstallArgs(cmd) {
+  const pip = pipCommandArgs(cmd);
+  if (pip?.sub !== "install") return null;
+  return splitArgs(pip.rest, PIP_VALUED);
 }
 var UV_VALUED = /* @__PURE__ */ new Set([
   "--directory",
@@ -1582,14 +1778,21 @@ var APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
   "reinstall",
   "satisfy"
 ]);
+var RPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
+  "install",
+  "in",
+  "groupinstall",
+  "upgrade",
+  "reinstall",
+  "localinstall"
+]);
 function isOsPackageInstall(cmd) {
   const apt = aptCommand(cmd);
   if (apt) return APT_INSTALL_SUBS.has(apt.sub);
   const apk = apkCommand(cmd);
   if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
   const rpm = rpmCommand(cmd);
-  if (rpm)
-    return ["install", "groupinstall", "upgrade", "update", "reinstall", "localinstall"].includes(rpm.sub);
+  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === "update";
   return false;
 }
 var BUILD_PACKAGES = /* @__PURE__ */ new Set([
@@ -1616,27 +1819,74 @@ function isBuildPackage(spec) {
 function pythonPackageName(spec) {
   return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
 }
-function buildTooling(cmd) {
+function toolingInstall(cmd) {
   const apt = aptCommand(cmd);
   if (apt && apt.sub === "install") {
     const pkgs = apt.packages.filter(isBuildPackage);
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+    return pkgs.length ? { manager: "apt", packages: pkgs, virtual: null } : null;
   }
   const apk = apkCommand(cmd);
   if (apk && apk.sub === "add") {
     const pkgs = apk.packages.filter(isBuildPackage);
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+    const virtual = [...optionValues(apk.options, "--virtual"), ...optionValues(apk.options, "-t")][0] ?? null;
+    return pkgs.length ? { manager: "apk", packages: pkgs, virtual } : null;
   }
   const rpm = rpmCommand(cmd);
-  if (rpm && (rpm.sub === "install" || rpm.sub === "groupinstall")) {
+  if (rpm && (rpm.sub === "install" || rpm.sub === "in" || rpm.sub === "groupinstall")) {
     const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+    return pkgs.length ? { manager: "rpm", packages: pkgs, virtual: null } : null;
   }
   const pip = pipInstallArgs(cmd);
   if (pip) {
     const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
-    return pkgs.length ? `installs ${pkgs.join(", ")}` : null;
+    return pkgs.length ? { manager: "pip", packages: pkgs, virtual: null } : null;
   }
+  return null;
+}
+function removedAgain(install, after) {
+  const removed = /* @__PURE__ */ new Set();
+  const names = new Map(install.packages.map((p) => [packageName(p), p]));
+  const remove = (spec) => {
+    const p = names.get(packageName(spec));
+    if (p) removed.add(p);
+  };
+  let markedAuto = /* @__PURE__ */ new Set();
+  let markedAll = false;
+  for (const c of after) {
+    if (install.manager === "apk") {
+      const apk = apkCommand(c);
+      if (apk?.sub !== "del") continue;
+      if (install.virtual && apk.packages.includes(install.virtual))
+        for (const p of install.packages) removed.add(p);
+      for (const p of apk.packages) remove(p);
+    } else if (install.manager === "apt") {
+      const name = commandName(c.argv[0]);
+      if (name === "apt-mark") {
+        const args = c.argv.slice(1).filter((a) => !a.startsWith("-"));
+        if (args[0] !== "auto") continue;
+        if (args.slice(1).some((a) => a === ".*" || a === "*" || a === "~i")) markedAll = true;
+        markedAuto = /* @__PURE__ */ new Set([...markedAuto, ...args.slice(1).map(packageName)]);
+        continue;
+      }
+      const apt = aptCommand(c);
+      if (!apt) continue;
+      const autoRemove = apt.sub === "autoremove" || (apt.sub === "purge" || apt.sub === "remove") && hasOption(apt.options, "--auto-remove", "--autoremove");
+      if (apt.sub === "purge" || apt.sub === "remove") for (const p of apt.packages) remove(p);
+      if (autoRemove) {
+        for (const p of install.packages) if (markedAll || markedAuto.has(packageName(p))) removed.add(p);
+      }
+    } else if (install.manager === "rpm") {
+      const rpm = rpmCommand(c);
+      if (rpm && ["remove", "erase", "autoremove", "rm"].includes(rpm.sub))
+        for (const p of rpm.packages) remove(p);
+    } else {
+      const pip = pipCommandArgs(c);
+      if (pip?.sub === "uninstall") for (const p of pip.rest.filter((a) => !a.startsWith("-"))) remove(p);
+    }
+  }
+  return removed;
+}
+function buildStep(cmd) {
   const name = commandName(cmd.argv[0]);
   const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
   const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
@@ -1656,26 +1906,26 @@ function buildTooling(cmd) {
   return null;
 }
 function removesPath(commands, path) {
+  const covers = (raw) => {
+    const cleaned = raw.replace(/\/+$/, "");
+    if (cleaned === "") return false;
+    if (cleaned === path || path.startsWith(`${cleaned}/`)) return true;
+    return cleaned.startsWith(`${path}/`) && cleaned.slice(path.length + 1).includes("*");
+  };
   return commands.some((c) => {
     const name = commandName(c.argv[0]);
     if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
-      const root = (c.argv[1] ?? "").replace(/\/+$/, "");
-      return root !== "" && (root === path || path.startsWith(`${root}/`) || root.startsWith(`${path}/`));
+      return covers(c.argv[1] ?? "");
     }
     if (name !== "rm") return false;
-    return c.argv.slice(1).some((arg) => {
-      if (arg.startsWith("-")) return false;
-      const cleaned = arg.replace(/\/\*+$/, "").replace(/\*+$/, "").replace(/\/+$/, "");
-      if (cleaned === "") return false;
-      return cleaned === path || path.startsWith(`${cleaned}/`) || cleaned.startsWith(`${path}/`) || arg.startsWith(`${path}/`);
-    });
+    return c.argv.slice(1).some((arg) => !arg.startsWith("-") && covers(arg.replace(/\/\*+$/, "")));
   });
 }
-function cacheMountAt(mounts, ...prefixes) {
+function mountCovers(mounts, ...paths) {
   return mounts.some((m) => {
-    if (m.type !== "cache" || !m.target) return false;
+    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
     const t = m.target.replace(/\/+$/, "");
-    return prefixes.some((p) => t === p || t.startsWith(`${p}/`) || p.startsWith(`${t}/`));
+    return paths.some((p) => t === p || p.startsWith(`${t}/`));
   });
 }
 function hasCacheMount(mounts) {
@@ -1687,11 +1937,93 @@ function truthy(value) {
 }
 
 // src/lint/rule.ts
+function lastValue(scope, key) {
+  const passed = [];
+  let value;
+  for (let s = scope; s; s = s.parent) {
+    if (s.exit.has(key)) {
+      value = s.exit.get(key);
+      break;
+    }
+    passed.push(s);
+    const version = s.versions.get(key);
+    if (version) {
+      value = version.values[version.values.length - 1];
+      break;
+    }
+  }
+  for (const s of passed) s.exit.set(key, value);
+  return value;
+}
+function valueAt(scope, key, p) {
+  const version = scope.versions.get(key);
+  if (version && version.from[0] <= p) {
+    let lo = 0;
+    let hi = version.from.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (version.from[mid] <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    return version.values[lo - 1];
+  }
+  return scope.parent ? lastValue(scope.parent, key) : void 0;
+}
 var NO_VARS = { get: () => void 0 };
 function createContext(parsed, graph, problems, context, dockerfileName) {
   const runs = /* @__PURE__ */ new Map();
-  const varsByStage = /* @__PURE__ */ new Map();
-  const ctxEscape = parsed.escape;
+  const scopes = /* @__PURE__ */ new Map();
+  const stageOf = /* @__PURE__ */ new Map();
+  for (const stage of graph?.stages ?? []) for (const i of stage.body) stageOf.set(i, stage);
+  const escapeChar = parsed.escape;
+  const limitAt = (line) => () => {
+    if (problems.some((p) => p.message === expansionLimitMessage())) return;
+    problems.push({ line, message: expansionLimitMessage() });
+  };
+  const scopeOf = (stage) => {
+    const known = scopes.get(stage);
+    if (known) return known;
+    const chain = [];
+    for (let s = stage; s && !scopes.has(s); s = s.parent) chain.push(s);
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const s = chain[k];
+      const scope = {
+        position: /* @__PURE__ */ new Map(),
+        versions: /* @__PURE__ */ new Map(),
+        exit: /* @__PURE__ */ new Map(),
+        parent: s.parent ? scopes.get(s.parent) : null
+      };
+      const lookup = (p) => ({
+        has: (key) => valueAt(scope, key, p) !== void 0,
+        get: (key) => valueAt(scope, key, p)
+      });
+      let at = 0;
+      for (const i of s.body) {
+        scope.position.set(i, at++);
+        if (i.keyword !== "ENV" && i.keyword !== "ARG") continue;
+        for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
+          const v = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
+          if (v === null) continue;
+          const resolved = substitute(v, lookup(at), escapeChar, limitAt(i.line)) ?? v;
+          let version = scope.versions.get(key);
+          if (!version) {
+            version = { from: [], values: [] };
+            scope.versions.set(key, version);
+          }
+          version.from.push(at);
+          version.values.push(resolved);
+        }
+      }
+      scopes.set(s, scope);
+    }
+    return scopes.get(stage);
+  };
+  const vars = (stage, instr) => {
+    const scope = scopeOf(stageOf.get(instr) ?? stage);
+    const p = scope.position.get(instr);
+    if (p === void 0) return NO_VARS;
+    return { get: (key) => valueAt(scope, key, p) };
+  };
   return {
     parsed,
     graph,
@@ -1701,56 +2033,14 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
     run(instr) {
       let info = runs.get(instr);
       if (!info) {
-        info = analyzeRun(instr);
+        const stage = stageOf.get(instr);
+        const lookup = stage ? vars(stage, instr) : NO_VARS;
+        info = analyzeRun(instr, (key) => lookup.get(key));
         runs.set(instr, info);
       }
       return info;
     },
-    vars(stage, instr) {
-      let table = varsByStage.get(stage);
-      if (!table) {
-        table = { position: /* @__PURE__ */ new Map(), versions: /* @__PURE__ */ new Map() };
-        const current = /* @__PURE__ */ new Map();
-        let at = 0;
-        for (const s of lineageOf(stage)) {
-          for (const i of s.body) {
-            table.position.set(i, at++);
-            if (i.keyword !== "ENV" && i.keyword !== "ARG") continue;
-            for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
-              const v = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
-              if (v === null) continue;
-              const resolved = substitute(v, current, ctxEscape) ?? v;
-              current.set(key, resolved);
-              let version = table.versions.get(key);
-              if (!version) {
-                version = { from: [], values: [] };
-                table.versions.set(key, version);
-              }
-              version.from.push(at);
-              version.values.push(resolved);
-            }
-          }
-        }
-        varsByStage.set(stage, table);
-      }
-      const p = table.position.get(instr);
-      if (p === void 0) return NO_VARS;
-      const { versions } = table;
-      return {
-        get(key) {
-          const version = versions.get(key);
-          if (!version) return void 0;
-          let lo = 0;
-          let hi = version.from.length;
-          while (lo < hi) {
-            const mid = lo + hi >> 1;
-            if (version.from[mid] <= p) lo = mid + 1;
-            else hi = mid;
-          }
-          return lo === 0 ? void 0 : version.values[lo - 1];
-        }
-      };
-    }
+    vars
   };
 }
 function graphOf(ctx) {
@@ -1803,7 +2093,7 @@ var IG000 = {
       return out;
     }
     for (const instr of g.preamble) {
-      if (instr.keyword !== "ARG") {
+      if (instr.keyword !== "ARG" && KNOWN_INSTRUCTIONS.has(instr.keyword)) {
         out.push({
           line: instr.line,
           message: `\`${instr.text}\` (line ${instr.line}) comes before the first FROM: only ARG may come before FROM`,
@@ -1843,13 +2133,24 @@ var IG000 = {
 };
 
 // src/lint/rules/build-tooling.ts
+function toolingLeft(commands, k) {
+  const cmd = commands[k];
+  const install = toolingInstall(cmd);
+  if (install) {
+    const removed = removedAgain(install, commands.slice(k + 1));
+    const left = install.packages.filter((p) => !removed.has(p));
+    return left.length ? `installs ${left.join(", ")}` : null;
+  }
+  return buildStep(cmd);
+}
 function firstBuildTooling(ctx, stages) {
   const hits = [];
   for (const stage of stages) {
     for (const instr of stage.body) {
       if (instr.keyword !== "RUN") continue;
-      for (const cmd of ctx.run(instr).commands) {
-        const what = buildTooling(cmd);
+      const { commands } = ctx.run(instr);
+      for (let k = 0; k < commands.length; k++) {
+        const what = toolingLeft(commands, k);
         if (what) {
           hits.push({ line: instr.line, text: quote(instr), what });
           break;
@@ -1887,6 +2188,38 @@ var IG001 = {
   }
 };
 
+// src/lint/windows.ts
+function isWindowsImage(ref) {
+  if (!ref) return false;
+  const tag = (ref.tag ?? "").toLowerCase();
+  if (/servercore|nanoserver/.test(tag)) return true;
+  if (ref.registry === "mcr.microsoft.com" && /^windows(\/|$)/.test(ref.path)) return true;
+  return /(^|\/)(windows\/)?(servercore|nanoserver)$/.test(ref.path);
+}
+function isWindowsBuild(ctx) {
+  if (ctx.parsed.escape === "`") return true;
+  return ctx.graph !== null && isWindowsImage(baseOf(ctx.graph.final).ref);
+}
+var POWERSHELL = /(^|[\\/])(powershell|pwsh)(\.exe)?$/i;
+var underPowerShell = /* @__PURE__ */ new WeakMap();
+function usesPowerShell(ctx, instr) {
+  let set = underPowerShell.get(ctx);
+  if (!set) {
+    set = /* @__PURE__ */ new Set();
+    const atEnd = /* @__PURE__ */ new Map();
+    for (const stage of ctx.graph?.stages ?? []) {
+      let ps = stage.parent ? atEnd.get(stage.parent) ?? false : false;
+      for (const i of stage.body) {
+        if (i.keyword === "SHELL") ps = POWERSHELL.test(i.json?.[0] ?? "");
+        else if (ps) set.add(i);
+      }
+      atEnd.set(stage, ps);
+    }
+    underPowerShell.set(ctx, set);
+  }
+  return set.has(instr);
+}
+
 // src/lint/rules/IG002-slim-base.ts
 var FULL_SIZE = /* @__PURE__ */ new Set([
   "python",
@@ -1901,13 +2234,50 @@ var FULL_SIZE = /* @__PURE__ */ new Set([
   "buildpack-deps"
 ]);
 var SMALL_TAG = ["slim", "alpine", "distroless", "minimal", "jre"];
+var CODENAME = /-(trixie|bookworm|bullseye|buster|noble|jammy|focal)$/;
+function smallerBase(official, tag) {
+  const codename = CODENAME.exec(tag)?.[1] ?? null;
+  const version = (codename ? tag.slice(0, -codename.length - 1) : tag) || "VERSION";
+  switch (official) {
+    case "node": {
+      const image = `node:${codename ? `${version}-${codename}-slim` : `${version}-slim`}`;
+      return { image, advice: `Use \`${image}\` (or alpine) for the stage that ships.` };
+    }
+    case "golang":
+    case "rust": {
+      const image = `${official}:${version.replace(/-?(bookworm|bullseye)$/, "")}-alpine`;
+      return {
+        image,
+        advice: `Build in a \`FROM ${official}:\u2026 AS build\` stage and copy the binary into a small runtime base (\`gcr.io/distroless/static-debian12\`, \`gcr.io/distroless/cc-debian12\` or \`debian:12-slim\`), or use \`${image}\`.`
+      };
+    }
+    case "php": {
+      const v = version.replace(/-(cli|apache|fpm|zts)$/, "");
+      const image = `php:${v}-${/fpm|apache/.test(version) ? "fpm-alpine" : "alpine"}`;
+      return { image, advice: `Use \`${image}\` (the official php image publishes no -slim tag).` };
+    }
+    case "openjdk":
+    case "eclipse-temurin": {
+      const image = `${official}:${/jdk/.test(version) ? version.replace("jdk", "jre") : `${version === "VERSION" ? "21" : version}-jre`}`;
+      return { image, advice: `Use \`${image}\` (a JRE, no compiler) for the stage that ships.` };
+    }
+    case "buildpack-deps": {
+      const image = `debian:${codename ?? (/^[a-z]+$/.test(version) ? version : "bookworm")}-slim`;
+      return { image, advice: `Use \`${image}\` and install only the runtime libraries the service needs.` };
+    }
+    default: {
+      const image = `${official}:${codename ? `${version}-slim-${codename}` : `${version}-slim`}`;
+      return { image, advice: `Use \`${image}\` (or alpine) for the stage that ships.` };
+    }
+  }
+}
 var IG002 = {
   id: "IG002",
   name: "slim-base",
   severity: "warning",
-  summary: "The final stage\u2019s base is a full-size official language image (python, node, ruby, golang, rust, php, perl, openjdk, eclipse-temurin, buildpack-deps) without a slim, alpine, distroless, minimal or jre tag.",
+  summary: "The final stage\u2019s base is a full-size official language image (python, node, ruby, golang, rust, php, perl, openjdk, eclipse-temurin, buildpack-deps) without a slim, alpine, distroless, minimal or jre tag (Windows tags are not judged).",
   rationale: "The full images carry a whole Debian build toolchain: hundreds of MB the running service never uses.",
-  fix: "Use the slim variant for the final stage (e.g. `python:3.13-slim`); keep the full image for a builder stage if it needs compilers.",
+  fix: "Use a small variant the image publishes for the final stage (python/node/ruby: `-slim`; golang/rust: build, then copy the binary into distroless or a slim base; php: `-alpine`; JDK images: `-jre`); keep the full image for a builder stage.",
   check(ctx) {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
@@ -1915,13 +2285,13 @@ var IG002 = {
     if (!ref?.official || !FULL_SIZE.has(ref.official)) return [];
     if (ref.digest && !ref.tag) return [];
     const tag = (ref.tag ?? "").toLowerCase();
-    if (SMALL_TAG.some((t) => tag.includes(t))) return [];
-    const suggestion = ref.official === "eclipse-temurin" || ref.official === "openjdk" ? `${ref.official}:${tag || "21"}-jre` : `${ref.official}:${tag ? `${tag}-slim` : "VERSION-slim"}`;
+    if (SMALL_TAG.some((t) => tag.includes(t)) || isWindowsImage(ref)) return [];
+    const { image, advice } = smallerBase(ref.official, tag);
     return [
       {
         line: base.from.line,
-        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${ref.official} image with a build toolchain. Use \`${suggestion}\` (or alpine/distroless) for the stage that ships.`,
-        fix: `Write \`FROM ${suggestion}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`
+        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${ref.official} image with a build toolchain. ${advice}`,
+        fix: `Write \`FROM ${image}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`
       }
     ];
   }
@@ -1936,33 +2306,35 @@ var IG003 = {
   rationale: "Alpine uses musl: most wheels on PyPI are built for glibc, so pip compiles packages from source (slow builds, compilers needed, larger images).",
   fix: "Use `python:3.x-slim` (Debian, glibc wheels) for stages that install Python packages.",
   check(ctx) {
+    const g = graphOf(ctx);
     const out = [];
-    for (const stage of builtStages(ctx)) {
-      const ref = baseOf(stage).ref;
+    const baseRef = /* @__PURE__ */ new Map();
+    const pythonAtEnd = /* @__PURE__ */ new Map();
+    const installsPython = (c) => {
+      const apk = apkCommand(c);
+      return apk?.sub === "add" && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p));
+    };
+    for (const stage of g.stages) {
+      const ref = stage.parent ? baseRef.get(stage.parent) ?? null : stage.ref;
+      baseRef.set(stage, ref);
       const pyAlpine = ref?.official === "python" && (ref.tag ?? "").toLowerCase().includes("alpine");
       const alpine = ref?.official === "alpine";
-      if (!pyAlpine && !alpine) continue;
-      let hasPython = pyAlpine;
-      for (const s of lineageOf(stage)) {
-        for (const instr of s.body) {
-          if (instr.keyword !== "RUN") continue;
-          const cmds = ctx.run(instr).commands;
-          if (!hasPython && cmds.some((c) => {
-            const apk = apkCommand(c);
-            return apk?.sub === "add" && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p));
-          }))
-            hasPython = true;
-          if (s !== stage || !hasPython) continue;
-          if (cmds.some((c) => pipInstallArgs(c) !== null || uvCommand(c) !== null)) {
-            out.push({
-              line: instr.line,
-              message: `${quote(instr)} installs Python packages on Alpine (\`${ref.text}\`): musl has no prebuilt wheels for most packages, so they compile from source. Base this stage on \`python:3.x-slim\` instead.`
-            });
-            break;
-          }
+      let hasPython = pyAlpine || (stage.parent ? pythonAtEnd.get(stage.parent) : false);
+      let reported = !g.built.has(stage);
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN" || !pyAlpine && !alpine) continue;
+        const cmds = ctx.run(instr).commands;
+        if (!hasPython && cmds.some(installsPython)) hasPython = true;
+        if (reported || !hasPython) continue;
+        if (cmds.some((c) => pipInstallArgs(c) !== null || uvCommand(c) !== null)) {
+          out.push({
+            line: instr.line,
+            message: `${quote(instr)} installs Python packages on Alpine (\`${ref.text}\`): musl has no prebuilt wheels for most packages, so they compile from source. Base this stage on \`python:3.x-slim\` instead.`
+          });
+          reported = true;
         }
-        if (out.length && out[out.length - 1].line >= stage.from.line && s === stage) break;
       }
+      pythonAtEnd.set(stage, hasPython);
     }
     return out;
   }
@@ -2012,56 +2384,56 @@ var IG004 = {
 };
 
 // src/lint/rules/IG005-os-package-cache.ts
+function isDistClean(c) {
+  return aptCommand(c)?.sub === "dist-clean";
+}
+function isRpmCleanAll(c) {
+  const r = rpmCommand(c);
+  return r?.sub === "clean" && r.packages.includes("all");
+}
 var IG005 = {
   id: "IG005",
   name: "os-package-cache",
   severity: "warning",
-  summary: "In the final lineage, `apt-get install` without removing /var/lib/apt/lists in the same RUN, `apk add` without `--no-cache`, or `dnf`/`yum install` without `clean all` in the same RUN.",
-  rationale: "Package indexes and downloaded packages stay in the layer when they are not removed in the RUN that made them.",
-  fix: "End the RUN with `&& rm -rf /var/lib/apt/lists/*` (apt), use `apk add --no-cache` (apk), or `&& dnf clean all` (dnf/yum).",
+  summary: "In the final lineage, `apt-get install` without removing /var/lib/apt/lists after it in the same RUN, `apk add` without `--no-cache` (or removing /var/cache/apk after it), or `dnf`/`yum install` without `clean all` after it in the same RUN.",
+  rationale: "Package indexes and downloaded packages stay in the layer when they are not removed, after the install, in the RUN that made them.",
+  fix: "End the RUN with `&& rm -rf /var/lib/apt/lists/*` or `&& apt-get dist-clean` (apt), use `apk add --no-cache` (apk), or `&& dnf clean all` (dnf/yum).",
   check(ctx) {
     const g = graphOf(ctx);
     const out = [];
     for (const stage of g.lineage) {
       for (const instr of stage.body) {
-        if (instr.keyword !== "RUN") continue;
+        if (instr.keyword !== "RUN" || usesPowerShell(ctx, instr)) continue;
         const { commands, mounts } = ctx.run(instr);
         let report = null;
-        for (const cmd of commands) {
+        for (let k = 0; k < commands.length && !report; k++) {
+          const cmd = commands[k];
+          const after = commands.slice(k + 1);
           const apt = aptCommand(cmd);
-          if (apt?.sub === "install" && !removesPath(commands, "/var/lib/apt/lists") && !cacheMountAt(mounts, "/var/lib/apt", "/var/cache/apt")) {
+          if (apt?.sub === "install" && !removesPath(after, "/var/lib/apt/lists") && !after.some(isDistClean) && !mountCovers(mounts, "/var/lib/apt/lists")) {
             report = {
               line: instr.line,
-              message: `${quote(instr)} runs \`${cmd.argv[0]} install\` but does not remove /var/lib/apt/lists in the same RUN: the package index (tens of MB) stays in the layer. End the RUN with \`&& rm -rf /var/lib/apt/lists/*\`.`,
-              fix: "Append `&& rm -rf /var/lib/apt/lists/*` to the same RUN (or mount caches at /var/lib/apt and /var/cache/apt)."
+              message: `${quote(instr)} runs \`${cmd.argv[0]} install\` but does not remove /var/lib/apt/lists after it in the same RUN: the package index (tens of MB) stays in the layer. End the RUN with \`&& rm -rf /var/lib/apt/lists/*\`.`,
+              fix: "Append `&& rm -rf /var/lib/apt/lists/*` (or `&& apt-get dist-clean` with apt 2.7.8+) to the same RUN, or mount a cache at /var/lib/apt."
             };
-            break;
+            continue;
           }
           const apk = apkCommand(cmd);
-          if (apk?.sub === "add" && !hasOption(apk.options, "--no-cache") && !cacheMountAt(mounts, "/var/cache/apk", "/etc/apk/cache")) {
+          if (apk?.sub === "add" && !hasOption(apk.options, "--no-cache") && !removesPath(after, "/var/cache/apk") && !mountCovers(mounts, "/var/cache/apk", "/etc/apk/cache")) {
             report = {
               line: instr.line,
               message: `${quote(instr)} runs \`apk add\` without \`--no-cache\`: the package index stays in /var/cache/apk. Write \`apk add --no-cache \u2026\`.`,
               fix: "Write `apk add --no-cache \u2026`."
             };
-            break;
+            continue;
           }
           const rpm = rpmCommand(cmd);
-          if (rpm && (rpm.sub === "install" || rpm.sub === "groupinstall")) {
-            const cleaned = commands.some((c) => {
-              const r = rpmCommand(c);
-              return r?.sub === "clean" && r.packages.includes("all");
-            });
-            const removed = removesPath(commands, "/var/cache/dnf") || removesPath(commands, "/var/cache/yum");
-            const mounted = cacheMountAt(mounts, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5");
-            if (!cleaned && !removed && !mounted) {
-              report = {
-                line: instr.line,
-                message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
-                fix: `Append \`&& ${rpm.tool} clean all\` to the same RUN.`
-              };
-              break;
-            }
+          if (rpm && RPM_INSTALL_SUBS.has(rpm.sub) && !after.some(isRpmCleanAll) && !removesPath(after, "/var/cache/dnf") && !removesPath(after, "/var/cache/yum") && !mountCovers(mounts, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")) {
+            report = {
+              line: instr.line,
+              message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` after it in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
+              fix: `Append \`&& ${rpm.tool} clean all\` to the same RUN.`
+            };
           }
         }
         if (report) out.push(report);
@@ -2076,14 +2448,14 @@ var IG006 = {
   id: "IG006",
   name: "update-alone",
   severity: "warning",
-  summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN.",
+  summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN (not under a PowerShell SHELL).",
   rationale: "The cached layer keeps an old index: a later install RUN can fail or install stale versions, and the index is a wasted layer.",
   fix: "Update and install in one RUN: `RUN apt-get update && apt-get install -y \u2026 && rm -rf /var/lib/apt/lists/*`.",
   check(ctx) {
     const out = [];
     for (const stage of builtStages(ctx)) {
       for (const instr of stage.body) {
-        if (instr.keyword !== "RUN") continue;
+        if (instr.keyword !== "RUN" || usesPowerShell(ctx, instr)) continue;
         const { commands } = ctx.run(instr);
         const update = commands.find(
           (c) => aptCommand(c)?.sub === "update" || apkCommand(c)?.sub === "update"
@@ -2114,9 +2486,11 @@ var IG007 = {
       const flush = () => {
         if (block.length >= 2) {
           const lines = block.map((r) => r.line);
+          const powerShell = usesPowerShell(ctx, block[1]);
           out.push({
             line: block[1].line,
-            message: `${quote(block[1])} directly follows ${quote(block[0])}${block.length > 2 ? ` (${block.length} RUNs in a row: lines ${lines.join(", ")})` : ""}: each RUN is a layer. Join them into one RUN with \`&&\`.`
+            message: `${quote(block[1])} directly follows ${quote(block[0])}${block.length > 2 ? ` (${block.length} RUNs in a row: lines ${lines.join(", ")})` : ""}: each RUN is a layer. ${powerShell ? "Join them into one RUN, the commands separated by `;` (Windows PowerShell has no `&&`)." : "Join them into one RUN with `&&`."}`,
+            ...powerShell ? { fix: "Join consecutive RUNs into one, the PowerShell commands separated by `;`." } : {}
           });
         }
         block = [];
@@ -2202,10 +2576,20 @@ var MANIFESTS = /* @__PURE__ */ new Set([
   "build.gradle.kts",
   "settings.gradle",
   "settings.gradle.kts",
-  "gradle.properties"
+  "gradle.properties",
+  ".ruby-version",
+  ".tool-versions",
+  "pnpm-workspace.yaml",
+  "bun.lock",
+  "bun.lockb"
 ]);
+var MANIFEST_DIRS = /* @__PURE__ */ new Set([".yarn", "requirements", "patches"]);
+function inManifestDir(path) {
+  return path.split("/").some((part) => MANIFEST_DIRS.has(part));
+}
 var MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
 function isManifest(name) {
+  if (inManifestDir(name.replace(/\/+$/, ""))) return true;
   const base = name.split("/").pop();
   if (base === "Pipfile" || base === "Pipfile.lock" || base === "Gemfile" || base === "Gemfile.lock")
     return true;
@@ -2225,11 +2609,12 @@ function bringsSource(src, ctx, fileSet) {
       const re = globToRegExp(p);
       const files = c.files.filter((f) => re.test(f));
       const dirs = [...c.dirs].filter((d) => re.test(d));
-      if (files.length + dirs.length > 0) return dirs.length > 0 || files.some((f) => !isManifest(f));
-    } else if (c.dirs.has(p)) return true;
+      if (files.length + dirs.length > 0)
+        return dirs.some((d) => !inManifestDir(d)) || files.some((f) => !isManifest(f));
+    } else if (c.dirs.has(p)) return !inManifestDir(p);
     else if (fileSet.has(p)) return !isManifest(p);
   }
-  if (src.endsWith("/")) return true;
+  if (src.endsWith("/")) return !inManifestDir(p);
   if (isGlob(p)) {
     const re = globToRegExp(p.split("/").pop());
     return !MANIFEST_NAMES.some((m) => re.test(m) || re.test(m.replace(/^./, (x) => x.toUpperCase())));
@@ -2281,27 +2666,26 @@ var IG009 = {
       return fileSet;
     };
     for (const stage of builtStages(ctx)) {
-      let firstSourceCopy = null;
+      let lastSourceCopy = null;
       const installedBefore = /* @__PURE__ */ new Set();
       for (const instr of stage.body) {
         if (isContextCopy(instr)) {
-          if (firstSourceCopy) continue;
           const sources = copySources(instr).filter((s) => !isUrl(s));
-          if (sources.some((s) => bringsSource(s, ctx, files()))) firstSourceCopy = instr;
+          if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = instr;
           continue;
         }
         if (instr.keyword !== "RUN") continue;
         for (const cmd of ctx.run(instr).commands) {
           const install = dependencyInstall(cmd);
           if (!install) continue;
-          if (!firstSourceCopy) {
+          if (!lastSourceCopy) {
             installedBefore.add(install.tool);
             continue;
           }
           if (installedBefore.has(install.tool)) continue;
           out.push({
             line: instr.line,
-            message: `${quote(firstSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
+            message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
           });
           break;
         }
@@ -2312,31 +2696,52 @@ var IG009 = {
 };
 
 // src/lint/rules/IG010-non-root.ts
+var WINDOWS_FIX = "Run as the built-in unprivileged account: `USER ContainerUser` before CMD (useradd does not exist on Windows).";
 var IG010 = {
   id: "IG010",
   name: "non-root",
   severity: "warning",
-  summary: "The final stage (with its lineage) has no USER, or its last USER is root, 0, root:root or 0:0.",
+  summary: "The final stage (with its lineage) has no USER, or its last USER is root, 0, root:root or 0:0 (on a Windows image: ContainerAdministrator).",
   rationale: "A process running as root in the container turns any escape or file-write bug into root on the image filesystem.",
   fix: "Create a user and switch to it before CMD: `RUN useradd --create-home app` then `USER app`.",
   check(ctx) {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
     if ((base.ref?.tag ?? "").toLowerCase().includes("nonroot")) return [];
+    const windows = isWindowsBuild(ctx);
     const users = g.lineage.flatMap((s) => s.body).filter((i) => i.keyword === "USER");
     const last = users[users.length - 1];
     if (!last) {
       return [
-        {
+        windows ? {
+          line: g.final.from.line,
+          message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) is a Windows image that never sets USER: servercore images run as ContainerAdministrator. Add \`USER ContainerUser\` before CMD.`,
+          fix: WINDOWS_FIX
+        } : {
           line: g.final.from.line,
           message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. Add a user and \`USER app\` before CMD.`
         }
       ];
     }
     const raw = splitWords(last.args)[0] ?? "";
-    const value = substitute(raw, new Map(variablesBefore(g.lineage, last, g.globalArgs)), ctx.parsed.escape);
+    const vars = ctx.vars(g.final, last);
+    const value = substitute(
+      raw,
+      { has: (k) => vars.get(k) !== void 0, get: (k) => vars.get(k) },
+      ctx.parsed.escape
+    );
     if (value === null) return [];
     const user = value.split(":")[0].toLowerCase();
+    if (windows) {
+      if (user !== "containeradministrator" && user !== "administrator") return [];
+      return [
+        {
+          line: last.line,
+          message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER: the Windows container runs as an administrator. Switch to \`USER ContainerUser\` after the steps that need it.`,
+          fix: WINDOWS_FIX
+        }
+      ];
+    }
     if (user !== "root" && user !== "0") return [];
     return [
       {
@@ -2595,6 +3000,8 @@ var RULES = [
 
 export {
   parseDockerfile,
+  DEFAULT_PLATFORM,
+  isPlatform,
   GraphError,
   buildStageGraph,
   createContext,

@@ -9,12 +9,12 @@ import {
   parseFlags,
   reachesFailOn,
   usageLine
-} from "./chunk-AK3NCU7B.js";
-import "./chunk-65FW2S5I.js";
+} from "./chunk-455PRJY5.js";
+import "./chunk-JA3NUO37.js";
 import {
   analyzeImage,
   isArchiveRef
-} from "./chunk-A35CLZD2.js";
+} from "./chunk-CRSK3V3A.js";
 import {
   normalizeInstruction
 } from "./chunk-OMW2NR4Z.js";
@@ -26,7 +26,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-IAM365J3.js";
+} from "./chunk-BV2NKFVU.js";
 import {
   namesRegistry,
   referenceProblem
@@ -399,10 +399,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-YUHMH7LX.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-TDO3OHWB.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-O4PP6FNE.js")).registryClient(),
   containers: async () => (await import("./docker-cli-UPKNFDIW.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-I5XKQS35.js")).lintDockerfileAt(path, {
+  lint: async (path, options) => (await import("./lint-PJI5G4ON.js")).lintDockerfileAt(path, {
     ...options,
     target: options.target ?? void 0
   })
@@ -1004,7 +1004,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-CI7VPZDH.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-WATBFIQP.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1057,7 +1057,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-I5XKQS35.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-PJI5G4ON.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

@@ -1236,8 +1236,16 @@ import { posix as posix2 } from "node:path";
 var UnsafePathError = class extends Error {
 };
 function normalizeMemberPath(raw) {
-  if (raw.startsWith("/")) throw new UnsafePathError(`absolute path "${raw}"`);
+  if (raw.startsWith("/")) return fromRoot(raw);
   return clean2(raw, raw);
+}
+function fromRoot(raw) {
+  const normalized = posix2.normalize(raw);
+  let start = 0;
+  while (normalized[start] === "/") start++;
+  let end = normalized.length;
+  while (end > start && normalized[end - 1] === "/") end--;
+  return normalized.slice(start, end);
 }
 function normalizeHardlinkTarget(target) {
   return clean2(target.replace(/^\/+/, ""), target);

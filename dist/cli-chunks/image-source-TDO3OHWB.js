@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   codeFingerprint
-} from "./chunk-BIB35Q5C.js";
+} from "./chunk-2HHN77NZ.js";
 import {
   registryAuth
 } from "./chunk-B7BFDVX5.js";
@@ -10,14 +10,14 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-A35CLZD2.js";
+} from "./chunk-CRSK3V3A.js";
 import "./chunk-OMW2NR4Z.js";
 import {
   UserError
 } from "./chunk-LGOGIA6D.js";
 import {
   VERSION
-} from "./chunk-IAM365J3.js";
+} from "./chunk-BV2NKFVU.js";
 import {
   registryOf,
   withTag
@@ -55251,7 +55251,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-var FORMAT = 1;
+var FORMAT = 2;
 var SUFFIX = ".json";
 var DEFAULT_MAX_ENTRIES = 50;
 function cacheDir(env = process.env) {
@@ -55287,7 +55287,7 @@ var AnalysisCache = class {
     } catch {
       return null;
     }
-    if (!isEntry(entry, key)) return null;
+    if (!isEntry(entry, key) || entry.sum !== checksum(key, entry.image, entry.findings)) return null;
     const now = /* @__PURE__ */ new Date();
     await utimes(file, now, now).catch(() => {
     });
@@ -55296,7 +55296,8 @@ var AnalysisCache = class {
   /** Stores an analysis (written to a temporary file, then renamed: readers never see half an entry). */
   async put(key, analysis) {
     const { ref: _ref, ...image } = analysis.image;
-    const entry = { format: FORMAT, key, image, findings: analysis.findings };
+    const findings = analysis.findings;
+    const entry = { format: FORMAT, key, sum: checksum(key, image, findings), image, findings };
     const file = this.#file(key);
     const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
@@ -55336,11 +55337,14 @@ var AnalysisCache = class {
     });
   }
 };
+function checksum(key, image, findings) {
+  return createHash("sha256").update(JSON.stringify([key, image, findings])).digest("hex");
+}
 function isEntry(value, key) {
   if (typeof value !== "object" || value === null) return false;
   const e = value;
   const image = e.image;
-  return e.format === FORMAT && e.key === key && Array.isArray(e.findings) && typeof image === "object" && image !== null && typeof image.id === "string" && typeof image.size === "number" && Array.isArray(image.layers) && (image.files === null || typeof image.files === "object" && image.files !== void 0);
+  return e.format === FORMAT && e.key === key && typeof e.sum === "string" && Array.isArray(e.findings) && typeof image === "object" && image !== null && typeof image.id === "string" && typeof image.size === "number" && Array.isArray(image.layers) && (image.files === null || typeof image.files === "object" && image.files !== void 0);
 }
 
 // src/engine/docker-engine.ts

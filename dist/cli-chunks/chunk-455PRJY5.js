@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   RULES
-} from "./chunk-65FW2S5I.js";
+} from "./chunk-JA3NUO37.js";
 import {
   CONTENT_RULES,
   instructionKind,
@@ -17,7 +17,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-IAM365J3.js";
+} from "./chunk-BV2NKFVU.js";
 import {
   referenceProblem
 } from "./chunk-ZEUIUMBT.js";
