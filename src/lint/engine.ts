@@ -1,6 +1,5 @@
 // The pure core: Dockerfile text + what is known of the context → findings. Inline ignores, the config's
 // `ignore` list and severity overrides are applied here, never in a rule.
-import type { ImageGuardConfig } from '../config/config.js';
 import { UserError } from '../core/errors.js';
 import type { Finding, Severity } from '../core/report.js';
 import type { ContextInfo } from './context.js';
@@ -8,6 +7,15 @@ import { type ParsedDockerfile, type Problem, parseDockerfile } from './parse.js
 import { createContext, type Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 import { buildStageGraph, DEFAULT_PLATFORM, GraphError, isPlatform } from './stages.js';
+
+/**
+ * What the user's config says about rules: ids to skip and per-rule severities (`off` drops the rule). The
+ * config file's loaded form (src/config) fits it as it is.
+ */
+export interface LintPolicy {
+  ignore: readonly string[];
+  severity: Readonly<Record<string, Severity | 'off'>>;
+}
 
 export interface LintOptions {
   /** The Dockerfile path as shown in findings (Finding.file); null for text without a file. */
@@ -17,7 +25,7 @@ export interface LintOptions {
   target?: string;
   /** The platform whose values the automatic platform ARGs (TARGETARCH …) take: `os/arch[/variant]`. */
   platform?: string;
-  config?: ImageGuardConfig;
+  config?: LintPolicy;
   /** Problems found while reading the file (bytes that are not UTF-8), reported as IG000. */
   readProblems?: Problem[];
   /** The rules to run (default: the registry). */

@@ -2,12 +2,11 @@
 // reads the Dockerfile and its build context from disk.
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { ImageGuardConfig } from '../config/config.js';
 import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/report.js';
 import { formatBytes } from '../core/size.js';
 import { type ContextInfo, readContext } from './context.js';
-import { lint, looksLikeDockerfile } from './engine.js';
+import { type LintPolicy, lint, looksLikeDockerfile } from './engine.js';
 import type { Problem } from './parse.js';
 
 export { type ContextInfo, memoryTree, readContext, walkContext } from './context.js';
@@ -97,7 +96,7 @@ export async function readDockerfile(path: string): Promise<DockerfileText> {
  */
 export async function lintDockerfileAt(
   dockerfilePath: string,
-  opts: { context: string | null; target?: string; config?: ImageGuardConfig },
+  opts: { context: string | null; target?: string; config?: LintPolicy },
 ): Promise<Finding[]> {
   const { text, problems, tooLarge } = await readDockerfile(dockerfilePath);
   if (tooLarge) {
