@@ -1,4 +1,4 @@
-// `image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--config FILE] [--fail-on LEVEL]
+// `image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--platform OS/ARCH] [--config FILE] [--fail-on LEVEL]
 // [--format text|json|sarif]`. Exit 0 passed, 1 a finding at or above --fail-on, 2 the run could not be done
 // (one `image-guard: error: …` line on stderr, nothing on stdout).
 import { parseArgs } from 'node:util';
@@ -8,12 +8,12 @@ import { messageOf, UserError } from '../core/errors.js';
 import type { FailOn } from '../core/report.js';
 import { formatSarif } from '../lint/format-sarif.js';
 import { formatText } from '../lint/format-text.js';
-import { defaultContext, lintDockerfileAt } from '../lint/index.js';
+import { defaultContext, lintDockerfileResult } from '../lint/index.js';
 import { RULES } from '../lint/rules/index.js';
 import type { CliIO } from './io.js';
 
 const USAGE =
-  'usage: image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--config FILE] [--fail-on LEVEL] [--format text|json|sarif]';
+  'usage: image-guard lint <Dockerfile> [--context DIR] [--target STAGE] [--platform OS/ARCH] [--config FILE] [--fail-on LEVEL] [--format text|json|sarif]';
 
 export async function runLintCommand(argv: string[], io: CliIO): Promise<number> {
   try {
@@ -45,9 +45,10 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
       values['fail-on'] !== undefined
         ? parseFailOn(values['fail-on'], '--fail-on')
         : (config.failOn ?? 'error');
-    const findings = await lintDockerfileAt(dockerfile, {
+    const { findings, judged } = await lintDockerfileResult(dockerfile, {
       context: values.context ?? defaultContext(dockerfile),
       target: values.target,
+      platform: values.platform,
       config,
     });
     // The same Report the other commands print, with no image: head, base and delta null, no layers.
@@ -55,12 +56,13 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
     const passed = report.passed;
     let out: string;
     if (format === 'json') {
-      out = `${JSON.stringify(report, null, 2)}\n`;
+      // `judged`: the stage judged as the final image (see JudgedImage in src/lint/engine.ts)
+      out = `${JSON.stringify({ ...report, judged }, null, 2)}\n`;
     } else if (format === 'sarif') {
-      out = formatSarif(findings, RULES, dockerfile, process.cwd());
+      out = formatSarif(findings, RULES, dockerfile, process.cwd(), judged);
     } else {
       const colour = io.stdout.isTTY === true && !process.env.NO_COLOR;
-      out = formatText(findings, { colour, file: dockerfile });
+      out = formatText(findings, { colour, file: dockerfile, judged });
     }
     io.stdout.write(out);
     return passed ? 0 : 1;
@@ -79,6 +81,7 @@ function parse(argv: string[]) {
     options: {
       context: { type: 'string' },
       target: { type: 'string' },
+      platform: { type: 'string' },
       config: { type: 'string' },
       'fail-on': { type: 'string' },
       format: { type: 'string' },
