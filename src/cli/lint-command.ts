@@ -7,7 +7,7 @@ import { loadSettings } from '../app/load-settings.js';
 import { messageOf, UserError } from '../core/errors.js';
 import { formatSarif } from '../lint/format-sarif.js';
 import { formatText } from '../lint/format-text.js';
-import { defaultContext, lintDockerfileAt } from '../lint/index.js';
+import { defaultContext, lintDockerfileResult } from '../lint/index.js';
 import { RULES } from '../lint/rules/index.js';
 import { commandHelp, parseFlags } from './flags.js';
 import type { CliIO } from './io.js';
@@ -29,21 +29,23 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
     }
     const dockerfile = positionals[0]!;
     const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), 'bad flags');
-    const findings = await lintDockerfileAt(dockerfile, {
+    const { findings, judged } = await lintDockerfileResult(dockerfile, {
       context: explicit.has('context') ? settings.context : defaultContext(dockerfile),
       target: settings.target ?? undefined,
+      platform: settings.platform ?? undefined,
       config,
     });
     // The same Report the other commands print, with no image: head, base and delta null, no layers.
     const { report } = buildReport({ head: null, base: null, findings, failOn: settings['fail-on'] });
     let out: string;
     if (flags.format === 'json') {
-      out = `${JSON.stringify(report, null, 2)}\n`;
+      // `judged`: the stage judged as the final image (see JudgedImage in src/lint/engine.ts)
+      out = `${JSON.stringify({ ...report, judged }, null, 2)}\n`;
     } else if (flags.format === 'sarif') {
-      out = formatSarif(findings, RULES, dockerfile, process.cwd());
+      out = formatSarif(findings, RULES, dockerfile, process.cwd(), judged);
     } else {
       const colour = io.stdout.isTTY === true && !process.env.NO_COLOR;
-      out = formatText(findings, { colour, file: dockerfile });
+      out = formatText(findings, { colour, file: dockerfile, judged });
     }
     io.stdout.write(out);
     return report.passed ? 0 : 1;

@@ -180,6 +180,17 @@ export const SETTINGS = {
     commands: ['lint', 'compare'],
     metavar: 'STAGE',
   }),
+  platform: setting({
+    doc: 'The platform the automatic platform ARGs (TARGETOS, TARGETARCH, …) stand for while linting: os/arch[/variant]. Default: linux/amd64.',
+    default: null,
+    parse: (t: string) =>
+      /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t)
+        ? ok(t)
+        : problem('must be os/arch[/variant], e.g. linux/arm64'),
+    input: false,
+    commands: ['lint'],
+    metavar: 'OS/ARCH',
+  }),
   'build-args': setting({ doc: 'One KEY=VALUE a line.', default: [] as string[], parse: lines }),
   image: setting({
     doc: 'An image already built by an earlier step; analyze it instead of building.',

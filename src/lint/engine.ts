@@ -3,6 +3,7 @@
 import { UserError } from '../core/errors.js';
 import type { Finding, Severity } from '../core/report.js';
 import type { ContextInfo } from './context.js';
+import type { JudgedImage } from './judged.js';
 import { type ParsedDockerfile, type Problem, parseDockerfile } from './parse.js';
 import { createContext, type Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -68,8 +69,21 @@ export function inlineIgnores(parsed: ParsedDockerfile): {
   return { byLine, file };
 }
 
+export type { JudgedImage } from './judged.js';
+
+export interface LintResult {
+  findings: Finding[];
+  /** Null when the Dockerfile has no stage to judge (no FROM). */
+  judged: JudgedImage | null;
+}
+
 /** Lints Dockerfile text. Throws UserError only for a --target that names no stage. */
 export function lint(text: string, context: ContextInfo | null, options: LintOptions = {}): Finding[] {
+  return lintResult(text, context, options).findings;
+}
+
+/** `lint`, with the stage judged as the final image. */
+export function lintResult(text: string, context: ContextInfo | null, options: LintOptions = {}): LintResult {
   const parsed = parseDockerfile(text);
   const problems: Problem[] = [...(options.readProblems ?? []), ...parsed.problems];
   let graph = null;
@@ -126,9 +140,16 @@ export function lint(text: string, context: ContextInfo | null, options: LintOpt
       });
     }
   }
-  return findings.sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
-  );
+  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const judged: JudgedImage | null = graph
+    ? {
+        stage: graph.final.name,
+        index: graph.final.index,
+        line: graph.final.from.line,
+        reason: graph.finalReason,
+      }
+    : null;
+  return { findings, judged };
 }
 
 /** True when the text has at least one Dockerfile instruction line (used to tell a Dockerfile from junk). */

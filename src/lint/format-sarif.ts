@@ -4,6 +4,7 @@ import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../core/report.js';
 import { VERSION } from '../core/version.js';
+import type { JudgedImage } from './judged.js';
 import type { Rule } from './rule.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -35,6 +36,7 @@ export function formatSarif(
   rules: readonly Rule[],
   dockerfile: string,
   root: string | null = null,
+  judged: JudgedImage | null = null,
 ): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
@@ -81,6 +83,8 @@ export function formatSarif(
           ...(f.bytes !== null ? { properties: { bytes: f.bytes } } : {}),
         })),
         columnKind: 'utf16CodeUnits',
+        // which stage was judged as the image that ships, and why (`last stage` or `target`)
+        ...(judged ? { properties: { judgedImage: judged } } : {}),
       },
     ],
   };

@@ -1,11 +1,15 @@
 // `Dockerfile:12 warning IG004 pip-cache: …` with the fix indented under it; colour only on a terminal.
 import type { Finding } from '../core/report.js';
+import { describeJudged, type JudgedImage } from './judged.js';
 
 const COLOURS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' } as const;
 const DIM = '\u001b[2m';
 const RESET = '\u001b[0m';
 
-export function formatText(findings: readonly Finding[], opts: { colour: boolean; file: string }): string {
+export function formatText(
+  findings: readonly Finding[],
+  opts: { colour: boolean; file: string; judged?: JudgedImage | null },
+): string {
   const paint = (code: string, s: string) => (opts.colour ? `${code}${s}${RESET}` : s);
   const lines: string[] = [];
   for (const f of findings) {
@@ -13,6 +17,7 @@ export function formatText(findings: readonly Finding[], opts: { colour: boolean
     lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${f.message}`);
     if (f.fix) lines.push(paint(DIM, `  fix: ${f.fix}`));
   }
+  if (opts.judged) lines.push(paint(DIM, `judged as the final image: ${describeJudged(opts.judged)}`));
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   if (findings.length === 0) lines.push(`${opts.file}: no findings`);
   else {

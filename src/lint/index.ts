@@ -6,13 +6,19 @@ import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/report.js';
 import { formatBytes } from '../core/size.js';
 import { type ContextInfo, readContext } from './context.js';
-import { type LintPolicy, lint, looksLikeDockerfile } from './engine.js';
+import { type LintPolicy, type LintResult, lintResult, looksLikeDockerfile } from './engine.js';
 import type { Problem } from './parse.js';
 
 export { type ContextInfo, memoryTree, readContext, walkContext } from './context.js';
-export { type LintOptions, lint } from './engine.js';
+export {
+  type LintOptions,
+  type LintResult,
+  lint,
+  lintResult,
+} from './engine.js';
 export { formatSarif } from './format-sarif.js';
 export { formatText } from './format-text.js';
+export { describeJudged, type JudgedImage } from './judged.js';
 export type { Rule } from './rule.js';
 export { RULES } from './rules/index.js';
 
@@ -94,18 +100,32 @@ export async function readDockerfile(path: string): Promise<DockerfileText> {
  * Lints a Dockerfile on disk against its build context (null: judge the Dockerfile alone). Findings come back
  * filtered by inline ignores and the config's `ignore` and `severity`, sorted by line.
  */
-export async function lintDockerfileAt(
+export async function lintDockerfileAt(dockerfilePath: string, opts: LintFileOptions): Promise<Finding[]> {
+  return (await lintDockerfileResult(dockerfilePath, opts)).findings;
+}
+
+export interface LintFileOptions {
+  context: string | null;
+  target?: string;
+  /** `os/arch[/variant]` for the automatic platform ARGs (default linux/amd64). */
+  platform?: string;
+  config?: LintPolicy;
+}
+
+/** `lintDockerfileAt`, with the stage judged as the final image (null when none could be judged). */
+export async function lintDockerfileResult(
   dockerfilePath: string,
-  opts: { context: string | null; target?: string; config?: LintPolicy },
-): Promise<Finding[]> {
+  opts: LintFileOptions,
+): Promise<LintResult> {
   const { text, problems, tooLarge } = await readDockerfile(dockerfilePath);
   if (tooLarge) {
     // only the IG000 finding: nothing else can be judged (the config may still switch IG000 off)
-    return lint('FROM scratch\n', null, {
+    const findings = lintResult('FROM scratch\n', null, {
       file: dockerfilePath,
       config: opts.config,
       readProblems: [{ line: 1, message: tooLarge }],
-    }).filter((f) => f.rule === 'IG000');
+    }).findings.filter((f) => f.rule === 'IG000');
+    return { findings, judged: null };
   }
   let context: ContextInfo | null = null;
   if (opts.context !== null && /^[ \t]*(copy|add)[ \t]/im.test(text)) {
@@ -118,10 +138,11 @@ export async function lintDockerfileAt(
     }
     context = readContext(opts.context, dockerfilePath);
   }
-  return lint(text, context, {
+  return lintResult(text, context, {
     file: dockerfilePath,
     dockerfileName: basename(dockerfilePath),
     target: opts.target,
+    platform: opts.platform,
     config: opts.config,
     readProblems: problems,
   });

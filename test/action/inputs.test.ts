@@ -195,7 +195,7 @@ describe('getInputs', () => {
       'min-efficiency "1.5" must be a number from 0 to 1 (e.g. 0.95)',
       'max-layers "3.5" must be a whole number',
       'fail-on "fatal" must be error, warning, info or never',
-      'ignore "IG101, <script>" holds the unknown rule id "<SCRIPT>": rule ids are IG000–IG017 and IG101–IG105',
+      'ignore "IG101, <script>" holds the unknown rule id "<SCRIPT>": rule ids are IG000–IG018 and IG101–IG105',
       'files "yes" must be true or false',
       'cache-probe "on" must be true or false',
       'comment "0" must be true or false',

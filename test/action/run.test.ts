@@ -299,7 +299,7 @@ describe('run(): the Action through fakes of its ports', () => {
     await run(world.deps);
     expect(process.exitCode).toBe(1);
     expect(failedWith()).toEqual([
-      '::error::image-guard: bad inputs: max-size "12QB" is not a size (write 250MB, 1.2GiB or bytes); fail-on "fatal" must be error, warning, info or never; ignore "IG999" holds the unknown rule id "IG999": rule ids are IG000–IG017 and IG101–IG105',
+      '::error::image-guard: bad inputs: max-size "12QB" is not a size (write 250MB, 1.2GiB or bytes); fail-on "fatal" must be error, warning, info or never; ignore "IG999" holds the unknown rule id "IG999": rule ids are IG000–IG018 and IG101–IG105',
     ]);
     expect(world.built).toEqual([]);
   });

@@ -205,7 +205,7 @@ describe('formats', () => {
     const validate = ajv.compile(schema);
     expect(validate(log) ? [] : validate.errors).toEqual([]);
     const run = log.runs[0];
-    expect(run.tool.driver.rules).toHaveLength(18);
+    expect(run.tool.driver.rules).toHaveLength(19);
     for (const rule of run.tool.driver.rules) {
       expect(rule.help.text.length).toBeGreaterThan(20);
       expect(rule.shortDescription.text.length).toBeGreaterThan(10);
@@ -227,5 +227,45 @@ describe('SARIF URIs', () => {
     expect(toUri('./docker/Dockerfile')).toBe('docker/Dockerfile');
     expect(toUri('/repo/docker/my Dockerfile', '/repo')).toBe('docker/my%20Dockerfile');
     expect(toUri('/elsewhere/Dockerfile', '/repo')).toBe('file:///elsewhere/Dockerfile');
+  });
+});
+
+describe('the judged image: which stage every report judged as the final image, and why', () => {
+  const MULTI =
+    'FROM python:3.13-slim AS runtime\nENV PYTHONUNBUFFERED=1\nUSER app\nFROM runtime AS test\nRUN true\n';
+  it('json: `judged` beside the Report', async () => {
+    const p = write('judged/Dockerfile', MULTI);
+    const last = JSON.parse((await cli([p, '--format', 'json'])).out);
+    expect(last.judged).toEqual({ stage: 'test', index: 1, line: 4, reason: 'last stage' });
+    expect(last.findings.map((f: { rule: string }) => f.rule)).toContain('IG018');
+    const target = JSON.parse((await cli([p, '--format', 'json', '--target', 'runtime'])).out);
+    expect(target.judged).toEqual({ stage: 'runtime', index: 0, line: 1, reason: 'target' });
+    expect(target.findings).toEqual([]);
+  });
+  it('text and sarif say it too', async () => {
+    const p = write('judged2/Dockerfile', MULTI);
+    expect((await cli([p])).out).toContain(
+      'judged as the final image: stage "test" (FROM at line 4), the last stage',
+    );
+    const sarif = JSON.parse((await cli([p, '--format', 'sarif'])).out);
+    expect(sarif.runs[0].properties.judgedImage).toEqual({
+      stage: 'test',
+      index: 1,
+      line: 4,
+      reason: 'last stage',
+    });
+  });
+  it('--platform gives the platform ARGs their values; a malformed one is a usage error', async () => {
+    const p = write(
+      'plat/Dockerfile',
+      'FROM alpine:3.20 AS base-amd64\nFROM python:3.13 AS base-arm64\nFROM base-${TARGETARCH}\nUSER app\n',
+    );
+    const amd = JSON.parse((await cli([p, '--format', 'json'])).out);
+    expect(amd.findings.map((f: { rule: string }) => f.rule)).not.toContain('IG002');
+    const arm = JSON.parse((await cli([p, '--format', 'json', '--platform', 'linux/arm64'])).out);
+    expect(arm.findings.map((f: { rule: string }) => f.rule)).toContain('IG002');
+    const bad = await cli([p, '--platform', 'arm64']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^image-guard: error: bad flags: --platform "arm64"/);
   });
 });

@@ -18,6 +18,7 @@ import { IG014 } from './IG014-unpinned-base.js';
 import { IG015 } from './IG015-lockfile.js';
 import { IG016 } from './IG016-python-env.js';
 import { IG017 } from './IG017-add-local.js';
+import { IG018 } from './IG018-judged-stage.js';
 
 export const RULES: readonly Rule[] = [
   IG000,
@@ -38,4 +39,5 @@ export const RULES: readonly Rule[] = [
   IG015,
   IG016,
   IG017,
+  IG018,
 ];
