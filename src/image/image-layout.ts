@@ -4,6 +4,7 @@
 
 import { posix } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { escapeTerminal } from '../render/terminal-escape.js';
 
 export interface ImagePlan {
   /** Member path of the config JSON. */
@@ -79,7 +80,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /** A value from the archive for a message: one line, cut to a bounded length. */
 function shorten(text: string, max = MAX_NAME_LENGTH): string {
-  const line = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  const line = escapeTerminal(text);
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
