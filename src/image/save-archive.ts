@@ -15,6 +15,8 @@ import { readTar, type TarEntry, TarFormatError } from './tar-reader.js';
 
 /** Largest JSON member buffered (configs with long histories run to a few hundred KiB). */
 export const MAX_JSON_MEMBER = 16 * 1024 * 1024;
+/** Largest sum of JSON members buffered: many members each under the cap must not add up to gigabytes. */
+export const MAX_JSON_TOTAL = 64 * 1024 * 1024;
 
 export interface ReadSaveOptions {
   /** What the user named; used in ImageData.ref, in messages and to pick an image in a multi-image archive. */
@@ -41,6 +43,7 @@ export async function readSaveStream(
 ): Promise<ImageData> {
   const members = new Map<string, Member>();
   const source = opts.ref;
+  const budget = { json: MAX_JSON_TOTAL };
   try {
     const { chunks } = await decompressed(opts.onProgress ? counted(stream, opts.onProgress) : stream);
     await readTar(chunks, {
@@ -61,7 +64,7 @@ export async function readSaveStream(
       },
       async body(entry, content) {
         const path = memberPath(entry.path)!;
-        members.set(path, await readMember(entry, content, path, opts));
+        members.set(path, await readMember(entry, content, path, opts, budget));
       },
     });
   } catch (error) {
@@ -108,6 +111,7 @@ async function readMember(
   content: AsyncIterable<Buffer>,
   path: string,
   opts: ReadSaveOptions,
+  budget: { json: number },
 ): Promise<Member> {
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
@@ -120,6 +124,12 @@ async function readMember(
     return { kind: 'layer', summary };
   }
   if (shape === 'json' && entry.size <= MAX_JSON_MEMBER) {
+    budget.json -= entry.size;
+    if (budget.json < 0) {
+      throw new UserError(
+        `${opts.ref} holds more than ${MAX_JSON_TOTAL / 1024 / 1024} MiB of JSON members: it is not an image export; give a docker save or OCI archive`,
+      );
+    }
     const parts: Buffer[] = [];
     for await (const chunk of rest) parts.push(chunk);
     return { kind: 'json', bytes: Buffer.concat(parts) };

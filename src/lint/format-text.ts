@@ -1,5 +1,6 @@
 // `Dockerfile:12 warning IG004 pip-cache: …` with the fix indented under it; colour only on a terminal.
 import type { Finding } from '../core/report.js';
+import { escapeTerminal as esc } from '../render/terminal-escape.js';
 import { describeJudged, type JudgedImage } from './judged.js';
 
 const COLOURS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' } as const;
@@ -13,13 +14,13 @@ export function formatText(
   const paint = (code: string, s: string) => (opts.colour ? `${code}${s}${RESET}` : s);
   const lines: string[] = [];
   for (const f of findings) {
-    const where = `${f.file ?? opts.file}${f.line !== null ? `:${f.line}` : ''}`;
-    lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${f.message}`);
-    if (f.fix) lines.push(paint(DIM, `  fix: ${f.fix}`));
+    const where = `${esc(f.file ?? opts.file)}${f.line !== null ? `:${f.line}` : ''}`;
+    lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${esc(f.message)}`);
+    if (f.fix) lines.push(paint(DIM, `  fix: ${esc(f.fix)}`));
   }
   if (opts.judged) lines.push(paint(DIM, `judged as the final image: ${describeJudged(opts.judged)}`));
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  if (findings.length === 0) lines.push(`${opts.file}: no findings`);
+  if (findings.length === 0) lines.push(`${esc(opts.file)}: no findings`);
   else {
     const parts = (['error', 'warning', 'info'] as const).map(
       (s) => `${count(s)} ${s}${count(s) === 1 ? '' : 's'}`,

@@ -3,6 +3,7 @@ import { type FailOn, type Finding, type Image, type Report, reachesFailOn } fro
 import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
 import { budgetFigures, costRows, statusLine } from './summary.js';
+import { escapeTerminal as esc } from './terminal-escape.js';
 
 export interface TextOptions {
   color: boolean;
@@ -46,10 +47,10 @@ export function renderText(report: Report, options: TextOptions): string {
   const { head, base } = report;
 
   if (head) {
-    out.push(`${bold('head')} ${head.ref} ${dim(shortId(head.id))}`);
-    if (base) out.push(`${bold('base')} ${base.ref} ${dim(shortId(base.id))}`);
+    out.push(`${bold('head')} ${esc(head.ref)} ${dim(shortId(head.id))}`);
+    if (base) out.push(`${bold('base')} ${esc(base.ref)} ${dim(shortId(base.id))}`);
     else if (report.baseUnavailable)
-      out.push(`${bold('base')} ${yellow(`unavailable: ${report.baseUnavailable}`)}`);
+      out.push(`${bold('base')} ${yellow(`unavailable: ${esc(report.baseUnavailable)}`)}`);
     out.push('');
     out.push(...overview(report, head, base));
     out.push('');
@@ -83,7 +84,7 @@ export function renderText(report: Report, options: TextOptions): string {
       out.push(bold('Largest files'));
       out.push(
         ...table(
-          head.files.largest.map((f) => ['  ', formatBytes(f.size), f.path, dim(`layer ${f.layer}`)]),
+          head.files.largest.map((f) => ['  ', formatBytes(f.size), esc(f.path), dim(`layer ${f.layer}`)]),
           [1],
         ),
       );
@@ -95,7 +96,7 @@ export function renderText(report: Report, options: TextOptions): string {
             head.files.wasted.map((w) => [
               '  ',
               formatBytes(w.bytes),
-              w.path,
+              esc(w.path),
               dim(`layers ${w.layers.join(', ')}`),
             ]),
             [1],
@@ -178,7 +179,7 @@ function layerLines(report: Report, head: Image, dim: (s: string) => string): st
           r.headSize === null ? '' : formatBytes(r.headSize),
           r.status === 'same' ? '' : signed(r.delta, formatBytes),
           bar(Math.max(r.headSize ?? 0, r.baseSize ?? 0), max, 16).padEnd(16),
-          cut(r.createdBy || '(no instruction recorded)', 80),
+          cut(esc(r.createdBy) || '(no instruction recorded)', 80),
         ]),
       ],
       [1, 2, 3],
@@ -191,7 +192,7 @@ function layerLines(report: Report, head: Image, dim: (s: string) => string): st
       String(l.index),
       formatBytes(l.size),
       bar(l.size, max, 20).padEnd(20),
-      cut(normalizeInstruction(l.createdBy) || '(no instruction recorded)', 80),
+      cut(esc(normalizeInstruction(l.createdBy)) || '(no instruction recorded)', 80),
     ]),
     [0, 1],
   ).map((l) => `  ${l}`);
@@ -202,12 +203,12 @@ function findingLines(
   failOn: FailOn,
   c: { red: (s: string) => string; yellow: (s: string) => string; dim: (s: string) => string },
 ): string[] {
-  const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''} ` : '';
+  const where = f.file ? `${esc(f.file)}${f.line ? `:${f.line}` : ''} ` : '';
   const sev =
     f.severity === 'error' ? c.red(f.severity) : f.severity === 'warning' ? c.yellow(f.severity) : f.severity;
   const fails = reachesFailOn(f.severity, failOn) ? '' : c.dim(' (does not fail)');
   const bytes = f.bytes ? c.dim(` [${formatBytes(f.bytes)}]`) : '';
-  const lines = [`  ${where}${sev} ${f.rule} ${f.name}: ${f.message}${bytes}${fails}`];
-  if (f.fix) lines.push(`    ${c.dim('fix:')} ${f.fix}`);
+  const lines = [`  ${where}${sev} ${f.rule} ${f.name}: ${esc(f.message)}${bytes}${fails}`];
+  if (f.fix) lines.push(`    ${c.dim('fix:')} ${esc(f.fix)}`);
   return lines;
 }

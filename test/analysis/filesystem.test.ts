@@ -15,6 +15,26 @@ function merge(...layers: ReturnType<typeof layer>[]) {
   return { total: fs.totalBytes, wastedBytes: fs.wastedBytes, wasted, fs };
 }
 
+describe('deep paths (issue 15, item 6)', () => {
+  // 30,000 levels: well past the call stack a recursive walk of the tree gets.
+  const deep = `${'d/'.repeat(30_000)}f`;
+
+  it.each([
+    ['a whiteout', '-d'],
+    ['an opaque directory', 'd/*'],
+  ])('%s over a path thousands of levels deep hides it without recursing', (_name, spec) => {
+    const r = merge(layer(`${deep}:9`), layer(spec));
+    expect(r.wastedBytes).toBe(9);
+    expect(r.wasted[`/${deep}`]).toEqual({ bytes: 9, layers: [0, 1] });
+  });
+
+  it('a file over a deep directory hides what is below it', () => {
+    const r = merge(layer(`${deep}:9`), layer('d:1'));
+    expect(r.wastedBytes).toBe(9);
+    expect(largestFiles(r.fs.root).largest).toEqual([{ path: '/d', size: 1, layer: 1 }]);
+  });
+});
+
 describe('wasted bytes', () => {
   it('a file written again in a later layer wastes the earlier version', () => {
     const r = merge(layer('app/', 'app/a:100'), layer('app/a:30'));
