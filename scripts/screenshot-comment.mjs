@@ -1,0 +1,164 @@
+// `npm run screenshot`: a PR comment as GitHub shows it, as a PNG for the README. Renders the comment's
+// Markdown to HTML (marked, GitHub-flavoured) inside a page styled like a GitHub comment, with every
+// <details> open, and photographs it with headless Chromium (Debian: apt-get install chromium).
+//
+//   node scripts/screenshot-comment.mjs [COMMENT.md] [--out PNG] [--width PX]
+//     COMMENT.md  the comment's Markdown (default: demo-output/comment.md, which `npm run demo` writes)
+//     --out PNG   default docs/images/pr-comment.png
+//     --width PX  the page width in CSS pixels (default 920); the height is the page's own
+//
+// Environment: CHROMIUM, the browser binary (default: chromium, chromium-browser or google-chrome on PATH).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { marked } from 'marked';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SCALE = 2; // device pixels per CSS pixel: sharp on high-density screens, where most READMEs are read
+
+function fail(message) {
+  process.stderr.write(`screenshot: ${message}\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const options = {
+    input: join(repo, 'demo-output/comment.md'),
+    out: join(repo, 'docs/images/pr-comment.png'),
+  };
+  options.width = 920;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--out') options.out = resolve(argv[++i] ?? fail('--out needs a path'));
+    else if (arg === '--width') options.width = Number(argv[++i]);
+    else if (arg.startsWith('-')) fail(`unknown option ${arg}`);
+    else options.input = resolve(arg);
+  }
+  if (!Number.isInteger(options.width) || options.width < 320) fail('--width must be a whole number >= 320');
+  return options;
+}
+
+function findChromium() {
+  const candidates = process.env.CHROMIUM
+    ? [process.env.CHROMIUM]
+    : ['chromium', 'chromium-browser', 'google-chrome'];
+  for (const name of candidates) {
+    if (spawnSync(name, ['--version'], { stdio: 'ignore' }).status === 0) return name;
+  }
+  fail(`no Chromium found (tried ${candidates.join(', ')}): apt-get install chromium, or set CHROMIUM`);
+}
+
+// GitHub's comment view, reduced to what a comment of image-guard uses: its fonts and colours (Primer's light
+// theme), the comment box with its header, tables, code, <details>, <sub>.
+const STYLE = `
+  * { box-sizing: border-box; }
+  html { background: #ffffff; }
+  body { margin: 0; padding: 16px; font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans",
+    Helvetica, Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; color: #1f2328; }
+  .comment { border: 1px solid #d1d9e0; border-radius: 6px; }
+  .header { display: flex; align-items: center; gap: 8px; padding: 8px 16px; background: #f6f8fa;
+    border-bottom: 1px solid #d1d9e0; border-radius: 6px 6px 0 0; color: #59636e; }
+  .avatar { width: 20px; height: 20px; border-radius: 50%; background: #2da44e; color: #fff; font-size: 11px;
+    font-weight: 600; display: inline-flex; align-items: center; justify-content: center; }
+  .author { font-weight: 600; color: #1f2328; }
+  .bot { border: 1px solid #d1d9e0; border-radius: 2em; padding: 0 6px; font-size: 12px; font-weight: 500; }
+  .markdown-body { padding: 16px; word-wrap: break-word; }
+  .markdown-body > :first-child { margin-top: 0; }
+  .markdown-body > :last-child { margin-bottom: 0; }
+  h1, h2, h3, h4 { margin: 24px 0 16px; font-weight: 600; line-height: 1.25; }
+  h3 { font-size: 1.25em; }
+  p, table, details, ul, ol { margin: 0 0 16px; }
+  ul, ol { padding-left: 2em; }
+  a { color: #0969da; text-decoration: none; }
+  code { padding: .2em .4em; font-size: 85%; background: rgba(129, 139, 152, .12); border-radius: 6px;
+    font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; }
+  pre { padding: 16px; background: #f6f8fa; border-radius: 6px; overflow: auto; font-size: 85%; }
+  pre code { padding: 0; background: none; font-size: 100%; }
+  table { border-collapse: collapse; border-spacing: 0; display: block; width: max-content; max-width: 100%; overflow: auto; }
+  th, td { padding: 6px 13px; border: 1px solid #d1d9e0; }
+  th { font-weight: 600; }
+  /* Figures and the status column read on one line, as in GitHub's wider comment column. */
+  td[align="right"], th[align="right"], td:first-child { white-space: nowrap; }
+  tr { background: #ffffff; border-top: 1px solid #d1d9e0; }
+  tr:nth-child(2n) { background: #f6f8fa; }
+  summary { cursor: pointer; }
+  details > :not(summary):first-of-type { margin-top: 16px; }
+  sub { font-size: 75%; }
+  strong { font-weight: 600; }
+`;
+
+function page(markdown, width) {
+  // marked keeps the HTML a comment holds (<details>, <sub>, the sticky marker), as GitHub does.
+  const body = marked.parse(markdown, { gfm: true, async: false }).replace(/<details>/g, '<details open>');
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=${width}">
+<style>${STYLE}</style></head>
+<body>
+<div class="comment">
+  <div class="header"><span class="avatar">▶</span><span class="author">github-actions</span><span class="bot">bot</span>
+    <span>commented</span></div>
+  <div class="markdown-body">
+${body}
+  </div>
+</div>
+<script>document.body.setAttribute('data-height', String(Math.ceil(document.documentElement.scrollHeight)));</script>
+</body></html>`;
+}
+
+function chromium(binary, profile, args) {
+  const result = spawnSync(
+    binary,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--hide-scrollbars',
+      `--user-data-dir=${profile}`,
+      ...args,
+    ],
+    { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.error) fail(`${binary}: ${result.error.message}`);
+  if (result.status !== 0)
+    fail(`${binary} exited with ${result.status}: ${result.stderr.trim().split('\n').pop()}`);
+  return result.stdout;
+}
+
+const options = parseArgs(process.argv.slice(2));
+if (!existsSync(options.input)) {
+  fail(
+    `${relative(process.cwd(), options.input)} does not exist: run \`npm run demo\` first, or name a comment's Markdown`,
+  );
+}
+const binary = findChromium();
+const work = mkdtempSync(join(tmpdir(), 'image-guard-screenshot-'));
+try {
+  const html = join(work, 'comment.html');
+  writeFileSync(html, page(readFileSync(options.input, 'utf8'), options.width));
+  const url = pathToFileURL(html).href;
+  const size = (height) => `--window-size=${options.width},${height}`;
+  // First the page's height at this width (its script writes it into the DOM), then the picture at that size.
+  const dom = chromium(binary, join(work, 'profile-measure'), [size(800), '--dump-dom', url]);
+  const height = Number(/data-height="(\d+)"/.exec(dom)?.[1]);
+  if (!Number.isFinite(height) || height <= 0) fail('could not measure the page');
+  mkdirSync(dirname(options.out), { recursive: true });
+  chromium(binary, join(work, 'profile-shot'), [
+    size(height),
+    `--force-device-scale-factor=${SCALE}`,
+    `--screenshot=${options.out}`,
+    url,
+  ]);
+  if (!existsSync(options.out)) fail('Chromium wrote no screenshot');
+  process.stderr.write(
+    `screenshot: ${relative(repo, options.out)} (${options.width}x${height} CSS px, x${SCALE}) from ${relative(repo, options.input)}\n`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
