@@ -2,12 +2,12 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   setCodeEntry
-} from "./cli-chunks/chunk-2HHN77NZ.js";
-import "./cli-chunks/chunk-BV2NKFVU.js";
+} from "./cli-chunks/chunk-Z5ZQTL4J.js";
+import "./cli-chunks/chunk-PZ62ZESO.js";
 import "./cli-chunks/chunk-FDTZHO7K.js";
 
 // src/cli.ts
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-WATBFIQP.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-6LQS2FSN.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-IDP35NFT.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-UOWJRKVA.js")).main(argv, io);

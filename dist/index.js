@@ -20492,11 +20492,30 @@ var init_package = __esm({
       version: "0.1.0",
       description: "Docker image size, layer and Dockerfile best-practice guard for pull requests",
       license: "MIT",
+      author: "the image-guard authors",
+      keywords: [
+        "docker",
+        "dockerfile",
+        "container",
+        "image",
+        "image-size",
+        "layers",
+        "lint",
+        "github-action",
+        "pull-request",
+        "ci"
+      ],
       type: "module",
-      private: true,
       bin: {
         "image-guard": "dist/cli.js"
       },
+      files: [
+        "dist/",
+        "action.yml",
+        "README.md",
+        "LICENSE",
+        "CHANGELOG.md"
+      ],
       engines: {
         node: ">=20"
       },
@@ -20508,35 +20527,36 @@ var init_package = __esm({
         test: "bash scripts/test-env.sh && vitest run",
         "test:unit": "vitest run --project unit",
         demo: "bash scripts/engine.sh && node scripts/demo.mjs",
-        bench: "bash scripts/engine.sh && node scripts/bench.mjs"
+        bench: "bash scripts/engine.sh && node scripts/bench.mjs",
+        screenshot: "node scripts/screenshot-comment.mjs"
       },
       devDependencies: {
+        "@actions/core": "^3.0.1",
+        "@actions/exec": "^3.0.0",
+        "@actions/github": "^9.1.1",
         "@actions/workflow-parser": "^0.3.61",
         "@biomejs/biome": "^2.6.8",
         "@github/local-action": "^7.0.1",
         "@microsoft/jest-sarif": "^1.0.0-beta.0",
         "@octokit/openapi": "^23.0.2",
+        "@octokit/plugin-retry": "^8.1.1",
+        "@octokit/plugin-throttling": "^11.0.5",
         "@types/dockerode": "^4.0.2",
         "@types/node": "^20.19.43",
         "@types/tar-stream": "^3.1.5",
         ajv: "^8.20.0",
         "ajv-formats": "^3.0.1",
         "dockerfile-ast": "^0.7.1",
+        dockerode: "^5.0.1",
         esbuild: "^0.28.2",
+        fzstd: "^0.1.1",
+        "github-slugger": "^2.0.0",
+        marked: "^18.2.1",
         "tar-stream": "^3.2.2",
         tsx: "^4.23.15",
         typescript: "^5.9.3",
         vite: "^7.3.8",
-        vitest: "^4.1.12"
-      },
-      dependencies: {
-        "@actions/core": "^3.0.1",
-        "@actions/exec": "^3.0.0",
-        "@actions/github": "^9.1.1",
-        "@octokit/plugin-retry": "^8.1.1",
-        "@octokit/plugin-throttling": "^11.0.5",
-        dockerode: "^5.0.1",
-        fzstd: "^0.1.1",
+        vitest: "^4.1.12",
         yaml: "^2.9.1"
       }
     };
@@ -20752,6 +20772,26 @@ var init_image_config = __esm({
   }
 });
 
+// src/render/terminal-escape.ts
+function escapeOne(ch) {
+  const named = NAMED[ch];
+  if (named) return named;
+  const code = ch.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function escapeTerminal(text2) {
+  return UNSAFE.test(text2) ? text2.replace(UNSAFE_ALL, escapeOne) : text2;
+}
+var UNSAFE, UNSAFE_ALL, NAMED;
+var init_terminal_escape = __esm({
+  "src/render/terminal-escape.ts"() {
+    "use strict";
+    UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
+    UNSAFE_ALL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+  }
+});
+
 // src/image/image-layout.ts
 import { posix } from "node:path";
 function parse(bytes, what, source) {
@@ -20764,9 +20804,42 @@ function parse(bytes, what, source) {
   }
 }
 function blobPath(digest, source) {
-  const m = /^([a-z0-9+._-]+):([a-fA-F0-9]+)$/.exec(digest ?? "");
-  if (!m) throw new UserError(`${source} has a descriptor with an invalid digest "${digest}"`);
+  const m = typeof digest === "string" ? /^([a-z0-9+._-]+):([a-fA-F0-9]+)$/.exec(digest) : null;
+  if (!m) {
+    const shown = typeof digest === "string" ? `an invalid digest "${shorten(digest)}"` : "no digest";
+    throw new UserError(`${source} has a descriptor with ${shown}: the archive is corrupt; export it again`);
+  }
   return `blobs/${m[1]}/${m[2]}`;
+}
+function shorten(text2, max = MAX_NAME_LENGTH) {
+  const line = escapeTerminal(text2);
+  return line.length > max ? `${line.slice(0, max)}\u2026` : line;
+}
+function nameList(names) {
+  const shown = names.slice(0, MAX_NAMES_SHOWN).map((n) => shorten(n));
+  const more = names.length - shown.length;
+  return more > 0 ? `${shown.join("; ")}; and ${more} more` : shown.join("; ");
+}
+function descriptor(value, where) {
+  if (!isObject(value)) throw new UserError(`${where} lists an entry that is not a descriptor object`);
+  const d = {};
+  if (typeof value.mediaType === "string") d.mediaType = value.mediaType;
+  else if (value.mediaType !== void 0)
+    throw new UserError(`${where} lists a descriptor whose mediaType is not a string`);
+  if (typeof value.digest === "string") d.digest = value.digest;
+  if (isObject(value.annotations)) {
+    const annotations = {};
+    for (const [k, v] of Object.entries(value.annotations)) if (typeof v === "string") annotations[k] = v;
+    d.annotations = annotations;
+  }
+  if (isObject(value.platform)) {
+    const p = value.platform;
+    d.platform = {};
+    if (typeof p.os === "string") d.platform.os = p.os;
+    if (typeof p.architecture === "string") d.platform.architecture = p.architecture;
+    if (typeof p.variant === "string") d.platform.variant = p.variant;
+  }
+  return d;
 }
 function planImage(json, source, select) {
   const manifest = json("manifest.json");
@@ -20781,22 +20854,34 @@ function fromDockerManifest(manifest, source, select) {
   if (!Array.isArray(manifest) || manifest.length === 0) {
     throw new UserError(`manifest.json in ${source} lists no image: export the image again`);
   }
-  const entries = manifest;
+  if (!manifest.every(isObject)) {
+    throw new UserError(
+      `manifest.json in ${source} lists an entry that is not an object: export the image again`
+    );
+  }
+  const entries = manifest.map((e) => ({
+    Config: e.Config,
+    RepoTags: Array.isArray(e.RepoTags) ? e.RepoTags.filter((t) => typeof t === "string") : [],
+    Layers: e.Layers
+  }));
   let chosen = entries[0];
   if (entries.length > 1) {
-    const wanted2 = select ? entries.filter((e) => matchesTag(e.RepoTags ?? [], select)) : [];
+    const wanted2 = select ? entries.filter((e) => matchesTag(e.RepoTags, select)) : [];
     if (wanted2.length !== 1) {
-      const names = entries.map((e, i) => (e.RepoTags ?? []).join(",") || `#${i + 1} (untagged)`).join("; ");
+      const names = nameList(entries.map((e, i) => e.RepoTags.join(",") || `#${i + 1} (untagged)`));
       throw new UserError(
         `${source} holds ${entries.length} images (${names}) and image-guard reads one: save only the image to analyze`
       );
     }
     chosen = wanted2[0];
   }
-  if (typeof chosen.Config !== "string" || !Array.isArray(chosen.Layers)) {
-    throw new UserError(`manifest.json in ${source} has no Config or Layers: export the image again`);
+  const { Config: config, Layers: layers } = chosen;
+  if (typeof config !== "string" || !Array.isArray(layers) || !layers.every((l) => typeof l === "string")) {
+    throw new UserError(
+      `manifest.json in ${source} has no Config or Layers (or ones that are not paths): export the image again`
+    );
   }
-  return { config: clean(chosen.Config), layers: chosen.Layers.map(clean) };
+  return { config: clean(config), layers: layers.map(clean) };
 }
 function matchesTag(tags, select) {
   const variants = /* @__PURE__ */ new Set([
@@ -20808,7 +20893,8 @@ function matchesTag(tags, select) {
   return tags.some((t) => variants.has(t));
 }
 function fromOciIndex(index, json, source, select) {
-  const manifests = collectManifests(index, json, source, 0);
+  const manifests = [];
+  collectManifests(index, json, source, 0, { manifests, indexes: 1 });
   if (manifests.length === 0) throw new UserError(`index.json in ${source} lists no image manifest`);
   let chosen = manifests[0];
   if (manifests.length > 1) {
@@ -20821,7 +20907,9 @@ function fromOciIndex(index, json, source, select) {
     );
     const pick = byName.length === 1 ? byName : byPlatform.length === 1 ? byPlatform : [];
     if (pick.length !== 1) {
-      const names = manifests.map((d) => d.annotations?.["org.opencontainers.image.ref.name"] ?? d.digest ?? "?").join("; ");
+      const names = nameList(
+        manifests.map((d) => d.annotations?.["org.opencontainers.image.ref.name"] ?? d.digest ?? "?")
+      );
       throw new UserError(
         `${source} holds ${manifests.length} images (${names}) and image-guard reads one: copy only the image to analyze`
       );
@@ -20832,49 +20920,69 @@ function fromOciIndex(index, json, source, select) {
   const bytes = json(path4);
   if (!bytes) throw new UserError(`${source} lacks the manifest blob ${path4} that index.json points at`);
   const manifest = parse(bytes, `manifest ${path4}`, source);
-  const mediaType = manifest.mediaType ?? chosen.mediaType;
+  const where = `manifest ${path4} in ${source}`;
+  if (!isObject(manifest)) throw new UserError(`${where} is not a JSON object: export the image again`);
+  const mediaType = typeof manifest.mediaType === "string" ? manifest.mediaType : chosen.mediaType;
   if (mediaType && !MANIFEST_TYPES.has(mediaType)) {
-    throw new UserError(`manifest ${path4} in ${source} has unknown media type ${mediaType}`);
+    throw new UserError(`${where} has unknown media type ${shorten(mediaType)}`);
   }
-  const config = manifest.config;
-  if (!config || !Array.isArray(manifest.layers)) {
-    throw new UserError(`manifest ${path4} in ${source} has no config or layers`);
+  if (!isObject(manifest.config) || !Array.isArray(manifest.layers)) {
+    throw new UserError(`${where} has no config or layers`);
   }
+  const config = descriptor(manifest.config, where);
   if (config.mediaType && !CONFIG_TYPES.has(config.mediaType)) {
     throw new UserError(
-      `${source} holds an artifact with config media type ${config.mediaType}, not a container image`
+      `${source} holds an artifact with config media type ${shorten(config.mediaType)}, not a container image`
     );
   }
-  const layers = manifest.layers.map((layer) => {
+  const layers = manifest.layers.map((value) => {
+    const layer = descriptor(value, where);
     if (!layer.mediaType || !LAYER_TYPES.has(layer.mediaType)) {
       throw new UserError(
-        `layer ${layer.digest} in ${source} has unknown media type ${layer.mediaType ?? "(none)"}`
+        `layer ${shorten(layer.digest ?? "(no digest)")} in ${source} has unknown media type ${shorten(layer.mediaType ?? "(none)")}`
       );
     }
-    return blobPath(layer.digest, `manifest ${path4} in ${source}`);
+    return blobPath(layer.digest, where);
   });
-  return { config: blobPath(config.digest, `manifest ${path4} in ${source}`), layers };
+  return { config: blobPath(config.digest, where), layers };
 }
-function collectManifests(index, json, source, depth) {
-  const list = index?.manifests;
+function collectManifests(index, json, source, depth, found) {
+  const out = found.manifests;
+  const list = isObject(index) ? index.manifests : void 0;
   if (!Array.isArray(list)) throw new UserError(`an image index in ${source} has no manifests list`);
-  const out = [];
-  for (const d of list) {
+  const where = `an image index in ${source}`;
+  for (const value of list) {
+    const d = descriptor(value, where);
     if (d.mediaType && INDEX_TYPES.has(d.mediaType)) {
       const path4 = blobPath(d.digest, source);
       const nested = json(path4);
       if (!nested) throw new UserError(`${source} lacks the index blob ${path4}`);
-      if (depth > 4) throw new UserError(`${source} nests image indexes too deep`);
-      out.push(...collectManifests(parse(nested, `index ${path4}`, source), json, source, depth + 1));
+      if (depth >= MAX_INDEX_DEPTH) {
+        throw new UserError(
+          `${source} nests image indexes more than ${MAX_INDEX_DEPTH} deep: not an image export`
+        );
+      }
+      if (++found.indexes > MAX_INDEXES) {
+        throw new UserError(
+          `${source} refers to more than ${MAX_INDEXES} image indexes: not an image export`
+        );
+      }
+      collectManifests(parse(nested, `index ${path4}`, source), json, source, depth + 1, found);
     } else if (!d.mediaType || MANIFEST_TYPES.has(d.mediaType)) {
       if (d.platform?.os === "unknown") continue;
       if (d.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") continue;
+      if (out.length >= MAX_MANIFESTS) {
+        throw new UserError(
+          `${source} lists more than ${MAX_MANIFESTS} image manifests: copy only the image to analyze`
+        );
+      }
       out.push(d);
     } else {
-      throw new UserError(`index.json in ${source} lists a manifest of unknown media type ${d.mediaType}`);
+      throw new UserError(
+        `index.json in ${source} lists a manifest of unknown media type ${shorten(d.mediaType)}`
+      );
     }
   }
-  return out;
 }
 function goArch(arch2) {
   return arch2 === "x64" ? "amd64" : arch2 === "ia32" ? "386" : arch2;
@@ -20882,11 +20990,12 @@ function goArch(arch2) {
 function clean(path4) {
   return posix.normalize(path4).replace(/^\.\/|^\/+/, "");
 }
-var MANIFEST_TYPES, INDEX_TYPES, CONFIG_TYPES, LAYER_TYPES;
+var MANIFEST_TYPES, INDEX_TYPES, CONFIG_TYPES, LAYER_TYPES, MAX_INDEX_DEPTH, MAX_MANIFESTS, MAX_INDEXES, MAX_NAMES_SHOWN, MAX_NAME_LENGTH, isObject;
 var init_image_layout = __esm({
   "src/image/image-layout.ts"() {
     "use strict";
     init_errors();
+    init_terminal_escape();
     MANIFEST_TYPES = /* @__PURE__ */ new Set([
       "application/vnd.oci.image.manifest.v1+json",
       "application/vnd.docker.distribution.manifest.v2+json"
@@ -20911,6 +21020,12 @@ var init_image_layout = __esm({
       "application/vnd.docker.image.rootfs.diff.tar.zstd",
       "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip"
     ]);
+    MAX_INDEX_DEPTH = 4;
+    MAX_MANIFESTS = 1e3;
+    MAX_INDEXES = 100;
+    MAX_NAMES_SHOWN = 10;
+    MAX_NAME_LENGTH = 80;
+    isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
 });
 
@@ -22467,6 +22582,7 @@ import { posix as posix3 } from "node:path";
 async function readSaveStream(stream, opts) {
   const members = /* @__PURE__ */ new Map();
   const source = opts.ref;
+  const budget = { json: MAX_JSON_TOTAL };
   try {
     const { chunks } = await decompressed(opts.onProgress ? counted(stream, opts.onProgress) : stream);
     await readTar(chunks, {
@@ -22487,7 +22603,7 @@ async function readSaveStream(stream, opts) {
       },
       async body(entry2, content) {
         const path4 = memberPath(entry2.path);
-        members.set(path4, await readMember(entry2, content, path4, opts));
+        members.set(path4, await readMember(entry2, content, path4, opts, budget));
       }
     });
   } catch (error2) {
@@ -22518,7 +22634,7 @@ function wanted(path4) {
   if (path4 === "repositories") return false;
   return !/^[0-9a-f]{64}\/(json|VERSION)$/.test(path4);
 }
-async function readMember(entry2, content, path4, opts) {
+async function readMember(entry2, content, path4, opts, budget) {
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
   if (shape === "layer") {
@@ -22530,6 +22646,12 @@ async function readMember(entry2, content, path4, opts) {
     return { kind: "layer", summary: summary2 };
   }
   if (shape === "json" && entry2.size <= MAX_JSON_MEMBER) {
+    budget.json -= entry2.size;
+    if (budget.json < 0) {
+      throw new UserError(
+        `${opts.ref} holds more than ${MAX_JSON_TOTAL / 1024 / 1024} MiB of JSON members: it is not an image export; give a docker save or OCI archive`
+      );
+    }
     const parts = [];
     for await (const chunk of rest) parts.push(chunk);
     return { kind: "json", bytes: Buffer.concat(parts) };
@@ -22603,7 +22725,7 @@ function fromSummaries(summaries, opts) {
     ...opts.count ? { layerCompressed: summaries.map((s) => s.compressed ?? null) } : {}
   };
 }
-var MAX_JSON_MEMBER;
+var MAX_JSON_MEMBER, MAX_JSON_TOTAL;
 var init_save_archive = __esm({
   "src/image/save-archive.ts"() {
     "use strict";
@@ -22614,6 +22736,7 @@ var init_save_archive = __esm({
     init_layer_summary();
     init_tar_reader();
     MAX_JSON_MEMBER = 16 * 1024 * 1024;
+    MAX_JSON_TOTAL = 64 * 1024 * 1024;
   }
 });
 
@@ -22816,101 +22939,14 @@ function pathOf(node) {
   return `/${parts.reverse().join("/")}`;
 }
 function mergeLayers(layers, layerIndexes) {
-  const root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
-  const wasted = /* @__PURE__ */ new Map();
-  let totalBytes = 0;
-  let wastedBytes = 0;
-  const hide = (node, by) => {
-    if (node.kind === "file" && node.size > 0) {
-      const path4 = pathOf(node);
-      let w = wasted.get(path4);
-      if (!w) {
-        w = { bytes: 0, layers: /* @__PURE__ */ new Set() };
-        wasted.set(path4, w);
-      }
-      w.bytes += node.size;
-      w.layers.add(node.layer);
-      w.layers.add(by);
-      wastedBytes += node.size;
-    }
-  };
-  const hideTree = (node, by) => {
-    hide(node, by);
-    if (node.children) for (const child2 of node.children.values()) hideTree(child2, by);
-  };
-  const hideChildren = (node, by) => {
-    if (!node.children) return;
-    for (const child2 of node.children.values()) hideTree(child2, by);
-    node.children.clear();
-  };
-  const lookup = (path4) => path4 === "" ? root : findPath(root, path4);
+  const overlay = new Overlay();
   layers.forEach((layer, i) => {
     const by = layerIndexes[i] ?? i;
-    for (const dir of layer.opaqueDirs) {
-      const node = lookup(dir);
-      if (node && isDir(node)) hideChildren(node, by);
-    }
-    for (const gone of layer.whiteouts) {
-      const node = lookup(gone);
-      if (!node?.parent) continue;
-      hideTree(node, by);
-      node.parent.children?.delete(node.name);
-    }
-    let cachedDir = "";
-    let cachedNode = null;
-    for (const entry2 of layer.entries) {
-      const path4 = entry2.path;
-      if (path4 === "") continue;
-      if (entry2.kind === "file") totalBytes += entry2.size;
-      const slash = path4.lastIndexOf("/");
-      let node = root;
-      let from = 0;
-      if (cachedNode !== null && slash === cachedDir.length && path4.startsWith(cachedDir)) {
-        node = cachedNode;
-        from = slash + 1;
-      }
-      for (; ; ) {
-        const end = path4.indexOf("/", from);
-        const last = end < 0;
-        const name = last ? path4.slice(from) : path4.slice(from, end);
-        if (!node.children) node.children = /* @__PURE__ */ new Map();
-        let child2 = node.children.get(name);
-        if (!child2) {
-          child2 = { name, parent: node, kind: null, size: 0, layer: by, children: null };
-          node.children.set(name, child2);
-        } else if (!last && !isDir(child2)) {
-          hide(child2, by);
-          child2.kind = null;
-          child2.size = 0;
-          child2.secret = void 0;
-        }
-        if (last) {
-          if (entry2.kind === "dir") {
-            if (!isDir(child2)) hide(child2, by);
-            child2.kind = "dir";
-          } else {
-            if (child2.kind !== null || child2.children?.size) {
-              hide(child2, by);
-              hideChildren(child2, by);
-            }
-            if (child2.children !== null || child2 === cachedNode) cachedNode = null;
-            child2.kind = entry2.kind;
-            child2.children = null;
-          }
-          child2.size = entry2.kind === "file" ? entry2.size : 0;
-          child2.layer = by;
-          child2.secret = entry2.secret;
-          break;
-        }
-        node = child2;
-        from = end + 1;
-        if (end === slash) {
-          cachedDir = path4.slice(0, slash);
-          cachedNode = node;
-        }
-      }
-    }
+    overlay.clearOpaqueDirs(layer.opaqueDirs, by);
+    overlay.removeWhiteouts(layer.whiteouts, by);
+    overlay.addEntries(layer.entries, by);
   });
+  const { root, totalBytes, wastedBytes, wasted } = overlay;
   return { root, totalBytes, wastedBytes, wasted };
 }
 function findPath(root, path4) {
@@ -22972,11 +23008,129 @@ function biggestWasters(fs3, limit = 20) {
     (w) => w.path
   );
 }
-var isDir;
+var isDir, Overlay;
 var init_filesystem = __esm({
   "src/analysis/filesystem.ts"() {
     "use strict";
     isDir = (n) => n.kind === "dir" || n.kind === null;
+    Overlay = class {
+      root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
+      wasted = /* @__PURE__ */ new Map();
+      totalBytes = 0;
+      wastedBytes = 0;
+      // Members come grouped by directory: the directory of the previous entry is remembered, so a sibling
+      // costs one lookup instead of one per path segment. Anything that could detach or replace a directory
+      // (a non-directory written over a node with children) forgets it.
+      #cachedDir = "";
+      #cachedNode = null;
+      clearOpaqueDirs(dirs, by) {
+        for (const dir of dirs) {
+          const node = this.#lookup(dir);
+          if (node && isDir(node)) this.#hideChildren(node, by);
+        }
+      }
+      removeWhiteouts(paths, by) {
+        for (const gone of paths) {
+          const node = this.#lookup(gone);
+          if (!node?.parent) continue;
+          this.#hideTree(node, by);
+          node.parent.children?.delete(node.name);
+        }
+      }
+      addEntries(entries, by) {
+        this.#cachedDir = "";
+        this.#cachedNode = null;
+        for (const entry2 of entries) {
+          if (entry2.path === "") continue;
+          if (entry2.kind === "file") this.totalBytes += entry2.size;
+          this.#put(entry2, by);
+        }
+      }
+      /** Writes one entry: walks (or creates) its parent directories, then puts it on top of what was there. */
+      #put(entry2, by) {
+        const path4 = entry2.path;
+        const slash = path4.lastIndexOf("/");
+        let node = this.root;
+        let from = 0;
+        const cached = this.#cachedNode;
+        if (cached !== null && slash === this.#cachedDir.length && path4.startsWith(this.#cachedDir)) {
+          node = cached;
+          from = slash + 1;
+        }
+        for (; ; ) {
+          const end = path4.indexOf("/", from);
+          const last = end < 0;
+          const name = last ? path4.slice(from) : path4.slice(from, end);
+          if (!node.children) node.children = /* @__PURE__ */ new Map();
+          let child2 = node.children.get(name);
+          if (!child2) {
+            child2 = { name, parent: node, kind: null, size: 0, layer: by, children: null };
+            node.children.set(name, child2);
+          } else if (!last && !isDir(child2)) {
+            this.#hide(child2, by);
+            child2.kind = null;
+            child2.size = 0;
+            child2.secret = void 0;
+          }
+          if (last) {
+            this.#replace(child2, entry2, by);
+            return;
+          }
+          node = child2;
+          from = end + 1;
+          if (end === slash) {
+            this.#cachedDir = path4.slice(0, slash);
+            this.#cachedNode = node;
+          }
+        }
+      }
+      /** Puts `entry` on top of `node`, hiding what it replaces. */
+      #replace(node, entry2, by) {
+        if (entry2.kind === "dir") {
+          if (!isDir(node)) this.#hide(node, by);
+          node.kind = "dir";
+        } else {
+          if (node.kind !== null || node.children?.size) {
+            this.#hide(node, by);
+            this.#hideChildren(node, by);
+          }
+          if (node.children !== null || node === this.#cachedNode) this.#cachedNode = null;
+          node.kind = entry2.kind;
+          node.children = null;
+        }
+        node.size = entry2.kind === "file" ? entry2.size : 0;
+        node.layer = by;
+        node.secret = entry2.secret;
+      }
+      #lookup(path4) {
+        return path4 === "" ? this.root : findPath(this.root, path4);
+      }
+      // The path of what is hidden is spelled out only when it holds bytes: most hidden nodes are directories.
+      #hide(node, by) {
+        if (node.kind === "file" && node.size > 0) {
+          const path4 = pathOf(node);
+          let w = this.wasted.get(path4);
+          if (!w) {
+            w = { bytes: 0, layers: /* @__PURE__ */ new Set() };
+            this.wasted.set(path4, w);
+          }
+          w.bytes += node.size;
+          w.layers.add(node.layer);
+          w.layers.add(by);
+          this.wastedBytes += node.size;
+        }
+      }
+      /** Hides a node and everything below it (without recursion: a path may be thousands of levels deep). */
+      #hideTree(node, by) {
+        this.#hide(node, by);
+        for (const child2 of walk(node)) this.#hide(child2, by);
+      }
+      #hideChildren(node, by) {
+        if (!node.children) return;
+        for (const child2 of walk(node)) this.#hide(child2, by);
+        node.children.clear();
+      }
+    };
   }
 });
 
@@ -23236,7 +23390,7 @@ var init_content_rules = __esm({
 // src/analysis/analyze.ts
 function describeLayer(layers, index) {
   const instruction = normalizeInstruction(layers[index]?.createdBy ?? "");
-  return instruction ? `layer ${index} (\`${shorten(instruction, 60)}\`)` : `layer ${index}`;
+  return instruction ? `layer ${index} (\`${shorten2(instruction, 60)}\`)` : `layer ${index}`;
 }
 function analyzeImage(data) {
   const layers = imageLayers(data);
@@ -23271,14 +23425,14 @@ function computedCompressed(data) {
     layers: all.map((c, i) => ({ diffId: diffIds[i], gzip: c.gzip, zstd: c.zstd }))
   };
 }
-var shorten;
+var shorten2;
 var init_analyze = __esm({
   "src/analysis/analyze.ts"() {
     "use strict";
     init_content_rules();
     init_filesystem();
     init_layers();
-    shorten = (s, max) => s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
+    shorten2 = (s, max) => s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
   }
 });
 
@@ -43731,11 +43885,11 @@ var require_buffer_list = __commonJS({
     }
     function _defineProperties(target, props) {
       for (var i = 0; i < props.length; i++) {
-        var descriptor = props[i];
-        descriptor.enumerable = descriptor.enumerable || false;
-        descriptor.configurable = true;
-        if ("value" in descriptor) descriptor.writable = true;
-        Object.defineProperty(target, _toPropertyKey(descriptor.key), descriptor);
+        var descriptor2 = props[i];
+        descriptor2.enumerable = descriptor2.enumerable || false;
+        descriptor2.configurable = true;
+        if ("value" in descriptor2) descriptor2.writable = true;
+        Object.defineProperty(target, _toPropertyKey(descriptor2.key), descriptor2);
       }
     }
     function _createClass(Constructor, protoProps, staticProps) {
@@ -58518,7 +58672,7 @@ var require_minimal = __commonJS({
     util.isString = function isString(value) {
       return typeof value === "string" || value instanceof String;
     };
-    util.isObject = function isObject(value) {
+    util.isObject = function isObject2(value) {
       return value && typeof value === "object";
     };
     util.isset = /**
@@ -64896,15 +65050,15 @@ var require_descriptor2 = __commonJS({
     var patterns = $protobuf.util.patterns;
     var numberRe = patterns.numberRe;
     var typeRefRe = patterns.typeRefRe;
-    Root.fromDescriptor = function fromDescriptor(descriptor) {
-      if (typeof descriptor.length === "number")
-        descriptor = exports.FileDescriptorSet.decode(descriptor);
+    Root.fromDescriptor = function fromDescriptor(descriptor2) {
+      if (typeof descriptor2.length === "number")
+        descriptor2 = exports.FileDescriptorSet.decode(descriptor2);
       var root = new Root();
-      if (descriptor.file) {
+      if (descriptor2.file) {
         var fileDescriptor, filePackage;
-        for (var j = 0, i; j < descriptor.file.length; ++j) {
+        for (var j = 0, i; j < descriptor2.file.length; ++j) {
           filePackage = root;
-          if ((fileDescriptor = descriptor.file[j])["package"] && fileDescriptor["package"].length)
+          if ((fileDescriptor = descriptor2.file[j])["package"] && fileDescriptor["package"].length)
             filePackage = root.define(fileDescriptor["package"]);
           var edition = editionFromDescriptor(fileDescriptor);
           if (fileDescriptor.name && fileDescriptor.name.length)
@@ -64958,64 +65112,64 @@ var require_descriptor2 = __commonJS({
         files.push(file);
     }
     var unnamedMessageIndex = 0;
-    Type.fromDescriptor = function fromDescriptor(descriptor, edition, nested, depth) {
+    Type.fromDescriptor = function fromDescriptor(descriptor2, edition, nested, depth) {
       if (depth === void 0)
         depth = 0;
       if (depth > $protobuf.util.nestingLimit)
         throw Error("max depth exceeded");
-      if (typeof descriptor.length === "number")
-        descriptor = exports.DescriptorProto.decode(descriptor);
-      var type = new Type(descriptor.name.length ? descriptor.name : "Type" + unnamedMessageIndex++, fromDescriptorOptions(descriptor.options, exports.MessageOptions)), i;
+      if (typeof descriptor2.length === "number")
+        descriptor2 = exports.DescriptorProto.decode(descriptor2);
+      var type = new Type(descriptor2.name.length ? descriptor2.name : "Type" + unnamedMessageIndex++, fromDescriptorOptions(descriptor2.options, exports.MessageOptions)), i;
       if (!nested)
         type._edition = edition;
-      if (descriptor.oneofDecl)
-        for (i = 0; i < descriptor.oneofDecl.length; ++i)
-          type.add(OneOf.fromDescriptor(descriptor.oneofDecl[i]));
-      if (descriptor.field)
-        for (i = 0; i < descriptor.field.length; ++i) {
-          var field = Field.fromDescriptor(descriptor.field[i], edition, true);
+      if (descriptor2.oneofDecl)
+        for (i = 0; i < descriptor2.oneofDecl.length; ++i)
+          type.add(OneOf.fromDescriptor(descriptor2.oneofDecl[i]));
+      if (descriptor2.field)
+        for (i = 0; i < descriptor2.field.length; ++i) {
+          var field = Field.fromDescriptor(descriptor2.field[i], edition, true);
           type.add(field);
-          if (descriptor.field[i].hasOwnProperty("oneofIndex"))
-            type.oneofsArray[descriptor.field[i].oneofIndex].add(field);
+          if (descriptor2.field[i].hasOwnProperty("oneofIndex"))
+            type.oneofsArray[descriptor2.field[i].oneofIndex].add(field);
         }
-      if (descriptor.extension)
-        for (i = 0; i < descriptor.extension.length; ++i)
-          type.add(Field.fromDescriptor(descriptor.extension[i], edition, true));
-      if (descriptor.nestedType)
-        for (i = 0; i < descriptor.nestedType.length; ++i) {
-          type.add(Type.fromDescriptor(descriptor.nestedType[i], edition, true, depth + 1));
-          if (descriptor.nestedType[i].options && descriptor.nestedType[i].options.mapEntry)
+      if (descriptor2.extension)
+        for (i = 0; i < descriptor2.extension.length; ++i)
+          type.add(Field.fromDescriptor(descriptor2.extension[i], edition, true));
+      if (descriptor2.nestedType)
+        for (i = 0; i < descriptor2.nestedType.length; ++i) {
+          type.add(Type.fromDescriptor(descriptor2.nestedType[i], edition, true, depth + 1));
+          if (descriptor2.nestedType[i].options && descriptor2.nestedType[i].options.mapEntry)
             type.setOption("map_entry", true);
         }
-      if (descriptor.enumType)
-        for (i = 0; i < descriptor.enumType.length; ++i)
-          type.add(Enum.fromDescriptor(descriptor.enumType[i], edition, true));
-      if (descriptor.extensionRange && descriptor.extensionRange.length) {
+      if (descriptor2.enumType)
+        for (i = 0; i < descriptor2.enumType.length; ++i)
+          type.add(Enum.fromDescriptor(descriptor2.enumType[i], edition, true));
+      if (descriptor2.extensionRange && descriptor2.extensionRange.length) {
         type.extensions = [];
-        for (i = 0; i < descriptor.extensionRange.length; ++i)
-          type.extensions.push([descriptor.extensionRange[i].start, descriptor.extensionRange[i].end]);
+        for (i = 0; i < descriptor2.extensionRange.length; ++i)
+          type.extensions.push([descriptor2.extensionRange[i].start, descriptor2.extensionRange[i].end]);
       }
-      if (descriptor.reservedRange && descriptor.reservedRange.length || descriptor.reservedName && descriptor.reservedName.length) {
+      if (descriptor2.reservedRange && descriptor2.reservedRange.length || descriptor2.reservedName && descriptor2.reservedName.length) {
         type.reserved = [];
-        if (descriptor.reservedRange)
-          for (i = 0; i < descriptor.reservedRange.length; ++i)
-            type.reserved.push([descriptor.reservedRange[i].start, descriptor.reservedRange[i].end]);
-        if (descriptor.reservedName)
-          for (i = 0; i < descriptor.reservedName.length; ++i)
-            type.reserved.push(descriptor.reservedName[i]);
+        if (descriptor2.reservedRange)
+          for (i = 0; i < descriptor2.reservedRange.length; ++i)
+            type.reserved.push([descriptor2.reservedRange[i].start, descriptor2.reservedRange[i].end]);
+        if (descriptor2.reservedName)
+          for (i = 0; i < descriptor2.reservedName.length; ++i)
+            type.reserved.push(descriptor2.reservedName[i]);
       }
       return type;
     };
     Type.prototype.toDescriptor = function toDescriptor(edition) {
-      var descriptor = exports.DescriptorProto.create({ name: this.name }), i;
+      var descriptor2 = exports.DescriptorProto.create({ name: this.name }), i;
       for (i = 0; i < this.fieldsArray.length; ++i) {
         var fieldDescriptor;
-        descriptor.field.push(fieldDescriptor = this._fieldsArray[i].toDescriptor(edition));
+        descriptor2.field.push(fieldDescriptor = this._fieldsArray[i].toDescriptor(edition));
         if (this._fieldsArray[i] instanceof MapField) {
           var keyType = toDescriptorType(this._fieldsArray[i].keyType, this._fieldsArray[i].resolvedKeyType, false), valueType = toDescriptorType(this._fieldsArray[i].type, this._fieldsArray[i].resolvedType, false), valueTypeName = valueType === /* type */
           11 || valueType === /* enum */
           14 ? this._fieldsArray[i].resolvedType && shortname(this.parent, this._fieldsArray[i].resolvedType) || this._fieldsArray[i].type : void 0;
-          descriptor.nestedType.push(exports.DescriptorProto.create({
+          descriptor2.nestedType.push(exports.DescriptorProto.create({
             name: fieldDescriptor.typeName,
             field: [
               exports.FieldDescriptorProto.create({ name: "key", number: 1, label: 1, type: keyType }),
@@ -65027,41 +65181,41 @@ var require_descriptor2 = __commonJS({
         }
       }
       for (i = 0; i < this.oneofsArray.length; ++i)
-        descriptor.oneofDecl.push(this._oneofsArray[i].toDescriptor());
+        descriptor2.oneofDecl.push(this._oneofsArray[i].toDescriptor());
       for (i = 0; i < this.nestedArray.length; ++i) {
         if (this._nestedArray[i] instanceof Field)
-          descriptor.field.push(this._nestedArray[i].toDescriptor(edition));
+          descriptor2.field.push(this._nestedArray[i].toDescriptor(edition));
         else if (this._nestedArray[i] instanceof Type)
-          descriptor.nestedType.push(this._nestedArray[i].toDescriptor(edition));
+          descriptor2.nestedType.push(this._nestedArray[i].toDescriptor(edition));
         else if (this._nestedArray[i] instanceof Enum)
-          descriptor.enumType.push(this._nestedArray[i].toDescriptor());
+          descriptor2.enumType.push(this._nestedArray[i].toDescriptor());
       }
       if (this.extensions)
         for (i = 0; i < this.extensions.length; ++i)
-          descriptor.extensionRange.push(exports.DescriptorProto.ExtensionRange.create({ start: this.extensions[i][0], end: this.extensions[i][1] }));
+          descriptor2.extensionRange.push(exports.DescriptorProto.ExtensionRange.create({ start: this.extensions[i][0], end: this.extensions[i][1] }));
       if (this.reserved)
         for (i = 0; i < this.reserved.length; ++i)
           if (typeof this.reserved[i] === "string")
-            descriptor.reservedName.push(this.reserved[i]);
+            descriptor2.reservedName.push(this.reserved[i]);
           else
-            descriptor.reservedRange.push(exports.DescriptorProto.ReservedRange.create({ start: this.reserved[i][0], end: this.reserved[i][1] }));
-      descriptor.options = toDescriptorOptions(this.options, exports.MessageOptions);
-      return descriptor;
+            descriptor2.reservedRange.push(exports.DescriptorProto.ReservedRange.create({ start: this.reserved[i][0], end: this.reserved[i][1] }));
+      descriptor2.options = toDescriptorOptions(this.options, exports.MessageOptions);
+      return descriptor2;
     };
-    Field.fromDescriptor = function fromDescriptor(descriptor, edition, nested) {
-      if (typeof descriptor.length === "number")
-        descriptor = exports.DescriptorProto.decode(descriptor);
-      if (typeof descriptor.number !== "number")
+    Field.fromDescriptor = function fromDescriptor(descriptor2, edition, nested) {
+      if (typeof descriptor2.length === "number")
+        descriptor2 = exports.DescriptorProto.decode(descriptor2);
+      if (typeof descriptor2.number !== "number")
         throw Error("missing field id");
-      var typeName = descriptor.typeName, fieldType;
+      var typeName = descriptor2.typeName, fieldType;
       if (typeName != null && typeName !== "") {
         if (typeof typeName !== "string" || !typeRefRe.test(typeName))
           throw Error("illegal type name: " + typeName);
         fieldType = typeName;
       } else
-        fieldType = fromDescriptorType(descriptor.type);
+        fieldType = fromDescriptorType(descriptor2.type);
       var fieldRule;
-      switch (descriptor.label) {
+      switch (descriptor2.label) {
         // 0 is reserved for errors
         case 1:
           fieldRule = void 0;
@@ -65073,28 +65227,28 @@ var require_descriptor2 = __commonJS({
           fieldRule = "repeated";
           break;
         default:
-          throw Error("illegal label: " + descriptor.label);
+          throw Error("illegal label: " + descriptor2.label);
       }
-      var extendee = descriptor.extendee;
+      var extendee = descriptor2.extendee;
       if (extendee != null && extendee !== "") {
         if (typeof extendee !== "string" || !typeRefRe.test(extendee))
           throw Error("illegal type name: " + extendee);
       } else
         extendee = void 0;
       var field = new Field(
-        descriptor.name.length ? descriptor.name : "field" + descriptor.number,
-        descriptor.number,
+        descriptor2.name.length ? descriptor2.name : "field" + descriptor2.number,
+        descriptor2.number,
         fieldType,
         fieldRule,
         extendee
       );
       if (!nested)
         field._edition = edition;
-      field.options = fromDescriptorOptions(descriptor.options, exports.FieldOptions);
-      if (descriptor.proto3_optional)
+      field.options = fromDescriptorOptions(descriptor2.options, exports.FieldOptions);
+      if (descriptor2.proto3_optional)
         field.options.proto3_optional = true;
-      if (descriptor.defaultValue && descriptor.defaultValue.length) {
-        var defaultValue = descriptor.defaultValue;
+      if (descriptor2.defaultValue && descriptor2.defaultValue.length) {
+        var defaultValue = descriptor2.defaultValue;
         switch (defaultValue) {
           case "true":
           case "TRUE":
@@ -65112,72 +65266,72 @@ var require_descriptor2 = __commonJS({
         }
         field.setOption("default", defaultValue);
       }
-      if (packableDescriptorType(descriptor.type)) {
+      if (packableDescriptorType(descriptor2.type)) {
         if (edition === "proto3") {
-          if (descriptor.options && !descriptor.options.packed)
+          if (descriptor2.options && !descriptor2.options.packed)
             field.setOption("packed", false);
-        } else if ((!edition || edition === "proto2") && descriptor.options && descriptor.options.packed)
+        } else if ((!edition || edition === "proto2") && descriptor2.options && descriptor2.options.packed)
           field.setOption("packed", true);
       }
       return field;
     };
     Field.prototype.toDescriptor = function toDescriptor(edition) {
-      var descriptor = exports.FieldDescriptorProto.create({ name: this.name, number: this.id });
+      var descriptor2 = exports.FieldDescriptorProto.create({ name: this.name, number: this.id });
       if (this.map) {
-        descriptor.type = 11;
-        descriptor.typeName = $protobuf.util.ucFirst(this.name);
-        descriptor.label = 3;
+        descriptor2.type = 11;
+        descriptor2.typeName = $protobuf.util.ucFirst(this.name);
+        descriptor2.label = 3;
       } else {
-        switch (descriptor.type = toDescriptorType(this.type, this.resolve().resolvedType, this.delimited)) {
+        switch (descriptor2.type = toDescriptorType(this.type, this.resolve().resolvedType, this.delimited)) {
           case 10:
           // group
           case 11:
           // type
           case 14:
-            descriptor.typeName = this.resolvedType ? shortname(this.parent, this.resolvedType) : this.type;
+            descriptor2.typeName = this.resolvedType ? shortname(this.parent, this.resolvedType) : this.type;
             break;
         }
         if (this.rule === "repeated") {
-          descriptor.label = 3;
+          descriptor2.label = 3;
         } else if (this.required && edition === "proto2") {
-          descriptor.label = 2;
+          descriptor2.label = 2;
         } else {
-          descriptor.label = 1;
+          descriptor2.label = 1;
         }
       }
-      descriptor.extendee = this.extensionField ? this.extensionField.parent.fullName : this.extend;
+      descriptor2.extendee = this.extensionField ? this.extensionField.parent.fullName : this.extend;
       if (this.partOf && this.parent instanceof Type) {
-        if ((descriptor.oneofIndex = this.parent.oneofsArray.indexOf(this.partOf)) < 0)
+        if ((descriptor2.oneofIndex = this.parent.oneofsArray.indexOf(this.partOf)) < 0)
           throw Error("missing oneof");
       }
       if (this.options) {
-        descriptor.options = toDescriptorOptions(this.options, exports.FieldOptions);
+        descriptor2.options = toDescriptorOptions(this.options, exports.FieldOptions);
         if (this.options["default"] != null)
-          descriptor.defaultValue = String(this.options["default"]);
+          descriptor2.defaultValue = String(this.options["default"]);
         if (this.options.proto3_optional)
-          descriptor.proto3_optional = true;
+          descriptor2.proto3_optional = true;
       }
       if (edition === "proto3") {
         if (!this.packed)
-          (descriptor.options || (descriptor.options = exports.FieldOptions.create())).packed = false;
+          (descriptor2.options || (descriptor2.options = exports.FieldOptions.create())).packed = false;
       } else if ((!edition || edition === "proto2") && this.packed)
-        (descriptor.options || (descriptor.options = exports.FieldOptions.create())).packed = true;
-      return descriptor;
+        (descriptor2.options || (descriptor2.options = exports.FieldOptions.create())).packed = true;
+      return descriptor2;
     };
     var unnamedEnumIndex = 0;
-    Enum.fromDescriptor = function fromDescriptor(descriptor, edition, nested) {
-      if (typeof descriptor.length === "number")
-        descriptor = exports.EnumDescriptorProto.decode(descriptor);
+    Enum.fromDescriptor = function fromDescriptor(descriptor2, edition, nested) {
+      if (typeof descriptor2.length === "number")
+        descriptor2 = exports.EnumDescriptorProto.decode(descriptor2);
       var values = {};
-      if (descriptor.value)
-        for (var i = 0; i < descriptor.value.length; ++i) {
-          var name = descriptor.value[i].name, value = descriptor.value[i].number || 0;
+      if (descriptor2.value)
+        for (var i = 0; i < descriptor2.value.length; ++i) {
+          var name = descriptor2.value[i].name, value = descriptor2.value[i].number || 0;
           values[name && name.length ? name : "NAME" + value] = value;
         }
       var enm = new Enum(
-        descriptor.name && descriptor.name.length ? descriptor.name : "Enum" + unnamedEnumIndex++,
+        descriptor2.name && descriptor2.name.length ? descriptor2.name : "Enum" + unnamedEnumIndex++,
         values,
-        fromDescriptorOptions(descriptor.options, exports.EnumOptions)
+        fromDescriptorOptions(descriptor2.options, exports.EnumOptions)
       );
       if (!nested)
         enm._edition = edition;
@@ -65194,12 +65348,12 @@ var require_descriptor2 = __commonJS({
       });
     };
     var unnamedOneofIndex = 0;
-    OneOf.fromDescriptor = function fromDescriptor(descriptor) {
-      if (typeof descriptor.length === "number")
-        descriptor = exports.OneofDescriptorProto.decode(descriptor);
+    OneOf.fromDescriptor = function fromDescriptor(descriptor2) {
+      if (typeof descriptor2.length === "number")
+        descriptor2 = exports.OneofDescriptorProto.decode(descriptor2);
       return new OneOf(
         // unnamedOneOfIndex is global, not per type, because we have no ref to a type here
-        descriptor.name && descriptor.name.length ? descriptor.name : "oneof" + unnamedOneofIndex++
+        descriptor2.name && descriptor2.name.length ? descriptor2.name : "oneof" + unnamedOneofIndex++
         // fromDescriptorOptions(descriptor.options, exports.OneofOptions) - only uninterpreted_option
       );
     };
@@ -65210,15 +65364,15 @@ var require_descriptor2 = __commonJS({
       });
     };
     var unnamedServiceIndex = 0;
-    Service.fromDescriptor = function fromDescriptor(descriptor, edition, nested) {
-      if (typeof descriptor.length === "number")
-        descriptor = exports.ServiceDescriptorProto.decode(descriptor);
-      var service = new Service(descriptor.name && descriptor.name.length ? descriptor.name : "Service" + unnamedServiceIndex++, fromDescriptorOptions(descriptor.options, exports.ServiceOptions));
+    Service.fromDescriptor = function fromDescriptor(descriptor2, edition, nested) {
+      if (typeof descriptor2.length === "number")
+        descriptor2 = exports.ServiceDescriptorProto.decode(descriptor2);
+      var service = new Service(descriptor2.name && descriptor2.name.length ? descriptor2.name : "Service" + unnamedServiceIndex++, fromDescriptorOptions(descriptor2.options, exports.ServiceOptions));
       if (!nested)
         service._edition = edition;
-      if (descriptor.method)
-        for (var i = 0; i < descriptor.method.length; ++i)
-          service.add(Method.fromDescriptor(descriptor.method[i]));
+      if (descriptor2.method)
+        for (var i = 0; i < descriptor2.method.length; ++i)
+          service.add(Method.fromDescriptor(descriptor2.method[i]));
       return service;
     };
     Service.prototype.toDescriptor = function toDescriptor() {
@@ -65232,10 +65386,10 @@ var require_descriptor2 = __commonJS({
       });
     };
     var unnamedMethodIndex = 0;
-    Method.fromDescriptor = function fromDescriptor(descriptor) {
-      if (typeof descriptor.length === "number")
-        descriptor = exports.MethodDescriptorProto.decode(descriptor);
-      var inputType = descriptor.inputType, outputType = descriptor.outputType;
+    Method.fromDescriptor = function fromDescriptor(descriptor2) {
+      if (typeof descriptor2.length === "number")
+        descriptor2 = exports.MethodDescriptorProto.decode(descriptor2);
+      var inputType = descriptor2.inputType, outputType = descriptor2.outputType;
       if (inputType != null && inputType !== "") {
         if (typeof inputType !== "string" || !typeRefRe.test(inputType))
           throw Error("illegal type name: " + inputType);
@@ -65246,13 +65400,13 @@ var require_descriptor2 = __commonJS({
       }
       return new Method(
         // unnamedMethodIndex is global, not per service, because we have no ref to a service here
-        descriptor.name && descriptor.name.length ? descriptor.name : "Method" + unnamedMethodIndex++,
+        descriptor2.name && descriptor2.name.length ? descriptor2.name : "Method" + unnamedMethodIndex++,
         "rpc",
         inputType,
         outputType,
-        Boolean(descriptor.clientStreaming),
-        Boolean(descriptor.serverStreaming),
-        fromDescriptorOptions(descriptor.options, exports.MethodOptions)
+        Boolean(descriptor2.clientStreaming),
+        Boolean(descriptor2.serverStreaming),
+        fromDescriptorOptions(descriptor2.options, exports.MethodOptions)
       );
     };
     Method.prototype.toDescriptor = function toDescriptor() {
@@ -65905,7 +66059,7 @@ var require_src3 = __commonJS({
     exports.loadFileDescriptorSetFromObject = exports.loadFileDescriptorSetFromBuffer = exports.fromJSON = exports.loadSync = exports.load = exports.IdempotencyLevel = exports.isAnyExtension = exports.Long = void 0;
     var camelCase = require_lodash();
     var Protobuf = require_protobufjs();
-    var descriptor = require_descriptor2();
+    var descriptor2 = require_descriptor2();
     var util_1 = require_util11();
     var Long = require_umd();
     exports.Long = Long;
@@ -66043,7 +66197,7 @@ var require_src3 = __commonJS({
       const def = {};
       root.resolveAll();
       const descriptorList = root.toDescriptor("proto3").file;
-      const bufferList = descriptorList.map((value) => Buffer.from(descriptor.FileDescriptorProto.encode(value).finish()));
+      const bufferList = descriptorList.map((value) => Buffer.from(descriptor2.FileDescriptorProto.encode(value).finish()));
       for (const [name, obj2] of getAllHandledReflectionObjects(root, "")) {
         def[name] = createDefinition(obj2, name, options, bufferList);
       }
@@ -66074,12 +66228,12 @@ var require_src3 = __commonJS({
     }
     exports.fromJSON = fromJSON;
     function loadFileDescriptorSetFromBuffer(descriptorSet, options) {
-      const decodedDescriptorSet = descriptor.FileDescriptorSet.decode(descriptorSet);
+      const decodedDescriptorSet = descriptor2.FileDescriptorSet.decode(descriptorSet);
       return createPackageDefinitionFromDescriptorSet(decodedDescriptorSet, options);
     }
     exports.loadFileDescriptorSetFromBuffer = loadFileDescriptorSetFromBuffer;
     function loadFileDescriptorSetFromObject(descriptorSet, options) {
-      const decodedDescriptorSet = descriptor.FileDescriptorSet.fromObject(descriptorSet);
+      const decodedDescriptorSet = descriptor2.FileDescriptorSet.fromObject(descriptorSet);
       return createPackageDefinitionFromDescriptorSet(decodedDescriptorSet, options);
     }
     exports.loadFileDescriptorSetFromObject = loadFileDescriptorSetFromObject;
@@ -73074,7 +73228,7 @@ var require_server2 = __commonJS({
       }
       var kind = contextIn.kind, key = kind === "getter" ? "get" : kind === "setter" ? "set" : "value";
       var target = !descriptorIn && ctor ? contextIn["static"] ? ctor : ctor.prototype : null;
-      var descriptor = descriptorIn || (target ? Object.getOwnPropertyDescriptor(target, contextIn.name) : {});
+      var descriptor2 = descriptorIn || (target ? Object.getOwnPropertyDescriptor(target, contextIn.name) : {});
       var _, done = false;
       for (var i = decorators.length - 1; i >= 0; i--) {
         var context3 = {};
@@ -73084,19 +73238,19 @@ var require_server2 = __commonJS({
           if (done) throw new TypeError("Cannot add initializers after decoration has completed");
           extraInitializers.push(accept(f || null));
         };
-        var result = (0, decorators[i])(kind === "accessor" ? { get: descriptor.get, set: descriptor.set } : descriptor[key], context3);
+        var result = (0, decorators[i])(kind === "accessor" ? { get: descriptor2.get, set: descriptor2.set } : descriptor2[key], context3);
         if (kind === "accessor") {
           if (result === void 0) continue;
           if (result === null || typeof result !== "object") throw new TypeError("Object expected");
-          if (_ = accept(result.get)) descriptor.get = _;
-          if (_ = accept(result.set)) descriptor.set = _;
+          if (_ = accept(result.get)) descriptor2.get = _;
+          if (_ = accept(result.set)) descriptor2.set = _;
           if (_ = accept(result.init)) initializers.unshift(_);
         } else if (_ = accept(result)) {
           if (kind === "field") initializers.unshift(_);
-          else descriptor[key] = _;
+          else descriptor2[key] = _;
         }
       }
-      if (target) Object.defineProperty(target, contextIn.name, descriptor);
+      if (target) Object.defineProperty(target, contextIn.name, descriptor2);
       done = true;
     };
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -76779,7 +76933,7 @@ var require_src5 = __commonJS({
     exports.loadFileDescriptorSetFromObject = exports.loadFileDescriptorSetFromBuffer = exports.fromJSON = exports.loadSync = exports.load = exports.IdempotencyLevel = exports.isAnyExtension = exports.Long = void 0;
     var camelCase = require_lodash();
     var Protobuf = require_protobufjs();
-    var descriptor = require_descriptor2();
+    var descriptor2 = require_descriptor2();
     var util_1 = require_util12();
     var Long = require_umd();
     exports.Long = Long;
@@ -76915,7 +77069,7 @@ var require_src5 = __commonJS({
       const def = {};
       root.resolveAll();
       const descriptorList = root.toDescriptor("proto3").file;
-      const bufferList = descriptorList.map((value) => Buffer.from(descriptor.FileDescriptorProto.encode(value).finish()));
+      const bufferList = descriptorList.map((value) => Buffer.from(descriptor2.FileDescriptorProto.encode(value).finish()));
       for (const [name, obj2] of getAllHandledReflectionObjects(root, "")) {
         def[name] = createDefinition(obj2, name, options, bufferList);
       }
@@ -76946,12 +77100,12 @@ var require_src5 = __commonJS({
     }
     exports.fromJSON = fromJSON;
     function loadFileDescriptorSetFromBuffer(descriptorSet, options) {
-      const decodedDescriptorSet = descriptor.FileDescriptorSet.decode(descriptorSet);
+      const decodedDescriptorSet = descriptor2.FileDescriptorSet.decode(descriptorSet);
       return createPackageDefinitionFromDescriptorSet(decodedDescriptorSet, options);
     }
     exports.loadFileDescriptorSetFromBuffer = loadFileDescriptorSetFromBuffer;
     function loadFileDescriptorSetFromObject(descriptorSet, options) {
-      const decodedDescriptorSet = descriptor.FileDescriptorSet.fromObject(descriptorSet);
+      const decodedDescriptorSet = descriptor2.FileDescriptorSet.fromObject(descriptorSet);
       return createPackageDefinitionFromDescriptorSet(decodedDescriptorSet, options);
     }
     exports.loadFileDescriptorSetFromObject = loadFileDescriptorSetFromObject;
@@ -79895,7 +80049,7 @@ function looksLikeBrokenExecForm(text2) {
   if (!/^\[\s*"/.test(text2)) return false;
   return text2.startsWith('["') || !text2.includes("]");
 }
-function shorten2(text2, max = 60) {
+function shorten3(text2, max = 60) {
   const one = text2.replace(/\s+/g, " ").trim();
   return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}\u2026`;
 }
@@ -79932,12 +80086,12 @@ function parseDockerfile(source) {
     if (keyword === "SHELL" && json === null) {
       problems.push({
         line,
-        message: `\`${shorten2(`SHELL ${rest}`, 50)}\` must be a JSON array: write SHELL ["/bin/bash", "-c"]`
+        message: `\`${shorten3(`SHELL ${rest}`, 50)}\` must be a JSON array: write SHELL ["/bin/bash", "-c"]`
       });
     } else if (JSON_INSTRUCTIONS.has(keyword) && json === null && heredocs.length === 0 && looksLikeBrokenExecForm(rest)) {
       problems.push({
         line,
-        message: `\`${shorten2(`${seg.keyword} ${rest}`, 50)}\` is not a valid JSON array: write ["executable", "arg"] with double quotes, commas and a closing ]`
+        message: `\`${shorten3(`${seg.keyword} ${rest}`, 50)}\` is not a valid JSON array: write ["executable", "arg"] with double quotes, commas and a closing ]`
       });
     }
     instructions.push({
@@ -79948,7 +80102,7 @@ function parseDockerfile(source) {
       flags,
       json,
       heredocs,
-      text: shorten2(`${keyword} ${afterKeyword}`)
+      text: shorten3(`${keyword} ${afterKeyword}`)
     });
   }
   unknown.finish();
@@ -82542,6 +82696,39 @@ var init_IG017_add_local = __esm({
   }
 });
 
+// src/lint/rules/IG018-judged-stage.ts
+var NOT_SHIPPED, SHIPPED, IG018;
+var init_IG018_judged_stage = __esm({
+  "src/lint/rules/IG018-judged-stage.ts"() {
+    "use strict";
+    init_rule2();
+    NOT_SHIPPED = /^(dev|development|test|tests|ci|debug|lint)([-_.0-9]|$)/i;
+    SHIPPED = /^(prod|production|release|runtime|final|app)([-_.0-9]|$)/i;
+    IG018 = {
+      id: "IG018",
+      name: "judged-stage",
+      severity: "info",
+      summary: "The final stage was taken to be the last stage, its name says dev, development, test, tests, ci, debug or lint, and another stage is named like a runtime stage (prod, production, release, runtime, final, app).",
+      rationale: "Without a target, the last stage is judged as the image that ships: a dev or test stage written last gets the findings meant for the runtime image, and the runtime image is not judged.",
+      fix: "Lint the stage that ships: `image-guard lint Dockerfile --target <stage>` (the Action: its `target` input).",
+      check(ctx) {
+        const g = graphOf(ctx);
+        const final = g.final;
+        if (g.finalReason !== "last stage" || !final.name || !NOT_SHIPPED.test(final.name)) return [];
+        const runtime = [...g.stages].reverse().find((s) => s !== final && s.name && SHIPPED.test(s.name));
+        if (!runtime) return [];
+        return [
+          {
+            line: final.from.line,
+            message: `the last stage \`${final.from.text}\` (line ${final.from.line}) is named like a ${NOT_SHIPPED.exec(final.name)[1].toLowerCase()} stage, so it was judged as the final image, while \`${runtime.name}\` (line ${runtime.from.line}) looks like the image that ships. To judge that one, pass \`--target ${runtime.name}\` (the Action: \`target: ${runtime.name}\`).`,
+            fix: `Lint the stage that ships: \`image-guard lint <Dockerfile> --target ${runtime.name}\` (the Action: \`target: ${runtime.name}\`).`
+          }
+        ];
+      }
+    };
+  }
+});
+
 // src/lint/rules/index.ts
 var RULES;
 var init_rules = __esm({
@@ -82565,6 +82752,7 @@ var init_rules = __esm({
     init_IG015_lockfile();
     init_IG016_python_env();
     init_IG017_add_local();
+    init_IG018_judged_stage();
     RULES = [
       IG000,
       IG001,
@@ -82583,7 +82771,8 @@ var init_rules = __esm({
       IG014,
       IG015,
       IG016,
-      IG017
+      IG017,
+      IG018
     ];
   }
 });
@@ -82613,6 +82802,9 @@ function inlineIgnores(parsed) {
   return { byLine, file };
 }
 function lint(text2, context3, options = {}) {
+  return lintResult(text2, context3, options).findings;
+}
+function lintResult(text2, context3, options = {}) {
   const parsed = parseDockerfile(text2);
   const problems = [...options.readProblems ?? [], ...parsed.problems];
   let graph = null;
@@ -82666,9 +82858,14 @@ function lint(text2, context3, options = {}) {
       });
     }
   }
-  return findings.sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
-  );
+  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const judged = graph ? {
+    stage: graph.final.name,
+    index: graph.final.index,
+    line: graph.final.from.line,
+    reason: graph.finalReason
+  } : null;
+  return { findings, judged };
 }
 function looksLikeDockerfile(text2) {
   return /^[ \t]*(from|run|copy|add|arg|env|cmd|entrypoint|workdir|user|label|expose|volume|shell|healthcheck|onbuild|stopsignal|maintainer)[ \t]/im.test(
@@ -82701,7 +82898,7 @@ function toUri(path4, root = null) {
   const slashed = path4.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
   return slashed.split("/").map((seg) => encodeURIComponent(seg)).join("/");
 }
-function formatSarif(findings, rules, dockerfile, root = null) {
+function formatSarif(findings, rules, dockerfile, root = null, judged = null) {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -82753,7 +82950,9 @@ Fix: ${f.fix}` : f.message },
           ],
           ...f.bytes !== null ? { properties: { bytes: f.bytes } } : {}
         })),
-        columnKind: "utf16CodeUnits"
+        columnKind: "utf16CodeUnits",
+        // which stage was judged as the image that ships, and why (`last stage` or `target`)
+        ...judged ? { properties: { judgedImage: judged } } : {}
       }
     ]
   };
@@ -82774,17 +82973,30 @@ var init_format_sarif = __esm({
   }
 });
 
+// src/lint/judged.ts
+function describeJudged(judged) {
+  const name = judged.stage === null ? `stage ${judged.index}` : `stage "${judged.stage}"`;
+  const why = judged.reason === "target" ? "the target given" : "the last stage";
+  return `${name} (FROM at line ${judged.line}), ${why}`;
+}
+var init_judged = __esm({
+  "src/lint/judged.ts"() {
+    "use strict";
+  }
+});
+
 // src/lint/format-text.ts
 function formatText(findings, opts) {
   const paint = (code, s) => opts.colour ? `${code}${s}${RESET}` : s;
   const lines2 = [];
   for (const f of findings) {
-    const where = `${f.file ?? opts.file}${f.line !== null ? `:${f.line}` : ""}`;
-    lines2.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${f.message}`);
-    if (f.fix) lines2.push(paint(DIM, `  fix: ${f.fix}`));
+    const where = `${escapeTerminal(f.file ?? opts.file)}${f.line !== null ? `:${f.line}` : ""}`;
+    lines2.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${escapeTerminal(f.message)}`);
+    if (f.fix) lines2.push(paint(DIM, `  fix: ${escapeTerminal(f.fix)}`));
   }
+  if (opts.judged) lines2.push(paint(DIM, `judged as the final image: ${describeJudged(opts.judged)}`));
   const count2 = (s) => findings.filter((f) => f.severity === s).length;
-  if (findings.length === 0) lines2.push(`${opts.file}: no findings`);
+  if (findings.length === 0) lines2.push(`${escapeTerminal(opts.file)}: no findings`);
   else {
     const parts = ["error", "warning", "info"].map(
       (s) => `${count2(s)} ${s}${count2(s) === 1 ? "" : "s"}`
@@ -82798,6 +83010,8 @@ var COLOURS, DIM, RESET;
 var init_format_text = __esm({
   "src/lint/format-text.ts"() {
     "use strict";
+    init_terminal_escape();
+    init_judged();
     COLOURS = { error: "\x1B[31m", warning: "\x1B[33m", info: "\x1B[36m" };
     DIM = "\x1B[2m";
     RESET = "\x1B[0m";
@@ -82810,10 +83024,13 @@ __export(lint_exports, {
   MAX_DOCKERFILE_BYTES: () => MAX_DOCKERFILE_BYTES,
   RULES: () => RULES,
   defaultContext: () => defaultContext,
+  describeJudged: () => describeJudged,
   formatSarif: () => formatSarif,
   formatText: () => formatText,
   lint: () => lint,
   lintDockerfileAt: () => lintDockerfileAt,
+  lintDockerfileResult: () => lintDockerfileResult,
+  lintResult: () => lintResult,
   memoryTree: () => memoryTree,
   readContext: () => readContext,
   readDockerfile: () => readDockerfile,
@@ -82884,13 +83101,17 @@ async function readDockerfile(path4) {
   }
 }
 async function lintDockerfileAt(dockerfilePath, opts) {
+  return (await lintDockerfileResult(dockerfilePath, opts)).findings;
+}
+async function lintDockerfileResult(dockerfilePath, opts) {
   const { text: text2, problems, tooLarge } = await readDockerfile(dockerfilePath);
   if (tooLarge) {
-    return lint("FROM scratch\n", null, {
+    const findings = lintResult("FROM scratch\n", null, {
       file: dockerfilePath,
       config: opts.config,
       readProblems: [{ line: 1, message: tooLarge }]
-    }).filter((f) => f.rule === "IG000");
+    }).findings.filter((f) => f.rule === "IG000");
+    return { findings, judged: null };
   }
   let context3 = null;
   if (opts.context !== null && /^[ \t]*(copy|add)[ \t]/im.test(text2)) {
@@ -82903,10 +83124,11 @@ async function lintDockerfileAt(dockerfilePath, opts) {
     }
     context3 = readContext(opts.context, dockerfilePath);
   }
-  return lint(text2, context3, {
+  return lintResult(text2, context3, {
     file: dockerfilePath,
     dockerfileName: basename4(dockerfilePath),
     target: opts.target,
+    platform: opts.platform,
     config: opts.config,
     readProblems: problems
   });
@@ -82926,6 +83148,7 @@ var init_lint = __esm({
     init_engine();
     init_format_sarif();
     init_format_text();
+    init_judged();
     init_rules();
     MAX_DOCKERFILE_BYTES = 1024 * 1024;
   }
@@ -91836,8 +92059,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject = val !== null && typeof val === "object";
-        const hasToJSON = isObject && typeof val.toJSON === "function";
+        const isObject2 = val !== null && typeof val === "object";
+        const hasToJSON = isObject2 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -95103,8 +95326,8 @@ var init_endpoints_to_methods = __esm({
           enumerable: true
         };
       },
-      defineProperty(target, methodName, descriptor) {
-        Object.defineProperty(target.cache, methodName, descriptor);
+      defineProperty(target, methodName, descriptor2) {
+        Object.defineProperty(target.cache, methodName, descriptor2);
         return true;
       },
       deleteProperty(target, methodName) {
@@ -98380,6 +98603,14 @@ var SETTINGS = {
     parse: text,
     commands: ["lint", "compare"],
     metavar: "STAGE"
+  }),
+  platform: setting({
+    doc: "The platform the automatic platform ARGs (TARGETOS, TARGETARCH, \u2026) stand for while linting: os/arch[/variant]. Default: linux/amd64.",
+    default: null,
+    parse: (t) => /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t) ? ok(t) : problem("must be os/arch[/variant], e.g. linux/arm64"),
+    input: false,
+    commands: ["lint"],
+    metavar: "OS/ARCH"
   }),
   "build-args": setting({ doc: "One KEY=VALUE a line.", default: [], parse: lines }),
   image: setting({

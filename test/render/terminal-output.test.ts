@@ -34,8 +34,11 @@ describe('analyze --format text', () => {
       ],
       ref,
     );
+    // The argument itself must be a reference (checked before any read); the name inside the image is not.
     const loader: ImageLoader = { load: async () => data };
-    const { out, err } = await runCli(['analyze', ref, '--format', 'text', '--fail-on', 'never'], { loader });
+    const { out, err } = await runCli(['analyze', 'app:pr', '--format', 'text', '--fail-on', 'never'], {
+      loader,
+    });
     expect(err).toBe('');
     expectNoRawControls(out);
     expect(out).toContain('app:pr\\n\\x1b[2J\\x1b]0;pwned\\x07');

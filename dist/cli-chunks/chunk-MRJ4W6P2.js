@@ -7,10 +7,11 @@ import {
   mergeLayers,
   nonEmptyIndexes,
   normalizeInstruction
-} from "./chunk-OMW2NR4Z.js";
+} from "./chunk-RCJ5A7CQ.js";
 import {
-  UserError
-} from "./chunk-LGOGIA6D.js";
+  UserError,
+  escapeTerminal
+} from "./chunk-6BKARZ73.js";
 
 // src/analysis/analyze.ts
 var shorten = (s, max) => s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
@@ -120,9 +121,48 @@ function parse(bytes, what, source) {
   }
 }
 function blobPath(digest, source) {
-  const m = /^([a-z0-9+._-]+):([a-fA-F0-9]+)$/.exec(digest ?? "");
-  if (!m) throw new UserError(`${source} has a descriptor with an invalid digest "${digest}"`);
+  const m = typeof digest === "string" ? /^([a-z0-9+._-]+):([a-fA-F0-9]+)$/.exec(digest) : null;
+  if (!m) {
+    const shown = typeof digest === "string" ? `an invalid digest "${shorten2(digest)}"` : "no digest";
+    throw new UserError(`${source} has a descriptor with ${shown}: the archive is corrupt; export it again`);
+  }
   return `blobs/${m[1]}/${m[2]}`;
+}
+var MAX_INDEX_DEPTH = 4;
+var MAX_MANIFESTS = 1e3;
+var MAX_INDEXES = 100;
+var MAX_NAMES_SHOWN = 10;
+var MAX_NAME_LENGTH = 80;
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function shorten2(text, max = MAX_NAME_LENGTH) {
+  const line = escapeTerminal(text);
+  return line.length > max ? `${line.slice(0, max)}\u2026` : line;
+}
+function nameList(names) {
+  const shown = names.slice(0, MAX_NAMES_SHOWN).map((n) => shorten2(n));
+  const more = names.length - shown.length;
+  return more > 0 ? `${shown.join("; ")}; and ${more} more` : shown.join("; ");
+}
+function descriptor(value, where) {
+  if (!isObject(value)) throw new UserError(`${where} lists an entry that is not a descriptor object`);
+  const d = {};
+  if (typeof value.mediaType === "string") d.mediaType = value.mediaType;
+  else if (value.mediaType !== void 0)
+    throw new UserError(`${where} lists a descriptor whose mediaType is not a string`);
+  if (typeof value.digest === "string") d.digest = value.digest;
+  if (isObject(value.annotations)) {
+    const annotations = {};
+    for (const [k, v] of Object.entries(value.annotations)) if (typeof v === "string") annotations[k] = v;
+    d.annotations = annotations;
+  }
+  if (isObject(value.platform)) {
+    const p = value.platform;
+    d.platform = {};
+    if (typeof p.os === "string") d.platform.os = p.os;
+    if (typeof p.architecture === "string") d.platform.architecture = p.architecture;
+    if (typeof p.variant === "string") d.platform.variant = p.variant;
+  }
+  return d;
 }
 function planImage(json, source, select) {
   const manifest = json("manifest.json");
@@ -137,22 +177,34 @@ function fromDockerManifest(manifest, source, select) {
   if (!Array.isArray(manifest) || manifest.length === 0) {
     throw new UserError(`manifest.json in ${source} lists no image: export the image again`);
   }
-  const entries = manifest;
+  if (!manifest.every(isObject)) {
+    throw new UserError(
+      `manifest.json in ${source} lists an entry that is not an object: export the image again`
+    );
+  }
+  const entries = manifest.map((e) => ({
+    Config: e.Config,
+    RepoTags: Array.isArray(e.RepoTags) ? e.RepoTags.filter((t) => typeof t === "string") : [],
+    Layers: e.Layers
+  }));
   let chosen = entries[0];
   if (entries.length > 1) {
-    const wanted2 = select ? entries.filter((e) => matchesTag(e.RepoTags ?? [], select)) : [];
+    const wanted2 = select ? entries.filter((e) => matchesTag(e.RepoTags, select)) : [];
     if (wanted2.length !== 1) {
-      const names = entries.map((e, i) => (e.RepoTags ?? []).join(",") || `#${i + 1} (untagged)`).join("; ");
+      const names = nameList(entries.map((e, i) => e.RepoTags.join(",") || `#${i + 1} (untagged)`));
       throw new UserError(
         `${source} holds ${entries.length} images (${names}) and image-guard reads one: save only the image to analyze`
       );
     }
     chosen = wanted2[0];
   }
-  if (typeof chosen.Config !== "string" || !Array.isArray(chosen.Layers)) {
-    throw new UserError(`manifest.json in ${source} has no Config or Layers: export the image again`);
+  const { Config: config, Layers: layers } = chosen;
+  if (typeof config !== "string" || !Array.isArray(layers) || !layers.every((l) => typeof l === "string")) {
+    throw new UserError(
+      `manifest.json in ${source} has no Config or Layers (or ones that are not paths): export the image again`
+    );
   }
-  return { config: clean(chosen.Config), layers: chosen.Layers.map(clean) };
+  return { config: clean(config), layers: layers.map(clean) };
 }
 function matchesTag(tags, select) {
   const variants = /* @__PURE__ */ new Set([
@@ -164,7 +216,8 @@ function matchesTag(tags, select) {
   return tags.some((t) => variants.has(t));
 }
 function fromOciIndex(index, json, source, select) {
-  const manifests = collectManifests(index, json, source, 0);
+  const manifests = [];
+  collectManifests(index, json, source, 0, { manifests, indexes: 1 });
   if (manifests.length === 0) throw new UserError(`index.json in ${source} lists no image manifest`);
   let chosen = manifests[0];
   if (manifests.length > 1) {
@@ -177,7 +230,9 @@ function fromOciIndex(index, json, source, select) {
     );
     const pick = byName.length === 1 ? byName : byPlatform.length === 1 ? byPlatform : [];
     if (pick.length !== 1) {
-      const names = manifests.map((d) => d.annotations?.["org.opencontainers.image.ref.name"] ?? d.digest ?? "?").join("; ");
+      const names = nameList(
+        manifests.map((d) => d.annotations?.["org.opencontainers.image.ref.name"] ?? d.digest ?? "?")
+      );
       throw new UserError(
         `${source} holds ${manifests.length} images (${names}) and image-guard reads one: copy only the image to analyze`
       );
@@ -188,49 +243,69 @@ function fromOciIndex(index, json, source, select) {
   const bytes = json(path);
   if (!bytes) throw new UserError(`${source} lacks the manifest blob ${path} that index.json points at`);
   const manifest = parse(bytes, `manifest ${path}`, source);
-  const mediaType = manifest.mediaType ?? chosen.mediaType;
+  const where = `manifest ${path} in ${source}`;
+  if (!isObject(manifest)) throw new UserError(`${where} is not a JSON object: export the image again`);
+  const mediaType = typeof manifest.mediaType === "string" ? manifest.mediaType : chosen.mediaType;
   if (mediaType && !MANIFEST_TYPES.has(mediaType)) {
-    throw new UserError(`manifest ${path} in ${source} has unknown media type ${mediaType}`);
+    throw new UserError(`${where} has unknown media type ${shorten2(mediaType)}`);
   }
-  const config = manifest.config;
-  if (!config || !Array.isArray(manifest.layers)) {
-    throw new UserError(`manifest ${path} in ${source} has no config or layers`);
+  if (!isObject(manifest.config) || !Array.isArray(manifest.layers)) {
+    throw new UserError(`${where} has no config or layers`);
   }
+  const config = descriptor(manifest.config, where);
   if (config.mediaType && !CONFIG_TYPES.has(config.mediaType)) {
     throw new UserError(
-      `${source} holds an artifact with config media type ${config.mediaType}, not a container image`
+      `${source} holds an artifact with config media type ${shorten2(config.mediaType)}, not a container image`
     );
   }
-  const layers = manifest.layers.map((layer) => {
+  const layers = manifest.layers.map((value) => {
+    const layer = descriptor(value, where);
     if (!layer.mediaType || !LAYER_TYPES.has(layer.mediaType)) {
       throw new UserError(
-        `layer ${layer.digest} in ${source} has unknown media type ${layer.mediaType ?? "(none)"}`
+        `layer ${shorten2(layer.digest ?? "(no digest)")} in ${source} has unknown media type ${shorten2(layer.mediaType ?? "(none)")}`
       );
     }
-    return blobPath(layer.digest, `manifest ${path} in ${source}`);
+    return blobPath(layer.digest, where);
   });
-  return { config: blobPath(config.digest, `manifest ${path} in ${source}`), layers };
+  return { config: blobPath(config.digest, where), layers };
 }
-function collectManifests(index, json, source, depth) {
-  const list = index?.manifests;
+function collectManifests(index, json, source, depth, found) {
+  const out = found.manifests;
+  const list = isObject(index) ? index.manifests : void 0;
   if (!Array.isArray(list)) throw new UserError(`an image index in ${source} has no manifests list`);
-  const out = [];
-  for (const d of list) {
+  const where = `an image index in ${source}`;
+  for (const value of list) {
+    const d = descriptor(value, where);
     if (d.mediaType && INDEX_TYPES.has(d.mediaType)) {
       const path = blobPath(d.digest, source);
       const nested = json(path);
       if (!nested) throw new UserError(`${source} lacks the index blob ${path}`);
-      if (depth > 4) throw new UserError(`${source} nests image indexes too deep`);
-      out.push(...collectManifests(parse(nested, `index ${path}`, source), json, source, depth + 1));
+      if (depth >= MAX_INDEX_DEPTH) {
+        throw new UserError(
+          `${source} nests image indexes more than ${MAX_INDEX_DEPTH} deep: not an image export`
+        );
+      }
+      if (++found.indexes > MAX_INDEXES) {
+        throw new UserError(
+          `${source} refers to more than ${MAX_INDEXES} image indexes: not an image export`
+        );
+      }
+      collectManifests(parse(nested, `index ${path}`, source), json, source, depth + 1, found);
     } else if (!d.mediaType || MANIFEST_TYPES.has(d.mediaType)) {
       if (d.platform?.os === "unknown") continue;
       if (d.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") continue;
+      if (out.length >= MAX_MANIFESTS) {
+        throw new UserError(
+          `${source} lists more than ${MAX_MANIFESTS} image manifests: copy only the image to analyze`
+        );
+      }
       out.push(d);
     } else {
-      throw new UserError(`index.json in ${source} lists a manifest of unknown media type ${d.mediaType}`);
+      throw new UserError(
+        `index.json in ${source} lists a manifest of unknown media type ${shorten2(d.mediaType)}`
+      );
     }
   }
-  return out;
 }
 function goArch(arch) {
   return arch === "x64" ? "amd64" : arch === "ia32" ? "386" : arch;
@@ -1745,9 +1820,11 @@ function layerError(name, error) {
 // src/image/save-archive.ts
 import { posix as posix3 } from "node:path";
 var MAX_JSON_MEMBER = 16 * 1024 * 1024;
+var MAX_JSON_TOTAL = 64 * 1024 * 1024;
 async function readSaveStream(stream, opts) {
   const members = /* @__PURE__ */ new Map();
   const source = opts.ref;
+  const budget = { json: MAX_JSON_TOTAL };
   try {
     const { chunks } = await decompressed(opts.onProgress ? counted(stream, opts.onProgress) : stream);
     await readTar(chunks, {
@@ -1768,7 +1845,7 @@ async function readSaveStream(stream, opts) {
       },
       async body(entry, content) {
         const path = memberPath(entry.path);
-        members.set(path, await readMember(entry, content, path, opts));
+        members.set(path, await readMember(entry, content, path, opts, budget));
       }
     });
   } catch (error) {
@@ -1799,7 +1876,7 @@ function wanted(path) {
   if (path === "repositories") return false;
   return !/^[0-9a-f]{64}\/(json|VERSION)$/.test(path);
 }
-async function readMember(entry, content, path, opts) {
+async function readMember(entry, content, path, opts, budget) {
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
   if (shape === "layer") {
@@ -1811,6 +1888,12 @@ async function readMember(entry, content, path, opts) {
     return { kind: "layer", summary };
   }
   if (shape === "json" && entry.size <= MAX_JSON_MEMBER) {
+    budget.json -= entry.size;
+    if (budget.json < 0) {
+      throw new UserError(
+        `${opts.ref} holds more than ${MAX_JSON_TOTAL / 1024 / 1024} MiB of JSON members: it is not an image export; give a docker save or OCI archive`
+      );
+    }
     const parts = [];
     for await (const chunk of rest) parts.push(chunk);
     return { kind: "json", bytes: Buffer.concat(parts) };

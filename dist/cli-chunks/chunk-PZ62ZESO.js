@@ -6,11 +6,30 @@ var package_default = {
   version: "0.1.0",
   description: "Docker image size, layer and Dockerfile best-practice guard for pull requests",
   license: "MIT",
+  author: "the image-guard authors",
+  keywords: [
+    "docker",
+    "dockerfile",
+    "container",
+    "image",
+    "image-size",
+    "layers",
+    "lint",
+    "github-action",
+    "pull-request",
+    "ci"
+  ],
   type: "module",
-  private: true,
   bin: {
     "image-guard": "dist/cli.js"
   },
+  files: [
+    "dist/",
+    "action.yml",
+    "README.md",
+    "LICENSE",
+    "CHANGELOG.md"
+  ],
   engines: {
     node: ">=20"
   },
@@ -22,35 +41,36 @@ var package_default = {
     test: "bash scripts/test-env.sh && vitest run",
     "test:unit": "vitest run --project unit",
     demo: "bash scripts/engine.sh && node scripts/demo.mjs",
-    bench: "bash scripts/engine.sh && node scripts/bench.mjs"
+    bench: "bash scripts/engine.sh && node scripts/bench.mjs",
+    screenshot: "node scripts/screenshot-comment.mjs"
   },
   devDependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/exec": "^3.0.0",
+    "@actions/github": "^9.1.1",
     "@actions/workflow-parser": "^0.3.61",
     "@biomejs/biome": "^2.6.8",
     "@github/local-action": "^7.0.1",
     "@microsoft/jest-sarif": "^1.0.0-beta.0",
     "@octokit/openapi": "^23.0.2",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
     "@types/dockerode": "^4.0.2",
     "@types/node": "^20.19.43",
     "@types/tar-stream": "^3.1.5",
     ajv: "^8.20.0",
     "ajv-formats": "^3.0.1",
     "dockerfile-ast": "^0.7.1",
+    dockerode: "^5.0.1",
     esbuild: "^0.28.2",
+    fzstd: "^0.1.1",
+    "github-slugger": "^2.0.0",
+    marked: "^18.2.1",
     "tar-stream": "^3.2.2",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
     vite: "^7.3.8",
-    vitest: "^4.1.12"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/exec": "^3.0.0",
-    "@actions/github": "^9.1.1",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    dockerode: "^5.0.1",
-    fzstd: "^0.1.1",
+    vitest: "^4.1.12",
     yaml: "^2.9.1"
   }
 };

@@ -2,30 +2,36 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   MAX_DOCKERFILE_BYTES,
   defaultContext,
+  describeJudged,
   formatSarif,
   formatText,
   lint,
   lintDockerfileAt,
+  lintDockerfileResult,
+  lintResult,
   readDockerfile
-} from "./chunk-URMKJ5WX.js";
+} from "./chunk-UEVMW2HE.js";
 import {
   RULES,
   memoryTree,
   readContext,
   walkContext
-} from "./chunk-JA3NUO37.js";
-import "./chunk-LGOGIA6D.js";
-import "./chunk-BV2NKFVU.js";
+} from "./chunk-Q3JAQGPF.js";
+import "./chunk-6BKARZ73.js";
+import "./chunk-PZ62ZESO.js";
 import "./chunk-ZEUIUMBT.js";
 import "./chunk-FDTZHO7K.js";
 export {
   MAX_DOCKERFILE_BYTES,
   RULES,
   defaultContext,
+  describeJudged,
   formatSarif,
   formatText,
   lint,
   lintDockerfileAt,
+  lintDockerfileResult,
+  lintResult,
   memoryTree,
   readContext,
   readDockerfile,

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   formatBytes
-} from "./chunk-LGOGIA6D.js";
+} from "./chunk-6BKARZ73.js";
 
 // src/analysis/layers.ts
 function imageLayers(data) {
@@ -66,103 +66,134 @@ function pathOf(node) {
   return `/${parts.reverse().join("/")}`;
 }
 function mergeLayers(layers, layerIndexes) {
-  const root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
-  const wasted = /* @__PURE__ */ new Map();
-  let totalBytes = 0;
-  let wastedBytes = 0;
-  const hide = (node, by) => {
+  const overlay = new Overlay();
+  layers.forEach((layer, i) => {
+    const by = layerIndexes[i] ?? i;
+    overlay.clearOpaqueDirs(layer.opaqueDirs, by);
+    overlay.removeWhiteouts(layer.whiteouts, by);
+    overlay.addEntries(layer.entries, by);
+  });
+  const { root, totalBytes, wastedBytes, wasted } = overlay;
+  return { root, totalBytes, wastedBytes, wasted };
+}
+var Overlay = class {
+  root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
+  wasted = /* @__PURE__ */ new Map();
+  totalBytes = 0;
+  wastedBytes = 0;
+  // Members come grouped by directory: the directory of the previous entry is remembered, so a sibling
+  // costs one lookup instead of one per path segment. Anything that could detach or replace a directory
+  // (a non-directory written over a node with children) forgets it.
+  #cachedDir = "";
+  #cachedNode = null;
+  clearOpaqueDirs(dirs, by) {
+    for (const dir of dirs) {
+      const node = this.#lookup(dir);
+      if (node && isDir(node)) this.#hideChildren(node, by);
+    }
+  }
+  removeWhiteouts(paths, by) {
+    for (const gone of paths) {
+      const node = this.#lookup(gone);
+      if (!node?.parent) continue;
+      this.#hideTree(node, by);
+      node.parent.children?.delete(node.name);
+    }
+  }
+  addEntries(entries, by) {
+    this.#cachedDir = "";
+    this.#cachedNode = null;
+    for (const entry of entries) {
+      if (entry.path === "") continue;
+      if (entry.kind === "file") this.totalBytes += entry.size;
+      this.#put(entry, by);
+    }
+  }
+  /** Writes one entry: walks (or creates) its parent directories, then puts it on top of what was there. */
+  #put(entry, by) {
+    const path = entry.path;
+    const slash = path.lastIndexOf("/");
+    let node = this.root;
+    let from = 0;
+    const cached = this.#cachedNode;
+    if (cached !== null && slash === this.#cachedDir.length && path.startsWith(this.#cachedDir)) {
+      node = cached;
+      from = slash + 1;
+    }
+    for (; ; ) {
+      const end = path.indexOf("/", from);
+      const last = end < 0;
+      const name = last ? path.slice(from) : path.slice(from, end);
+      if (!node.children) node.children = /* @__PURE__ */ new Map();
+      let child = node.children.get(name);
+      if (!child) {
+        child = { name, parent: node, kind: null, size: 0, layer: by, children: null };
+        node.children.set(name, child);
+      } else if (!last && !isDir(child)) {
+        this.#hide(child, by);
+        child.kind = null;
+        child.size = 0;
+        child.secret = void 0;
+      }
+      if (last) {
+        this.#replace(child, entry, by);
+        return;
+      }
+      node = child;
+      from = end + 1;
+      if (end === slash) {
+        this.#cachedDir = path.slice(0, slash);
+        this.#cachedNode = node;
+      }
+    }
+  }
+  /** Puts `entry` on top of `node`, hiding what it replaces. */
+  #replace(node, entry, by) {
+    if (entry.kind === "dir") {
+      if (!isDir(node)) this.#hide(node, by);
+      node.kind = "dir";
+    } else {
+      if (node.kind !== null || node.children?.size) {
+        this.#hide(node, by);
+        this.#hideChildren(node, by);
+      }
+      if (node.children !== null || node === this.#cachedNode) this.#cachedNode = null;
+      node.kind = entry.kind;
+      node.children = null;
+    }
+    node.size = entry.kind === "file" ? entry.size : 0;
+    node.layer = by;
+    node.secret = entry.secret;
+  }
+  #lookup(path) {
+    return path === "" ? this.root : findPath(this.root, path);
+  }
+  // The path of what is hidden is spelled out only when it holds bytes: most hidden nodes are directories.
+  #hide(node, by) {
     if (node.kind === "file" && node.size > 0) {
       const path = pathOf(node);
-      let w = wasted.get(path);
+      let w = this.wasted.get(path);
       if (!w) {
         w = { bytes: 0, layers: /* @__PURE__ */ new Set() };
-        wasted.set(path, w);
+        this.wasted.set(path, w);
       }
       w.bytes += node.size;
       w.layers.add(node.layer);
       w.layers.add(by);
-      wastedBytes += node.size;
+      this.wastedBytes += node.size;
     }
-  };
-  const hideTree = (node, by) => {
-    hide(node, by);
-    if (node.children) for (const child of node.children.values()) hideTree(child, by);
-  };
-  const hideChildren = (node, by) => {
+  }
+  /** Hides a node and everything below it (without recursion: a path may be thousands of levels deep). */
+  #hideTree(node, by) {
+    this.#hide(node, by);
+    for (const child of walk(node)) this.#hide(child, by);
+  }
+  #hideChildren(node, by) {
     if (!node.children) return;
-    for (const child of node.children.values()) hideTree(child, by);
+    for (const child of walk(node)) this.#hide(child, by);
     node.children.clear();
-  };
-  const lookup = (path) => path === "" ? root : findPath(root, path);
-  layers.forEach((layer, i) => {
-    const by = layerIndexes[i] ?? i;
-    for (const dir of layer.opaqueDirs) {
-      const node = lookup(dir);
-      if (node && isDir(node)) hideChildren(node, by);
-    }
-    for (const gone of layer.whiteouts) {
-      const node = lookup(gone);
-      if (!node?.parent) continue;
-      hideTree(node, by);
-      node.parent.children?.delete(node.name);
-    }
-    let cachedDir = "";
-    let cachedNode = null;
-    for (const entry of layer.entries) {
-      const path = entry.path;
-      if (path === "") continue;
-      if (entry.kind === "file") totalBytes += entry.size;
-      const slash = path.lastIndexOf("/");
-      let node = root;
-      let from = 0;
-      if (cachedNode !== null && slash === cachedDir.length && path.startsWith(cachedDir)) {
-        node = cachedNode;
-        from = slash + 1;
-      }
-      for (; ; ) {
-        const end = path.indexOf("/", from);
-        const last = end < 0;
-        const name = last ? path.slice(from) : path.slice(from, end);
-        if (!node.children) node.children = /* @__PURE__ */ new Map();
-        let child = node.children.get(name);
-        if (!child) {
-          child = { name, parent: node, kind: null, size: 0, layer: by, children: null };
-          node.children.set(name, child);
-        } else if (!last && !isDir(child)) {
-          hide(child, by);
-          child.kind = null;
-          child.size = 0;
-          child.secret = void 0;
-        }
-        if (last) {
-          if (entry.kind === "dir") {
-            if (!isDir(child)) hide(child, by);
-            child.kind = "dir";
-          } else {
-            if (child.kind !== null || child.children?.size) {
-              hide(child, by);
-              hideChildren(child, by);
-            }
-            if (child.children !== null || child === cachedNode) cachedNode = null;
-            child.kind = entry.kind;
-            child.children = null;
-          }
-          child.size = entry.kind === "file" ? entry.size : 0;
-          child.layer = by;
-          child.secret = entry.secret;
-          break;
-        }
-        node = child;
-        from = end + 1;
-        if (end === slash) {
-          cachedDir = path.slice(0, slash);
-          cachedNode = node;
-        }
-      }
-    }
-  });
-  return { root, totalBytes, wastedBytes, wasted };
-}
+  }
+};
 function findPath(root, path) {
   let node = root;
   for (const part of path.split("/")) {

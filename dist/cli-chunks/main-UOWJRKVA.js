@@ -9,24 +9,25 @@ import {
   parseFlags,
   reachesFailOn,
   usageLine
-} from "./chunk-455PRJY5.js";
-import "./chunk-JA3NUO37.js";
+} from "./chunk-QS4R3IDL.js";
+import "./chunk-Q3JAQGPF.js";
 import {
   analyzeImage,
   isArchiveRef
-} from "./chunk-CRSK3V3A.js";
+} from "./chunk-MRJ4W6P2.js";
 import {
   normalizeInstruction
-} from "./chunk-OMW2NR4Z.js";
+} from "./chunk-RCJ5A7CQ.js";
 import {
   UserError,
+  escapeTerminal,
   formatBytes,
   messageOf
-} from "./chunk-LGOGIA6D.js";
+} from "./chunk-6BKARZ73.js";
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-BV2NKFVU.js";
+} from "./chunk-PZ62ZESO.js";
 import {
   namesRegistry,
   referenceProblem
@@ -399,10 +400,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-TDO3OHWB.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-MSVOTT4V.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-O4PP6FNE.js")).registryClient(),
   containers: async () => (await import("./docker-cli-UPKNFDIW.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-PJI5G4ON.js")).lintDockerfileAt(path, {
+  lint: async (path, options) => (await import("./lint-N3OMBDGF.js")).lintDockerfileAt(path, {
     ...options,
     target: options.target ?? void 0
   })
@@ -817,10 +818,10 @@ function renderText(report, options) {
   const out = [];
   const { head, base } = report;
   if (head) {
-    out.push(`${bold("head")} ${head.ref} ${dim(shortId(head.id))}`);
-    if (base) out.push(`${bold("base")} ${base.ref} ${dim(shortId(base.id))}`);
+    out.push(`${bold("head")} ${escapeTerminal(head.ref)} ${dim(shortId(head.id))}`);
+    if (base) out.push(`${bold("base")} ${escapeTerminal(base.ref)} ${dim(shortId(base.id))}`);
     else if (report.baseUnavailable)
-      out.push(`${bold("base")} ${yellow(`unavailable: ${report.baseUnavailable}`)}`);
+      out.push(`${bold("base")} ${yellow(`unavailable: ${escapeTerminal(report.baseUnavailable)}`)}`);
     out.push("");
     out.push(...overview2(report, head, base));
     out.push("");
@@ -852,7 +853,7 @@ function renderText(report, options) {
       out.push(bold("Largest files"));
       out.push(
         ...table(
-          head.files.largest.map((f) => ["  ", formatBytes(f.size), f.path, dim(`layer ${f.layer}`)]),
+          head.files.largest.map((f) => ["  ", formatBytes(f.size), escapeTerminal(f.path), dim(`layer ${f.layer}`)]),
           [1]
         )
       );
@@ -864,7 +865,7 @@ function renderText(report, options) {
             head.files.wasted.map((w) => [
               "  ",
               formatBytes(w.bytes),
-              w.path,
+              escapeTerminal(w.path),
               dim(`layers ${w.layers.join(", ")}`)
             ]),
             [1]
@@ -941,7 +942,7 @@ function layerLines(report, head, dim) {
           r.headSize === null ? "" : formatBytes(r.headSize),
           r.status === "same" ? "" : signed(r.delta, formatBytes),
           bar(Math.max(r.headSize ?? 0, r.baseSize ?? 0), max2, 16).padEnd(16),
-          cut(r.createdBy || "(no instruction recorded)", 80)
+          cut(escapeTerminal(r.createdBy) || "(no instruction recorded)", 80)
         ])
       ],
       [1, 2, 3]
@@ -954,18 +955,18 @@ function layerLines(report, head, dim) {
       String(l.index),
       formatBytes(l.size),
       bar(l.size, max, 20).padEnd(20),
-      cut(normalizeInstruction(l.createdBy) || "(no instruction recorded)", 80)
+      cut(escapeTerminal(normalizeInstruction(l.createdBy)) || "(no instruction recorded)", 80)
     ]),
     [0, 1]
   ).map((l) => `  ${l}`);
 }
 function findingLines(f, failOn, c) {
-  const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""} ` : "";
+  const where = f.file ? `${escapeTerminal(f.file)}${f.line ? `:${f.line}` : ""} ` : "";
   const sev = f.severity === "error" ? c.red(f.severity) : f.severity === "warning" ? c.yellow(f.severity) : f.severity;
   const fails = reachesFailOn(f.severity, failOn) ? "" : c.dim(" (does not fail)");
   const bytes = f.bytes ? c.dim(` [${formatBytes(f.bytes)}]`) : "";
-  const lines = [`  ${where}${sev} ${f.rule} ${f.name}: ${f.message}${bytes}${fails}`];
-  if (f.fix) lines.push(`    ${c.dim("fix:")} ${f.fix}`);
+  const lines = [`  ${where}${sev} ${f.rule} ${f.name}: ${escapeTerminal(f.message)}${bytes}${fails}`];
+  if (f.fix) lines.push(`    ${c.dim("fix:")} ${escapeTerminal(f.fix)}`);
   return lines;
 }
 
@@ -1004,7 +1005,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-WATBFIQP.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-IDP35NFT.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1057,7 +1058,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-PJI5G4ON.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-N3OMBDGF.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

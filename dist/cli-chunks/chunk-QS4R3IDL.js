@@ -1,23 +1,23 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   RULES
-} from "./chunk-JA3NUO37.js";
+} from "./chunk-Q3JAQGPF.js";
 import {
   CONTENT_RULES,
   instructionKind,
   normalizeInstruction
-} from "./chunk-OMW2NR4Z.js";
+} from "./chunk-RCJ5A7CQ.js";
 import {
   UserError,
   formatBytes,
   messageOf,
   parseIncrease,
   parseSize
-} from "./chunk-LGOGIA6D.js";
+} from "./chunk-6BKARZ73.js";
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-BV2NKFVU.js";
+} from "./chunk-PZ62ZESO.js";
 import {
   referenceProblem
 } from "./chunk-ZEUIUMBT.js";
@@ -337,6 +337,14 @@ var SETTINGS = {
     parse: text,
     commands: ["lint", "compare"],
     metavar: "STAGE"
+  }),
+  platform: setting({
+    doc: "The platform the automatic platform ARGs (TARGETOS, TARGETARCH, \u2026) stand for while linting: os/arch[/variant]. Default: linux/amd64.",
+    default: null,
+    parse: (t) => /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t) ? ok(t) : problem("must be os/arch[/variant], e.g. linux/arm64"),
+    input: false,
+    commands: ["lint"],
+    metavar: "OS/ARCH"
   }),
   "build-args": setting({ doc: "One KEY=VALUE a line.", default: [], parse: lines }),
   image: setting({

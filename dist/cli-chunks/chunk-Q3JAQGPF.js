@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   formatBytes
-} from "./chunk-LGOGIA6D.js";
+} from "./chunk-6BKARZ73.js";
 import {
   officialImageOf,
   parseImageRef
@@ -2976,6 +2976,32 @@ var IG017 = {
   }
 };
 
+// src/lint/rules/IG018-judged-stage.ts
+var NOT_SHIPPED = /^(dev|development|test|tests|ci|debug|lint)([-_.0-9]|$)/i;
+var SHIPPED = /^(prod|production|release|runtime|final|app)([-_.0-9]|$)/i;
+var IG018 = {
+  id: "IG018",
+  name: "judged-stage",
+  severity: "info",
+  summary: "The final stage was taken to be the last stage, its name says dev, development, test, tests, ci, debug or lint, and another stage is named like a runtime stage (prod, production, release, runtime, final, app).",
+  rationale: "Without a target, the last stage is judged as the image that ships: a dev or test stage written last gets the findings meant for the runtime image, and the runtime image is not judged.",
+  fix: "Lint the stage that ships: `image-guard lint Dockerfile --target <stage>` (the Action: its `target` input).",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const final = g.final;
+    if (g.finalReason !== "last stage" || !final.name || !NOT_SHIPPED.test(final.name)) return [];
+    const runtime = [...g.stages].reverse().find((s) => s !== final && s.name && SHIPPED.test(s.name));
+    if (!runtime) return [];
+    return [
+      {
+        line: final.from.line,
+        message: `the last stage \`${final.from.text}\` (line ${final.from.line}) is named like a ${NOT_SHIPPED.exec(final.name)[1].toLowerCase()} stage, so it was judged as the final image, while \`${runtime.name}\` (line ${runtime.from.line}) looks like the image that ships. To judge that one, pass \`--target ${runtime.name}\` (the Action: \`target: ${runtime.name}\`).`,
+        fix: `Lint the stage that ships: \`image-guard lint <Dockerfile> --target ${runtime.name}\` (the Action: \`target: ${runtime.name}\`).`
+      }
+    ];
+  }
+};
+
 // src/lint/rules/index.ts
 var RULES = [
   IG000,
@@ -2995,7 +3021,8 @@ var RULES = [
   IG014,
   IG015,
   IG016,
-  IG017
+  IG017,
+  IG018
 ];
 
 export {

@@ -8,14 +8,15 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-JA3NUO37.js";
+} from "./chunk-Q3JAQGPF.js";
 import {
   UserError,
+  escapeTerminal,
   formatBytes
-} from "./chunk-LGOGIA6D.js";
+} from "./chunk-6BKARZ73.js";
 import {
   VERSION
-} from "./chunk-BV2NKFVU.js";
+} from "./chunk-PZ62ZESO.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";
@@ -48,6 +49,9 @@ function inlineIgnores(parsed) {
   return { byLine, file };
 }
 function lint(text, context, options = {}) {
+  return lintResult(text, context, options).findings;
+}
+function lintResult(text, context, options = {}) {
   const parsed = parseDockerfile(text);
   const problems = [...options.readProblems ?? [], ...parsed.problems];
   let graph = null;
@@ -101,9 +105,14 @@ function lint(text, context, options = {}) {
       });
     }
   }
-  return findings.sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
-  );
+  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const judged = graph ? {
+    stage: graph.final.name,
+    index: graph.final.index,
+    line: graph.final.from.line,
+    reason: graph.finalReason
+  } : null;
+  return { findings, judged };
 }
 function looksLikeDockerfile(text) {
   return /^[ \t]*(from|run|copy|add|arg|env|cmd|entrypoint|workdir|user|label|expose|volume|shell|healthcheck|onbuild|stopsignal|maintainer)[ \t]/im.test(
@@ -129,7 +138,7 @@ function toUri(path, root = null) {
   const slashed = path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
   return slashed.split("/").map((seg) => encodeURIComponent(seg)).join("/");
 }
-function formatSarif(findings, rules, dockerfile, root = null) {
+function formatSarif(findings, rules, dockerfile, root = null, judged = null) {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -181,12 +190,21 @@ Fix: ${f.fix}` : f.message },
           ],
           ...f.bytes !== null ? { properties: { bytes: f.bytes } } : {}
         })),
-        columnKind: "utf16CodeUnits"
+        columnKind: "utf16CodeUnits",
+        // which stage was judged as the image that ships, and why (`last stage` or `target`)
+        ...judged ? { properties: { judgedImage: judged } } : {}
       }
     ]
   };
   return `${JSON.stringify(log, null, 2)}
 `;
+}
+
+// src/lint/judged.ts
+function describeJudged(judged) {
+  const name = judged.stage === null ? `stage ${judged.index}` : `stage "${judged.stage}"`;
+  const why = judged.reason === "target" ? "the target given" : "the last stage";
+  return `${name} (FROM at line ${judged.line}), ${why}`;
 }
 
 // src/lint/format-text.ts
@@ -197,12 +215,13 @@ function formatText(findings, opts) {
   const paint = (code, s) => opts.colour ? `${code}${s}${RESET}` : s;
   const lines = [];
   for (const f of findings) {
-    const where = `${f.file ?? opts.file}${f.line !== null ? `:${f.line}` : ""}`;
-    lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${f.message}`);
-    if (f.fix) lines.push(paint(DIM, `  fix: ${f.fix}`));
+    const where = `${escapeTerminal(f.file ?? opts.file)}${f.line !== null ? `:${f.line}` : ""}`;
+    lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${escapeTerminal(f.message)}`);
+    if (f.fix) lines.push(paint(DIM, `  fix: ${escapeTerminal(f.fix)}`));
   }
+  if (opts.judged) lines.push(paint(DIM, `judged as the final image: ${describeJudged(opts.judged)}`));
   const count = (s) => findings.filter((f) => f.severity === s).length;
-  if (findings.length === 0) lines.push(`${opts.file}: no findings`);
+  if (findings.length === 0) lines.push(`${escapeTerminal(opts.file)}: no findings`);
   else {
     const parts = ["error", "warning", "info"].map(
       (s) => `${count(s)} ${s}${count(s) === 1 ? "" : "s"}`
@@ -278,13 +297,17 @@ async function readDockerfile(path) {
   }
 }
 async function lintDockerfileAt(dockerfilePath, opts) {
+  return (await lintDockerfileResult(dockerfilePath, opts)).findings;
+}
+async function lintDockerfileResult(dockerfilePath, opts) {
   const { text, problems, tooLarge } = await readDockerfile(dockerfilePath);
   if (tooLarge) {
-    return lint("FROM scratch\n", null, {
+    const findings = lintResult("FROM scratch\n", null, {
       file: dockerfilePath,
       config: opts.config,
       readProblems: [{ line: 1, message: tooLarge }]
-    }).filter((f) => f.rule === "IG000");
+    }).findings.filter((f) => f.rule === "IG000");
+    return { findings, judged: null };
   }
   let context = null;
   if (opts.context !== null && /^[ \t]*(copy|add)[ \t]/im.test(text)) {
@@ -297,10 +320,11 @@ async function lintDockerfileAt(dockerfilePath, opts) {
     }
     context = readContext(opts.context, dockerfilePath);
   }
-  return lint(text, context, {
+  return lintResult(text, context, {
     file: dockerfilePath,
     dockerfileName: basename(dockerfilePath),
     target: opts.target,
+    platform: opts.platform,
     config: opts.config,
     readProblems: problems
   });
@@ -311,10 +335,13 @@ function defaultContext(dockerfilePath) {
 
 export {
   formatSarif,
+  describeJudged,
   formatText,
   lint,
+  lintResult,
   MAX_DOCKERFILE_BYTES,
   readDockerfile,
   lintDockerfileAt,
+  lintDockerfileResult,
   defaultContext
 };

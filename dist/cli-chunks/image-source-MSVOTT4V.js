@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   codeFingerprint
-} from "./chunk-2HHN77NZ.js";
+} from "./chunk-Z5ZQTL4J.js";
 import {
   registryAuth
 } from "./chunk-B7BFDVX5.js";
@@ -10,14 +10,14 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-CRSK3V3A.js";
-import "./chunk-OMW2NR4Z.js";
+} from "./chunk-MRJ4W6P2.js";
+import "./chunk-RCJ5A7CQ.js";
 import {
   UserError
-} from "./chunk-LGOGIA6D.js";
+} from "./chunk-6BKARZ73.js";
 import {
   VERSION
-} from "./chunk-BV2NKFVU.js";
+} from "./chunk-PZ62ZESO.js";
 import {
   registryOf,
   withTag

@@ -3,23 +3,23 @@ import {
   defaultContext,
   formatSarif,
   formatText,
-  lintDockerfileAt
-} from "./chunk-URMKJ5WX.js";
+  lintDockerfileResult
+} from "./chunk-UEVMW2HE.js";
 import {
   buildReport,
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-455PRJY5.js";
+} from "./chunk-QS4R3IDL.js";
 import {
   RULES
-} from "./chunk-JA3NUO37.js";
-import "./chunk-OMW2NR4Z.js";
+} from "./chunk-Q3JAQGPF.js";
+import "./chunk-RCJ5A7CQ.js";
 import {
   UserError,
   messageOf
-} from "./chunk-LGOGIA6D.js";
-import "./chunk-BV2NKFVU.js";
+} from "./chunk-6BKARZ73.js";
+import "./chunk-PZ62ZESO.js";
 import "./chunk-ZEUIUMBT.js";
 import "./chunk-FDTZHO7K.js";
 
@@ -39,21 +39,22 @@ async function runLintCommand(argv, io) {
     }
     const dockerfile = positionals[0];
     const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), "bad flags");
-    const findings = await lintDockerfileAt(dockerfile, {
+    const { findings, judged } = await lintDockerfileResult(dockerfile, {
       context: explicit.has("context") ? settings.context : defaultContext(dockerfile),
       target: settings.target ?? void 0,
+      platform: settings.platform ?? void 0,
       config
     });
     const { report } = buildReport({ head: null, base: null, findings, failOn: settings["fail-on"] });
     let out;
     if (flags.format === "json") {
-      out = `${JSON.stringify(report, null, 2)}
+      out = `${JSON.stringify({ ...report, judged }, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      out = formatSarif(findings, RULES, dockerfile, process.cwd());
+      out = formatSarif(findings, RULES, dockerfile, process.cwd(), judged);
     } else {
       const colour = io.stdout.isTTY === true && !process.env.NO_COLOR;
-      out = formatText(findings, { colour, file: dockerfile });
+      out = formatText(findings, { colour, file: dockerfile, judged });
     }
     io.stdout.write(out);
     return report.passed ? 0 : 1;
