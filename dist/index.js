@@ -82973,15 +82973,23 @@ var init_format_sarif = __esm({
   }
 });
 
-// src/lint/judged.ts
+// src/core/judged.ts
 function describeJudged(judged) {
   const name = judged.stage === null ? `stage ${judged.index}` : `stage "${judged.stage}"`;
   const why = judged.reason === "target" ? "the target given" : "the last stage";
   return `${name} (FROM at line ${judged.line}), ${why}`;
 }
 var init_judged = __esm({
+  "src/core/judged.ts"() {
+    "use strict";
+  }
+});
+
+// src/lint/judged.ts
+var init_judged2 = __esm({
   "src/lint/judged.ts"() {
     "use strict";
+    init_judged();
   }
 });
 
@@ -83011,7 +83019,7 @@ var init_format_text = __esm({
   "src/lint/format-text.ts"() {
     "use strict";
     init_terminal_escape();
-    init_judged();
+    init_judged2();
     COLOURS = { error: "\x1B[31m", warning: "\x1B[33m", info: "\x1B[36m" };
     DIM = "\x1B[2m";
     RESET = "\x1B[0m";
@@ -83148,7 +83156,7 @@ var init_lint = __esm({
     init_engine();
     init_format_sarif();
     init_format_text();
-    init_judged();
+    init_judged2();
     init_rules();
     MAX_DOCKERFILE_BYTES = 1024 * 1024;
   }
@@ -97574,6 +97582,7 @@ import { join as join12, relative as relative6 } from "node:path";
 import { isAbsolute, relative as relative2 } from "node:path";
 
 // src/analysis/costs.ts
+var DEFAULT_PULL_BANDWIDTH = 1e8;
 function pullSeconds(bytes, bitsPerSecond) {
   return bytes * 8 / bitsPerSecond;
 }
@@ -98014,7 +98023,7 @@ async function runComparison(request2, ports) {
   const baseRequest = "ref" in request2.base ? request2.base : null;
   const answers = askRegistries([request2.head.ref, baseRequest?.ref], ports);
   answers.catch(() => void 0);
-  const [head, base, lintFindings] = await Promise.all([
+  const [head, base, linted] = await Promise.all([
     ports.analyze(request2.head.ref, what),
     baseRequest ? readBase(baseRequest, what, ports) : { image: null, why: unavailableWhy(request2.base) },
     lintStep(request2, ports)
@@ -98032,7 +98041,7 @@ async function runComparison(request2, ports) {
   const baseImage = base.image && baseRequest ? sized(base.image, baseRequest.ref) : null;
   const startup = await startupStep(request2, baseImage !== null, ports);
   const findings = [
-    ...lintFindings,
+    ...linted?.findings ?? [],
     ...applyPolicy(head.findings, { ignore: settings.ignore, severity: request2.config.severity })
   ];
   const built = buildReport({
@@ -98044,6 +98053,7 @@ async function runComparison(request2, ports) {
     failOn: settings["fail-on"]
   });
   const report = built.report;
+  if (linted) report.judged = linted.judged;
   report.costs = buildCosts({
     head: report.head,
     base: report.base,
@@ -98077,10 +98087,13 @@ async function readBase(base, what, ports) {
 }
 async function lintStep(request2, ports) {
   const d = request2.dockerfile;
-  if (!d) return [];
+  if (!d) return null;
   const config = { ...request2.config, ignore: request2.settings.ignore };
-  const findings = await ports.lint(d.path, { context: d.context, target: d.target, config });
-  return findings.map((f) => f.file ? { ...f, file: shownPath(f.file, request2.root) } : f);
+  const { findings, judged } = await ports.lint(d.path, { context: d.context, target: d.target, config });
+  return {
+    findings: findings.map((f) => f.file ? { ...f, file: shownPath(f.file, request2.root) } : f),
+    judged
+  };
 }
 function shownPath(path4, root) {
   if (!isAbsolute(path4)) return path4;
@@ -98131,7 +98144,7 @@ var realPorts = {
   analyze: async (ref, options) => (await Promise.resolve().then(() => (init_image_source(), image_source_exports))).analyzeRef(ref, options),
   registry: async () => (await Promise.resolve().then(() => (init_registry_client(), registry_client_exports))).registryClient(),
   containers: async () => (await Promise.resolve().then(() => (init_docker_cli(), docker_cli_exports))).dockerCli().containers,
-  lint: async (path4, options) => (await Promise.resolve().then(() => (init_lint(), lint_exports))).lintDockerfileAt(path4, {
+  lint: async (path4, options) => (await Promise.resolve().then(() => (init_lint(), lint_exports))).lintDockerfileResult(path4, {
     ...options,
     target: options.target ?? void 0
   })
@@ -98752,7 +98765,7 @@ var SETTINGS = {
   }),
   "pull-bandwidth": setting({
     doc: "Link speed for the pull-time estimate (100Mbit/s, 1Gbit/s, 12.5MB/s); pull time = compressed bytes x 8 / bandwidth.",
-    default: 1e8,
+    default: DEFAULT_PULL_BANDWIDTH,
     defaultDoc: "100Mbit/s",
     parse: bandwidth,
     config: true,
@@ -99010,6 +99023,7 @@ import { join as join11 } from "node:path";
 
 // src/render/markdown.ts
 init_layers();
+init_judged();
 init_size();
 
 // src/render/markdown-escape.ts
@@ -99082,6 +99096,11 @@ function compose(report, o, lim, cut) {
   if (head) out.push(...overview(report, head, base, o), "");
   if (report.baseUnavailable)
     out.push(`> No base image to compare with: ${escapeMarkdown(report.baseUnavailable)}`, "");
+  if (report.judged)
+    out.push(
+      `<sub>Dockerfile judged as the final image: ${escapeMarkdown(describeJudged(report.judged))}</sub>`,
+      ""
+    );
   if (report.costs) out.push(...costsTable(report), "");
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));

@@ -12,6 +12,7 @@ import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
 import { namesRegistry, referenceProblem } from '../core/image-ref.js';
+import type { JudgedImage } from '../core/judged.js';
 import type { BuildFigures, Finding, Image } from '../core/report.js';
 import { isArchiveRef } from '../image/archive-ref.js';
 import type { RegistryClient, RegistryResult } from '../registry/registry-client.js';
@@ -36,7 +37,7 @@ export interface ComparePorts {
   lint(
     dockerfile: string,
     options: { context: string; target: string | null; config: ImageGuardConfig },
-  ): Promise<Finding[]>;
+  ): Promise<{ findings: Finding[]; judged: JudgedImage | null }>;
 }
 
 export interface ImageRequest {
@@ -74,7 +75,7 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
   // Registries are asked while base and head are read: each export mostly waits.
   const answers = askRegistries([request.head.ref, baseRequest?.ref], ports);
   answers.catch(() => undefined);
-  const [head, base, lintFindings] = await Promise.all([
+  const [head, base, linted] = await Promise.all([
     ports.analyze(request.head.ref, what),
     baseRequest ? readBase(baseRequest, what, ports) : { image: null, why: unavailableWhy(request.base) },
     lintStep(request, ports),
@@ -95,7 +96,7 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
   const startup = await startupStep(request, baseImage !== null, ports);
 
   const findings = [
-    ...lintFindings,
+    ...(linted?.findings ?? []),
     ...applyPolicy(head.findings, { ignore: settings.ignore, severity: request.config.severity }),
   ];
   const built = buildReport({
@@ -107,6 +108,7 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
     failOn: settings['fail-on'],
   });
   const report = built.report;
+  if (linted) report.judged = linted.judged;
   report.costs = buildCosts({
     head: report.head!,
     base: report.base,
@@ -172,12 +174,18 @@ async function readBase(
   }
 }
 
-async function lintStep(request: CompareRequest, ports: ComparePorts): Promise<Finding[]> {
+async function lintStep(
+  request: CompareRequest,
+  ports: ComparePorts,
+): Promise<{ findings: Finding[]; judged: JudgedImage | null } | null> {
   const d = request.dockerfile;
-  if (!d) return [];
+  if (!d) return null;
   const config = { ...request.config, ignore: request.settings.ignore };
-  const findings = await ports.lint(d.path, { context: d.context, target: d.target, config });
-  return findings.map((f) => (f.file ? { ...f, file: shownPath(f.file, request.root) } : f));
+  const { findings, judged } = await ports.lint(d.path, { context: d.context, target: d.target, config });
+  return {
+    findings: findings.map((f) => (f.file ? { ...f, file: shownPath(f.file, request.root) } : f)),
+    judged,
+  };
 }
 
 /** A path inside `root` as the repository names it (`docker/Dockerfile`); any other as it is. */

@@ -7,7 +7,7 @@ export const realPorts: ComparePorts = {
   registry: async () => (await import('../registry/registry-client.js')).registryClient(),
   containers: async () => (await import('../engine/docker-cli.js')).dockerCli().containers,
   lint: async (path, options) =>
-    (await import('../lint/index.js')).lintDockerfileAt(path, {
+    (await import('../lint/index.js')).lintDockerfileResult(path, {
       ...options,
       target: options.target ?? undefined,
     }),

@@ -8,6 +8,7 @@
 // default. action.yml declares no `default:` for a setting the config file can set: the runner passes an
 // action.yml default as if the user had written it, and a written `fail-on: error` must win over the file.
 import { CONTENT_RULES } from '../analysis/content-rules/index.js';
+import { DEFAULT_PULL_BANDWIDTH } from '../analysis/costs.js';
 import { parseBandwidth } from '../core/bandwidth.js';
 import { UserError } from '../core/errors.js';
 import { referenceProblem } from '../core/image-ref.js';
@@ -331,7 +332,7 @@ export const SETTINGS = {
   }),
   'pull-bandwidth': setting({
     doc: 'Link speed for the pull-time estimate (100Mbit/s, 1Gbit/s, 12.5MB/s); pull time = compressed bytes x 8 / bandwidth.',
-    default: 100_000_000,
+    default: DEFAULT_PULL_BANDWIDTH,
     defaultDoc: '100Mbit/s',
     parse: bandwidth,
     config: true,

@@ -1,5 +1,6 @@
 // The public JSON report (contract v1). Everything the CLI prints with --format json and the Action writes to
 // its report-file has exactly these shapes; change them only by adding.
+import type { JudgedImage } from './judged.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -183,6 +184,11 @@ export interface Report {
   passed: boolean;
   /** Added to the contract: present when the Action ran with `cache-probe: true`. */
   cacheProbe?: CacheProbe;
+  /**
+   * Added to the contract: the Dockerfile stage judged as the final image and why, when a Dockerfile was linted
+   * (`lint`, `compare --dockerfile`, the Action); null when no stage could be judged.
+   */
+  judged?: JudgedImage | null;
   /** Added to the contract: size, build, pull and start-up costs, when the run measured them. */
   costs?: Costs;
 }

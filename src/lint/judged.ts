@@ -1,20 +1,3 @@
-// Which stage a lint judged as the image that ships: carried by LintResult and printed by every report.
-
-/**
- * Which stage a lint judged as the image that ships, and why: the last stage, or the `--target` given.
- * `stage` is its name as written after AS (null for an unnamed stage), `index` its 0-based position among
- * the FROMs, `line` the line of its FROM.
- */
-export interface JudgedImage {
-  stage: string | null;
-  index: number;
-  line: number;
-  reason: 'last stage' | 'target';
-}
-
-/** One line for reports: `stage "app" (FROM at line 31), the last stage`. */
-export function describeJudged(judged: JudgedImage): string {
-  const name = judged.stage === null ? `stage ${judged.index}` : `stage "${judged.stage}"`;
-  const why = judged.reason === 'target' ? 'the target given' : 'the last stage';
-  return `${name} (FROM at line ${judged.line}), ${why}`;
-}
+// Which stage a lint judged as the image that ships: the shape and its words live in the core, where every
+// report's renderer reads them.
+export { describeJudged, type JudgedImage } from '../core/judged.js';

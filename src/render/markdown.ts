@@ -1,4 +1,5 @@
 import { normalizeInstruction } from '../analysis/layers.js';
+import { describeJudged } from '../core/judged.js';
 import {
   type CacheProbe,
   type FailOn,
@@ -86,6 +87,11 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
   if (head) out.push(...overview(report, head, base, o), '');
   if (report.baseUnavailable)
     out.push(`> No base image to compare with: ${escapeMarkdown(report.baseUnavailable)}`, '');
+  if (report.judged)
+    out.push(
+      `<sub>Dockerfile judged as the final image: ${escapeMarkdown(describeJudged(report.judged))}</sub>`,
+      '',
+    );
   if (report.costs) out.push(...costsTable(report), '');
 
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));

@@ -1,4 +1,5 @@
 import { normalizeInstruction } from '../analysis/layers.js';
+import { describeJudged } from '../core/judged.js';
 import { type FailOn, type Finding, type Image, type Report, reachesFailOn } from '../core/report.js';
 import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
@@ -51,6 +52,7 @@ export function renderText(report: Report, options: TextOptions): string {
     if (base) out.push(`${bold('base')} ${esc(base.ref)} ${dim(shortId(base.id))}`);
     else if (report.baseUnavailable)
       out.push(`${bold('base')} ${yellow(`unavailable: ${esc(report.baseUnavailable)}`)}`);
+    if (report.judged) out.push(dim(`judged as the final image: ${esc(describeJudged(report.judged))}`));
     out.push('');
     out.push(...overview(report, head, base));
     out.push('');

@@ -198,6 +198,11 @@ describe('run(): the Action through fakes of its ports', () => {
     });
     expect(world.report().head?.ref).toBe('docker/Dockerfile');
     expect(world.report().costs?.head.build?.seconds).toBe(1.5);
+    // Which stage was judged as the image that ships, in the report and the comment.
+    expect(world.report().judged).toEqual({ stage: null, index: 0, line: 1, reason: 'last stage' });
+    expect(world.comments[0]!.body).toMatch(
+      /Dockerfile judged as the final image: stage 0 \\?\(FROM at line 1\\?\), the last stage/,
+    );
     expect(world.summary()).toContain('image-guard');
     expect(world.removed.sort()).toEqual(world.built.map((b) => b.tag).sort());
     expect(world.worktrees.removed).toEqual(world.worktrees.added);

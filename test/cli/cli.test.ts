@@ -45,7 +45,7 @@ const loader: ImageLoader = {
     throw new Error(`image ${ref} not found`);
   },
 };
-const noLint = { loader, lintDockerfile: async () => [] };
+const noLint = { loader, lintDockerfile: async () => ({ findings: [], judged: null }) };
 
 describe('image-guard compare', () => {
   it('--format json prints exactly one Report and exits 1 when a finding reaches fail-on', async () => {
@@ -253,6 +253,7 @@ describe('one flow for every command: the config file and the Dockerfile context
       const ig008 = report.findings.find((f) => f.rule === 'IG008');
       expect(ig008?.severity).toBe('error');
       expect(ig008?.file).toBe('app/Dockerfile');
+      expect(report.judged).toMatchObject({ index: 0, line: 1, reason: 'last stage' });
       expect(code).toBe(1);
       const lint = io();
       await main(['lint', 'app/Dockerfile', '--format', 'json'], lint.io);

@@ -75,7 +75,7 @@ const deps = (extra: Partial<CliDeps> = {}): CliDeps => ({
       throw new Error(`no ${ref}`);
     },
   },
-  lintDockerfile: async () => [],
+  lintDockerfile: async () => ({ findings: [], judged: null }),
   registry,
   ...extra,
 });

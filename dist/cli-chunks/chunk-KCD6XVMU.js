@@ -3025,6 +3025,13 @@ var RULES = [
   IG018
 ];
 
+// src/core/judged.ts
+function describeJudged(judged) {
+  const name = judged.stage === null ? `stage ${judged.index}` : `stage "${judged.stage}"`;
+  const why = judged.reason === "target" ? "the target given" : "the last stage";
+  return `${name} (FROM at line ${judged.line}), ${why}`;
+}
+
 export {
   parseDockerfile,
   DEFAULT_PLATFORM,
@@ -3035,5 +3042,6 @@ export {
   walkContext,
   readContext,
   memoryTree,
-  RULES
+  RULES,
+  describeJudged
 };

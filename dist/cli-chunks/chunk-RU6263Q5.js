@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   RULES
-} from "./chunk-Q3JAQGPF.js";
+} from "./chunk-KCD6XVMU.js";
 import {
   CONTENT_RULES,
   instructionKind,
@@ -197,6 +197,110 @@ function buildReport(input) {
 // src/config/config.ts
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+
+// src/analysis/costs.ts
+var DEFAULT_PULL_BANDWIDTH = 1e8;
+function pullSeconds(bytes, bitsPerSecond) {
+  return bytes * 8 / bitsPerSecond;
+}
+function pullOf(c, bandwidth2) {
+  if (!c) return null;
+  const compression = c.gzip !== null ? "gzip" : c.zstd !== null ? "zstd" : null;
+  if (!compression) return null;
+  const bytes = compression === "gzip" ? c.gzip : c.zstd;
+  return { bytes, seconds: pullSeconds(bytes, bandwidth2), compression, source: c.source };
+}
+function pullAfterBase(head, base, compression) {
+  const layers = head.compressed?.layers;
+  if (!layers || layers.length === 0) return null;
+  const have = new Set(base.layers.flatMap((l) => l.diffId ? [l.diffId] : []));
+  for (const l of base.compressed?.layers ?? []) have.add(l.diffId);
+  let bytes = 0;
+  const counted = /* @__PURE__ */ new Set();
+  for (const l of layers) {
+    if (have.has(l.diffId) || counted.has(l.diffId)) continue;
+    counted.add(l.diffId);
+    const size2 = compression === "gzip" ? l.gzip : l.zstd;
+    if (size2 === null) return null;
+    bytes += size2;
+  }
+  return bytes;
+}
+var CACHE_WORDS = {
+  all: "entirely from the cache",
+  partial: "partly from the cache",
+  none: "without the cache",
+  unknown: "with unknown cache use"
+};
+function buildNote(base, head, why) {
+  if (!base && !head) return why ?? "not built by this run: no build time";
+  if (!base) return why ?? "the base image was not built by this run: no build time to compare";
+  if (!head) return why ?? "the head image was not built by this run: no build time to compare";
+  const cached = ["base", "head"].filter((side) => {
+    const b = side === "base" ? base : head;
+    return b.cache === "all" || b.cache === "partial";
+  });
+  if (cached.length === 0) return null;
+  const which = cached.map((side) => `the ${side} build ran ${CACHE_WORDS[(side === "base" ? base : head).cache]}`).join(" and ");
+  return `${which}: its time is not a build time, so no change is shown (build-time: fresh builds both without the cache)`;
+}
+function startupNote(base, head) {
+  if (!base && !head) return "no startup-probe was given";
+  const failed = [
+    ...base && base.medianSeconds === null ? [`base: ${base.note ?? "not ready"}`] : [],
+    ...head && head.medianSeconds === null ? [`head: ${head.note ?? "not ready"}`] : []
+  ];
+  if (failed.length) return failed.join("; ");
+  if (!base) return "no base image to start";
+  const partial = [
+    ...base.note ? [`base: ${base.note}`] : [],
+    ...head?.note ? [`head: ${head.note}`] : []
+  ];
+  return partial.length ? partial.join("; ") : null;
+}
+function buildCosts(input) {
+  const bw = input.pullBandwidth;
+  const headBuild = input.builds?.head ?? null;
+  const baseBuild = input.builds?.base ?? null;
+  const headStart = input.startup?.head ?? null;
+  const baseStart = input.startup?.base ?? null;
+  const head = {
+    size: input.head.size,
+    build: headBuild,
+    pull: pullOf(input.head.compressed, bw),
+    startup: headStart
+  };
+  const base = input.base ? {
+    size: input.base.size,
+    build: baseBuild,
+    pull: pullOf(input.base.compressed, bw),
+    startup: baseStart
+  } : null;
+  let after = null;
+  if (input.base && head.pull) {
+    const bytes = pullAfterBase(input.head, input.base, head.pull.compression);
+    if (bytes !== null) after = { bytes, seconds: pullSeconds(bytes, bw) };
+  }
+  const pullNotes = [];
+  if (!head.pull)
+    pullNotes.push(`head: ${input.pullWhy?.head ?? "compressed size not known (layers not read)"}`);
+  if (input.base && !base?.pull)
+    pullNotes.push(`base: ${input.pullWhy?.base ?? "compressed size not known (layers not read)"}`);
+  if (base?.pull && head.pull && base.pull.compression !== head.pull.compression)
+    pullNotes.push(`base is ${base.pull.compression}, head is ${head.pull.compression}: not comparable`);
+  pullNotes.push(...input.pullNotes ?? []);
+  return {
+    pullBandwidth: bw,
+    base,
+    head,
+    headPullAfterBase: after,
+    notes: {
+      build: input.base || headBuild ? buildNote(baseBuild, headBuild, input.buildWhy ?? null) : null,
+      pull: pullNotes.length ? pullNotes.join("; ") : null,
+      startup: startupNote(input.base ? baseStart : null, headStart)
+    }
+  };
+}
 
 // src/core/bandwidth.ts
 var PREFIX = { "": 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6, g: 1e9, G: 1e9 };
@@ -486,7 +590,7 @@ var SETTINGS = {
   }),
   "pull-bandwidth": setting({
     doc: "Link speed for the pull-time estimate (100Mbit/s, 1Gbit/s, 12.5MB/s); pull time = compressed bytes x 8 / bandwidth.",
-    default: 1e8,
+    default: DEFAULT_PULL_BANDWIDTH,
     defaultDoc: "100Mbit/s",
     parse: bandwidth,
     config: true,
@@ -788,6 +892,7 @@ var EXIT_STATUS = "Exit status: 0 passed, 1 a budget broken or a finding at or a
 export {
   reachesFailOn,
   buildReport,
+  buildCosts,
   formatBandwidth,
   describeProbe,
   loadSettings,

@@ -1,6 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   EXIT_STATUS,
+  buildCosts,
   buildReport,
   commandHelp,
   describeProbe,
@@ -9,8 +10,10 @@ import {
   parseFlags,
   reachesFailOn,
   usageLine
-} from "./chunk-QS4R3IDL.js";
-import "./chunk-Q3JAQGPF.js";
+} from "./chunk-RU6263Q5.js";
+import {
+  describeJudged
+} from "./chunk-KCD6XVMU.js";
 import {
   analyzeImage,
   isArchiveRef
@@ -36,109 +39,6 @@ import "./chunk-FDTZHO7K.js";
 
 // src/app/compare.ts
 import { isAbsolute, relative } from "node:path";
-
-// src/analysis/costs.ts
-function pullSeconds(bytes, bitsPerSecond) {
-  return bytes * 8 / bitsPerSecond;
-}
-function pullOf(c, bandwidth) {
-  if (!c) return null;
-  const compression = c.gzip !== null ? "gzip" : c.zstd !== null ? "zstd" : null;
-  if (!compression) return null;
-  const bytes = compression === "gzip" ? c.gzip : c.zstd;
-  return { bytes, seconds: pullSeconds(bytes, bandwidth), compression, source: c.source };
-}
-function pullAfterBase(head, base, compression) {
-  const layers = head.compressed?.layers;
-  if (!layers || layers.length === 0) return null;
-  const have = new Set(base.layers.flatMap((l) => l.diffId ? [l.diffId] : []));
-  for (const l of base.compressed?.layers ?? []) have.add(l.diffId);
-  let bytes = 0;
-  const counted = /* @__PURE__ */ new Set();
-  for (const l of layers) {
-    if (have.has(l.diffId) || counted.has(l.diffId)) continue;
-    counted.add(l.diffId);
-    const size = compression === "gzip" ? l.gzip : l.zstd;
-    if (size === null) return null;
-    bytes += size;
-  }
-  return bytes;
-}
-var CACHE_WORDS = {
-  all: "entirely from the cache",
-  partial: "partly from the cache",
-  none: "without the cache",
-  unknown: "with unknown cache use"
-};
-function buildNote(base, head, why) {
-  if (!base && !head) return why ?? "not built by this run: no build time";
-  if (!base) return why ?? "the base image was not built by this run: no build time to compare";
-  if (!head) return why ?? "the head image was not built by this run: no build time to compare";
-  const cached = ["base", "head"].filter((side) => {
-    const b = side === "base" ? base : head;
-    return b.cache === "all" || b.cache === "partial";
-  });
-  if (cached.length === 0) return null;
-  const which = cached.map((side) => `the ${side} build ran ${CACHE_WORDS[(side === "base" ? base : head).cache]}`).join(" and ");
-  return `${which}: its time is not a build time, so no change is shown (build-time: fresh builds both without the cache)`;
-}
-function startupNote(base, head) {
-  if (!base && !head) return "no startup-probe was given";
-  const failed = [
-    ...base && base.medianSeconds === null ? [`base: ${base.note ?? "not ready"}`] : [],
-    ...head && head.medianSeconds === null ? [`head: ${head.note ?? "not ready"}`] : []
-  ];
-  if (failed.length) return failed.join("; ");
-  if (!base) return "no base image to start";
-  const partial = [
-    ...base.note ? [`base: ${base.note}`] : [],
-    ...head?.note ? [`head: ${head.note}`] : []
-  ];
-  return partial.length ? partial.join("; ") : null;
-}
-function buildCosts(input) {
-  const bw = input.pullBandwidth;
-  const headBuild = input.builds?.head ?? null;
-  const baseBuild = input.builds?.base ?? null;
-  const headStart = input.startup?.head ?? null;
-  const baseStart = input.startup?.base ?? null;
-  const head = {
-    size: input.head.size,
-    build: headBuild,
-    pull: pullOf(input.head.compressed, bw),
-    startup: headStart
-  };
-  const base = input.base ? {
-    size: input.base.size,
-    build: baseBuild,
-    pull: pullOf(input.base.compressed, bw),
-    startup: baseStart
-  } : null;
-  let after = null;
-  if (input.base && head.pull) {
-    const bytes = pullAfterBase(input.head, input.base, head.pull.compression);
-    if (bytes !== null) after = { bytes, seconds: pullSeconds(bytes, bw) };
-  }
-  const pullNotes = [];
-  if (!head.pull)
-    pullNotes.push(`head: ${input.pullWhy?.head ?? "compressed size not known (layers not read)"}`);
-  if (input.base && !base?.pull)
-    pullNotes.push(`base: ${input.pullWhy?.base ?? "compressed size not known (layers not read)"}`);
-  if (base?.pull && head.pull && base.pull.compression !== head.pull.compression)
-    pullNotes.push(`base is ${base.pull.compression}, head is ${head.pull.compression}: not comparable`);
-  pullNotes.push(...input.pullNotes ?? []);
-  return {
-    pullBandwidth: bw,
-    base,
-    head,
-    headPullAfterBase: after,
-    notes: {
-      build: input.base || headBuild ? buildNote(baseBuild, headBuild, input.buildWhy ?? null) : null,
-      pull: pullNotes.length ? pullNotes.join("; ") : null,
-      startup: startupNote(input.base ? baseStart : null, headStart)
-    }
-  };
-}
 
 // src/startup/startup-probe.ts
 import { randomBytes } from "node:crypto";
@@ -272,7 +172,7 @@ async function runComparison(request, ports) {
   const baseRequest = "ref" in request.base ? request.base : null;
   const answers = askRegistries([request.head.ref, baseRequest?.ref], ports);
   answers.catch(() => void 0);
-  const [head, base, lintFindings] = await Promise.all([
+  const [head, base, linted] = await Promise.all([
     ports.analyze(request.head.ref, what),
     baseRequest ? readBase(baseRequest, what, ports) : { image: null, why: unavailableWhy(request.base) },
     lintStep(request, ports)
@@ -290,7 +190,7 @@ async function runComparison(request, ports) {
   const baseImage = base.image && baseRequest ? sized(base.image, baseRequest.ref) : null;
   const startup = await startupStep(request, baseImage !== null, ports);
   const findings = [
-    ...lintFindings,
+    ...linted?.findings ?? [],
     ...applyPolicy(head.findings, { ignore: settings.ignore, severity: request.config.severity })
   ];
   const built = buildReport({
@@ -302,6 +202,7 @@ async function runComparison(request, ports) {
     failOn: settings["fail-on"]
   });
   const report = built.report;
+  if (linted) report.judged = linted.judged;
   report.costs = buildCosts({
     head: report.head,
     base: report.base,
@@ -349,10 +250,13 @@ async function readBase(base, what, ports) {
 }
 async function lintStep(request, ports) {
   const d = request.dockerfile;
-  if (!d) return [];
+  if (!d) return null;
   const config = { ...request.config, ignore: request.settings.ignore };
-  const findings = await ports.lint(d.path, { context: d.context, target: d.target, config });
-  return findings.map((f) => f.file ? { ...f, file: shownPath(f.file, request.root) } : f);
+  const { findings, judged } = await ports.lint(d.path, { context: d.context, target: d.target, config });
+  return {
+    findings: findings.map((f) => f.file ? { ...f, file: shownPath(f.file, request.root) } : f),
+    judged
+  };
 }
 function shownPath(path, root) {
   if (!isAbsolute(path)) return path;
@@ -403,7 +307,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-MSVOTT4V.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-O4PP6FNE.js")).registryClient(),
   containers: async () => (await import("./docker-cli-UPKNFDIW.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-N3OMBDGF.js")).lintDockerfileAt(path, {
+  lint: async (path, options) => (await import("./lint-GRDLS4AU.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0
   })
@@ -611,6 +515,11 @@ function compose(report, o, lim, cut2) {
   if (head) out.push(...overview(report, head, base, o), "");
   if (report.baseUnavailable)
     out.push(`> No base image to compare with: ${escapeMarkdown(report.baseUnavailable)}`, "");
+  if (report.judged)
+    out.push(
+      `<sub>Dockerfile judged as the final image: ${escapeMarkdown(describeJudged(report.judged))}</sub>`,
+      ""
+    );
   if (report.costs) out.push(...costsTable(report), "");
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
@@ -822,6 +731,7 @@ function renderText(report, options) {
     if (base) out.push(`${bold("base")} ${escapeTerminal(base.ref)} ${dim(shortId(base.id))}`);
     else if (report.baseUnavailable)
       out.push(`${bold("base")} ${yellow(`unavailable: ${escapeTerminal(report.baseUnavailable)}`)}`);
+    if (report.judged) out.push(dim(`judged as the final image: ${escapeTerminal(describeJudged(report.judged))}`));
     out.push("");
     out.push(...overview2(report, head, base));
     out.push("");
@@ -1005,7 +915,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-IDP35NFT.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-RDVAEIK4.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1058,7 +968,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-N3OMBDGF.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-GRDLS4AU.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

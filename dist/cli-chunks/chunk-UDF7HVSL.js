@@ -5,10 +5,11 @@ import {
   RULES,
   buildStageGraph,
   createContext,
+  describeJudged,
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-Q3JAQGPF.js";
+} from "./chunk-KCD6XVMU.js";
 import {
   UserError,
   escapeTerminal,
@@ -200,13 +201,6 @@ Fix: ${f.fix}` : f.message },
 `;
 }
 
-// src/lint/judged.ts
-function describeJudged(judged) {
-  const name = judged.stage === null ? `stage ${judged.index}` : `stage "${judged.stage}"`;
-  const why = judged.reason === "target" ? "the target given" : "the last stage";
-  return `${name} (FROM at line ${judged.line}), ${why}`;
-}
-
 // src/lint/format-text.ts
 var COLOURS = { error: "\x1B[31m", warning: "\x1B[33m", info: "\x1B[36m" };
 var DIM = "\x1B[2m";
@@ -335,7 +329,6 @@ function defaultContext(dockerfilePath) {
 
 export {
   formatSarif,
-  describeJudged,
   formatText,
   lint,
   lintResult,

@@ -2,7 +2,6 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   MAX_DOCKERFILE_BYTES,
   defaultContext,
-  describeJudged,
   formatSarif,
   formatText,
   lint,
@@ -10,13 +9,14 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-UEVMW2HE.js";
+} from "./chunk-UDF7HVSL.js";
 import {
   RULES,
+  describeJudged,
   memoryTree,
   readContext,
   walkContext
-} from "./chunk-Q3JAQGPF.js";
+} from "./chunk-KCD6XVMU.js";
 import "./chunk-6BKARZ73.js";
 import "./chunk-PZ62ZESO.js";
 import "./chunk-ZEUIUMBT.js";

@@ -4,16 +4,16 @@ import {
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-UEVMW2HE.js";
+} from "./chunk-UDF7HVSL.js";
 import {
   buildReport,
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-QS4R3IDL.js";
+} from "./chunk-RU6263Q5.js";
 import {
   RULES
-} from "./chunk-Q3JAQGPF.js";
+} from "./chunk-KCD6XVMU.js";
 import "./chunk-RCJ5A7CQ.js";
 import {
   UserError,
