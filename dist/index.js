@@ -98979,8 +98979,10 @@ function writtenInputs(env = process.env) {
   }
   return written;
 }
-function actionSettings(env, workspace) {
-  return loadSettings(writtenInputs(env), workspace, "bad inputs");
+async function actionSettings(env, workspace) {
+  const written = writtenInputs(env);
+  insideWorkspace(workspace, written.config?.text ?? CONFIG_FILE, "config");
+  return loadSettings(written, workspace, "bad inputs");
 }
 
 // src/action/outputs.ts

@@ -2,6 +2,7 @@
 // resolved with the config file through the table of settings (src/config/settings.ts), every bad one reported
 // together, so a user fixes their workflow in one round instead of one error per run.
 import { type LoadedSettings, loadSettings } from '../app/load-settings.js';
+import { CONFIG_FILE } from '../config/config.js';
 import {
   resolveSettings,
   SETTING_NAMES,
@@ -10,6 +11,7 @@ import {
   specOf,
   type Written,
 } from '../config/settings.js';
+import { insideWorkspace } from './workspace.js';
 
 /** The settings that are inputs of action.yml, in its order. */
 export const INPUT_NAMES: readonly SettingName[] = SETTING_NAMES.filter((name) => specOf(name).input);
@@ -35,6 +37,9 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Settings {
 }
 
 /** The inputs over the config file (the `config` input, else `.image-guard.yml` in the workspace) over the defaults. */
-export function actionSettings(env: NodeJS.ProcessEnv, workspace: string): Promise<LoadedSettings> {
-  return loadSettings(writtenInputs(env), workspace, 'bad inputs');
+export async function actionSettings(env: NodeJS.ProcessEnv, workspace: string): Promise<LoadedSettings> {
+  const written = writtenInputs(env);
+  // A config file outside the workspace (an input, or .image-guard.yml as a symlink) is never read.
+  insideWorkspace(workspace, written.config?.text ?? CONFIG_FILE, 'config');
+  return loadSettings(written, workspace, 'bad inputs');
 }

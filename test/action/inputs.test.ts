@@ -265,6 +265,20 @@ describe('actionSettings: inputs over the config file over the defaults', () => 
     );
   });
 
+  it('never reads a config file outside the workspace, named or linked', async () => {
+    const ws = workspaceWith(null);
+    const outside = join(ws, '..', `outside-${Date.now()}.yml`);
+    writeFileSync(outside, 'fail-on: never\n');
+    await expect(actionSettings(runnerEnv({ config: outside }), ws)).rejects.toThrow(
+      /^config ".*" resolves outside the workspace: give a path inside the repository$/,
+    );
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync(outside, join(ws, '.image-guard.yml'));
+    await expect(actionSettings(runnerEnv({}), ws)).rejects.toThrow(
+      /^config ".image-guard.yml" resolves outside/,
+    );
+  });
+
   it('writtenInputs leaves out what the runner left empty', () => {
     expect(writtenInputs({ 'INPUT_MAX-SIZE': '  ', 'INPUT_FAIL-ON': ' error ' })).toEqual({
       'fail-on': { text: 'error', shown: 'fail-on' },

@@ -13,6 +13,7 @@ const hostile = `${ESC}[2J${ESC}]0;pwned\u0007`;
 
 function expectNoRawControls(text: string): void {
   // Only the newlines the report itself writes between its lines.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters on purpose
   expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
 }
 
