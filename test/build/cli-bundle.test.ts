@@ -36,3 +36,43 @@ describe('the split CLI bundle', () => {
     expect(await entryOf('c')).not.toBe(first);
   }, 60_000);
 });
+
+describe('the built CLI with a config file', () => {
+  // In the split bundle the yaml module once arrived as `default` alone, and every config file failed with
+  // "Right-hand side of 'instanceof' is not an object": tested on the bundle, not on the sources.
+  it('reads --config and the .image-guard.yml it finds, valid and invalid', async () => {
+    await buildCli(join(root, 'cfg'), root);
+    const { execFileSync, spawnSync } = await import('node:child_process');
+    const work = join(root, 'cfg-work');
+    mkdirSync(work, { recursive: true });
+    writeFileSync(join(work, 'Dockerfile'), 'FROM python:3.13-slim\nRUN pip install flask\nUSER 1000\n');
+    const cli = join(root, 'cfg', 'cli.js');
+    const lint = (...args: string[]) =>
+      JSON.parse(
+        execFileSync(process.execPath, [cli, 'lint', 'Dockerfile', '--format', 'json', ...args], {
+          cwd: work,
+          encoding: 'utf8',
+        }),
+      );
+    const rules = (r: { findings: { rule: string }[] }) => r.findings.map((f) => f.rule);
+    expect(rules(lint())).toContain('IG004');
+    writeFileSync(join(work, '.image-guard.yml'), 'ignore: [IG004]\n');
+    expect(rules(lint())).not.toContain('IG004');
+    writeFileSync(join(work, 'other.yml'), 'severity:\n  IG004: error\n');
+    rmSync(join(work, '.image-guard.yml'));
+    expect(
+      lint('--config', 'other.yml', '--fail-on', 'never').findings.find(
+        (f: { rule: string }) => f.rule === 'IG004',
+      )?.severity,
+    ).toBe('error');
+    writeFileSync(join(work, 'bad.yml'), 'fail-on: loud\n');
+    const bad = spawnSync(process.execPath, [cli, 'lint', 'Dockerfile', '--config', 'bad.yml'], {
+      cwd: work,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      'image-guard: error: config bad.yml: fail-on "loud" must be error, warning, info or never\n',
+    );
+  }, 60_000);
+});
