@@ -81743,6 +81743,7 @@ var init_IG000_syntax = __esm({
               continue;
             }
             const key = value.toLowerCase();
+            if (ctx.buildContexts?.has(key)) continue;
             if (!g.stages.some((s) => s.index < stage.index && s.name?.toLowerCase() === key)) {
               const names = g.stages.filter((s) => s.index < stage.index && s.name).map((s) => s.name);
               out.push({
@@ -82884,7 +82885,10 @@ function lintResult(text2, context3, options = {}) {
   if (options.target !== void 0 && graph === null) {
     throw new UserError(`no stage named "${options.target}": the Dockerfile has no FROM`);
   }
-  const ctx = createContext(parsed, graph, problems, context3, options.dockerfileName ?? "Dockerfile");
+  const ctx = {
+    ...createContext(parsed, graph, problems, context3, options.dockerfileName ?? "Dockerfile"),
+    buildContexts: new Set((options.buildContexts ?? []).map((n) => n.toLowerCase()))
+  };
   for (const stage of graph?.stages ?? []) {
     const last = stage.body[stage.body.length - 1];
     if (last && graph.built.has(stage)) ctx.vars(stage, last);
@@ -83197,6 +83201,7 @@ async function lintDockerfileResult(dockerfilePath, opts) {
     dockerfileName: basename4(dockerfilePath),
     target: opts.target,
     platform: opts.platform,
+    buildContexts: opts.buildContexts,
     config: opts.config,
     readProblems: problems
   });
@@ -90553,7 +90558,7 @@ var require_dist = __commonJS({
 });
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync5, existsSync as existsSync4 } from "fs";
+import { readFileSync as readFileSync6, existsSync as existsSync4 } from "fs";
 import { EOL as EOL6 } from "os";
 var Context;
 var init_context2 = __esm({
@@ -90567,7 +90572,7 @@ var init_context2 = __esm({
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
           if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
-            this.payload = JSON.parse(readFileSync5(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+            this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
             const path4 = process.env.GITHUB_EVENT_PATH;
             process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL6}`);
@@ -97517,7 +97522,7 @@ __export(event_exports, {
   eventFromContext: () => eventFromContext,
   readEvent: () => readEvent
 });
-import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
 function pullRequestOf(payload, repo) {
   const pr = obj(payload.pull_request);
   const head = obj(pr?.head);
@@ -97560,7 +97565,7 @@ function contextFromEnv(env = process.env) {
   const path4 = env.GITHUB_EVENT_PATH;
   if (path4 && existsSync5(path4)) {
     try {
-      payload = obj(JSON.parse(readFileSync6(path4, "utf8"))) ?? {};
+      payload = obj(JSON.parse(readFileSync7(path4, "utf8"))) ?? {};
     } catch (error2) {
       throw new UserError(`GITHUB_EVENT_PATH ${path4} is not JSON: ${error2.message}`);
     }
@@ -98153,7 +98158,8 @@ async function lintStep(request2, ports) {
     context: d.context,
     target: d.target,
     config,
-    platform: request2.settings.platform
+    platform: request2.settings.platform,
+    buildContexts: request2.settings["build-contexts"].map((c) => c.slice(0, Math.max(0, c.indexOf("="))))
   });
   return {
     findings: findings.map((f) => f.file ? { ...f, file: shownPath(f.file, request2.root) } : f),
@@ -98501,7 +98507,7 @@ async function getBase(a) {
 // src/action/build-options.ts
 init_core();
 init_errors();
-import { statSync as statSync3 } from "node:fs";
+import { readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 function actionBuild(settings, env, workspace) {
   const secretValues = settings.secrets.map((s) => s.value);
@@ -98515,15 +98521,19 @@ function actionBuild(settings, env, workspace) {
     else secretValues.push(value);
     return { id, env: name };
   });
-  for (const value of secretValues) maskSecret(value);
   const secretFiles = settings["secret-files"].map(({ id, value }) => {
     const path4 = resolve3(workspace, value);
     if (!isFile(path4))
       problems.push(
         `secret-files: ${JSON.stringify(value)} (secret ${id}) is not a file: give the path of an existing file`
       );
+    else {
+      const content = smallText(path4);
+      if (content !== null) secretValues.push(content.replace(/\r?\n$/, ""));
+    }
     return { id, path: path4 };
   });
+  for (const value of secretValues) maskSecret(value);
   if (problems.length > 0) throw new UserError(`bad inputs: ${problems.join("; ")}`);
   const head = {
     secrets: settings.secrets,
@@ -98548,6 +98558,16 @@ function maskSecret(value) {
   setSecret(value);
   for (const line of value.split(/\r?\n/)) if (line.trim() !== "" && line !== value) setSecret(line);
 }
+function smallText(path4) {
+  try {
+    if (statSync3(path4).size > SECRET_FILE_MASK_LIMIT) return null;
+    const text2 = readFileSync5(path4, "utf8");
+    return text2.includes("\0") || text2.includes("\uFFFD") ? null : text2;
+  } catch {
+    return null;
+  }
+}
+var SECRET_FILE_MASK_LIMIT = 64 * 1024;
 function isFile(path4) {
   try {
     return statSync3(path4).isFile();
@@ -98840,7 +98860,13 @@ var SETTINGS = {
   "build-contexts": setting({
     doc: "Additional build contexts, one NAME=PATH|docker-image://\u2026|https://\u2026 a line.",
     default: [],
-    parse: flagLines("shared=../shared")
+    parse: (t) => {
+      const parsed = flagLines("shared=../shared")(t);
+      const bad = "value" in parsed ? parsed.value.find((l) => !/^[A-Za-z0-9][A-Za-z0-9_.-]*=./.test(l)) : void 0;
+      return bad === void 0 ? parsed : problem(
+        `has the line ${JSON.stringify(bad)}: write NAME=PATH or NAME=docker-image://\u2026, one a line`
+      );
+    }
   }),
   builder: setting({
     doc: "The buildx builder to build with (set up earlier, e.g. by docker/setup-buildx-action or a remote builder). Default: the current one.",
@@ -99697,7 +99723,7 @@ async function runAction(deps) {
       cleanup.add(() => docker.removeImage(tag));
       if (!headBuild.ok) {
         await publishBrokenBuild(publishing, redactLines(headBuild.logTail, build.secretValues));
-        throw new UserError("the head image did not build; the last lines of its log are in the job summary");
+        throw new UserError(whyNotBuilt(headBuild, build.head));
       }
     }
     const base = await getBase({
@@ -99777,6 +99803,12 @@ async function cacheProbe(settings, docker, ports, head, where) {
   } finally {
     endGroup();
   }
+}
+function whyNotBuilt(built, options) {
+  if (options.cacheTo?.length && built.logTail.some((l) => /cache export is not supported/i.test(l))) {
+    return "cache-to: this builder cannot export a build cache (the docker driver on the classic image store): set up a builder with docker/setup-buildx-action, or use the containerd image store, or leave cache-to empty";
+  }
+  return "the head image did not build; the last lines of its log are in the job summary";
 }
 async function checkBuilder(docker, build) {
   const needs = buildxOnly(build.head);

@@ -1,6 +1,6 @@
 // The build inputs (secrets, SSH, caches, contexts, builder, …) to the options of `docker buildx build`, checked
 // up front with every problem in one line, and every secret value masked before anything else is logged.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { Settings } from '../config/settings.js';
@@ -28,16 +28,20 @@ export function actionBuild(settings: Settings, env: NodeJS.ProcessEnv, workspac
     else secretValues.push(value);
     return { id, env: name };
   });
-  // Masked first: from here on the runner hides them in everything the step prints.
-  for (const value of secretValues) maskSecret(value);
   const secretFiles = settings['secret-files'].map(({ id, value }) => {
     const path = resolve(workspace, value);
     if (!isFile(path))
       problems.push(
         `secret-files: ${JSON.stringify(value)} (secret ${id}) is not a file: give the path of an existing file`,
       );
+    else {
+      const content = smallText(path);
+      if (content !== null) secretValues.push(content.replace(/\r?\n$/, ''));
+    }
     return { id, path };
   });
+  // Masked before anything else is printed: from here on the runner hides them in everything the step prints.
+  for (const value of secretValues) maskSecret(value);
   if (problems.length > 0) throw new UserError(`bad inputs: ${problems.join('; ')}`);
   const head: BuildOptions = {
     secrets: settings.secrets,
@@ -64,6 +68,18 @@ function maskSecret(value: string): void {
   core.setSecret(value);
   for (const line of value.split(/\r?\n/)) if (line.trim() !== '' && line !== value) core.setSecret(line);
 }
+
+/** A secret file's text, to be masked too; null for a large or binary one (a key is small text). */
+function smallText(path: string): string | null {
+  try {
+    if (statSync(path).size > SECRET_FILE_MASK_LIMIT) return null;
+    const text = readFileSync(path, 'utf8');
+    return text.includes('\u0000') || text.includes('\uFFFD') ? null : text;
+  } catch {
+    return null;
+  }
+}
+const SECRET_FILE_MASK_LIMIT = 64 * 1024;
 
 function isFile(path: string): boolean {
   try {

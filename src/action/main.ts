@@ -88,7 +88,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
       cleanup.add(() => docker.removeImage(tag));
       if (!headBuild.ok) {
         await publishBrokenBuild(publishing, redactLines(headBuild.logTail, build.secretValues));
-        throw new UserError('the head image did not build; the last lines of its log are in the job summary');
+        throw new UserError(whyNotBuilt(headBuild, build.head));
       }
     }
 
@@ -187,6 +187,14 @@ async function cacheProbe(
   } finally {
     core.endGroup();
   }
+}
+
+/** Why the head build failed, in one line: a cache export the builder cannot do is named as such. */
+function whyNotBuilt(built: BuildResult, options: BuildOptions): string {
+  if (options.cacheTo?.length && built.logTail.some((l) => /cache export is not supported/i.test(l))) {
+    return 'cache-to: this builder cannot export a build cache (the docker driver on the classic image store): set up a builder with docker/setup-buildx-action, or use the containerd image store, or leave cache-to empty';
+  }
+  return 'the head image did not build; the last lines of its log are in the job summary';
 }
 
 /** Options only buildx takes need buildx; a `builder` must exist: one line each, before anything is built. */

@@ -36,7 +36,13 @@ export interface ComparePorts {
   /** Lints a Dockerfile on disk with the config's policy; findings come back with the path as given. */
   lint(
     dockerfile: string,
-    options: { context: string; target: string | null; config: ImageGuardConfig; platform?: string | null },
+    options: {
+      context: string;
+      target: string | null;
+      config: ImageGuardConfig;
+      platform?: string | null;
+      buildContexts?: readonly string[];
+    },
   ): Promise<{ findings: Finding[]; judged: JudgedImage | null }>;
 }
 
@@ -186,6 +192,7 @@ async function lintStep(
     target: d.target,
     config,
     platform: request.settings.platform,
+    buildContexts: request.settings['build-contexts'].map((c) => c.slice(0, Math.max(0, c.indexOf('=')))),
   });
   return {
     findings: findings.map((f) => (f.file ? { ...f, file: shownPath(f.file, request.root) } : f)),

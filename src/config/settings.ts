@@ -285,7 +285,16 @@ export const SETTINGS = {
   'build-contexts': setting({
     doc: 'Additional build contexts, one NAME=PATH|docker-image://…|https://… a line.',
     default: [] as string[],
-    parse: flagLines('shared=../shared'),
+    parse: (t: string) => {
+      const parsed = flagLines('shared=../shared')(t);
+      const bad =
+        'value' in parsed ? parsed.value.find((l) => !/^[A-Za-z0-9][A-Za-z0-9_.-]*=./.test(l)) : undefined;
+      return bad === undefined
+        ? parsed
+        : problem(
+            `has the line ${JSON.stringify(bad)}: write NAME=PATH or NAME=docker-image://…, one a line`,
+          );
+    },
   }),
   builder: setting({
     doc: 'The buildx builder to build with (set up earlier, e.g. by docker/setup-buildx-action or a remote builder). Default: the current one.',

@@ -5,7 +5,7 @@ import type { Finding, Severity } from '../core/report.js';
 import type { ContextInfo } from './context.js';
 import type { JudgedImage } from './judged.js';
 import { type ParsedDockerfile, type Problem, parseDockerfile } from './parse.js';
-import { createContext, type Rule } from './rule.js';
+import { createContext, type Rule, type RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import { buildStageGraph, DEFAULT_PLATFORM, GraphError, isPlatform } from './stages.js';
 
@@ -26,6 +26,8 @@ export interface LintOptions {
   target?: string;
   /** The platform whose values the automatic platform ARGs (TARGETARCH …) take: `os/arch[/variant]`. */
   platform?: string;
+  /** Names of extra build contexts (`--build-context NAME=…`, the Action's build-contexts). */
+  buildContexts?: readonly string[];
   config?: LintPolicy;
   /** Problems found while reading the file (bytes that are not UTF-8), reported as IG000. */
   readProblems?: Problem[];
@@ -103,7 +105,10 @@ export function lintResult(text: string, context: ContextInfo | null, options: L
   if (options.target !== undefined && graph === null) {
     throw new UserError(`no stage named "${options.target}": the Dockerfile has no FROM`);
   }
-  const ctx = createContext(parsed, graph, problems, context, options.dockerfileName ?? 'Dockerfile');
+  const ctx: RuleContext = {
+    ...createContext(parsed, graph, problems, context, options.dockerfileName ?? 'Dockerfile'),
+    buildContexts: new Set((options.buildContexts ?? []).map((n) => n.toLowerCase())),
+  };
   // ENV and ARG values are expanded before the rules run, so a value cut at its length limit is reported
   // (IG000) whichever rule would have read it first
   for (const stage of graph?.stages ?? []) {

@@ -109,6 +109,8 @@ export interface LintFileOptions {
   target?: string;
   /** `os/arch[/variant]` for the automatic platform ARGs (default linux/amd64). */
   platform?: string;
+  /** Names of extra build contexts, which `COPY --from=NAME` may use. */
+  buildContexts?: readonly string[];
   config?: LintPolicy;
 }
 
@@ -143,6 +145,7 @@ export async function lintDockerfileResult(
     dockerfileName: basename(dockerfilePath),
     target: opts.target,
     platform: opts.platform,
+    buildContexts: opts.buildContexts,
     config: opts.config,
     readProblems: problems,
   });

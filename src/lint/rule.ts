@@ -42,6 +42,8 @@ export interface RuleContext {
   context: ContextInfo | null;
   /** The Dockerfile's base name, for messages about `<name>.dockerignore`. */
   dockerfileName: string;
+  /** Names the build is given as extra contexts (`--build-context NAME=…`), lower-cased: `COPY --from=NAME` uses them. */
+  buildContexts?: ReadonlySet<string>;
   run(instr: Instruction): RunInfo;
   /** ENV and ARG values an instruction of `stage` sees (set earlier in the stage's lineage). */
   vars(stage: Stage, instr: Instruction): VarLookup;

@@ -1,3 +1,5 @@
+import { expect, it } from 'vitest';
+import { lint } from '../../../src/lint/engine.js';
 import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG000', {
@@ -85,4 +87,15 @@ ruleTester('IG000', {
     },
     { name: 'FROM without image', code: df('FROM', 'RUN echo'), lines: [1] },
   ],
+});
+
+it('COPY --from a name given as an extra build context (build-contexts) is no unknown stage', () => {
+  const text = 'FROM busybox:1.36\nCOPY --from=shared shared.txt /shared.txt\n';
+  const ids = (buildContexts?: string[]) =>
+    lint(text, null, { buildContexts })
+      .filter((f) => f.rule === 'IG000')
+      .map((f) => f.line);
+  expect(ids()).toEqual([2]);
+  expect(ids(['shared'])).toEqual([]);
+  expect(ids(['other'])).toEqual([2]);
 });

@@ -10,10 +10,10 @@ import {
   parseFlags,
   reachesFailOn,
   usageLine
-} from "./chunk-RX725NFN.js";
+} from "./chunk-NLC2Y6YE.js";
 import {
   describeJudged
-} from "./chunk-KCD6XVMU.js";
+} from "./chunk-7JEAXR23.js";
 import {
   analyzeImage,
   isArchiveRef
@@ -256,7 +256,8 @@ async function lintStep(request, ports) {
     context: d.context,
     target: d.target,
     config,
-    platform: request.settings.platform
+    platform: request.settings.platform,
+    buildContexts: request.settings["build-contexts"].map((c) => c.slice(0, Math.max(0, c.indexOf("="))))
   });
   return {
     findings: findings.map((f) => f.file ? { ...f, file: shownPath(f.file, request.root) } : f),
@@ -312,7 +313,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-MSVOTT4V.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-O4PP6FNE.js")).registryClient(),
   containers: async () => (await import("./docker-cli-M5G3BO3H.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-GRDLS4AU.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-T4Z7Q7GY.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -921,7 +922,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-MLVSYII5.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-3ZJOVC2C.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -974,7 +975,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-GRDLS4AU.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-T4Z7Q7GY.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

@@ -4,16 +4,16 @@ import {
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-UDF7HVSL.js";
+} from "./chunk-X5FJYYJO.js";
 import {
   buildReport,
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-RX725NFN.js";
+} from "./chunk-NLC2Y6YE.js";
 import {
   RULES
-} from "./chunk-KCD6XVMU.js";
+} from "./chunk-7JEAXR23.js";
 import "./chunk-RCJ5A7CQ.js";
 import {
   UserError,

@@ -9,14 +9,14 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-UDF7HVSL.js";
+} from "./chunk-X5FJYYJO.js";
 import {
   RULES,
   describeJudged,
   memoryTree,
   readContext,
   walkContext
-} from "./chunk-KCD6XVMU.js";
+} from "./chunk-7JEAXR23.js";
 import "./chunk-6BKARZ73.js";
 import "./chunk-PZ62ZESO.js";
 import "./chunk-ZEUIUMBT.js";

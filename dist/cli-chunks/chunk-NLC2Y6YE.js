@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
 import {
   RULES
-} from "./chunk-KCD6XVMU.js";
+} from "./chunk-7JEAXR23.js";
 import {
   CONTENT_RULES,
   instructionKind,
@@ -523,7 +523,13 @@ var SETTINGS = {
   "build-contexts": setting({
     doc: "Additional build contexts, one NAME=PATH|docker-image://\u2026|https://\u2026 a line.",
     default: [],
-    parse: flagLines("shared=../shared")
+    parse: (t) => {
+      const parsed = flagLines("shared=../shared")(t);
+      const bad = "value" in parsed ? parsed.value.find((l) => !/^[A-Za-z0-9][A-Za-z0-9_.-]*=./.test(l)) : void 0;
+      return bad === void 0 ? parsed : problem(
+        `has the line ${JSON.stringify(bad)}: write NAME=PATH or NAME=docker-image://\u2026, one a line`
+      );
+    }
   }),
   builder: setting({
     doc: "The buildx builder to build with (set up earlier, e.g. by docker/setup-buildx-action or a remote builder). Default: the current one.",

@@ -2118,6 +2118,7 @@ var IG000 = {
           continue;
         }
         const key = value.toLowerCase();
+        if (ctx.buildContexts?.has(key)) continue;
         if (!g.stages.some((s) => s.index < stage.index && s.name?.toLowerCase() === key)) {
           const names = g.stages.filter((s) => s.index < stage.index && s.name).map((s) => s.name);
           out.push({

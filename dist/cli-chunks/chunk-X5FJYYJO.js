@@ -9,7 +9,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-KCD6XVMU.js";
+} from "./chunk-7JEAXR23.js";
 import {
   UserError,
   escapeTerminal,
@@ -72,7 +72,10 @@ function lintResult(text, context, options = {}) {
   if (options.target !== void 0 && graph === null) {
     throw new UserError(`no stage named "${options.target}": the Dockerfile has no FROM`);
   }
-  const ctx = createContext(parsed, graph, problems, context, options.dockerfileName ?? "Dockerfile");
+  const ctx = {
+    ...createContext(parsed, graph, problems, context, options.dockerfileName ?? "Dockerfile"),
+    buildContexts: new Set((options.buildContexts ?? []).map((n) => n.toLowerCase()))
+  };
   for (const stage of graph?.stages ?? []) {
     const last = stage.body[stage.body.length - 1];
     if (last && graph.built.has(stage)) ctx.vars(stage, last);
@@ -319,6 +322,7 @@ async function lintDockerfileResult(dockerfilePath, opts) {
     dockerfileName: basename(dockerfilePath),
     target: opts.target,
     platform: opts.platform,
+    buildContexts: opts.buildContexts,
     config: opts.config,
     readProblems: problems
   });
