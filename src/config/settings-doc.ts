@@ -1,7 +1,8 @@
-// action.yml's inputs and the docs' settings tables, written from the table of settings (scripts/gen-docs.mjs
+// action.yml's inputs and the docs' settings tables, written from the table of settings; the README's outputs
+// table, written from action.yml; docs/cli.md's usage, written from each command's `--help` (scripts/gen-docs.mjs
 // writes them; tests fail while a committed file differs).
-import { stringify } from 'yaml';
-import { FORMATS, flagOf, SETTING_NAMES, specOf } from './settings.js';
+import { parse, stringify } from 'yaml';
+import { type Command, FORMATS, flagOf, SETTING_NAMES, specOf } from './settings.js';
 
 const yamlText = (s: string) => stringify(s, { lineWidth: 0 }).trim();
 
@@ -57,6 +58,32 @@ export function renderFlagsTable(): string {
     `| \`--format\` | ${FORMATS.lint.join(', ')} | ${FORMATS.analyze.join(', ')} | ${FORMATS.compare.join(', ')} | output format (default text) |`,
   );
   return rows.join('\n');
+}
+
+/** The README's table of outputs, from action.yml's `outputs:` (which are hand-written there). */
+export function renderOutputsTable(actionYml: string): string {
+  const outputs = (parse(actionYml) as { outputs?: Record<string, { description?: string }> }).outputs;
+  if (!outputs) throw new Error('action.yml has no outputs');
+  const rows = ['| output | meaning |', '|---|---|'];
+  for (const [name, { description = '' }] of Object.entries(outputs))
+    rows.push(`| \`${name}\` | ${cell(description.trim())} |`);
+  return rows.join('\n');
+}
+
+/** What `image-guard --help` and `image-guard COMMAND --help` print. */
+export interface CliHelp {
+  usage: string;
+  commands: Record<Command, string>;
+}
+
+/** docs/cli.md's usage section: the top-level `--help`, then each command's, verbatim. */
+export function renderCliHelp(help: CliHelp): string {
+  const block = (command: string, text: string) =>
+    ['```text', `$ image-guard ${command}--help`, text.trimEnd(), '```'].join('\n');
+  const out = [block('', help.usage)];
+  for (const [command, text] of Object.entries(help.commands))
+    out.push('', `### \`image-guard ${command}\``, '', block(`${command} `, text));
+  return out.join('\n');
 }
 
 /** Replaces the text between `<!-- NAME:start … -->` and `<!-- NAME:end -->` in a Markdown file. */

@@ -1,15 +1,18 @@
-// The table of settings is the one source: action.yml, the README's tables and each command's --help are held
-// against it here (run `node scripts/gen-docs.mjs` after changing a setting).
+// The table of settings is the one source: action.yml, the README's inputs table, docs/cli.md and each command's
+// --help are held against it here, and the README's outputs table against action.yml (run
+// `node scripts/gen-docs.mjs` after changing a setting or an output).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commandHelp, settingsOf } from '../../src/cli/flags.js';
-import { main } from '../../src/cli/main.js';
+import { main, USAGE } from '../../src/cli/main.js';
 import { flagOf, SETTING_NAMES, specOf } from '../../src/config/settings.js';
 import {
   renderActionInputs,
+  renderCliHelp,
   renderFlagsTable,
   renderInputsTable,
+  renderOutputsTable,
   replaceActionInputs,
   replaceMarked,
 } from '../../src/config/settings-doc.js';
@@ -37,11 +40,39 @@ describe('the table of settings against what users read', () => {
     }
   });
 
-  it("the README's inputs and flags tables are what the table renders", () => {
+  it("the README's inputs table is what the table renders, and its outputs table what action.yml declares", () => {
     const readme = read('README.md');
     expect(readme).toBe(
-      replaceMarked(replaceMarked(readme, 'inputs', renderInputsTable()), 'flags', renderFlagsTable()),
+      replaceMarked(
+        replaceMarked(readme, 'inputs', renderInputsTable()),
+        'outputs',
+        renderOutputsTable(read('action.yml')),
+      ),
     );
+    const outputs = Object.keys((parse(read('action.yml')) as { outputs: Record<string, unknown> }).outputs);
+    for (const name of outputs) expect(readme).toContain(`| \`${name}\` |`);
+  });
+
+  it("docs/cli.md's usage is what the CLI prints for --help, and its flags table what the table renders", async () => {
+    const printed = async (argv: string[]) => {
+      const t = captureIO();
+      expect(await main(argv, t.io)).toBe(0);
+      return t.out();
+    };
+    const help = {
+      usage: await printed(['--help']),
+      commands: {
+        lint: await printed(['lint', '--help']),
+        analyze: await printed(['analyze', '--help']),
+        compare: await printed(['compare', '--help']),
+      },
+    };
+    expect(help.usage).toBe(USAGE);
+    const doc = read('docs/cli.md');
+    expect(doc).toBe(
+      replaceMarked(replaceMarked(doc, 'usage', renderCliHelp(help)), 'flags', renderFlagsTable()),
+    );
+    for (const text of Object.values(help.commands)) expect(doc).toContain(text.trimEnd());
   });
 
   it.each(['lint', 'analyze', 'compare'] as const)(
