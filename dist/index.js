@@ -2293,9 +2293,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve4(data);
+              return err2 ? reject(err2) : resolve5(data);
             });
           });
         }
@@ -2333,12 +2333,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4605,8 +4605,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6857,12 +6857,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7532,12 +7532,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8016,16 +8016,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -8036,7 +8036,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -8087,7 +8087,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8099,7 +8099,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8435,8 +8435,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9705,7 +9705,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9718,7 +9718,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9737,7 +9737,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9754,7 +9754,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9824,18 +9824,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -10092,9 +10092,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10317,9 +10317,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10604,9 +10604,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10698,9 +10698,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -14563,7 +14563,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14639,7 +14639,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14682,7 +14682,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18423,8 +18423,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19363,11 +19363,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19383,7 +19383,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19751,11 +19751,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19771,7 +19771,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19854,11 +19854,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19874,7 +19874,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19939,11 +19939,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19959,7 +19959,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20178,7 +20178,7 @@ var init_toolrunner = __esm({
             this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve4, reject) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter4(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -20261,7 +20261,7 @@ var init_toolrunner = __esm({
               if (error2) {
                 reject(error2);
               } else {
-                resolve4(exitCode);
+                resolve5(exitCode);
               }
             });
             if (this.options.input) {
@@ -20391,11 +20391,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20411,7 +20411,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21071,7 +21071,7 @@ async function incompressibleUnits(block) {
       const before = out;
       const e = encoder;
       e.write(unit);
-      await new Promise((resolve4) => e.flush(zlib.constants.BROTLI_OPERATION_FLUSH, () => resolve4()));
+      await new Promise((resolve5) => e.flush(zlib.constants.BROTLI_OPERATION_FLUSH, () => resolve5()));
       if (failure) throw failure;
       stored[u] = out - before >= INCOMPRESSIBLE * unit.length;
     }
@@ -21169,8 +21169,8 @@ function createCompressedCounter(options = {}) {
 }
 function tapCompressed(chunks, options = {}) {
   let settle;
-  const sizes = new Promise((resolve4, reject) => {
-    settle = { resolve: resolve4, reject };
+  const sizes = new Promise((resolve5, reject) => {
+    settle = { resolve: resolve5, reject };
   });
   sizes.catch(() => void 0);
   async function* pass() {
@@ -21202,7 +21202,7 @@ var init_compressed_size = __esm({
     WINDOW = 32 * 1024;
     GZIP_FRAME = 18;
     outputChunk = (n) => Math.min(1024 * 1024, Math.max(64 * 1024, n + (n >> 6) + 1024));
-    deflateRaw2 = (block, dictionary, last) => new Promise((resolve4, reject) => {
+    deflateRaw2 = (block, dictionary, last) => new Promise((resolve5, reject) => {
       zlib.deflateRaw(
         block,
         {
@@ -21213,7 +21213,7 @@ var init_compressed_size = __esm({
           // Not the last block: a sync flush ends it on a byte boundary, as a block boundary of a stream would.
           finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH
         },
-        (error2, out) => error2 ? reject(error2) : resolve4(last ? out.length : out.length - 4)
+        (error2, out) => error2 ? reject(error2) : resolve5(last ? out.length : out.length - 4)
       );
     });
     UNIT_BYTES = 256 * 1024;
@@ -21223,12 +21223,12 @@ var init_compressed_size = __esm({
     STORED_BLOCK = 16 * 1024;
     STORED_HEADER = 5;
     storedSize = (n) => n + STORED_HEADER * Math.ceil(n / STORED_BLOCK);
-    zstdSize = (f, block) => new Promise((resolve4, reject) => {
+    zstdSize = (f, block) => new Promise((resolve5, reject) => {
       const level = zlib.constants.ZSTD_c_compressionLevel;
       f(
         block,
         { chunkSize: outputChunk(block.length), params: { [level]: ZSTD_LEVEL } },
-        (error2, out) => error2 ? reject(error2) : resolve4(out.length)
+        (error2, out) => error2 ? reject(error2) : resolve5(out.length)
       );
     });
   }
@@ -22682,13 +22682,13 @@ function isTarHeader(block) {
 }
 function assemble(members, opts) {
   const source = opts.ref;
-  const resolve4 = (path4) => {
+  const resolve5 = (path4) => {
     let member = members.get(path4);
     for (let hops = 0; member?.kind === "link" && hops < 8; hops++) member = members.get(member.target);
     return member;
   };
   const json = (path4) => {
-    const m = resolve4(path4);
+    const m = resolve5(path4);
     return m?.kind === "json" ? m.bytes : void 0;
   };
   const plan = planImage(json, source, opts.select);
@@ -22700,7 +22700,7 @@ function assemble(members, opts) {
   }
   const config = parseImageConfig(configBytes, `config ${plan.config} in ${source}`);
   const summaries = plan.layers.map((path4) => {
-    const m = resolve4(path4);
+    const m = resolve5(path4);
     if (m?.kind === "layer") return m.summary;
     if (!m || m.kind === "link") {
       throw new UserError(
@@ -30148,7 +30148,7 @@ var require_crypto = __commonJS({
       MAC_INFO,
       bindingAvailable: !!binding,
       init: (() => {
-        return new Promise(async (resolve4, reject) => {
+        return new Promise(async (resolve5, reject) => {
           try {
             POLY1305_WASM_MODULE = await require_poly1305()();
             POLY1305_RESULT_MALLOC = POLY1305_WASM_MODULE._malloc(16);
@@ -30160,7 +30160,7 @@ var require_crypto = __commonJS({
           } catch (ex) {
             return reject(ex);
           }
-          resolve4();
+          resolve5();
         });
       })(),
       NullCipher,
@@ -31418,7 +31418,7 @@ var require_agent2 = __commonJS({
     "use strict";
     var { Socket: Socket2 } = __require("net");
     var { Duplex } = __require("stream");
-    var { resolve: resolve4 } = __require("path");
+    var { resolve: resolve5 } = __require("path");
     var { readFile: readFile4 } = __require("fs");
     var { execFile, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
@@ -31554,7 +31554,7 @@ var require_agent2 = __commonJS({
       const RET_ERR_BINSTDIN = 13;
       const RET_ERR_BINSTDOUT = 14;
       const RET_ERR_BADLEN = 15;
-      const EXEPATH = resolve4(__dirname, "..", "util/pagent.exe");
+      const EXEPATH = resolve5(__dirname, "..", "util/pagent.exe");
       const ERROR = {
         [RET_ERR_BADARGS]: new Error("Invalid pagent.exe arguments"),
         [RET_ERR_UNAVAILABLE]: new Error("Pageant is not running"),
@@ -45345,14 +45345,14 @@ var require_async_iterator = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve4 = iter[kLastResolve];
-      if (resolve4 !== null) {
+      var resolve5 = iter[kLastResolve];
+      if (resolve5 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve4(createIterResult(data, false));
+          resolve5(createIterResult(data, false));
         }
       }
     }
@@ -45360,13 +45360,13 @@ var require_async_iterator = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve4, reject) {
+      return function(resolve5, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve4(createIterResult(void 0, true));
+            resolve5(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve4, reject);
+          iter[kHandlePromise](resolve5, reject);
         }, reject);
       };
     }
@@ -45386,12 +45386,12 @@ var require_async_iterator = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve4, reject) {
+          return new Promise(function(resolve5, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve4(createIterResult(void 0, true));
+                resolve5(createIterResult(void 0, true));
               }
             });
           });
@@ -45414,13 +45414,13 @@ var require_async_iterator = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve4, reject) {
+      return new Promise(function(resolve5, reject) {
         _this2[kStream].destroy(null, function(err2) {
           if (err2) {
             reject(err2);
             return;
           }
-          resolve4(createIterResult(void 0, true));
+          resolve5(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -45442,15 +45442,15 @@ var require_async_iterator = __commonJS({
         value: stream._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve4, reject) {
+        value: function value(resolve5, reject) {
           var data = iterator2[kStream].read();
           if (data) {
             iterator2[kLastPromise] = null;
             iterator2[kLastResolve] = null;
             iterator2[kLastReject] = null;
-            resolve4(createIterResult(data, false));
+            resolve5(createIterResult(data, false));
           } else {
-            iterator2[kLastResolve] = resolve4;
+            iterator2[kLastResolve] = resolve5;
             iterator2[kLastReject] = reject;
           }
         },
@@ -45469,12 +45469,12 @@ var require_async_iterator = __commonJS({
           iterator2[kError] = err2;
           return;
         }
-        var resolve4 = iterator2[kLastResolve];
-        if (resolve4 !== null) {
+        var resolve5 = iterator2[kLastResolve];
+        if (resolve5 !== null) {
           iterator2[kLastPromise] = null;
           iterator2[kLastResolve] = null;
           iterator2[kLastReject] = null;
-          resolve4(createIterResult(void 0, true));
+          resolve5(createIterResult(void 0, true));
         }
         iterator2[kEnded] = true;
       });
@@ -45489,7 +45489,7 @@ var require_async_iterator = __commonJS({
 var require_from = __commonJS({
   "node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -45498,7 +45498,7 @@ var require_from = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve4(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -45506,13 +45506,13 @@ var require_from = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -47472,11 +47472,11 @@ var require_modem = __commonJS({
       return opts;
     };
     var findDefaultUnixSocket = function() {
-      return new Promise(function(resolve4) {
+      return new Promise(function(resolve5) {
         var userDockerSocket = path4.join(os6.homedir(), ".docker", "run", "docker.sock");
         fs3.access(userDockerSocket, function(err2) {
-          if (err2) resolve4("/var/run/docker.sock");
-          else resolve4(userDockerSocket);
+          if (err2) resolve5("/var/run/docker.sock");
+          else resolve5(userDockerSocket);
         });
       });
     };
@@ -48610,7 +48610,7 @@ var require_headers2 = __commonJS({
     var USTAR_VER = Buffer.from("00", "binary");
     var GNU_MAGIC = Buffer.from("ustar ", "binary");
     var GNU_VER = Buffer.from(" \0", "binary");
-    var MASK = parseInt("7777", 8);
+    var MASK2 = parseInt("7777", 8);
     var MAGIC_OFFSET = 257;
     var VERSION_OFFSET = 263;
     var clamp = function(index, len, defaultValue) {
@@ -48777,7 +48777,7 @@ var require_headers2 = __commonJS({
       if (Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155) return null;
       if (opts.linkname && Buffer.byteLength(opts.linkname) > 100) return null;
       buf.write(name);
-      buf.write(encodeOct(opts.mode & MASK, 6), 100);
+      buf.write(encodeOct(opts.mode & MASK2, 6), 100);
       buf.write(encodeOct(opts.uid, 6), 108);
       buf.write(encodeOct(opts.gid, 6), 116);
       buf.write(encodeOct(opts.size, 11), 124);
@@ -50079,12 +50079,12 @@ var require_exec = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50109,12 +50109,12 @@ var require_exec = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50138,12 +50138,12 @@ var require_exec = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50208,12 +50208,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50238,12 +50238,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50269,12 +50269,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50298,12 +50298,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50326,12 +50326,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50355,12 +50355,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50386,12 +50386,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50419,12 +50419,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50448,12 +50448,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50480,12 +50480,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50510,12 +50510,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50541,12 +50541,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50573,12 +50573,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(new Exec(self2.modem, data.Id));
+            resolve5(new Exec(self2.modem, data.Id));
           });
         });
       } else {
@@ -50606,12 +50606,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50638,12 +50638,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50669,12 +50669,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50700,12 +50700,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50730,12 +50730,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50762,12 +50762,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, stream) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(stream);
+            resolve5(stream);
           });
         });
       } else {
@@ -50792,12 +50792,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50824,12 +50824,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50855,12 +50855,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50886,12 +50886,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50917,12 +50917,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50949,12 +50949,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -50979,12 +50979,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51013,12 +51013,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51056,12 +51056,12 @@ var require_image = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51085,12 +51085,12 @@ var require_image = __commonJS({
         authconfig: args.opts ? args.opts.authconfig : void 0
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(fopts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51112,12 +51112,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51139,12 +51139,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51176,12 +51176,12 @@ var require_image = __commonJS({
       };
       delete optsf.options.authconfig;
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51208,12 +51208,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51238,12 +51238,12 @@ var require_image = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51281,12 +51281,12 @@ var require_volume = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51311,12 +51311,12 @@ var require_volume = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51354,12 +51354,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51385,12 +51385,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51415,12 +51415,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51445,12 +51445,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51488,12 +51488,12 @@ var require_service = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51517,12 +51517,12 @@ var require_service = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51557,12 +51557,12 @@ var require_service = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51588,12 +51588,12 @@ var require_service = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51632,12 +51632,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51661,12 +51661,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51692,12 +51692,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51729,12 +51729,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51757,12 +51757,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51785,12 +51785,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51814,12 +51814,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51844,12 +51844,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51879,12 +51879,12 @@ var require_plugin = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51923,12 +51923,12 @@ var require_secret = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51954,12 +51954,12 @@ var require_secret = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -51984,12 +51984,12 @@ var require_secret = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -52028,12 +52028,12 @@ var require_config = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -52058,12 +52058,12 @@ var require_config = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -52089,12 +52089,12 @@ var require_config = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -52135,12 +52135,12 @@ var require_task = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -52167,12 +52167,12 @@ var require_task = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -52210,12 +52210,12 @@ var require_node3 = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -52242,12 +52242,12 @@ var require_node3 = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -52271,12 +52271,12 @@ var require_node3 = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -52846,7 +52846,7 @@ var require_call_credentials = __commonJS({
           if (isCurrentOauth2Client(googleCredentials)) {
             getHeaders = googleCredentials.getRequestHeaders(options.service_url);
           } else {
-            getHeaders = new Promise((resolve4, reject) => {
+            getHeaders = new Promise((resolve5, reject) => {
               googleCredentials.getRequestMetadata(options.service_url, (err2, headers) => {
                 if (err2) {
                   reject(err2);
@@ -52856,7 +52856,7 @@ var require_call_credentials = __commonJS({
                   reject(new Error("Headers not set by metadata plugin"));
                   return;
                 }
-                resolve4(headers);
+                resolve5(headers);
               });
             });
           }
@@ -52912,10 +52912,10 @@ var require_call_credentials = __commonJS({
         this.metadataGenerator = metadataGenerator;
       }
       generateMetadata(options) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this.metadataGenerator(options, (err2, metadata) => {
             if (metadata !== void 0) {
-              resolve4(metadata);
+              resolve5(metadata);
             } else {
               reject(err2);
             }
@@ -53300,14 +53300,14 @@ var require_channel_credentials = __commonJS({
       }
       connect(socket) {
         const tlsConnectOptions = Object.assign({ socket }, this.connectionOptions);
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           const tlsSocket = (0, tls_1.connect)(tlsConnectOptions, () => {
             var _a;
             if (((_a = this.connectionOptions.rejectUnauthorized) !== null && _a !== void 0 ? _a : true) && !tlsSocket.authorized) {
               reject(tlsSocket.authorizationError);
               return;
             }
-            resolve4({
+            resolve5({
               socket: tlsSocket,
               secure: true
             });
@@ -53426,8 +53426,8 @@ var require_channel_credentials = __commonJS({
         if (this.hasReceivedUpdates()) {
           return Promise.resolve(this.getLatestSecureContext());
         } else {
-          return new Promise((resolve4) => {
-            this.secureContextWatchers.push(resolve4);
+          return new Promise((resolve5) => {
+            this.secureContextWatchers.push(resolve5);
           });
         }
       }
@@ -53460,7 +53460,7 @@ var require_channel_credentials = __commonJS({
         this.callCredentials = callCredentials;
       }
       connect(socket) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           const secureContext = this.parent.getLatestSecureContext();
           if (!secureContext) {
             reject(new Error("Failed to load credentials"));
@@ -53485,7 +53485,7 @@ var require_channel_credentials = __commonJS({
               reject(tlsSocket.authorizationError);
               return;
             }
-            resolve4({
+            resolve5({
               socket: tlsSocket,
               secure: true
             });
@@ -57079,7 +57079,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
       while (index < arguments.length)
         params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve4, reject) {
+      return new Promise(function executor(resolve5, reject) {
         params[offset] = function callback(err2) {
           if (pending) {
             pending = false;
@@ -57089,7 +57089,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve4.apply(null, params2);
+              resolve5.apply(null, params2);
             }
           }
         };
@@ -59649,7 +59649,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path4.resolve = function resolve4(originPath, includePath, alreadyNormalized) {
+    path4.resolve = function resolve5(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute4(includePath))
@@ -60006,7 +60006,7 @@ var require_mapfield = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    MapField.prototype.resolve = function resolve4() {
+    MapField.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       if (types.mapKey[this.keyType] === void 0)
@@ -60083,7 +60083,7 @@ var require_method = __commonJS({
         this.parsedOptions
       ]);
     };
-    Method.prototype.resolve = function resolve4() {
+    Method.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       this.resolvedRequestType = this.parent.lookupType(this.requestType);
@@ -61701,7 +61701,7 @@ var require_field = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    Field.prototype.resolve = function resolve4() {
+    Field.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       if ((this.typeDefault = types.defaults[this.type]) === void 0) {
@@ -61974,7 +61974,7 @@ var require_object = __commonJS({
       this.parent = null;
       this.resolved = false;
     };
-    ReflectionObject.prototype.resolve = function resolve4() {
+    ReflectionObject.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       if (this.root instanceof Root)
@@ -66946,18 +66946,18 @@ var require_compression_filter = __commonJS({
         this.maxRecvMessageLength = maxRecvMessageLength;
       }
       compressMessage(message) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           zlib3.deflate(message, (err2, output) => {
             if (err2) {
               reject(err2);
             } else {
-              resolve4(output);
+              resolve5(output);
             }
           });
         });
       }
       decompressMessage(message) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           let totalLength = 0;
           const messageParts = [];
           const decompresser = zlib3.createInflate();
@@ -66979,7 +66979,7 @@ var require_compression_filter = __commonJS({
             }
           });
           decompresser.on("end", () => {
-            resolve4(Buffer.concat(messageParts));
+            resolve5(Buffer.concat(messageParts));
           });
           decompresser.write(message);
           decompresser.end();
@@ -66992,18 +66992,18 @@ var require_compression_filter = __commonJS({
         this.maxRecvMessageLength = maxRecvMessageLength;
       }
       compressMessage(message) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           zlib3.gzip(message, (err2, output) => {
             if (err2) {
               reject(err2);
             } else {
-              resolve4(output);
+              resolve5(output);
             }
           });
         });
       }
       decompressMessage(message) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           let totalLength = 0;
           const messageParts = [];
           const decompresser = zlib3.createGunzip();
@@ -67025,7 +67025,7 @@ var require_compression_filter = __commonJS({
             }
           });
           decompresser.on("end", () => {
-            resolve4(Buffer.concat(messageParts));
+            resolve5(Buffer.concat(messageParts));
           });
           decompresser.write(message);
           decompresser.end();
@@ -68375,7 +68375,7 @@ var require_http_proxy = __commonJS({
       options.headers = headers;
       const proxyAddressString = (0, subchannel_address_1.subchannelAddressToString)(address);
       trace("Using proxy " + proxyAddressString + " to connect to " + options.path);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         const request2 = http.request(options);
         request2.once("connect", (res, socket, head) => {
           request2.removeAllListeners();
@@ -68386,7 +68386,7 @@ var require_http_proxy = __commonJS({
               socket.unshift(head);
             }
             trace("Successfully established a plaintext connection to " + options.path + " through proxy " + proxyAddressString);
-            resolve4(socket);
+            resolve5(socket);
           } else {
             (0, logging_1.log)(constants_1.LogVerbosity.ERROR, "Failed to connect to " + options.path + " through proxy " + proxyAddressString + " with status " + res.statusCode);
             reject();
@@ -69374,7 +69374,7 @@ var require_transport = __commonJS({
         if (secureConnectResult.socket.closed) {
           return Promise.reject("Connection closed before starting HTTP/2 handshake");
         }
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           var _a, _b, _c, _d, _e, _f, _g, _h;
           let remoteName = null;
           let realTarget = this.channelTarget;
@@ -69445,7 +69445,7 @@ var require_transport = __commonJS({
             session.removeAllListeners();
             secureConnectResult.socket.removeListener("close", closeHandler);
             secureConnectResult.socket.removeListener("error", errorHandler);
-            resolve4(new Http2Transport(session, address, options, remoteName));
+            resolve5(new Http2Transport(session, address, options, remoteName));
             this.session = null;
           });
           session.once("close", closeHandler);
@@ -69459,7 +69459,7 @@ var require_transport = __commonJS({
           if (proxiedSocket) {
             return proxiedSocket;
           } else {
-            return new Promise((resolve4, reject) => {
+            return new Promise((resolve5, reject) => {
               const closeCallback = () => {
                 reject(new Error("Socket closed"));
               };
@@ -69469,7 +69469,7 @@ var require_transport = __commonJS({
               const socket = net.connect(address, () => {
                 socket.removeListener("close", closeCallback);
                 socket.removeListener("error", errorCallback);
-                resolve4(socket);
+                resolve5(socket);
               });
               socket.once("close", closeCallback);
               socket.once("error", errorCallback);
@@ -72921,7 +72921,7 @@ var require_server_interceptors = __commonJS({
           } else {
             decompresser = zlib3.createGunzip();
           }
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             let totalLength = 0;
             const messageParts = [];
             decompresser.on("error", (error2) => {
@@ -72942,7 +72942,7 @@ var require_server_interceptors = __commonJS({
               }
             });
             decompresser.on("end", () => {
-              resolve4(Buffer.concat(messageParts));
+              resolve5(Buffer.concat(messageParts));
             });
             decompresser.write(messageContents);
             decompresser.end();
@@ -73553,10 +73553,10 @@ var require_server2 = __commonJS({
         bindOneAddress(address, boundPortObject) {
           this.trace("Attempting to bind " + (0, subchannel_address_1.subchannelAddressToString)(address));
           const http2Server = this.createHttp2Server(boundPortObject.credentials);
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             const onError = (err2) => {
               this.trace("Failed to bind " + (0, subchannel_address_1.subchannelAddressToString)(address) + " with error " + err2.message);
-              resolve4({
+              resolve5({
                 port: "port" in address ? address.port : 1,
                 error: err2.message
               });
@@ -73584,7 +73584,7 @@ var require_server2 = __commonJS({
               });
               boundPortObject.listeningServers.add(http2Server);
               this.trace("Successfully bound " + (0, subchannel_address_1.subchannelAddressToString)(boundSubchannelAddress));
-              resolve4({
+              resolve5({
                 port: "port" in boundSubchannelAddress ? boundSubchannelAddress.port : 1
               });
               http2Server.removeListener("error", onError);
@@ -73637,7 +73637,7 @@ var require_server2 = __commonJS({
           }
         }
         resolvePort(port) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             let seenResolution = false;
             const resolverListener = (endpointList, attributes, serviceConfig, resolutionNote) => {
               if (seenResolution) {
@@ -73653,7 +73653,7 @@ var require_server2 = __commonJS({
                 reject(new Error(`No addresses resolved for port ${port}`));
                 return true;
               }
-              resolve4(addressList);
+              resolve5(addressList);
               return true;
             };
             const resolver = (0, resolver_1.createResolver)(port, resolverListener, this.options);
@@ -77402,12 +77402,12 @@ var require_docker = __commonJS({
       };
       delete opts.authconfig;
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(self2.getContainer(data.Id));
+            resolve5(self2.getContainer(data.Id));
           });
         });
       } else {
@@ -77440,12 +77440,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77473,12 +77473,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77509,12 +77509,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77537,12 +77537,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77607,12 +77607,12 @@ var require_docker = __commonJS({
         }
       }
       if (callback === void 0) {
-        return new self2.modem.Promise(function(resolve4, reject) {
+        return new self2.modem.Promise(function(resolve5, reject) {
           dialWithSession(function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77671,12 +77671,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77700,12 +77700,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77730,12 +77730,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77758,12 +77758,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77789,12 +77789,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77817,12 +77817,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77849,12 +77849,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(self2.getSecret(data.ID));
+            resolve5(self2.getSecret(data.ID));
           });
         });
       } else {
@@ -77882,12 +77882,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(self2.getConfig(data.ID));
+            resolve5(self2.getConfig(data.ID));
           });
         });
       } else {
@@ -77911,12 +77911,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77939,12 +77939,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -77969,12 +77969,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(self2.getPlugin(args.opts.name));
+            resolve5(self2.getPlugin(args.opts.name));
           });
         });
       } else {
@@ -77998,12 +77998,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78026,12 +78026,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78053,12 +78053,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78081,12 +78081,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78109,12 +78109,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78137,12 +78137,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78168,12 +78168,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(self2.getVolume(data.Name));
+            resolve5(self2.getVolume(data.Name));
           });
         });
       } else {
@@ -78205,12 +78205,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(self2.getService(data.ID || data.Id));
+            resolve5(self2.getService(data.ID || data.Id));
           });
         });
       } else {
@@ -78235,12 +78235,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78266,12 +78266,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(self2.getNetwork(data.Id));
+            resolve5(self2.getNetwork(data.Id));
           });
         });
       } else {
@@ -78296,12 +78296,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78324,12 +78324,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78351,12 +78351,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78378,12 +78378,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78405,12 +78405,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78432,12 +78432,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78461,12 +78461,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78593,7 +78593,7 @@ var require_docker = __commonJS({
       };
       extend(optsc, createOptions);
       var containero;
-      return new this.modem.Promise(function(resolve4, reject) {
+      return new this.modem.Promise(function(resolve5, reject) {
         self2.createContainer(optsc).then(function(container) {
           containero = container;
           return container.attach({
@@ -78626,7 +78626,7 @@ var require_docker = __commonJS({
         }).then(function(data) {
           return containero.wait();
         }).then(function(data) {
-          resolve4([data, containero]);
+          resolve5([data, containero]);
         }).catch(function(err2) {
           reject(err2);
         });
@@ -78647,12 +78647,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78676,12 +78676,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78704,12 +78704,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78733,12 +78733,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78761,12 +78761,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve4, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve4(data);
+            resolve5(data);
           });
         });
       } else {
@@ -78905,7 +78905,7 @@ var init_docker_engine = __esm({
         } catch (error2) {
           throw this.#explain(error2, `pull ${tagged}`);
         }
-        await new Promise((resolve4, reject) => {
+        await new Promise((resolve5, reject) => {
           this.docker.modem.followProgress(
             stream,
             (error2, events2) => {
@@ -78917,7 +78917,7 @@ var init_docker_engine = __esm({
                     `cannot pull ${tagged}: ${why.split("\n")[0]}; check the name and your registry login`
                   )
                 );
-              } else resolve4();
+              } else resolve5();
             }
           );
         });
@@ -79409,8 +79409,62 @@ var init_build_cache = __esm({
 // src/engine/docker-cli.ts
 var docker_cli_exports = {};
 __export(docker_cli_exports, {
+  buildxArgs: () => buildxArgs,
+  buildxOnly: () => buildxOnly,
   dockerCli: () => dockerCli
 });
+function buildxOnly(options) {
+  const used = [];
+  if (options.secrets?.length) used.push("secrets");
+  if (options.secretFiles?.length) used.push("secret-files");
+  if (options.secretEnvs?.length) used.push("secret-envs");
+  if (options.ssh?.length) used.push("ssh");
+  if (options.cacheFrom?.length) used.push("cache-from");
+  if (options.cacheTo?.length) used.push("cache-to");
+  if (options.buildContexts?.length) used.push("build-contexts");
+  if (options.builder) used.push("builder");
+  return used;
+}
+function buildxArgs(request2) {
+  const o = request2.options ?? {};
+  const env = {};
+  const args = ["buildx", "build"];
+  if (o.builder) args.push(`--builder=${o.builder}`);
+  args.push("--load", `--file=${request2.dockerfile}`, `--tag=${request2.tag}`);
+  if (request2.target) args.push(`--target=${request2.target}`);
+  if (o.platform) args.push(`--platform=${o.platform}`);
+  for (const arg of request2.buildArgs) args.push(`--build-arg=${arg}`);
+  for (const label of o.labels ?? []) args.push(`--label=${label}`);
+  for (const [i, s] of (o.secrets ?? []).entries()) {
+    env[`${SECRET_ENV}${i}`] = s.value;
+    args.push(`--secret=id=${s.id},env=${SECRET_ENV}${i}`);
+  }
+  for (const s of o.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`);
+  for (const s of o.secretEnvs ?? []) args.push(`--secret=id=${s.id},env=${s.env}`);
+  for (const s of o.ssh ?? []) args.push(`--ssh=${s}`);
+  for (const c of o.cacheFrom ?? []) args.push(`--cache-from=${c}`);
+  for (const c of o.cacheTo ?? []) args.push(`--cache-to=${c}`);
+  for (const c of o.buildContexts ?? []) args.push(`--build-context=${c}`);
+  if (o.network) args.push(`--network=${o.network}`);
+  if (o.pull) args.push("--pull");
+  args.push(`--provenance=${o.provenance ?? "false"}`, `--sbom=${o.sbom ?? "false"}`);
+  if (request2.noCache) args.push("--no-cache");
+  args.push("--", request2.context);
+  return { args, env };
+}
+function classicArgs(request2) {
+  const o = request2.options ?? {};
+  const args = ["build", `--file=${request2.dockerfile}`, `--tag=${request2.tag}`];
+  if (request2.target) args.push(`--target=${request2.target}`);
+  if (o.platform) args.push(`--platform=${o.platform}`);
+  for (const arg of request2.buildArgs) args.push(`--build-arg=${arg}`);
+  for (const label of o.labels ?? []) args.push(`--label=${label}`);
+  if (o.network) args.push(`--network=${o.network}`);
+  if (o.pull) args.push("--pull");
+  if (request2.noCache) args.push("--no-cache");
+  args.push("--", request2.context);
+  return args;
+}
 function tail(text2, lines2 = TAIL) {
   return text2.split(/\r?\n/).filter((l) => l.trim() !== "").slice(-lines2);
 }
@@ -79423,25 +79477,30 @@ function dockerCli(binary = process.env.IMAGE_GUARD_DOCKER ?? "docker") {
     );
     return buildx;
   };
-  const run2 = (args, silent = false) => getExecOutput(binary, args, { ignoreReturnCode: true, silent }).catch((error2) => ({
+  const run2 = (args, silent = false, env) => getExecOutput(binary, args, {
+    ignoreReturnCode: true,
+    silent,
+    ...env && Object.keys(env).length ? { env: { ...process.env, ...env } } : {}
+  }).catch((error2) => ({
     exitCode: 127,
     stdout: "",
     stderr: `could not run ${binary}: ${error2 instanceof Error ? error2.message : String(error2)}`
   }));
   return {
     async build(request2) {
-      const args = await hasBuildx() ? ["buildx", "build", "--load"] : ["build"];
-      args.push(`--file=${request2.dockerfile}`, `--tag=${request2.tag}`);
-      if (request2.target) args.push(`--target=${request2.target}`);
-      for (const arg of request2.buildArgs) args.push(`--build-arg=${arg}`);
-      if (request2.noCache) args.push("--no-cache");
-      args.push("--", request2.context);
+      const { args, env } = await hasBuildx() ? buildxArgs(request2) : { args: classicArgs(request2), env: {} };
       const started = process.hrtime.bigint();
-      const result = await run2(args);
+      const result = await run2(args, false, env);
       const seconds2 = Number(process.hrtime.bigint() - started) / 1e9;
       const output = `${result.stdout}
 ${result.stderr}`;
       return { ok: result.exitCode === 0, seconds: seconds2, logTail: tail(output), cache: buildCacheUse(output) };
+    },
+    hasBuildx,
+    async builderProblem(name) {
+      const result = await run2(["buildx", "inspect", "--bootstrap", `--builder=${name}`], true);
+      if (result.exitCode === 0) return null;
+      return tail(result.stderr || result.stdout, 1)[0]?.replace(/^ERROR:\s*/, "") ?? `exit ${result.exitCode}`;
     },
     async imageExists(ref) {
       return (await run2(["image", "inspect", "--format", "{{.Id}}", "--", ref], true)).exitCode === 0;
@@ -79494,12 +79553,13 @@ ${result.stderr}`, 5);
     }
   };
 }
-var TAIL;
+var SECRET_ENV, TAIL;
 var init_docker_cli = __esm({
   "src/engine/docker-cli.ts"() {
     "use strict";
     init_exec();
     init_build_cache();
+    SECRET_ENV = "IMAGE_GUARD_BUILD_SECRET_";
     TAIL = 30;
   }
 });
@@ -90672,11 +90732,11 @@ var require_lib3 = __commonJS({
     })();
     var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -90692,7 +90752,7 @@ var require_lib3 = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -90779,26 +90839,26 @@ var require_lib3 = __commonJS({
       }
       readBody() {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter7(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter7(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -91006,14 +91066,14 @@ var require_lib3 = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err2, res) {
               if (err2) {
                 reject(err2);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -91257,12 +91317,12 @@ var require_lib3 = __commonJS({
         return __awaiter7(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -91270,7 +91330,7 @@ var require_lib3 = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -91309,7 +91369,7 @@ var require_lib3 = __commonJS({
               err2.result = response.result;
               reject(err2);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -91367,11 +91427,11 @@ var init_utils2 = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -91387,7 +91447,7 @@ var init_utils2 = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -96020,8 +96080,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -96232,15 +96292,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve4, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -96255,13 +96315,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -96662,14 +96722,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -96762,9 +96822,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -97897,11 +97957,11 @@ function describeProbe(p) {
 var STARTUP_LABEL = "image-guard.startup";
 var POLL_MS = 50;
 function tcpConnect(host, port, timeoutMs) {
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     const socket = new Socket();
     const done = (ok2) => {
       socket.destroy();
-      resolve4(ok2);
+      resolve5(ok2);
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once("connect", () => done(true));
@@ -98089,7 +98149,12 @@ async function lintStep(request2, ports) {
   const d = request2.dockerfile;
   if (!d) return null;
   const config = { ...request2.config, ignore: request2.settings.ignore };
-  const { findings, judged } = await ports.lint(d.path, { context: d.context, target: d.target, config });
+  const { findings, judged } = await ports.lint(d.path, {
+    context: d.context,
+    target: d.target,
+    config,
+    platform: request2.settings.platform
+  });
   return {
     findings: findings.map((f) => f.file ? { ...f, file: shownPath(f.file, request2.root) } : f),
     judged
@@ -98146,13 +98211,30 @@ var realPorts = {
   containers: async () => (await Promise.resolve().then(() => (init_docker_cli(), docker_cli_exports))).dockerCli().containers,
   lint: async (path4, options) => (await Promise.resolve().then(() => (init_lint(), lint_exports))).lintDockerfileResult(path4, {
     ...options,
-    target: options.target ?? void 0
+    target: options.target ?? void 0,
+    platform: options.platform ?? void 0
   })
 };
 
 // src/action/main.ts
 init_errors();
+
+// src/core/redact.ts
+var MASK = "***";
+function redact(text2, secrets) {
+  const values = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+  let out = text2;
+  for (const value of values) out = out.split(value).join(MASK);
+  return out;
+}
+function redactLines(lines2, secrets) {
+  const parts = secrets.flatMap((s) => [s, ...s.split(/\r?\n/).filter((p) => p.trim().length >= 4)]);
+  return lines2.map((l) => redact(l, parts));
+}
+
+// src/action/main.ts
 init_version();
+init_docker_cli();
 
 // src/core/bandwidth.ts
 var PREFIX = { "": 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6, g: 1e9, G: 1e9 };
@@ -98400,7 +98482,8 @@ async function getBase(a) {
     target: settings.target,
     buildArgs: settings["build-args"],
     tag,
-    noCache: a.noCache
+    noCache: a.noCache,
+    ...a.options ? { options: a.options } : {}
   });
   endGroup();
   a.cleanup.add(() => docker.removeImage(tag));
@@ -98413,6 +98496,64 @@ async function getBase(a) {
     };
   }
   return { ref: tag, why: null, label, build: built };
+}
+
+// src/action/build-options.ts
+init_core();
+init_errors();
+import { statSync as statSync3 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
+function actionBuild(settings, env, workspace) {
+  const secretValues = settings.secrets.map((s) => s.value);
+  const problems = [];
+  const secretEnvs = settings["secret-envs"].map(({ id, value: name }) => {
+    const value = env[name];
+    if (value === void 0 || value === "")
+      problems.push(
+        `secret-envs: ${name} (secret ${id}) is not set in this step's environment: set it under env:`
+      );
+    else secretValues.push(value);
+    return { id, env: name };
+  });
+  for (const value of secretValues) maskSecret(value);
+  const secretFiles = settings["secret-files"].map(({ id, value }) => {
+    const path4 = resolve3(workspace, value);
+    if (!isFile(path4))
+      problems.push(
+        `secret-files: ${JSON.stringify(value)} (secret ${id}) is not a file: give the path of an existing file`
+      );
+    return { id, path: path4 };
+  });
+  if (problems.length > 0) throw new UserError(`bad inputs: ${problems.join("; ")}`);
+  const head = {
+    secrets: settings.secrets,
+    secretFiles,
+    secretEnvs,
+    ssh: settings.ssh,
+    cacheFrom: settings["cache-from"],
+    cacheTo: settings["cache-to"],
+    buildContexts: settings["build-contexts"],
+    platform: settings.platform,
+    builder: settings.builder,
+    network: settings.network,
+    pull: settings.pull,
+    labels: settings.labels,
+    provenance: settings.provenance,
+    sbom: settings.sbom
+  };
+  return { head, other: { ...head, cacheTo: [] }, secretValues };
+}
+function maskSecret(value) {
+  if (value === "") return;
+  setSecret(value);
+  for (const line of value.split(/\r?\n/)) if (line.trim() !== "" && line !== value) setSecret(line);
+}
+function isFile(path4) {
+  try {
+    return statSync3(path4).isFile();
+  } catch {
+    return false;
+  }
 }
 
 // src/action/cache-probe.ts
@@ -98460,7 +98601,8 @@ async function runCacheProbe(r) {
       context: scratch,
       target: r.target,
       buildArgs: r.buildArgs,
-      tag: r.tag
+      tag: r.tag,
+      ...r.options ? { options: r.options } : {}
     });
     if (!built.ok) {
       return {
@@ -98510,7 +98652,7 @@ var Cleanup = class {
 init_errors();
 init_size();
 import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
-import { join as join10, resolve as resolve3 } from "node:path";
+import { join as join10, resolve as resolve4 } from "node:path";
 
 // src/config/settings.ts
 init_content_rules();
@@ -98576,6 +98718,43 @@ var lines = (t) => {
   const bad = all.find((l) => !/^[^=\s]+=/.test(l));
   return bad === void 0 ? ok(all) : problem(`has the line ${JSON.stringify(bad)}: write KEY=VALUE, one a line`);
 };
+var secretLines = (t) => {
+  const all = t.split(/\r?\n/).map((l) => l.trim());
+  const out = [];
+  for (const [i, line] of all.entries()) {
+    if (line === "") continue;
+    const eq = line.indexOf("=");
+    const id = eq > 0 ? line.slice(0, eq) : "";
+    if (!BUILD_ID.test(id))
+      return problem(`line ${i + 1} is not ID=VALUE (the value is not shown; one secret a line)`);
+    out.push({ id, value: line.slice(eq + 1) });
+  }
+  return ok(out);
+};
+var BUILD_ID = /^[A-Za-z0-9_.-]+$/;
+var idLines = (what, valid, example) => (t) => {
+  const out = [];
+  for (const line of t.split(/\r?\n/).map((l) => l.trim())) {
+    if (line === "") continue;
+    const eq = line.indexOf("=");
+    const id = eq > 0 ? line.slice(0, eq) : "";
+    const value = line.slice(eq + 1).trim();
+    if (!BUILD_ID.test(id) || !valid.test(value))
+      return problem(
+        `has the line ${JSON.stringify(line)}: write ID=${what}, one a line (e.g. ${example})`
+      );
+    out.push({ id, value });
+  }
+  return ok(out);
+};
+var flagLines = (example) => (t) => {
+  const all = t.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const bad = all.find((l) => /\s/.test(l) || l.startsWith("-"));
+  return bad === void 0 ? ok(all) : problem(`has the line ${JSON.stringify(bad)}: one value a line, no spaces (e.g. ${example})`);
+};
+var builderName = (t) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t) ? ok(t) : problem("is not a buildx builder name (e.g. my-builder)");
+var network = (t) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t) ? ok(t) : problem("must be default, none, host or a network name");
+var attestation = (t) => /^[A-Za-z0-9_.,=:/-]+$/.test(t) && !t.startsWith("-") ? ok(t) : problem("must be false, true or buildx attestation options (e.g. mode=max)");
 var givenBuild = (t) => {
   const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|uncached|cached|partly-cached))?$/.exec(t);
   if (!m)
@@ -98618,14 +98797,80 @@ var SETTINGS = {
     metavar: "STAGE"
   }),
   platform: setting({
-    doc: "The platform the automatic platform ARGs (TARGETOS, TARGETARCH, \u2026) stand for while linting: os/arch[/variant]. Default: linux/amd64.",
+    doc: "One platform, os/arch[/variant]: the builds' --platform, and what the automatic platform ARGs (TARGETOS, TARGETARCH, \u2026) stand for while linting. Default: the engine's own (lint: linux/amd64).",
     default: null,
-    parse: (t) => /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t) ? ok(t) : problem("must be os/arch[/variant], e.g. linux/arm64"),
-    input: false,
+    parse: (t) => /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t) ? ok(t) : problem(
+      "must be one platform, os/arch[/variant], e.g. linux/arm64 (the image analyzed is one platform's)"
+    ),
     commands: ["lint"],
     metavar: "OS/ARCH"
   }),
   "build-args": setting({ doc: "One KEY=VALUE a line.", default: [], parse: lines }),
+  secrets: setting({
+    doc: "Build secrets, one ID=VALUE a line, for `RUN --mount=type=secret,id=ID`. Masked; never in a log, comment, summary or report.",
+    default: [],
+    parse: secretLines,
+    secret: true
+  }),
+  "secret-files": setting({
+    doc: "Build secrets read from files, one ID=PATH a line.",
+    default: [],
+    parse: idLines("PATH", /^[^\s]+$/, "npmrc=/home/runner/.npmrc")
+  }),
+  "secret-envs": setting({
+    doc: "Build secrets taken from the step's environment, one ID=ENV_NAME a line. Masked.",
+    default: [],
+    parse: idLines("ENV_NAME", /^[A-Za-z_][A-Za-z0-9_]*$/, "token=NPM_TOKEN")
+  }),
+  ssh: setting({
+    doc: "SSH agent sockets or keys for `RUN --mount=type=ssh`, one a line: default, or ID=PATH.",
+    default: [],
+    parse: flagLines("default=/tmp/ssh-agent.sock")
+  }),
+  "cache-from": setting({
+    doc: "Build cache sources, one a line (type=gha, type=registry,ref=\u2026, type=local,src=\u2026), for the head and base builds.",
+    default: [],
+    parse: flagLines("type=gha")
+  }),
+  "cache-to": setting({
+    doc: "Build cache export, one a line (type=gha,mode=max, \u2026), written by the head image's build.",
+    default: [],
+    parse: flagLines("type=gha,mode=max")
+  }),
+  "build-contexts": setting({
+    doc: "Additional build contexts, one NAME=PATH|docker-image://\u2026|https://\u2026 a line.",
+    default: [],
+    parse: flagLines("shared=../shared")
+  }),
+  builder: setting({
+    doc: "The buildx builder to build with (set up earlier, e.g. by docker/setup-buildx-action or a remote builder). Default: the current one.",
+    default: null,
+    parse: builderName
+  }),
+  network: setting({
+    doc: "Network mode for RUN steps (default, none, host).",
+    default: null,
+    parse: network
+  }),
+  pull: setting({
+    doc: "Always pull the newer version of base images while building.",
+    default: false,
+    defaultDoc: "false",
+    parse: boolean
+  }),
+  labels: setting({ doc: "Image labels, one KEY=VALUE a line.", default: [], parse: lines }),
+  provenance: setting({
+    doc: "buildx's provenance attestation; off by default, since attestations would change what is compared.",
+    default: "false",
+    defaultDoc: "false",
+    parse: attestation
+  }),
+  sbom: setting({
+    doc: "buildx's SBOM attestation; off by default, like provenance.",
+    default: "false",
+    defaultDoc: "false",
+    parse: attestation
+  }),
   image: setting({
     doc: "An image already built by an earlier step; analyze it instead of building.",
     default: null,
@@ -98835,7 +99080,10 @@ function resolveSettings(written, fromFile = {}, what = "bad inputs") {
     const w = written[name];
     if (w !== void 0 && w.text.trim() !== "") {
       const parsed = spec.parse(w.text.trim());
-      if ("problem" in parsed) problems.push(`${w.shown} ${JSON.stringify(w.text.trim())} ${parsed.problem}`);
+      if ("problem" in parsed)
+        problems.push(
+          spec.secret ? `${w.shown}: ${parsed.problem}` : `${w.shown} ${JSON.stringify(w.text.trim())} ${parsed.problem}`
+        );
       else {
         settings[name] = parsed.value;
         explicit.add(name);
@@ -98918,7 +99166,7 @@ function severityOverrides(value, problems) {
   return out;
 }
 async function loadConfig(path4, cwd) {
-  const file = path4 === null ? join10(cwd, CONFIG_FILE) : resolve3(cwd, path4);
+  const file = path4 === null ? join10(cwd, CONFIG_FILE) : resolve4(cwd, path4);
   const shown = path4 ?? CONFIG_FILE;
   let text2;
   try {
@@ -99416,10 +99664,12 @@ async function runAction(deps) {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const { settings, config } = await actionSettings(env, workspace);
+  const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, "dockerfile");
   const context3 = insideWorkspace(workspace, settings.context, "context");
   const event = (deps.event ?? (await Promise.resolve().then(() => (init_event(), event_exports))).readEvent)(env);
   const docker = deps.docker ?? (await Promise.resolve().then(() => (init_docker_cli(), docker_cli_exports))).dockerCli();
+  if (!settings.image || !settings["base-image"]) await checkBuilder(docker, build);
   const git = deps.git ?? (await Promise.resolve().then(() => (init_git(), git_exports))).gitCli(workspace);
   const outDir = await mkdtemp3(join12(env.RUNNER_TEMP ?? tmpdir3(), "image-guard-"));
   const runId = `${process.pid}-${Date.now().toString(36)}`;
@@ -99440,16 +99690,26 @@ async function runAction(deps) {
         target: settings.target,
         buildArgs: settings["build-args"],
         tag,
-        noCache: fresh
+        noCache: fresh,
+        options: build.head
       });
       endGroup();
       cleanup.add(() => docker.removeImage(tag));
       if (!headBuild.ok) {
-        await publishBrokenBuild(publishing, headBuild.logTail);
+        await publishBrokenBuild(publishing, redactLines(headBuild.logTail, build.secretValues));
         throw new UserError("the head image did not build; the last lines of its log are in the job summary");
       }
     }
-    const base = await getBase({ settings, event, docker, git, runId, noCache: fresh, cleanup });
+    const base = await getBase({
+      settings,
+      event,
+      docker,
+      git,
+      runId,
+      noCache: fresh,
+      cleanup,
+      options: build.other
+    });
     const ports = actionPorts(deps, docker);
     const { report, unchecked } = await runComparison(
       {
@@ -99469,7 +99729,12 @@ async function runAction(deps) {
     );
     for (const u of unchecked) info(`image-guard: budget not checked: ${u}`);
     if (settings["cache-probe"]) {
-      const probe = await cacheProbe(settings, docker, ports, report.head, { dockerfile, context: context3, runId });
+      const probe = await cacheProbe(settings, docker, ports, report.head, {
+        dockerfile,
+        context: context3,
+        runId,
+        options: build.other
+      });
       if (probe) report.cacheProbe = probe;
     }
     const labels = { headLabel: shortSha(event.pullRequest?.headSha ?? event.sha), baseLabel: base.label };
@@ -99504,12 +99769,29 @@ async function cacheProbe(settings, docker, ports, head, where) {
       context: where.context,
       target: settings.target,
       buildArgs: settings["build-args"],
+      options: where.options,
       tag: `image-guard-probe:${where.runId}`,
       head,
       load: async (ref) => (await ports.analyze(ref, { files: false, pullSize: false })).image
     });
   } finally {
     endGroup();
+  }
+}
+async function checkBuilder(docker, build) {
+  const needs = buildxOnly(build.head);
+  if (needs.length > 0 && !await docker.hasBuildx()) {
+    throw new UserError(
+      `${needs.join(", ")} need${needs.length === 1 ? "s" : ""} docker buildx, which this runner's docker CLI does not have: set it up first (docker/setup-buildx-action)`
+    );
+  }
+  const name = build.head.builder;
+  if (name) {
+    const why = await docker.builderProblem(name);
+    if (why !== null)
+      throw new UserError(
+        `builder ${JSON.stringify(name)} cannot be used (${why}): create it earlier in the job (docker/setup-buildx-action) or leave builder empty`
+      );
   }
 }
 function buildFigures(build, noCache) {

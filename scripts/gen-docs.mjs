@@ -1,6 +1,7 @@
 // Writes what is generated from the sources' tables: docs/rules.md (from the rule registries); action.yml's
-// inputs, the README's inputs table and docs/cli.md's flags table (from the table of settings); the README's
-// outputs table (from action.yml's outputs); docs/cli.md's usage (from the CLI's own `--help` texts).
+// inputs, the README's and docs/inputs.md's inputs tables and docs/cli.md's flags table (from the table of
+// settings); the README's outputs table (from action.yml's outputs); docs/cli.md's usage (from the CLI's own
+// `--help` texts).
 // Run after changing a rule or a setting:
 //   node scripts/gen-docs.mjs
 // Tests fail while a committed file differs from what this writes.
@@ -43,11 +44,12 @@ writeFileSync(join(root, 'docs/rules.md'), mod.renderRulesMarkdown(mod.RULES, mo
 rewrite('action.yml', (text) => mod.replaceActionInputs(text, mod.renderActionInputs()));
 rewrite('README.md', (text) =>
   mod.replaceMarked(
-    mod.replaceMarked(text, 'inputs', mod.renderInputsTable()),
+    mod.replaceMarked(text, 'inputs', mod.renderReadmeInputs()),
     'outputs',
     mod.renderOutputsTable(readFileSync(join(root, 'action.yml'), 'utf8')),
   ),
 );
+rewrite('docs/inputs.md', (text) => mod.replaceMarked(text, 'inputs', mod.renderInputsTable()));
 const commands = ['lint', 'analyze', 'compare'];
 const help = {
   usage: mod.USAGE,
@@ -60,4 +62,4 @@ rewrite('docs/cli.md', (text) =>
     mod.renderFlagsTable(),
   ),
 );
-console.log('docs/rules.md, action.yml inputs, the README tables and docs/cli.md written');
+console.log('docs/rules.md, action.yml inputs, the README tables, docs/inputs.md and docs/cli.md written');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import type { Settings } from '../config/settings.js';
 import { messageOf } from '../core/errors.js';
-import type { BuildResult, DockerCli } from '../engine/docker-cli.js';
+import type { BuildOptions, BuildResult, DockerCli } from '../engine/docker-cli.js';
 import type { ActionEvent } from '../github/event.js';
 import type { Cleanup } from './cleanup.js';
 import type { Git } from './git.js';
@@ -32,6 +32,8 @@ export async function getBase(a: {
   runId: string;
   noCache: boolean;
   cleanup: Cleanup;
+  /** The build inputs for the base build (no cache export: the head build writes the cache). */
+  options?: BuildOptions;
 }): Promise<BaseImage> {
   const { settings, event, docker, git } = a;
   const given = settings['base-image'];
@@ -85,6 +87,7 @@ export async function getBase(a: {
     buildArgs: settings['build-args'],
     tag,
     noCache: a.noCache,
+    ...(a.options ? { options: a.options } : {}),
   });
   core.endGroup();
   a.cleanup.add(() => docker.removeImage(tag));

@@ -4,7 +4,7 @@ import { appendFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import type { CacheProbe, Image } from '../core/report.js';
-import type { DockerCli } from '../engine/docker-cli.js';
+import type { BuildOptions, DockerCli } from '../engine/docker-cli.js';
 import { readContext } from '../lint/context.js';
 import { isManifest } from '../lint/rules/IG009-cache-order.js';
 
@@ -44,6 +44,8 @@ export interface ProbeRequest {
   context: string;
   target: string | null;
   buildArgs: string[];
+  /** The build inputs, as the base build takes them (no cache export). */
+  options?: BuildOptions;
   tag: string;
   head: Image;
   load(ref: string): Promise<Image>;
@@ -76,6 +78,7 @@ export async function runCacheProbe(r: ProbeRequest): Promise<CacheProbe> {
       target: r.target,
       buildArgs: r.buildArgs,
       tag: r.tag,
+      ...(r.options ? { options: r.options } : {}),
     });
     if (!built.ok) {
       return {

@@ -9,13 +9,15 @@ import { type ComparePorts, runComparison } from '../app/compare.js';
 import { realPorts } from '../app/ports.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
+import { redactLines } from '../core/redact.js';
 import type { BuildFigures, CacheProbe } from '../core/report.js';
 import { VERSION } from '../core/version.js';
-import type { BuildResult, DockerCli } from '../engine/docker-cli.js';
+import { type BuildOptions, type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
 import type { ActionEvent } from '../github/event.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { statusLine } from '../render/summary.js';
 import { type BaseImage, getBase, shortSha } from './base-image.js';
+import { type ActionBuild, actionBuild } from './build-options.js';
 import { runCacheProbe } from './cache-probe.js';
 import { Cleanup } from './cleanup.js';
 import type { Git } from './git.js';
@@ -51,10 +53,12 @@ async function runAction(deps: RunDeps): Promise<string | null> {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const { settings, config } = await actionSettings(env, workspace);
+  const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, 'dockerfile');
   const context = insideWorkspace(workspace, settings.context, 'context');
   const event = (deps.event ?? (await import('../github/event.js')).readEvent)(env);
   const docker = deps.docker ?? (await import('../engine/docker-cli.js')).dockerCli();
+  if (!settings.image || !settings['base-image']) await checkBuilder(docker, build);
   const git = deps.git ?? (await import('./git.js')).gitCli(workspace);
   const outDir = await mkdtemp(join(env.RUNNER_TEMP ?? tmpdir(), 'image-guard-'));
   const runId = `${process.pid}-${Date.now().toString(36)}`;
@@ -78,17 +82,27 @@ async function runAction(deps: RunDeps): Promise<string | null> {
         buildArgs: settings['build-args'],
         tag,
         noCache: fresh,
+        options: build.head,
       });
       core.endGroup();
       cleanup.add(() => docker.removeImage(tag));
       if (!headBuild.ok) {
-        await publishBrokenBuild(publishing, headBuild.logTail);
+        await publishBrokenBuild(publishing, redactLines(headBuild.logTail, build.secretValues));
         throw new UserError('the head image did not build; the last lines of its log are in the job summary');
       }
     }
 
     // Base image: given, or the same Dockerfile built at the base commit.
-    const base: BaseImage = await getBase({ settings, event, docker, git, runId, noCache: fresh, cleanup });
+    const base: BaseImage = await getBase({
+      settings,
+      event,
+      docker,
+      git,
+      runId,
+      noCache: fresh,
+      cleanup,
+      options: build.other,
+    });
 
     const ports = actionPorts(deps, docker);
     const { report, unchecked } = await runComparison(
@@ -116,7 +130,12 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     for (const u of unchecked) core.info(`image-guard: budget not checked: ${u}`);
 
     if (settings['cache-probe']) {
-      const probe = await cacheProbe(settings, docker, ports, report.head!, { dockerfile, context, runId });
+      const probe = await cacheProbe(settings, docker, ports, report.head!, {
+        dockerfile,
+        context,
+        runId,
+        options: build.other,
+      });
       if (probe) report.cacheProbe = probe;
     }
 
@@ -144,7 +163,7 @@ async function cacheProbe(
   docker: DockerCli,
   ports: ComparePorts,
   head: NonNullable<Parameters<typeof runCacheProbe>[0]['head']>,
-  where: { dockerfile: string; context: string; runId: string },
+  where: { dockerfile: string; context: string; runId: string; options: BuildOptions },
 ): Promise<CacheProbe | null> {
   if (settings.image) {
     core.warning(
@@ -160,12 +179,31 @@ async function cacheProbe(
       context: where.context,
       target: settings.target,
       buildArgs: settings['build-args'],
+      options: where.options,
       tag: `image-guard-probe:${where.runId}`,
       head,
       load: async (ref) => (await ports.analyze(ref, { files: false, pullSize: false })).image,
     });
   } finally {
     core.endGroup();
+  }
+}
+
+/** Options only buildx takes need buildx; a `builder` must exist: one line each, before anything is built. */
+async function checkBuilder(docker: DockerCli, build: ActionBuild): Promise<void> {
+  const needs = buildxOnly(build.head);
+  if (needs.length > 0 && !(await docker.hasBuildx())) {
+    throw new UserError(
+      `${needs.join(', ')} need${needs.length === 1 ? 's' : ''} docker buildx, which this runner's docker CLI does not have: set it up first (docker/setup-buildx-action)`,
+    );
+  }
+  const name = build.head.builder;
+  if (name) {
+    const why = await docker.builderProblem(name);
+    if (why !== null)
+      throw new UserError(
+        `builder ${JSON.stringify(name)} cannot be used (${why}): create it earlier in the job (docker/setup-buildx-action) or leave builder empty`,
+      );
   }
 }
 

@@ -36,7 +36,7 @@ export interface ComparePorts {
   /** Lints a Dockerfile on disk with the config's policy; findings come back with the path as given. */
   lint(
     dockerfile: string,
-    options: { context: string; target: string | null; config: ImageGuardConfig },
+    options: { context: string; target: string | null; config: ImageGuardConfig; platform?: string | null },
   ): Promise<{ findings: Finding[]; judged: JudgedImage | null }>;
 }
 
@@ -181,7 +181,12 @@ async function lintStep(
   const d = request.dockerfile;
   if (!d) return null;
   const config = { ...request.config, ignore: request.settings.ignore };
-  const { findings, judged } = await ports.lint(d.path, { context: d.context, target: d.target, config });
+  const { findings, judged } = await ports.lint(d.path, {
+    context: d.context,
+    target: d.target,
+    config,
+    platform: request.settings.platform,
+  });
   return {
     findings: findings.map((f) => (f.file ? { ...f, file: shownPath(f.file, request.root) } : f)),
     judged,

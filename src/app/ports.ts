@@ -10,5 +10,6 @@ export const realPorts: ComparePorts = {
     (await import('../lint/index.js')).lintDockerfileResult(path, {
       ...options,
       target: options.target ?? undefined,
+      platform: options.platform ?? undefined,
     }),
 };

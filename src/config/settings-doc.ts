@@ -2,7 +2,7 @@
 // table, written from action.yml; docs/cli.md's usage, written from each command's `--help` (scripts/gen-docs.mjs
 // writes them; tests fail while a committed file differs).
 import { parse, stringify } from 'yaml';
-import { type Command, FORMATS, flagOf, SETTING_NAMES, specOf } from './settings.js';
+import { type Command, FORMATS, flagOf, SETTING_NAMES, type SettingName, specOf } from './settings.js';
 
 const yamlText = (s: string) => stringify(s, { lineWidth: 0 }).trim();
 
@@ -31,16 +31,72 @@ export function replaceActionInputs(actionYml: string, block: string): string {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-/** The README's table of inputs: name, default, whether the config file takes it, meaning. */
-export function renderInputsTable(): string {
+/**
+ * Inputs the README names in a line under its table instead of giving each a row, so that it stays short;
+ * docs/inputs.md has every input. Every other input gets a row in the README: a new one is shown unless it is
+ * added here.
+ */
+export const README_INPUT_GROUPS: readonly { title: string; names: readonly SettingName[] }[] = [
+  {
+    title: 'Build options, as docker/build-push-action names them',
+    names: [
+      'platform',
+      'secrets',
+      'secret-files',
+      'secret-envs',
+      'ssh',
+      'cache-from',
+      'cache-to',
+      'build-contexts',
+      'builder',
+      'network',
+      'pull',
+      'labels',
+      'provenance',
+      'sbom',
+    ],
+  },
+  {
+    title: 'What is measured besides sizes',
+    names: [
+      'files',
+      'pull-size',
+      'cache-probe',
+      'pull-bandwidth',
+      'build-time',
+      'startup-probe',
+      'startup-runs',
+      'startup-timeout',
+    ],
+  },
+];
+
+const inputNames = (): SettingName[] => SETTING_NAMES.filter((name) => specOf(name).input);
+
+function inputsTable(names: readonly SettingName[]): string[] {
   const rows = ['| input | default | `.image-guard.yml` | meaning |', '|---|---|---|---|'];
-  for (const name of SETTING_NAMES) {
+  for (const name of names) {
     const spec = specOf(name);
-    if (!spec.input) continue;
     const def = spec.defaultDoc ? `\`${cell(spec.defaultDoc)}\`` : '';
     rows.push(`| \`${name}\` | ${def} | ${spec.config ? 'yes' : ''} | ${cell(spec.doc)} |`);
   }
-  return rows.join('\n');
+  return rows;
+}
+
+/** docs/inputs.md's table: every input, its default, whether the config file takes it, its meaning. */
+export function renderInputsTable(): string {
+  return inputsTable(inputNames()).join('\n');
+}
+
+/** The README's inputs: a row for each input outside README_INPUT_GROUPS, then a line naming each group's. */
+export function renderReadmeInputs(): string {
+  const grouped = new Set<string>(README_INPUT_GROUPS.flatMap((g) => g.names));
+  const out = inputsTable(inputNames().filter((name) => !grouped.has(name)));
+  out.push('');
+  for (const group of README_INPUT_GROUPS)
+    out.push(`${group.title}: ${group.names.map((n) => `\`${n}\``).join(', ')}.`, '');
+  out.push('[docs/inputs.md](docs/inputs.md) has every input with its default and meaning.');
+  return out.join('\n');
 }
 
 /** The docs' table of CLI flags per command. */

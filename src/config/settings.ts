@@ -48,6 +48,8 @@ interface SettingSpec<T> {
   commands: readonly Command[];
   /** The flag's value as `--help` shows it (`S`, `LEVEL`); absent for a switch. */
   metavar?: string;
+  /** Its text holds secrets: an error never quotes it, and the Action masks it before anything else runs. */
+  secret?: boolean;
 }
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
@@ -125,6 +127,61 @@ const lines = (t: string): Parsed<string[]> => {
     ? ok(all)
     : problem(`has the line ${JSON.stringify(bad)}: write KEY=VALUE, one a line`);
 };
+/** `ID=VALUE` lines whose values are secrets: a problem names the line by number, never by its text. */
+const secretLines = (t: string): Parsed<{ id: string; value: string }[]> => {
+  const all = t.split(/\r?\n/).map((l) => l.trim());
+  const out: { id: string; value: string }[] = [];
+  for (const [i, line] of all.entries()) {
+    if (line === '') continue;
+    const eq = line.indexOf('=');
+    const id = eq > 0 ? line.slice(0, eq) : '';
+    if (!BUILD_ID.test(id))
+      return problem(`line ${i + 1} is not ID=VALUE (the value is not shown; one secret a line)`);
+    out.push({ id, value: line.slice(eq + 1) });
+  }
+  return ok(out);
+};
+/** A secret's or an SSH agent's id as BuildKit takes it. */
+const BUILD_ID = /^[A-Za-z0-9_.-]+$/;
+/** `ID=SOMETHING` lines (a file, an environment variable's name). */
+const idLines =
+  (what: string, valid: RegExp, example: string) =>
+  (t: string): Parsed<{ id: string; value: string }[]> => {
+    const out: { id: string; value: string }[] = [];
+    for (const line of t.split(/\r?\n/).map((l) => l.trim())) {
+      if (line === '') continue;
+      const eq = line.indexOf('=');
+      const id = eq > 0 ? line.slice(0, eq) : '';
+      const value = line.slice(eq + 1).trim();
+      if (!BUILD_ID.test(id) || !valid.test(value))
+        return problem(
+          `has the line ${JSON.stringify(line)}: write ID=${what}, one a line (e.g. ${example})`,
+        );
+      out.push({ id, value });
+    }
+    return ok(out);
+  };
+/** Lines handed to one buildx flag each (`--cache-from`, `--ssh`, …), as docker/build-push-action takes them. */
+const flagLines =
+  (example: string) =>
+  (t: string): Parsed<string[]> => {
+    const all = t
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const bad = all.find((l) => /\s/.test(l) || l.startsWith('-'));
+    return bad === undefined
+      ? ok(all)
+      : problem(`has the line ${JSON.stringify(bad)}: one value a line, no spaces (e.g. ${example})`);
+  };
+const builderName = (t: string): Parsed<string | null> =>
+  /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t) ? ok(t) : problem('is not a buildx builder name (e.g. my-builder)');
+const network = (t: string): Parsed<string | null> =>
+  /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t) ? ok(t) : problem('must be default, none, host or a network name');
+const attestation = (t: string): Parsed<string> =>
+  /^[A-Za-z0-9_.,=:/-]+$/.test(t) && !t.startsWith('-')
+    ? ok(t)
+    : problem('must be false, true or buildx attestation options (e.g. mode=max)');
 /** A build's seconds as another tool measured them, with how much of it the cache served. */
 export interface GivenBuild {
   seconds: number;
@@ -182,17 +239,83 @@ export const SETTINGS = {
     metavar: 'STAGE',
   }),
   platform: setting({
-    doc: 'The platform the automatic platform ARGs (TARGETOS, TARGETARCH, …) stand for while linting: os/arch[/variant]. Default: linux/amd64.',
+    doc: "One platform, os/arch[/variant]: the builds' --platform, and what the automatic platform ARGs (TARGETOS, TARGETARCH, …) stand for while linting. Default: the engine's own (lint: linux/amd64).",
     default: null,
     parse: (t: string) =>
       /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t)
         ? ok(t)
-        : problem('must be os/arch[/variant], e.g. linux/arm64'),
-    input: false,
+        : problem(
+            "must be one platform, os/arch[/variant], e.g. linux/arm64 (the image analyzed is one platform's)",
+          ),
     commands: ['lint'],
     metavar: 'OS/ARCH',
   }),
   'build-args': setting({ doc: 'One KEY=VALUE a line.', default: [] as string[], parse: lines }),
+  secrets: setting({
+    doc: 'Build secrets, one ID=VALUE a line, for `RUN --mount=type=secret,id=ID`. Masked; never in a log, comment, summary or report.',
+    default: [] as { id: string; value: string }[],
+    parse: secretLines,
+    secret: true,
+  }),
+  'secret-files': setting({
+    doc: 'Build secrets read from files, one ID=PATH a line.',
+    default: [] as { id: string; value: string }[],
+    parse: idLines('PATH', /^[^\s]+$/, 'npmrc=/home/runner/.npmrc'),
+  }),
+  'secret-envs': setting({
+    doc: "Build secrets taken from the step's environment, one ID=ENV_NAME a line. Masked.",
+    default: [] as { id: string; value: string }[],
+    parse: idLines('ENV_NAME', /^[A-Za-z_][A-Za-z0-9_]*$/, 'token=NPM_TOKEN'),
+  }),
+  ssh: setting({
+    doc: 'SSH agent sockets or keys for `RUN --mount=type=ssh`, one a line: default, or ID=PATH.',
+    default: [] as string[],
+    parse: flagLines('default=/tmp/ssh-agent.sock'),
+  }),
+  'cache-from': setting({
+    doc: 'Build cache sources, one a line (type=gha, type=registry,ref=…, type=local,src=…), for the head and base builds.',
+    default: [] as string[],
+    parse: flagLines('type=gha'),
+  }),
+  'cache-to': setting({
+    doc: "Build cache export, one a line (type=gha,mode=max, …), written by the head image's build.",
+    default: [] as string[],
+    parse: flagLines('type=gha,mode=max'),
+  }),
+  'build-contexts': setting({
+    doc: 'Additional build contexts, one NAME=PATH|docker-image://…|https://… a line.',
+    default: [] as string[],
+    parse: flagLines('shared=../shared'),
+  }),
+  builder: setting({
+    doc: 'The buildx builder to build with (set up earlier, e.g. by docker/setup-buildx-action or a remote builder). Default: the current one.',
+    default: null,
+    parse: builderName,
+  }),
+  network: setting({
+    doc: 'Network mode for RUN steps (default, none, host).',
+    default: null,
+    parse: network,
+  }),
+  pull: setting({
+    doc: 'Always pull the newer version of base images while building.',
+    default: false,
+    defaultDoc: 'false',
+    parse: boolean,
+  }),
+  labels: setting({ doc: 'Image labels, one KEY=VALUE a line.', default: [] as string[], parse: lines }),
+  provenance: setting({
+    doc: "buildx's provenance attestation; off by default, since attestations would change what is compared.",
+    default: 'false' as string,
+    defaultDoc: 'false',
+    parse: attestation,
+  }),
+  sbom: setting({
+    doc: "buildx's SBOM attestation; off by default, like provenance.",
+    default: 'false' as string,
+    defaultDoc: 'false',
+    parse: attestation,
+  }),
   image: setting({
     doc: 'An image already built by an earlier step; analyze it instead of building.',
     default: null,
@@ -439,7 +562,12 @@ export function resolveSettings(
     const w = written[name];
     if (w !== undefined && w.text.trim() !== '') {
       const parsed = spec.parse(w.text.trim());
-      if ('problem' in parsed) problems.push(`${w.shown} ${JSON.stringify(w.text.trim())} ${parsed.problem}`);
+      if ('problem' in parsed)
+        problems.push(
+          spec.secret
+            ? `${w.shown}: ${parsed.problem}`
+            : `${w.shown} ${JSON.stringify(w.text.trim())} ${parsed.problem}`,
+        );
       else {
         settings[name] = parsed.value;
         explicit.add(name);

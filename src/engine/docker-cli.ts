@@ -11,6 +11,92 @@ export interface BuildRequest {
   buildArgs: string[];
   tag: string;
   noCache?: boolean;
+  /** What BuildKit adds to a build (secrets, caches, contexts, …): these need buildx. */
+  options?: BuildOptions;
+}
+
+/** The build options docker/build-push-action users know, by the same names; each needs buildx. */
+export interface BuildOptions {
+  /** Secret values, passed to buildx through its environment (`env=`), never on its command line. */
+  secrets?: { id: string; value: string }[];
+  secretFiles?: { id: string; path: string }[];
+  secretEnvs?: { id: string; env: string }[];
+  ssh?: string[];
+  cacheFrom?: string[];
+  cacheTo?: string[];
+  buildContexts?: string[];
+  platform?: string | null;
+  builder?: string | null;
+  network?: string | null;
+  pull?: boolean;
+  labels?: string[];
+  /** `--provenance` and `--sbom`; unset: false, since attestations would change what is compared. */
+  provenance?: string;
+  sbom?: string;
+}
+
+/** The options that only buildx takes, by input name, for the error when buildx is missing. */
+export function buildxOnly(options: BuildOptions): string[] {
+  const used: string[] = [];
+  if (options.secrets?.length) used.push('secrets');
+  if (options.secretFiles?.length) used.push('secret-files');
+  if (options.secretEnvs?.length) used.push('secret-envs');
+  if (options.ssh?.length) used.push('ssh');
+  if (options.cacheFrom?.length) used.push('cache-from');
+  if (options.cacheTo?.length) used.push('cache-to');
+  if (options.buildContexts?.length) used.push('build-contexts');
+  if (options.builder) used.push('builder');
+  return used;
+}
+
+/** The prefix of the environment variables that carry secret values to buildx. */
+const SECRET_ENV = 'IMAGE_GUARD_BUILD_SECRET_';
+
+/**
+ * `docker buildx build` arguments for a request, and the environment that carries its secret values: no secret
+ * value is ever on a command line (@actions/exec prints command lines to the log).
+ */
+export function buildxArgs(request: BuildRequest): { args: string[]; env: Record<string, string> } {
+  const o = request.options ?? {};
+  const env: Record<string, string> = {};
+  const args = ['buildx', 'build'];
+  if (o.builder) args.push(`--builder=${o.builder}`);
+  args.push('--load', `--file=${request.dockerfile}`, `--tag=${request.tag}`);
+  if (request.target) args.push(`--target=${request.target}`);
+  if (o.platform) args.push(`--platform=${o.platform}`);
+  for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
+  for (const label of o.labels ?? []) args.push(`--label=${label}`);
+  for (const [i, s] of (o.secrets ?? []).entries()) {
+    env[`${SECRET_ENV}${i}`] = s.value;
+    args.push(`--secret=id=${s.id},env=${SECRET_ENV}${i}`);
+  }
+  for (const s of o.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`);
+  for (const s of o.secretEnvs ?? []) args.push(`--secret=id=${s.id},env=${s.env}`);
+  for (const s of o.ssh ?? []) args.push(`--ssh=${s}`);
+  for (const c of o.cacheFrom ?? []) args.push(`--cache-from=${c}`);
+  for (const c of o.cacheTo ?? []) args.push(`--cache-to=${c}`);
+  for (const c of o.buildContexts ?? []) args.push(`--build-context=${c}`);
+  if (o.network) args.push(`--network=${o.network}`);
+  if (o.pull) args.push('--pull');
+  args.push(`--provenance=${o.provenance ?? 'false'}`, `--sbom=${o.sbom ?? 'false'}`);
+  if (request.noCache) args.push('--no-cache');
+  args.push('--', request.context);
+  return { args, env };
+}
+
+/** `docker build` arguments (the legacy builder, or BuildKit through DOCKER_BUILDKIT) when there is no buildx. */
+function classicArgs(request: BuildRequest): string[] {
+  const o = request.options ?? {};
+  const args = ['build', `--file=${request.dockerfile}`, `--tag=${request.tag}`];
+  if (request.target) args.push(`--target=${request.target}`);
+  if (o.platform) args.push(`--platform=${o.platform}`);
+  for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
+  for (const label of o.labels ?? []) args.push(`--label=${label}`);
+  if (o.network) args.push(`--network=${o.network}`);
+  if (o.pull) args.push('--pull');
+  if (request.noCache) args.push('--no-cache');
+  args.push('--', request.context);
+  return args;
 }
 
 export interface BuildResult {
@@ -24,6 +110,10 @@ export interface BuildResult {
 
 export interface DockerCli {
   build(request: BuildRequest): Promise<BuildResult>;
+  /** Whether builds go through buildx (`docker buildx version` answers). */
+  hasBuildx(): Promise<boolean>;
+  /** Null when the buildx builder exists and answers, else why not, in a few words. */
+  builderProblem(name: string): Promise<string | null>;
   imageExists(ref: string): Promise<boolean>;
   pull(ref: string): Promise<{ ok: boolean; message: string }>;
   removeImage(ref: string): Promise<void>;
@@ -49,8 +139,14 @@ export function dockerCli(binary = process.env.IMAGE_GUARD_DOCKER ?? 'docker'): 
     );
     return buildx;
   };
-  const run = (args: string[], silent = false) =>
-    getExecOutput(binary, args, { ignoreReturnCode: true, silent }).catch((error: unknown) => ({
+  const run = (args: string[], silent = false, env?: Record<string, string>) =>
+    getExecOutput(binary, args, {
+      ignoreReturnCode: true,
+      silent,
+      ...(env && Object.keys(env).length
+        ? { env: { ...process.env, ...env } as Record<string, string> }
+        : {}),
+    }).catch((error: unknown) => ({
       exitCode: 127,
       stdout: '',
       stderr: `could not run ${binary}: ${error instanceof Error ? error.message : String(error)}`,
@@ -59,18 +155,23 @@ export function dockerCli(binary = process.env.IMAGE_GUARD_DOCKER ?? 'docker'): 
   return {
     async build(request) {
       // With buildx, `--load` puts the result in the engine's image store even on a docker-container builder.
-      const args = (await hasBuildx()) ? ['buildx', 'build', '--load'] : ['build'];
       // Values joined to their flags and positionals after `--`: nothing a workflow writes is read as a flag.
-      args.push(`--file=${request.dockerfile}`, `--tag=${request.tag}`);
-      if (request.target) args.push(`--target=${request.target}`);
-      for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
-      if (request.noCache) args.push('--no-cache');
-      args.push('--', request.context);
+      const { args, env } = (await hasBuildx())
+        ? buildxArgs(request)
+        : { args: classicArgs(request), env: {} };
       const started = process.hrtime.bigint();
-      const result = await run(args);
+      const result = await run(args, false, env);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const output = `${result.stdout}\n${result.stderr}`;
       return { ok: result.exitCode === 0, seconds, logTail: tail(output), cache: buildCacheUse(output) };
+    },
+    hasBuildx,
+    async builderProblem(name) {
+      const result = await run(['buildx', 'inspect', '--bootstrap', `--builder=${name}`], true);
+      if (result.exitCode === 0) return null;
+      return (
+        tail(result.stderr || result.stdout, 1)[0]?.replace(/^ERROR:\s*/, '') ?? `exit ${result.exitCode}`
+      );
     },
     async imageExists(ref) {
       return (await run(['image', 'inspect', '--format', '{{.Id}}', '--', ref], true)).exitCode === 0;

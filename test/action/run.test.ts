@@ -50,6 +50,9 @@ interface World {
   workspace: string;
   stdout: string[];
   built: BuildRequest[];
+  /** Whether the fake docker CLI has buildx, and the buildx builders it knows. */
+  buildx: boolean;
+  builders: string[];
   removed: string[];
   worktrees: { added: string[]; removed: string[] };
   comments: { key: string; body: string }[];
@@ -80,6 +83,8 @@ function makeWorld(inputs: Record<string, string> = {}, options: { baseDockerfil
     workspace,
     stdout: [],
     built: [],
+    buildx: true,
+    builders: ['default'],
     removed: [],
     worktrees: { added: [], removed: [] },
     comments: [],
@@ -104,6 +109,8 @@ function makeWorld(inputs: Record<string, string> = {}, options: { baseDockerfil
         cache: { cache: 'none', steps: 1, cached: 0 } as never,
       };
     },
+    hasBuildx: async () => w.buildx,
+    builderProblem: async (name) => (w.builders.includes(name) ? null : `no builder "${name}" found`),
     imageExists: async () => true,
     pull: async () => ({ ok: true, message: '' }),
     async removeImage(ref) {
@@ -325,5 +332,110 @@ describe('run(): the Action through fakes of its ports', () => {
       expect(world.stdout.join('')).not.toContain('secret-line');
       expect(world.built).toEqual([]);
     }
+  });
+
+  it('build inputs reach both builds; the cache is exported by the head build only; attestations off', async () => {
+    writeFileSync(join(world.workspace, 'npmrc'), 'registry=…\n');
+    world = makeWorld({
+      secrets: 'token=s3cr3t-value',
+      'secret-files': 'npmrc=npmrc',
+      'secret-envs': 'gh=MY_TOKEN',
+      ssh: 'default',
+      'cache-from': 'type=local,src=/tmp/cache',
+      'cache-to': 'type=local,dest=/tmp/cache,mode=max',
+      'build-contexts': 'shared=../shared',
+      platform: 'linux/amd64',
+      builder: 'default',
+      network: 'host',
+      pull: 'true',
+      labels: 'org.opencontainers.image.source=https://example.test/repo',
+    });
+    writeFileSync(join(world.workspace, 'npmrc'), 'registry=…\n');
+    world.deps.env!.MY_TOKEN = 'env-secret-value';
+    await run(world.deps);
+    expect(failedWith()).toEqual([]);
+    const [head, base] = world.built;
+    expect(head!.options).toMatchObject({
+      secrets: [{ id: 'token', value: 's3cr3t-value' }],
+      secretFiles: [{ id: 'npmrc', path: join(world.workspace, 'npmrc') }],
+      secretEnvs: [{ id: 'gh', env: 'MY_TOKEN' }],
+      ssh: ['default'],
+      cacheFrom: ['type=local,src=/tmp/cache'],
+      cacheTo: ['type=local,dest=/tmp/cache,mode=max'],
+      buildContexts: ['shared=../shared'],
+      platform: 'linux/amd64',
+      builder: 'default',
+      network: 'host',
+      pull: true,
+      provenance: 'false',
+      sbom: 'false',
+    });
+    expect(base!.options).toMatchObject({ ...head!.options, cacheTo: [] });
+    // Both secret values are masked before anything else is printed, and appear nowhere else.
+    const out = world.stdout.join('');
+    expect(out).toContain('::add-mask::s3cr3t-value');
+    expect(out).toContain('::add-mask::env-secret-value');
+    const rest = out
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    for (const text of [rest, world.summary(), JSON.stringify(world.report()), world.comments[0]!.body])
+      expect(text).not.toMatch(/s3cr3t-value|env-secret-value/);
+  });
+
+  it("a broken build's log tail is published with secret values redacted", async () => {
+    world = makeWorld({ secrets: 'token=s3cr3t-value' });
+    world.deps.docker = {
+      ...world.deps.docker!,
+      build: async (r) => {
+        world.built.push(r);
+        return { ok: false, seconds: 0.2, logTail: ['#7 ERROR: bad token s3cr3t-value in the request'] };
+      },
+    };
+    await run(world.deps);
+    expect(world.summary()).toContain('bad token *** in the request');
+    expect(world.summary()).not.toContain('s3cr3t-value');
+  });
+
+  it('bad build inputs: one line, secrets never quoted, nothing built', async () => {
+    world = makeWorld({
+      secrets: 'token=ok\nthis-line-is-a-secret-without-id',
+      'secret-files': 'npmrc=missing-file',
+      'secret-envs': 'gh=NOT_SET_ANYWHERE',
+      'cache-from': '--allow security.insecure',
+      platform: 'linux/amd64,linux/arm64',
+    });
+    await run(world.deps);
+    const errors = failedWith();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/secrets: line 2 is not ID=VALUE/);
+    expect(errors[0]).toMatch(/cache-from "--allow security.insecure" has the line/);
+    expect(errors[0]).toMatch(/platform "linux\/amd64,linux\/arm64" must be one platform/);
+    expect(world.stdout.join('')).not.toContain('this-line-is-a-secret-without-id');
+    expect(world.built).toEqual([]);
+
+    world = makeWorld({ 'secret-files': 'npmrc=missing-file', 'secret-envs': 'gh=NOT_SET_ANYWHERE' });
+    await run(world.deps);
+    expect(failedWith()).toEqual([
+      '::error::image-guard: bad inputs: secret-envs: NOT_SET_ANYWHERE (secret gh) is not set in this step\'s environment: set it under env:; secret-files: "missing-file" (secret npmrc) is not a file: give the path of an existing file',
+    ]);
+    expect(world.built).toEqual([]);
+  });
+
+  it('options that need buildx without buildx, and an unknown builder: one clear line, nothing built', async () => {
+    world = makeWorld({ secrets: 'token=x1', 'cache-from': 'type=gha' });
+    world.buildx = false;
+    await run(world.deps);
+    expect(failedWith()).toEqual([
+      "::error::image-guard: secrets, cache-from need docker buildx, which this runner's docker CLI does not have: set it up first (docker/setup-buildx-action)",
+    ]);
+    expect(world.built).toEqual([]);
+
+    world = makeWorld({ builder: 'k8s-builder' });
+    await run(world.deps);
+    expect(failedWith()).toEqual([
+      '::error::image-guard: builder "k8s-builder" cannot be used (no builder "k8s-builder" found): create it earlier in the job (docker/setup-buildx-action) or leave builder empty',
+    ]);
+    expect(world.built).toEqual([]);
   });
 });

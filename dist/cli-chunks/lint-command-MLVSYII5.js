@@ -10,7 +10,7 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-RU6263Q5.js";
+} from "./chunk-RX725NFN.js";
 import {
   RULES
 } from "./chunk-KCD6XVMU.js";

@@ -10,7 +10,7 @@ import {
   parseFlags,
   reachesFailOn,
   usageLine
-} from "./chunk-RU6263Q5.js";
+} from "./chunk-RX725NFN.js";
 import {
   describeJudged
 } from "./chunk-KCD6XVMU.js";
@@ -252,7 +252,12 @@ async function lintStep(request, ports) {
   const d = request.dockerfile;
   if (!d) return null;
   const config = { ...request.config, ignore: request.settings.ignore };
-  const { findings, judged } = await ports.lint(d.path, { context: d.context, target: d.target, config });
+  const { findings, judged } = await ports.lint(d.path, {
+    context: d.context,
+    target: d.target,
+    config,
+    platform: request.settings.platform
+  });
   return {
     findings: findings.map((f) => f.file ? { ...f, file: shownPath(f.file, request.root) } : f),
     judged
@@ -306,10 +311,11 @@ function limitsOf(settings) {
 var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-MSVOTT4V.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-O4PP6FNE.js")).registryClient(),
-  containers: async () => (await import("./docker-cli-UPKNFDIW.js")).dockerCli().containers,
+  containers: async () => (await import("./docker-cli-M5G3BO3H.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-GRDLS4AU.js")).lintDockerfileResult(path, {
     ...options,
-    target: options.target ?? void 0
+    target: options.target ?? void 0,
+    platform: options.platform ?? void 0
   })
 };
 
@@ -915,7 +921,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-RDVAEIK4.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-MLVSYII5.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

@@ -400,6 +400,43 @@ var lines = (t) => {
   const bad = all.find((l) => !/^[^=\s]+=/.test(l));
   return bad === void 0 ? ok(all) : problem(`has the line ${JSON.stringify(bad)}: write KEY=VALUE, one a line`);
 };
+var secretLines = (t) => {
+  const all = t.split(/\r?\n/).map((l) => l.trim());
+  const out = [];
+  for (const [i, line] of all.entries()) {
+    if (line === "") continue;
+    const eq = line.indexOf("=");
+    const id = eq > 0 ? line.slice(0, eq) : "";
+    if (!BUILD_ID.test(id))
+      return problem(`line ${i + 1} is not ID=VALUE (the value is not shown; one secret a line)`);
+    out.push({ id, value: line.slice(eq + 1) });
+  }
+  return ok(out);
+};
+var BUILD_ID = /^[A-Za-z0-9_.-]+$/;
+var idLines = (what, valid, example) => (t) => {
+  const out = [];
+  for (const line of t.split(/\r?\n/).map((l) => l.trim())) {
+    if (line === "") continue;
+    const eq = line.indexOf("=");
+    const id = eq > 0 ? line.slice(0, eq) : "";
+    const value = line.slice(eq + 1).trim();
+    if (!BUILD_ID.test(id) || !valid.test(value))
+      return problem(
+        `has the line ${JSON.stringify(line)}: write ID=${what}, one a line (e.g. ${example})`
+      );
+    out.push({ id, value });
+  }
+  return ok(out);
+};
+var flagLines = (example) => (t) => {
+  const all = t.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const bad = all.find((l) => /\s/.test(l) || l.startsWith("-"));
+  return bad === void 0 ? ok(all) : problem(`has the line ${JSON.stringify(bad)}: one value a line, no spaces (e.g. ${example})`);
+};
+var builderName = (t) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t) ? ok(t) : problem("is not a buildx builder name (e.g. my-builder)");
+var network = (t) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t) ? ok(t) : problem("must be default, none, host or a network name");
+var attestation = (t) => /^[A-Za-z0-9_.,=:/-]+$/.test(t) && !t.startsWith("-") ? ok(t) : problem("must be false, true or buildx attestation options (e.g. mode=max)");
 var givenBuild = (t) => {
   const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|uncached|cached|partly-cached))?$/.exec(t);
   if (!m)
@@ -443,14 +480,80 @@ var SETTINGS = {
     metavar: "STAGE"
   }),
   platform: setting({
-    doc: "The platform the automatic platform ARGs (TARGETOS, TARGETARCH, \u2026) stand for while linting: os/arch[/variant]. Default: linux/amd64.",
+    doc: "One platform, os/arch[/variant]: the builds' --platform, and what the automatic platform ARGs (TARGETOS, TARGETARCH, \u2026) stand for while linting. Default: the engine's own (lint: linux/amd64).",
     default: null,
-    parse: (t) => /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t) ? ok(t) : problem("must be os/arch[/variant], e.g. linux/arm64"),
-    input: false,
+    parse: (t) => /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t) ? ok(t) : problem(
+      "must be one platform, os/arch[/variant], e.g. linux/arm64 (the image analyzed is one platform's)"
+    ),
     commands: ["lint"],
     metavar: "OS/ARCH"
   }),
   "build-args": setting({ doc: "One KEY=VALUE a line.", default: [], parse: lines }),
+  secrets: setting({
+    doc: "Build secrets, one ID=VALUE a line, for `RUN --mount=type=secret,id=ID`. Masked; never in a log, comment, summary or report.",
+    default: [],
+    parse: secretLines,
+    secret: true
+  }),
+  "secret-files": setting({
+    doc: "Build secrets read from files, one ID=PATH a line.",
+    default: [],
+    parse: idLines("PATH", /^[^\s]+$/, "npmrc=/home/runner/.npmrc")
+  }),
+  "secret-envs": setting({
+    doc: "Build secrets taken from the step's environment, one ID=ENV_NAME a line. Masked.",
+    default: [],
+    parse: idLines("ENV_NAME", /^[A-Za-z_][A-Za-z0-9_]*$/, "token=NPM_TOKEN")
+  }),
+  ssh: setting({
+    doc: "SSH agent sockets or keys for `RUN --mount=type=ssh`, one a line: default, or ID=PATH.",
+    default: [],
+    parse: flagLines("default=/tmp/ssh-agent.sock")
+  }),
+  "cache-from": setting({
+    doc: "Build cache sources, one a line (type=gha, type=registry,ref=\u2026, type=local,src=\u2026), for the head and base builds.",
+    default: [],
+    parse: flagLines("type=gha")
+  }),
+  "cache-to": setting({
+    doc: "Build cache export, one a line (type=gha,mode=max, \u2026), written by the head image's build.",
+    default: [],
+    parse: flagLines("type=gha,mode=max")
+  }),
+  "build-contexts": setting({
+    doc: "Additional build contexts, one NAME=PATH|docker-image://\u2026|https://\u2026 a line.",
+    default: [],
+    parse: flagLines("shared=../shared")
+  }),
+  builder: setting({
+    doc: "The buildx builder to build with (set up earlier, e.g. by docker/setup-buildx-action or a remote builder). Default: the current one.",
+    default: null,
+    parse: builderName
+  }),
+  network: setting({
+    doc: "Network mode for RUN steps (default, none, host).",
+    default: null,
+    parse: network
+  }),
+  pull: setting({
+    doc: "Always pull the newer version of base images while building.",
+    default: false,
+    defaultDoc: "false",
+    parse: boolean
+  }),
+  labels: setting({ doc: "Image labels, one KEY=VALUE a line.", default: [], parse: lines }),
+  provenance: setting({
+    doc: "buildx's provenance attestation; off by default, since attestations would change what is compared.",
+    default: "false",
+    defaultDoc: "false",
+    parse: attestation
+  }),
+  sbom: setting({
+    doc: "buildx's SBOM attestation; off by default, like provenance.",
+    default: "false",
+    defaultDoc: "false",
+    parse: attestation
+  }),
   image: setting({
     doc: "An image already built by an earlier step; analyze it instead of building.",
     default: null,
@@ -669,7 +772,10 @@ function resolveSettings(written, fromFile = {}, what = "bad inputs") {
     const w = written[name];
     if (w !== void 0 && w.text.trim() !== "") {
       const parsed = spec.parse(w.text.trim());
-      if ("problem" in parsed) problems.push(`${w.shown} ${JSON.stringify(w.text.trim())} ${parsed.problem}`);
+      if ("problem" in parsed)
+        problems.push(
+          spec.secret ? `${w.shown}: ${parsed.problem}` : `${w.shown} ${JSON.stringify(w.text.trim())} ${parsed.problem}`
+        );
       else {
         settings[name] = parsed.value;
         explicit.add(name);

@@ -792,6 +792,59 @@ function instructionOf(text) {
 }
 
 // src/engine/docker-cli.ts
+function buildxOnly(options) {
+  const used = [];
+  if (options.secrets?.length) used.push("secrets");
+  if (options.secretFiles?.length) used.push("secret-files");
+  if (options.secretEnvs?.length) used.push("secret-envs");
+  if (options.ssh?.length) used.push("ssh");
+  if (options.cacheFrom?.length) used.push("cache-from");
+  if (options.cacheTo?.length) used.push("cache-to");
+  if (options.buildContexts?.length) used.push("build-contexts");
+  if (options.builder) used.push("builder");
+  return used;
+}
+var SECRET_ENV = "IMAGE_GUARD_BUILD_SECRET_";
+function buildxArgs(request) {
+  const o = request.options ?? {};
+  const env = {};
+  const args = ["buildx", "build"];
+  if (o.builder) args.push(`--builder=${o.builder}`);
+  args.push("--load", `--file=${request.dockerfile}`, `--tag=${request.tag}`);
+  if (request.target) args.push(`--target=${request.target}`);
+  if (o.platform) args.push(`--platform=${o.platform}`);
+  for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
+  for (const label of o.labels ?? []) args.push(`--label=${label}`);
+  for (const [i, s] of (o.secrets ?? []).entries()) {
+    env[`${SECRET_ENV}${i}`] = s.value;
+    args.push(`--secret=id=${s.id},env=${SECRET_ENV}${i}`);
+  }
+  for (const s of o.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`);
+  for (const s of o.secretEnvs ?? []) args.push(`--secret=id=${s.id},env=${s.env}`);
+  for (const s of o.ssh ?? []) args.push(`--ssh=${s}`);
+  for (const c of o.cacheFrom ?? []) args.push(`--cache-from=${c}`);
+  for (const c of o.cacheTo ?? []) args.push(`--cache-to=${c}`);
+  for (const c of o.buildContexts ?? []) args.push(`--build-context=${c}`);
+  if (o.network) args.push(`--network=${o.network}`);
+  if (o.pull) args.push("--pull");
+  args.push(`--provenance=${o.provenance ?? "false"}`, `--sbom=${o.sbom ?? "false"}`);
+  if (request.noCache) args.push("--no-cache");
+  args.push("--", request.context);
+  return { args, env };
+}
+function classicArgs(request) {
+  const o = request.options ?? {};
+  const args = ["build", `--file=${request.dockerfile}`, `--tag=${request.tag}`];
+  if (request.target) args.push(`--target=${request.target}`);
+  if (o.platform) args.push(`--platform=${o.platform}`);
+  for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
+  for (const label of o.labels ?? []) args.push(`--label=${label}`);
+  if (o.network) args.push(`--network=${o.network}`);
+  if (o.pull) args.push("--pull");
+  if (request.noCache) args.push("--no-cache");
+  args.push("--", request.context);
+  return args;
+}
 var TAIL = 30;
 function tail(text, lines = TAIL) {
   return text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(-lines);
@@ -805,25 +858,30 @@ function dockerCli(binary = process.env.IMAGE_GUARD_DOCKER ?? "docker") {
     );
     return buildx;
   };
-  const run = (args, silent = false) => getExecOutput(binary, args, { ignoreReturnCode: true, silent }).catch((error) => ({
+  const run = (args, silent = false, env) => getExecOutput(binary, args, {
+    ignoreReturnCode: true,
+    silent,
+    ...env && Object.keys(env).length ? { env: { ...process.env, ...env } } : {}
+  }).catch((error) => ({
     exitCode: 127,
     stdout: "",
     stderr: `could not run ${binary}: ${error instanceof Error ? error.message : String(error)}`
   }));
   return {
     async build(request) {
-      const args = await hasBuildx() ? ["buildx", "build", "--load"] : ["build"];
-      args.push(`--file=${request.dockerfile}`, `--tag=${request.tag}`);
-      if (request.target) args.push(`--target=${request.target}`);
-      for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
-      if (request.noCache) args.push("--no-cache");
-      args.push("--", request.context);
+      const { args, env } = await hasBuildx() ? buildxArgs(request) : { args: classicArgs(request), env: {} };
       const started = process.hrtime.bigint();
-      const result = await run(args);
+      const result = await run(args, false, env);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const output = `${result.stdout}
 ${result.stderr}`;
       return { ok: result.exitCode === 0, seconds, logTail: tail(output), cache: buildCacheUse(output) };
+    },
+    hasBuildx,
+    async builderProblem(name) {
+      const result = await run(["buildx", "inspect", "--bootstrap", `--builder=${name}`], true);
+      if (result.exitCode === 0) return null;
+      return tail(result.stderr || result.stdout, 1)[0]?.replace(/^ERROR:\s*/, "") ?? `exit ${result.exitCode}`;
     },
     async imageExists(ref) {
       return (await run(["image", "inspect", "--format", "{{.Id}}", "--", ref], true)).exitCode === 0;
@@ -877,5 +935,7 @@ ${result.stderr}`, 5);
   };
 }
 export {
+  buildxArgs,
+  buildxOnly,
   dockerCli
 };
