@@ -1,4 +1,4 @@
-// `npm run bench`: the figures of issue 5, as ratios measured in one run on this machine. Builds the generated
+// `npm run bench`: the performance figures (docs/performance.md), as ratios measured in one run on this machine. Builds the generated
 // images once (scripts/bench/images.mjs), writes the archives it needs once per image id under a cache folder
 // outside the repo, then times docker save, cat, decompression and image-guard itself (medians of a few runs;
 // peak RSS from GNU time's %M) and prints one table with each figure, its target and whether it holds.

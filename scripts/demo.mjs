@@ -148,7 +148,7 @@ function pickBase(docker) {
 }
 
 // Builds one image with plain progress into a log file, echoing each step as it starts, and tells how much of
-// it the engine's cache served: a cached build's time is no build time (issue 6). The reading of the log is
+// it the engine's cache served: a cached build's time is no build time. The reading of the log is
 // the one src/action/build-cache.ts does for the Action (RUN steps judged; CACHED / Using cache); the demo
 // runs without a bundle of it, so it keeps this copy.
 function build(docker, spec, base, options) {

@@ -1,5 +1,7 @@
-// Writes what is generated from the sources' tables: docs/rules.md and the README's rules section (from the rule
-// registries), action.yml's inputs and the README's inputs and flags tables (from the table of settings).
+// Writes what is generated from the sources' tables: docs/rules.md (from the rule registries); action.yml's
+// inputs, the README's and docs/inputs.md's inputs tables and docs/cli.md's flags table (from the table of
+// settings); the README's outputs table (from action.yml's outputs); docs/cli.md's usage (from the CLI's own
+// `--help` texts).
 // Run after changing a rule or a setting:
 //   node scripts/gen-docs.mjs
 // Tests fail while a committed file differs from what this writes.
@@ -16,6 +18,8 @@ const result = await build({
       "export { CONTENT_RULES } from './src/analysis/content-rules/index.ts';",
       "export * from './src/lint/rules-doc.ts';",
       "export * from './src/config/settings-doc.ts';",
+      "export { USAGE } from './src/cli/main.ts';",
+      "export { commandHelp } from './src/cli/flags.ts';",
     ].join('\n'),
     resolveDir: root,
     loader: 'ts',
@@ -40,13 +44,22 @@ writeFileSync(join(root, 'docs/rules.md'), mod.renderRulesMarkdown(mod.RULES, mo
 rewrite('action.yml', (text) => mod.replaceActionInputs(text, mod.renderActionInputs()));
 rewrite('README.md', (text) =>
   mod.replaceMarked(
-    mod.replaceMarked(
-      mod.replaceReadmeRules(text, mod.renderReadmeRules(mod.RULES, mod.CONTENT_RULES)),
-      'inputs',
-      mod.renderInputsTable(),
-    ),
+    mod.replaceMarked(text, 'inputs', mod.renderReadmeInputs()),
+    'outputs',
+    mod.renderOutputsTable(readFileSync(join(root, 'action.yml'), 'utf8')),
+  ),
+);
+rewrite('docs/inputs.md', (text) => mod.replaceMarked(text, 'inputs', mod.renderInputsTable()));
+const commands = ['lint', 'analyze', 'compare'];
+const help = {
+  usage: mod.USAGE,
+  commands: Object.fromEntries(commands.map((command) => [command, mod.commandHelp(command)])),
+};
+rewrite('docs/cli.md', (text) =>
+  mod.replaceMarked(
+    mod.replaceMarked(text, 'usage', mod.renderCliHelp(help)),
     'flags',
     mod.renderFlagsTable(),
   ),
 );
-console.log('docs/rules.md, action.yml inputs and the README tables written');
+console.log('docs/rules.md, action.yml inputs, the README tables, docs/inputs.md and docs/cli.md written');

@@ -1,7 +1,8 @@
-// action.yml's inputs and the docs' settings tables, written from the table of settings (scripts/gen-docs.mjs
+// action.yml's inputs and the docs' settings tables, written from the table of settings; the README's outputs
+// table, written from action.yml; docs/cli.md's usage, written from each command's `--help` (scripts/gen-docs.mjs
 // writes them; tests fail while a committed file differs).
-import { stringify } from 'yaml';
-import { FORMATS, flagOf, SETTING_NAMES, specOf } from './settings.js';
+import { parse, stringify } from 'yaml';
+import { type Command, FORMATS, flagOf, SETTING_NAMES, type SettingName, specOf } from './settings.js';
 
 const yamlText = (s: string) => stringify(s, { lineWidth: 0 }).trim();
 
@@ -30,16 +31,72 @@ export function replaceActionInputs(actionYml: string, block: string): string {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-/** The README's table of inputs: name, default, whether the config file takes it, meaning. */
-export function renderInputsTable(): string {
+/**
+ * Inputs the README names in a line under its table instead of giving each a row, so that it stays short;
+ * docs/inputs.md has every input. Every other input gets a row in the README: a new one is shown unless it is
+ * added here.
+ */
+export const README_INPUT_GROUPS: readonly { title: string; names: readonly SettingName[] }[] = [
+  {
+    title: 'Build options, as docker/build-push-action names them',
+    names: [
+      'platform',
+      'secrets',
+      'secret-files',
+      'secret-envs',
+      'ssh',
+      'cache-from',
+      'cache-to',
+      'build-contexts',
+      'builder',
+      'network',
+      'pull',
+      'labels',
+      'provenance',
+      'sbom',
+    ],
+  },
+  {
+    title: 'What is measured besides sizes',
+    names: [
+      'files',
+      'pull-size',
+      'cache-probe',
+      'pull-bandwidth',
+      'build-time',
+      'startup-probe',
+      'startup-runs',
+      'startup-timeout',
+    ],
+  },
+];
+
+const inputNames = (): SettingName[] => SETTING_NAMES.filter((name) => specOf(name).input);
+
+function inputsTable(names: readonly SettingName[]): string[] {
   const rows = ['| input | default | `.image-guard.yml` | meaning |', '|---|---|---|---|'];
-  for (const name of SETTING_NAMES) {
+  for (const name of names) {
     const spec = specOf(name);
-    if (!spec.input) continue;
     const def = spec.defaultDoc ? `\`${cell(spec.defaultDoc)}\`` : '';
     rows.push(`| \`${name}\` | ${def} | ${spec.config ? 'yes' : ''} | ${cell(spec.doc)} |`);
   }
-  return rows.join('\n');
+  return rows;
+}
+
+/** docs/inputs.md's table: every input, its default, whether the config file takes it, its meaning. */
+export function renderInputsTable(): string {
+  return inputsTable(inputNames()).join('\n');
+}
+
+/** The README's inputs: a row for each input outside README_INPUT_GROUPS, then a line naming each group's. */
+export function renderReadmeInputs(): string {
+  const grouped = new Set<string>(README_INPUT_GROUPS.flatMap((g) => g.names));
+  const out = inputsTable(inputNames().filter((name) => !grouped.has(name)));
+  out.push('');
+  for (const group of README_INPUT_GROUPS)
+    out.push(`${group.title}: ${group.names.map((n) => `\`${n}\``).join(', ')}.`, '');
+  out.push('[docs/inputs.md](docs/inputs.md) has every input with its default and meaning.');
+  return out.join('\n');
 }
 
 /** The docs' table of CLI flags per command. */
@@ -57,6 +114,32 @@ export function renderFlagsTable(): string {
     `| \`--format\` | ${FORMATS.lint.join(', ')} | ${FORMATS.analyze.join(', ')} | ${FORMATS.compare.join(', ')} | output format (default text) |`,
   );
   return rows.join('\n');
+}
+
+/** The README's table of outputs, from action.yml's `outputs:` (which are hand-written there). */
+export function renderOutputsTable(actionYml: string): string {
+  const outputs = (parse(actionYml) as { outputs?: Record<string, { description?: string }> }).outputs;
+  if (!outputs) throw new Error('action.yml has no outputs');
+  const rows = ['| output | meaning |', '|---|---|'];
+  for (const [name, { description = '' }] of Object.entries(outputs))
+    rows.push(`| \`${name}\` | ${cell(description.trim())} |`);
+  return rows.join('\n');
+}
+
+/** What `image-guard --help` and `image-guard COMMAND --help` print. */
+export interface CliHelp {
+  usage: string;
+  commands: Record<Command, string>;
+}
+
+/** docs/cli.md's usage section: the top-level `--help`, then each command's, verbatim. */
+export function renderCliHelp(help: CliHelp): string {
+  const block = (command: string, text: string) =>
+    ['```text', `$ image-guard ${command}--help`, text.trimEnd(), '```'].join('\n');
+  const out = [block('', help.usage)];
+  for (const [command, text] of Object.entries(help.commands))
+    out.push('', `### \`image-guard ${command}\``, '', block(`${command} `, text));
+  return out.join('\n');
 }
 
 /** Replaces the text between `<!-- NAME:start … -->` and `<!-- NAME:end -->` in a Markdown file. */

@@ -15,7 +15,7 @@ function merge(...layers: ReturnType<typeof layer>[]) {
   return { total: fs.totalBytes, wastedBytes: fs.wastedBytes, wasted, fs };
 }
 
-describe('deep paths (issue 15, item 6)', () => {
+describe('deep paths', () => {
   // 30,000 levels: well past the call stack a recursive walk of the tree gets.
   const deep = `${'d/'.repeat(30_000)}f`;
 

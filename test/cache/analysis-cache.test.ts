@@ -140,7 +140,7 @@ describe('AnalysisCache', () => {
     expect(await cache.get(other, 'a')).toBeNull();
   });
 
-  it('takes an entry that is valid JSON but was edited as a miss (issue 15, item 4)', async () => {
+  it('takes an entry that is valid JSON but was edited as a miss', async () => {
     const cache = new AnalysisCache(dir);
     const key = cacheKey(parts);
     const file = join(dir, `${key}.json`);

@@ -146,7 +146,7 @@ describe('image-guard compare: the costs table', () => {
     expect(g.notes.pull).toContain('localhost:5000/app:pr: localhost:5000 did not answer within 10 s');
   });
 
-  it('reports every bad guide flag at once, exit 2', async () => {
+  it('reports every bad costs flag at once, exit 2', async () => {
     const t = io();
     const code = await main(
       [

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, engineAvailable, inspectSize, removeImages, uniqueTag } from '../support/engine.js';
 
 // The bundled example (what `npm run demo` shows) must keep building, and its "after" must keep being the
-// small, working image the guide promises. Built on the local stand-in for python:3.13-slim, so that the
+// small, working image a multi-stage build promises. Built on the local stand-in for python:3.13-slim, so that the
 // test means the same on every machine (Docker Hub is not reachable here).
 const run = promisify(execFile);
 const repo = resolve(fileURLToPath(import.meta.url), '../../..');

@@ -1,4 +1,4 @@
-// Issue 15: archives written by an attacker or a broken tool. Each one ends in one clear UserError line (or
+// Archives written by an attacker or a broken tool. Each one ends in one clear UserError line (or
 // is read), never an unexpected exception ("Cannot read properties", "Maximum call stack"), a memory
 // blow-up or a line of megabytes.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeTerminal } from '../../src/render/terminal-escape.js';
 
-describe('escapeTerminal (issue 15, item 11)', () => {
+describe('escapeTerminal', () => {
   it('shows ESC, CR, LF, TAB and other controls as escapes', () => {
     expect(escapeTerminal('/app/\u001b[2J\u001b]0;owned\u0007x')).toBe('/app/\\x1b[2J\\x1b]0;owned\\x07x');
     expect(escapeTerminal('ok\rFAIL')).toBe('ok\\rFAIL');

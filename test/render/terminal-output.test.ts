@@ -1,4 +1,4 @@
-// Issue 15, item 11: names and text from an image or a Dockerfile reach `--format text` escaped, so they
+// Names and text from an image or a Dockerfile reach `--format text` escaped, so they
 // cannot drive the terminal (ESC), overwrite a line (CR) or forge one (LF).
 
 import { describe, expect, it } from 'vitest';
