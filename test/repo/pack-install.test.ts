@@ -154,5 +154,6 @@ describe('the package from npm pack, installed into an empty prefix', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^size\s+5\.01 kB$/m);
     expect(text.stdout).toMatch(/^wasted\s+4 B$/m);
-  });
+    // Two runs of the installed CLI, each a Node start-up: more than the default 5 s on a loaded machine.
+  }, 60_000);
 });
