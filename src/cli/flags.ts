@@ -109,8 +109,12 @@ export function commandHelp(command: Command): string {
     const doc = isSwitch(name)
       ? `Leave out: ${spec.doc.charAt(0).toLowerCase()}${spec.doc.slice(1)}`
       : spec.doc;
-    const def = !isSwitch(name) && spec.defaultDoc ? ` Default: ${spec.defaultDoc}.` : '';
-    rows.push([left, `${doc}${def}${spec.config ? ' (also a key of .image-guard.yml)' : ''}`]);
+    // "(default: .)" reads better than "Default: .." for a default that is punctuation; a doc that already
+    // names its default is left as it is.
+    const def =
+      !isSwitch(name) && spec.defaultDoc && !/\(default /i.test(doc) ? ` (default: ${spec.defaultDoc})` : '';
+    const text = def ? `${doc.replace(/\.$/, '')}${def}.` : doc;
+    rows.push([left, `${text}${spec.config ? ' (also a key of .image-guard.yml)' : ''}`]);
   }
   rows.push([`--format ${FORMATS[command].join('|')}`, 'Output format. Default: text.']);
   rows.push(['-h, --help', 'This help.']);

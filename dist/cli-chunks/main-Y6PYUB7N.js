@@ -10,7 +10,7 @@ import {
   parseFlags,
   reachesFailOn,
   usageLine
-} from "./chunk-NLC2Y6YE.js";
+} from "./chunk-NMV353XD.js";
 import {
   describeJudged
 } from "./chunk-7JEAXR23.js";
@@ -922,7 +922,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-3ZJOVC2C.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-JFD5GC4F.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

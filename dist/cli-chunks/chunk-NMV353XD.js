@@ -984,8 +984,9 @@ function commandHelp(command) {
     const spec = specOf(name);
     const left = isSwitch(name) ? flagOf(name) : `${flagOf(name)} ${spec.metavar ?? "VALUE"}`;
     const doc = isSwitch(name) ? `Leave out: ${spec.doc.charAt(0).toLowerCase()}${spec.doc.slice(1)}` : spec.doc;
-    const def = !isSwitch(name) && spec.defaultDoc ? ` Default: ${spec.defaultDoc}.` : "";
-    rows.push([left, `${doc}${def}${spec.config ? " (also a key of .image-guard.yml)" : ""}`]);
+    const def = !isSwitch(name) && spec.defaultDoc && !/\(default /i.test(doc) ? ` (default: ${spec.defaultDoc})` : "";
+    const text2 = def ? `${doc.replace(/\.$/, "")}${def}.` : doc;
+    rows.push([left, `${text2}${spec.config ? " (also a key of .image-guard.yml)" : ""}`]);
   }
   rows.push([`--format ${FORMATS[command].join("|")}`, "Output format. Default: text."]);
   rows.push(["-h, --help", "This help."]);

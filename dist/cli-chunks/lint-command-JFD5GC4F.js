@@ -10,7 +10,7 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-NLC2Y6YE.js";
+} from "./chunk-NMV353XD.js";
 import {
   RULES
 } from "./chunk-7JEAXR23.js";
