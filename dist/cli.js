@@ -10,4 +10,4 @@ import "./cli-chunks/chunk-FDTZHO7K.js";
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-JFD5GC4F.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-Y6PYUB7N.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-JFD5GC4F.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-2ZAZQCI7.js")).main(argv, io);

@@ -79430,11 +79430,7 @@ function buildxArgs(request2) {
   const env = {};
   const args = ["buildx", "build"];
   if (o.builder) args.push(`--builder=${o.builder}`);
-  args.push("--load", `--file=${request2.dockerfile}`, `--tag=${request2.tag}`);
-  if (request2.target) args.push(`--target=${request2.target}`);
-  if (o.platform) args.push(`--platform=${o.platform}`);
-  for (const arg of request2.buildArgs) args.push(`--build-arg=${arg}`);
-  for (const label of o.labels ?? []) args.push(`--label=${label}`);
+  args.push("--load", ...imageFlags(request2));
   for (const [i, s] of (o.secrets ?? []).entries()) {
     env[`${SECRET_ENV}${i}`] = s.value;
     args.push(`--secret=id=${s.id},env=${SECRET_ENV}${i}`);
@@ -79445,25 +79441,28 @@ function buildxArgs(request2) {
   for (const c of o.cacheFrom ?? []) args.push(`--cache-from=${c}`);
   for (const c of o.cacheTo ?? []) args.push(`--cache-to=${c}`);
   for (const c of o.buildContexts ?? []) args.push(`--build-context=${c}`);
-  if (o.network) args.push(`--network=${o.network}`);
-  if (o.pull) args.push("--pull");
-  args.push(`--provenance=${o.provenance ?? "false"}`, `--sbom=${o.sbom ?? "false"}`);
-  if (request2.noCache) args.push("--no-cache");
-  args.push("--", request2.context);
+  args.push(...runFlags(request2), `--provenance=${o.provenance ?? "false"}`, `--sbom=${o.sbom ?? "false"}`);
+  args.push(...lastFlags(request2));
   return { args, env };
 }
 function classicArgs(request2) {
+  return ["build", ...imageFlags(request2), ...runFlags(request2), ...lastFlags(request2)];
+}
+function imageFlags(request2) {
   const o = request2.options ?? {};
-  const args = ["build", `--file=${request2.dockerfile}`, `--tag=${request2.tag}`];
+  const args = [`--file=${request2.dockerfile}`, `--tag=${request2.tag}`];
   if (request2.target) args.push(`--target=${request2.target}`);
   if (o.platform) args.push(`--platform=${o.platform}`);
   for (const arg of request2.buildArgs) args.push(`--build-arg=${arg}`);
   for (const label of o.labels ?? []) args.push(`--label=${label}`);
-  if (o.network) args.push(`--network=${o.network}`);
-  if (o.pull) args.push("--pull");
-  if (request2.noCache) args.push("--no-cache");
-  args.push("--", request2.context);
   return args;
+}
+function runFlags(request2) {
+  const o = request2.options ?? {};
+  return [...o.network ? [`--network=${o.network}`] : [], ...o.pull ? ["--pull"] : []];
+}
+function lastFlags(request2) {
+  return [...request2.noCache ? ["--no-cache"] : [], "--", request2.context];
 }
 function tail(text2, lines2 = TAIL) {
   return text2.split(/\r?\n/).filter((l) => l.trim() !== "").slice(-lines2);

@@ -61,11 +61,7 @@ export function buildxArgs(request: BuildRequest): { args: string[]; env: Record
   const env: Record<string, string> = {};
   const args = ['buildx', 'build'];
   if (o.builder) args.push(`--builder=${o.builder}`);
-  args.push('--load', `--file=${request.dockerfile}`, `--tag=${request.tag}`);
-  if (request.target) args.push(`--target=${request.target}`);
-  if (o.platform) args.push(`--platform=${o.platform}`);
-  for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
-  for (const label of o.labels ?? []) args.push(`--label=${label}`);
+  args.push('--load', ...imageFlags(request));
   for (const [i, s] of (o.secrets ?? []).entries()) {
     env[`${SECRET_ENV}${i}`] = s.value;
     args.push(`--secret=id=${s.id},env=${SECRET_ENV}${i}`);
@@ -76,27 +72,36 @@ export function buildxArgs(request: BuildRequest): { args: string[]; env: Record
   for (const c of o.cacheFrom ?? []) args.push(`--cache-from=${c}`);
   for (const c of o.cacheTo ?? []) args.push(`--cache-to=${c}`);
   for (const c of o.buildContexts ?? []) args.push(`--build-context=${c}`);
-  if (o.network) args.push(`--network=${o.network}`);
-  if (o.pull) args.push('--pull');
-  args.push(`--provenance=${o.provenance ?? 'false'}`, `--sbom=${o.sbom ?? 'false'}`);
-  if (request.noCache) args.push('--no-cache');
-  args.push('--', request.context);
+  args.push(...runFlags(request), `--provenance=${o.provenance ?? 'false'}`, `--sbom=${o.sbom ?? 'false'}`);
+  args.push(...lastFlags(request));
   return { args, env };
 }
 
 /** `docker build` arguments (the legacy builder, or BuildKit through DOCKER_BUILDKIT) when there is no buildx. */
 function classicArgs(request: BuildRequest): string[] {
+  return ['build', ...imageFlags(request), ...runFlags(request), ...lastFlags(request)];
+}
+
+/** What both builders take about the image: the file, the tag, the stage, the platform, args and labels. */
+function imageFlags(request: BuildRequest): string[] {
   const o = request.options ?? {};
-  const args = ['build', `--file=${request.dockerfile}`, `--tag=${request.tag}`];
+  const args = [`--file=${request.dockerfile}`, `--tag=${request.tag}`];
   if (request.target) args.push(`--target=${request.target}`);
   if (o.platform) args.push(`--platform=${o.platform}`);
   for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
   for (const label of o.labels ?? []) args.push(`--label=${label}`);
-  if (o.network) args.push(`--network=${o.network}`);
-  if (o.pull) args.push('--pull');
-  if (request.noCache) args.push('--no-cache');
-  args.push('--', request.context);
   return args;
+}
+
+/** How RUN steps and FROM pulls behave, for both builders. */
+function runFlags(request: BuildRequest): string[] {
+  const o = request.options ?? {};
+  return [...(o.network ? [`--network=${o.network}`] : []), ...(o.pull ? ['--pull'] : [])];
+}
+
+/** `--no-cache`, then the context after `--`, so that no context is read as a flag. */
+function lastFlags(request: BuildRequest): string[] {
+  return [...(request.noCache ? ['--no-cache'] : []), '--', request.context];
 }
 
 export interface BuildResult {

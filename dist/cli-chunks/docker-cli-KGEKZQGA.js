@@ -810,11 +810,7 @@ function buildxArgs(request) {
   const env = {};
   const args = ["buildx", "build"];
   if (o.builder) args.push(`--builder=${o.builder}`);
-  args.push("--load", `--file=${request.dockerfile}`, `--tag=${request.tag}`);
-  if (request.target) args.push(`--target=${request.target}`);
-  if (o.platform) args.push(`--platform=${o.platform}`);
-  for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
-  for (const label of o.labels ?? []) args.push(`--label=${label}`);
+  args.push("--load", ...imageFlags(request));
   for (const [i, s] of (o.secrets ?? []).entries()) {
     env[`${SECRET_ENV}${i}`] = s.value;
     args.push(`--secret=id=${s.id},env=${SECRET_ENV}${i}`);
@@ -825,25 +821,28 @@ function buildxArgs(request) {
   for (const c of o.cacheFrom ?? []) args.push(`--cache-from=${c}`);
   for (const c of o.cacheTo ?? []) args.push(`--cache-to=${c}`);
   for (const c of o.buildContexts ?? []) args.push(`--build-context=${c}`);
-  if (o.network) args.push(`--network=${o.network}`);
-  if (o.pull) args.push("--pull");
-  args.push(`--provenance=${o.provenance ?? "false"}`, `--sbom=${o.sbom ?? "false"}`);
-  if (request.noCache) args.push("--no-cache");
-  args.push("--", request.context);
+  args.push(...runFlags(request), `--provenance=${o.provenance ?? "false"}`, `--sbom=${o.sbom ?? "false"}`);
+  args.push(...lastFlags(request));
   return { args, env };
 }
 function classicArgs(request) {
+  return ["build", ...imageFlags(request), ...runFlags(request), ...lastFlags(request)];
+}
+function imageFlags(request) {
   const o = request.options ?? {};
-  const args = ["build", `--file=${request.dockerfile}`, `--tag=${request.tag}`];
+  const args = [`--file=${request.dockerfile}`, `--tag=${request.tag}`];
   if (request.target) args.push(`--target=${request.target}`);
   if (o.platform) args.push(`--platform=${o.platform}`);
   for (const arg of request.buildArgs) args.push(`--build-arg=${arg}`);
   for (const label of o.labels ?? []) args.push(`--label=${label}`);
-  if (o.network) args.push(`--network=${o.network}`);
-  if (o.pull) args.push("--pull");
-  if (request.noCache) args.push("--no-cache");
-  args.push("--", request.context);
   return args;
+}
+function runFlags(request) {
+  const o = request.options ?? {};
+  return [...o.network ? [`--network=${o.network}`] : [], ...o.pull ? ["--pull"] : []];
+}
+function lastFlags(request) {
+  return [...request.noCache ? ["--no-cache"] : [], "--", request.context];
 }
 var TAIL = 30;
 function tail(text, lines = TAIL) {

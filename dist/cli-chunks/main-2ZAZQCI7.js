@@ -312,7 +312,7 @@ function limitsOf(settings) {
 var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-MSVOTT4V.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-O4PP6FNE.js")).registryClient(),
-  containers: async () => (await import("./docker-cli-M5G3BO3H.js")).dockerCli().containers,
+  containers: async () => (await import("./docker-cli-KGEKZQGA.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-T4Z7Q7GY.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
