@@ -13,7 +13,7 @@ const common = {
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  // Bundled CommonJS dependencies (dockerode, ssh2) call require() and read __dirname; give ESM both.
+  // Bundled CommonJS dependencies (ssh2 and others) call require() and read __dirname; give ESM both.
   banner: {
     js: [
       "import { createRequire as __igCreateRequire } from 'node:module';",

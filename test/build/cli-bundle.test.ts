@@ -76,3 +76,74 @@ describe('the built CLI with a config file', () => {
     );
   }, 60_000);
 });
+
+describe('the built CLI against a hostile engine', () => {
+  // Issue 15, items 2, 6 and 9: references refused before any request, redirects not followed, HTML and
+  // silence each one line with exit 2 (exit 1 is for policy failures only), through the bundle.
+  it('refuses, reports and times out with one line and exit 2', async () => {
+    await buildCli(join(root, 'eng'), root);
+    const { execFile } = await import('node:child_process');
+    const { countingPort, FakeEngine, json } = await import('../support/fake-engine.js');
+    const fake = await new FakeEngine(join(root, 'eng.sock'), () => {}).start();
+    const target = await countingPort();
+    const cli = join(root, 'eng', 'cli.js');
+    const analyze = (ref: string) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const env = {
+          ...process.env,
+          DOCKER_HOST: fake.host,
+          IMAGE_GUARD_CACHE_DIR: 'off',
+          IMAGE_GUARD_ENGINE_TIMEOUT: '0.5',
+        };
+        execFile(process.execPath, [cli, 'analyze', ref], { env, timeout: 20_000 }, (error, stdout, stderr) =>
+          resolve({ status: error ? (error.code as number) : 0, stdout, stderr }),
+        );
+      });
+    const oneError = (run: { status: number | null; stdout: string; stderr: string }, pattern: RegExp) => {
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^image-guard: error: [^\n]*\n$/);
+      expect(run.stderr).toMatch(pattern);
+    };
+    try {
+      for (const ref of [`../../127.0.0.1:${target.port}/x?`, '../../info?']) {
+        oneError(await analyze(ref), /is not an image reference/);
+      }
+      expect(fake.requests).toEqual([]);
+
+      fake.handler = (_req, res) => {
+        res.writeHead(302, { location: `http://127.0.0.1:${target.port}/x` });
+        res.end();
+      };
+      oneError(await analyze('app:1'), /with a redirect \(HTTP 302\), which image-guard does not follow/);
+      expect(target.connections()).toBe(0);
+
+      fake.handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html><body>It works!</body></html>');
+      };
+      oneError(
+        await analyze('app:1'),
+        /with text\/html \("<html><body>It works!<\/body><\/html>"\), not the Engine API/,
+      );
+
+      fake.handler = () => {};
+      oneError(await analyze('app:1'), /did not answer GET \/images\/app:1\/json within 500 ms/);
+
+      fake.handler = (req, res) => {
+        if (req.url === '/info') return json(res, 200, { DriverStatus: [] });
+        if (req.url?.endsWith('/json'))
+          return json(res, 200, { Id: `sha256:${'c'.repeat(64)}`, Size: 10, RootFS: { Layers: [] } });
+        res.writeHead(200, { 'content-type': 'application/x-tar' });
+        res.write(Buffer.alloc(4096));
+      };
+      oneError(
+        await analyze('app:1'),
+        /stalled while it sent the export of .*: no data for 500 ms after 4096 bytes/,
+      );
+    } finally {
+      target.close();
+      await fake.stop();
+    }
+  }, 90_000);
+});
