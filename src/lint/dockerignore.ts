@@ -179,8 +179,8 @@ function piecesRegex(pieces: readonly Piece[]): RegExp {
           return '[^/]*';
         case 'dirs':
           return '(?:.*/)?';
-        case 'all':
-          return '.*';
+        default:
+          return '.*'; // all
       }
     })
     .join('');
