@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const common = {
+export const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -22,6 +22,10 @@ const common = {
       'const require = __igCreateRequire(import.meta.url);',
       'const __filename = __igFileURLToPath(import.meta.url);',
       'const __dirname = __igDirname(__filename);',
+      // Deprecation warnings of bundled libraries are not the user's to act on, and must not come before the
+      // error line (DEP0169 url.parse from the old engine client on Node 24; DEP0005 new Buffer() in tunnel,
+      // which @actions/http-client uses behind an authenticated proxy). Set before any module's code runs.
+      'process.noDeprecation = true;',
     ].join(' '),
   },
   // Native, optional accelerators of ssh2 (only used for ssh:// DOCKER_HOST); it falls back without them.

