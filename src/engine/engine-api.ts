@@ -164,42 +164,11 @@ export class EngineApi {
     if (/^\s*(text\/html|application\/xhtml)/i.test(type)) {
       throw this.#notApi(request, type, (await this.#readBody(res, request)).toString('utf8'));
     }
-    return Readable.from(this.#watched(res, doing), { objectMode: false, highWaterMark: 1 << 20 });
-  }
-
-  async *#watched(res: IncomingMessage, doing: string): AsyncGenerator<Buffer> {
-    const chunks = res[Symbol.asyncIterator]();
-    let bytes = 0;
-    try {
-      for (;;) {
-        let timer: NodeJS.Timeout | undefined;
-        const stalled = new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new UserError(
-                  `the Docker engine at ${this.address} stalled while it sent ${doing}: no data for ${seconds(this.stallMs)} after ${megabytes(bytes)}; check the engine (docker info), or raise IMAGE_GUARD_ENGINE_TIMEOUT (seconds, default ${DEFAULT_STALL_SECONDS})`,
-                ),
-              ),
-            this.stallMs,
-          );
-        });
-        let next: IteratorResult<Buffer>;
-        try {
-          next = await Promise.race([chunks.next(), stalled]);
-        } catch (error) {
-          if (error instanceof UserError) throw error;
-          throw this.#failed(error, `send ${doing}`);
-        } finally {
-          clearTimeout(timer);
-        }
-        if (next.done) return;
-        bytes += next.value.length;
-        yield next.value;
-      }
-    } finally {
-      res.destroy();
-    }
+    const stalled = (bytes: number) =>
+      new UserError(
+        `the Docker engine at ${this.address} stalled while it sent ${doing}: no data for ${seconds(this.stallMs)} after ${megabytes(bytes)}; check the engine (docker info), or raise IMAGE_GUARD_ENGINE_TIMEOUT (seconds, default ${DEFAULT_STALL_SECONDS})`,
+      );
+    return new WatchedStream(res, this.stallMs, stalled, (error) => this.#failed(error, `send ${doing}`));
   }
 
   async #send(request: EngineRequest): Promise<IncomingMessage> {
@@ -230,7 +199,7 @@ export class EngineApi {
         reject(this.#failed(error, describe(request)));
         return;
       }
-      // Until the answer's headers: a socket idle time. A stream's body is timed by #watched instead.
+      // Until the answer's headers: a socket idle time. A stream's body is timed by WatchedStream instead.
       req.setTimeout(this.stallMs, () => {
         req.destroy(
           new UserError(
@@ -371,6 +340,59 @@ export class EngineApi {
       return agent;
     });
     return this.#sshAgent;
+  }
+}
+
+/**
+ * An answer's body with a stall timer that runs only while the reader waits for the engine: armed when the
+ * reader asks for more, cleared by every chunk, not armed while the reader holds enough. Destroying it
+ * closes the connection at once.
+ */
+class WatchedStream extends Readable {
+  #timer: NodeJS.Timeout | undefined;
+  #bytes = 0;
+
+  constructor(
+    private readonly res: IncomingMessage,
+    private readonly stallMs: number,
+    private readonly stalled: (bytes: number) => Error,
+    failed: (error: unknown) => Error,
+  ) {
+    super({ highWaterMark: 1 << 20 });
+    res.pause();
+    res.on('data', (chunk: Buffer) => {
+      this.#disarm();
+      this.#bytes += chunk.length;
+      if (this.push(chunk)) this.#arm();
+      else res.pause();
+    });
+    res.on('end', () => {
+      this.#disarm();
+      this.push(null);
+    });
+    res.on('error', (error) => this.destroy(failed(error)));
+    res.on('aborted', () => this.destroy(failed(new Error('the connection closed mid-answer'))));
+  }
+
+  override _read(): void {
+    this.#arm();
+    this.res.resume();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.#disarm();
+    this.res.destroy();
+    callback(error);
+  }
+
+  #arm(): void {
+    this.#disarm();
+    this.#timer = setTimeout(() => this.destroy(this.stalled(this.#bytes)), this.stallMs);
+  }
+
+  #disarm(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 }
 

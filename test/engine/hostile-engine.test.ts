@@ -208,6 +208,23 @@ describe('an engine that stops talking', () => {
     expect(bytes).toBe(4 * 64 * 1024);
   });
 
+  it('closes the connection as soon as the reader gives up', async () => {
+    let closed = 0;
+    fake.handler = (req, res) => {
+      req.socket.on('close', () => {
+        closed = Date.now();
+      });
+      res.writeHead(200, { 'content-type': 'application/x-tar' });
+      res.write(Buffer.alloc(4096));
+    };
+    const stream = await connect(30).exportImage('app:1');
+    for await (const _ of stream) break; // the reader stops after one chunk, e.g. on a corrupt archive
+    const stopped = Date.now();
+    await sleep(200);
+    expect(closed).toBeGreaterThanOrEqual(stopped);
+    expect(closed - stopped).toBeLessThan(200);
+  });
+
   it('reads the stall limit from IMAGE_GUARD_ENGINE_TIMEOUT and refuses nonsense', () => {
     expect(() => connectEngine({ DOCKER_HOST: fake.host, IMAGE_GUARD_ENGINE_TIMEOUT: 'soon' })).toThrow(
       'IMAGE_GUARD_ENGINE_TIMEOUT="soon" is not a number of seconds above 0',
