@@ -176,7 +176,8 @@ export class EngineApi {
     const options: RequestOptions = {
       method: request.method,
       path: `${request.path}${query}`,
-      headers: { Host: 'docker', ...request.headers },
+      // Over a socket there is no host to name; over TCP Node names the engine's.
+      headers: this.target.kind === 'tcp' ? { ...request.headers } : { Host: 'docker', ...request.headers },
     };
     let send: typeof http.request = http.request;
     const target = this.target;
