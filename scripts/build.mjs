@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const common = {
+export const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  // Bundled CommonJS dependencies (dockerode, ssh2) call require() and read __dirname; give ESM both.
+  // Bundled CommonJS dependencies (ssh2 and others) call require() and read __dirname; give ESM both.
   banner: {
     js: [
       "import { createRequire as __igCreateRequire } from 'node:module';",
@@ -22,6 +22,10 @@ const common = {
       'const require = __igCreateRequire(import.meta.url);',
       'const __filename = __igFileURLToPath(import.meta.url);',
       'const __dirname = __igDirname(__filename);',
+      // Deprecation warnings of bundled libraries are not the user's to act on, and must not come before the
+      // error line (DEP0169 url.parse from the old engine client on Node 24; DEP0005 new Buffer() in tunnel,
+      // which @actions/http-client uses behind an authenticated proxy). Set before any module's code runs.
+      'process.noDeprecation = true;',
     ].join(' '),
   },
   // Native, optional accelerators of ssh2 (only used for ssh:// DOCKER_HOST); it falls back without them.

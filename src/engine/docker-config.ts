@@ -1,5 +1,5 @@
 // What the docker CLI's own configuration says about references and registries: read without the engine
-// client, so that modules needing only this (the registry client) do not load dockerode.
+// client, so that modules needing only this (the registry client) do not load the Engine API client.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';

@@ -1,16 +1,26 @@
-// The Docker engine behind one small interface, talked to through dockerode (DOCKER_HOST honoured, as the
-// docker CLI does). Everything the engine says that the user can act on becomes a UserError naming the
-// address tried or the image asked for.
+// The Docker engine behind one small interface, talked to through the Engine API client of engine-api.ts
+// (DOCKER_HOST honoured, as the docker CLI does). Every reference is checked with the one reference parser
+// before it becomes part of a request path, and every id the engine hands back before it is used in one.
+// Everything the engine says that the user can act on becomes a UserError naming the address tried or the
+// image asked for.
 
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import Docker from 'dockerode';
 import { UserError } from '../core/errors.js';
+import { referenceProblem } from '../core/image-ref.js';
 import { registryAuth, registryOf, withTag } from './docker-config.js';
+import {
+  apiPath,
+  DEFAULT_STALL_SECONDS,
+  EngineApi,
+  type EngineRequest,
+  EngineStatusError,
+  engineTarget,
+  oneLine,
+} from './engine-api.js';
 
-/** The parts of `docker image inspect` used here. */
 export interface EngineImage {
   Id: string;
   Size: number;
@@ -48,105 +58,160 @@ export function engineAddress(env: NodeJS.ProcessEnv = process.env): string {
   return `unix://${existsSync(userSocket) ? userSocket : '/var/run/docker.sock'}`;
 }
 
-export function connectEngine(): DockerEngine {
-  const address = engineAddress();
-  let docker: Docker;
-  try {
-    docker = new Docker();
-  } catch (error) {
+/** Seconds the engine may stay silent: IMAGE_GUARD_ENGINE_TIMEOUT, default 120. */
+export function engineStallSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.IMAGE_GUARD_ENGINE_TIMEOUT;
+  if (text === undefined || text === '') return DEFAULT_STALL_SECONDS;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) {
     throw new UserError(
-      `cannot use DOCKER_HOST=${address} (${(error as Error).message}): set it like unix:///var/run/docker.sock or tcp://HOST:2375`,
+      `IMAGE_GUARD_ENGINE_TIMEOUT=${JSON.stringify(oneLine(text, 40))} is not a number of seconds above 0`,
     );
   }
-  return new DockerodeEngine(docker, address);
+  return value;
 }
 
-const CONNECTION_ERRORS = new Set([
-  'ECONNREFUSED',
-  'ENOENT',
-  'EACCES',
-  'EPERM',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'ECONNRESET',
-  'EAI_AGAIN',
-]);
-
-interface ModemError extends Error {
-  statusCode?: number;
-  code?: string;
-  json?: { message?: string } | null;
+export function connectEngine(env: NodeJS.ProcessEnv = process.env): DockerEngine {
+  const address = engineAddress(env);
+  const api = new EngineApi(address, engineTarget(address, env), engineStallSeconds(env) * 1000);
+  return new ApiEngine(api);
 }
 
-export class DockerodeEngine implements DockerEngine {
+/** An image id as the engine gives it: `sha256:` and hex. Anything else is not used in a request. */
+const IMAGE_ID = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
+
+export class ApiEngine implements DockerEngine {
   #containerd: Promise<boolean> | undefined;
 
-  constructor(
-    private readonly docker: Docker,
-    readonly address: string,
-  ) {}
+  constructor(private readonly api: EngineApi) {}
+
+  get address(): string {
+    return this.api.address;
+  }
 
   async inspect(ref: string): Promise<EngineImage | null> {
+    const request = this.#get('/images/{}/json', ref);
+    let answer: unknown;
     try {
-      return (await this.docker.getImage(ref).inspect()) as EngineImage;
+      answer = await this.api.json(request);
     } catch (error) {
-      if ((error as ModemError).statusCode === 404) return null;
+      if (error instanceof EngineStatusError && error.status === 404) return null;
       throw this.#explain(error, `inspect ${ref}`);
     }
+    const image = answer as EngineImage;
+    if (
+      typeof image !== 'object' ||
+      image === null ||
+      typeof image.Id !== 'string' ||
+      !IMAGE_ID.test(image.Id) ||
+      (image.RootFS?.Layers !== undefined && !isStringArray(image.RootFS.Layers))
+    ) {
+      throw this.#unexpected(request, 'an image without an id of the form sha256:HEX and its layers');
+    }
+    if (typeof image.Size !== 'number') image.Size = 0;
+    return image;
   }
 
   async history(ref: string): Promise<EngineHistoryItem[]> {
+    const request = this.#get('/images/{}/history', ref);
+    let answer: unknown;
     try {
-      return (await this.docker.getImage(ref).history()) as EngineHistoryItem[];
+      answer = await this.api.json(request);
     } catch (error) {
-      if ((error as ModemError).statusCode === 404) throw notFound(ref, this.address);
+      if (error instanceof EngineStatusError && error.status === 404) throw notFound(ref, this.address);
       throw this.#explain(error, `read the history of ${ref}`);
     }
+    if (
+      !Array.isArray(answer) ||
+      !answer.every(
+        (row) =>
+          typeof row === 'object' &&
+          row !== null &&
+          typeof row.CreatedBy === 'string' &&
+          typeof row.Size === 'number',
+      )
+    ) {
+      throw this.#unexpected(request, 'a history that is not a list of rows with CreatedBy and Size');
+    }
+    return (answer as EngineHistoryItem[]).map((row) => ({ ...row, Comment: String(row.Comment ?? '') }));
   }
 
   async pull(ref: string): Promise<void> {
+    checkRef(ref);
     const tagged = withTag(ref);
     const auth = registryAuth(registryOf(tagged));
-    let stream: NodeJS.ReadableStream;
+    const { name, tag } = nameAndTag(tagged);
+    const request: EngineRequest = {
+      method: 'POST',
+      path: '/images/create',
+      query: { fromImage: name, tag },
+      headers: auth ? { 'X-Registry-Auth': Buffer.from(JSON.stringify(auth)).toString('base64url') } : {},
+    };
+    let stream: Readable;
     try {
-      stream = await this.docker.pull(tagged, auth ? { authconfig: auth } : {});
+      stream = await this.api.stream(request, `the progress of pulling ${tagged}`);
     } catch (error) {
       throw this.#explain(error, `pull ${tagged}`);
     }
-    await new Promise<void>((resolve, reject) => {
-      this.docker.modem.followProgress(
-        stream,
-        (error: Error | null, events: { error?: string; errorDetail?: { message?: string } }[]) => {
-          const failed = events?.find((e) => e.error || e.errorDetail);
-          if (error || failed) {
-            const why = error?.message ?? failed?.errorDetail?.message ?? failed?.error ?? 'unknown error';
-            reject(
-              new UserError(
-                `cannot pull ${tagged}: ${why.split('\n')[0]}; check the name and your registry login`,
-              ),
-            );
-          } else resolve();
-        },
+    // The progress is JSON lines; the first one with an error says why the pull failed.
+    let rest = '';
+    let why: string | null = null;
+    const consider = (line: string) => {
+      if (why !== null || line.trim() === '') return;
+      try {
+        const event = JSON.parse(line) as { error?: unknown; errorDetail?: { message?: unknown } };
+        const said = event.errorDetail?.message ?? event.error;
+        if (said) why = String(said);
+      } catch {
+        why = `its progress is not JSON (${JSON.stringify(oneLine(line, 60))})`;
+      }
+    };
+    try {
+      for await (const chunk of stream) {
+        rest += (chunk as Buffer).toString('utf8');
+        const lines = rest.split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) consider(line);
+        if (rest.length > 1024 * 1024) {
+          why = 'its progress has a line longer than 1 MiB';
+          break;
+        }
+      }
+      consider(rest);
+    } catch (error) {
+      throw this.#explain(error, `pull ${tagged}`);
+    } finally {
+      stream.destroy();
+    }
+    if (why !== null) {
+      throw new UserError(
+        `cannot pull ${tagged}: ${oneLine(why, 300)}; check the name and your registry login`,
       );
-    });
+    }
   }
 
   async exportImage(ref: string): Promise<Readable> {
     try {
-      return (await this.docker.getImage(ref).get()) as Readable;
+      return await this.api.stream(this.#get('/images/{}/get', ref), `the export of ${ref} (docker save)`);
     } catch (error) {
-      if ((error as ModemError).statusCode === 404) throw notFound(ref, this.address);
+      if (error instanceof EngineStatusError && error.status === 404) throw notFound(ref, this.address);
       throw this.#explain(error, `export ${ref}`);
     }
   }
 
   isContainerdStore(): Promise<boolean> {
-    this.#containerd ??= this.docker.info().then(
-      (info: { DriverStatus?: [string, string][] | null }) =>
-        (info.DriverStatus ?? []).some(
-          ([key, value]) => key === 'driver-type' && value === 'io.containerd.snapshotter.v1',
-        ),
+    const request: EngineRequest = { method: 'GET', path: '/info' };
+    this.#containerd ??= this.api.json(request).then(
+      (info) => {
+        const status = (info as { DriverStatus?: unknown } | null)?.DriverStatus ?? [];
+        if (typeof info !== 'object' || info === null || !Array.isArray(status)) {
+          throw this.#unexpected(request, 'an info without a DriverStatus list');
+        }
+        return status.some(
+          (pair) =>
+            Array.isArray(pair) && pair[0] === 'driver-type' && pair[1] === 'io.containerd.snapshotter.v1',
+        );
+      },
       (error: unknown) => {
         throw this.#explain(error, 'read the engine info');
       },
@@ -154,18 +219,49 @@ export class DockerodeEngine implements DockerEngine {
     return this.#containerd;
   }
 
-  #explain(error: unknown, doing: string): Error {
-    const e = error as ModemError;
-    if (e?.code && CONNECTION_ERRORS.has(e.code)) {
-      return new UserError(
-        `no Docker engine answers at ${this.address} (${e.code}): start it, or set DOCKER_HOST to an engine that runs`,
-      );
-    }
-    const message = e?.json?.message ?? e?.message ?? String(error);
+  /** A GET of one image's resource; the reference is checked first (ids from inspect are references too). */
+  #get(template: string, ref: string): EngineRequest {
+    checkRef(ref);
+    return { method: 'GET', path: apiPath(template, ref) };
+  }
+
+  #unexpected(request: EngineRequest, what: string): UserError {
     return new UserError(
-      `the Docker engine at ${this.address} could not ${doing}: ${message.split('\n')[0]}`,
+      `the Docker engine at ${this.address} answered ${request.method} ${request.path} with ${what}: does DOCKER_HOST point at a Docker engine?`,
     );
   }
+
+  #explain(error: unknown, doing: string): Error {
+    if (error instanceof UserError) return error;
+    const message =
+      error instanceof EngineStatusError
+        ? error.said
+        : oneLine(String((error as Error)?.message ?? error), 300);
+    return new UserError(`the Docker engine at ${this.address} could not ${doing}: ${message}`);
+  }
+}
+
+/** Refuses, before any request, what the engine's reference grammar does not accept. */
+function checkRef(ref: string): void {
+  if (IMAGE_ID.test(ref)) return;
+  const problem = referenceProblem(ref);
+  if (problem !== null) {
+    throw new UserError(
+      `${JSON.stringify(oneLine(ref, 200))} is not an image reference: it ${problem}; nothing was sent to the Docker engine`,
+    );
+  }
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+/** `ghcr.io/org/app:1` → name `ghcr.io/org/app`, tag `1`; a digest is the tag the Engine API pulls by. */
+function nameAndTag(ref: string): { name: string; tag: string } {
+  const at = ref.indexOf('@');
+  if (at >= 0) return { name: ref.slice(0, at).replace(/:[^/:]*$/, ''), tag: ref.slice(at + 1) };
+  const colon = ref.lastIndexOf(':');
+  return { name: ref.slice(0, colon), tag: ref.slice(colon + 1) };
 }
 
 export function notFound(ref: string, address: string): UserError {

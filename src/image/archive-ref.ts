@@ -60,6 +60,12 @@ export async function readArchiveRef(spec: string, opts: ReadArchiveOptions): Pr
       `${path} is a folder: ${parsed.kind}: takes a tar file (use oci:${path} for a layout folder)`,
     );
   }
+  if (!stats.isFile()) {
+    // A device never ends (/dev/zero) and a FIFO waits for a writer: neither is an archive to read.
+    throw new UserError(
+      `${path} is ${kindOf(stats)}, not a regular file: ${parsed.kind}: takes a tar file (docker save -o FILE, skopeo copy … ${parsed.kind}:FILE)`,
+    );
+  }
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
   try {
     const progress = opts.onProgress;
@@ -90,6 +96,14 @@ function locate(
   }
   const what = kind === 'oci' ? 'folder' : 'file';
   throw new UserError(`no such ${what}: ${raw} (from ${spec}); check the path`);
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 function statOrNull(path: string): Stats | null {

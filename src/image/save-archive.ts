@@ -17,6 +17,7 @@ import { readTar, type TarEntry, TarFormatError } from './tar-reader.js';
 export const MAX_JSON_MEMBER = 16 * 1024 * 1024;
 /** Largest sum of JSON members buffered: many members each under the cap must not add up to gigabytes. */
 export const MAX_JSON_TOTAL = 64 * 1024 * 1024;
+const OVERSIZED_JSON = `a JSON member over ${MAX_JSON_MEMBER / 1024 / 1024} MiB`;
 
 export interface ReadSaveOptions {
   /** What the user named; used in ImageData.ref, in messages and to pick an image in a multi-image archive. */
@@ -139,7 +140,7 @@ async function readMember(
   }
   return {
     kind: 'other',
-    why: shape === 'json' ? 'a JSON member over 16 MiB' : 'neither a tar layer nor JSON',
+    why: shape === 'json' ? OVERSIZED_JSON : 'neither a tar layer nor JSON',
   };
 }
 
@@ -174,6 +175,11 @@ function assemble(members: Map<string, Member>, opts: ReadSaveOptions): ImageDat
   };
   const json = (path: string) => {
     const m = resolve(path);
+    if (m?.kind === 'other' && m.why === OVERSIZED_JSON) {
+      throw new UserError(
+        `${path} in ${source} is ${OVERSIZED_JSON}, more than image-guard reads of one: it is not an image export; give a docker save or OCI archive`,
+      );
+    }
     return m?.kind === 'json' ? m.bytes : undefined;
   };
   const plan = planImage(json, source, opts.select);

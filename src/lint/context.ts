@@ -2,8 +2,18 @@
 // Directories the ignore file excludes are not entered unless a `!` pattern could re-include something
 // below them; `.git` is recognised by name like every other listed path, and only entered when the ignore
 // file lets it through (then its bytes are what the ignore file would save).
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../core/errors.js';
 import { IgnoreMatcher } from './dockerignore.js';
 
 /** Paths IG008 looks for at any depth of the context. */
@@ -154,15 +164,62 @@ export function readContext(contextDir: string, dockerfilePath: string | null): 
   let ignoreText: string | null = null;
   let ignoreFile: string | null = null;
   for (const c of candidates) {
-    try {
-      ignoreText = readFileSync(c, 'utf8');
+    ignoreText = readIgnoreFile(c);
+    if (ignoreText !== null) {
       ignoreFile = c;
       break;
-    } catch {
-      // not there
     }
   }
   return walkContext(fsTree(contextDir), ignoreText, ignoreFile);
+}
+
+/** Largest ignore file read: real ones are a few KiB; a bigger one is a mistake or an attack. */
+export const MAX_IGNORE_BYTES = 1024 * 1024;
+
+/**
+ * The ignore file's text, or null when there is none. Only a regular file is read: it is opened without
+ * blocking and checked before a byte is read, so a FIFO (which would wait for a writer forever) or a device
+ * like /dev/zero (which never ends) is one clear error.
+ */
+function readIgnoreFile(path: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null; // not there (or unreadable, which the engine would refuse on its own)
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      throw new UserError(
+        `${path} is ${kindOf(st)}, not a regular file: an ignore file must be a plain text file`,
+      );
+    }
+    if (st.size > MAX_IGNORE_BYTES) {
+      throw new UserError(
+        `${path} is ${st.size} bytes: image-guard reads ignore files up to ${MAX_IGNORE_BYTES} bytes (1 MiB)`,
+      );
+    }
+    const bytes = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return bytes.subarray(0, got).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function kindOf(st: import('node:fs').Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 /** A tree from a listing: `{ 'src/app.py': 120, 'empty/': 0 }` (a trailing `/` marks a directory). */

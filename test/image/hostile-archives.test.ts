@@ -146,4 +146,13 @@ describe('bounds on what an archive makes us hold and say (item 8)', () => {
     const error = await failure(await archiveOf(members));
     expectUserLine(error, /holds more than 64 MiB of JSON members: it is not an image export/);
   }, 30_000);
+
+  it('a manifest.json over 16 MiB is not held, and named in one line', async () => {
+    const big = Buffer.alloc(17 * 1024 * 1024, 0x20);
+    big[0] = 0x5b;
+    big[big.length - 1] = 0x5d;
+    const error = await failure(await archiveOf([{ path: 'manifest.json', content: big }]));
+    expectUserLine(error, /manifest\.json/);
+    expect(error.message).toMatch(/16 MiB/);
+  }, 30_000);
 });
