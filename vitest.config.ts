@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
 // (DOCKER_HOST or the default socket: here Debian's 20.10 with the classic store), `engine-modern` on Docker 26
 // with the containerd image store (scripts/engine-modern.sh; IG_MODERN_DOCKER_HOST to point it elsewhere).
 // Each project runs its files one at a time; scripts/engine-tiers.sh runs the two projects side by side.
-const MODERN_DOCKER_HOST = process.env.IG_MODERN_DOCKER_HOST ?? 'unix:///run/image-guard-modern/docker.sock';
+const MODERN_DOCKER_HOST =
+  process.env.IG_MODERN_DOCKER_HOST ??
+  `unix://${process.env.IG_MODERN_SOCKET ?? '/run/image-guard-modern/docker.sock'}`;
 
 const engineTier = {
   include: ['test/**/*.itg.test.ts'],

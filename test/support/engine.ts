@@ -78,6 +78,11 @@ export const legacyBuilderTested: boolean = ENGINE.available && !ENGINE.containe
 export const BUSYBOX = process.env.IG_BUSYBOX_IMAGE ?? 'image-guard-fixture/busybox:1';
 export const REGISTRY = `127.0.0.1:${process.env.IG_REGISTRY_PORT ?? '5000'}`;
 
+/** Where the modern engine answers (vitest.config.ts gives it to the engine-modern project as DOCKER_HOST). */
+export const MODERN_DOCKER_HOST =
+  process.env.IG_MODERN_DOCKER_HOST ??
+  `unix://${process.env.IG_MODERN_SOCKET ?? '/run/image-guard-modern/docker.sock'}`;
+
 export async function docker(args: string[], env: Record<string, string> = {}): Promise<string> {
   const { stdout } = await run(DOCKER, args, {
     env: { ...process.env, ...env },
@@ -124,42 +129,53 @@ export async function inspectSize(ref: string): Promise<number> {
   return Number(await docker(['image', 'inspect', '--format', '{{.Size}}', ref]));
 }
 
+/** A layer's content as GNU tar lists it: regular files' bytes, and the lengths of its symlinks' targets. */
+export interface LayerContent {
+  fileBytes: number;
+  linkBytes: number;
+}
+
 /**
  * Each layer's content, counted by GNU tar on the layer tars of a `docker save`, independently of image-guard's
- * reader: regular files' bytes (a hard link adds none) plus the length of each symlink's target. This is what
- * the classic store counts for a layer; on the containerd store `docker image inspect` and `docker history`
- * count something else (the compressed blobs and the unpacked snapshots), so tests compare with this instead.
+ * reader: regular files' bytes (a hard link adds none) and the length of each symlink's target. Their sum is
+ * what the classic store counts for a layer (`contentSizes`); on the containerd store `docker image inspect`
+ * and `docker history` count something else (the compressed blobs and the unpacked snapshots), so tests
+ * compare with this instead. `env` reaches another engine (DOCKER_HOST).
  */
-export async function contentSizes(ref: string): Promise<number[]> {
+export async function layerContents(ref: string, env: Record<string, string> = {}): Promise<LayerContent[]> {
   const dir = mkdtempSync(join(tmpdir(), 'ig-content-'));
   try {
-    await docker(['save', '-o', join(dir, 'image.tar'), ref]);
+    await docker(['save', '-o', join(dir, 'image.tar'), ref], env);
     await run('tar', ['-C', dir, '-xf', join(dir, 'image.tar')]);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { Layers: string[] }[];
-    const sizes: number[] = [];
+    const layers: LayerContent[] = [];
     for (const layer of manifest[0]!.Layers) {
       // GNU tar detects gzip and zstd blobs by itself when it reads a file.
       const { stdout } = await run('tar', ['--numeric-owner', '-tvf', join(dir, layer)], {
         maxBuffer: 256 * 1024 * 1024,
       });
-      sizes.push(countListing(stdout));
+      layers.push(countListing(stdout));
     }
-    return sizes;
+    return layers;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+export async function contentSizes(ref: string): Promise<number[]> {
+  return (await layerContents(ref)).map((l) => l.fileBytes + l.linkBytes);
+}
+
 /** `tar -tv` lines: `-rw-r--r-- 0/0 100 2026-12-02 01:44 name`, `lrwxrwxrwx 0/0 0 … name -> target`. */
-function countListing(listing: string): number {
-  let bytes = 0;
+function countListing(listing: string): LayerContent {
+  const counted = { fileBytes: 0, linkBytes: 0 };
   for (const line of listing.split('\n')) {
     const m = /^(\S)\S*\s+\S+\s+(\d+)\s+\S+\s+\S+\s(.*)$/.exec(line);
     if (!m) continue;
-    if (m[1] === '-') bytes += Number(m[2]);
-    else if (m[1] === 'l') bytes += Buffer.byteLength(m[3]!.slice(m[3]!.lastIndexOf(' -> ') + 4));
+    if (m[1] === '-') counted.fileBytes += Number(m[2]);
+    else if (m[1] === 'l') counted.linkBytes += Buffer.byteLength(m[3]!.slice(m[3]!.lastIndexOf(' -> ') + 4));
   }
-  return bytes;
+  return counted;
 }
 
 export async function removeImages(...refs: string[]): Promise<void> {
