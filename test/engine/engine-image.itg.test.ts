@@ -112,9 +112,10 @@ describe.skipIf(!engineAvailable).each(['buildkit', 'legacy'] as const)(
       exported = await readEngineImage(tag, { files: true, pull: false });
     });
 
-    it(`is on the ${containerd ? 'containerd' : 'classic'} store, as the ${ENGINE.name} engine should be`, async () => {
+    it(`is on the ${containerd ? 'containerd' : 'classic'} store, as docker info says`, async () => {
       expect(await isContainerdStore()).toBe(containerd);
-      expect(containerd).toBe(ENGINE.name === 'modern');
+      // The engine-modern project exists to test the containerd store; the default engine may be either.
+      if (ENGINE.name === 'modern') expect(containerd).toBe(true);
     });
 
     it.skipIf(containerd)('sums to the engine size, layer by layer equal to docker history', async () => {
