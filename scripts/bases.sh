@@ -8,7 +8,10 @@
 #                                   pip, with the Python headers the official image ships. About a minute to
 #                                   build, so only on request.
 # Usage: bases.sh [busybox] [python]   (no argument: busybox only, which is what the test suite needs)
-# Idempotent: an image that exists is kept. Concurrent runs wait for each other.
+# Idempotent: an image that exists is kept. Concurrent runs wait for each other. With DOCKER_HOST set (a second
+# engine, e.g. scripts/engine-modern.sh's), a base that the default engine (or IG_BASES_FROM, a DOCKER_HOST)
+# already holds is copied from there (`docker save | docker load`, seconds) instead of built again, so that both
+# engines hold the same image.
 set -euo pipefail
 cli() { if [ -x /usr/bin/docker ]; then /usr/bin/docker "$@"; else docker "$@"; fi; }
 say() { printf 'bases: %s\n' "$*" >&2; }
@@ -34,6 +37,17 @@ lock() {
   flock 9
 }
 
+# Copies $1 from the other engine when that one has it; fails (quietly) otherwise.
+copy_from_other_engine() {
+  local image="$1" from="${IG_BASES_FROM:-}"
+  [ -n "$from" ] || [ -n "${DOCKER_HOST:-}" ] || return 1
+  [ "$from" != "${DOCKER_HOST:-}" ] || return 1
+  other() { if [ -n "$from" ]; then DOCKER_HOST="$from" cli "$@"; else (unset DOCKER_HOST && cli "$@"); fi; }
+  other image inspect "$image" >/dev/null 2>&1 || return 1
+  say "copying $image from the engine at ${from:-the default socket}"
+  other save "$image" | cli load -q >/dev/null && cli image inspect "$image" >/dev/null 2>&1
+}
+
 apt_install() {
   [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1 || {
@@ -47,6 +61,7 @@ build_busybox() {
   cli image inspect "$busybox_base" >/dev/null 2>&1 && return 0
   lock busybox
   cli image inspect "$busybox_base" >/dev/null 2>&1 && return 0
+  copy_from_other_engine "$busybox_base" && return 0
   local bb="" c
   for c in /bin/busybox /usr/bin/busybox; do
     if [ -x "$c" ] && ! ldd "$c" >/dev/null 2>&1; then bb="$c"; break; fi
@@ -80,6 +95,7 @@ build_python() {
   cli image inspect "$image" >/dev/null 2>&1 && return 0
   lock python
   cli image inspect "$image" >/dev/null 2>&1 && return 0
+  copy_from_other_engine "$image" && return 0
   [ "$(id -u)" = 0 ] || die "building the local Python base needs root (debootstrap, chroot): run as root, or pull python:3.13-slim"
   if ! command -v debootstrap >/dev/null 2>&1; then
     say "installing debootstrap (Debian) …"

@@ -100,6 +100,13 @@ function imageExists(docker, ref) {
   return runSync(docker.bin, ['image', 'inspect', ref], { env: docker.env }).status === 0;
 }
 
+// On the containerd image store (Docker 29's default, scripts/engine-modern.sh here) `docker image inspect`
+// Size is the stored content, not the layers' uncompressed size that image-guard and the classic store count.
+function containerdStore(docker) {
+  const result = runSync(docker.bin, ['info', '--format', '{{json .DriverStatus}}'], { env: docker.env });
+  return result.status === 0 && result.stdout.includes('io.containerd.snapshotter');
+}
+
 function imageSize(docker, ref) {
   const result = runSync(docker.bin, ['image', 'inspect', '--format', '{{.Size}}', ref], { env: docker.env });
   if (result.status !== 0)
@@ -251,12 +258,15 @@ async function main() {
   const base = pickBase(docker);
 
   const measured = {};
+  const inspectNote = containerdStore(docker)
+    ? ' (docker image inspect: stored content on the containerd store)'
+    : '';
   for (const spec of builds) {
     const result = await build(docker, spec, base.image, options);
     const size = imageSize(docker, spec.tag);
     measured[spec.key] = { ...spec, ...result, size };
     const cacheNote = { none: '', partial: ', partly from cache', all: ', all from cache' }[result.cache];
-    say(`  built in ${result.seconds.toFixed(1)} s${cacheNote}: ${formatBytes(size)}`);
+    say(`  built in ${result.seconds.toFixed(1)} s${cacheNote}: ${formatBytes(size)}${inspectNote}`);
   }
 
   const single = measured.single;

@@ -14,8 +14,8 @@ export function registryLookup(client: RegistryClient, ref: string | null): Prom
 }
 
 /**
- * The image with the registry's compressed sizes when they describe this very image (same config or
- * manifest digest); else the image as it was (with any computed sizes) and the reason, as a note.
+ * The image with the registry's compressed sizes when they describe this very image (same config, manifest or
+ * index digest); else the image as it was (with any computed sizes) and the reason, as a note.
  */
 export function withRegistrySizes(
   image: Image,
@@ -27,7 +27,9 @@ export function withRegistrySizes(
     const fallback = image.compressed ? '; computed sizes used instead' : '';
     return { image, note: `${ref}: ${result.why}${fallback}` };
   }
-  if (result.configDigest !== image.id && result.manifestDigest !== image.id) {
+  // The classic store's image ID is the config digest; the containerd store's the manifest's or the index's.
+  const ids = [result.configDigest, result.manifestDigest, result.indexDigest];
+  if (!ids.includes(image.id)) {
     return {
       image,
       note: `${ref}: the registry's tag points at another image than the one analyzed (${result.configDigest.slice(0, 19)}); its sizes are not used`,

@@ -16,7 +16,17 @@ export interface Platform {
 }
 
 export type RegistryResult =
-  | { ok: true; compressed: CompressedSize; configDigest: string; manifestDigest: string | null }
+  | {
+      ok: true;
+      compressed: CompressedSize;
+      configDigest: string;
+      manifestDigest: string | null;
+      /**
+       * The digest of the index the tag points at, when it points at one and the registry says it: the image
+       * ID of that image on the containerd store, which keeps the index (BuildKit's attestations make one).
+       */
+      indexDigest?: string;
+    }
   | { ok: false; why: string };
 
 /** The one thing image-guard asks a registry. */
@@ -113,6 +123,7 @@ export function registryClient(options: RegistryOptions = {}): RegistryClient {
       const session = new Session(parsed, doFetch, timeoutMs, env);
       try {
         let { json, digest } = await session.manifest(parsed.reference);
+        const indexDigest = json.manifests && digest ? digest : undefined;
         if (json.manifests) {
           const picked = pickPlatform(json.manifests, platform);
           if (!picked) {
@@ -138,6 +149,7 @@ export function registryClient(options: RegistryOptions = {}): RegistryClient {
           ok: true,
           configDigest: json.config.digest,
           manifestDigest: digest,
+          ...(indexDigest ? { indexDigest } : {}),
           compressed: compressedFromManifest(json.layers, diffIds),
         };
       } catch (error) {

@@ -16,7 +16,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BUSYBOX, DOCKER, docker, engineAvailable, REGISTRY, removeImages } from '../support/engine.js';
+import {
+  BUSYBOX,
+  buildCommand,
+  DOCKER,
+  docker,
+  ENGINE,
+  engineAvailable,
+  REGISTRY,
+  removeImages,
+} from '../support/engine.js';
 import { git, pullRequestEvent, twoCommitRepo } from '../support/git-repo.js';
 import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
 
@@ -125,6 +134,8 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
       PATH: `${bin}:${process.env.PATH}`,
       HOME: process.env.HOME,
       DOCKER_BUILDKIT: '1',
+      // The engine of this project (the modern one sets DOCKER_HOST), as a runner's job would have it.
+      ...(ENGINE.host ? { DOCKER_HOST: ENGINE.host } : {}),
       GITHUB_ACTIONS: 'true',
       CI: 'true',
       GITHUB_EVENT_NAME: options.push ? 'push' : 'pull_request',
@@ -327,7 +338,7 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
   it.skipIf(!registryUp)(
     'the costs table: a base-image from a registry is sized by its manifest',
     async () => {
-      const baseRef = `${REGISTRY}/image-guard-test/action-base:${process.pid}`;
+      const baseRef = `${REGISTRY}/image-guard-test/action-base:${ENGINE.name}-${process.pid}`;
       const r = repo(
         'costs-registry',
         { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' },
@@ -335,10 +346,8 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
       );
       // The base as a registry holds it: built from the base commit's Dockerfile, pushed, and dropped locally so
       // that the Action pulls it.
-      execFileSync(DOCKER, ['build', '-q', '-t', baseRef, '-f', '-', r.dir], {
-        input: BASE_DOCKERFILE,
-        env: { ...process.env, DOCKER_BUILDKIT: '0' },
-      });
+      const cmd = buildCommand('buildkit', ['-q', '-t', baseRef, '-f', '-', r.dir]);
+      execFileSync(DOCKER, cmd.args, { input: BASE_DOCKERFILE, env: { ...process.env, ...cmd.env } });
       await docker(['push', baseRef]);
       await removeImages(baseRef);
       try {

@@ -55,7 +55,7 @@ describe.skipIf(!engineAvailable)('analysis cache on the real engine', () => {
       `FROM ${BUSYBOX}\nRUN head -c 100000 /dev/urandom > /big && mkdir /d && echo x > /d/a\nRUN rm /big\n`,
       'buildkit',
     );
-    await build(other, `FROM ${tag}\nRUN echo y > /d/b\n`, 'legacy');
+    await build(other, `FROM ${tag}\nRUN echo y > /d/b\n`, 'buildkit');
   });
   afterAll(async () => {
     if (saved === undefined) delete process.env.IMAGE_GUARD_CACHE_DIR;

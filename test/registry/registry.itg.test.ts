@@ -1,14 +1,25 @@
 // The registry client against a real registry (Debian's distribution server on 127.0.0.1:5000, brought up by
 // scripts/test-env.sh): an image pushed by the engine, its compressed sizes read from the manifest alone,
 // checked against what the registry stores, and against what image-guard computes from the layers.
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRef } from '../../src/app/image-source.js';
 import { registryClient } from '../../src/registry/registry-client.js';
-import { BUSYBOX, build, docker, engineAvailable, REGISTRY, removeImages } from '../support/engine.js';
+import {
+  BUSYBOX,
+  build,
+  docker,
+  ENGINE,
+  engineAvailable,
+  REGISTRY,
+  removeImages,
+} from '../support/engine.js';
 
+const run = promisify(execFile);
 const registryUp = await fetch(`http://${REGISTRY}/v2/`, { signal: AbortSignal.timeout(2000) }).then(
   (r) => r.ok,
   () => false,
@@ -44,16 +55,63 @@ async function computedGzip(ref: string): Promise<Map<string, number>> {
   return new Map(fromEngine!.layers.map((l) => [l.diffId, l.gzip!]));
 }
 
+/** Every manifest shape an engine pushes: the containerd store pushes an index (with BuildKit's attestations). */
+const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+interface Manifest {
+  mediaType?: string;
+  manifests?: { digest: string; platform?: { os: string; architecture: string } }[];
+  config?: { digest: string };
+  layers?: { digest: string; size: number }[];
+}
+
+/** The image manifest the engine pushed, through its index when it pushed one (the entry that is not an attestation). */
+async function pushedImageManifest(
+  name: string,
+  reference: string,
+): Promise<{ manifest: Manifest; index: boolean }> {
+  const get = (ref: string) =>
+    fetch(`http://${REGISTRY}/v2/${name}/manifests/${ref}`, { headers: { accept: ACCEPT } }).then(
+      (res) => res.json() as Promise<Manifest>,
+    );
+  const top = await get(reference);
+  if (!top.manifests) return { manifest: top, index: false };
+  const images = top.manifests.filter((m) => m.platform?.os !== 'unknown');
+  expect(images).toHaveLength(1);
+  return { manifest: await get(images[0]!.digest), index: true };
+}
+
+/**
+ * The config digest of a local image, from the engine: its image ID on the classic store; on the containerd
+ * store (whose image ID is the digest of the index or manifest) the config that `docker save` names.
+ */
+async function localConfigDigest(ref: string): Promise<string> {
+  if (!ENGINE.containerdStore) return docker(['image', 'inspect', '--format', '{{.Id}}', ref]);
+  const dir = await mkdtemp(join(tmpdir(), 'ig-reg-'));
+  try {
+    await docker(['save', '-o', join(dir, 'image.tar'), ref]);
+    const { stdout } = await run('tar', ['-xOf', join(dir, 'image.tar'), 'manifest.json']);
+    return `sha256:${(JSON.parse(stdout) as { Config: string }[])[0]!.Config.split('/').at(-1)}`;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe.skipIf(!engineAvailable || !registryUp)('registry client on the local registry', () => {
-  const local = `image-guard-test/registry:${process.pid}`;
-  const remote = `${REGISTRY}/image-guard-test/registry:${process.pid}-${Date.now().toString(36)}`;
+  const local = `image-guard-test/registry:${ENGINE.name}-${process.pid}`;
+  const remote = `${REGISTRY}/image-guard-test/registry:${ENGINE.name}-${process.pid}-${Date.now().toString(36)}`;
 
   beforeAll(async () => {
     // A text layer (compresses well) and a random one (does not), on top of busybox's own.
     await build(
       local,
       `FROM ${BUSYBOX}\nRUN seq 1 200000 > /numbers.txt\nRUN head -c 300000 /dev/urandom > /random.bin\n`,
-      'legacy',
+      'buildkit',
     );
     await docker(['tag', local, remote]);
     await docker(['push', remote]);
@@ -66,7 +124,12 @@ describe.skipIf(!engineAvailable || !registryUp)('registry client on the local r
     const r = await registryClient().compressedSize(remote);
     if (!r.ok) throw new Error(r.why);
     expect(r.compressed.source).toBe('registry');
-    expect(r.configDigest).toBe(await docker(['image', 'inspect', '--format', '{{.Id}}', local]));
+    const [name, tag] = remote.slice(REGISTRY.length + 1).split(':');
+    const pushed = await pushedImageManifest(name!, tag!);
+    // BuildKit's attestations make the containerd store push an index; the classic store pushes the manifest.
+    expect(pushed.index).toBe(ENGINE.containerdStore);
+    expect(r.configDigest).toBe(pushed.manifest.config!.digest);
+    expect(r.configDigest).toBe(await localConfigDigest(local));
     const diffIds = (await docker([
       'image',
       'inspect',
@@ -77,12 +140,8 @@ describe.skipIf(!engineAvailable || !registryUp)('registry client on the local r
     expect(r.compressed.layers.map((l) => l.diffId)).toEqual(JSON.parse(diffIds));
 
     // What the registry stores: each layer blob's length, by a HEAD on the blob.
-    const [name, tag] = remote.slice(REGISTRY.length + 1).split(':');
-    const manifest = await fetch(`http://${REGISTRY}/v2/${name}/manifests/${tag}`, {
-      headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' },
-    }).then((res) => res.json() as Promise<{ layers: { digest: string }[] }>);
     const stored = await Promise.all(
-      manifest.layers.map(async (l) => {
+      pushed.manifest.layers!.map(async (l) => {
         const res = await fetch(`http://${REGISTRY}/v2/${name}/blobs/${l.digest}`, { method: 'HEAD' });
         return Number(res.headers.get('content-length'));
       }),

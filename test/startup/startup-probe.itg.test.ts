@@ -28,10 +28,10 @@ describe.skipIf(!engineAvailable)('start-up probe on the real engine', () => {
       build(
         web,
         `FROM ${BUSYBOX}\nRUN mkdir /www && echo ok > /www/index.html\nCMD ["sh", "-c", "sleep 0.3; exec httpd -f -p 8000 -h /www"]\n`,
-        'legacy',
+        'buildkit',
       ),
-      build(dies, `FROM ${BUSYBOX}\nCMD ["sh", "-c", "echo cannot start: no config; exit 3"]\n`, 'legacy'),
-      build(idle, `FROM ${BUSYBOX}\nCMD ["sleep", "3600"]\n`, 'legacy'),
+      build(dies, `FROM ${BUSYBOX}\nCMD ["sh", "-c", "echo cannot start: no config; exit 3"]\n`, 'buildkit'),
+      build(idle, `FROM ${BUSYBOX}\nCMD ["sleep", "3600"]\n`, 'buildkit'),
     ]);
   });
   afterAll(async () => {
