@@ -63,6 +63,13 @@ export function skipNested(script: string, start: number, opener: Nest): number 
 
 const WORD_END = /[\s;&|<>()]/;
 
+/** Characters that end a plain run in `Tokenizer.readPlain` (inside a word `#` is plain). */
+const SPECIAL = new Uint8Array(128);
+for (const c of '\\\'"$` \t\r\n<>&|;()') SPECIAL[c.charCodeAt(0)] = 1;
+/** Characters that end a plain run inside double quotes. */
+const SPECIAL_QUOTED = new Uint8Array(128);
+for (const c of '\\"$`') SPECIAL_QUOTED[c.charCodeAt(0)] = 1;
+
 /** One pass over a script; each `read…` method consumes one construct starting at `i`. */
 class Tokenizer {
   readonly tokens: Token[] = [];
@@ -95,14 +102,20 @@ class Tokenizer {
       } else if (c === '\n') this.readNewline();
       else if (c === '<' || c === '>') this.readRedirection(c);
       else if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') this.readOperator(c);
-      else {
-        this.startWord();
-        this.word += c;
-        this.i++;
-      }
+      else this.readPlain();
     }
     this.flush();
     return this.tokens;
+  }
+
+  /** A run of characters with no meaning to the shell, taken as one slice instead of one by one. */
+  private readPlain(): void {
+    this.startWord();
+    const s = this.script;
+    let j = this.i + 1;
+    while (j < this.n && !SPECIAL[s.charCodeAt(j)]) j++;
+    this.word += s.slice(this.i, j);
+    this.i = j;
   }
 
   private startWord(): void {
@@ -167,10 +180,15 @@ class Tokenizer {
         this.word += s.slice(j, end);
         this.expandable = true;
         j = end;
-      } else {
-        if (d === '$') this.expandable = true;
+      } else if (d === '$') {
+        this.expandable = true;
         this.word += d;
         j++;
+      } else {
+        let k = j + 1;
+        while (k < this.n && !SPECIAL_QUOTED[s.charCodeAt(k)]) k++;
+        this.word += s.slice(j, k);
+        j = k;
       }
     }
     this.i = j + 1;
