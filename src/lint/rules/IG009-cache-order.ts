@@ -3,7 +3,6 @@ import { contextPath, globToRegExp, isGlob } from '../context.js';
 import type { Instruction } from '../parse.js';
 import {
   builtStages,
-  copySources,
   hasFromFlag,
   isUrl,
   quote,
@@ -156,7 +155,7 @@ export const IG009: Rule = {
       const unjudged: Instruction[] = [];
       const judgeCopies = () => {
         for (const copy of unjudged) {
-          const sources = copySources(copy).filter((s) => !isUrl(s));
+          const sources = ctx.sources(copy).filter((s) => !isUrl(s));
           if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = copy;
         }
         unjudged.length = 0;
