@@ -5,6 +5,11 @@
 //
 // Environment: IG_BENCH_RUNS (runs per figure, default 3), IG_BENCH_DIR (cache folder, default
 // $XDG_CACHE_HOME/image-guard-bench or /tmp/image-guard-bench), IG_BENCH_SKIP_ARCHIVES=1 (engine figures only).
+//
+// `node scripts/bench.mjs --figure 7` runs the lint figure alone (no engine, no images). `--lint-vs REV` adds to
+// it the linter of git revision REV against the working tree's, in process, on the same Dockerfiles: both are
+// bundled from their sources, loaded in one process and called in turn (A B B A …), and the figure is the median
+// of the per-round CPU-time ratios, from two processes that load them in opposite order.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -38,6 +43,19 @@ const TIME = '/usr/bin/time';
 const CLI = join(DIR, 'cli', 'cli.js');
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
 
+function flagValue(name) {
+  const k = process.argv.indexOf(name);
+  if (k < 0) return null;
+  const v = process.argv[k + 1];
+  if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+  return v;
+}
+/** `--figure 7`: that figure alone (only the lint figure runs without the engine). */
+const ONLY_FIGURE = flagValue('--figure');
+if (ONLY_FIGURE !== null && ONLY_FIGURE !== '7') throw new Error('--figure: only 7 (lint) runs alone');
+/** `--lint-vs REV`: figure 7 also compares the linter of git revision REV with the working tree's. */
+const LINT_VS = flagValue('--lint-vs');
+
 // ---------------------------------------------------------------------------------------------- tools
 
 function aptInstall(pkg) {
@@ -53,6 +71,10 @@ const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ign
 
 function ensureTools() {
   if (!existsSync(TIME)) aptInstall('time');
+  if (ONLY_FIGURE === '7') {
+    if (!existsSync(BUILT_CLI)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+    return;
+  }
   if (!have('skopeo')) aptInstall('skopeo');
   if (!have('zstd')) aptInstall('zstd');
   if (!existsSync(BUILT_CLI) || !existsSync(ACTION))
@@ -397,8 +419,146 @@ function lintFixture() {
   return dir;
 }
 
+/**
+ * A Dockerfile of long RUN chains as the docker-library templates write them: ARG and ENV values used in RUN,
+ * COPY and FROM, shell variables assigned and used in the same RUN, `sh -c`, a heredoc, cache mounts.
+ */
+function shellHeavyDockerfile(dir) {
+  const L = [
+    '# syntax=docker/dockerfile:1',
+    'ARG PY=3.13',
+    'ARG BUILD_PACKAGES="build-essential gcc libpq-dev"',
+    'FROM python:${PY}-slim AS build',
+    'ARG UV_OPTIONS="--frozen --no-dev"',
+    'ARG REQS=requirements',
+    'ENV PIP_NO_CACHE_DIR=1 APP_HOME=/app',
+    'WORKDIR $APP_HOME',
+  ];
+  for (let i = 0; i < 60; i++) {
+    L.push(
+      `ARG V${i}=1.${i}.0`,
+      `ENV PATH_${i}=/opt/t${i}/bin:$PATH DEPS_${i}="libfoo${i} libbar${i}"`,
+      'RUN set -eux; \\',
+      '    savedAptMark="$(apt-mark showmanual)"; \\',
+      '    BUILD_DEPS="gcc make pkg-config libssl-dev"; \\',
+      '    apt-get update; \\',
+      `    apt-get install -y --no-install-recommends \${BUILD_PACKAGES} $BUILD_DEPS \${DEPS_${i}:-libz} ca-certificates curl; \\`,
+      `    curl -fsSL "https://example.com/t${i}/v\${V${i}}/t.tar.gz" -o /tmp/t.tar.gz; \\`,
+      '    echo "abc  /tmp/t.tar.gz" | sha256sum -c -; \\',
+      `    mkdir -p /opt/t${i} && tar -xzf /tmp/t.tar.gz -C /opt/t${i} --strip-components=1; \\`,
+      '    if [ "$(uname -m)" = "x86_64" ]; then ARCH=amd64; else ARCH=arm64; fi; \\',
+      `    for f in a b c; do echo "$f" > /opt/t${i}/$f; done; \\`,
+      `    cd /opt/t${i} && ./configure --prefix=/usr/local --enable-shared && make -j"$(nproc)" && make install; \\`,
+      '    apt-mark auto \'.*\' > /dev/null; [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark; \\',
+      '    apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false $BUILD_DEPS; \\',
+      '    rm -rf /var/lib/apt/lists/* /tmp/t.tar.gz; \\',
+      `    sh -c 'pip install --no-cache-dir "pkg${i}==\${V${i}}" && uv sync $UV_OPTIONS'`,
+      `COPY \${REQS}/mod${i % 100}.txt ./requirements/`,
+      `RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements/mod${i % 100}.txt`,
+    );
+    if (i % 10 === 0) L.push('RUN <<EOF', 'set -e', `pip install -r requirements/mod${i % 100}.txt`, 'EOF');
+  }
+  L.push(
+    'FROM python:3.13-slim',
+    'COPY --from=build /opt /opt',
+    'COPY . .',
+    'USER app',
+    'CMD ["python", "-m", "app"]',
+  );
+  const file = join(dir, 'Dockerfile.shell');
+  writeFileSync(file, `${L.join('\n')}\n`);
+  return file;
+}
+
+/** The linter of a git revision, bundled from its sources (src/ as it was then) into one ES module. */
+async function lintBundleOf(rev) {
+  const { build } = await import('esbuild');
+  const sha = execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
+  const out = join(DIR, 'lint-vs', sha.slice(0, 12));
+  const bundle = join(out, 'lint.mjs');
+  if (!existsSync(bundle)) {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${sha} src package.json | tar -x -C "${out}"`], { cwd: ROOT });
+    await build({
+      entryPoints: [join(out, 'src/lint/index.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+      logLevel: 'warning',
+      nodePaths: [join(ROOT, 'node_modules')],
+    });
+  }
+  return { sha, bundle };
+}
+
+async function lintBundleOfTree() {
+  const { build } = await import('esbuild');
+  const bundle = join(DIR, 'lint-vs', 'tree.mjs');
+  mkdirSync(dirname(bundle), { recursive: true });
+  await build({
+    entryPoints: [join(ROOT, 'src/lint/index.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: bundle,
+    logLevel: 'warning',
+  });
+  return bundle;
+}
+
+// Loads two lint bundles into one process and lints each Dockerfile with both in turn (A B, then B A, …):
+// per round the ratio B/A of the CPU time of one lint call (the context read once before, by each bundle).
+const IN_PROCESS_AB = `
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+const [first, second, rounds, ...files] = process.argv.slice(1);
+const a = await import(first);
+const b = await import(second);
+const cpu = (m, text, context) => {
+  const t = process.cpuUsage();
+  m.lint(text, context, {});
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1e3;
+};
+const med = (v) => [...v].sort((x, y) => x - y)[v.length >> 1];
+const out = {};
+for (const file of files) {
+  const text = readFileSync(file, 'utf8');
+  const ca = a.readContext(dirname(file), file);
+  const cb = b.readContext(dirname(file), file);
+  for (let k = 0; k < 20; k++) { cpu(a, text, ca); cpu(b, text, cb); }
+  const ta = [], tb = [], ratio = [];
+  for (let r = 0; r < Number(rounds); r++) {
+    let x, y;
+    if (r % 2) { y = cpu(b, text, cb); x = cpu(a, text, ca); } else { x = cpu(a, text, ca); y = cpu(b, text, cb); }
+    ta.push(x); tb.push(y); ratio.push(y / x);
+  }
+  out[file] = { a: med(ta), b: med(tb), ratio: med(ratio), findings: [a.lint(text, ca).length, b.lint(text, cb).length] };
+}
+console.log(JSON.stringify(out));
+`;
+
+function inProcessAB(first, second, files, rounds) {
+  return JSON.parse(
+    execFileSync(
+      'node',
+      ['--input-type=module', '-e', IN_PROCESS_AB, first, second, String(rounds), ...files],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    ),
+  );
+}
+
 async function lintFigure() {
   const dir = lintFixture();
+  const shellFile = shellHeavyDockerfile(dir);
   const runs = Math.max(5, RUNS);
   const empty = await measure('node -e 0', ['node', '-e', '0'], {}, runs);
   const lint = await measure(
@@ -414,6 +574,41 @@ async function lintFigure() {
     '< 150 ms',
     lint.seconds < 0.15,
   );
+  const shell = await measure(
+    'lint, shell-heavy',
+    ig('lint', shellFile, '--context', dir, '--format', 'json', '--fail-on', 'never'),
+    {},
+    runs,
+  );
+  row(
+    '7',
+    'lint: 1,200-line shell-heavy Dockerfile (long RUN chains, ARG/ENV in RUN and COPY), same context',
+    `${(shell.seconds * 1000).toFixed(0)} ms (difference to node -e 0: ${((shell.seconds - empty.seconds) * 1000).toFixed(0)} ms)`,
+    '< 150 ms',
+    shell.seconds < 0.15,
+  );
+  if (LINT_VS === null) return;
+  const old = await lintBundleOf(LINT_VS);
+  const tree = await lintBundleOfTree();
+  const files = [join(dir, 'Dockerfile'), shellFile];
+  const rounds = Math.max(200, RUNS);
+  const oldFirst = inProcessAB(old.bundle, tree, files, rounds);
+  const treeFirst = inProcessAB(tree, old.bundle, files, rounds);
+  for (const [k, file] of files.entries()) {
+    const r1 = oldFirst[file].ratio; // tree / old, old loaded first
+    const r2 = 1 / treeFirst[file].ratio; // tree / old, tree loaded first
+    const ratio = Math.sqrt(r1 * r2);
+    log(
+      `in process, ${file}: ${LINT_VS} ${oldFirst[file].a.toFixed(2)} ms, tree ${oldFirst[file].b.toFixed(2)} ms; tree/${LINT_VS} ${r1.toFixed(3)} (loaded second), ${r2.toFixed(3)} (loaded first); findings ${oldFirst[file].findings.join(' / ')}`,
+    );
+    row(
+      '7',
+      `lint in process, working tree / ${old.sha.startsWith(LINT_VS) ? LINT_VS : `${LINT_VS} (${old.sha.slice(0, 7)})`}: ${k === 0 ? '1,000-line Dockerfile' : 'shell-heavy Dockerfile'}`,
+      `${ratio.toFixed(3)}x (${r1.toFixed(3)} and ${r2.toFixed(3)}: each loaded second, then first; ${rounds} rounds each)`,
+      '≤ 1.02x',
+      ratio <= 1.02,
+    );
+  }
 }
 
 /**
@@ -538,6 +733,8 @@ async function actionStartup() {
 
 function machine() {
   const cpuModel = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  if (ONLY_FIGURE === '7')
+    return `${cpuModel}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${release()}, Node ${process.versions.node}`;
   let engine = 'unknown';
   try {
     engine = execFileSync(DOCKER, ['version', '--format', '{{.Server.Version}}'], {
@@ -559,6 +756,23 @@ rmSync(dirname(CLI), { recursive: true, force: true });
 mkdirSync(dirname(CLI), { recursive: true });
 copyFileSync(BUILT_CLI, CLI);
 cpSync(join(dirname(BUILT_CLI), 'cli-chunks'), join(dirname(CLI), 'cli-chunks'), { recursive: true });
+if (ONLY_FIGURE === '7') {
+  const started = Date.now();
+  await lintFigure();
+  console.log(`Machine: ${machine()}`);
+  console.log(`Median of ${Math.max(5, RUNS)} runs per whole-process row`);
+  console.log('');
+  console.log(
+    [
+      '| # | figure | measured | target | holds |',
+      '|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.figure} | ${r.what} | ${r.measured} | ${r.target} | ${r.holds} |`),
+    ].join('\n'),
+  );
+  console.log('');
+  console.log(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  process.exit(0);
+}
 ensureImages(log);
 const started = Date.now();
 const results = {};

@@ -327,37 +327,45 @@ export function describe(cmd: ShellCommand, max = 40): string {
 
 /** A dependency-install command in the catalogue's sense, or null. */
 export function dependencyInstall(cmd: ShellCommand): DependencyInstall | null {
-  const text = describe(cmd);
+  // the text only for the few commands that are installs: IG009 asks about every command of every RUN
+  const tool = dependencyTool(cmd);
+  return tool === null ? null : { tool, text: describe(cmd) };
+}
+
+const OTHER_INSTALLERS = new Set(['go', 'bundle', 'bundler', 'composer', 'cargo', 'mvn', 'mvnw']);
+
+function dependencyTool(cmd: ShellCommand): string | null {
   const pip = pipInstallArgs(cmd);
   if (pip) {
     return hasOption(pip.options, '-r', '--requirement') || pip.options.some((o) => /^-r./.test(o))
-      ? { tool: 'pip', text }
+      ? 'pip'
       : null;
   }
   const uv = uvCommand(cmd);
   if (uv) {
-    if (uv.kind === 'sync') return { tool: 'uv', text };
+    if (uv.kind === 'sync') return 'uv';
     return hasOption(uv.options, '-r', '--requirement') || uv.options.some((o) => /^-r./.test(o))
-      ? { tool: 'uv', text }
+      ? 'uv'
       : null;
   }
-  if (poetryInstall(cmd)) return { tool: 'poetry', text };
-  if (pipenvInstall(cmd)) return { tool: 'pipenv', text };
+  if (poetryInstall(cmd)) return 'poetry';
+  if (pipenvInstall(cmd)) return 'pipenv';
   const npm = npmInstall(cmd);
-  if (npm && (npm.kind === 'ci' || npm.packages.length === 0)) return { tool: 'npm', text };
-  if (yarnInstall(cmd)) return { tool: 'yarn', text };
-  if (pnpmInstall(cmd)) return { tool: 'pnpm', text };
+  if (npm && (npm.kind === 'ci' || npm.packages.length === 0)) return 'npm';
+  if (yarnInstall(cmd)) return 'yarn';
+  if (pnpmInstall(cmd)) return 'pnpm';
   const name = commandName(cmd.argv[0]!);
+  if (!OTHER_INSTALLERS.has(name)) return null;
   const a = cmd.argv.slice(1).filter((x) => !x.startsWith('-'));
-  if (name === 'go' && a[0] === 'mod' && a[1] === 'download') return { tool: 'go', text };
-  if ((name === 'bundle' || name === 'bundler') && a[0] === 'install') return { tool: 'bundle', text };
-  if (name === 'composer' && a[0] === 'install') return { tool: 'composer', text };
-  if (name === 'cargo' && a[0] === 'fetch') return { tool: 'cargo', text };
+  if (name === 'go' && a[0] === 'mod' && a[1] === 'download') return 'go';
+  if ((name === 'bundle' || name === 'bundler') && a[0] === 'install') return 'bundle';
+  if (name === 'composer' && a[0] === 'install') return 'composer';
+  if (name === 'cargo' && a[0] === 'fetch') return 'cargo';
   if (
     (name === 'mvn' || name === 'mvnw') &&
     a.some((x) => x === 'dependency:go-offline' || x.endsWith(':go-offline'))
   ) {
-    return { tool: 'mvn', text };
+    return 'mvn';
   }
   return null;
 }

@@ -151,6 +151,14 @@ function looksLikeBrokenExecForm(text: string): boolean {
 }
 
 export function shorten(text: string, max = 60): string {
+  if (text.length > 4 * max) {
+    // a long RUN: the head decides (collapsing a prefix gives a prefix of the collapsed whole)
+    const head = text
+      .slice(0, 4 * max)
+      .replace(/\s+/g, ' ')
+      .trimStart();
+    if (head.length > max + 1) return `${head.slice(0, max - 1).trimEnd()}…`;
+  }
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
 }

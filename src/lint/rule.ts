@@ -3,6 +3,7 @@
 import type { Severity } from '../core/report.js';
 import { analyzeRun, type RunInfo } from './commands.js';
 import type { ContextInfo } from './context.js';
+import { expandText, UNKNOWN } from './expand.js';
 import {
   type Instruction,
   type ParsedDockerfile,
@@ -47,10 +48,21 @@ export interface RuleContext {
   run(instr: Instruction): RunInfo;
   /** ENV and ARG values an instruction of `stage` sees (set earlier in the stage's lineage). */
   vars(stage: Stage, instr: Instruction): VarLookup;
+  /**
+   * A COPY/ADD's sources with the ARG and ENV values it sees expanded as BuildKit expands them, word by word;
+   * a word whose value cannot be known is kept as written.
+   */
+  sources(instr: Instruction): string[];
 }
 
 export interface VarLookup {
   get(key: string): string | undefined;
+  /**
+   * The value for expansion: undefined for an ARG declared without default (not set in a plain build, so
+   * `${NAME:-default}` takes the default), UNKNOWN for a name the Dockerfile never sets (the base image's
+   * environment may).
+   */
+  lookup(key: string): string | undefined | typeof UNKNOWN;
 }
 
 /**
@@ -61,16 +73,20 @@ export interface VarLookup {
  */
 interface StageScope {
   position: Map<Instruction, number>;
-  versions: Map<string, { from: number[]; values: string[] }>;
+  /** NOT_SET: an ARG declared without default from that position. */
+  versions: Map<string, { from: number[]; values: Value[] }>;
   /** The value at the end of the stage (what a child stage inherits); computed on demand. */
-  exit: Map<string, string | undefined>;
+  exit: Map<string, Value | undefined>;
   parent: StageScope | null;
 }
 
-function lastValue(scope: StageScope, key: string): string | undefined {
+const NOT_SET = Symbol('not set');
+type Value = string | typeof NOT_SET;
+
+function lastValue(scope: StageScope, key: string): Value | undefined {
   // walk up without recursion; remember the answer on every scope passed
   const passed: StageScope[] = [];
-  let value: string | undefined;
+  let value: Value | undefined;
   for (let s: StageScope | null = scope; s; s = s.parent) {
     if (s.exit.has(key)) {
       value = s.exit.get(key);
@@ -87,7 +103,7 @@ function lastValue(scope: StageScope, key: string): string | undefined {
   return value;
 }
 
-function valueAt(scope: StageScope, key: string, p: number): string | undefined {
+function valueAt(scope: StageScope, key: string, p: number): Value | undefined {
   const version = scope.versions.get(key);
   if (version && version.from[0]! <= p) {
     // the last value that applies from p or before
@@ -103,7 +119,9 @@ function valueAt(scope: StageScope, key: string, p: number): string | undefined 
   return scope.parent ? lastValue(scope.parent, key) : undefined;
 }
 
-const NO_VARS: VarLookup = { get: () => undefined };
+const NO_VARS: VarLookup = { get: () => undefined, lookup: () => UNKNOWN };
+
+const knownValue = (v: Value | undefined): string | undefined => (v === NOT_SET ? undefined : v);
 
 export function createContext(
   parsed: ParsedDockerfile,
@@ -138,8 +156,8 @@ export function createContext(
         parent: s.parent ? scopes.get(s.parent)! : null,
       };
       const lookup = (p: number) => ({
-        has: (key: string) => valueAt(scope, key, p) !== undefined,
-        get: (key: string) => valueAt(scope, key, p),
+        has: (key: string) => knownValue(valueAt(scope, key, p)) !== undefined,
+        get: (key: string) => knownValue(valueAt(scope, key, p)),
       });
       let at = 0;
       for (const i of s.body) {
@@ -147,9 +165,15 @@ export function createContext(
         if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
         for (const { key, value } of parseKeyValues(i.args, i.keyword === 'ENV')) {
           const v = value ?? (i.keyword === 'ARG' ? (graph?.globalArgs.get(key) ?? null) : null);
-          if (v === null) continue;
-          // `ENV NODE_ENV=$NODE_ENV` takes the value of the ARG before it
-          const resolved = substitute(v, lookup(at), escapeChar, limitAt(i.line)) ?? v;
+          // `ARG NAME` without default: not set in a plain build (unless the stage already had a value)
+          const resolved: Value | null =
+            v === null
+              ? i.keyword === 'ARG' && valueAt(scope, key, at) === undefined
+                ? NOT_SET
+                : null
+              : // `ENV NODE_ENV=$NODE_ENV` takes the value of the ARG before it
+                (substitute(v, lookup(at), escapeChar, limitAt(i.line)) ?? v);
+          if (resolved === null) continue;
           let version = scope.versions.get(key);
           if (!version) {
             version = { from: [], values: [] };
@@ -168,8 +192,15 @@ export function createContext(
     const scope = scopeOf(stageOf.get(instr) ?? stage);
     const p = scope.position.get(instr);
     if (p === undefined) return NO_VARS;
-    return { get: (key) => valueAt(scope, key, p) };
+    return {
+      get: (key) => knownValue(valueAt(scope, key, p)),
+      lookup: (key) => {
+        const v = valueAt(scope, key, p);
+        return v === NOT_SET ? undefined : v === undefined ? UNKNOWN : v;
+      },
+    };
   };
+  const sources = new Map<Instruction, string[]>();
 
   return {
     parsed,
@@ -182,12 +213,26 @@ export function createContext(
       if (!info) {
         const stage = stageOf.get(instr);
         const lookup = stage ? vars(stage, instr) : NO_VARS;
-        info = analyzeRun(instr, (key) => lookup.get(key));
+        info = analyzeRun(instr, (key) => lookup.lookup(key));
         runs.set(instr, info);
       }
       return info;
     },
     vars,
+    sources(instr) {
+      let words = sources.get(instr);
+      if (!words) {
+        const stage = stageOf.get(instr);
+        const raw = copySources(instr);
+        if (!stage || !raw.some((w) => w.includes('$'))) words = raw;
+        else {
+          const { lookup } = vars(stage, instr);
+          words = raw.map((w) => expandText(w, lookup, escapeChar, limitAt(instr.line)) ?? w);
+        }
+        sources.set(instr, words);
+      }
+      return words;
+    },
   };
 }
 
@@ -220,11 +265,11 @@ export function hasFromFlag(instr: Instruction): boolean {
 
 const WHOLE = new Set(['.', './', '*', './*']);
 
-/** COPY or ADD (without --from) of `.`, `./`, `*` or `./*`. */
-export function isWholeContextCopy(instr: Instruction): boolean {
+/** COPY or ADD (without --from) of `.`, `./`, `*` or `./*`, after ARG and ENV values are expanded. */
+export function isWholeContextCopy(ctx: RuleContext, instr: Instruction): boolean {
   if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') return false;
   if (hasFromFlag(instr)) return false;
-  return copySources(instr).some((s) => WHOLE.has(s));
+  return ctx.sources(instr).some((s) => WHOLE.has(s));
 }
 
 export function isUrl(src: string): boolean {

@@ -4,6 +4,8 @@
 // npm's shell parsers either evaluate expansions (shell-quote drops unknown variables) or cover bash only
 // loosely; the grammar needed here is small enough to own and test line by line.
 
+import { expandParameter, type ParamLookup, UNKNOWN } from './expand.js';
+
 export interface ShellCommand {
   /** argv[0] is the command as written (`/usr/bin/pip`, `pip3`); quotes removed. */
   argv: string[];
@@ -63,6 +65,13 @@ export function skipNested(script: string, start: number, opener: Nest): number 
 
 const WORD_END = /[\s;&|<>()]/;
 
+/** Characters that end a plain run in `Tokenizer.readPlain` (inside a word `#` is plain). */
+const SPECIAL = new Uint8Array(128);
+for (const c of '\\\'"$` \t\r\n<>&|;()') SPECIAL[c.charCodeAt(0)] = 1;
+/** Characters that end a plain run inside double quotes. */
+const SPECIAL_QUOTED = new Uint8Array(128);
+for (const c of '\\"$`') SPECIAL_QUOTED[c.charCodeAt(0)] = 1;
+
 /** One pass over a script; each `read…` method consumes one construct starting at `i`. */
 class Tokenizer {
   readonly tokens: Token[] = [];
@@ -95,14 +104,20 @@ class Tokenizer {
       } else if (c === '\n') this.readNewline();
       else if (c === '<' || c === '>') this.readRedirection(c);
       else if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') this.readOperator(c);
-      else {
-        this.startWord();
-        this.word += c;
-        this.i++;
-      }
+      else this.readPlain();
     }
     this.flush();
     return this.tokens;
+  }
+
+  /** A run of characters with no meaning to the shell, taken as one slice instead of one by one. */
+  private readPlain(): void {
+    this.startWord();
+    const s = this.script;
+    let j = this.i + 1;
+    while (j < this.n && !SPECIAL[s.charCodeAt(j)]) j++;
+    this.word += s.slice(this.i, j);
+    this.i = j;
   }
 
   private startWord(): void {
@@ -167,10 +182,15 @@ class Tokenizer {
         this.word += s.slice(j, end);
         this.expandable = true;
         j = end;
-      } else {
-        if (d === '$') this.expandable = true;
+      } else if (d === '$') {
+        this.expandable = true;
         this.word += d;
         j++;
+      } else {
+        let k = j + 1;
+        while (k < this.n && !SPECIAL_QUOTED[s.charCodeAt(k)]) k++;
+        this.word += s.slice(j, k);
+        j = k;
       }
     }
     this.i = j + 1;
@@ -413,8 +433,11 @@ export function shellDashC(argv: readonly string[]): string | null {
   return null;
 }
 
-/** A variable's value from outside the script (ARG and ENV defaults), or undefined when unknown. */
-export type VarGetter = (name: string) => string | undefined;
+/**
+ * A variable's value from outside the script (ARG and ENV defaults): undefined when not set (an ARG without
+ * default), UNKNOWN when nothing is known of it.
+ */
+export type VarGetter = ParamLookup;
 
 /**
  * What a RUN's variables are known to hold as its commands run in order: the Dockerfile's ARG and ENV values,
@@ -427,11 +450,17 @@ export class ShellScope {
   /** Variables the script exported so far: the environment of the commands after. */
   readonly exported: Record<string, string> = {};
 
-  constructor(private readonly outer: VarGetter = () => undefined) {}
+  constructor(private readonly outer: VarGetter = () => UNKNOWN) {}
 
   get(name: string): string | undefined {
+    const value = this.lookup(name);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /** `get`, telling a variable the script set to something unknown from one never set. */
+  lookup(name: string): string | undefined | typeof UNKNOWN {
     const own = this.assigned.get(name);
-    if (own !== undefined) return own ?? undefined;
+    if (own !== undefined) return own ?? UNKNOWN;
     return this.outer(name);
   }
 
@@ -457,7 +486,7 @@ const UNQUOTED_SPECIAL = /[^\sA-Za-z0-9_./,:=+@%-]/g;
  * result again gives what the shell would (split on blanks when unquoted, one piece inside double quotes, never
  * new operators). Null when nothing was known.
  */
-export function expandWord(raw: string, get: VarGetter): string | null {
+export function expandWord(raw: string, get: ParamLookup): string | null {
   let out = '';
   let changed = false;
   let quoted = false;
@@ -474,22 +503,26 @@ export function expandWord(raw: string, get: VarGetter): string | null {
     else if (c === '`') end = skipNested(raw, i, '`');
     else if (c === '$') {
       const next = raw[i + 1];
+      let value: string | null = null;
       if (next === '(') end = skipNested(raw, i + 1, '(');
-      else if (next === '{' || /[A-Za-z_]/.test(next ?? '')) {
-        const m =
-          next === '{'
-            ? /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(raw.slice(i + 1, i + 260))
-            : /^([A-Za-z_][A-Za-z0-9_]*)/.exec(raw.slice(i + 1, i + 260));
-        const value = m ? get(m[1]!) : undefined;
-        if (value !== undefined) {
-          out += quoted
-            ? value.replace(/["\\$`]/g, '\\$&')
-            : value.replace(UNQUOTED_SPECIAL, '\\$&').replace(/\s+/g, ' ');
-          changed = true;
-          i += 1 + m![0].length;
-          continue;
-        }
-        if (next === '{') end = skipNested(raw, i + 1, '{');
+      else if (next === '{') {
+        end = skipNested(raw, i + 1, '{');
+        // `${NAME<op>word}` as the shell reads it; a word with quotes or commands in it is left as written
+        const inner = raw.slice(i + 2, end - 1);
+        if (raw[end - 1] === '}' && !/["'`\\]|\$\(/.test(inner)) value = expandParameter(inner, get);
+      } else if (next !== undefined && /[A-Za-z_]/.test(next)) {
+        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1, i + 258))!;
+        const known = get(m[0]);
+        if (typeof known === 'string') value = known;
+        end = i + 1 + m[0].length;
+      }
+      if (value !== null) {
+        out += quoted
+          ? value.replace(/["\\$`]/g, '\\$&')
+          : value.replace(UNQUOTED_SPECIAL, '\\$&').replace(/\s+/g, ' ');
+        changed = true;
+        i = end;
+        continue;
       }
     }
     out += raw.slice(i, end);
@@ -549,7 +582,7 @@ export function splitCommands(script: string, depth = 0, scope?: ShellScope): Sh
       if (CONTROL_OPS.has(t.value)) end();
       continue;
     }
-    const expanded = scope && t.raw !== undefined ? expandWord(t.raw, (k) => scope.get(k)) : null;
+    const expanded = scope && t.raw !== undefined ? expandWord(t.raw, (k) => scope.lookup(k)) : null;
     if (expanded === null) current.push(t.value);
     else for (const w of tokenize(expanded)) if (w.kind === 'word') current.push(w.value);
   }

@@ -1,6 +1,7 @@
 // The stage graph: which FROM blocks exist, which one is final (last, or --target), which stages it is built
 // FROM (its lineage: their filesystems are the image) and which ones are built at all (lineage plus every
 // stage reached through COPY --from / RUN --mount=from, transitively).
+import { expandText, MAX_EXPANDED_LENGTH } from './expand.js';
 import { type ImageRef, parseImageRef } from './image-ref.js';
 import { type Instruction, type ParsedDockerfile, parseKeyValues, splitWords } from './parse.js';
 
@@ -39,25 +40,17 @@ export interface StageGraph {
   preamble: Instruction[];
 }
 
-const UNSET = Symbol('unset');
-
 /** What `substitute` reads: a Map, or a lookup that follows stage scopes. */
 export interface VarSource {
   has(name: string): boolean;
   get(name: string): string | null | undefined;
 }
 
-/**
- * The longest value an expansion may produce. Real ARG and ENV values are a few hundred characters; a value
- * that doubles itself (`ENV A=$A$A` forty times) would reach terabytes. Longer results are cut here and the
- * caller is told (`onLimit`), so it can say so.
- */
-export const MAX_EXPANDED_LENGTH = 64 * 1024;
-const MAX_NESTED_DEFAULTS = 16;
+export { MAX_EXPANDED_LENGTH };
 
 /**
- * Substitutes $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+alt}, ${VAR+alt}. Returns null when a
- * variable is used that has no value (the result would depend on --build-arg). A result longer than
+ * Substitutes $VAR, ${VAR} and the ${VAR<op>word} forms of BuildKit's lexer (src/lint/expand.ts). Returns null
+ * when a variable is used that has no value (the result would depend on --build-arg). A result longer than
  * MAX_EXPANDED_LENGTH is cut to that length and `onLimit` is called.
  */
 export function substitute(
@@ -65,67 +58,10 @@ export function substitute(
   vars: VarSource,
   escapeChar = '\\',
   onLimit?: () => void,
-  depth = 0,
 ): string | null {
-  if (depth > MAX_NESTED_DEFAULTS) return null;
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    if (out.length > MAX_EXPANDED_LENGTH) {
-      onLimit?.();
-      return out.slice(0, MAX_EXPANDED_LENGTH);
-    }
-    const c = text[i]!;
-    if (c === escapeChar && text[i + 1] === '$') {
-      out += '$';
-      i += 2;
-      continue;
-    }
-    if (c !== '$') {
-      out += c;
-      i++;
-      continue;
-    }
-    if (text[i + 1] === '{') {
-      const close = text.indexOf('}', i + 2);
-      if (close < 0) return null;
-      const inner = text.slice(i + 2, close);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
-      if (!m) return null;
-      const name = m[1]!;
-      const op = m[2];
-      const word = m[3] ?? '';
-      const value = vars.has(name) ? vars.get(name) : UNSET;
-      const isSet = value !== UNSET && value !== null && value !== undefined;
-      const nonEmpty = isSet && value !== '';
-      const alt = () => substitute(word, vars, escapeChar, onLimit, depth + 1);
-      let piece: string | null;
-      if (op === ':-') piece = nonEmpty ? (value as string) : alt();
-      else if (op === '-') piece = isSet ? (value as string) : alt();
-      else if (op === ':+') piece = nonEmpty ? alt() : '';
-      else if (op === '+') piece = isSet ? alt() : '';
-      else piece = isSet ? (value as string) : null;
-      if (piece === null) return null;
-      out += piece;
-      i = close + 1;
-      continue;
-    }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, i + 257));
-    if (!m) {
-      out += c;
-      i++;
-      continue;
-    }
-    const value = vars.get(m[0]);
-    if (value === undefined || value === null) return null;
-    out += value;
-    i += 1 + m[0].length;
-  }
-  if (out.length > MAX_EXPANDED_LENGTH) {
-    onLimit?.();
-    return out.slice(0, MAX_EXPANDED_LENGTH);
-  }
-  return out;
+  if (!text.includes('$')) return text;
+  // an ARG without default (null) is not set, as in a build without --build-arg
+  return expandText(text, (name) => vars.get(name) ?? undefined, escapeChar, onLimit);
 }
 
 /** The platform linted when none is given, as BuildKit would build on an amd64 Linux machine. */

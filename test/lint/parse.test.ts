@@ -1,7 +1,7 @@
 // Where dockerfile-ast is loose for a linter, and what parse.ts does about it.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/lint/commands.js';
-import { parseDockerfile, parseKeyValues } from '../../src/lint/parse.js';
+import { parseDockerfile, parseKeyValues, shorten } from '../../src/lint/parse.js';
 import { buildStageGraph, substitute } from '../../src/lint/stages.js';
 
 const first = (text: string, keyword = 'RUN') =>
@@ -123,5 +123,34 @@ describe('ARG, ENV and FROM resolution', () => {
     expect([...t.built].map((s) => s.name).sort()).toEqual(['base', 'deps', 'final', 'tools']);
     expect(t.lineage[0]!.ref?.official).toBe('python');
     expect(() => buildStageGraph(parseDockerfile(text), 'nope')).toThrow(/no stage named "nope"/);
+  });
+});
+
+describe('shorten', () => {
+  // what shorten promises: the text with blank runs collapsed and trimmed, cut to `max` with an ellipsis
+  const reference = (text: string, max = 60) => {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+  };
+
+  it('reads only the head of a long text and gives what collapsing the whole text gives', () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const pieces = ['a', 'bc', ' ', '  ', '\t', ' \\\n   ', '\n\n', 'word', '                    '];
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      const length = next() % 600;
+      while (text.length < length) text += pieces[next() % pieces.length];
+      const max = 20 + (next() % 60);
+      expect(shorten(text, max)).toBe(reference(text, max));
+    }
+    const blankHead = `RUN${' '.repeat(500)}apt-get update`;
+    expect(shorten(blankHead)).toBe('RUN apt-get update');
+    // blanks to the end after exactly max or max - 1 characters: no ellipsis
+    expect(shorten(`${'x'.repeat(59)}${' '.repeat(300)}`)).toBe('x'.repeat(59));
+    expect(shorten(`${'x'.repeat(60)}${' '.repeat(300)}`)).toBe('x'.repeat(60));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNKNOWN } from '../../src/lint/expand.js';
 import { execFormCommands, expandWord, ShellScope, splitCommands, tokenize } from '../../src/lint/shell.js';
 
 const argvs = (script: string) => splitCommands(script).map((c) => c.argv.join(' '));
@@ -98,7 +99,9 @@ describe('tokenize', () => {
 describe('variables in a RUN (ShellScope)', () => {
   const vars: Record<string, string> = { PKGS: 'gcc make', OPTS: '--frozen', Q: 'a;b && c', EMPTY: '' };
   const run = (script: string) =>
-    splitCommands(script, 0, new ShellScope((k) => vars[k])).map((c) => c.argv.join(' | '));
+    splitCommands(script, 0, new ShellScope((k) => (k === 'NOT_SET' ? undefined : (vars[k] ?? UNKNOWN)))).map(
+      (c) => c.argv.join(' | '),
+    );
   const table: [string, string[]][] = [
     ['apt-get install -y $PKGS', ['apt-get | install | -y | gcc | make']],
     ['apt-get install -y ${PKGS}', ['apt-get | install | -y | gcc | make']],
@@ -108,6 +111,29 @@ describe('variables in a RUN (ShellScope)', () => {
     ['echo $Q', ['echo | a;b | && | c']],
     ['echo x$EMPTY y', ['echo | x | y']],
     ['echo $UNKNOWN ${ALSO_UNKNOWN:-d}', ['echo | $UNKNOWN | ${ALSO_UNKNOWN:-d}']],
+    // the forms of parameter expansion, on known values and on an ARG declared without default (NOT_SET)
+    ['apt-get install ${PKGS:-curl}', ['apt-get | install | gcc | make']],
+    ['apt-get install ${NOT_SET:-curl wget}', ['apt-get | install | curl | wget']],
+    ['apt-get install ${NOT_SET-curl}', ['apt-get | install | curl']],
+    ['apt-get install x ${EMPTY-curl}', ['apt-get | install | x']],
+    ['apt-get install x ${EMPTY:-curl}', ['apt-get | install | x | curl']],
+    ['uv sync ${OPTS:+--frozen}', ['uv | sync | --frozen']],
+    ['uv sync ${NOT_SET:+--frozen}', ['uv | sync']],
+    ['uv sync ${OPTS+--locked}', ['uv | sync | --locked']],
+    ['uv sync ${OPTS:?set OPTS}', ['uv | sync | --frozen']],
+    ['echo ${NOT_SET:?set it}', ['echo | ${NOT_SET:?set it}']],
+    ['echo ${PKGS#gcc }', ['echo | make']],
+    ['echo ${PKGS% *}', ['echo | gcc']],
+    ['echo ${OPTS##*-}', ['echo | frozen']],
+    ['echo ${OPTS/frozen/locked}', ['echo | --locked']],
+    ['echo ${PKGS// /,}', ['echo | gcc,make']],
+    ['echo ${NOT_SET:-${PKGS}}', ['echo | gcc | make']],
+    ['echo "${NOT_SET:-a b}"', ['echo | a b']],
+    [
+      'echo ${UNKNOWN:-x} ${UNKNOWN:+y} ${UNKNOWN#x}',
+      ['echo | ${UNKNOWN:-x} | ${UNKNOWN:+y} | ${UNKNOWN#x}'],
+    ],
+    ['X="$(date)" && echo ${X:-fallback}', ['echo | ${X:-fallback}']],
     ['DEPS="clang cmake" && apk add $DEPS', ['apk | add | clang | cmake']],
     ['PKGS=curl; apt-get install $PKGS', ['apt-get | install | curl']],
     ['PKGS="$(cat list)" && apt-get install $PKGS', ['apt-get | install | $PKGS']],

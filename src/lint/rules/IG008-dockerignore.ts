@@ -14,7 +14,7 @@ export const IG008: Rule = {
     if (!ctx.context) return [];
     const copy = builtStages(ctx)
       .flatMap((s) => s.body)
-      .filter(isWholeContextCopy)
+      .filter((i) => isWholeContextCopy(ctx, i))
       .sort((a, b) => a.line - b.line)[0];
     if (!copy) return [];
     const { heavy, ignoreFile } = ctx.context;

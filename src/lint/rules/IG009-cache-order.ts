@@ -3,7 +3,6 @@ import { contextPath, globToRegExp, isGlob } from '../context.js';
 import type { Instruction } from '../parse.js';
 import {
   builtStages,
-  copySources,
   hasFromFlag,
   isUrl,
   quote,
@@ -150,19 +149,28 @@ export const IG009: Rule = {
       return fileSet;
     };
     for (const stage of builtStages(ctx)) {
-      // the message names the last source copy before the install: the one that really busts its cache
+      // the message names the last source copy before the install: the one that really busts its cache.
+      // Copies are judged only once an install follows them (most COPYs of a long file have none after them)
       let lastSourceCopy: Instruction | null = null;
+      const unjudged: Instruction[] = [];
+      const judgeCopies = () => {
+        for (const copy of unjudged) {
+          const sources = ctx.sources(copy).filter((s) => !isUrl(s));
+          if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = copy;
+        }
+        unjudged.length = 0;
+      };
       const installedBefore = new Set<string>();
       for (const instr of stage.body) {
         if (isContextCopy(instr)) {
-          const sources = copySources(instr).filter((s) => !isUrl(s));
-          if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = instr;
+          unjudged.push(instr);
           continue;
         }
         if (instr.keyword !== 'RUN') continue;
         for (const cmd of ctx.run(instr).commands) {
           const install = dependencyInstall(cmd);
           if (!install) continue;
+          judgeCopies();
           if (!lastSourceCopy) {
             installedBefore.add(install.tool);
             continue;

@@ -10,7 +10,7 @@ export const IG012: Rule = {
   fix: 'Copy only what runs: `COPY app/ app/` (and the files it needs) instead of `COPY . .`.',
   check(ctx) {
     const g = graphOf(ctx);
-    const copy = g.lineage.flatMap((s) => s.body).find(isWholeContextCopy);
+    const copy = g.lineage.flatMap((s) => s.body).find((i) => isWholeContextCopy(ctx, i));
     if (!copy) return [];
     return [
       {

@@ -1,4 +1,4 @@
-import { builtStages, copySources, isUrl, quote, type Rule, type RuleReport } from '../rule.js';
+import { builtStages, isUrl, quote, type Rule, type RuleReport } from '../rule.js';
 
 const TAR = /\.(tar|tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tbz2|tbz|tar\.zst|tzst)$/i;
 
@@ -21,9 +21,9 @@ export const IG017: Rule = {
     for (const stage of builtStages(ctx)) {
       for (const instr of stage.body) {
         if (instr.keyword !== 'ADD') continue;
-        const local = copySources(instr).filter(
-          (s) => !s.includes('$') && !isUrl(s) && !isGitSource(s) && !TAR.test(s),
-        );
+        const local = ctx
+          .sources(instr)
+          .filter((s) => !s.includes('$') && !isUrl(s) && !isGitSource(s) && !TAR.test(s));
         if (local.length === 0) continue;
         out.push({
           line: instr.line,
