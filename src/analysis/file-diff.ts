@@ -25,6 +25,14 @@ export const DEFAULT_DIFF_LIMITS: FileDiffLimits = {
  */
 const FAN_OUT = 0.5;
 
+/** A directory that may be listed. */
+interface Candidate {
+  /** Without the leading `/`; '' for the root. */
+  path: string;
+  churn: number;
+  change: DirectoryChange;
+}
+
 /** One directory while its files go by. */
 interface Frame {
   /** Without the leading `/`; '' for the root. */
@@ -33,8 +41,14 @@ interface Frame {
   removed: ChangeTotal;
   grown: ChangeTotal;
   shrunk: ChangeTotal;
-  /** The largest churn of one of its subdirectories. */
+  /** Files below it in the base and in the head, changed or not. */
+  baseFiles: number;
+  headFiles: number;
+  /** The largest churn of one of its subdirectories, and that subdirectory's unit (see `close`). */
   maxChild: number;
+  maxChildUnit: Candidate | null;
+  /** Units of its subdirectories, listed unless this directory turns out to be one unit with them. */
+  units: Candidate[];
   largest: FileChange[];
 }
 
@@ -79,23 +93,52 @@ export function diffFilesystems(
 
   const files: FileChange[] = [];
   const largest: FileChange[] = [];
-  const candidates: { path: string; churn: number; change: DirectoryChange }[] = [];
+  const fanOuts: Candidate[] = [];
+  let units: Candidate[] = [];
   const root = newFrame('');
   const stack: Frame[] = [root];
 
+  // A directory whose files are all new (none of them in the base), or all gone, is one unit: the topmost
+  // such directory is listed (through directories that hold nothing but one subdirectory: `/opt` → `/opt/venv`)
+  // and nothing inside it. Elsewhere a directory is listed when its churn fans out (FAN_OUT).
   const close = (): void => {
     const frame = stack.pop()!;
     const parent = stack[stack.length - 1];
     const churn = churnOf(frame);
-    if (churn > 0 && frame.maxChild < FAN_OUT * churn) {
-      candidates.push({ path: frame.path, churn, change: directoryChange(frame) });
+    const whole =
+      frame.baseFiles === 0 && frame.headFiles > 0
+        ? 'added'
+        : frame.headFiles === 0 && frame.baseFiles > 0
+          ? 'removed'
+          : null;
+    let unit: Candidate | null = null;
+    if (whole && churn > 0) {
+      unit =
+        frame.maxChild === churn && frame.maxChildUnit
+          ? frame.maxChildUnit
+          : { path: frame.path, churn, change: directoryChange(frame, whole) };
+    } else {
+      if (!parent) units.push(...frame.units);
+      else parent.units.push(...frame.units);
+      if (churn > 0 && frame.maxChild < FAN_OUT * churn) {
+        fanOuts.push({ path: frame.path, churn, change: directoryChange(frame, null) });
+      }
     }
-    if (!parent) return;
+    if (!parent) {
+      if (unit) units = [unit];
+      return;
+    }
+    if (unit) parent.units.push(unit);
     addTotal(parent.added, frame.added);
     addTotal(parent.removed, frame.removed);
     addTotal(parent.grown, frame.grown);
     addTotal(parent.shrunk, frame.shrunk);
-    parent.maxChild = Math.max(parent.maxChild, churn);
+    parent.baseFiles += frame.baseFiles;
+    parent.headFiles += frame.headFiles;
+    if (churn > parent.maxChild) {
+      parent.maxChild = churn;
+      parent.maxChildUnit = unit;
+    }
     for (const f of frame.largest) keepTop(parent.largest, f, limits.filesPerDirectory, byDelta);
   };
 
@@ -135,6 +178,9 @@ export function diffFilesystems(
     else if (delta > 0) kind = 'grown';
     else if (delta < 0) kind = 'shrunk';
     else kind = 'same-size';
+    const frame = enter(path);
+    if (baseSize !== null) frame.baseFiles++;
+    if (headSize !== null) frame.headFiles++;
     if (kind === 'same-size' && !changedLayer) return;
     const change: FileChange = {
       path: `/${path}`,
@@ -149,7 +195,6 @@ export function diffFilesystems(
       keepTop(largest, change, limits.largest, byHeadSize);
     }
     if (kind === 'same-size') return;
-    const frame = enter(path);
     const bytes = Math.abs(delta);
     const t =
       kind === 'added'
@@ -185,8 +230,11 @@ export function diffFilesystems(
   }
   while (stack.length > 0) close();
 
-  // The biggest first, nested ones too (as `du` lists them). The root only when nothing else qualifies: it
-  // says no more than the totals.
+  // The biggest first, nested ones too (as `du` lists them), none inside a unit. The root only when nothing
+  // else qualifies: it says no more than the totals.
+  const inUnit = (path: string): boolean =>
+    units.some((u) => u.path === '' || path === u.path || path.startsWith(`${u.path}/`));
+  const candidates = [...units, ...fanOuts.filter((c) => !inUnit(c.path))];
   candidates.sort((x, y) => y.churn - x.churn || comparePaths(x.path, y.path));
   const inner = candidates.filter((c) => c.path !== '');
   const directories = (inner.length > 0 ? inner : candidates)
@@ -222,14 +270,19 @@ function newFrame(path: string): Frame {
     removed: total(),
     grown: total(),
     shrunk: total(),
+    baseFiles: 0,
+    headFiles: 0,
     maxChild: 0,
+    maxChildUnit: null,
+    units: [],
     largest: [],
   };
 }
 
-function directoryChange(frame: Frame): DirectoryChange {
+function directoryChange(frame: Frame, wholly: 'added' | 'removed' | null): DirectoryChange {
   return {
     path: `/${frame.path}`,
+    wholly,
     net: frame.added.bytes + frame.grown.bytes - frame.removed.bytes - frame.shrunk.bytes,
     added: frame.added,
     removed: frame.removed,

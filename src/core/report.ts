@@ -220,8 +220,10 @@ export interface FileDiff {
   head: ChangeTotal;
   /**
    * The directories that changed most, by churn (added + removed + grown + shrunk bytes below them, summed as
-   * `du` sums a directory), biggest first. A directory where one subdirectory holds half of the churn or more is
-   * left out (it stands for that subdirectory); the others are listed even inside one another, as `du` lists
+   * `du` sums a directory), biggest first. A directory whose files are all new, or all gone (`wholly`), is one
+   * unit: the topmost such directory is listed (through directories holding nothing but one subdirectory) and
+   * nothing inside it. Elsewhere a directory is listed unless one subdirectory holds half of its churn or more
+   * (it would only stand for that subdirectory); listed directories may be inside one another, as `du` lists
    * them. The root only when no other directory changed.
    */
   directories: DirectoryChange[];
@@ -261,6 +263,11 @@ export interface FileChange {
 export interface DirectoryChange {
   /** Absolute path (`/usr/lib/gcc`); `/` for the root. */
   path: string;
+  /**
+   * `added`: every file below it is new (none was in the base); `removed`: every file below it is gone; null:
+   * it is in both. Always set by image-guard; optional only for readers of older reports.
+   */
+  wholly?: 'added' | 'removed' | null;
   /** Bytes added + grown − removed − shrunk below it. */
   net: number;
   added: ChangeTotal;

@@ -193,7 +193,8 @@ function whereTheBytesWent(diff: FileDiff, limit: number): string[] {
       d.grown.files + d.shrunk.files ? `~${d.grown.files + d.shrunk.files}` : '',
     ]
       .filter(Boolean)
-      .join(' ');
+      .join(' ')
+      .concat(d.wholly === 'added' ? ' (new)' : d.wholly === 'removed' ? ' (gone)' : '');
     const files = d.largest
       .slice(0, FILES_PER_DIRECTORY)
       .map(

@@ -189,7 +189,8 @@ function diffLines(diff: FileDiff, dim: (s: string) => string): string[] {
   const out = [`  ${diffTotalsLine(diff)}`];
   const rows: string[][] = [];
   for (const d of diff.directories.slice(0, DIRECTORIES)) {
-    rows.push([signed(d.net, formatBytes), esc(d.path)]);
+    const whole = d.wholly === 'added' ? ' (new)' : d.wholly === 'removed' ? ' (gone)' : '';
+    rows.push([signed(d.net, formatBytes), `${esc(d.path)}${dim(whole)}`]);
     for (const f of d.largest.slice(0, FILES_PER_DIRECTORY)) {
       const label = fileChangeLabel(f);
       const size = f.change === 'added' || f.change === 'removed' ? ` ${formatBytes(Math.abs(f.delta))}` : '';

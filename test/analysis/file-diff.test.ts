@@ -134,12 +134,12 @@ describe('diffFilesystems', () => {
       L('venv', 'opt/', 'opt/venv/', 'opt/venv/lib/', 'opt/venv/lib/a.so:120', 'opt/venv/lib/b.py:100'),
     );
     const d = diffFilesystems(base, head);
-    // /usr (89% in /usr/lib), /usr/lib, /usr/lib/gcc and /usr/lib/gcc/x86 only wrap a subdirectory.
-    expect(d.directories.map((x) => [x.path, x.net])).toEqual([
-      ['/usr/lib/gcc/x86/12', -550],
-      ['/opt/venv/lib', 220],
-      ['/usr/bin', -70],
-      ['/usr/lib/gcc/x86/12/plugin', -50],
+    // /usr/lib is gone whole: one unit, listed where it stops being a chain of single subdirectories, and
+    // nothing inside it (not /usr/lib/gcc/x86/12/plugin); the same for the new /opt. /usr/bin keeps /usr/bin/sh.
+    expect(d.directories.map((x) => [x.path, x.net, x.wholly])).toEqual([
+      ['/usr/lib/gcc/x86/12', -550, 'removed'],
+      ['/opt/venv/lib', 220, 'added'],
+      ['/usr/bin', -70, null],
     ]);
     const gcc = d.directories[0]!;
     expect(gcc.removed).toEqual({ files: 3, bytes: 550 });
@@ -151,22 +151,45 @@ describe('diffFilesystems', () => {
     expect(d.directories[1]!.added).toEqual({ files: 2, bytes: 220 });
   });
 
-  it('lists a directory and a subdirectory of it when neither holds half of the other', () => {
+  it('lists a directory and one inside it when neither holds half of the other, and no more inside a unit', () => {
     const base = index(
       os,
       L('b', 'usr/lib/', 'usr/lib/x/', 'usr/lib/x/a:30', 'usr/lib/x/b:20', 'usr/lib/y:60', 'usr/z:120'),
     );
     const d = diffFilesystems(base, index(os));
-    expect(d.directories.map((x) => [x.path, x.net])).toEqual([
-      ['/usr', -230],
-      ['/usr/lib', -110],
-      ['/usr/lib/x', -50],
+    expect(d.directories.map((x) => [x.path, x.net, x.wholly])).toEqual([
+      ['/usr', -230, null],
+      ['/usr/lib', -110, 'removed'],
     ]);
     expect(d.directories[0]!.largest.map((f) => f.path)).toEqual([
       '/usr/z',
       '/usr/lib/y',
       '/usr/lib/x/a',
       '/usr/lib/x/b',
+    ]);
+  });
+
+  it('a directory that changed only in part is not a unit', () => {
+    const base = index(
+      os,
+      L(
+        'b',
+        'srv/',
+        'srv/keep:1',
+        'srv/a/',
+        'srv/a/1:40',
+        'srv/a/2:40',
+        'srv/b/',
+        'srv/b/1:30',
+        'srv/b/2:30',
+      ),
+    );
+    const head = index(os, L('h', 'srv/', 'srv/keep:1', 'srv/a/', 'srv/a/1:90', 'srv/a/2:5'));
+    const d = diffFilesystems(base, head);
+    // /srv keeps a file, so it is no unit; /srv/a holds 85 of its 145 bytes of churn, so it is not listed.
+    expect(d.directories.map((x) => [x.path, x.net, x.wholly])).toEqual([
+      ['/srv/a', 15, null],
+      ['/srv/b', -60, 'removed'],
     ]);
   });
 

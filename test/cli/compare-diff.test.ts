@@ -95,7 +95,7 @@ describe('compare: the file-level diff', () => {
       '**Where the bytes went**: +28 kB added (3 files), −54 kB removed (4 files); net −26 kB',
     );
     expect(md).toContain(
-      '| **−50 kB** | `/usr/lib/gcc/12` | −2 | `cc1` removed 30 kB<br>`lto1` removed 20 kB |',
+      '| **−50 kB** | `/usr/lib/gcc/12` | −2 (gone) | `cc1` removed 30 kB<br>`lto1` removed 20 kB |',
     );
     // A hostile file name stays inside one code span (no HTML, no mention there), the table intact.
     const code = /``(\/opt\/venv\/lib\/)?x\\\|y`<img src=x onerror=alert\(1\)>@octocat``/;
@@ -116,7 +116,7 @@ describe('compare: the file-level diff', () => {
   it('the text output has the section too', async () => {
     const r = await compare('text');
     expect(r.out).toContain('Where the bytes went');
-    expect(r.out).toMatch(/−50 kB\s+\/usr\/lib\/gcc\/12/);
+    expect(r.out).toMatch(/−50 kB\s+\/usr\/lib\/gcc\/12 \(gone\)/);
     expect(r.out).toContain('cc1  removed 30 kB');
   });
 
