@@ -145,6 +145,11 @@ export function diffFilesystems(
   /** Makes the top of the stack the directory of `path`, closing the ones the walk has left. */
   const enter = (path: string): Frame => {
     const slash = path.lastIndexOf('/');
+    const current = stack[stack.length - 1]!;
+    // Most paths are in the directory of the path before: no string is made for them.
+    if (slash < 0 ? current.path === '' : current.path.length === slash && path.startsWith(current.path)) {
+      return current;
+    }
     const dir = slash < 0 ? '' : path.slice(0, slash);
     for (;;) {
       const top = stack[stack.length - 1]!;

@@ -35,8 +35,6 @@ export function comparePaths(a: string, b: string): number {
   return a.length - b.length;
 }
 
-const byName = (x: FsNode, y: FsNode): number => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
-
 /** The index of a merged filesystem; `diffIds[i]` is the diffId of image layer i (null when empty). */
 export function fileIndexOf(fs: MergedFilesystem, diffIds: readonly (string | null)[]): FileIndex {
   const paths: string[] = [];
@@ -44,21 +42,24 @@ export function fileIndexOf(fs: MergedFilesystem, diffIds: readonly (string | nu
   const layers: number[] = [];
   const counted = new Set<Inode>();
   // Depth first, children by name, without recursion (paths may be thousands of levels deep).
-  const stack: { prefix: string; nodes: FsNode[]; next: number }[] = [];
+  const stack: { prefix: string; children: Map<string, FsNode>; names: string[]; next: number }[] = [];
   const open = (node: FsNode, prefix: string) => {
     if (node.children && node.children.size > 0) {
-      stack.push({ prefix, nodes: [...node.children.values()].sort(byName), next: 0 });
+      // The default sort compares UTF-16 code units, as `comparePaths` does within a segment, without a call
+      // per comparison.
+      stack.push({ prefix, children: node.children, names: [...node.children.keys()].sort(), next: 0 });
     }
   };
   open(fs.root, '');
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
-    if (frame.next === frame.nodes.length) {
+    if (frame.next === frame.names.length) {
       stack.pop();
       continue;
     }
-    const node = frame.nodes[frame.next++]!;
-    const path = frame.prefix + node.name;
+    const name = frame.names[frame.next++]!;
+    const node = frame.children.get(name)!;
+    const path = frame.prefix + name;
     if (node.kind === 'file' || node.kind === 'hardlink') {
       const inode = fs.inodes.size > 0 ? fs.inodes.get(node) : undefined;
       let size = node.kind === 'file' ? node.size : 0;

@@ -18,6 +18,7 @@ import {
   diffTotalsLine,
   fileChangeLabel,
   relativeTo,
+  shortDirectoryList,
   statusLine,
 } from './summary.js';
 
@@ -183,7 +184,7 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
 function whereTheBytesWent(diff: FileDiff, limit: number): string[] {
   // The totals line is made of figures only: nothing in it comes from the image.
   const lines = [`**Where the bytes went**: ${diffTotalsLine(diff)}`];
-  const dirs = diff.directories.slice(0, limit);
+  const dirs = shortDirectoryList(diff, limit);
   if (dirs.length === 0) return lines;
   lines.push('', '| change | directory | files | largest changes |', '|---:|---|---|---|');
   for (const d of dirs) {
@@ -204,8 +205,12 @@ function whereTheBytesWent(diff: FileDiff, limit: number): string[] {
       .join('<br>');
     lines.push(`| **${signed(d.net, formatBytes)}** | ${inlineCode(d.path, 80)} | ${counts} | ${files} |`);
   }
-  const more = diff.directories.length - dirs.length;
-  if (more > 0) lines.push('', `<sub>${more} more in the JSON report (\`diff.directories\`).</sub>`);
+  if (diff.directories.length > dirs.length) {
+    lines.push(
+      '',
+      `<sub>The JSON report lists ${diff.directories.length} directories (\`diff.directories\`), nested ones too.</sub>`,
+    );
+  }
   return lines;
 }
 

@@ -3,6 +3,7 @@ import {
   type Budget,
   type BuildFigures,
   type Costs,
+  type DirectoryChange,
   type FailOn,
   type FileChange,
   type FileDiff,
@@ -194,4 +195,36 @@ export function fileChangeLabel(f: FileChange): string {
 export function relativeTo(dir: string, path: string): string {
   if (dir === '/') return path.slice(1);
   return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+
+const churnOf = (d: DirectoryChange): number =>
+  d.added.bytes + d.removed.bytes + d.grown.bytes + d.shrunk.bytes;
+
+/**
+ * The directories a short list shows (the comment, the text output): the report's `du`-like list without the
+ * directories that only sum up others of the list (half of their churn or more is in listed directories inside
+ * them), cut to `limit`, biggest churn first. When the cut leaves out every directory that grew (or every one
+ * that shrank) while the list has one, the last place goes to the biggest of them: a reviewer sees what came in
+ * as well as what went.
+ */
+export function shortDirectoryList(diff: FileDiff, limit: number): DirectoryChange[] {
+  if (limit <= 0) return [];
+  const all = diff.directories;
+  const inside = (outer: DirectoryChange, inner: DirectoryChange) =>
+    outer !== inner && (outer.path === '/' || inner.path.startsWith(`${outer.path}/`));
+  const kept = all.filter((d) => {
+    const below = all.filter((x) => inside(d, x));
+    const outermost = below.filter((x) => !below.some((y) => inside(y, x)));
+    return outermost.reduce((n, x) => n + churnOf(x), 0) < churnOf(d) / 2;
+  });
+  const shown = kept.slice(0, limit);
+  for (const grew of [true, false]) {
+    const side = (d: DirectoryChange) => (grew ? d.net > 0 : d.net < 0);
+    if (shown.some(side)) continue;
+    const missing = kept.find(side);
+    if (!missing || shown.length === 0) continue;
+    if (shown.length < limit) shown.push(missing);
+    else shown[shown.length - 1] = missing;
+  }
+  return shown;
 }

@@ -16,6 +16,7 @@ import {
   diffTotalsLine,
   fileChangeLabel,
   relativeTo,
+  shortDirectoryList,
   statusLine,
 } from './summary.js';
 import { escapeTerminal as esc } from './terminal-escape.js';
@@ -188,7 +189,8 @@ const FILES_PER_DIRECTORY = 5;
 function diffLines(diff: FileDiff, dim: (s: string) => string): string[] {
   const out = [`  ${diffTotalsLine(diff)}`];
   const rows: string[][] = [];
-  for (const d of diff.directories.slice(0, DIRECTORIES)) {
+  const shown = shortDirectoryList(diff, DIRECTORIES);
+  for (const d of shown) {
     const whole = d.wholly === 'added' ? ' (new)' : d.wholly === 'removed' ? ' (gone)' : '';
     rows.push([signed(d.net, formatBytes), `${esc(d.path)}${dim(whole)}`]);
     for (const f of d.largest.slice(0, FILES_PER_DIRECTORY)) {
@@ -198,8 +200,11 @@ function diffLines(diff: FileDiff, dim: (s: string) => string): string[] {
     }
   }
   out.push(...table(rows, [0]).map((l) => `  ${l}`));
-  const more = diff.directories.length - Math.min(DIRECTORIES, diff.directories.length);
-  if (more > 0) out.push(`  ${dim(`… ${more} more directories in --format json (diff.directories)`)}`);
+  if (diff.directories.length > shown.length) {
+    out.push(
+      `  ${dim(`--format json lists ${diff.directories.length} directories (diff.directories), nested ones too`)}`,
+    );
+  }
   return out;
 }
 
