@@ -94,44 +94,37 @@ class Overlay implements MergedFilesystem {
   addEntries(entries: readonly LayerEntry[], by: number): void {
     this.#cachedDir = '';
     this.#cachedNode = null;
-    let links: LayerEntry[] | null = null;
     for (const entry of entries) {
       if (entry.path === '') continue;
       if (entry.kind === 'file') this.totalBytes += entry.size;
-      else if (entry.kind === 'hardlink') {
-        links ??= [];
-        links.push(entry);
-      }
       this.#put(entry, by);
+      if (entry.kind === 'hardlink') this.#link(entry);
     }
-    if (links) this.#link(links);
   }
 
   /**
-   * Joins each hard link to its target's inode once the whole layer is written (a tar names the target before
-   * the link, but a link may also name another link). A target that is not a file or link of the tree is left
-   * alone: the link then weighs nothing, as its tar member does.
+   * Joins a hard link to its target's inode as the tar goes (a tar names the target before the link; the link
+   * takes the target as it is at that point, as applying the layer does). A target that is not a file or a
+   * link of the tree is left alone: the link then weighs nothing, as its tar member does.
    */
-  #link(links: readonly LayerEntry[]): void {
-    for (const entry of links) {
-      const link = findPath(this.root, entry.path);
-      if (link?.kind !== 'hardlink') continue;
-      let targetPath: string;
-      try {
-        targetPath = normalizeHardlinkTarget(entry.linkTarget ?? '');
-      } catch {
-        continue;
-      }
-      const target = findPath(this.root, targetPath);
-      if (!target || target === link) continue;
-      let inode = this.inodes.get(target);
-      if (!inode) {
-        if (target.kind !== 'file') continue;
-        inode = { size: target.size };
-        this.inodes.set(target, inode);
-      }
-      this.inodes.set(link, inode);
+  #link(entry: LayerEntry): void {
+    const link = findPath(this.root, entry.path);
+    if (link?.kind !== 'hardlink') return;
+    let targetPath: string;
+    try {
+      targetPath = normalizeHardlinkTarget(entry.linkTarget ?? '');
+    } catch {
+      return;
     }
+    const target = findPath(this.root, targetPath);
+    if (!target || target === link) return;
+    let inode = this.inodes.get(target);
+    if (!inode) {
+      if (target.kind !== 'file') return;
+      inode = { size: target.size };
+      this.inodes.set(target, inode);
+    }
+    this.inodes.set(link, inode);
   }
 
   /** Writes one entry: walks (or creates) its parent directories, then puts it on top of what was there. */
