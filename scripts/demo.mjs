@@ -17,6 +17,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exampleDir = 'examples/python-api';
 const officialBase = 'python:3.13-slim';
 const localBase = process.env.IG_PYTHON_IMAGE || 'image-guard-fixture/python:3.13-slim';
+// The images' repository (IG_DEMO_IMAGE), so that runs sharing an engine can keep apart.
+const demoImage = process.env.IG_DEMO_IMAGE || 'image-guard-demo/python-api';
 // The CLI under demonstration: the committed bundle, or another build of it (IG_DEMO_CLI=/path/to/cli.js).
 const cliPath = path.resolve(repo, process.env.IG_DEMO_CLI || 'dist/cli.js');
 const pullTimeoutMs = Number(process.env.IG_DEMO_PULL_TIMEOUT_MS || 30_000);
@@ -25,13 +27,13 @@ const builds = [
     key: 'single',
     label: 'single-stage',
     dockerfile: 'Dockerfile.single',
-    tag: 'image-guard-demo/python-api:single',
+    tag: `${demoImage}:single`,
   },
   {
     key: 'multi',
     label: 'multi-stage',
     dockerfile: 'Dockerfile.multi',
-    tag: 'image-guard-demo/python-api:multi',
+    tag: `${demoImage}:multi`,
   },
 ];
 
@@ -362,7 +364,8 @@ async function main() {
   }
 
   // The costs table, every figure measured here, from the JSON report.
-  const costs = JSON.parse(readFileSync(path.join(options.out, 'report.json'), 'utf8')).costs;
+  const json = JSON.parse(readFileSync(path.join(options.out, 'report.json'), 'utf8'));
+  const costs = json.costs;
   const seconds = (s) =>
     s === null || s === undefined ? '–' : s < 1 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`;
   const cacheMark = (b) =>
@@ -423,6 +426,17 @@ async function main() {
   process.stdout.write(
     `  base image: ${base.image}${base.image === officialBase ? '' : ' (local stand-in)'}\n`,
   );
+  if (json.diff) {
+    // What the multi-stage change took out of the image and put in, from the file-level diff.
+    const d = json.diff;
+    process.stdout.write(
+      `\nWhere the bytes went (single-stage → multi-stage): ${d.removed.files} files removed (${formatBytes(d.removed.bytes)}), ${d.added.files} added (${formatBytes(d.added.bytes)}); the directories that changed most:\n`,
+    );
+    for (const dir of d.directories.slice(0, 6)) {
+      const net = dir.net < 0 ? `−${formatBytes(-dir.net)}` : `+${formatBytes(dir.net)}`;
+      process.stdout.write(`  ${net.padStart(9)}  ${dir.path}\n`);
+    }
+  }
 
   const verdict = text.status === 0 ? 'passed' : 'failed (a budget or a finding at error level)';
   say(`compare verdict: ${verdict}`);

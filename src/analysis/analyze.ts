@@ -1,6 +1,7 @@
 import type { CompressedSize, FileStats, Finding, Image, ImageLayer } from '../core/report.js';
 import type { ImageData } from '../image/model.js';
 import { checkContent } from './content-rules/index.js';
+import { type FileIndex, fileIndexOf } from './file-index.js';
 import { biggestWasters, largestFiles, mergeLayers } from './filesystem.js';
 import { imageLayers, nonEmptyIndexes, normalizeInstruction } from './layers.js';
 
@@ -8,6 +9,11 @@ export interface ImageAnalysis {
   image: Image;
   /** IG101–IG105 on the final filesystem; empty without files. */
   findings: Finding[];
+  /**
+   * The final filesystem's files, for a file-level diff against another image; absent without files (and in
+   * cache entries written before it was kept).
+   */
+  fileIndex?: FileIndex;
 }
 
 const shorten = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -37,7 +43,11 @@ export function analyzeImage(data: ImageData): ImageAnalysis {
     wasted: biggestWasters(fs),
   };
   const findings = checkContent({ root: fs.root, describeLayer: (i) => describeLayer(layers, i) });
-  return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings };
+  const fileIndex = fileIndexOf(
+    fs,
+    layers.map((l) => l.diffId),
+  );
+  return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings, fileIndex };
 }
 
 /** The compressed sizes a reader counted, when it counted every layer. */

@@ -7,6 +7,8 @@ import { isAbsolute, relative } from 'node:path';
 import type { ImageAnalysis } from '../analysis/analyze.js';
 import type { BudgetLimits } from '../analysis/budgets.js';
 import { buildCosts } from '../analysis/costs.js';
+import { diffFilesystems } from '../analysis/file-diff.js';
+import type { FileIndex } from '../analysis/file-index.js';
 import { type BuiltReport, buildReport } from '../analysis/report.js';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
@@ -83,7 +85,9 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
   answers.catch(() => undefined);
   const [head, base, linted] = await Promise.all([
     ports.analyze(request.head.ref, what),
-    baseRequest ? readBase(baseRequest, what, ports) : { image: null, why: unavailableWhy(request.base) },
+    baseRequest
+      ? readBase(baseRequest, what, ports)
+      : { image: null, fileIndex: undefined, why: unavailableWhy(request.base) },
     lintStep(request, ports),
   ]);
 
@@ -115,6 +119,10 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
   });
   const report = built.report;
   if (linted) report.judged = linted.judged;
+  // From the two analyses' file indexes (kept in the analysis cache too): no image is read again.
+  if (baseImage && base.fileIndex && head.fileIndex) {
+    report.diff = diffFilesystems(base.fileIndex, head.fileIndex);
+  }
   report.costs = buildCosts({
     head: report.head!,
     base: report.base,
@@ -171,12 +179,17 @@ async function readBase(
   base: ImageRequest & { optional?: boolean },
   what: AnalyzeOptions,
   ports: ComparePorts,
-): Promise<{ image: Image | null; why: string | null }> {
+): Promise<{ image: Image | null; fileIndex: FileIndex | undefined; why: string | null }> {
   try {
-    return { image: (await ports.analyze(base.ref, what)).image, why: null };
+    const { image, fileIndex } = await ports.analyze(base.ref, what);
+    return { image, fileIndex, why: null };
   } catch (error) {
     if (!base.optional) throw error;
-    return { image: null, why: `the base image could not be read: ${messageOf(error)}` };
+    return {
+      image: null,
+      fileIndex: undefined,
+      why: `the base image could not be read: ${messageOf(error)}`,
+    };
   }
 }
 

@@ -3,7 +3,10 @@ import {
   type Budget,
   type BuildFigures,
   type Costs,
+  type DirectoryChange,
   type FailOn,
+  type FileChange,
+  type FileDiff,
   type ImageCosts,
   type Report,
   reachesFailOn,
@@ -158,4 +161,70 @@ export function costRows(costs: Costs): { rows: CostRow[]; notes: string[] } {
       }`,
     );
   return { rows, notes };
+}
+
+/** The diff's totals in one line: `+1.2 MB added (3 files), −180 MB removed (1,204 files), …; net −179 MB`. */
+export function diffTotalsLine(diff: FileDiff): string {
+  const files = (n: number) => `${n.toLocaleString('en-US')} file${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (diff.added.files) parts.push(`+${formatBytes(diff.added.bytes)} added (${files(diff.added.files)})`);
+  if (diff.removed.files)
+    parts.push(`−${formatBytes(diff.removed.bytes)} removed (${files(diff.removed.files)})`);
+  if (diff.grown.files) parts.push(`+${formatBytes(diff.grown.bytes)} grown (${files(diff.grown.files)})`);
+  if (diff.shrunk.files)
+    parts.push(`−${formatBytes(diff.shrunk.bytes)} shrunk (${files(diff.shrunk.files)})`);
+  if (parts.length === 0) return 'no file was added, removed or changed in size';
+  return `${parts.join(', ')}; net ${signed(diff.net, formatBytes)}`;
+}
+
+/** How a file changed, in a word or two: `added`, `removed`, `+2.0 MB`, `−1.5 kB`, `rewritten`. */
+export function fileChangeLabel(f: FileChange): string {
+  switch (f.change) {
+    case 'added':
+      return 'added';
+    case 'removed':
+      return 'removed';
+    case 'same-size':
+      return 'rewritten';
+    default:
+      return signed(f.delta, formatBytes);
+  }
+}
+
+/** A path shown relative to a directory it is in (`cc1` in `/usr/lib/gcc`), else as it is. */
+export function relativeTo(dir: string, path: string): string {
+  if (dir === '/') return path.slice(1);
+  return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+
+const churnOf = (d: DirectoryChange): number =>
+  d.added.bytes + d.removed.bytes + d.grown.bytes + d.shrunk.bytes;
+
+/**
+ * The directories a short list shows (the comment, the text output): the report's `du`-like list without the
+ * directories that only sum up others of the list (half of their churn or more is in listed directories inside
+ * them), cut to `limit`, biggest churn first. When the cut leaves out every directory that grew (or every one
+ * that shrank) while the list has one, the last place goes to the biggest of them: a reviewer sees what came in
+ * as well as what went.
+ */
+export function shortDirectoryList(diff: FileDiff, limit: number): DirectoryChange[] {
+  if (limit <= 0) return [];
+  const all = diff.directories;
+  const inside = (outer: DirectoryChange, inner: DirectoryChange) =>
+    outer !== inner && (outer.path === '/' || inner.path.startsWith(`${outer.path}/`));
+  const kept = all.filter((d) => {
+    const below = all.filter((x) => inside(d, x));
+    const outermost = below.filter((x) => !below.some((y) => inside(y, x)));
+    return outermost.reduce((n, x) => n + churnOf(x), 0) < churnOf(d) / 2;
+  });
+  const shown = kept.slice(0, limit);
+  for (const grew of [true, false]) {
+    const side = (d: DirectoryChange) => (grew ? d.net > 0 : d.net < 0);
+    if (shown.some(side)) continue;
+    const missing = kept.find(side);
+    if (!missing || shown.length === 0) continue;
+    if (shown.length < limit) shown.push(missing);
+    else shown[shown.length - 1] = missing;
+  }
+  return shown;
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli-io.js';
 import {
   buildCommand,
   contentSizes,
@@ -122,5 +123,34 @@ describe.skipIf(!engineAvailable)('examples/python-api', () => {
     } finally {
       await docker(['rm', '-f', container]).catch(() => undefined);
     }
+
+    // What `npm run demo` shows (issue 14): the comment says the build tools and apt's lists went and the
+    // virtualenv came, and its largest files are the ones the change added, not the OS base's.
+    const md = await runCli([
+      'compare',
+      '--base',
+      single,
+      '--head',
+      multi,
+      '--format',
+      'markdown',
+      '--fail-on',
+      'never',
+    ]);
+    expect(md.err).toBe('');
+    const section = md.out.slice(md.out.indexOf('**Where the bytes went**'), md.out.indexOf('<details>'));
+    const rows = section.split('\n').filter((l) => l.startsWith('| **'));
+    expect(rows.some((r) => /^\| \*\*−[^|]+\| `\/usr\/libexec\/gcc\/[^`]*` \| −\d+ \(gone\)/.test(r))).toBe(
+      true,
+    );
+    expect(rows.some((r) => /^\| \*\*−[^|]+\| `\/var\/lib\/apt\/lists` \|/.test(r))).toBe(true);
+    expect(rows.some((r) => /^\| \*\*\+[^|]+\| `\/opt\/venv` \| \+\d+ \(new\)/.test(r))).toBe(true);
+    const largest = md.out.slice(md.out.indexOf('<summary>Largest files'));
+    const firstRows = largest
+      .split('\n')
+      .filter((l) => /^\| [\d.]+ [kMG]?B \|/.test(l))
+      .slice(0, 10);
+    expect(firstRows).toHaveLength(10);
+    for (const row of firstRows) expect(row).toMatch(/\| added \| `\/(opt\/venv|app)\//);
   }, 900_000);
 });
