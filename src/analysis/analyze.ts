@@ -1,6 +1,7 @@
 import type { CompressedSize, FileStats, Finding, Image, ImageLayer } from '../core/report.js';
 import type { ImageData } from '../image/model.js';
 import { checkContent } from './content-rules/index.js';
+import { exploreTree, type ImageExplore, LayerChangeCollector } from './explore.js';
 import { biggestWasters, largestFiles, mergeLayers } from './filesystem.js';
 import { imageLayers, nonEmptyIndexes, normalizeInstruction } from './layers.js';
 
@@ -8,6 +9,8 @@ export interface ImageAnalysis {
   image: Image;
   /** IG101–IG105 on the final filesystem; empty without files. */
   findings: Finding[];
+  /** What the HTML report explores (the final filesystem as a tree, each layer's changes); absent without files. */
+  explore?: ImageExplore;
 }
 
 const shorten = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -26,7 +29,9 @@ export function analyzeImage(data: ImageData): ImageAnalysis {
   if (!data.layers) {
     return { image: { ref: data.ref, id: data.id, size, layers, files: null, ...extra }, findings: [] };
   }
-  const fs = mergeLayers(data.layers, nonEmptyIndexes(layers));
+  const indexes = nonEmptyIndexes(layers);
+  const changes = new LayerChangeCollector();
+  const fs = mergeLayers(data.layers, indexes, changes);
   const { fileCount, largest } = largestFiles(fs.root);
   const files: FileStats = {
     totalBytes: fs.totalBytes,
@@ -37,7 +42,8 @@ export function analyzeImage(data: ImageData): ImageAnalysis {
     wasted: biggestWasters(fs),
   };
   const findings = checkContent({ root: fs.root, describeLayer: (i) => describeLayer(layers, i) });
-  return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings };
+  const explore: ImageExplore = { ...exploreTree(fs), layers: changes.result(indexes) };
+  return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings, explore };
 }
 
 /** The compressed sizes a reader counted, when it counted every layer. */

@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'n
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ImageAnalysis } from '../analysis/analyze.js';
+import type { ImageExplore } from '../analysis/explore.js';
 import type { Finding, Image } from '../core/report.js';
 
 /** What an analysis depends on, and so what an entry is found by. */
@@ -32,10 +33,12 @@ interface Entry {
   sum: string;
   image: Omit<Image, 'ref'>;
   findings: Finding[];
+  /** What the HTML report explores; absent for an analysis without files. */
+  explore?: ImageExplore;
 }
 
-// 2: entries carry `sum`.
-const FORMAT = 2;
+// 2: entries carry `sum`. 3: entries carry `explore`.
+const FORMAT = 3;
 const SUFFIX = '.json';
 export const DEFAULT_MAX_ENTRIES = 50;
 
@@ -80,18 +83,29 @@ export class AnalysisCache {
     } catch {
       return null;
     }
-    if (!isEntry(entry, key) || entry.sum !== checksum(key, entry.image, entry.findings)) return null;
+    if (!isEntry(entry, key) || entry.sum !== checksum(key, entry.image, entry.findings, entry.explore)) {
+      return null;
+    }
     // Recently used entries are the last evicted.
     const now = new Date();
     await utimes(file, now, now).catch(() => {});
-    return { image: { ref, ...entry.image }, findings: entry.findings };
+    const analysis: ImageAnalysis = { image: { ref, ...entry.image }, findings: entry.findings };
+    if (entry.explore) analysis.explore = entry.explore;
+    return analysis;
   }
 
   /** Stores an analysis (written to a temporary file, then renamed: readers never see half an entry). */
   async put(key: string, analysis: ImageAnalysis): Promise<void> {
     const { ref: _ref, ...image } = analysis.image;
-    const findings = analysis.findings;
-    const entry: Entry = { format: FORMAT, key, sum: checksum(key, image, findings), image, findings };
+    const { findings, explore } = analysis;
+    const entry: Entry = {
+      format: FORMAT,
+      key,
+      sum: checksum(key, image, findings, explore),
+      image,
+      findings,
+    };
+    if (explore) entry.explore = explore;
     const file = this.#file(key);
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
@@ -134,9 +148,14 @@ export class AnalysisCache {
  * The checksum of an entry's content. JSON.parse keeps the order of keys, so the parsed entry serializes to
  * the same text as the one written.
  */
-function checksum(key: string, image: Entry['image'], findings: Finding[]): string {
+function checksum(
+  key: string,
+  image: Entry['image'],
+  findings: Finding[],
+  explore: ImageExplore | undefined,
+): string {
   return createHash('sha256')
-    .update(JSON.stringify([key, image, findings]))
+    .update(JSON.stringify([key, image, findings, explore ?? null]))
     .digest('hex');
 }
 
@@ -154,6 +173,7 @@ function isEntry(value: unknown, key: string): value is Entry {
     typeof image.id === 'string' &&
     typeof image.size === 'number' &&
     Array.isArray(image.layers) &&
+    (e.explore === undefined || (typeof e.explore === 'object' && e.explore !== null)) &&
     (image.files === null || (typeof image.files === 'object' && image.files !== undefined))
   );
 }
