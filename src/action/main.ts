@@ -12,6 +12,7 @@ import { messageOf, UserError } from '../core/errors.js';
 import type { BuildFigures, CacheProbe } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import type { BuildResult, DockerCli } from '../engine/docker-cli.js';
+import type { ArtifactService } from '../github/artifact.js';
 import type { ActionEvent } from '../github/event.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { statusLine } from '../render/summary.js';
@@ -32,6 +33,8 @@ export interface RunDeps {
   lint?: ComparePorts['lint'];
   registry?: RegistryClient;
   publisher?: Publisher;
+  /** Where the HTML report is uploaded; the runner's artifact service by default. */
+  artifacts?: ArtifactService;
   env?: NodeJS.ProcessEnv;
   event?: (env: NodeJS.ProcessEnv) => ActionEvent;
 }
@@ -91,7 +94,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     const base: BaseImage = await getBase({ settings, event, docker, git, runId, noCache: fresh, cleanup });
 
     const ports = actionPorts(deps, docker);
-    const { report, unchecked } = await runComparison(
+    const { report, unchecked, explore } = await runComparison(
       {
         head: {
           ref: headRef,
@@ -121,7 +124,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     }
 
     const labels = { headLabel: shortSha(event.pullRequest?.headSha ?? event.sha), baseLabel: base.label };
-    await publishReport(publishing, report, { labels, unchecked });
+    await publishReport(publishing, report, { labels, unchecked, explore });
     annotate(report.findings, shownDockerfile);
     return report.passed ? null : statusLine(report, settings['fail-on']);
   } finally {

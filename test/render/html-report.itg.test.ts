@@ -232,9 +232,9 @@ describe.skipIf(!chromium)('the HTML report in headless Chromium', () => {
     expect(rows).toBeGreaterThan(0);
     // About a second on a quiet machine; the bound leaves room for a busy CI runner.
     expect(ms).toBeLessThan(4_000);
-    expect(
-      await p.$eval('[data-figure="head.files.fileCount"]', (e) => e.getAttribute('data-value')),
-    ).toBe(String(report.head!.files!.fileCount));
+    expect(await p.$eval('[data-figure="head.files.fileCount"]', (e) => e.getAttribute('data-value'))).toBe(
+      String(report.head!.files!.fileCount),
+    );
   });
 });
 
