@@ -2,6 +2,7 @@ import type { CompressedSize, FileStats, Finding, Image, ImageLayer } from '../c
 import type { ImageData } from '../image/model.js';
 import { checkContent } from './content-rules/index.js';
 import { exploreTree, type ImageExplore, LayerChangeCollector } from './explore.js';
+import { type FileIndex, fileIndexOf } from './file-index.js';
 import { biggestWasters, largestFiles, mergeLayers } from './filesystem.js';
 import { imageLayers, nonEmptyIndexes, normalizeInstruction } from './layers.js';
 
@@ -11,6 +12,11 @@ export interface ImageAnalysis {
   findings: Finding[];
   /** What the HTML report explores (the final filesystem as a tree, each layer's changes); absent without files. */
   explore?: ImageExplore;
+  /**
+   * The final filesystem's files, for a file-level diff against another image; absent without files (and in
+   * cache entries written before it was kept).
+   */
+  fileIndex?: FileIndex;
 }
 
 const shorten = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -43,7 +49,16 @@ export function analyzeImage(data: ImageData): ImageAnalysis {
   };
   const findings = checkContent({ root: fs.root, describeLayer: (i) => describeLayer(layers, i) });
   const explore: ImageExplore = { ...exploreTree(fs), layers: changes.result(indexes) };
-  return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings, explore };
+  const fileIndex = fileIndexOf(
+    fs,
+    layers.map((l) => l.diffId),
+  );
+  return {
+    image: { ref: data.ref, id: data.id, size, layers, files, ...extra },
+    findings,
+    fileIndex,
+    explore,
+  };
 }
 
 /** The compressed sizes a reader counted, when it counted every layer. */

@@ -1,5 +1,6 @@
 import type { FileEntryRef, WastedEntry } from '../core/report.js';
 import type { EntryKind, LayerEntry, LayerSummary, SecretHint } from '../image/model.js';
+import { normalizeHardlinkTarget } from '../image/tar-paths.js';
 
 /** A path of the merged filesystem and the version of it that is on top so far. */
 export interface FsNode {
@@ -20,6 +21,17 @@ export interface MergedFilesystem {
   wastedBytes: number;
   /** Every path whose bytes a later layer hid, with the layers that wrote and hid them. */
   wasted: Map<string, { bytes: number; layers: Set<number> }>;
+  /**
+   * Paths of the final filesystem that share an inode through a hard link, each with its inode (one object per
+   * inode, holding its size). A path written again later leaves its inode, as overlayfs's copy-up breaks the
+   * link. Nodes a whiteout detached may stay in the map; they are not in the tree.
+   */
+  inodes: Map<FsNode, Inode>;
+}
+
+/** A regular file's bytes shared by the paths hard-linked to it. */
+export interface Inode {
+  size: number;
 }
 
 const isDir = (n: FsNode): boolean => n.kind === 'dir' || n.kind === null;
@@ -58,14 +70,15 @@ export function mergeLayers(
     overlay.removeWhiteouts(layer.whiteouts, by);
     overlay.addEntries(layer.entries, by);
   });
-  const { root, totalBytes, wastedBytes, wasted } = overlay;
-  return { root, totalBytes, wastedBytes, wasted };
+  const { root, totalBytes, wastedBytes, wasted, inodes } = overlay;
+  return { root, totalBytes, wastedBytes, wasted, inodes };
 }
 
 /** The merged filesystem while layers are stacked on it, and the bytes hidden so far. */
 class Overlay implements MergedFilesystem {
   readonly root: FsNode = { name: '', parent: null, kind: 'dir', size: 0, layer: -1, children: new Map() };
   readonly wasted = new Map<string, { bytes: number; layers: Set<number> }>();
+  readonly inodes = new Map<FsNode, Inode>();
   totalBytes = 0;
   wastedBytes = 0;
   // Members come grouped by directory: the directory of the previous entry is remembered, so a sibling
@@ -109,10 +122,43 @@ class Overlay implements MergedFilesystem {
   addEntries(entries: readonly LayerEntry[], by: number): void {
     this.#cachedDir = '';
     this.#cachedNode = null;
+    let links: LayerEntry[] | null = null;
     for (const entry of entries) {
       if (entry.path === '') continue;
       if (entry.kind === 'file') this.totalBytes += entry.size;
+      else if (entry.kind === 'hardlink') {
+        links ??= [];
+        links.push(entry);
+      }
       this.#put(entry, by);
+    }
+    if (links) this.#link(links);
+  }
+
+  /**
+   * Joins each hard link to its target's inode once the whole layer is written (a tar names the target before
+   * the link, but a link may also name another link). A target that is not a file or link of the tree is left
+   * alone: the link then weighs nothing, as its tar member does.
+   */
+  #link(links: readonly LayerEntry[]): void {
+    for (const entry of links) {
+      const link = findPath(this.root, entry.path);
+      if (link?.kind !== 'hardlink') continue;
+      let targetPath: string;
+      try {
+        targetPath = normalizeHardlinkTarget(entry.linkTarget ?? '');
+      } catch {
+        continue;
+      }
+      const target = findPath(this.root, targetPath);
+      if (!target || target === link) continue;
+      let inode = this.inodes.get(target);
+      if (!inode) {
+        if (target.kind !== 'file') continue;
+        inode = { size: target.size };
+        this.inodes.set(target, inode);
+      }
+      this.inodes.set(link, inode);
     }
   }
 
@@ -139,6 +185,7 @@ class Overlay implements MergedFilesystem {
       } else if (!last && !isDir(child)) {
         // A file where this layer needs a directory: the file is replaced.
         this.#hide(child, by);
+        this.inodes.delete(child);
         child.kind = null;
         child.size = 0;
         child.secret = undefined;
@@ -158,6 +205,7 @@ class Overlay implements MergedFilesystem {
 
   /** Puts `entry` on top of `node`, hiding what it replaces. */
   #replace(node: FsNode, entry: LayerEntry, by: number): void {
+    if (this.inodes.size > 0) this.inodes.delete(node);
     if (entry.kind === 'dir') {
       if (!isDir(node)) this.#hide(node, by);
       node.kind = 'dir';

@@ -8,6 +8,8 @@ import type { ImageAnalysis } from '../analysis/analyze.js';
 import type { BudgetLimits } from '../analysis/budgets.js';
 import { buildCosts } from '../analysis/costs.js';
 import type { ImageExplore } from '../analysis/explore.js';
+import { diffFilesystems } from '../analysis/file-diff.js';
+import type { FileIndex } from '../analysis/file-index.js';
 import { type BuiltReport, buildReport } from '../analysis/report.js';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
@@ -83,7 +85,7 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
     ports.analyze(request.head.ref, what),
     baseRequest
       ? readBase(baseRequest, what, ports)
-      : { image: null, why: unavailableWhy(request.base), explore: null },
+      : { image: null, fileIndex: undefined, why: unavailableWhy(request.base), explore: null },
     lintStep(request, ports),
   ]);
 
@@ -115,6 +117,10 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
   });
   const report = built.report;
   if (linted) report.judged = linted.judged;
+  // From the two analyses' file indexes (kept in the analysis cache too): no image is read again.
+  if (baseImage && base.fileIndex && head.fileIndex) {
+    report.diff = diffFilesystems(base.fileIndex, head.fileIndex);
+  }
   report.costs = buildCosts({
     head: report.head!,
     base: report.base,
@@ -175,13 +181,23 @@ async function readBase(
   base: ImageRequest & { optional?: boolean },
   what: AnalyzeOptions,
   ports: ComparePorts,
-): Promise<{ image: Image | null; why: string | null; explore: ImageExplore | null }> {
+): Promise<{
+  image: Image | null;
+  fileIndex: FileIndex | undefined;
+  why: string | null;
+  explore: ImageExplore | null;
+}> {
   try {
-    const analysis = await ports.analyze(base.ref, what);
-    return { image: analysis.image, why: null, explore: analysis.explore ?? null };
+    const { image, fileIndex, explore } = await ports.analyze(base.ref, what);
+    return { image, fileIndex, why: null, explore: explore ?? null };
   } catch (error) {
     if (!base.optional) throw error;
-    return { image: null, why: `the base image could not be read: ${messageOf(error)}`, explore: null };
+    return {
+      image: null,
+      fileIndex: undefined,
+      why: `the base image could not be read: ${messageOf(error)}`,
+      explore: null,
+    };
   }
 }
 

@@ -191,6 +191,91 @@ export interface Report {
   judged?: JudgedImage | null;
   /** Added to the contract: size, build, pull and start-up costs, when the run measured them. */
   costs?: Costs;
+  /**
+   * Added to the contract: the file-level diff of the final filesystems, base → head. Absent for `analyze`,
+   * without a base, and when either image was read without its files (`--no-files`).
+   */
+  diff?: FileDiff;
+}
+
+/**
+ * Added to the contract: what changed between the final filesystems of base and head, file by file. It counts
+ * regular files (hard links: each inode once, at the first of its paths in path order, as `du` does);
+ * directories, symlinks and devices weigh nothing and are not listed. A file whose size did not change is not
+ * a change: contents are not compared.
+ */
+export interface FileDiff {
+  /** Files only in the head (a directory of the base replaced by a file counts its files removed, the file added). */
+  added: ChangeTotal;
+  /** Files only in the base. */
+  removed: ChangeTotal;
+  /** Files in both, bigger in the head; `bytes` is the growth. */
+  grown: ChangeTotal;
+  /** Files in both, smaller in the head; `bytes` is the shrinkage (positive). */
+  shrunk: ChangeTotal;
+  /** Bytes of the head's final filesystem minus the base's: added + grown − removed − shrunk. */
+  net: number;
+  /** The final filesystems' regular files and bytes (inodes once). */
+  base: ChangeTotal;
+  head: ChangeTotal;
+  /**
+   * The directories that changed most, by churn (added + removed + grown + shrunk bytes below them, summed as
+   * `du` sums a directory), biggest first. A directory where one subdirectory holds half of the churn or more is
+   * left out (it stands for that subdirectory); the others are listed even inside one another, as `du` lists
+   * them. The root only when no other directory changed.
+   */
+  directories: DirectoryChange[];
+  /** The files that changed most (by |delta|), biggest first. */
+  files: FileChange[];
+  /**
+   * The head's largest files that this PR touched: added, grown, or on top from a layer the base does not
+   * have (`layerChanged`), biggest (head size) first.
+   */
+  largest: FileChange[];
+  /** How many entries each list was cut to (`directories`, `files`, `largest`, files per directory). */
+  limits: FileDiffLimits;
+}
+
+export interface ChangeTotal {
+  files: number;
+  bytes: number;
+}
+
+export type FileChangeKind = 'added' | 'removed' | 'grown' | 'shrunk' | 'same-size';
+
+export interface FileChange {
+  /** Absolute path in the image (`/usr/bin/gcc`). */
+  path: string;
+  /** `same-size`: only in `largest`, a file of a changed layer whose size did not change. */
+  change: FileChangeKind;
+  baseSize: number | null;
+  headSize: number | null;
+  /** headSize − baseSize (a missing side counts 0). */
+  delta: number;
+  /** Head layer (index into `head.layers`) the file's final version comes from; null when removed. */
+  layer: number | null;
+  /** The file's head layer has a diffId the base does not have (the PR built or changed it). */
+  layerChanged: boolean;
+}
+
+export interface DirectoryChange {
+  /** Absolute path (`/usr/lib/gcc`); `/` for the root. */
+  path: string;
+  /** Bytes added + grown − removed − shrunk below it. */
+  net: number;
+  added: ChangeTotal;
+  removed: ChangeTotal;
+  grown: ChangeTotal;
+  shrunk: ChangeTotal;
+  /** The files below it that changed most (by |delta|), biggest first. */
+  largest: FileChange[];
+}
+
+export interface FileDiffLimits {
+  directories: number;
+  files: number;
+  largest: number;
+  filesPerDirectory: number;
 }
 
 const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

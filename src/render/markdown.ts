@@ -3,6 +3,7 @@ import { describeJudged } from '../core/judged.js';
 import {
   type CacheProbe,
   type FailOn,
+  type FileDiff,
   type Finding,
   type Image,
   type Report,
@@ -11,7 +12,14 @@ import {
 import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
 import { escapeHtml, escapeMarkdown, escapeMessage, inlineCode } from './markdown-escape.js';
-import { budgetFigures, costRows, statusLine } from './summary.js';
+import {
+  budgetFigures,
+  costRows,
+  diffTotalsLine,
+  fileChangeLabel,
+  relativeTo,
+  statusLine,
+} from './summary.js';
 
 /** GitHub refuses a comment body longer than this (HTTP 422). */
 export const COMMENT_LIMIT = 65_536;
@@ -36,6 +44,8 @@ export interface MarkdownOptions {
 }
 
 interface Limits {
+  /** Directories in "Where the bytes went". */
+  directories: number;
   layers: number;
   files: number;
   wasters: number;
@@ -43,7 +53,16 @@ interface Limits {
   failing: number;
 }
 
-const FULL: Limits = { layers: 500, files: 20, wasters: 20, otherFindings: 500, failing: 500 };
+const FULL: Limits = {
+  directories: 6,
+  layers: 500,
+  files: 20,
+  wasters: 20,
+  otherFindings: 500,
+  failing: 500,
+};
+/** Files named per directory in "Where the bytes went". */
+const FILES_PER_DIRECTORY = 3;
 
 /** The report as GitHub-flavoured Markdown: the basis of the PR comment and the job summary. */
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
@@ -52,9 +71,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   if (body.length <= max) return body;
   // Shrink what is collapsed first, then drop it; then keep as many failing findings as fit.
   const steps: Limits[] = [
-    { layers: 60, files: 10, wasters: 10, otherFindings: 50, failing: FULL.failing },
-    { layers: 20, files: 5, wasters: 5, otherFindings: 10, failing: FULL.failing },
-    { layers: 0, files: 0, wasters: 0, otherFindings: 0, failing: FULL.failing },
+    { directories: 6, layers: 60, files: 10, wasters: 10, otherFindings: 50, failing: FULL.failing },
+    { directories: 3, layers: 20, files: 5, wasters: 5, otherFindings: 10, failing: FULL.failing },
+    { directories: 0, layers: 0, files: 0, wasters: 0, otherFindings: 0, failing: FULL.failing },
   ];
   for (const limits of steps) {
     body = compose(report, options, limits, true);
@@ -95,6 +114,7 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
       '',
     );
   if (report.costs) out.push(...costsTable(report), '');
+  if (report.diff && lim.directories > 0) out.push(...whereTheBytesWent(report.diff, lim.directories), '');
 
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
@@ -119,19 +139,7 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
     out.push(...details(`Layers (${rows.total}): where the bytes are`, rows.lines));
   }
   if (head?.files && lim.files > 0 && head.files.largest.length) {
-    const max = head.files.largest[0]?.size ?? 1;
-    out.push(
-      ...details(`Largest files (${Math.min(lim.files, head.files.largest.length)})`, [
-        '| size | | path | layer |',
-        '|---:|---|---|---:|',
-        ...head.files.largest
-          .slice(0, lim.files)
-          .map(
-            (f) =>
-              `| ${formatBytes(f.size)} | ${bar(f.size, max, 12)} | ${inlineCode(f.path)} | ${f.layer} |`,
-          ),
-      ]),
-    );
+    out.push(...largestFiles(head, report.diff, lim.files));
   }
   if (head?.files && lim.wasters > 0 && head.files.wasted.length) {
     out.push(
@@ -173,6 +181,72 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
     );
   out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * "Where the bytes went": the diff's totals, then the directories that changed most, each with its largest
+ * changes. A plain table, which GitHub's mobile app and the e-mail notification show as they show the others.
+ */
+function whereTheBytesWent(diff: FileDiff, limit: number): string[] {
+  // The totals line is made of figures only: nothing in it comes from the image.
+  const lines = [`**Where the bytes went**: ${diffTotalsLine(diff)}`];
+  const dirs = diff.directories.slice(0, limit);
+  if (dirs.length === 0) return lines;
+  lines.push('', '| change | directory | files | largest changes |', '|---:|---|---|---|');
+  for (const d of dirs) {
+    const counts = [
+      d.added.files ? `+${d.added.files}` : '',
+      d.removed.files ? `−${d.removed.files}` : '',
+      d.grown.files + d.shrunk.files ? `~${d.grown.files + d.shrunk.files}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const files = d.largest
+      .slice(0, FILES_PER_DIRECTORY)
+      .map(
+        (f) =>
+          `${inlineCode(relativeTo(d.path, f.path), 60)} ${escapeMarkdown(fileChangeLabel(f))}${f.change === 'added' || f.change === 'removed' ? ` ${formatBytes(Math.abs(f.delta))}` : ''}`,
+      )
+      .join('<br>');
+    lines.push(`| **${signed(d.net, formatBytes)}** | ${inlineCode(d.path, 80)} | ${counts} | ${files} |`);
+  }
+  const more = diff.directories.length - dirs.length;
+  if (more > 0) lines.push('', `<sub>${more} more in the JSON report (\`diff.directories\`).</sub>`);
+  return lines;
+}
+
+/**
+ * The head's largest files; with a diff, first the ones this PR added, grew or wrote in a layer the base does
+ * not have (they are what a reviewer can act on), then the largest of the rest.
+ */
+function largestFiles(head: Image, diff: FileDiff | undefined, limit: number): string[] {
+  const all = head.files?.largest ?? [];
+  const touched = (diff?.largest ?? []).slice(0, limit);
+  const listed = new Set(touched.map((f) => f.path));
+  const rest = all.filter((f) => !listed.has(f.path)).slice(0, Math.max(0, limit - touched.length));
+  const max = Math.max(1, ...touched.map((f) => f.headSize ?? 0), ...rest.map((f) => f.size));
+  const rows = [
+    ...touched.map((f) => ({
+      size: f.headSize ?? 0,
+      what: fileChangeLabel(f),
+      path: f.path,
+      layer: f.layer,
+    })),
+    ...rest.map((f) => ({ size: f.size, what: diff ? '' : null, path: f.path, layer: f.layer })),
+  ];
+  const withChange = diff !== undefined;
+  const summary = withChange
+    ? `Largest files (${rows.length}; ${touched.length} added or changed by this PR first)`
+    : `Largest files (${rows.length})`;
+  return details(summary, [
+    withChange ? '| size | | change | path | layer |' : '| size | | path | layer |',
+    withChange ? '|---:|---|---|---|---:|' : '|---:|---|---|---:|',
+    ...rows.map((r) =>
+      withChange
+        ? `| ${formatBytes(r.size)} | ${bar(r.size, max, 12)} | ${escapeMarkdown(r.what ?? '')} | ${inlineCode(r.path)} | ${r.layer ?? ''} |`
+        : `| ${formatBytes(r.size)} | ${bar(r.size, max, 12)} | ${inlineCode(r.path)} | ${r.layer ?? ''} |`,
+    ),
+  ]);
 }
 
 function details(summary: string, lines: string[]): string[] {

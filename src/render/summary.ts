@@ -4,6 +4,8 @@ import {
   type BuildFigures,
   type Costs,
   type FailOn,
+  type FileChange,
+  type FileDiff,
   type ImageCosts,
   type Report,
   reachesFailOn,
@@ -158,4 +160,38 @@ export function costRows(costs: Costs): { rows: CostRow[]; notes: string[] } {
       }`,
     );
   return { rows, notes };
+}
+
+/** The diff's totals in one line: `+1.2 MB added (3 files), −180 MB removed (1,204 files), …; net −179 MB`. */
+export function diffTotalsLine(diff: FileDiff): string {
+  const files = (n: number) => `${n.toLocaleString('en-US')} file${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (diff.added.files) parts.push(`+${formatBytes(diff.added.bytes)} added (${files(diff.added.files)})`);
+  if (diff.removed.files)
+    parts.push(`−${formatBytes(diff.removed.bytes)} removed (${files(diff.removed.files)})`);
+  if (diff.grown.files) parts.push(`+${formatBytes(diff.grown.bytes)} grown (${files(diff.grown.files)})`);
+  if (diff.shrunk.files)
+    parts.push(`−${formatBytes(diff.shrunk.bytes)} shrunk (${files(diff.shrunk.files)})`);
+  if (parts.length === 0) return 'no file was added, removed or changed in size';
+  return `${parts.join(', ')}; net ${signed(diff.net, formatBytes)}`;
+}
+
+/** How a file changed, in a word or two: `added`, `removed`, `+2.0 MB`, `−1.5 kB`, `rewritten`. */
+export function fileChangeLabel(f: FileChange): string {
+  switch (f.change) {
+    case 'added':
+      return 'added';
+    case 'removed':
+      return 'removed';
+    case 'same-size':
+      return 'rewritten';
+    default:
+      return signed(f.delta, formatBytes);
+  }
+}
+
+/** A path shown relative to a directory it is in (`cc1` in `/usr/lib/gcc`), else as it is. */
+export function relativeTo(dir: string, path: string): string {
+  if (dir === '/') return path.slice(1);
+  return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
 }

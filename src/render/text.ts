@@ -1,9 +1,23 @@
 import { normalizeInstruction } from '../analysis/layers.js';
 import { describeJudged } from '../core/judged.js';
-import { type FailOn, type Finding, type Image, type Report, reachesFailOn } from '../core/report.js';
+import {
+  type FailOn,
+  type FileDiff,
+  type Finding,
+  type Image,
+  type Report,
+  reachesFailOn,
+} from '../core/report.js';
 import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
-import { budgetFigures, costRows, statusLine } from './summary.js';
+import {
+  budgetFigures,
+  costRows,
+  diffTotalsLine,
+  fileChangeLabel,
+  relativeTo,
+  statusLine,
+} from './summary.js';
 import { escapeTerminal as esc } from './terminal-escape.js';
 
 export interface TextOptions {
@@ -79,17 +93,15 @@ export function renderText(report: Report, options: TextOptions): string {
       for (const n of notes) out.push(`  ${dim(`· ${n}`)}`);
       out.push('');
     }
+    if (report.diff) {
+      out.push(bold('Where the bytes went'), ...diffLines(report.diff, dim), '');
+    }
     out.push(bold(base ? 'Layers, aligned (oldest first)' : 'Layers (oldest first)'));
     out.push(...layerLines(report, head, dim));
     if (head.files) {
       out.push('');
       out.push(bold('Largest files'));
-      out.push(
-        ...table(
-          head.files.largest.map((f) => ['  ', formatBytes(f.size), esc(f.path), dim(`layer ${f.layer}`)]),
-          [1],
-        ),
-      );
+      out.push(...largestLines(head, report.diff, dim));
       if (head.files.wasted.length) {
         out.push('');
         out.push(bold('Biggest wasters'));
@@ -167,6 +179,49 @@ function overview(report: Report, head: Image, base: Image | null): string[] {
     ]);
   }
   return table(rows, [1, 2, 3]);
+}
+
+const DIRECTORIES = 10;
+const FILES_PER_DIRECTORY = 5;
+
+/** The diff's totals, then the directories that changed most, each with its largest changes below it. */
+function diffLines(diff: FileDiff, dim: (s: string) => string): string[] {
+  const out = [`  ${diffTotalsLine(diff)}`];
+  const rows: string[][] = [];
+  for (const d of diff.directories.slice(0, DIRECTORIES)) {
+    rows.push([signed(d.net, formatBytes), esc(d.path)]);
+    for (const f of d.largest.slice(0, FILES_PER_DIRECTORY)) {
+      const label = fileChangeLabel(f);
+      const size = f.change === 'added' || f.change === 'removed' ? ` ${formatBytes(Math.abs(f.delta))}` : '';
+      rows.push(['', dim(`  ${esc(relativeTo(d.path, f.path))}  ${label}${size}`)]);
+    }
+  }
+  out.push(...table(rows, [0]).map((l) => `  ${l}`));
+  const more = diff.directories.length - Math.min(DIRECTORIES, diff.directories.length);
+  if (more > 0) out.push(`  ${dim(`… ${more} more directories in --format json (diff.directories)`)}`);
+  return out;
+}
+
+/** The head's largest files; with a diff, the ones this PR added or changed first, marked. */
+function largestLines(head: Image, diff: FileDiff | undefined, dim: (s: string) => string): string[] {
+  const all = head.files?.largest ?? [];
+  const limit = Math.max(all.length, 1);
+  const touched = (diff?.largest ?? []).slice(0, limit);
+  const listed = new Set(touched.map((f) => f.path));
+  const rows = [
+    ...touched.map((f) => [
+      '  ',
+      formatBytes(f.headSize ?? 0),
+      esc(f.path),
+      dim(`layer ${f.layer}`),
+      fileChangeLabel(f),
+    ]),
+    ...all
+      .filter((f) => !listed.has(f.path))
+      .slice(0, Math.max(0, limit - touched.length))
+      .map((f) => ['  ', formatBytes(f.size), esc(f.path), dim(`layer ${f.layer}`), '']),
+  ];
+  return table(rows, [1]);
 }
 
 function layerLines(report: Report, head: Image, dim: (s: string) => string): string[] {

@@ -1,9 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImageAnalysis } from '../../src/analysis/analyze.js';
-import { AnalysisCache, cacheDir, cacheKey } from '../../src/cache/analysis-cache.js';
+import { AnalysisCache, cacheDir, cacheKey, packIndex, unpackIndex } from '../../src/cache/analysis-cache.js';
 import { codeFingerprint, setCodeEntry } from '../../src/cache/code-fingerprint.js';
 
 const analysis = (ref: string, id = 'sha256:aa'): ImageAnalysis => ({
@@ -198,5 +199,54 @@ describe('AnalysisCache', () => {
     expect(readdirSync(dir).sort()).toEqual(
       [`${cacheKey(parts)}.json`, `${cacheKey(parts)}.json.2.bb.tmp`].sort(),
     );
+  });
+});
+
+describe('the file index in an entry (issue 14: the file-level diff needs no second export)', () => {
+  const fileIndex = {
+    paths: ['a/b', 'a/b/c', 'a/bc', 'a-b', 'é/\n\tx'],
+    sizes: [1, 2, 3, 0, 2 ** 40],
+    layers: [0, 2, 2, 0, 1],
+    diffIds: ['sha256:d0', null, 'sha256:d2'],
+  };
+
+  it('comes back as it was stored', async () => {
+    const cache = new AnalysisCache(dir);
+    const key = cacheKey(parts);
+    await cache.put(key, { ...analysis('a'), fileIndex });
+    const hit = await cache.get(key, 'b');
+    expect(hit?.fileIndex).toEqual(fileIndex);
+    expect(hit?.image.ref).toBe('b');
+  });
+
+  it('packs and unpacks the same index, and refuses a damaged one', () => {
+    expect(unpackIndex(packIndex(fileIndex))).toEqual(fileIndex);
+    const inconsistent = gzipSync(
+      JSON.stringify({ shared: [5], rest: ['x'], sizes: [1], layers: [0], diffIds: [null] }),
+    );
+    expect(unpackIndex(inconsistent.toString('base64'))).toBeNull();
+    expect(unpackIndex('not base64 gzip')).toBeNull();
+  });
+
+  it('an entry whose index was edited (even with a valid one) is a miss', async () => {
+    const cache = new AnalysisCache(dir);
+    const key = cacheKey(parts);
+    const file = join(dir, `${key}.json`);
+    await cache.put(key, { ...analysis('a'), fileIndex });
+    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...entry, fileIndex: packIndex({ ...fileIndex, sizes: [9, 9, 9, 9, 9] }) }),
+    );
+    expect(await cache.get(key, 'a')).toBeNull();
+  });
+
+  it('an analysis without files is stored without an index', async () => {
+    const cache = new AnalysisCache(dir);
+    const key = cacheKey(parts);
+    await cache.put(key, analysis('a'));
+    const hit = await cache.get(key, 'a');
+    expect(hit).not.toBeNull();
+    expect(hit?.fileIndex).toBeUndefined();
   });
 });

@@ -198,6 +198,21 @@ describe.skipIf(!chromium)('the HTML report in headless Chromium', () => {
     await p.click('#treemap svg > g:first-child rect');
     expect(await p.$$eval('#treemap .crumbs button', (bs) => bs.length)).toBe(2);
 
+    // The diff against the base, as a tree: every changed file the JSON report lists, with its delta.
+    expect(report.diff?.files.length).toBeGreaterThan(0);
+    for (let round = 0; round < 10; round++) {
+      const closed = await p.$$('#diff-tree button.tw[aria-expanded="false"]');
+      if (closed.length === 0) break;
+      await closed[0]!.click();
+    }
+    for (const f of report.diff!.files) {
+      const delta = await p.$eval(`#diff-tree .row[data-path="${CSS.escape(f.path)}"] .n:last-child`, (e) =>
+        e.getAttribute('data-value'),
+      );
+      expect(delta, f.path).toBe(String(f.delta));
+    }
+    expect(await rowPaths(p, 'diff-tree')).toContain('/usr/bin/gcc');
+
     // Per layer, what it added, changed and deleted.
     await p.$$eval('details.chg', (ds) => {
       for (const d of ds) d.setAttribute('open', '');

@@ -27,16 +27,6 @@ export interface HtmlOptions {
 
 const DEFAULT_LAYER_PATHS = 20;
 
-// The file-level diff's totals as this page reads them (issue 14's `Report.diff`).
-interface DiffTotals {
-  added: { files: number; bytes: number };
-  removed: { files: number; bytes: number };
-  grown: { files: number; bytes: number };
-  shrunk: { files: number; bytes: number };
-  net: number;
-}
-const diffOf = (report: Report): DiffTotals | null => (report as { diff?: DiffTotals }).diff ?? null;
-
 export function renderHtml(report: Report, options: HtmlOptions): string {
   const head = report.head;
   const base = report.base;
@@ -46,7 +36,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
   const hash = createHash('sha256').update(script).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:`;
   const headTree = options.explore?.head?.tree ?? null;
-  const data = { tree: headTree, diff: diffOf(report) };
+  const data = { tree: headTree, diff: report.diff ?? null };
   const sections: string[] = [];
   const nav: [string, string][] = [];
   const section = (id: string, heading: string, body: string) => {
@@ -69,7 +59,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
         `<p class="muted">The head's final filesystem, heaviest first; <span class="del">red</span>: bytes that a later layer hid (written again or deleted), <s>struck</s>: a path deleted. ${foldNote(options.explore!.head!)}</p><div id="fs-tree" class="tree"></div>`,
       );
     }
-    if (diffOf(report)) {
+    if (report.diff) {
       section(
         'diff',
         'Diff against the base',
@@ -274,7 +264,7 @@ function foldNote(explore: ImageExplore): string {
 }
 
 function diffTotals(report: Report): string {
-  const diff = diffOf(report)!;
+  const diff = report.diff!;
   const t = (name: string, key: string, v: { files: number; bytes: number }) =>
     `<tr><th>${html(name)}</th>${num(`diff.${key}.files`, v.files, v.files.toLocaleString('en-US'))}${num(`diff.${key}.bytes`, v.bytes, formatBytes(v.bytes))}</tr>`;
   return `<table class="diff-totals"><tr><th></th><th>files</th><th>bytes</th></tr>${t('added', 'added', diff.added)}${t('removed', 'removed', diff.removed)}${t('grown', 'grown', diff.grown)}${t('shrunk', 'shrunk', diff.shrunk)}<tr><th>net</th><td></td>${num('diff.net', diff.net, signed(diff.net, formatBytes))}</tr></table>`;
