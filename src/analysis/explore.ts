@@ -119,7 +119,9 @@ interface Work {
   wasted: number;
   layer: number;
   kind: TreeKind;
-  children: Map<string, Work> | null;
+  children: Work[] | null;
+  /** Children by name, made only for the directories a wasted path is looked up in. */
+  byName?: Map<string, Work>;
 }
 
 const KIND: Record<EntryKind, TreeKind> = { file: 'f', dir: 'd', symlink: 'l', hardlink: 'h', other: 'o' };
@@ -129,123 +131,119 @@ export function exploreTree(
   fs: MergedFilesystem,
   maxNodes = MAX_TREE_NODES,
 ): { tree: TreeNode; nodes: number } {
-  const root = copyTree(fs.root);
-  let nodes = countNodes(root);
-  for (const [path, w] of fs.wasted) nodes += markWasted(root, path, w.bytes, [...w.layers]);
-  sumUp(root);
-  return { tree: fold(root, maxNodes), nodes };
+  const { root, count } = copyTree(fs.root);
+  let nodes = count;
+  for (const [path, w] of fs.wasted) nodes += markWasted(root, path, w.bytes, w.layers);
+  return { tree: fold(root, nodes, maxNodes), nodes };
 }
 
-/** A Work copy of the merged filesystem (explicit stack: a path may be thousands of levels deep). */
-function copyTree(fsRoot: FsNode): Work {
-  const root: Work = { name: '', bytes: 0, files: 0, wasted: 0, layer: -1, kind: 'd', children: new Map() };
-  const stack: [FsNode, Work][] = [[fsRoot, root]];
+/**
+ * A Work copy of the merged filesystem with each directory's bytes and files summed, in one post-order walk
+ * (explicit stack: a path may be thousands of levels deep).
+ */
+function copyTree(fsRoot: FsNode): { root: Work; count: number } {
+  const root: Work = { name: '', bytes: 0, files: 0, wasted: 0, layer: -1, kind: 'd', children: [] };
+  let count = 0;
+  const stack: { from: Iterator<FsNode>; to: Work }[] = [];
+  if (fsRoot.children) stack.push({ from: fsRoot.children.values(), to: root });
   while (stack.length > 0) {
-    const [from, to] = stack.pop()!;
-    if (!from.children) continue;
-    for (const child of from.children.values()) {
-      const dir = child.kind === 'dir' || child.kind === null;
-      const kind: TreeKind = child.kind === null ? 'd' : KIND[child.kind];
-      const work: Work = {
-        name: child.name,
-        bytes: kind === 'f' ? child.size : 0,
-        files: kind === 'f' || kind === 'h' ? 1 : 0,
-        wasted: 0,
-        layer: child.kind === null ? -1 : child.layer,
-        kind,
-        children: dir ? new Map() : null,
-      };
-      to.children!.set(child.name, work);
-      if (dir) stack.push([child, work]);
+    const top = stack[stack.length - 1]!;
+    const next = top.from.next();
+    if (next.done) {
+      stack.pop();
+      const parent = stack[stack.length - 1]?.to;
+      if (parent) {
+        parent.bytes += top.to.bytes;
+        parent.files += top.to.files;
+      }
+      continue;
+    }
+    const child = next.value;
+    count++;
+    const kind: TreeKind = child.kind === null ? 'd' : KIND[child.kind];
+    const work: Work = {
+      name: child.name,
+      bytes: kind === 'f' ? child.size : 0,
+      files: kind === 'f' || kind === 'h' ? 1 : 0,
+      wasted: 0,
+      layer: child.kind === null ? -1 : child.layer,
+      kind,
+      children: kind === 'd' ? [] : null,
+    };
+    top.to.children!.push(work);
+    if (kind === 'd') {
+      if (child.children?.size) stack.push({ from: child.children.values(), to: work });
+    } else {
+      top.to.bytes += work.bytes;
+      top.to.files += work.files;
     }
   }
-  return root;
+  return { root, count };
 }
 
-function countNodes(root: Work): number {
-  let n = 0;
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!node.children) continue;
-    n += node.children.size;
-    for (const c of node.children.values()) stack.push(c);
-  }
-  return n;
-}
-
-/** Adds the bytes hidden at `path` (`/a/b`) to the node there, made as a `gone` node when it is not there. */
-function markWasted(root: Work, path: string, bytes: number, layers: number[]): number {
+/**
+ * Adds the bytes hidden at `path` (`/a/b`) to the node there and to each directory above it; a path no longer
+ * there is made as a `gone` node (under `gone` directories as needed). Returns the nodes made.
+ */
+function markWasted(root: Work, path: string, bytes: number, layers: Iterable<number>): number {
   let made = 0;
   let node = root;
-  const parts = path.split('/').slice(1);
-  for (let i = 0; i < parts.length; i++) {
+  node.wasted += bytes;
+  const parts = path.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    // A file of the final filesystem where a hidden path had a directory: the waste stays with the file.
+    if (!node.children) break;
     const name = parts[i]!;
     const last = i === parts.length - 1;
-    if (!node.children) {
-      // A file of the final filesystem where a hidden path had a directory: the waste is the file's.
-      break;
-    }
-    let child = node.children.get(name);
+    node.byName ??= new Map(node.children.map((c) => [c.name, c]));
+    let child = node.byName.get(name);
     if (!child) {
       child = {
         name,
         bytes: 0,
         files: 0,
         wasted: 0,
-        layer: last ? Math.max(...layers) : -1,
+        layer: last ? Math.max(-1, ...layers) : -1,
         kind: last ? 'x' : 'd',
-        children: last ? null : new Map(),
+        children: last ? null : [],
       };
-      node.children.set(name, child);
+      node.children.push(child);
+      node.byName.set(name, child);
       made++;
     }
     node = child;
+    node.wasted += bytes;
   }
-  node.wasted += bytes;
   return made;
 }
 
-/** Directory totals from their children (post-order, explicit stack). */
-function sumUp(root: Work): void {
-  const order: Work[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    order.push(node);
-    if (node.children) for (const c of node.children.values()) stack.push(c);
-  }
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i]!;
-    if (!node.children) continue;
-    for (const c of node.children.values()) {
-      node.bytes += c.bytes;
-      node.files += c.files;
-      node.wasted += c.wasted;
-    }
-  }
-}
-
-const weight = (w: Work): number => Math.max(w.bytes, w.wasted);
+const weight = (w: Work): number => (w.bytes > w.wasted ? w.bytes : w.wasted);
+const heavierFirst = (a: Work, b: Work): number =>
+  weight(b) - weight(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
  * Keeps the `maxNodes` heaviest nodes (weight: bytes or wasted bytes, whichever is more). A directory weighs at
  * least as much as any child, so the kept set always holds a kept node's ancestors; what a directory loses is
  * summed up in its `folded` row.
  */
-function fold(root: Work, maxNodes: number): TreeNode {
-  const weights: number[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node !== root) weights.push(weight(node));
-    if (node.children) for (const c of node.children.values()) stack.push(c);
-  }
+function fold(root: Work, nodes: number, maxNodes: number): TreeNode {
   let keep: (w: Work) => boolean = () => true;
-  if (weights.length > maxNodes) {
-    const sorted = Float64Array.from(weights).sort().reverse();
-    const cut = sorted[maxNodes - 1]!;
-    const atOrAbove = sorted.findLastIndex((w) => w >= cut) + 1;
+  if (nodes > maxNodes) {
+    const weights = new Float64Array(nodes);
+    let n = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (!node.children) continue;
+      for (const c of node.children) {
+        weights[n++] = weight(c);
+        if (c.children) stack.push(c);
+      }
+    }
+    const sorted = weights.subarray(0, n).sort();
+    const cut = sorted[n - maxNodes]!;
+    let atOrAbove = 0;
+    for (let i = n - 1; i >= 0 && sorted[i]! >= cut; i--) atOrAbove++;
     keep = atOrAbove > maxNodes ? (w) => weight(w) > cut : (w) => weight(w) >= cut;
   }
   const out = node(root);
@@ -253,17 +251,11 @@ function fold(root: Work, maxNodes: number): TreeNode {
   while (pending.length > 0) {
     const [work, tree] = pending.pop()!;
     if (!work.children) continue;
-    const kept: TreeNode[] = [];
+    const kept: Work[] = [];
     let folded: TreeNode[7] = null;
-    const sorted = [...work.children.values()].sort(
-      (a, b) => weight(b) - weight(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-    );
-    for (const child of sorted) {
-      if (keep(child)) {
-        const t = node(child);
-        kept.push(t);
-        pending.push([child, t]);
-      } else {
+    for (const child of work.children) {
+      if (keep(child)) kept.push(child);
+      else {
         folded ??= [0, 0, 0, 0];
         folded[0]++;
         folded[1] += child.bytes;
@@ -271,7 +263,12 @@ function fold(root: Work, maxNodes: number): TreeNode {
         folded[3] += child.wasted;
       }
     }
-    tree[6] = kept;
+    kept.sort(heavierFirst);
+    tree[6] = kept.map((child) => {
+      const t = node(child);
+      pending.push([child, t]);
+      return t;
+    });
     tree[7] = folded;
   }
   return out;
