@@ -15,10 +15,15 @@ if [ ! -x "$node24" ] && [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
 fi
 
 # Command-line tools the tests call: zstd makes zstd fixtures (Node 20 has no zstd encoder), skopeo writes
-# OCI archives and layouts from the engine's images. Debian's packages, installed as root when missing.
+# OCI archives and layouts from the engine's images, chromium opens the HTML report (puppeteer-core drives
+# it; $CHROMIUM names another binary). Debian's packages, installed as root when missing.
 missing=""
 command -v zstd >/dev/null 2>&1 || missing="$missing zstd"
 command -v skopeo >/dev/null 2>&1 || missing="$missing skopeo"
+if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 &&
+  ! command -v google-chrome >/dev/null 2>&1; then
+  missing="$missing chromium"
+fi
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test-env: installing$missing (Debian)" >&2

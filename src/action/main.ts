@@ -13,6 +13,7 @@ import { redactLines } from '../core/redact.js';
 import type { BuildFigures, CacheProbe } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import { type BuildOptions, type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
+import type { ArtifactService } from '../github/artifact.js';
 import type { ActionEvent } from '../github/event.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { statusLine } from '../render/summary.js';
@@ -34,6 +35,8 @@ export interface RunDeps {
   lint?: ComparePorts['lint'];
   registry?: RegistryClient;
   publisher?: Publisher;
+  /** Where the HTML report is uploaded; the runner's artifact service by default. */
+  artifacts?: ArtifactService;
   env?: NodeJS.ProcessEnv;
   event?: (env: NodeJS.ProcessEnv) => ActionEvent;
 }
@@ -105,7 +108,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     });
 
     const ports = actionPorts(deps, docker);
-    const { report, unchecked } = await runComparison(
+    const { report, unchecked, explore } = await runComparison(
       {
         head: {
           ref: headRef,
@@ -140,7 +143,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     }
 
     const labels = { headLabel: shortSha(event.pullRequest?.headSha ?? event.sha), baseLabel: base.label };
-    await publishReport(publishing, report, { labels, unchecked });
+    await publishReport(publishing, report, { labels, unchecked, explore });
     annotate(report.findings, shownDockerfile);
     return report.passed ? null : statusLine(report, settings['fail-on']);
   } finally {

@@ -21,7 +21,7 @@ export function annotate(findings: readonly Finding[], dockerfile: string): void
 
 export function setOutputs(
   report: Report | null,
-  files: { passed: boolean; reportFile: string; commentFile: string; commentUrl: string },
+  files: { passed: boolean; reportFile: string; commentFile: string; commentUrl: string; htmlFile?: string },
 ): void {
   const head = report?.head ?? null;
   const base = report?.base ?? null;
@@ -38,4 +38,5 @@ export function setOutputs(
   set('report-file', files.reportFile);
   set('comment-file', files.commentFile);
   set('comment-url', files.commentUrl);
+  set('report-html', files.htmlFile);
 }

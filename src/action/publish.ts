@@ -3,11 +3,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
+import type { ImageExplore } from '../analysis/explore.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf } from '../core/errors.js';
 import type { Report } from '../core/report.js';
+import { type ArtifactService, artifactName, artifactService } from '../github/artifact.js';
 import type { ActionEvent } from '../github/event.js';
 import type { StickyCommentResult } from '../github/sticky-comment.js';
+import { renderHtml } from '../render/html/index.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../render/markdown.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
 import { setOutputs } from './outputs.js';
@@ -41,7 +44,7 @@ export function githubPublisher(token: string): Publisher {
 }
 
 export interface Publishing {
-  deps: { publisher?: Publisher };
+  deps: { publisher?: Publisher; artifacts?: ArtifactService };
   settings: Settings;
   event: ActionEvent;
   /** The run's folder for report.json and comment.md. */
@@ -55,11 +58,18 @@ export function commentKey(settings: Pick<Settings, 'comment-key' | 'dockerfile'
 
 const titleOf = (s: Settings) => (s.target ? `${s.dockerfile} (${s.target})` : s.dockerfile);
 
-/** The report: the full Markdown in the job summary, a shorter one in the comment, JSON in a file. */
+/**
+ * The report: the full Markdown in the job summary, a shorter one in the comment, JSON in a file, and the HTML
+ * report in a file uploaded as a workflow artifact, which the summary and the comment link to.
+ */
 export async function publishReport(
   p: Publishing,
   report: Report,
-  view: { labels: { headLabel?: string; baseLabel?: string }; unchecked: string[] },
+  view: {
+    labels: { headLabel?: string; baseLabel?: string };
+    unchecked: string[];
+    explore?: { head: ImageExplore | null; base: ImageExplore | null };
+  },
 ): Promise<void> {
   const options = {
     failOn: p.settings['fail-on'],
@@ -67,13 +77,53 @@ export async function publishReport(
     ...view.labels,
     unchecked: view.unchecked,
   };
-  const summary = renderMarkdown(report, { ...options, maxChars: SUMMARY_LIMIT });
+  const html = await writeHtmlReport(p, report, { ...options, explore: view.explore });
+  const link = html.url ? { htmlReport: html.url } : {};
+  const summary = renderMarkdown(report, { ...options, ...link, maxChars: SUMMARY_LIMIT });
   const comment = renderMarkdown(commentView(report), {
     ...options,
+    ...link,
     maxChars: COMMENT_LIMIT - 200,
     fullReportHint: 'The full report is in the job summary of this run.',
   });
-  await publish(p, { summary, comment, report, passed: report.passed });
+  await publish(p, { summary, comment, report, passed: report.passed, htmlFile: html.file });
+}
+
+/**
+ * Writes report.html and uploads it as the artifact `image-guard-report-KEY`. Without an artifact service, or
+ * when the upload fails, one line says so and the run goes on: the file is still there (output `report-html`).
+ */
+async function writeHtmlReport(
+  p: Publishing,
+  report: Report,
+  options: Parameters<typeof renderHtml>[1],
+): Promise<{ file: string; url: string }> {
+  const file = join(p.outDir, 'report.html');
+  try {
+    await mkdir(p.outDir, { recursive: true });
+    await writeFile(file, renderHtml(report, options));
+  } catch (error) {
+    core.warning(`image-guard: the HTML report could not be written: ${messageOf(error)}`);
+    return { file: '', url: '' };
+  }
+  const service = p.deps.artifacts ?? artifactService();
+  if ('unavailable' in service) {
+    core.info(`image-guard: the HTML report was not uploaded: ${service.unavailable}; it is in ${file}`);
+    return { file, url: '' };
+  }
+  try {
+    const uploaded = await service.uploader.upload(
+      artifactName('image-guard-report', commentKey(p.settings)),
+      file,
+    );
+    core.info(
+      `image-guard: HTML report uploaded as a workflow artifact${uploaded.url ? `: ${uploaded.url}` : ''}`,
+    );
+    return { file, url: uploaded.url };
+  } catch (error) {
+    core.warning(`image-guard: the HTML report could not be uploaded: ${messageOf(error)}; it is in ${file}`);
+    return { file, url: '' };
+  }
 }
 
 /**
@@ -108,7 +158,7 @@ export async function publishBrokenBuild(p: Publishing, logTail: string[]): Prom
 
 async function publish(
   p: Publishing,
-  out: { summary: string; comment: string; report: Report | null; passed: boolean },
+  out: { summary: string; comment: string; report: Report | null; passed: boolean; htmlFile?: string },
 ): Promise<void> {
   await mkdir(p.outDir, { recursive: true });
   const reportFile = join(p.outDir, 'report.json');
@@ -150,6 +200,7 @@ async function publish(
     reportFile: out.report ? reportFile : '',
     commentFile,
     commentUrl,
+    htmlFile: out.htmlFile ?? '',
   });
 }
 

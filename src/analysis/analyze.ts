@@ -1,6 +1,7 @@
 import type { CompressedSize, FileStats, Finding, Image, ImageLayer } from '../core/report.js';
 import type { ImageData } from '../image/model.js';
 import { checkContent } from './content-rules/index.js';
+import { exploreTree, type ImageExplore, LayerChangeCollector } from './explore.js';
 import { type FileIndex, fileIndexOf } from './file-index.js';
 import { biggestWasters, largestFiles, mergeLayers } from './filesystem.js';
 import { imageLayers, nonEmptyIndexes, normalizeInstruction } from './layers.js';
@@ -9,6 +10,8 @@ export interface ImageAnalysis {
   image: Image;
   /** IG101–IG105 on the final filesystem; empty without files. */
   findings: Finding[];
+  /** What the HTML report explores (the final filesystem as a tree, each layer's changes); absent without files. */
+  explore?: ImageExplore;
   /**
    * The final filesystem's files, for a file-level diff against another image; absent without files (and in
    * cache entries written before it was kept).
@@ -32,7 +35,9 @@ export function analyzeImage(data: ImageData): ImageAnalysis {
   if (!data.layers) {
     return { image: { ref: data.ref, id: data.id, size, layers, files: null, ...extra }, findings: [] };
   }
-  const fs = mergeLayers(data.layers, nonEmptyIndexes(layers));
+  const indexes = nonEmptyIndexes(layers);
+  const changes = new LayerChangeCollector();
+  const fs = mergeLayers(data.layers, indexes, changes);
   const { fileCount, largest } = largestFiles(fs.root);
   const files: FileStats = {
     totalBytes: fs.totalBytes,
@@ -43,11 +48,17 @@ export function analyzeImage(data: ImageData): ImageAnalysis {
     wasted: biggestWasters(fs),
   };
   const findings = checkContent({ root: fs.root, describeLayer: (i) => describeLayer(layers, i) });
+  const explore: ImageExplore = { ...exploreTree(fs), layers: changes.result(indexes) };
   const fileIndex = fileIndexOf(
     fs,
     layers.map((l) => l.diffId),
   );
-  return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings, fileIndex };
+  return {
+    image: { ref: data.ref, id: data.id, size, layers, files, ...extra },
+    findings,
+    fileIndex,
+    explore,
+  };
 }
 
 /** The compressed sizes a reader counted, when it counted every layer. */

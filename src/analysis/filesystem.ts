@@ -43,6 +43,17 @@ export function pathOf(node: FsNode): string {
 }
 
 /**
+ * What each layer does to the filesystem below it, as dive shows a layer: told while the layers are stacked, so
+ * that knowing it costs no second pass. Paths are absolute (`/usr/bin/x`).
+ */
+export interface LayerObserver {
+  /** A non-directory written: `existed` when something (a file, a directory) was at the path below. */
+  written(layer: number, path: string, size: number, existed: boolean): void;
+  /** A whiteout or an opaque directory (`path` then ends in `/*`) took away what was below. */
+  deleted(layer: number, path: string, bytes: number, files: number): void;
+}
+
+/**
  * Stacks the layers as the engine's overlay does and counts what each one hides of those below: a path
  * written again, a path or one of its ancestors replaced by something else, a whiteout, an opaque directory.
  * `layerIndexes[i]` is the image layer index of `layers[i]`.
@@ -50,8 +61,9 @@ export function pathOf(node: FsNode): string {
 export function mergeLayers(
   layers: readonly LayerSummary[],
   layerIndexes: readonly number[],
+  observer?: LayerObserver,
 ): MergedFilesystem {
-  const overlay = new Overlay();
+  const overlay = new Overlay(observer);
   layers.forEach((layer, i) => {
     const by = layerIndexes[i] ?? i;
     overlay.clearOpaqueDirs(layer.opaqueDirs, by);
@@ -74,11 +86,25 @@ class Overlay implements MergedFilesystem {
   // (a non-directory written over a node with children) forgets it.
   #cachedDir = '';
   #cachedNode: FsNode | null = null;
+  readonly #observer: LayerObserver | undefined;
+  /** Non-directories hidden so far (what an observer is told a deletion took). */
+  #hiddenCount = 0;
+
+  constructor(observer?: LayerObserver) {
+    this.#observer = observer;
+  }
 
   clearOpaqueDirs(dirs: readonly string[], by: number): void {
     for (const dir of dirs) {
       const node = this.#lookup(dir);
-      if (node && isDir(node)) this.#hideChildren(node, by);
+      if (!node || !isDir(node)) continue;
+      const had = node.children?.size ?? 0;
+      const [bytes, count] = [this.wastedBytes, this.#hiddenCount];
+      this.#hideChildren(node, by);
+      if (had > 0) {
+        const path = dir === '' ? '/*' : `/${dir}/*`;
+        this.#observer?.deleted(by, path, this.wastedBytes - bytes, this.#hiddenCount - count);
+      }
     }
   }
 
@@ -86,8 +112,10 @@ class Overlay implements MergedFilesystem {
     for (const gone of paths) {
       const node = this.#lookup(gone);
       if (!node?.parent) continue;
+      const [bytes, count] = [this.wastedBytes, this.#hiddenCount];
       this.#hideTree(node, by);
       node.parent.children?.delete(node.name);
+      this.#observer?.deleted(by, `/${gone}`, this.wastedBytes - bytes, this.#hiddenCount - count);
     }
   }
 
@@ -175,7 +203,9 @@ class Overlay implements MergedFilesystem {
       if (!isDir(node)) this.#hide(node, by);
       node.kind = 'dir';
     } else {
-      if (node.kind !== null || node.children?.size) {
+      const existed = node.kind !== null || (node.children?.size ?? 0) > 0;
+      this.#observer?.written(by, `/${entry.path}`, entry.kind === 'file' ? entry.size : 0, existed);
+      if (existed) {
         this.#hide(node, by);
         this.#hideChildren(node, by);
       }
@@ -194,6 +224,7 @@ class Overlay implements MergedFilesystem {
 
   // The path of what is hidden is spelled out only when it holds bytes: most hidden nodes are directories.
   #hide(node: FsNode, by: number): void {
+    if (node.kind !== null && node.kind !== 'dir') this.#hiddenCount++;
     if (node.kind === 'file' && node.size > 0) {
       const path = pathOf(node);
       let w = this.wasted.get(path);

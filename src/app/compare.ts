@@ -7,6 +7,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { ImageAnalysis } from '../analysis/analyze.js';
 import type { BudgetLimits } from '../analysis/budgets.js';
 import { buildCosts } from '../analysis/costs.js';
+import type { ImageExplore } from '../analysis/explore.js';
 import { diffFilesystems } from '../analysis/file-diff.js';
 import type { FileIndex } from '../analysis/file-index.js';
 import { type BuiltReport, buildReport } from '../analysis/report.js';
@@ -70,7 +71,10 @@ export interface CompareRequest {
   buildWhy?: string | null;
 }
 
-export type Comparison = BuiltReport;
+export type Comparison = BuiltReport & {
+  /** What the HTML report explores of each image (absent without files). */
+  explore: { head: ImageExplore | null; base: ImageExplore | null };
+};
 
 /** Reads base and head (at the same time), lints, and reports. */
 export async function runComparison(request: CompareRequest, ports: ComparePorts): Promise<Comparison> {
@@ -87,7 +91,7 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
     ports.analyze(request.head.ref, what),
     baseRequest
       ? readBase(baseRequest, what, ports)
-      : { image: null, fileIndex: undefined, why: unavailableWhy(request.base) },
+      : { image: null, fileIndex: undefined, why: unavailableWhy(request.base), explore: null },
     lintStep(request, ports),
   ]);
 
@@ -132,7 +136,10 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
     startup,
     pullNotes,
   });
-  return built;
+  return {
+    ...built,
+    explore: { head: head.explore ?? null, base: baseImage ? (base.explore ?? null) : null },
+  };
 }
 
 /** One image on its own (`analyze`): its content findings under the config's policy, and its budgets. */
@@ -143,17 +150,18 @@ export async function runAnalysis(
   ports: Pick<ComparePorts, 'analyze'>,
 ): Promise<Comparison> {
   checkImageRef(ref, 'the image');
-  const { image, findings } = await ports.analyze(ref, {
+  const { image, findings, explore } = await ports.analyze(ref, {
     files: settings.files,
     pullSize: settings['pull-size'],
   });
-  return buildReport({
+  const built = buildReport({
     head: image,
     base: null,
     findings: applyPolicy(findings, { ignore: settings.ignore, severity: config.severity }),
     limits: limitsOf(settings),
     failOn: settings['fail-on'],
   });
+  return { ...built, explore: { head: explore ?? null, base: null } };
 }
 
 /**
@@ -179,16 +187,22 @@ async function readBase(
   base: ImageRequest & { optional?: boolean },
   what: AnalyzeOptions,
   ports: ComparePorts,
-): Promise<{ image: Image | null; fileIndex: FileIndex | undefined; why: string | null }> {
+): Promise<{
+  image: Image | null;
+  fileIndex: FileIndex | undefined;
+  why: string | null;
+  explore: ImageExplore | null;
+}> {
   try {
-    const { image, fileIndex } = await ports.analyze(base.ref, what);
-    return { image, fileIndex, why: null };
+    const { image, fileIndex, explore } = await ports.analyze(base.ref, what);
+    return { image, fileIndex, why: null, explore: explore ?? null };
   } catch (error) {
     if (!base.optional) throw error;
     return {
       image: null,
       fileIndex: undefined,
       why: `the base image could not be read: ${messageOf(error)}`,
+      explore: null,
     };
   }
 }

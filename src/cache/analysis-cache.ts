@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ImageAnalysis } from '../analysis/analyze.js';
+import type { ImageExplore } from '../analysis/explore.js';
 import type { FileIndex } from '../analysis/file-index.js';
 import type { Finding, Image } from '../core/report.js';
 
@@ -36,10 +37,12 @@ interface Entry {
   findings: Finding[];
   /** The final filesystem's file index (for the file-level diff), packed by `packIndex`; null without files. */
   fileIndex: string | null;
+  /** What the HTML report explores; absent for an analysis without files. */
+  explore?: ImageExplore;
 }
 
-// 2: entries carry `sum`. 3: entries carry `fileIndex`.
-const FORMAT = 3;
+// 2: entries carry `sum`. 3: entries carry `fileIndex`. 4: entries carry `explore`.
+const FORMAT = 4;
 const SUFFIX = '.json';
 export const DEFAULT_MAX_ENTRIES = 50;
 
@@ -85,7 +88,7 @@ export class AnalysisCache {
       return null;
     }
     if (!isEntry(entry, key)) return null;
-    if (entry.sum !== checksum(key, entry.image, entry.findings, entry.fileIndex)) return null;
+    if (entry.sum !== checksum(key, entry.image, entry.findings, entry.fileIndex, entry.explore)) return null;
     let fileIndex: FileIndex | null = null;
     if (entry.fileIndex !== null) {
       fileIndex = unpackIndex(entry.fileIndex);
@@ -96,22 +99,24 @@ export class AnalysisCache {
     await utimes(file, now, now).catch(() => {});
     const analysis: ImageAnalysis = { image: { ref, ...entry.image }, findings: entry.findings };
     if (fileIndex) analysis.fileIndex = fileIndex;
+    if (entry.explore) analysis.explore = entry.explore;
     return analysis;
   }
 
   /** Stores an analysis (written to a temporary file, then renamed: readers never see half an entry). */
   async put(key: string, analysis: ImageAnalysis): Promise<void> {
     const { ref: _ref, ...image } = analysis.image;
-    const findings = analysis.findings;
+    const { findings, explore } = analysis;
     const fileIndex = analysis.fileIndex ? packIndex(analysis.fileIndex) : null;
     const entry: Entry = {
       format: FORMAT,
       key,
-      sum: checksum(key, image, findings, fileIndex),
+      sum: checksum(key, image, findings, fileIndex, explore),
       image,
       findings,
       fileIndex,
     };
+    if (explore) entry.explore = explore;
     const file = this.#file(key);
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
@@ -154,10 +159,17 @@ export class AnalysisCache {
  * The checksum of an entry's content. JSON.parse keeps the order of keys, so the parsed entry serializes to
  * the same text as the one written.
  */
-function checksum(key: string, image: Entry['image'], findings: Finding[], fileIndex: string | null): string {
+function checksum(
+  key: string,
+  image: Entry['image'],
+  findings: Finding[],
+  fileIndex: string | null,
+  explore: ImageExplore | undefined,
+): string {
   return createHash('sha256')
     .update(JSON.stringify([key, image, findings]))
     .update(fileIndex ?? '')
+    .update(JSON.stringify(explore ?? null))
     .digest('hex');
 }
 
@@ -245,6 +257,7 @@ function isEntry(value: unknown, key: string): value is Entry {
     typeof image.id === 'string' &&
     typeof image.size === 'number' &&
     Array.isArray(image.layers) &&
+    (e.explore === undefined || (typeof e.explore === 'object' && e.explore !== null)) &&
     (image.files === null || (typeof image.files === 'object' && image.files !== undefined))
   );
 }

@@ -6,7 +6,7 @@ import { loadSettings } from '../app/load-settings.js';
 import { realPorts } from '../app/ports.js';
 import type { Command } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
-import type { FailOn, Report } from '../core/report.js';
+import type { FailOn } from '../core/report.js';
 import { TOOL_NAME, VERSION } from '../core/version.js';
 import type { ImageData } from '../image/model.js';
 import type { RegistryClient } from '../registry/registry-client.js';
@@ -122,7 +122,7 @@ async function imageCommand(
       ports,
     );
   }
-  return emit(result.report, flags.format, io, { failOn: settings['fail-on'], unchecked: result.unchecked });
+  return emit(result, flags.format, io, { failOn: settings['fail-on'], unchecked: result.unchecked });
 }
 
 function cliPorts(deps: CliDeps, io: CliIO): ComparePorts {
@@ -156,15 +156,19 @@ async function withProgress(
   }
 }
 
-function emit(
-  report: Report,
+async function emit(
+  result: Comparison,
   format: string,
   io: CliIO,
   options: { failOn: FailOn; unchecked: string[] },
-): number {
+): Promise<number> {
+  const report = result.report;
   if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'markdown') io.stdout.write(renderMarkdown(report, options));
-  else
+  else if (format === 'html') {
+    const { renderHtml } = await import('../render/html/index.js');
+    io.stdout.write(renderHtml(report, { failOn: options.failOn, explore: result.explore }));
+  } else
     io.stdout.write(
       renderText(report, { ...options, color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR }),
     );

@@ -532,8 +532,8 @@ export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
 /** `--format` per command: not a setting of the Action or the config file, but parsed and checked the same way. */
 export const FORMATS: Record<Command, readonly string[]> = {
   lint: ['text', 'json', 'sarif'],
-  analyze: ['text', 'json'],
-  compare: ['text', 'json', 'markdown'],
+  analyze: ['text', 'json', 'html'],
+  compare: ['text', 'json', 'markdown', 'html'],
 };
 export const parseFormat = (command: Command, t: string): Parsed<string> => format(FORMATS[command])(t);
 

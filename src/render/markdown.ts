@@ -40,6 +40,8 @@ export interface MarkdownOptions {
   prefix?: string;
   /** Budgets that were set but could not be judged. */
   unchecked?: string[];
+  /** Where the HTML report can be downloaded (the workflow artifact's page). */
+  htmlReport?: string;
 }
 
 interface Limits {
@@ -173,6 +175,11 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
     for (const u of o.unchecked ?? []) lines.push(`| ${escapeMarkdown(u)} | | | not checked |`);
     out.push(...details('Budgets kept', lines));
   }
+  if (o.htmlReport)
+    out.push(
+      `📊 [HTML report](${o.htmlReport.replace(/[()\s]/g, encodeURIComponent)}): the layers, the final filesystem and the diff to explore (a workflow artifact: download, unzip, open \`report.html\`)`,
+      '',
+    );
   out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
   return `${out.join('\n')}\n`;
 }

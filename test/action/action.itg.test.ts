@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { startArtifactService, unzip } from '../support/artifact-service.js';
 import {
   BUSYBOX,
   buildCommand,
@@ -113,7 +114,7 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
   async function runAction(
     r: { dir: string; baseSha: string; headSha: string },
     inputs: Record<string, string> = {},
-    options: { token?: string; fork?: boolean; push?: boolean } = {},
+    options: { token?: string; fork?: boolean; push?: boolean; env?: Record<string, string> } = {},
   ): Promise<RunResult> {
     const runDir = mkdtempSync(join(work, 'run-'));
     const event = options.push
@@ -149,6 +150,7 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: summaryPath,
       RUNNER_TEMP: runDir,
+      ...options.env,
     };
     for (const [k, v] of Object.entries({
       ...ACTION_DEFAULTS,
@@ -411,5 +413,50 @@ describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end
     expect(res.outputs['comment-url']).toBe('');
     expect(res.summary).toContain('+200 kB');
     expect(server.requests).toEqual([]);
+  });
+
+  it('the HTML report: uploaded to the artifact service (a local stand-in), linked from the comment and the summary', async () => {
+    const artifacts = await startArtifactService();
+    try {
+      const r = repo(
+        'html',
+        { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' },
+        { Dockerfile: HEAD_DOCKERFILE, 'app.txt': 'v2\n' },
+      );
+      const res = await runAction(
+        r,
+        { 'comment-key': 'html' },
+        { env: { ...artifacts.env, GITHUB_RUN_ID: '31337' } },
+      );
+      expect(res.code, res.stdout).toBe(0);
+      expect(artifacts.violations).toEqual([]);
+      const stored = artifacts.artifacts.get('image-guard-report-html')!;
+      expect(stored.finalized).toBe(true);
+      const link = `https://github.com/${OWNER}/${REPO}/actions/runs/31337/artifacts/${stored.id}`;
+      const comment = comments().find((c) => c.body.includes('image-guard:html'));
+      expect(comment?.body).toContain(`[HTML report](${link})`);
+      expect(res.summary).toContain(`[HTML report](${link})`);
+      const page = readFileSync(res.outputs['report-html']!, 'utf8');
+      expect(unzip(stored.bytes!).get('report.html')?.toString('utf8')).toBe(page);
+      const report = JSON.parse(readFileSync(res.outputs['report-file']!, 'utf8'));
+      expect(page).toContain(`data-figure="delta.size" data-value="${report.delta.size}"`);
+      expect(res.stdout).not.toContain(artifacts.env.ACTIONS_RUNTIME_TOKEN);
+    } finally {
+      await artifacts.close();
+    }
+  });
+
+  it('the HTML report without an artifact service: one line says so, the output names the file', async () => {
+    const r = repo(
+      'html-local',
+      { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' },
+      { Dockerfile: HEAD_DOCKERFILE },
+    );
+    const res = await runAction(r, { 'comment-key': 'html-local' });
+    expect(res.code, res.stdout).toBe(0);
+    expect(
+      res.stdout.match(/the HTML report was not uploaded: the artifact service is not available here/g),
+    ).toHaveLength(1);
+    expect(readFileSync(res.outputs['report-html']!, 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 });

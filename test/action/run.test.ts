@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inputVariable } from '../../src/action/inputs.js';
 import { type RunDeps, run } from '../../src/action/main.js';
 import type { Publisher } from '../../src/action/publish.js';
@@ -13,6 +13,7 @@ import type { Report } from '../../src/core/report.js';
 import type { BuildRequest, DockerCli } from '../../src/engine/docker-cli.js';
 import type { ActionEvent } from '../../src/github/event.js';
 import { imageData, layer } from '../analysis/helpers.js';
+import { type ArtifactServiceStandIn, startArtifactService, unzip } from '../support/artifact-service.js';
 
 const OS = {
   createdBy: '/bin/sh -c #(nop) ADD file:aa in /',
@@ -437,5 +438,74 @@ describe('run(): the Action through fakes of its ports', () => {
       '::error::image-guard: builder "k8s-builder" cannot be used (no builder "k8s-builder" found): create it earlier in the job (docker/setup-buildx-action) or leave builder empty',
     ]);
     expect(world.built).toEqual([]);
+  });
+});
+
+describe('run(): the HTML report', () => {
+  let service: ArtifactServiceStandIn;
+  beforeAll(async () => {
+    service = await startArtifactService();
+  });
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('is written, uploaded to the artifact service, linked from the comment and the summary, and an output', async () => {
+    // The runner's variables for the artifact service, here the local stand-in's.
+    Object.assign(process.env, service.env, {
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'octo-org/app',
+      GITHUB_RUN_ID: '99',
+    });
+    await run(world.deps);
+    expect(process.exitCode).toBeUndefined();
+    expect(service.violations).toEqual([]);
+    const stored = service.artifacts.get('image-guard-report-docker-Dockerfile')!;
+    expect(stored.finalized).toBe(true);
+    const link = `https://github.com/octo-org/app/actions/runs/99/artifacts/${stored.id}`;
+    expect(world.comments[0]!.body).toContain(`[HTML report](${link})`);
+    expect(world.summary()).toContain(`[HTML report](${link})`);
+    const file = world.outputs()['report-html']!;
+    const page = readFileSync(file, 'utf8');
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(page).toContain(`data-figure="head.size" data-value="${world.report().head!.size}"`);
+    expect(unzip(stored.bytes!).get('report.html')?.toString('utf8')).toBe(page);
+  }, 60_000);
+
+  it('without an artifact service: one line says so, the file is still written, no link', async () => {
+    delete process.env.ACTIONS_RUNTIME_TOKEN;
+    delete process.env.ACTIONS_RESULTS_URL;
+    await run(world.deps);
+    expect(process.exitCode).toBeUndefined();
+    const lines = world.stdout
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('HTML report'));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^image-guard: the HTML report was not uploaded: the artifact service is not available here \(no ACTIONS_RUNTIME_TOKEN.*; it is in .*report\.html$/,
+      ),
+    ]);
+    expect(existsSync(world.outputs()['report-html']!)).toBe(true);
+    expect(world.comments[0]!.body).not.toContain('HTML report');
+  });
+
+  it('an upload that fails is a warning, and the run goes on', async () => {
+    world.deps.artifacts = {
+      uploader: {
+        upload: async () => {
+          throw new Error(
+            'Failed to CreateArtifact: Received non-retryable error: Failed request: (403) Forbidden',
+          );
+        },
+      },
+    };
+    await run(world.deps);
+    expect(process.exitCode).toBeUndefined();
+    expect(world.stdout.join('')).toMatch(
+      /::warning::image-guard: the HTML report could not be uploaded: Failed to CreateArtifact: .*\(403\) Forbidden; it is in .*report\.html/,
+    );
+    expect(world.comments).toHaveLength(1);
+    expect(world.outputs().passed).toBe('true');
   });
 });
