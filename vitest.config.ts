@@ -28,6 +28,9 @@ export default defineConfig({
           // GitHub's workflow parser imports its JSON schemas without `with { type: 'json' }`, which Node
           // refuses; through Vite's transform, as in its own tests, the import works.
           server: { deps: { inline: ['@actions/workflow-parser'] } },
+          // Local stand-ins (the GitHub API server loads GitHub's OpenAPI description) start in a hook: on a
+          // shared two-core machine that can take more than the default 10 s.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   setCodeEntry
-} from "./cli-chunks/chunk-Z5ZQTL4J.js";
-import "./cli-chunks/chunk-PZ62ZESO.js";
-import "./cli-chunks/chunk-FDTZHO7K.js";
+} from "./cli-chunks/chunk-R3RQXR5F.js";
+import "./cli-chunks/chunk-XWTAT4HG.js";
+import "./cli-chunks/chunk-R3ZKXXJG.js";
 
 // src/cli.ts
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-JFD5GC4F.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-2ZAZQCI7.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-MRFP423D.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-FEP3XKXV.js")).main(argv, io);

@@ -1,27 +1,31 @@
-import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
-import {
-  defaultContext,
-  formatSarif,
-  formatText,
-  lintDockerfileResult
-} from "./chunk-X5FJYYJO.js";
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   buildReport,
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-NMV353XD.js";
+} from "./chunk-25EZ2WQO.js";
+import "./chunk-PV23V732.js";
+import {
+  defaultContext,
+  formatSarif,
+  formatText,
+  lintDockerfileResult
+} from "./chunk-GKH7NW3M.js";
 import {
   RULES
-} from "./chunk-7JEAXR23.js";
-import "./chunk-RCJ5A7CQ.js";
+} from "./chunk-DDSWYL26.js";
+import "./chunk-D5YAGET4.js";
+import "./chunk-RGMIW7AQ.js";
+import "./chunk-V7CDQE4S.js";
 import {
   UserError,
   messageOf
-} from "./chunk-6BKARZ73.js";
-import "./chunk-PZ62ZESO.js";
-import "./chunk-ZEUIUMBT.js";
-import "./chunk-FDTZHO7K.js";
+} from "./chunk-2RNWAOZS.js";
+import "./chunk-MENXIJHE.js";
+import "./chunk-XWTAT4HG.js";
+import "./chunk-D3W3FW7B.js";
+import "./chunk-R3ZKXXJG.js";
 
 // src/cli/lint-command.ts
 async function runLintCommand(argv, io) {

@@ -1,35 +1,34 @@
-import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
+import {
+  decidePassed,
+  parseBandwidth
+} from "./chunk-PV23V732.js";
 import {
   RULES
-} from "./chunk-7JEAXR23.js";
+} from "./chunk-DDSWYL26.js";
 import {
-  CONTENT_RULES,
+  CONTENT_RULES
+} from "./chunk-RGMIW7AQ.js";
+import {
   instructionKind,
   normalizeInstruction
-} from "./chunk-RCJ5A7CQ.js";
+} from "./chunk-V7CDQE4S.js";
 import {
   UserError,
+  messageOf
+} from "./chunk-2RNWAOZS.js";
+import {
   formatBytes,
-  messageOf,
   parseIncrease,
   parseSize
-} from "./chunk-6BKARZ73.js";
+} from "./chunk-MENXIJHE.js";
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-PZ62ZESO.js";
+} from "./chunk-XWTAT4HG.js";
 import {
   referenceProblem
-} from "./chunk-ZEUIUMBT.js";
-
-// src/core/report.ts
-var rank = { error: 3, warning: 2, info: 1 };
-function reachesFailOn(severity, failOn2) {
-  return failOn2 !== "never" && rank[severity] >= rank[failOn2];
-}
-function decidePassed(findings, budgets, failOn2) {
-  return budgets.every((b) => b.passed) && !findings.some((f) => reachesFailOn(f.severity, failOn2));
-}
+} from "./chunk-D3W3FW7B.js";
 
 // src/analysis/compare.ts
 function lcs(a, b, same) {
@@ -300,28 +299,6 @@ function buildCosts(input) {
       startup: startupNote(input.base ? baseStart : null, headStart)
     }
   };
-}
-
-// src/core/bandwidth.ts
-var PREFIX = { "": 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6, g: 1e9, G: 1e9 };
-function parseBandwidth(text2) {
-  const t = text2.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return positive(Number(t) * 1e6);
-  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*([kKmMgG]?)(bit\/s|bits\/s|bps|b\/s|B\/s|Bps)$/.exec(t);
-  if (!m) return null;
-  const bytes = m[3] === "B/s" || m[3] === "Bps";
-  return positive(Number(m[1]) * PREFIX[m[2]] * (bytes ? 8 : 1));
-}
-var positive = (n) => Number.isFinite(n) && n > 0 ? Math.round(n) : null;
-function formatBandwidth(bitsPerSecond) {
-  for (const [unit, size2] of [
-    ["Gbit/s", 1e9],
-    ["Mbit/s", 1e6],
-    ["kbit/s", 1e3]
-  ]) {
-    if (bitsPerSecond >= size2) return `${Number((bitsPerSecond / size2).toPrecision(3))} ${unit}`;
-  }
-  return `${bitsPerSecond} bit/s`;
 }
 
 // src/core/probe.ts
@@ -759,8 +736,8 @@ var SETTINGS = {
 var SETTING_NAMES = Object.keys(SETTINGS);
 var FORMATS = {
   lint: ["text", "json", "sarif"],
-  analyze: ["text", "json"],
-  compare: ["text", "json", "markdown"]
+  analyze: ["text", "json", "html"],
+  compare: ["text", "json", "markdown", "html"]
 };
 var parseFormat = (command, t) => format(FORMATS[command])(t);
 function specOf(name) {
@@ -887,7 +864,7 @@ async function loadConfig(path, cwd) {
   return config;
 }
 async function parseYaml(text2, where) {
-  const mod = await import("./dist-FCRMILBV.js");
+  const mod = await import("./dist-EFOHU6QD.js");
   const { parse, YAMLParseError } = mod.YAMLParseError ? mod : mod.default ?? mod;
   try {
     return parse(text2);
@@ -1003,10 +980,8 @@ function commandHelp(command) {
 var EXIT_STATUS = "Exit status: 0 passed, 1 a budget broken or a finding at or above --fail-on (default error), 2 the run could not be done.";
 
 export {
-  reachesFailOn,
   buildReport,
   buildCosts,
-  formatBandwidth,
   describeProbe,
   loadSettings,
   parseFlags,

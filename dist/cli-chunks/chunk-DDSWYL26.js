@@ -1,14 +1,26 @@
-import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
+import {
+  UserError
+} from "./chunk-2RNWAOZS.js";
 import {
   formatBytes
-} from "./chunk-6BKARZ73.js";
+} from "./chunk-MENXIJHE.js";
 import {
   officialImageOf,
   parseImageRef
-} from "./chunk-ZEUIUMBT.js";
+} from "./chunk-D3W3FW7B.js";
 
 // src/lint/context.ts
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 // src/lint/dockerignore.ts
@@ -49,15 +61,114 @@ function readIgnoreFile(text) {
   }
   return out;
 }
-function escapeRegex(ch) {
-  return /[.+()|{}$^]/.test(ch) ? `\\${ch}` : ch;
+var SLASH = 47;
+function parseClass(chars, start) {
+  let i = start + 1;
+  let body = "";
+  if (chars[i] === "^") {
+    body += "^";
+    i++;
+  }
+  let first = true;
+  for (; i < chars.length; i++) {
+    let ch = chars[i];
+    if (ch === "]" && !first) {
+      try {
+        return { test: new RegExp(`^[${body}]$`, "u"), end: i };
+      } catch {
+        return null;
+      }
+    }
+    first = false;
+    if (ch === "\\" && i + 1 < chars.length) ch = chars[++i];
+    else if (ch === "-") {
+      body += "-";
+      continue;
+    }
+    body += /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+  }
+  return null;
 }
-function compilePattern(pattern) {
+function matchPieces(pieces, path) {
+  const n = pieces.length;
+  let current = new Uint8Array(2 * n + 1);
+  let next = new Uint8Array(2 * n + 1);
+  const add = (set, i) => {
+    while (i <= n && set[i] === 0) {
+      set[i] = 1;
+      if (i === n) return;
+      const piece = pieces[i];
+      if (piece.kind === "dirs") set[n + 1 + i] = 1;
+      else if (piece.kind !== "star" && piece.kind !== "all") return;
+      i++;
+    }
+  };
+  add(current, 0);
+  for (let at = 0; at < path.length; ) {
+    const code = path.codePointAt(at);
+    const width = code > 65535 ? 2 : 1;
+    const ch = width === 1 ? path[at] : path.slice(at, at + 2);
+    next.fill(0);
+    let alive = false;
+    for (let i = 0; i < n; i++) {
+      if (current[n + 1 + i] === 1) {
+        next[n + 1 + i] = 1;
+        alive = true;
+        if (code === SLASH) add(next, i + 1);
+      }
+      if (current[i] === 0) continue;
+      const piece = pieces[i];
+      switch (piece.kind) {
+        case "char":
+          if (code === piece.code) add(next, i + 1);
+          break;
+        case "one":
+          if (code !== SLASH) add(next, i + 1);
+          break;
+        case "class":
+          if (piece.test.test(ch)) add(next, i + 1);
+          break;
+        case "star":
+          if (code !== SLASH) add(next, i);
+          break;
+        case "all":
+          add(next, i);
+          break;
+        case "dirs":
+          break;
+      }
+    }
+    if (!alive && next.indexOf(1) < 0) return false;
+    [current, next] = [next, current];
+    at += width;
+  }
+  return current[n] === 1;
+}
+function piecesRegex(pieces) {
+  const source = pieces.map((piece) => {
+    switch (piece.kind) {
+      case "char":
+        return String.fromCodePoint(piece.code).replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+      case "one":
+        return "[^/]";
+      case "class":
+        return piece.test.source.slice(1, -1);
+      case "star":
+        return "[^/]*";
+      case "dirs":
+        return "(?:.*/)?";
+      default:
+        return ".*";
+    }
+  }).join("");
+  return new RegExp(`^${source}$`, "u");
+}
+function compilePattern(pattern, opts = {}) {
   if (pattern.startsWith("**") && !/[*?[\]\\]/.test(pattern.slice(2))) {
     const suffix = pattern.slice(2);
     return (path) => path.endsWith(suffix) || suffix.startsWith("/") && path === suffix.slice(1);
   }
-  let re = "^";
+  const pieces = [];
   let regexNeeded = false;
   let exactPrefix = false;
   const chars = [...pattern];
@@ -68,46 +179,48 @@ function compilePattern(pattern) {
         i++;
         if (chars[i + 1] === "/") i++;
         if (i + 1 >= chars.length) {
-          if (!regexNeeded && re === "^") {
-            re += ".*";
+          if (!regexNeeded && pieces.length === 0) {
+            pieces.push({ kind: "all" });
             regexNeeded = true;
           } else if (!regexNeeded) {
             exactPrefix = true;
-          } else re += ".*";
+          } else pieces.push({ kind: "all" });
         } else {
-          re += "(.*/)?";
+          pieces.push({ kind: "dirs" });
           regexNeeded = true;
         }
       } else {
-        re += "[^/]*";
+        pieces.push({ kind: "star" });
         regexNeeded = true;
       }
     } else if (ch === "?") {
-      re += "[^/]";
+      pieces.push({ kind: "one" });
       regexNeeded = true;
     } else if (ch === "\\") {
-      if (i + 1 < chars.length) {
-        const next = chars[++i];
-        re += /[A-Za-z0-9]/.test(next) ? next : `\\${next}`;
-        regexNeeded = true;
-      } else re += "\\\\";
-    } else if (ch === "[" || ch === "]") {
-      re += ch;
+      pieces.push({ kind: "char", code: (i + 1 < chars.length ? chars[++i] : "\\").codePointAt(0) });
       regexNeeded = true;
-    } else re += escapeRegex(ch);
+    } else if (ch === "[") {
+      const parsed = parseClass(chars, i);
+      if (parsed === null) return () => false;
+      pieces.push({ kind: "class", test: parsed.test });
+      i = parsed.end;
+      regexNeeded = true;
+    } else if (ch === "]") {
+      pieces.push({ kind: "char", code: 93 });
+      regexNeeded = true;
+    } else pieces.push({ kind: "char", code: ch.codePointAt(0) });
   }
   if (exactPrefix) {
     const prefix = pattern.slice(0, -2);
     return (path) => path.startsWith(prefix);
   }
   if (!regexNeeded) return (path) => path === pattern;
-  let compiled;
-  try {
-    compiled = new RegExp(`${re}$`, "u");
-  } catch {
-    return () => false;
+  const repeats = pieces.filter((p) => p.kind === "star" || p.kind === "dirs" || p.kind === "all").length;
+  if (repeats <= 1 && !opts.linear) {
+    const regex = piecesRegex(pieces);
+    return (path) => regex.test(path);
   }
-  return (path) => compiled.test(path);
+  return (path) => matchPieces(pieces, path);
 }
 var IgnoreMatcher = class _IgnoreMatcher {
   patterns;
@@ -274,14 +387,53 @@ function readContext(contextDir, dockerfilePath) {
   let ignoreText = null;
   let ignoreFile = null;
   for (const c of candidates) {
-    try {
-      ignoreText = readFileSync(c, "utf8");
+    ignoreText = readIgnoreFile2(c);
+    if (ignoreText !== null) {
       ignoreFile = c;
       break;
-    } catch {
     }
   }
   return walkContext(fsTree(contextDir), ignoreText, ignoreFile);
+}
+var MAX_IGNORE_BYTES = 1024 * 1024;
+function readIgnoreFile2(path) {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      throw new UserError(
+        `${path} is ${kindOf(st)}, not a regular file: an ignore file must be a plain text file`
+      );
+    }
+    if (st.size > MAX_IGNORE_BYTES) {
+      throw new UserError(
+        `${path} is ${st.size} bytes: image-guard reads ignore files up to ${MAX_IGNORE_BYTES} bytes (1 MiB)`
+      );
+    }
+    const bytes = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return bytes.subarray(0, got).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+function kindOf(st) {
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a file";
 }
 function memoryTree(listing) {
   const children = /* @__PURE__ */ new Map();
@@ -558,6 +710,10 @@ function looksLikeBrokenExecForm(text) {
   return text.startsWith('["') || !text.includes("]");
 }
 function shorten(text, max = 60) {
+  if (text.length > 4 * max) {
+    const head = text.slice(0, 4 * max).replace(/\s+/g, " ").trimStart();
+    if (head.length > max + 1) return `${head.slice(0, max - 1).trimEnd()}\u2026`;
+  }
   const one = text.replace(/\s+/g, " ").trim();
   return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}\u2026`;
 }
@@ -691,6 +847,203 @@ function unquote(value) {
   return t;
 }
 
+// src/lint/expand.ts
+var UNKNOWN = /* @__PURE__ */ Symbol("unknown");
+var MAX_EXPANDED_LENGTH = 64 * 1024;
+var MAX_NESTED_DEFAULTS = 16;
+var MAX_PATTERN_SUBJECT = 4096;
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function closingBrace(text, open, escapeChar = "\\") {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    const c = text[j];
+    if (c === escapeChar) j++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+function expandText(text, lookup, escapeChar = "\\", onLimit, depth = 0) {
+  if (depth > MAX_NESTED_DEFAULTS) return null;
+  if (!text.includes("$")) return text;
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    if (out.length > MAX_EXPANDED_LENGTH) {
+      onLimit?.();
+      return out.slice(0, MAX_EXPANDED_LENGTH);
+    }
+    const c = text[i];
+    if (c === escapeChar && text[i + 1] === "$") {
+      out += "$";
+      i += 2;
+      continue;
+    }
+    if (c !== "$") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== "$" && text[j] !== escapeChar) j++;
+      out += text.slice(i, j);
+      i = j;
+      continue;
+    }
+    if (text[i + 1] === "{") {
+      const close = closingBrace(text, i + 1, escapeChar);
+      if (close < 0) return null;
+      const piece = expandParameter(text.slice(i + 2, close - 1), lookup, escapeChar, onLimit, depth);
+      if (piece === null) return null;
+      out += piece;
+      i = close;
+      continue;
+    }
+    const m = NAME.exec(text.slice(i + 1, i + 257));
+    if (!m) {
+      out += c;
+      i++;
+      continue;
+    }
+    const value = lookup(m[0]);
+    if (typeof value !== "string") return null;
+    out += value;
+    i += 1 + m[0].length;
+  }
+  if (out.length > MAX_EXPANDED_LENGTH) {
+    onLimit?.();
+    return out.slice(0, MAX_EXPANDED_LENGTH);
+  }
+  return out;
+}
+function expandParameter(inner, lookup, escapeChar = "\\", onLimit, depth = 0) {
+  const m = NAME.exec(inner);
+  if (!m) return null;
+  const value = lookup(m[0]);
+  const rest = inner.slice(m[0].length);
+  if (rest === "") return typeof value === "string" ? value : null;
+  const word = (from) => expandText(rest.slice(from), lookup, escapeChar, onLimit, depth + 1);
+  if (value === UNKNOWN) return null;
+  const set = value !== void 0;
+  const nonEmpty = set && value !== "";
+  switch (rest[0]) {
+    case ":": {
+      const op = rest[1];
+      if (op === "-") return nonEmpty ? value : word(2);
+      if (op === "+") return nonEmpty ? word(2) : "";
+      if (op === "?") return nonEmpty ? value : null;
+      return null;
+    }
+    case "-":
+      return set ? value : word(1);
+    case "+":
+      return set ? word(1) : "";
+    case "?":
+      return set ? value : null;
+    case "#":
+    case "%": {
+      if (!set) return null;
+      const longest = rest[1] === rest[0];
+      const pattern = word(longest ? 2 : 1);
+      if (pattern === null) return null;
+      return rest[0] === "#" ? removePrefix(value, pattern, longest) : removeSuffix(value, pattern, longest);
+    }
+    case "/": {
+      if (!set) return null;
+      const all = rest[1] === "/";
+      const body = rest.slice(all ? 2 : 1);
+      const slash = unescapedSlash(body, escapeChar);
+      const pattern = expandText(
+        slash < 0 ? body : body.slice(0, slash),
+        lookup,
+        escapeChar,
+        onLimit,
+        depth + 1
+      );
+      const replacement = slash < 0 ? "" : expandText(body.slice(slash + 1), lookup, escapeChar, onLimit, depth + 1);
+      if (pattern === null || replacement === null) return null;
+      return replacePattern(value, pattern, replacement, all);
+    }
+    default:
+      return null;
+  }
+}
+function unescapedSlash(text, escapeChar) {
+  for (let j = 0; j < text.length; j++) {
+    if (text[j] === escapeChar) j++;
+    else if (text[j] === "/") return j;
+  }
+  return -1;
+}
+function patternSource(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") re += "[\\s\\S]*";
+    else if (c === "?") re += "[\\s\\S]";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        let cls = pattern.slice(i + 1, end);
+        if (cls.startsWith("!") || cls.startsWith("^")) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else if (c === "\\" && i + 1 < pattern.length) re += escapeRegExp(pattern[++i]);
+    else re += escapeRegExp(c);
+  }
+  return re;
+}
+function escapeRegExp(c) {
+  return /[.*+?^${}()|[\]\\/-]/.test(c) ? `\\${c}` : c;
+}
+function wholeMatcher(pattern) {
+  try {
+    return new RegExp(`^(?:${patternSource(pattern)})$`);
+  } catch {
+    return null;
+  }
+}
+function removePrefix(value, pattern, longest) {
+  if (value.length > MAX_PATTERN_SUBJECT) return null;
+  const re = wholeMatcher(pattern);
+  if (!re) return null;
+  if (longest) {
+    for (let k = value.length; k >= 0; k--) if (re.test(value.slice(0, k))) return value.slice(k);
+  } else {
+    for (let k = 0; k <= value.length; k++) if (re.test(value.slice(0, k))) return value.slice(k);
+  }
+  return value;
+}
+function removeSuffix(value, pattern, longest) {
+  if (value.length > MAX_PATTERN_SUBJECT) return null;
+  const re = wholeMatcher(pattern);
+  if (!re) return null;
+  if (longest) {
+    for (let k = 0; k <= value.length; k++) if (re.test(value.slice(k))) return value.slice(0, k);
+  } else {
+    for (let k = value.length; k >= 0; k--) if (re.test(value.slice(k))) return value.slice(0, k);
+  }
+  return value;
+}
+function replacePattern(value, pattern, replacement, all) {
+  if (value.length > MAX_PATTERN_SUBJECT) return null;
+  if (pattern === "") return value;
+  let source;
+  let anchor = "";
+  if (pattern.startsWith("#") || pattern.startsWith("%")) {
+    anchor = pattern[0];
+    source = patternSource(pattern.slice(1));
+  } else source = patternSource(pattern);
+  let re;
+  try {
+    re = new RegExp(
+      anchor === "#" ? `^(?:${source})` : anchor === "%" ? `(?:${source})$` : source,
+      all ? "g" : ""
+    );
+  } catch {
+    return null;
+  }
+  return value.replace(re, () => replacement);
+}
+
 // src/lint/shell.ts
 var CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
 function skipNested(script, start, opener) {
@@ -730,6 +1083,10 @@ function skipNested(script, start, opener) {
   return n;
 }
 var WORD_END = /[\s;&|<>()]/;
+var SPECIAL = new Uint8Array(128);
+for (const c of "\\'\"$` 	\r\n<>&|;()") SPECIAL[c.charCodeAt(0)] = 1;
+var SPECIAL_QUOTED = new Uint8Array(128);
+for (const c of '\\"$`') SPECIAL_QUOTED[c.charCodeAt(0)] = 1;
 var Tokenizer = class {
   constructor(script) {
     this.script = script;
@@ -761,14 +1118,19 @@ var Tokenizer = class {
       } else if (c === "\n") this.readNewline();
       else if (c === "<" || c === ">") this.readRedirection(c);
       else if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") this.readOperator(c);
-      else {
-        this.startWord();
-        this.word += c;
-        this.i++;
-      }
+      else this.readPlain();
     }
     this.flush();
     return this.tokens;
+  }
+  /** A run of characters with no meaning to the shell, taken as one slice instead of one by one. */
+  readPlain() {
+    this.startWord();
+    const s = this.script;
+    let j = this.i + 1;
+    while (j < this.n && !SPECIAL[s.charCodeAt(j)]) j++;
+    this.word += s.slice(this.i, j);
+    this.i = j;
   }
   startWord() {
     if (!this.inWord) {
@@ -825,10 +1187,15 @@ var Tokenizer = class {
         this.word += s.slice(j, end);
         this.expandable = true;
         j = end;
-      } else {
-        if (d === "$") this.expandable = true;
+      } else if (d === "$") {
+        this.expandable = true;
         this.word += d;
         j++;
+      } else {
+        let k = j + 1;
+        while (k < this.n && !SPECIAL_QUOTED[s.charCodeAt(k)]) k++;
+        this.word += s.slice(j, k);
+        j = k;
       }
     }
     this.i = j + 1;
@@ -1050,7 +1417,7 @@ function shellDashC(argv) {
   return null;
 }
 var ShellScope = class {
-  constructor(outer = () => void 0) {
+  constructor(outer = () => UNKNOWN) {
     this.outer = outer;
   }
   outer;
@@ -1058,8 +1425,13 @@ var ShellScope = class {
   /** Variables the script exported so far: the environment of the commands after. */
   exported = {};
   get(name) {
+    const value = this.lookup(name);
+    return typeof value === "string" ? value : void 0;
+  }
+  /** `get`, telling a variable the script set to something unknown from one never set. */
+  lookup(name) {
     const own = this.assigned.get(name);
-    if (own !== void 0) return own ?? void 0;
+    if (own !== void 0) return own ?? UNKNOWN;
     return this.outer(name);
   }
   assign(name, value, exported) {
@@ -1091,17 +1463,23 @@ function expandWord(raw, get) {
     else if (c === "`") end = skipNested(raw, i, "`");
     else if (c === "$") {
       const next = raw[i + 1];
+      let value = null;
       if (next === "(") end = skipNested(raw, i + 1, "(");
-      else if (next === "{" || /[A-Za-z_]/.test(next ?? "")) {
-        const m = next === "{" ? /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(raw.slice(i + 1, i + 260)) : /^([A-Za-z_][A-Za-z0-9_]*)/.exec(raw.slice(i + 1, i + 260));
-        const value = m ? get(m[1]) : void 0;
-        if (value !== void 0) {
-          out += quoted ? value.replace(/["\\$`]/g, "\\$&") : value.replace(UNQUOTED_SPECIAL, "\\$&").replace(/\s+/g, " ");
-          changed = true;
-          i += 1 + m[0].length;
-          continue;
-        }
-        if (next === "{") end = skipNested(raw, i + 1, "{");
+      else if (next === "{") {
+        end = skipNested(raw, i + 1, "{");
+        const inner = raw.slice(i + 2, end - 1);
+        if (raw[end - 1] === "}" && !/["'`\\]|\$\(/.test(inner)) value = expandParameter(inner, get);
+      } else if (next !== void 0 && /[A-Za-z_]/.test(next)) {
+        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1, i + 258));
+        const known = get(m[0]);
+        if (typeof known === "string") value = known;
+        end = i + 1 + m[0].length;
+      }
+      if (value !== null) {
+        out += quoted ? value.replace(/["\\$`]/g, "\\$&") : value.replace(UNQUOTED_SPECIAL, "\\$&").replace(/\s+/g, " ");
+        changed = true;
+        i = end;
+        continue;
       }
     }
     out += raw.slice(i, end);
@@ -1153,7 +1531,7 @@ function splitCommands(script, depth = 0, scope) {
       if (CONTROL_OPS.has(t.value)) end();
       continue;
     }
-    const expanded = scope && t.raw !== void 0 ? expandWord(t.raw, (k) => scope.get(k)) : null;
+    const expanded = scope && t.raw !== void 0 ? expandWord(t.raw, (k) => scope.lookup(k)) : null;
     if (expanded === null) current.push(t.value);
     else for (const w of tokenize(expanded)) if (w.kind === "word") current.push(w.value);
   }
@@ -1176,69 +1554,9 @@ function parseImageRef2(text) {
 }
 
 // src/lint/stages.ts
-var UNSET = /* @__PURE__ */ Symbol("unset");
-var MAX_EXPANDED_LENGTH = 64 * 1024;
-var MAX_NESTED_DEFAULTS = 16;
-function substitute(text, vars, escapeChar = "\\", onLimit, depth = 0) {
-  if (depth > MAX_NESTED_DEFAULTS) return null;
-  let out = "";
-  let i = 0;
-  while (i < text.length) {
-    if (out.length > MAX_EXPANDED_LENGTH) {
-      onLimit?.();
-      return out.slice(0, MAX_EXPANDED_LENGTH);
-    }
-    const c = text[i];
-    if (c === escapeChar && text[i + 1] === "$") {
-      out += "$";
-      i += 2;
-      continue;
-    }
-    if (c !== "$") {
-      out += c;
-      i++;
-      continue;
-    }
-    if (text[i + 1] === "{") {
-      const close = text.indexOf("}", i + 2);
-      if (close < 0) return null;
-      const inner = text.slice(i + 2, close);
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
-      if (!m2) return null;
-      const name = m2[1];
-      const op = m2[2];
-      const word = m2[3] ?? "";
-      const value2 = vars.has(name) ? vars.get(name) : UNSET;
-      const isSet = value2 !== UNSET && value2 !== null && value2 !== void 0;
-      const nonEmpty = isSet && value2 !== "";
-      const alt = () => substitute(word, vars, escapeChar, onLimit, depth + 1);
-      let piece;
-      if (op === ":-") piece = nonEmpty ? value2 : alt();
-      else if (op === "-") piece = isSet ? value2 : alt();
-      else if (op === ":+") piece = nonEmpty ? alt() : "";
-      else if (op === "+") piece = isSet ? alt() : "";
-      else piece = isSet ? value2 : null;
-      if (piece === null) return null;
-      out += piece;
-      i = close + 1;
-      continue;
-    }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, i + 257));
-    if (!m) {
-      out += c;
-      i++;
-      continue;
-    }
-    const value = vars.get(m[0]);
-    if (value === void 0 || value === null) return null;
-    out += value;
-    i += 1 + m[0].length;
-  }
-  if (out.length > MAX_EXPANDED_LENGTH) {
-    onLimit?.();
-    return out.slice(0, MAX_EXPANDED_LENGTH);
-  }
-  return out;
+function substitute(text, vars, escapeChar = "\\", onLimit) {
+  if (!text.includes("$")) return text;
+  return expandText(text, (name) => vars.get(name) ?? void 0, escapeChar, onLimit);
 }
 var DEFAULT_PLATFORM = "linux/amd64";
 function platformArgs(platform = DEFAULT_PLATFORM) {
@@ -1687,30 +2005,35 @@ function describe(cmd, max = 40) {
   return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
 }
 function dependencyInstall(cmd) {
-  const text = describe(cmd);
+  const tool = dependencyTool(cmd);
+  return tool === null ? null : { tool, text: describe(cmd) };
+}
+var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
+function dependencyTool(cmd) {
   const pip = pipInstallArgs(cmd);
   if (pip) {
-    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? { tool: "pip", text } : null;
+    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? "pip" : null;
   }
   const uv = uvCommand(cmd);
   if (uv) {
-    if (uv.kind === "sync") return { tool: "uv", text };
-    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? { tool: "uv", text } : null;
+    if (uv.kind === "sync") return "uv";
+    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? "uv" : null;
   }
-  if (poetryInstall(cmd)) return { tool: "poetry", text };
-  if (pipenvInstall(cmd)) return { tool: "pipenv", text };
+  if (poetryInstall(cmd)) return "poetry";
+  if (pipenvInstall(cmd)) return "pipenv";
   const npm = npmInstall(cmd);
-  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return { tool: "npm", text };
-  if (yarnInstall(cmd)) return { tool: "yarn", text };
-  if (pnpmInstall(cmd)) return { tool: "pnpm", text };
+  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return "npm";
+  if (yarnInstall(cmd)) return "yarn";
+  if (pnpmInstall(cmd)) return "pnpm";
   const name = commandName(cmd.argv[0]);
+  if (!OTHER_INSTALLERS.has(name)) return null;
   const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
-  if (name === "go" && a[0] === "mod" && a[1] === "download") return { tool: "go", text };
-  if ((name === "bundle" || name === "bundler") && a[0] === "install") return { tool: "bundle", text };
-  if (name === "composer" && a[0] === "install") return { tool: "composer", text };
-  if (name === "cargo" && a[0] === "fetch") return { tool: "cargo", text };
+  if (name === "go" && a[0] === "mod" && a[1] === "download") return "go";
+  if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
+  if (name === "composer" && a[0] === "install") return "composer";
+  if (name === "cargo" && a[0] === "fetch") return "cargo";
   if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
-    return { tool: "mvn", text };
+    return "mvn";
   }
   return null;
 }
@@ -1937,6 +2260,7 @@ function truthy(value) {
 }
 
 // src/lint/rule.ts
+var NOT_SET = /* @__PURE__ */ Symbol("not set");
 function lastValue(scope, key) {
   const passed = [];
   let value;
@@ -1969,7 +2293,8 @@ function valueAt(scope, key, p) {
   }
   return scope.parent ? lastValue(scope.parent, key) : void 0;
 }
-var NO_VARS = { get: () => void 0 };
+var NO_VARS = { get: () => void 0, lookup: () => UNKNOWN };
+var knownValue = (v) => v === NOT_SET ? void 0 : v;
 function createContext(parsed, graph, problems, context, dockerfileName) {
   const runs = /* @__PURE__ */ new Map();
   const scopes = /* @__PURE__ */ new Map();
@@ -1994,8 +2319,8 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
         parent: s.parent ? scopes.get(s.parent) : null
       };
       const lookup = (p) => ({
-        has: (key) => valueAt(scope, key, p) !== void 0,
-        get: (key) => valueAt(scope, key, p)
+        has: (key) => knownValue(valueAt(scope, key, p)) !== void 0,
+        get: (key) => knownValue(valueAt(scope, key, p))
       });
       let at = 0;
       for (const i of s.body) {
@@ -2003,8 +2328,11 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
         if (i.keyword !== "ENV" && i.keyword !== "ARG") continue;
         for (const { key, value } of parseKeyValues(i.args, i.keyword === "ENV")) {
           const v = value ?? (i.keyword === "ARG" ? graph?.globalArgs.get(key) ?? null : null);
-          if (v === null) continue;
-          const resolved = substitute(v, lookup(at), escapeChar, limitAt(i.line)) ?? v;
+          const resolved = v === null ? i.keyword === "ARG" && valueAt(scope, key, at) === void 0 ? NOT_SET : null : (
+            // `ENV NODE_ENV=$NODE_ENV` takes the value of the ARG before it
+            substitute(v, lookup(at), escapeChar, limitAt(i.line)) ?? v
+          );
+          if (resolved === null) continue;
           let version = scope.versions.get(key);
           if (!version) {
             version = { from: [], values: [] };
@@ -2022,8 +2350,15 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
     const scope = scopeOf(stageOf.get(instr) ?? stage);
     const p = scope.position.get(instr);
     if (p === void 0) return NO_VARS;
-    return { get: (key) => valueAt(scope, key, p) };
+    return {
+      get: (key) => knownValue(valueAt(scope, key, p)),
+      lookup: (key) => {
+        const v = valueAt(scope, key, p);
+        return v === NOT_SET ? void 0 : v === void 0 ? UNKNOWN : v;
+      }
+    };
   };
+  const sources = /* @__PURE__ */ new Map();
   return {
     parsed,
     graph,
@@ -2035,12 +2370,26 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
       if (!info) {
         const stage = stageOf.get(instr);
         const lookup = stage ? vars(stage, instr) : NO_VARS;
-        info = analyzeRun(instr, (key) => lookup.get(key));
+        info = analyzeRun(instr, (key) => lookup.lookup(key));
         runs.set(instr, info);
       }
       return info;
     },
-    vars
+    vars,
+    sources(instr) {
+      let words = sources.get(instr);
+      if (!words) {
+        const stage = stageOf.get(instr);
+        const raw = copySources(instr);
+        if (!stage || !raw.some((w) => w.includes("$"))) words = raw;
+        else {
+          const { lookup } = vars(stage, instr);
+          words = raw.map((w) => expandText(w, lookup, escapeChar, limitAt(instr.line)) ?? w);
+        }
+        sources.set(instr, words);
+      }
+      return words;
+    }
   };
 }
 function graphOf(ctx) {
@@ -2063,10 +2412,10 @@ function hasFromFlag(instr) {
   return instr.flags.some((f) => f.name === "from");
 }
 var WHOLE = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
-function isWholeContextCopy(instr) {
+function isWholeContextCopy(ctx, instr) {
   if (instr.keyword !== "COPY" && instr.keyword !== "ADD") return false;
   if (hasFromFlag(instr)) return false;
-  return copySources(instr).some((s) => WHOLE.has(s));
+  return ctx.sources(instr).some((s) => WHOLE.has(s));
 }
 function isUrl(src) {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
@@ -2516,7 +2865,7 @@ var IG008 = {
   fix: "Add a .dockerignore listing .git, .venv, venv, node_modules, __pycache__, .env, .pytest_cache and .mypy_cache.",
   check(ctx) {
     if (!ctx.context) return [];
-    const copy = builtStages(ctx).flatMap((s) => s.body).filter(isWholeContextCopy).sort((a, b) => a.line - b.line)[0];
+    const copy = builtStages(ctx).flatMap((s) => s.body).filter((i) => isWholeContextCopy(ctx, i)).sort((a, b) => a.line - b.line)[0];
     if (!copy) return [];
     const { heavy, ignoreFile } = ctx.context;
     const bytes = heavy.reduce((sum, h) => sum + h.bytes, 0);
@@ -2668,17 +3017,25 @@ var IG009 = {
     };
     for (const stage of builtStages(ctx)) {
       let lastSourceCopy = null;
+      const unjudged = [];
+      const judgeCopies = () => {
+        for (const copy of unjudged) {
+          const sources = ctx.sources(copy).filter((s) => !isUrl(s));
+          if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = copy;
+        }
+        unjudged.length = 0;
+      };
       const installedBefore = /* @__PURE__ */ new Set();
       for (const instr of stage.body) {
         if (isContextCopy(instr)) {
-          const sources = copySources(instr).filter((s) => !isUrl(s));
-          if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = instr;
+          unjudged.push(instr);
           continue;
         }
         if (instr.keyword !== "RUN") continue;
         for (const cmd of ctx.run(instr).commands) {
           const install = dependencyInstall(cmd);
           if (!install) continue;
+          judgeCopies();
           if (!lastSourceCopy) {
             installedBefore.add(install.tool);
             continue;
@@ -2786,7 +3143,7 @@ var IG012 = {
   fix: "Copy only what runs: `COPY app/ app/` (and the files it needs) instead of `COPY . .`.",
   check(ctx) {
     const g = graphOf(ctx);
-    const copy = g.lineage.flatMap((s) => s.body).find(isWholeContextCopy);
+    const copy = g.lineage.flatMap((s) => s.body).find((i) => isWholeContextCopy(ctx, i));
     if (!copy) return [];
     return [
       {
@@ -2962,9 +3319,7 @@ var IG017 = {
     for (const stage of builtStages(ctx)) {
       for (const instr of stage.body) {
         if (instr.keyword !== "ADD") continue;
-        const local = copySources(instr).filter(
-          (s) => !s.includes("$") && !isUrl(s) && !isGitSource(s) && !TAR.test(s)
-        );
+        const local = ctx.sources(instr).filter((s) => !s.includes("$") && !isUrl(s) && !isGitSource(s) && !TAR.test(s));
         if (local.length === 0) continue;
         out.push({
           line: instr.line,
@@ -3026,13 +3381,6 @@ var RULES = [
   IG018
 ];
 
-// src/core/judged.ts
-function describeJudged(judged) {
-  const name = judged.stage === null ? `stage ${judged.index}` : `stage "${judged.stage}"`;
-  const why = judged.reason === "target" ? "the target given" : "the last stage";
-  return `${name} (FROM at line ${judged.line}), ${why}`;
-}
-
 export {
   parseDockerfile,
   DEFAULT_PLATFORM,
@@ -3043,6 +3391,5 @@ export {
   walkContext,
   readContext,
   memoryTree,
-  RULES,
-  describeJudged
+  RULES
 };

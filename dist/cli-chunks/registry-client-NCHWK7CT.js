@@ -1,7 +1,7 @@
-import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   registryAuth
-} from "./chunk-B7BFDVX5.js";
+} from "./chunk-RLKQVSVR.js";
 import {
   DOCKER_HUB,
   namesRegistry,
@@ -9,8 +9,8 @@ import {
   referenceProblem,
   registryOf,
   repositoryOf
-} from "./chunk-ZEUIUMBT.js";
-import "./chunk-FDTZHO7K.js";
+} from "./chunk-D3W3FW7B.js";
+import "./chunk-R3ZKXXJG.js";
 
 // src/registry/registry-client.ts
 var MANIFEST_TYPES = [
@@ -58,6 +58,7 @@ function registryClient(options = {}) {
       const session = new Session(parsed, doFetch, timeoutMs, env);
       try {
         let { json, digest } = await session.manifest(parsed.reference);
+        const indexDigest = json.manifests && digest ? digest : void 0;
         if (json.manifests) {
           const picked = pickPlatform(json.manifests, platform);
           if (!picked) {
@@ -80,6 +81,7 @@ function registryClient(options = {}) {
           ok: true,
           configDigest: json.config.digest,
           manifestDigest: digest,
+          ...indexDigest ? { indexDigest } : {},
           compressed: compressedFromManifest(json.layers, diffIds)
         };
       } catch (error) {

@@ -1,23 +1,27 @@
-import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   DEFAULT_PLATFORM,
   GraphError,
   RULES,
   buildStageGraph,
   createContext,
-  describeJudged,
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-7JEAXR23.js";
+} from "./chunk-DDSWYL26.js";
+import {
+  describeJudged
+} from "./chunk-D5YAGET4.js";
 import {
   UserError,
-  escapeTerminal,
+  escapeTerminal
+} from "./chunk-2RNWAOZS.js";
+import {
   formatBytes
-} from "./chunk-6BKARZ73.js";
+} from "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-PZ62ZESO.js";
+} from "./chunk-XWTAT4HG.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";

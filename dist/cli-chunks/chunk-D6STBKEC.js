@@ -1,17 +1,249 @@
-import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  OPAQUE_MARKER,
+  UnsafePathError,
+  WHITEOUT_PREFIX,
   biggestWasters,
   checkContent,
-  imageLayers,
+  checkSymlinkTarget,
   largestFiles,
   mergeLayers,
+  normalizeHardlinkTarget,
+  normalizeMemberPath
+} from "./chunk-RGMIW7AQ.js";
+import {
+  imageLayers,
   nonEmptyIndexes,
   normalizeInstruction
-} from "./chunk-RCJ5A7CQ.js";
+} from "./chunk-V7CDQE4S.js";
 import {
   UserError,
   escapeTerminal
-} from "./chunk-6BKARZ73.js";
+} from "./chunk-2RNWAOZS.js";
+
+// src/analysis/explore.ts
+var MAX_TREE_NODES = 12e3;
+var MAX_LAYER_PATHS = 40;
+var LayerChangeCollector = class {
+  #layers = /* @__PURE__ */ new Map();
+  #limit;
+  constructor(limit = MAX_LAYER_PATHS) {
+    this.#limit = limit;
+  }
+  written(layer, path, size, existed) {
+    this.#add(layer, existed ? "changed" : "added", path, size, 1);
+  }
+  deleted(layer, path, bytes, files) {
+    this.#add(layer, "deleted", path, bytes, files);
+  }
+  /** Every layer that was stacked, in the order of `indexes` (those without changes get zero totals). */
+  result(indexes) {
+    return indexes.map((i) => this.#layers.get(i) ?? emptyChanges(i));
+  }
+  #add(layer, kind, path, bytes, count) {
+    let l = this.#layers.get(layer);
+    if (!l) {
+      l = emptyChanges(layer);
+      this.#layers.set(layer, l);
+    }
+    l[kind].count += count;
+    l[kind].bytes += bytes;
+    const top = l.top[kind];
+    if (top.length === this.#limit && bytes <= top[top.length - 1][1]) return;
+    let at = top.length;
+    while (at > 0 && top[at - 1][1] < bytes) at--;
+    top.splice(at, 0, [path, bytes]);
+    if (top.length > this.#limit) top.pop();
+  }
+};
+function emptyChanges(layer) {
+  return {
+    layer,
+    added: { count: 0, bytes: 0 },
+    changed: { count: 0, bytes: 0 },
+    deleted: { count: 0, bytes: 0 },
+    top: { added: [], changed: [], deleted: [] }
+  };
+}
+var KIND = { file: "f", dir: "d", symlink: "l", hardlink: "h", other: "o" };
+function exploreTree(fs, maxNodes = MAX_TREE_NODES) {
+  const { root, count } = copyTree(fs.root);
+  let nodes = count;
+  for (const [path, w] of fs.wasted) nodes += markWasted(root, path, w.bytes, w.layers);
+  return { tree: fold(root, nodes, maxNodes), nodes };
+}
+function copyTree(fsRoot) {
+  const root = { name: "", bytes: 0, files: 0, wasted: 0, layer: -1, kind: "d", children: [] };
+  let count = 0;
+  const stack = [];
+  if (fsRoot.children) stack.push({ from: fsRoot.children.values(), to: root });
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const next = top.from.next();
+    if (next.done) {
+      stack.pop();
+      const parent = stack[stack.length - 1]?.to;
+      if (parent) {
+        parent.bytes += top.to.bytes;
+        parent.files += top.to.files;
+      }
+      continue;
+    }
+    const child = next.value;
+    count++;
+    const kind = child.kind === null ? "d" : KIND[child.kind];
+    const work = {
+      name: child.name,
+      bytes: kind === "f" ? child.size : 0,
+      files: kind === "f" || kind === "h" ? 1 : 0,
+      wasted: 0,
+      layer: child.kind === null ? -1 : child.layer,
+      kind,
+      children: kind === "d" ? [] : null
+    };
+    top.to.children.push(work);
+    if (kind === "d") {
+      if (child.children?.size) stack.push({ from: child.children.values(), to: work });
+    } else {
+      top.to.bytes += work.bytes;
+      top.to.files += work.files;
+    }
+  }
+  return { root, count };
+}
+function markWasted(root, path, bytes, layers) {
+  let made = 0;
+  let node2 = root;
+  node2.wasted += bytes;
+  const parts = path.split("/");
+  for (let i = 1; i < parts.length; i++) {
+    if (!node2.children) break;
+    const name = parts[i];
+    const last = i === parts.length - 1;
+    node2.byName ??= new Map(node2.children.map((c) => [c.name, c]));
+    let child = node2.byName.get(name);
+    if (!child) {
+      child = {
+        name,
+        bytes: 0,
+        files: 0,
+        wasted: 0,
+        layer: last ? Math.max(-1, ...layers) : -1,
+        kind: last ? "x" : "d",
+        children: last ? null : []
+      };
+      node2.children.push(child);
+      node2.byName.set(name, child);
+      made++;
+    }
+    node2 = child;
+    node2.wasted += bytes;
+  }
+  return made;
+}
+var weight = (w) => w.bytes > w.wasted ? w.bytes : w.wasted;
+var heavierFirst = (a, b) => weight(b) - weight(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+function fold(root, nodes, maxNodes) {
+  let keep = () => true;
+  if (nodes > maxNodes) {
+    const weights = new Float64Array(nodes);
+    let n = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const node2 = stack.pop();
+      if (!node2.children) continue;
+      for (const c of node2.children) {
+        weights[n++] = weight(c);
+        if (c.children) stack.push(c);
+      }
+    }
+    const sorted = weights.subarray(0, n).sort();
+    const cut = sorted[n - maxNodes];
+    let atOrAbove = 0;
+    for (let i = n - 1; i >= 0 && sorted[i] >= cut; i--) atOrAbove++;
+    keep = atOrAbove > maxNodes ? (w) => weight(w) > cut : (w) => weight(w) >= cut;
+  }
+  const out = node(root);
+  const pending = [[root, out]];
+  while (pending.length > 0) {
+    const [work, tree] = pending.pop();
+    if (!work.children) continue;
+    const kept = [];
+    let folded = null;
+    for (const child of work.children) {
+      if (keep(child)) kept.push(child);
+      else {
+        folded ??= [0, 0, 0, 0];
+        folded[0]++;
+        folded[1] += child.bytes;
+        folded[2] += child.files;
+        folded[3] += child.wasted;
+      }
+    }
+    kept.sort(heavierFirst);
+    tree[6] = kept.map((child) => {
+      const t = node(child);
+      pending.push([child, t]);
+      return t;
+    });
+    tree[7] = folded;
+  }
+  return out;
+}
+function node(w) {
+  return [w.name, w.bytes, w.files, w.wasted, w.layer, w.kind, w.children ? [] : null, null];
+}
+
+// src/analysis/file-index.ts
+function comparePaths(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x === 47) return -1;
+    if (y === 47) return 1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+function fileIndexOf(fs, diffIds) {
+  const paths = [];
+  const sizes = [];
+  const layers = [];
+  const counted2 = /* @__PURE__ */ new Set();
+  const stack = [];
+  const open = (node2, prefix) => {
+    if (node2.children && node2.children.size > 0) {
+      stack.push({ prefix, children: node2.children, names: [...node2.children.keys()].sort(), next: 0 });
+    }
+  };
+  open(fs.root, "");
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next === frame.names.length) {
+      stack.pop();
+      continue;
+    }
+    const name = frame.names[frame.next++];
+    const node2 = frame.children.get(name);
+    const path = frame.prefix + name;
+    if (node2.kind === "file" || node2.kind === "hardlink") {
+      const inode = fs.inodes.size > 0 ? fs.inodes.get(node2) : void 0;
+      let size = node2.kind === "file" ? node2.size : 0;
+      if (inode) {
+        size = counted2.has(inode) ? 0 : inode.size;
+        counted2.add(inode);
+      }
+      paths.push(path);
+      sizes.push(size);
+      layers.push(node2.layer);
+    } else if (node2.children) {
+      open(node2, `${path}/`);
+    }
+  }
+  return { paths, sizes, layers, diffIds: [...diffIds] };
+}
 
 // src/analysis/analyze.ts
 var shorten = (s, max) => s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
@@ -27,7 +259,9 @@ function analyzeImage(data) {
   if (!data.layers) {
     return { image: { ref: data.ref, id: data.id, size, layers, files: null, ...extra }, findings: [] };
   }
-  const fs = mergeLayers(data.layers, nonEmptyIndexes(layers));
+  const indexes = nonEmptyIndexes(layers);
+  const changes = new LayerChangeCollector();
+  const fs = mergeLayers(data.layers, indexes, changes);
   const { fileCount, largest } = largestFiles(fs.root);
   const files = {
     totalBytes: fs.totalBytes,
@@ -38,7 +272,17 @@ function analyzeImage(data) {
     wasted: biggestWasters(fs)
   };
   const findings = checkContent({ root: fs.root, describeLayer: (i) => describeLayer(layers, i) });
-  return { image: { ref: data.ref, id: data.id, size, layers, files, ...extra }, findings };
+  const explore = { ...exploreTree(fs), layers: changes.result(indexes) };
+  const fileIndex = fileIndexOf(
+    fs,
+    layers.map((l) => l.diffId)
+  );
+  return {
+    image: { ref: data.ref, id: data.id, size, layers, files, ...extra },
+    findings,
+    fileIndex,
+    explore
+  };
 }
 function computedCompressed(data) {
   const counted2 = data.layerCompressed ?? data.layers?.map((l) => l.compressed ?? null) ?? null;
@@ -1240,7 +1484,69 @@ async function decompressed(source) {
   });
   return { compression, chunks: out };
 }
-var FZSTD_SLICE = 64 * 1024;
+var FZSTD_FEED = 1024 * 1024;
+var MAX_ZSTD_WINDOW = 128 * 1024 * 1024;
+var MAX_BLOCK = 128 * 1024;
+var ZSTD_FRAME = 4247762216;
+var SKIPPABLE_FRAME = 407710288;
+function nextUnit(buf, pos, state) {
+  const avail = buf.length - pos;
+  switch (state.at) {
+    case "frame": {
+      if (avail < 4) return null;
+      const magic = buf.readUInt32LE(pos);
+      if ((magic & 4294967280) >>> 0 === SKIPPABLE_FRAME) {
+        if (avail < 8) return null;
+        return { length: 8, decoded: 0, state: { at: "skip", left: buf.readUInt32LE(pos + 4) } };
+      }
+      if (magic !== ZSTD_FRAME) throw new Error("zstd: not a zstd frame where one should start");
+      if (avail < 5) return null;
+      const fhd = buf[pos + 4];
+      if (fhd & 8) throw new Error("zstd: reserved bit set in a frame header");
+      const single = fhd >> 5 & 1;
+      const fcsFlag = fhd >> 6;
+      const dictBytes = [0, 1, 2, 4][fhd & 3];
+      const fcsBytes = fcsFlag === 0 ? single : 1 << fcsFlag;
+      const length = 5 + (single ? 0 : 1) + dictBytes + fcsBytes;
+      if (avail < length) return null;
+      let window;
+      if (single) {
+        const at = pos + 5 + dictBytes;
+        window = fcsBytes === 1 ? buf[at] : fcsBytes === 2 ? buf.readUInt16LE(at) + 256 : fcsBytes === 4 ? buf.readUInt32LE(at) : Number(buf.readBigUInt64LE(at));
+      } else {
+        const wd = buf[pos + 5];
+        const base = 2 ** (10 + (wd >> 3));
+        window = base + base / 8 * (wd & 7);
+      }
+      if (window > MAX_ZSTD_WINDOW) {
+        throw new Error(
+          `zstd: a frame needs a ${Math.ceil(window / 1024 / 1024)} MiB window; image-guard decodes windows up to ${MAX_ZSTD_WINDOW / 1024 / 1024} MiB, zstd's own default limit`
+        );
+      }
+      return { length, decoded: 0, state: { at: "block", checksum: (fhd >> 2 & 1) === 1 } };
+    }
+    case "block": {
+      if (avail < 3) return null;
+      const header = buf[pos] | buf[pos + 1] << 8 | buf[pos + 2] << 16;
+      const type = header >> 1 & 3;
+      const size = header >>> 3;
+      if (type === 3) throw new Error("zstd: a block of the reserved type");
+      if (size > MAX_BLOCK) throw new Error(`zstd: a block of ${size} bytes, over the format's 128 KiB`);
+      const length = 3 + (type === 1 ? 1 : size);
+      if (avail < length) return null;
+      const last = (header & 1) === 1;
+      const next = !last ? state : state.checksum ? { at: "checksum" } : { at: "frame" };
+      return { length, decoded: type === 2 ? MAX_BLOCK : size, state: next };
+    }
+    case "checksum":
+      return avail < 4 ? null : { length: 4, decoded: 0, state: { at: "frame" } };
+    case "skip": {
+      if (state.left === 0) return nextUnit(buf, pos, { at: "frame" });
+      const length = Math.min(state.left, avail);
+      return length === 0 ? null : { length, decoded: 0, state: { at: "skip", left: state.left - length } };
+    }
+  }
+}
 async function* fzstdChunks(source) {
   const out = [];
   const decoder = new Decompress((data) => {
@@ -1253,13 +1559,31 @@ async function* fzstdChunks(source) {
       throw zstdError(error);
     }
   };
+  let pending = Buffer.alloc(0);
+  let state = { at: "frame" };
   for await (const chunk of source) {
-    for (let i = 0; i < chunk.length; i += FZSTD_SLICE) {
-      push(chunk.subarray(i, i + FZSTD_SLICE));
-      while (out.length > 0) yield out.shift();
+    pending = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+    let fed = 0;
+    let at = 0;
+    let bound = 0;
+    for (; ; ) {
+      const unit = nextUnit(pending, at, state);
+      if (unit === null) break;
+      state = unit.state;
+      at += unit.length;
+      bound += unit.decoded;
+      if (bound >= FZSTD_FEED) {
+        push(pending.subarray(fed, at));
+        fed = at;
+        bound = 0;
+        while (out.length > 0) yield out.shift();
+      }
     }
+    if (at > fed) push(pending.subarray(fed, at));
+    while (out.length > 0) yield out.shift();
+    pending = Buffer.from(pending.subarray(at));
   }
-  push(new Uint8Array(0), true);
+  push(pending, true);
   while (out.length > 0) yield out.shift();
 }
 var nativeZstd = zlib2.createZstdDecompress;
@@ -1305,47 +1629,6 @@ function secretIn(path, head) {
   if (kind === "docker-config" && dockerConfigHasAuths(text)) return "docker-auths";
   return void 0;
 }
-
-// src/image/tar-paths.ts
-import { posix as posix2 } from "node:path";
-var UnsafePathError = class extends Error {
-};
-function normalizeMemberPath(raw) {
-  if (raw.startsWith("/")) return fromRoot(raw);
-  return clean2(raw, raw);
-}
-function fromRoot(raw) {
-  const normalized = posix2.normalize(raw);
-  let start = 0;
-  while (normalized[start] === "/") start++;
-  let end = normalized.length;
-  while (end > start && normalized[end - 1] === "/") end--;
-  return normalized.slice(start, end);
-}
-function normalizeHardlinkTarget(target) {
-  return clean2(target.replace(/^\/+/, ""), target);
-}
-function checkSymlinkTarget(memberPath2, target) {
-  if (target.startsWith("/")) return;
-  const dir = posix2.dirname(memberPath2);
-  const joined = posix2.normalize(`${dir === "." ? "" : `${dir}/`}${target}`);
-  if (joined === ".." || joined.startsWith("../")) {
-    throw new UnsafePathError(`symlink "${memberPath2}" -> "${target}" points outside the image root`);
-  }
-}
-var NEEDS_CLEANING = /(^|\/)\.{1,2}(\/|$)|\/\/|^\/|\/$/;
-function clean2(path, original) {
-  if (path === "" || path === "." || path === "./") return "";
-  if (!NEEDS_CLEANING.test(path)) return path;
-  const normalized = posix2.normalize(path);
-  if (normalized === ".." || normalized.startsWith("../")) {
-    throw new UnsafePathError(`path "${original}" leaves the image root`);
-  }
-  if (normalized === "." || normalized === "./") return "";
-  return normalized.endsWith("/") ? normalized.slice(0, -1) : normalized;
-}
-var WHITEOUT_PREFIX = ".wh.";
-var OPAQUE_MARKER = ".wh..wh..opq";
 
 // src/image/tar-reader.ts
 var TarFormatError = class extends Error {
@@ -1818,9 +2101,10 @@ function layerError(name, error) {
 }
 
 // src/image/save-archive.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix2 } from "node:path";
 var MAX_JSON_MEMBER = 16 * 1024 * 1024;
 var MAX_JSON_TOTAL = 64 * 1024 * 1024;
+var OVERSIZED_JSON = `a JSON member over ${MAX_JSON_MEMBER / 1024 / 1024} MiB`;
 async function readSaveStream(stream, opts) {
   const members = /* @__PURE__ */ new Map();
   const source = opts.ref;
@@ -1832,7 +2116,7 @@ async function readSaveStream(stream, opts) {
         const path = memberPath(entry.path);
         if (path === null) return false;
         if (entry.type === "SymbolicLink") {
-          members.set(path, { kind: "link", target: posix3.join(posix3.dirname(path), entry.linkpath ?? "") });
+          members.set(path, { kind: "link", target: posix2.join(posix2.dirname(path), entry.linkpath ?? "") });
           return false;
         }
         if (entry.type === "Link") {
@@ -1869,7 +2153,7 @@ async function* counted(source, onProgress) {
   }
 }
 function memberPath(raw) {
-  const path = posix3.normalize(raw).replace(/^(\.\/)+|^\/+/, "").replace(/\/$/, "");
+  const path = posix2.normalize(raw).replace(/^(\.\/)+|^\/+/, "").replace(/\/$/, "");
   return path === "" || path === "." ? null : path;
 }
 function wanted(path) {
@@ -1902,7 +2186,7 @@ async function readMember(entry, content, path, opts, budget) {
   }
   return {
     kind: "other",
-    why: shape === "json" ? "a JSON member over 16 MiB" : "neither a tar layer nor JSON"
+    why: shape === "json" ? OVERSIZED_JSON : "neither a tar layer nor JSON"
   };
 }
 function sniff(head) {
@@ -1931,6 +2215,11 @@ function assemble(members, opts) {
   };
   const json = (path) => {
     const m = resolve(path);
+    if (m?.kind === "other" && m.why === OVERSIZED_JSON) {
+      throw new UserError(
+        `${path} in ${source} is ${OVERSIZED_JSON}, more than image-guard reads of one: it is not an image export; give a docker save or OCI archive`
+      );
+    }
     return m?.kind === "json" ? m.bytes : void 0;
   };
   const plan = planImage(json, source, opts.select);
@@ -2003,6 +2292,11 @@ async function readArchiveRef(spec, opts) {
       `${path} is a folder: ${parsed.kind}: takes a tar file (use oci:${path} for a layout folder)`
     );
   }
+  if (!stats.isFile()) {
+    throw new UserError(
+      `${path} is ${kindOf2(stats)}, not a regular file: ${parsed.kind}: takes a tar file (docker save -o FILE, skopeo copy \u2026 ${parsed.kind}:FILE)`
+    );
+  }
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
   try {
     const progress = opts.onProgress;
@@ -2028,6 +2322,13 @@ function locate(kind, raw, spec) {
   }
   const what = kind === "oci" ? "folder" : "file";
   throw new UserError(`no such ${what}: ${raw} (from ${spec}); check the path`);
+}
+function kindOf2(stats) {
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isSocket()) return "a socket";
+  return "not a file";
 }
 function statOrNull(path) {
   try {
@@ -2095,6 +2396,7 @@ async function readOciDir(dir, spec, opts) {
 }
 
 export {
+  comparePaths,
   analyzeImage,
   readSaveStream,
   isArchiveRef,

@@ -1,13 +1,4 @@
-import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
-
-// src/core/errors.ts
-var UserError = class extends Error {
-  name = "UserError";
-};
-function messageOf(error) {
-  if (error instanceof Error) return error.message.split("\n")[0] ?? String(error);
-  return String(error);
-}
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 
 // src/core/size.ts
 var UNITS = {
@@ -56,25 +47,8 @@ function formatBytes(n) {
   return `${rounded === 0 ? "" : sign}${rounded} ${DECIMAL_UNITS[unit]}`;
 }
 
-// src/render/terminal-escape.ts
-var UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
-var UNSAFE_ALL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function escapeOne(ch) {
-  const named = NAMED[ch];
-  if (named) return named;
-  const code = ch.codePointAt(0);
-  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function escapeTerminal(text) {
-  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeOne) : text;
-}
-
 export {
-  UserError,
-  messageOf,
   parseSize,
   parseIncrease,
-  formatBytes,
-  escapeTerminal
+  formatBytes
 };

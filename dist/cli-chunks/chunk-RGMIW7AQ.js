@@ -1,62 +1,48 @@
-import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   formatBytes
-} from "./chunk-6BKARZ73.js";
+} from "./chunk-MENXIJHE.js";
 
-// src/analysis/layers.ts
-function imageLayers(data) {
-  const { diffIds, history } = data.config;
-  const sizeOf = (diffIndex) => data.layerSizes?.[diffIndex] ?? data.layers?.[diffIndex]?.size ?? 0;
-  const layers = [];
-  let next = 0;
-  for (const entry of history) {
-    const index = layers.length;
-    if (entry.emptyLayer || next >= diffIds.length) {
-      layers.push({ index, diffId: null, createdBy: entry.createdBy, size: 0, empty: true });
-      continue;
-    }
-    layers.push({
-      index,
-      diffId: diffIds[next] ?? null,
-      createdBy: entry.createdBy,
-      size: sizeOf(next),
-      empty: false
-    });
-    next++;
+// src/image/tar-paths.ts
+import { posix } from "node:path";
+var UnsafePathError = class extends Error {
+};
+function normalizeMemberPath(raw) {
+  if (raw.startsWith("/")) return fromRoot(raw);
+  return clean(raw, raw);
+}
+function fromRoot(raw) {
+  const normalized = posix.normalize(raw);
+  let start = 0;
+  while (normalized[start] === "/") start++;
+  let end = normalized.length;
+  while (end > start && normalized[end - 1] === "/") end--;
+  return normalized.slice(start, end);
+}
+function normalizeHardlinkTarget(target) {
+  return clean(target.replace(/^\/+/, ""), target);
+}
+function checkSymlinkTarget(memberPath, target) {
+  if (target.startsWith("/")) return;
+  const dir = posix.dirname(memberPath);
+  const joined = posix.normalize(`${dir === "." ? "" : `${dir}/`}${target}`);
+  if (joined === ".." || joined.startsWith("../")) {
+    throw new UnsafePathError(`symlink "${memberPath}" -> "${target}" points outside the image root`);
   }
-  for (; next < diffIds.length; next++) {
-    layers.push({
-      index: layers.length,
-      diffId: diffIds[next] ?? null,
-      createdBy: "",
-      size: sizeOf(next),
-      empty: false
-    });
+}
+var NEEDS_CLEANING = /(^|\/)\.{1,2}(\/|$)|\/\/|^\/|\/$/;
+function clean(path, original) {
+  if (path === "" || path === "." || path === "./") return "";
+  if (!NEEDS_CLEANING.test(path)) return path;
+  const normalized = posix.normalize(path);
+  if (normalized === ".." || normalized.startsWith("../")) {
+    throw new UnsafePathError(`path "${original}" leaves the image root`);
   }
-  return layers;
+  if (normalized === "." || normalized === "./") return "";
+  return normalized.endsWith("/") ? normalized.slice(0, -1) : normalized;
 }
-function nonEmptyIndexes(layers) {
-  return layers.filter((l) => !l.empty).map((l) => l.index);
-}
-function normalizeInstruction(createdBy) {
-  let s = createdBy.trim();
-  s = s.replace(/\s+# buildkit$/, "");
-  s = s.replace(/^(RUN )?\|\d+(?:\s+\S+=\S*)*\s+/, "$1");
-  const nop = /^\/bin\/sh -c #\(nop\)\s*/;
-  if (nop.test(s)) {
-    s = s.replace(nop, "");
-  } else if (s.startsWith("/bin/sh -c ")) {
-    s = `RUN ${s.slice("/bin/sh -c ".length)}`;
-  } else if (/^RUN \/bin\/sh -c /.test(s)) {
-    s = `RUN ${s.slice("RUN /bin/sh -c ".length)}`;
-  }
-  s = s.replace(/\b(file|dir|multi):[0-9a-f]{64}\b/g, "$1:\u2026");
-  return s.replace(/\s+/g, " ").trim();
-}
-function instructionKind(createdBy) {
-  const match = /^([A-Z]+)\b/.exec(normalizeInstruction(createdBy));
-  return match?.[1] ?? "";
-}
+var WHITEOUT_PREFIX = ".wh.";
+var OPAQUE_MARKER = ".wh..wh..opq";
 
 // src/analysis/filesystem.ts
 var isDir = (n) => n.kind === "dir" || n.kind === null;
@@ -65,20 +51,21 @@ function pathOf(node) {
   for (let n = node; n?.parent; n = n.parent) parts.push(n.name);
   return `/${parts.reverse().join("/")}`;
 }
-function mergeLayers(layers, layerIndexes) {
-  const overlay = new Overlay();
+function mergeLayers(layers, layerIndexes, observer) {
+  const overlay = new Overlay(observer);
   layers.forEach((layer, i) => {
     const by = layerIndexes[i] ?? i;
     overlay.clearOpaqueDirs(layer.opaqueDirs, by);
     overlay.removeWhiteouts(layer.whiteouts, by);
     overlay.addEntries(layer.entries, by);
   });
-  const { root, totalBytes, wastedBytes, wasted } = overlay;
-  return { root, totalBytes, wastedBytes, wasted };
+  const { root, totalBytes, wastedBytes, wasted, inodes } = overlay;
+  return { root, totalBytes, wastedBytes, wasted, inodes };
 }
 var Overlay = class {
   root = { name: "", parent: null, kind: "dir", size: 0, layer: -1, children: /* @__PURE__ */ new Map() };
   wasted = /* @__PURE__ */ new Map();
+  inodes = /* @__PURE__ */ new Map();
   totalBytes = 0;
   wastedBytes = 0;
   // Members come grouped by directory: the directory of the previous entry is remembered, so a sibling
@@ -86,18 +73,33 @@ var Overlay = class {
   // (a non-directory written over a node with children) forgets it.
   #cachedDir = "";
   #cachedNode = null;
+  #observer;
+  /** Non-directories hidden so far (what an observer is told a deletion took). */
+  #hiddenCount = 0;
+  constructor(observer) {
+    this.#observer = observer;
+  }
   clearOpaqueDirs(dirs, by) {
     for (const dir of dirs) {
       const node = this.#lookup(dir);
-      if (node && isDir(node)) this.#hideChildren(node, by);
+      if (!node || !isDir(node)) continue;
+      const had = node.children?.size ?? 0;
+      const [bytes, count] = [this.wastedBytes, this.#hiddenCount];
+      this.#hideChildren(node, by);
+      if (had > 0) {
+        const path = dir === "" ? "/*" : `/${dir}/*`;
+        this.#observer?.deleted(by, path, this.wastedBytes - bytes, this.#hiddenCount - count);
+      }
     }
   }
   removeWhiteouts(paths, by) {
     for (const gone of paths) {
       const node = this.#lookup(gone);
       if (!node?.parent) continue;
+      const [bytes, count] = [this.wastedBytes, this.#hiddenCount];
       this.#hideTree(node, by);
       node.parent.children?.delete(node.name);
+      this.#observer?.deleted(by, `/${gone}`, this.wastedBytes - bytes, this.#hiddenCount - count);
     }
   }
   addEntries(entries, by) {
@@ -107,7 +109,32 @@ var Overlay = class {
       if (entry.path === "") continue;
       if (entry.kind === "file") this.totalBytes += entry.size;
       this.#put(entry, by);
+      if (entry.kind === "hardlink") this.#link(entry);
     }
+  }
+  /**
+   * Joins a hard link to its target's inode as the tar goes (a tar names the target before the link; the link
+   * takes the target as it is at that point, as applying the layer does). A target that is not a file or a
+   * link of the tree is left alone: the link then weighs nothing, as its tar member does.
+   */
+  #link(entry) {
+    const link = findPath(this.root, entry.path);
+    if (link?.kind !== "hardlink") return;
+    let targetPath;
+    try {
+      targetPath = normalizeHardlinkTarget(entry.linkTarget ?? "");
+    } catch {
+      return;
+    }
+    const target = findPath(this.root, targetPath);
+    if (!target || target === link) return;
+    let inode = this.inodes.get(target);
+    if (!inode) {
+      if (target.kind !== "file") return;
+      inode = { size: target.size };
+      this.inodes.set(target, inode);
+    }
+    this.inodes.set(link, inode);
   }
   /** Writes one entry: walks (or creates) its parent directories, then puts it on top of what was there. */
   #put(entry, by) {
@@ -131,6 +158,7 @@ var Overlay = class {
         node.children.set(name, child);
       } else if (!last && !isDir(child)) {
         this.#hide(child, by);
+        this.inodes.delete(child);
         child.kind = null;
         child.size = 0;
         child.secret = void 0;
@@ -149,11 +177,14 @@ var Overlay = class {
   }
   /** Puts `entry` on top of `node`, hiding what it replaces. */
   #replace(node, entry, by) {
+    if (this.inodes.size > 0) this.inodes.delete(node);
     if (entry.kind === "dir") {
       if (!isDir(node)) this.#hide(node, by);
       node.kind = "dir";
     } else {
-      if (node.kind !== null || node.children?.size) {
+      const existed = node.kind !== null || (node.children?.size ?? 0) > 0;
+      this.#observer?.written(by, `/${entry.path}`, entry.kind === "file" ? entry.size : 0, existed);
+      if (existed) {
         this.#hide(node, by);
         this.#hideChildren(node, by);
       }
@@ -170,6 +201,7 @@ var Overlay = class {
   }
   // The path of what is hidden is spelled out only when it holds bytes: most hidden nodes are directories.
   #hide(node, by) {
+    if (node.kind !== null && node.kind !== "dir") this.#hiddenCount++;
     if (node.kind === "file" && node.size > 0) {
       const path = pathOf(node);
       let w = this.wasted.get(path);
@@ -449,10 +481,12 @@ function checkContent(ctx) {
 }
 
 export {
-  imageLayers,
-  nonEmptyIndexes,
-  normalizeInstruction,
-  instructionKind,
+  UnsafePathError,
+  normalizeMemberPath,
+  normalizeHardlinkTarget,
+  checkSymlinkTarget,
+  WHITEOUT_PREFIX,
+  OPAQUE_MARKER,
   mergeLayers,
   largestFiles,
   biggestWasters,

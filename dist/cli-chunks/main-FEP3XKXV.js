@@ -1,44 +1,263 @@
-import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename);
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
+import {
+  bar,
+  budgetFigures,
+  costRows,
+  diffTotalsLine,
+  fileChangeLabel,
+  percent,
+  relativeTo,
+  shortDirectoryList,
+  signed,
+  statusLine
+} from "./chunk-G43VUA66.js";
 import {
   EXIT_STATUS,
   buildCosts,
   buildReport,
   commandHelp,
   describeProbe,
-  formatBandwidth,
   loadSettings,
   parseFlags,
-  reachesFailOn,
   usageLine
-} from "./chunk-NMV353XD.js";
+} from "./chunk-25EZ2WQO.js";
+import {
+  reachesFailOn
+} from "./chunk-PV23V732.js";
+import "./chunk-DDSWYL26.js";
 import {
   describeJudged
-} from "./chunk-7JEAXR23.js";
+} from "./chunk-D5YAGET4.js";
 import {
   analyzeImage,
+  comparePaths,
   isArchiveRef
-} from "./chunk-MRJ4W6P2.js";
+} from "./chunk-D6STBKEC.js";
+import "./chunk-RGMIW7AQ.js";
 import {
   normalizeInstruction
-} from "./chunk-RCJ5A7CQ.js";
+} from "./chunk-V7CDQE4S.js";
 import {
   UserError,
   escapeTerminal,
-  formatBytes,
   messageOf
-} from "./chunk-6BKARZ73.js";
+} from "./chunk-2RNWAOZS.js";
+import {
+  formatBytes
+} from "./chunk-MENXIJHE.js";
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-PZ62ZESO.js";
+} from "./chunk-XWTAT4HG.js";
 import {
   namesRegistry,
   referenceProblem
-} from "./chunk-ZEUIUMBT.js";
-import "./chunk-FDTZHO7K.js";
+} from "./chunk-D3W3FW7B.js";
+import "./chunk-R3ZKXXJG.js";
 
 // src/app/compare.ts
 import { isAbsolute, relative } from "node:path";
+
+// src/analysis/file-diff.ts
+var DEFAULT_DIFF_LIMITS = {
+  directories: 20,
+  files: 20,
+  largest: 20,
+  filesPerDirectory: 5
+};
+var FAN_OUT = 0.5;
+var total = () => ({ files: 0, bytes: 0 });
+var churnOf = (f) => f.added.bytes + f.removed.bytes + f.grown.bytes + f.shrunk.bytes;
+var byDelta = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || comparePaths(a.path, b.path);
+var byHeadSize = (a, b) => (b.headSize ?? 0) - (a.headSize ?? 0) || comparePaths(a.path, b.path);
+function keepTop(list, item, limit, order) {
+  if (limit <= 0) return;
+  if (list.length === limit && order(item, list[limit - 1]) >= 0) return;
+  let i = list.length;
+  list.push(item);
+  while (i > 0 && order(item, list[i - 1]) < 0) {
+    list[i] = list[i - 1];
+    i--;
+  }
+  list[i] = item;
+  if (list.length > limit) list.pop();
+}
+function addTotal(into, from) {
+  into.files += from.files;
+  into.bytes += from.bytes;
+}
+function diffFilesystems(base, head, limits = DEFAULT_DIFF_LIMITS) {
+  const baseDiffIds = new Set(base.diffIds.filter((d) => d !== null));
+  const layerChanged = (layer) => {
+    const diffId = head.diffIds[layer];
+    return diffId === null || diffId === void 0 || !baseDiffIds.has(diffId);
+  };
+  const files = [];
+  const largest = [];
+  const fanOuts = [];
+  let units = [];
+  const root = newFrame("");
+  const stack = [root];
+  const close = () => {
+    const frame = stack.pop();
+    const parent = stack[stack.length - 1];
+    const churn = churnOf(frame);
+    const whole = frame.baseFiles === 0 && frame.headFiles > 0 ? "added" : frame.headFiles === 0 && frame.baseFiles > 0 ? "removed" : null;
+    let unit = null;
+    if (whole && churn > 0) {
+      unit = frame.maxChild === churn && frame.maxChildUnit ? frame.maxChildUnit : { path: frame.path, churn, change: directoryChange(frame, whole) };
+    } else {
+      if (!parent) units.push(...frame.units);
+      else parent.units.push(...frame.units);
+      if (churn > 0 && frame.maxChild < FAN_OUT * churn) {
+        fanOuts.push({ path: frame.path, churn, change: directoryChange(frame, null) });
+      }
+    }
+    if (!parent) {
+      if (unit) units = [unit];
+      return;
+    }
+    if (unit) parent.units.push(unit);
+    addTotal(parent.added, frame.added);
+    addTotal(parent.removed, frame.removed);
+    addTotal(parent.grown, frame.grown);
+    addTotal(parent.shrunk, frame.shrunk);
+    parent.baseFiles += frame.baseFiles;
+    parent.headFiles += frame.headFiles;
+    if (churn > parent.maxChild) {
+      parent.maxChild = churn;
+      parent.maxChildUnit = unit;
+    }
+    for (const f of frame.largest) keepTop(parent.largest, f, limits.filesPerDirectory, byDelta);
+  };
+  const enter = (path) => {
+    const slash = path.lastIndexOf("/");
+    const current = stack[stack.length - 1];
+    if (slash < 0 ? current.path === "" : current.path.length === slash && path.startsWith(current.path)) {
+      return current;
+    }
+    const dir = slash < 0 ? "" : path.slice(0, slash);
+    for (; ; ) {
+      const top = stack[stack.length - 1];
+      if (top.path === dir) return top;
+      if (top.path === "" || dir.startsWith(top.path) && dir.charCodeAt(top.path.length) === 47) {
+        let from = top.path === "" ? 0 : top.path.length + 1;
+        for (; ; ) {
+          const end = dir.indexOf("/", from);
+          const next = end < 0 ? dir : dir.slice(0, end);
+          stack.push(newFrame(next));
+          if (end < 0) return stack[stack.length - 1];
+          from = end + 1;
+        }
+      }
+      close();
+    }
+  };
+  const record = (path, baseSize, headSize, layer) => {
+    const delta = (headSize ?? 0) - (baseSize ?? 0);
+    const changedLayer = layer !== null && layerChanged(layer);
+    let kind;
+    if (baseSize === null) kind = "added";
+    else if (headSize === null) kind = "removed";
+    else if (delta > 0) kind = "grown";
+    else if (delta < 0) kind = "shrunk";
+    else kind = "same-size";
+    const frame = enter(path);
+    if (baseSize !== null) frame.baseFiles++;
+    if (headSize !== null) frame.headFiles++;
+    if (kind === "same-size" && !changedLayer) return;
+    const change = {
+      path: `/${path}`,
+      change: kind,
+      baseSize,
+      headSize,
+      delta,
+      layer,
+      layerChanged: changedLayer
+    };
+    if (headSize !== null && (kind === "added" || kind === "grown" || changedLayer)) {
+      keepTop(largest, change, limits.largest, byHeadSize);
+    }
+    if (kind === "same-size") return;
+    const bytes = Math.abs(delta);
+    const t = kind === "added" ? frame.added : kind === "removed" ? frame.removed : kind === "grown" ? frame.grown : frame.shrunk;
+    t.files++;
+    t.bytes += bytes;
+    keepTop(frame.largest, change, limits.filesPerDirectory, byDelta);
+    keepTop(files, change, limits.files, byDelta);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < base.paths.length || j < head.paths.length) {
+    const b = base.paths[i];
+    const h = head.paths[j];
+    const order = b === void 0 ? 1 : h === void 0 ? -1 : comparePaths(b, h);
+    if (order < 0) {
+      record(b, base.sizes[i], null, null);
+      i++;
+    } else if (order > 0) {
+      record(h, null, head.sizes[j], head.layers[j]);
+      j++;
+    } else {
+      record(h, base.sizes[i], head.sizes[j], head.layers[j]);
+      i++;
+      j++;
+    }
+  }
+  while (stack.length > 0) close();
+  const inUnit = (path) => units.some((u) => u.path === "" || path === u.path || path.startsWith(`${u.path}/`));
+  const candidates = [...units, ...fanOuts.filter((c) => !inUnit(c.path))];
+  candidates.sort((x, y) => y.churn - x.churn || comparePaths(x.path, y.path));
+  const inner = candidates.filter((c) => c.path !== "");
+  const directories = (inner.length > 0 ? inner : candidates).slice(0, Math.max(0, limits.directories)).map((c) => c.change);
+  const sideTotal = (index) => {
+    let bytes = 0;
+    for (const size of index.sizes) bytes += size;
+    return { files: index.paths.length, bytes };
+  };
+  const baseTotal = sideTotal(base);
+  const headTotal = sideTotal(head);
+  return {
+    added: { ...root.added },
+    removed: { ...root.removed },
+    grown: { ...root.grown },
+    shrunk: { ...root.shrunk },
+    net: headTotal.bytes - baseTotal.bytes,
+    base: baseTotal,
+    head: headTotal,
+    directories,
+    files,
+    largest,
+    limits: { ...limits }
+  };
+}
+function newFrame(path) {
+  return {
+    path,
+    added: total(),
+    removed: total(),
+    grown: total(),
+    shrunk: total(),
+    baseFiles: 0,
+    headFiles: 0,
+    maxChild: 0,
+    maxChildUnit: null,
+    units: [],
+    largest: []
+  };
+}
+function directoryChange(frame, wholly) {
+  return {
+    path: `/${frame.path}`,
+    wholly,
+    net: frame.added.bytes + frame.grown.bytes - frame.removed.bytes - frame.shrunk.bytes,
+    added: frame.added,
+    removed: frame.removed,
+    grown: frame.grown,
+    shrunk: frame.shrunk,
+    largest: frame.largest
+  };
+}
 
 // src/startup/startup-probe.ts
 import { randomBytes } from "node:crypto";
@@ -121,7 +340,8 @@ function withRegistrySizes(image, result, ref) {
     const fallback = image.compressed ? "; computed sizes used instead" : "";
     return { image, note: `${ref}: ${result.why}${fallback}` };
   }
-  if (result.configDigest !== image.id && result.manifestDigest !== image.id) {
+  const ids = [result.configDigest, result.manifestDigest, result.indexDigest];
+  if (!ids.includes(image.id)) {
     return {
       image,
       note: `${ref}: the registry's tag points at another image than the one analyzed (${result.configDigest.slice(0, 19)}); its sizes are not used`
@@ -174,7 +394,7 @@ async function runComparison(request, ports) {
   answers.catch(() => void 0);
   const [head, base, linted] = await Promise.all([
     ports.analyze(request.head.ref, what),
-    baseRequest ? readBase(baseRequest, what, ports) : { image: null, why: unavailableWhy(request.base) },
+    baseRequest ? readBase(baseRequest, what, ports) : { image: null, fileIndex: void 0, why: unavailableWhy(request.base), explore: null },
     lintStep(request, ports)
   ]);
   const pullNotes = [];
@@ -203,6 +423,9 @@ async function runComparison(request, ports) {
   });
   const report = built.report;
   if (linted) report.judged = linted.judged;
+  if (baseImage && base.fileIndex && head.fileIndex) {
+    report.diff = diffFilesystems(base.fileIndex, head.fileIndex);
+  }
   report.costs = buildCosts({
     head: report.head,
     base: report.base,
@@ -212,21 +435,25 @@ async function runComparison(request, ports) {
     startup,
     pullNotes
   });
-  return built;
+  return {
+    ...built,
+    explore: { head: head.explore ?? null, base: baseImage ? base.explore ?? null : null }
+  };
 }
 async function runAnalysis(ref, settings, config, ports) {
   checkImageRef(ref, "the image");
-  const { image, findings } = await ports.analyze(ref, {
+  const { image, findings, explore } = await ports.analyze(ref, {
     files: settings.files,
     pullSize: settings["pull-size"]
   });
-  return buildReport({
+  const built = buildReport({
     head: image,
     base: null,
     findings: applyPolicy(findings, { ignore: settings.ignore, severity: config.severity }),
     limits: limitsOf(settings),
     failOn: settings["fail-on"]
   });
+  return { ...built, explore: { head: explore ?? null, base: null } };
 }
 function checkImageRef(ref, what) {
   if (isArchiveRef(ref)) return;
@@ -242,10 +469,16 @@ function unavailableWhy(base) {
 }
 async function readBase(base, what, ports) {
   try {
-    return { image: (await ports.analyze(base.ref, what)).image, why: null };
+    const { image, fileIndex, explore } = await ports.analyze(base.ref, what);
+    return { image, fileIndex, why: null, explore: explore ?? null };
   } catch (error) {
     if (!base.optional) throw error;
-    return { image: null, why: `the base image could not be read: ${messageOf(error)}` };
+    return {
+      image: null,
+      fileIndex: void 0,
+      why: `the base image could not be read: ${messageOf(error)}`,
+      explore: null
+    };
   }
 }
 async function lintStep(request, ports) {
@@ -310,30 +543,15 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-MSVOTT4V.js")).analyzeRef(ref, options),
-  registry: async () => (await import("./registry-client-O4PP6FNE.js")).registryClient(),
-  containers: async () => (await import("./docker-cli-KGEKZQGA.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-T4Z7Q7GY.js")).lintDockerfileResult(path, {
+  analyze: async (ref, options) => (await import("./image-source-VUOKECNH.js")).analyzeRef(ref, options),
+  registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
+  containers: async () => (await import("./docker-cli-TQJJPFGA.js")).dockerCli().containers,
+  lint: async (path, options) => (await import("./lint-OR5GDGDP.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
   })
 };
-
-// src/render/bars.ts
-var EIGHTHS = ["", "\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A", "\u2589"];
-function bar(value, max, width = 20) {
-  if (max <= 0 || value <= 0) return "";
-  const eighths = Math.max(1, Math.round(Math.min(value, max) / max * width * 8));
-  return "\u2588".repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
-}
-function percent(ratio) {
-  return `${(Math.round(ratio * 1e3) / 10).toFixed(1)}%`;
-}
-function signed(n, format) {
-  if (n === 0) return format(0);
-  return n > 0 ? `+${format(n)}` : `\u2212${format(-n)}`;
-}
 
 // src/render/markdown-escape.ts
 var ZWSP = "&#8203;";
@@ -358,134 +576,24 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, `@${ZWSP}`);
 }
 
-// src/render/summary.ts
-function budgetFigures(b) {
-  const show = (n) => {
-    switch (b.unit) {
-      case "ratio":
-        return percent(n);
-      case "percent":
-        return `${Math.round(n * 100) / 100}%`;
-      case "layers":
-        return String(n);
-      default:
-        return formatBytes(n);
-    }
-  };
-  return { limit: show(b.limit), actual: show(b.actual) };
-}
-function statusLine(report, failOn) {
-  if (report.passed) return "passed";
-  const reasons = [];
-  for (const b of report.budgets.filter((x) => !x.passed)) {
-    const f = budgetFigures(b);
-    reasons.push(`${b.name} ${f.actual} (limit ${f.limit})`);
-  }
-  const failing = report.findings.filter((f) => reachesFailOn(f.severity, failOn));
-  if (failing.length) {
-    const bySeverity = (s) => failing.filter((f) => f.severity === s).length;
-    const parts = ["error", "warning", "info"].map((s) => [s, bySeverity(s)]).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}${n === 1 ? "" : "s"}`);
-    reasons.push(parts.join(", "));
-  }
-  return `failed: ${reasons.join("; ")}`;
-}
-function formatSeconds(s) {
-  if (s === 0) return "0 s";
-  if (s > 0 && s < 0.01) return "< 0.01 s";
-  if (s < 1) return `${s.toFixed(2)} s`;
-  if (s < 10) return `${s.toFixed(1)} s`;
-  return `${Math.round(s)} s`;
-}
-function change(base, head) {
-  if (base === null || base === void 0 || head === null || head === void 0)
-    return { change: "", better: null };
-  if (base === 0) return { change: head === 0 ? "0%" : "", better: null };
-  const pct = Math.round((head - base) / base * 100);
-  return { change: signed(pct, (n) => `${n}%`), better: pct === 0 ? null : pct < 0 };
-}
-var CACHE_MARK = {
-  none: "",
-  unknown: "",
-  partial: " (partly cached)",
-  all: " (cached)"
-};
-function costRows(costs) {
-  const { base, head } = costs;
-  const rows = [];
-  const cell = (side, show, fmt) => {
-    const v = side ? show(side) : null;
-    return v === null || v === void 0 ? "\u2013" : fmt(v);
-  };
-  rows.push({
-    label: "image size",
-    base: base ? formatBytes(base.size) : "\u2013",
-    head: formatBytes(head.size),
-    ...change(base?.size, head.size)
-  });
-  const build = (f) => f.build ? `${formatSeconds(f.build.seconds)}${CACHE_MARK[f.build.cache]}` : null;
-  rows.push({
-    label: "build time",
-    base: cell(base, build, String),
-    head: cell(head, build, String),
-    ...costs.notes.build ? { change: "", better: null } : change(base?.build?.seconds, head.build?.seconds)
-  });
-  const comparablePull = base?.pull && head.pull && base.pull.compression === head.pull.compression;
-  const compression = head.pull?.compression ?? base?.pull?.compression ?? "gzip";
-  rows.push({
-    label: `pull size (${compression})`,
-    base: cell(base, (f) => f.pull?.bytes ?? null, formatBytes),
-    head: cell(head, (f) => f.pull?.bytes ?? null, formatBytes),
-    ...comparablePull ? change(base.pull.bytes, head.pull.bytes) : { change: "", better: null }
-  });
-  rows.push({
-    label: `pull time at ${formatBandwidth(costs.pullBandwidth)}`,
-    base: cell(base, (f) => f.pull?.seconds ?? null, formatSeconds),
-    head: cell(head, (f) => f.pull?.seconds ?? null, formatSeconds),
-    ...comparablePull ? change(base.pull.seconds, head.pull.seconds) : { change: "", better: null }
-  });
-  if (costs.headPullAfterBase) {
-    const a = costs.headPullAfterBase;
-    rows.push({
-      label: "pull with the base present",
-      base: "\u2013",
-      head: `${formatBytes(a.bytes)}, ${formatSeconds(a.seconds)}`,
-      change: "",
-      better: null
-    });
-  }
-  const anyStartup = base?.startup || head.startup;
-  if (anyStartup) {
-    const runs = head.startup?.runs.length || base?.startup?.runs.length || 0;
-    const median2 = (f) => f.startup?.medianSeconds ?? null;
-    rows.push({
-      label: `start-up (median of ${runs || "no"} run${runs === 1 ? "" : "s"})`,
-      base: cell(base, median2, formatSeconds),
-      head: cell(head, median2, formatSeconds),
-      ...change(base?.startup?.medianSeconds, head.startup?.medianSeconds)
-    });
-  }
-  const notes = [];
-  if (costs.notes.build) notes.push(`build time: ${costs.notes.build}`);
-  if (costs.notes.pull) notes.push(`pull: ${costs.notes.pull}`);
-  if (anyStartup && costs.notes.startup) notes.push(`start-up: ${costs.notes.startup}`);
-  const source = head.pull?.source ?? base?.pull?.source;
-  if (source)
-    notes.push(
-      `pull time = compressed bytes \xD7 8 / ${formatBandwidth(costs.pullBandwidth)} (transfer only); sizes ${base?.pull && head.pull && base.pull.source !== head.pull.source ? `base ${base.pull.source === "registry" ? "from the registry" : "computed"}, head ${head.pull.source === "registry" ? "from the registry" : "computed"}` : source === "registry" ? "from the registry manifest" : "computed from the layers (gzip level 6, as docker push)"}`
-    );
-  return { rows, notes };
-}
-
 // src/render/markdown.ts
-var FULL = { layers: 500, files: 20, wasters: 20, otherFindings: 500, failing: 500 };
+var FULL = {
+  directories: 6,
+  layers: 500,
+  files: 20,
+  wasters: 20,
+  otherFindings: 500,
+  failing: 500
+};
+var FILES_PER_DIRECTORY = 3;
 function renderMarkdown(report, options) {
   const max = options.maxChars ?? Number.POSITIVE_INFINITY;
   let body = compose(report, options, FULL, false);
   if (body.length <= max) return body;
   const steps = [
-    { layers: 60, files: 10, wasters: 10, otherFindings: 50, failing: FULL.failing },
-    { layers: 20, files: 5, wasters: 5, otherFindings: 10, failing: FULL.failing },
-    { layers: 0, files: 0, wasters: 0, otherFindings: 0, failing: FULL.failing }
+    { directories: 6, layers: 60, files: 10, wasters: 10, otherFindings: 50, failing: FULL.failing },
+    { directories: 3, layers: 20, files: 5, wasters: 5, otherFindings: 10, failing: FULL.failing },
+    { directories: 0, layers: 0, files: 0, wasters: 0, otherFindings: 0, failing: FULL.failing }
   ];
   for (const limits of steps) {
     body = compose(report, options, limits, true);
@@ -528,6 +636,7 @@ function compose(report, o, lim, cut2) {
       ""
     );
   if (report.costs) out.push(...costsTable(report), "");
+  if (report.diff && lim.directories > 0) out.push(...whereTheBytesWent(report.diff, lim.directories), "");
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
   const brokenBudgets = report.budgets.filter((b) => !b.passed);
@@ -550,16 +659,7 @@ function compose(report, o, lim, cut2) {
     out.push(...details(`Layers (${rows.total}): where the bytes are`, rows.lines));
   }
   if (head?.files && lim.files > 0 && head.files.largest.length) {
-    const max = head.files.largest[0]?.size ?? 1;
-    out.push(
-      ...details(`Largest files (${Math.min(lim.files, head.files.largest.length)})`, [
-        "| size | | path | layer |",
-        "|---:|---|---|---:|",
-        ...head.files.largest.slice(0, lim.files).map(
-          (f) => `| ${formatBytes(f.size)} | ${bar(f.size, max, 12)} | ${inlineCode(f.path)} | ${f.layer} |`
-        )
-      ])
-    );
+    out.push(...largestFiles(head, report.diff, lim.files));
   }
   if (head?.files && lim.wasters > 0 && head.files.wasted.length) {
     out.push(
@@ -592,9 +692,63 @@ function compose(report, o, lim, cut2) {
     for (const u of o.unchecked ?? []) lines.push(`| ${escapeMarkdown(u)} | | | not checked |`);
     out.push(...details("Budgets kept", lines));
   }
+  if (o.htmlReport)
+    out.push(
+      `\u{1F4CA} [HTML report](${o.htmlReport.replace(/[()\s]/g, encodeURIComponent)}): the layers, the final filesystem and the diff to explore (a workflow artifact: download, unzip, open \`report.html\`)`,
+      ""
+    );
   out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
   return `${out.join("\n")}
 `;
+}
+function whereTheBytesWent(diff, limit) {
+  const lines = [`**Where the bytes went**: ${diffTotalsLine(diff)}`];
+  const dirs = shortDirectoryList(diff, limit);
+  if (dirs.length === 0) return lines;
+  lines.push("", "| change | directory | files | largest changes |", "|---:|---|---|---|");
+  for (const d of dirs) {
+    const counts = [
+      d.added.files ? `+${d.added.files}` : "",
+      d.removed.files ? `\u2212${d.removed.files}` : "",
+      d.grown.files + d.shrunk.files ? `~${d.grown.files + d.shrunk.files}` : ""
+    ].filter(Boolean).join(" ").concat(d.wholly === "added" ? " (new)" : d.wholly === "removed" ? " (gone)" : "");
+    const files = d.largest.slice(0, FILES_PER_DIRECTORY).map(
+      (f) => `${inlineCode(relativeTo(d.path, f.path), 60)} ${escapeMarkdown(fileChangeLabel(f))}${f.change === "added" || f.change === "removed" ? ` ${formatBytes(Math.abs(f.delta))}` : ""}`
+    ).join("<br>");
+    lines.push(`| **${signed(d.net, formatBytes)}** | ${inlineCode(d.path, 80)} | ${counts} | ${files} |`);
+  }
+  if (diff.directories.length > dirs.length) {
+    lines.push(
+      "",
+      `<sub>The JSON report lists ${diff.directories.length} directories (\`diff.directories\`), nested ones too.</sub>`
+    );
+  }
+  return lines;
+}
+function largestFiles(head, diff, limit) {
+  const all = head.files?.largest ?? [];
+  const touched = (diff?.largest ?? []).slice(0, limit);
+  const listed = new Set(touched.map((f) => f.path));
+  const rest = all.filter((f) => !listed.has(f.path)).slice(0, Math.max(0, limit - touched.length));
+  const max = Math.max(1, ...touched.map((f) => f.headSize ?? 0), ...rest.map((f) => f.size));
+  const rows = [
+    ...touched.map((f) => ({
+      size: f.headSize ?? 0,
+      what: fileChangeLabel(f),
+      path: f.path,
+      layer: f.layer
+    })),
+    ...rest.map((f) => ({ size: f.size, what: diff ? "" : null, path: f.path, layer: f.layer }))
+  ];
+  const withChange = diff !== void 0;
+  const summary = withChange ? `Largest files (${rows.length}; ${touched.length} added or changed by this PR first)` : `Largest files (${rows.length})`;
+  return details(summary, [
+    withChange ? "| size | | change | path | layer |" : "| size | | path | layer |",
+    withChange ? "|---:|---|---|---|---:|" : "|---:|---|---|---:|",
+    ...rows.map(
+      (r) => withChange ? `| ${formatBytes(r.size)} | ${bar(r.size, max, 12)} | ${escapeMarkdown(r.what ?? "")} | ${inlineCode(r.path)} | ${r.layer ?? ""} |` : `| ${formatBytes(r.size)} | ${bar(r.size, max, 12)} | ${inlineCode(r.path)} | ${r.layer ?? ""} |`
+    )
+  ]);
 }
 function details(summary, lines) {
   return ["<details>", `<summary>${escapeHtml(summary)}</summary>`, "", ...lines, "", "</details>", ""];
@@ -763,17 +917,15 @@ function renderText(report, options) {
       for (const n of notes) out.push(`  ${dim(`\xB7 ${n}`)}`);
       out.push("");
     }
+    if (report.diff) {
+      out.push(bold("Where the bytes went"), ...diffLines(report.diff, dim), "");
+    }
     out.push(bold(base ? "Layers, aligned (oldest first)" : "Layers (oldest first)"));
     out.push(...layerLines(report, head, dim));
     if (head.files) {
       out.push("");
       out.push(bold("Largest files"));
-      out.push(
-        ...table(
-          head.files.largest.map((f) => ["  ", formatBytes(f.size), escapeTerminal(f.path), dim(`layer ${f.layer}`)]),
-          [1]
-        )
-      );
+      out.push(...largestLines(head, report.diff, dim));
       if (head.files.wasted.length) {
         out.push("");
         out.push(bold("Biggest wasters"));
@@ -847,6 +999,46 @@ function overview2(report, head, base) {
   }
   return table(rows, [1, 2, 3]);
 }
+var DIRECTORIES = 10;
+var FILES_PER_DIRECTORY2 = 5;
+function diffLines(diff, dim) {
+  const out = [`  ${diffTotalsLine(diff)}`];
+  const rows = [];
+  const shown = shortDirectoryList(diff, DIRECTORIES);
+  for (const d of shown) {
+    const whole = d.wholly === "added" ? " (new)" : d.wholly === "removed" ? " (gone)" : "";
+    rows.push([signed(d.net, formatBytes), `${escapeTerminal(d.path)}${dim(whole)}`]);
+    for (const f of d.largest.slice(0, FILES_PER_DIRECTORY2)) {
+      const label = fileChangeLabel(f);
+      const size = f.change === "added" || f.change === "removed" ? ` ${formatBytes(Math.abs(f.delta))}` : "";
+      rows.push(["", dim(`  ${escapeTerminal(relativeTo(d.path, f.path))}  ${label}${size}`)]);
+    }
+  }
+  out.push(...table(rows, [0]).map((l) => `  ${l}`));
+  if (diff.directories.length > shown.length) {
+    out.push(
+      `  ${dim(`--format json lists ${diff.directories.length} directories (diff.directories), nested ones too`)}`
+    );
+  }
+  return out;
+}
+function largestLines(head, diff, dim) {
+  const all = head.files?.largest ?? [];
+  const limit = Math.max(all.length, 1);
+  const touched = (diff?.largest ?? []).slice(0, limit);
+  const listed = new Set(touched.map((f) => f.path));
+  const rows = [
+    ...touched.map((f) => [
+      "  ",
+      formatBytes(f.headSize ?? 0),
+      escapeTerminal(f.path),
+      dim(`layer ${f.layer}`),
+      fileChangeLabel(f)
+    ]),
+    ...all.filter((f) => !listed.has(f.path)).slice(0, Math.max(0, limit - touched.length)).map((f) => ["  ", formatBytes(f.size), escapeTerminal(f.path), dim(`layer ${f.layer}`), ""])
+  ];
+  return table(rows, [1]);
+}
 function layerLines(report, head, dim) {
   if (report.layers.length) {
     const max2 = Math.max(1, ...report.layers.map((r) => Math.max(r.baseSize ?? 0, r.headSize ?? 0)));
@@ -893,14 +1085,14 @@ function terminalProgress(stream, label) {
   let last = 0;
   let shown = false;
   return {
-    update(bytes, total) {
+    update(bytes, total2) {
       const now = Date.now();
       if (now - last < 200) return;
       last = now;
       shown = true;
-      const pct = total > 0 ? ` (${Math.min(100, Math.round(bytes / total * 100))}%)` : "";
+      const pct = total2 > 0 ? ` (${Math.min(100, Math.round(bytes / total2 * 100))}%)` : "";
       stream.write(
-        `\r\x1B[2Kreading ${label}: ${formatBytes(bytes)}${total > 0 ? ` of ~${formatBytes(total)}` : ""}${pct}`
+        `\r\x1B[2Kreading ${label}: ${formatBytes(bytes)}${total2 > 0 ? ` of ~${formatBytes(total2)}` : ""}${pct}`
       );
     },
     done() {
@@ -922,7 +1114,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-JFD5GC4F.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-MRFP423D.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -975,7 +1167,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-T4Z7Q7GY.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-OR5GDGDP.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,
@@ -985,7 +1177,7 @@ async function imageCommand(command, argv, io, deps) {
       ports
     );
   }
-  return emit(result.report, flags.format, io, { failOn: settings["fail-on"], unchecked: result.unchecked });
+  return emit(result, flags.format, io, { failOn: settings["fail-on"], unchecked: result.unchecked });
 }
 function cliPorts(deps, io) {
   const { loader, registry, containers } = deps;
@@ -1005,11 +1197,15 @@ async function withProgress(analyze, ref, options, io) {
     progress?.done();
   }
 }
-function emit(report, format, io, options) {
+async function emit(result, format, io, options) {
+  const report = result.report;
   if (format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}
 `);
   else if (format === "markdown") io.stdout.write(renderMarkdown(report, options));
-  else
+  else if (format === "html") {
+    const { renderHtml } = await import("./html-I3SBUJHH.js");
+    io.stdout.write(renderHtml(report, { failOn: options.failOn, explore: result.explore }));
+  } else
     io.stdout.write(
       renderText(report, { ...options, color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR })
     );
