@@ -312,6 +312,16 @@ export function pnpmInstall(cmd: ShellCommand): string[] | null {
   return null;
 }
 
+/** `bun install` / `bun i` with no package arguments (with packages it adds them, like `bun add`). */
+export function bunInstall(cmd: ShellCommand): string[] | null {
+  if (commandName(cmd.argv[0]!) !== 'bun') return null;
+  const valued = new Set(['--cwd', '--filter', '-F', '--registry', '--cache-dir', '--backend']);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub !== 'install' && sub !== 'i') return null;
+  const { options, positionals } = splitArgs(rest, valued);
+  return positionals.length === 0 ? options : null;
+}
+
 // ---- dependency installs (IG009) ----------------------------------------------------------------------------
 
 export interface DependencyInstall {
@@ -354,6 +364,7 @@ function dependencyTool(cmd: ShellCommand): string | null {
   if (npm && (npm.kind === 'ci' || npm.packages.length === 0)) return 'npm';
   if (yarnInstall(cmd)) return 'yarn';
   if (pnpmInstall(cmd)) return 'pnpm';
+  if (bunInstall(cmd)) return 'bun';
   const name = commandName(cmd.argv[0]!);
   if (!OTHER_INSTALLERS.has(name)) return null;
   const a = cmd.argv.slice(1).filter((x) => !x.startsWith('-'));
@@ -595,7 +606,7 @@ export function buildStep(cmd: ShellCommand): string | null {
   if (name === 'npm' && (a[0] === 'run' || a[0] === 'run-script') && isBuildScript(a[1]))
     return `runs ${describe(cmd)}`;
   if (
-    (name === 'yarn' || name === 'pnpm') &&
+    (name === 'yarn' || name === 'pnpm' || name === 'bun') &&
     (isBuildScript(a[0]) || (a[0] === 'run' && isBuildScript(a[1])))
   ) {
     return `runs ${describe(cmd)}`;

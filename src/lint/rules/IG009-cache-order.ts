@@ -47,9 +47,13 @@ const MANIFESTS = new Set([
   'pnpm-workspace.yaml',
   'bun.lock',
   'bun.lockb',
+  // the Maven wrapper (mvnw and .mvn/) and Symfony Flex's lock pick what the install fetches: not source
+  'mvnw',
+  'mvnw.cmd',
+  'symfony.lock',
 ]);
-/** Directories that hold only dependency inputs: yarn's releases, plugins and patches; requirement files; patch-package patches. */
-const MANIFEST_DIRS = new Set(['.yarn', 'requirements', 'patches']);
+/** Directories that hold only dependency inputs: yarn's releases, plugins and patches; requirement files; patch-package patches; the Maven wrapper's settings. */
+const MANIFEST_DIRS = new Set(['.yarn', 'requirements', 'patches', '.mvn']);
 
 function inManifestDir(path: string): boolean {
   return path.split('/').some((part) => MANIFEST_DIRS.has(part));
@@ -109,6 +113,7 @@ const MANIFESTS_OF: Record<string, string> = {
   npm: 'package.json and package-lock.json',
   yarn: 'package.json and yarn.lock',
   pnpm: 'package.json and pnpm-lock.yaml',
+  bun: 'package.json and bun.lock',
   go: 'go.mod and go.sum',
   bundle: 'Gemfile and Gemfile.lock',
   composer: 'composer.json and composer.lock',

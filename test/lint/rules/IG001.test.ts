@@ -2,6 +2,7 @@ import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG001', {
   valid: [
+    df('FROM oven/bun:1.1', 'COPY . .', 'RUN bun install --production', 'CMD ["bun", "run", "start"]'),
     {
       name: 'v1.1: apk virtual package removed in the same RUN',
       code: df(
@@ -49,6 +50,17 @@ ruleTester('IG001', {
     df('FROM alpine:3.20', 'ONBUILD RUN apk add gcc'),
   ],
   invalid: [
+    {
+      name: 'corpus: bun runs the build script in the only stage',
+      code: df('FROM oven/bun:1.1', 'COPY . .', 'RUN bun install && bun run build'),
+      lines: [3],
+      message: 'bun run build',
+    },
+    {
+      name: "corpus: bun's bundler in the only stage",
+      code: df('FROM oven/bun:1.1', 'COPY . .', 'RUN bun build ./src/index.ts --outdir dist'),
+      lines: [3],
+    },
     {
       name: 'v1.1: only part of the tooling is removed again',
       code: df('FROM alpine:3.20', 'RUN apk add --no-cache gcc make && make && apk del gcc'),

@@ -2,6 +2,35 @@ import { df, ruleTester } from '../rule-tester.js';
 
 ruleTester('IG009', {
   valid: [
+    {
+      name: 'corpus: the Maven wrapper (mvnw, .mvn/) copied with pom.xml before go-offline',
+      code: df(
+        'FROM eclipse-temurin:21-jdk',
+        'COPY mvnw pom.xml ./',
+        'COPY .mvn/ .mvn/',
+        'RUN ./mvnw -B dependency:go-offline',
+        'COPY src/ src/',
+      ),
+    },
+    {
+      name: "corpus: Symfony Flex's symfony.lock copied with the composer files",
+      code: df(
+        'FROM php:8.3-fpm-alpine',
+        'COPY composer.json composer.lock symfony.lock ./',
+        'RUN composer install --no-dev',
+        'COPY . .',
+      ),
+    },
+    {
+      name: 'corpus: bun install after the manifests; `bun install <pkg>` adds a package',
+      code: df(
+        'FROM oven/bun:1.1',
+        'COPY package.json bun.lock ./',
+        'RUN bun install --frozen-lockfile',
+        'COPY . .',
+        'RUN bun install left-pad',
+      ),
+    },
     df('FROM ruby:3.3-slim', 'COPY Gemfile Gemfile.lock .ruby-version ./', 'RUN bundle install', 'COPY . .'),
     df(
       'FROM node:22-slim',
@@ -129,6 +158,23 @@ ruleTester('IG009', {
     },
   ],
   invalid: [
+    {
+      name: 'corpus: bun install after the whole context',
+      code: df('FROM oven/bun:1.1', 'COPY . .', 'RUN bun install --frozen-lockfile'),
+      lines: [3],
+      message: 'Copy package.json and bun.lock, run `bun install --frozen-lockfile`',
+    },
+    {
+      name: 'corpus: a .mvn folder does not excuse the source',
+      code: df(
+        'FROM maven:3.9-eclipse-temurin-21',
+        'COPY .mvn/ .mvn/',
+        'COPY src/ src/',
+        'RUN mvn dependency:go-offline',
+      ),
+      lines: [4],
+      message: '`COPY src/ src/` (line 3) comes before',
+    },
     {
       name: 'v1.1: the message names the last source COPY before the install',
       code: df('FROM node:22-slim', 'COPY tsconfig.json ./', 'COPY src/ src/', 'RUN npm ci'),
