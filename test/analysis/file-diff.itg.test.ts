@@ -11,7 +11,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { runCli } from '../support/cli-io.js';
-import { BUSYBOX, type Builder, build, DOCKER, engineAvailable, removeImages } from '../support/engine.js';
+import {
+  BUSYBOX,
+  type Builder,
+  build,
+  DOCKER,
+  ENGINE,
+  engineAvailable,
+  legacyBuilderTested,
+  removeImages,
+} from '../support/engine.js';
 
 const SHARED = `RUN mkdir -p /data /tree/sub /opq/old /hl \\
  && head -c 1000 /dev/urandom > /data/keep && head -c 2000 /dev/urandom > /data/gone \\
@@ -127,64 +136,71 @@ describe.skipIf(!engineAvailable)('the file-level diff equals an independent cal
     rmSync(work, { recursive: true, force: true });
   });
 
+  // The legacy builder only where runners still meet it: the classic store (see test/support/engine.ts).
   for (const builder of ['buildkit', 'legacy'] as Builder[]) {
-    it(`${builder}: added, removed, grown and shrunk bytes and files, and the net change`, async () => {
-      const suffix = `${builder}-${process.pid}-${Date.now().toString(36)}`;
-      const baseTag = `ig-diff14-base:${suffix}`;
-      const headTag = `ig-diff14-head:${suffix}`;
-      tags.push(baseTag, headTag);
-      await build(baseTag, BASE, builder);
-      await build(headTag, HEAD, builder);
+    it.skipIf(builder === 'legacy' && !legacyBuilderTested)(
+      `${builder}: added, removed, grown and shrunk bytes and files, and the net change`,
+      async () => {
+        const suffix = `${builder}-${process.pid}-${Date.now().toString(36)}`;
+        const baseTag = `ig-diff14-base:${suffix}`;
+        const headTag = `ig-diff14-head:${suffix}`;
+        tags.push(baseTag, headTag);
+        await build(baseTag, BASE, builder);
+        await build(headTag, HEAD, builder);
 
-      // The cases are really in the head's layers, as the engine wrote them.
-      const members = layerMembers(headTag, mkdtempSync(join(work, 'layers-')));
-      expect(members.some((m) => / data\/\.wh\.gone$/.test(m))).toBe(true);
-      expect(members.some((m) => / opq\/\.wh\.\.wh\.\.opq$/.test(m))).toBe(true);
-      expect(members.some((m) => / hl\/\.wh\.t$/.test(m))).toBe(true);
-      expect(members.some((m) => /venv\/lib2?\.so link to venv\/lib2?\.so$/.test(m))).toBe(true);
-      expect(members.some((m) => /^-.* tree$/.test(m))).toBe(true);
+        // The cases are really in the head's layers, as the engine wrote them.
+        const members = layerMembers(headTag, mkdtempSync(join(work, 'layers-')));
+        expect(members.some((m) => / data\/\.wh\.gone$/.test(m))).toBe(true);
+        // overlay2 writes `rm -rf /opq && mkdir /opq` as an opaque directory; containerd's differ writes a
+        // whiteout per removed entry instead. Either way the old content is gone in the head.
+        if (ENGINE.containerdStore) expect(members.some((m) => / opq\/\.wh\.old$/.test(m))).toBe(true);
+        else expect(members.some((m) => / opq\/\.wh\.\.wh\.\.opq$/.test(m))).toBe(true);
+        expect(members.some((m) => / hl\/\.wh\.t$/.test(m))).toBe(true);
+        expect(members.some((m) => /venv\/lib2?\.so link to venv\/lib2?\.so$/.test(m))).toBe(true);
+        expect(members.some((m) => /^-.* tree$/.test(m))).toBe(true);
 
-      const baseDir = join(work, `base-${builder}`);
-      const headDir = join(work, `head-${builder}`);
-      exportTree(baseTag, baseDir);
-      exportTree(headTag, headDir);
-      const baseFiles = filesOf(baseDir);
-      const headFiles = filesOf(headDir);
-      const expected = expectedDiff(baseFiles, headFiles);
-      // The calculation is not empty-handed: every kind of change is there.
-      expect(expected.added.files).toBeGreaterThan(0);
-      expect(expected.removed.files).toBeGreaterThan(0);
-      expect(expected.grown.files).toBeGreaterThan(0);
-      expect(expected.shrunk.files).toBeGreaterThan(0);
+        const baseDir = join(work, `base-${builder}`);
+        const headDir = join(work, `head-${builder}`);
+        exportTree(baseTag, baseDir);
+        exportTree(headTag, headDir);
+        const baseFiles = filesOf(baseDir);
+        const headFiles = filesOf(headDir);
+        const expected = expectedDiff(baseFiles, headFiles);
+        // The calculation is not empty-handed: every kind of change is there.
+        expect(expected.added.files).toBeGreaterThan(0);
+        expect(expected.removed.files).toBeGreaterThan(0);
+        expect(expected.grown.files).toBeGreaterThan(0);
+        expect(expected.shrunk.files).toBeGreaterThan(0);
 
-      const r = await runCli([
-        'compare',
-        '--base',
-        baseTag,
-        '--head',
-        headTag,
-        '--format',
-        'json',
-        '--fail-on',
-        'never',
-        '--no-pull-size',
-      ]);
-      expect(r.err).toBe('');
-      const diff = (JSON.parse(r.out) as Report).diff!;
-      expect({ added: diff.added, removed: diff.removed, grown: diff.grown, shrunk: diff.shrunk }).toEqual(
-        expected,
-      );
-      const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-      expect(diff.net).toBe(sum(headFiles) - sum(baseFiles));
-
-      // Each changed file of the diff's lists is a change the walk saw, with the same sizes.
-      for (const f of [...diff.files, ...diff.directories.flatMap((d) => d.largest)]) {
-        expect([f.path, baseFiles.get(f.path) ?? null, headFiles.get(f.path) ?? null]).toEqual([
-          f.path,
-          f.baseSize,
-          f.headSize,
+        const r = await runCli([
+          'compare',
+          '--base',
+          baseTag,
+          '--head',
+          headTag,
+          '--format',
+          'json',
+          '--fail-on',
+          'never',
+          '--no-pull-size',
         ]);
-      }
-    });
+        expect(r.err).toBe('');
+        const diff = (JSON.parse(r.out) as Report).diff!;
+        expect({ added: diff.added, removed: diff.removed, grown: diff.grown, shrunk: diff.shrunk }).toEqual(
+          expected,
+        );
+        const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+        expect(diff.net).toBe(sum(headFiles) - sum(baseFiles));
+
+        // Each changed file of the diff's lists is a change the walk saw, with the same sizes.
+        for (const f of [...diff.files, ...diff.directories.flatMap((d) => d.largest)]) {
+          expect([f.path, baseFiles.get(f.path) ?? null, headFiles.get(f.path) ?? null]).toEqual([
+            f.path,
+            f.baseSize,
+            f.headSize,
+          ]);
+        }
+      },
+    );
   }
 });

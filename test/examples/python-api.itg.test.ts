@@ -40,7 +40,15 @@ async function buildExample(dockerfile: string, tag: string): Promise<void> {
     tag,
     example,
   ]);
-  await docker(cmd.args, cmd.env);
+  try {
+    await docker(cmd.args, cmd.env);
+  } catch (error) {
+    // apt-get inside the build reaches Debian's mirrors over the network: a failed download (apt's exit 100)
+    // is tried once more, anything else fails the test at once.
+    if (!/apt-get[^\n]*exit code: 100/.test(String((error as { stderr?: string }).stderr ?? error)))
+      throw error;
+    await docker(cmd.args, cmd.env);
+  }
 }
 
 /**

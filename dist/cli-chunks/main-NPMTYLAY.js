@@ -20,11 +20,11 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-25EZ2WQO.js";
+} from "./chunk-YWJOTBBM.js";
 import {
   reachesFailOn
 } from "./chunk-PV23V732.js";
-import "./chunk-DDSWYL26.js";
+import "./chunk-DBOYK34C.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";
@@ -546,7 +546,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-VUOKECNH.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
   containers: async () => (await import("./docker-cli-TQJJPFGA.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-OR5GDGDP.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-GL3GHJBH.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1114,7 +1114,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-MRFP423D.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-5PPTYENA.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1167,7 +1167,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-OR5GDGDP.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-GL3GHJBH.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

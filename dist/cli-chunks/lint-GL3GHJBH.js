@@ -9,13 +9,13 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-GKH7NW3M.js";
+} from "./chunk-V6NT43C4.js";
 import {
   RULES,
   memoryTree,
   readContext,
   walkContext
-} from "./chunk-DDSWYL26.js";
+} from "./chunk-DBOYK34C.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-DDSWYL26.js";
+} from "./chunk-DBOYK34C.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";

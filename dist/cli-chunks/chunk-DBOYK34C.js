@@ -2000,6 +2000,14 @@ function pnpmInstall(cmd) {
   if (sub === "install" || sub === "i") return rest;
   return null;
 }
+function bunInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "bun") return null;
+  const valued = /* @__PURE__ */ new Set(["--cwd", "--filter", "-F", "--registry", "--cache-dir", "--backend"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub !== "install" && sub !== "i") return null;
+  const { options, positionals } = splitArgs(rest, valued);
+  return positionals.length === 0 ? options : null;
+}
 function describe(cmd, max = 40) {
   const t = cmd.argv.join(" ");
   return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
@@ -2025,6 +2033,7 @@ function dependencyTool(cmd) {
   if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return "npm";
   if (yarnInstall(cmd)) return "yarn";
   if (pnpmInstall(cmd)) return "pnpm";
+  if (bunInstall(cmd)) return "bun";
   const name = commandName(cmd.argv[0]);
   if (!OTHER_INSTALLERS.has(name)) return null;
   const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
@@ -2215,7 +2224,7 @@ function buildStep(cmd) {
   const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
   if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
     return `runs ${describe(cmd)}`;
-  if ((name === "yarn" || name === "pnpm") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
+  if ((name === "yarn" || name === "pnpm" || name === "bun") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
     return `runs ${describe(cmd)}`;
   }
   if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
@@ -2931,9 +2940,13 @@ var MANIFESTS = /* @__PURE__ */ new Set([
   ".tool-versions",
   "pnpm-workspace.yaml",
   "bun.lock",
-  "bun.lockb"
+  "bun.lockb",
+  // the Maven wrapper (mvnw and .mvn/) and Symfony Flex's lock pick what the install fetches: not source
+  "mvnw",
+  "mvnw.cmd",
+  "symfony.lock"
 ]);
-var MANIFEST_DIRS = /* @__PURE__ */ new Set([".yarn", "requirements", "patches"]);
+var MANIFEST_DIRS = /* @__PURE__ */ new Set([".yarn", "requirements", "patches", ".mvn"]);
 function inManifestDir(path) {
   return path.split("/").some((part) => MANIFEST_DIRS.has(part));
 }
@@ -2981,6 +2994,7 @@ var MANIFESTS_OF = {
   npm: "package.json and package-lock.json",
   yarn: "package.json and yarn.lock",
   pnpm: "package.json and pnpm-lock.yaml",
+  bun: "package.json and bun.lock",
   go: "go.mod and go.sum",
   bundle: "Gemfile and Gemfile.lock",
   composer: "composer.json and composer.lock",

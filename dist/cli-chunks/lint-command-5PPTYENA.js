@@ -4,17 +4,17 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-25EZ2WQO.js";
+} from "./chunk-YWJOTBBM.js";
 import "./chunk-PV23V732.js";
 import {
   defaultContext,
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-GKH7NW3M.js";
+} from "./chunk-V6NT43C4.js";
 import {
   RULES
-} from "./chunk-DDSWYL26.js";
+} from "./chunk-DBOYK34C.js";
 import "./chunk-D5YAGET4.js";
 import "./chunk-RGMIW7AQ.js";
 import "./chunk-V7CDQE4S.js";

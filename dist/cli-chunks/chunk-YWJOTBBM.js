@@ -5,7 +5,7 @@ import {
 } from "./chunk-PV23V732.js";
 import {
   RULES
-} from "./chunk-DDSWYL26.js";
+} from "./chunk-DBOYK34C.js";
 import {
   CONTENT_RULES
 } from "./chunk-RGMIW7AQ.js";
