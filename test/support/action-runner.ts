@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { DOCKER } from './engine.js';
+import { DOCKER, ENGINE } from './engine.js';
 import { pullRequestEvent, type TwoCommitRepo } from './git-repo.js';
 import { type GitHubApiServer, startGitHubApiServer } from './github-api-server.js';
 
@@ -101,7 +101,9 @@ export async function actionHarness(): Promise<ActionHarness> {
       const env: NodeJS.ProcessEnv = {
         PATH: `${bin}:${process.env.PATH}`,
         HOME: process.env.HOME,
-        ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+        DOCKER_BUILDKIT: '1',
+        // The engine of this test project (the modern one sets DOCKER_HOST), as a runner's job would have it.
+        ...(ENGINE.host ? { DOCKER_HOST: ENGINE.host } : {}),
         GITHUB_ACTIONS: 'true',
         CI: 'true',
         GITHUB_EVENT_NAME: options.push ? 'push' : 'pull_request',
