@@ -30,14 +30,12 @@ export function actionBuild(settings: Settings, env: NodeJS.ProcessEnv, workspac
   });
   const secretFiles = settings['secret-files'].map(({ id, value }) => {
     const path = resolve(workspace, value);
-    if (!isFile(path))
+    const file = secretFile(path);
+    if (file === null)
       problems.push(
         `secret-files: ${JSON.stringify(value)} (secret ${id}) is not a file: give the path of an existing file`,
       );
-    else {
-      const content = smallText(path);
-      if (content !== null) secretValues.push(content.replace(/\r?\n$/, ''));
-    }
+    else if (file.text !== null) secretValues.push(file.text.replace(/\r?\n$/, ''));
     return { id, path };
   });
   // Masked before anything else is printed: from here on the runner hides them in everything the step prints.
@@ -69,22 +67,25 @@ function maskSecret(value: string): void {
   for (const line of value.split(/\r?\n/)) if (line.trim() !== '' && line !== value) core.setSecret(line);
 }
 
-/** A secret file's text, to be masked too; null for a large or binary one (a key is small text). */
-function smallText(path: string): string | null {
+/**
+ * Null when `path` is no regular file; else its text, to be masked too, or null text for a large or binary
+ * file (a key is small text).
+ */
+function secretFile(path: string): { text: string | null } | null {
+  let size: number;
   try {
-    if (statSync(path).size > SECRET_FILE_MASK_LIMIT) return null;
-    const text = readFileSync(path, 'utf8');
-    return text.includes('\u0000') || text.includes('\uFFFD') ? null : text;
+    const stat = statSync(path);
+    if (!stat.isFile()) return null;
+    size = stat.size;
   } catch {
     return null;
   }
-}
-const SECRET_FILE_MASK_LIMIT = 64 * 1024;
-
-function isFile(path: string): boolean {
+  if (size > SECRET_FILE_MASK_LIMIT) return { text: null };
   try {
-    return statSync(path).isFile();
+    const text = readFileSync(path, 'utf8');
+    return { text: text.includes('\u0000') || text.includes('\uFFFD') ? null : text };
   } catch {
-    return false;
+    return { text: null };
   }
 }
+const SECRET_FILE_MASK_LIMIT = 64 * 1024;

@@ -117,11 +117,14 @@ const seconds = (t: string): Parsed<number> => {
     ? ok(n)
     : problem('must be seconds, more than 0 and at most 3600 (e.g. 60 or 2.5s)');
 };
-const lines = (t: string): Parsed<string[]> => {
-  const all = t
+/** A setting's lines as a workflow writes them (`|` blocks), trimmed, blank ones left out. */
+const nonEmptyLines = (t: string): string[] =>
+  t
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
+const lines = (t: string): Parsed<string[]> => {
+  const all = nonEmptyLines(t);
   const bad = all.find((l) => !/^[^=\s]+=/.test(l));
   return bad === undefined
     ? ok(all)
@@ -129,35 +132,36 @@ const lines = (t: string): Parsed<string[]> => {
 };
 /** `ID=VALUE` lines whose values are secrets: a problem names the line by number, never by its text. */
 const secretLines = (t: string): Parsed<{ id: string; value: string }[]> => {
-  const all = t.split(/\r?\n/).map((l) => l.trim());
   const out: { id: string; value: string }[] = [];
-  for (const [i, line] of all.entries()) {
-    if (line === '') continue;
-    const eq = line.indexOf('=');
-    const id = eq > 0 ? line.slice(0, eq) : '';
-    if (!BUILD_ID.test(id))
-      return problem(`line ${i + 1} is not ID=VALUE (the value is not shown; one secret a line)`);
-    out.push({ id, value: line.slice(eq + 1) });
+  for (const [i, line] of t.split(/\r?\n/).entries()) {
+    if (line.trim() === '') continue;
+    const pair = idAndValue(line.trim());
+    if (!pair) return problem(`line ${i + 1} is not ID=VALUE (the value is not shown; one secret a line)`);
+    out.push(pair);
   }
   return ok(out);
 };
 /** A secret's or an SSH agent's id as BuildKit takes it. */
 const BUILD_ID = /^[A-Za-z0-9_.-]+$/;
+/** `ID=VALUE` split at the first `=`; null when what comes before it is no id BuildKit takes. */
+function idAndValue(line: string): { id: string; value: string } | null {
+  const eq = line.indexOf('=');
+  const id = eq > 0 ? line.slice(0, eq) : '';
+  return BUILD_ID.test(id) ? { id, value: line.slice(eq + 1) } : null;
+}
 /** `ID=SOMETHING` lines (a file, an environment variable's name). */
 const idLines =
   (what: string, valid: RegExp, example: string) =>
   (t: string): Parsed<{ id: string; value: string }[]> => {
     const out: { id: string; value: string }[] = [];
-    for (const line of t.split(/\r?\n/).map((l) => l.trim())) {
-      if (line === '') continue;
-      const eq = line.indexOf('=');
-      const id = eq > 0 ? line.slice(0, eq) : '';
-      const value = line.slice(eq + 1).trim();
-      if (!BUILD_ID.test(id) || !valid.test(value))
+    for (const line of nonEmptyLines(t)) {
+      const pair = idAndValue(line);
+      const value = pair?.value.trim() ?? '';
+      if (!pair || !valid.test(value))
         return problem(
           `has the line ${JSON.stringify(line)}: write ID=${what}, one a line (e.g. ${example})`,
         );
-      out.push({ id, value });
+      out.push({ id: pair.id, value });
     }
     return ok(out);
   };
@@ -165,19 +169,18 @@ const idLines =
 const flagLines =
   (example: string) =>
   (t: string): Parsed<string[]> => {
-    const all = t
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean);
+    const all = nonEmptyLines(t);
     const bad = all.find((l) => /\s/.test(l) || l.startsWith('-'));
     return bad === undefined
       ? ok(all)
       : problem(`has the line ${JSON.stringify(bad)}: one value a line, no spaces (e.g. ${example})`);
   };
+/** A builder's or a network's name, as docker names them. */
+const DOCKER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const builderName = (t: string): Parsed<string | null> =>
-  /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t) ? ok(t) : problem('is not a buildx builder name (e.g. my-builder)');
+  DOCKER_NAME.test(t) ? ok(t) : problem('is not a buildx builder name (e.g. my-builder)');
 const network = (t: string): Parsed<string | null> =>
-  /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t) ? ok(t) : problem('must be default, none, host or a network name');
+  DOCKER_NAME.test(t) ? ok(t) : problem('must be default, none, host or a network name');
 const attestation = (t: string): Parsed<string> =>
   /^[A-Za-z0-9_.,=:/-]+$/.test(t) && !t.startsWith('-')
     ? ok(t)

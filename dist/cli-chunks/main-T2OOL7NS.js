@@ -20,7 +20,7 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-YWJOTBBM.js";
+} from "./chunk-CEGXG5PU.js";
 import {
   reachesFailOn
 } from "./chunk-PV23V732.js";
@@ -1114,7 +1114,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-5PPTYENA.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-5WSTD7DC.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

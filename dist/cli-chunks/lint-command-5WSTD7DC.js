@@ -4,7 +4,7 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-YWJOTBBM.js";
+} from "./chunk-CEGXG5PU.js";
 import "./chunk-PV23V732.js";
 import {
   defaultContext,

@@ -372,47 +372,49 @@ var seconds = (t) => {
   const n = m ? Number(m[1]) : Number.NaN;
   return n > 0 && n <= 3600 ? ok(n) : problem("must be seconds, more than 0 and at most 3600 (e.g. 60 or 2.5s)");
 };
+var nonEmptyLines = (t) => t.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 var lines = (t) => {
-  const all = t.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const all = nonEmptyLines(t);
   const bad = all.find((l) => !/^[^=\s]+=/.test(l));
   return bad === void 0 ? ok(all) : problem(`has the line ${JSON.stringify(bad)}: write KEY=VALUE, one a line`);
 };
 var secretLines = (t) => {
-  const all = t.split(/\r?\n/).map((l) => l.trim());
   const out = [];
-  for (const [i, line] of all.entries()) {
-    if (line === "") continue;
-    const eq = line.indexOf("=");
-    const id = eq > 0 ? line.slice(0, eq) : "";
-    if (!BUILD_ID.test(id))
-      return problem(`line ${i + 1} is not ID=VALUE (the value is not shown; one secret a line)`);
-    out.push({ id, value: line.slice(eq + 1) });
+  for (const [i, line] of t.split(/\r?\n/).entries()) {
+    if (line.trim() === "") continue;
+    const pair = idAndValue(line.trim());
+    if (!pair) return problem(`line ${i + 1} is not ID=VALUE (the value is not shown; one secret a line)`);
+    out.push(pair);
   }
   return ok(out);
 };
 var BUILD_ID = /^[A-Za-z0-9_.-]+$/;
+function idAndValue(line) {
+  const eq = line.indexOf("=");
+  const id = eq > 0 ? line.slice(0, eq) : "";
+  return BUILD_ID.test(id) ? { id, value: line.slice(eq + 1) } : null;
+}
 var idLines = (what, valid, example) => (t) => {
   const out = [];
-  for (const line of t.split(/\r?\n/).map((l) => l.trim())) {
-    if (line === "") continue;
-    const eq = line.indexOf("=");
-    const id = eq > 0 ? line.slice(0, eq) : "";
-    const value = line.slice(eq + 1).trim();
-    if (!BUILD_ID.test(id) || !valid.test(value))
+  for (const line of nonEmptyLines(t)) {
+    const pair = idAndValue(line);
+    const value = pair?.value.trim() ?? "";
+    if (!pair || !valid.test(value))
       return problem(
         `has the line ${JSON.stringify(line)}: write ID=${what}, one a line (e.g. ${example})`
       );
-    out.push({ id, value });
+    out.push({ id: pair.id, value });
   }
   return ok(out);
 };
 var flagLines = (example) => (t) => {
-  const all = t.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const all = nonEmptyLines(t);
   const bad = all.find((l) => /\s/.test(l) || l.startsWith("-"));
   return bad === void 0 ? ok(all) : problem(`has the line ${JSON.stringify(bad)}: one value a line, no spaces (e.g. ${example})`);
 };
-var builderName = (t) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t) ? ok(t) : problem("is not a buildx builder name (e.g. my-builder)");
-var network = (t) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t) ? ok(t) : problem("must be default, none, host or a network name");
+var DOCKER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var builderName = (t) => DOCKER_NAME.test(t) ? ok(t) : problem("is not a buildx builder name (e.g. my-builder)");
+var network = (t) => DOCKER_NAME.test(t) ? ok(t) : problem("must be default, none, host or a network name");
 var attestation = (t) => /^[A-Za-z0-9_.,=:/-]+$/.test(t) && !t.startsWith("-") ? ok(t) : problem("must be false, true or buildx attestation options (e.g. mode=max)");
 var givenBuild = (t) => {
   const m = /^(\d+(?:\.\d+)?)\s*s?(?:\/(fresh|uncached|cached|partly-cached))?$/.exec(t);
