@@ -10,7 +10,7 @@
 # Usage: bases.sh [busybox] [python]   (no argument: busybox only, which is what the test suite needs)
 # Idempotent: an image that exists is kept. Concurrent runs wait for each other. With DOCKER_HOST set (a second
 # engine, e.g. scripts/engine-modern.sh's), a base that the default engine (or IG_BASES_FROM, a DOCKER_HOST)
-# already holds is copied from there (`docker save | docker load`, seconds) instead of built again, so that both
+# already holds is copied from there (through the local registry, seconds) instead of built again, so that both
 # engines hold the same image.
 set -euo pipefail
 cli() { if [ -x /usr/bin/docker ]; then /usr/bin/docker "$@"; else docker "$@"; fi; }
@@ -37,7 +37,10 @@ lock() {
   flock 9
 }
 
-# Copies $1 from the other engine when that one has it; fails (quietly) otherwise.
+# Copies $1 from the other engine when that one has it; fails (quietly) otherwise. Through the local registry
+# when one answers: the image then arrives as a runner's bases arrive, pulled, its layers stored compressed as
+# a push sent them. `docker save | docker load` (the fallback) leaves a containerd store's layers uncompressed,
+# and an image built on such a base pushes its base layer uncompressed, which no runner's image does.
 copy_from_other_engine() {
   local image="$1" from="${IG_BASES_FROM:-}"
   [ -n "$from" ] || [ -n "${DOCKER_HOST:-}" ] || return 1
@@ -45,7 +48,40 @@ copy_from_other_engine() {
   other() { if [ -n "$from" ]; then DOCKER_HOST="$from" cli "$@"; else (unset DOCKER_HOST && cli "$@"); fi; }
   other image inspect "$image" >/dev/null 2>&1 || return 1
   say "copying $image from the engine at ${from:-the default socket}"
+  local port="${IG_REGISTRY_PORT:-5000}"
+  local staged="127.0.0.1:$port/image-guard-bases/${image##*/}"
+  if curl -fsS "http://127.0.0.1:$port/v2/" >/dev/null 2>&1 &&
+    other tag "$image" "$staged" && other push "$staged" >/dev/null 2>&1 && cli pull -q "$staged" >/dev/null 2>&1 &&
+    cli tag "$staged" "$image"; then
+    other rmi "$staged" >/dev/null 2>&1 || true
+    cli rmi "$staged" >/dev/null 2>&1 || true
+    return 0
+  fi
   other save "$image" | cli load -q >/dev/null && cli image inspect "$image" >/dev/null 2>&1
+}
+
+# True when the engine holds $1 with a layer stored uncompressed: what an earlier `docker load` into a
+# containerd store left (see above). Such a base is made again. A classic store's save has no blobs/: false.
+stored_uncompressed() {
+  [ -n "${DOCKER_HOST:-}" ] || return 1
+  # grep -q stops at the first match, and the save then ends on a broken pipe: its status is not the answer.
+  set +o pipefail
+  cli save "$1" 2>/dev/null | tar -xOf - --wildcards 'blobs/sha256/*' 2>/dev/null |
+    grep -aqE '"mediaType": ?"application/vnd\.(docker\.image\.rootfs\.diff\.tar|oci\.image\.layer\.v1\.tar)"'
+  local found=$?
+  set -o pipefail
+  return "$found"
+}
+
+# True when the engine holds $1 as the tests need it; an uncompressed copy is removed, so that it is made again.
+have_base() {
+  cli image inspect "$1" >/dev/null 2>&1 || return 1
+  if stored_uncompressed "$1"; then
+    say "replacing $1 (its layers were stored uncompressed by an earlier docker load)"
+    cli rmi -f "$1" >/dev/null 2>&1
+    cli builder prune -af >/dev/null 2>&1 # BuildKit's cache holds the old layers, and reuses them
+    return 1
+  fi
 }
 
 apt_install() {
@@ -58,9 +94,9 @@ apt_install() {
 
 build_busybox() {
   local busybox_base="${IG_BUSYBOX_IMAGE:-image-guard-fixture/busybox:1}"
-  cli image inspect "$busybox_base" >/dev/null 2>&1 && return 0
+  cli image inspect "$busybox_base" >/dev/null 2>&1 && ! stored_uncompressed "$busybox_base" && return 0
   lock busybox
-  cli image inspect "$busybox_base" >/dev/null 2>&1 && return 0
+  have_base "$busybox_base" && return 0
   copy_from_other_engine "$busybox_base" && return 0
   local bb="" c
   for c in /bin/busybox /usr/bin/busybox; do
@@ -92,9 +128,9 @@ build_python() {
   local suite="${IG_DEBIAN_SUITE:-trixie}"
   local mirror="${IG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
   local security="${IG_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
-  cli image inspect "$image" >/dev/null 2>&1 && return 0
+  cli image inspect "$image" >/dev/null 2>&1 && ! stored_uncompressed "$image" && return 0
   lock python
-  cli image inspect "$image" >/dev/null 2>&1 && return 0
+  have_base "$image" && return 0
   copy_from_other_engine "$image" && return 0
   [ "$(id -u)" = 0 ] || die "building the local Python base needs root (debootstrap, chroot): run as root, or pull python:3.13-slim"
   if ! command -v debootstrap >/dev/null 2>&1; then

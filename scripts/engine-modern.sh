@@ -19,6 +19,9 @@ subnet="${IG_MODERN_SUBNET:-172.31.250}"
 mirror="${IG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 mkdir -p "$state"
 
+# shellcheck source=lib/daemon.sh
+. "$(dirname "$0")/lib/daemon.sh"
+
 say() { printf 'engine-modern: %s\n' "$*" >&2; }
 die() { printf 'image-guard: error: %s\n' "$*" >&2; exit 1; }
 cli() { if [ -x /usr/bin/docker ]; then /usr/bin/docker "$@"; else docker "$@"; fi; }
@@ -90,6 +93,23 @@ own_bridge() {
   fi
 }
 
+# The store as the tests expect it. When that changes (format 2: bases arrive through the registry, their layers
+# compressed, where `docker load` had left them uncompressed), the store is made fresh before the engine starts:
+# a data root kept on disk (a runner's, a machine whose processes were stopped) keeps what the earlier format
+# left, in its images and in BuildKit's cache.
+STORE_FORMAT=2
+fresh_store() {
+  local stamp="$state/store-format"
+  [ "$(cat "$stamp" 2>/dev/null)" = "$STORE_FORMAT" ] && [ -d "$state/data" ] && return 0
+  if [ -d "$state/data" ]; then
+    say "making the modern engine's store fresh (store format $STORE_FORMAT)"
+    awk -v d="$state/data" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/mounts | sort -r |
+      while read -r m; do umount -l "$m" 2>/dev/null; done
+    rm -rf "$state/data" || die "could not remove the modern engine's old store $state/data"
+  fi
+  mkdir -p "$state/data" && echo "$STORE_FORMAT" >"$stamp"
+}
+
 answers() { DOCKER_HOST="unix://$socket" cli info >/dev/null 2>&1; }
 
 start_engine() {
@@ -98,17 +118,23 @@ start_engine() {
   unpack_engine
   own_bridge
   mkdir -p "$(dirname "$socket")" "$state/data" "$state/exec"
-  printf '{"features": {"containerd-snapshotter": true}}\n' >"$state/daemon.json"
-  say "starting dockerd 26 with the containerd image store on unix://$socket (log: $state/dockerd.log)"
-  PATH="$state/root/usr/bin:$state/root/usr/sbin:$PATH" setsid "$state/root/usr/sbin/dockerd" \
-    --config-file "$state/daemon.json" --data-root "$state/data" --exec-root "$state/exec" \
-    --pidfile "$state/dockerd.pid" -H "unix://$socket" --bridge="$bridge" --iptables=false \
-    >"$state/dockerd.log" 2>&1 </dev/null &
-  for _ in $(seq 1 120); do
-    answers && return 0
-    sleep 0.5
-  done
-  die "the modern dockerd did not answer within 60 s: see $state/dockerd.log"
+  local pid=""
+  if pidfile_alive "$state/dockerd.pid" dockerd; then
+    say "waiting for the dockerd 26 that is starting (pid $(cat "$state/dockerd.pid"))"
+  else
+    clear_stale_pidfile "$state/dockerd.pid" dockerd
+    clear_stale_pidfile "$state/exec/containerd/containerd.pid" containerd
+    fresh_store
+    rm -f "$socket"
+    printf '{"features": {"containerd-snapshotter": true}}\n' >"$state/daemon.json"
+    say "starting dockerd 26 with the containerd image store on unix://$socket (log: $state/dockerd.log)"
+    PATH="$state/root/usr/bin:$state/root/usr/sbin:$PATH" setsid "$state/root/usr/sbin/dockerd" \
+      --config-file "$state/daemon.json" --data-root "$state/data" --exec-root "$state/exec" \
+      --pidfile "$state/dockerd.pid" -H "unix://$socket" --bridge="$bridge" --iptables=false \
+      >"$state/dockerd.log" 2>&1 </dev/null &
+    pid=$!
+  fi
+  await_daemon "the modern dockerd" "$pid" "$state/dockerd.log" 120 answers || exit 1
 }
 
 install_buildx

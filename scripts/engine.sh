@@ -13,6 +13,9 @@ mkdir -p "$state"
 want_registry=0
 for a in "$@"; do [ "$a" = "--registry" ] && want_registry=1; done
 
+# shellcheck source=lib/daemon.sh
+. "$(dirname "$0")/lib/daemon.sh"
+
 say() { printf 'engine: %s\n' "$*" >&2; }
 die() { printf 'image-guard: error: %s\n' "$*" >&2; exit 1; }
 
@@ -37,15 +40,17 @@ start_engine() {
     say "installing docker.io (Debian) …"
     apt_install docker.io iptables ca-certificates || die "no Docker engine: install one (Debian: apt-get install docker.io) or set DOCKER_HOST"
   fi
-  if ! pgrep -x dockerd >/dev/null 2>&1; then
+  local pid=""
+  if pidfile_alive /var/run/docker.pid dockerd; then
+    say "waiting for the dockerd that is starting (pid $(cat /var/run/docker.pid))"
+  else
+    clear_stale_pidfile /var/run/docker.pid dockerd
+    clear_stale_pidfile /var/run/docker/containerd/containerd.pid containerd
     say "starting dockerd (log: $state/dockerd.log)"
-    setsid dockerd >"$state/dockerd.log" 2>&1 < /dev/null &
+    setsid dockerd >"$state/dockerd.log" 2>&1 </dev/null &
+    pid=$!
   fi
-  for _ in $(seq 1 120); do
-    answers && return 0
-    sleep 0.5
-  done
-  die "dockerd did not answer within 60 s: see $state/dockerd.log"
+  await_daemon dockerd "$pid" "$state/dockerd.log" 120 answers || exit 1
 }
 
 start_registry() {
