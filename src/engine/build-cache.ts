@@ -8,6 +8,17 @@
 //     Step 3/5 : RUN pip install …
 //      ---> Using cache
 //
+// A step served from an imported cache (`cache-from`, e.g. type=gha or type=registry on a fresh runner) fetches
+// its layer from there, and BuildKit lists that fetch under the step:
+//     #6 [2/3] RUN pip install …
+//     #6 CACHED
+//     #6 [2/3] RUN pip install …
+//     #6 sha256:6e55f1a6… 30.31kB / 30.31kB 0.0s done
+//     #6 DONE 0.1s
+// When the hit and the fetch reach the plain printer in one update, the CACHED line is not printed at all; the
+// fetch is then the sign. A step that runs makes its layer and never fetches one (a fetch of a parent's layer,
+// when a later step runs, is listed under the parent), so a fetched layer means the step was a cache hit.
+//
 // Only RUN steps are judged when there are any: they are the build's work (engine 20.10 prints CACHED for a
 // WORKDIR even under --no-cache, and FROM / COPY cost next to nothing); without RUN steps, COPY and ADD are.
 
@@ -38,7 +49,7 @@ export function buildCacheUse(output: string): BuildCacheUse {
         steps.set(id!, { instruction: instructionOf(text!), cached: false });
       continue;
     }
-    const hit = /^#(\d+) CACHED\s*$/.exec(line);
+    const hit = /^#(\d+) (?:CACHED\s*$|(?:extracting )?sha256:[0-9a-f]{64} )/.exec(line);
     if (hit) {
       const step = steps.get(hit[1]!);
       if (step) step.cached = true;

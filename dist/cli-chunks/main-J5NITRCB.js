@@ -545,7 +545,7 @@ function limitsOf(settings) {
 var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-VUOKECNH.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
-  containers: async () => (await import("./docker-cli-TQJJPFGA.js")).dockerCli().containers,
+  containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-GL3GHJBH.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,

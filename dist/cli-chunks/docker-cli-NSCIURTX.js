@@ -765,7 +765,7 @@ function buildCacheUse(output) {
         steps.set(id, { instruction: instructionOf(text), cached: false });
       continue;
     }
-    const hit = /^#(\d+) CACHED\s*$/.exec(line);
+    const hit = /^#(\d+) (?:CACHED\s*$|(?:extracting )?sha256:[0-9a-f]{64} )/.exec(line);
     if (hit) {
       const step = steps.get(hit[1]);
       if (step) step.cached = true;
