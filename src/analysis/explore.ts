@@ -217,7 +217,7 @@ function markWasted(root: Work, path: string, bytes: number, layers: Iterable<nu
   return made;
 }
 
-const weight = (w: Work): number => (w.bytes > w.wasted ? w.bytes : w.wasted);
+const weight = (w: Work): number => Math.max(w.bytes, w.wasted);
 const heavierFirst = (a: Work, b: Work): number =>
   weight(b) - weight(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 

@@ -4,14 +4,14 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-CEGXG5PU.js";
+} from "./chunk-6GGSNY6G.js";
 import "./chunk-PV23V732.js";
 import {
   defaultContext,
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-V6NT43C4.js";
+} from "./chunk-P5EGF5JC.js";
 import {
   RULES
 } from "./chunk-DBOYK34C.js";
@@ -23,7 +23,7 @@ import {
   messageOf
 } from "./chunk-2RNWAOZS.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-XWTAT4HG.js";
+import "./chunk-AJQ6BGBN.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-R3ZKXXJG.js";
 

@@ -74,6 +74,11 @@ var package_default = {
     vite: "^7.3.8",
     vitest: "^4.1.12",
     yaml: "^2.9.1"
+  },
+  allowScripts: {
+    esbuild: true,
+    ssh2: false,
+    "cpu-features": false
   }
 };
 

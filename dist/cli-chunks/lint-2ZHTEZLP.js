@@ -9,7 +9,7 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-V6NT43C4.js";
+} from "./chunk-P5EGF5JC.js";
 import {
   RULES,
   memoryTree,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-D5YAGET4.js";
 import "./chunk-2RNWAOZS.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-XWTAT4HG.js";
+import "./chunk-AJQ6BGBN.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-R3ZKXXJG.js";
 export {

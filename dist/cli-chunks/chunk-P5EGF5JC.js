@@ -21,7 +21,7 @@ import {
 } from "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-XWTAT4HG.js";
+} from "./chunk-AJQ6BGBN.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";

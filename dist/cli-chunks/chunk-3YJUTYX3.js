@@ -141,7 +141,7 @@ function markWasted(root, path, bytes, layers) {
   }
   return made;
 }
-var weight = (w) => w.bytes > w.wasted ? w.bytes : w.wasted;
+var weight = (w) => Math.max(w.bytes, w.wasted);
 var heavierFirst = (a, b) => weight(b) - weight(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 function fold(root, nodes, maxNodes) {
   let keep = () => true;

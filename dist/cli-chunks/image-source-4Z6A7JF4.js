@@ -4,10 +4,10 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-D6STBKEC.js";
+} from "./chunk-3YJUTYX3.js";
 import {
   codeFingerprint
-} from "./chunk-R3RQXR5F.js";
+} from "./chunk-P4LYIIWN.js";
 import "./chunk-RGMIW7AQ.js";
 import "./chunk-V7CDQE4S.js";
 import {
@@ -16,7 +16,7 @@ import {
 import "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-XWTAT4HG.js";
+} from "./chunk-AJQ6BGBN.js";
 import {
   registryAuth
 } from "./chunk-RLKQVSVR.js";
