@@ -20,7 +20,7 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-6GGSNY6G.js";
+} from "./chunk-WD243OUG.js";
 import {
   reachesFailOn
 } from "./chunk-PV23V732.js";
@@ -48,7 +48,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-AJQ6BGBN.js";
+} from "./chunk-NK227DYA.js";
 import {
   namesRegistry,
   referenceProblem
@@ -543,10 +543,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-4Z6A7JF4.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-LVT72HZR.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
   containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-2ZHTEZLP.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-2DKUYPIH.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1114,7 +1114,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-VXVPLRG4.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-3ITWKS47.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1167,7 +1167,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-2ZHTEZLP.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-2DKUYPIH.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

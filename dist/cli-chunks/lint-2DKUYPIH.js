@@ -9,7 +9,7 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-P5EGF5JC.js";
+} from "./chunk-ZLZ4IXON.js";
 import {
   RULES,
   memoryTree,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-D5YAGET4.js";
 import "./chunk-2RNWAOZS.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-AJQ6BGBN.js";
+import "./chunk-NK227DYA.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-R3ZKXXJG.js";
 export {

@@ -7,7 +7,7 @@ import {
 } from "./chunk-3YJUTYX3.js";
 import {
   codeFingerprint
-} from "./chunk-P4LYIIWN.js";
+} from "./chunk-XWU6DGBI.js";
 import "./chunk-RGMIW7AQ.js";
 import "./chunk-V7CDQE4S.js";
 import {
@@ -16,7 +16,7 @@ import {
 import "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-AJQ6BGBN.js";
+} from "./chunk-NK227DYA.js";
 import {
   registryAuth
 } from "./chunk-RLKQVSVR.js";

@@ -25,7 +25,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-AJQ6BGBN.js";
+} from "./chunk-NK227DYA.js";
 import {
   referenceProblem
 } from "./chunk-D3W3FW7B.js";

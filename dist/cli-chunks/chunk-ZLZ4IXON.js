@@ -21,7 +21,7 @@ import {
 } from "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-AJQ6BGBN.js";
+} from "./chunk-NK227DYA.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";

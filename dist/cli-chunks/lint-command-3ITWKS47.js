@@ -4,14 +4,14 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-6GGSNY6G.js";
+} from "./chunk-WD243OUG.js";
 import "./chunk-PV23V732.js";
 import {
   defaultContext,
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-P5EGF5JC.js";
+} from "./chunk-ZLZ4IXON.js";
 import {
   RULES
 } from "./chunk-DBOYK34C.js";
@@ -23,7 +23,7 @@ import {
   messageOf
 } from "./chunk-2RNWAOZS.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-AJQ6BGBN.js";
+import "./chunk-NK227DYA.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-R3ZKXXJG.js";
 

@@ -3,7 +3,7 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 // package.json
 var package_default = {
   name: "image-guard",
-  version: "0.1.0",
+  version: "1.0.0",
   description: "Docker image size, layer and Dockerfile best-practice guard for pull requests",
   license: "MIT",
   author: "the image-guard authors",
