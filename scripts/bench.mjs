@@ -793,7 +793,15 @@ await compareFigures();
 await lintFigure();
 await buildOutputFigure();
 const startup = await actionStartup();
-const distKb = statSync(ACTION).size / 1024;
+// The Action's bundle: its entry and the chunks beside it (scripts/build.mjs); start-up parses only what the
+// entry imports at once.
+const chunksDir = join(dirname(ACTION), 'action-chunks');
+const distKb =
+  (statSync(ACTION).size +
+    (existsSync(chunksDir)
+      ? readdirSync(chunksDir).reduce((n, f) => n + statSync(join(chunksDir, f)).size, 0)
+      : 0)) /
+  1024;
 
 const images = BENCH_IMAGES.map((i) => {
   const size = Number(
@@ -805,7 +813,7 @@ const table = [
   '| # | figure | measured | target | holds |',
   '|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.figure} | ${r.what} | ${r.measured} | ${r.target} | ${r.holds} |`),
-  `| - | dist/index.js size | ${(distKb / 1024).toFixed(2)} MB | - | - |`,
+  `| - | the Action's bundle (dist/index.js and dist/action-chunks/) | ${(distKb / 1024).toFixed(2)} MB | - | - |`,
   startup === null
     ? '| - | Action start-up to first log line, Node 24 | (Node 24 missing: bash scripts/test-env.sh) | < 300 ms | - |'
     : `| - | Action start-up to first log line, Node 24 | ${(startup * 1000).toFixed(0)} ms | < 300 ms | ${startup < 0.3 ? 'yes' : 'NO'} |`,

@@ -1,6 +1,8 @@
-// Bundles the Action (dist/index.js, one self-contained ESM file: the runner loads it whole anyway) and the CLI
-// (dist/cli.js with its chunks in dist/cli-chunks/: `lint` loads the Dockerfile rules without the engine
-// client, the registry client or the renderers, which are most of the bytes, so it starts sooner).
+// Bundles the Action (dist/index.js with its chunks in dist/action-chunks/) and the CLI (dist/cli.js with its
+// chunks in dist/cli-chunks/). Each entry loads what it imports at start; what the code imports on demand is a
+// chunk of its own: the Action parses the artifact client (the Azure blob client and a zip writer, 40% of its
+// bytes) only when it uploads, and `lint` loads the Dockerfile rules without the engine client, the registry
+// client or the renderers. Node parses every byte of a file it loads, so this is what makes both start sooner.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +34,19 @@ export const common = {
   external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
 };
 
+/** The Action: `<outdir>/index.js` and its chunks in `<outdir>/action-chunks/`, from `<root>/src/index.ts`. */
+export async function buildAction(outdir = 'dist', root = '.') {
+  rmSync(join(outdir, 'action-chunks'), { recursive: true, force: true });
+  await build({
+    ...common,
+    entryPoints: { index: join(root, 'src/index.ts') },
+    outdir,
+    splitting: true,
+    // As for the CLI: names hash contents and imports, so index.js's bytes stand for all of the Action's code.
+    chunkNames: 'action-chunks/[name]-[hash]',
+  });
+}
+
 /** The CLI: `<outdir>/cli.js` and its chunks in `<outdir>/cli-chunks/`, from `<root>/src/cli.ts`. */
 export async function buildCli(outdir = 'dist', root = '.') {
   rmSync(join(outdir, 'cli-chunks'), { recursive: true, force: true });
@@ -50,6 +65,6 @@ export async function buildCli(outdir = 'dist', root = '.') {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+  await buildAction();
   await buildCli();
 }

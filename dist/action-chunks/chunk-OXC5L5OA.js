@@ -1,0 +1,39 @@
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
+
+// src/engine/docker-config.ts
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+function registryAuth(registry, env = process.env) {
+  const dir = env.DOCKER_CONFIG ?? join(homedir(), ".docker");
+  let config;
+  try {
+    config = JSON.parse(readFileSync(join(dir, "config.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  const keys = registry === "docker.io" ? ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"] : [
+    registry,
+    `https://${registry}`,
+    `http://${registry}`,
+    `https://${registry}/v1/`,
+    `https://${registry}/v2/`
+  ];
+  for (const key of keys) {
+    const entry = config.auths?.[key];
+    if (!entry) continue;
+    const serveraddress = key;
+    if (entry.identitytoken) return { identitytoken: entry.identitytoken, serveraddress };
+    if (entry.auth) {
+      const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+      const colon = decoded.indexOf(":");
+      if (colon > 0)
+        return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress };
+    }
+  }
+  return void 0;
+}
+
+export {
+  registryAuth
+};
