@@ -94,7 +94,6 @@ apt_install() {
 
 build_busybox() {
   local busybox_base="${IG_BUSYBOX_IMAGE:-image-guard-fixture/busybox:1}"
-  cli image inspect "$busybox_base" >/dev/null 2>&1 && ! stored_uncompressed "$busybox_base" && return 0
   lock busybox
   have_base "$busybox_base" && return 0
   copy_from_other_engine "$busybox_base" && return 0
@@ -128,7 +127,6 @@ build_python() {
   local suite="${IG_DEBIAN_SUITE:-trixie}"
   local mirror="${IG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
   local security="${IG_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
-  cli image inspect "$image" >/dev/null 2>&1 && ! stored_uncompressed "$image" && return 0
   lock python
   have_base "$image" && return 0
   copy_from_other_engine "$image" && return 0

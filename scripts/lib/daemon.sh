@@ -4,22 +4,16 @@
 # same number. dockerd refuses to start over a pid file whose pid is alive ("pid file found"), and takes a live
 # pid in containerd's pid file for a running containerd, which it then waits for.
 
-# Removes FILE when the pid in it is not a live process named NAME (as /proc/PID/comm says).
-clear_stale_pidfile() {
-  local file="$1" name="$2" pid
-  [ -f "$file" ] || return 0
-  pid="$(tr -dc 0-9 <"$file" 2>/dev/null)"
-  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]; then return 0; fi
-  rm -f "$file"
-}
-
-# True when a live process named NAME is the one FILE names.
+# True when a live process named NAME (as /proc/PID/comm says) is the one FILE names.
 pidfile_alive() {
   local file="$1" name="$2" pid
   [ -f "$file" ] || return 1
   pid="$(tr -dc 0-9 <"$file" 2>/dev/null)"
   [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]
 }
+
+# Removes FILE unless it names a live process named NAME.
+clear_stale_pidfile() { pidfile_alive "$1" "$2" || rm -f "$1"; }
 
 # Waits until CHECK (a command) succeeds, for at most SECONDS; fails early when PID (the daemon started, or
 # empty) has exited. On failure prints one line and the log's last lines, so that a CI log says why.
