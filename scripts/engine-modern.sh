@@ -122,7 +122,7 @@ start_engine() {
   if pidfile_alive "$state/dockerd.pid" dockerd; then
     say "waiting for the dockerd 26 that is starting (pid $(cat "$state/dockerd.pid"))"
   else
-    clear_stale_pidfile "$state/dockerd.pid" dockerd
+    rm -f "$state/dockerd.pid" # not a live dockerd's (above)
     clear_stale_pidfile "$state/exec/containerd/containerd.pid" containerd
     fresh_store
     rm -f "$socket"

@@ -44,7 +44,7 @@ start_engine() {
   if pidfile_alive /var/run/docker.pid dockerd; then
     say "waiting for the dockerd that is starting (pid $(cat /var/run/docker.pid))"
   else
-    clear_stale_pidfile /var/run/docker.pid dockerd
+    rm -f /var/run/docker.pid # not a live dockerd's (above)
     clear_stale_pidfile /var/run/docker/containerd/containerd.pid containerd
     say "starting dockerd (log: $state/dockerd.log)"
     setsid dockerd >"$state/dockerd.log" 2>&1 </dev/null &

@@ -133,9 +133,10 @@ const lines = (t: string): Parsed<string[]> => {
 /** `ID=VALUE` lines whose values are secrets: a problem names the line by number, never by its text. */
 const secretLines = (t: string): Parsed<{ id: string; value: string }[]> => {
   const out: { id: string; value: string }[] = [];
-  for (const [i, line] of t.split(/\r?\n/).entries()) {
-    if (line.trim() === '') continue;
-    const pair = idAndValue(line.trim());
+  for (const [i, raw] of t.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const pair = idAndValue(line);
     if (!pair) return problem(`line ${i + 1} is not ID=VALUE (the value is not shown; one secret a line)`);
     out.push(pair);
   }

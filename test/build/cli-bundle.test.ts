@@ -2,7 +2,16 @@
 // (src/cache/code-fingerprint.ts). That holds only if a change anywhere in the CLI's code changes the entry:
 // built here from a copy of the sources, once as they are and once with a module deep in the lint chunks
 // changed.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without types
@@ -18,10 +27,16 @@ cpSync(join(repo, 'package.json'), join(root, 'package.json'));
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const entryOf = async (out: string): Promise<string> => {
-  await buildCli(join(root, out), root);
-  return readFileSync(join(root, out, 'cli.js'), 'utf8');
+/** Builds one program (scripts/build.mjs's buildCli or buildAction) into `out` and reads its entry file. */
+const builtEntry = async (
+  build: (outdir: string, root: string) => Promise<void>,
+  entry: string,
+  out: string,
+): Promise<string> => {
+  await build(join(root, out), root);
+  return readFileSync(join(root, out, entry), 'utf8');
 };
+const entryOf = (out: string) => builtEntry(buildCli, 'cli.js', out);
 
 describe('the split CLI bundle', () => {
   it('is reproducible, and its entry changes when code in any chunk does', async () => {
@@ -41,16 +56,12 @@ describe('the split Action bundle', () => {
   // The same for dist/index.js and dist/action-chunks/: the Action's analysis cache entries are keyed by the
   // entry's bytes too (src/index.ts names it), and the artifact client is a chunk of its own, parsed only
   // when a report is uploaded (it is most of the bytes, and had made start-up 1.5x slower).
-  const actionEntry = async (out: string): Promise<string> => {
-    await buildAction(join(root, out), root);
-    return readFileSync(join(root, out, 'index.js'), 'utf8');
-  };
+  const actionEntry = (out: string) => builtEntry(buildAction, 'index.js', out);
 
   it('is reproducible, its entry changes when code in any chunk does, and the artifact client is loaded on demand', async () => {
     const first = await actionEntry('act-a');
     expect(first).toContain('./action-chunks/');
     expect(await actionEntry('act-b')).toBe(first);
-    const { readdirSync } = await import('node:fs');
     const chunks = readdirSync(join(root, 'act-a', 'action-chunks'));
     const artifact = chunks.find((c) => /^artifact-[A-Z0-9]+\.js$/.test(c));
     expect(artifact).toBeDefined();

@@ -4,7 +4,7 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-WD243OUG.js";
+} from "./chunk-ZOH5BBG5.js";
 import "./chunk-PV23V732.js";
 import {
   defaultContext,

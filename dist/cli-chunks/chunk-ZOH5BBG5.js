@@ -380,9 +380,10 @@ var lines = (t) => {
 };
 var secretLines = (t) => {
   const out = [];
-  for (const [i, line] of t.split(/\r?\n/).entries()) {
-    if (line.trim() === "") continue;
-    const pair = idAndValue(line.trim());
+  for (const [i, raw] of t.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const pair = idAndValue(line);
     if (!pair) return problem(`line ${i + 1} is not ID=VALUE (the value is not shown; one secret a line)`);
     out.push(pair);
   }

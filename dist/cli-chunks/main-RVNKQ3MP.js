@@ -20,7 +20,7 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-WD243OUG.js";
+} from "./chunk-ZOH5BBG5.js";
 import {
   reachesFailOn
 } from "./chunk-PV23V732.js";
@@ -1114,7 +1114,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-3ITWKS47.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-UZT52HQP.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
