@@ -7,12 +7,19 @@
 //     --out PNG   default docs/images/pr-comment.png
 //     --width PX  the page width in CSS pixels (default 920); the height is the page's own
 //
+// Fonts: the page names GitHub's font stack; on Linux its fallbacks must be there (Debian: fonts-liberation2 for
+// Arial, fonts-noto-color-emoji for the status marks), or digits and emoji come out of the wrong font.
 // Environment: CHROMIUM, the browser binary (default: chromium, chromium-browser or google-chrome on PATH).
+//
+// The picture carries, as PNG text chunks, the image-guard version the comment's footer names
+// (`image-guard-version`) and the file it was made from (`image-guard-source`): a test holds the README's
+// picture to the package's version, so a picture of an older release is noticed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { crc32 } from 'node:zlib';
 import { marked } from 'marked';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -131,6 +138,58 @@ function chromium(binary, profile, args) {
   return result.stdout;
 }
 
+/** Refuses to make a picture with the wrong fonts, where fontconfig can say which are installed. */
+function checkFonts() {
+  const listed = spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+  if (listed.status !== 0) return; // no fontconfig: another system, which has its own fonts
+  const lacking = [
+    ['Liberation Sans', 'fonts-liberation2'],
+    ['Noto Color Emoji', 'fonts-noto-color-emoji'],
+  ].filter(([family]) => !listed.stdout.includes(family));
+  if (lacking.length > 0) {
+    const packages = lacking.map(([, name]) => name).join(' ');
+    fail(`fonts missing (${lacking.map(([family]) => family).join(', ')}): apt-get install ${packages}`);
+  }
+}
+
+/** The version in the comment's footer (`<sub>image-guard 1.2.3</sub>`); the picture is not made without one. */
+function footerVersion(markdown) {
+  const version = /<sub>image-guard ([0-9A-Za-z.+-]+)/.exec(markdown)?.[1];
+  if (!version)
+    fail(
+      "the comment has no image-guard footer (<sub>image-guard VERSION…</sub>): is it one of image-guard's comments?",
+    );
+  return version;
+}
+
+/** The PNG with tEXt chunks (keyword, text: Latin-1) put right after its header chunk, replacing any of the same keyword. */
+function withTextChunks(png, entries) {
+  const signature = png.subarray(0, 8);
+  const chunks = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    const end = at + 12 + length;
+    const type = png.toString('latin1', at + 4, at + 8);
+    const keyword = type === 'tEXt' ? png.toString('latin1', at + 8, png.indexOf(0, at + 8)) : null;
+    if (!(keyword !== null && keyword in entries)) chunks.push(png.subarray(at, end));
+    at = end;
+  }
+  const text = Object.entries(entries).map(([keyword, value]) => {
+    const data = Buffer.concat([
+      Buffer.from(keyword, 'latin1'),
+      Buffer.from([0]),
+      Buffer.from(value, 'latin1'),
+    ]);
+    const typed = Buffer.concat([Buffer.from('tEXt', 'latin1'), data]);
+    const chunk = Buffer.alloc(12 + data.length);
+    chunk.writeUInt32BE(data.length, 0);
+    typed.copy(chunk, 4);
+    chunk.writeUInt32BE(crc32(typed), 8 + data.length);
+    return chunk;
+  });
+  return Buffer.concat([signature, chunks[0], ...text, ...chunks.slice(1)]);
+}
+
 const options = parseArgs(process.argv.slice(2));
 if (!existsSync(options.input)) {
   fail(
@@ -138,10 +197,13 @@ if (!existsSync(options.input)) {
   );
 }
 const binary = findChromium();
+checkFonts();
 const work = mkdtempSync(join(tmpdir(), 'image-guard-screenshot-'));
 try {
   const html = join(work, 'comment.html');
-  writeFileSync(html, page(readFileSync(options.input, 'utf8'), options.width));
+  const markdown = readFileSync(options.input, 'utf8');
+  const version = footerVersion(markdown);
+  writeFileSync(html, page(markdown, options.width));
   const url = pathToFileURL(html).href;
   const size = (height) => `--window-size=${options.width},${height}`;
   // First the page's height at this width (its script writes it into the DOM), then the picture at that size.
@@ -156,8 +218,16 @@ try {
     url,
   ]);
   if (!existsSync(options.out)) fail('Chromium wrote no screenshot');
+  const source = relative(repo, options.input).split('\\').join('/');
+  writeFileSync(
+    options.out,
+    withTextChunks(readFileSync(options.out), {
+      'image-guard-version': version,
+      'image-guard-source': source,
+    }),
+  );
   process.stderr.write(
-    `screenshot: ${relative(repo, options.out)} (${options.width}x${height} CSS px, x${SCALE}) from ${relative(repo, options.input)}\n`,
+    `screenshot: ${relative(repo, options.out)} (${options.width}x${height} CSS px, x${SCALE}, image-guard ${version}) from ${source}\n`,
   );
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -24,6 +24,10 @@ if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! command 
   ! command -v google-chrome >/dev/null 2>&1; then
   missing="$missing chromium"
 fi
+# The picture of the PR comment (npm run screenshot, and its test) needs the fonts its page falls back to:
+# Arial's metric twin and colour emoji; without them Chromium draws digits and emoji from the wrong font.
+fc-list : family 2>/dev/null | grep -q 'Liberation Sans' || missing="$missing fonts-liberation2"
+fc-list : family 2>/dev/null | grep -q 'Noto Color Emoji' || missing="$missing fonts-noto-color-emoji"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test-env: installing$missing (Debian)" >&2

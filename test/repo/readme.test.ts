@@ -27,6 +27,18 @@ describe('README.md', () => {
     expect(readme.slice(firstHeading)).toMatch(/^[\s\S]*?```yaml\n[\s\S]*?uses: OWNER\/image-guard@v1\n/);
   });
 
+  it('shows, on its first screen, the two commands that set up a fresh machine: the demo and the tests', () => {
+    const firstScreen = readme.slice(0, readme.indexOf('docs/images/pr-comment.png'));
+    expect(firstScreen.split('\n').length).toBeLessThanOrEqual(15);
+    const block = /```sh\n([\s\S]*?)```/.exec(firstScreen)?.[1] ?? '';
+    const commands = block.split('\n').map((line) => line.replace(/\s+#.*$/, '').trim());
+    expect(commands).toContain('npm ci && npm run demo');
+    expect(commands).toContain('npm test');
+    const scripts = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).scripts;
+    expect(scripts.demo).toMatch(/engine\.sh/); // the demo brings up its engine itself
+    expect(scripts.test).toMatch(/test-env\.sh/); // and so do the tests
+  });
+
   it('has the sections a workflow author looks for', () => {
     const headings = readme.match(/^## .+$/gm) ?? [];
     for (const section of [
