@@ -628,13 +628,6 @@ export function buildStep(cmd: ShellCommand): string | null {
   return null;
 }
 
-/** Describes the build-only tooling a command installs or runs, or null (removal later is not looked at). */
-export function buildTooling(cmd: ShellCommand): string | null {
-  const install = toolingInstall(cmd);
-  if (install) return `installs ${install.packages.join(', ')}`;
-  return buildStep(cmd);
-}
-
 // ---- cleanup checks -----------------------------------------------------------------------------------------
 
 /**

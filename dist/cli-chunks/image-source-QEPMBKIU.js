@@ -4,19 +4,19 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-3YJUTYX3.js";
+} from "./chunk-OMTDUJS3.js";
 import {
   codeFingerprint
 } from "./chunk-XWU6DGBI.js";
-import "./chunk-RGMIW7AQ.js";
+import "./chunk-GZUAWXM2.js";
 import "./chunk-V7CDQE4S.js";
-import {
-  UserError
-} from "./chunk-2RNWAOZS.js";
-import "./chunk-MENXIJHE.js";
 import {
   VERSION
 } from "./chunk-NK227DYA.js";
+import {
+  UserError
+} from "./chunk-L73SEBKP.js";
+import "./chunk-MENXIJHE.js";
 import {
   registryAuth
 } from "./chunk-RLKQVSVR.js";

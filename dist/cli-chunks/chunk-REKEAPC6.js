@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   UserError
-} from "./chunk-2RNWAOZS.js";
+} from "./chunk-L73SEBKP.js";
 import {
   formatBytes
 } from "./chunk-MENXIJHE.js";
@@ -434,37 +434,6 @@ function kindOf(st) {
   if (st.isBlockDevice()) return "a block device";
   if (st.isSocket()) return "a socket";
   return "not a file";
-}
-function memoryTree(listing) {
-  const children = /* @__PURE__ */ new Map();
-  const sizes = /* @__PURE__ */ new Map();
-  const add = (path, dir) => {
-    const parts = path.split("/");
-    for (let k = 0; k < parts.length; k++) {
-      const parent = parts.slice(0, k).join("/");
-      const isDir = k < parts.length - 1 || dir;
-      if (!children.has(parent)) children.set(parent, /* @__PURE__ */ new Map());
-      const m = children.get(parent);
-      m.set(parts[k], (m.get(parts[k]) ?? false) || isDir);
-    }
-  };
-  for (const [raw, size] of Object.entries(listing)) {
-    const dir = raw.endsWith("/");
-    const path = raw.replace(/\/+$/, "");
-    add(path, dir);
-    if (!dir) sizes.set(path, size);
-  }
-  return {
-    list(dir) {
-      return [...(children.get(dir) ?? /* @__PURE__ */ new Map()).entries()].map(([name, d]) => ({
-        name,
-        dir: d
-      }));
-    },
-    size(path) {
-      return sizes.get(path) ?? 0;
-    }
-  };
 }
 function globToRegExp(glob) {
   let re = "^";
@@ -3402,8 +3371,6 @@ export {
   GraphError,
   buildStageGraph,
   createContext,
-  walkContext,
   readContext,
-  memoryTree,
   RULES
 };

@@ -2,41 +2,22 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   MAX_DOCKERFILE_BYTES,
   defaultContext,
-  formatSarif,
-  formatText,
   lint,
-  lintDockerfileAt,
   lintDockerfileResult,
-  lintResult,
   readDockerfile
-} from "./chunk-ZLZ4IXON.js";
+} from "./chunk-LE2HRJUH.js";
 import {
-  RULES,
-  memoryTree,
-  readContext,
-  walkContext
-} from "./chunk-DBOYK34C.js";
-import {
-  describeJudged
-} from "./chunk-D5YAGET4.js";
-import "./chunk-2RNWAOZS.js";
+  readContext
+} from "./chunk-REKEAPC6.js";
+import "./chunk-L73SEBKP.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-NK227DYA.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-R3ZKXXJG.js";
 export {
   MAX_DOCKERFILE_BYTES,
-  RULES,
   defaultContext,
-  describeJudged,
-  formatSarif,
-  formatText,
   lint,
-  lintDockerfileAt,
   lintDockerfileResult,
-  lintResult,
-  memoryTree,
   readContext,
-  readDockerfile,
-  walkContext
+  readDockerfile
 };

@@ -6,20 +6,20 @@ import {
   biggestWasters,
   checkContent,
   checkSymlinkTarget,
+  escapeTerminal,
   largestFiles,
   mergeLayers,
   normalizeHardlinkTarget,
   normalizeMemberPath
-} from "./chunk-RGMIW7AQ.js";
+} from "./chunk-GZUAWXM2.js";
 import {
   imageLayers,
   nonEmptyIndexes,
   normalizeInstruction
 } from "./chunk-V7CDQE4S.js";
 import {
-  UserError,
-  escapeTerminal
-} from "./chunk-2RNWAOZS.js";
+  UserError
+} from "./chunk-L73SEBKP.js";
 
 // src/analysis/explore.ts
 var MAX_TREE_NODES = 12e3;

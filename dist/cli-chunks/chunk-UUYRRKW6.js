@@ -2,30 +2,30 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   decidePassed,
   parseBandwidth
-} from "./chunk-PV23V732.js";
+} from "./chunk-STFNBVAH.js";
 import {
   RULES
-} from "./chunk-DBOYK34C.js";
+} from "./chunk-REKEAPC6.js";
 import {
   CONTENT_RULES
-} from "./chunk-RGMIW7AQ.js";
+} from "./chunk-GZUAWXM2.js";
 import {
   instructionKind,
   normalizeInstruction
 } from "./chunk-V7CDQE4S.js";
 import {
+  TOOL_NAME,
+  VERSION
+} from "./chunk-NK227DYA.js";
+import {
   UserError,
   messageOf
-} from "./chunk-2RNWAOZS.js";
+} from "./chunk-L73SEBKP.js";
 import {
   formatBytes,
   parseIncrease,
   parseSize
 } from "./chunk-MENXIJHE.js";
-import {
-  TOOL_NAME,
-  VERSION
-} from "./chunk-NK227DYA.js";
 import {
   referenceProblem
 } from "./chunk-D3W3FW7B.js";

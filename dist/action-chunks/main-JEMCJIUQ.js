@@ -18,30 +18,29 @@ import {
   instructionKind,
   isArchiveRef,
   normalizeInstruction
-} from "./chunk-M4FRV2NX.js";
+} from "./chunk-YR6E7SCG.js";
+import {
+  TOOL_NAME,
+  VERSION
+} from "./chunk-7BB7GZSB.js";
 import {
   buildxOnly
 } from "./chunk-7XO37AOU.js";
 import "./chunk-3W2HH325.js";
 import {
   RULES,
-  describeJudged,
   isManifest,
   readContext
-} from "./chunk-ZMEV2CU2.js";
+} from "./chunk-R36WGNCZ.js";
 import {
   formatBytes,
   parseIncrease,
   parseSize
-} from "./chunk-N2DJFWSA.js";
+} from "./chunk-Y2Q3KHQR.js";
 import {
   UserError,
   messageOf
 } from "./chunk-2YHXANQQ.js";
-import {
-  TOOL_NAME,
-  VERSION
-} from "./chunk-7BB7GZSB.js";
 import {
   namesRegistry,
   referenceProblem
@@ -825,10 +824,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-SPE2UHHV.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-ETLU2CTM.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-WVIG32I6.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-7FJD5S4O.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-OGUPGDFR.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1981,6 +1980,13 @@ function artifactName(prefix, key) {
 
 // src/render/html/index.ts
 import { createHash } from "node:crypto";
+
+// src/core/judged.ts
+function describeJudged(judged) {
+  const name = judged.stage === null ? `stage ${judged.index}` : `stage "${judged.stage}"`;
+  const why = judged.reason === "target" ? "the target given" : "the last stage";
+  return `${name} (FROM at line ${judged.line}), ${why}`;
+}
 
 // src/render/html/escape.ts
 var ENTITIES = {

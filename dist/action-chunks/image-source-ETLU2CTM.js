@@ -11,20 +11,20 @@ import {
   normalizeInstruction,
   readArchiveRef,
   readSaveStream
-} from "./chunk-M4FRV2NX.js";
+} from "./chunk-YR6E7SCG.js";
 import {
   codeFingerprint
 } from "./chunk-WLHE5G3A.js";
 import {
+  VERSION
+} from "./chunk-7BB7GZSB.js";
+import {
   registryAuth
 } from "./chunk-OXC5L5OA.js";
-import "./chunk-N2DJFWSA.js";
+import "./chunk-Y2Q3KHQR.js";
 import {
   UserError
 } from "./chunk-2YHXANQQ.js";
-import {
-  VERSION
-} from "./chunk-7BB7GZSB.js";
 import {
   referenceProblem,
   registryOf,
