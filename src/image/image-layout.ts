@@ -4,7 +4,7 @@
 
 import { posix } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { escapeTerminal } from '../render/terminal-escape.js';
+import { escapeTerminal } from '../core/terminal-escape.js';
 
 export interface ImagePlan {
   /** Member path of the config JSON. */

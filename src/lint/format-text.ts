@@ -2,7 +2,7 @@
 
 import { describeJudged, type JudgedImage } from '../core/judged.js';
 import type { Finding } from '../core/report.js';
-import { escapeTerminal as esc } from '../render/terminal-escape.js';
+import { escapeTerminal as esc } from '../core/terminal-escape.js';
 
 const COLOURS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' } as const;
 const DIM = '\u001b[2m';

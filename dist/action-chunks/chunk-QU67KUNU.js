@@ -41,7 +41,7 @@ function parseImageConfig(bytes, where) {
 // src/image/image-layout.ts
 import { posix } from "node:path";
 
-// src/render/terminal-escape.ts
+// src/core/terminal-escape.ts
 var UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
 var UNSAFE_ALL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };

@@ -480,7 +480,7 @@ function checkContent(ctx) {
   return CONTENT_RULES.flatMap((rule) => rule.check(ctx).map((hit) => toFinding(rule, hit)));
 }
 
-// src/render/terminal-escape.ts
+// src/core/terminal-escape.ts
 var UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
 var UNSAFE_ALL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };

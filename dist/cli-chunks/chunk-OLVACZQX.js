@@ -8,7 +8,7 @@ import {
 } from "./chunk-REKEAPC6.js";
 import {
   CONTENT_RULES
-} from "./chunk-GZUAWXM2.js";
+} from "./chunk-56EKPODJ.js";
 import {
   instructionKind,
   normalizeInstruction

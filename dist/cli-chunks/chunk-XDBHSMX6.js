@@ -11,7 +11,7 @@ import {
   mergeLayers,
   normalizeHardlinkTarget,
   normalizeMemberPath
-} from "./chunk-GZUAWXM2.js";
+} from "./chunk-56EKPODJ.js";
 import {
   imageLayers,
   nonEmptyIndexes,

@@ -20,7 +20,7 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-UUYRRKW6.js";
+} from "./chunk-OLVACZQX.js";
 import {
   describeJudged,
   reachesFailOn
@@ -30,10 +30,10 @@ import {
   analyzeImage,
   comparePaths,
   isArchiveRef
-} from "./chunk-OMTDUJS3.js";
+} from "./chunk-XDBHSMX6.js";
 import {
   escapeTerminal
-} from "./chunk-GZUAWXM2.js";
+} from "./chunk-56EKPODJ.js";
 import {
   normalizeInstruction
 } from "./chunk-V7CDQE4S.js";
@@ -542,7 +542,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-QEPMBKIU.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-K3LAXQG7.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
   containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-YDPKRISF.js")).lintDockerfileResult(path, {
@@ -1113,7 +1113,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-NWCJSEJW.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-R2M2XZST.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

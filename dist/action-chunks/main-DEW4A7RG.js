@@ -18,7 +18,7 @@ import {
   instructionKind,
   isArchiveRef,
   normalizeInstruction
-} from "./chunk-YR6E7SCG.js";
+} from "./chunk-QU67KUNU.js";
 import {
   TOOL_NAME,
   VERSION
@@ -824,7 +824,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-ETLU2CTM.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-FMNTDDIQ.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-WVIG32I6.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-OGUPGDFR.js")).lintDockerfileResult(path, {

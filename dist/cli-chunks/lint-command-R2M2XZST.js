@@ -4,7 +4,7 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-UUYRRKW6.js";
+} from "./chunk-OLVACZQX.js";
 import {
   describeJudged
 } from "./chunk-STFNBVAH.js";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-REKEAPC6.js";
 import {
   escapeTerminal
-} from "./chunk-GZUAWXM2.js";
+} from "./chunk-56EKPODJ.js";
 import "./chunk-V7CDQE4S.js";
 import {
   VERSION
