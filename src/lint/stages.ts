@@ -1,8 +1,9 @@
 // The stage graph: which FROM blocks exist, which one is final (last, or --target), which stages it is built
 // FROM (its lineage: their filesystems are the image) and which ones are built at all (lineage plus every
 // stage reached through COPY --from / RUN --mount=from, transitively).
+
+import { type ImageRef, parseImageRef } from '../core/image-ref.js';
 import { expandText, MAX_EXPANDED_LENGTH } from './expand.js';
-import { type ImageRef, parseImageRef } from './image-ref.js';
 import { type Instruction, type ParsedDockerfile, parseKeyValues, splitWords } from './parse.js';
 
 export interface Stage {

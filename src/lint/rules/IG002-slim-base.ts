@@ -1,3 +1,4 @@
+import { officialImageOf } from '../../core/image-ref.js';
 import { graphOf, type Rule } from '../rule.js';
 import { baseOf } from '../stages.js';
 import { isWindowsImage } from '../windows.js';
@@ -72,15 +73,16 @@ export const IG002: Rule = {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
     const ref = base.ref;
-    if (!ref?.official || !FULL_SIZE.has(ref.official)) return [];
+    const official = ref ? officialImageOf(ref) : null;
+    if (!ref || !official || !FULL_SIZE.has(official)) return [];
     if (ref.digest && !ref.tag) return [];
     const tag = (ref.tag ?? '').toLowerCase();
     if (SMALL_TAG.some((t) => tag.includes(t)) || isWindowsImage(ref)) return [];
-    const { image, advice } = smallerBase(ref.official, tag);
+    const { image, advice } = smallerBase(official, tag);
     return [
       {
         line: base.from.line,
-        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${ref.official} image with a build toolchain. ${advice}`,
+        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${official} image with a build toolchain. ${advice}`,
         fix: `Write \`FROM ${image}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`,
       },
     ];

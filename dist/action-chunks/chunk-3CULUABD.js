@@ -1013,12 +1013,6 @@ function replacePattern(value, pattern, replacement, all) {
   return value.replace(re, () => replacement);
 }
 
-// src/lint/image-ref.ts
-function parseImageRef2(text) {
-  const ref = parseImageRef(text);
-  return { ...ref, official: officialImageOf(ref) };
-}
-
 // src/lint/stages.ts
 function substitute(text, vars, escapeChar = "\\", onLimit) {
   if (!text.includes("$")) return text;
@@ -1082,7 +1076,7 @@ function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
       const key = image?.toLowerCase() ?? null;
       const parent = key === null ? null : byName.get(key) ?? null;
       const scratch = key === "scratch";
-      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef2(image) : null;
+      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
       if (name && byName.has(name.toLowerCase())) {
         problems.push({
           line: instr.line,
@@ -2773,15 +2767,16 @@ var IG002 = {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
     const ref = base.ref;
-    if (!ref?.official || !FULL_SIZE.has(ref.official)) return [];
+    const official = ref ? officialImageOf(ref) : null;
+    if (!ref || !official || !FULL_SIZE.has(official)) return [];
     if (ref.digest && !ref.tag) return [];
     const tag = (ref.tag ?? "").toLowerCase();
     if (SMALL_TAG.some((t) => tag.includes(t)) || isWindowsImage(ref)) return [];
-    const { image, advice } = smallerBase(ref.official, tag);
+    const { image, advice } = smallerBase(official, tag);
     return [
       {
         line: base.from.line,
-        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${ref.official} image with a build toolchain. ${advice}`,
+        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${official} image with a build toolchain. ${advice}`,
         fix: `Write \`FROM ${image}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`
       }
     ];
@@ -2808,8 +2803,9 @@ var IG003 = {
     for (const stage of g.stages) {
       const ref = stage.parent ? baseRef.get(stage.parent) ?? null : stage.ref;
       baseRef.set(stage, ref);
-      const pyAlpine = ref?.official === "python" && (ref.tag ?? "").toLowerCase().includes("alpine");
-      const alpine = ref?.official === "alpine";
+      const official = ref ? officialImageOf(ref) : null;
+      const pyAlpine = official === "python" && (ref?.tag ?? "").toLowerCase().includes("alpine");
+      const alpine = official === "alpine";
       let hasPython = pyAlpine || (stage.parent ? pythonAtEnd.get(stage.parent) : false);
       let reported = !g.built.has(stage);
       for (const instr of stage.body) {
@@ -3273,7 +3269,7 @@ var IG016 = {
   check(ctx) {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
-    if (base.ref?.official !== "python") return [];
+    if (!base.ref || officialImageOf(base.ref) !== "python") return [];
     const env = variablesBefore(g.lineage, null, g.globalArgs, { env: true, arg: false });
     if (env.has("PYTHONUNBUFFERED") || env.has("PYTHONDONTWRITEBYTECODE")) return [];
     return [

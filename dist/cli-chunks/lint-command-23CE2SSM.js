@@ -4,17 +4,17 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-OLVACZQX.js";
+} from "./chunk-2A5IHXFT.js";
 import {
   describeJudged
 } from "./chunk-STFNBVAH.js";
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-LE2HRJUH.js";
+} from "./chunk-5YFTZ556.js";
 import {
   RULES
-} from "./chunk-REKEAPC6.js";
+} from "./chunk-ILQMEVCJ.js";
 import {
   escapeTerminal
 } from "./chunk-56EKPODJ.js";

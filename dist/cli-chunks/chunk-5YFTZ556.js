@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-REKEAPC6.js";
+} from "./chunk-ILQMEVCJ.js";
 import {
   UserError
 } from "./chunk-L73SEBKP.js";

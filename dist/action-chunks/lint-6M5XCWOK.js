@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-R36WGNCZ.js";
+} from "./chunk-3CULUABD.js";
 import {
   formatBytes
 } from "./chunk-Y2Q3KHQR.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-STFNBVAH.js";
 import {
   RULES
-} from "./chunk-REKEAPC6.js";
+} from "./chunk-ILQMEVCJ.js";
 import {
   CONTENT_RULES
 } from "./chunk-56EKPODJ.js";

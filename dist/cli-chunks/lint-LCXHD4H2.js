@@ -5,10 +5,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-LE2HRJUH.js";
+} from "./chunk-5YFTZ556.js";
 import {
   readContext
-} from "./chunk-REKEAPC6.js";
+} from "./chunk-ILQMEVCJ.js";
 import "./chunk-L73SEBKP.js";
 import "./chunk-MENXIJHE.js";
 import "./chunk-D3W3FW7B.js";
