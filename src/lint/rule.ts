@@ -1,7 +1,7 @@
 // The shape of a rule and what a rule's check can read. Suppression and severity overrides live in the
 // engine, never in a rule.
 import type { Severity } from '../core/report.js';
-import { analyzeRun, type RunInfo } from './commands.js';
+import { analyzeRun, type RunInfo } from './commands/run.js';
 import type { ContextInfo } from './context.js';
 import { expandText, UNKNOWN } from './expand.js';
 import {

@@ -1,7 +1,7 @@
 // Where dockerfile-ast is loose for a linter, and what parse.ts does about it.
 import { describe, expect, it } from 'vitest';
 import { officialImageOf } from '../../src/core/image-ref.js';
-import { analyzeRun } from '../../src/lint/commands.js';
+import { analyzeRun } from '../../src/lint/commands/run.js';
 import { parseDockerfile, parseKeyValues, shorten } from '../../src/lint/parse.js';
 import { buildStageGraph, substitute } from '../../src/lint/stages.js';
 

@@ -1,5 +1,6 @@
 import { type ImageRef, officialImageOf } from '../../core/image-ref.js';
-import { apkCommand, pipInstallArgs, uvCommand } from '../commands.js';
+import { apkCommand } from '../commands/apk.js';
+import { pipInstallArgs, uvCommand } from '../commands/python.js';
 import { graphOf, quote, type Rule, type RuleReport } from '../rule.js';
 import type { ShellCommand } from '../shell.js';
 import type { Stage } from '../stages.js';

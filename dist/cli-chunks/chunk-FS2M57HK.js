@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-ILQMEVCJ.js";
+} from "./chunk-RLM4ZUBS.js";
 import {
   UserError
 } from "./chunk-L73SEBKP.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-STFNBVAH.js";
 import {
   RULES
-} from "./chunk-ILQMEVCJ.js";
+} from "./chunk-RLM4ZUBS.js";
 import {
   CONTENT_RULES
 } from "./chunk-56EKPODJ.js";

@@ -1,14 +1,14 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  formatBytes
-} from "./chunk-Y2Q3KHQR.js";
-import {
   UserError
-} from "./chunk-2YHXANQQ.js";
+} from "./chunk-L73SEBKP.js";
+import {
+  formatBytes
+} from "./chunk-MENXIJHE.js";
 import {
   officialImageOf,
   parseImageRef
-} from "./chunk-AKU6XGOV.js";
+} from "./chunk-D3W3FW7B.js";
 
 // src/lint/context.ts
 import {
@@ -1013,199 +1013,6 @@ function replacePattern(value, pattern, replacement, all) {
   return value.replace(re, () => replacement);
 }
 
-// src/lint/stages.ts
-function substitute(text, vars, escapeChar = "\\", onLimit) {
-  if (!text.includes("$")) return text;
-  return expandText(text, (name) => vars.get(name) ?? void 0, escapeChar, onLimit);
-}
-var DEFAULT_PLATFORM = "linux/amd64";
-function platformArgs(platform = DEFAULT_PLATFORM) {
-  const [os = "linux", arch = "amd64", variant = ""] = platform.toLowerCase().split("/");
-  const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
-  return /* @__PURE__ */ new Map([
-    ["TARGETPLATFORM", full],
-    ["TARGETOS", os],
-    ["TARGETARCH", arch],
-    ["TARGETVARIANT", variant],
-    ["BUILDPLATFORM", full],
-    ["BUILDOS", os],
-    ["BUILDARCH", arch],
-    ["BUILDVARIANT", variant]
-  ]);
-}
-function isPlatform(text) {
-  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text);
-}
-var GraphError = class extends Error {
-};
-function expansionLimitMessage() {
-  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
-}
-function parseFrom(from) {
-  const words = splitWords(from.args);
-  if (words.length === 0)
-    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
-  if (words.length === 1) return { image: words[0], name: null, problem: null };
-  if (words.length === 3 && words[1].toLowerCase() === "as")
-    return { image: words[0], name: words[2], problem: null };
-  return {
-    image: words[0],
-    name: null,
-    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
-  };
-}
-function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
-  const problems = [];
-  let limited = false;
-  const limitAt = (line) => () => {
-    if (limited) return;
-    limited = true;
-    problems.push({ line, message: expansionLimitMessage() });
-  };
-  const automatic = platformArgs(platform);
-  const globalArgs = new Map(automatic);
-  const stages = [];
-  const byName = /* @__PURE__ */ new Map();
-  const preamble = [];
-  let current = null;
-  for (const instr of parsed.instructions) {
-    if (instr.keyword === "FROM") {
-      const { image: rawImage, name, problem } = parseFrom(instr);
-      if (problem) problems.push({ line: instr.line, message: problem });
-      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
-      const key = image?.toLowerCase() ?? null;
-      const parent = key === null ? null : byName.get(key) ?? null;
-      const scratch = key === "scratch";
-      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
-      if (name && byName.has(name.toLowerCase())) {
-        problems.push({
-          line: instr.line,
-          message: `the stage name \`${name}\` is used twice: give each stage its own name`
-        });
-      }
-      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
-      stages.push(current);
-      if (name) byName.set(name.toLowerCase(), current);
-      continue;
-    }
-    if (current === null) {
-      preamble.push(instr);
-      if (instr.keyword === "ARG") {
-        for (const { key, value } of parseKeyValues(instr.args, false)) {
-          if (automatic.has(key)) continue;
-          globalArgs.set(
-            key,
-            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line))
-          );
-        }
-      }
-      continue;
-    }
-    current.body.push(instr);
-  }
-  if (stages.length === 0) return { graph: null, problems };
-  for (const stage of stages) {
-    for (const instr of stage.body) {
-      for (const ref of stageReferences(instr)) {
-        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
-        if (found && !stage.uses.includes(found)) stage.uses.push(found);
-      }
-    }
-  }
-  let final = stages[stages.length - 1];
-  if (target !== void 0) {
-    const t = stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
-    if (!t) {
-      const names = stages.map((s) => s.name).filter((n) => n !== null);
-      throw new GraphError(
-        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
-      );
-    }
-    final = t;
-  }
-  const lineage = lineageOf(final);
-  const built = /* @__PURE__ */ new Set([final]);
-  const work = [final];
-  while (work.length > 0) {
-    const s = work.pop();
-    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
-      if (built.has(next)) continue;
-      built.add(next);
-      work.push(next);
-    }
-  }
-  const finalReason = target !== void 0 ? "target" : "last stage";
-  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
-}
-function stageReferences(instr) {
-  const out = [];
-  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-    for (const f of instr.flags) if (f.name === "from" && f.value) out.push(f.value);
-  }
-  if (instr.keyword === "RUN") {
-    for (const f of instr.flags) {
-      if (f.name !== "mount" || !f.value) continue;
-      const from = parseMount(f.value).from;
-      if (from) out.push(from);
-    }
-  }
-  return out;
-}
-function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
-  const value = substitute(raw, globalArgs, escapeChar);
-  if (value === null) return null;
-  if (/^\d+$/.test(value)) {
-    const idx = Number(value);
-    return idx < before ? stages[idx] ?? null : null;
-  }
-  const key = value.toLowerCase();
-  return stages.find((s, i) => i < before && s.name?.toLowerCase() === key) ?? null;
-}
-function parseMount(value) {
-  const m = { type: "bind", target: null, from: null, source: null };
-  for (const part of value.split(",")) {
-    const eq = part.indexOf("=");
-    const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    const v = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
-    if (k === "type") m.type = v.toLowerCase();
-    else if (k === "target" || k === "dst" || k === "destination") m.target = v;
-    else if (k === "from") m.from = v;
-    else if (k === "source" || k === "src") m.source = v;
-  }
-  return m;
-}
-function mountsOf(instr) {
-  return instr.flags.filter((f) => f.name === "mount" && f.value).map((f) => parseMount(f.value));
-}
-function baseOf(stage) {
-  let s = stage;
-  while (s.parent) s = s.parent;
-  return s;
-}
-function lineageOf(stage) {
-  const out = [];
-  for (let s = stage; s; s = s.parent) out.push(s);
-  return out.reverse();
-}
-function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: true }) {
-  const vars = /* @__PURE__ */ new Map();
-  for (const stage of lineage) {
-    for (const instr of stage.body) {
-      if (instr === until) return vars;
-      if (instr.keyword === "ENV" && which.env) {
-        for (const { key, value } of parseKeyValues(instr.args, true))
-          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
-      } else if (instr.keyword === "ARG" && which.arg) {
-        for (const { key, value } of parseKeyValues(instr.args, false)) {
-          const v = value ?? globalArgs.get(key) ?? null;
-          if (v !== null) vars.set(key, substitute(v, vars, "\\") ?? v);
-        }
-      }
-    }
-  }
-  return vars;
-}
-
 // src/lint/shell.ts
 var CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
 function skipNested(script, start, opener) {
@@ -1709,7 +1516,200 @@ function execFormCommands(argv, scope) {
   return peeled.length > 0 ? [{ argv: peeled, env }] : [];
 }
 
-// src/lint/commands.ts
+// src/lint/stages.ts
+function substitute(text, vars, escapeChar = "\\", onLimit) {
+  if (!text.includes("$")) return text;
+  return expandText(text, (name) => vars.get(name) ?? void 0, escapeChar, onLimit);
+}
+var DEFAULT_PLATFORM = "linux/amd64";
+function platformArgs(platform = DEFAULT_PLATFORM) {
+  const [os = "linux", arch = "amd64", variant = ""] = platform.toLowerCase().split("/");
+  const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+  return /* @__PURE__ */ new Map([
+    ["TARGETPLATFORM", full],
+    ["TARGETOS", os],
+    ["TARGETARCH", arch],
+    ["TARGETVARIANT", variant],
+    ["BUILDPLATFORM", full],
+    ["BUILDOS", os],
+    ["BUILDARCH", arch],
+    ["BUILDVARIANT", variant]
+  ]);
+}
+function isPlatform(text) {
+  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text);
+}
+var GraphError = class extends Error {
+};
+function expansionLimitMessage() {
+  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
+}
+function parseFrom(from) {
+  const words = splitWords(from.args);
+  if (words.length === 0)
+    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
+  if (words.length === 1) return { image: words[0], name: null, problem: null };
+  if (words.length === 3 && words[1].toLowerCase() === "as")
+    return { image: words[0], name: words[2], problem: null };
+  return {
+    image: words[0],
+    name: null,
+    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
+  };
+}
+function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
+  const problems = [];
+  let limited = false;
+  const limitAt = (line) => () => {
+    if (limited) return;
+    limited = true;
+    problems.push({ line, message: expansionLimitMessage() });
+  };
+  const automatic = platformArgs(platform);
+  const globalArgs = new Map(automatic);
+  const stages = [];
+  const byName = /* @__PURE__ */ new Map();
+  const preamble = [];
+  let current = null;
+  for (const instr of parsed.instructions) {
+    if (instr.keyword === "FROM") {
+      const { image: rawImage, name, problem } = parseFrom(instr);
+      if (problem) problems.push({ line: instr.line, message: problem });
+      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
+      const key = image?.toLowerCase() ?? null;
+      const parent = key === null ? null : byName.get(key) ?? null;
+      const scratch = key === "scratch";
+      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
+      if (name && byName.has(name.toLowerCase())) {
+        problems.push({
+          line: instr.line,
+          message: `the stage name \`${name}\` is used twice: give each stage its own name`
+        });
+      }
+      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
+      stages.push(current);
+      if (name) byName.set(name.toLowerCase(), current);
+      continue;
+    }
+    if (current === null) {
+      preamble.push(instr);
+      if (instr.keyword === "ARG") {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          if (automatic.has(key)) continue;
+          globalArgs.set(
+            key,
+            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line))
+          );
+        }
+      }
+      continue;
+    }
+    current.body.push(instr);
+  }
+  if (stages.length === 0) return { graph: null, problems };
+  for (const stage of stages) {
+    for (const instr of stage.body) {
+      for (const ref of stageReferences(instr)) {
+        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
+        if (found && !stage.uses.includes(found)) stage.uses.push(found);
+      }
+    }
+  }
+  let final = stages[stages.length - 1];
+  if (target !== void 0) {
+    const t = stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
+    if (!t) {
+      const names = stages.map((s) => s.name).filter((n) => n !== null);
+      throw new GraphError(
+        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
+      );
+    }
+    final = t;
+  }
+  const lineage = lineageOf(final);
+  const built = /* @__PURE__ */ new Set([final]);
+  const work = [final];
+  while (work.length > 0) {
+    const s = work.pop();
+    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
+      if (built.has(next)) continue;
+      built.add(next);
+      work.push(next);
+    }
+  }
+  const finalReason = target !== void 0 ? "target" : "last stage";
+  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
+}
+function stageReferences(instr) {
+  const out = [];
+  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+    for (const f of instr.flags) if (f.name === "from" && f.value) out.push(f.value);
+  }
+  if (instr.keyword === "RUN") {
+    for (const f of instr.flags) {
+      if (f.name !== "mount" || !f.value) continue;
+      const from = parseMount(f.value).from;
+      if (from) out.push(from);
+    }
+  }
+  return out;
+}
+function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
+  const value = substitute(raw, globalArgs, escapeChar);
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) {
+    const idx = Number(value);
+    return idx < before ? stages[idx] ?? null : null;
+  }
+  const key = value.toLowerCase();
+  return stages.find((s, i) => i < before && s.name?.toLowerCase() === key) ?? null;
+}
+function parseMount(value) {
+  const m = { type: "bind", target: null, from: null, source: null };
+  for (const part of value.split(",")) {
+    const eq = part.indexOf("=");
+    const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const v = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
+    if (k === "type") m.type = v.toLowerCase();
+    else if (k === "target" || k === "dst" || k === "destination") m.target = v;
+    else if (k === "from") m.from = v;
+    else if (k === "source" || k === "src") m.source = v;
+  }
+  return m;
+}
+function mountsOf(instr) {
+  return instr.flags.filter((f) => f.name === "mount" && f.value).map((f) => parseMount(f.value));
+}
+function baseOf(stage) {
+  let s = stage;
+  while (s.parent) s = s.parent;
+  return s;
+}
+function lineageOf(stage) {
+  const out = [];
+  for (let s = stage; s; s = s.parent) out.push(s);
+  return out.reverse();
+}
+function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: true }) {
+  const vars = /* @__PURE__ */ new Map();
+  for (const stage of lineage) {
+    for (const instr of stage.body) {
+      if (instr === until) return vars;
+      if (instr.keyword === "ENV" && which.env) {
+        for (const { key, value } of parseKeyValues(instr.args, true))
+          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
+      } else if (instr.keyword === "ARG" && which.arg) {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          const v = value ?? globalArgs.get(key) ?? null;
+          if (v !== null) vars.set(key, substitute(v, vars, "\\") ?? v);
+        }
+      }
+    }
+  }
+  return vars;
+}
+
+// src/lint/commands/run.ts
 function heredocIsShell(body, headerCommands) {
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
   if (shebang) {
@@ -1731,504 +1731,6 @@ function analyzeRun(instr, vars) {
     if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body, 0, scope));
   }
   return { instr, commands, mounts };
-}
-function splitArgs(args, valued = /* @__PURE__ */ new Set()) {
-  const options = [];
-  const positionals = [];
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    if (a === "--") {
-      positionals.push(...args.slice(k + 1));
-      break;
-    }
-    if (a.startsWith("-") && a.length > 1) {
-      options.push(a);
-      if (!a.includes("=") && valued.has(a) && k + 1 < args.length) {
-        options.push(`${a}=${args[k + 1]}`);
-        k++;
-      }
-    } else positionals.push(a);
-  }
-  return { options, positionals };
-}
-function hasOption(options, ...names) {
-  return options.some((o) => names.some((n) => o === n || o.startsWith(`${n}=`)));
-}
-function optionValues(options, name) {
-  return options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1));
-}
-function subcommand(args, valued = /* @__PURE__ */ new Set()) {
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    if (a.startsWith("-")) {
-      if (!a.includes("=") && valued.has(a)) k++;
-      continue;
-    }
-    return { sub: a, rest: [...args.slice(0, k), ...args.slice(k + 1)] };
-  }
-  return { sub: null, rest: [...args] };
-}
-var PIP = /^pip(\d+(\.\d+)?)?$/;
-var PYTHON = /^python(\d+(\.\d+)?)?$/;
-var PIP_VALUED = /* @__PURE__ */ new Set([
-  "-r",
-  "--requirement",
-  "-c",
-  "--constraint",
-  "-e",
-  "--editable",
-  "-t",
-  "--target",
-  "-i",
-  "--index-url",
-  "--extra-index-url",
-  "-f",
-  "--find-links",
-  "--prefix",
-  "--root",
-  "--platform",
-  "--python-version",
-  "--implementation",
-  "--abi",
-  "--cache-dir",
-  "--log",
-  "--proxy",
-  "--retries",
-  "--timeout",
-  "--trusted-host",
-  "--cert",
-  "--client-cert",
-  "--progress-bar",
-  "--src",
-  "--upgrade-strategy",
-  "--only-binary",
-  "--no-binary",
-  "--config-settings",
-  "-C",
-  "--global-option",
-  "--python",
-  "--report"
-]);
-function pipCommandArgs(cmd) {
-  const argv = cmd.argv;
-  const name = commandName(argv[0]);
-  let args;
-  if (PIP.test(name)) args = argv.slice(1);
-  else if (PYTHON.test(name)) {
-    const m = argv.indexOf("-m");
-    if (m < 0 || argv[m + 1] !== "pip" || argv.slice(1, m).some((a) => !a.startsWith("-"))) return null;
-    args = argv.slice(m + 2);
-  } else return null;
-  return subcommand(args, PIP_VALUED);
-}
-function pipInstallArgs(cmd) {
-  const pip = pipCommandArgs(cmd);
-  if (pip?.sub !== "install") return null;
-  return splitArgs(pip.rest, PIP_VALUED);
-}
-var UV_VALUED = /* @__PURE__ */ new Set([
-  "--directory",
-  "--project",
-  "--cache-dir",
-  "--python",
-  "-p",
-  "--index-url",
-  "--extra-index-url",
-  "--index",
-  "--default-index",
-  "-i",
-  "-r",
-  "--requirement",
-  "-c",
-  "--constraint",
-  "--extra",
-  "--group",
-  "--no-group",
-  "--only-group",
-  "--package",
-  "--target",
-  "--prefix",
-  "--color",
-  "--config-file",
-  "-f",
-  "--find-links",
-  "--index-strategy",
-  "--keyring-provider",
-  "--resolution",
-  "--prerelease",
-  "--link-mode",
-  "--compile-bytecode",
-  "--no-install-package",
-  "--python-platform",
-  "--exclude-newer"
-]);
-function uvCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "uv") return null;
-  const first = subcommand(cmd.argv.slice(1), UV_VALUED);
-  if (first.sub === "sync") return { kind: "sync", ...splitArgs(first.rest, UV_VALUED) };
-  if (first.sub === "pip") {
-    const second = subcommand(first.rest, UV_VALUED);
-    if (second.sub === "install") return { kind: "pip-install", ...splitArgs(second.rest, UV_VALUED) };
-  }
-  return null;
-}
-var POETRY_VALUED = /* @__PURE__ */ new Set([
-  "-C",
-  "--directory",
-  "-P",
-  "--project",
-  "--with",
-  "--without",
-  "--only",
-  "-E",
-  "--extras"
-]);
-function poetryInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "poetry") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), POETRY_VALUED);
-  return sub === "install" ? splitArgs(rest, POETRY_VALUED).options : null;
-}
-function pipenvInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "pipenv") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), /* @__PURE__ */ new Set(["--python"]));
-  return sub === "install" || sub === "sync" ? rest : null;
-}
-var NPM_VALUED = /* @__PURE__ */ new Set([
-  "--prefix",
-  "-C",
-  "--registry",
-  "--cache",
-  "--omit",
-  "--include",
-  "--only",
-  "--loglevel",
-  "-w",
-  "--workspace",
-  "--userconfig",
-  "--install-strategy",
-  "--tag",
-  "--save-prefix",
-  "--fetch-retries",
-  "--fetch-timeout",
-  "--network-timeout",
-  "--script-shell"
-]);
-function npmInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "npm") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, NPM_VALUED);
-  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
-    return { kind: "ci", options, packages: positionals };
-  }
-  if ([
-    "install",
-    "i",
-    "in",
-    "ins",
-    "inst",
-    "insta",
-    "instal",
-    "isnt",
-    "isnta",
-    "isntal",
-    "isntall",
-    "add"
-  ].includes(sub)) {
-    return { kind: "install", options, packages: positionals };
-  }
-  return null;
-}
-function yarnInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "yarn") return null;
-  const valued = /* @__PURE__ */ new Set([
-    "--cwd",
-    "--modules-folder",
-    "--network-timeout",
-    "--cache-folder",
-    "--mutex",
-    "--registry"
-  ]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub === null || sub === "install") {
-    const { options, positionals } = splitArgs(rest, valued);
-    return positionals.length === 0 ? options : null;
-  }
-  return null;
-}
-function pnpmInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "pnpm") return null;
-  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub === "install" || sub === "i") return rest;
-  return null;
-}
-function bunInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "bun") return null;
-  const valued = /* @__PURE__ */ new Set(["--cwd", "--filter", "-F", "--registry", "--cache-dir", "--backend"]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub !== "install" && sub !== "i") return null;
-  const { options, positionals } = splitArgs(rest, valued);
-  return positionals.length === 0 ? options : null;
-}
-function describe(cmd, max = 40) {
-  const t = cmd.argv.join(" ");
-  return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
-}
-function dependencyInstall(cmd) {
-  const tool = dependencyTool(cmd);
-  return tool === null ? null : { tool, text: describe(cmd) };
-}
-var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
-function dependencyTool(cmd) {
-  const pip = pipInstallArgs(cmd);
-  if (pip) {
-    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? "pip" : null;
-  }
-  const uv = uvCommand(cmd);
-  if (uv) {
-    if (uv.kind === "sync") return "uv";
-    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? "uv" : null;
-  }
-  if (poetryInstall(cmd)) return "poetry";
-  if (pipenvInstall(cmd)) return "pipenv";
-  const npm = npmInstall(cmd);
-  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return "npm";
-  if (yarnInstall(cmd)) return "yarn";
-  if (pnpmInstall(cmd)) return "pnpm";
-  if (bunInstall(cmd)) return "bun";
-  const name = commandName(cmd.argv[0]);
-  if (!OTHER_INSTALLERS.has(name)) return null;
-  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
-  if (name === "go" && a[0] === "mod" && a[1] === "download") return "go";
-  if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
-  if (name === "composer" && a[0] === "install") return "composer";
-  if (name === "cargo" && a[0] === "fetch") return "cargo";
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
-    return "mvn";
-  }
-  return null;
-}
-var APT_VALUED = /* @__PURE__ */ new Set([
-  "-o",
-  "--option",
-  "-c",
-  "--config-file",
-  "-t",
-  "--target-release",
-  "--default-release"
-]);
-function aptCommand(cmd) {
-  const name = commandName(cmd.argv[0]);
-  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, APT_VALUED);
-  return { sub, packages: positionals, options };
-}
-var APK_VALUED = /* @__PURE__ */ new Set([
-  "-t",
-  "--virtual",
-  "-X",
-  "--repository",
-  "-p",
-  "--root",
-  "--arch",
-  "--cache-dir",
-  "--keys-dir",
-  "--repositories-file"
-]);
-function apkCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "apk") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, APK_VALUED);
-  return { sub, packages: positionals, options };
-}
-var RPM_VALUED = /* @__PURE__ */ new Set([
-  "--setopt",
-  "--enablerepo",
-  "--disablerepo",
-  "--installroot",
-  "--releasever",
-  "-c",
-  "--config",
-  "--repo"
-]);
-function rpmCommand(cmd) {
-  const name = commandName(cmd.argv[0]);
-  if (name !== "dnf" && name !== "yum" && name !== "microdnf" && name !== "tdnf" && name !== "dnf5")
-    return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, RPM_VALUED);
-  return { tool: name, sub, packages: positionals, options };
-}
-var APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
-  "install",
-  "upgrade",
-  "dist-upgrade",
-  "full-upgrade",
-  "build-dep",
-  "reinstall",
-  "satisfy"
-]);
-var RPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
-  "install",
-  "in",
-  "groupinstall",
-  "upgrade",
-  "reinstall",
-  "localinstall"
-]);
-function isOsPackageInstall(cmd) {
-  const apt = aptCommand(cmd);
-  if (apt) return APT_INSTALL_SUBS.has(apt.sub);
-  const apk = apkCommand(cmd);
-  if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
-  const rpm = rpmCommand(cmd);
-  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === "update";
-  return false;
-}
-var BUILD_PACKAGES = /* @__PURE__ */ new Set([
-  "build-essential",
-  "gcc",
-  "g++",
-  "clang",
-  "make",
-  "cmake",
-  "build-base",
-  "alpine-sdk",
-  "gcc-c++"
-]);
-var PY_BUILD_TOOLS = /* @__PURE__ */ new Set(["uv", "poetry", "pipenv", "wheel", "setuptools", "build"]);
-function packageName(spec) {
-  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~]/)[0].toLowerCase();
-}
-function isBuildPackage(spec) {
-  const name = packageName(spec);
-  if (BUILD_PACKAGES.has(name)) return true;
-  if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;
-  return /-(dev|devel)$/.test(name);
-}
-function pythonPackageName(spec) {
-  return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
-}
-function toolingInstall(cmd) {
-  const apt = aptCommand(cmd);
-  if (apt && apt.sub === "install") {
-    const pkgs = apt.packages.filter(isBuildPackage);
-    return pkgs.length ? { manager: "apt", packages: pkgs, virtual: null } : null;
-  }
-  const apk = apkCommand(cmd);
-  if (apk && apk.sub === "add") {
-    const pkgs = apk.packages.filter(isBuildPackage);
-    const virtual = [...optionValues(apk.options, "--virtual"), ...optionValues(apk.options, "-t")][0] ?? null;
-    return pkgs.length ? { manager: "apk", packages: pkgs, virtual } : null;
-  }
-  const rpm = rpmCommand(cmd);
-  if (rpm && (rpm.sub === "install" || rpm.sub === "in" || rpm.sub === "groupinstall")) {
-    const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
-    return pkgs.length ? { manager: "rpm", packages: pkgs, virtual: null } : null;
-  }
-  const pip = pipInstallArgs(cmd);
-  if (pip) {
-    const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
-    return pkgs.length ? { manager: "pip", packages: pkgs, virtual: null } : null;
-  }
-  return null;
-}
-function removedAgain(install, after) {
-  const removed = /* @__PURE__ */ new Set();
-  const names = new Map(install.packages.map((p) => [packageName(p), p]));
-  const remove = (spec) => {
-    const p = names.get(packageName(spec));
-    if (p) removed.add(p);
-  };
-  let markedAuto = /* @__PURE__ */ new Set();
-  let markedAll = false;
-  for (const c of after) {
-    if (install.manager === "apk") {
-      const apk = apkCommand(c);
-      if (apk?.sub !== "del") continue;
-      if (install.virtual && apk.packages.includes(install.virtual))
-        for (const p of install.packages) removed.add(p);
-      for (const p of apk.packages) remove(p);
-    } else if (install.manager === "apt") {
-      const name = commandName(c.argv[0]);
-      if (name === "apt-mark") {
-        const args = c.argv.slice(1).filter((a) => !a.startsWith("-"));
-        if (args[0] !== "auto") continue;
-        if (args.slice(1).some((a) => a === ".*" || a === "*" || a === "~i")) markedAll = true;
-        markedAuto = /* @__PURE__ */ new Set([...markedAuto, ...args.slice(1).map(packageName)]);
-        continue;
-      }
-      const apt = aptCommand(c);
-      if (!apt) continue;
-      const autoRemove = apt.sub === "autoremove" || (apt.sub === "purge" || apt.sub === "remove") && hasOption(apt.options, "--auto-remove", "--autoremove");
-      if (apt.sub === "purge" || apt.sub === "remove") for (const p of apt.packages) remove(p);
-      if (autoRemove) {
-        for (const p of install.packages) if (markedAll || markedAuto.has(packageName(p))) removed.add(p);
-      }
-    } else if (install.manager === "rpm") {
-      const rpm = rpmCommand(c);
-      if (rpm && ["remove", "erase", "autoremove", "rm"].includes(rpm.sub))
-        for (const p of rpm.packages) remove(p);
-    } else {
-      const pip = pipCommandArgs(c);
-      if (pip?.sub === "uninstall") for (const p of pip.rest.filter((a) => !a.startsWith("-"))) remove(p);
-    }
-  }
-  return removed;
-}
-function buildStep(cmd) {
-  const name = commandName(cmd.argv[0]);
-  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
-  const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
-  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
-    return `runs ${describe(cmd)}`;
-  if ((name === "yarn" || name === "pnpm" || name === "bun") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
-    return `runs ${describe(cmd)}`;
-  }
-  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
-    return `runs ${describe(cmd)}`;
-  }
-  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
-    return `runs ${describe(cmd)}`;
-  }
-  return null;
-}
-function removesPath(commands, path) {
-  const covers = (raw) => {
-    const cleaned = raw.replace(/\/+$/, "");
-    if (cleaned === "") return false;
-    if (cleaned === path || path.startsWith(`${cleaned}/`)) return true;
-    return cleaned.startsWith(`${path}/`) && cleaned.slice(path.length + 1).includes("*");
-  };
-  return commands.some((c) => {
-    const name = commandName(c.argv[0]);
-    if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
-      return covers(c.argv[1] ?? "");
-    }
-    if (name !== "rm") return false;
-    return c.argv.slice(1).some((arg) => !arg.startsWith("-") && covers(arg.replace(/\/\*+$/, "")));
-  });
-}
-function mountCovers(mounts, ...paths) {
-  return mounts.some((m) => {
-    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
-    const t = m.target.replace(/\/+$/, "");
-    return paths.some((p) => t === p || p.startsWith(`${t}/`));
-  });
-}
-function hasCacheMount(mounts) {
-  return mounts.some((m) => m.type === "cache");
-}
-var TRUE_WORDS = /* @__PURE__ */ new Set(["1", "true", "on", "yes"]);
-function truthy(value) {
-  return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
 }
 
 // src/lint/rule.ts
@@ -2393,169 +1895,6 @@ function isUrl(src) {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
 }
 
-// src/lint/rules/IG009-cache-order.ts
-var MANIFESTS = /* @__PURE__ */ new Set([
-  "pyproject.toml",
-  "uv.lock",
-  "poetry.lock",
-  "pipfile",
-  "pipfile.lock",
-  "setup.cfg",
-  ".python-version",
-  "package.json",
-  "package-lock.json",
-  "npm-shrinkwrap.json",
-  "yarn.lock",
-  "pnpm-lock.yaml",
-  ".npmrc",
-  ".yarnrc",
-  ".yarnrc.yml",
-  ".nvmrc",
-  "go.mod",
-  "go.sum",
-  "gemfile",
-  "gemfile.lock",
-  "composer.json",
-  "composer.lock",
-  "cargo.toml",
-  "cargo.lock",
-  "pom.xml",
-  "build.gradle",
-  "build.gradle.kts",
-  "settings.gradle",
-  "settings.gradle.kts",
-  "gradle.properties",
-  ".ruby-version",
-  ".tool-versions",
-  "pnpm-workspace.yaml",
-  "bun.lock",
-  "bun.lockb",
-  // the Maven wrapper (mvnw and .mvn/) and Symfony Flex's lock pick what the install fetches: not source
-  "mvnw",
-  "mvnw.cmd",
-  "symfony.lock"
-]);
-var MANIFEST_DIRS = /* @__PURE__ */ new Set([".yarn", "requirements", "patches", ".mvn"]);
-function inManifestDir(path) {
-  return path.split("/").some((part) => MANIFEST_DIRS.has(part));
-}
-var MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
-function isManifest(name) {
-  if (inManifestDir(name.replace(/\/+$/, ""))) return true;
-  const base = name.split("/").pop();
-  if (base === "Pipfile" || base === "Pipfile.lock" || base === "Gemfile" || base === "Gemfile.lock")
-    return true;
-  if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
-  if (base === "Cargo.toml" || base === "Cargo.lock") return true;
-  return /^requirements.*\.txt$/.test(base);
-}
-var WHOLE2 = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
-function bringsSource(src, ctx, fileSet) {
-  if (WHOLE2.has(src)) return true;
-  if (src.includes("$")) return false;
-  const p = contextPath(src);
-  if (p === "") return true;
-  const c = ctx.context;
-  if (c) {
-    if (isGlob(p)) {
-      const re = globToRegExp(p);
-      const files = c.files.filter((f) => re.test(f));
-      const dirs = [...c.dirs].filter((d) => re.test(d));
-      if (files.length + dirs.length > 0)
-        return dirs.some((d) => !inManifestDir(d)) || files.some((f) => !isManifest(f));
-    } else if (c.dirs.has(p)) return !inManifestDir(p);
-    else if (fileSet.has(p)) return !isManifest(p);
-  }
-  if (src.endsWith("/")) return !inManifestDir(p);
-  if (isGlob(p)) {
-    const re = globToRegExp(p.split("/").pop());
-    return !MANIFEST_NAMES.some((m) => re.test(m) || re.test(m.replace(/^./, (x) => x.toUpperCase())));
-  }
-  return !isManifest(p);
-}
-function isContextCopy(instr) {
-  return (instr.keyword === "COPY" || instr.keyword === "ADD") && !hasFromFlag(instr) && instr.heredocs.length === 0;
-}
-var MANIFESTS_OF = {
-  uv: "pyproject.toml and uv.lock",
-  poetry: "pyproject.toml and poetry.lock",
-  pipenv: "Pipfile and Pipfile.lock",
-  npm: "package.json and package-lock.json",
-  yarn: "package.json and yarn.lock",
-  pnpm: "package.json and pnpm-lock.yaml",
-  bun: "package.json and bun.lock",
-  go: "go.mod and go.sum",
-  bundle: "Gemfile and Gemfile.lock",
-  composer: "composer.json and composer.lock",
-  cargo: "Cargo.toml and Cargo.lock",
-  mvn: "pom.xml"
-};
-function manifestsFor(tool, argv) {
-  if (tool === "pip" || tool === "uv") {
-    const files = [];
-    for (let k = 0; k < argv.length; k++) {
-      const a = argv[k];
-      if ((a === "-r" || a === "--requirement") && argv[k + 1]) files.push(argv[k + 1]);
-      else if (a.startsWith("--requirement=")) files.push(a.slice(14));
-      else if (/^-r./.test(a)) files.push(a.slice(2));
-    }
-    if (files.length) return files.join(" and ");
-    if (tool === "pip") return "the requirements files";
-  }
-  return MANIFESTS_OF[tool] ?? "the dependency manifests";
-}
-var IG009 = {
-  id: "IG009",
-  name: "cache-order",
-  severity: "error",
-  summary: "A dependency-install command runs after a COPY/ADD from the context that copies more than dependency manifests, in the same stage.",
-  rationale: "Every source change invalidates the COPY layer, and with it the install after it: each build re-downloads all dependencies.",
-  fix: "Copy only the manifests (e.g. `COPY pyproject.toml uv.lock ./`), run the install, then copy the source.",
-  check(ctx) {
-    const out = [];
-    let fileSet = null;
-    const files = () => {
-      fileSet ??= new Set(ctx.context?.files ?? []);
-      return fileSet;
-    };
-    for (const stage of builtStages(ctx)) {
-      let lastSourceCopy = null;
-      const unjudged = [];
-      const judgeCopies = () => {
-        for (const copy of unjudged) {
-          const sources = ctx.sources(copy).filter((s) => !isUrl(s));
-          if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = copy;
-        }
-        unjudged.length = 0;
-      };
-      const installedBefore = /* @__PURE__ */ new Set();
-      for (const instr of stage.body) {
-        if (isContextCopy(instr)) {
-          unjudged.push(instr);
-          continue;
-        }
-        if (instr.keyword !== "RUN") continue;
-        for (const cmd of ctx.run(instr).commands) {
-          const install = dependencyInstall(cmd);
-          if (!install) continue;
-          judgeCopies();
-          if (!lastSourceCopy) {
-            installedBefore.add(install.tool);
-            continue;
-          }
-          if (installedBefore.has(install.tool)) continue;
-          out.push({
-            line: instr.line,
-            message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
-          });
-          break;
-        }
-      }
-    }
-    return out;
-  }
-};
-
 // src/lint/rules/IG000-syntax.ts
 var IG000 = {
   id: "IG000",
@@ -2616,6 +1955,369 @@ var IG000 = {
     return out;
   }
 };
+
+// src/lint/commands/arguments.ts
+function splitArgs(args, valued = /* @__PURE__ */ new Set()) {
+  const options = [];
+  const positionals = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a === "--") {
+      positionals.push(...args.slice(k + 1));
+      break;
+    }
+    if (a.startsWith("-") && a.length > 1) {
+      options.push(a);
+      if (!a.includes("=") && valued.has(a) && k + 1 < args.length) {
+        options.push(`${a}=${args[k + 1]}`);
+        k++;
+      }
+    } else positionals.push(a);
+  }
+  return { options, positionals };
+}
+function hasOption(options, ...names) {
+  return options.some((o) => names.some((n) => o === n || o.startsWith(`${n}=`)));
+}
+function optionValues(options, name) {
+  return options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1));
+}
+function subcommand(args, valued = /* @__PURE__ */ new Set()) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a.startsWith("-")) {
+      if (!a.includes("=") && valued.has(a)) k++;
+      continue;
+    }
+    return { sub: a, rest: [...args.slice(0, k), ...args.slice(k + 1)] };
+  }
+  return { sub: null, rest: [...args] };
+}
+function describe(cmd, max = 40) {
+  const t = cmd.argv.join(" ");
+  return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
+}
+var TRUE_WORDS = /* @__PURE__ */ new Set(["1", "true", "on", "yes"]);
+function truthy(value) {
+  return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
+}
+
+// src/lint/commands/apk.ts
+var APK_VALUED = /* @__PURE__ */ new Set([
+  "-t",
+  "--virtual",
+  "-X",
+  "--repository",
+  "-p",
+  "--root",
+  "--arch",
+  "--cache-dir",
+  "--keys-dir",
+  "--repositories-file"
+]);
+function apkCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "apk") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APK_VALUED);
+  return { sub, packages: positionals, options };
+}
+
+// src/lint/commands/apt.ts
+var APT_VALUED = /* @__PURE__ */ new Set([
+  "-o",
+  "--option",
+  "-c",
+  "--config-file",
+  "-t",
+  "--target-release",
+  "--default-release"
+]);
+function aptCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APT_VALUED);
+  return { sub, packages: positionals, options };
+}
+var APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
+  "install",
+  "upgrade",
+  "dist-upgrade",
+  "full-upgrade",
+  "build-dep",
+  "reinstall",
+  "satisfy"
+]);
+
+// src/lint/commands/python.ts
+var PIP = /^pip(\d+(\.\d+)?)?$/;
+var PYTHON = /^python(\d+(\.\d+)?)?$/;
+var PIP_VALUED = /* @__PURE__ */ new Set([
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "-e",
+  "--editable",
+  "-t",
+  "--target",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "-f",
+  "--find-links",
+  "--prefix",
+  "--root",
+  "--platform",
+  "--python-version",
+  "--implementation",
+  "--abi",
+  "--cache-dir",
+  "--log",
+  "--proxy",
+  "--retries",
+  "--timeout",
+  "--trusted-host",
+  "--cert",
+  "--client-cert",
+  "--progress-bar",
+  "--src",
+  "--upgrade-strategy",
+  "--only-binary",
+  "--no-binary",
+  "--config-settings",
+  "-C",
+  "--global-option",
+  "--python",
+  "--report"
+]);
+function pipCommandArgs(cmd) {
+  const argv = cmd.argv;
+  const name = commandName(argv[0]);
+  let args;
+  if (PIP.test(name)) args = argv.slice(1);
+  else if (PYTHON.test(name)) {
+    const m = argv.indexOf("-m");
+    if (m < 0 || argv[m + 1] !== "pip" || argv.slice(1, m).some((a) => !a.startsWith("-"))) return null;
+    args = argv.slice(m + 2);
+  } else return null;
+  return subcommand(args, PIP_VALUED);
+}
+function pipInstallArgs(cmd) {
+  const pip = pipCommandArgs(cmd);
+  if (pip?.sub !== "install") return null;
+  return splitArgs(pip.rest, PIP_VALUED);
+}
+var UV_VALUED = /* @__PURE__ */ new Set([
+  "--directory",
+  "--project",
+  "--cache-dir",
+  "--python",
+  "-p",
+  "--index-url",
+  "--extra-index-url",
+  "--index",
+  "--default-index",
+  "-i",
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "--extra",
+  "--group",
+  "--no-group",
+  "--only-group",
+  "--package",
+  "--target",
+  "--prefix",
+  "--color",
+  "--config-file",
+  "-f",
+  "--find-links",
+  "--index-strategy",
+  "--keyring-provider",
+  "--resolution",
+  "--prerelease",
+  "--link-mode",
+  "--compile-bytecode",
+  "--no-install-package",
+  "--python-platform",
+  "--exclude-newer"
+]);
+function uvCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "uv") return null;
+  const first = subcommand(cmd.argv.slice(1), UV_VALUED);
+  if (first.sub === "sync") return { kind: "sync", ...splitArgs(first.rest, UV_VALUED) };
+  if (first.sub === "pip") {
+    const second = subcommand(first.rest, UV_VALUED);
+    if (second.sub === "install") return { kind: "pip-install", ...splitArgs(second.rest, UV_VALUED) };
+  }
+  return null;
+}
+var POETRY_VALUED = /* @__PURE__ */ new Set([
+  "-C",
+  "--directory",
+  "-P",
+  "--project",
+  "--with",
+  "--without",
+  "--only",
+  "-E",
+  "--extras"
+]);
+function poetryInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "poetry") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), POETRY_VALUED);
+  return sub === "install" ? splitArgs(rest, POETRY_VALUED).options : null;
+}
+function pipenvInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pipenv") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), /* @__PURE__ */ new Set(["--python"]));
+  return sub === "install" || sub === "sync" ? rest : null;
+}
+
+// src/lint/commands/rpm.ts
+var RPM_VALUED = /* @__PURE__ */ new Set([
+  "--setopt",
+  "--enablerepo",
+  "--disablerepo",
+  "--installroot",
+  "--releasever",
+  "-c",
+  "--config",
+  "--repo"
+]);
+function rpmCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "dnf" && name !== "yum" && name !== "microdnf" && name !== "tdnf" && name !== "dnf5")
+    return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, RPM_VALUED);
+  return { tool: name, sub, packages: positionals, options };
+}
+var RPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
+  "install",
+  "in",
+  "groupinstall",
+  "upgrade",
+  "reinstall",
+  "localinstall"
+]);
+
+// src/lint/commands/build-only-tools.ts
+var BUILD_PACKAGES = /* @__PURE__ */ new Set([
+  "build-essential",
+  "gcc",
+  "g++",
+  "clang",
+  "make",
+  "cmake",
+  "build-base",
+  "alpine-sdk",
+  "gcc-c++"
+]);
+var PY_BUILD_TOOLS = /* @__PURE__ */ new Set(["uv", "poetry", "pipenv", "wheel", "setuptools", "build"]);
+function packageName(spec) {
+  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~]/)[0].toLowerCase();
+}
+function isBuildPackage(spec) {
+  const name = packageName(spec);
+  if (BUILD_PACKAGES.has(name)) return true;
+  if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;
+  return /-(dev|devel)$/.test(name);
+}
+function pythonPackageName(spec) {
+  return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
+}
+function toolingInstall(cmd) {
+  const apt = aptCommand(cmd);
+  if (apt && apt.sub === "install") {
+    const pkgs = apt.packages.filter(isBuildPackage);
+    return pkgs.length ? { manager: "apt", packages: pkgs, virtual: null } : null;
+  }
+  const apk = apkCommand(cmd);
+  if (apk && apk.sub === "add") {
+    const pkgs = apk.packages.filter(isBuildPackage);
+    const virtual = [...optionValues(apk.options, "--virtual"), ...optionValues(apk.options, "-t")][0] ?? null;
+    return pkgs.length ? { manager: "apk", packages: pkgs, virtual } : null;
+  }
+  const rpm = rpmCommand(cmd);
+  if (rpm && (rpm.sub === "install" || rpm.sub === "in" || rpm.sub === "groupinstall")) {
+    const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
+    return pkgs.length ? { manager: "rpm", packages: pkgs, virtual: null } : null;
+  }
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
+    return pkgs.length ? { manager: "pip", packages: pkgs, virtual: null } : null;
+  }
+  return null;
+}
+function removedAgain(install, after) {
+  const removed = /* @__PURE__ */ new Set();
+  const names = new Map(install.packages.map((p) => [packageName(p), p]));
+  const remove = (spec) => {
+    const p = names.get(packageName(spec));
+    if (p) removed.add(p);
+  };
+  let markedAuto = /* @__PURE__ */ new Set();
+  let markedAll = false;
+  for (const c of after) {
+    if (install.manager === "apk") {
+      const apk = apkCommand(c);
+      if (apk?.sub !== "del") continue;
+      if (install.virtual && apk.packages.includes(install.virtual))
+        for (const p of install.packages) removed.add(p);
+      for (const p of apk.packages) remove(p);
+    } else if (install.manager === "apt") {
+      const name = commandName(c.argv[0]);
+      if (name === "apt-mark") {
+        const args = c.argv.slice(1).filter((a) => !a.startsWith("-"));
+        if (args[0] !== "auto") continue;
+        if (args.slice(1).some((a) => a === ".*" || a === "*" || a === "~i")) markedAll = true;
+        markedAuto = /* @__PURE__ */ new Set([...markedAuto, ...args.slice(1).map(packageName)]);
+        continue;
+      }
+      const apt = aptCommand(c);
+      if (!apt) continue;
+      const autoRemove = apt.sub === "autoremove" || (apt.sub === "purge" || apt.sub === "remove") && hasOption(apt.options, "--auto-remove", "--autoremove");
+      if (apt.sub === "purge" || apt.sub === "remove") for (const p of apt.packages) remove(p);
+      if (autoRemove) {
+        for (const p of install.packages) if (markedAll || markedAuto.has(packageName(p))) removed.add(p);
+      }
+    } else if (install.manager === "rpm") {
+      const rpm = rpmCommand(c);
+      if (rpm && ["remove", "erase", "autoremove", "rm"].includes(rpm.sub))
+        for (const p of rpm.packages) remove(p);
+    } else {
+      const pip = pipCommandArgs(c);
+      if (pip?.sub === "uninstall") for (const p of pip.rest.filter((a) => !a.startsWith("-"))) remove(p);
+    }
+  }
+  return removed;
+}
+function buildStep(cmd) {
+  const name = commandName(cmd.argv[0]);
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
+  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
+    return `runs ${describe(cmd)}`;
+  if ((name === "yarn" || name === "pnpm" || name === "bun") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
+    return `runs ${describe(cmd)}`;
+  }
+  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
+  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
+    return `runs ${describe(cmd)}`;
+  }
+  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
+    return `runs ${describe(cmd)}`;
+  }
+  return null;
+}
 
 // src/lint/rules/build-tooling.ts
 function toolingLeft(commands, k) {
@@ -2827,6 +2529,34 @@ var IG003 = {
   }
 };
 
+// src/lint/commands/cleanup.ts
+function removesPath(commands, path) {
+  const covers = (raw) => {
+    const cleaned = raw.replace(/\/+$/, "");
+    if (cleaned === "") return false;
+    if (cleaned === path || path.startsWith(`${cleaned}/`)) return true;
+    return cleaned.startsWith(`${path}/`) && cleaned.slice(path.length + 1).includes("*");
+  };
+  return commands.some((c) => {
+    const name = commandName(c.argv[0]);
+    if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
+      return covers(c.argv[1] ?? "");
+    }
+    if (name !== "rm") return false;
+    return c.argv.slice(1).some((arg) => !arg.startsWith("-") && covers(arg.replace(/\/\*+$/, "")));
+  });
+}
+function mountCovers(mounts, ...paths) {
+  return mounts.some((m) => {
+    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
+    const t = m.target.replace(/\/+$/, "");
+    return paths.some((p) => t === p || p.startsWith(`${t}/`));
+  });
+}
+function hasCacheMount(mounts) {
+  return mounts.some((m) => m.type === "cache");
+}
+
 // src/lint/rules/IG004-pip-cache.ts
 var IG004 = {
   id: "IG004",
@@ -2930,6 +2660,17 @@ var IG005 = {
   }
 };
 
+// src/lint/commands/os-package-install.ts
+function isOsPackageInstall(cmd) {
+  const apt = aptCommand(cmd);
+  if (apt) return APT_INSTALL_SUBS.has(apt.sub);
+  const apk = apkCommand(cmd);
+  if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
+  const rpm = rpmCommand(cmd);
+  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === "update";
+  return false;
+}
+
 // src/lint/rules/IG006-update-alone.ts
 var IG006 = {
   id: "IG006",
@@ -3029,6 +2770,285 @@ var IG008 = {
         bytes
       }
     ];
+  }
+};
+
+// src/lint/commands/javascript.ts
+var NPM_VALUED = /* @__PURE__ */ new Set([
+  "--prefix",
+  "-C",
+  "--registry",
+  "--cache",
+  "--omit",
+  "--include",
+  "--only",
+  "--loglevel",
+  "-w",
+  "--workspace",
+  "--userconfig",
+  "--install-strategy",
+  "--tag",
+  "--save-prefix",
+  "--fetch-retries",
+  "--fetch-timeout",
+  "--network-timeout",
+  "--script-shell"
+]);
+function npmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "npm") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, NPM_VALUED);
+  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
+    return { kind: "ci", options, packages: positionals };
+  }
+  if ([
+    "install",
+    "i",
+    "in",
+    "ins",
+    "inst",
+    "insta",
+    "instal",
+    "isnt",
+    "isnta",
+    "isntal",
+    "isntall",
+    "add"
+  ].includes(sub)) {
+    return { kind: "install", options, packages: positionals };
+  }
+  return null;
+}
+function yarnInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "yarn") return null;
+  const valued = /* @__PURE__ */ new Set([
+    "--cwd",
+    "--modules-folder",
+    "--network-timeout",
+    "--cache-folder",
+    "--mutex",
+    "--registry"
+  ]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === null || sub === "install") {
+    const { options, positionals } = splitArgs(rest, valued);
+    return positionals.length === 0 ? options : null;
+  }
+  return null;
+}
+function pnpmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pnpm") return null;
+  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === "install" || sub === "i") return rest;
+  return null;
+}
+function bunInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "bun") return null;
+  const valued = /* @__PURE__ */ new Set(["--cwd", "--filter", "-F", "--registry", "--cache-dir", "--backend"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub !== "install" && sub !== "i") return null;
+  const { options, positionals } = splitArgs(rest, valued);
+  return positionals.length === 0 ? options : null;
+}
+
+// src/lint/commands/dependency-install.ts
+function dependencyInstall(cmd) {
+  const tool = dependencyTool(cmd);
+  return tool === null ? null : { tool, text: describe(cmd) };
+}
+var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
+function dependencyTool(cmd) {
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? "pip" : null;
+  }
+  const uv = uvCommand(cmd);
+  if (uv) {
+    if (uv.kind === "sync") return "uv";
+    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? "uv" : null;
+  }
+  if (poetryInstall(cmd)) return "poetry";
+  if (pipenvInstall(cmd)) return "pipenv";
+  const npm = npmInstall(cmd);
+  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return "npm";
+  if (yarnInstall(cmd)) return "yarn";
+  if (pnpmInstall(cmd)) return "pnpm";
+  if (bunInstall(cmd)) return "bun";
+  const name = commandName(cmd.argv[0]);
+  if (!OTHER_INSTALLERS.has(name)) return null;
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  if (name === "go" && a[0] === "mod" && a[1] === "download") return "go";
+  if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
+  if (name === "composer" && a[0] === "install") return "composer";
+  if (name === "cargo" && a[0] === "fetch") return "cargo";
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
+    return "mvn";
+  }
+  return null;
+}
+
+// src/lint/rules/IG009-cache-order.ts
+var MANIFESTS = /* @__PURE__ */ new Set([
+  "pyproject.toml",
+  "uv.lock",
+  "poetry.lock",
+  "pipfile",
+  "pipfile.lock",
+  "setup.cfg",
+  ".python-version",
+  "package.json",
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  ".npmrc",
+  ".yarnrc",
+  ".yarnrc.yml",
+  ".nvmrc",
+  "go.mod",
+  "go.sum",
+  "gemfile",
+  "gemfile.lock",
+  "composer.json",
+  "composer.lock",
+  "cargo.toml",
+  "cargo.lock",
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  "settings.gradle",
+  "settings.gradle.kts",
+  "gradle.properties",
+  ".ruby-version",
+  ".tool-versions",
+  "pnpm-workspace.yaml",
+  "bun.lock",
+  "bun.lockb",
+  // the Maven wrapper (mvnw and .mvn/) and Symfony Flex's lock pick what the install fetches: not source
+  "mvnw",
+  "mvnw.cmd",
+  "symfony.lock"
+]);
+var MANIFEST_DIRS = /* @__PURE__ */ new Set([".yarn", "requirements", "patches", ".mvn"]);
+function inManifestDir(path) {
+  return path.split("/").some((part) => MANIFEST_DIRS.has(part));
+}
+var MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
+function isManifest(name) {
+  if (inManifestDir(name.replace(/\/+$/, ""))) return true;
+  const base = name.split("/").pop();
+  if (base === "Pipfile" || base === "Pipfile.lock" || base === "Gemfile" || base === "Gemfile.lock")
+    return true;
+  if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
+  if (base === "Cargo.toml" || base === "Cargo.lock") return true;
+  return /^requirements.*\.txt$/.test(base);
+}
+var WHOLE2 = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
+function bringsSource(src, ctx, fileSet) {
+  if (WHOLE2.has(src)) return true;
+  if (src.includes("$")) return false;
+  const p = contextPath(src);
+  if (p === "") return true;
+  const c = ctx.context;
+  if (c) {
+    if (isGlob(p)) {
+      const re = globToRegExp(p);
+      const files = c.files.filter((f) => re.test(f));
+      const dirs = [...c.dirs].filter((d) => re.test(d));
+      if (files.length + dirs.length > 0)
+        return dirs.some((d) => !inManifestDir(d)) || files.some((f) => !isManifest(f));
+    } else if (c.dirs.has(p)) return !inManifestDir(p);
+    else if (fileSet.has(p)) return !isManifest(p);
+  }
+  if (src.endsWith("/")) return !inManifestDir(p);
+  if (isGlob(p)) {
+    const re = globToRegExp(p.split("/").pop());
+    return !MANIFEST_NAMES.some((m) => re.test(m) || re.test(m.replace(/^./, (x) => x.toUpperCase())));
+  }
+  return !isManifest(p);
+}
+function isContextCopy(instr) {
+  return (instr.keyword === "COPY" || instr.keyword === "ADD") && !hasFromFlag(instr) && instr.heredocs.length === 0;
+}
+var MANIFESTS_OF = {
+  uv: "pyproject.toml and uv.lock",
+  poetry: "pyproject.toml and poetry.lock",
+  pipenv: "Pipfile and Pipfile.lock",
+  npm: "package.json and package-lock.json",
+  yarn: "package.json and yarn.lock",
+  pnpm: "package.json and pnpm-lock.yaml",
+  bun: "package.json and bun.lock",
+  go: "go.mod and go.sum",
+  bundle: "Gemfile and Gemfile.lock",
+  composer: "composer.json and composer.lock",
+  cargo: "Cargo.toml and Cargo.lock",
+  mvn: "pom.xml"
+};
+function manifestsFor(tool, argv) {
+  if (tool === "pip" || tool === "uv") {
+    const files = [];
+    for (let k = 0; k < argv.length; k++) {
+      const a = argv[k];
+      if ((a === "-r" || a === "--requirement") && argv[k + 1]) files.push(argv[k + 1]);
+      else if (a.startsWith("--requirement=")) files.push(a.slice(14));
+      else if (/^-r./.test(a)) files.push(a.slice(2));
+    }
+    if (files.length) return files.join(" and ");
+    if (tool === "pip") return "the requirements files";
+  }
+  return MANIFESTS_OF[tool] ?? "the dependency manifests";
+}
+var IG009 = {
+  id: "IG009",
+  name: "cache-order",
+  severity: "error",
+  summary: "A dependency-install command runs after a COPY/ADD from the context that copies more than dependency manifests, in the same stage.",
+  rationale: "Every source change invalidates the COPY layer, and with it the install after it: each build re-downloads all dependencies.",
+  fix: "Copy only the manifests (e.g. `COPY pyproject.toml uv.lock ./`), run the install, then copy the source.",
+  check(ctx) {
+    const out = [];
+    let fileSet = null;
+    const files = () => {
+      fileSet ??= new Set(ctx.context?.files ?? []);
+      return fileSet;
+    };
+    for (const stage of builtStages(ctx)) {
+      let lastSourceCopy = null;
+      const unjudged = [];
+      const judgeCopies = () => {
+        for (const copy of unjudged) {
+          const sources = ctx.sources(copy).filter((s) => !isUrl(s));
+          if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = copy;
+        }
+        unjudged.length = 0;
+      };
+      const installedBefore = /* @__PURE__ */ new Set();
+      for (const instr of stage.body) {
+        if (isContextCopy(instr)) {
+          unjudged.push(instr);
+          continue;
+        }
+        if (instr.keyword !== "RUN") continue;
+        for (const cmd of ctx.run(instr).commands) {
+          const install = dependencyInstall(cmd);
+          if (!install) continue;
+          judgeCopies();
+          if (!lastSourceCopy) {
+            installedBefore.add(install.tool);
+            continue;
+          }
+          if (installedBefore.has(install.tool)) continue;
+          out.push({
+            line: instr.line,
+            message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
+          });
+          break;
+        }
+      }
+    }
+    return out;
   }
 };
 
@@ -3361,13 +3381,12 @@ var RULES = [
 ];
 
 export {
-  readContext,
   parseDockerfile,
   DEFAULT_PLATFORM,
   isPlatform,
   GraphError,
   buildStageGraph,
   createContext,
-  isManifest,
+  readContext,
   RULES
 };

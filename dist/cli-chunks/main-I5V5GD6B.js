@@ -20,12 +20,12 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-2A5IHXFT.js";
+} from "./chunk-656YAISV.js";
 import {
   describeJudged,
   reachesFailOn
 } from "./chunk-STFNBVAH.js";
-import "./chunk-ILQMEVCJ.js";
+import "./chunk-RLM4ZUBS.js";
 import {
   analyzeImage,
   comparePaths,
@@ -545,7 +545,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-K3LAXQG7.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
   containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-LCXHD4H2.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-5CDMONTV.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1113,7 +1113,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-23CE2SSM.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-YPDMMVSL.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1166,7 +1166,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-LCXHD4H2.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-5CDMONTV.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

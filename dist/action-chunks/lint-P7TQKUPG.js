@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-3CULUABD.js";
+} from "./chunk-H62HP2TZ.js";
 import {
   formatBytes
 } from "./chunk-Y2Q3KHQR.js";

@@ -5,10 +5,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-5YFTZ556.js";
+} from "./chunk-FS2M57HK.js";
 import {
   readContext
-} from "./chunk-ILQMEVCJ.js";
+} from "./chunk-RLM4ZUBS.js";
 import "./chunk-L73SEBKP.js";
 import "./chunk-MENXIJHE.js";
 import "./chunk-D3W3FW7B.js";

@@ -4,17 +4,17 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-2A5IHXFT.js";
+} from "./chunk-656YAISV.js";
 import {
   describeJudged
 } from "./chunk-STFNBVAH.js";
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-5YFTZ556.js";
+} from "./chunk-FS2M57HK.js";
 import {
   RULES
-} from "./chunk-ILQMEVCJ.js";
+} from "./chunk-RLM4ZUBS.js";
 import {
   escapeTerminal
 } from "./chunk-56EKPODJ.js";

@@ -31,7 +31,7 @@ import {
   RULES,
   isManifest,
   readContext
-} from "./chunk-3CULUABD.js";
+} from "./chunk-H62HP2TZ.js";
 import {
   formatBytes,
   parseIncrease,
@@ -827,7 +827,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-FMNTDDIQ.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-WVIG32I6.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-6M5XCWOK.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-P7TQKUPG.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
