@@ -5,7 +5,7 @@ import {
 } from "./chunk-STFNBVAH.js";
 import {
   RULES
-} from "./chunk-RLM4ZUBS.js";
+} from "./chunk-DK3JG6KI.js";
 import {
   CONTENT_RULES
 } from "./chunk-56EKPODJ.js";
@@ -50,10 +50,10 @@ function lcs(a, b, same) {
   return pairs;
 }
 var tokens = (s) => new Set(s.split(/[\s&|;]+/).filter(Boolean));
-function similarity(a, b) {
-  if (a === b) return 1;
-  const ta = tokens(a);
-  const tb = tokens(b);
+function similarity(first, second) {
+  if (first === second) return 1;
+  const ta = tokens(first);
+  const tb = tokens(second);
   let common = 0;
   for (const t of ta) if (tb.has(t)) common++;
   const union = ta.size + tb.size - common;
@@ -314,8 +314,8 @@ function parseStartupProbe(text2) {
   return null;
 }
 var STARTUP_PROBE_HINT = "must be port:PORT (e.g. port:8000) or cmd:COMMAND (e.g. cmd:test -f /tmp/ready)";
-function describeProbe(p) {
-  return p.kind === "port" ? `port:${p.port}` : `cmd:${p.command}`;
+function describeProbe(probe) {
+  return probe.kind === "port" ? `port:${probe.port}` : `cmd:${probe.command}`;
 }
 
 // src/config/settings.ts

@@ -4,17 +4,17 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-656YAISV.js";
+} from "./chunk-MBDILBLM.js";
 import {
   describeJudged
 } from "./chunk-STFNBVAH.js";
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-FS2M57HK.js";
+} from "./chunk-4OFTYZXE.js";
 import {
   RULES
-} from "./chunk-RLM4ZUBS.js";
+} from "./chunk-DK3JG6KI.js";
 import {
   escapeTerminal
 } from "./chunk-56EKPODJ.js";

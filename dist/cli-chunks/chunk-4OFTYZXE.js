@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-RLM4ZUBS.js";
+} from "./chunk-DK3JG6KI.js";
 import {
   UserError
 } from "./chunk-L73SEBKP.js";

@@ -1,14 +1,14 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  formatBytes
-} from "./chunk-Y2Q3KHQR.js";
-import {
   UserError
-} from "./chunk-2YHXANQQ.js";
+} from "./chunk-L73SEBKP.js";
+import {
+  formatBytes
+} from "./chunk-MENXIJHE.js";
 import {
   officialImageOf,
   parseImageRef
-} from "./chunk-AKU6XGOV.js";
+} from "./chunk-D3W3FW7B.js";
 
 // src/lint/context.ts
 import {
@@ -24,11 +24,11 @@ import {
 import { basename, dirname, join } from "node:path";
 
 // src/lint/dockerignore.ts
-function cleanPath(p) {
-  if (p === "") return ".";
-  const rooted = p.startsWith("/");
+function cleanPath(path) {
+  if (path === "") return ".";
+  const rooted = path.startsWith("/");
   const out = [];
-  for (const part of p.split("/")) {
+  for (const part of path.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") {
       if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
@@ -1013,199 +1013,6 @@ function replacePattern(value, pattern, replacement, all) {
   return value.replace(re, () => replacement);
 }
 
-// src/lint/stages.ts
-function substitute(text, vars, escapeChar = "\\", onLimit) {
-  if (!text.includes("$")) return text;
-  return expandText(text, (name) => vars.get(name) ?? void 0, escapeChar, onLimit);
-}
-var DEFAULT_PLATFORM = "linux/amd64";
-function platformArgs(platform = DEFAULT_PLATFORM) {
-  const [os = "linux", arch = "amd64", variant = ""] = platform.toLowerCase().split("/");
-  const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
-  return /* @__PURE__ */ new Map([
-    ["TARGETPLATFORM", full],
-    ["TARGETOS", os],
-    ["TARGETARCH", arch],
-    ["TARGETVARIANT", variant],
-    ["BUILDPLATFORM", full],
-    ["BUILDOS", os],
-    ["BUILDARCH", arch],
-    ["BUILDVARIANT", variant]
-  ]);
-}
-function isPlatform(text) {
-  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text);
-}
-var GraphError = class extends Error {
-};
-function expansionLimitMessage() {
-  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
-}
-function parseFrom(from) {
-  const words = splitWords(from.args);
-  if (words.length === 0)
-    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
-  if (words.length === 1) return { image: words[0], name: null, problem: null };
-  if (words.length === 3 && words[1].toLowerCase() === "as")
-    return { image: words[0], name: words[2], problem: null };
-  return {
-    image: words[0],
-    name: null,
-    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
-  };
-}
-function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
-  const problems = [];
-  let limited = false;
-  const limitAt = (line) => () => {
-    if (limited) return;
-    limited = true;
-    problems.push({ line, message: expansionLimitMessage() });
-  };
-  const automatic = platformArgs(platform);
-  const globalArgs = new Map(automatic);
-  const stages = [];
-  const byName = /* @__PURE__ */ new Map();
-  const preamble = [];
-  let current = null;
-  for (const instr of parsed.instructions) {
-    if (instr.keyword === "FROM") {
-      const { image: rawImage, name, problem } = parseFrom(instr);
-      if (problem) problems.push({ line: instr.line, message: problem });
-      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
-      const key = image?.toLowerCase() ?? null;
-      const parent = key === null ? null : byName.get(key) ?? null;
-      const scratch = key === "scratch";
-      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
-      if (name && byName.has(name.toLowerCase())) {
-        problems.push({
-          line: instr.line,
-          message: `the stage name \`${name}\` is used twice: give each stage its own name`
-        });
-      }
-      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
-      stages.push(current);
-      if (name) byName.set(name.toLowerCase(), current);
-      continue;
-    }
-    if (current === null) {
-      preamble.push(instr);
-      if (instr.keyword === "ARG") {
-        for (const { key, value } of parseKeyValues(instr.args, false)) {
-          if (automatic.has(key)) continue;
-          globalArgs.set(
-            key,
-            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line))
-          );
-        }
-      }
-      continue;
-    }
-    current.body.push(instr);
-  }
-  if (stages.length === 0) return { graph: null, problems };
-  for (const stage of stages) {
-    for (const instr of stage.body) {
-      for (const ref of stageReferences(instr)) {
-        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
-        if (found && !stage.uses.includes(found)) stage.uses.push(found);
-      }
-    }
-  }
-  let final = stages[stages.length - 1];
-  if (target !== void 0) {
-    const t = stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
-    if (!t) {
-      const names = stages.map((s) => s.name).filter((n) => n !== null);
-      throw new GraphError(
-        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
-      );
-    }
-    final = t;
-  }
-  const lineage = lineageOf(final);
-  const built = /* @__PURE__ */ new Set([final]);
-  const work = [final];
-  while (work.length > 0) {
-    const s = work.pop();
-    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
-      if (built.has(next)) continue;
-      built.add(next);
-      work.push(next);
-    }
-  }
-  const finalReason = target !== void 0 ? "target" : "last stage";
-  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
-}
-function stageReferences(instr) {
-  const out = [];
-  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-    for (const f of instr.flags) if (f.name === "from" && f.value) out.push(f.value);
-  }
-  if (instr.keyword === "RUN") {
-    for (const f of instr.flags) {
-      if (f.name !== "mount" || !f.value) continue;
-      const from = parseMount(f.value).from;
-      if (from) out.push(from);
-    }
-  }
-  return out;
-}
-function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
-  const value = substitute(raw, globalArgs, escapeChar);
-  if (value === null) return null;
-  if (/^\d+$/.test(value)) {
-    const idx = Number(value);
-    return idx < before ? stages[idx] ?? null : null;
-  }
-  const key = value.toLowerCase();
-  return stages.find((s, i) => i < before && s.name?.toLowerCase() === key) ?? null;
-}
-function parseMount(value) {
-  const m = { type: "bind", target: null, from: null, source: null };
-  for (const part of value.split(",")) {
-    const eq = part.indexOf("=");
-    const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    const v = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
-    if (k === "type") m.type = v.toLowerCase();
-    else if (k === "target" || k === "dst" || k === "destination") m.target = v;
-    else if (k === "from") m.from = v;
-    else if (k === "source" || k === "src") m.source = v;
-  }
-  return m;
-}
-function mountsOf(instr) {
-  return instr.flags.filter((f) => f.name === "mount" && f.value).map((f) => parseMount(f.value));
-}
-function baseOf(stage) {
-  let s = stage;
-  while (s.parent) s = s.parent;
-  return s;
-}
-function lineageOf(stage) {
-  const out = [];
-  for (let s = stage; s; s = s.parent) out.push(s);
-  return out.reverse();
-}
-function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: true }) {
-  const vars = /* @__PURE__ */ new Map();
-  for (const stage of lineage) {
-    for (const instr of stage.body) {
-      if (instr === until) return vars;
-      if (instr.keyword === "ENV" && which.env) {
-        for (const { key, value } of parseKeyValues(instr.args, true))
-          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
-      } else if (instr.keyword === "ARG" && which.arg) {
-        for (const { key, value } of parseKeyValues(instr.args, false)) {
-          const v = value ?? globalArgs.get(key) ?? null;
-          if (v !== null) vars.set(key, substitute(v, vars, "\\") ?? v);
-        }
-      }
-    }
-  }
-  return vars;
-}
-
 // src/lint/shell.ts
 var CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
 function skipNested(script, start, opener) {
@@ -1709,6 +1516,199 @@ function execFormCommands(argv, scope) {
   return peeled.length > 0 ? [{ argv: peeled, env }] : [];
 }
 
+// src/lint/stages.ts
+function substitute(text, vars, escapeChar = "\\", onLimit) {
+  if (!text.includes("$")) return text;
+  return expandText(text, (name) => vars.get(name) ?? void 0, escapeChar, onLimit);
+}
+var DEFAULT_PLATFORM = "linux/amd64";
+function platformArgs(platform = DEFAULT_PLATFORM) {
+  const [os = "linux", arch = "amd64", variant = ""] = platform.toLowerCase().split("/");
+  const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+  return /* @__PURE__ */ new Map([
+    ["TARGETPLATFORM", full],
+    ["TARGETOS", os],
+    ["TARGETARCH", arch],
+    ["TARGETVARIANT", variant],
+    ["BUILDPLATFORM", full],
+    ["BUILDOS", os],
+    ["BUILDARCH", arch],
+    ["BUILDVARIANT", variant]
+  ]);
+}
+function isPlatform(text) {
+  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text);
+}
+var GraphError = class extends Error {
+};
+function expansionLimitMessage() {
+  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
+}
+function parseFrom(from) {
+  const words = splitWords(from.args);
+  if (words.length === 0)
+    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
+  if (words.length === 1) return { image: words[0], name: null, problem: null };
+  if (words.length === 3 && words[1].toLowerCase() === "as")
+    return { image: words[0], name: words[2], problem: null };
+  return {
+    image: words[0],
+    name: null,
+    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
+  };
+}
+function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
+  const problems = [];
+  let limited = false;
+  const limitAt = (line) => () => {
+    if (limited) return;
+    limited = true;
+    problems.push({ line, message: expansionLimitMessage() });
+  };
+  const automatic = platformArgs(platform);
+  const globalArgs = new Map(automatic);
+  const stages = [];
+  const byName = /* @__PURE__ */ new Map();
+  const preamble = [];
+  let current = null;
+  for (const instr of parsed.instructions) {
+    if (instr.keyword === "FROM") {
+      const { image: rawImage, name, problem } = parseFrom(instr);
+      if (problem) problems.push({ line: instr.line, message: problem });
+      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
+      const key = image?.toLowerCase() ?? null;
+      const parent = key === null ? null : byName.get(key) ?? null;
+      const scratch = key === "scratch";
+      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
+      if (name && byName.has(name.toLowerCase())) {
+        problems.push({
+          line: instr.line,
+          message: `the stage name \`${name}\` is used twice: give each stage its own name`
+        });
+      }
+      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
+      stages.push(current);
+      if (name) byName.set(name.toLowerCase(), current);
+      continue;
+    }
+    if (current === null) {
+      preamble.push(instr);
+      if (instr.keyword === "ARG") {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          if (automatic.has(key)) continue;
+          globalArgs.set(
+            key,
+            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line))
+          );
+        }
+      }
+      continue;
+    }
+    current.body.push(instr);
+  }
+  if (stages.length === 0) return { graph: null, problems };
+  for (const stage of stages) {
+    for (const instr of stage.body) {
+      for (const ref of stageReferences(instr)) {
+        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
+        if (found && !stage.uses.includes(found)) stage.uses.push(found);
+      }
+    }
+  }
+  let final = stages[stages.length - 1];
+  if (target !== void 0) {
+    const t = stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
+    if (!t) {
+      const names = stages.map((s) => s.name).filter((n) => n !== null);
+      throw new GraphError(
+        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
+      );
+    }
+    final = t;
+  }
+  const lineage = lineageOf(final);
+  const built = /* @__PURE__ */ new Set([final]);
+  const work = [final];
+  while (work.length > 0) {
+    const s = work.pop();
+    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
+      if (built.has(next)) continue;
+      built.add(next);
+      work.push(next);
+    }
+  }
+  const finalReason = target !== void 0 ? "target" : "last stage";
+  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
+}
+function stageReferences(instr) {
+  const out = [];
+  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+    for (const f of instr.flags) if (f.name === "from" && f.value) out.push(f.value);
+  }
+  if (instr.keyword === "RUN") {
+    for (const f of instr.flags) {
+      if (f.name !== "mount" || !f.value) continue;
+      const from = parseMount(f.value).from;
+      if (from) out.push(from);
+    }
+  }
+  return out;
+}
+function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
+  const value = substitute(raw, globalArgs, escapeChar);
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) {
+    const idx = Number(value);
+    return idx < before ? stages[idx] ?? null : null;
+  }
+  const key = value.toLowerCase();
+  return stages.find((s, i) => i < before && s.name?.toLowerCase() === key) ?? null;
+}
+function parseMount(value) {
+  const m = { type: "bind", target: null, from: null, source: null };
+  for (const part of value.split(",")) {
+    const eq = part.indexOf("=");
+    const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const v = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
+    if (k === "type") m.type = v.toLowerCase();
+    else if (k === "target" || k === "dst" || k === "destination") m.target = v;
+    else if (k === "from") m.from = v;
+    else if (k === "source" || k === "src") m.source = v;
+  }
+  return m;
+}
+function mountsOf(instr) {
+  return instr.flags.filter((f) => f.name === "mount" && f.value).map((f) => parseMount(f.value));
+}
+function baseOf(stage) {
+  let s = stage;
+  while (s.parent) s = s.parent;
+  return s;
+}
+function lineageOf(stage) {
+  const out = [];
+  for (let s = stage; s; s = s.parent) out.push(s);
+  return out.reverse();
+}
+function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: true }) {
+  const vars = /* @__PURE__ */ new Map();
+  for (const stage of lineage) {
+    for (const instr of stage.body) {
+      if (instr === until) return vars;
+      if (instr.keyword === "ENV" && which.env) {
+        for (const { key, value } of parseKeyValues(instr.args, true))
+          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
+      } else if (instr.keyword === "ARG" && which.arg) {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          const v = value ?? globalArgs.get(key) ?? null;
+          if (v !== null) vars.set(key, substitute(v, vars, "\\") ?? v);
+        }
+      }
+    }
+  }
+  return vars;
+}
+
 // src/lint/commands/run.ts
 function heredocIsShell(body, headerCommands) {
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
@@ -1895,6 +1895,67 @@ function isUrl(src) {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
 }
 
+// src/lint/rules/IG000-syntax.ts
+var IG000 = {
+  id: "IG000",
+  name: "syntax",
+  severity: "error",
+  summary: "The Dockerfile cannot be parsed, has an unknown instruction, has no FROM, or `COPY --from=` names a stage that does not exist.",
+  rationale: "The engine refuses to build it, or builds something other than what the file says.",
+  fix: "Correct the instruction at this line.",
+  check(ctx) {
+    const out = ctx.problems.map((p) => ({ line: p.line, message: p.message }));
+    const g = ctx.graph;
+    if (!g) {
+      const empty = ctx.parsed.instructions.length === 0;
+      out.push({
+        line: 1,
+        message: empty ? "the Dockerfile holds no instructions: it needs at least `FROM image:tag`" : "the Dockerfile has no FROM instruction: start a stage with `FROM image:tag`",
+        fix: "Begin the build with `FROM image:tag` (only ARG may come before the first FROM)."
+      });
+      return out;
+    }
+    for (const instr of g.preamble) {
+      if (instr.keyword !== "ARG" && KNOWN_INSTRUCTIONS.has(instr.keyword)) {
+        out.push({
+          line: instr.line,
+          message: `\`${instr.text}\` (line ${instr.line}) comes before the first FROM: only ARG may come before FROM`,
+          fix: "Move it after the FROM line."
+        });
+      }
+    }
+    for (const stage of g.stages) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "COPY" || !hasFromFlag(instr)) continue;
+        const raw = instr.flags.find((f) => f.name === "from").value ?? "";
+        const value = substitute(raw, g.globalArgs, ctx.parsed.escape);
+        if (value === null || value === "" || /[:/@]/.test(value)) continue;
+        if (/^\d+$/.test(value)) {
+          if (Number(value) >= stage.index) {
+            out.push({
+              line: instr.line,
+              message: `\`${instr.text}\` (line ${instr.line}) copies from stage ${value}, but only stages 0\u2013${stage.index - 1} come before it`,
+              fix: stage.index === 0 ? "Copy from an earlier stage, or from an image (`--from=image:tag`)." : `Use --from=0\u2026${stage.index - 1} or a stage name.`
+            });
+          }
+          continue;
+        }
+        const key = value.toLowerCase();
+        if (ctx.buildContexts?.has(key)) continue;
+        if (!g.stages.some((s) => s.index < stage.index && s.name?.toLowerCase() === key)) {
+          const names = g.stages.filter((s) => s.index < stage.index && s.name).map((s) => s.name);
+          out.push({
+            line: instr.line,
+            message: `\`${instr.text}\` (line ${instr.line}) copies from \`${value}\`, which is no earlier stage${names.length ? ` (earlier stages: ${names.join(", ")})` : ""}`,
+            fix: "Name an earlier stage (`FROM image AS name`), or write a full image reference (`--from=image:tag`)."
+          });
+        }
+      }
+    }
+    return out;
+  }
+};
+
 // src/lint/commands/arguments.ts
 function splitArgs(args, valued = /* @__PURE__ */ new Set()) {
   const options = [];
@@ -1941,85 +2002,54 @@ function truthy(value) {
   return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
 }
 
-// src/lint/commands/javascript.ts
-var NPM_VALUED = /* @__PURE__ */ new Set([
-  "--prefix",
-  "-C",
-  "--registry",
-  "--cache",
-  "--omit",
-  "--include",
-  "--only",
-  "--loglevel",
-  "-w",
-  "--workspace",
-  "--userconfig",
-  "--install-strategy",
-  "--tag",
-  "--save-prefix",
-  "--fetch-retries",
-  "--fetch-timeout",
-  "--network-timeout",
-  "--script-shell"
+// src/lint/commands/apk.ts
+var APK_VALUED = /* @__PURE__ */ new Set([
+  "-t",
+  "--virtual",
+  "-X",
+  "--repository",
+  "-p",
+  "--root",
+  "--arch",
+  "--cache-dir",
+  "--keys-dir",
+  "--repositories-file"
 ]);
-function npmInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "npm") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
+function apkCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "apk") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
   if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, NPM_VALUED);
-  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
-    return { kind: "ci", options, packages: positionals };
-  }
-  if ([
-    "install",
-    "i",
-    "in",
-    "ins",
-    "inst",
-    "insta",
-    "instal",
-    "isnt",
-    "isnta",
-    "isntal",
-    "isntall",
-    "add"
-  ].includes(sub)) {
-    return { kind: "install", options, packages: positionals };
-  }
-  return null;
+  const { options, positionals } = splitArgs(rest, APK_VALUED);
+  return { sub, packages: positionals, options };
 }
-function yarnInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "yarn") return null;
-  const valued = /* @__PURE__ */ new Set([
-    "--cwd",
-    "--modules-folder",
-    "--network-timeout",
-    "--cache-folder",
-    "--mutex",
-    "--registry"
-  ]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub === null || sub === "install") {
-    const { options, positionals } = splitArgs(rest, valued);
-    return positionals.length === 0 ? options : null;
-  }
-  return null;
+
+// src/lint/commands/apt.ts
+var APT_VALUED = /* @__PURE__ */ new Set([
+  "-o",
+  "--option",
+  "-c",
+  "--config-file",
+  "-t",
+  "--target-release",
+  "--default-release"
+]);
+function aptCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APT_VALUED);
+  return { sub, packages: positionals, options };
 }
-function pnpmInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "pnpm") return null;
-  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub === "install" || sub === "i") return rest;
-  return null;
-}
-function bunInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "bun") return null;
-  const valued = /* @__PURE__ */ new Set(["--cwd", "--filter", "-F", "--registry", "--cache-dir", "--backend"]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub !== "install" && sub !== "i") return null;
-  const { options, positionals } = splitArgs(rest, valued);
-  return positionals.length === 0 ? options : null;
-}
+var APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
+  "install",
+  "upgrade",
+  "dist-upgrade",
+  "full-upgrade",
+  "build-dep",
+  "reinstall",
+  "satisfy"
+]);
 
 // src/lint/commands/python.ts
 var PIP = /^pip(\d+(\.\d+)?)?$/;
@@ -2147,315 +2177,6 @@ function pipenvInstall(cmd) {
   const { sub, rest } = subcommand(cmd.argv.slice(1), /* @__PURE__ */ new Set(["--python"]));
   return sub === "install" || sub === "sync" ? rest : null;
 }
-
-// src/lint/commands/dependency-install.ts
-function dependencyInstall(cmd) {
-  const tool = dependencyTool(cmd);
-  return tool === null ? null : { tool, text: describe(cmd) };
-}
-var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
-function dependencyTool(cmd) {
-  const pip = pipInstallArgs(cmd);
-  if (pip) {
-    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? "pip" : null;
-  }
-  const uv = uvCommand(cmd);
-  if (uv) {
-    if (uv.kind === "sync") return "uv";
-    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? "uv" : null;
-  }
-  if (poetryInstall(cmd)) return "poetry";
-  if (pipenvInstall(cmd)) return "pipenv";
-  const npm = npmInstall(cmd);
-  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return "npm";
-  if (yarnInstall(cmd)) return "yarn";
-  if (pnpmInstall(cmd)) return "pnpm";
-  if (bunInstall(cmd)) return "bun";
-  const name = commandName(cmd.argv[0]);
-  if (!OTHER_INSTALLERS.has(name)) return null;
-  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
-  if (name === "go" && a[0] === "mod" && a[1] === "download") return "go";
-  if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
-  if (name === "composer" && a[0] === "install") return "composer";
-  if (name === "cargo" && a[0] === "fetch") return "cargo";
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
-    return "mvn";
-  }
-  return null;
-}
-
-// src/lint/rules/IG009-cache-order.ts
-var MANIFESTS = /* @__PURE__ */ new Set([
-  "pyproject.toml",
-  "uv.lock",
-  "poetry.lock",
-  "pipfile",
-  "pipfile.lock",
-  "setup.cfg",
-  ".python-version",
-  "package.json",
-  "package-lock.json",
-  "npm-shrinkwrap.json",
-  "yarn.lock",
-  "pnpm-lock.yaml",
-  ".npmrc",
-  ".yarnrc",
-  ".yarnrc.yml",
-  ".nvmrc",
-  "go.mod",
-  "go.sum",
-  "gemfile",
-  "gemfile.lock",
-  "composer.json",
-  "composer.lock",
-  "cargo.toml",
-  "cargo.lock",
-  "pom.xml",
-  "build.gradle",
-  "build.gradle.kts",
-  "settings.gradle",
-  "settings.gradle.kts",
-  "gradle.properties",
-  ".ruby-version",
-  ".tool-versions",
-  "pnpm-workspace.yaml",
-  "bun.lock",
-  "bun.lockb",
-  // the Maven wrapper (mvnw and .mvn/) and Symfony Flex's lock pick what the install fetches: not source
-  "mvnw",
-  "mvnw.cmd",
-  "symfony.lock"
-]);
-var MANIFEST_DIRS = /* @__PURE__ */ new Set([".yarn", "requirements", "patches", ".mvn"]);
-function inManifestDir(path) {
-  return path.split("/").some((part) => MANIFEST_DIRS.has(part));
-}
-var MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
-function isManifest(name) {
-  if (inManifestDir(name.replace(/\/+$/, ""))) return true;
-  const base = name.split("/").pop();
-  if (base === "Pipfile" || base === "Pipfile.lock" || base === "Gemfile" || base === "Gemfile.lock")
-    return true;
-  if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
-  if (base === "Cargo.toml" || base === "Cargo.lock") return true;
-  return /^requirements.*\.txt$/.test(base);
-}
-var WHOLE2 = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
-function bringsSource(src, ctx, fileSet) {
-  if (WHOLE2.has(src)) return true;
-  if (src.includes("$")) return false;
-  const p = contextPath(src);
-  if (p === "") return true;
-  const c = ctx.context;
-  if (c) {
-    if (isGlob(p)) {
-      const re = globToRegExp(p);
-      const files = c.files.filter((f) => re.test(f));
-      const dirs = [...c.dirs].filter((d) => re.test(d));
-      if (files.length + dirs.length > 0)
-        return dirs.some((d) => !inManifestDir(d)) || files.some((f) => !isManifest(f));
-    } else if (c.dirs.has(p)) return !inManifestDir(p);
-    else if (fileSet.has(p)) return !isManifest(p);
-  }
-  if (src.endsWith("/")) return !inManifestDir(p);
-  if (isGlob(p)) {
-    const re = globToRegExp(p.split("/").pop());
-    return !MANIFEST_NAMES.some((m) => re.test(m) || re.test(m.replace(/^./, (x) => x.toUpperCase())));
-  }
-  return !isManifest(p);
-}
-function isContextCopy(instr) {
-  return (instr.keyword === "COPY" || instr.keyword === "ADD") && !hasFromFlag(instr) && instr.heredocs.length === 0;
-}
-var MANIFESTS_OF = {
-  uv: "pyproject.toml and uv.lock",
-  poetry: "pyproject.toml and poetry.lock",
-  pipenv: "Pipfile and Pipfile.lock",
-  npm: "package.json and package-lock.json",
-  yarn: "package.json and yarn.lock",
-  pnpm: "package.json and pnpm-lock.yaml",
-  bun: "package.json and bun.lock",
-  go: "go.mod and go.sum",
-  bundle: "Gemfile and Gemfile.lock",
-  composer: "composer.json and composer.lock",
-  cargo: "Cargo.toml and Cargo.lock",
-  mvn: "pom.xml"
-};
-function manifestsFor(tool, argv) {
-  if (tool === "pip" || tool === "uv") {
-    const files = [];
-    for (let k = 0; k < argv.length; k++) {
-      const a = argv[k];
-      if ((a === "-r" || a === "--requirement") && argv[k + 1]) files.push(argv[k + 1]);
-      else if (a.startsWith("--requirement=")) files.push(a.slice(14));
-      else if (/^-r./.test(a)) files.push(a.slice(2));
-    }
-    if (files.length) return files.join(" and ");
-    if (tool === "pip") return "the requirements files";
-  }
-  return MANIFESTS_OF[tool] ?? "the dependency manifests";
-}
-var IG009 = {
-  id: "IG009",
-  name: "cache-order",
-  severity: "error",
-  summary: "A dependency-install command runs after a COPY/ADD from the context that copies more than dependency manifests, in the same stage.",
-  rationale: "Every source change invalidates the COPY layer, and with it the install after it: each build re-downloads all dependencies.",
-  fix: "Copy only the manifests (e.g. `COPY pyproject.toml uv.lock ./`), run the install, then copy the source.",
-  check(ctx) {
-    const out = [];
-    let fileSet = null;
-    const files = () => {
-      fileSet ??= new Set(ctx.context?.files ?? []);
-      return fileSet;
-    };
-    for (const stage of builtStages(ctx)) {
-      let lastSourceCopy = null;
-      const unjudged = [];
-      const judgeCopies = () => {
-        for (const copy of unjudged) {
-          const sources = ctx.sources(copy).filter((s) => !isUrl(s));
-          if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = copy;
-        }
-        unjudged.length = 0;
-      };
-      const installedBefore = /* @__PURE__ */ new Set();
-      for (const instr of stage.body) {
-        if (isContextCopy(instr)) {
-          unjudged.push(instr);
-          continue;
-        }
-        if (instr.keyword !== "RUN") continue;
-        for (const cmd of ctx.run(instr).commands) {
-          const install = dependencyInstall(cmd);
-          if (!install) continue;
-          judgeCopies();
-          if (!lastSourceCopy) {
-            installedBefore.add(install.tool);
-            continue;
-          }
-          if (installedBefore.has(install.tool)) continue;
-          out.push({
-            line: instr.line,
-            message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
-          });
-          break;
-        }
-      }
-    }
-    return out;
-  }
-};
-
-// src/lint/rules/IG000-syntax.ts
-var IG000 = {
-  id: "IG000",
-  name: "syntax",
-  severity: "error",
-  summary: "The Dockerfile cannot be parsed, has an unknown instruction, has no FROM, or `COPY --from=` names a stage that does not exist.",
-  rationale: "The engine refuses to build it, or builds something other than what the file says.",
-  fix: "Correct the instruction at this line.",
-  check(ctx) {
-    const out = ctx.problems.map((p) => ({ line: p.line, message: p.message }));
-    const g = ctx.graph;
-    if (!g) {
-      const empty = ctx.parsed.instructions.length === 0;
-      out.push({
-        line: 1,
-        message: empty ? "the Dockerfile holds no instructions: it needs at least `FROM image:tag`" : "the Dockerfile has no FROM instruction: start a stage with `FROM image:tag`",
-        fix: "Begin the build with `FROM image:tag` (only ARG may come before the first FROM)."
-      });
-      return out;
-    }
-    for (const instr of g.preamble) {
-      if (instr.keyword !== "ARG" && KNOWN_INSTRUCTIONS.has(instr.keyword)) {
-        out.push({
-          line: instr.line,
-          message: `\`${instr.text}\` (line ${instr.line}) comes before the first FROM: only ARG may come before FROM`,
-          fix: "Move it after the FROM line."
-        });
-      }
-    }
-    for (const stage of g.stages) {
-      for (const instr of stage.body) {
-        if (instr.keyword !== "COPY" || !hasFromFlag(instr)) continue;
-        const raw = instr.flags.find((f) => f.name === "from").value ?? "";
-        const value = substitute(raw, g.globalArgs, ctx.parsed.escape);
-        if (value === null || value === "" || /[:/@]/.test(value)) continue;
-        if (/^\d+$/.test(value)) {
-          if (Number(value) >= stage.index) {
-            out.push({
-              line: instr.line,
-              message: `\`${instr.text}\` (line ${instr.line}) copies from stage ${value}, but only stages 0\u2013${stage.index - 1} come before it`,
-              fix: stage.index === 0 ? "Copy from an earlier stage, or from an image (`--from=image:tag`)." : `Use --from=0\u2026${stage.index - 1} or a stage name.`
-            });
-          }
-          continue;
-        }
-        const key = value.toLowerCase();
-        if (ctx.buildContexts?.has(key)) continue;
-        if (!g.stages.some((s) => s.index < stage.index && s.name?.toLowerCase() === key)) {
-          const names = g.stages.filter((s) => s.index < stage.index && s.name).map((s) => s.name);
-          out.push({
-            line: instr.line,
-            message: `\`${instr.text}\` (line ${instr.line}) copies from \`${value}\`, which is no earlier stage${names.length ? ` (earlier stages: ${names.join(", ")})` : ""}`,
-            fix: "Name an earlier stage (`FROM image AS name`), or write a full image reference (`--from=image:tag`)."
-          });
-        }
-      }
-    }
-    return out;
-  }
-};
-
-// src/lint/commands/apk.ts
-var APK_VALUED = /* @__PURE__ */ new Set([
-  "-t",
-  "--virtual",
-  "-X",
-  "--repository",
-  "-p",
-  "--root",
-  "--arch",
-  "--cache-dir",
-  "--keys-dir",
-  "--repositories-file"
-]);
-function apkCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "apk") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, APK_VALUED);
-  return { sub, packages: positionals, options };
-}
-
-// src/lint/commands/apt.ts
-var APT_VALUED = /* @__PURE__ */ new Set([
-  "-o",
-  "--option",
-  "-c",
-  "--config-file",
-  "-t",
-  "--target-release",
-  "--default-release"
-]);
-function aptCommand(cmd) {
-  const name = commandName(cmd.argv[0]);
-  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, APT_VALUED);
-  return { sub, packages: positionals, options };
-}
-var APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
-  "install",
-  "upgrade",
-  "dist-upgrade",
-  "full-upgrade",
-  "build-dep",
-  "reinstall",
-  "satisfy"
-]);
 
 // src/lint/commands/rpm.ts
 var RPM_VALUED = /* @__PURE__ */ new Set([
@@ -3052,6 +2773,285 @@ var IG008 = {
   }
 };
 
+// src/lint/commands/javascript.ts
+var NPM_VALUED = /* @__PURE__ */ new Set([
+  "--prefix",
+  "-C",
+  "--registry",
+  "--cache",
+  "--omit",
+  "--include",
+  "--only",
+  "--loglevel",
+  "-w",
+  "--workspace",
+  "--userconfig",
+  "--install-strategy",
+  "--tag",
+  "--save-prefix",
+  "--fetch-retries",
+  "--fetch-timeout",
+  "--network-timeout",
+  "--script-shell"
+]);
+function npmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "npm") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, NPM_VALUED);
+  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
+    return { kind: "ci", options, packages: positionals };
+  }
+  if ([
+    "install",
+    "i",
+    "in",
+    "ins",
+    "inst",
+    "insta",
+    "instal",
+    "isnt",
+    "isnta",
+    "isntal",
+    "isntall",
+    "add"
+  ].includes(sub)) {
+    return { kind: "install", options, packages: positionals };
+  }
+  return null;
+}
+function yarnInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "yarn") return null;
+  const valued = /* @__PURE__ */ new Set([
+    "--cwd",
+    "--modules-folder",
+    "--network-timeout",
+    "--cache-folder",
+    "--mutex",
+    "--registry"
+  ]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === null || sub === "install") {
+    const { options, positionals } = splitArgs(rest, valued);
+    return positionals.length === 0 ? options : null;
+  }
+  return null;
+}
+function pnpmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pnpm") return null;
+  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === "install" || sub === "i") return rest;
+  return null;
+}
+function bunInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "bun") return null;
+  const valued = /* @__PURE__ */ new Set(["--cwd", "--filter", "-F", "--registry", "--cache-dir", "--backend"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub !== "install" && sub !== "i") return null;
+  const { options, positionals } = splitArgs(rest, valued);
+  return positionals.length === 0 ? options : null;
+}
+
+// src/lint/commands/dependency-install.ts
+function dependencyInstall(cmd) {
+  const tool = dependencyTool(cmd);
+  return tool === null ? null : { tool, text: describe(cmd) };
+}
+var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
+function dependencyTool(cmd) {
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? "pip" : null;
+  }
+  const uv = uvCommand(cmd);
+  if (uv) {
+    if (uv.kind === "sync") return "uv";
+    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? "uv" : null;
+  }
+  if (poetryInstall(cmd)) return "poetry";
+  if (pipenvInstall(cmd)) return "pipenv";
+  const npm = npmInstall(cmd);
+  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return "npm";
+  if (yarnInstall(cmd)) return "yarn";
+  if (pnpmInstall(cmd)) return "pnpm";
+  if (bunInstall(cmd)) return "bun";
+  const name = commandName(cmd.argv[0]);
+  if (!OTHER_INSTALLERS.has(name)) return null;
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  if (name === "go" && a[0] === "mod" && a[1] === "download") return "go";
+  if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
+  if (name === "composer" && a[0] === "install") return "composer";
+  if (name === "cargo" && a[0] === "fetch") return "cargo";
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
+    return "mvn";
+  }
+  return null;
+}
+
+// src/lint/rules/IG009-cache-order.ts
+var MANIFESTS = /* @__PURE__ */ new Set([
+  "pyproject.toml",
+  "uv.lock",
+  "poetry.lock",
+  "pipfile",
+  "pipfile.lock",
+  "setup.cfg",
+  ".python-version",
+  "package.json",
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  ".npmrc",
+  ".yarnrc",
+  ".yarnrc.yml",
+  ".nvmrc",
+  "go.mod",
+  "go.sum",
+  "gemfile",
+  "gemfile.lock",
+  "composer.json",
+  "composer.lock",
+  "cargo.toml",
+  "cargo.lock",
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  "settings.gradle",
+  "settings.gradle.kts",
+  "gradle.properties",
+  ".ruby-version",
+  ".tool-versions",
+  "pnpm-workspace.yaml",
+  "bun.lock",
+  "bun.lockb",
+  // the Maven wrapper (mvnw and .mvn/) and Symfony Flex's lock pick what the install fetches: not source
+  "mvnw",
+  "mvnw.cmd",
+  "symfony.lock"
+]);
+var MANIFEST_DIRS = /* @__PURE__ */ new Set([".yarn", "requirements", "patches", ".mvn"]);
+function inManifestDir(path) {
+  return path.split("/").some((part) => MANIFEST_DIRS.has(part));
+}
+var MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
+function isManifest(name) {
+  if (inManifestDir(name.replace(/\/+$/, ""))) return true;
+  const base = name.split("/").pop();
+  if (base === "Pipfile" || base === "Pipfile.lock" || base === "Gemfile" || base === "Gemfile.lock")
+    return true;
+  if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
+  if (base === "Cargo.toml" || base === "Cargo.lock") return true;
+  return /^requirements.*\.txt$/.test(base);
+}
+var WHOLE2 = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
+function bringsSource(src, ctx, fileSet) {
+  if (WHOLE2.has(src)) return true;
+  if (src.includes("$")) return false;
+  const p = contextPath(src);
+  if (p === "") return true;
+  const c = ctx.context;
+  if (c) {
+    if (isGlob(p)) {
+      const re = globToRegExp(p);
+      const files = c.files.filter((f) => re.test(f));
+      const dirs = [...c.dirs].filter((d) => re.test(d));
+      if (files.length + dirs.length > 0)
+        return dirs.some((d) => !inManifestDir(d)) || files.some((f) => !isManifest(f));
+    } else if (c.dirs.has(p)) return !inManifestDir(p);
+    else if (fileSet.has(p)) return !isManifest(p);
+  }
+  if (src.endsWith("/")) return !inManifestDir(p);
+  if (isGlob(p)) {
+    const re = globToRegExp(p.split("/").pop());
+    return !MANIFEST_NAMES.some((m) => re.test(m) || re.test(m.replace(/^./, (x) => x.toUpperCase())));
+  }
+  return !isManifest(p);
+}
+function isContextCopy(instr) {
+  return (instr.keyword === "COPY" || instr.keyword === "ADD") && !hasFromFlag(instr) && instr.heredocs.length === 0;
+}
+var MANIFESTS_OF = {
+  uv: "pyproject.toml and uv.lock",
+  poetry: "pyproject.toml and poetry.lock",
+  pipenv: "Pipfile and Pipfile.lock",
+  npm: "package.json and package-lock.json",
+  yarn: "package.json and yarn.lock",
+  pnpm: "package.json and pnpm-lock.yaml",
+  bun: "package.json and bun.lock",
+  go: "go.mod and go.sum",
+  bundle: "Gemfile and Gemfile.lock",
+  composer: "composer.json and composer.lock",
+  cargo: "Cargo.toml and Cargo.lock",
+  mvn: "pom.xml"
+};
+function manifestsFor(tool, argv) {
+  if (tool === "pip" || tool === "uv") {
+    const files = [];
+    for (let k = 0; k < argv.length; k++) {
+      const a = argv[k];
+      if ((a === "-r" || a === "--requirement") && argv[k + 1]) files.push(argv[k + 1]);
+      else if (a.startsWith("--requirement=")) files.push(a.slice(14));
+      else if (/^-r./.test(a)) files.push(a.slice(2));
+    }
+    if (files.length) return files.join(" and ");
+    if (tool === "pip") return "the requirements files";
+  }
+  return MANIFESTS_OF[tool] ?? "the dependency manifests";
+}
+var IG009 = {
+  id: "IG009",
+  name: "cache-order",
+  severity: "error",
+  summary: "A dependency-install command runs after a COPY/ADD from the context that copies more than dependency manifests, in the same stage.",
+  rationale: "Every source change invalidates the COPY layer, and with it the install after it: each build re-downloads all dependencies.",
+  fix: "Copy only the manifests (e.g. `COPY pyproject.toml uv.lock ./`), run the install, then copy the source.",
+  check(ctx) {
+    const out = [];
+    let fileSet = null;
+    const files = () => {
+      fileSet ??= new Set(ctx.context?.files ?? []);
+      return fileSet;
+    };
+    for (const stage of builtStages(ctx)) {
+      let lastSourceCopy = null;
+      const unjudged = [];
+      const judgeCopies = () => {
+        for (const copy of unjudged) {
+          const sources = ctx.sources(copy).filter((s) => !isUrl(s));
+          if (sources.some((s) => bringsSource(s, ctx, files()))) lastSourceCopy = copy;
+        }
+        unjudged.length = 0;
+      };
+      const installedBefore = /* @__PURE__ */ new Set();
+      for (const instr of stage.body) {
+        if (isContextCopy(instr)) {
+          unjudged.push(instr);
+          continue;
+        }
+        if (instr.keyword !== "RUN") continue;
+        for (const cmd of ctx.run(instr).commands) {
+          const install = dependencyInstall(cmd);
+          if (!install) continue;
+          judgeCopies();
+          if (!lastSourceCopy) {
+            installedBefore.add(install.tool);
+            continue;
+          }
+          if (installedBefore.has(install.tool)) continue;
+          out.push({
+            line: instr.line,
+            message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
+          });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+};
+
 // src/lint/rules/IG010-non-root.ts
 var WINDOWS_FIX = "Run as the built-in unprivileged account: `USER ContainerUser` before CMD (useradd does not exist on Windows).";
 var IG010 = {
@@ -3381,13 +3381,12 @@ var RULES = [
 ];
 
 export {
-  readContext,
   parseDockerfile,
   DEFAULT_PLATFORM,
   isPlatform,
   GraphError,
   buildStageGraph,
   createContext,
-  isManifest,
+  readContext,
   RULES
 };

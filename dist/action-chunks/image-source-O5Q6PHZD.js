@@ -11,7 +11,7 @@ import {
   normalizeInstruction,
   readArchiveRef,
   readSaveStream
-} from "./chunk-QU67KUNU.js";
+} from "./chunk-LWYNQWPF.js";
 import {
   codeFingerprint
 } from "./chunk-WLHE5G3A.js";

@@ -5,10 +5,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-FS2M57HK.js";
+} from "./chunk-4OFTYZXE.js";
 import {
   readContext
-} from "./chunk-RLM4ZUBS.js";
+} from "./chunk-DK3JG6KI.js";
 import "./chunk-L73SEBKP.js";
 import "./chunk-MENXIJHE.js";
 import "./chunk-D3W3FW7B.js";

@@ -20,17 +20,17 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-656YAISV.js";
+} from "./chunk-MBDILBLM.js";
 import {
   describeJudged,
   reachesFailOn
 } from "./chunk-STFNBVAH.js";
-import "./chunk-RLM4ZUBS.js";
+import "./chunk-DK3JG6KI.js";
 import {
   analyzeImage,
   comparePaths,
   isArchiveRef
-} from "./chunk-XDBHSMX6.js";
+} from "./chunk-3ZSMG4WY.js";
 import {
   escapeTerminal
 } from "./chunk-56EKPODJ.js";
@@ -542,10 +542,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-K3LAXQG7.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-WRA4BNZH.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
   containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-5CDMONTV.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-MAJX2OUX.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1113,7 +1113,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-YPDMMVSL.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-3RYFYBC6.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1166,7 +1166,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-5CDMONTV.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-MAJX2OUX.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

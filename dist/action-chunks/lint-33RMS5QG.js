@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-H62HP2TZ.js";
+} from "./chunk-C7GR2HLH.js";
 import {
   formatBytes
 } from "./chunk-Y2Q3KHQR.js";

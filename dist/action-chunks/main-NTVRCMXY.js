@@ -18,7 +18,7 @@ import {
   instructionKind,
   isArchiveRef,
   normalizeInstruction
-} from "./chunk-QU67KUNU.js";
+} from "./chunk-LWYNQWPF.js";
 import {
   TOOL_NAME,
   VERSION
@@ -31,7 +31,7 @@ import {
   RULES,
   isManifest,
   readContext
-} from "./chunk-H62HP2TZ.js";
+} from "./chunk-C7GR2HLH.js";
 import {
   formatBytes,
   parseIncrease,
@@ -393,10 +393,10 @@ function lcs(a, b, same) {
   return pairs;
 }
 var tokens = (s) => new Set(s.split(/[\s&|;]+/).filter(Boolean));
-function similarity(a, b) {
-  if (a === b) return 1;
-  const ta = tokens(a);
-  const tb = tokens(b);
+function similarity(first, second) {
+  if (first === second) return 1;
+  const ta = tokens(first);
+  const tb = tokens(second);
   let common = 0;
   for (const t of ta) if (tb.has(t)) common++;
   const union = ta.size + tb.size - common;
@@ -553,8 +553,8 @@ function parseStartupProbe(text2) {
   return null;
 }
 var STARTUP_PROBE_HINT = "must be port:PORT (e.g. port:8000) or cmd:COMMAND (e.g. cmd:test -f /tmp/ready)";
-function describeProbe(p) {
-  return p.kind === "port" ? `port:${p.port}` : `cmd:${p.command}`;
+function describeProbe(probe) {
+  return probe.kind === "port" ? `port:${probe.port}` : `cmd:${probe.command}`;
 }
 
 // src/startup/startup-probe.ts
@@ -824,10 +824,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-FMNTDDIQ.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-O5Q6PHZD.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-WVIG32I6.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-P7TQKUPG.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-33RMS5QG.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0

@@ -4,7 +4,7 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-XDBHSMX6.js";
+} from "./chunk-3ZSMG4WY.js";
 import {
   codeFingerprint
 } from "./chunk-XWU6DGBI.js";
