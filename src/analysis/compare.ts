@@ -29,7 +29,7 @@ function lcs<A, B>(a: readonly A[], b: readonly B[], same: (x: A, y: B) => boole
 const tokens = (s: string): Set<string> => new Set(s.split(/[\s&|;]+/).filter(Boolean));
 
 /** How alike two instructions read, 0..1 (Jaccard over words). */
-export function similarity(first: string, second: string): number {
+function similarity(first: string, second: string): number {
   if (first === second) return 1;
   const ta = tokens(first);
   const tb = tokens(second);

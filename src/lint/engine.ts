@@ -46,7 +46,7 @@ function ids(list: string): string[] {
 }
 
 /** Rule ids silenced per instruction line, and for the whole file. */
-export function inlineIgnores(parsed: ParsedDockerfile): {
+function inlineIgnores(parsed: ParsedDockerfile): {
   byLine: Map<number, Set<string>>;
   file: Set<string>;
 } {

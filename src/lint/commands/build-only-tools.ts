@@ -28,7 +28,7 @@ function packageName(spec: string): string {
     .toLowerCase();
 }
 
-export function isBuildPackage(spec: string): boolean {
+function isBuildPackage(spec: string): boolean {
   const name = packageName(spec);
   if (BUILD_PACKAGES.has(name)) return true;
   if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;

@@ -22,7 +22,7 @@ const CODENAME = /-(trixie|bookworm|bullseye|buster|noble|jammy|focal)$/;
  * A smaller tag family the image really publishes for `tag`: golang and rust publish no `-slim` for the
  * runtime (build with them and ship the binary), php none at all, the JDK images ship a JRE instead.
  */
-export function smallerBase(official: string, tag: string): { image: string; advice: string } {
+function smallerBase(official: string, tag: string): { image: string; advice: string } {
   const codename = CODENAME.exec(tag)?.[1] ?? null;
   const version = (codename ? tag.slice(0, -codename.length - 1) : tag) || 'VERSION';
   switch (official) {

@@ -4,14 +4,14 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-MBDILBLM.js";
+} from "./chunk-GSQV2KQD.js";
 import {
   describeJudged
 } from "./chunk-STFNBVAH.js";
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-4OFTYZXE.js";
+} from "./chunk-MMM22FPM.js";
 import {
   RULES
 } from "./chunk-DK3JG6KI.js";

@@ -827,7 +827,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-O5Q6PHZD.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-WVIG32I6.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-33RMS5QG.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-WOLVTNJQ.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1772,10 +1772,7 @@ function parseFileValue(name, value) {
 // src/config/config.ts
 var CONFIG_FILE = ".image-guard.yml";
 var MAX_CONFIG_BYTES = 64 * 1024;
-var CONFIG_KEYS = [
-  ...SETTING_NAMES.filter((name) => specOf(name).config),
-  "severity"
-];
+var CONFIG_KEYS = [...SETTING_NAMES.filter((name) => specOf(name).config), "severity"];
 function emptyConfig() {
   return { path: null, settings: {}, ignore: [], severity: {} };
 }

@@ -1,11 +1,9 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  MAX_DOCKERFILE_BYTES,
   defaultContext,
   lint,
-  lintDockerfileResult,
-  readDockerfile
-} from "./chunk-4OFTYZXE.js";
+  lintDockerfileResult
+} from "./chunk-MMM22FPM.js";
 import {
   readContext
 } from "./chunk-DK3JG6KI.js";
@@ -14,10 +12,8 @@ import "./chunk-MENXIJHE.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-R3ZKXXJG.js";
 export {
-  MAX_DOCKERFILE_BYTES,
   defaultContext,
   lint,
   lintDockerfileResult,
-  readContext,
-  readDockerfile
+  readContext
 };

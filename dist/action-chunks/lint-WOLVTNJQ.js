@@ -8,13 +8,15 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-DK3JG6KI.js";
-import {
-  UserError
-} from "./chunk-L73SEBKP.js";
+} from "./chunk-C7GR2HLH.js";
 import {
   formatBytes
-} from "./chunk-MENXIJHE.js";
+} from "./chunk-Y2Q3KHQR.js";
+import {
+  UserError
+} from "./chunk-2YHXANQQ.js";
+import "./chunk-AKU6XGOV.js";
+import "./chunk-KDXOXGTE.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";
@@ -219,11 +221,9 @@ async function lintDockerfileResult(dockerfilePath, opts) {
 function defaultContext(dockerfilePath) {
   return dirname(dockerfilePath);
 }
-
 export {
+  defaultContext,
   lint,
-  MAX_DOCKERFILE_BYTES,
-  readDockerfile,
   lintDockerfileResult,
-  defaultContext
+  readContext
 };

@@ -8,15 +8,13 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-C7GR2HLH.js";
-import {
-  formatBytes
-} from "./chunk-Y2Q3KHQR.js";
+} from "./chunk-DK3JG6KI.js";
 import {
   UserError
-} from "./chunk-2YHXANQQ.js";
-import "./chunk-AKU6XGOV.js";
-import "./chunk-KDXOXGTE.js";
+} from "./chunk-L73SEBKP.js";
+import {
+  formatBytes
+} from "./chunk-MENXIJHE.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";
@@ -221,11 +219,9 @@ async function lintDockerfileResult(dockerfilePath, opts) {
 function defaultContext(dockerfilePath) {
   return dirname(dockerfilePath);
 }
+
 export {
-  MAX_DOCKERFILE_BYTES,
-  defaultContext,
   lint,
   lintDockerfileResult,
-  readContext,
-  readDockerfile
+  defaultContext
 };

@@ -787,10 +787,7 @@ function parseFileValue(name, value) {
 // src/config/config.ts
 var CONFIG_FILE = ".image-guard.yml";
 var MAX_CONFIG_BYTES = 64 * 1024;
-var CONFIG_KEYS = [
-  ...SETTING_NAMES.filter((name) => specOf(name).config),
-  "severity"
-];
+var CONFIG_KEYS = [...SETTING_NAMES.filter((name) => specOf(name).config), "severity"];
 function emptyConfig() {
   return { path: null, settings: {}, ignore: [], severity: {} };
 }

@@ -20,7 +20,7 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-MBDILBLM.js";
+} from "./chunk-GSQV2KQD.js";
 import {
   describeJudged,
   reachesFailOn
@@ -545,7 +545,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-WRA4BNZH.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
   containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-MAJX2OUX.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-3HMMDVWH.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1113,7 +1113,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-3RYFYBC6.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-AFYEVUSM.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1166,7 +1166,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-MAJX2OUX.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-3HMMDVWH.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,
