@@ -21,7 +21,7 @@ export interface ImageAnalysis {
 
 const shorten = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-export function describeLayer(layers: readonly ImageLayer[], index: number): string {
+function describeLayer(layers: readonly ImageLayer[], index: number): string {
   const instruction = normalizeInstruction(layers[index]?.createdBy ?? '');
   return instruction ? `layer ${index} (\`${shorten(instruction, 60)}\`)` : `layer ${index}`;
 }
@@ -62,7 +62,7 @@ export function analyzeImage(data: ImageData): ImageAnalysis {
 }
 
 /** The compressed sizes a reader counted, when it counted every layer. */
-export function computedCompressed(data: ImageData): CompressedSize | null {
+function computedCompressed(data: ImageData): CompressedSize | null {
   const counted = data.layerCompressed ?? data.layers?.map((l) => l.compressed ?? null) ?? null;
   const diffIds = data.config.diffIds;
   if (!counted?.length || counted.length !== diffIds.length || counted.some((c) => !c)) return null;

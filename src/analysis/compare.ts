@@ -29,10 +29,10 @@ function lcs<A, B>(a: readonly A[], b: readonly B[], same: (x: A, y: B) => boole
 const tokens = (s: string): Set<string> => new Set(s.split(/[\s&|;]+/).filter(Boolean));
 
 /** How alike two instructions read, 0..1 (Jaccard over words). */
-export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const ta = tokens(a);
-  const tb = tokens(b);
+function similarity(first: string, second: string): number {
+  if (first === second) return 1;
+  const ta = tokens(first);
+  const tb = tokens(second);
   let common = 0;
   for (const t of ta) if (tb.has(t)) common++;
   const union = ta.size + tb.size - common;

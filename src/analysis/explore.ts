@@ -6,9 +6,9 @@ import type { EntryKind } from '../image/model.js';
 import type { FsNode, LayerObserver, MergedFilesystem } from './filesystem.js';
 
 /** Most tree nodes kept (a 100,000-file image keeps its 12,000 heaviest paths and sums up the rest). */
-export const MAX_TREE_NODES = 12_000;
+const MAX_TREE_NODES = 12_000;
 /** Largest paths kept per layer and kind of change. */
-export const MAX_LAYER_PATHS = 40;
+const MAX_LAYER_PATHS = 40;
 
 /**
  * One node of the tree, as an array so that the HTML report carries it compactly:

@@ -22,17 +22,17 @@ export interface FileIndex {
  * Path order: segment by segment, each segment by UTF-16 code units (what a directory listing sorted with `<`
  * gives). It differs from comparing whole strings where a name has a character below `/` (`a-b` vs `a/b`).
  */
-export function comparePaths(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
+export function comparePaths(left: string, right: string): number {
+  const n = Math.min(left.length, right.length);
   for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
+    const x = left.charCodeAt(i);
+    const y = right.charCodeAt(i);
     if (x === y) continue;
     if (x === 0x2f) return -1;
     if (y === 0x2f) return 1;
     return x - y;
   }
-  return a.length - b.length;
+  return left.length - right.length;
 }
 
 /** The index of a merged filesystem; `diffIds[i]` is the diffId of image layer i (null when empty). */

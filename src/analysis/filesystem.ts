@@ -280,12 +280,7 @@ export function* walk(node: FsNode): Generator<FsNode> {
 }
 
 /** The `limit` largest items by `size`, biggest first, ties broken by `key` for a stable order. */
-export function topBy<T>(
-  items: Iterable<T>,
-  limit: number,
-  size: (t: T) => number,
-  key: (t: T) => string,
-): T[] {
+function topBy<T>(items: Iterable<T>, limit: number, size: (t: T) => number, key: (t: T) => string): T[] {
   const top: T[] = [];
   for (const item of items) {
     if (top.length === limit && size(item) <= size(top[top.length - 1]!)) continue;

@@ -31,13 +31,10 @@ export interface ImageGuardConfig {
 export const CONFIG_FILE = '.image-guard.yml';
 
 /** A config file is a few hundred bytes; far beyond that it is not one (and would cost memory to parse). */
-export const MAX_CONFIG_BYTES = 64 * 1024;
+const MAX_CONFIG_BYTES = 64 * 1024;
 
 /** The keys a config file may hold: the settings marked `config` in the table, and `severity`. */
-export const CONFIG_KEYS: readonly string[] = [
-  ...SETTING_NAMES.filter((name) => specOf(name).config),
-  'severity',
-];
+const CONFIG_KEYS: readonly string[] = [...SETTING_NAMES.filter((name) => specOf(name).config), 'severity'];
 
 export function emptyConfig(): ImageGuardConfig {
   return { path: null, settings: {}, ignore: [], severity: {} };

@@ -18,7 +18,7 @@ import { type Increase, parseIncrease, parseSize } from '../core/size.js';
 import { RULES } from '../lint/rules/index.js';
 
 /** Every rule id there is: the Dockerfile rules' registry and the image-content rules' registry. */
-export const KNOWN_RULE_IDS: readonly string[] = [...RULES, ...CONTENT_RULES].map((r) => r.id);
+const KNOWN_RULE_IDS: readonly string[] = [...RULES, ...CONTENT_RULES].map((r) => r.id);
 export const isKnownRuleId = (id: string): boolean => KNOWN_RULE_IDS.includes(id);
 export const KNOWN_RULES_HINT = `rule ids are ${RULES[0]?.id}–${RULES.at(-1)?.id} and ${CONTENT_RULES[0]?.id}–${CONTENT_RULES.at(-1)?.id}`;
 
@@ -187,7 +187,7 @@ const attestation = (t: string): Parsed<string> =>
     ? ok(t)
     : problem('must be false, true or buildx attestation options (e.g. mode=max)');
 /** A build's seconds as another tool measured them, with how much of it the cache served. */
-export interface GivenBuild {
+interface GivenBuild {
   seconds: number;
   cache: 'none' | 'partial' | 'all' | 'unknown';
   noCache: boolean;
@@ -216,7 +216,7 @@ const setting = <T>(spec: Partial<SettingSpec<T>> & Pick<SettingSpec<T>, 'doc' |
 const BUDGET = { input: true, config: true, metavar: 'S' } as const;
 
 /** Every setting, in the order action.yml and the docs list them. */
-export const SETTINGS = {
+const SETTINGS = {
   dockerfile: setting({
     actionDefault: 'Dockerfile',
     doc: 'Path of the Dockerfile from the workspace root.',

@@ -19,6 +19,6 @@ export function parseStartupProbe(text: string): StartupProbe | null {
 export const STARTUP_PROBE_HINT =
   'must be port:PORT (e.g. port:8000) or cmd:COMMAND (e.g. cmd:test -f /tmp/ready)';
 
-export function describeProbe(p: StartupProbe): string {
-  return p.kind === 'port' ? `port:${p.port}` : `cmd:${p.command}`;
+export function describeProbe(probe: StartupProbe): string {
+  return probe.kind === 'port' ? `port:${probe.port}` : `cmd:${probe.command}`;
 }

@@ -5,7 +5,7 @@
 const MASK = '***';
 
 /** `text` with every occurrence of every secret value replaced by ***; longer values first, so no part remains. */
-export function redact(text: string, secrets: readonly string[]): string {
+function redact(text: string, secrets: readonly string[]): string {
   const values = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
   let out = text;
   for (const value of values) out = out.split(value).join(MASK);

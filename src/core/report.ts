@@ -3,7 +3,6 @@
 import type { JudgedImage } from './judged.js';
 
 export type Severity = 'error' | 'warning' | 'info';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export type FailOn = Severity | 'never';
 
 export interface Finding {

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import * as zlib from 'node:zlib';
 
 export const GZIP_LEVEL = 6;
-export const ZSTD_LEVEL = 3;
+const ZSTD_LEVEL = 3;
 
 export interface CompressedSizes {
   /** Bytes of the gzip stream (level 6) of everything written. */

@@ -57,7 +57,7 @@ export async function peek(
   return { head, rest: rest() };
 }
 
-export function toBuffer(chunk: Uint8Array): Buffer {
+function toBuffer(chunk: Uint8Array): Buffer {
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
@@ -89,7 +89,7 @@ export async function decompressed(
 // whole window up front.
 const FZSTD_FEED = 1024 * 1024;
 /** zstd's own default limit (`--memory=128MB`): a frame asking for more is refused, as `zstd -d` refuses it. */
-export const MAX_ZSTD_WINDOW = 128 * 1024 * 1024;
+const MAX_ZSTD_WINDOW = 128 * 1024 * 1024;
 const MAX_BLOCK = 128 * 1024;
 const ZSTD_FRAME = 0xfd2fb528;
 const SKIPPABLE_FRAME = 0x184d2a50;
@@ -214,7 +214,7 @@ export async function* fzstdChunks(source: AsyncIterable<Buffer>): AsyncGenerato
 
 type ZstdFactory = (options?: zlib.ZlibOptions) => Transform;
 
-export const nativeZstd: ZstdFactory | undefined = (zlib as unknown as { createZstdDecompress?: ZstdFactory })
+const nativeZstd: ZstdFactory | undefined = (zlib as unknown as { createZstdDecompress?: ZstdFactory })
   .createZstdDecompress;
 
 function zstdError(error: unknown): Error {

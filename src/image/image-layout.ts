@@ -4,7 +4,7 @@
 
 import { posix } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { escapeTerminal } from '../render/terminal-escape.js';
+import { escapeTerminal } from '../core/terminal-escape.js';
 
 export interface ImagePlan {
   /** Member path of the config JSON. */
@@ -27,7 +27,7 @@ const CONFIG_TYPES = new Set([
   'application/vnd.oci.image.config.v1+json',
   'application/vnd.docker.container.image.v1+json',
 ]);
-export const LAYER_TYPES = new Set([
+const LAYER_TYPES = new Set([
   'application/vnd.oci.image.layer.v1.tar',
   'application/vnd.oci.image.layer.v1.tar+gzip',
   'application/vnd.oci.image.layer.v1.tar+zstd',
@@ -58,7 +58,7 @@ function parse<T>(bytes: Buffer, what: string, source: string): T {
 }
 
 /** `sha256:abc` → `blobs/sha256/abc`, refusing digests that would walk out of the layout. */
-export function blobPath(digest: unknown, source: string): string {
+function blobPath(digest: unknown, source: string): string {
   const m = typeof digest === 'string' ? /^([a-z0-9+._-]+):([a-fA-F0-9]+)$/.exec(digest) : null;
   if (!m) {
     const shown = typeof digest === 'string' ? `an invalid digest "${shorten(digest)}"` : 'no digest';
@@ -69,9 +69,9 @@ export function blobPath(digest: unknown, source: string): string {
 
 // Bounds on what an index may make us do and say: a hostile index fans out to millions of manifests or
 // nests indexes, and a list of every name would make an error line of megabytes.
-export const MAX_INDEX_DEPTH = 4;
-export const MAX_MANIFESTS = 1000;
-export const MAX_INDEXES = 100;
+const MAX_INDEX_DEPTH = 4;
+const MAX_MANIFESTS = 1000;
+const MAX_INDEXES = 100;
 const MAX_NAMES_SHOWN = 10;
 const MAX_NAME_LENGTH = 80;
 

@@ -152,7 +152,7 @@ function kindOf(entry: TarEntry): EntryKind {
 }
 
 /** The one-line error for a layer that cannot be read, naming it and saying what to do. */
-export function layerError(name: string, error: unknown): Error {
+function layerError(name: string, error: unknown): Error {
   if (error instanceof UserError) return error;
   if (error instanceof UnsafePathError) {
     return new UserError(

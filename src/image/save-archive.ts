@@ -16,7 +16,7 @@ import { readTar, type TarEntry, TarFormatError } from './tar-reader.js';
 /** Largest JSON member buffered (configs with long histories run to a few hundred KiB). */
 export const MAX_JSON_MEMBER = 16 * 1024 * 1024;
 /** Largest sum of JSON members buffered: many members each under the cap must not add up to gigabytes. */
-export const MAX_JSON_TOTAL = 64 * 1024 * 1024;
+const MAX_JSON_TOTAL = 64 * 1024 * 1024;
 const OVERSIZED_JSON = `a JSON member over ${MAX_JSON_MEMBER / 1024 / 1024} MiB`;
 
 export interface ReadSaveOptions {

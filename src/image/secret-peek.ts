@@ -11,7 +11,7 @@ const PRIVATE_KEY_LINE = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const LINE = 96;
 
 /** True when `buf` holds a PEM private-key header line. */
-export function holdsPrivateKey(buf: Buffer): boolean {
+function holdsPrivateKey(buf: Buffer): boolean {
   for (let i = buf.indexOf(BEGIN); i !== -1; i = buf.indexOf(BEGIN, i + 1)) {
     if (PRIVATE_KEY_LINE.test(buf.toString('latin1', i, i + LINE))) return true;
   }
@@ -19,14 +19,14 @@ export function holdsPrivateKey(buf: Buffer): boolean {
 }
 
 /** Which config-file check a path calls for, beyond the private-key scan every regular file gets. */
-export function configKind(path: string): 'npmrc' | 'docker-config' | null {
+function configKind(path: string): 'npmrc' | 'docker-config' | null {
   if (path === '.npmrc' || path.endsWith('/.npmrc')) return 'npmrc';
   if (path === '.docker/config.json' || path.endsWith('/.docker/config.json')) return 'docker-config';
   return null;
 }
 
 /** Whether a docker CLI config's `auths` carries a credential (`auth`, `identitytoken` or `password`). */
-export function dockerConfigHasAuths(text: string): boolean {
+function dockerConfigHasAuths(text: string): boolean {
   try {
     const parsed = JSON.parse(text) as { auths?: Record<string, Record<string, unknown>> };
     const auths = parsed?.auths;

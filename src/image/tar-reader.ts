@@ -69,7 +69,7 @@ export interface TarReadOptions {
   maxMetaEntrySize?: number;
 }
 
-export const DEFAULT_MAX_META_ENTRY_SIZE = 1024 * 1024;
+const DEFAULT_MAX_META_ENTRY_SIZE = 1024 * 1024;
 
 const BLOCK = 512;
 const EMPTY = Buffer.alloc(0);

@@ -17,7 +17,7 @@ import { UserError } from '../core/errors.js';
 import { IgnoreMatcher } from './dockerignore.js';
 
 /** Paths IG008 looks for at any depth of the context. */
-export const HEAVY_PATHS = [
+const HEAVY_PATHS = [
   '.git',
   '.venv',
   'venv',
@@ -174,7 +174,7 @@ export function readContext(contextDir: string, dockerfilePath: string | null): 
 }
 
 /** Largest ignore file read: real ones are a few KiB; a bigger one is a mistake or an attack. */
-export const MAX_IGNORE_BYTES = 1024 * 1024;
+const MAX_IGNORE_BYTES = 1024 * 1024;
 
 /**
  * The ignore file's text, or null when there is none. Only a regular file is read: it is opened without

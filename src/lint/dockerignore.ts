@@ -16,11 +16,11 @@ export interface IgnorePattern {
 }
 
 /** Go's path.Clean for slash paths. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
+export function cleanPath(path: string): string {
+  if (path === '') return '.';
+  const rooted = path.startsWith('/');
   const out: string[] = [];
-  for (const part of p.split('/')) {
+  for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') {
       if (out.length > 0 && out[out.length - 1] !== '..') out.pop();

@@ -1,9 +1,9 @@
 // The pure core: Dockerfile text + what is known of the context → findings. Inline ignores, the config's
 // `ignore` list and severity overrides are applied here, never in a rule.
 import { UserError } from '../core/errors.js';
+import type { JudgedImage } from '../core/judged.js';
 import type { Finding, Severity } from '../core/report.js';
 import type { ContextInfo } from './context.js';
-import type { JudgedImage } from './judged.js';
 import { type ParsedDockerfile, type Problem, parseDockerfile } from './parse.js';
 import { createContext, type Rule, type RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -46,7 +46,7 @@ function ids(list: string): string[] {
 }
 
 /** Rule ids silenced per instruction line, and for the whole file. */
-export function inlineIgnores(parsed: ParsedDockerfile): {
+function inlineIgnores(parsed: ParsedDockerfile): {
   byLine: Map<number, Set<string>>;
   file: Set<string>;
 } {
@@ -70,8 +70,6 @@ export function inlineIgnores(parsed: ParsedDockerfile): {
   }
   return { byLine, file };
 }
-
-export type { JudgedImage } from './judged.js';
 
 export interface LintResult {
   findings: Finding[];

@@ -26,7 +26,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
  * The index after the `}` closing a `${` whose `{` is at `open`, or -1. Nested `${…}` are followed; the
  * escape character (not in a pattern's quotes: BuildKit has none there) protects the character after it.
  */
-export function closingBrace(text: string, open: number, escapeChar = '\\'): number {
+function closingBrace(text: string, open: number, escapeChar = '\\'): number {
   let depth = 0;
   for (let j = open; j < text.length; j++) {
     const c = text[j]!;

@@ -2,9 +2,9 @@
 // results with a physical location (a repository-relative URI and a start line).
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { JudgedImage } from '../core/judged.js';
 import type { Finding, Severity } from '../core/report.js';
 import { VERSION } from '../core/version.js';
-import type { JudgedImage } from './judged.js';
 import type { Rule } from './rule.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {

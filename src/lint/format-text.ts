@@ -1,7 +1,8 @@
 // `Dockerfile:12 warning IG004 pip-cache: …` with the fix indented under it; colour only on a terminal.
+
+import { describeJudged, type JudgedImage } from '../core/judged.js';
 import type { Finding } from '../core/report.js';
-import { escapeTerminal as esc } from '../render/terminal-escape.js';
-import { describeJudged, type JudgedImage } from './judged.js';
+import { escapeTerminal as esc } from '../core/terminal-escape.js';
 
 const COLOURS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' } as const;
 const DIM = '\u001b[2m';

@@ -1,31 +1,21 @@
-// The lint entry points for the CLI, `compare` and the Action: the pure `lint` and `lintDockerfileAt`, which
-// reads the Dockerfile and its build context from disk.
+// The lint entry points for the CLI, `compare` and the Action: `lintDockerfileResult`, which reads the Dockerfile
+// and its build context from disk, and `defaultContext`. `lint` and `readContext` are exported for
+// scripts/bench.mjs, which bundles this file (of the working tree and of an older revision) and calls them.
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { UserError } from '../core/errors.js';
-import type { Finding } from '../core/report.js';
 import { formatBytes } from '../core/size.js';
 import { type ContextInfo, readContext } from './context.js';
 import { type LintPolicy, type LintResult, lintResult, looksLikeDockerfile } from './engine.js';
 import type { Problem } from './parse.js';
 
-export { type ContextInfo, memoryTree, readContext, walkContext } from './context.js';
-export {
-  type LintOptions,
-  type LintResult,
-  lint,
-  lintResult,
-} from './engine.js';
-export { formatSarif } from './format-sarif.js';
-export { formatText } from './format-text.js';
-export { describeJudged, type JudgedImage } from './judged.js';
-export type { Rule } from './rule.js';
-export { RULES } from './rules/index.js';
+export { readContext } from './context.js';
+export { lint } from './engine.js';
 
 /** Far larger than any real Dockerfile: beyond it the file is reported (IG000), not linted. */
-export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
-export interface DockerfileText {
+interface DockerfileText {
   text: string;
   problems: Problem[];
   /** Set when the file is too large to lint: the reason, reported as IG000 at line 1. */
@@ -33,7 +23,7 @@ export interface DockerfileText {
 }
 
 /** Reads a Dockerfile as UTF-8; bad input is a UserError (not a Dockerfile at all) or an IG000 problem. */
-export async function readDockerfile(path: string): Promise<DockerfileText> {
+async function readDockerfile(path: string): Promise<DockerfileText> {
   let size: number;
   try {
     const st = await stat(path);
@@ -96,14 +86,6 @@ export async function readDockerfile(path: string): Promise<DockerfileText> {
   }
 }
 
-/**
- * Lints a Dockerfile on disk against its build context (null: judge the Dockerfile alone). Findings come back
- * filtered by inline ignores and the config's `ignore` and `severity`, sorted by line.
- */
-export async function lintDockerfileAt(dockerfilePath: string, opts: LintFileOptions): Promise<Finding[]> {
-  return (await lintDockerfileResult(dockerfilePath, opts)).findings;
-}
-
 export interface LintFileOptions {
   context: string | null;
   target?: string;
@@ -114,7 +96,11 @@ export interface LintFileOptions {
   config?: LintPolicy;
 }
 
-/** `lintDockerfileAt`, with the stage judged as the final image (null when none could be judged). */
+/**
+ * Lints a Dockerfile on disk against its build context (null: judge the Dockerfile alone). Findings come back
+ * filtered by inline ignores and the config's `ignore` and `severity`, sorted by line, with the stage judged as
+ * the final image (null when none could be judged).
+ */
 export async function lintDockerfileResult(
   dockerfilePath: string,
   opts: LintFileOptions,

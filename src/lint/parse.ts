@@ -101,7 +101,7 @@ function joinLogical(lines: readonly string[], escapeChar: string): string {
 }
 
 /** Reads leading `--name[=value]` flags; returns them and the rest of the text. */
-export function splitFlags(text: string): { flags: Flag[]; rest: string } {
+function splitFlags(text: string): { flags: Flag[]; rest: string } {
   const flags: Flag[] = [];
   let i = 0;
   const n = text.length;

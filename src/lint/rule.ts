@@ -1,7 +1,7 @@
 // The shape of a rule and what a rule's check can read. Suppression and severity overrides live in the
 // engine, never in a rule.
 import type { Severity } from '../core/report.js';
-import { analyzeRun, type RunInfo } from './commands.js';
+import { analyzeRun, type RunInfo } from './commands/run.js';
 import type { ContextInfo } from './context.js';
 import { expandText, UNKNOWN } from './expand.js';
 import {
@@ -253,7 +253,7 @@ export function quote(instr: Instruction): string {
 }
 
 /** COPY/ADD sources (the last word is the destination). */
-export function copySources(instr: Instruction): string[] {
+function copySources(instr: Instruction): string[] {
   if (instr.heredocs.length > 0) return [];
   const words = instr.json ?? splitWords(instr.args);
   return words.length >= 2 ? words.slice(0, -1) : [];

@@ -1,8 +1,9 @@
 // The stage graph: which FROM blocks exist, which one is final (last, or --target), which stages it is built
 // FROM (its lineage: their filesystems are the image) and which ones are built at all (lineage plus every
 // stage reached through COPY --from / RUN --mount=from, transitively).
+
+import { type ImageRef, parseImageRef } from '../core/image-ref.js';
 import { expandText, MAX_EXPANDED_LENGTH } from './expand.js';
-import { type ImageRef, parseImageRef } from './image-ref.js';
 import { type Instruction, type ParsedDockerfile, parseKeyValues, splitWords } from './parse.js';
 
 export interface Stage {
@@ -71,7 +72,7 @@ export const DEFAULT_PLATFORM = 'linux/amd64';
  * BuildKit's automatic platform ARGs for `os/arch[/variant]`. The build platform is taken to be the target
  * platform: a linter has no builder machine to ask.
  */
-export function platformArgs(platform: string = DEFAULT_PLATFORM): Map<string, string> {
+function platformArgs(platform: string = DEFAULT_PLATFORM): Map<string, string> {
   const [os = 'linux', arch = 'amd64', variant = ''] = platform.toLowerCase().split('/');
   const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
   return new Map([
@@ -223,7 +224,7 @@ export function buildStageGraph(
 }
 
 /** The raw --from values of COPY and the from= of RUN --mount. */
-export function stageReferences(instr: Instruction): string[] {
+function stageReferences(instr: Instruction): string[] {
   const out: string[] = [];
   if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
     for (const f of instr.flags) if (f.name === 'from' && f.value) out.push(f.value);
@@ -238,7 +239,7 @@ export function stageReferences(instr: Instruction): string[] {
   return out;
 }
 
-export function resolveStageRef(
+function resolveStageRef(
   raw: string,
   stages: readonly Stage[],
   before: number,
@@ -262,7 +263,7 @@ export interface Mount {
   source: string | null;
 }
 
-export function parseMount(value: string): Mount {
+function parseMount(value: string): Mount {
   const m: Mount = { type: 'bind', target: null, from: null, source: null };
   for (const part of value.split(',')) {
     const eq = part.indexOf('=');
@@ -294,7 +295,7 @@ export function baseOf(stage: Stage): Stage {
 }
 
 /** The instructions of a stage's lineage in build order, each with its stage. */
-export function lineageOf(stage: Stage): Stage[] {
+function lineageOf(stage: Stage): Stage[] {
   const out: Stage[] = [];
   for (let s: Stage | null = stage; s; s = s.parent) out.push(s);
   return out.reverse();

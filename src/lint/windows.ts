@@ -1,7 +1,7 @@
 // Windows containers: the Linux advice (useradd, `&&` under PowerShell, apt lists) is wrong there. A file is
 // judged as Windows when its final base is a Windows image or it uses the backtick escape; a RUN is a
 // PowerShell one when the SHELL in force for it names powershell or pwsh.
-import type { ImageRef } from './image-ref.js';
+import type { ImageRef } from '../core/image-ref.js';
 import type { Instruction } from './parse.js';
 import type { RuleContext } from './rule.js';
 import { baseOf, type Stage } from './stages.js';

@@ -9,6 +9,7 @@ import {
   reachesFailOn,
 } from '../core/report.js';
 import { formatBytes } from '../core/size.js';
+import { escapeTerminal as esc } from '../core/terminal-escape.js';
 import { bar, percent, signed } from './bars.js';
 import {
   budgetFigures,
@@ -19,7 +20,6 @@ import {
   shortDirectoryList,
   statusLine,
 } from './summary.js';
-import { escapeTerminal as esc } from './terminal-escape.js';
 
 export interface TextOptions {
   color: boolean;

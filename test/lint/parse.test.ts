@@ -1,6 +1,7 @@
 // Where dockerfile-ast is loose for a linter, and what parse.ts does about it.
 import { describe, expect, it } from 'vitest';
-import { analyzeRun } from '../../src/lint/commands.js';
+import { officialImageOf } from '../../src/core/image-ref.js';
+import { analyzeRun } from '../../src/lint/commands/run.js';
 import { parseDockerfile, parseKeyValues, shorten } from '../../src/lint/parse.js';
 import { buildStageGraph, substitute } from '../../src/lint/stages.js';
 
@@ -121,7 +122,7 @@ describe('ARG, ENV and FROM resolution', () => {
     const t = buildStageGraph(parseDockerfile(text), 'FINAL').graph!;
     expect(t.lineage.map((s) => s.name)).toEqual(['base', 'deps', 'final']);
     expect([...t.built].map((s) => s.name).sort()).toEqual(['base', 'deps', 'final', 'tools']);
-    expect(t.lineage[0]!.ref?.official).toBe('python');
+    expect(officialImageOf(t.lineage[0]!.ref!)).toBe('python');
     expect(() => buildStageGraph(parseDockerfile(text), 'nope')).toThrow(/no stage named "nope"/);
   });
 });

@@ -1,3 +1,4 @@
+import { officialImageOf } from '../../core/image-ref.js';
 import { graphOf, type Rule } from '../rule.js';
 import { baseOf } from '../stages.js';
 import { isWindowsImage } from '../windows.js';
@@ -21,7 +22,7 @@ const CODENAME = /-(trixie|bookworm|bullseye|buster|noble|jammy|focal)$/;
  * A smaller tag family the image really publishes for `tag`: golang and rust publish no `-slim` for the
  * runtime (build with them and ship the binary), php none at all, the JDK images ship a JRE instead.
  */
-export function smallerBase(official: string, tag: string): { image: string; advice: string } {
+function smallerBase(official: string, tag: string): { image: string; advice: string } {
   const codename = CODENAME.exec(tag)?.[1] ?? null;
   const version = (codename ? tag.slice(0, -codename.length - 1) : tag) || 'VERSION';
   switch (official) {
@@ -72,15 +73,16 @@ export const IG002: Rule = {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
     const ref = base.ref;
-    if (!ref?.official || !FULL_SIZE.has(ref.official)) return [];
+    const official = ref ? officialImageOf(ref) : null;
+    if (!ref || !official || !FULL_SIZE.has(official)) return [];
     if (ref.digest && !ref.tag) return [];
     const tag = (ref.tag ?? '').toLowerCase();
     if (SMALL_TAG.some((t) => tag.includes(t)) || isWindowsImage(ref)) return [];
-    const { image, advice } = smallerBase(ref.official, tag);
+    const { image, advice } = smallerBase(official, tag);
     return [
       {
         line: base.from.line,
-        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${ref.official} image with a build toolchain. ${advice}`,
+        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${official} image with a build toolchain. ${advice}`,
         fix: `Write \`FROM ${image}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`,
       },
     ];

@@ -1,5 +1,6 @@
-import { apkCommand, pipInstallArgs, uvCommand } from '../commands.js';
-import type { ImageRef } from '../image-ref.js';
+import { type ImageRef, officialImageOf } from '../../core/image-ref.js';
+import { apkCommand } from '../commands/apk.js';
+import { pipInstallArgs, uvCommand } from '../commands/python.js';
 import { graphOf, quote, type Rule, type RuleReport } from '../rule.js';
 import type { ShellCommand } from '../shell.js';
 import type { Stage } from '../stages.js';
@@ -26,8 +27,9 @@ export const IG003: Rule = {
     for (const stage of g.stages) {
       const ref = stage.parent ? (baseRef.get(stage.parent) ?? null) : stage.ref;
       baseRef.set(stage, ref);
-      const pyAlpine = ref?.official === 'python' && (ref.tag ?? '').toLowerCase().includes('alpine');
-      const alpine = ref?.official === 'alpine';
+      const official = ref ? officialImageOf(ref) : null;
+      const pyAlpine = official === 'python' && (ref?.tag ?? '').toLowerCase().includes('alpine');
+      const alpine = official === 'alpine';
       let hasPython = pyAlpine || (stage.parent ? pythonAtEnd.get(stage.parent)! : false);
       let reported = !g.built.has(stage);
       for (const instr of stage.body) {

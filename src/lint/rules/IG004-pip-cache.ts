@@ -1,4 +1,6 @@
-import { describe, hasCacheMount, hasOption, pipInstallArgs, truthy, uvCommand } from '../commands.js';
+import { describe, hasOption, truthy } from '../commands/arguments.js';
+import { hasCacheMount } from '../commands/cleanup.js';
+import { pipInstallArgs, uvCommand } from '../commands/python.js';
 import { graphOf, quote, type Rule, type RuleReport } from '../rule.js';
 
 export const IG004: Rule = {

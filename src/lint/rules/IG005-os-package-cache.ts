@@ -1,12 +1,8 @@
-import {
-  apkCommand,
-  aptCommand,
-  hasOption,
-  mountCovers,
-  RPM_INSTALL_SUBS,
-  removesPath,
-  rpmCommand,
-} from '../commands.js';
+import { apkCommand } from '../commands/apk.js';
+import { aptCommand } from '../commands/apt.js';
+import { hasOption } from '../commands/arguments.js';
+import { mountCovers, removesPath } from '../commands/cleanup.js';
+import { RPM_INSTALL_SUBS, rpmCommand } from '../commands/rpm.js';
 import { graphOf, quote, type Rule, type RuleReport } from '../rule.js';
 import type { ShellCommand } from '../shell.js';
 import { usesPowerShell } from '../windows.js';

@@ -1,4 +1,6 @@
-import { apkCommand, aptCommand, isOsPackageInstall } from '../commands.js';
+import { apkCommand } from '../commands/apk.js';
+import { aptCommand } from '../commands/apt.js';
+import { isOsPackageInstall } from '../commands/os-package-install.js';
 import { builtStages, quote, type Rule, type RuleReport } from '../rule.js';
 import { usesPowerShell } from '../windows.js';
 

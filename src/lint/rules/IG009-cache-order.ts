@@ -1,4 +1,4 @@
-import { dependencyInstall } from '../commands.js';
+import { dependencyInstall } from '../commands/dependency-install.js';
 import { contextPath, globToRegExp, isGlob } from '../context.js';
 import type { Instruction } from '../parse.js';
 import {

@@ -1,12 +1,6 @@
-import {
-  hasOption,
-  npmInstall,
-  optionValues,
-  pipenvInstall,
-  poetryInstall,
-  truthy,
-  uvCommand,
-} from '../commands.js';
+import { hasOption, optionValues, truthy } from '../commands/arguments.js';
+import { npmInstall } from '../commands/javascript.js';
+import { pipenvInstall, poetryInstall, uvCommand } from '../commands/python.js';
 import { graphOf, quote, type Rule, type RuleReport } from '../rule.js';
 
 function listHas(values: string[], word: string): boolean {

@@ -1,4 +1,6 @@
-import { hasOption, npmInstall, truthy, uvCommand, yarnInstall } from '../commands.js';
+import { hasOption, truthy } from '../commands/arguments.js';
+import { npmInstall, yarnInstall } from '../commands/javascript.js';
+import { uvCommand } from '../commands/python.js';
 import { builtStages, quote, type Rule, type RuleReport } from '../rule.js';
 
 export const IG015: Rule = {

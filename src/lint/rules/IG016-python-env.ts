@@ -1,3 +1,4 @@
+import { officialImageOf } from '../../core/image-ref.js';
 import { graphOf, type Rule } from '../rule.js';
 import { baseOf, variablesBefore } from '../stages.js';
 
@@ -13,7 +14,7 @@ export const IG016: Rule = {
   check(ctx) {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
-    if (base.ref?.official !== 'python') return [];
+    if (!base.ref || officialImageOf(base.ref) !== 'python') return [];
     const env = variablesBefore(g.lineage, null, g.globalArgs, { env: true, arg: false });
     if (env.has('PYTHONUNBUFFERED') || env.has('PYTHONDONTWRITEBYTECODE')) return [];
     return [

@@ -1,7 +1,7 @@
 // What IG001 (one stage) and IG011 (several stages) both look for: RUNs that install or run build-only
 // tooling in the given stages, reported once per Dockerfile at the first such RUN with the others listed.
 // Tooling the same RUN removes again does not ship, so it does not count.
-import { buildStep, removedAgain, toolingInstall } from '../commands.js';
+import { buildStep, removedAgain, toolingInstall } from '../commands/build-only-tools.js';
 import { quote, type RuleContext } from '../rule.js';
 import type { ShellCommand } from '../shell.js';
 import type { Stage } from '../stages.js';

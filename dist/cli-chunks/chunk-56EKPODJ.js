@@ -480,6 +480,20 @@ function checkContent(ctx) {
   return CONTENT_RULES.flatMap((rule) => rule.check(ctx).map((hit) => toFinding(rule, hit)));
 }
 
+// src/core/terminal-escape.ts
+var UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
+var UNSAFE_ALL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeOne(ch) {
+  const named = NAMED[ch];
+  if (named) return named;
+  const code = ch.codePointAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function escapeTerminal(text) {
+  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeOne) : text;
+}
+
 export {
   UnsafePathError,
   normalizeMemberPath,
@@ -491,5 +505,6 @@ export {
   largestFiles,
   biggestWasters,
   CONTENT_RULES,
-  checkContent
+  checkContent,
+  escapeTerminal
 };

@@ -2,7 +2,7 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   formatBandwidth,
   reachesFailOn
-} from "./chunk-PV23V732.js";
+} from "./chunk-STFNBVAH.js";
 import {
   formatBytes
 } from "./chunk-MENXIJHE.js";

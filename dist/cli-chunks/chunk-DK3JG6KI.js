@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   UserError
-} from "./chunk-2RNWAOZS.js";
+} from "./chunk-L73SEBKP.js";
 import {
   formatBytes
 } from "./chunk-MENXIJHE.js";
@@ -24,11 +24,11 @@ import {
 import { basename, dirname, join } from "node:path";
 
 // src/lint/dockerignore.ts
-function cleanPath(p) {
-  if (p === "") return ".";
-  const rooted = p.startsWith("/");
+function cleanPath(path) {
+  if (path === "") return ".";
+  const rooted = path.startsWith("/");
   const out = [];
-  for (const part of p.split("/")) {
+  for (const part of path.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") {
       if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
@@ -434,37 +434,6 @@ function kindOf(st) {
   if (st.isBlockDevice()) return "a block device";
   if (st.isSocket()) return "a socket";
   return "not a file";
-}
-function memoryTree(listing) {
-  const children = /* @__PURE__ */ new Map();
-  const sizes = /* @__PURE__ */ new Map();
-  const add = (path, dir) => {
-    const parts = path.split("/");
-    for (let k = 0; k < parts.length; k++) {
-      const parent = parts.slice(0, k).join("/");
-      const isDir = k < parts.length - 1 || dir;
-      if (!children.has(parent)) children.set(parent, /* @__PURE__ */ new Map());
-      const m = children.get(parent);
-      m.set(parts[k], (m.get(parts[k]) ?? false) || isDir);
-    }
-  };
-  for (const [raw, size] of Object.entries(listing)) {
-    const dir = raw.endsWith("/");
-    const path = raw.replace(/\/+$/, "");
-    add(path, dir);
-    if (!dir) sizes.set(path, size);
-  }
-  return {
-    list(dir) {
-      return [...(children.get(dir) ?? /* @__PURE__ */ new Map()).entries()].map(([name, d]) => ({
-        name,
-        dir: d
-      }));
-    },
-    size(path) {
-      return sizes.get(path) ?? 0;
-    }
-  };
 }
 function globToRegExp(glob) {
   let re = "^";
@@ -1547,12 +1516,6 @@ function execFormCommands(argv, scope) {
   return peeled.length > 0 ? [{ argv: peeled, env }] : [];
 }
 
-// src/lint/image-ref.ts
-function parseImageRef2(text) {
-  const ref = parseImageRef(text);
-  return { ...ref, official: officialImageOf(ref) };
-}
-
 // src/lint/stages.ts
 function substitute(text, vars, escapeChar = "\\", onLimit) {
   if (!text.includes("$")) return text;
@@ -1616,7 +1579,7 @@ function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
       const key = image?.toLowerCase() ?? null;
       const parent = key === null ? null : byName.get(key) ?? null;
       const scratch = key === "scratch";
-      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef2(image) : null;
+      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
       if (name && byName.has(name.toLowerCase())) {
         problems.push({
           line: instr.line,
@@ -1746,7 +1709,7 @@ function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: t
   return vars;
 }
 
-// src/lint/commands.ts
+// src/lint/commands/run.ts
 function heredocIsShell(body, headerCommands) {
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
   if (shebang) {
@@ -1768,504 +1731,6 @@ function analyzeRun(instr, vars) {
     if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body, 0, scope));
   }
   return { instr, commands, mounts };
-}
-function splitArgs(args, valued = /* @__PURE__ */ new Set()) {
-  const options = [];
-  const positionals = [];
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    if (a === "--") {
-      positionals.push(...args.slice(k + 1));
-      break;
-    }
-    if (a.startsWith("-") && a.length > 1) {
-      options.push(a);
-      if (!a.includes("=") && valued.has(a) && k + 1 < args.length) {
-        options.push(`${a}=${args[k + 1]}`);
-        k++;
-      }
-    } else positionals.push(a);
-  }
-  return { options, positionals };
-}
-function hasOption(options, ...names) {
-  return options.some((o) => names.some((n) => o === n || o.startsWith(`${n}=`)));
-}
-function optionValues(options, name) {
-  return options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1));
-}
-function subcommand(args, valued = /* @__PURE__ */ new Set()) {
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    if (a.startsWith("-")) {
-      if (!a.includes("=") && valued.has(a)) k++;
-      continue;
-    }
-    return { sub: a, rest: [...args.slice(0, k), ...args.slice(k + 1)] };
-  }
-  return { sub: null, rest: [...args] };
-}
-var PIP = /^pip(\d+(\.\d+)?)?$/;
-var PYTHON = /^python(\d+(\.\d+)?)?$/;
-var PIP_VALUED = /* @__PURE__ */ new Set([
-  "-r",
-  "--requirement",
-  "-c",
-  "--constraint",
-  "-e",
-  "--editable",
-  "-t",
-  "--target",
-  "-i",
-  "--index-url",
-  "--extra-index-url",
-  "-f",
-  "--find-links",
-  "--prefix",
-  "--root",
-  "--platform",
-  "--python-version",
-  "--implementation",
-  "--abi",
-  "--cache-dir",
-  "--log",
-  "--proxy",
-  "--retries",
-  "--timeout",
-  "--trusted-host",
-  "--cert",
-  "--client-cert",
-  "--progress-bar",
-  "--src",
-  "--upgrade-strategy",
-  "--only-binary",
-  "--no-binary",
-  "--config-settings",
-  "-C",
-  "--global-option",
-  "--python",
-  "--report"
-]);
-function pipCommandArgs(cmd) {
-  const argv = cmd.argv;
-  const name = commandName(argv[0]);
-  let args;
-  if (PIP.test(name)) args = argv.slice(1);
-  else if (PYTHON.test(name)) {
-    const m = argv.indexOf("-m");
-    if (m < 0 || argv[m + 1] !== "pip" || argv.slice(1, m).some((a) => !a.startsWith("-"))) return null;
-    args = argv.slice(m + 2);
-  } else return null;
-  return subcommand(args, PIP_VALUED);
-}
-function pipInstallArgs(cmd) {
-  const pip = pipCommandArgs(cmd);
-  if (pip?.sub !== "install") return null;
-  return splitArgs(pip.rest, PIP_VALUED);
-}
-var UV_VALUED = /* @__PURE__ */ new Set([
-  "--directory",
-  "--project",
-  "--cache-dir",
-  "--python",
-  "-p",
-  "--index-url",
-  "--extra-index-url",
-  "--index",
-  "--default-index",
-  "-i",
-  "-r",
-  "--requirement",
-  "-c",
-  "--constraint",
-  "--extra",
-  "--group",
-  "--no-group",
-  "--only-group",
-  "--package",
-  "--target",
-  "--prefix",
-  "--color",
-  "--config-file",
-  "-f",
-  "--find-links",
-  "--index-strategy",
-  "--keyring-provider",
-  "--resolution",
-  "--prerelease",
-  "--link-mode",
-  "--compile-bytecode",
-  "--no-install-package",
-  "--python-platform",
-  "--exclude-newer"
-]);
-function uvCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "uv") return null;
-  const first = subcommand(cmd.argv.slice(1), UV_VALUED);
-  if (first.sub === "sync") return { kind: "sync", ...splitArgs(first.rest, UV_VALUED) };
-  if (first.sub === "pip") {
-    const second = subcommand(first.rest, UV_VALUED);
-    if (second.sub === "install") return { kind: "pip-install", ...splitArgs(second.rest, UV_VALUED) };
-  }
-  return null;
-}
-var POETRY_VALUED = /* @__PURE__ */ new Set([
-  "-C",
-  "--directory",
-  "-P",
-  "--project",
-  "--with",
-  "--without",
-  "--only",
-  "-E",
-  "--extras"
-]);
-function poetryInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "poetry") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), POETRY_VALUED);
-  return sub === "install" ? splitArgs(rest, POETRY_VALUED).options : null;
-}
-function pipenvInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "pipenv") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), /* @__PURE__ */ new Set(["--python"]));
-  return sub === "install" || sub === "sync" ? rest : null;
-}
-var NPM_VALUED = /* @__PURE__ */ new Set([
-  "--prefix",
-  "-C",
-  "--registry",
-  "--cache",
-  "--omit",
-  "--include",
-  "--only",
-  "--loglevel",
-  "-w",
-  "--workspace",
-  "--userconfig",
-  "--install-strategy",
-  "--tag",
-  "--save-prefix",
-  "--fetch-retries",
-  "--fetch-timeout",
-  "--network-timeout",
-  "--script-shell"
-]);
-function npmInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "npm") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, NPM_VALUED);
-  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
-    return { kind: "ci", options, packages: positionals };
-  }
-  if ([
-    "install",
-    "i",
-    "in",
-    "ins",
-    "inst",
-    "insta",
-    "instal",
-    "isnt",
-    "isnta",
-    "isntal",
-    "isntall",
-    "add"
-  ].includes(sub)) {
-    return { kind: "install", options, packages: positionals };
-  }
-  return null;
-}
-function yarnInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "yarn") return null;
-  const valued = /* @__PURE__ */ new Set([
-    "--cwd",
-    "--modules-folder",
-    "--network-timeout",
-    "--cache-folder",
-    "--mutex",
-    "--registry"
-  ]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub === null || sub === "install") {
-    const { options, positionals } = splitArgs(rest, valued);
-    return positionals.length === 0 ? options : null;
-  }
-  return null;
-}
-function pnpmInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "pnpm") return null;
-  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub === "install" || sub === "i") return rest;
-  return null;
-}
-function bunInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "bun") return null;
-  const valued = /* @__PURE__ */ new Set(["--cwd", "--filter", "-F", "--registry", "--cache-dir", "--backend"]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub !== "install" && sub !== "i") return null;
-  const { options, positionals } = splitArgs(rest, valued);
-  return positionals.length === 0 ? options : null;
-}
-function describe(cmd, max = 40) {
-  const t = cmd.argv.join(" ");
-  return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
-}
-function dependencyInstall(cmd) {
-  const tool = dependencyTool(cmd);
-  return tool === null ? null : { tool, text: describe(cmd) };
-}
-var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
-function dependencyTool(cmd) {
-  const pip = pipInstallArgs(cmd);
-  if (pip) {
-    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? "pip" : null;
-  }
-  const uv = uvCommand(cmd);
-  if (uv) {
-    if (uv.kind === "sync") return "uv";
-    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? "uv" : null;
-  }
-  if (poetryInstall(cmd)) return "poetry";
-  if (pipenvInstall(cmd)) return "pipenv";
-  const npm = npmInstall(cmd);
-  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return "npm";
-  if (yarnInstall(cmd)) return "yarn";
-  if (pnpmInstall(cmd)) return "pnpm";
-  if (bunInstall(cmd)) return "bun";
-  const name = commandName(cmd.argv[0]);
-  if (!OTHER_INSTALLERS.has(name)) return null;
-  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
-  if (name === "go" && a[0] === "mod" && a[1] === "download") return "go";
-  if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
-  if (name === "composer" && a[0] === "install") return "composer";
-  if (name === "cargo" && a[0] === "fetch") return "cargo";
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
-    return "mvn";
-  }
-  return null;
-}
-var APT_VALUED = /* @__PURE__ */ new Set([
-  "-o",
-  "--option",
-  "-c",
-  "--config-file",
-  "-t",
-  "--target-release",
-  "--default-release"
-]);
-function aptCommand(cmd) {
-  const name = commandName(cmd.argv[0]);
-  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, APT_VALUED);
-  return { sub, packages: positionals, options };
-}
-var APK_VALUED = /* @__PURE__ */ new Set([
-  "-t",
-  "--virtual",
-  "-X",
-  "--repository",
-  "-p",
-  "--root",
-  "--arch",
-  "--cache-dir",
-  "--keys-dir",
-  "--repositories-file"
-]);
-function apkCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "apk") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, APK_VALUED);
-  return { sub, packages: positionals, options };
-}
-var RPM_VALUED = /* @__PURE__ */ new Set([
-  "--setopt",
-  "--enablerepo",
-  "--disablerepo",
-  "--installroot",
-  "--releasever",
-  "-c",
-  "--config",
-  "--repo"
-]);
-function rpmCommand(cmd) {
-  const name = commandName(cmd.argv[0]);
-  if (name !== "dnf" && name !== "yum" && name !== "microdnf" && name !== "tdnf" && name !== "dnf5")
-    return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, RPM_VALUED);
-  return { tool: name, sub, packages: positionals, options };
-}
-var APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
-  "install",
-  "upgrade",
-  "dist-upgrade",
-  "full-upgrade",
-  "build-dep",
-  "reinstall",
-  "satisfy"
-]);
-var RPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
-  "install",
-  "in",
-  "groupinstall",
-  "upgrade",
-  "reinstall",
-  "localinstall"
-]);
-function isOsPackageInstall(cmd) {
-  const apt = aptCommand(cmd);
-  if (apt) return APT_INSTALL_SUBS.has(apt.sub);
-  const apk = apkCommand(cmd);
-  if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
-  const rpm = rpmCommand(cmd);
-  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === "update";
-  return false;
-}
-var BUILD_PACKAGES = /* @__PURE__ */ new Set([
-  "build-essential",
-  "gcc",
-  "g++",
-  "clang",
-  "make",
-  "cmake",
-  "build-base",
-  "alpine-sdk",
-  "gcc-c++"
-]);
-var PY_BUILD_TOOLS = /* @__PURE__ */ new Set(["uv", "poetry", "pipenv", "wheel", "setuptools", "build"]);
-function packageName(spec) {
-  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~]/)[0].toLowerCase();
-}
-function isBuildPackage(spec) {
-  const name = packageName(spec);
-  if (BUILD_PACKAGES.has(name)) return true;
-  if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;
-  return /-(dev|devel)$/.test(name);
-}
-function pythonPackageName(spec) {
-  return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
-}
-function toolingInstall(cmd) {
-  const apt = aptCommand(cmd);
-  if (apt && apt.sub === "install") {
-    const pkgs = apt.packages.filter(isBuildPackage);
-    return pkgs.length ? { manager: "apt", packages: pkgs, virtual: null } : null;
-  }
-  const apk = apkCommand(cmd);
-  if (apk && apk.sub === "add") {
-    const pkgs = apk.packages.filter(isBuildPackage);
-    const virtual = [...optionValues(apk.options, "--virtual"), ...optionValues(apk.options, "-t")][0] ?? null;
-    return pkgs.length ? { manager: "apk", packages: pkgs, virtual } : null;
-  }
-  const rpm = rpmCommand(cmd);
-  if (rpm && (rpm.sub === "install" || rpm.sub === "in" || rpm.sub === "groupinstall")) {
-    const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
-    return pkgs.length ? { manager: "rpm", packages: pkgs, virtual: null } : null;
-  }
-  const pip = pipInstallArgs(cmd);
-  if (pip) {
-    const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
-    return pkgs.length ? { manager: "pip", packages: pkgs, virtual: null } : null;
-  }
-  return null;
-}
-function removedAgain(install, after) {
-  const removed = /* @__PURE__ */ new Set();
-  const names = new Map(install.packages.map((p) => [packageName(p), p]));
-  const remove = (spec) => {
-    const p = names.get(packageName(spec));
-    if (p) removed.add(p);
-  };
-  let markedAuto = /* @__PURE__ */ new Set();
-  let markedAll = false;
-  for (const c of after) {
-    if (install.manager === "apk") {
-      const apk = apkCommand(c);
-      if (apk?.sub !== "del") continue;
-      if (install.virtual && apk.packages.includes(install.virtual))
-        for (const p of install.packages) removed.add(p);
-      for (const p of apk.packages) remove(p);
-    } else if (install.manager === "apt") {
-      const name = commandName(c.argv[0]);
-      if (name === "apt-mark") {
-        const args = c.argv.slice(1).filter((a) => !a.startsWith("-"));
-        if (args[0] !== "auto") continue;
-        if (args.slice(1).some((a) => a === ".*" || a === "*" || a === "~i")) markedAll = true;
-        markedAuto = /* @__PURE__ */ new Set([...markedAuto, ...args.slice(1).map(packageName)]);
-        continue;
-      }
-      const apt = aptCommand(c);
-      if (!apt) continue;
-      const autoRemove = apt.sub === "autoremove" || (apt.sub === "purge" || apt.sub === "remove") && hasOption(apt.options, "--auto-remove", "--autoremove");
-      if (apt.sub === "purge" || apt.sub === "remove") for (const p of apt.packages) remove(p);
-      if (autoRemove) {
-        for (const p of install.packages) if (markedAll || markedAuto.has(packageName(p))) removed.add(p);
-      }
-    } else if (install.manager === "rpm") {
-      const rpm = rpmCommand(c);
-      if (rpm && ["remove", "erase", "autoremove", "rm"].includes(rpm.sub))
-        for (const p of rpm.packages) remove(p);
-    } else {
-      const pip = pipCommandArgs(c);
-      if (pip?.sub === "uninstall") for (const p of pip.rest.filter((a) => !a.startsWith("-"))) remove(p);
-    }
-  }
-  return removed;
-}
-function buildStep(cmd) {
-  const name = commandName(cmd.argv[0]);
-  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
-  const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
-  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
-    return `runs ${describe(cmd)}`;
-  if ((name === "yarn" || name === "pnpm" || name === "bun") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
-    return `runs ${describe(cmd)}`;
-  }
-  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
-    return `runs ${describe(cmd)}`;
-  }
-  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
-    return `runs ${describe(cmd)}`;
-  }
-  return null;
-}
-function removesPath(commands, path) {
-  const covers = (raw) => {
-    const cleaned = raw.replace(/\/+$/, "");
-    if (cleaned === "") return false;
-    if (cleaned === path || path.startsWith(`${cleaned}/`)) return true;
-    return cleaned.startsWith(`${path}/`) && cleaned.slice(path.length + 1).includes("*");
-  };
-  return commands.some((c) => {
-    const name = commandName(c.argv[0]);
-    if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
-      return covers(c.argv[1] ?? "");
-    }
-    if (name !== "rm") return false;
-    return c.argv.slice(1).some((arg) => !arg.startsWith("-") && covers(arg.replace(/\/\*+$/, "")));
-  });
-}
-function mountCovers(mounts, ...paths) {
-  return mounts.some((m) => {
-    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
-    const t = m.target.replace(/\/+$/, "");
-    return paths.some((p) => t === p || p.startsWith(`${t}/`));
-  });
-}
-function hasCacheMount(mounts) {
-  return mounts.some((m) => m.type === "cache");
-}
-var TRUE_WORDS = /* @__PURE__ */ new Set(["1", "true", "on", "yes"]);
-function truthy(value) {
-  return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
 }
 
 // src/lint/rule.ts
@@ -2491,6 +1956,369 @@ var IG000 = {
   }
 };
 
+// src/lint/commands/arguments.ts
+function splitArgs(args, valued = /* @__PURE__ */ new Set()) {
+  const options = [];
+  const positionals = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a === "--") {
+      positionals.push(...args.slice(k + 1));
+      break;
+    }
+    if (a.startsWith("-") && a.length > 1) {
+      options.push(a);
+      if (!a.includes("=") && valued.has(a) && k + 1 < args.length) {
+        options.push(`${a}=${args[k + 1]}`);
+        k++;
+      }
+    } else positionals.push(a);
+  }
+  return { options, positionals };
+}
+function hasOption(options, ...names) {
+  return options.some((o) => names.some((n) => o === n || o.startsWith(`${n}=`)));
+}
+function optionValues(options, name) {
+  return options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1));
+}
+function subcommand(args, valued = /* @__PURE__ */ new Set()) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a.startsWith("-")) {
+      if (!a.includes("=") && valued.has(a)) k++;
+      continue;
+    }
+    return { sub: a, rest: [...args.slice(0, k), ...args.slice(k + 1)] };
+  }
+  return { sub: null, rest: [...args] };
+}
+function describe(cmd, max = 40) {
+  const t = cmd.argv.join(" ");
+  return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
+}
+var TRUE_WORDS = /* @__PURE__ */ new Set(["1", "true", "on", "yes"]);
+function truthy(value) {
+  return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
+}
+
+// src/lint/commands/apk.ts
+var APK_VALUED = /* @__PURE__ */ new Set([
+  "-t",
+  "--virtual",
+  "-X",
+  "--repository",
+  "-p",
+  "--root",
+  "--arch",
+  "--cache-dir",
+  "--keys-dir",
+  "--repositories-file"
+]);
+function apkCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "apk") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APK_VALUED);
+  return { sub, packages: positionals, options };
+}
+
+// src/lint/commands/apt.ts
+var APT_VALUED = /* @__PURE__ */ new Set([
+  "-o",
+  "--option",
+  "-c",
+  "--config-file",
+  "-t",
+  "--target-release",
+  "--default-release"
+]);
+function aptCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APT_VALUED);
+  return { sub, packages: positionals, options };
+}
+var APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
+  "install",
+  "upgrade",
+  "dist-upgrade",
+  "full-upgrade",
+  "build-dep",
+  "reinstall",
+  "satisfy"
+]);
+
+// src/lint/commands/python.ts
+var PIP = /^pip(\d+(\.\d+)?)?$/;
+var PYTHON = /^python(\d+(\.\d+)?)?$/;
+var PIP_VALUED = /* @__PURE__ */ new Set([
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "-e",
+  "--editable",
+  "-t",
+  "--target",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "-f",
+  "--find-links",
+  "--prefix",
+  "--root",
+  "--platform",
+  "--python-version",
+  "--implementation",
+  "--abi",
+  "--cache-dir",
+  "--log",
+  "--proxy",
+  "--retries",
+  "--timeout",
+  "--trusted-host",
+  "--cert",
+  "--client-cert",
+  "--progress-bar",
+  "--src",
+  "--upgrade-strategy",
+  "--only-binary",
+  "--no-binary",
+  "--config-settings",
+  "-C",
+  "--global-option",
+  "--python",
+  "--report"
+]);
+function pipCommandArgs(cmd) {
+  const argv = cmd.argv;
+  const name = commandName(argv[0]);
+  let args;
+  if (PIP.test(name)) args = argv.slice(1);
+  else if (PYTHON.test(name)) {
+    const m = argv.indexOf("-m");
+    if (m < 0 || argv[m + 1] !== "pip" || argv.slice(1, m).some((a) => !a.startsWith("-"))) return null;
+    args = argv.slice(m + 2);
+  } else return null;
+  return subcommand(args, PIP_VALUED);
+}
+function pipInstallArgs(cmd) {
+  const pip = pipCommandArgs(cmd);
+  if (pip?.sub !== "install") return null;
+  return splitArgs(pip.rest, PIP_VALUED);
+}
+var UV_VALUED = /* @__PURE__ */ new Set([
+  "--directory",
+  "--project",
+  "--cache-dir",
+  "--python",
+  "-p",
+  "--index-url",
+  "--extra-index-url",
+  "--index",
+  "--default-index",
+  "-i",
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "--extra",
+  "--group",
+  "--no-group",
+  "--only-group",
+  "--package",
+  "--target",
+  "--prefix",
+  "--color",
+  "--config-file",
+  "-f",
+  "--find-links",
+  "--index-strategy",
+  "--keyring-provider",
+  "--resolution",
+  "--prerelease",
+  "--link-mode",
+  "--compile-bytecode",
+  "--no-install-package",
+  "--python-platform",
+  "--exclude-newer"
+]);
+function uvCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "uv") return null;
+  const first = subcommand(cmd.argv.slice(1), UV_VALUED);
+  if (first.sub === "sync") return { kind: "sync", ...splitArgs(first.rest, UV_VALUED) };
+  if (first.sub === "pip") {
+    const second = subcommand(first.rest, UV_VALUED);
+    if (second.sub === "install") return { kind: "pip-install", ...splitArgs(second.rest, UV_VALUED) };
+  }
+  return null;
+}
+var POETRY_VALUED = /* @__PURE__ */ new Set([
+  "-C",
+  "--directory",
+  "-P",
+  "--project",
+  "--with",
+  "--without",
+  "--only",
+  "-E",
+  "--extras"
+]);
+function poetryInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "poetry") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), POETRY_VALUED);
+  return sub === "install" ? splitArgs(rest, POETRY_VALUED).options : null;
+}
+function pipenvInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pipenv") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), /* @__PURE__ */ new Set(["--python"]));
+  return sub === "install" || sub === "sync" ? rest : null;
+}
+
+// src/lint/commands/rpm.ts
+var RPM_VALUED = /* @__PURE__ */ new Set([
+  "--setopt",
+  "--enablerepo",
+  "--disablerepo",
+  "--installroot",
+  "--releasever",
+  "-c",
+  "--config",
+  "--repo"
+]);
+function rpmCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "dnf" && name !== "yum" && name !== "microdnf" && name !== "tdnf" && name !== "dnf5")
+    return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, RPM_VALUED);
+  return { tool: name, sub, packages: positionals, options };
+}
+var RPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
+  "install",
+  "in",
+  "groupinstall",
+  "upgrade",
+  "reinstall",
+  "localinstall"
+]);
+
+// src/lint/commands/build-only-tools.ts
+var BUILD_PACKAGES = /* @__PURE__ */ new Set([
+  "build-essential",
+  "gcc",
+  "g++",
+  "clang",
+  "make",
+  "cmake",
+  "build-base",
+  "alpine-sdk",
+  "gcc-c++"
+]);
+var PY_BUILD_TOOLS = /* @__PURE__ */ new Set(["uv", "poetry", "pipenv", "wheel", "setuptools", "build"]);
+function packageName(spec) {
+  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~]/)[0].toLowerCase();
+}
+function isBuildPackage(spec) {
+  const name = packageName(spec);
+  if (BUILD_PACKAGES.has(name)) return true;
+  if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;
+  return /-(dev|devel)$/.test(name);
+}
+function pythonPackageName(spec) {
+  return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
+}
+function toolingInstall(cmd) {
+  const apt = aptCommand(cmd);
+  if (apt && apt.sub === "install") {
+    const pkgs = apt.packages.filter(isBuildPackage);
+    return pkgs.length ? { manager: "apt", packages: pkgs, virtual: null } : null;
+  }
+  const apk = apkCommand(cmd);
+  if (apk && apk.sub === "add") {
+    const pkgs = apk.packages.filter(isBuildPackage);
+    const virtual = [...optionValues(apk.options, "--virtual"), ...optionValues(apk.options, "-t")][0] ?? null;
+    return pkgs.length ? { manager: "apk", packages: pkgs, virtual } : null;
+  }
+  const rpm = rpmCommand(cmd);
+  if (rpm && (rpm.sub === "install" || rpm.sub === "in" || rpm.sub === "groupinstall")) {
+    const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
+    return pkgs.length ? { manager: "rpm", packages: pkgs, virtual: null } : null;
+  }
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
+    return pkgs.length ? { manager: "pip", packages: pkgs, virtual: null } : null;
+  }
+  return null;
+}
+function removedAgain(install, after) {
+  const removed = /* @__PURE__ */ new Set();
+  const names = new Map(install.packages.map((p) => [packageName(p), p]));
+  const remove = (spec) => {
+    const p = names.get(packageName(spec));
+    if (p) removed.add(p);
+  };
+  let markedAuto = /* @__PURE__ */ new Set();
+  let markedAll = false;
+  for (const c of after) {
+    if (install.manager === "apk") {
+      const apk = apkCommand(c);
+      if (apk?.sub !== "del") continue;
+      if (install.virtual && apk.packages.includes(install.virtual))
+        for (const p of install.packages) removed.add(p);
+      for (const p of apk.packages) remove(p);
+    } else if (install.manager === "apt") {
+      const name = commandName(c.argv[0]);
+      if (name === "apt-mark") {
+        const args = c.argv.slice(1).filter((a) => !a.startsWith("-"));
+        if (args[0] !== "auto") continue;
+        if (args.slice(1).some((a) => a === ".*" || a === "*" || a === "~i")) markedAll = true;
+        markedAuto = /* @__PURE__ */ new Set([...markedAuto, ...args.slice(1).map(packageName)]);
+        continue;
+      }
+      const apt = aptCommand(c);
+      if (!apt) continue;
+      const autoRemove = apt.sub === "autoremove" || (apt.sub === "purge" || apt.sub === "remove") && hasOption(apt.options, "--auto-remove", "--autoremove");
+      if (apt.sub === "purge" || apt.sub === "remove") for (const p of apt.packages) remove(p);
+      if (autoRemove) {
+        for (const p of install.packages) if (markedAll || markedAuto.has(packageName(p))) removed.add(p);
+      }
+    } else if (install.manager === "rpm") {
+      const rpm = rpmCommand(c);
+      if (rpm && ["remove", "erase", "autoremove", "rm"].includes(rpm.sub))
+        for (const p of rpm.packages) remove(p);
+    } else {
+      const pip = pipCommandArgs(c);
+      if (pip?.sub === "uninstall") for (const p of pip.rest.filter((a) => !a.startsWith("-"))) remove(p);
+    }
+  }
+  return removed;
+}
+function buildStep(cmd) {
+  const name = commandName(cmd.argv[0]);
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
+  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
+    return `runs ${describe(cmd)}`;
+  if ((name === "yarn" || name === "pnpm" || name === "bun") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
+    return `runs ${describe(cmd)}`;
+  }
+  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
+  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
+    return `runs ${describe(cmd)}`;
+  }
+  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
+    return `runs ${describe(cmd)}`;
+  }
+  return null;
+}
+
 // src/lint/rules/build-tooling.ts
 function toolingLeft(commands, k) {
   const cmd = commands[k];
@@ -2641,15 +2469,16 @@ var IG002 = {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
     const ref = base.ref;
-    if (!ref?.official || !FULL_SIZE.has(ref.official)) return [];
+    const official = ref ? officialImageOf(ref) : null;
+    if (!ref || !official || !FULL_SIZE.has(official)) return [];
     if (ref.digest && !ref.tag) return [];
     const tag = (ref.tag ?? "").toLowerCase();
     if (SMALL_TAG.some((t) => tag.includes(t)) || isWindowsImage(ref)) return [];
-    const { image, advice } = smallerBase(ref.official, tag);
+    const { image, advice } = smallerBase(official, tag);
     return [
       {
         line: base.from.line,
-        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${ref.official} image with a build toolchain. ${advice}`,
+        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${official} image with a build toolchain. ${advice}`,
         fix: `Write \`FROM ${image}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`
       }
     ];
@@ -2676,8 +2505,9 @@ var IG003 = {
     for (const stage of g.stages) {
       const ref = stage.parent ? baseRef.get(stage.parent) ?? null : stage.ref;
       baseRef.set(stage, ref);
-      const pyAlpine = ref?.official === "python" && (ref.tag ?? "").toLowerCase().includes("alpine");
-      const alpine = ref?.official === "alpine";
+      const official = ref ? officialImageOf(ref) : null;
+      const pyAlpine = official === "python" && (ref?.tag ?? "").toLowerCase().includes("alpine");
+      const alpine = official === "alpine";
       let hasPython = pyAlpine || (stage.parent ? pythonAtEnd.get(stage.parent) : false);
       let reported = !g.built.has(stage);
       for (const instr of stage.body) {
@@ -2698,6 +2528,34 @@ var IG003 = {
     return out;
   }
 };
+
+// src/lint/commands/cleanup.ts
+function removesPath(commands, path) {
+  const covers = (raw) => {
+    const cleaned = raw.replace(/\/+$/, "");
+    if (cleaned === "") return false;
+    if (cleaned === path || path.startsWith(`${cleaned}/`)) return true;
+    return cleaned.startsWith(`${path}/`) && cleaned.slice(path.length + 1).includes("*");
+  };
+  return commands.some((c) => {
+    const name = commandName(c.argv[0]);
+    if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
+      return covers(c.argv[1] ?? "");
+    }
+    if (name !== "rm") return false;
+    return c.argv.slice(1).some((arg) => !arg.startsWith("-") && covers(arg.replace(/\/\*+$/, "")));
+  });
+}
+function mountCovers(mounts, ...paths) {
+  return mounts.some((m) => {
+    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
+    const t = m.target.replace(/\/+$/, "");
+    return paths.some((p) => t === p || p.startsWith(`${t}/`));
+  });
+}
+function hasCacheMount(mounts) {
+  return mounts.some((m) => m.type === "cache");
+}
 
 // src/lint/rules/IG004-pip-cache.ts
 var IG004 = {
@@ -2802,6 +2660,17 @@ var IG005 = {
   }
 };
 
+// src/lint/commands/os-package-install.ts
+function isOsPackageInstall(cmd) {
+  const apt = aptCommand(cmd);
+  if (apt) return APT_INSTALL_SUBS.has(apt.sub);
+  const apk = apkCommand(cmd);
+  if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
+  const rpm = rpmCommand(cmd);
+  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === "update";
+  return false;
+}
+
 // src/lint/rules/IG006-update-alone.ts
 var IG006 = {
   id: "IG006",
@@ -2903,6 +2772,122 @@ var IG008 = {
     ];
   }
 };
+
+// src/lint/commands/javascript.ts
+var NPM_VALUED = /* @__PURE__ */ new Set([
+  "--prefix",
+  "-C",
+  "--registry",
+  "--cache",
+  "--omit",
+  "--include",
+  "--only",
+  "--loglevel",
+  "-w",
+  "--workspace",
+  "--userconfig",
+  "--install-strategy",
+  "--tag",
+  "--save-prefix",
+  "--fetch-retries",
+  "--fetch-timeout",
+  "--network-timeout",
+  "--script-shell"
+]);
+function npmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "npm") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, NPM_VALUED);
+  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
+    return { kind: "ci", options, packages: positionals };
+  }
+  if ([
+    "install",
+    "i",
+    "in",
+    "ins",
+    "inst",
+    "insta",
+    "instal",
+    "isnt",
+    "isnta",
+    "isntal",
+    "isntall",
+    "add"
+  ].includes(sub)) {
+    return { kind: "install", options, packages: positionals };
+  }
+  return null;
+}
+function yarnInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "yarn") return null;
+  const valued = /* @__PURE__ */ new Set([
+    "--cwd",
+    "--modules-folder",
+    "--network-timeout",
+    "--cache-folder",
+    "--mutex",
+    "--registry"
+  ]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === null || sub === "install") {
+    const { options, positionals } = splitArgs(rest, valued);
+    return positionals.length === 0 ? options : null;
+  }
+  return null;
+}
+function pnpmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pnpm") return null;
+  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === "install" || sub === "i") return rest;
+  return null;
+}
+function bunInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "bun") return null;
+  const valued = /* @__PURE__ */ new Set(["--cwd", "--filter", "-F", "--registry", "--cache-dir", "--backend"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub !== "install" && sub !== "i") return null;
+  const { options, positionals } = splitArgs(rest, valued);
+  return positionals.length === 0 ? options : null;
+}
+
+// src/lint/commands/dependency-install.ts
+function dependencyInstall(cmd) {
+  const tool = dependencyTool(cmd);
+  return tool === null ? null : { tool, text: describe(cmd) };
+}
+var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
+function dependencyTool(cmd) {
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? "pip" : null;
+  }
+  const uv = uvCommand(cmd);
+  if (uv) {
+    if (uv.kind === "sync") return "uv";
+    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? "uv" : null;
+  }
+  if (poetryInstall(cmd)) return "poetry";
+  if (pipenvInstall(cmd)) return "pipenv";
+  const npm = npmInstall(cmd);
+  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return "npm";
+  if (yarnInstall(cmd)) return "yarn";
+  if (pnpmInstall(cmd)) return "pnpm";
+  if (bunInstall(cmd)) return "bun";
+  const name = commandName(cmd.argv[0]);
+  if (!OTHER_INSTALLERS.has(name)) return null;
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  if (name === "go" && a[0] === "mod" && a[1] === "download") return "go";
+  if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
+  if (name === "composer" && a[0] === "install") return "composer";
+  if (name === "cargo" && a[0] === "fetch") return "cargo";
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
+    return "mvn";
+  }
+  return null;
+}
 
 // src/lint/rules/IG009-cache-order.ts
 var MANIFESTS = /* @__PURE__ */ new Set([
@@ -3304,7 +3289,7 @@ var IG016 = {
   check(ctx) {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
-    if (base.ref?.official !== "python") return [];
+    if (!base.ref || officialImageOf(base.ref) !== "python") return [];
     const env = variablesBefore(g.lineage, null, g.globalArgs, { env: true, arg: false });
     if (env.has("PYTHONUNBUFFERED") || env.has("PYTHONDONTWRITEBYTECODE")) return [];
     return [
@@ -3402,8 +3387,6 @@ export {
   GraphError,
   buildStageGraph,
   createContext,
-  walkContext,
   readContext,
-  memoryTree,
   RULES
 };

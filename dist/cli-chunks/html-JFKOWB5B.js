@@ -5,11 +5,10 @@ import {
   percent,
   signed,
   statusLine
-} from "./chunk-G43VUA66.js";
-import "./chunk-PV23V732.js";
+} from "./chunk-XS3KCPRN.js";
 import {
   describeJudged
-} from "./chunk-D5YAGET4.js";
+} from "./chunk-STFNBVAH.js";
 import {
   normalizeInstruction
 } from "./chunk-V7CDQE4S.js";

@@ -18,30 +18,29 @@ import {
   instructionKind,
   isArchiveRef,
   normalizeInstruction
-} from "./chunk-M4FRV2NX.js";
+} from "./chunk-LWYNQWPF.js";
+import {
+  TOOL_NAME,
+  VERSION
+} from "./chunk-7BB7GZSB.js";
 import {
   buildxOnly
 } from "./chunk-7XO37AOU.js";
 import "./chunk-3W2HH325.js";
 import {
   RULES,
-  describeJudged,
   isManifest,
   readContext
-} from "./chunk-ZMEV2CU2.js";
+} from "./chunk-C7GR2HLH.js";
 import {
   formatBytes,
   parseIncrease,
   parseSize
-} from "./chunk-N2DJFWSA.js";
+} from "./chunk-Y2Q3KHQR.js";
 import {
   UserError,
   messageOf
 } from "./chunk-2YHXANQQ.js";
-import {
-  TOOL_NAME,
-  VERSION
-} from "./chunk-7BB7GZSB.js";
 import {
   namesRegistry,
   referenceProblem
@@ -394,10 +393,10 @@ function lcs(a, b, same) {
   return pairs;
 }
 var tokens = (s) => new Set(s.split(/[\s&|;]+/).filter(Boolean));
-function similarity(a, b) {
-  if (a === b) return 1;
-  const ta = tokens(a);
-  const tb = tokens(b);
+function similarity(first, second) {
+  if (first === second) return 1;
+  const ta = tokens(first);
+  const tb = tokens(second);
   let common = 0;
   for (const t of ta) if (tb.has(t)) common++;
   const union = ta.size + tb.size - common;
@@ -554,8 +553,8 @@ function parseStartupProbe(text2) {
   return null;
 }
 var STARTUP_PROBE_HINT = "must be port:PORT (e.g. port:8000) or cmd:COMMAND (e.g. cmd:test -f /tmp/ready)";
-function describeProbe(p) {
-  return p.kind === "port" ? `port:${p.port}` : `cmd:${p.command}`;
+function describeProbe(probe) {
+  return probe.kind === "port" ? `port:${probe.port}` : `cmd:${probe.command}`;
 }
 
 // src/startup/startup-probe.ts
@@ -825,10 +824,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-SPE2UHHV.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-O5Q6PHZD.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-WVIG32I6.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-7FJD5S4O.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-WOLVTNJQ.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1773,10 +1772,7 @@ function parseFileValue(name, value) {
 // src/config/config.ts
 var CONFIG_FILE = ".image-guard.yml";
 var MAX_CONFIG_BYTES = 64 * 1024;
-var CONFIG_KEYS = [
-  ...SETTING_NAMES.filter((name) => specOf(name).config),
-  "severity"
-];
+var CONFIG_KEYS = [...SETTING_NAMES.filter((name) => specOf(name).config), "severity"];
 function emptyConfig() {
   return { path: null, settings: {}, ignore: [], severity: {} };
 }
@@ -1981,6 +1977,13 @@ function artifactName(prefix, key) {
 
 // src/render/html/index.ts
 import { createHash } from "node:crypto";
+
+// src/core/judged.ts
+function describeJudged(judged) {
+  const name = judged.stage === null ? `stage ${judged.index}` : `stage "${judged.stage}"`;
+  const why = judged.reason === "target" ? "the target given" : "the last stage";
+  return `${name} (FROM at line ${judged.line}), ${why}`;
+}
 
 // src/render/html/escape.ts
 var ENTITIES = {

@@ -1,42 +1,19 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  MAX_DOCKERFILE_BYTES,
   defaultContext,
-  formatSarif,
-  formatText,
   lint,
-  lintDockerfileAt,
-  lintDockerfileResult,
-  lintResult,
-  readDockerfile
-} from "./chunk-ZLZ4IXON.js";
+  lintDockerfileResult
+} from "./chunk-MMM22FPM.js";
 import {
-  RULES,
-  memoryTree,
-  readContext,
-  walkContext
-} from "./chunk-DBOYK34C.js";
-import {
-  describeJudged
-} from "./chunk-D5YAGET4.js";
-import "./chunk-2RNWAOZS.js";
+  readContext
+} from "./chunk-DK3JG6KI.js";
+import "./chunk-L73SEBKP.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-NK227DYA.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-R3ZKXXJG.js";
 export {
-  MAX_DOCKERFILE_BYTES,
-  RULES,
   defaultContext,
-  describeJudged,
-  formatSarif,
-  formatText,
   lint,
-  lintDockerfileAt,
   lintDockerfileResult,
-  lintResult,
-  memoryTree,
-  readContext,
-  readDockerfile,
-  walkContext
+  readContext
 };

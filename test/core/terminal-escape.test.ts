@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeTerminal } from '../../src/render/terminal-escape.js';
+import { escapeTerminal } from '../../src/core/terminal-escape.js';
 
 describe('escapeTerminal', () => {
   it('shows ESC, CR, LF, TAB and other controls as escapes', () => {

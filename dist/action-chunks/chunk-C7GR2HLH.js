@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   formatBytes
-} from "./chunk-N2DJFWSA.js";
+} from "./chunk-Y2Q3KHQR.js";
 import {
   UserError
 } from "./chunk-2YHXANQQ.js";
@@ -24,11 +24,11 @@ import {
 import { basename, dirname, join } from "node:path";
 
 // src/lint/dockerignore.ts
-function cleanPath(p) {
-  if (p === "") return ".";
-  const rooted = p.startsWith("/");
+function cleanPath(path) {
+  if (path === "") return ".";
+  const rooted = path.startsWith("/");
   const out = [];
-  for (const part of p.split("/")) {
+  for (const part of path.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") {
       if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
@@ -434,37 +434,6 @@ function kindOf(st) {
   if (st.isBlockDevice()) return "a block device";
   if (st.isSocket()) return "a socket";
   return "not a file";
-}
-function memoryTree(listing) {
-  const children = /* @__PURE__ */ new Map();
-  const sizes = /* @__PURE__ */ new Map();
-  const add = (path, dir) => {
-    const parts = path.split("/");
-    for (let k = 0; k < parts.length; k++) {
-      const parent = parts.slice(0, k).join("/");
-      const isDir = k < parts.length - 1 || dir;
-      if (!children.has(parent)) children.set(parent, /* @__PURE__ */ new Map());
-      const m = children.get(parent);
-      m.set(parts[k], (m.get(parts[k]) ?? false) || isDir);
-    }
-  };
-  for (const [raw, size] of Object.entries(listing)) {
-    const dir = raw.endsWith("/");
-    const path = raw.replace(/\/+$/, "");
-    add(path, dir);
-    if (!dir) sizes.set(path, size);
-  }
-  return {
-    list(dir) {
-      return [...(children.get(dir) ?? /* @__PURE__ */ new Map()).entries()].map(([name, d]) => ({
-        name,
-        dir: d
-      }));
-    },
-    size(path) {
-      return sizes.get(path) ?? 0;
-    }
-  };
 }
 function globToRegExp(glob) {
   let re = "^";
@@ -1044,6 +1013,199 @@ function replacePattern(value, pattern, replacement, all) {
   return value.replace(re, () => replacement);
 }
 
+// src/lint/stages.ts
+function substitute(text, vars, escapeChar = "\\", onLimit) {
+  if (!text.includes("$")) return text;
+  return expandText(text, (name) => vars.get(name) ?? void 0, escapeChar, onLimit);
+}
+var DEFAULT_PLATFORM = "linux/amd64";
+function platformArgs(platform = DEFAULT_PLATFORM) {
+  const [os = "linux", arch = "amd64", variant = ""] = platform.toLowerCase().split("/");
+  const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+  return /* @__PURE__ */ new Map([
+    ["TARGETPLATFORM", full],
+    ["TARGETOS", os],
+    ["TARGETARCH", arch],
+    ["TARGETVARIANT", variant],
+    ["BUILDPLATFORM", full],
+    ["BUILDOS", os],
+    ["BUILDARCH", arch],
+    ["BUILDVARIANT", variant]
+  ]);
+}
+function isPlatform(text) {
+  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text);
+}
+var GraphError = class extends Error {
+};
+function expansionLimitMessage() {
+  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
+}
+function parseFrom(from) {
+  const words = splitWords(from.args);
+  if (words.length === 0)
+    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
+  if (words.length === 1) return { image: words[0], name: null, problem: null };
+  if (words.length === 3 && words[1].toLowerCase() === "as")
+    return { image: words[0], name: words[2], problem: null };
+  return {
+    image: words[0],
+    name: null,
+    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
+  };
+}
+function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
+  const problems = [];
+  let limited = false;
+  const limitAt = (line) => () => {
+    if (limited) return;
+    limited = true;
+    problems.push({ line, message: expansionLimitMessage() });
+  };
+  const automatic = platformArgs(platform);
+  const globalArgs = new Map(automatic);
+  const stages = [];
+  const byName = /* @__PURE__ */ new Map();
+  const preamble = [];
+  let current = null;
+  for (const instr of parsed.instructions) {
+    if (instr.keyword === "FROM") {
+      const { image: rawImage, name, problem } = parseFrom(instr);
+      if (problem) problems.push({ line: instr.line, message: problem });
+      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
+      const key = image?.toLowerCase() ?? null;
+      const parent = key === null ? null : byName.get(key) ?? null;
+      const scratch = key === "scratch";
+      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
+      if (name && byName.has(name.toLowerCase())) {
+        problems.push({
+          line: instr.line,
+          message: `the stage name \`${name}\` is used twice: give each stage its own name`
+        });
+      }
+      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
+      stages.push(current);
+      if (name) byName.set(name.toLowerCase(), current);
+      continue;
+    }
+    if (current === null) {
+      preamble.push(instr);
+      if (instr.keyword === "ARG") {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          if (automatic.has(key)) continue;
+          globalArgs.set(
+            key,
+            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line))
+          );
+        }
+      }
+      continue;
+    }
+    current.body.push(instr);
+  }
+  if (stages.length === 0) return { graph: null, problems };
+  for (const stage of stages) {
+    for (const instr of stage.body) {
+      for (const ref of stageReferences(instr)) {
+        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
+        if (found && !stage.uses.includes(found)) stage.uses.push(found);
+      }
+    }
+  }
+  let final = stages[stages.length - 1];
+  if (target !== void 0) {
+    const t = stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
+    if (!t) {
+      const names = stages.map((s) => s.name).filter((n) => n !== null);
+      throw new GraphError(
+        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
+      );
+    }
+    final = t;
+  }
+  const lineage = lineageOf(final);
+  const built = /* @__PURE__ */ new Set([final]);
+  const work = [final];
+  while (work.length > 0) {
+    const s = work.pop();
+    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
+      if (built.has(next)) continue;
+      built.add(next);
+      work.push(next);
+    }
+  }
+  const finalReason = target !== void 0 ? "target" : "last stage";
+  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
+}
+function stageReferences(instr) {
+  const out = [];
+  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+    for (const f of instr.flags) if (f.name === "from" && f.value) out.push(f.value);
+  }
+  if (instr.keyword === "RUN") {
+    for (const f of instr.flags) {
+      if (f.name !== "mount" || !f.value) continue;
+      const from = parseMount(f.value).from;
+      if (from) out.push(from);
+    }
+  }
+  return out;
+}
+function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
+  const value = substitute(raw, globalArgs, escapeChar);
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) {
+    const idx = Number(value);
+    return idx < before ? stages[idx] ?? null : null;
+  }
+  const key = value.toLowerCase();
+  return stages.find((s, i) => i < before && s.name?.toLowerCase() === key) ?? null;
+}
+function parseMount(value) {
+  const m = { type: "bind", target: null, from: null, source: null };
+  for (const part of value.split(",")) {
+    const eq = part.indexOf("=");
+    const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const v = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
+    if (k === "type") m.type = v.toLowerCase();
+    else if (k === "target" || k === "dst" || k === "destination") m.target = v;
+    else if (k === "from") m.from = v;
+    else if (k === "source" || k === "src") m.source = v;
+  }
+  return m;
+}
+function mountsOf(instr) {
+  return instr.flags.filter((f) => f.name === "mount" && f.value).map((f) => parseMount(f.value));
+}
+function baseOf(stage) {
+  let s = stage;
+  while (s.parent) s = s.parent;
+  return s;
+}
+function lineageOf(stage) {
+  const out = [];
+  for (let s = stage; s; s = s.parent) out.push(s);
+  return out.reverse();
+}
+function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: true }) {
+  const vars = /* @__PURE__ */ new Map();
+  for (const stage of lineage) {
+    for (const instr of stage.body) {
+      if (instr === until) return vars;
+      if (instr.keyword === "ENV" && which.env) {
+        for (const { key, value } of parseKeyValues(instr.args, true))
+          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
+      } else if (instr.keyword === "ARG" && which.arg) {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          const v = value ?? globalArgs.get(key) ?? null;
+          if (v !== null) vars.set(key, substitute(v, vars, "\\") ?? v);
+        }
+      }
+    }
+  }
+  return vars;
+}
+
 // src/lint/shell.ts
 var CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
 function skipNested(script, start, opener) {
@@ -1547,206 +1709,7 @@ function execFormCommands(argv, scope) {
   return peeled.length > 0 ? [{ argv: peeled, env }] : [];
 }
 
-// src/lint/image-ref.ts
-function parseImageRef2(text) {
-  const ref = parseImageRef(text);
-  return { ...ref, official: officialImageOf(ref) };
-}
-
-// src/lint/stages.ts
-function substitute(text, vars, escapeChar = "\\", onLimit) {
-  if (!text.includes("$")) return text;
-  return expandText(text, (name) => vars.get(name) ?? void 0, escapeChar, onLimit);
-}
-var DEFAULT_PLATFORM = "linux/amd64";
-function platformArgs(platform = DEFAULT_PLATFORM) {
-  const [os = "linux", arch = "amd64", variant = ""] = platform.toLowerCase().split("/");
-  const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
-  return /* @__PURE__ */ new Map([
-    ["TARGETPLATFORM", full],
-    ["TARGETOS", os],
-    ["TARGETARCH", arch],
-    ["TARGETVARIANT", variant],
-    ["BUILDPLATFORM", full],
-    ["BUILDOS", os],
-    ["BUILDARCH", arch],
-    ["BUILDVARIANT", variant]
-  ]);
-}
-function isPlatform(text) {
-  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text);
-}
-var GraphError = class extends Error {
-};
-function expansionLimitMessage() {
-  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
-}
-function parseFrom(from) {
-  const words = splitWords(from.args);
-  if (words.length === 0)
-    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
-  if (words.length === 1) return { image: words[0], name: null, problem: null };
-  if (words.length === 3 && words[1].toLowerCase() === "as")
-    return { image: words[0], name: words[2], problem: null };
-  return {
-    image: words[0],
-    name: null,
-    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
-  };
-}
-function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
-  const problems = [];
-  let limited = false;
-  const limitAt = (line) => () => {
-    if (limited) return;
-    limited = true;
-    problems.push({ line, message: expansionLimitMessage() });
-  };
-  const automatic = platformArgs(platform);
-  const globalArgs = new Map(automatic);
-  const stages = [];
-  const byName = /* @__PURE__ */ new Map();
-  const preamble = [];
-  let current = null;
-  for (const instr of parsed.instructions) {
-    if (instr.keyword === "FROM") {
-      const { image: rawImage, name, problem } = parseFrom(instr);
-      if (problem) problems.push({ line: instr.line, message: problem });
-      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
-      const key = image?.toLowerCase() ?? null;
-      const parent = key === null ? null : byName.get(key) ?? null;
-      const scratch = key === "scratch";
-      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef2(image) : null;
-      if (name && byName.has(name.toLowerCase())) {
-        problems.push({
-          line: instr.line,
-          message: `the stage name \`${name}\` is used twice: give each stage its own name`
-        });
-      }
-      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
-      stages.push(current);
-      if (name) byName.set(name.toLowerCase(), current);
-      continue;
-    }
-    if (current === null) {
-      preamble.push(instr);
-      if (instr.keyword === "ARG") {
-        for (const { key, value } of parseKeyValues(instr.args, false)) {
-          if (automatic.has(key)) continue;
-          globalArgs.set(
-            key,
-            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line))
-          );
-        }
-      }
-      continue;
-    }
-    current.body.push(instr);
-  }
-  if (stages.length === 0) return { graph: null, problems };
-  for (const stage of stages) {
-    for (const instr of stage.body) {
-      for (const ref of stageReferences(instr)) {
-        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
-        if (found && !stage.uses.includes(found)) stage.uses.push(found);
-      }
-    }
-  }
-  let final = stages[stages.length - 1];
-  if (target !== void 0) {
-    const t = stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
-    if (!t) {
-      const names = stages.map((s) => s.name).filter((n) => n !== null);
-      throw new GraphError(
-        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
-      );
-    }
-    final = t;
-  }
-  const lineage = lineageOf(final);
-  const built = /* @__PURE__ */ new Set([final]);
-  const work = [final];
-  while (work.length > 0) {
-    const s = work.pop();
-    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
-      if (built.has(next)) continue;
-      built.add(next);
-      work.push(next);
-    }
-  }
-  const finalReason = target !== void 0 ? "target" : "last stage";
-  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
-}
-function stageReferences(instr) {
-  const out = [];
-  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-    for (const f of instr.flags) if (f.name === "from" && f.value) out.push(f.value);
-  }
-  if (instr.keyword === "RUN") {
-    for (const f of instr.flags) {
-      if (f.name !== "mount" || !f.value) continue;
-      const from = parseMount(f.value).from;
-      if (from) out.push(from);
-    }
-  }
-  return out;
-}
-function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
-  const value = substitute(raw, globalArgs, escapeChar);
-  if (value === null) return null;
-  if (/^\d+$/.test(value)) {
-    const idx = Number(value);
-    return idx < before ? stages[idx] ?? null : null;
-  }
-  const key = value.toLowerCase();
-  return stages.find((s, i) => i < before && s.name?.toLowerCase() === key) ?? null;
-}
-function parseMount(value) {
-  const m = { type: "bind", target: null, from: null, source: null };
-  for (const part of value.split(",")) {
-    const eq = part.indexOf("=");
-    const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    const v = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
-    if (k === "type") m.type = v.toLowerCase();
-    else if (k === "target" || k === "dst" || k === "destination") m.target = v;
-    else if (k === "from") m.from = v;
-    else if (k === "source" || k === "src") m.source = v;
-  }
-  return m;
-}
-function mountsOf(instr) {
-  return instr.flags.filter((f) => f.name === "mount" && f.value).map((f) => parseMount(f.value));
-}
-function baseOf(stage) {
-  let s = stage;
-  while (s.parent) s = s.parent;
-  return s;
-}
-function lineageOf(stage) {
-  const out = [];
-  for (let s = stage; s; s = s.parent) out.push(s);
-  return out.reverse();
-}
-function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: true }) {
-  const vars = /* @__PURE__ */ new Map();
-  for (const stage of lineage) {
-    for (const instr of stage.body) {
-      if (instr === until) return vars;
-      if (instr.keyword === "ENV" && which.env) {
-        for (const { key, value } of parseKeyValues(instr.args, true))
-          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
-      } else if (instr.keyword === "ARG" && which.arg) {
-        for (const { key, value } of parseKeyValues(instr.args, false)) {
-          const v = value ?? globalArgs.get(key) ?? null;
-          if (v !== null) vars.set(key, substitute(v, vars, "\\") ?? v);
-        }
-      }
-    }
-  }
-  return vars;
-}
-
-// src/lint/commands.ts
+// src/lint/commands/run.ts
 function heredocIsShell(body, headerCommands) {
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
   if (shebang) {
@@ -1768,504 +1731,6 @@ function analyzeRun(instr, vars) {
     if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body, 0, scope));
   }
   return { instr, commands, mounts };
-}
-function splitArgs(args, valued = /* @__PURE__ */ new Set()) {
-  const options = [];
-  const positionals = [];
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    if (a === "--") {
-      positionals.push(...args.slice(k + 1));
-      break;
-    }
-    if (a.startsWith("-") && a.length > 1) {
-      options.push(a);
-      if (!a.includes("=") && valued.has(a) && k + 1 < args.length) {
-        options.push(`${a}=${args[k + 1]}`);
-        k++;
-      }
-    } else positionals.push(a);
-  }
-  return { options, positionals };
-}
-function hasOption(options, ...names) {
-  return options.some((o) => names.some((n) => o === n || o.startsWith(`${n}=`)));
-}
-function optionValues(options, name) {
-  return options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1));
-}
-function subcommand(args, valued = /* @__PURE__ */ new Set()) {
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    if (a.startsWith("-")) {
-      if (!a.includes("=") && valued.has(a)) k++;
-      continue;
-    }
-    return { sub: a, rest: [...args.slice(0, k), ...args.slice(k + 1)] };
-  }
-  return { sub: null, rest: [...args] };
-}
-var PIP = /^pip(\d+(\.\d+)?)?$/;
-var PYTHON = /^python(\d+(\.\d+)?)?$/;
-var PIP_VALUED = /* @__PURE__ */ new Set([
-  "-r",
-  "--requirement",
-  "-c",
-  "--constraint",
-  "-e",
-  "--editable",
-  "-t",
-  "--target",
-  "-i",
-  "--index-url",
-  "--extra-index-url",
-  "-f",
-  "--find-links",
-  "--prefix",
-  "--root",
-  "--platform",
-  "--python-version",
-  "--implementation",
-  "--abi",
-  "--cache-dir",
-  "--log",
-  "--proxy",
-  "--retries",
-  "--timeout",
-  "--trusted-host",
-  "--cert",
-  "--client-cert",
-  "--progress-bar",
-  "--src",
-  "--upgrade-strategy",
-  "--only-binary",
-  "--no-binary",
-  "--config-settings",
-  "-C",
-  "--global-option",
-  "--python",
-  "--report"
-]);
-function pipCommandArgs(cmd) {
-  const argv = cmd.argv;
-  const name = commandName(argv[0]);
-  let args;
-  if (PIP.test(name)) args = argv.slice(1);
-  else if (PYTHON.test(name)) {
-    const m = argv.indexOf("-m");
-    if (m < 0 || argv[m + 1] !== "pip" || argv.slice(1, m).some((a) => !a.startsWith("-"))) return null;
-    args = argv.slice(m + 2);
-  } else return null;
-  return subcommand(args, PIP_VALUED);
-}
-function pipInstallArgs(cmd) {
-  const pip = pipCommandArgs(cmd);
-  if (pip?.sub !== "install") return null;
-  return splitArgs(pip.rest, PIP_VALUED);
-}
-var UV_VALUED = /* @__PURE__ */ new Set([
-  "--directory",
-  "--project",
-  "--cache-dir",
-  "--python",
-  "-p",
-  "--index-url",
-  "--extra-index-url",
-  "--index",
-  "--default-index",
-  "-i",
-  "-r",
-  "--requirement",
-  "-c",
-  "--constraint",
-  "--extra",
-  "--group",
-  "--no-group",
-  "--only-group",
-  "--package",
-  "--target",
-  "--prefix",
-  "--color",
-  "--config-file",
-  "-f",
-  "--find-links",
-  "--index-strategy",
-  "--keyring-provider",
-  "--resolution",
-  "--prerelease",
-  "--link-mode",
-  "--compile-bytecode",
-  "--no-install-package",
-  "--python-platform",
-  "--exclude-newer"
-]);
-function uvCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "uv") return null;
-  const first = subcommand(cmd.argv.slice(1), UV_VALUED);
-  if (first.sub === "sync") return { kind: "sync", ...splitArgs(first.rest, UV_VALUED) };
-  if (first.sub === "pip") {
-    const second = subcommand(first.rest, UV_VALUED);
-    if (second.sub === "install") return { kind: "pip-install", ...splitArgs(second.rest, UV_VALUED) };
-  }
-  return null;
-}
-var POETRY_VALUED = /* @__PURE__ */ new Set([
-  "-C",
-  "--directory",
-  "-P",
-  "--project",
-  "--with",
-  "--without",
-  "--only",
-  "-E",
-  "--extras"
-]);
-function poetryInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "poetry") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), POETRY_VALUED);
-  return sub === "install" ? splitArgs(rest, POETRY_VALUED).options : null;
-}
-function pipenvInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "pipenv") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), /* @__PURE__ */ new Set(["--python"]));
-  return sub === "install" || sub === "sync" ? rest : null;
-}
-var NPM_VALUED = /* @__PURE__ */ new Set([
-  "--prefix",
-  "-C",
-  "--registry",
-  "--cache",
-  "--omit",
-  "--include",
-  "--only",
-  "--loglevel",
-  "-w",
-  "--workspace",
-  "--userconfig",
-  "--install-strategy",
-  "--tag",
-  "--save-prefix",
-  "--fetch-retries",
-  "--fetch-timeout",
-  "--network-timeout",
-  "--script-shell"
-]);
-function npmInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "npm") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, NPM_VALUED);
-  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
-    return { kind: "ci", options, packages: positionals };
-  }
-  if ([
-    "install",
-    "i",
-    "in",
-    "ins",
-    "inst",
-    "insta",
-    "instal",
-    "isnt",
-    "isnta",
-    "isntal",
-    "isntall",
-    "add"
-  ].includes(sub)) {
-    return { kind: "install", options, packages: positionals };
-  }
-  return null;
-}
-function yarnInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "yarn") return null;
-  const valued = /* @__PURE__ */ new Set([
-    "--cwd",
-    "--modules-folder",
-    "--network-timeout",
-    "--cache-folder",
-    "--mutex",
-    "--registry"
-  ]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub === null || sub === "install") {
-    const { options, positionals } = splitArgs(rest, valued);
-    return positionals.length === 0 ? options : null;
-  }
-  return null;
-}
-function pnpmInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "pnpm") return null;
-  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub === "install" || sub === "i") return rest;
-  return null;
-}
-function bunInstall(cmd) {
-  if (commandName(cmd.argv[0]) !== "bun") return null;
-  const valued = /* @__PURE__ */ new Set(["--cwd", "--filter", "-F", "--registry", "--cache-dir", "--backend"]);
-  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
-  if (sub !== "install" && sub !== "i") return null;
-  const { options, positionals } = splitArgs(rest, valued);
-  return positionals.length === 0 ? options : null;
-}
-function describe(cmd, max = 40) {
-  const t = cmd.argv.join(" ");
-  return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
-}
-function dependencyInstall(cmd) {
-  const tool = dependencyTool(cmd);
-  return tool === null ? null : { tool, text: describe(cmd) };
-}
-var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
-function dependencyTool(cmd) {
-  const pip = pipInstallArgs(cmd);
-  if (pip) {
-    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? "pip" : null;
-  }
-  const uv = uvCommand(cmd);
-  if (uv) {
-    if (uv.kind === "sync") return "uv";
-    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? "uv" : null;
-  }
-  if (poetryInstall(cmd)) return "poetry";
-  if (pipenvInstall(cmd)) return "pipenv";
-  const npm = npmInstall(cmd);
-  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return "npm";
-  if (yarnInstall(cmd)) return "yarn";
-  if (pnpmInstall(cmd)) return "pnpm";
-  if (bunInstall(cmd)) return "bun";
-  const name = commandName(cmd.argv[0]);
-  if (!OTHER_INSTALLERS.has(name)) return null;
-  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
-  if (name === "go" && a[0] === "mod" && a[1] === "download") return "go";
-  if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
-  if (name === "composer" && a[0] === "install") return "composer";
-  if (name === "cargo" && a[0] === "fetch") return "cargo";
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
-    return "mvn";
-  }
-  return null;
-}
-var APT_VALUED = /* @__PURE__ */ new Set([
-  "-o",
-  "--option",
-  "-c",
-  "--config-file",
-  "-t",
-  "--target-release",
-  "--default-release"
-]);
-function aptCommand(cmd) {
-  const name = commandName(cmd.argv[0]);
-  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, APT_VALUED);
-  return { sub, packages: positionals, options };
-}
-var APK_VALUED = /* @__PURE__ */ new Set([
-  "-t",
-  "--virtual",
-  "-X",
-  "--repository",
-  "-p",
-  "--root",
-  "--arch",
-  "--cache-dir",
-  "--keys-dir",
-  "--repositories-file"
-]);
-function apkCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "apk") return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, APK_VALUED);
-  return { sub, packages: positionals, options };
-}
-var RPM_VALUED = /* @__PURE__ */ new Set([
-  "--setopt",
-  "--enablerepo",
-  "--disablerepo",
-  "--installroot",
-  "--releasever",
-  "-c",
-  "--config",
-  "--repo"
-]);
-function rpmCommand(cmd) {
-  const name = commandName(cmd.argv[0]);
-  if (name !== "dnf" && name !== "yum" && name !== "microdnf" && name !== "tdnf" && name !== "dnf5")
-    return null;
-  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
-  if (sub === null) return null;
-  const { options, positionals } = splitArgs(rest, RPM_VALUED);
-  return { tool: name, sub, packages: positionals, options };
-}
-var APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
-  "install",
-  "upgrade",
-  "dist-upgrade",
-  "full-upgrade",
-  "build-dep",
-  "reinstall",
-  "satisfy"
-]);
-var RPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
-  "install",
-  "in",
-  "groupinstall",
-  "upgrade",
-  "reinstall",
-  "localinstall"
-]);
-function isOsPackageInstall(cmd) {
-  const apt = aptCommand(cmd);
-  if (apt) return APT_INSTALL_SUBS.has(apt.sub);
-  const apk = apkCommand(cmd);
-  if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
-  const rpm = rpmCommand(cmd);
-  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === "update";
-  return false;
-}
-var BUILD_PACKAGES = /* @__PURE__ */ new Set([
-  "build-essential",
-  "gcc",
-  "g++",
-  "clang",
-  "make",
-  "cmake",
-  "build-base",
-  "alpine-sdk",
-  "gcc-c++"
-]);
-var PY_BUILD_TOOLS = /* @__PURE__ */ new Set(["uv", "poetry", "pipenv", "wheel", "setuptools", "build"]);
-function packageName(spec) {
-  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~]/)[0].toLowerCase();
-}
-function isBuildPackage(spec) {
-  const name = packageName(spec);
-  if (BUILD_PACKAGES.has(name)) return true;
-  if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;
-  return /-(dev|devel)$/.test(name);
-}
-function pythonPackageName(spec) {
-  return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
-}
-function toolingInstall(cmd) {
-  const apt = aptCommand(cmd);
-  if (apt && apt.sub === "install") {
-    const pkgs = apt.packages.filter(isBuildPackage);
-    return pkgs.length ? { manager: "apt", packages: pkgs, virtual: null } : null;
-  }
-  const apk = apkCommand(cmd);
-  if (apk && apk.sub === "add") {
-    const pkgs = apk.packages.filter(isBuildPackage);
-    const virtual = [...optionValues(apk.options, "--virtual"), ...optionValues(apk.options, "-t")][0] ?? null;
-    return pkgs.length ? { manager: "apk", packages: pkgs, virtual } : null;
-  }
-  const rpm = rpmCommand(cmd);
-  if (rpm && (rpm.sub === "install" || rpm.sub === "in" || rpm.sub === "groupinstall")) {
-    const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
-    return pkgs.length ? { manager: "rpm", packages: pkgs, virtual: null } : null;
-  }
-  const pip = pipInstallArgs(cmd);
-  if (pip) {
-    const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
-    return pkgs.length ? { manager: "pip", packages: pkgs, virtual: null } : null;
-  }
-  return null;
-}
-function removedAgain(install, after) {
-  const removed = /* @__PURE__ */ new Set();
-  const names = new Map(install.packages.map((p) => [packageName(p), p]));
-  const remove = (spec) => {
-    const p = names.get(packageName(spec));
-    if (p) removed.add(p);
-  };
-  let markedAuto = /* @__PURE__ */ new Set();
-  let markedAll = false;
-  for (const c of after) {
-    if (install.manager === "apk") {
-      const apk = apkCommand(c);
-      if (apk?.sub !== "del") continue;
-      if (install.virtual && apk.packages.includes(install.virtual))
-        for (const p of install.packages) removed.add(p);
-      for (const p of apk.packages) remove(p);
-    } else if (install.manager === "apt") {
-      const name = commandName(c.argv[0]);
-      if (name === "apt-mark") {
-        const args = c.argv.slice(1).filter((a) => !a.startsWith("-"));
-        if (args[0] !== "auto") continue;
-        if (args.slice(1).some((a) => a === ".*" || a === "*" || a === "~i")) markedAll = true;
-        markedAuto = /* @__PURE__ */ new Set([...markedAuto, ...args.slice(1).map(packageName)]);
-        continue;
-      }
-      const apt = aptCommand(c);
-      if (!apt) continue;
-      const autoRemove = apt.sub === "autoremove" || (apt.sub === "purge" || apt.sub === "remove") && hasOption(apt.options, "--auto-remove", "--autoremove");
-      if (apt.sub === "purge" || apt.sub === "remove") for (const p of apt.packages) remove(p);
-      if (autoRemove) {
-        for (const p of install.packages) if (markedAll || markedAuto.has(packageName(p))) removed.add(p);
-      }
-    } else if (install.manager === "rpm") {
-      const rpm = rpmCommand(c);
-      if (rpm && ["remove", "erase", "autoremove", "rm"].includes(rpm.sub))
-        for (const p of rpm.packages) remove(p);
-    } else {
-      const pip = pipCommandArgs(c);
-      if (pip?.sub === "uninstall") for (const p of pip.rest.filter((a) => !a.startsWith("-"))) remove(p);
-    }
-  }
-  return removed;
-}
-function buildStep(cmd) {
-  const name = commandName(cmd.argv[0]);
-  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
-  const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
-  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
-    return `runs ${describe(cmd)}`;
-  if ((name === "yarn" || name === "pnpm" || name === "bun") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
-    return `runs ${describe(cmd)}`;
-  }
-  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
-    return `runs ${describe(cmd)}`;
-  }
-  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
-    return `runs ${describe(cmd)}`;
-  }
-  return null;
-}
-function removesPath(commands, path) {
-  const covers = (raw) => {
-    const cleaned = raw.replace(/\/+$/, "");
-    if (cleaned === "") return false;
-    if (cleaned === path || path.startsWith(`${cleaned}/`)) return true;
-    return cleaned.startsWith(`${path}/`) && cleaned.slice(path.length + 1).includes("*");
-  };
-  return commands.some((c) => {
-    const name = commandName(c.argv[0]);
-    if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
-      return covers(c.argv[1] ?? "");
-    }
-    if (name !== "rm") return false;
-    return c.argv.slice(1).some((arg) => !arg.startsWith("-") && covers(arg.replace(/\/\*+$/, "")));
-  });
-}
-function mountCovers(mounts, ...paths) {
-  return mounts.some((m) => {
-    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
-    const t = m.target.replace(/\/+$/, "");
-    return paths.some((p) => t === p || p.startsWith(`${t}/`));
-  });
-}
-function hasCacheMount(mounts) {
-  return mounts.some((m) => m.type === "cache");
-}
-var TRUE_WORDS = /* @__PURE__ */ new Set(["1", "true", "on", "yes"]);
-function truthy(value) {
-  return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
 }
 
 // src/lint/rule.ts
@@ -2430,479 +1895,294 @@ function isUrl(src) {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
 }
 
-// src/lint/rules/IG000-syntax.ts
-var IG000 = {
-  id: "IG000",
-  name: "syntax",
-  severity: "error",
-  summary: "The Dockerfile cannot be parsed, has an unknown instruction, has no FROM, or `COPY --from=` names a stage that does not exist.",
-  rationale: "The engine refuses to build it, or builds something other than what the file says.",
-  fix: "Correct the instruction at this line.",
-  check(ctx) {
-    const out = ctx.problems.map((p) => ({ line: p.line, message: p.message }));
-    const g = ctx.graph;
-    if (!g) {
-      const empty = ctx.parsed.instructions.length === 0;
-      out.push({
-        line: 1,
-        message: empty ? "the Dockerfile holds no instructions: it needs at least `FROM image:tag`" : "the Dockerfile has no FROM instruction: start a stage with `FROM image:tag`",
-        fix: "Begin the build with `FROM image:tag` (only ARG may come before the first FROM)."
-      });
-      return out;
+// src/lint/commands/arguments.ts
+function splitArgs(args, valued = /* @__PURE__ */ new Set()) {
+  const options = [];
+  const positionals = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a === "--") {
+      positionals.push(...args.slice(k + 1));
+      break;
     }
-    for (const instr of g.preamble) {
-      if (instr.keyword !== "ARG" && KNOWN_INSTRUCTIONS.has(instr.keyword)) {
-        out.push({
-          line: instr.line,
-          message: `\`${instr.text}\` (line ${instr.line}) comes before the first FROM: only ARG may come before FROM`,
-          fix: "Move it after the FROM line."
-        });
+    if (a.startsWith("-") && a.length > 1) {
+      options.push(a);
+      if (!a.includes("=") && valued.has(a) && k + 1 < args.length) {
+        options.push(`${a}=${args[k + 1]}`);
+        k++;
       }
-    }
-    for (const stage of g.stages) {
-      for (const instr of stage.body) {
-        if (instr.keyword !== "COPY" || !hasFromFlag(instr)) continue;
-        const raw = instr.flags.find((f) => f.name === "from").value ?? "";
-        const value = substitute(raw, g.globalArgs, ctx.parsed.escape);
-        if (value === null || value === "" || /[:/@]/.test(value)) continue;
-        if (/^\d+$/.test(value)) {
-          if (Number(value) >= stage.index) {
-            out.push({
-              line: instr.line,
-              message: `\`${instr.text}\` (line ${instr.line}) copies from stage ${value}, but only stages 0\u2013${stage.index - 1} come before it`,
-              fix: stage.index === 0 ? "Copy from an earlier stage, or from an image (`--from=image:tag`)." : `Use --from=0\u2026${stage.index - 1} or a stage name.`
-            });
-          }
-          continue;
-        }
-        const key = value.toLowerCase();
-        if (ctx.buildContexts?.has(key)) continue;
-        if (!g.stages.some((s) => s.index < stage.index && s.name?.toLowerCase() === key)) {
-          const names = g.stages.filter((s) => s.index < stage.index && s.name).map((s) => s.name);
-          out.push({
-            line: instr.line,
-            message: `\`${instr.text}\` (line ${instr.line}) copies from \`${value}\`, which is no earlier stage${names.length ? ` (earlier stages: ${names.join(", ")})` : ""}`,
-            fix: "Name an earlier stage (`FROM image AS name`), or write a full image reference (`--from=image:tag`)."
-          });
-        }
-      }
-    }
-    return out;
+    } else positionals.push(a);
   }
-};
-
-// src/lint/rules/build-tooling.ts
-function toolingLeft(commands, k) {
-  const cmd = commands[k];
-  const install = toolingInstall(cmd);
-  if (install) {
-    const removed = removedAgain(install, commands.slice(k + 1));
-    const left = install.packages.filter((p) => !removed.has(p));
-    return left.length ? `installs ${left.join(", ")}` : null;
-  }
-  return buildStep(cmd);
+  return { options, positionals };
 }
-function firstBuildTooling(ctx, stages) {
-  const hits = [];
-  for (const stage of stages) {
-    for (const instr of stage.body) {
-      if (instr.keyword !== "RUN") continue;
-      const { commands } = ctx.run(instr);
-      for (let k = 0; k < commands.length; k++) {
-        const what = toolingLeft(commands, k);
-        if (what) {
-          hits.push({ line: instr.line, text: quote(instr), what });
-          break;
-        }
-      }
+function hasOption(options, ...names) {
+  return options.some((o) => names.some((n) => o === n || o.startsWith(`${n}=`)));
+}
+function optionValues(options, name) {
+  return options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1));
+}
+function subcommand(args, valued = /* @__PURE__ */ new Set()) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a.startsWith("-")) {
+      if (!a.includes("=") && valued.has(a)) k++;
+      continue;
     }
+    return { sub: a, rest: [...args.slice(0, k), ...args.slice(k + 1)] };
   }
-  const first = hits[0];
-  if (!first) return null;
-  const others = hits.slice(1).map((h) => h.line);
-  const more = others.length ? ` (also line${others.length > 1 ? "s" : ""} ${others.join(", ")})` : "";
-  return { ...first, more };
+  return { sub: null, rest: [...args] };
+}
+function describe(cmd, max = 40) {
+  const t = cmd.argv.join(" ");
+  return t.length <= max ? t : `${t.slice(0, max - 1)}\u2026`;
+}
+var TRUE_WORDS = /* @__PURE__ */ new Set(["1", "true", "on", "yes"]);
+function truthy(value) {
+  return value !== void 0 && value !== null && TRUE_WORDS.has(value.trim().toLowerCase());
 }
 
-// src/lint/rules/IG001-multi-stage.ts
-var IG001 = {
-  id: "IG001",
-  name: "multi-stage",
-  severity: "warning",
-  summary: "The Dockerfile has one stage and that stage installs or runs build-only tooling.",
-  rationale: "Compilers, headers and package managers needed only to build end up in the image that runs: larger, slower to pull, more to patch.",
-  fix: "Build in a first stage (`FROM \u2026 AS build`), then start a clean final stage and `COPY --from=build` only what runs.",
-  check(ctx) {
-    const g = graphOf(ctx);
-    if (g.stages.length !== 1) return [];
-    const first = firstBuildTooling(ctx, [g.stages[0]]);
-    if (!first) return [];
-    const more = first.more;
-    return [
-      {
-        line: first.line,
-        message: `${first.text} ${first.what}${more}, and this Dockerfile has a single stage: the build tooling ships in the image. Do the build in a \`FROM \u2026 AS build\` stage and copy only its output into a clean final stage.`
-      }
-    ];
-  }
-};
-
-// src/lint/windows.ts
-function isWindowsImage(ref) {
-  if (!ref) return false;
-  const tag = (ref.tag ?? "").toLowerCase();
-  if (/servercore|nanoserver/.test(tag)) return true;
-  if (ref.registry === "mcr.microsoft.com" && /^windows(\/|$)/.test(ref.path)) return true;
-  return /(^|\/)(windows\/)?(servercore|nanoserver)$/.test(ref.path);
-}
-function isWindowsBuild(ctx) {
-  if (ctx.parsed.escape === "`") return true;
-  return ctx.graph !== null && isWindowsImage(baseOf(ctx.graph.final).ref);
-}
-var POWERSHELL = /(^|[\\/])(powershell|pwsh)(\.exe)?$/i;
-var underPowerShell = /* @__PURE__ */ new WeakMap();
-function usesPowerShell(ctx, instr) {
-  let set = underPowerShell.get(ctx);
-  if (!set) {
-    set = /* @__PURE__ */ new Set();
-    const atEnd = /* @__PURE__ */ new Map();
-    for (const stage of ctx.graph?.stages ?? []) {
-      let ps = stage.parent ? atEnd.get(stage.parent) ?? false : false;
-      for (const i of stage.body) {
-        if (i.keyword === "SHELL") ps = POWERSHELL.test(i.json?.[0] ?? "");
-        else if (ps) set.add(i);
-      }
-      atEnd.set(stage, ps);
-    }
-    underPowerShell.set(ctx, set);
-  }
-  return set.has(instr);
-}
-
-// src/lint/rules/IG002-slim-base.ts
-var FULL_SIZE = /* @__PURE__ */ new Set([
-  "python",
-  "node",
-  "ruby",
-  "golang",
-  "rust",
-  "php",
-  "perl",
-  "openjdk",
-  "eclipse-temurin",
-  "buildpack-deps"
+// src/lint/commands/javascript.ts
+var NPM_VALUED = /* @__PURE__ */ new Set([
+  "--prefix",
+  "-C",
+  "--registry",
+  "--cache",
+  "--omit",
+  "--include",
+  "--only",
+  "--loglevel",
+  "-w",
+  "--workspace",
+  "--userconfig",
+  "--install-strategy",
+  "--tag",
+  "--save-prefix",
+  "--fetch-retries",
+  "--fetch-timeout",
+  "--network-timeout",
+  "--script-shell"
 ]);
-var SMALL_TAG = ["slim", "alpine", "distroless", "minimal", "jre"];
-var CODENAME = /-(trixie|bookworm|bullseye|buster|noble|jammy|focal)$/;
-function smallerBase(official, tag) {
-  const codename = CODENAME.exec(tag)?.[1] ?? null;
-  const version = (codename ? tag.slice(0, -codename.length - 1) : tag) || "VERSION";
-  switch (official) {
-    case "node": {
-      const image = `node:${codename ? `${version}-${codename}-slim` : `${version}-slim`}`;
-      return { image, advice: `Use \`${image}\` (or alpine) for the stage that ships.` };
-    }
-    case "golang":
-    case "rust": {
-      const image = `${official}:${version.replace(/-?(bookworm|bullseye)$/, "")}-alpine`;
-      return {
-        image,
-        advice: `Build in a \`FROM ${official}:\u2026 AS build\` stage and copy the binary into a small runtime base (\`gcr.io/distroless/static-debian12\`, \`gcr.io/distroless/cc-debian12\` or \`debian:12-slim\`), or use \`${image}\`.`
-      };
-    }
-    case "php": {
-      const v = version.replace(/-(cli|apache|fpm|zts)$/, "");
-      const image = `php:${v}-${/fpm|apache/.test(version) ? "fpm-alpine" : "alpine"}`;
-      return { image, advice: `Use \`${image}\` (the official php image publishes no -slim tag).` };
-    }
-    case "openjdk":
-    case "eclipse-temurin": {
-      const image = `${official}:${/jdk/.test(version) ? version.replace("jdk", "jre") : `${version === "VERSION" ? "21" : version}-jre`}`;
-      return { image, advice: `Use \`${image}\` (a JRE, no compiler) for the stage that ships.` };
-    }
-    case "buildpack-deps": {
-      const image = `debian:${codename ?? (/^[a-z]+$/.test(version) ? version : "bookworm")}-slim`;
-      return { image, advice: `Use \`${image}\` and install only the runtime libraries the service needs.` };
-    }
-    default: {
-      const image = `${official}:${codename ? `${version}-slim-${codename}` : `${version}-slim`}`;
-      return { image, advice: `Use \`${image}\` (or alpine) for the stage that ships.` };
-    }
+function npmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "npm") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, NPM_VALUED);
+  if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
+    return { kind: "ci", options, packages: positionals };
   }
+  if ([
+    "install",
+    "i",
+    "in",
+    "ins",
+    "inst",
+    "insta",
+    "instal",
+    "isnt",
+    "isnta",
+    "isntal",
+    "isntall",
+    "add"
+  ].includes(sub)) {
+    return { kind: "install", options, packages: positionals };
+  }
+  return null;
 }
-var IG002 = {
-  id: "IG002",
-  name: "slim-base",
-  severity: "warning",
-  summary: "The final stage\u2019s base is a full-size official language image (python, node, ruby, golang, rust, php, perl, openjdk, eclipse-temurin, buildpack-deps) without a slim, alpine, distroless, minimal or jre tag (Windows tags are not judged).",
-  rationale: "The full images carry a whole Debian build toolchain: hundreds of MB the running service never uses.",
-  fix: "Use a small variant the image publishes for the final stage (python/node/ruby: `-slim`; golang/rust: build, then copy the binary into distroless or a slim base; php: `-alpine`; JDK images: `-jre`); keep the full image for a builder stage.",
-  check(ctx) {
-    const g = graphOf(ctx);
-    const base = baseOf(g.final);
-    const ref = base.ref;
-    if (!ref?.official || !FULL_SIZE.has(ref.official)) return [];
-    if (ref.digest && !ref.tag) return [];
-    const tag = (ref.tag ?? "").toLowerCase();
-    if (SMALL_TAG.some((t) => tag.includes(t)) || isWindowsImage(ref)) return [];
-    const { image, advice } = smallerBase(ref.official, tag);
-    return [
-      {
-        line: base.from.line,
-        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${ref.official} image with a build toolchain. ${advice}`,
-        fix: `Write \`FROM ${image}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`
-      }
-    ];
+function yarnInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "yarn") return null;
+  const valued = /* @__PURE__ */ new Set([
+    "--cwd",
+    "--modules-folder",
+    "--network-timeout",
+    "--cache-folder",
+    "--mutex",
+    "--registry"
+  ]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === null || sub === "install") {
+    const { options, positionals } = splitArgs(rest, valued);
+    return positionals.length === 0 ? options : null;
   }
-};
-
-// src/lint/rules/IG003-alpine-python.ts
-var IG003 = {
-  id: "IG003",
-  name: "alpine-python",
-  severity: "warning",
-  summary: "A stage based on python:*alpine* (or alpine with `apk add python3`) runs pip or uv installs.",
-  rationale: "Alpine uses musl: most wheels on PyPI are built for glibc, so pip compiles packages from source (slow builds, compilers needed, larger images).",
-  fix: "Use `python:3.x-slim` (Debian, glibc wheels) for stages that install Python packages.",
-  check(ctx) {
-    const g = graphOf(ctx);
-    const out = [];
-    const baseRef = /* @__PURE__ */ new Map();
-    const pythonAtEnd = /* @__PURE__ */ new Map();
-    const installsPython = (c) => {
-      const apk = apkCommand(c);
-      return apk?.sub === "add" && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p));
-    };
-    for (const stage of g.stages) {
-      const ref = stage.parent ? baseRef.get(stage.parent) ?? null : stage.ref;
-      baseRef.set(stage, ref);
-      const pyAlpine = ref?.official === "python" && (ref.tag ?? "").toLowerCase().includes("alpine");
-      const alpine = ref?.official === "alpine";
-      let hasPython = pyAlpine || (stage.parent ? pythonAtEnd.get(stage.parent) : false);
-      let reported = !g.built.has(stage);
-      for (const instr of stage.body) {
-        if (instr.keyword !== "RUN" || !pyAlpine && !alpine) continue;
-        const cmds = ctx.run(instr).commands;
-        if (!hasPython && cmds.some(installsPython)) hasPython = true;
-        if (reported || !hasPython) continue;
-        if (cmds.some((c) => pipInstallArgs(c) !== null || uvCommand(c) !== null)) {
-          out.push({
-            line: instr.line,
-            message: `${quote(instr)} installs Python packages on Alpine (\`${ref.text}\`): musl has no prebuilt wheels for most packages, so they compile from source. Base this stage on \`python:3.x-slim\` instead.`
-          });
-          reported = true;
-        }
-      }
-      pythonAtEnd.set(stage, hasPython);
-    }
-    return out;
-  }
-};
-
-// src/lint/rules/IG004-pip-cache.ts
-var IG004 = {
-  id: "IG004",
-  name: "pip-cache",
-  severity: "warning",
-  summary: "In the final lineage, `pip install` without `--no-cache-dir`, or `uv sync` / `uv pip install` without `--no-cache` (unless PIP_NO_CACHE_DIR / UV_NO_CACHE is set, or the RUN mounts a cache).",
-  rationale: "pip and uv keep every downloaded wheel in ~/.cache: tens to hundreds of MB that stay in the layer.",
-  fix: "Add `--no-cache-dir` to pip and `--no-cache` to uv, or use `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
-  check(ctx) {
-    const g = graphOf(ctx);
-    const out = [];
-    for (const stage of g.lineage) {
-      for (const instr of stage.body) {
-        if (instr.keyword !== "RUN") continue;
-        const run = ctx.run(instr);
-        if (hasCacheMount(run.mounts)) continue;
-        const vars = ctx.vars(g.final, instr);
-        for (const cmd of run.commands) {
-          const pip = pipInstallArgs(cmd);
-          if (pip && !hasOption(pip.options, "--no-cache-dir") && !truthy(cmd.env.PIP_NO_CACHE_DIR ?? vars.get("PIP_NO_CACHE_DIR"))) {
-            out.push({
-              line: instr.line,
-              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache-dir\`: pip's download cache stays in the image. Write \`pip install --no-cache-dir \u2026\`.`,
-              fix: "Add `--no-cache-dir` (or set `ENV PIP_NO_CACHE_DIR=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/pip`)."
-            });
-            break;
-          }
-          const uv = uvCommand(cmd);
-          if (uv && !hasOption(uv.options, "--no-cache", "-n") && !truthy(cmd.env.UV_NO_CACHE ?? vars.get("UV_NO_CACHE"))) {
-            out.push({
-              line: instr.line,
-              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache\`: uv's cache stays in the image. Add \`--no-cache\`.`,
-              fix: "Add `--no-cache` (or set `ENV UV_NO_CACHE=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/uv`)."
-            });
-            break;
-          }
-        }
-      }
-    }
-    return out;
-  }
-};
-
-// src/lint/rules/IG005-os-package-cache.ts
-function isDistClean(c) {
-  return aptCommand(c)?.sub === "dist-clean";
+  return null;
 }
-function isRpmCleanAll(c) {
-  const r = rpmCommand(c);
-  return r?.sub === "clean" && r.packages.includes("all");
+function pnpmInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pnpm") return null;
+  const valued = /* @__PURE__ */ new Set(["-C", "--dir", "--filter", "-F", "--reporter"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub === "install" || sub === "i") return rest;
+  return null;
 }
-var IG005 = {
-  id: "IG005",
-  name: "os-package-cache",
-  severity: "warning",
-  summary: "In the final lineage, `apt-get install` without removing /var/lib/apt/lists after it in the same RUN, `apk add` without `--no-cache` (or removing /var/cache/apk after it), or `dnf`/`yum install` without `clean all` after it in the same RUN.",
-  rationale: "Package indexes and downloaded packages stay in the layer when they are not removed, after the install, in the RUN that made them.",
-  fix: "End the RUN with `&& rm -rf /var/lib/apt/lists/*` or `&& apt-get dist-clean` (apt), use `apk add --no-cache` (apk), or `&& dnf clean all` (dnf/yum).",
-  check(ctx) {
-    const g = graphOf(ctx);
-    const out = [];
-    for (const stage of g.lineage) {
-      for (const instr of stage.body) {
-        if (instr.keyword !== "RUN" || usesPowerShell(ctx, instr)) continue;
-        const { commands, mounts } = ctx.run(instr);
-        let report = null;
-        for (let k = 0; k < commands.length && !report; k++) {
-          const cmd = commands[k];
-          const after = commands.slice(k + 1);
-          const apt = aptCommand(cmd);
-          if (apt?.sub === "install" && !removesPath(after, "/var/lib/apt/lists") && !after.some(isDistClean) && !mountCovers(mounts, "/var/lib/apt/lists")) {
-            report = {
-              line: instr.line,
-              message: `${quote(instr)} runs \`${cmd.argv[0]} install\` but does not remove /var/lib/apt/lists after it in the same RUN: the package index (tens of MB) stays in the layer. End the RUN with \`&& rm -rf /var/lib/apt/lists/*\`.`,
-              fix: "Append `&& rm -rf /var/lib/apt/lists/*` (or `&& apt-get dist-clean` with apt 2.7.8+) to the same RUN, or mount a cache at /var/lib/apt."
-            };
-            continue;
-          }
-          const apk = apkCommand(cmd);
-          if (apk?.sub === "add" && !hasOption(apk.options, "--no-cache") && !removesPath(after, "/var/cache/apk") && !mountCovers(mounts, "/var/cache/apk", "/etc/apk/cache")) {
-            report = {
-              line: instr.line,
-              message: `${quote(instr)} runs \`apk add\` without \`--no-cache\`: the package index stays in /var/cache/apk. Write \`apk add --no-cache \u2026\`.`,
-              fix: "Write `apk add --no-cache \u2026`."
-            };
-            continue;
-          }
-          const rpm = rpmCommand(cmd);
-          if (rpm && RPM_INSTALL_SUBS.has(rpm.sub) && !after.some(isRpmCleanAll) && !removesPath(after, "/var/cache/dnf") && !removesPath(after, "/var/cache/yum") && !mountCovers(mounts, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")) {
-            report = {
-              line: instr.line,
-              message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` after it in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
-              fix: `Append \`&& ${rpm.tool} clean all\` to the same RUN.`
-            };
-          }
-        }
-        if (report) out.push(report);
-      }
-    }
-    return out;
-  }
-};
+function bunInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "bun") return null;
+  const valued = /* @__PURE__ */ new Set(["--cwd", "--filter", "-F", "--registry", "--cache-dir", "--backend"]);
+  const { sub, rest } = subcommand(cmd.argv.slice(1), valued);
+  if (sub !== "install" && sub !== "i") return null;
+  const { options, positionals } = splitArgs(rest, valued);
+  return positionals.length === 0 ? options : null;
+}
 
-// src/lint/rules/IG006-update-alone.ts
-var IG006 = {
-  id: "IG006",
-  name: "update-alone",
-  severity: "warning",
-  summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN (not under a PowerShell SHELL).",
-  rationale: "The cached layer keeps an old index: a later install RUN can fail or install stale versions, and the index is a wasted layer.",
-  fix: "Update and install in one RUN: `RUN apt-get update && apt-get install -y \u2026 && rm -rf /var/lib/apt/lists/*`.",
-  check(ctx) {
-    const out = [];
-    for (const stage of builtStages(ctx)) {
-      for (const instr of stage.body) {
-        if (instr.keyword !== "RUN" || usesPowerShell(ctx, instr)) continue;
-        const { commands } = ctx.run(instr);
-        const update = commands.find(
-          (c) => aptCommand(c)?.sub === "update" || apkCommand(c)?.sub === "update"
-        );
-        if (!update || commands.some(isOsPackageInstall)) continue;
-        out.push({
-          line: instr.line,
-          message: `${quote(instr)} runs \`${update.argv[0]} update\` without installing anything in the same RUN: this layer is cached, so a later install may use a stale index. Run the update and the install in one RUN.`
-        });
-      }
-    }
-    return out;
+// src/lint/commands/python.ts
+var PIP = /^pip(\d+(\.\d+)?)?$/;
+var PYTHON = /^python(\d+(\.\d+)?)?$/;
+var PIP_VALUED = /* @__PURE__ */ new Set([
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "-e",
+  "--editable",
+  "-t",
+  "--target",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "-f",
+  "--find-links",
+  "--prefix",
+  "--root",
+  "--platform",
+  "--python-version",
+  "--implementation",
+  "--abi",
+  "--cache-dir",
+  "--log",
+  "--proxy",
+  "--retries",
+  "--timeout",
+  "--trusted-host",
+  "--cert",
+  "--client-cert",
+  "--progress-bar",
+  "--src",
+  "--upgrade-strategy",
+  "--only-binary",
+  "--no-binary",
+  "--config-settings",
+  "-C",
+  "--global-option",
+  "--python",
+  "--report"
+]);
+function pipCommandArgs(cmd) {
+  const argv = cmd.argv;
+  const name = commandName(argv[0]);
+  let args;
+  if (PIP.test(name)) args = argv.slice(1);
+  else if (PYTHON.test(name)) {
+    const m = argv.indexOf("-m");
+    if (m < 0 || argv[m + 1] !== "pip" || argv.slice(1, m).some((a) => !a.startsWith("-"))) return null;
+    args = argv.slice(m + 2);
+  } else return null;
+  return subcommand(args, PIP_VALUED);
+}
+function pipInstallArgs(cmd) {
+  const pip = pipCommandArgs(cmd);
+  if (pip?.sub !== "install") return null;
+  return splitArgs(pip.rest, PIP_VALUED);
+}
+var UV_VALUED = /* @__PURE__ */ new Set([
+  "--directory",
+  "--project",
+  "--cache-dir",
+  "--python",
+  "-p",
+  "--index-url",
+  "--extra-index-url",
+  "--index",
+  "--default-index",
+  "-i",
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "--extra",
+  "--group",
+  "--no-group",
+  "--only-group",
+  "--package",
+  "--target",
+  "--prefix",
+  "--color",
+  "--config-file",
+  "-f",
+  "--find-links",
+  "--index-strategy",
+  "--keyring-provider",
+  "--resolution",
+  "--prerelease",
+  "--link-mode",
+  "--compile-bytecode",
+  "--no-install-package",
+  "--python-platform",
+  "--exclude-newer"
+]);
+function uvCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "uv") return null;
+  const first = subcommand(cmd.argv.slice(1), UV_VALUED);
+  if (first.sub === "sync") return { kind: "sync", ...splitArgs(first.rest, UV_VALUED) };
+  if (first.sub === "pip") {
+    const second = subcommand(first.rest, UV_VALUED);
+    if (second.sub === "install") return { kind: "pip-install", ...splitArgs(second.rest, UV_VALUED) };
   }
-};
+  return null;
+}
+var POETRY_VALUED = /* @__PURE__ */ new Set([
+  "-C",
+  "--directory",
+  "-P",
+  "--project",
+  "--with",
+  "--without",
+  "--only",
+  "-E",
+  "--extras"
+]);
+function poetryInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "poetry") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), POETRY_VALUED);
+  return sub === "install" ? splitArgs(rest, POETRY_VALUED).options : null;
+}
+function pipenvInstall(cmd) {
+  if (commandName(cmd.argv[0]) !== "pipenv") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), /* @__PURE__ */ new Set(["--python"]));
+  return sub === "install" || sub === "sync" ? rest : null;
+}
 
-// src/lint/rules/IG007-merge-runs.ts
-var IG007 = {
-  id: "IG007",
-  name: "merge-runs",
-  severity: "info",
-  summary: "Two or more RUN instructions follow each other directly in one stage (one finding per block, at its second RUN).",
-  rationale: "Each RUN is a layer; files deleted in a later RUN still take space in the earlier one.",
-  fix: "Join consecutive RUNs with `&&` (and `\\` line continuations) into one RUN.",
-  check(ctx) {
-    const out = [];
-    for (const stage of builtStages(ctx)) {
-      let block = [];
-      const flush = () => {
-        if (block.length >= 2) {
-          const lines = block.map((r) => r.line);
-          const powerShell = usesPowerShell(ctx, block[1]);
-          out.push({
-            line: block[1].line,
-            message: `${quote(block[1])} directly follows ${quote(block[0])}${block.length > 2 ? ` (${block.length} RUNs in a row: lines ${lines.join(", ")})` : ""}: each RUN is a layer. ${powerShell ? "Join them into one RUN, the commands separated by `;` (Windows PowerShell has no `&&`)." : "Join them into one RUN with `&&`."}`,
-            ...powerShell ? { fix: "Join consecutive RUNs into one, the PowerShell commands separated by `;`." } : {}
-          });
-        }
-        block = [];
-      };
-      for (const instr of stage.body) {
-        if (instr.keyword === "RUN") block.push(instr);
-        else flush();
-      }
-      flush();
-    }
-    return out;
+// src/lint/commands/dependency-install.ts
+function dependencyInstall(cmd) {
+  const tool = dependencyTool(cmd);
+  return tool === null ? null : { tool, text: describe(cmd) };
+}
+var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
+function dependencyTool(cmd) {
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    return hasOption(pip.options, "-r", "--requirement") || pip.options.some((o) => /^-r./.test(o)) ? "pip" : null;
   }
-};
-
-// src/lint/rules/IG008-dockerignore.ts
-var IG008 = {
-  id: "IG008",
-  name: "dockerignore",
-  severity: "warning",
-  summary: "A whole-context copy exists and the context has no .dockerignore, or it holds .git, .venv, venv, node_modules, __pycache__, .env, .pytest_cache or .mypy_cache that the ignore file does not exclude.",
-  rationale: "Everything the context holds is sent to the engine and, through `COPY . .`, lands in the image: VCS history, local virtualenvs, caches and secrets.",
-  fix: "Add a .dockerignore listing .git, .venv, venv, node_modules, __pycache__, .env, .pytest_cache and .mypy_cache.",
-  check(ctx) {
-    if (!ctx.context) return [];
-    const copy = builtStages(ctx).flatMap((s) => s.body).filter((i) => isWholeContextCopy(ctx, i)).sort((a, b) => a.line - b.line)[0];
-    if (!copy) return [];
-    const { heavy, ignoreFile } = ctx.context;
-    const bytes = heavy.reduce((sum, h) => sum + h.bytes, 0);
-    const listed = heavy.slice(0, 6).map((h) => `${h.path} (${formatBytes(h.bytes)})`).join(", ");
-    const extra = heavy.length > 6 ? ` and ${heavy.length - 6} more` : "";
-    const names = [...new Set(heavy.map((h) => h.path.split("/").pop()))];
-    const lines = names.map((n) => n === ".env" ? ".env" : `**/${n}`);
-    if (ignoreFile === null) {
-      return [
-        {
-          line: copy.line,
-          message: `${quote(copy)} sends the whole build context, and there is no .dockerignore (nor ${ctx.dockerfileName}.dockerignore)${heavy.length ? `: ${listed}${extra} go into the image` : ""}. Add a .dockerignore${heavy.length ? ` (it would save ${formatBytes(bytes)})` : ""}.`,
-          fix: `Create .dockerignore with at least: ${(lines.length ? lines : [".git", "**/__pycache__", ".venv", "node_modules", ".env"]).join(", ")}.`,
-          bytes: heavy.length ? bytes : null
-        }
-      ];
-    }
-    if (heavy.length === 0) return [];
-    return [
-      {
-        line: copy.line,
-        message: `${quote(copy)} sends the whole build context, and ${ignoreFile} lets ${listed}${extra} through: ${formatBytes(bytes)} that do not belong in the image. Exclude them.`,
-        fix: `Add to ${ignoreFile}: ${lines.join(", ")}.`,
-        bytes
-      }
-    ];
+  const uv = uvCommand(cmd);
+  if (uv) {
+    if (uv.kind === "sync") return "uv";
+    return hasOption(uv.options, "-r", "--requirement") || uv.options.some((o) => /^-r./.test(o)) ? "uv" : null;
   }
-};
+  if (poetryInstall(cmd)) return "poetry";
+  if (pipenvInstall(cmd)) return "pipenv";
+  const npm = npmInstall(cmd);
+  if (npm && (npm.kind === "ci" || npm.packages.length === 0)) return "npm";
+  if (yarnInstall(cmd)) return "yarn";
+  if (pnpmInstall(cmd)) return "pnpm";
+  if (bunInstall(cmd)) return "bun";
+  const name = commandName(cmd.argv[0]);
+  if (!OTHER_INSTALLERS.has(name)) return null;
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  if (name === "go" && a[0] === "mod" && a[1] === "download") return "go";
+  if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
+  if (name === "composer" && a[0] === "install") return "composer";
+  if (name === "cargo" && a[0] === "fetch") return "cargo";
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
+    return "mvn";
+  }
+  return null;
+}
 
 // src/lint/rules/IG009-cache-order.ts
 var MANIFESTS = /* @__PURE__ */ new Set([
@@ -3064,6 +2344,711 @@ var IG009 = {
       }
     }
     return out;
+  }
+};
+
+// src/lint/rules/IG000-syntax.ts
+var IG000 = {
+  id: "IG000",
+  name: "syntax",
+  severity: "error",
+  summary: "The Dockerfile cannot be parsed, has an unknown instruction, has no FROM, or `COPY --from=` names a stage that does not exist.",
+  rationale: "The engine refuses to build it, or builds something other than what the file says.",
+  fix: "Correct the instruction at this line.",
+  check(ctx) {
+    const out = ctx.problems.map((p) => ({ line: p.line, message: p.message }));
+    const g = ctx.graph;
+    if (!g) {
+      const empty = ctx.parsed.instructions.length === 0;
+      out.push({
+        line: 1,
+        message: empty ? "the Dockerfile holds no instructions: it needs at least `FROM image:tag`" : "the Dockerfile has no FROM instruction: start a stage with `FROM image:tag`",
+        fix: "Begin the build with `FROM image:tag` (only ARG may come before the first FROM)."
+      });
+      return out;
+    }
+    for (const instr of g.preamble) {
+      if (instr.keyword !== "ARG" && KNOWN_INSTRUCTIONS.has(instr.keyword)) {
+        out.push({
+          line: instr.line,
+          message: `\`${instr.text}\` (line ${instr.line}) comes before the first FROM: only ARG may come before FROM`,
+          fix: "Move it after the FROM line."
+        });
+      }
+    }
+    for (const stage of g.stages) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "COPY" || !hasFromFlag(instr)) continue;
+        const raw = instr.flags.find((f) => f.name === "from").value ?? "";
+        const value = substitute(raw, g.globalArgs, ctx.parsed.escape);
+        if (value === null || value === "" || /[:/@]/.test(value)) continue;
+        if (/^\d+$/.test(value)) {
+          if (Number(value) >= stage.index) {
+            out.push({
+              line: instr.line,
+              message: `\`${instr.text}\` (line ${instr.line}) copies from stage ${value}, but only stages 0\u2013${stage.index - 1} come before it`,
+              fix: stage.index === 0 ? "Copy from an earlier stage, or from an image (`--from=image:tag`)." : `Use --from=0\u2026${stage.index - 1} or a stage name.`
+            });
+          }
+          continue;
+        }
+        const key = value.toLowerCase();
+        if (ctx.buildContexts?.has(key)) continue;
+        if (!g.stages.some((s) => s.index < stage.index && s.name?.toLowerCase() === key)) {
+          const names = g.stages.filter((s) => s.index < stage.index && s.name).map((s) => s.name);
+          out.push({
+            line: instr.line,
+            message: `\`${instr.text}\` (line ${instr.line}) copies from \`${value}\`, which is no earlier stage${names.length ? ` (earlier stages: ${names.join(", ")})` : ""}`,
+            fix: "Name an earlier stage (`FROM image AS name`), or write a full image reference (`--from=image:tag`)."
+          });
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/commands/apk.ts
+var APK_VALUED = /* @__PURE__ */ new Set([
+  "-t",
+  "--virtual",
+  "-X",
+  "--repository",
+  "-p",
+  "--root",
+  "--arch",
+  "--cache-dir",
+  "--keys-dir",
+  "--repositories-file"
+]);
+function apkCommand(cmd) {
+  if (commandName(cmd.argv[0]) !== "apk") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APK_VALUED);
+  return { sub, packages: positionals, options };
+}
+
+// src/lint/commands/apt.ts
+var APT_VALUED = /* @__PURE__ */ new Set([
+  "-o",
+  "--option",
+  "-c",
+  "--config-file",
+  "-t",
+  "--target-release",
+  "--default-release"
+]);
+function aptCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, APT_VALUED);
+  return { sub, packages: positionals, options };
+}
+var APT_INSTALL_SUBS = /* @__PURE__ */ new Set([
+  "install",
+  "upgrade",
+  "dist-upgrade",
+  "full-upgrade",
+  "build-dep",
+  "reinstall",
+  "satisfy"
+]);
+
+// src/lint/commands/rpm.ts
+var RPM_VALUED = /* @__PURE__ */ new Set([
+  "--setopt",
+  "--enablerepo",
+  "--disablerepo",
+  "--installroot",
+  "--releasever",
+  "-c",
+  "--config",
+  "--repo"
+]);
+function rpmCommand(cmd) {
+  const name = commandName(cmd.argv[0]);
+  if (name !== "dnf" && name !== "yum" && name !== "microdnf" && name !== "tdnf" && name !== "dnf5")
+    return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, RPM_VALUED);
+  return { tool: name, sub, packages: positionals, options };
+}
+var RPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
+  "install",
+  "in",
+  "groupinstall",
+  "upgrade",
+  "reinstall",
+  "localinstall"
+]);
+
+// src/lint/commands/build-only-tools.ts
+var BUILD_PACKAGES = /* @__PURE__ */ new Set([
+  "build-essential",
+  "gcc",
+  "g++",
+  "clang",
+  "make",
+  "cmake",
+  "build-base",
+  "alpine-sdk",
+  "gcc-c++"
+]);
+var PY_BUILD_TOOLS = /* @__PURE__ */ new Set(["uv", "poetry", "pipenv", "wheel", "setuptools", "build"]);
+function packageName(spec) {
+  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~]/)[0].toLowerCase();
+}
+function isBuildPackage(spec) {
+  const name = packageName(spec);
+  if (BUILD_PACKAGES.has(name)) return true;
+  if (/^(gcc|g\+\+|clang|cpp|make|cmake)-\d+(\.\d+)*$/.test(name)) return true;
+  return /-(dev|devel)$/.test(name);
+}
+function pythonPackageName(spec) {
+  return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/_/g, "-");
+}
+function toolingInstall(cmd) {
+  const apt = aptCommand(cmd);
+  if (apt && apt.sub === "install") {
+    const pkgs = apt.packages.filter(isBuildPackage);
+    return pkgs.length ? { manager: "apt", packages: pkgs, virtual: null } : null;
+  }
+  const apk = apkCommand(cmd);
+  if (apk && apk.sub === "add") {
+    const pkgs = apk.packages.filter(isBuildPackage);
+    const virtual = [...optionValues(apk.options, "--virtual"), ...optionValues(apk.options, "-t")][0] ?? null;
+    return pkgs.length ? { manager: "apk", packages: pkgs, virtual } : null;
+  }
+  const rpm = rpmCommand(cmd);
+  if (rpm && (rpm.sub === "install" || rpm.sub === "in" || rpm.sub === "groupinstall")) {
+    const pkgs = rpm.packages.filter((p) => isBuildPackage(p) || /development[ -]tools/i.test(p));
+    return pkgs.length ? { manager: "rpm", packages: pkgs, virtual: null } : null;
+  }
+  const pip = pipInstallArgs(cmd);
+  if (pip) {
+    const pkgs = pip.positionals.filter((p) => PY_BUILD_TOOLS.has(pythonPackageName(p)));
+    return pkgs.length ? { manager: "pip", packages: pkgs, virtual: null } : null;
+  }
+  return null;
+}
+function removedAgain(install, after) {
+  const removed = /* @__PURE__ */ new Set();
+  const names = new Map(install.packages.map((p) => [packageName(p), p]));
+  const remove = (spec) => {
+    const p = names.get(packageName(spec));
+    if (p) removed.add(p);
+  };
+  let markedAuto = /* @__PURE__ */ new Set();
+  let markedAll = false;
+  for (const c of after) {
+    if (install.manager === "apk") {
+      const apk = apkCommand(c);
+      if (apk?.sub !== "del") continue;
+      if (install.virtual && apk.packages.includes(install.virtual))
+        for (const p of install.packages) removed.add(p);
+      for (const p of apk.packages) remove(p);
+    } else if (install.manager === "apt") {
+      const name = commandName(c.argv[0]);
+      if (name === "apt-mark") {
+        const args = c.argv.slice(1).filter((a) => !a.startsWith("-"));
+        if (args[0] !== "auto") continue;
+        if (args.slice(1).some((a) => a === ".*" || a === "*" || a === "~i")) markedAll = true;
+        markedAuto = /* @__PURE__ */ new Set([...markedAuto, ...args.slice(1).map(packageName)]);
+        continue;
+      }
+      const apt = aptCommand(c);
+      if (!apt) continue;
+      const autoRemove = apt.sub === "autoremove" || (apt.sub === "purge" || apt.sub === "remove") && hasOption(apt.options, "--auto-remove", "--autoremove");
+      if (apt.sub === "purge" || apt.sub === "remove") for (const p of apt.packages) remove(p);
+      if (autoRemove) {
+        for (const p of install.packages) if (markedAll || markedAuto.has(packageName(p))) removed.add(p);
+      }
+    } else if (install.manager === "rpm") {
+      const rpm = rpmCommand(c);
+      if (rpm && ["remove", "erase", "autoremove", "rm"].includes(rpm.sub))
+        for (const p of rpm.packages) remove(p);
+    } else {
+      const pip = pipCommandArgs(c);
+      if (pip?.sub === "uninstall") for (const p of pip.rest.filter((a) => !a.startsWith("-"))) remove(p);
+    }
+  }
+  return removed;
+}
+function buildStep(cmd) {
+  const name = commandName(cmd.argv[0]);
+  const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
+  const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
+  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
+    return `runs ${describe(cmd)}`;
+  if ((name === "yarn" || name === "pnpm" || name === "bun") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
+    return `runs ${describe(cmd)}`;
+  }
+  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
+  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
+  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
+    return `runs ${describe(cmd)}`;
+  }
+  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
+    return `runs ${describe(cmd)}`;
+  }
+  return null;
+}
+
+// src/lint/rules/build-tooling.ts
+function toolingLeft(commands, k) {
+  const cmd = commands[k];
+  const install = toolingInstall(cmd);
+  if (install) {
+    const removed = removedAgain(install, commands.slice(k + 1));
+    const left = install.packages.filter((p) => !removed.has(p));
+    return left.length ? `installs ${left.join(", ")}` : null;
+  }
+  return buildStep(cmd);
+}
+function firstBuildTooling(ctx, stages) {
+  const hits = [];
+  for (const stage of stages) {
+    for (const instr of stage.body) {
+      if (instr.keyword !== "RUN") continue;
+      const { commands } = ctx.run(instr);
+      for (let k = 0; k < commands.length; k++) {
+        const what = toolingLeft(commands, k);
+        if (what) {
+          hits.push({ line: instr.line, text: quote(instr), what });
+          break;
+        }
+      }
+    }
+  }
+  const first = hits[0];
+  if (!first) return null;
+  const others = hits.slice(1).map((h) => h.line);
+  const more = others.length ? ` (also line${others.length > 1 ? "s" : ""} ${others.join(", ")})` : "";
+  return { ...first, more };
+}
+
+// src/lint/rules/IG001-multi-stage.ts
+var IG001 = {
+  id: "IG001",
+  name: "multi-stage",
+  severity: "warning",
+  summary: "The Dockerfile has one stage and that stage installs or runs build-only tooling.",
+  rationale: "Compilers, headers and package managers needed only to build end up in the image that runs: larger, slower to pull, more to patch.",
+  fix: "Build in a first stage (`FROM \u2026 AS build`), then start a clean final stage and `COPY --from=build` only what runs.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    if (g.stages.length !== 1) return [];
+    const first = firstBuildTooling(ctx, [g.stages[0]]);
+    if (!first) return [];
+    const more = first.more;
+    return [
+      {
+        line: first.line,
+        message: `${first.text} ${first.what}${more}, and this Dockerfile has a single stage: the build tooling ships in the image. Do the build in a \`FROM \u2026 AS build\` stage and copy only its output into a clean final stage.`
+      }
+    ];
+  }
+};
+
+// src/lint/windows.ts
+function isWindowsImage(ref) {
+  if (!ref) return false;
+  const tag = (ref.tag ?? "").toLowerCase();
+  if (/servercore|nanoserver/.test(tag)) return true;
+  if (ref.registry === "mcr.microsoft.com" && /^windows(\/|$)/.test(ref.path)) return true;
+  return /(^|\/)(windows\/)?(servercore|nanoserver)$/.test(ref.path);
+}
+function isWindowsBuild(ctx) {
+  if (ctx.parsed.escape === "`") return true;
+  return ctx.graph !== null && isWindowsImage(baseOf(ctx.graph.final).ref);
+}
+var POWERSHELL = /(^|[\\/])(powershell|pwsh)(\.exe)?$/i;
+var underPowerShell = /* @__PURE__ */ new WeakMap();
+function usesPowerShell(ctx, instr) {
+  let set = underPowerShell.get(ctx);
+  if (!set) {
+    set = /* @__PURE__ */ new Set();
+    const atEnd = /* @__PURE__ */ new Map();
+    for (const stage of ctx.graph?.stages ?? []) {
+      let ps = stage.parent ? atEnd.get(stage.parent) ?? false : false;
+      for (const i of stage.body) {
+        if (i.keyword === "SHELL") ps = POWERSHELL.test(i.json?.[0] ?? "");
+        else if (ps) set.add(i);
+      }
+      atEnd.set(stage, ps);
+    }
+    underPowerShell.set(ctx, set);
+  }
+  return set.has(instr);
+}
+
+// src/lint/rules/IG002-slim-base.ts
+var FULL_SIZE = /* @__PURE__ */ new Set([
+  "python",
+  "node",
+  "ruby",
+  "golang",
+  "rust",
+  "php",
+  "perl",
+  "openjdk",
+  "eclipse-temurin",
+  "buildpack-deps"
+]);
+var SMALL_TAG = ["slim", "alpine", "distroless", "minimal", "jre"];
+var CODENAME = /-(trixie|bookworm|bullseye|buster|noble|jammy|focal)$/;
+function smallerBase(official, tag) {
+  const codename = CODENAME.exec(tag)?.[1] ?? null;
+  const version = (codename ? tag.slice(0, -codename.length - 1) : tag) || "VERSION";
+  switch (official) {
+    case "node": {
+      const image = `node:${codename ? `${version}-${codename}-slim` : `${version}-slim`}`;
+      return { image, advice: `Use \`${image}\` (or alpine) for the stage that ships.` };
+    }
+    case "golang":
+    case "rust": {
+      const image = `${official}:${version.replace(/-?(bookworm|bullseye)$/, "")}-alpine`;
+      return {
+        image,
+        advice: `Build in a \`FROM ${official}:\u2026 AS build\` stage and copy the binary into a small runtime base (\`gcr.io/distroless/static-debian12\`, \`gcr.io/distroless/cc-debian12\` or \`debian:12-slim\`), or use \`${image}\`.`
+      };
+    }
+    case "php": {
+      const v = version.replace(/-(cli|apache|fpm|zts)$/, "");
+      const image = `php:${v}-${/fpm|apache/.test(version) ? "fpm-alpine" : "alpine"}`;
+      return { image, advice: `Use \`${image}\` (the official php image publishes no -slim tag).` };
+    }
+    case "openjdk":
+    case "eclipse-temurin": {
+      const image = `${official}:${/jdk/.test(version) ? version.replace("jdk", "jre") : `${version === "VERSION" ? "21" : version}-jre`}`;
+      return { image, advice: `Use \`${image}\` (a JRE, no compiler) for the stage that ships.` };
+    }
+    case "buildpack-deps": {
+      const image = `debian:${codename ?? (/^[a-z]+$/.test(version) ? version : "bookworm")}-slim`;
+      return { image, advice: `Use \`${image}\` and install only the runtime libraries the service needs.` };
+    }
+    default: {
+      const image = `${official}:${codename ? `${version}-slim-${codename}` : `${version}-slim`}`;
+      return { image, advice: `Use \`${image}\` (or alpine) for the stage that ships.` };
+    }
+  }
+}
+var IG002 = {
+  id: "IG002",
+  name: "slim-base",
+  severity: "warning",
+  summary: "The final stage\u2019s base is a full-size official language image (python, node, ruby, golang, rust, php, perl, openjdk, eclipse-temurin, buildpack-deps) without a slim, alpine, distroless, minimal or jre tag (Windows tags are not judged).",
+  rationale: "The full images carry a whole Debian build toolchain: hundreds of MB the running service never uses.",
+  fix: "Use a small variant the image publishes for the final stage (python/node/ruby: `-slim`; golang/rust: build, then copy the binary into distroless or a slim base; php: `-alpine`; JDK images: `-jre`); keep the full image for a builder stage.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const base = baseOf(g.final);
+    const ref = base.ref;
+    const official = ref ? officialImageOf(ref) : null;
+    if (!ref || !official || !FULL_SIZE.has(official)) return [];
+    if (ref.digest && !ref.tag) return [];
+    const tag = (ref.tag ?? "").toLowerCase();
+    if (SMALL_TAG.some((t) => tag.includes(t)) || isWindowsImage(ref)) return [];
+    const { image, advice } = smallerBase(official, tag);
+    return [
+      {
+        line: base.from.line,
+        message: `\`${base.from.text}\` (line ${base.from.line}) bases the final image on \`${ref.text}\`, the full-size ${official} image with a build toolchain. ${advice}`,
+        fix: `Write \`FROM ${image}\` for the final stage; keep \`${ref.text}\` in a builder stage if compilers are needed.`
+      }
+    ];
+  }
+};
+
+// src/lint/rules/IG003-alpine-python.ts
+var IG003 = {
+  id: "IG003",
+  name: "alpine-python",
+  severity: "warning",
+  summary: "A stage based on python:*alpine* (or alpine with `apk add python3`) runs pip or uv installs.",
+  rationale: "Alpine uses musl: most wheels on PyPI are built for glibc, so pip compiles packages from source (slow builds, compilers needed, larger images).",
+  fix: "Use `python:3.x-slim` (Debian, glibc wheels) for stages that install Python packages.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const out = [];
+    const baseRef = /* @__PURE__ */ new Map();
+    const pythonAtEnd = /* @__PURE__ */ new Map();
+    const installsPython = (c) => {
+      const apk = apkCommand(c);
+      return apk?.sub === "add" && apk.packages.some((p) => /^(python3?|py3-pip)([=~<>].*)?$/i.test(p));
+    };
+    for (const stage of g.stages) {
+      const ref = stage.parent ? baseRef.get(stage.parent) ?? null : stage.ref;
+      baseRef.set(stage, ref);
+      const official = ref ? officialImageOf(ref) : null;
+      const pyAlpine = official === "python" && (ref?.tag ?? "").toLowerCase().includes("alpine");
+      const alpine = official === "alpine";
+      let hasPython = pyAlpine || (stage.parent ? pythonAtEnd.get(stage.parent) : false);
+      let reported = !g.built.has(stage);
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN" || !pyAlpine && !alpine) continue;
+        const cmds = ctx.run(instr).commands;
+        if (!hasPython && cmds.some(installsPython)) hasPython = true;
+        if (reported || !hasPython) continue;
+        if (cmds.some((c) => pipInstallArgs(c) !== null || uvCommand(c) !== null)) {
+          out.push({
+            line: instr.line,
+            message: `${quote(instr)} installs Python packages on Alpine (\`${ref.text}\`): musl has no prebuilt wheels for most packages, so they compile from source. Base this stage on \`python:3.x-slim\` instead.`
+          });
+          reported = true;
+        }
+      }
+      pythonAtEnd.set(stage, hasPython);
+    }
+    return out;
+  }
+};
+
+// src/lint/commands/cleanup.ts
+function removesPath(commands, path) {
+  const covers = (raw) => {
+    const cleaned = raw.replace(/\/+$/, "");
+    if (cleaned === "") return false;
+    if (cleaned === path || path.startsWith(`${cleaned}/`)) return true;
+    return cleaned.startsWith(`${path}/`) && cleaned.slice(path.length + 1).includes("*");
+  };
+  return commands.some((c) => {
+    const name = commandName(c.argv[0]);
+    if (name === "find" && (c.argv.includes("-delete") || c.argv.includes("rm"))) {
+      return covers(c.argv[1] ?? "");
+    }
+    if (name !== "rm") return false;
+    return c.argv.slice(1).some((arg) => !arg.startsWith("-") && covers(arg.replace(/\/\*+$/, "")));
+  });
+}
+function mountCovers(mounts, ...paths) {
+  return mounts.some((m) => {
+    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
+    const t = m.target.replace(/\/+$/, "");
+    return paths.some((p) => t === p || p.startsWith(`${t}/`));
+  });
+}
+function hasCacheMount(mounts) {
+  return mounts.some((m) => m.type === "cache");
+}
+
+// src/lint/rules/IG004-pip-cache.ts
+var IG004 = {
+  id: "IG004",
+  name: "pip-cache",
+  severity: "warning",
+  summary: "In the final lineage, `pip install` without `--no-cache-dir`, or `uv sync` / `uv pip install` without `--no-cache` (unless PIP_NO_CACHE_DIR / UV_NO_CACHE is set, or the RUN mounts a cache).",
+  rationale: "pip and uv keep every downloaded wheel in ~/.cache: tens to hundreds of MB that stay in the layer.",
+  fix: "Add `--no-cache-dir` to pip and `--no-cache` to uv, or use `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const out = [];
+    for (const stage of g.lineage) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN") continue;
+        const run = ctx.run(instr);
+        if (hasCacheMount(run.mounts)) continue;
+        const vars = ctx.vars(g.final, instr);
+        for (const cmd of run.commands) {
+          const pip = pipInstallArgs(cmd);
+          if (pip && !hasOption(pip.options, "--no-cache-dir") && !truthy(cmd.env.PIP_NO_CACHE_DIR ?? vars.get("PIP_NO_CACHE_DIR"))) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache-dir\`: pip's download cache stays in the image. Write \`pip install --no-cache-dir \u2026\`.`,
+              fix: "Add `--no-cache-dir` (or set `ENV PIP_NO_CACHE_DIR=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/pip`)."
+            });
+            break;
+          }
+          const uv = uvCommand(cmd);
+          if (uv && !hasOption(uv.options, "--no-cache", "-n") && !truthy(cmd.env.UV_NO_CACHE ?? vars.get("UV_NO_CACHE"))) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache\`: uv's cache stays in the image. Add \`--no-cache\`.`,
+              fix: "Add `--no-cache` (or set `ENV UV_NO_CACHE=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/uv`)."
+            });
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG005-os-package-cache.ts
+function isDistClean(c) {
+  return aptCommand(c)?.sub === "dist-clean";
+}
+function isRpmCleanAll(c) {
+  const r = rpmCommand(c);
+  return r?.sub === "clean" && r.packages.includes("all");
+}
+var IG005 = {
+  id: "IG005",
+  name: "os-package-cache",
+  severity: "warning",
+  summary: "In the final lineage, `apt-get install` without removing /var/lib/apt/lists after it in the same RUN, `apk add` without `--no-cache` (or removing /var/cache/apk after it), or `dnf`/`yum install` without `clean all` after it in the same RUN.",
+  rationale: "Package indexes and downloaded packages stay in the layer when they are not removed, after the install, in the RUN that made them.",
+  fix: "End the RUN with `&& rm -rf /var/lib/apt/lists/*` or `&& apt-get dist-clean` (apt), use `apk add --no-cache` (apk), or `&& dnf clean all` (dnf/yum).",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const out = [];
+    for (const stage of g.lineage) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN" || usesPowerShell(ctx, instr)) continue;
+        const { commands, mounts } = ctx.run(instr);
+        let report = null;
+        for (let k = 0; k < commands.length && !report; k++) {
+          const cmd = commands[k];
+          const after = commands.slice(k + 1);
+          const apt = aptCommand(cmd);
+          if (apt?.sub === "install" && !removesPath(after, "/var/lib/apt/lists") && !after.some(isDistClean) && !mountCovers(mounts, "/var/lib/apt/lists")) {
+            report = {
+              line: instr.line,
+              message: `${quote(instr)} runs \`${cmd.argv[0]} install\` but does not remove /var/lib/apt/lists after it in the same RUN: the package index (tens of MB) stays in the layer. End the RUN with \`&& rm -rf /var/lib/apt/lists/*\`.`,
+              fix: "Append `&& rm -rf /var/lib/apt/lists/*` (or `&& apt-get dist-clean` with apt 2.7.8+) to the same RUN, or mount a cache at /var/lib/apt."
+            };
+            continue;
+          }
+          const apk = apkCommand(cmd);
+          if (apk?.sub === "add" && !hasOption(apk.options, "--no-cache") && !removesPath(after, "/var/cache/apk") && !mountCovers(mounts, "/var/cache/apk", "/etc/apk/cache")) {
+            report = {
+              line: instr.line,
+              message: `${quote(instr)} runs \`apk add\` without \`--no-cache\`: the package index stays in /var/cache/apk. Write \`apk add --no-cache \u2026\`.`,
+              fix: "Write `apk add --no-cache \u2026`."
+            };
+            continue;
+          }
+          const rpm = rpmCommand(cmd);
+          if (rpm && RPM_INSTALL_SUBS.has(rpm.sub) && !after.some(isRpmCleanAll) && !removesPath(after, "/var/cache/dnf") && !removesPath(after, "/var/cache/yum") && !mountCovers(mounts, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")) {
+            report = {
+              line: instr.line,
+              message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` after it in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
+              fix: `Append \`&& ${rpm.tool} clean all\` to the same RUN.`
+            };
+          }
+        }
+        if (report) out.push(report);
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/commands/os-package-install.ts
+function isOsPackageInstall(cmd) {
+  const apt = aptCommand(cmd);
+  if (apt) return APT_INSTALL_SUBS.has(apt.sub);
+  const apk = apkCommand(cmd);
+  if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
+  const rpm = rpmCommand(cmd);
+  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === "update";
+  return false;
+}
+
+// src/lint/rules/IG006-update-alone.ts
+var IG006 = {
+  id: "IG006",
+  name: "update-alone",
+  severity: "warning",
+  summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN (not under a PowerShell SHELL).",
+  rationale: "The cached layer keeps an old index: a later install RUN can fail or install stale versions, and the index is a wasted layer.",
+  fix: "Update and install in one RUN: `RUN apt-get update && apt-get install -y \u2026 && rm -rf /var/lib/apt/lists/*`.",
+  check(ctx) {
+    const out = [];
+    for (const stage of builtStages(ctx)) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN" || usesPowerShell(ctx, instr)) continue;
+        const { commands } = ctx.run(instr);
+        const update = commands.find(
+          (c) => aptCommand(c)?.sub === "update" || apkCommand(c)?.sub === "update"
+        );
+        if (!update || commands.some(isOsPackageInstall)) continue;
+        out.push({
+          line: instr.line,
+          message: `${quote(instr)} runs \`${update.argv[0]} update\` without installing anything in the same RUN: this layer is cached, so a later install may use a stale index. Run the update and the install in one RUN.`
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG007-merge-runs.ts
+var IG007 = {
+  id: "IG007",
+  name: "merge-runs",
+  severity: "info",
+  summary: "Two or more RUN instructions follow each other directly in one stage (one finding per block, at its second RUN).",
+  rationale: "Each RUN is a layer; files deleted in a later RUN still take space in the earlier one.",
+  fix: "Join consecutive RUNs with `&&` (and `\\` line continuations) into one RUN.",
+  check(ctx) {
+    const out = [];
+    for (const stage of builtStages(ctx)) {
+      let block = [];
+      const flush = () => {
+        if (block.length >= 2) {
+          const lines = block.map((r) => r.line);
+          const powerShell = usesPowerShell(ctx, block[1]);
+          out.push({
+            line: block[1].line,
+            message: `${quote(block[1])} directly follows ${quote(block[0])}${block.length > 2 ? ` (${block.length} RUNs in a row: lines ${lines.join(", ")})` : ""}: each RUN is a layer. ${powerShell ? "Join them into one RUN, the commands separated by `;` (Windows PowerShell has no `&&`)." : "Join them into one RUN with `&&`."}`,
+            ...powerShell ? { fix: "Join consecutive RUNs into one, the PowerShell commands separated by `;`." } : {}
+          });
+        }
+        block = [];
+      };
+      for (const instr of stage.body) {
+        if (instr.keyword === "RUN") block.push(instr);
+        else flush();
+      }
+      flush();
+    }
+    return out;
+  }
+};
+
+// src/lint/rules/IG008-dockerignore.ts
+var IG008 = {
+  id: "IG008",
+  name: "dockerignore",
+  severity: "warning",
+  summary: "A whole-context copy exists and the context has no .dockerignore, or it holds .git, .venv, venv, node_modules, __pycache__, .env, .pytest_cache or .mypy_cache that the ignore file does not exclude.",
+  rationale: "Everything the context holds is sent to the engine and, through `COPY . .`, lands in the image: VCS history, local virtualenvs, caches and secrets.",
+  fix: "Add a .dockerignore listing .git, .venv, venv, node_modules, __pycache__, .env, .pytest_cache and .mypy_cache.",
+  check(ctx) {
+    if (!ctx.context) return [];
+    const copy = builtStages(ctx).flatMap((s) => s.body).filter((i) => isWholeContextCopy(ctx, i)).sort((a, b) => a.line - b.line)[0];
+    if (!copy) return [];
+    const { heavy, ignoreFile } = ctx.context;
+    const bytes = heavy.reduce((sum, h) => sum + h.bytes, 0);
+    const listed = heavy.slice(0, 6).map((h) => `${h.path} (${formatBytes(h.bytes)})`).join(", ");
+    const extra = heavy.length > 6 ? ` and ${heavy.length - 6} more` : "";
+    const names = [...new Set(heavy.map((h) => h.path.split("/").pop()))];
+    const lines = names.map((n) => n === ".env" ? ".env" : `**/${n}`);
+    if (ignoreFile === null) {
+      return [
+        {
+          line: copy.line,
+          message: `${quote(copy)} sends the whole build context, and there is no .dockerignore (nor ${ctx.dockerfileName}.dockerignore)${heavy.length ? `: ${listed}${extra} go into the image` : ""}. Add a .dockerignore${heavy.length ? ` (it would save ${formatBytes(bytes)})` : ""}.`,
+          fix: `Create .dockerignore with at least: ${(lines.length ? lines : [".git", "**/__pycache__", ".venv", "node_modules", ".env"]).join(", ")}.`,
+          bytes: heavy.length ? bytes : null
+        }
+      ];
+    }
+    if (heavy.length === 0) return [];
+    return [
+      {
+        line: copy.line,
+        message: `${quote(copy)} sends the whole build context, and ${ignoreFile} lets ${listed}${extra} through: ${formatBytes(bytes)} that do not belong in the image. Exclude them.`,
+        fix: `Add to ${ignoreFile}: ${lines.join(", ")}.`,
+        bytes
+      }
+    ];
   }
 };
 
@@ -3304,7 +3289,7 @@ var IG016 = {
   check(ctx) {
     const g = graphOf(ctx);
     const base = baseOf(g.final);
-    if (base.ref?.official !== "python") return [];
+    if (!base.ref || officialImageOf(base.ref) !== "python") return [];
     const env = variablesBefore(g.lineage, null, g.globalArgs, { env: true, arg: false });
     if (env.has("PYTHONUNBUFFERED") || env.has("PYTHONDONTWRITEBYTECODE")) return [];
     return [
@@ -3395,17 +3380,8 @@ var RULES = [
   IG018
 ];
 
-// src/core/judged.ts
-function describeJudged(judged) {
-  const name = judged.stage === null ? `stage ${judged.index}` : `stage "${judged.stage}"`;
-  const why = judged.reason === "target" ? "the target given" : "the last stage";
-  return `${name} (FROM at line ${judged.line}), ${why}`;
-}
-
 export {
-  walkContext,
   readContext,
-  memoryTree,
   parseDockerfile,
   DEFAULT_PLATFORM,
   isPlatform,
@@ -3413,6 +3389,5 @@ export {
   buildStageGraph,
   createContext,
   isManifest,
-  RULES,
-  describeJudged
+  RULES
 };

@@ -5,25 +5,16 @@ import {
   RULES,
   buildStageGraph,
   createContext,
-  describeJudged,
   isPlatform,
-  memoryTree,
   parseDockerfile,
-  readContext,
-  walkContext
-} from "./chunk-ZMEV2CU2.js";
-import {
-  escapeTerminal,
-  formatBytes
-} from "./chunk-N2DJFWSA.js";
+  readContext
+} from "./chunk-DK3JG6KI.js";
 import {
   UserError
-} from "./chunk-2YHXANQQ.js";
+} from "./chunk-L73SEBKP.js";
 import {
-  VERSION
-} from "./chunk-7BB7GZSB.js";
-import "./chunk-AKU6XGOV.js";
-import "./chunk-KDXOXGTE.js";
+  formatBytes
+} from "./chunk-MENXIJHE.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";
@@ -130,111 +121,6 @@ function looksLikeDockerfile(text) {
   );
 }
 
-// src/lint/format-sarif.ts
-import { isAbsolute, relative } from "node:path";
-import { pathToFileURL } from "node:url";
-var LEVEL = {
-  error: "error",
-  warning: "warning",
-  info: "note"
-};
-var SECURITY_SEVERITY = { IG010: "5.0" };
-function toUri(path, root = null) {
-  if (isAbsolute(path)) {
-    const rel = root === null ? null : relative(root, path);
-    if (rel === null || rel.startsWith("..") || isAbsolute(rel)) return pathToFileURL(path).href;
-    path = rel;
-  }
-  const slashed = path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-  return slashed.split("/").map((seg) => encodeURIComponent(seg)).join("/");
-}
-function formatSarif(findings, rules, dockerfile, root = null, judged = null) {
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "image-guard",
-            version: VERSION,
-            semanticVersion: VERSION,
-            rules: rules.map((r) => ({
-              id: r.id,
-              name: r.name,
-              shortDescription: { text: r.summary },
-              fullDescription: { text: `${r.summary} ${r.rationale}` },
-              help: {
-                text: `${r.rationale}
-
-Fix: ${r.fix}`,
-                markdown: `**${r.id} ${r.name}**: ${r.summary}
-
-${r.rationale}
-
-**Fix:** ${r.fix}`
-              },
-              defaultConfiguration: { level: LEVEL[r.severity] },
-              properties: {
-                tags: ["dockerfile", r.id === "IG010" ? "security" : "maintainability"],
-                precision: "high",
-                ...SECURITY_SEVERITY[r.id] ? { "security-severity": SECURITY_SEVERITY[r.id] } : {}
-              }
-            }))
-          }
-        },
-        results: findings.map((f) => ({
-          ruleId: f.rule,
-          ...ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {},
-          level: LEVEL[f.severity],
-          message: { text: f.fix ? `${f.message}
-Fix: ${f.fix}` : f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: toUri(f.file ?? dockerfile, root) },
-                region: { startLine: Math.max(1, f.line ?? 1) }
-              }
-            }
-          ],
-          ...f.bytes !== null ? { properties: { bytes: f.bytes } } : {}
-        })),
-        columnKind: "utf16CodeUnits",
-        // which stage was judged as the image that ships, and why (`last stage` or `target`)
-        ...judged ? { properties: { judgedImage: judged } } : {}
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-
-// src/lint/format-text.ts
-var COLOURS = { error: "\x1B[31m", warning: "\x1B[33m", info: "\x1B[36m" };
-var DIM = "\x1B[2m";
-var RESET = "\x1B[0m";
-function formatText(findings, opts) {
-  const paint = (code, s) => opts.colour ? `${code}${s}${RESET}` : s;
-  const lines = [];
-  for (const f of findings) {
-    const where = `${escapeTerminal(f.file ?? opts.file)}${f.line !== null ? `:${f.line}` : ""}`;
-    lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${escapeTerminal(f.message)}`);
-    if (f.fix) lines.push(paint(DIM, `  fix: ${escapeTerminal(f.fix)}`));
-  }
-  if (opts.judged) lines.push(paint(DIM, `judged as the final image: ${describeJudged(opts.judged)}`));
-  const count = (s) => findings.filter((f) => f.severity === s).length;
-  if (findings.length === 0) lines.push(`${escapeTerminal(opts.file)}: no findings`);
-  else {
-    const parts = ["error", "warning", "info"].map(
-      (s) => `${count(s)} ${s}${count(s) === 1 ? "" : "s"}`
-    );
-    lines.push(`${findings.length} finding${findings.length === 1 ? "" : "s"} (${parts.join(", ")})`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-
 // src/lint/index.ts
 var MAX_DOCKERFILE_BYTES = 1024 * 1024;
 async function readDockerfile(path) {
@@ -299,9 +185,6 @@ async function readDockerfile(path) {
     };
   }
 }
-async function lintDockerfileAt(dockerfilePath, opts) {
-  return (await lintDockerfileResult(dockerfilePath, opts)).findings;
-}
 async function lintDockerfileResult(dockerfilePath, opts) {
   const { text, problems, tooLarge } = await readDockerfile(dockerfilePath);
   if (tooLarge) {
@@ -336,19 +219,9 @@ async function lintDockerfileResult(dockerfilePath, opts) {
 function defaultContext(dockerfilePath) {
   return dirname(dockerfilePath);
 }
+
 export {
-  MAX_DOCKERFILE_BYTES,
-  RULES,
-  defaultContext,
-  describeJudged,
-  formatSarif,
-  formatText,
   lint,
-  lintDockerfileAt,
   lintDockerfileResult,
-  lintResult,
-  memoryTree,
-  readContext,
-  readDockerfile,
-  walkContext
+  defaultContext
 };

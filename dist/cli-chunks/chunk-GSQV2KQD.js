@@ -2,30 +2,30 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   decidePassed,
   parseBandwidth
-} from "./chunk-PV23V732.js";
+} from "./chunk-STFNBVAH.js";
 import {
   RULES
-} from "./chunk-DBOYK34C.js";
+} from "./chunk-DK3JG6KI.js";
 import {
   CONTENT_RULES
-} from "./chunk-RGMIW7AQ.js";
+} from "./chunk-56EKPODJ.js";
 import {
   instructionKind,
   normalizeInstruction
 } from "./chunk-V7CDQE4S.js";
 import {
+  TOOL_NAME,
+  VERSION
+} from "./chunk-NK227DYA.js";
+import {
   UserError,
   messageOf
-} from "./chunk-2RNWAOZS.js";
+} from "./chunk-L73SEBKP.js";
 import {
   formatBytes,
   parseIncrease,
   parseSize
 } from "./chunk-MENXIJHE.js";
-import {
-  TOOL_NAME,
-  VERSION
-} from "./chunk-NK227DYA.js";
 import {
   referenceProblem
 } from "./chunk-D3W3FW7B.js";
@@ -50,10 +50,10 @@ function lcs(a, b, same) {
   return pairs;
 }
 var tokens = (s) => new Set(s.split(/[\s&|;]+/).filter(Boolean));
-function similarity(a, b) {
-  if (a === b) return 1;
-  const ta = tokens(a);
-  const tb = tokens(b);
+function similarity(first, second) {
+  if (first === second) return 1;
+  const ta = tokens(first);
+  const tb = tokens(second);
   let common = 0;
   for (const t of ta) if (tb.has(t)) common++;
   const union = ta.size + tb.size - common;
@@ -314,8 +314,8 @@ function parseStartupProbe(text2) {
   return null;
 }
 var STARTUP_PROBE_HINT = "must be port:PORT (e.g. port:8000) or cmd:COMMAND (e.g. cmd:test -f /tmp/ready)";
-function describeProbe(p) {
-  return p.kind === "port" ? `port:${p.port}` : `cmd:${p.command}`;
+function describeProbe(probe) {
+  return probe.kind === "port" ? `port:${probe.port}` : `cmd:${probe.command}`;
 }
 
 // src/config/settings.ts
@@ -787,10 +787,7 @@ function parseFileValue(name, value) {
 // src/config/config.ts
 var CONFIG_FILE = ".image-guard.yml";
 var MAX_CONFIG_BYTES = 64 * 1024;
-var CONFIG_KEYS = [
-  ...SETTING_NAMES.filter((name) => specOf(name).config),
-  "severity"
-];
+var CONFIG_KEYS = [...SETTING_NAMES.filter((name) => specOf(name).config), "severity"];
 function emptyConfig() {
   return { path: null, settings: {}, ignore: [], severity: {} };
 }

@@ -10,7 +10,7 @@ import {
   shortDirectoryList,
   signed,
   statusLine
-} from "./chunk-G43VUA66.js";
+} from "./chunk-XS3KCPRN.js";
 import {
   EXIT_STATUS,
   buildCosts,
@@ -20,35 +20,34 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-ZOH5BBG5.js";
+} from "./chunk-GSQV2KQD.js";
 import {
+  describeJudged,
   reachesFailOn
-} from "./chunk-PV23V732.js";
-import "./chunk-DBOYK34C.js";
-import {
-  describeJudged
-} from "./chunk-D5YAGET4.js";
+} from "./chunk-STFNBVAH.js";
+import "./chunk-DK3JG6KI.js";
 import {
   analyzeImage,
   comparePaths,
   isArchiveRef
-} from "./chunk-3YJUTYX3.js";
-import "./chunk-RGMIW7AQ.js";
+} from "./chunk-3ZSMG4WY.js";
+import {
+  escapeTerminal
+} from "./chunk-56EKPODJ.js";
 import {
   normalizeInstruction
 } from "./chunk-V7CDQE4S.js";
 import {
-  UserError,
-  escapeTerminal,
-  messageOf
-} from "./chunk-2RNWAOZS.js";
-import {
-  formatBytes
-} from "./chunk-MENXIJHE.js";
-import {
   TOOL_NAME,
   VERSION
 } from "./chunk-NK227DYA.js";
+import {
+  UserError,
+  messageOf
+} from "./chunk-L73SEBKP.js";
+import {
+  formatBytes
+} from "./chunk-MENXIJHE.js";
 import {
   namesRegistry,
   referenceProblem
@@ -543,10 +542,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-LVT72HZR.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-WRA4BNZH.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
   containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-2DKUYPIH.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-3HMMDVWH.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1114,7 +1113,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-UZT52HQP.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-AFYEVUSM.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1167,7 +1166,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-2DKUYPIH.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-3HMMDVWH.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,
@@ -1203,7 +1202,7 @@ async function emit(result, format, io, options) {
 `);
   else if (format === "markdown") io.stdout.write(renderMarkdown(report, options));
   else if (format === "html") {
-    const { renderHtml } = await import("./html-I3SBUJHH.js");
+    const { renderHtml } = await import("./html-JFKOWB5B.js");
     io.stdout.write(renderHtml(report, { failOn: options.failOn, explore: result.explore }));
   } else
     io.stdout.write(

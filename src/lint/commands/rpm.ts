@@ -1,0 +1,36 @@
+// The RPM distributions' package managers: dnf (and dnf5), yum, microdnf and tdnf.
+import { commandName, type ShellCommand } from '../shell.js';
+import { splitArgs, subcommand } from './arguments.js';
+
+const RPM_VALUED = new Set([
+  '--setopt',
+  '--enablerepo',
+  '--disablerepo',
+  '--installroot',
+  '--releasever',
+  '-c',
+  '--config',
+  '--repo',
+]);
+
+export function rpmCommand(
+  cmd: ShellCommand,
+): { tool: string; sub: string; packages: string[]; options: string[] } | null {
+  const name = commandName(cmd.argv[0]!);
+  if (name !== 'dnf' && name !== 'yum' && name !== 'microdnf' && name !== 'tdnf' && name !== 'dnf5')
+    return null;
+  const { sub, rest } = subcommand(cmd.argv.slice(1), RPM_VALUED);
+  if (sub === null) return null;
+  const { options, positionals } = splitArgs(rest, RPM_VALUED);
+  return { tool: name, sub, packages: positionals, options };
+}
+
+/** dnf/yum/microdnf/tdnf subcommands that install packages (dnf's `in` is short for install). */
+export const RPM_INSTALL_SUBS = new Set([
+  'install',
+  'in',
+  'groupinstall',
+  'upgrade',
+  'reinstall',
+  'localinstall',
+]);
