@@ -14,7 +14,7 @@ import type { BuildFigures, CacheProbe } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import { type BuildOptions, type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
 import type { ArtifactService } from '../github/artifact.js';
-import type { ActionEvent } from '../github/event.js';
+import { type ActionEvent, readEvent } from '../github/event.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { statusLine } from '../render/summary.js';
 import { type BaseImage, getBase, shortSha } from './base-image.js';
@@ -59,7 +59,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, 'dockerfile');
   const context = insideWorkspace(workspace, settings.context, 'context');
-  const event = (deps.event ?? (await import('../github/event.js')).readEvent)(env);
+  const event = (deps.event ?? readEvent)(env);
   const docker = deps.docker ?? (await import('../engine/docker-cli.js')).dockerCli();
   if (!settings.image || !settings['base-image']) await checkBuilder(docker, build);
   const git = deps.git ?? (await import('./git.js')).gitCli(workspace);

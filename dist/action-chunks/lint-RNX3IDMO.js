@@ -11,14 +11,12 @@ import {
   parseDockerfile,
   readContext,
   walkContext
-} from "./chunk-ZMEV2CU2.js";
+} from "./chunk-HJQNVBOL.js";
 import {
+  UserError,
   escapeTerminal,
   formatBytes
-} from "./chunk-N2DJFWSA.js";
-import {
-  UserError
-} from "./chunk-2YHXANQQ.js";
+} from "./chunk-DTPCYNH4.js";
 import {
   VERSION
 } from "./chunk-7BB7GZSB.js";

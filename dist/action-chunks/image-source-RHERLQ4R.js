@@ -11,17 +11,16 @@ import {
   normalizeInstruction,
   readArchiveRef,
   readSaveStream
-} from "./chunk-M4FRV2NX.js";
+} from "./chunk-RKRMVM2K.js";
 import {
   codeFingerprint
 } from "./chunk-WLHE5G3A.js";
 import {
   registryAuth
 } from "./chunk-OXC5L5OA.js";
-import "./chunk-N2DJFWSA.js";
 import {
   UserError
-} from "./chunk-2YHXANQQ.js";
+} from "./chunk-DTPCYNH4.js";
 import {
   VERSION
 } from "./chunk-7BB7GZSB.js";

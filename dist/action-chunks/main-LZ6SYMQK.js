@@ -10,15 +10,14 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunk-4PMZS46X.js";
-import "./chunk-X6JSJRID.js";
+} from "./chunk-UY2WTOMT.js";
 import {
   CONTENT_RULES,
   comparePaths,
   instructionKind,
   isArchiveRef,
   normalizeInstruction
-} from "./chunk-M4FRV2NX.js";
+} from "./chunk-RKRMVM2K.js";
 import {
   buildxOnly
 } from "./chunk-7XO37AOU.js";
@@ -28,16 +27,14 @@ import {
   describeJudged,
   isManifest,
   readContext
-} from "./chunk-ZMEV2CU2.js";
-import {
-  formatBytes,
-  parseIncrease,
-  parseSize
-} from "./chunk-N2DJFWSA.js";
+} from "./chunk-HJQNVBOL.js";
 import {
   UserError,
-  messageOf
-} from "./chunk-2YHXANQQ.js";
+  formatBytes,
+  messageOf,
+  parseIncrease,
+  parseSize
+} from "./chunk-DTPCYNH4.js";
 import {
   TOOL_NAME,
   VERSION
@@ -49,7 +46,7 @@ import {
 import "./chunk-KDXOXGTE.js";
 
 // src/action/main.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { mkdtemp as mkdtemp3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join5, relative as relative4 } from "node:path";
@@ -825,10 +822,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-SPE2UHHV.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-RHERLQ4R.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-WVIG32I6.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-7FJD5S4O.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-RNX3IDMO.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -846,6 +843,76 @@ function redact(text2, secrets) {
 function redactLines(lines2, secrets) {
   const parts = secrets.flatMap((s) => [s, ...s.split(/\r?\n/).filter((p) => p.trim().length >= 4)]);
   return lines2.map((l) => redact(l, parts));
+}
+
+// src/github/event.ts
+import { existsSync, readFileSync } from "node:fs";
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+var NO_COMMIT = /^0+$/;
+var obj = (value) => typeof value === "object" && value !== null ? value : void 0;
+var str = (value) => typeof value === "string" ? value : void 0;
+function pullRequestOf(payload, repo) {
+  const pr = obj(payload.pull_request);
+  const head = obj(pr?.head);
+  const base = obj(pr?.base);
+  const number = pr?.number;
+  const headSha = str(head?.sha);
+  const baseSha = str(base?.sha);
+  if (typeof number !== "number" || !headSha || !baseSha) {
+    throw new UserError(
+      "the pull_request event payload lacks pull_request.number, head.sha or base.sha (is GITHUB_EVENT_PATH the event file?)"
+    );
+  }
+  const headRepo = str(obj(head?.repo)?.full_name);
+  const baseRepo = str(obj(base?.repo)?.full_name) ?? `${repo.owner}/${repo.repo}`;
+  return {
+    number,
+    headSha,
+    baseSha,
+    headRef: str(head?.ref) ?? "",
+    baseRef: str(base?.ref) ?? "",
+    // GitHub compares repository names without regard to case; a null head repo is a deleted fork.
+    fromFork: headRepo === void 0 || headRepo.toLowerCase() !== baseRepo.toLowerCase()
+  };
+}
+function eventFromContext(ctx) {
+  const { owner, repo } = ctx.repo;
+  const payload = ctx.payload ?? {};
+  const before = str(payload.before);
+  return {
+    name: ctx.eventName ?? "",
+    owner,
+    repo,
+    sha: ctx.sha ?? "",
+    pullRequest: PULL_REQUEST_EVENTS.has(ctx.eventName) ? pullRequestOf(payload, { owner, repo }) : null,
+    before: ctx.eventName === "push" && before && !NO_COMMIT.test(before) ? before : null
+  };
+}
+function contextFromEnv(env = process.env) {
+  let payload = {};
+  const path = env.GITHUB_EVENT_PATH;
+  if (path && existsSync(path)) {
+    try {
+      payload = obj(JSON.parse(readFileSync(path, "utf8"))) ?? {};
+    } catch (error2) {
+      throw new UserError(`GITHUB_EVENT_PATH ${path} is not JSON: ${error2.message}`);
+    }
+  }
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const repository = obj(payload.repository);
+  const fromPayload = { owner: str(obj(repository?.owner)?.login), repo: str(repository?.name) };
+  const resolved = owner && repo ? { owner, repo } : fromPayload.owner && fromPayload.repo ? fromPayload : void 0;
+  if (!resolved)
+    throw new UserError("GITHUB_REPOSITORY is not set (owner/repo); is this running in GitHub Actions?");
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    sha: env.GITHUB_SHA ?? "",
+    payload,
+    repo: { owner: resolved.owner, repo: resolved.repo }
+  };
+}
+function readEvent(env = process.env) {
+  return eventFromContext(contextFromEnv(env));
 }
 
 // src/core/bandwidth.ts
@@ -1053,7 +1120,7 @@ function shortDirectoryList(diff, limit) {
 }
 
 // src/action/base-image.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -1122,7 +1189,7 @@ async function getBase(a) {
   } catch (error2) {
     return { ref: null, why: messageOf(error2), label };
   }
-  if (!existsSync(dockerfile)) {
+  if (!existsSync2(dockerfile)) {
     return {
       ref: null,
       why: `${settings.dockerfile} does not exist at the base commit ${label}: this is a new image`,
@@ -1154,7 +1221,7 @@ async function getBase(a) {
 }
 
 // src/action/build-options.ts
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync as readFileSync2, statSync } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 function actionBuild(settings, env, workspace) {
   const secretValues = settings.secrets.map((s) => s.value);
@@ -1214,7 +1281,7 @@ function secretFile(path) {
   }
   if (size2 > SECRET_FILE_MASK_LIMIT) return { text: null };
   try {
-    const text2 = readFileSync(path, "utf8");
+    const text2 = readFileSync2(path, "utf8");
     return { text: text2.includes("\0") || text2.includes("\uFFFD") ? null : text2 };
   } catch {
     return { text: null };
@@ -1949,7 +2016,7 @@ function artifactService(env = process.env) {
   return {
     uploader: {
       async upload(name, file) {
-        const { DefaultArtifactClient } = await import("./artifact-JUAL35YV.js");
+        const { DefaultArtifactClient } = await import("./artifact-OLCIWSVQ.js");
         const client = new DefaultArtifactClient();
         const { id } = await client.uploadArtifact(name, [file], dirname2(file), { compressionLevel: 9 });
         if (id === void 0) throw new Error(`the artifact service gave no id for ${basename2(file)}`);
@@ -2860,7 +2927,7 @@ function githubPublisher(token) {
   return {
     async upsert(comment) {
       if (!token) return { url: "", action: "skipped", reason: "no github-token" };
-      const { createClient } = await import("./client-A5PORYOR.js");
+      const { createClient } = await import("./client-GTNRS5QD.js");
       const { octokitCommentsApi, upsertStickyComment } = await import("./sticky-comment-KAFK25WZ.js");
       const api = octokitCommentsApi(
         createClient({ token, log: { debug, warning, mask: setSecret } })
@@ -3024,7 +3091,7 @@ async function runAction(deps) {
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, "dockerfile");
   const context = insideWorkspace(workspace, settings.context, "context");
-  const event = (deps.event ?? (await import("./event-PXW5G6DY.js")).readEvent)(env);
+  const event = (deps.event ?? readEvent)(env);
   const docker = deps.docker ?? (await import("./docker-cli-MAPYUSAY.js")).dockerCli();
   if (!settings.image || !settings["base-image"]) await checkBuilder(docker, build);
   const git = deps.git ?? (await import("./git-DALLNPLP.js")).gitCli(workspace);
@@ -3076,7 +3143,7 @@ async function runAction(deps) {
           build: buildFigures(headBuild, fresh)
         },
         base: base.ref ? { ref: base.ref, build: buildFigures(base.build ?? null, fresh), optional: true } : { unavailable: base.why ?? "no base image" },
-        dockerfile: existsSync2(dockerfile) ? { path: dockerfile, context, target: settings.target } : null,
+        dockerfile: existsSync3(dockerfile) ? { path: dockerfile, context, target: settings.target } : null,
         settings,
         config,
         root: workspace,
