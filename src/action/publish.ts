@@ -63,7 +63,7 @@ const titleOf = (s: Settings) => (s.target ? `${s.dockerfile} (${s.target})` : s
  * report in a file uploaded as a workflow artifact, which the summary and the comment link to.
  */
 export async function publishReport(
-  p: Publishing,
+  publishing: Publishing,
   report: Report,
   view: {
     labels: { headLabel?: string; baseLabel?: string };
@@ -72,12 +72,12 @@ export async function publishReport(
   },
 ): Promise<void> {
   const options = {
-    failOn: p.settings['fail-on'],
-    title: titleOf(p.settings),
+    failOn: publishing.settings['fail-on'],
+    title: titleOf(publishing.settings),
     ...view.labels,
     unchecked: view.unchecked,
   };
-  const html = await writeHtmlReport(p, report, { ...options, explore: view.explore });
+  const html = await writeHtmlReport(publishing, report, { ...options, explore: view.explore });
   const link = html.url ? { htmlReport: html.url } : {};
   const summary = renderMarkdown(report, { ...options, ...link, maxChars: SUMMARY_LIMIT });
   const comment = renderMarkdown(commentView(report), {
@@ -86,7 +86,7 @@ export async function publishReport(
     maxChars: COMMENT_LIMIT - 200,
     fullReportHint: 'The full report is in the job summary of this run.',
   });
-  await publish(p, { summary, comment, report, passed: report.passed, htmlFile: html.file });
+  await publish(publishing, { summary, comment, report, passed: report.passed, htmlFile: html.file });
 }
 
 /**
@@ -130,7 +130,7 @@ async function writeHtmlReport(
  * A head image that did not build: the job summary has the last lines of its log, the comment only says so. A
  * build error can quote the files it read, and a comment is read by more people than the run's log.
  */
-export async function publishBrokenBuild(p: Publishing, logTail: string[]): Promise<void> {
+export async function publishBrokenBuild(publishing: Publishing, logTail: string[]): Promise<void> {
   const heading = '### ❌ image-guard: failed: the image did not build';
   const footer = `<sub>${escapeMarkdown('image-guard')}</sub>`;
   const summary = [
@@ -153,7 +153,7 @@ export async function publishBrokenBuild(p: Publishing, logTail: string[]): Prom
     footer,
     '',
   ].join('\n');
-  await publish(p, { summary, comment, report: null, passed: false });
+  await publish(publishing, { summary, comment, report: null, passed: false });
 }
 
 async function publish(

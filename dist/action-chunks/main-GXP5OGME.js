@@ -643,23 +643,23 @@ function withRegistrySizes(image, result, ref) {
   }
   return { image: { ...image, compressed: result.compressed }, note: null };
 }
-async function startupFor(r) {
+async function startupFor(request) {
   const out = {};
-  for (const { side, ref, why } of r.images) {
-    if (!ref || !r.runner) {
+  for (const { side, ref, why } of request.images) {
+    if (!ref || !request.runner) {
       out[side] = {
         medianSeconds: null,
         runs: [],
-        probe: r.probe.kind === "port" ? `port:${r.probe.port}` : `cmd:${r.probe.command}`,
-        note: why ?? (r.runner ? "no image to start" : "no docker CLI to start containers with")
+        probe: request.probe.kind === "port" ? `port:${request.probe.port}` : `cmd:${request.probe.command}`,
+        note: why ?? (request.runner ? "no image to start" : "no docker CLI to start containers with")
       };
       continue;
     }
     out[side] = await measureStartup(
       ref,
-      r.probe,
-      { runs: r.runs, timeoutSeconds: r.timeoutSeconds },
-      { runner: r.runner }
+      request.probe,
+      { runs: request.runs, timeoutSeconds: request.timeoutSeconds },
+      { runner: request.runner }
     );
   }
   return out;
@@ -1152,8 +1152,8 @@ function realOrNearest(path) {
 
 // src/action/base-image.ts
 var shortSha = (sha) => sha ? sha.slice(0, 7) : "";
-async function getBase(a) {
-  const { settings, event, docker, git } = a;
+async function getBase(request) {
+  const { settings, event, docker, git } = request;
   const given = settings["base-image"];
   if (given) {
     if (!await docker.imageExists(given)) {
@@ -1177,7 +1177,7 @@ async function getBase(a) {
   } catch (error2) {
     return { ref: null, why: messageOf(error2), label };
   }
-  a.cleanup.add(async () => {
+  request.cleanup.add(async () => {
     await git.removeWorktree(dir);
     await rm(dir, { recursive: true, force: true });
   });
@@ -1196,7 +1196,7 @@ async function getBase(a) {
       label
     };
   }
-  const tag = `image-guard-base:${a.runId}`;
+  const tag = `image-guard-base:${request.runId}`;
   startGroup(`image-guard: building the base image at ${label}`);
   const built = await docker.build({
     dockerfile,
@@ -1204,11 +1204,11 @@ async function getBase(a) {
     target: settings.target,
     buildArgs: settings["build-args"],
     tag,
-    noCache: a.noCache,
-    ...a.options ? { options: a.options } : {}
+    noCache: request.noCache,
+    ...request.options ? { options: request.options } : {}
   });
   endGroup();
-  a.cleanup.add(() => docker.removeImage(tag));
+  request.cleanup.add(() => docker.removeImage(tag));
   if (!built.ok) {
     return {
       ref: null,
@@ -1307,8 +1307,8 @@ function missedLayers(head, probe) {
   const headLayers = head.layers.filter((l) => !l.empty);
   return probe.layers.filter((l) => !l.empty).filter((l, i) => headLayers[i]?.diffId !== l.diffId).map((l) => ({ index: l.index, createdBy: l.createdBy, size: l.size }));
 }
-async function runCacheProbe(r) {
-  const context = readContext(r.context, r.dockerfile);
+async function runCacheProbe(request) {
+  const context = readContext(request.context, request.dockerfile);
   const file = pickProbeFile(context.files);
   if (!file)
     return {
@@ -1322,18 +1322,18 @@ async function runCacheProbe(r) {
   try {
     for (const f of context.files) {
       await mkdir(join2(scratch, dirname(f)), { recursive: true });
-      await cp(join2(r.context, f), join2(scratch, f), { verbatimSymlinks: true });
+      await cp(join2(request.context, f), join2(scratch, f), { verbatimSymlinks: true });
     }
     if (context.ignoreFile)
-      await cp(context.ignoreFile, join2(scratch, relative3(r.context, context.ignoreFile)));
+      await cp(context.ignoreFile, join2(scratch, relative3(request.context, context.ignoreFile)));
     await appendFile(join2(scratch, file), "\n");
-    const built = await r.docker.build({
-      dockerfile: r.dockerfile,
+    const built = await request.docker.build({
+      dockerfile: request.dockerfile,
       context: scratch,
-      target: r.target,
-      buildArgs: r.buildArgs,
-      tag: r.tag,
-      ...r.options ? { options: r.options } : {}
+      target: request.target,
+      buildArgs: request.buildArgs,
+      tag: request.tag,
+      ...request.options ? { options: request.options } : {}
     });
     if (!built.ok) {
       return {
@@ -1344,8 +1344,8 @@ async function runCacheProbe(r) {
         note: "the probe build failed"
       };
     }
-    const probe = await r.load(r.tag);
-    const missed = missedLayers(r.head, probe);
+    const probe = await request.load(request.tag);
+    const missed = missedLayers(request.head, probe);
     return {
       changedFile: file,
       missed,
@@ -1355,7 +1355,7 @@ async function runCacheProbe(r) {
     };
   } finally {
     await rm2(scratch, { recursive: true, force: true });
-    await r.docker.removeImage(r.tag);
+    await request.docker.removeImage(request.tag);
   }
 }
 
@@ -2941,14 +2941,14 @@ function commentKey(settings) {
   return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
 }
 var titleOf = (s) => s.target ? `${s.dockerfile} (${s.target})` : s.dockerfile;
-async function publishReport(p, report, view) {
+async function publishReport(publishing, report, view) {
   const options = {
-    failOn: p.settings["fail-on"],
-    title: titleOf(p.settings),
+    failOn: publishing.settings["fail-on"],
+    title: titleOf(publishing.settings),
     ...view.labels,
     unchecked: view.unchecked
   };
-  const html2 = await writeHtmlReport(p, report, { ...options, explore: view.explore });
+  const html2 = await writeHtmlReport(publishing, report, { ...options, explore: view.explore });
   const link = html2.url ? { htmlReport: html2.url } : {};
   const summary2 = renderMarkdown(report, { ...options, ...link, maxChars: SUMMARY_LIMIT });
   const comment = renderMarkdown(commentView(report), {
@@ -2957,7 +2957,7 @@ async function publishReport(p, report, view) {
     maxChars: COMMENT_LIMIT - 200,
     fullReportHint: "The full report is in the job summary of this run."
   });
-  await publish(p, { summary: summary2, comment, report, passed: report.passed, htmlFile: html2.file });
+  await publish(publishing, { summary: summary2, comment, report, passed: report.passed, htmlFile: html2.file });
 }
 async function writeHtmlReport(p, report, options) {
   const file = join4(p.outDir, "report.html");
@@ -2987,7 +2987,7 @@ async function writeHtmlReport(p, report, options) {
     return { file, url: "" };
   }
 }
-async function publishBrokenBuild(p, logTail) {
+async function publishBrokenBuild(publishing, logTail) {
   const heading = "### \u274C image-guard: failed: the image did not build";
   const footer = `<sub>${escapeMarkdown("image-guard")}</sub>`;
   const summary2 = [
@@ -3010,7 +3010,7 @@ async function publishBrokenBuild(p, logTail) {
     footer,
     ""
   ].join("\n");
-  await publish(p, { summary: summary2, comment, report: null, passed: false });
+  await publish(publishing, { summary: summary2, comment, report: null, passed: false });
 }
 async function publish(p, out) {
   await mkdir2(p.outDir, { recursive: true });
