@@ -10,7 +10,7 @@ import { realPorts } from '../app/ports.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
 import { redactLines } from '../core/redact.js';
-import type { BuildFigures, CacheProbe } from '../core/report.js';
+import type { BuildFigures } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import { type BuildOptions, type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
 import type { ArtifactService } from '../github/artifact.js';
@@ -108,15 +108,21 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     });
 
     const ports = actionPorts(deps, docker);
-    const { report, unchecked, explore } = await runComparison(
+    const result = await runComparison(
       {
         head: {
           ref: headRef,
           shownAs: settings.image ?? shownDockerfile,
           build: buildFigures(headBuild, fresh),
+          label: shortSha(event.pullRequest?.headSha ?? event.sha),
         },
         base: base.ref
-          ? { ref: base.ref, build: buildFigures(base.build ?? null, fresh), optional: true }
+          ? {
+              ref: base.ref,
+              build: buildFigures(base.build ?? null, fresh),
+              optional: true,
+              label: base.label,
+            }
           : { unavailable: base.why ?? 'no base image' },
         dockerfile: existsSync(dockerfile) ? { path: dockerfile, context, target: settings.target } : null,
         settings,
@@ -128,22 +134,15 @@ async function runAction(deps: RunDeps): Promise<string | null> {
             ? 'the base image was given (base-image), not built: no build time to compare'
             : null,
       },
-      ports,
+      {
+        ...ports,
+        ...cacheProbePort(settings, docker, ports, { dockerfile, context, runId, options: build.other }),
+      },
     );
-    for (const u of unchecked) core.info(`image-guard: budget not checked: ${u}`);
+    for (const u of result.unchecked) core.info(`image-guard: budget not checked: ${u}`);
 
-    if (settings['cache-probe']) {
-      const probe = await cacheProbe(settings, docker, ports, report.head!, {
-        dockerfile,
-        context,
-        runId,
-        options: build.other,
-      });
-      if (probe) report.cacheProbe = probe;
-    }
-
-    const labels = { headLabel: shortSha(event.pullRequest?.headSha ?? event.sha), baseLabel: base.label };
-    await publishReport(publishing, report, { labels, unchecked, explore });
+    await publishReport(publishing, result);
+    const { report } = result;
     annotate(report.findings, shownDockerfile);
     return report.passed ? null : statusLine(report, settings['fail-on']);
   } finally {
@@ -161,35 +160,40 @@ function actionPorts(deps: RunDeps, docker: DockerCli): ComparePorts {
   };
 }
 
-async function cacheProbe(
+/** The cache probe, when asked for and the head is built here: it rebuilds the head with one file changed. */
+function cacheProbePort(
   settings: Settings,
   docker: DockerCli,
   ports: ComparePorts,
-  head: NonNullable<Parameters<typeof runCacheProbe>[0]['head']>,
   where: { dockerfile: string; context: string; runId: string; options: BuildOptions },
-): Promise<CacheProbe | null> {
+): Pick<ComparePorts, 'cacheProbe'> {
+  if (!settings['cache-probe']) return {};
   if (settings.image) {
     core.warning(
       'image-guard: cache-probe needs the Action to build the head image itself; it is skipped when `image` is given',
     );
-    return null;
+    return {};
   }
-  core.startGroup('image-guard: cache probe (a one-file source change, rebuilt)');
-  try {
-    return await runCacheProbe({
-      docker,
-      dockerfile: where.dockerfile,
-      context: where.context,
-      target: settings.target,
-      buildArgs: settings['build-args'],
-      options: where.options,
-      tag: `image-guard-probe:${where.runId}`,
-      head,
-      load: async (ref) => (await ports.analyze(ref, { files: false, pullSize: false })).image,
-    });
-  } finally {
-    core.endGroup();
-  }
+  return {
+    async cacheProbe(head) {
+      core.startGroup('image-guard: cache probe (a one-file source change, rebuilt)');
+      try {
+        return await runCacheProbe({
+          docker,
+          dockerfile: where.dockerfile,
+          context: where.context,
+          target: settings.target,
+          buildArgs: settings['build-args'],
+          options: where.options,
+          tag: `image-guard-probe:${where.runId}`,
+          head,
+          load: async (ref) => (await ports.analyze(ref, { files: false, pullSize: false })).image,
+        });
+      } finally {
+        core.endGroup();
+      }
+    },
+  };
 }
 
 /** Why the head build failed, in one line: a cache export the builder cannot do is named as such. */

@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import type { ImageExplore } from '../analysis/explore.js';
+import type { RunReport } from '../analysis/report.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf } from '../core/errors.js';
 import type { Report } from '../core/report.js';
@@ -62,22 +62,15 @@ const titleOf = (s: Settings) => (s.target ? `${s.dockerfile} (${s.target})` : s
  * The report: the full Markdown in the job summary, a shorter one in the comment, JSON in a file, and the HTML
  * report in a file uploaded as a workflow artifact, which the summary and the comment link to.
  */
-export async function publishReport(
-  publishing: Publishing,
-  report: Report,
-  view: {
-    labels: { headLabel?: string; baseLabel?: string };
-    unchecked: string[];
-    explore?: { head: ImageExplore | null; base: ImageExplore | null };
-  },
-): Promise<void> {
+export async function publishReport(publishing: Publishing, result: RunReport): Promise<void> {
+  const { report } = result;
   const options = {
     failOn: publishing.settings['fail-on'],
     title: titleOf(publishing.settings),
-    ...view.labels,
-    unchecked: view.unchecked,
+    ...result.labels,
+    unchecked: result.unchecked,
   };
-  const html = await writeHtmlReport(publishing, report, { ...options, explore: view.explore });
+  const html = await writeHtmlReport(publishing, report, { ...options, explore: result.explore });
   const link = html.url ? { htmlReport: html.url } : {};
   const summary = renderMarkdown(report, { ...options, ...link, maxChars: SUMMARY_LIMIT });
   const comment = renderMarkdown(commentView(report), {

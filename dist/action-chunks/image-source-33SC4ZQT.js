@@ -11,7 +11,7 @@ import {
   normalizeInstruction,
   readArchiveRef,
   readSaveStream
-} from "./chunk-RKRMVM2K.js";
+} from "./chunk-SEVVF7O6.js";
 import {
   codeFingerprint
 } from "./chunk-WLHE5G3A.js";

@@ -17,7 +17,7 @@ import {
   instructionKind,
   isArchiveRef,
   normalizeInstruction
-} from "./chunk-RKRMVM2K.js";
+} from "./chunk-SEVVF7O6.js";
 import {
   buildxOnly
 } from "./chunk-7XO37AOU.js";
@@ -53,6 +53,179 @@ import { join as join5, relative as relative4 } from "node:path";
 
 // src/app/compare.ts
 import { isAbsolute, relative } from "node:path";
+
+// src/core/freeze.ts
+function deepFreeze(value) {
+  const seen = /* @__PURE__ */ new WeakSet();
+  const freeze = (node) => {
+    if (typeof node !== "object" || node === null || seen.has(node)) return;
+    seen.add(node);
+    Object.freeze(node);
+    if (Array.isArray(node)) {
+      for (const item of node) freeze(item);
+      return;
+    }
+    for (const key of Object.keys(node)) freeze(node[key]);
+  };
+  freeze(value);
+  return value;
+}
+
+// src/core/report.ts
+var rank = { error: 3, warning: 2, info: 1 };
+function reachesFailOn(severity, failOn2) {
+  return failOn2 !== "never" && rank[severity] >= rank[failOn2];
+}
+function severityRank(severity) {
+  return rank[severity];
+}
+function decidePassed(findings2, budgets, failOn2) {
+  return budgets.every((b) => b.passed) && !findings2.some((f) => reachesFailOn(f.severity, failOn2));
+}
+
+// src/analysis/compare.ts
+function lcs(a, b, same) {
+  const n = a.length;
+  const m = b.length;
+  const dp = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      dp[i][j] = same(a[i], b[j]) ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  const pairs = [];
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    if (same(a[i], b[j])) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+var tokens = (s) => new Set(s.split(/[\s&|;]+/).filter(Boolean));
+function similarity(a, b) {
+  if (a === b) return 1;
+  const ta = tokens(a);
+  const tb = tokens(b);
+  let common = 0;
+  for (const t of ta) if (tb.has(t)) common++;
+  const union = ta.size + tb.size - common;
+  return union === 0 ? 0 : common / union;
+}
+function alignGap(base, head) {
+  const n = base.length;
+  const m = head.length;
+  if (n === 0 || m === 0) return [];
+  const text2 = (l) => normalizeInstruction(l.createdBy);
+  const score = (i, j) => {
+    const a = base[i];
+    const b = head[j];
+    if (instructionKind(a.createdBy) !== instructionKind(b.createdBy)) return -1;
+    const sizes = Math.max(a.size, b.size) === 0 ? 1 : Math.min(a.size, b.size) / Math.max(a.size, b.size);
+    return 1 + similarity(text2(a), text2(b)) + 0.25 * sizes;
+  };
+  const dp = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) {
+      const s = score(i, j);
+      dp[i][j] = Math.max(dp[i + 1][j], dp[i][j + 1], s > 0 ? s + dp[i + 1][j + 1] : -Infinity);
+    }
+  const pairs = [];
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    const s = score(i, j);
+    if (s > 0 && dp[i][j] === s + dp[i + 1][j + 1]) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[i][j] === dp[i + 1][j]) i++;
+    else j++;
+  }
+  return pairs;
+}
+var row = (status, base, head) => ({
+  status,
+  base: base?.index ?? null,
+  head: head?.index ?? null,
+  createdBy: normalizeInstruction((head ?? base)?.createdBy ?? ""),
+  baseSize: base?.size ?? null,
+  headSize: head?.size ?? null,
+  delta: (head?.size ?? 0) - (base?.size ?? 0)
+});
+function alignLayers(base, head) {
+  const b = base.filter((l) => !l.empty);
+  const h = head.filter((l) => !l.empty);
+  const anchors = lcs(b, h, (x, y) => x.diffId !== null && x.diffId === y.diffId);
+  const rows = [];
+  let bi = 0;
+  let hi = 0;
+  const fillGap = (bEnd, hEnd) => {
+    const gb = b.slice(bi, bEnd);
+    const gh = h.slice(hi, hEnd);
+    let i = 0;
+    let j = 0;
+    for (const [pi, pj] of alignGap(gb, gh)) {
+      for (; i < pi; i++) rows.push(row("removed", gb[i], null));
+      for (; j < pj; j++) rows.push(row("added", null, gh[j]));
+      rows.push(row("changed", gb[i++], gh[j++]));
+    }
+    for (; i < gb.length; i++) rows.push(row("removed", gb[i], null));
+    for (; j < gh.length; j++) rows.push(row("added", null, gh[j]));
+  };
+  for (const [ai, aj] of anchors) {
+    fillGap(ai, aj);
+    rows.push(row("same", b[ai], h[aj]));
+    bi = ai + 1;
+    hi = aj + 1;
+  }
+  fillGap(b.length, h.length);
+  return rows;
+}
+var nonEmpty = (image) => image.layers.filter((l) => !l.empty).length;
+function compareImages(base, head) {
+  const size2 = head.size - base.size;
+  const delta = {
+    size: size2,
+    percent: base.size === 0 ? null : Math.round(size2 / base.size * 1e4) / 100,
+    layers: nonEmpty(head) - nonEmpty(base),
+    wastedBytes: base.files && head.files ? head.files.wastedBytes - base.files.wastedBytes : null
+  };
+  return { rows: alignLayers(base.layers, head.layers), delta };
+}
+
+// src/analysis/budgets.ts
+function checkBudgets(head, delta, limits) {
+  const budgets = [];
+  const unchecked = [];
+  const atMost = (name, limit, actual, unit = "bytes") => budgets.push({ name, limit, actual, passed: actual <= limit, unit });
+  if (limits.maxSize !== void 0) atMost("max-size", limits.maxSize, head.size);
+  if (limits.maxIncrease !== void 0) {
+    const inc = limits.maxIncrease;
+    if (!delta) unchecked.push("max-increase: there is no base image to compare with");
+    else if ("bytes" in inc) atMost("max-increase", inc.bytes, delta.size);
+    else if (delta.percent === null)
+      unchecked.push("max-increase: the base image is empty, so a percentage means nothing");
+    else atMost("max-increase", inc.percent, delta.percent, "percent");
+  }
+  if (limits.maxWasted !== void 0) {
+    if (head.files) atMost("max-wasted", limits.maxWasted, head.files.wastedBytes);
+    else unchecked.push("max-wasted: files were not analyzed (--no-files)");
+  }
+  if (limits.minEfficiency !== void 0) {
+    if (head.files) {
+      const actual = head.files.efficiency;
+      budgets.push({
+        name: "min-efficiency",
+        limit: limits.minEfficiency,
+        actual,
+        passed: actual >= limits.minEfficiency,
+        unit: "ratio"
+      });
+    } else unchecked.push("min-efficiency: files were not analyzed (--no-files)");
+  }
+  if (limits.maxLayers !== void 0)
+    atMost("max-layers", limits.maxLayers, nonEmpty(head), "layers");
+  return { budgets, unchecked };
+}
 
 // src/analysis/costs.ts
 var DEFAULT_PULL_BANDWIDTH = 1e8;
@@ -359,179 +532,38 @@ function directoryChange(frame, wholly) {
   };
 }
 
-// src/core/report.ts
-var rank = { error: 3, warning: 2, info: 1 };
-function reachesFailOn(severity, failOn2) {
-  return failOn2 !== "never" && rank[severity] >= rank[failOn2];
-}
-function severityRank(severity) {
-  return rank[severity];
-}
-function decidePassed(findings2, budgets, failOn2) {
-  return budgets.every((b) => b.passed) && !findings2.some((f) => reachesFailOn(f.severity, failOn2));
-}
-
-// src/analysis/compare.ts
-function lcs(a, b, same) {
-  const n = a.length;
-  const m = b.length;
-  const dp = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      dp[i][j] = same(a[i], b[j]) ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-  const pairs = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
-    if (same(a[i], b[j])) {
-      pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
-    else j++;
-  }
-  return pairs;
-}
-var tokens = (s) => new Set(s.split(/[\s&|;]+/).filter(Boolean));
-function similarity(a, b) {
-  if (a === b) return 1;
-  const ta = tokens(a);
-  const tb = tokens(b);
-  let common = 0;
-  for (const t of ta) if (tb.has(t)) common++;
-  const union = ta.size + tb.size - common;
-  return union === 0 ? 0 : common / union;
-}
-function alignGap(base, head) {
-  const n = base.length;
-  const m = head.length;
-  if (n === 0 || m === 0) return [];
-  const text2 = (l) => normalizeInstruction(l.createdBy);
-  const score = (i, j) => {
-    const a = base[i];
-    const b = head[j];
-    if (instructionKind(a.createdBy) !== instructionKind(b.createdBy)) return -1;
-    const sizes = Math.max(a.size, b.size) === 0 ? 1 : Math.min(a.size, b.size) / Math.max(a.size, b.size);
-    return 1 + similarity(text2(a), text2(b)) + 0.25 * sizes;
-  };
-  const dp = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) {
-      const s = score(i, j);
-      dp[i][j] = Math.max(dp[i + 1][j], dp[i][j + 1], s > 0 ? s + dp[i + 1][j + 1] : -Infinity);
-    }
-  const pairs = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
-    const s = score(i, j);
-    if (s > 0 && dp[i][j] === s + dp[i + 1][j + 1]) {
-      pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (dp[i][j] === dp[i + 1][j]) i++;
-    else j++;
-  }
-  return pairs;
-}
-var row = (status, base, head) => ({
-  status,
-  base: base?.index ?? null,
-  head: head?.index ?? null,
-  createdBy: normalizeInstruction((head ?? base)?.createdBy ?? ""),
-  baseSize: base?.size ?? null,
-  headSize: head?.size ?? null,
-  delta: (head?.size ?? 0) - (base?.size ?? 0)
-});
-function alignLayers(base, head) {
-  const b = base.filter((l) => !l.empty);
-  const h = head.filter((l) => !l.empty);
-  const anchors = lcs(b, h, (x, y) => x.diffId !== null && x.diffId === y.diffId);
-  const rows = [];
-  let bi = 0;
-  let hi = 0;
-  const fillGap = (bEnd, hEnd) => {
-    const gb = b.slice(bi, bEnd);
-    const gh = h.slice(hi, hEnd);
-    let i = 0;
-    let j = 0;
-    for (const [pi, pj] of alignGap(gb, gh)) {
-      for (; i < pi; i++) rows.push(row("removed", gb[i], null));
-      for (; j < pj; j++) rows.push(row("added", null, gh[j]));
-      rows.push(row("changed", gb[i++], gh[j++]));
-    }
-    for (; i < gb.length; i++) rows.push(row("removed", gb[i], null));
-    for (; j < gh.length; j++) rows.push(row("added", null, gh[j]));
-  };
-  for (const [ai, aj] of anchors) {
-    fillGap(ai, aj);
-    rows.push(row("same", b[ai], h[aj]));
-    bi = ai + 1;
-    hi = aj + 1;
-  }
-  fillGap(b.length, h.length);
-  return rows;
-}
-var nonEmpty = (image) => image.layers.filter((l) => !l.empty).length;
-function compareImages(base, head) {
-  const size2 = head.size - base.size;
-  const delta = {
-    size: size2,
-    percent: base.size === 0 ? null : Math.round(size2 / base.size * 1e4) / 100,
-    layers: nonEmpty(head) - nonEmpty(base),
-    wastedBytes: base.files && head.files ? head.files.wastedBytes - base.files.wastedBytes : null
-  };
-  return { rows: alignLayers(base.layers, head.layers), delta };
-}
-
-// src/analysis/budgets.ts
-function checkBudgets(head, delta, limits) {
-  const budgets = [];
-  const unchecked = [];
-  const atMost = (name, limit, actual, unit = "bytes") => budgets.push({ name, limit, actual, passed: actual <= limit, unit });
-  if (limits.maxSize !== void 0) atMost("max-size", limits.maxSize, head.size);
-  if (limits.maxIncrease !== void 0) {
-    const inc = limits.maxIncrease;
-    if (!delta) unchecked.push("max-increase: there is no base image to compare with");
-    else if ("bytes" in inc) atMost("max-increase", inc.bytes, delta.size);
-    else if (delta.percent === null)
-      unchecked.push("max-increase: the base image is empty, so a percentage means nothing");
-    else atMost("max-increase", inc.percent, delta.percent, "percent");
-  }
-  if (limits.maxWasted !== void 0) {
-    if (head.files) atMost("max-wasted", limits.maxWasted, head.files.wastedBytes);
-    else unchecked.push("max-wasted: files were not analyzed (--no-files)");
-  }
-  if (limits.minEfficiency !== void 0) {
-    if (head.files) {
-      const actual = head.files.efficiency;
-      budgets.push({
-        name: "min-efficiency",
-        limit: limits.minEfficiency,
-        actual,
-        passed: actual >= limits.minEfficiency,
-        unit: "ratio"
-      });
-    } else unchecked.push("min-efficiency: files were not analyzed (--no-files)");
-  }
-  if (limits.maxLayers !== void 0)
-    atMost("max-layers", limits.maxLayers, nonEmpty(head), "layers");
-  return { budgets, unchecked };
-}
-
 // src/analysis/report.ts
 function buildReport(input) {
-  const comparison = input.head && input.base ? compareImages(input.base, input.head) : null;
-  const { budgets, unchecked } = input.head ? checkBudgets(input.head, comparison?.delta ?? null, input.limits ?? {}) : { budgets: [], unchecked: [] };
+  const { head, base } = input;
+  const comparison = head && base ? compareImages(base, head) : null;
+  const { budgets, unchecked } = head ? checkBudgets(head, comparison?.delta ?? null, input.limits ?? {}) : { budgets: [], unchecked: [] };
+  const indexes = input.fileIndexes;
+  const diff = base && indexes?.base && indexes.head ? diffFilesystems(indexes.base, indexes.head) : void 0;
+  const costs2 = head && input.costs ? buildCosts({ ...input.costs, head, base }) : void 0;
+  const findings2 = input.findings;
+  const passed = decidePassed(findings2, budgets, input.failOn);
   const report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: VERSION },
-    head: input.head,
-    base: input.base,
+    head,
+    base,
     baseUnavailable: input.baseUnavailable ?? null,
     delta: comparison?.delta ?? null,
     layers: comparison?.rows ?? [],
-    findings: input.findings,
+    findings: findings2,
     budgets,
-    passed: decidePassed(input.findings, budgets, input.failOn)
+    passed,
+    ...input.judged !== void 0 ? { judged: input.judged } : {},
+    ...diff ? { diff } : {},
+    ...costs2 ? { costs: costs2 } : {},
+    ...input.cacheProbe ? { cacheProbe: input.cacheProbe } : {}
   };
-  return { report, unchecked };
+  return deepFreeze({
+    report,
+    unchecked,
+    explore: { head: input.explore?.head ?? null, base: base ? input.explore?.base ?? null : null },
+    labels: { ...input.labels }
+  });
 }
 
 // src/startup/startup-probe.ts
@@ -703,36 +735,28 @@ async function runComparison(request, ports) {
   const headImage = sized(head.image, request.head.ref);
   const baseImage = base.image && baseRequest ? sized(base.image, baseRequest.ref) : null;
   const startup = await startupStep(request, baseImage !== null, ports);
-  const findings2 = [
-    ...linted?.findings ?? [],
-    ...applyPolicy(head.findings, { ignore: settings.ignore, severity: request.config.severity })
-  ];
-  const built = buildReport({
+  const cacheProbe = ports.cacheProbe ? await ports.cacheProbe(headImage) : null;
+  return buildReport({
     head: { ...headImage, ref: request.head.shownAs ?? request.head.ref },
     base: baseImage,
     baseUnavailable: baseImage ? null : base.why,
-    findings: findings2,
+    findings: [...linted?.findings ?? [], ...applyPolicy(head.findings, request.config)],
     limits: limitsOf(settings),
-    failOn: settings["fail-on"]
+    failOn: settings["fail-on"],
+    ...linted ? { judged: linted.judged } : {},
+    // From the two analyses' file indexes (kept in the analysis cache too): no image is read again.
+    fileIndexes: { base: base.fileIndex, head: head.fileIndex },
+    costs: {
+      pullBandwidth: settings["pull-bandwidth"],
+      builds: { head: request.head.build ?? null, base: baseRequest?.build ?? null },
+      buildWhy: request.buildWhy ?? null,
+      startup,
+      pullNotes
+    },
+    cacheProbe,
+    explore: { head: head.explore ?? null, base: base.explore ?? null },
+    labels: { headLabel: request.head.label, baseLabel: baseRequest?.label }
   });
-  const report = built.report;
-  if (linted) report.judged = linted.judged;
-  if (baseImage && base.fileIndex && head.fileIndex) {
-    report.diff = diffFilesystems(base.fileIndex, head.fileIndex);
-  }
-  report.costs = buildCosts({
-    head: report.head,
-    base: report.base,
-    pullBandwidth: settings["pull-bandwidth"],
-    builds: { head: request.head.build ?? null, base: baseRequest?.build ?? null },
-    buildWhy: request.buildWhy ?? null,
-    startup,
-    pullNotes
-  });
-  return {
-    ...built,
-    explore: { head: head.explore ?? null, base: baseImage ? base.explore ?? null : null }
-  };
 }
 function checkImageRef(ref, what) {
   if (isArchiveRef(ref)) return;
@@ -763,11 +787,10 @@ async function readBase(base, what, ports) {
 async function lintStep(request, ports) {
   const d = request.dockerfile;
   if (!d) return null;
-  const config = { ...request.config, ignore: request.settings.ignore };
   const { findings: findings2, judged } = await ports.lint(d.path, {
     context: d.context,
     target: d.target,
-    config,
+    config: request.config,
     platform: request.settings.platform,
     buildContexts: request.settings["build-contexts"].map((c) => c.slice(0, Math.max(0, c.indexOf("="))))
   });
@@ -822,7 +845,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-RHERLQ4R.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-33SC4ZQT.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-WVIG32I6.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-RNX3IDMO.js")).lintDockerfileResult(path, {
@@ -2941,14 +2964,15 @@ function commentKey(settings) {
   return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
 }
 var titleOf = (s) => s.target ? `${s.dockerfile} (${s.target})` : s.dockerfile;
-async function publishReport(publishing, report, view) {
+async function publishReport(publishing, result) {
+  const { report } = result;
   const options = {
     failOn: publishing.settings["fail-on"],
     title: titleOf(publishing.settings),
-    ...view.labels,
-    unchecked: view.unchecked
+    ...result.labels,
+    unchecked: result.unchecked
   };
-  const html2 = await writeHtmlReport(publishing, report, { ...options, explore: view.explore });
+  const html2 = await writeHtmlReport(publishing, report, { ...options, explore: result.explore });
   const link = html2.url ? { htmlReport: html2.url } : {};
   const summary2 = renderMarkdown(report, { ...options, ...link, maxChars: SUMMARY_LIMIT });
   const comment = renderMarkdown(commentView(report), {
@@ -3135,34 +3159,34 @@ async function runAction(deps) {
       options: build.other
     });
     const ports = actionPorts(deps, docker);
-    const { report, unchecked, explore } = await runComparison(
+    const result = await runComparison(
       {
         head: {
           ref: headRef,
           shownAs: settings.image ?? shownDockerfile,
-          build: buildFigures(headBuild, fresh)
+          build: buildFigures(headBuild, fresh),
+          label: shortSha(event.pullRequest?.headSha ?? event.sha)
         },
-        base: base.ref ? { ref: base.ref, build: buildFigures(base.build ?? null, fresh), optional: true } : { unavailable: base.why ?? "no base image" },
+        base: base.ref ? {
+          ref: base.ref,
+          build: buildFigures(base.build ?? null, fresh),
+          optional: true,
+          label: base.label
+        } : { unavailable: base.why ?? "no base image" },
         dockerfile: existsSync3(dockerfile) ? { path: dockerfile, context, target: settings.target } : null,
         settings,
         config,
         root: workspace,
         buildWhy: !headBuild ? "the head image was given (image), not built: no build time" : !base.build && base.ref ? "the base image was given (base-image), not built: no build time to compare" : null
       },
-      ports
+      {
+        ...ports,
+        ...cacheProbePort(settings, docker, ports, { dockerfile, context, runId, options: build.other })
+      }
     );
-    for (const u of unchecked) info(`image-guard: budget not checked: ${u}`);
-    if (settings["cache-probe"]) {
-      const probe = await cacheProbe(settings, docker, ports, report.head, {
-        dockerfile,
-        context,
-        runId,
-        options: build.other
-      });
-      if (probe) report.cacheProbe = probe;
-    }
-    const labels = { headLabel: shortSha(event.pullRequest?.headSha ?? event.sha), baseLabel: base.label };
-    await publishReport(publishing, report, { labels, unchecked, explore });
+    for (const u of result.unchecked) info(`image-guard: budget not checked: ${u}`);
+    await publishReport(publishing, result);
+    const { report } = result;
     annotate(report.findings, shownDockerfile);
     return report.passed ? null : statusLine(report, settings["fail-on"]);
   } finally {
@@ -3178,29 +3202,34 @@ function actionPorts(deps, docker) {
     lint: deps.lint ?? realPorts.lint
   };
 }
-async function cacheProbe(settings, docker, ports, head, where) {
+function cacheProbePort(settings, docker, ports, where) {
+  if (!settings["cache-probe"]) return {};
   if (settings.image) {
     warning(
       "image-guard: cache-probe needs the Action to build the head image itself; it is skipped when `image` is given"
     );
-    return null;
+    return {};
   }
-  startGroup("image-guard: cache probe (a one-file source change, rebuilt)");
-  try {
-    return await runCacheProbe({
-      docker,
-      dockerfile: where.dockerfile,
-      context: where.context,
-      target: settings.target,
-      buildArgs: settings["build-args"],
-      options: where.options,
-      tag: `image-guard-probe:${where.runId}`,
-      head,
-      load: async (ref) => (await ports.analyze(ref, { files: false, pullSize: false })).image
-    });
-  } finally {
-    endGroup();
-  }
+  return {
+    async cacheProbe(head) {
+      startGroup("image-guard: cache probe (a one-file source change, rebuilt)");
+      try {
+        return await runCacheProbe({
+          docker,
+          dockerfile: where.dockerfile,
+          context: where.context,
+          target: settings.target,
+          buildArgs: settings["build-args"],
+          options: where.options,
+          tag: `image-guard-probe:${where.runId}`,
+          head,
+          load: async (ref) => (await ports.analyze(ref, { files: false, pullSize: false })).image
+        });
+      } finally {
+        endGroup();
+      }
+    }
+  };
 }
 function whyNotBuilt(built, options) {
   if (options.cacheTo?.length && built.logTail.some((l) => /cache export is not supported/i.test(l))) {

@@ -4,11 +4,11 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-3YJUTYX3.js";
+} from "./chunk-GBERNUC4.js";
 import {
   codeFingerprint
 } from "./chunk-XWU6DGBI.js";
-import "./chunk-RGMIW7AQ.js";
+import "./chunk-UATLQMQF.js";
 import "./chunk-V7CDQE4S.js";
 import {
   UserError

@@ -4,7 +4,7 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-ZOH5BBG5.js";
+} from "./chunk-HY6ZQP7F.js";
 import "./chunk-PV23V732.js";
 import {
   defaultContext,
@@ -16,7 +16,7 @@ import {
   RULES
 } from "./chunk-DBOYK34C.js";
 import "./chunk-D5YAGET4.js";
-import "./chunk-RGMIW7AQ.js";
+import "./chunk-UATLQMQF.js";
 import "./chunk-V7CDQE4S.js";
 import {
   UserError,
@@ -49,10 +49,10 @@ async function runLintCommand(argv, io) {
       platform: settings.platform ?? void 0,
       config
     });
-    const { report } = buildReport({ head: null, base: null, findings, failOn: settings["fail-on"] });
+    const { report } = buildReport({ head: null, base: null, findings, failOn: settings["fail-on"], judged });
     let out;
     if (flags.format === "json") {
-      out = `${JSON.stringify({ ...report, judged }, null, 2)}
+      out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
       out = formatSarif(findings, RULES, dockerfile, process.cwd(), judged);
