@@ -28,7 +28,7 @@ export interface Publisher {
   }): Promise<StickyCommentResult>;
 }
 
-export function githubPublisher(token: string): Publisher {
+function githubPublisher(token: string): Publisher {
   return {
     async upsert(comment) {
       if (!token) return { url: '', action: 'skipped', reason: 'no github-token' };
@@ -51,7 +51,7 @@ export interface Publishing {
   outDir: string;
 }
 
-export function commentKey(settings: Pick<Settings, 'comment-key' | 'dockerfile' | 'target'>): string {
+function commentKey(settings: Pick<Settings, 'comment-key' | 'dockerfile' | 'target'>): string {
   if (settings['comment-key']) return settings['comment-key'];
   return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
 }
@@ -203,7 +203,7 @@ async function publish(
  * and the JSON report, so that running the same commit again does not edit the comment. With
  * `build-time: fresh` the user asked for them: they are shown.
  */
-export function commentView(report: Report): Report {
+function commentView(report: Report): Report {
   const c = report.costs;
   if (!c || (!c.head.build && !c.base?.build)) return report;
   if (c.head.build?.noCache || c.base?.build?.noCache) return report;

@@ -161,7 +161,7 @@ export async function runAnalysis(
  * An archive, or a reference the engine's grammar accepts; checked before any request, so that text like
  * `../../host:port/x?` never reaches the Engine API or a registry as part of a URL.
  */
-export function checkImageRef(ref: string, what: string): void {
+function checkImageRef(ref: string, what: string): void {
   if (isArchiveRef(ref)) return;
   const problem = referenceProblem(ref);
   if (problem === null) return;
@@ -220,7 +220,7 @@ async function lintStep(
 }
 
 /** A path inside `root` as the repository names it (`docker/Dockerfile`); any other as it is. */
-export function shownPath(path: string, root: string): string {
+function shownPath(path: string, root: string): string {
   if (!isAbsolute(path)) return path;
   const rel = relative(root, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
@@ -265,7 +265,7 @@ async function startupStep(request: CompareRequest, withBase: boolean, ports: Co
   });
 }
 
-export function limitsOf(settings: Settings): BudgetLimits {
+function limitsOf(settings: Settings): BudgetLimits {
   const limits: BudgetLimits = {};
   if (settings['max-size'] !== null) limits.maxSize = settings['max-size'];
   if (settings['max-increase'] !== null) limits.maxIncrease = settings['max-increase'];

@@ -83,7 +83,7 @@ export function eventFromContext(ctx: ContextLike): ActionEvent {
 }
 
 /** A context read from the given environment now, the way @actions/github reads it at import. */
-export function contextFromEnv(env: NodeJS.ProcessEnv = process.env): ContextLike {
+function contextFromEnv(env: NodeJS.ProcessEnv = process.env): ContextLike {
   let payload: Json = {};
   const path = env.GITHUB_EVENT_PATH;
   if (path && existsSync(path)) {
