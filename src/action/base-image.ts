@@ -24,7 +24,7 @@ export interface BaseImage {
 
 export const shortSha = (sha: string | null | undefined): string => (sha ? sha.slice(0, 7) : '');
 
-export async function getBase(a: {
+export async function getBase(request: {
   settings: Settings;
   event: ActionEvent;
   docker: DockerCli;
@@ -35,7 +35,7 @@ export async function getBase(a: {
   /** The build inputs for the base build (no cache export: the head build writes the cache). */
   options?: BuildOptions;
 }): Promise<BaseImage> {
-  const { settings, event, docker, git } = a;
+  const { settings, event, docker, git } = request;
   const given = settings['base-image'];
   if (given) {
     if (!(await docker.imageExists(given))) {
@@ -59,7 +59,7 @@ export async function getBase(a: {
   } catch (error) {
     return { ref: null, why: messageOf(error), label };
   }
-  a.cleanup.add(async () => {
+  request.cleanup.add(async () => {
     await git.removeWorktree(dir);
     await rm(dir, { recursive: true, force: true });
   });
@@ -78,7 +78,7 @@ export async function getBase(a: {
       label,
     };
   }
-  const tag = `image-guard-base:${a.runId}`;
+  const tag = `image-guard-base:${request.runId}`;
   core.startGroup(`image-guard: building the base image at ${label}`);
   const built = await docker.build({
     dockerfile,
@@ -86,11 +86,11 @@ export async function getBase(a: {
     target: settings.target,
     buildArgs: settings['build-args'],
     tag,
-    noCache: a.noCache,
-    ...(a.options ? { options: a.options } : {}),
+    noCache: request.noCache,
+    ...(request.options ? { options: request.options } : {}),
   });
   core.endGroup();
-  a.cleanup.add(() => docker.removeImage(tag));
+  request.cleanup.add(() => docker.removeImage(tag));
   if (!built.ok) {
     return {
       ref: null,

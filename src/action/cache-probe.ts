@@ -51,8 +51,8 @@ export interface ProbeRequest {
   load(ref: string): Promise<Image>;
 }
 
-export async function runCacheProbe(r: ProbeRequest): Promise<CacheProbe> {
-  const context = readContext(r.context, r.dockerfile);
+export async function runCacheProbe(request: ProbeRequest): Promise<CacheProbe> {
+  const context = readContext(request.context, request.dockerfile);
   const file = pickProbeFile(context.files);
   if (!file)
     return {
@@ -67,18 +67,18 @@ export async function runCacheProbe(r: ProbeRequest): Promise<CacheProbe> {
     // Only what the engine would receive is copied: the ignore file already left the rest out.
     for (const f of context.files) {
       await mkdir(join(scratch, dirname(f)), { recursive: true });
-      await cp(join(r.context, f), join(scratch, f), { verbatimSymlinks: true });
+      await cp(join(request.context, f), join(scratch, f), { verbatimSymlinks: true });
     }
     if (context.ignoreFile)
-      await cp(context.ignoreFile, join(scratch, relative(r.context, context.ignoreFile)));
+      await cp(context.ignoreFile, join(scratch, relative(request.context, context.ignoreFile)));
     await appendFile(join(scratch, file), '\n');
-    const built = await r.docker.build({
-      dockerfile: r.dockerfile,
+    const built = await request.docker.build({
+      dockerfile: request.dockerfile,
       context: scratch,
-      target: r.target,
-      buildArgs: r.buildArgs,
-      tag: r.tag,
-      ...(r.options ? { options: r.options } : {}),
+      target: request.target,
+      buildArgs: request.buildArgs,
+      tag: request.tag,
+      ...(request.options ? { options: request.options } : {}),
     });
     if (!built.ok) {
       return {
@@ -89,8 +89,8 @@ export async function runCacheProbe(r: ProbeRequest): Promise<CacheProbe> {
         note: 'the probe build failed',
       };
     }
-    const probe = await r.load(r.tag);
-    const missed = missedLayers(r.head, probe);
+    const probe = await request.load(request.tag);
+    const missed = missedLayers(request.head, probe);
     return {
       changedFile: file,
       missed,
@@ -100,6 +100,6 @@ export async function runCacheProbe(r: ProbeRequest): Promise<CacheProbe> {
     };
   } finally {
     await rm(scratch, { recursive: true, force: true });
-    await r.docker.removeImage(r.tag);
+    await request.docker.removeImage(request.tag);
   }
 }

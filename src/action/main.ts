@@ -5,16 +5,17 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as core from '@actions/core';
+import type { RunReport } from '../analysis/report.js';
 import { type ComparePorts, runComparison } from '../app/compare.js';
 import { realPorts } from '../app/ports.js';
+import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
-import { redactLines } from '../core/redact.js';
-import type { BuildFigures, CacheProbe } from '../core/report.js';
+import type { BuildFigures } from '../core/report.js';
 import { VERSION } from '../core/version.js';
-import { type BuildOptions, type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
+import { type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
 import type { ArtifactService } from '../github/artifact.js';
-import type { ActionEvent } from '../github/event.js';
+import { type ActionEvent, readEvent } from '../github/event.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { statusLine } from '../render/summary.js';
 import { type BaseImage, getBase, shortSha } from './base-image.js';
@@ -22,9 +23,10 @@ import { type ActionBuild, actionBuild } from './build-options.js';
 import { runCacheProbe } from './cache-probe.js';
 import { Cleanup } from './cleanup.js';
 import type { Git } from './git.js';
+import { getHead, type HeadImage } from './head-image.js';
 import { actionSettings } from './inputs.js';
 import { annotate } from './outputs.js';
-import { type Publisher, publishBrokenBuild, publishReport } from './publish.js';
+import { type Publisher, type Publishing, publishReport } from './publish.js';
 import { insideWorkspace } from './workspace.js';
 
 /** The Action's ports; each defaults to the real thing. Tests hand in fakes. */
@@ -53,151 +55,154 @@ export async function run(deps: RunDeps = {}): Promise<void> {
 
 /** Runs the whole flow; returns why the check failed, or null when it passed. */
 async function runAction(deps: RunDeps): Promise<string | null> {
+  const setup = await prepare(deps);
+  const cleanup = new Cleanup();
+  try {
+    const { build, fresh } = setup;
+    const head = await getHead({
+      ...setup,
+      noCache: fresh,
+      cleanup,
+      options: build.head,
+      secretValues: build.secretValues,
+    });
+    const base = await getBase({ ...setup, noCache: fresh, cleanup, options: build.other });
+    const result = await compare(setup, head, base);
+    await publishReport(setup.publishing, result);
+    annotate(result.report.findings, setup.shownDockerfile);
+    return result.report.passed ? null : statusLine(result.report, setup.settings['fail-on']);
+  } finally {
+    await cleanup.run();
+  }
+}
+
+/** What every step of a run reads: settings, paths, the event and the tools, resolved once up front. */
+interface RunSetup {
+  deps: RunDeps;
+  settings: Settings;
+  config: ImageGuardConfig;
+  build: ActionBuild;
+  workspace: string;
+  dockerfile: string;
+  context: string;
+  /** The Dockerfile as the repository names it (`docker/Dockerfile`). */
+  shownDockerfile: string;
+  event: ActionEvent;
+  docker: DockerCli;
+  git: Git;
+  /** Names this run's images (`image-guard-head:RUNID`). */
+  runId: string;
+  /** `build-time: fresh`: both builds without the cache. */
+  fresh: boolean;
+  publishing: Publishing;
+}
+
+/** Inputs, config and paths checked, the event read, the builder checked: before anything is built. */
+async function prepare(deps: RunDeps): Promise<RunSetup> {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const { settings, config } = await actionSettings(env, workspace);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, 'dockerfile');
   const context = insideWorkspace(workspace, settings.context, 'context');
-  const event = (deps.event ?? (await import('../github/event.js')).readEvent)(env);
+  const event = (deps.event ?? readEvent)(env);
   const docker = deps.docker ?? (await import('../engine/docker-cli.js')).dockerCli();
   if (!settings.image || !settings['base-image']) await checkBuilder(docker, build);
   const git = deps.git ?? (await import('./git.js')).gitCli(workspace);
   const outDir = await mkdtemp(join(env.RUNNER_TEMP ?? tmpdir(), 'image-guard-'));
-  const runId = `${process.pid}-${Date.now().toString(36)}`;
-  const fresh = settings['build-time'] === 'fresh';
-  const shownDockerfile = relative(workspace, dockerfile) || settings.dockerfile;
-  const publishing = { deps, settings, event, outDir };
-
-  const cleanup = new Cleanup();
-  try {
-    // Head image: the given one, or a build through the user's docker CLI.
-    let headRef = settings.image;
-    let headBuild: BuildResult | null = null;
-    if (!headRef) {
-      headRef = `image-guard-head:${runId}`;
-      const tag = headRef;
-      core.startGroup(`image-guard: building the head image (${shownDockerfile})`);
-      headBuild = await docker.build({
-        dockerfile,
-        context,
-        target: settings.target,
-        buildArgs: settings['build-args'],
-        tag,
-        noCache: fresh,
-        options: build.head,
-      });
-      core.endGroup();
-      cleanup.add(() => docker.removeImage(tag));
-      if (!headBuild.ok) {
-        await publishBrokenBuild(publishing, redactLines(headBuild.logTail, build.secretValues));
-        throw new UserError(whyNotBuilt(headBuild, build.head));
-      }
-    }
-
-    // Base image: given, or the same Dockerfile built at the base commit.
-    const base: BaseImage = await getBase({
-      settings,
-      event,
-      docker,
-      git,
-      runId,
-      noCache: fresh,
-      cleanup,
-      options: build.other,
-    });
-
-    const ports = actionPorts(deps, docker);
-    const { report, unchecked, explore } = await runComparison(
-      {
-        head: {
-          ref: headRef,
-          shownAs: settings.image ?? shownDockerfile,
-          build: buildFigures(headBuild, fresh),
-        },
-        base: base.ref
-          ? { ref: base.ref, build: buildFigures(base.build ?? null, fresh), optional: true }
-          : { unavailable: base.why ?? 'no base image' },
-        dockerfile: existsSync(dockerfile) ? { path: dockerfile, context, target: settings.target } : null,
-        settings,
-        config,
-        root: workspace,
-        buildWhy: !headBuild
-          ? 'the head image was given (image), not built: no build time'
-          : !base.build && base.ref
-            ? 'the base image was given (base-image), not built: no build time to compare'
-            : null,
-      },
-      ports,
-    );
-    for (const u of unchecked) core.info(`image-guard: budget not checked: ${u}`);
-
-    if (settings['cache-probe']) {
-      const probe = await cacheProbe(settings, docker, ports, report.head!, {
-        dockerfile,
-        context,
-        runId,
-        options: build.other,
-      });
-      if (probe) report.cacheProbe = probe;
-    }
-
-    const labels = { headLabel: shortSha(event.pullRequest?.headSha ?? event.sha), baseLabel: base.label };
-    await publishReport(publishing, report, { labels, unchecked, explore });
-    annotate(report.findings, shownDockerfile);
-    return report.passed ? null : statusLine(report, settings['fail-on']);
-  } finally {
-    await cleanup.run();
-  }
-}
-
-function actionPorts(deps: RunDeps, docker: DockerCli): ComparePorts {
-  const registry = deps.registry;
   return {
-    analyze: deps.analyze ?? realPorts.analyze,
-    registry: registry ? () => registry : realPorts.registry,
-    containers: () => docker.containers,
-    lint: deps.lint ?? realPorts.lint,
+    deps,
+    settings,
+    config,
+    build,
+    workspace,
+    dockerfile,
+    context,
+    shownDockerfile: relative(workspace, dockerfile) || settings.dockerfile,
+    event,
+    docker,
+    git,
+    runId: `${process.pid}-${Date.now().toString(36)}`,
+    fresh: settings['build-time'] === 'fresh',
+    publishing: { deps, settings, event, outDir },
   };
 }
 
-async function cacheProbe(
-  settings: Settings,
-  docker: DockerCli,
-  ports: ComparePorts,
-  head: NonNullable<Parameters<typeof runCacheProbe>[0]['head']>,
-  where: { dockerfile: string; context: string; runId: string; options: BuildOptions },
-): Promise<CacheProbe | null> {
+/** Head against base, linted and probed: the report, complete and frozen. Budgets it could not check are logged. */
+async function compare(setup: RunSetup, head: HeadImage, base: BaseImage): Promise<RunReport> {
+  const { settings, event, fresh } = setup;
+  const result = await runComparison(
+    {
+      head: {
+        ref: head.ref,
+        shownAs: settings.image ?? setup.shownDockerfile,
+        build: buildFigures(head.build, fresh),
+        label: shortSha(event.pullRequest?.headSha ?? event.sha),
+      },
+      base: base.ref
+        ? { ref: base.ref, build: buildFigures(base.build ?? null, fresh), optional: true, label: base.label }
+        : { unavailable: base.why ?? 'no base image' },
+      dockerfile: existsSync(setup.dockerfile)
+        ? { path: setup.dockerfile, context: setup.context, target: settings.target }
+        : null,
+      settings,
+      config: setup.config,
+      root: setup.workspace,
+      buildWhy: !head.build
+        ? 'the head image was given (image), not built: no build time'
+        : !base.build && base.ref
+          ? 'the base image was given (base-image), not built: no build time to compare'
+          : null,
+    },
+    actionPorts(setup),
+  );
+  for (const u of result.unchecked) core.info(`image-guard: budget not checked: ${u}`);
+  return result;
+}
+
+function actionPorts(setup: RunSetup): ComparePorts {
+  const { deps, docker } = setup;
+  const registry = deps.registry;
+  const analyze = deps.analyze ?? realPorts.analyze;
+  return {
+    analyze,
+    registry: registry ? () => registry : realPorts.registry,
+    containers: () => docker.containers,
+    lint: deps.lint ?? realPorts.lint,
+    ...cacheProbePort(setup, analyze),
+  };
+}
+
+/** The cache probe, when asked for and the head is built here: it rebuilds the head with one file changed. */
+function cacheProbePort(setup: RunSetup, analyze: ComparePorts['analyze']): Pick<ComparePorts, 'cacheProbe'> {
+  const { settings, docker } = setup;
+  if (!settings['cache-probe']) return {};
   if (settings.image) {
     core.warning(
       'image-guard: cache-probe needs the Action to build the head image itself; it is skipped when `image` is given',
     );
-    return null;
+    return {};
   }
-  core.startGroup('image-guard: cache probe (a one-file source change, rebuilt)');
-  try {
-    return await runCacheProbe({
-      docker,
-      dockerfile: where.dockerfile,
-      context: where.context,
-      target: settings.target,
-      buildArgs: settings['build-args'],
-      options: where.options,
-      tag: `image-guard-probe:${where.runId}`,
-      head,
-      load: async (ref) => (await ports.analyze(ref, { files: false, pullSize: false })).image,
-    });
-  } finally {
-    core.endGroup();
-  }
-}
-
-/** Why the head build failed, in one line: a cache export the builder cannot do is named as such. */
-function whyNotBuilt(built: BuildResult, options: BuildOptions): string {
-  if (options.cacheTo?.length && built.logTail.some((l) => /cache export is not supported/i.test(l))) {
-    return 'cache-to: this builder cannot export a build cache (the docker driver on the classic image store): set up a builder with docker/setup-buildx-action, or use the containerd image store, or leave cache-to empty';
-  }
-  return 'the head image did not build; the last lines of its log are in the job summary';
+  return {
+    async cacheProbe(head) {
+      core.startGroup('image-guard: cache probe (a one-file source change, rebuilt)');
+      try {
+        return await runCacheProbe({
+          docker,
+          dockerfile: setup.dockerfile,
+          context: setup.context,
+          target: settings.target,
+          buildArgs: settings['build-args'],
+          options: setup.build.other,
+          tag: `image-guard-probe:${setup.runId}`,
+          head,
+          load: async (ref) => (await analyze(ref, { files: false, pullSize: false })).image,
+        });
+      } finally {
+        core.endGroup();
+      }
+    },
+  };
 }
 
 /** Options only buildx takes need buildx; a `builder` must exist: one line each, before anything is built. */

@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import type { ImageExplore } from '../analysis/explore.js';
+import type { RunReport } from '../analysis/report.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf } from '../core/errors.js';
 import type { Report } from '../core/report.js';
@@ -28,7 +28,7 @@ export interface Publisher {
   }): Promise<StickyCommentResult>;
 }
 
-export function githubPublisher(token: string): Publisher {
+function githubPublisher(token: string): Publisher {
   return {
     async upsert(comment) {
       if (!token) return { url: '', action: 'skipped', reason: 'no github-token' };
@@ -51,7 +51,7 @@ export interface Publishing {
   outDir: string;
 }
 
-export function commentKey(settings: Pick<Settings, 'comment-key' | 'dockerfile' | 'target'>): string {
+function commentKey(settings: Pick<Settings, 'comment-key' | 'dockerfile' | 'target'>): string {
   if (settings['comment-key']) return settings['comment-key'];
   return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
 }
@@ -62,22 +62,15 @@ const titleOf = (s: Settings) => (s.target ? `${s.dockerfile} (${s.target})` : s
  * The report: the full Markdown in the job summary, a shorter one in the comment, JSON in a file, and the HTML
  * report in a file uploaded as a workflow artifact, which the summary and the comment link to.
  */
-export async function publishReport(
-  p: Publishing,
-  report: Report,
-  view: {
-    labels: { headLabel?: string; baseLabel?: string };
-    unchecked: string[];
-    explore?: { head: ImageExplore | null; base: ImageExplore | null };
-  },
-): Promise<void> {
+export async function publishReport(publishing: Publishing, result: RunReport): Promise<void> {
+  const { report } = result;
   const options = {
-    failOn: p.settings['fail-on'],
-    title: titleOf(p.settings),
-    ...view.labels,
-    unchecked: view.unchecked,
+    failOn: publishing.settings['fail-on'],
+    title: titleOf(publishing.settings),
+    ...result.labels,
+    unchecked: result.unchecked,
   };
-  const html = await writeHtmlReport(p, report, { ...options, explore: view.explore });
+  const html = await writeHtmlReport(publishing, report, { ...options, explore: result.explore });
   const link = html.url ? { htmlReport: html.url } : {};
   const summary = renderMarkdown(report, { ...options, ...link, maxChars: SUMMARY_LIMIT });
   const comment = renderMarkdown(commentView(report), {
@@ -86,7 +79,7 @@ export async function publishReport(
     maxChars: COMMENT_LIMIT - 200,
     fullReportHint: 'The full report is in the job summary of this run.',
   });
-  await publish(p, { summary, comment, report, passed: report.passed, htmlFile: html.file });
+  await publish(publishing, { summary, comment, report, passed: report.passed, htmlFile: html.file });
 }
 
 /**
@@ -130,7 +123,7 @@ async function writeHtmlReport(
  * A head image that did not build: the job summary has the last lines of its log, the comment only says so. A
  * build error can quote the files it read, and a comment is read by more people than the run's log.
  */
-export async function publishBrokenBuild(p: Publishing, logTail: string[]): Promise<void> {
+export async function publishBrokenBuild(publishing: Publishing, logTail: string[]): Promise<void> {
   const heading = '### ❌ image-guard: failed: the image did not build';
   const footer = `<sub>${escapeMarkdown('image-guard')}</sub>`;
   const summary = [
@@ -153,7 +146,7 @@ export async function publishBrokenBuild(p: Publishing, logTail: string[]): Prom
     footer,
     '',
   ].join('\n');
-  await publish(p, { summary, comment, report: null, passed: false });
+  await publish(publishing, { summary, comment, report: null, passed: false });
 }
 
 async function publish(
@@ -210,7 +203,7 @@ async function publish(
  * and the JSON report, so that running the same commit again does not edit the comment. With
  * `build-time: fresh` the user asked for them: they are shown.
  */
-export function commentView(report: Report): Report {
+function commentView(report: Report): Report {
   const c = report.costs;
   if (!c || (!c.head.build && !c.base?.build)) return report;
   if (c.head.build?.noCache || c.base?.build?.noCache) return report;

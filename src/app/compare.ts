@@ -1,22 +1,21 @@
 // The application layer: one comparison (or one image's analysis) end to end, the same for the CLI's `compare`
 // and `analyze` and for the Action. Given its ports (how an image is read and analyzed, a registry client,
-// something that starts containers, the linter), it reads base and head, asks the registries, probes start-up,
-// lints the Dockerfile with the config, applies ignores and severity overrides to every finding, checks the
-// budgets and puts the costs table together. It builds nothing and publishes nothing: the callers do that.
+// something that starts containers, the linter, the Action's cache probe), it reads base and head, asks the
+// registries, probes start-up and the build cache, lints the Dockerfile with the config, and hands every
+// figure to buildReport, which returns the report complete and frozen. It builds nothing and publishes
+// nothing: the callers do that, and only read what it returns.
 import { isAbsolute, relative } from 'node:path';
 import type { ImageAnalysis } from '../analysis/analyze.js';
 import type { BudgetLimits } from '../analysis/budgets.js';
-import { buildCosts } from '../analysis/costs.js';
 import type { ImageExplore } from '../analysis/explore.js';
-import { diffFilesystems } from '../analysis/file-diff.js';
 import type { FileIndex } from '../analysis/file-index.js';
-import { type BuiltReport, buildReport } from '../analysis/report.js';
+import { buildReport, type RunReport } from '../analysis/report.js';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
 import { namesRegistry, referenceProblem } from '../core/image-ref.js';
 import type { JudgedImage } from '../core/judged.js';
-import type { BuildFigures, Finding, Image } from '../core/report.js';
+import type { BuildFigures, CacheProbe, Finding, Image } from '../core/report.js';
 import { isArchiveRef } from '../image/archive-ref.js';
 import type { RegistryClient, RegistryResult } from '../registry/registry-client.js';
 import type { ContainerRunner } from '../startup/startup-probe.js';
@@ -47,6 +46,11 @@ export interface ComparePorts {
       buildContexts?: readonly string[];
     },
   ): Promise<{ findings: Finding[]; judged: JudgedImage | null }>;
+  /**
+   * The Action's cache probe (`cache-probe: true`): the head rebuilt after a one-file source change, compared
+   * with the head image's layers. Absent: no probe.
+   */
+  cacheProbe?(head: Image): Promise<CacheProbe>;
 }
 
 export interface ImageRequest {
@@ -55,6 +59,8 @@ export interface ImageRequest {
   shownAs?: string;
   /** The build this run (or another tool) timed; null when the image was given. */
   build?: BuildFigures | null;
+  /** A short name for the renderers' columns (the Action's short commit SHA); default none. */
+  label?: string;
 }
 
 export interface CompareRequest {
@@ -64,6 +70,7 @@ export interface CompareRequest {
   /** The Dockerfile to lint; null: no lint. */
   dockerfile: { path: string; context: string; target: string | null } | null;
   settings: Settings;
+  /** The config file with `ignore` as resolved (src/app/load-settings.ts): the policy for every finding. */
   config: ImageGuardConfig;
   /** Finding paths are shown relative to this folder when they are inside it. */
   root: string;
@@ -71,13 +78,8 @@ export interface CompareRequest {
   buildWhy?: string | null;
 }
 
-export type Comparison = BuiltReport & {
-  /** What the HTML report explores of each image (absent without files). */
-  explore: { head: ImageExplore | null; base: ImageExplore | null };
-};
-
-/** Reads base and head (at the same time), lints, and reports. */
-export async function runComparison(request: CompareRequest, ports: ComparePorts): Promise<Comparison> {
+/** Reads base and head (at the same time), lints, probes, and returns the run's report, complete and frozen. */
+export async function runComparison(request: CompareRequest, ports: ComparePorts): Promise<RunReport> {
   const { settings } = request;
   checkImageRef(request.head.ref, 'the head image');
   if ('ref' in request.base) checkImageRef(request.base.ref, 'the base image');
@@ -108,38 +110,29 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
   const baseImage = base.image && baseRequest ? sized(base.image, baseRequest.ref) : null;
 
   const startup = await startupStep(request, baseImage !== null, ports);
+  const cacheProbe = ports.cacheProbe ? await ports.cacheProbe(headImage) : null;
 
-  const findings = [
-    ...(linted?.findings ?? []),
-    ...applyPolicy(head.findings, { ignore: settings.ignore, severity: request.config.severity }),
-  ];
-  const built = buildReport({
+  return buildReport({
     head: { ...headImage, ref: request.head.shownAs ?? request.head.ref },
     base: baseImage,
     baseUnavailable: baseImage ? null : base.why,
-    findings,
+    findings: [...(linted?.findings ?? []), ...applyPolicy(head.findings, request.config)],
     limits: limitsOf(settings),
     failOn: settings['fail-on'],
+    ...(linted ? { judged: linted.judged } : {}),
+    // From the two analyses' file indexes (kept in the analysis cache too): no image is read again.
+    fileIndexes: { base: base.fileIndex, head: head.fileIndex },
+    costs: {
+      pullBandwidth: settings['pull-bandwidth'],
+      builds: { head: request.head.build ?? null, base: baseRequest?.build ?? null },
+      buildWhy: request.buildWhy ?? null,
+      startup,
+      pullNotes,
+    },
+    cacheProbe,
+    explore: { head: head.explore ?? null, base: base.explore ?? null },
+    labels: { headLabel: request.head.label, baseLabel: baseRequest?.label },
   });
-  const report = built.report;
-  if (linted) report.judged = linted.judged;
-  // From the two analyses' file indexes (kept in the analysis cache too): no image is read again.
-  if (baseImage && base.fileIndex && head.fileIndex) {
-    report.diff = diffFilesystems(base.fileIndex, head.fileIndex);
-  }
-  report.costs = buildCosts({
-    head: report.head!,
-    base: report.base,
-    pullBandwidth: settings['pull-bandwidth'],
-    builds: { head: request.head.build ?? null, base: baseRequest?.build ?? null },
-    buildWhy: request.buildWhy ?? null,
-    startup,
-    pullNotes,
-  });
-  return {
-    ...built,
-    explore: { head: head.explore ?? null, base: baseImage ? (base.explore ?? null) : null },
-  };
 }
 
 /** One image on its own (`analyze`): its content findings under the config's policy, and its budgets. */
@@ -148,27 +141,27 @@ export async function runAnalysis(
   settings: Settings,
   config: ImageGuardConfig,
   ports: Pick<ComparePorts, 'analyze'>,
-): Promise<Comparison> {
+): Promise<RunReport> {
   checkImageRef(ref, 'the image');
   const { image, findings, explore } = await ports.analyze(ref, {
     files: settings.files,
     pullSize: settings['pull-size'],
   });
-  const built = buildReport({
+  return buildReport({
     head: image,
     base: null,
-    findings: applyPolicy(findings, { ignore: settings.ignore, severity: config.severity }),
+    findings: applyPolicy(findings, config),
     limits: limitsOf(settings),
     failOn: settings['fail-on'],
+    explore: { head: explore ?? null },
   });
-  return { ...built, explore: { head: explore ?? null, base: null } };
 }
 
 /**
  * An archive, or a reference the engine's grammar accepts; checked before any request, so that text like
  * `../../host:port/x?` never reaches the Engine API or a registry as part of a URL.
  */
-export function checkImageRef(ref: string, what: string): void {
+function checkImageRef(ref: string, what: string): void {
   if (isArchiveRef(ref)) return;
   const problem = referenceProblem(ref);
   if (problem === null) return;
@@ -213,11 +206,10 @@ async function lintStep(
 ): Promise<{ findings: Finding[]; judged: JudgedImage | null } | null> {
   const d = request.dockerfile;
   if (!d) return null;
-  const config = { ...request.config, ignore: request.settings.ignore };
   const { findings, judged } = await ports.lint(d.path, {
     context: d.context,
     target: d.target,
-    config,
+    config: request.config,
     platform: request.settings.platform,
     buildContexts: request.settings['build-contexts'].map((c) => c.slice(0, Math.max(0, c.indexOf('=')))),
   });
@@ -228,7 +220,7 @@ async function lintStep(
 }
 
 /** A path inside `root` as the repository names it (`docker/Dockerfile`); any other as it is. */
-export function shownPath(path: string, root: string): string {
+function shownPath(path: string, root: string): string {
   if (!isAbsolute(path)) return path;
   const rel = relative(root, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
@@ -273,7 +265,7 @@ async function startupStep(request: CompareRequest, withBase: boolean, ports: Co
   });
 }
 
-export function limitsOf(settings: Settings): BudgetLimits {
+function limitsOf(settings: Settings): BudgetLimits {
   const limits: BudgetLimits = {};
   if (settings['max-size'] !== null) limits.maxSize = settings['max-size'];
   if (settings['max-increase'] !== null) limits.maxIncrease = settings['max-increase'];

@@ -48,24 +48,24 @@ export interface StartupRequest {
 }
 
 export async function startupFor(
-  r: StartupRequest,
+  request: StartupRequest,
 ): Promise<{ base?: StartupFigures; head?: StartupFigures }> {
   const out: { base?: StartupFigures; head?: StartupFigures } = {};
-  for (const { side, ref, why } of r.images) {
-    if (!ref || !r.runner) {
+  for (const { side, ref, why } of request.images) {
+    if (!ref || !request.runner) {
       out[side] = {
         medianSeconds: null,
         runs: [],
-        probe: r.probe.kind === 'port' ? `port:${r.probe.port}` : `cmd:${r.probe.command}`,
-        note: why ?? (r.runner ? 'no image to start' : 'no docker CLI to start containers with'),
+        probe: request.probe.kind === 'port' ? `port:${request.probe.port}` : `cmd:${request.probe.command}`,
+        note: why ?? (request.runner ? 'no image to start' : 'no docker CLI to start containers with'),
       };
       continue;
     }
     out[side] = await measureStartup(
       ref,
-      r.probe,
-      { runs: r.runs, timeoutSeconds: r.timeoutSeconds },
-      { runner: r.runner },
+      request.probe,
+      { runs: request.runs, timeoutSeconds: request.timeoutSeconds },
+      { runner: request.runner },
     );
   }
   return out;

@@ -36,11 +36,11 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
       config,
     });
     // The same Report the other commands print, with no image: head, base and delta null, no layers.
-    const { report } = buildReport({ head: null, base: null, findings, failOn: settings['fail-on'] });
+    // `judged`: the stage judged as the final image (see JudgedImage in src/core/judged.ts).
+    const { report } = buildReport({ head: null, base: null, findings, failOn: settings['fail-on'], judged });
     let out: string;
     if (flags.format === 'json') {
-      // `judged`: the stage judged as the final image (see JudgedImage in src/lint/engine.ts)
-      out = `${JSON.stringify({ ...report, judged }, null, 2)}\n`;
+      out = `${JSON.stringify(report, null, 2)}\n`;
     } else if (flags.format === 'sarif') {
       out = formatSarif(findings, RULES, dockerfile, process.cwd(), judged);
     } else {

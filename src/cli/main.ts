@@ -1,7 +1,8 @@
 // The CLI: flags, then the application layer (src/app), then print. `lint` lives in lint-command.ts, which the
 // entry (src/cli.ts) loads directly so that linting does not load the engine and registry clients.
 import { analyzeImage, type ImageAnalysis } from '../analysis/analyze.js';
-import { type ComparePorts, type Comparison, runAnalysis, runComparison } from '../app/compare.js';
+import type { RunReport } from '../analysis/report.js';
+import { type ComparePorts, runAnalysis, runComparison } from '../app/compare.js';
 import { loadSettings } from '../app/load-settings.js';
 import { realPorts } from '../app/ports.js';
 import type { Command } from '../config/settings.js';
@@ -91,7 +92,7 @@ async function imageCommand(
   }
   const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), 'bad flags');
   const ports = cliPorts(deps, io);
-  let result: Comparison;
+  let result: RunReport;
   if (command === 'analyze') {
     const ref = flags.positionals[0];
     if (!ref) throw new UserError('analyze needs an image: image-guard analyze <IMAGE>');
@@ -122,7 +123,7 @@ async function imageCommand(
       ports,
     );
   }
-  return emit(result, flags.format, io, { failOn: settings['fail-on'], unchecked: result.unchecked });
+  return emit(result, flags.format, io, settings['fail-on']);
 }
 
 function cliPorts(deps: CliDeps, io: CliIO): ComparePorts {
@@ -156,23 +157,19 @@ async function withProgress(
   }
 }
 
-async function emit(
-  result: Comparison,
-  format: string,
-  io: CliIO,
-  options: { failOn: FailOn; unchecked: string[] },
-): Promise<number> {
-  const report = result.report;
+async function emit(result: RunReport, format: string, io: CliIO, failOn: FailOn): Promise<number> {
+  const { report, unchecked } = result;
+  const options = { failOn, unchecked };
   if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'markdown') io.stdout.write(renderMarkdown(report, options));
   else if (format === 'html') {
     const { renderHtml } = await import('../render/html/index.js');
-    io.stdout.write(renderHtml(report, { failOn: options.failOn, explore: result.explore }));
+    io.stdout.write(renderHtml(report, { failOn, explore: result.explore }));
   } else
     io.stdout.write(
       renderText(report, { ...options, color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR }),
     );
   if (format !== 'text')
-    for (const u of options.unchecked) io.stderr.write(`${TOOL_NAME}: note: budget not checked: ${u}\n`);
+    for (const u of unchecked) io.stderr.write(`${TOOL_NAME}: note: budget not checked: ${u}\n`);
   return report.passed ? 0 : 1;
 }

@@ -1,7 +1,6 @@
 // What the Action needs to know about the run that started it, read from the same places @actions/github's
 // context reads (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_SHA), into one plain object.
 import { existsSync, readFileSync } from 'node:fs';
-import { context as actionsContext } from '@actions/github';
 import { UserError } from '../core/errors.js';
 
 export interface PullRequestInfo {
@@ -84,7 +83,7 @@ export function eventFromContext(ctx: ContextLike): ActionEvent {
 }
 
 /** A context read from the given environment now, the way @actions/github reads it at import. */
-export function contextFromEnv(env: NodeJS.ProcessEnv = process.env): ContextLike {
+function contextFromEnv(env: NodeJS.ProcessEnv = process.env): ContextLike {
   let payload: Json = {};
   const path = env.GITHUB_EVENT_PATH;
   if (path && existsSync(path)) {
@@ -112,9 +111,4 @@ export function contextFromEnv(env: NodeJS.ProcessEnv = process.env): ContextLik
 /** The run's event, read from the environment (default: this process's). */
 export function readEvent(env: NodeJS.ProcessEnv = process.env): ActionEvent {
   return eventFromContext(contextFromEnv(env));
-}
-
-/** The run's event from `github.context`, which @actions/github read when it was first imported. */
-export function currentEvent(): ActionEvent {
-  return eventFromContext(actionsContext as ContextLike);
 }

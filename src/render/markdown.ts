@@ -39,7 +39,7 @@ export interface MarkdownOptions {
   /** Text put first (the sticky comment's marker). */
   prefix?: string;
   /** Budgets that were set but could not be judged. */
-  unchecked?: string[];
+  unchecked?: readonly string[];
   /** Where the HTML report can be downloaded (the workflow artifact's page). */
   htmlReport?: string;
 }

@@ -25,7 +25,7 @@ export interface TextOptions {
   color: boolean;
   failOn: FailOn;
   /** Budgets that were set but could not be judged. */
-  unchecked?: string[];
+  unchecked?: readonly string[];
 }
 
 const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);

@@ -9,11 +9,26 @@ import { inputVariable } from '../../src/action/inputs.js';
 import { type RunDeps, run } from '../../src/action/main.js';
 import type { Publisher } from '../../src/action/publish.js';
 import { analyzeImage } from '../../src/analysis/analyze.js';
+import type { RunReport } from '../../src/analysis/report.js';
 import type { Report } from '../../src/core/report.js';
 import type { BuildRequest, DockerCli } from '../../src/engine/docker-cli.js';
 import type { ActionEvent } from '../../src/github/event.js';
 import { imageData, layer } from '../analysis/helpers.js';
 import { type ArtifactServiceStandIn, startArtifactService, unzip } from '../support/artifact-service.js';
+
+// What the comparison returned in each run: the Action publishes it as it is and sets nothing on it.
+const comparisons = vi.hoisted(() => [] as unknown[]);
+vi.mock('../../src/app/compare.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/app/compare.js')>();
+  return {
+    ...actual,
+    runComparison: async (...args: Parameters<typeof actual.runComparison>) => {
+      const result = await actual.runComparison(...args);
+      comparisons.push(result);
+      return result;
+    },
+  };
+});
 
 const OS = {
   createdBy: '/bin/sh -c #(nop) ADD file:aa in /',
@@ -28,6 +43,11 @@ const images = {
   head: imageData(
     [OS, { createdBy: 'RUN /bin/sh -c echo v2 # buildkit', summary: layer('app/a:301000') }],
     'head',
+  ),
+  // The head rebuilt by the cache probe: its last layer missed the cache.
+  probe: imageData(
+    [OS, { createdBy: 'RUN /bin/sh -c echo v2 # buildkit', summary: layer('app/a:301001') }],
+    'probe',
   ),
 };
 
@@ -144,6 +164,7 @@ function makeWorld(inputs: Record<string, string> = {}, options: { baseDockerfil
     analyze: async (ref) => {
       if (ref.startsWith('image-guard-head:')) return analyzeImage({ ...images.head, ref });
       if (ref.startsWith('image-guard-base:')) return analyzeImage({ ...images.base, ref });
+      if (ref.startsWith('image-guard-probe:')) return analyzeImage({ ...images.probe, ref });
       throw new Error(`no image ${ref}`);
     },
     event: () => PR_EVENT,
@@ -170,6 +191,7 @@ const failedWith = () =>
     .filter((l) => l.startsWith('::error::'));
 
 beforeEach(() => {
+  comparisons.length = 0;
   tmp = mkdtempSync(join(tmpdir(), 'ig-run-'));
   process.exitCode = undefined;
   world = makeWorld();
@@ -214,6 +236,33 @@ describe('run(): the Action through fakes of its ports', () => {
     expect(world.summary()).toContain('image-guard');
     expect(world.removed.sort()).toEqual(world.built.map((b) => b.tag).sort());
     expect(world.worktrees.removed).toEqual(world.worktrees.added);
+  });
+
+  it('publishes the report the comparison returned, as it returned it: cache probe included, frozen', async () => {
+    world = makeWorld({ 'cache-probe': 'true', 'max-increase': '100kB' });
+    writeFileSync(join(world.workspace, 'docker', 'app.py'), 'print("v2")\n');
+    await run(world.deps);
+    // A field set after the comparison returned would have thrown, and failed the step with that error.
+    expect(failedWith()).toEqual(['::error::image-guard: failed: max-increase 300 kB (limit 100 kB)']);
+    expect(comparisons).toHaveLength(1);
+    const result = comparisons[0] as RunReport;
+    const frozen = (value: unknown): boolean =>
+      typeof value !== 'object' ||
+      value === null ||
+      (Object.isFrozen(value) && Object.values(value).every(frozen));
+    expect(frozen(result)).toBe(true);
+    expect(result.report.cacheProbe).toMatchObject({
+      changedFile: 'app.py',
+      missed: [expect.objectContaining({ index: 1, createdBy: 'RUN /bin/sh -c echo v2 # buildkit' })],
+    });
+    expect(result.report.passed).toBe(false);
+    expect(world.report()).toEqual(JSON.parse(JSON.stringify(result.report)));
+    expect(world.built.map((b) => b.tag.split(':')[0])).toEqual([
+      'image-guard-head',
+      'image-guard-base',
+      'image-guard-probe',
+    ]);
+    expect(world.removed.sort()).toEqual(world.built.map((b) => b.tag).sort());
   });
 
   it('a broken budget fails the step and says which', async () => {

@@ -1,17 +1,14 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  getOctokit,
   require_light,
   retry
-} from "./chunk-4IKOF3KI.js";
-import {
-  getOctokit
-} from "./chunk-65GHB32L.js";
+} from "./chunk-OITV5CQ4.js";
 import {
   debug,
   setSecret,
   warning
-} from "./chunk-4PMZS46X.js";
-import "./chunk-X6JSJRID.js";
+} from "./chunk-UY2WTOMT.js";
 import "./chunk-3W2HH325.js";
 import {
   __toESM

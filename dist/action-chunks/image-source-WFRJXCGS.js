@@ -11,7 +11,7 @@ import {
   normalizeInstruction,
   readArchiveRef,
   readSaveStream
-} from "./chunk-LWYNQWPF.js";
+} from "./chunk-SUG4Z5X5.js";
 import {
   codeFingerprint
 } from "./chunk-WLHE5G3A.js";
@@ -21,10 +21,9 @@ import {
 import {
   registryAuth
 } from "./chunk-OXC5L5OA.js";
-import "./chunk-Y2Q3KHQR.js";
 import {
   UserError
-} from "./chunk-2YHXANQQ.js";
+} from "./chunk-2YIXZ7EL.js";
 import {
   referenceProblem,
   registryOf,

@@ -4,7 +4,7 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-GSQV2KQD.js";
+} from "./chunk-G62VKEND.js";
 import {
   describeJudged
 } from "./chunk-STFNBVAH.js";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-DK3JG6KI.js";
 import {
   escapeTerminal
-} from "./chunk-56EKPODJ.js";
+} from "./chunk-PLRYONMA.js";
 import "./chunk-V7CDQE4S.js";
 import {
   VERSION
@@ -157,10 +157,10 @@ async function runLintCommand(argv, io) {
       platform: settings.platform ?? void 0,
       config
     });
-    const { report } = buildReport({ head: null, base: null, findings, failOn: settings["fail-on"] });
+    const { report } = buildReport({ head: null, base: null, findings, failOn: settings["fail-on"], judged });
     let out;
     if (flags.format === "json") {
-      out = `${JSON.stringify({ ...report, judged }, null, 2)}
+      out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
       out = formatSarif(findings, RULES, dockerfile, process.cwd(), judged);

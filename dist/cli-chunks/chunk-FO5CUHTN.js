@@ -7,11 +7,12 @@ import {
   checkContent,
   checkSymlinkTarget,
   escapeTerminal,
+  fileIndexOf,
   largestFiles,
   mergeLayers,
   normalizeHardlinkTarget,
   normalizeMemberPath
-} from "./chunk-56EKPODJ.js";
+} from "./chunk-PLRYONMA.js";
 import {
   imageLayers,
   nonEmptyIndexes,
@@ -192,57 +193,6 @@ function fold(root, nodes, maxNodes) {
 }
 function node(w) {
   return [w.name, w.bytes, w.files, w.wasted, w.layer, w.kind, w.children ? [] : null, null];
-}
-
-// src/analysis/file-index.ts
-function comparePaths(left, right) {
-  const n = Math.min(left.length, right.length);
-  for (let i = 0; i < n; i++) {
-    const x = left.charCodeAt(i);
-    const y = right.charCodeAt(i);
-    if (x === y) continue;
-    if (x === 47) return -1;
-    if (y === 47) return 1;
-    return x - y;
-  }
-  return left.length - right.length;
-}
-function fileIndexOf(fs, diffIds) {
-  const paths = [];
-  const sizes = [];
-  const layers = [];
-  const counted2 = /* @__PURE__ */ new Set();
-  const stack = [];
-  const open = (node2, prefix) => {
-    if (node2.children && node2.children.size > 0) {
-      stack.push({ prefix, children: node2.children, names: [...node2.children.keys()].sort(), next: 0 });
-    }
-  };
-  open(fs.root, "");
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    if (frame.next === frame.names.length) {
-      stack.pop();
-      continue;
-    }
-    const name = frame.names[frame.next++];
-    const node2 = frame.children.get(name);
-    const path = frame.prefix + name;
-    if (node2.kind === "file" || node2.kind === "hardlink") {
-      const inode = fs.inodes.size > 0 ? fs.inodes.get(node2) : void 0;
-      let size = node2.kind === "file" ? node2.size : 0;
-      if (inode) {
-        size = counted2.has(inode) ? 0 : inode.size;
-        counted2.add(inode);
-      }
-      paths.push(path);
-      sizes.push(size);
-      layers.push(node2.layer);
-    } else if (node2.children) {
-      open(node2, `${path}/`);
-    }
-  }
-  return { paths, sizes, layers, diffIds: [...diffIds] };
 }
 
 // src/analysis/analyze.ts
@@ -2396,7 +2346,6 @@ async function readOciDir(dir, spec, opts) {
 }
 
 export {
-  comparePaths,
   analyzeImage,
   readSaveStream,
   isArchiveRef,

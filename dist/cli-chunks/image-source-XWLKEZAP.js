@@ -4,11 +4,11 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-3ZSMG4WY.js";
+} from "./chunk-FO5CUHTN.js";
 import {
   codeFingerprint
 } from "./chunk-XWU6DGBI.js";
-import "./chunk-56EKPODJ.js";
+import "./chunk-PLRYONMA.js";
 import "./chunk-V7CDQE4S.js";
 import {
   VERSION

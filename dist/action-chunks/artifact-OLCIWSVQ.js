@@ -1,11 +1,9 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  retry
-} from "./chunk-4IKOF3KI.js";
-import {
   defaults,
-  getOctokit
-} from "./chunk-65GHB32L.js";
+  getOctokit,
+  retry
+} from "./chunk-OITV5CQ4.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -15,8 +13,7 @@ import {
   info,
   setSecret,
   warning
-} from "./chunk-4PMZS46X.js";
-import "./chunk-X6JSJRID.js";
+} from "./chunk-UY2WTOMT.js";
 import "./chunk-3W2HH325.js";
 import {
   __commonJS,

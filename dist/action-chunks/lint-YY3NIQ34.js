@@ -8,13 +8,11 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-C7GR2HLH.js";
+} from "./chunk-S534XI6W.js";
 import {
+  UserError,
   formatBytes
-} from "./chunk-Y2Q3KHQR.js";
-import {
-  UserError
-} from "./chunk-2YHXANQQ.js";
+} from "./chunk-2YIXZ7EL.js";
 import "./chunk-AKU6XGOV.js";
 import "./chunk-KDXOXGTE.js";
 

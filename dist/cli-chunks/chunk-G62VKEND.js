@@ -7,8 +7,9 @@ import {
   RULES
 } from "./chunk-DK3JG6KI.js";
 import {
-  CONTENT_RULES
-} from "./chunk-56EKPODJ.js";
+  CONTENT_RULES,
+  comparePaths
+} from "./chunk-PLRYONMA.js";
 import {
   instructionKind,
   normalizeInstruction
@@ -29,6 +30,23 @@ import {
 import {
   referenceProblem
 } from "./chunk-D3W3FW7B.js";
+
+// src/core/freeze.ts
+function deepFreeze(value) {
+  const seen = /* @__PURE__ */ new WeakSet();
+  const freeze = (node) => {
+    if (typeof node !== "object" || node === null || seen.has(node)) return;
+    seen.add(node);
+    Object.freeze(node);
+    if (Array.isArray(node)) {
+      for (const item of node) freeze(item);
+      return;
+    }
+    for (const key of Object.keys(node)) freeze(node[key]);
+  };
+  freeze(value);
+  return value;
+}
 
 // src/analysis/compare.ts
 function lcs(a, b, same) {
@@ -174,29 +192,6 @@ function checkBudgets(head, delta, limits) {
   return { budgets, unchecked };
 }
 
-// src/analysis/report.ts
-function buildReport(input) {
-  const comparison = input.head && input.base ? compareImages(input.base, input.head) : null;
-  const { budgets, unchecked } = input.head ? checkBudgets(input.head, comparison?.delta ?? null, input.limits ?? {}) : { budgets: [], unchecked: [] };
-  const report = {
-    schemaVersion: 1,
-    tool: { name: TOOL_NAME, version: VERSION },
-    head: input.head,
-    base: input.base,
-    baseUnavailable: input.baseUnavailable ?? null,
-    delta: comparison?.delta ?? null,
-    layers: comparison?.rows ?? [],
-    findings: input.findings,
-    budgets,
-    passed: decidePassed(input.findings, budgets, input.failOn)
-  };
-  return { report, unchecked };
-}
-
-// src/config/config.ts
-import { readFile, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
-
 // src/analysis/costs.ts
 var DEFAULT_PULL_BANDWIDTH = 1e8;
 function pullSeconds(bytes, bitsPerSecond) {
@@ -300,6 +295,245 @@ function buildCosts(input) {
     }
   };
 }
+
+// src/analysis/file-diff.ts
+var DEFAULT_DIFF_LIMITS = {
+  directories: 20,
+  files: 20,
+  largest: 20,
+  filesPerDirectory: 5
+};
+var FAN_OUT = 0.5;
+var total = () => ({ files: 0, bytes: 0 });
+var churnOf = (f) => f.added.bytes + f.removed.bytes + f.grown.bytes + f.shrunk.bytes;
+var byDelta = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || comparePaths(a.path, b.path);
+var byHeadSize = (a, b) => (b.headSize ?? 0) - (a.headSize ?? 0) || comparePaths(a.path, b.path);
+function keepTop(list, item, limit, order) {
+  if (limit <= 0) return;
+  if (list.length === limit && order(item, list[limit - 1]) >= 0) return;
+  let i = list.length;
+  list.push(item);
+  while (i > 0 && order(item, list[i - 1]) < 0) {
+    list[i] = list[i - 1];
+    i--;
+  }
+  list[i] = item;
+  if (list.length > limit) list.pop();
+}
+function addTotal(into, from) {
+  into.files += from.files;
+  into.bytes += from.bytes;
+}
+function diffFilesystems(base, head, limits = DEFAULT_DIFF_LIMITS) {
+  const baseDiffIds = new Set(base.diffIds.filter((d) => d !== null));
+  const layerChanged = (layer) => {
+    const diffId = head.diffIds[layer];
+    return diffId === null || diffId === void 0 || !baseDiffIds.has(diffId);
+  };
+  const files = [];
+  const largest = [];
+  const fanOuts = [];
+  let units = [];
+  const root = newFrame("");
+  const stack = [root];
+  const close = () => {
+    const frame = stack.pop();
+    const parent = stack[stack.length - 1];
+    const churn = churnOf(frame);
+    const whole = frame.baseFiles === 0 && frame.headFiles > 0 ? "added" : frame.headFiles === 0 && frame.baseFiles > 0 ? "removed" : null;
+    let unit = null;
+    if (whole && churn > 0) {
+      unit = frame.maxChild === churn && frame.maxChildUnit ? frame.maxChildUnit : { path: frame.path, churn, change: directoryChange(frame, whole) };
+    } else {
+      if (!parent) units.push(...frame.units);
+      else parent.units.push(...frame.units);
+      if (churn > 0 && frame.maxChild < FAN_OUT * churn) {
+        fanOuts.push({ path: frame.path, churn, change: directoryChange(frame, null) });
+      }
+    }
+    if (!parent) {
+      if (unit) units = [unit];
+      return;
+    }
+    if (unit) parent.units.push(unit);
+    addTotal(parent.added, frame.added);
+    addTotal(parent.removed, frame.removed);
+    addTotal(parent.grown, frame.grown);
+    addTotal(parent.shrunk, frame.shrunk);
+    parent.baseFiles += frame.baseFiles;
+    parent.headFiles += frame.headFiles;
+    if (churn > parent.maxChild) {
+      parent.maxChild = churn;
+      parent.maxChildUnit = unit;
+    }
+    for (const f of frame.largest) keepTop(parent.largest, f, limits.filesPerDirectory, byDelta);
+  };
+  const enter = (path) => {
+    const slash = path.lastIndexOf("/");
+    const current = stack[stack.length - 1];
+    if (slash < 0 ? current.path === "" : current.path.length === slash && path.startsWith(current.path)) {
+      return current;
+    }
+    const dir = slash < 0 ? "" : path.slice(0, slash);
+    for (; ; ) {
+      const top = stack[stack.length - 1];
+      if (top.path === dir) return top;
+      if (top.path === "" || dir.startsWith(top.path) && dir.charCodeAt(top.path.length) === 47) {
+        let from = top.path === "" ? 0 : top.path.length + 1;
+        for (; ; ) {
+          const end = dir.indexOf("/", from);
+          const next = end < 0 ? dir : dir.slice(0, end);
+          stack.push(newFrame(next));
+          if (end < 0) return stack[stack.length - 1];
+          from = end + 1;
+        }
+      }
+      close();
+    }
+  };
+  const record = (path, baseSize, headSize, layer) => {
+    const delta = (headSize ?? 0) - (baseSize ?? 0);
+    const changedLayer = layer !== null && layerChanged(layer);
+    let kind;
+    if (baseSize === null) kind = "added";
+    else if (headSize === null) kind = "removed";
+    else if (delta > 0) kind = "grown";
+    else if (delta < 0) kind = "shrunk";
+    else kind = "same-size";
+    const frame = enter(path);
+    if (baseSize !== null) frame.baseFiles++;
+    if (headSize !== null) frame.headFiles++;
+    if (kind === "same-size" && !changedLayer) return;
+    const change = {
+      path: `/${path}`,
+      change: kind,
+      baseSize,
+      headSize,
+      delta,
+      layer,
+      layerChanged: changedLayer
+    };
+    if (headSize !== null && (kind === "added" || kind === "grown" || changedLayer)) {
+      keepTop(largest, change, limits.largest, byHeadSize);
+    }
+    if (kind === "same-size") return;
+    const bytes = Math.abs(delta);
+    const t = kind === "added" ? frame.added : kind === "removed" ? frame.removed : kind === "grown" ? frame.grown : frame.shrunk;
+    t.files++;
+    t.bytes += bytes;
+    keepTop(frame.largest, change, limits.filesPerDirectory, byDelta);
+    keepTop(files, change, limits.files, byDelta);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < base.paths.length || j < head.paths.length) {
+    const b = base.paths[i];
+    const h = head.paths[j];
+    const order = b === void 0 ? 1 : h === void 0 ? -1 : comparePaths(b, h);
+    if (order < 0) {
+      record(b, base.sizes[i], null, null);
+      i++;
+    } else if (order > 0) {
+      record(h, null, head.sizes[j], head.layers[j]);
+      j++;
+    } else {
+      record(h, base.sizes[i], head.sizes[j], head.layers[j]);
+      i++;
+      j++;
+    }
+  }
+  while (stack.length > 0) close();
+  const inUnit = (path) => units.some((u) => u.path === "" || path === u.path || path.startsWith(`${u.path}/`));
+  const candidates = [...units, ...fanOuts.filter((c) => !inUnit(c.path))];
+  candidates.sort((x, y) => y.churn - x.churn || comparePaths(x.path, y.path));
+  const inner = candidates.filter((c) => c.path !== "");
+  const directories = (inner.length > 0 ? inner : candidates).slice(0, Math.max(0, limits.directories)).map((c) => c.change);
+  const sideTotal = (index) => {
+    let bytes = 0;
+    for (const size2 of index.sizes) bytes += size2;
+    return { files: index.paths.length, bytes };
+  };
+  const baseTotal = sideTotal(base);
+  const headTotal = sideTotal(head);
+  return {
+    added: { ...root.added },
+    removed: { ...root.removed },
+    grown: { ...root.grown },
+    shrunk: { ...root.shrunk },
+    net: headTotal.bytes - baseTotal.bytes,
+    base: baseTotal,
+    head: headTotal,
+    directories,
+    files,
+    largest,
+    limits: { ...limits }
+  };
+}
+function newFrame(path) {
+  return {
+    path,
+    added: total(),
+    removed: total(),
+    grown: total(),
+    shrunk: total(),
+    baseFiles: 0,
+    headFiles: 0,
+    maxChild: 0,
+    maxChildUnit: null,
+    units: [],
+    largest: []
+  };
+}
+function directoryChange(frame, wholly) {
+  return {
+    path: `/${frame.path}`,
+    wholly,
+    net: frame.added.bytes + frame.grown.bytes - frame.removed.bytes - frame.shrunk.bytes,
+    added: frame.added,
+    removed: frame.removed,
+    grown: frame.grown,
+    shrunk: frame.shrunk,
+    largest: frame.largest
+  };
+}
+
+// src/analysis/report.ts
+function buildReport(input) {
+  const { head, base } = input;
+  const comparison = head && base ? compareImages(base, head) : null;
+  const { budgets, unchecked } = head ? checkBudgets(head, comparison?.delta ?? null, input.limits ?? {}) : { budgets: [], unchecked: [] };
+  const indexes = input.fileIndexes;
+  const diff = base && indexes?.base && indexes.head ? diffFilesystems(indexes.base, indexes.head) : void 0;
+  const costs = head && input.costs ? buildCosts({ ...input.costs, head, base }) : void 0;
+  const findings = input.findings;
+  const passed = decidePassed(findings, budgets, input.failOn);
+  const report = {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: VERSION },
+    head,
+    base,
+    baseUnavailable: input.baseUnavailable ?? null,
+    delta: comparison?.delta ?? null,
+    layers: comparison?.rows ?? [],
+    findings,
+    budgets,
+    passed,
+    ...input.judged !== void 0 ? { judged: input.judged } : {},
+    ...diff ? { diff } : {},
+    ...costs ? { costs } : {},
+    ...input.cacheProbe ? { cacheProbe: input.cacheProbe } : {}
+  };
+  return deepFreeze({
+    report,
+    unchecked,
+    explore: { head: input.explore?.head ?? null, base: base ? input.explore?.base ?? null : null },
+    labels: { ...input.labels }
+  });
+}
+
+// src/config/config.ts
+import { readFile, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
 
 // src/core/probe.ts
 function parseStartupProbe(text2) {
@@ -981,7 +1215,6 @@ var EXIT_STATUS = "Exit status: 0 passed, 1 a budget broken or a finding at or a
 
 export {
   buildReport,
-  buildCosts,
   describeProbe,
   loadSettings,
   parseFlags,

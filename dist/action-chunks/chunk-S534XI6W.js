@@ -1,10 +1,8 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  UserError,
   formatBytes
-} from "./chunk-Y2Q3KHQR.js";
-import {
-  UserError
-} from "./chunk-2YHXANQQ.js";
+} from "./chunk-2YIXZ7EL.js";
 import {
   officialImageOf,
   parseImageRef

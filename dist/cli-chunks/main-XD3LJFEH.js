@@ -13,14 +13,13 @@ import {
 } from "./chunk-XS3KCPRN.js";
 import {
   EXIT_STATUS,
-  buildCosts,
   buildReport,
   commandHelp,
   describeProbe,
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-GSQV2KQD.js";
+} from "./chunk-G62VKEND.js";
 import {
   describeJudged,
   reachesFailOn
@@ -28,12 +27,11 @@ import {
 import "./chunk-DK3JG6KI.js";
 import {
   analyzeImage,
-  comparePaths,
   isArchiveRef
-} from "./chunk-3ZSMG4WY.js";
+} from "./chunk-FO5CUHTN.js";
 import {
   escapeTerminal
-} from "./chunk-56EKPODJ.js";
+} from "./chunk-PLRYONMA.js";
 import {
   normalizeInstruction
 } from "./chunk-V7CDQE4S.js";
@@ -56,207 +54,6 @@ import "./chunk-R3ZKXXJG.js";
 
 // src/app/compare.ts
 import { isAbsolute, relative } from "node:path";
-
-// src/analysis/file-diff.ts
-var DEFAULT_DIFF_LIMITS = {
-  directories: 20,
-  files: 20,
-  largest: 20,
-  filesPerDirectory: 5
-};
-var FAN_OUT = 0.5;
-var total = () => ({ files: 0, bytes: 0 });
-var churnOf = (f) => f.added.bytes + f.removed.bytes + f.grown.bytes + f.shrunk.bytes;
-var byDelta = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || comparePaths(a.path, b.path);
-var byHeadSize = (a, b) => (b.headSize ?? 0) - (a.headSize ?? 0) || comparePaths(a.path, b.path);
-function keepTop(list, item, limit, order) {
-  if (limit <= 0) return;
-  if (list.length === limit && order(item, list[limit - 1]) >= 0) return;
-  let i = list.length;
-  list.push(item);
-  while (i > 0 && order(item, list[i - 1]) < 0) {
-    list[i] = list[i - 1];
-    i--;
-  }
-  list[i] = item;
-  if (list.length > limit) list.pop();
-}
-function addTotal(into, from) {
-  into.files += from.files;
-  into.bytes += from.bytes;
-}
-function diffFilesystems(base, head, limits = DEFAULT_DIFF_LIMITS) {
-  const baseDiffIds = new Set(base.diffIds.filter((d) => d !== null));
-  const layerChanged = (layer) => {
-    const diffId = head.diffIds[layer];
-    return diffId === null || diffId === void 0 || !baseDiffIds.has(diffId);
-  };
-  const files = [];
-  const largest = [];
-  const fanOuts = [];
-  let units = [];
-  const root = newFrame("");
-  const stack = [root];
-  const close = () => {
-    const frame = stack.pop();
-    const parent = stack[stack.length - 1];
-    const churn = churnOf(frame);
-    const whole = frame.baseFiles === 0 && frame.headFiles > 0 ? "added" : frame.headFiles === 0 && frame.baseFiles > 0 ? "removed" : null;
-    let unit = null;
-    if (whole && churn > 0) {
-      unit = frame.maxChild === churn && frame.maxChildUnit ? frame.maxChildUnit : { path: frame.path, churn, change: directoryChange(frame, whole) };
-    } else {
-      if (!parent) units.push(...frame.units);
-      else parent.units.push(...frame.units);
-      if (churn > 0 && frame.maxChild < FAN_OUT * churn) {
-        fanOuts.push({ path: frame.path, churn, change: directoryChange(frame, null) });
-      }
-    }
-    if (!parent) {
-      if (unit) units = [unit];
-      return;
-    }
-    if (unit) parent.units.push(unit);
-    addTotal(parent.added, frame.added);
-    addTotal(parent.removed, frame.removed);
-    addTotal(parent.grown, frame.grown);
-    addTotal(parent.shrunk, frame.shrunk);
-    parent.baseFiles += frame.baseFiles;
-    parent.headFiles += frame.headFiles;
-    if (churn > parent.maxChild) {
-      parent.maxChild = churn;
-      parent.maxChildUnit = unit;
-    }
-    for (const f of frame.largest) keepTop(parent.largest, f, limits.filesPerDirectory, byDelta);
-  };
-  const enter = (path) => {
-    const slash = path.lastIndexOf("/");
-    const current = stack[stack.length - 1];
-    if (slash < 0 ? current.path === "" : current.path.length === slash && path.startsWith(current.path)) {
-      return current;
-    }
-    const dir = slash < 0 ? "" : path.slice(0, slash);
-    for (; ; ) {
-      const top = stack[stack.length - 1];
-      if (top.path === dir) return top;
-      if (top.path === "" || dir.startsWith(top.path) && dir.charCodeAt(top.path.length) === 47) {
-        let from = top.path === "" ? 0 : top.path.length + 1;
-        for (; ; ) {
-          const end = dir.indexOf("/", from);
-          const next = end < 0 ? dir : dir.slice(0, end);
-          stack.push(newFrame(next));
-          if (end < 0) return stack[stack.length - 1];
-          from = end + 1;
-        }
-      }
-      close();
-    }
-  };
-  const record = (path, baseSize, headSize, layer) => {
-    const delta = (headSize ?? 0) - (baseSize ?? 0);
-    const changedLayer = layer !== null && layerChanged(layer);
-    let kind;
-    if (baseSize === null) kind = "added";
-    else if (headSize === null) kind = "removed";
-    else if (delta > 0) kind = "grown";
-    else if (delta < 0) kind = "shrunk";
-    else kind = "same-size";
-    const frame = enter(path);
-    if (baseSize !== null) frame.baseFiles++;
-    if (headSize !== null) frame.headFiles++;
-    if (kind === "same-size" && !changedLayer) return;
-    const change = {
-      path: `/${path}`,
-      change: kind,
-      baseSize,
-      headSize,
-      delta,
-      layer,
-      layerChanged: changedLayer
-    };
-    if (headSize !== null && (kind === "added" || kind === "grown" || changedLayer)) {
-      keepTop(largest, change, limits.largest, byHeadSize);
-    }
-    if (kind === "same-size") return;
-    const bytes = Math.abs(delta);
-    const t = kind === "added" ? frame.added : kind === "removed" ? frame.removed : kind === "grown" ? frame.grown : frame.shrunk;
-    t.files++;
-    t.bytes += bytes;
-    keepTop(frame.largest, change, limits.filesPerDirectory, byDelta);
-    keepTop(files, change, limits.files, byDelta);
-  };
-  let i = 0;
-  let j = 0;
-  while (i < base.paths.length || j < head.paths.length) {
-    const b = base.paths[i];
-    const h = head.paths[j];
-    const order = b === void 0 ? 1 : h === void 0 ? -1 : comparePaths(b, h);
-    if (order < 0) {
-      record(b, base.sizes[i], null, null);
-      i++;
-    } else if (order > 0) {
-      record(h, null, head.sizes[j], head.layers[j]);
-      j++;
-    } else {
-      record(h, base.sizes[i], head.sizes[j], head.layers[j]);
-      i++;
-      j++;
-    }
-  }
-  while (stack.length > 0) close();
-  const inUnit = (path) => units.some((u) => u.path === "" || path === u.path || path.startsWith(`${u.path}/`));
-  const candidates = [...units, ...fanOuts.filter((c) => !inUnit(c.path))];
-  candidates.sort((x, y) => y.churn - x.churn || comparePaths(x.path, y.path));
-  const inner = candidates.filter((c) => c.path !== "");
-  const directories = (inner.length > 0 ? inner : candidates).slice(0, Math.max(0, limits.directories)).map((c) => c.change);
-  const sideTotal = (index) => {
-    let bytes = 0;
-    for (const size of index.sizes) bytes += size;
-    return { files: index.paths.length, bytes };
-  };
-  const baseTotal = sideTotal(base);
-  const headTotal = sideTotal(head);
-  return {
-    added: { ...root.added },
-    removed: { ...root.removed },
-    grown: { ...root.grown },
-    shrunk: { ...root.shrunk },
-    net: headTotal.bytes - baseTotal.bytes,
-    base: baseTotal,
-    head: headTotal,
-    directories,
-    files,
-    largest,
-    limits: { ...limits }
-  };
-}
-function newFrame(path) {
-  return {
-    path,
-    added: total(),
-    removed: total(),
-    grown: total(),
-    shrunk: total(),
-    baseFiles: 0,
-    headFiles: 0,
-    maxChild: 0,
-    maxChildUnit: null,
-    units: [],
-    largest: []
-  };
-}
-function directoryChange(frame, wholly) {
-  return {
-    path: `/${frame.path}`,
-    wholly,
-    net: frame.added.bytes + frame.grown.bytes - frame.removed.bytes - frame.shrunk.bytes,
-    added: frame.added,
-    removed: frame.removed,
-    grown: frame.grown,
-    shrunk: frame.shrunk,
-    largest: frame.largest
-  };
-}
 
 // src/startup/startup-probe.ts
 import { randomBytes } from "node:crypto";
@@ -348,23 +145,23 @@ function withRegistrySizes(image, result, ref) {
   }
   return { image: { ...image, compressed: result.compressed }, note: null };
 }
-async function startupFor(r) {
+async function startupFor(request) {
   const out = {};
-  for (const { side, ref, why } of r.images) {
-    if (!ref || !r.runner) {
+  for (const { side, ref, why } of request.images) {
+    if (!ref || !request.runner) {
       out[side] = {
         medianSeconds: null,
         runs: [],
-        probe: r.probe.kind === "port" ? `port:${r.probe.port}` : `cmd:${r.probe.command}`,
-        note: why ?? (r.runner ? "no image to start" : "no docker CLI to start containers with")
+        probe: request.probe.kind === "port" ? `port:${request.probe.port}` : `cmd:${request.probe.command}`,
+        note: why ?? (request.runner ? "no image to start" : "no docker CLI to start containers with")
       };
       continue;
     }
     out[side] = await measureStartup(
       ref,
-      r.probe,
-      { runs: r.runs, timeoutSeconds: r.timeoutSeconds },
-      { runner: r.runner }
+      request.probe,
+      { runs: request.runs, timeoutSeconds: request.timeoutSeconds },
+      { runner: request.runner }
     );
   }
   return out;
@@ -408,36 +205,28 @@ async function runComparison(request, ports) {
   const headImage = sized(head.image, request.head.ref);
   const baseImage = base.image && baseRequest ? sized(base.image, baseRequest.ref) : null;
   const startup = await startupStep(request, baseImage !== null, ports);
-  const findings = [
-    ...linted?.findings ?? [],
-    ...applyPolicy(head.findings, { ignore: settings.ignore, severity: request.config.severity })
-  ];
-  const built = buildReport({
+  const cacheProbe = ports.cacheProbe ? await ports.cacheProbe(headImage) : null;
+  return buildReport({
     head: { ...headImage, ref: request.head.shownAs ?? request.head.ref },
     base: baseImage,
     baseUnavailable: baseImage ? null : base.why,
-    findings,
+    findings: [...linted?.findings ?? [], ...applyPolicy(head.findings, request.config)],
     limits: limitsOf(settings),
-    failOn: settings["fail-on"]
+    failOn: settings["fail-on"],
+    ...linted ? { judged: linted.judged } : {},
+    // From the two analyses' file indexes (kept in the analysis cache too): no image is read again.
+    fileIndexes: { base: base.fileIndex, head: head.fileIndex },
+    costs: {
+      pullBandwidth: settings["pull-bandwidth"],
+      builds: { head: request.head.build ?? null, base: baseRequest?.build ?? null },
+      buildWhy: request.buildWhy ?? null,
+      startup,
+      pullNotes
+    },
+    cacheProbe,
+    explore: { head: head.explore ?? null, base: base.explore ?? null },
+    labels: { headLabel: request.head.label, baseLabel: baseRequest?.label }
   });
-  const report = built.report;
-  if (linted) report.judged = linted.judged;
-  if (baseImage && base.fileIndex && head.fileIndex) {
-    report.diff = diffFilesystems(base.fileIndex, head.fileIndex);
-  }
-  report.costs = buildCosts({
-    head: report.head,
-    base: report.base,
-    pullBandwidth: settings["pull-bandwidth"],
-    builds: { head: request.head.build ?? null, base: baseRequest?.build ?? null },
-    buildWhy: request.buildWhy ?? null,
-    startup,
-    pullNotes
-  });
-  return {
-    ...built,
-    explore: { head: head.explore ?? null, base: baseImage ? base.explore ?? null : null }
-  };
 }
 async function runAnalysis(ref, settings, config, ports) {
   checkImageRef(ref, "the image");
@@ -445,14 +234,14 @@ async function runAnalysis(ref, settings, config, ports) {
     files: settings.files,
     pullSize: settings["pull-size"]
   });
-  const built = buildReport({
+  return buildReport({
     head: image,
     base: null,
-    findings: applyPolicy(findings, { ignore: settings.ignore, severity: config.severity }),
+    findings: applyPolicy(findings, config),
     limits: limitsOf(settings),
-    failOn: settings["fail-on"]
+    failOn: settings["fail-on"],
+    explore: { head: explore ?? null }
   });
-  return { ...built, explore: { head: explore ?? null, base: null } };
 }
 function checkImageRef(ref, what) {
   if (isArchiveRef(ref)) return;
@@ -483,11 +272,10 @@ async function readBase(base, what, ports) {
 async function lintStep(request, ports) {
   const d = request.dockerfile;
   if (!d) return null;
-  const config = { ...request.config, ignore: request.settings.ignore };
   const { findings, judged } = await ports.lint(d.path, {
     context: d.context,
     target: d.target,
-    config,
+    config: request.config,
     platform: request.settings.platform,
     buildContexts: request.settings["build-contexts"].map((c) => c.slice(0, Math.max(0, c.indexOf("="))))
   });
@@ -542,7 +330,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-WRA4BNZH.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-XWLKEZAP.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
   containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-3HMMDVWH.js")).lintDockerfileResult(path, {
@@ -1084,14 +872,14 @@ function terminalProgress(stream, label) {
   let last = 0;
   let shown = false;
   return {
-    update(bytes, total2) {
+    update(bytes, total) {
       const now = Date.now();
       if (now - last < 200) return;
       last = now;
       shown = true;
-      const pct = total2 > 0 ? ` (${Math.min(100, Math.round(bytes / total2 * 100))}%)` : "";
+      const pct = total > 0 ? ` (${Math.min(100, Math.round(bytes / total * 100))}%)` : "";
       stream.write(
-        `\r\x1B[2Kreading ${label}: ${formatBytes(bytes)}${total2 > 0 ? ` of ~${formatBytes(total2)}` : ""}${pct}`
+        `\r\x1B[2Kreading ${label}: ${formatBytes(bytes)}${total > 0 ? ` of ~${formatBytes(total)}` : ""}${pct}`
       );
     },
     done() {
@@ -1113,7 +901,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-AFYEVUSM.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-KJ7HEIAO.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1176,7 +964,7 @@ async function imageCommand(command, argv, io, deps) {
       ports
     );
   }
-  return emit(result, flags.format, io, { failOn: settings["fail-on"], unchecked: result.unchecked });
+  return emit(result, flags.format, io, settings["fail-on"]);
 }
 function cliPorts(deps, io) {
   const { loader, registry, containers } = deps;
@@ -1196,20 +984,21 @@ async function withProgress(analyze, ref, options, io) {
     progress?.done();
   }
 }
-async function emit(result, format, io, options) {
-  const report = result.report;
+async function emit(result, format, io, failOn) {
+  const { report, unchecked } = result;
+  const options = { failOn, unchecked };
   if (format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}
 `);
   else if (format === "markdown") io.stdout.write(renderMarkdown(report, options));
   else if (format === "html") {
     const { renderHtml } = await import("./html-JFKOWB5B.js");
-    io.stdout.write(renderHtml(report, { failOn: options.failOn, explore: result.explore }));
+    io.stdout.write(renderHtml(report, { failOn, explore: result.explore }));
   } else
     io.stdout.write(
       renderText(report, { ...options, color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR })
     );
   if (format !== "text")
-    for (const u of options.unchecked) io.stderr.write(`${TOOL_NAME}: note: budget not checked: ${u}
+    for (const u of unchecked) io.stderr.write(`${TOOL_NAME}: note: budget not checked: ${u}
 `);
   return report.passed ? 0 : 1;
 }
