@@ -4,9 +4,54 @@
 // bytes) only when it uploads, and `lint` loads the Dockerfile rules without the engine client, the registry
 // client or the renderers. Node parses every byte of a file it loads, so this is what makes both start sooner.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+
+/**
+ * docker-modem requires its ssh agent, and with it ssh2 (60-100 ms to load), when it is loaded itself. Its
+ * `require('./ssh')` is given a stand-in that requires the real one at its first call, for an ssh:// engine:
+ * bundled, ssh2's code is still in the engine chunk, but runs only then. The build fails if docker-modem no
+ * longer asks for `./ssh`, rather than load ssh2 unnoticed.
+ */
+const lazyModemSsh = {
+  name: 'lazy-modem-ssh',
+  setup(build) {
+    const modem = /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/;
+    let loaded = false;
+    let used = false;
+    build.onStart(() => {
+      loaded = false;
+      used = false;
+    });
+    build.onLoad({ filter: modem }, () => {
+      loaded = true;
+      return undefined;
+    });
+    build.onResolve({ filter: /^\.\/ssh$/ }, (args) => {
+      if (!modem.test(args.importer)) return undefined;
+      used = true;
+      // A path of no folder of this machine's: the bundle names it, and must be the same in every checkout.
+      return {
+        path: 'docker-modem/lib/ssh.js',
+        namespace: 'lazy-modem-ssh',
+        pluginData: dirname(args.importer),
+      };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-modem-ssh' }, (args) => ({
+      contents: "module.exports = function (options) { return require('./ssh.js')(options); };",
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+    build.onEnd((result) => {
+      if (result.errors.length === 0 && loaded && !used) {
+        throw new Error(
+          "docker-modem's lib/modem.js no longer requires './ssh': see lazyModemSsh in scripts/build.mjs",
+        );
+      }
+    });
+  },
+};
 
 export const common = {
   bundle: true,
@@ -32,6 +77,7 @@ export const common = {
   },
   // Native, optional accelerators of ssh2 (only used for ssh:// DOCKER_HOST); it falls back without them.
   external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
+  plugins: [lazyModemSsh],
 };
 
 /** The Action: `<outdir>/index.js` and its chunks in `<outdir>/action-chunks/`, from `<root>/src/index.ts`. */

@@ -7,8 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { connectEngine, type DockerEngine } from '../../src/engine/docker-engine.js';
-import { apiPath, engineTarget } from '../../src/engine/engine-api.js';
+import { engineTarget } from '../../src/engine/engine-endpoint.js';
 import { readEngineImage } from '../../src/engine/engine-image.js';
+import { apiPath } from '../../src/engine/engine-request.js';
 import { countingPort, FakeEngine, json } from '../support/fake-engine.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ig-hostile-engine-'));

@@ -5,23 +5,25 @@ import {
   RULES,
   buildStageGraph,
   createContext,
+  describeJudged,
   isPlatform,
+  memoryTree,
   parseDockerfile,
-  readContext
-} from "./chunk-DBOYK34C.js";
+  readContext,
+  walkContext
+} from "./chunk-ZMEV2CU2.js";
 import {
-  describeJudged
-} from "./chunk-D5YAGET4.js";
-import {
-  UserError,
-  escapeTerminal
-} from "./chunk-2RNWAOZS.js";
-import {
+  escapeTerminal,
   formatBytes
-} from "./chunk-MENXIJHE.js";
+} from "./chunk-N2DJFWSA.js";
 import {
   VERSION
-} from "./chunk-NK227DYA.js";
+} from "./chunk-T2T2WNVG.js";
+import {
+  UserError
+} from "./chunk-2YHXANQQ.js";
+import "./chunk-AKU6XGOV.js";
+import "./chunk-KDXOXGTE.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";
@@ -334,15 +336,19 @@ async function lintDockerfileResult(dockerfilePath, opts) {
 function defaultContext(dockerfilePath) {
   return dirname(dockerfilePath);
 }
-
 export {
+  MAX_DOCKERFILE_BYTES,
+  RULES,
+  defaultContext,
+  describeJudged,
   formatSarif,
   formatText,
   lint,
-  lintResult,
-  MAX_DOCKERFILE_BYTES,
-  readDockerfile,
   lintDockerfileAt,
   lintDockerfileResult,
-  defaultContext
+  lintResult,
+  memoryTree,
+  readContext,
+  readDockerfile,
+  walkContext
 };

@@ -35,13 +35,13 @@ import {
   parseSize
 } from "./chunk-N2DJFWSA.js";
 import {
+  TOOL_NAME,
+  VERSION
+} from "./chunk-T2T2WNVG.js";
+import {
   UserError,
   messageOf
 } from "./chunk-2YHXANQQ.js";
-import {
-  TOOL_NAME,
-  VERSION
-} from "./chunk-7BB7GZSB.js";
 import {
   namesRegistry,
   referenceProblem
@@ -825,10 +825,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-SPE2UHHV.js")).analyzeRef(ref, options),
-  registry: async () => (await import("./registry-client-WVIG32I6.js")).registryClient(),
+  analyze: async (ref, options) => (await import("./image-source-P6LUF2JK.js")).analyzeRef(ref, options),
+  registry: async () => (await import("./registry-client-JAX65UYS.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-7FJD5S4O.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-UV77ETIU.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1949,7 +1949,7 @@ function artifactService(env = process.env) {
   return {
     uploader: {
       async upload(name, file) {
-        const { DefaultArtifactClient } = await import("./artifact-JUAL35YV.js");
+        const { DefaultArtifactClient } = await import("./artifact-NE464EOZ.js");
         const client = new DefaultArtifactClient();
         const { id } = await client.uploadArtifact(name, [file], dirname2(file), { compressionLevel: 9 });
         if (id === void 0) throw new Error(`the artifact service gave no id for ${basename2(file)}`);

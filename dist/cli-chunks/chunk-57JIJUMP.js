@@ -1,14 +1,5 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 
-// src/core/errors.ts
-var UserError = class extends Error {
-  name = "UserError";
-};
-function messageOf(error) {
-  if (error instanceof Error) return error.message.split("\n")[0] ?? String(error);
-  return String(error);
-}
-
 // src/render/terminal-escape.ts
 var UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
 var UNSAFE_ALL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
@@ -24,7 +15,5 @@ function escapeTerminal(text) {
 }
 
 export {
-  UserError,
-  messageOf,
   escapeTerminal
 };

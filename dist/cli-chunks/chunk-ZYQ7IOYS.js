@@ -5,25 +5,25 @@ import {
   RULES,
   buildStageGraph,
   createContext,
-  describeJudged,
   isPlatform,
-  memoryTree,
   parseDockerfile,
-  readContext,
-  walkContext
-} from "./chunk-ZMEV2CU2.js";
+  readContext
+} from "./chunk-G6RQIID7.js";
 import {
-  escapeTerminal,
+  describeJudged
+} from "./chunk-D5YAGET4.js";
+import {
+  escapeTerminal
+} from "./chunk-57JIJUMP.js";
+import {
   formatBytes
-} from "./chunk-N2DJFWSA.js";
-import {
-  UserError
-} from "./chunk-2YHXANQQ.js";
+} from "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-7BB7GZSB.js";
-import "./chunk-AKU6XGOV.js";
-import "./chunk-KDXOXGTE.js";
+} from "./chunk-3VQWL2SU.js";
+import {
+  UserError
+} from "./chunk-L73SEBKP.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";
@@ -336,19 +336,15 @@ async function lintDockerfileResult(dockerfilePath, opts) {
 function defaultContext(dockerfilePath) {
   return dirname(dockerfilePath);
 }
+
 export {
-  MAX_DOCKERFILE_BYTES,
-  RULES,
-  defaultContext,
-  describeJudged,
   formatSarif,
   formatText,
   lint,
+  lintResult,
+  MAX_DOCKERFILE_BYTES,
+  readDockerfile,
   lintDockerfileAt,
   lintDockerfileResult,
-  lintResult,
-  memoryTree,
-  readContext,
-  readDockerfile,
-  walkContext
+  defaultContext
 };

@@ -1,31 +1,267 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  analyzeImage,
+  biggestWasters,
+  checkContent,
+  fileIndexOf,
+  imageLayers,
   isArchiveRef,
+  largestFiles,
+  mergeLayers,
+  nonEmptyIndexes,
+  normalizeInstruction,
   readArchiveRef,
   readSaveStream
-} from "./chunk-3YJUTYX3.js";
+} from "./chunk-M4FRV2NX.js";
 import {
   codeFingerprint
-} from "./chunk-XWU6DGBI.js";
-import "./chunk-RGMIW7AQ.js";
-import "./chunk-V7CDQE4S.js";
+} from "./chunk-TWHYGO7U.js";
 import {
-  UserError
-} from "./chunk-2RNWAOZS.js";
-import "./chunk-MENXIJHE.js";
-import {
-  VERSION
-} from "./chunk-NK227DYA.js";
+  DEFAULT_STALL_SECONDS,
+  EngineStatusError,
+  apiPath,
+  oneLine
+} from "./chunk-2Y2WABAA.js";
 import {
   registryAuth
-} from "./chunk-RLKQVSVR.js";
+} from "./chunk-TKYJDCJK.js";
+import "./chunk-N2DJFWSA.js";
+import {
+  VERSION
+} from "./chunk-T2T2WNVG.js";
+import {
+  UserError
+} from "./chunk-2YHXANQQ.js";
 import {
   referenceProblem,
   registryOf,
   withTag
-} from "./chunk-D3W3FW7B.js";
-import "./chunk-R3ZKXXJG.js";
+} from "./chunk-AKU6XGOV.js";
+import "./chunk-KDXOXGTE.js";
+
+// src/analysis/explore.ts
+var MAX_TREE_NODES = 12e3;
+var MAX_LAYER_PATHS = 40;
+var LayerChangeCollector = class {
+  #layers = /* @__PURE__ */ new Map();
+  #limit;
+  constructor(limit = MAX_LAYER_PATHS) {
+    this.#limit = limit;
+  }
+  written(layer, path, size, existed) {
+    this.#add(layer, existed ? "changed" : "added", path, size, 1);
+  }
+  deleted(layer, path, bytes, files) {
+    this.#add(layer, "deleted", path, bytes, files);
+  }
+  /** Every layer that was stacked, in the order of `indexes` (those without changes get zero totals). */
+  result(indexes) {
+    return indexes.map((i) => this.#layers.get(i) ?? emptyChanges(i));
+  }
+  #add(layer, kind, path, bytes, count) {
+    let l = this.#layers.get(layer);
+    if (!l) {
+      l = emptyChanges(layer);
+      this.#layers.set(layer, l);
+    }
+    l[kind].count += count;
+    l[kind].bytes += bytes;
+    const top = l.top[kind];
+    if (top.length === this.#limit && bytes <= top[top.length - 1][1]) return;
+    let at = top.length;
+    while (at > 0 && top[at - 1][1] < bytes) at--;
+    top.splice(at, 0, [path, bytes]);
+    if (top.length > this.#limit) top.pop();
+  }
+};
+function emptyChanges(layer) {
+  return {
+    layer,
+    added: { count: 0, bytes: 0 },
+    changed: { count: 0, bytes: 0 },
+    deleted: { count: 0, bytes: 0 },
+    top: { added: [], changed: [], deleted: [] }
+  };
+}
+var KIND = { file: "f", dir: "d", symlink: "l", hardlink: "h", other: "o" };
+function exploreTree(fs, maxNodes = MAX_TREE_NODES) {
+  const { root, count } = copyTree(fs.root);
+  let nodes = count;
+  for (const [path, w] of fs.wasted) nodes += markWasted(root, path, w.bytes, w.layers);
+  return { tree: fold(root, nodes, maxNodes), nodes };
+}
+function copyTree(fsRoot) {
+  const root = { name: "", bytes: 0, files: 0, wasted: 0, layer: -1, kind: "d", children: [] };
+  let count = 0;
+  const stack = [];
+  if (fsRoot.children) stack.push({ from: fsRoot.children.values(), to: root });
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const next = top.from.next();
+    if (next.done) {
+      stack.pop();
+      const parent = stack[stack.length - 1]?.to;
+      if (parent) {
+        parent.bytes += top.to.bytes;
+        parent.files += top.to.files;
+      }
+      continue;
+    }
+    const child = next.value;
+    count++;
+    const kind = child.kind === null ? "d" : KIND[child.kind];
+    const work = {
+      name: child.name,
+      bytes: kind === "f" ? child.size : 0,
+      files: kind === "f" || kind === "h" ? 1 : 0,
+      wasted: 0,
+      layer: child.kind === null ? -1 : child.layer,
+      kind,
+      children: kind === "d" ? [] : null
+    };
+    top.to.children.push(work);
+    if (kind === "d") {
+      if (child.children?.size) stack.push({ from: child.children.values(), to: work });
+    } else {
+      top.to.bytes += work.bytes;
+      top.to.files += work.files;
+    }
+  }
+  return { root, count };
+}
+function markWasted(root, path, bytes, layers) {
+  let made = 0;
+  let node2 = root;
+  node2.wasted += bytes;
+  const parts = path.split("/");
+  for (let i = 1; i < parts.length; i++) {
+    if (!node2.children) break;
+    const name = parts[i];
+    const last = i === parts.length - 1;
+    node2.byName ??= new Map(node2.children.map((c) => [c.name, c]));
+    let child = node2.byName.get(name);
+    if (!child) {
+      child = {
+        name,
+        bytes: 0,
+        files: 0,
+        wasted: 0,
+        layer: last ? Math.max(-1, ...layers) : -1,
+        kind: last ? "x" : "d",
+        children: last ? null : []
+      };
+      node2.children.push(child);
+      node2.byName.set(name, child);
+      made++;
+    }
+    node2 = child;
+    node2.wasted += bytes;
+  }
+  return made;
+}
+var weight = (w) => Math.max(w.bytes, w.wasted);
+var heavierFirst = (a, b) => weight(b) - weight(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+function fold(root, nodes, maxNodes) {
+  let keep = () => true;
+  if (nodes > maxNodes) {
+    const weights = new Float64Array(nodes);
+    let n = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const node2 = stack.pop();
+      if (!node2.children) continue;
+      for (const c of node2.children) {
+        weights[n++] = weight(c);
+        if (c.children) stack.push(c);
+      }
+    }
+    const sorted = weights.subarray(0, n).sort();
+    const cut = sorted[n - maxNodes];
+    let atOrAbove = 0;
+    for (let i = n - 1; i >= 0 && sorted[i] >= cut; i--) atOrAbove++;
+    keep = atOrAbove > maxNodes ? (w) => weight(w) > cut : (w) => weight(w) >= cut;
+  }
+  const out = node(root);
+  const pending = [[root, out]];
+  while (pending.length > 0) {
+    const [work, tree] = pending.pop();
+    if (!work.children) continue;
+    const kept = [];
+    let folded = null;
+    for (const child of work.children) {
+      if (keep(child)) kept.push(child);
+      else {
+        folded ??= [0, 0, 0, 0];
+        folded[0]++;
+        folded[1] += child.bytes;
+        folded[2] += child.files;
+        folded[3] += child.wasted;
+      }
+    }
+    kept.sort(heavierFirst);
+    tree[6] = kept.map((child) => {
+      const t = node(child);
+      pending.push([child, t]);
+      return t;
+    });
+    tree[7] = folded;
+  }
+  return out;
+}
+function node(w) {
+  return [w.name, w.bytes, w.files, w.wasted, w.layer, w.kind, w.children ? [] : null, null];
+}
+
+// src/analysis/analyze.ts
+var shorten = (s, max) => s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
+function describeLayer(layers, index) {
+  const instruction = normalizeInstruction(layers[index]?.createdBy ?? "");
+  return instruction ? `layer ${index} (\`${shorten(instruction, 60)}\`)` : `layer ${index}`;
+}
+function analyzeImage(data) {
+  const layers = imageLayers(data);
+  const size = layers.reduce((sum, l) => sum + l.size, 0);
+  const compressed = computedCompressed(data);
+  const extra = compressed ? { compressed } : {};
+  if (!data.layers) {
+    return { image: { ref: data.ref, id: data.id, size, layers, files: null, ...extra }, findings: [] };
+  }
+  const indexes = nonEmptyIndexes(layers);
+  const changes = new LayerChangeCollector();
+  const fs = mergeLayers(data.layers, indexes, changes);
+  const { fileCount, largest } = largestFiles(fs.root);
+  const files = {
+    totalBytes: fs.totalBytes,
+    wastedBytes: fs.wastedBytes,
+    efficiency: fs.totalBytes === 0 ? 1 : 1 - fs.wastedBytes / fs.totalBytes,
+    fileCount,
+    largest,
+    wasted: biggestWasters(fs)
+  };
+  const findings = checkContent({ root: fs.root, describeLayer: (i) => describeLayer(layers, i) });
+  const explore = { ...exploreTree(fs), layers: changes.result(indexes) };
+  const fileIndex = fileIndexOf(
+    fs,
+    layers.map((l) => l.diffId)
+  );
+  return {
+    image: { ref: data.ref, id: data.id, size, layers, files, ...extra },
+    findings,
+    fileIndex,
+    explore
+  };
+}
+function computedCompressed(data) {
+  const counted = data.layerCompressed ?? data.layers?.map((l) => l.compressed ?? null) ?? null;
+  const diffIds = data.config.diffIds;
+  if (!counted?.length || counted.length !== diffIds.length || counted.some((c) => !c)) return null;
+  const all = counted;
+  return {
+    gzip: all.reduce((n, c) => n + c.gzip, 0),
+    zstd: all.every((c) => c.zstd !== null) ? all.reduce((n, c) => n + c.zstd, 0) : null,
+    source: "computed",
+    layers: all.map((c, i) => ({ diffId: diffIds[i], gzip: c.gzip, zstd: c.zstd }))
+  };
+}
 
 // src/cache/analysis-cache.ts
 import { createHash, randomBytes } from "node:crypto";
@@ -197,22 +433,67 @@ function isEntry(value, key) {
   return e.format === FORMAT && e.key === key && typeof e.sum === "string" && Array.isArray(e.findings) && (e.fileIndex === null || typeof e.fileIndex === "string") && typeof image === "object" && image !== null && typeof image.id === "string" && typeof image.size === "number" && Array.isArray(image.layers) && (e.explore === void 0 || typeof e.explore === "object" && e.explore !== null) && (image.files === null || typeof image.files === "object" && image.files !== void 0);
 }
 
-// src/engine/docker-engine.ts
-import { existsSync } from "node:fs";
+// src/engine/engine-endpoint.ts
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { join as join3 } from "node:path";
-
-// src/engine/engine-api.ts
-import { readFileSync } from "node:fs";
-import * as http from "node:http";
-import * as https from "node:https";
 import { join as join2 } from "node:path";
-import { Readable } from "node:stream";
-var DEFAULT_STALL_SECONDS = 120;
-var MAX_JSON_ANSWER = 32 * 1024 * 1024;
-function engineTarget(address, env = process.env) {
+function configDir(env) {
+  return env.DOCKER_CONFIG || join2(homedir2(), ".docker");
+}
+function engineEndpoint(env = process.env) {
+  if (env.DOCKER_HOST) return { address: env.DOCKER_HOST, target: engineTarget(env.DOCKER_HOST, env) };
+  const context = currentContext(env);
+  if (context !== null) return contextEndpoint(context, env);
+  const address = defaultAddress();
+  return { address, target: engineTarget(address, env) };
+}
+function defaultAddress() {
+  const userSocket = join2(homedir2(), ".docker", "run", "docker.sock");
+  return `unix://${existsSync(userSocket) ? userSocket : "/var/run/docker.sock"}`;
+}
+function currentContext(env) {
+  if (env.DOCKER_CONTEXT) {
+    return env.DOCKER_CONTEXT === "default" ? null : { name: env.DOCKER_CONTEXT, from: "DOCKER_CONTEXT" };
+  }
+  let config;
+  try {
+    config = JSON.parse(readFileSync(join2(configDir(env), "config.json"), "utf8"));
+  } catch {
+    return null;
+  }
+  const name = config?.currentContext;
+  return typeof name === "string" && name !== "" && name !== "default" ? { name, from: `currentContext in ${join2(configDir(env), "config.json")}` } : null;
+}
+function contextEndpoint(context, env) {
+  const store = join2(configDir(env), "contexts");
+  const id = createHash2("sha256").update(context.name).digest("hex");
+  const label = `the docker context ${JSON.stringify(context.name)} (${context.from})`;
+  let meta;
+  try {
+    meta = JSON.parse(readFileSync(join2(store, "meta", id, "meta.json"), "utf8"));
+  } catch (error) {
+    const code = error.code;
+    throw new UserError(
+      `cannot use ${label}: ${code === "ENOENT" ? `it is not in ${store}` : `its meta.json is unreadable (${code ?? "not JSON"})`}; docker context ls lists the contexts`
+    );
+  }
+  const docker = meta?.Endpoints?.docker;
+  const host = typeof docker?.Host === "string" && docker.Host !== "" ? docker.Host : defaultAddress();
+  const target = engineTarget(host, {}, label);
+  if (target.kind === "tcp") {
+    const tlsDir = join2(store, "tls", id, "docker");
+    const read = (file) => existsSync(join2(tlsDir, file)) ? readFileSync(join2(tlsDir, file)) : void 0;
+    const tls = { ca: read("ca.pem"), cert: read("cert.pem"), key: read("key.pem") };
+    for (const part of ["ca", "cert", "key"]) if (tls[part] === void 0) delete tls[part];
+    if (docker?.SkipTLSVerify === true) tls.skipVerify = true;
+    if (Object.keys(tls).length > 0) target.tls = { ...target.tls, ...tls };
+  }
+  return { address: host, target, context: context.name };
+}
+function engineTarget(address, env = process.env, source = "DOCKER_HOST") {
   const bad = (why) => new UserError(
-    `cannot use DOCKER_HOST=${JSON.stringify(address)} (${why}): set it like unix:///var/run/docker.sock or tcp://HOST:2375`
+    source === "DOCKER_HOST" ? `cannot use DOCKER_HOST=${JSON.stringify(address)} (${why}): set it like unix:///var/run/docker.sock or tcp://HOST:2375` : `cannot use ${source}: its host ${JSON.stringify(address)} ${why}; docker context inspect shows it`
   );
   if (address.startsWith("unix://")) {
     const socketPath = address.slice("unix://".length);
@@ -261,306 +542,8 @@ function engineTarget(address, env = process.env) {
   }
   return { kind: "tcp", host: url.hostname.replace(/^\[|\]$/g, ""), port, tls: certs };
 }
-function apiPath(template, ...parts) {
-  let i = 0;
-  return template.replace(
-    /\{\}/g,
-    () => parts[i++].split("/").map((part) => encodeURIComponent(part).replace(/%3A/g, ":").replace(/%40/g, "@")).join("/")
-  );
-}
-var CONNECTION_ERRORS = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ENOENT",
-  "EACCES",
-  "EPERM",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "ECONNRESET",
-  "EPIPE",
-  "EAI_AGAIN",
-  "ENOTSOCK"
-]);
-var EngineStatusError = class extends Error {
-  constructor(status, said) {
-    super(`HTTP ${status}: ${said}`);
-    this.status = status;
-    this.said = said;
-  }
-  status;
-  said;
-};
-var EngineApi = class {
-  constructor(address, target, stallMs = DEFAULT_STALL_SECONDS * 1e3) {
-    this.address = address;
-    this.target = target;
-    this.stallMs = stallMs;
-  }
-  address;
-  target;
-  stallMs;
-  #sshAgent;
-  /** A request whose 2xx answer is JSON; throws EngineStatusError for other statuses, UserError for the rest. */
-  async json(request3) {
-    const res = await this.#send(request3);
-    const body = await this.#readBody(res, request3);
-    this.#check(res, request3, body);
-    const type = String(res.headers["content-type"] ?? "");
-    const text = body.toString("utf8");
-    if (/^\s*(text\/html|application\/xhtml)/i.test(type) || !/^\s*[[{]/.test(text)) {
-      throw this.#notApi(request3, type, text);
-    }
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw this.#notApi(request3, type, text);
-    }
-  }
-  /**
-   * A request whose 2xx answer streams; the stream fails with a UserError when the engine sends nothing for
-   * `stallMs` while it is being waited on (time the reader spends elsewhere does not count).
-   */
-  async stream(request3, doing) {
-    const res = await this.#send(request3);
-    if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) > 299) {
-      this.#check(res, request3, await this.#readBody(res, request3));
-    }
-    const type = String(res.headers["content-type"] ?? "");
-    if (/^\s*(text\/html|application\/xhtml)/i.test(type)) {
-      throw this.#notApi(request3, type, (await this.#readBody(res, request3)).toString("utf8"));
-    }
-    const stalled = (bytes) => new UserError(
-      `the Docker engine at ${this.address} stalled while it sent ${doing}: no data for ${seconds(this.stallMs)} after ${megabytes(bytes)}; check the engine (docker info), or raise IMAGE_GUARD_ENGINE_TIMEOUT (seconds, default ${DEFAULT_STALL_SECONDS})`
-    );
-    return new WatchedStream(res, this.stallMs, stalled, (error) => this.#failed(error, `send ${doing}`));
-  }
-  async #send(request3) {
-    const query = request3.query ? `?${new URLSearchParams(request3.query)}` : "";
-    const options = {
-      method: request3.method,
-      path: `${request3.path}${query}`,
-      // Over a socket there is no host to name; over TCP Node names the engine's.
-      headers: this.target.kind === "tcp" ? { ...request3.headers } : { Host: "docker", ...request3.headers }
-    };
-    let send = http.request;
-    const target = this.target;
-    if (target.kind === "socket") options.socketPath = target.socketPath;
-    else if (target.kind === "tcp") {
-      options.host = target.host;
-      options.port = target.port;
-      if (target.tls) {
-        send = https.request;
-        Object.assign(options, target.tls);
-      }
-    } else {
-      options.agent = await this.#ssh(target);
-    }
-    return new Promise((resolve, reject) => {
-      let req;
-      try {
-        req = send(options);
-      } catch (error) {
-        reject(this.#failed(error, describe(request3)));
-        return;
-      }
-      req.setTimeout(this.stallMs, () => {
-        req.destroy(
-          new UserError(
-            `the Docker engine at ${this.address} did not answer ${describe(request3)} within ${seconds(this.stallMs)}; check the engine (docker info), or raise IMAGE_GUARD_ENGINE_TIMEOUT (seconds, default ${DEFAULT_STALL_SECONDS})`
-          )
-        );
-      });
-      req.on(
-        "error",
-        (error) => reject(error instanceof UserError ? error : this.#failed(error, describe(request3)))
-      );
-      req.on("response", (res) => {
-        req.setTimeout(0);
-        res.on("error", () => {
-        });
-        const status = res.statusCode ?? 0;
-        if (status >= 300 && status <= 399) {
-          res.destroy();
-          reject(
-            new UserError(
-              `the Docker engine at ${this.address} answered ${describe(request3)} with a redirect (HTTP ${status}), which image-guard does not follow: does DOCKER_HOST point at a Docker engine?`
-            )
-          );
-          return;
-        }
-        resolve(res);
-      });
-      req.end();
-    });
-  }
-  async #readBody(res, request3) {
-    const parts = [];
-    let size = 0;
-    return new Promise((resolve, reject) => {
-      const idle = () => {
-        res.destroy();
-        reject(
-          new UserError(
-            `the Docker engine at ${this.address} stopped sending its answer to ${describe(request3)}: no data for ${seconds(this.stallMs)}; check the engine (docker info), or raise IMAGE_GUARD_ENGINE_TIMEOUT (seconds, default ${DEFAULT_STALL_SECONDS})`
-          )
-        );
-      };
-      let timer = setTimeout(idle, this.stallMs);
-      res.on("data", (chunk) => {
-        clearTimeout(timer);
-        timer = setTimeout(idle, this.stallMs);
-        size += chunk.length;
-        if (size > MAX_JSON_ANSWER) {
-          clearTimeout(timer);
-          res.destroy();
-          reject(
-            new UserError(
-              `the Docker engine at ${this.address} answered ${describe(request3)} with more than ${MAX_JSON_ANSWER / 1024 / 1024} MiB: does DOCKER_HOST point at a Docker engine?`
-            )
-          );
-          return;
-        }
-        parts.push(chunk);
-      });
-      res.on("end", () => {
-        clearTimeout(timer);
-        resolve(Buffer.concat(parts));
-      });
-      res.on("error", (error) => {
-        clearTimeout(timer);
-        reject(this.#failed(error, describe(request3)));
-      });
-    });
-  }
-  /** Throws EngineStatusError for an answer outside 2xx. */
-  #check(res, request3, body) {
-    const status = res.statusCode ?? 0;
-    if (status >= 200 && status <= 299) return;
-    const text = body.toString("utf8");
-    let said;
-    try {
-      const message = JSON.parse(text).message;
-      if (typeof message === "string") said = message;
-    } catch {
-    }
-    if (said === void 0) {
-      const type = String(res.headers["content-type"] ?? "");
-      if (/html/i.test(type) || /^\s*</.test(text)) throw this.#notApi(request3, type, text, status);
-      said = text;
-    }
-    throw new EngineStatusError(status, oneLine(said, 300));
-  }
-  #notApi(request3, type, text, status) {
-    const what = type ? oneLine(type.split(";")[0], 40) : "no content type";
-    const start = oneLine(text, 60);
-    return new UserError(
-      `the Docker engine at ${this.address} answered ${describe(request3)}${status ? ` with HTTP ${status}` : ""} with ${what} (${JSON.stringify(start)}), not the Engine API's JSON: does DOCKER_HOST point at a Docker engine?`
-    );
-  }
-  #failed(error, doing) {
-    const e = error;
-    if (e?.code && CONNECTION_ERRORS.has(e.code)) {
-      return new UserError(
-        `no Docker engine answers at ${this.address} (${e.code}): start it, or set DOCKER_HOST to an engine that runs`
-      );
-    }
-    return new UserError(
-      `the Docker engine at ${this.address} failed during ${doing}: ${oneLine(e?.message ?? String(error), 200)}`
-    );
-  }
-  #ssh(target) {
-    this.#sshAgent ??= import("./lib-EGONN3W4.js").then((ssh2) => {
-      const Client = ssh2.Client ?? ssh2.default.Client;
-      const agent = new http.Agent();
-      agent.createConnection = ((_options, done) => {
-        const conn = new Client();
-        const fail = (error) => {
-          conn.end();
-          done(error);
-        };
-        conn.once("ready", () => {
-          conn.exec("docker system dial-stdio", (error, channel) => {
-            if (error) return fail(error);
-            channel.once("close", () => conn.end());
-            done(null, channel);
-          });
-        }).once("error", fail).connect({
-          host: target.host,
-          port: target.port,
-          username: target.username,
-          agent: process.env.SSH_AUTH_SOCK
-        });
-        return void 0;
-      });
-      return agent;
-    });
-    return this.#sshAgent;
-  }
-};
-var WatchedStream = class extends Readable {
-  constructor(res, stallMs, stalled, failed) {
-    super({ highWaterMark: 1 << 20 });
-    this.res = res;
-    this.stallMs = stallMs;
-    this.stalled = stalled;
-    res.pause();
-    res.on("data", (chunk) => {
-      this.#disarm();
-      this.#bytes += chunk.length;
-      if (this.push(chunk)) this.#arm();
-      else res.pause();
-    });
-    res.on("end", () => {
-      this.#disarm();
-      this.push(null);
-    });
-    res.on("error", (error) => this.destroy(failed(error)));
-    res.on("aborted", () => this.destroy(failed(new Error("the connection closed mid-answer"))));
-  }
-  res;
-  stallMs;
-  stalled;
-  #timer;
-  #bytes = 0;
-  _read() {
-    this.#arm();
-    this.res.resume();
-  }
-  _destroy(error, callback) {
-    this.#disarm();
-    this.res.destroy();
-    callback(error);
-  }
-  #arm() {
-    this.#disarm();
-    this.#timer = setTimeout(() => this.destroy(this.stalled(this.#bytes)), this.stallMs);
-  }
-  #disarm() {
-    clearTimeout(this.#timer);
-    this.#timer = void 0;
-  }
-};
-function describe(request3) {
-  return `${request3.method} ${oneLine(request3.path, 120)}`;
-}
-function oneLine(text, max) {
-  const flat = text.replace(/[^\x20-\x7e]+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
-function seconds(ms) {
-  return ms >= 1e3 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
-}
-function megabytes(bytes) {
-  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
 
 // src/engine/docker-engine.ts
-function engineAddress(env = process.env) {
-  if (env.DOCKER_HOST) return env.DOCKER_HOST;
-  const userSocket = join3(homedir2(), ".docker", "run", "docker.sock");
-  return `unix://${existsSync(userSocket) ? userSocket : "/var/run/docker.sock"}`;
-}
 function engineStallSeconds(env = process.env) {
   const text = env.IMAGE_GUARD_ENGINE_TIMEOUT;
   if (text === void 0 || text === "") return DEFAULT_STALL_SECONDS;
@@ -573,41 +556,49 @@ function engineStallSeconds(env = process.env) {
   return value;
 }
 function connectEngine(env = process.env) {
-  const address = engineAddress(env);
-  const api = new EngineApi(address, engineTarget(address, env), engineStallSeconds(env) * 1e3);
-  return new ApiEngine(api);
+  const endpoint = engineEndpoint(env);
+  const stallMs = engineStallSeconds(env) * 1e3;
+  return new ApiEngine(
+    endpoint.address,
+    () => import("./engine-modem-6K64Q7O5.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
+  );
 }
 var IMAGE_ID = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
 var ApiEngine = class {
-  constructor(api) {
-    this.api = api;
+  constructor(address, load) {
+    this.address = address;
+    this.load = load;
   }
-  api;
+  address;
+  load;
   #containerd;
-  get address() {
-    return this.api.address;
+  #api;
+  /** The transport, loaded once. */
+  get #engine() {
+    this.#api ??= this.load();
+    return this.#api;
   }
   async inspect(ref) {
-    const request3 = this.#get("/images/{}/json", ref);
+    const request = this.#get("/images/{}/json", ref);
     let answer;
     try {
-      answer = await this.api.json(request3);
+      answer = await (await this.#engine).json(request);
     } catch (error) {
       if (error instanceof EngineStatusError && error.status === 404) return null;
       throw this.#explain(error, `inspect ${ref}`);
     }
     const image = answer;
     if (typeof image !== "object" || image === null || typeof image.Id !== "string" || !IMAGE_ID.test(image.Id) || image.RootFS?.Layers !== void 0 && !isStringArray(image.RootFS.Layers)) {
-      throw this.#unexpected(request3, "an image without an id of the form sha256:HEX and its layers");
+      throw this.#unexpected(request, "an image without an id of the form sha256:HEX and its layers");
     }
     if (typeof image.Size !== "number") image.Size = 0;
     return image;
   }
   async history(ref) {
-    const request3 = this.#get("/images/{}/history", ref);
+    const request = this.#get("/images/{}/history", ref);
     let answer;
     try {
-      answer = await this.api.json(request3);
+      answer = await (await this.#engine).json(request);
     } catch (error) {
       if (error instanceof EngineStatusError && error.status === 404) throw notFound(ref, this.address);
       throw this.#explain(error, `read the history of ${ref}`);
@@ -615,7 +606,7 @@ var ApiEngine = class {
     if (!Array.isArray(answer) || !answer.every(
       (row) => typeof row === "object" && row !== null && typeof row.CreatedBy === "string" && typeof row.Size === "number"
     )) {
-      throw this.#unexpected(request3, "a history that is not a list of rows with CreatedBy and Size");
+      throw this.#unexpected(request, "a history that is not a list of rows with CreatedBy and Size");
     }
     return answer.map((row) => ({ ...row, Comment: String(row.Comment ?? "") }));
   }
@@ -624,15 +615,15 @@ var ApiEngine = class {
     const tagged = withTag(ref);
     const auth = registryAuth(registryOf(tagged));
     const { name, tag } = nameAndTag(tagged);
-    const request3 = {
+    const request = {
       method: "POST",
       path: "/images/create",
       query: { fromImage: name, tag },
-      headers: auth ? { "X-Registry-Auth": Buffer.from(JSON.stringify(auth)).toString("base64url") } : {}
+      auth
     };
     let stream;
     try {
-      stream = await this.api.stream(request3, `the progress of pulling ${tagged}`);
+      stream = await (await this.#engine).stream(request, `the progress of pulling ${tagged}`);
     } catch (error) {
       throw this.#explain(error, `pull ${tagged}`);
     }
@@ -673,19 +664,20 @@ var ApiEngine = class {
   }
   async exportImage(ref) {
     try {
-      return await this.api.stream(this.#get("/images/{}/get", ref), `the export of ${ref} (docker save)`);
+      const request = this.#get("/images/{}/get", ref);
+      return await (await this.#engine).stream(request, `the export of ${ref} (docker save)`);
     } catch (error) {
       if (error instanceof EngineStatusError && error.status === 404) throw notFound(ref, this.address);
       throw this.#explain(error, `export ${ref}`);
     }
   }
   isContainerdStore() {
-    const request3 = { method: "GET", path: "/info" };
-    this.#containerd ??= this.api.json(request3).then(
+    const request = { method: "GET", path: "/info" };
+    this.#containerd ??= this.#engine.then((api) => api.json(request)).then(
       (info) => {
         const status = info?.DriverStatus ?? [];
         if (typeof info !== "object" || info === null || !Array.isArray(status)) {
-          throw this.#unexpected(request3, "an info without a DriverStatus list");
+          throw this.#unexpected(request, "an info without a DriverStatus list");
         }
         return status.some(
           (pair) => Array.isArray(pair) && pair[0] === "driver-type" && pair[1] === "io.containerd.snapshotter.v1"
@@ -702,9 +694,9 @@ var ApiEngine = class {
     checkRef(ref);
     return { method: "GET", path: apiPath(template, ref) };
   }
-  #unexpected(request3, what) {
+  #unexpected(request, what) {
     return new UserError(
-      `the Docker engine at ${this.address} answered ${request3.method} ${request3.path} with ${what}: does DOCKER_HOST point at a Docker engine?`
+      `the Docker engine at ${this.address} answered ${request.method} ${request.path} with ${what}: does DOCKER_HOST point at a Docker engine?`
     );
   }
   #explain(error, doing) {

@@ -9,21 +9,22 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-ZLZ4IXON.js";
+} from "./chunk-ZYQ7IOYS.js";
 import {
   RULES,
   memoryTree,
   readContext,
   walkContext
-} from "./chunk-DBOYK34C.js";
+} from "./chunk-G6RQIID7.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";
-import "./chunk-2RNWAOZS.js";
+import "./chunk-57JIJUMP.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-NK227DYA.js";
+import "./chunk-3VQWL2SU.js";
+import "./chunk-L73SEBKP.js";
 import "./chunk-D3W3FW7B.js";
-import "./chunk-R3ZKXXJG.js";
+import "./chunk-III24EVK.js";
 export {
   MAX_DOCKERFILE_BYTES,
   RULES,

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   registryAuth
-} from "./chunk-RLKQVSVR.js";
+} from "./chunk-E5PFGKHH.js";
 import {
   DOCKER_HUB,
   namesRegistry,
@@ -10,7 +10,7 @@ import {
   registryOf,
   repositoryOf
 } from "./chunk-D3W3FW7B.js";
-import "./chunk-R3ZKXXJG.js";
+import "./chunk-III24EVK.js";
 
 // src/registry/registry-client.ts
 var MANIFEST_TYPES = [

@@ -5,7 +5,7 @@ import {
 } from "./chunk-PV23V732.js";
 import {
   RULES
-} from "./chunk-DBOYK34C.js";
+} from "./chunk-G6RQIID7.js";
 import {
   CONTENT_RULES
 } from "./chunk-RGMIW7AQ.js";
@@ -14,10 +14,6 @@ import {
   normalizeInstruction
 } from "./chunk-V7CDQE4S.js";
 import {
-  UserError,
-  messageOf
-} from "./chunk-2RNWAOZS.js";
-import {
   formatBytes,
   parseIncrease,
   parseSize
@@ -25,7 +21,11 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-NK227DYA.js";
+} from "./chunk-3VQWL2SU.js";
+import {
+  UserError,
+  messageOf
+} from "./chunk-L73SEBKP.js";
 import {
   referenceProblem
 } from "./chunk-D3W3FW7B.js";
@@ -867,7 +867,7 @@ async function loadConfig(path, cwd) {
   return config;
 }
 async function parseYaml(text2, where) {
-  const mod = await import("./dist-EFOHU6QD.js");
+  const mod = await import("./dist-4CP6ZKQR.js");
   const { parse, YAMLParseError } = mod.YAMLParseError ? mod : mod.default ?? mod;
   try {
     return parse(text2);

@@ -17,9 +17,11 @@ import {
   normalizeInstruction
 } from "./chunk-V7CDQE4S.js";
 import {
-  UserError,
   escapeTerminal
-} from "./chunk-2RNWAOZS.js";
+} from "./chunk-57JIJUMP.js";
+import {
+  UserError
+} from "./chunk-L73SEBKP.js";
 
 // src/analysis/explore.ts
 var MAX_TREE_NODES = 12e3;

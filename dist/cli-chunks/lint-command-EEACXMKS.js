@@ -4,28 +4,29 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-ZOH5BBG5.js";
+} from "./chunk-XIHSYIUV.js";
 import "./chunk-PV23V732.js";
 import {
   defaultContext,
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-ZLZ4IXON.js";
+} from "./chunk-ZYQ7IOYS.js";
 import {
   RULES
-} from "./chunk-DBOYK34C.js";
+} from "./chunk-G6RQIID7.js";
 import "./chunk-D5YAGET4.js";
 import "./chunk-RGMIW7AQ.js";
 import "./chunk-V7CDQE4S.js";
+import "./chunk-57JIJUMP.js";
+import "./chunk-MENXIJHE.js";
+import "./chunk-3VQWL2SU.js";
 import {
   UserError,
   messageOf
-} from "./chunk-2RNWAOZS.js";
-import "./chunk-MENXIJHE.js";
-import "./chunk-NK227DYA.js";
+} from "./chunk-L73SEBKP.js";
 import "./chunk-D3W3FW7B.js";
-import "./chunk-R3ZKXXJG.js";
+import "./chunk-III24EVK.js";
 
 // src/cli/lint-command.ts
 async function runLintCommand(argv, io) {

@@ -2,7 +2,7 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   __commonJS,
   __require
-} from "./chunk-R3ZKXXJG.js";
+} from "./chunk-III24EVK.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

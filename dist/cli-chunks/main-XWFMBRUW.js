@@ -20,11 +20,11 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-ZOH5BBG5.js";
+} from "./chunk-XIHSYIUV.js";
 import {
   reachesFailOn
 } from "./chunk-PV23V732.js";
-import "./chunk-DBOYK34C.js";
+import "./chunk-G6RQIID7.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";
@@ -32,28 +32,30 @@ import {
   analyzeImage,
   comparePaths,
   isArchiveRef
-} from "./chunk-3YJUTYX3.js";
+} from "./chunk-Q4VPGKDQ.js";
 import "./chunk-RGMIW7AQ.js";
 import {
   normalizeInstruction
 } from "./chunk-V7CDQE4S.js";
 import {
-  UserError,
-  escapeTerminal,
-  messageOf
-} from "./chunk-2RNWAOZS.js";
+  escapeTerminal
+} from "./chunk-57JIJUMP.js";
 import {
   formatBytes
 } from "./chunk-MENXIJHE.js";
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-NK227DYA.js";
+} from "./chunk-3VQWL2SU.js";
+import {
+  UserError,
+  messageOf
+} from "./chunk-L73SEBKP.js";
 import {
   namesRegistry,
   referenceProblem
 } from "./chunk-D3W3FW7B.js";
-import "./chunk-R3ZKXXJG.js";
+import "./chunk-III24EVK.js";
 
 // src/app/compare.ts
 import { isAbsolute, relative } from "node:path";
@@ -543,10 +545,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-LVT72HZR.js")).analyzeRef(ref, options),
-  registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
-  containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-2DKUYPIH.js")).lintDockerfileResult(path, {
+  analyze: async (ref, options) => (await import("./image-source-7SQSBSLX.js")).analyzeRef(ref, options),
+  registry: async () => (await import("./registry-client-U52YTLDR.js")).registryClient(),
+  containers: async () => (await import("./docker-cli-H37XBSI2.js")).dockerCli().containers,
+  lint: async (path, options) => (await import("./lint-6B2KHT5G.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1114,7 +1116,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-UZT52HQP.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-EEACXMKS.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1167,7 +1169,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-2DKUYPIH.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-6B2KHT5G.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,
@@ -1203,7 +1205,7 @@ async function emit(result, format, io, options) {
 `);
   else if (format === "markdown") io.stdout.write(renderMarkdown(report, options));
   else if (format === "html") {
-    const { renderHtml } = await import("./html-I3SBUJHH.js");
+    const { renderHtml } = await import("./html-63HRGSAH.js");
     io.stdout.write(renderHtml(report, { failOn: options.failOn, explore: result.explore }));
   } else
     io.stdout.write(

@@ -16,7 +16,7 @@ import {
 import {
   formatBytes
 } from "./chunk-MENXIJHE.js";
-import "./chunk-R3ZKXXJG.js";
+import "./chunk-III24EVK.js";
 
 // src/render/html/index.ts
 import { createHash } from "node:crypto";
