@@ -18,7 +18,7 @@ import {
 } from "./chunk-N2DJFWSA.js";
 import {
   VERSION
-} from "./chunk-T2T2WNVG.js";
+} from "./chunk-RMW4UCWT.js";
 import {
   UserError
 } from "./chunk-2YHXANQQ.js";

@@ -21,7 +21,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-3VQWL2SU.js";
+} from "./chunk-4E2WHOM6.js";
 import {
   UserError,
   messageOf

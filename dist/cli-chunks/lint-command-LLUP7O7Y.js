@@ -4,14 +4,14 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-XIHSYIUV.js";
+} from "./chunk-HS4Q6IET.js";
 import "./chunk-PV23V732.js";
 import {
   defaultContext,
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-ZYQ7IOYS.js";
+} from "./chunk-IPGK2ANO.js";
 import {
   RULES
 } from "./chunk-G6RQIID7.js";
@@ -20,7 +20,7 @@ import "./chunk-RGMIW7AQ.js";
 import "./chunk-V7CDQE4S.js";
 import "./chunk-57JIJUMP.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-3VQWL2SU.js";
+import "./chunk-4E2WHOM6.js";
 import {
   UserError,
   messageOf

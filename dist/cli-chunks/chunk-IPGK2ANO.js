@@ -20,7 +20,7 @@ import {
 } from "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-3VQWL2SU.js";
+} from "./chunk-4E2WHOM6.js";
 import {
   UserError
 } from "./chunk-L73SEBKP.js";

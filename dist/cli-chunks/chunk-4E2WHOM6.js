@@ -56,14 +56,14 @@ var package_default = {
     "@octokit/openapi": "^23.0.2",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
-    "@types/dockerode": "^4.0.2",
+    "@types/docker-modem": "^3.0.6",
     "@types/node": "^20.19.43",
     "@types/ssh2": "^1.15.6",
     "@types/tar-stream": "^3.1.5",
     ajv: "^8.20.0",
     "ajv-formats": "^3.0.1",
+    "docker-modem": "^5.0.7",
     "dockerfile-ast": "^0.7.1",
-    dockerode: "^5.0.1",
     esbuild: "^0.28.2",
     fzstd: "^0.1.1",
     "github-slugger": "^2.0.0",
@@ -80,8 +80,7 @@ var package_default = {
   allowScripts: {
     esbuild: true,
     ssh2: false,
-    "cpu-features": false,
-    protobufjs: false
+    "cpu-features": false
   }
 };
 

@@ -37,7 +37,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-T2T2WNVG.js";
+} from "./chunk-RMW4UCWT.js";
 import {
   UserError,
   messageOf
@@ -825,10 +825,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-P6LUF2JK.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-3ISOWWLT.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-JAX65UYS.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-UV77ETIU.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-XZ5TE5U2.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
