@@ -114,7 +114,7 @@ export function engineTarget(
     new UserError(
       source === 'DOCKER_HOST'
         ? `cannot use DOCKER_HOST=${JSON.stringify(address)} (${why}): set it like unix:///var/run/docker.sock or tcp://HOST:2375`
-        : `cannot use ${source}: its host ${JSON.stringify(address)} ${why}; docker context inspect shows it`,
+        : `cannot use ${source}: its host ${JSON.stringify(address)} is not usable (${why}); docker context inspect shows it`,
     );
   if (address.startsWith('unix://')) {
     const socketPath = address.slice('unix://'.length);

@@ -13,12 +13,15 @@
 //   waiting forever. Here every dial has an AbortController whose timer runs until the answer's head, a JSON
 //   body's timer restarts with each chunk, and a stream's runs only while the reader waits for the engine;
 // - the API's JSON or one line: the modem hands back whatever is not JSON as a buffer; here anything but the
-//   API's JSON (an HTML page, garbage) becomes one line quoting its start, and a JSON answer is read to 32 MiB.
+//   API's JSON (an HTML page, garbage) becomes one line quoting its start, and a JSON answer is read to 32 MiB;
+// - no credentials in a log: with DEBUG naming `modem` (DEBUG=* among others), the modem prints each request's
+//   options, X-Registry-Auth with them; its namespace is switched off.
 
 import type { IncomingMessage } from 'node:http';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { Readable } from 'node:stream';
+import createDebug from 'debug';
 import Modem from 'docker-modem';
 import modemTransport from 'docker-modem/lib/http.js';
 import { UserError } from '../core/errors.js';
@@ -35,6 +38,8 @@ import {
 // Node's own clients, which follow no redirect (see above). The modem looks them up by protocol at each request.
 modemTransport.http = http;
 modemTransport.https = https;
+// The modem's debug lines carry the registry credentials of a pull (see above); other namespaces stay as set.
+if (createDebug.enabled('modem')) createDebug.enable(`${createDebug.disable()},-modem`);
 
 /** Largest JSON answer read (an image's history or inspect is a few KiB to a few MiB). */
 export const MAX_JSON_ANSWER = 32 * 1024 * 1024;

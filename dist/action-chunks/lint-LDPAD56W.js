@@ -18,7 +18,7 @@ import {
 } from "./chunk-N2DJFWSA.js";
 import {
   VERSION
-} from "./chunk-RMW4UCWT.js";
+} from "./chunk-M5AJNPRO.js";
 import {
   UserError
 } from "./chunk-2YHXANQQ.js";

@@ -4,14 +4,14 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-HS4Q6IET.js";
+} from "./chunk-NCTLRS55.js";
 import "./chunk-PV23V732.js";
 import {
   defaultContext,
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-IPGK2ANO.js";
+} from "./chunk-QXX34264.js";
 import {
   RULES
 } from "./chunk-G6RQIID7.js";
@@ -20,7 +20,7 @@ import "./chunk-RGMIW7AQ.js";
 import "./chunk-V7CDQE4S.js";
 import "./chunk-57JIJUMP.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-4E2WHOM6.js";
+import "./chunk-7D3MJ7WT.js";
 import {
   UserError,
   messageOf

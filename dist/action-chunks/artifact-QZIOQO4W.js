@@ -22,7 +22,7 @@ import {
   require_node,
   require_src,
   require_string_decoder
-} from "./chunk-YV4EAJTX.js";
+} from "./chunk-SODGWFF3.js";
 import "./chunk-3W2HH325.js";
 import {
   __commonJS,

@@ -1117,8 +1117,8 @@ var require_string_decoder = __commonJS({
 });
 
 export {
+  require_src,
   require_inherits,
   require_node2 as require_node,
-  require_string_decoder,
-  require_src
+  require_string_decoder
 };

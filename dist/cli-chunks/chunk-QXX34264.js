@@ -20,7 +20,7 @@ import {
 } from "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-4E2WHOM6.js";
+} from "./chunk-7D3MJ7WT.js";
 import {
   UserError
 } from "./chunk-L73SEBKP.js";

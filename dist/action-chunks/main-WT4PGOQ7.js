@@ -37,7 +37,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-RMW4UCWT.js";
+} from "./chunk-M5AJNPRO.js";
 import {
   UserError,
   messageOf
@@ -825,10 +825,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-3ISOWWLT.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-XXTQLO2M.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-JAX65UYS.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-XZ5TE5U2.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-LDPAD56W.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1949,7 +1949,7 @@ function artifactService(env = process.env) {
   return {
     uploader: {
       async upload(name, file) {
-        const { DefaultArtifactClient } = await import("./artifact-NE464EOZ.js");
+        const { DefaultArtifactClient } = await import("./artifact-QZIOQO4W.js");
         const client = new DefaultArtifactClient();
         const { id } = await client.uploadArtifact(name, [file], dirname2(file), { compressionLevel: 9 });
         if (id === void 0) throw new Error(`the artifact service gave no id for ${basename2(file)}`);

@@ -9,7 +9,7 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-IPGK2ANO.js";
+} from "./chunk-QXX34264.js";
 import {
   RULES,
   memoryTree,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-D5YAGET4.js";
 import "./chunk-57JIJUMP.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-4E2WHOM6.js";
+import "./chunk-7D3MJ7WT.js";
 import "./chunk-L73SEBKP.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-III24EVK.js";

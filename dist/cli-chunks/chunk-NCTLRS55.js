@@ -21,7 +21,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-4E2WHOM6.js";
+} from "./chunk-7D3MJ7WT.js";
 import {
   UserError,
   messageOf
