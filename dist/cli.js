@@ -10,4 +10,4 @@ import "./cli-chunks/chunk-III24EVK.js";
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-735GSWDX.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-JRH7DBKK.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-735GSWDX.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-B3AQVC5R.js")).main(argv, io);

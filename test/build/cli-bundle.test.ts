@@ -68,6 +68,12 @@ describe('the split Action bundle', () => {
     // The Engine API client (docker-modem and ssh2) likewise: loaded at the engine's first request.
     const modem = chunks.find((c) => /^engine-modem-[A-Z0-9]+\.js$/.test(c));
     expect(modem).toBeDefined();
+    // ssh2 is a chunk of its own again, imported when an ssh:// engine is first connected to.
+    const ssh = chunks.find((c) => /^ssh-[A-Z0-9]+\.js$/.test(c));
+    expect(readFileSync(join(root, 'act-a', 'action-chunks', ssh!), 'utf8')).toContain(
+      'docker system dial-stdio',
+    );
+    expect(readFileSync(join(root, 'act-a', 'action-chunks', modem!), 'utf8')).not.toContain('dial-stdio');
     // No chunk imports either statically: only a dynamic import() names them.
     for (const c of [...chunks.map((n) => join('action-chunks', n)), 'index.js']) {
       const text = readFileSync(join(root, 'act-a', c), 'utf8');
@@ -199,7 +205,7 @@ describe('the built CLI against a hostile engine', () => {
 
 describe('the built engine chunk and ssh2', () => {
   // docker-modem requires its ssh agent, and ssh2 with it, when it loads; scripts/build.mjs defers that to the
-  // first ssh request. ssh2 asks for its native accelerators when it loads: that is what is watched here.
+  // first ssh connection. ssh2 asks for its native accelerators when it loads: that is what is watched here.
   it('loads ssh2 only when an ssh:// engine is dialled', async () => {
     await buildCli(join(root, 'ssh'), root);
     const chunk = readdirSync(join(root, 'ssh', 'cli-chunks')).find((c) => /^engine-modem-/.test(c));

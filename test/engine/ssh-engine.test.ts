@@ -2,13 +2,16 @@
 // stand-in is an ssh server of the test's own (ssh2's Server, on 127.0.0.1) whose dial-stdio is a connection
 // to the stand-in engine's socket: requests arrive, and a redirect is refused here as over a socket or TCP (the
 // modem's own transport would have sent the second GET from this machine, outside the ssh connection).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ssh2 from 'ssh2';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs build script without types
+import { buildCli } from '../../scripts/build.mjs';
 import { connectEngine } from '../../src/engine/docker-engine.js';
 import { countingPort, FakeEngine, json } from '../support/fake-engine.js';
 
@@ -67,3 +70,29 @@ it('sends requests through docker system dial-stdio and refuses a redirect', asy
     target.close();
   }
 }, 30_000);
+
+it('works through the bundle, whose ssh agent is a chunk imported at the first connection', async () => {
+  // Inside node_modules, so that the build resolves the same packages as the repository.
+  const out = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', `ig-ssh-${process.pid}`);
+  mkdirSync(out, { recursive: true });
+  try {
+    await buildCli(out, join(import.meta.dirname, '..', '..'));
+    fake.requests.length = 0;
+    fake.handler = (_req, res) => json(res, 500, { message: 'the stand-in has no images' });
+    const stderr = await new Promise<string>((resolve) => {
+      const env = { ...process.env, DOCKER_HOST: `ssh://me@127.0.0.1:${port}`, IMAGE_GUARD_CACHE_DIR: 'off' };
+      execFile(
+        process.execPath,
+        [join(out, 'cli.js'), 'analyze', 'app:1'],
+        { env, timeout: 20_000 },
+        (_e, _o, err) => resolve(err),
+      );
+    });
+    expect(stderr).toBe(
+      `image-guard: error: the Docker engine at ssh://me@127.0.0.1:${port} could not inspect app:1: the stand-in has no images\n`,
+    );
+    expect(fake.requests).toEqual(['GET /images/app:1/json']);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -545,7 +545,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-5SJRHN47.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-MC24ATHK.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-U52YTLDR.js")).registryClient(),
   containers: async () => (await import("./docker-cli-H37XBSI2.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-UDSXG67D.js")).lintDockerfileResult(path, {

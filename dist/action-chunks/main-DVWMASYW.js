@@ -825,7 +825,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-XXTQLO2M.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-PTOGE2KN.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-JAX65UYS.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-LDPAD56W.js")).lintDockerfileResult(path, {
