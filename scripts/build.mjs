@@ -65,6 +65,48 @@ const lazyModemSsh = {
   },
 };
 
+/**
+ * dockerode requires its BuildKit session code (grpc-js, proto-loader and protobufjs: 0.84 MB bundled) when it
+ * is loaded, for `buildImage` with a session, which image-guard never calls: it builds with the user's docker
+ * CLI and talks to the engine through `docker.modem`. Its `require('./session')` and `require('./buildkit')`
+ * get a stand-in that says so if ever called. The build fails if dockerode no longer asks for them, rather than
+ * bundle grpc unnoticed.
+ */
+const noDockerodeSession = {
+  name: 'no-dockerode-session',
+  setup(build) {
+    const docker = /[\\/]dockerode[\\/]lib[\\/]docker\.js$/;
+    let loaded = false;
+    const used = new Set();
+    build.onStart(() => {
+      loaded = false;
+      used.clear();
+    });
+    build.onLoad({ filter: docker }, () => {
+      loaded = true;
+      return undefined;
+    });
+    build.onResolve({ filter: /^\.\/(session|buildkit)$/ }, (args) => {
+      if (!docker.test(args.importer)) return undefined;
+      used.add(args.path);
+      return { path: `dockerode/lib/${args.path.slice(2)}.js`, namespace: 'no-dockerode-session' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'no-dockerode-session' }, (args) => ({
+      contents: `module.exports = function () {
+        throw new Error('${args.path}: BuildKit sessions of dockerode are not bundled in image-guard');
+      };`,
+      loader: 'js',
+    }));
+    build.onEnd((result) => {
+      if (result.errors.length === 0 && loaded && used.size !== 2) {
+        throw new Error(
+          "dockerode's lib/docker.js no longer requires './session' and './buildkit': see noDockerodeSession in scripts/build.mjs",
+        );
+      }
+    });
+  },
+};
+
 export const common = {
   bundle: true,
   platform: 'node',
@@ -89,7 +131,7 @@ export const common = {
   },
   // Native, optional accelerators of ssh2 (only used for ssh:// DOCKER_HOST); it falls back without them.
   external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
-  plugins: [lazyModemSsh],
+  plugins: [lazyModemSsh, noDockerodeSession],
 };
 
 /** The Action: `<outdir>/index.js` and its chunks in `<outdir>/action-chunks/`, from `<root>/src/index.ts`. */

@@ -1,4 +1,4 @@
-// The Docker engine behind one small interface. Requests go through docker-modem, dockerode's transport
+// The Docker engine behind one small interface. Requests go through dockerode's modem
 // (engine-modem.ts, loaded at the first request, not before), to the engine the docker CLI would use
 // (engine-endpoint.ts: DOCKER_HOST, the current docker context, the default socket). Every reference is checked
 // with the one reference parser before it becomes part of a request path, and every id the engine hands back
@@ -66,7 +66,7 @@ export function engineStallSeconds(env: NodeJS.ProcessEnv = process.env): number
 export function connectEngine(env: NodeJS.ProcessEnv = process.env): DockerEngine {
   const endpoint = engineEndpoint(env);
   const stallMs = engineStallSeconds(env) * 1000;
-  // docker-modem (with ssh2 behind it) is parsed only when the engine is first asked something.
+  // dockerode and its modem are parsed only when the engine is first asked something.
   return new ApiEngine(endpoint.address, () =>
     import('./engine-modem.js').then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env)),
   );

@@ -1,8 +1,9 @@
-// The Engine API through docker-modem, the transport of dockerode (every dockerode call is a `modem.dial` with
-// a path and the statuses it accepts): the modem connects (unix socket or named pipe, TCP with TLS, ssh through
-// `docker system dial-stdio` with ssh2), builds the query and X-Registry-Auth, and hands each answer over as it
-// comes. The adapter dials it itself, with what dockerode's own calls lack, for the five requests image-guard
-// makes:
+// The Engine API through dockerode: a `Docker` object and its modem (docker-modem, dockerode's transport; every
+// dockerode call is a `docker.modem.dial` with a path and the statuses it accepts). The modem connects (unix
+// socket or named pipe, TCP with TLS, ssh through `docker system dial-stdio` with ssh2), builds the query and
+// X-Registry-Auth, and hands each answer over as it comes. The adapter dials `docker.modem` as dockerode's own
+// calls do, with what those calls lack, for the five requests image-guard makes (dockerode's image calls pass
+// no abort signal on and hand back no answer's head):
 // - no redirect followed: the modem's transport is its own copy of follow-redirects, which sends a second GET
 //   to whatever host a 3xx names (over plain TCP, even when the engine is a unix socket or ssh), leaves that
 //   request's errors unhandled (the process dies) and, on a Location of another scheme, throws inside the
@@ -22,8 +23,9 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { Readable } from 'node:stream';
 import createDebug from 'debug';
-import Modem from 'docker-modem';
+import type Modem from 'docker-modem';
 import modemTransport from 'docker-modem/lib/http.js';
+import Docker from 'dockerode';
 import { UserError } from '../core/errors.js';
 import type { EngineEndpoint } from './engine-endpoint.js';
 import {
@@ -103,7 +105,8 @@ export class ModemApi implements EngineApi {
     readonly stallMs: number = DEFAULT_STALL_SECONDS * 1000,
     env: NodeJS.ProcessEnv = process.env,
   ) {
-    this.#modem = new Modem({ ...modemOptions(endpoint, env), pathPrefix: '/' } as Modem.ConstructorOptions);
+    const docker = new Docker({ ...modemOptions(endpoint, env), pathPrefix: '/' } as Docker.DockerOptions);
+    this.#modem = docker.modem as Modem;
   }
 
   get address(): string {

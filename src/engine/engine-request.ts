@@ -1,4 +1,4 @@
-// What the engine adapter (docker-engine.ts) and its transport over docker-modem (engine-modem.ts) share: the
+// What the engine adapter (docker-engine.ts) and its transport through dockerode's modem (engine-modem.ts) share: the
 // shape of a request, how a path is encoded, an error status, and how an engine's words become one line.
 // Small on purpose: docker-engine.ts imports it at once, while the modem is loaded at the first request.
 

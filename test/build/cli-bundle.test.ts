@@ -65,9 +65,17 @@ describe('the split Action bundle', () => {
     const chunks = readdirSync(join(root, 'act-a', 'action-chunks'));
     const artifact = chunks.find((c) => /^artifact-[A-Z0-9]+\.js$/.test(c));
     expect(artifact).toBeDefined();
-    // The Engine API client (docker-modem and ssh2) likewise: loaded at the engine's first request.
+    // The Engine API client (dockerode, its modem, and ssh2) likewise: loaded at the engine's first request.
     const modem = chunks.find((c) => /^engine-modem-[A-Z0-9]+\.js$/.test(c));
     expect(modem).toBeDefined();
+    // dockerode is in it, its BuildKit session code (grpc-js, protobufjs) is not, anywhere in the bundle.
+    const engineChunk = readFileSync(join(root, 'act-a', 'action-chunks', modem!), 'utf8');
+    expect(engineChunk).toContain('node_modules/dockerode/lib/docker.js');
+    expect(engineChunk).toContain('BuildKit sessions of dockerode are not bundled');
+    for (const c of chunks) {
+      const text = readFileSync(join(root, 'act-a', 'action-chunks', c), 'utf8');
+      expect(text, c).not.toMatch(/node_modules\/(@grpc|protobufjs)\//);
+    }
     // ssh2 is a chunk of its own again, imported when an ssh:// engine is first connected to.
     const ssh = chunks.find((c) => /^ssh-[A-Z0-9]+\.js$/.test(c));
     expect(readFileSync(join(root, 'act-a', 'action-chunks', ssh!), 'utf8')).toContain(

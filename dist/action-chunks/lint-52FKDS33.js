@@ -18,7 +18,7 @@ import {
 } from "./chunk-N2DJFWSA.js";
 import {
   VERSION
-} from "./chunk-M5AJNPRO.js";
+} from "./chunk-OA6KYDOX.js";
 import {
   UserError
 } from "./chunk-2YHXANQQ.js";

@@ -21,7 +21,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-7D3MJ7WT.js";
+} from "./chunk-LXDWSUKA.js";
 import {
   UserError,
   messageOf

@@ -20,7 +20,7 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-NCTLRS55.js";
+} from "./chunk-M53XKBGY.js";
 import {
   reachesFailOn
 } from "./chunk-PV23V732.js";
@@ -46,7 +46,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-7D3MJ7WT.js";
+} from "./chunk-LXDWSUKA.js";
 import {
   UserError,
   messageOf
@@ -545,10 +545,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-MC24ATHK.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-46E3JJZH.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-U52YTLDR.js")).registryClient(),
   containers: async () => (await import("./docker-cli-H37XBSI2.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-UDSXG67D.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-7MS3LMSN.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1116,7 +1116,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-735GSWDX.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-PYWODGWF.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1169,7 +1169,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-UDSXG67D.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-7MS3LMSN.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

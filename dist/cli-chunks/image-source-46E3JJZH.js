@@ -7,14 +7,14 @@ import {
 } from "./chunk-Q4VPGKDQ.js";
 import {
   codeFingerprint
-} from "./chunk-6FYCGGAU.js";
+} from "./chunk-ISNVN6KL.js";
 import "./chunk-RGMIW7AQ.js";
 import "./chunk-V7CDQE4S.js";
 import "./chunk-57JIJUMP.js";
 import "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-7D3MJ7WT.js";
+} from "./chunk-LXDWSUKA.js";
 import {
   DEFAULT_STALL_SECONDS,
   EngineStatusError,
@@ -331,7 +331,7 @@ function connectEngine(env = process.env) {
   const stallMs = engineStallSeconds(env) * 1e3;
   return new ApiEngine(
     endpoint.address,
-    () => import("./engine-modem-6DHE6YEP.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
+    () => import("./engine-modem-OJT5VWVH.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
   );
 }
 var IMAGE_ID = /^[a-z0-9]+:[0-9a-f]{32,128}$/;

@@ -58,6 +58,7 @@ var package_default = {
     "@octokit/plugin-throttling": "^11.0.5",
     "@types/debug": "^4.1.13",
     "@types/docker-modem": "^3.0.6",
+    "@types/dockerode": "^4.0.2",
     "@types/node": "^20.19.43",
     "@types/ssh2": "^1.15.6",
     "@types/tar-stream": "^3.1.5",
@@ -66,6 +67,7 @@ var package_default = {
     debug: "^4.4.3",
     "docker-modem": "^5.0.7",
     "dockerfile-ast": "^0.7.1",
+    dockerode: "^5.0.1",
     esbuild: "^0.28.2",
     fzstd: "^0.1.1",
     "github-slugger": "^2.0.0",
@@ -82,7 +84,8 @@ var package_default = {
   allowScripts: {
     esbuild: true,
     ssh2: false,
-    "cpu-features": false
+    "cpu-features": false,
+    protobufjs: false
   }
 };
 

@@ -20,7 +20,7 @@ import {
 } from "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-7D3MJ7WT.js";
+} from "./chunk-LXDWSUKA.js";
 import {
   UserError
 } from "./chunk-L73SEBKP.js";

@@ -9,7 +9,7 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-QXX34264.js";
+} from "./chunk-KYYMYGWF.js";
 import {
   RULES,
   memoryTree,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-D5YAGET4.js";
 import "./chunk-57JIJUMP.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-7D3MJ7WT.js";
+import "./chunk-LXDWSUKA.js";
 import "./chunk-L73SEBKP.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-III24EVK.js";

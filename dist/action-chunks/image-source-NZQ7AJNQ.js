@@ -14,7 +14,7 @@ import {
 } from "./chunk-M4FRV2NX.js";
 import {
   codeFingerprint
-} from "./chunk-B7USCAFV.js";
+} from "./chunk-USPLAGW7.js";
 import {
   DEFAULT_STALL_SECONDS,
   EngineStatusError,
@@ -27,7 +27,7 @@ import {
 import "./chunk-N2DJFWSA.js";
 import {
   VERSION
-} from "./chunk-M5AJNPRO.js";
+} from "./chunk-OA6KYDOX.js";
 import {
   UserError
 } from "./chunk-2YHXANQQ.js";
@@ -560,7 +560,7 @@ function connectEngine(env = process.env) {
   const stallMs = engineStallSeconds(env) * 1e3;
   return new ApiEngine(
     endpoint.address,
-    () => import("./engine-modem-NPXH5R3K.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
+    () => import("./engine-modem-KKO5XVN7.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
   );
 }
 var IMAGE_ID = /^[a-z0-9]+:[0-9a-f]{32,128}$/;

@@ -37,7 +37,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-M5AJNPRO.js";
+} from "./chunk-OA6KYDOX.js";
 import {
   UserError,
   messageOf
@@ -825,10 +825,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-PTOGE2KN.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-NZQ7AJNQ.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-JAX65UYS.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-LDPAD56W.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-52FKDS33.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0

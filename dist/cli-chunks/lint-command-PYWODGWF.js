@@ -4,14 +4,14 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-NCTLRS55.js";
+} from "./chunk-M53XKBGY.js";
 import "./chunk-PV23V732.js";
 import {
   defaultContext,
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-QXX34264.js";
+} from "./chunk-KYYMYGWF.js";
 import {
   RULES
 } from "./chunk-G6RQIID7.js";
@@ -20,7 +20,7 @@ import "./chunk-RGMIW7AQ.js";
 import "./chunk-V7CDQE4S.js";
 import "./chunk-57JIJUMP.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-7D3MJ7WT.js";
+import "./chunk-LXDWSUKA.js";
 import {
   UserError,
   messageOf
