@@ -2,12 +2,12 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   setCodeEntry
-} from "./cli-chunks/chunk-XWU6DGBI.js";
-import "./cli-chunks/chunk-NK227DYA.js";
-import "./cli-chunks/chunk-R3ZKXXJG.js";
+} from "./cli-chunks/chunk-ISNVN6KL.js";
+import "./cli-chunks/chunk-LXDWSUKA.js";
+import "./cli-chunks/chunk-III24EVK.js";
 
 // src/cli.ts
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-KJ7HEIAO.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-XD3LJFEH.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-TSKTYDOI.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-PJAAVGFX.js")).main(argv, io);

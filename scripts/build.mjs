@@ -4,9 +4,108 @@
 // bytes) only when it uploads, and `lint` loads the Dockerfile rules without the engine client, the registry
 // client or the renderers. Node parses every byte of a file it loads, so this is what makes both start sooner.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+
+/**
+ * docker-modem requires its ssh agent, and with it ssh2, when it is loaded itself: 0.6 MB of the engine chunk
+ * to parse and 60-100 ms to run at every engine's first request, for the few whose engine is ssh://. Its
+ * `require('./ssh')` is given a stand-in that hands the modem an agent at once and imports the real one (a
+ * chunk of its own, with ssh2) when that agent first connects. The build fails if docker-modem no longer asks
+ * for `./ssh`, rather than bundle ssh2 into the engine chunk unnoticed.
+ */
+const lazyModemSsh = {
+  name: 'lazy-modem-ssh',
+  setup(build) {
+    const modem = /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/;
+    let loaded = false;
+    let used = false;
+    build.onStart(() => {
+      loaded = false;
+      used = false;
+    });
+    build.onLoad({ filter: modem }, () => {
+      loaded = true;
+      return undefined;
+    });
+    build.onResolve({ filter: /^\.\/ssh$/ }, (args) => {
+      if (!modem.test(args.importer)) return undefined;
+      used = true;
+      // A path of no folder of this machine's: the bundle names it, and must be the same in every checkout.
+      return {
+        path: 'docker-modem/lib/ssh.js',
+        namespace: 'lazy-modem-ssh',
+        pluginData: dirname(args.importer),
+      };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-modem-ssh' }, (args) => ({
+      contents: `
+        const { Agent } = require('node:http');
+        module.exports = function (options) {
+          const agent = new Agent();
+          agent.createConnection = function (connection, done) {
+            import('docker-modem/lib/ssh.js').then(
+              (ssh) => (ssh.default ?? ssh)(options).createConnection(connection, done),
+              done,
+            );
+          };
+          return agent;
+        };`,
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+    build.onEnd((result) => {
+      if (result.errors.length === 0 && loaded && !used) {
+        throw new Error(
+          "docker-modem's lib/modem.js no longer requires './ssh': see lazyModemSsh in scripts/build.mjs",
+        );
+      }
+    });
+  },
+};
+
+/**
+ * dockerode requires its BuildKit session code (grpc-js, proto-loader and protobufjs: 0.84 MB bundled) when it
+ * is loaded, for `buildImage` with a session, which image-guard never calls: it builds with the user's docker
+ * CLI and talks to the engine through `docker.modem`. Its `require('./session')` and `require('./buildkit')`
+ * get a stand-in that says so if ever called. The build fails if dockerode no longer asks for them, rather than
+ * bundle grpc unnoticed.
+ */
+const noDockerodeSession = {
+  name: 'no-dockerode-session',
+  setup(build) {
+    const docker = /[\\/]dockerode[\\/]lib[\\/]docker\.js$/;
+    let loaded = false;
+    const used = new Set();
+    build.onStart(() => {
+      loaded = false;
+      used.clear();
+    });
+    build.onLoad({ filter: docker }, () => {
+      loaded = true;
+      return undefined;
+    });
+    build.onResolve({ filter: /^\.\/(session|buildkit)$/ }, (args) => {
+      if (!docker.test(args.importer)) return undefined;
+      used.add(args.path);
+      return { path: `dockerode/lib/${args.path.slice(2)}.js`, namespace: 'no-dockerode-session' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'no-dockerode-session' }, (args) => ({
+      contents: `module.exports = function () {
+        throw new Error('${args.path}: BuildKit sessions of dockerode are not bundled in image-guard');
+      };`,
+      loader: 'js',
+    }));
+    build.onEnd((result) => {
+      if (result.errors.length === 0 && loaded && used.size !== 2) {
+        throw new Error(
+          "dockerode's lib/docker.js no longer requires './session' and './buildkit': see noDockerodeSession in scripts/build.mjs",
+        );
+      }
+    });
+  },
+};
 
 export const common = {
   bundle: true,
@@ -32,6 +131,7 @@ export const common = {
   },
   // Native, optional accelerators of ssh2 (only used for ssh:// DOCKER_HOST); it falls back without them.
   external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
+  plugins: [lazyModemSsh, noDockerodeSession],
 };
 
 /** The Action: `<outdir>/index.js` and its chunks in `<outdir>/action-chunks/`, from `<root>/src/index.ts`. */

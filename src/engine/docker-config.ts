@@ -1,10 +1,8 @@
-// What the docker CLI's own configuration says about references and registries: read without the engine
-// client, so that modules needing only this (the registry client) do not load the Engine API client.
+// What the docker CLI's own configuration says about registries: read without the engine client, so that
+// modules needing only this (the registry client) do not load the Engine API client.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-
-export { registryOf, withTag } from '../core/image-ref.js';
 
 export interface AuthConfig {
   username?: string;

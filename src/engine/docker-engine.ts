@@ -1,25 +1,23 @@
-// The Docker engine behind one small interface, talked to through the Engine API client of engine-api.ts
-// (DOCKER_HOST honoured, as the docker CLI does). Every reference is checked with the one reference parser
-// before it becomes part of a request path, and every id the engine hands back before it is used in one.
-// Everything the engine says that the user can act on becomes a UserError naming the address tried or the
-// image asked for.
+// The Docker engine behind one small interface. Requests go through dockerode's modem
+// (engine-modem.ts, loaded at the first request, not before), to the engine the docker CLI would use
+// (engine-endpoint.ts: DOCKER_HOST, the current docker context, the default socket). Every reference is checked
+// with the one reference parser before it becomes part of a request path, and every id the engine hands back
+// before it is used in one. Everything the engine says that the user can act on becomes a UserError naming the
+// address tried or the image asked for.
 
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { UserError } from '../core/errors.js';
-import { referenceProblem } from '../core/image-ref.js';
-import { registryAuth, registryOf, withTag } from './docker-config.js';
+import { referenceProblem, registryOf, withTag } from '../core/image-ref.js';
+import { registryAuth } from './docker-config.js';
+import { engineEndpoint } from './engine-endpoint.js';
 import {
   apiPath,
   DEFAULT_STALL_SECONDS,
-  EngineApi,
+  type EngineApi,
   type EngineRequest,
   EngineStatusError,
-  engineTarget,
   oneLine,
-} from './engine-api.js';
+} from './engine-request.js';
 
 export interface EngineImage {
   Id: string;
@@ -52,12 +50,6 @@ export interface DockerEngine {
   isContainerdStore(): Promise<boolean>;
 }
 
-export function engineAddress(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.DOCKER_HOST) return env.DOCKER_HOST;
-  const userSocket = join(homedir(), '.docker', 'run', 'docker.sock');
-  return `unix://${existsSync(userSocket) ? userSocket : '/var/run/docker.sock'}`;
-}
-
 /** Seconds the engine may stay silent: IMAGE_GUARD_ENGINE_TIMEOUT, default 120. */
 export function engineStallSeconds(env: NodeJS.ProcessEnv = process.env): number {
   const text = env.IMAGE_GUARD_ENGINE_TIMEOUT;
@@ -72,9 +64,12 @@ export function engineStallSeconds(env: NodeJS.ProcessEnv = process.env): number
 }
 
 export function connectEngine(env: NodeJS.ProcessEnv = process.env): DockerEngine {
-  const address = engineAddress(env);
-  const api = new EngineApi(address, engineTarget(address, env), engineStallSeconds(env) * 1000);
-  return new ApiEngine(api);
+  const endpoint = engineEndpoint(env);
+  const stallMs = engineStallSeconds(env) * 1000;
+  // dockerode and its modem are parsed only when the engine is first asked something.
+  return new ApiEngine(endpoint.address, () =>
+    import('./engine-modem.js').then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env)),
+  );
 }
 
 /** An image id as the engine gives it: `sha256:` and hex. Anything else is not used in a request. */
@@ -82,18 +77,25 @@ const IMAGE_ID = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
 
 export class ApiEngine implements DockerEngine {
   #containerd: Promise<boolean> | undefined;
+  #api: Promise<EngineApi> | undefined;
 
-  constructor(private readonly api: EngineApi) {}
+  constructor(
+    /** Where the engine is: `unix:///var/run/docker.sock`, `tcp://…`. */
+    readonly address: string,
+    private readonly load: () => Promise<EngineApi>,
+  ) {}
 
-  get address(): string {
-    return this.api.address;
+  /** The transport, loaded once. */
+  get #engine(): Promise<EngineApi> {
+    this.#api ??= this.load();
+    return this.#api;
   }
 
   async inspect(ref: string): Promise<EngineImage | null> {
     const request = this.#get('/images/{}/json', ref);
     let answer: unknown;
     try {
-      answer = await this.api.json(request);
+      answer = await (await this.#engine).json(request);
     } catch (error) {
       if (error instanceof EngineStatusError && error.status === 404) return null;
       throw this.#explain(error, `inspect ${ref}`);
@@ -116,7 +118,7 @@ export class ApiEngine implements DockerEngine {
     const request = this.#get('/images/{}/history', ref);
     let answer: unknown;
     try {
-      answer = await this.api.json(request);
+      answer = await (await this.#engine).json(request);
     } catch (error) {
       if (error instanceof EngineStatusError && error.status === 404) throw notFound(ref, this.address);
       throw this.#explain(error, `read the history of ${ref}`);
@@ -145,11 +147,11 @@ export class ApiEngine implements DockerEngine {
       method: 'POST',
       path: '/images/create',
       query: { fromImage: name, tag },
-      headers: auth ? { 'X-Registry-Auth': Buffer.from(JSON.stringify(auth)).toString('base64url') } : {},
+      auth,
     };
     let stream: Readable;
     try {
-      stream = await this.api.stream(request, `the progress of pulling ${tagged}`);
+      stream = await (await this.#engine).stream(request, `the progress of pulling ${tagged}`);
     } catch (error) {
       throw this.#explain(error, `pull ${tagged}`);
     }
@@ -192,7 +194,8 @@ export class ApiEngine implements DockerEngine {
 
   async exportImage(ref: string): Promise<Readable> {
     try {
-      return await this.api.stream(this.#get('/images/{}/get', ref), `the export of ${ref} (docker save)`);
+      const request = this.#get('/images/{}/get', ref);
+      return await (await this.#engine).stream(request, `the export of ${ref} (docker save)`);
     } catch (error) {
       if (error instanceof EngineStatusError && error.status === 404) throw notFound(ref, this.address);
       throw this.#explain(error, `export ${ref}`);
@@ -201,21 +204,23 @@ export class ApiEngine implements DockerEngine {
 
   isContainerdStore(): Promise<boolean> {
     const request: EngineRequest = { method: 'GET', path: '/info' };
-    this.#containerd ??= this.api.json(request).then(
-      (info) => {
-        const status = (info as { DriverStatus?: unknown } | null)?.DriverStatus ?? [];
-        if (typeof info !== 'object' || info === null || !Array.isArray(status)) {
-          throw this.#unexpected(request, 'an info without a DriverStatus list');
-        }
-        return status.some(
-          (pair) =>
-            Array.isArray(pair) && pair[0] === 'driver-type' && pair[1] === 'io.containerd.snapshotter.v1',
-        );
-      },
-      (error: unknown) => {
-        throw this.#explain(error, 'read the engine info');
-      },
-    );
+    this.#containerd ??= this.#engine
+      .then((api) => api.json(request))
+      .then(
+        (info) => {
+          const status = (info as { DriverStatus?: unknown } | null)?.DriverStatus ?? [];
+          if (typeof info !== 'object' || info === null || !Array.isArray(status)) {
+            throw this.#unexpected(request, 'an info without a DriverStatus list');
+          }
+          return status.some(
+            (pair) =>
+              Array.isArray(pair) && pair[0] === 'driver-type' && pair[1] === 'io.containerd.snapshotter.v1',
+          );
+        },
+        (error: unknown) => {
+          throw this.#explain(error, 'read the engine info');
+        },
+      );
     return this.#containerd;
   }
 
@@ -267,5 +272,3 @@ function nameAndTag(ref: string): { name: string; tag: string } {
 export function notFound(ref: string, address: string): UserError {
   return new UserError(`image ${ref} not found in the Docker engine at ${address}: build or pull it first`);
 }
-
-export { type AuthConfig, registryAuth, registryOf, withTag } from './docker-config.js';

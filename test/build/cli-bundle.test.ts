@@ -65,10 +65,28 @@ describe('the split Action bundle', () => {
     const chunks = readdirSync(join(root, 'act-a', 'action-chunks'));
     const artifact = chunks.find((c) => /^artifact-[A-Z0-9]+\.js$/.test(c));
     expect(artifact).toBeDefined();
-    // No chunk imports it statically: only a dynamic import() names it.
+    // The Engine API client (dockerode, its modem, and ssh2) likewise: loaded at the engine's first request.
+    const modem = chunks.find((c) => /^engine-modem-[A-Z0-9]+\.js$/.test(c));
+    expect(modem).toBeDefined();
+    // dockerode is in it, its BuildKit session code (grpc-js, protobufjs) is not, anywhere in the bundle.
+    const engineChunk = readFileSync(join(root, 'act-a', 'action-chunks', modem!), 'utf8');
+    expect(engineChunk).toContain('node_modules/dockerode/lib/docker.js');
+    expect(engineChunk).toContain('BuildKit sessions of dockerode are not bundled');
+    for (const c of chunks) {
+      const text = readFileSync(join(root, 'act-a', 'action-chunks', c), 'utf8');
+      expect(text, c).not.toMatch(/node_modules\/(@grpc|protobufjs)\//);
+    }
+    // ssh2 is a chunk of its own again, imported when an ssh:// engine is first connected to.
+    const ssh = chunks.find((c) => /^ssh-[A-Z0-9]+\.js$/.test(c));
+    expect(readFileSync(join(root, 'act-a', 'action-chunks', ssh!), 'utf8')).toContain(
+      'docker system dial-stdio',
+    );
+    expect(readFileSync(join(root, 'act-a', 'action-chunks', modem!), 'utf8')).not.toContain('dial-stdio');
+    // No chunk imports either statically: only a dynamic import() names them.
     for (const c of [...chunks.map((n) => join('action-chunks', n)), 'index.js']) {
       const text = readFileSync(join(root, 'act-a', c), 'utf8');
       expect(text).not.toMatch(new RegExp(`^import[^;]*["'][./]*${artifact}["']`, 'm'));
+      expect(text).not.toMatch(new RegExp(`^import[^;]*["'][./]*${modem}["']`, 'm'));
     }
     const rule = join(root, 'src', 'lint', 'rules', 'IG017-add-local.ts');
     const text = readFileSync(rule, 'utf8');
@@ -191,6 +209,44 @@ describe('the built CLI against a hostile engine', () => {
       await fake.stop();
     }
   }, 90_000);
+});
+
+describe('the built engine chunk and ssh2', () => {
+  // docker-modem requires its ssh agent, and ssh2 with it, when it loads; scripts/build.mjs defers that to the
+  // first ssh connection. ssh2 asks for its native accelerators when it loads: that is what is watched here.
+  it('loads ssh2 only when an ssh:// engine is dialled', async () => {
+    await buildCli(join(root, 'ssh'), root);
+    const chunk = readdirSync(join(root, 'ssh', 'cli-chunks')).find((c) => /^engine-modem-/.test(c));
+    expect(chunk).toBeDefined();
+    const script = `
+      import Module from 'node:module';
+      const resolve = Module._resolveFilename;
+      const asked = [];
+      Module._resolveFilename = function (request, ...rest) { asked.push(request); return resolve.call(this, request, ...rest); };
+      const ssh2 = () => asked.filter((r) => /cpu-features|sshcrypto/.test(r)).length > 0;
+      const { ModemApi } = await import(${JSON.stringify(join(root, 'ssh', 'cli-chunks', chunk!))});
+      const loaded = [ssh2()];
+      const socket = new ModemApi({ address: 'unix:///nonexistent.sock', target: { kind: 'socket', socketPath: '/nonexistent.sock' } }, 2000, {});
+      await socket.json({ method: 'GET', path: '/info' }).catch(() => {});
+      loaded.push(ssh2());
+      const ssh = new ModemApi({ address: 'ssh://me@127.0.0.1:1', target: { kind: 'ssh', host: '127.0.0.1', port: 1, username: 'me' } }, 2000, {});
+      const error = await ssh.json({ method: 'GET', path: '/info' }).catch((e) => e.message);
+      loaded.push(ssh2());
+      console.log(JSON.stringify({ loaded, error }));
+    `;
+    const { execFileSync } = await import('node:child_process');
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      }),
+    );
+    expect(out).toEqual({
+      loaded: [false, false, true],
+      error:
+        'no Docker engine answers at ssh://me@127.0.0.1:1 (ECONNREFUSED): start it, or set DOCKER_HOST to an engine that runs',
+    });
+  }, 60_000);
 });
 
 describe('deprecation warnings of bundled libraries', () => {

@@ -3,14 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import type { EngineHistoryItem } from '../../src/engine/docker-engine.js';
-import {
-  connectEngine,
-  engineAddress,
-  registryAuth,
-  registryOf,
-  withTag,
-} from '../../src/engine/docker-engine.js';
+import { registryOf, withTag } from '../../src/core/image-ref.js';
+import { registryAuth } from '../../src/engine/docker-config.js';
+import { connectEngine, type EngineHistoryItem } from '../../src/engine/docker-engine.js';
+import { engineAddress } from '../../src/engine/engine-endpoint.js';
 import { classifyInstruction, historyFromEngine, readEngineImage } from '../../src/engine/engine-image.js';
 import { mapHistory } from '../../src/image/image-config.js';
 

@@ -7,8 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { connectEngine, type DockerEngine } from '../../src/engine/docker-engine.js';
-import { apiPath, engineTarget } from '../../src/engine/engine-api.js';
+import { engineTarget } from '../../src/engine/engine-endpoint.js';
 import { readEngineImage } from '../../src/engine/engine-image.js';
+import { apiPath } from '../../src/engine/engine-request.js';
 import { countingPort, FakeEngine, json } from '../support/fake-engine.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ig-hostile-engine-'));
@@ -79,23 +80,65 @@ describe('references reach the Engine API only after the reference parser accept
 });
 
 describe('an engine that is not one', () => {
-  it('redirects: not followed, one line', async () => {
+  it('redirects: not followed, one line, over a unix socket and over TCP', async () => {
+    // docker-modem's own transport followed each of these: a second GET to the named host (over TCP even from a
+    // unix socket), errors of that request unhandled, and a Location of another scheme thrown inside its
+    // answer's handler, the call never returning.
     const target = await countingPort();
+    const tcp = await new FakeEngine(null, fake.handler).start();
     try {
-      for (const status of [301, 302, 307, 308]) {
-        fake.handler = (_req, res) => {
-          res.writeHead(status, { location: `http://127.0.0.1:${target.port}/images/x/json` });
-          res.end();
-        };
-        const error = await failure(connect().inspect('app:1'));
-        expect(error.message).toBe(
-          `the Docker engine at ${fake.host} answered GET /images/app:1/json with a redirect (HTTP ${status}), which image-guard does not follow: does DOCKER_HOST point at a Docker engine?`,
-        );
+      for (const engineAt of [fake, tcp]) {
+        for (const status of [301, 302, 303, 307, 308]) {
+          for (const location of [
+            `http://127.0.0.1:${target.port}/images/x/json`,
+            `https://127.0.0.1:${target.port}/images/x/json`,
+            `//127.0.0.1:${target.port}/images/x/json`,
+            '/images/x/json',
+            'ftp://127.0.0.1/x',
+          ]) {
+            engineAt.handler = (_req, res) => {
+              res.writeHead(status, { location });
+              res.end();
+            };
+            const error = await failure(
+              connectEngine({ DOCKER_HOST: engineAt.host, IMAGE_GUARD_ENGINE_TIMEOUT: '2' }).inspect('app:1'),
+            );
+            expect(error.message).toBe(
+              `the Docker engine at ${engineAt.host} answered GET /images/app:1/json with a redirect (HTTP ${status}), which image-guard does not follow: does DOCKER_HOST point at a Docker engine?`,
+            );
+          }
+        }
       }
+      // A stream is refused the same way.
+      tcp.handler = (_req, res) => {
+        res.writeHead(302, { location: `http://127.0.0.1:${target.port}/images/x/get` });
+        res.end();
+      };
+      const error = await failure(connectEngine({ DOCKER_HOST: tcp.host }).exportImage('app:1'));
+      expect(error.message).toContain('answered GET /images/app:1/get with a redirect (HTTP 302)');
       await sleep(50);
       expect(target.connections()).toBe(0);
+      // Each redirect was asked once, at the engine: none went back to it either.
+      expect(tcp.requests.every((line) => line.startsWith('GET /images/app:1/'))).toBe(true);
+      expect(tcp.requests).toHaveLength(5 * 5 + 1);
     } finally {
       target.close();
+      await tcp.stop();
+    }
+  });
+
+  it('sends the encoded path as it is over TCP too', async () => {
+    const tcp = await new FakeEngine(null, (_req, res) => json(res, 404, {})).start();
+    try {
+      const engineAt = connectEngine({ DOCKER_HOST: tcp.host });
+      expect(await engineAt.inspect(`localhost:5000/org/app@${ID}`)).toBeNull();
+      expect(await engineAt.inspect('localhost:5000/org/app:1')).toBeNull();
+      expect(tcp.requests).toEqual([
+        `GET /images/localhost:5000/org/app@${ID}/json`,
+        'GET /images/localhost:5000/org/app:1/json',
+      ]);
+    } finally {
+      await tcp.stop();
     }
   });
 

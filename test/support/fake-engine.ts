@@ -1,5 +1,6 @@
-// A hostile or broken Docker engine: an HTTP server on a unix socket of the test's own, answering each request
-// with whatever the test says, and recording what was asked. DOCKER_HOST=unix://<socket> points a client at it.
+// A hostile or broken Docker engine: an HTTP server on a unix socket of the test's own (or on a port of
+// 127.0.0.1), answering each request with whatever the test says, and recording what was asked.
+// DOCKER_HOST=unix://<socket> (tcp://127.0.0.1:<port>) points a client at it.
 import { rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
@@ -9,8 +10,10 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 export class FakeEngine {
   readonly requests: string[] = [];
   #server: Server;
+  #port = 0;
   constructor(
-    readonly socket: string,
+    /** The socket's path, or null for a port of 127.0.0.1. */
+    readonly socket: string | null,
     public handler: Handler,
   ) {
     this.#server = createServer((req, res) => {
@@ -19,9 +22,14 @@ export class FakeEngine {
     });
   }
   get host(): string {
-    return `unix://${this.socket}`;
+    return this.socket === null ? `tcp://127.0.0.1:${this.#port}` : `unix://${this.socket}`;
   }
   async start(): Promise<this> {
+    if (this.socket === null) {
+      await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+      this.#port = (this.#server.address() as { port: number }).port;
+      return this;
+    }
     rmSync(this.socket, { force: true });
     await new Promise<void>((resolve) => this.#server.listen(this.socket, resolve));
     return this;
