@@ -1,6 +1,5 @@
-// Bundles the Action (dist/index.js with its chunks in dist/action-chunks/) and the CLI (dist/cli.js with its
-// chunks in dist/cli-chunks/). Each entry loads what it imports at start; what the code imports on demand is a
-// chunk of its own: the Action parses the artifact client (the Azure blob client and a zip writer, 40% of its
+// Bundles the Action (dist/index.js) and the CLI (dist/cli.js) in one build, with their chunks in dist/chunks/.
+// Each entry loads what it imports at start; what the code imports on demand is a chunk of its own: the Action parses the artifact client (the Azure blob client and a zip writer, 40% of its
 // bytes) only when it uploads, and `lint` loads the Dockerfile rules without the engine client, the registry
 // client or the renderers. Node parses every byte of a file it loads, so this is what makes both start sooner.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -134,37 +133,30 @@ export const common = {
   plugins: [lazyModemSsh, noDockerodeSession],
 };
 
-/** The Action: `<outdir>/index.js` and its chunks in `<outdir>/action-chunks/`, from `<root>/src/index.ts`. */
-export async function buildAction(outdir = 'dist', root = '.') {
-  rmSync(join(outdir, 'action-chunks'), { recursive: true, force: true });
+/**
+ * Both programs in one build: `<outdir>/index.js` (the Action, from `<root>/src/index.ts`) and `<outdir>/cli.js`
+ * (the CLI, from `<root>/src/cli.ts`), with their chunks in `<outdir>/chunks/`, so that what both bundle (the
+ * analysis, the engine and registry clients, the renderers) is in dist/ once. Each entry statically imports
+ * only the chunks of code it reaches statically, so neither loads more at start than when built alone. A
+ * chunk's name hashes its contents and the chunks it imports, so each entry's bytes change whenever any of
+ * its own code does (the analysis cache's fingerprint reads the entry alone) and not when only the other
+ * program's code does.
+ */
+export async function buildDist(outdir = 'dist', root = '.') {
+  for (const old of ['chunks', 'action-chunks', 'cli-chunks'])
+    rmSync(join(outdir, old), { recursive: true, force: true });
   await build({
     ...common,
-    entryPoints: { index: join(root, 'src/index.ts') },
+    entryPoints: { index: join(root, 'src/index.ts'), cli: join(root, 'src/cli.ts') },
     outdir,
     splitting: true,
-    // As for the CLI: names hash contents and imports, so index.js's bytes stand for all of the Action's code.
-    chunkNames: 'action-chunks/[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
   });
-}
-
-/** The CLI: `<outdir>/cli.js` and its chunks in `<outdir>/cli-chunks/`, from `<root>/src/cli.ts`. */
-export async function buildCli(outdir = 'dist', root = '.') {
-  rmSync(join(outdir, 'cli-chunks'), { recursive: true, force: true });
-  await build({
-    ...common,
-    entryPoints: { cli: join(root, 'src/cli.ts') },
-    outdir,
-    splitting: true,
-    // The hash in a chunk's name covers its contents and the chunks it imports, so cli.js's bytes change
-    // whenever any of the CLI's code does (the analysis cache's fingerprint reads that one file).
-    chunkNames: 'cli-chunks/[name]-[hash]',
-  });
-  // The shebang goes on the entry alone.
+  // The shebang goes on the CLI's entry alone.
   const entry = join(outdir, 'cli.js');
   writeFileSync(entry, `#!/usr/bin/env node\n${readFileSync(entry, 'utf8')}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await buildAction();
-  await buildCli();
+  await buildDist();
 }

@@ -21,7 +21,7 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pack } from 'tar-stream';
-import { buildCli } from '../build.mjs';
+import { buildDist } from '../build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -126,9 +126,9 @@ async function bundles() {
     src,
   ]);
   symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
-  await buildCli(before, src);
+  await buildDist(before, src);
   const after = join(DIR, 'after');
-  await buildCli(after, ROOT);
+  await buildDist(after, ROOT);
   return { before: join(before, 'cli.js'), after: join(after, 'cli.js') };
 }
 

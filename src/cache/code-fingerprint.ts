@@ -11,10 +11,9 @@ let memo: string | null | undefined;
 let entry: string | undefined;
 
 /**
- * Names the bundle's entry file (its `import.meta.url`), called first thing by src/cli.ts. The CLI is split
- * into an entry and chunks (dist/cli.js, dist/cli-chunks/): chunk names carry a hash of their contents and of
- * the chunks they import, so the entry's bytes stand for all of the CLI's code. The Action's dist/index.js is
- * one file, which this module's own URL names.
+ * Names the bundle's entry file (its `import.meta.url`), called first thing by src/cli.ts and src/index.ts.
+ * Both programs are an entry and chunks (dist/cli.js, dist/index.js, dist/chunks/): chunk names carry a hash
+ * of their contents and of the chunks they import, so an entry's bytes stand for all of its program's code.
  */
 export function setCodeEntry(url: string): void {
   entry = url;

@@ -44,7 +44,7 @@ describe('the Action’s start-up path in dist/', () => {
 
   it('is the entry and the main chunk it awaits, with what they import statically', () => {
     expect(loadedAtStart.map((f) => relative(dist, f))).toEqual([
-      expect.stringMatching(/^action-chunks\/main-[A-Z0-9]+\.js$/),
+      expect.stringMatching(/^chunks\/main-[A-Z0-9]+\.js$/),
     ]);
     for (const file of startup) expect(existsSync(file)).toBe(true);
     // More than the two files: the walk follows multi-line `import { … } from` statements too.
@@ -60,7 +60,7 @@ describe('the Action’s start-up path in dist/', () => {
   });
 
   it('looks for something real: the chunks the PR comment loads on demand do bundle them', () => {
-    const chunks = readdirSync(join(dist, 'action-chunks')).map((n) => join(dist, 'action-chunks', n));
+    const chunks = readdirSync(join(dist, 'chunks')).map((n) => join(dist, 'chunks', n));
     const client = chunks.find((c) => /\/client-[A-Z0-9]+\.js$/.test(c));
     expect(client).toBeDefined();
     expect(staticGraph([client!]).some((file) => GITHUB_CLIENT.test(read(file)))).toBe(true);

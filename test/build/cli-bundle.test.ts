@@ -15,7 +15,7 @@ import {
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without types
-import { buildAction, buildCli } from '../../scripts/build.mjs';
+import { buildDist } from '../../scripts/build.mjs';
 
 const repo = join(import.meta.dirname, '..', '..');
 // Inside node_modules, so that the copy resolves the same packages as the repository.
@@ -27,7 +27,7 @@ cpSync(join(repo, 'package.json'), join(root, 'package.json'));
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Builds one program (scripts/build.mjs's buildCli or buildAction) into `out` and reads its entry file. */
+/** Builds both programs (scripts/build.mjs's buildDist) into `out` and reads one's entry file. */
 const builtEntry = async (
   build: (outdir: string, root: string) => Promise<void>,
   entry: string,
@@ -36,13 +36,13 @@ const builtEntry = async (
   await build(join(root, out), root);
   return readFileSync(join(root, out, entry), 'utf8');
 };
-const entryOf = (out: string) => builtEntry(buildCli, 'cli.js', out);
+const entryOf = (out: string) => builtEntry(buildDist, 'cli.js', out);
 
 describe('the split CLI bundle', () => {
   it('is reproducible, and its entry changes when code in any chunk does', async () => {
     const first = await entryOf('a');
     expect(first.startsWith('#!/usr/bin/env node\n')).toBe(true);
-    expect(existsSync(join(root, 'a', 'cli-chunks'))).toBe(true);
+    expect(existsSync(join(root, 'a', 'chunks'))).toBe(true);
     expect(await entryOf('b')).toBe(first);
     const rule = join(root, 'src', 'lint', 'rules', 'IG017-add-local.ts');
     const text = readFileSync(rule, 'utf8');
@@ -53,37 +53,35 @@ describe('the split CLI bundle', () => {
 });
 
 describe('the split Action bundle', () => {
-  // The same for dist/index.js and dist/action-chunks/: the Action's analysis cache entries are keyed by the
+  // The same for dist/index.js and dist/chunks/: the Action's analysis cache entries are keyed by the
   // entry's bytes too (src/index.ts names it), and the artifact client is a chunk of its own, parsed only
   // when a report is uploaded (it is most of the bytes, and had made start-up 1.5x slower).
-  const actionEntry = (out: string) => builtEntry(buildAction, 'index.js', out);
+  const actionEntry = (out: string) => builtEntry(buildDist, 'index.js', out);
 
   it('is reproducible, its entry changes when code in any chunk does, and the artifact client is loaded on demand', async () => {
     const first = await actionEntry('act-a');
-    expect(first).toContain('./action-chunks/');
+    expect(first).toContain('./chunks/');
     expect(await actionEntry('act-b')).toBe(first);
-    const chunks = readdirSync(join(root, 'act-a', 'action-chunks'));
+    const chunks = readdirSync(join(root, 'act-a', 'chunks'));
     const artifact = chunks.find((c) => /^artifact-[A-Z0-9]+\.js$/.test(c));
     expect(artifact).toBeDefined();
     // The Engine API client (dockerode, its modem, and ssh2) likewise: loaded at the engine's first request.
     const modem = chunks.find((c) => /^engine-modem-[A-Z0-9]+\.js$/.test(c));
     expect(modem).toBeDefined();
     // dockerode is in it, its BuildKit session code (grpc-js, protobufjs) is not, anywhere in the bundle.
-    const engineChunk = readFileSync(join(root, 'act-a', 'action-chunks', modem!), 'utf8');
+    const engineChunk = readFileSync(join(root, 'act-a', 'chunks', modem!), 'utf8');
     expect(engineChunk).toContain('node_modules/dockerode/lib/docker.js');
     expect(engineChunk).toContain('BuildKit sessions of dockerode are not bundled');
     for (const c of chunks) {
-      const text = readFileSync(join(root, 'act-a', 'action-chunks', c), 'utf8');
+      const text = readFileSync(join(root, 'act-a', 'chunks', c), 'utf8');
       expect(text, c).not.toMatch(/node_modules\/(@grpc|protobufjs)\//);
     }
     // ssh2 is a chunk of its own again, imported when an ssh:// engine is first connected to.
     const ssh = chunks.find((c) => /^ssh-[A-Z0-9]+\.js$/.test(c));
-    expect(readFileSync(join(root, 'act-a', 'action-chunks', ssh!), 'utf8')).toContain(
-      'docker system dial-stdio',
-    );
-    expect(readFileSync(join(root, 'act-a', 'action-chunks', modem!), 'utf8')).not.toContain('dial-stdio');
+    expect(readFileSync(join(root, 'act-a', 'chunks', ssh!), 'utf8')).toContain('docker system dial-stdio');
+    expect(readFileSync(join(root, 'act-a', 'chunks', modem!), 'utf8')).not.toContain('dial-stdio');
     // No chunk imports either statically: only a dynamic import() names them.
-    for (const c of [...chunks.map((n) => join('action-chunks', n)), 'index.js']) {
+    for (const c of [...chunks.map((n) => join('chunks', n)), 'index.js']) {
       const text = readFileSync(join(root, 'act-a', c), 'utf8');
       expect(text).not.toMatch(new RegExp(`^import[^;]*["'][./]*${artifact}["']`, 'm'));
       expect(text).not.toMatch(new RegExp(`^import[^;]*["'][./]*${modem}["']`, 'm'));
@@ -97,6 +95,19 @@ describe('the split Action bundle', () => {
     } finally {
       writeFileSync(rule, text);
     }
+    // Both programs come from one build; a change to code only the CLI runs leaves the Action's entry (and so
+    // its analysis cache entries) as they were, and changes the CLI's.
+    const cliOnly = join(root, 'src', 'cli', 'flags.ts');
+    const flags = readFileSync(cliOnly, 'utf8');
+    const cliBefore = readFileSync(join(root, 'act-a', 'cli.js'), 'utf8');
+    expect(flags).toContain('Judges a Dockerfile');
+    writeFileSync(cliOnly, flags.replace('Judges a Dockerfile', 'Judges  a Dockerfile'));
+    try {
+      expect(await actionEntry('act-d')).toBe(first);
+      expect(readFileSync(join(root, 'act-d', 'cli.js'), 'utf8')).not.toBe(cliBefore);
+    } finally {
+      writeFileSync(cliOnly, flags);
+    }
   }, 60_000);
 });
 
@@ -104,7 +115,7 @@ describe('the built CLI with a config file', () => {
   // In the split bundle the yaml module once arrived as `default` alone, and every config file failed with
   // "Right-hand side of 'instanceof' is not an object": tested on the bundle, not on the sources.
   it('reads --config and the .image-guard.yml it finds, valid and invalid', async () => {
-    await buildCli(join(root, 'cfg'), root);
+    await buildDist(join(root, 'cfg'), root);
     const { execFileSync, spawnSync } = await import('node:child_process');
     const work = join(root, 'cfg-work');
     mkdirSync(work, { recursive: true });
@@ -144,7 +155,7 @@ describe('the built CLI against a hostile engine', () => {
   // Issue 15, items 2, 6 and 9: references refused before any request, redirects not followed, HTML and
   // silence each one line with exit 2 (exit 1 is for policy failures only), through the bundle.
   it('refuses, reports and times out with one line and exit 2', async () => {
-    await buildCli(join(root, 'eng'), root);
+    await buildDist(join(root, 'eng'), root);
     const { execFile } = await import('node:child_process');
     const { countingPort, FakeEngine, json } = await import('../support/fake-engine.js');
     const fake = await new FakeEngine(join(root, 'eng.sock'), () => {}).start();
@@ -215,8 +226,8 @@ describe('the built engine chunk and ssh2', () => {
   // docker-modem requires its ssh agent, and ssh2 with it, when it loads; scripts/build.mjs defers that to the
   // first ssh connection. ssh2 asks for its native accelerators when it loads: that is what is watched here.
   it('loads ssh2 only when an ssh:// engine is dialled', async () => {
-    await buildCli(join(root, 'ssh'), root);
-    const chunk = readdirSync(join(root, 'ssh', 'cli-chunks')).find((c) => /^engine-modem-/.test(c));
+    await buildDist(join(root, 'ssh'), root);
+    const chunk = readdirSync(join(root, 'ssh', 'chunks')).find((c) => /^engine-modem-/.test(c));
     expect(chunk).toBeDefined();
     const script = `
       import Module from 'node:module';
@@ -224,7 +235,7 @@ describe('the built engine chunk and ssh2', () => {
       const asked = [];
       Module._resolveFilename = function (request, ...rest) { asked.push(request); return resolve.call(this, request, ...rest); };
       const ssh2 = () => asked.filter((r) => /cpu-features|sshcrypto/.test(r)).length > 0;
-      const { ModemApi } = await import(${JSON.stringify(join(root, 'ssh', 'cli-chunks', chunk!))});
+      const { ModemApi } = await import(${JSON.stringify(join(root, 'ssh', 'chunks', chunk!))});
       const loaded = [ssh2()];
       const socket = new ModemApi({ address: 'unix:///nonexistent.sock', target: { kind: 'socket', socketPath: '/nonexistent.sock' } }, 2000, {});
       await socket.json({ method: 'GET', path: '/info' }).catch(() => {});
@@ -282,7 +293,7 @@ describe('deprecation warnings of bundled libraries', () => {
       expect(banner.status).toBe(2);
     }
     // The built CLI on the path that printed DEP0169 on Node 24: a tcp:// DOCKER_HOST with no engine.
-    await buildCli(join(root, 'dep-cli'), root);
+    await buildDist(join(root, 'dep-cli'), root);
     for (const node of nodes) {
       const run = spawnSync(node, [join(root, 'dep-cli', 'cli.js'), 'analyze', 'app:1'], {
         encoding: 'utf8',

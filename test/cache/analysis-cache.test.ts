@@ -85,13 +85,13 @@ describe('codeFingerprint', () => {
   it('fingerprints the entry a bundle names, whichever chunk asks', () => {
     expect(codeFingerprint()).toBeNull(); // the TypeScript sources
     const entry = join(dir, 'cli.js');
-    writeFileSync(entry, 'import "./cli-chunks/chunk-AAAA.js"');
+    writeFileSync(entry, 'import "./chunks/chunk-AAAA.js"');
     setCodeEntry(`file://${entry}`);
     const a = codeFingerprint();
     expect(a).toBe(codeFingerprint(`file://${entry}`));
     expect(a).not.toBeNull();
     // a changed chunk has a new name, so the entry that imports it changes
-    writeFileSync(entry, 'import "./cli-chunks/chunk-BBBB.js"');
+    writeFileSync(entry, 'import "./chunks/chunk-BBBB.js"');
     setCodeEntry(`file://${entry}`);
     expect(codeFingerprint()).not.toBe(a);
   });

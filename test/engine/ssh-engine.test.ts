@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import ssh2 from 'ssh2';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without types
-import { buildCli } from '../../scripts/build.mjs';
+import { buildDist } from '../../scripts/build.mjs';
 import { connectEngine } from '../../src/engine/docker-engine.js';
 import { countingPort, FakeEngine, json } from '../support/fake-engine.js';
 
@@ -76,7 +76,7 @@ it('works through the bundle, whose ssh agent is a chunk imported at the first c
   const out = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', `ig-ssh-${process.pid}`);
   mkdirSync(out, { recursive: true });
   try {
-    await buildCli(out, join(import.meta.dirname, '..', '..'));
+    await buildDist(out, join(import.meta.dirname, '..', '..'));
     fake.requests.length = 0;
     fake.handler = (_req, res) => json(res, 500, { message: 'the stand-in has no images' });
     const stderr = await new Promise<string>((resolve) => {

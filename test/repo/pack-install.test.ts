@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error scripts/build.mjs is plain JavaScript without types
-import { buildCli } from '../../scripts/build.mjs';
+import { buildDist } from '../../scripts/build.mjs';
 import { dockerSaveArchive, layerTar } from '../support/tar-fixtures.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -63,7 +63,7 @@ beforeAll(async () => {
     mkdirSync(dirname(join(stage, file)), { recursive: true });
     copyFileSync(join(root, file), join(stage, file));
   }
-  await buildCli(join(stage, 'dist'), root);
+  await buildDist(join(stage, 'dist'), root);
 
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], stage)) as {
     filename: string;
@@ -96,7 +96,7 @@ describe('the package from npm pack, installed into an empty prefix', () => {
         'action.yml',
       ]),
     );
-    expect(tarballFiles.some((f) => f.startsWith('dist/cli-chunks/'))).toBe(true);
+    expect(tarballFiles.some((f) => f.startsWith('dist/chunks/'))).toBe(true);
     expect(tarballFiles.filter((f) => /^(src|test|scripts|node_modules)\//.test(f))).toEqual([]);
   });
 

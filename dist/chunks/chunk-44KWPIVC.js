@@ -1,0 +1,109 @@
+import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
+import {
+  FORMATS,
+  SETTING_NAMES,
+  flagOf,
+  parseFormat,
+  specOf
+} from "./chunk-765SFG5G.js";
+import {
+  UserError,
+  messageOf
+} from "./chunk-UH7RQI7X.js";
+
+// src/cli/flags.ts
+import { parseArgs } from "node:util";
+var POSITIONAL = {
+  lint: "<Dockerfile>",
+  analyze: "<IMAGE>",
+  compare: null
+};
+var settingsOf = (command) => SETTING_NAMES.filter((name) => specOf(name).commands.includes(command));
+var isSwitch = (name) => typeof specOf(name).default === "boolean";
+function parseFlags(command, argv) {
+  const options = {
+    format: { type: "string" },
+    help: { type: "boolean", short: "h" }
+  };
+  for (const name of settingsOf(command))
+    options[flagOf(name).slice(2)] = { type: isSwitch(name) ? "boolean" : "string" };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UserError(
+      `${messageOf(error).replace(/\. To specify a positional.*$/, "")} (image-guard ${command} --help)`
+    );
+  }
+  const values = parsed.values;
+  const written = {};
+  for (const name of settingsOf(command)) {
+    const flag = flagOf(name);
+    const value = values[flag.slice(2)];
+    if (value === void 0) continue;
+    written[name] = {
+      text: typeof value === "boolean" ? String(!flag.startsWith("--no-")) : value,
+      shown: flag
+    };
+  }
+  let format = "text";
+  if (typeof values.format === "string") {
+    const f = parseFormat(command, values.format.trim());
+    if ("problem" in f) throw new UserError(`--format ${JSON.stringify(values.format)} ${f.problem}`);
+    format = f.value;
+  }
+  const max = POSITIONAL[command] ? 1 : 0;
+  if (parsed.positionals.length > max)
+    throw new UserError(`unexpected argument "${parsed.positionals[max]}" (image-guard ${command} --help)`);
+  return { written, format, positionals: parsed.positionals, help: values.help === true };
+}
+function flagUsage(name, required) {
+  const spec = specOf(name);
+  const flag = flagOf(name);
+  const text = isSwitch(name) ? flag : `${flag} ${spec.metavar ?? "VALUE"}`;
+  return required.includes(name) ? text : `[${text}]`;
+}
+var REQUIRED = { lint: [], analyze: [], compare: ["head"] };
+function usageLine(command) {
+  const parts = [`image-guard ${command}`];
+  if (POSITIONAL[command]) parts.push(POSITIONAL[command]);
+  for (const name of settingsOf(command)) parts.push(flagUsage(name, REQUIRED[command]));
+  parts.push(`[--format ${FORMATS[command].join("|")}]`);
+  return parts.join(" ");
+}
+var ABOUT = {
+  lint: "Judges a Dockerfile (and its build context) against the Dockerfile rules.",
+  analyze: "Reads one image (from the engine or an archive) and reports its size, layers, wasted bytes, largest files and content findings.",
+  compare: "Compares the head image with the base image: size and layer deltas, budgets, content findings, the Dockerfile rules with --dockerfile, and the costs table."
+};
+function commandHelp(command) {
+  const lines = [`Usage: ${usageLine(command)}`, "", ABOUT[command], "", "Options:"];
+  const rows = [];
+  for (const name of settingsOf(command)) {
+    const spec = specOf(name);
+    const left = isSwitch(name) ? flagOf(name) : `${flagOf(name)} ${spec.metavar ?? "VALUE"}`;
+    const doc = isSwitch(name) ? `Leave out: ${spec.doc.charAt(0).toLowerCase()}${spec.doc.slice(1)}` : spec.doc;
+    const def = !isSwitch(name) && spec.defaultDoc && !/\(default /i.test(doc) ? ` (default: ${spec.defaultDoc})` : "";
+    const text = def ? `${doc.replace(/\.$/, "")}${def}.` : doc;
+    rows.push([left, `${text}${spec.config ? " (also a key of .image-guard.yml)" : ""}`]);
+  }
+  rows.push([`--format ${FORMATS[command].join("|")}`, "Output format. Default: text."]);
+  rows.push(["-h, --help", "This help."]);
+  const width = Math.min(34, Math.max(...rows.map(([l]) => l.length)));
+  for (const [left, right] of rows) {
+    lines.push(
+      left.length > width ? `  ${left}
+  ${" ".repeat(width)}  ${right}` : `  ${left.padEnd(width)}  ${right}`
+    );
+  }
+  lines.push("", EXIT_STATUS, "");
+  return lines.join("\n");
+}
+var EXIT_STATUS = "Exit status: 0 passed, 1 a budget broken or a finding at or above --fail-on (default error), 2 the run could not be done.";
+
+export {
+  parseFlags,
+  usageLine,
+  commandHelp,
+  EXIT_STATUS
+};
