@@ -137,7 +137,7 @@ export function walkContext(
   };
 }
 
-function fsTree(root: string): TreeSource {
+export function fsTree(root: string): TreeSource {
   return {
     list(dir) {
       return readdirSync(join(root, dir), { withFileTypes: true }).map((d) => ({

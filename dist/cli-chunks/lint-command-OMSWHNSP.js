@@ -1,20 +1,23 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  buildReport,
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-ZOH5BBG5.js";
-import "./chunk-PV23V732.js";
+} from "./chunk-B6OZURND.js";
+import "./chunk-AXV76V72.js";
+import {
+  buildReport
+} from "./chunk-M4INHGGG.js";
+import "./chunk-SLGCNK7V.js";
 import {
   defaultContext,
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-ZLZ4IXON.js";
+} from "./chunk-5Y54HNIF.js";
 import {
   RULES
-} from "./chunk-DBOYK34C.js";
+} from "./chunk-QTZVWOFP.js";
 import "./chunk-D5YAGET4.js";
 import "./chunk-RGMIW7AQ.js";
 import "./chunk-V7CDQE4S.js";
@@ -23,7 +26,7 @@ import {
   messageOf
 } from "./chunk-2RNWAOZS.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-NK227DYA.js";
+import "./chunk-YAS4EG4A.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-R3ZKXXJG.js";
 
@@ -43,8 +46,15 @@ async function runLintCommand(argv, io) {
     }
     const dockerfile = positionals[0];
     const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), "bad flags");
+    const context = explicit.has("context") ? settings.context : defaultContext(dockerfile);
+    if (settings.diff && !settings.fix)
+      throw new UserError("--diff goes with --fix (image-guard lint --help)");
+    if (settings.fix) {
+      const { runLintFix } = await import("./lint-fix-UPLNFWR2.js");
+      return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
+    }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
-      context: explicit.has("context") ? settings.context : defaultContext(dockerfile),
+      context,
       target: settings.target ?? void 0,
       platform: settings.platform ?? void 0,
       config

@@ -9,19 +9,19 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-ZLZ4IXON.js";
+} from "./chunk-5Y54HNIF.js";
 import {
   RULES,
   memoryTree,
   readContext,
   walkContext
-} from "./chunk-DBOYK34C.js";
+} from "./chunk-QTZVWOFP.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";
 import "./chunk-2RNWAOZS.js";
 import "./chunk-MENXIJHE.js";
-import "./chunk-NK227DYA.js";
+import "./chunk-YAS4EG4A.js";
 import "./chunk-D3W3FW7B.js";
 import "./chunk-R3ZKXXJG.js";
 export {

@@ -61,6 +61,7 @@ var package_default = {
     "@types/tar-stream": "^3.1.5",
     ajv: "^8.20.0",
     "ajv-formats": "^3.0.1",
+    diff: "^9.0.0",
     "dockerfile-ast": "^0.7.1",
     esbuild: "^0.28.2",
     fzstd: "^0.1.1",

@@ -1,8 +1,10 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  formatBandwidth,
+  formatBandwidth
+} from "./chunk-AXV76V72.js";
+import {
   reachesFailOn
-} from "./chunk-PV23V732.js";
+} from "./chunk-SLGCNK7V.js";
 import {
   formatBytes
 } from "./chunk-MENXIJHE.js";

@@ -10,21 +10,24 @@ import {
   shortDirectoryList,
   signed,
   statusLine
-} from "./chunk-G43VUA66.js";
+} from "./chunk-CBEDVV3A.js";
 import {
   EXIT_STATUS,
   buildCosts,
-  buildReport,
   commandHelp,
   describeProbe,
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-ZOH5BBG5.js";
+} from "./chunk-B6OZURND.js";
+import "./chunk-AXV76V72.js";
+import {
+  buildReport
+} from "./chunk-M4INHGGG.js";
 import {
   reachesFailOn
-} from "./chunk-PV23V732.js";
-import "./chunk-DBOYK34C.js";
+} from "./chunk-SLGCNK7V.js";
+import "./chunk-QTZVWOFP.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";
@@ -48,7 +51,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-NK227DYA.js";
+} from "./chunk-YAS4EG4A.js";
 import {
   namesRegistry,
   referenceProblem
@@ -543,10 +546,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-LVT72HZR.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-FI6KAVYV.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
   containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-2DKUYPIH.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-GDNTPAUC.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1114,7 +1117,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-UZT52HQP.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-OMSWHNSP.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1167,7 +1170,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-2DKUYPIH.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-GDNTPAUC.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,
@@ -1203,7 +1206,7 @@ async function emit(result, format, io, options) {
 `);
   else if (format === "markdown") io.stdout.write(renderMarkdown(report, options));
   else if (format === "html") {
-    const { renderHtml } = await import("./html-I3SBUJHH.js");
+    const { renderHtml } = await import("./html-EIOY44P3.js");
     io.stdout.write(renderHtml(report, { failOn: options.failOn, explore: result.explore }));
   } else
     io.stdout.write(

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-DBOYK34C.js";
+} from "./chunk-QTZVWOFP.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-MENXIJHE.js";
 import {
   VERSION
-} from "./chunk-NK227DYA.js";
+} from "./chunk-YAS4EG4A.js";
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";

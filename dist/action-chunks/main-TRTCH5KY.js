@@ -41,7 +41,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-7BB7GZSB.js";
+} from "./chunk-UMRFFDX4.js";
 import {
   namesRegistry,
   referenceProblem
@@ -825,10 +825,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-SPE2UHHV.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-2TQUCJRT.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-WVIG32I6.js")).registryClient(),
   containers: async () => (await import("./docker-cli-MAPYUSAY.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-7FJD5S4O.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-U2OS5BPM.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1462,6 +1462,22 @@ var SETTINGS = {
     ),
     commands: ["lint"],
     metavar: "OS/ARCH"
+  }),
+  fix: setting({
+    doc: "Make the mechanical fixes whose effect is certain: the Dockerfile is rewritten in place (and .dockerignore, for IG008); each change and each finding left for a person is listed.",
+    default: false,
+    defaultDoc: "false",
+    parse: boolean,
+    input: false,
+    commands: ["lint"]
+  }),
+  diff: setting({
+    doc: "With --fix: print the changes as a unified diff instead, and write nothing.",
+    default: false,
+    defaultDoc: "false",
+    parse: boolean,
+    input: false,
+    commands: ["lint"]
   }),
   "build-args": setting({ doc: "One KEY=VALUE a line.", default: [], parse: lines }),
   secrets: setting({

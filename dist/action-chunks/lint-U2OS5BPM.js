@@ -21,7 +21,7 @@ import {
 } from "./chunk-2YHXANQQ.js";
 import {
   VERSION
-} from "./chunk-7BB7GZSB.js";
+} from "./chunk-UMRFFDX4.js";
 import "./chunk-AKU6XGOV.js";
 import "./chunk-KDXOXGTE.js";
 

@@ -5,8 +5,9 @@ import {
   percent,
   signed,
   statusLine
-} from "./chunk-G43VUA66.js";
-import "./chunk-PV23V732.js";
+} from "./chunk-CBEDVV3A.js";
+import "./chunk-AXV76V72.js";
+import "./chunk-SLGCNK7V.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";
