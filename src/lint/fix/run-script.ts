@@ -144,6 +144,9 @@ export function appendToScript(
 ): TextEdit | { why: string } {
   const s = form.scripts[form.scripts.length - 1]!;
   if (s.scan.unsure) return { why: 'its script has an unterminated quote' };
+  const last = s.scan.commands.at(-1)?.words[0]?.value;
+  if (last === 'exec' || last === 'exit')
+    return { why: `its script ends with \`${last}\`, after which nothing runs` };
   const op = s.scan.trailingOp;
   if (op !== '' && op !== ')' && op !== ';') return { why: `its script ends with \`${op}\`` };
   const endIndex = op === ';' ? s.scan.contentEnd : s.scan.end;

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-QTZVWOFP.js";
+} from "./chunk-H4M3MKNW.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";

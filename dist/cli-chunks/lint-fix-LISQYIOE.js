@@ -7,7 +7,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-5Y54HNIF.js";
+} from "./chunk-7DCIW6R2.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -17,6 +17,7 @@ import {
   aptCommand,
   baseOf,
   buildStageGraph,
+  bunInstall,
   commandName,
   contextPath,
   copySources,
@@ -28,9 +29,12 @@ import {
   isShell,
   isUrl,
   isWindowsImage,
+  mountsOf,
   npmInstall,
   parseDockerfile,
   pipInstallArgs,
+  pnpmInstall,
+  poetryInstall,
   readContext,
   rpmCommand,
   segment,
@@ -38,8 +42,9 @@ import {
   splitWords,
   truthy,
   uvCommand,
-  walkContext
-} from "./chunk-QTZVWOFP.js";
+  walkContext,
+  yarnInstall
+} from "./chunk-H4M3MKNW.js";
 import "./chunk-D5YAGET4.js";
 import "./chunk-V7CDQE4S.js";
 import {
@@ -553,6 +558,40 @@ var left = (finding, reason) => ({ finding, reason });
 var isLeft = (x) => "reason" in x;
 
 // src/lint/fix/dockerignore-fix.ts
+function buildsPythonProject(c) {
+  const pip = pipInstallArgs(c);
+  if (pip)
+    return pip.positionals.some((p) => /^[./]/.test(p)) || pip.options.some((o) => /^(-e|--editable)/.test(o));
+  const uv = uvCommand(c);
+  if (uv) return uv.kind === "sync" || uv.positionals.some((p) => /^[./]/.test(p));
+  if (poetryInstall(c)) return true;
+  const name = commandName(c.argv[0]);
+  const args = c.argv.slice(1);
+  if (/^python(\d+(\.\d+)?)?$/.test(name) && args.includes("-m") && args[args.indexOf("-m") + 1] === "build")
+    return true;
+  return ["hatch", "pdm", "flit"].includes(name) || name === "uv" && args[0] === "build" || name === "poetry" && args[0] === "build";
+}
+var installsJs = (c) => npmInstall(c) !== null || yarnInstall(c) !== null || pnpmInstall(c) !== null || bunInstall(c) !== null;
+var createsVenv = (c) => {
+  const name = commandName(c.argv[0]);
+  const uv = uvCommand(c);
+  return uv?.kind === "sync" || name === "uv" && c.argv[1] === "venv" || name === "virtualenv" || poetryInstall(c) !== null || /^python/.test(name) && c.argv.includes("venv");
+};
+function readByBuild(env, name) {
+  const commands = env.parsed.instructions.filter((i) => i.keyword === "RUN").flatMap((i) => analyzeRun(i).commands);
+  if (name === ".git") {
+    const reader = commands.find((c) => commandName(c.argv[0]) === "git" || buildsPythonProject(c));
+    return reader ? `\`${reader.argv.slice(0, 3).join(" ")}\` may read .git (git, setuptools-scm)` : null;
+  }
+  if (name === "node_modules" && !commands.some(installsJs))
+    return "no RUN installs JavaScript dependencies: the image may run the context's node_modules";
+  if ((name === ".venv" || name === "venv") && !commands.some(createsVenv)) {
+    const word = new RegExp(`(^|[^A-Za-z0-9_.-])${name.replace(".", "\\.")}([^A-Za-z0-9_-]|$)`);
+    if (env.parsed.instructions.some((i) => i.keyword !== "COPY" && i.keyword !== "ADD" && word.test(i.args)))
+      return `the Dockerfile uses \`${name}\` and no RUN creates it`;
+  }
+  return null;
+}
 var DEFAULT_ENTRIES = [".git", "**/__pycache__", ".venv", "node_modules", ".env"];
 var fixDockerignore = (finding, env) => {
   const ctx = env.context;
@@ -564,12 +603,21 @@ var fixDockerignore = (finding, env) => {
     if (i.keyword !== "COPY" && i.keyword !== "ADD" || hasFromFlag(i)) continue;
     for (const s of copySources(i)) for (const part of s.split("/")) named.add(part);
   }
+  for (const i of env.parsed.instructions) {
+    if (i.keyword !== "RUN") continue;
+    for (const m of mountsOf(i)) {
+      if (m.type !== "bind" || m.from) continue;
+      for (const part of (m.source ?? "").split("/")) named.add(part);
+    }
+  }
   const reincluded = (ctx.ignoreText ?? "").split(/\r?\n/).filter((l) => l.trim().startsWith("!")).join("\n");
   const entries = [];
   for (const name of names.length > 0 || ctx.ignoreText !== null ? names : DEFAULT_ENTRIES) {
     const bare = name.replace(/^\*\*\//, "");
     if (!HEAVY_PATHS.includes(bare)) continue;
     if (named.has(bare)) return left(finding, `unsafe here: the Dockerfile copies \`${bare}\` by name`);
+    const reader = names.length > 0 ? readByBuild(env, bare) : null;
+    if (reader) return left(finding, `unsafe here: ${reader}`);
     if (reincluded.includes(bare))
       return left(finding, `unsafe here: the ignore file re-includes something in \`${bare}\``);
     const rootOnly = heavy.filter((h) => h.path.split("/").pop() === bare).every((h) => !h.path.includes("/"));
@@ -1124,6 +1172,9 @@ function insertJsonAfter(form, index, text) {
 function appendToScript(env, form, command) {
   const s = form.scripts[form.scripts.length - 1];
   if (s.scan.unsure) return { why: "its script has an unterminated quote" };
+  const last = s.scan.commands.at(-1)?.words[0]?.value;
+  if (last === "exec" || last === "exit")
+    return { why: `its script ends with \`${last}\`, after which nothing runs` };
   const op = s.scan.trailingOp;
   if (op !== "" && op !== ")" && op !== ";") return { why: `its script ends with \`${op}\`` };
   const endIndex = op === ";" ? s.scan.contentEnd : s.scan.end;

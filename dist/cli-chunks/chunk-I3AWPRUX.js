@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXV76V72.js";
 import {
   RULES
-} from "./chunk-QTZVWOFP.js";
+} from "./chunk-H4M3MKNW.js";
 import {
   CONTENT_RULES
 } from "./chunk-RGMIW7AQ.js";

@@ -9,13 +9,13 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-5Y54HNIF.js";
+} from "./chunk-7DCIW6R2.js";
 import {
   RULES,
   memoryTree,
   readContext,
   walkContext
-} from "./chunk-QTZVWOFP.js";
+} from "./chunk-H4M3MKNW.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";
