@@ -111,7 +111,10 @@ export const fixPipCache: Fixer = (finding, env) => {
     }
   }
   if (edits.length === 0)
-    return left(finding, 'unsafe here: the pip or uv command is built from variables or `sh -c`');
+    return left(
+      finding,
+      'unsafe here: the pip or uv command is built from variables, or in a `sh -c` script with expansions or escapes',
+    );
   return done(finding, edits, `added ${[...added].join(' and ')}`);
 };
 
@@ -159,7 +162,11 @@ export const fixOsPackageCache: Fixer = (finding, env) => {
     edits.push(edit);
     what.push(`\`&& ${appended.join(' && ')}\` at the end of the RUN`);
   }
-  if (edits.length === 0) return left(finding, 'unsafe here: the install is built from variables or `sh -c`');
+  if (edits.length === 0)
+    return left(
+      finding,
+      'unsafe here: the install is built from variables, or in a `sh -c` script with expansions or escapes',
+    );
   return done(finding, edits, `added ${what.join(' and ')}`);
 };
 

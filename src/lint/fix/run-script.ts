@@ -1,7 +1,7 @@
 // A RUN's scripts located in the source: the shell form's arguments, a shell heredoc's body, or the exec form's
 // JSON strings, each with the commands found in it.
 import type { ShellCommand } from '../shell.js';
-import { isShell } from '../shell.js';
+import { isShell, shellDashC } from '../shell.js';
 import type { TextEdit } from './edits.js';
 import type { FixEnv, Located } from './model.js';
 import { commandWords, type ScannedScript, scanScript, type Word } from './shell-words.js';
@@ -61,9 +61,14 @@ export function runForm(env: FixEnv, loc: Located): RunForm {
   const { args } = argumentsOf(header, true);
   if (loc.instr.json) {
     const elements = jsonElements(args.text);
-    return elements
-      ? { form: 'exec', args, elements }
-      : { form: 'other', why: 'its exec form cannot be read' };
+    if (!elements) return { form: 'other', why: 'its exec form cannot be read' };
+    // ["sh", "-c", "…"]: the string is a shell script, edited inside its JSON string
+    const k = dashCIndex(elements.map((e) => e.value));
+    if (k < 0) return { form: 'exec', args, elements };
+    const inner = jsonStringText(args, elements[k]!);
+    return inner
+      ? { form: 'shell', header, multiLine: false, scripts: [script('shell', inner)] }
+      : { form: 'other', why: 'its `sh -c` script holds escapes' };
   }
   const multiLine = loc.seg.headerEnd > loc.seg.start;
   if (loc.seg.heredocs.length === 0)
@@ -82,22 +87,51 @@ export function runForm(env: FixEnv, loc: Located): RunForm {
   return { form: 'shell', header, multiLine: false, scripts: [script('heredoc', body)] };
 }
 
+/** Index of the script argument of `sh -c SCRIPT` (shellDashC's answer, found among the words), or -1. */
+function dashCIndex(argv: readonly string[]): number {
+  const inner = shellDashC(argv);
+  if (inner === null) return -1;
+  const flag = argv.findIndex((a, k) => k > 0 && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a));
+  return flag > 0 && argv[flag + 1] === inner ? flag + 1 : -1;
+}
+
+/**
+ * The text inside a JSON string with each character's source range. Only strings without escapes: an edit
+ * inside one then needs no escaping either.
+ */
+function jsonStringText(args: MappedText, el: JsonElement): MappedText | null {
+  const raw = args.text.slice(el.start + 1, el.end - 1);
+  if (raw.includes('\\')) return null;
+  return mappedSlice(args, el.start + 1, el.end - 1);
+}
+
+/** The script of a quoted shell word (`'…'`, or `"…"` with no `$`, backtick or backslash), or null. */
+function quotedText(outer: MappedText, word: Word): MappedText | null {
+  const raw = outer.text.slice(word.start, word.end);
+  if (!/^'[^']*'$/.test(raw) && !/^"[^"\\$`]*"$/.test(raw)) return null;
+  return mappedSlice(outer, word.start + 1, word.end - 1);
+}
+
 function script(kind: Script['kind'], text: MappedText): Script {
   return { kind, text, scan: scanScript(text.text) };
 }
 
 /** The commands of the scripts whose first word is plain (what the recognisers can judge here). */
-export function commandsOf(scripts: readonly Script[]): LocatedCommand[] {
+export function commandsOf(scripts: readonly Script[], depth = 0): LocatedCommand[] {
   const out: LocatedCommand[] = [];
   for (const s of scripts) {
     for (const c of s.scan.commands) {
       const found = commandWords(c);
       if (!found) continue;
-      out.push({
-        command: { argv: found.words.map((w) => w.value), env: found.env },
-        words: found.words,
-        script: s,
-      });
+      const argv = found.words.map((w) => w.value);
+      // `sh -c '…'`: the commands of the quoted script, located inside the quotes
+      const k = depth < 2 ? dashCIndex(argv) : -1;
+      const inner = k > 0 ? quotedText(s.text, found.words[k]!) : null;
+      if (inner) {
+        out.push(...commandsOf([script('shell', inner)], depth + 1));
+        continue;
+      }
+      out.push({ command: { argv, env: found.env }, words: found.words, script: s });
     }
   }
   return out;

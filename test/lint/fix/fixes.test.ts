@@ -118,21 +118,36 @@ table(
       code: `${PY}RUN if true; then X=1 pip install flask; fi\n${END}`,
       want: `${PY}RUN if true; then X=1 pip install --no-cache-dir flask; fi\n${END}`,
     },
+    {
+      name: 'pip run through sh -c, single quotes',
+      code: `${PY}RUN sh -c 'pip install flask'\n${END}`,
+      want: `${PY}RUN sh -c 'pip install --no-cache-dir flask'\n${END}`,
+    },
+    {
+      name: 'pip run through bash -ec, double quotes',
+      code: `${PY}RUN bash -ec "cd /tmp && pip install flask"\n${END}`,
+      want: `${PY}RUN bash -ec "cd /tmp && pip install --no-cache-dir flask"\n${END}`,
+    },
+    {
+      name: 'exec form through sh -c',
+      code: `${PY}RUN ["sh", "-c", "pip install flask"]\n${END}`,
+      want: `${PY}RUN ["sh", "-c", "pip install --no-cache-dir flask"]\n${END}`,
+    },
   ],
   [
     {
-      name: 'pip run through sh -c',
-      code: `${PY}RUN sh -c 'pip install flask'\n${END}`,
+      name: 'sh -c with an expansion in its double-quoted script',
+      code: `${PY}RUN sh -c "pip install $HOME/pkg"\n${END}`,
+      why: 'unsafe here',
+    },
+    {
+      name: 'exec form through sh -c with an escape in its string',
+      code: `${PY}RUN ["sh", "-c", "pip install \\"flask\\""]\n${END}`,
       why: 'unsafe here',
     },
     {
       name: 'pip named by a variable',
       code: `${PY}ARG PIP=pip\nRUN $PIP install flask\n${END}`,
-      why: 'unsafe here',
-    },
-    {
-      name: 'exec form through sh -c',
-      code: `${PY}RUN ["sh", "-c", "pip install flask"]\n${END}`,
       why: 'unsafe here',
     },
   ],
@@ -180,6 +195,16 @@ table(
       name: 'apt in a heredoc',
       code: `${DEB}RUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n${END}`,
       want: `${DEB}RUN <<EOF\napt-get update\napt-get install -y curl && rm -rf /var/lib/apt/lists/*\nEOF\n${END}`,
+    },
+    {
+      name: 'apt run through sh -c: appended after the quoted script',
+      code: `${DEB}RUN sh -c 'apt-get update && apt-get install -y curl'\n${END}`,
+      want: `${DEB}RUN sh -c 'apt-get update && apt-get install -y curl' && rm -rf /var/lib/apt/lists/*\n${END}`,
+    },
+    {
+      name: 'apt in the exec form through sh -c: appended inside its string',
+      code: `${DEB}RUN ["/bin/sh", "-c", "apt-get update && apt-get install -y curl"]\n${END}`,
+      want: `${DEB}RUN ["/bin/sh", "-c", "apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*"]\n${END}`,
     },
     {
       name: 'apk add',

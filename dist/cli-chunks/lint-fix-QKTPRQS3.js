@@ -7,7 +7,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-7DCIW6R2.js";
+} from "./chunk-DIDDMG5M.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -38,13 +38,14 @@ import {
   readContext,
   rpmCommand,
   segment,
+  shellDashC,
   skipNested,
   splitWords,
   truthy,
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-H4M3MKNW.js";
+} from "./chunk-CIEE7OYJ.js";
 import "./chunk-D5YAGET4.js";
 import "./chunk-V7CDQE4S.js";
 import {
@@ -1114,7 +1115,11 @@ function runForm(env, loc) {
   const { args } = argumentsOf(header, true);
   if (loc.instr.json) {
     const elements = jsonElements(args.text);
-    return elements ? { form: "exec", args, elements } : { form: "other", why: "its exec form cannot be read" };
+    if (!elements) return { form: "other", why: "its exec form cannot be read" };
+    const k = dashCIndex(elements.map((e) => e.value));
+    if (k < 0) return { form: "exec", args, elements };
+    const inner = jsonStringText(args, elements[k]);
+    return inner ? { form: "shell", header, multiLine: false, scripts: [script("shell", inner)] } : { form: "other", why: "its `sh -c` script holds escapes" };
   }
   const multiLine = loc.seg.headerEnd > loc.seg.start;
   if (loc.seg.heredocs.length === 0)
@@ -1131,20 +1136,39 @@ function runForm(env, loc) {
   }
   return { form: "shell", header, multiLine: false, scripts: [script("heredoc", body)] };
 }
+function dashCIndex(argv) {
+  const inner = shellDashC(argv);
+  if (inner === null) return -1;
+  const flag = argv.findIndex((a, k) => k > 0 && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a));
+  return flag > 0 && argv[flag + 1] === inner ? flag + 1 : -1;
+}
+function jsonStringText(args, el) {
+  const raw = args.text.slice(el.start + 1, el.end - 1);
+  if (raw.includes("\\")) return null;
+  return mappedSlice(args, el.start + 1, el.end - 1);
+}
+function quotedText(outer, word) {
+  const raw = outer.text.slice(word.start, word.end);
+  if (!/^'[^']*'$/.test(raw) && !/^"[^"\\$`]*"$/.test(raw)) return null;
+  return mappedSlice(outer, word.start + 1, word.end - 1);
+}
 function script(kind, text) {
   return { kind, text, scan: scanScript(text.text) };
 }
-function commandsOf(scripts) {
+function commandsOf(scripts, depth = 0) {
   const out = [];
   for (const s of scripts) {
     for (const c of s.scan.commands) {
       const found = commandWords(c);
       if (!found) continue;
-      out.push({
-        command: { argv: found.words.map((w) => w.value), env: found.env },
-        words: found.words,
-        script: s
-      });
+      const argv = found.words.map((w) => w.value);
+      const k = depth < 2 ? dashCIndex(argv) : -1;
+      const inner = k > 0 ? quotedText(s.text, found.words[k]) : null;
+      if (inner) {
+        out.push(...commandsOf([script("shell", inner)], depth + 1));
+        continue;
+      }
+      out.push({ command: { argv, env: found.env }, words: found.words, script: s });
     }
   }
   return out;
@@ -1271,7 +1295,10 @@ var fixPipCache = (finding, env) => {
     }
   }
   if (edits.length === 0)
-    return left(finding, "unsafe here: the pip or uv command is built from variables or `sh -c`");
+    return left(
+      finding,
+      "unsafe here: the pip or uv command is built from variables, or in a `sh -c` script with expansions or escapes"
+    );
   return done(finding, edits, `added ${[...added].join(" and ")}`);
 };
 var fixOsPackageCache = (finding, env) => {
@@ -1315,7 +1342,11 @@ var fixOsPackageCache = (finding, env) => {
     edits.push(edit);
     what.push(`\`&& ${appended.join(" && ")}\` at the end of the RUN`);
   }
-  if (edits.length === 0) return left(finding, "unsafe here: the install is built from variables or `sh -c`");
+  if (edits.length === 0)
+    return left(
+      finding,
+      "unsafe here: the install is built from variables, or in a `sh -c` script with expansions or escapes"
+    );
   return done(finding, edits, `added ${what.join(" and ")}`);
 };
 var NPM_INSTALL = /* @__PURE__ */ new Set([

@@ -19,7 +19,7 @@ import {
   loadSettings,
   parseFlags,
   usageLine
-} from "./chunk-I3AWPRUX.js";
+} from "./chunk-TNDCMMMN.js";
 import "./chunk-AXV76V72.js";
 import {
   buildReport
@@ -27,7 +27,7 @@ import {
 import {
   reachesFailOn
 } from "./chunk-SLGCNK7V.js";
-import "./chunk-H4M3MKNW.js";
+import "./chunk-CIEE7OYJ.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";
@@ -549,7 +549,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-FI6KAVYV.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-NCHWK7CT.js")).registryClient(),
   containers: async () => (await import("./docker-cli-NSCIURTX.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-QXBF6W37.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-HHGT6M2W.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -1117,7 +1117,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-JSOJSSNH.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-PWTZLDUE.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -1170,7 +1170,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-QXBF6W37.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-HHGT6M2W.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-AXV76V72.js";
 import {
   RULES
-} from "./chunk-H4M3MKNW.js";
+} from "./chunk-CIEE7OYJ.js";
 import {
   CONTENT_RULES
 } from "./chunk-RGMIW7AQ.js";

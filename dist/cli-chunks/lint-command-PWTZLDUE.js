@@ -3,7 +3,7 @@ import {
   commandHelp,
   loadSettings,
   parseFlags
-} from "./chunk-I3AWPRUX.js";
+} from "./chunk-TNDCMMMN.js";
 import "./chunk-AXV76V72.js";
 import {
   buildReport
@@ -14,10 +14,10 @@ import {
   formatSarif,
   formatText,
   lintDockerfileResult
-} from "./chunk-7DCIW6R2.js";
+} from "./chunk-DIDDMG5M.js";
 import {
   RULES
-} from "./chunk-H4M3MKNW.js";
+} from "./chunk-CIEE7OYJ.js";
 import "./chunk-D5YAGET4.js";
 import "./chunk-RGMIW7AQ.js";
 import "./chunk-V7CDQE4S.js";
@@ -50,7 +50,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-LISQYIOE.js");
+      const { runLintFix } = await import("./lint-fix-QKTPRQS3.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {

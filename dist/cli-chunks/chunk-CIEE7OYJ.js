@@ -3402,6 +3402,7 @@ export {
   skipNested,
   commandName,
   isShell,
+  shellDashC,
   DEFAULT_PLATFORM,
   isPlatform,
   GraphError,

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-H4M3MKNW.js";
+} from "./chunk-CIEE7OYJ.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";

@@ -9,13 +9,13 @@ import {
   lintDockerfileResult,
   lintResult,
   readDockerfile
-} from "./chunk-7DCIW6R2.js";
+} from "./chunk-DIDDMG5M.js";
 import {
   RULES,
   memoryTree,
   readContext,
   walkContext
-} from "./chunk-H4M3MKNW.js";
+} from "./chunk-CIEE7OYJ.js";
 import {
   describeJudged
 } from "./chunk-D5YAGET4.js";
