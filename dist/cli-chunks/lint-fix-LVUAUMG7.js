@@ -1627,7 +1627,17 @@ async function runLintFix(req, io) {
   if (result.ignoreText !== null && context)
     changes.push({ path: context.ignorePath, before: context.ignoreText, after: result.ignoreText });
   const diff = diffOnly ? changes.map((c) => unifiedDiff(c.path, c.before, c.after)).join("") : "";
-  if (!diffOnly) for (const c of changes) await writeFile(c.path, c.after);
+  if (!diffOnly) {
+    for (const c of changes) {
+      try {
+        await writeFile(c.path, c.after);
+      } catch (error) {
+        throw new UserError(
+          `${c.path} cannot be written: ${error.code ?? "error"}`
+        );
+      }
+    }
+  }
   const { report } = buildReport({
     head: null,
     base: null,
