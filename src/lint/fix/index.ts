@@ -4,11 +4,12 @@
 // Every fix is a set of edits located in the original text. A fix is kept only when the text with it (and the
 // fixes kept before it) lints without the finding it fixes and without any finding that was not there
 // before; otherwise it is left, with why. Fixes that could not be checked this way are never made.
+import { messageOf } from '../../core/errors.js';
 import type { Finding } from '../../core/report.js';
 import type { ContextInfo } from '../context.js';
 import { type LintOptions, lint } from '../engine.js';
 import { parseDockerfile } from '../parse.js';
-import { buildStageGraph, DEFAULT_PLATFORM } from '../stages.js';
+import { buildStageGraph, DEFAULT_PLATFORM, type StageGraph } from '../stages.js';
 import { fixDockerignore } from './dockerignore-fix.js';
 import { applyEdits, lineMapper, overlaps, type TextEdit } from './edits.js';
 import { fixAddToCopy, fixPythonEnv, fixUser } from './instruction-fixes.js';
@@ -88,7 +89,12 @@ const key = (f: Finding, line = f.line ?? 0) => `${f.rule}@${line}`;
 export function fixDockerfile(input: FixInput): FixResult {
   const { text, findings, context, options } = input;
   const parsed = parseDockerfile(text);
-  const graph = buildStageGraph(parsed, options.target, options.platform ?? DEFAULT_PLATFORM).graph;
+  let graph: StageGraph | null = null;
+  try {
+    graph = buildStageGraph(parsed, options.target, options.platform ?? DEFAULT_PLATFORM).graph;
+  } catch {
+    graph = null; // a --target that names no stage: lint reported it already
+  }
   const leftOnes: Left[] = [];
   if (!graph) {
     return {
@@ -116,7 +122,7 @@ export function fixDockerfile(input: FixInput): FixResult {
     try {
       answer = fix.fixer(f, env);
     } catch (error) {
-      answer = { finding: f, reason: `unsafe here: ${(error as Error).message}` };
+      answer = { finding: f, reason: `unsafe here: ${messageOf(error)}` };
     }
     if (isLeft(answer)) leftOnes.push(answer);
     else candidates.push(answer);

@@ -17,7 +17,7 @@ import { splitWords } from '../parse.js';
 import { copySources, hasFromFlag } from '../rule.js';
 import { commandName, isShell } from '../shell.js';
 import type { TextEdit } from './edits.js';
-import { type Candidate, type FixEnv, type Fixer, type Left, type Located, left } from './model.js';
+import { type Candidate, type FixEnv, type Fixer, type Located, left } from './model.js';
 import {
   appendToScript,
   commandsOf,
@@ -255,5 +255,3 @@ export const fixNpmCi: Fixer = (finding, env) => {
   }
   return done(finding, edits, `\`npm install\` → \`npm ci\` (${lock} is copied in before it)`);
 };
-
-export type { Left };

@@ -214,5 +214,3 @@ function lineOf(lines: readonly { start: number }[], offset: number): number {
 }
 
 const escapeRe = (s: string) => s.replace(/[\\^$.*+?()[\]{}|`]/g, '\\$&');
-
-export { mappedSlice };

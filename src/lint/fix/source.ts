@@ -156,5 +156,3 @@ export function keywordRange(file: SourceFile, seg: Segment): { start: number; e
   const indent = line.text.length - line.text.trimStart().length;
   return { start: line.start + indent, end: line.start + indent + seg.keyword.length };
 }
-
-export { segment };

@@ -49,7 +49,8 @@ import {
 import "./chunk-D5YAGET4.js";
 import "./chunk-V7CDQE4S.js";
 import {
-  UserError
+  UserError,
+  messageOf
 } from "./chunk-2RNWAOZS.js";
 import "./chunk-MENXIJHE.js";
 import "./chunk-YAS4EG4A.js";
@@ -1458,7 +1459,12 @@ var key = (f, line = f.line ?? 0) => `${f.rule}@${line}`;
 function fixDockerfile(input) {
   const { text, findings, context, options } = input;
   const parsed = parseDockerfile(text);
-  const graph = buildStageGraph(parsed, options.target, options.platform ?? DEFAULT_PLATFORM).graph;
+  let graph = null;
+  try {
+    graph = buildStageGraph(parsed, options.target, options.platform ?? DEFAULT_PLATFORM).graph;
+  } catch {
+    graph = null;
+  }
   const leftOnes = [];
   if (!graph) {
     return {
@@ -1485,7 +1491,7 @@ function fixDockerfile(input) {
     try {
       answer = fix.fixer(f, env);
     } catch (error) {
-      answer = { finding: f, reason: `unsafe here: ${error.message}` };
+      answer = { finding: f, reason: `unsafe here: ${messageOf(error)}` };
     }
     if (isLeft(answer)) leftOnes.push(answer);
     else candidates.push(answer);
