@@ -10,4 +10,4 @@ import "./cli-chunks/chunk-R3ZKXXJG.js";
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-3JCIH5EA.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-NP5TMVPX.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./cli-chunks/lint-command-IZRJLWIM.js")).runLintCommand(argv.slice(1), io) : await (await import("./cli-chunks/main-VKIEKRF4.js")).main(argv, io);

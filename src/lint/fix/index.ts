@@ -128,9 +128,19 @@ export function fixDockerfile(input: FixInput): FixResult {
     else candidates.push(answer);
   }
 
+  // the context walked again for a new ignore text once, not for every fix checked after it
+  const walked = new Map<string, ContextInfo>();
+  const contextWith = (ignoreText: string | null): ContextInfo | null => {
+    if (!context || ignoreText === null) return context?.info ?? null;
+    let info = walked.get(ignoreText);
+    if (!info) {
+      info = context.withIgnore(ignoreText);
+      walked.set(ignoreText, info);
+    }
+    return info;
+  };
   const lintWith = (edits: TextEdit[], ignoreText: string | null) => {
-    const ctx: ContextInfo | null =
-      context && ignoreText !== null ? context.withIgnore(ignoreText) : (context?.info ?? null);
+    const ctx = contextWith(ignoreText);
     return lint(applyEdits(text, edits), ctx, options);
   };
   const kept: Candidate[] = [];

@@ -1496,8 +1496,18 @@ function fixDockerfile(input) {
     if (isLeft(answer)) leftOnes.push(answer);
     else candidates.push(answer);
   }
+  const walked = /* @__PURE__ */ new Map();
+  const contextWith = (ignoreText2) => {
+    if (!context || ignoreText2 === null) return context?.info ?? null;
+    let info = walked.get(ignoreText2);
+    if (!info) {
+      info = context.withIgnore(ignoreText2);
+      walked.set(ignoreText2, info);
+    }
+    return info;
+  };
   const lintWith = (edits2, ignoreText2) => {
-    const ctx = context && ignoreText2 !== null ? context.withIgnore(ignoreText2) : context?.info ?? null;
+    const ctx = contextWith(ignoreText2);
     return lint(applyEdits(text, edits2), ctx, options);
   };
   const kept = [];

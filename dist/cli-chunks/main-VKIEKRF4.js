@@ -1117,7 +1117,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-3JCIH5EA.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-IZRJLWIM.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
