@@ -2,12 +2,12 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   setCodeEntry
-} from "./chunks/chunk-MC2O3V3P.js";
-import "./chunks/chunk-SIDWUOG4.js";
+} from "./chunks/chunk-IE356M4Y.js";
+import "./chunks/chunk-RFHG46HN.js";
 import "./chunks/chunk-6S3NRT4R.js";
 
 // src/cli.ts
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-2MIDK52O.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-KM3GDVBI.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-SOOP3C65.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-XM25XREB.js")).main(argv, io);

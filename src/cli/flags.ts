@@ -106,9 +106,8 @@ export function commandHelp(command: Command): string {
   for (const name of settingsOf(command)) {
     const spec = specOf(name);
     const left = isSwitch(name) ? flagOf(name) : `${flagOf(name)} ${spec.metavar ?? 'VALUE'}`;
-    const doc = isSwitch(name)
-      ? `Leave out: ${spec.doc.charAt(0).toLowerCase()}${spec.doc.slice(1)}`
-      : spec.doc;
+    const doc =
+      spec.default === true ? `Leave out: ${spec.doc.charAt(0).toLowerCase()}${spec.doc.slice(1)}` : spec.doc;
     // "(default: .)" reads better than "Default: .." for a default that is punctuation; a doc that already
     // names its default is left as it is.
     const def =

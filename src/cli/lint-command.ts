@@ -29,8 +29,16 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
     }
     const dockerfile = positionals[0]!;
     const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), 'bad flags');
+    const context = explicit.has('context') ? settings.context : defaultContext(dockerfile);
+    if (settings.diff && !settings.fix)
+      throw new UserError('--diff goes with --fix (image-guard lint --help)');
+    if (settings.fix) {
+      // loaded only for --fix: the diff library is no part of a plain lint
+      const { runLintFix } = await import('./lint-fix.js');
+      return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
+    }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
-      context: explicit.has('context') ? settings.context : defaultContext(dockerfile),
+      context,
       target: settings.target ?? undefined,
       platform: settings.platform ?? undefined,
       config,

@@ -254,6 +254,22 @@ const SETTINGS = {
     commands: ['lint'],
     metavar: 'OS/ARCH',
   }),
+  fix: setting({
+    doc: 'Make the mechanical fixes whose effect is certain: the Dockerfile is rewritten in place (and .dockerignore, for IG008); each change and each finding left for a person is listed.',
+    default: false,
+    defaultDoc: 'false',
+    parse: boolean,
+    input: false,
+    commands: ['lint'],
+  }),
+  diff: setting({
+    doc: 'With --fix: print the changes as a unified diff instead, and write nothing.',
+    default: false,
+    defaultDoc: 'false',
+    parse: boolean,
+    input: false,
+    commands: ['lint'],
+  }),
   'build-args': setting({ doc: 'One KEY=VALUE a line.', default: [] as string[], parse: lines }),
   secrets: setting({
     doc: 'Build secrets, one ID=VALUE a line, for `RUN --mount=type=secret,id=ID`. Masked; never in a log, comment, summary or report.',

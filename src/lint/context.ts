@@ -17,7 +17,7 @@ import { UserError } from '../core/errors.js';
 import { IgnoreMatcher } from './dockerignore.js';
 
 /** Paths IG008 looks for at any depth of the context. */
-const HEAVY_PATHS = [
+export const HEAVY_PATHS = [
   '.git',
   '.venv',
   'venv',
@@ -137,7 +137,7 @@ export function walkContext(
   };
 }
 
-function fsTree(root: string): TreeSource {
+export function fsTree(root: string): TreeSource {
   return {
     list(dir) {
       return readdirSync(join(root, dir), { withFileTypes: true }).map((d) => ({

@@ -15,7 +15,7 @@ export { lint } from './engine.js';
 /** Far larger than any real Dockerfile: beyond it the file is reported (IG000), not linted. */
 const MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
-interface DockerfileText {
+export interface DockerfileText {
   text: string;
   problems: Problem[];
   /** Set when the file is too large to lint: the reason, reported as IG000 at line 1. */
@@ -23,7 +23,7 @@ interface DockerfileText {
 }
 
 /** Reads a Dockerfile as UTF-8; bad input is a UserError (not a Dockerfile at all) or an IG000 problem. */
-async function readDockerfile(path: string): Promise<DockerfileText> {
+export async function readDockerfile(path: string): Promise<DockerfileText> {
   let size: number;
   try {
     const st = await stat(path);

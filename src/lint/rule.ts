@@ -253,7 +253,7 @@ export function quote(instr: Instruction): string {
 }
 
 /** COPY/ADD sources (the last word is the destination). */
-function copySources(instr: Instruction): string[] {
+export function copySources(instr: Instruction): string[] {
   if (instr.heredocs.length > 0) return [];
   const words = instr.json ?? splitWords(instr.args);
   return words.length >= 2 ? words.slice(0, -1) : [];

@@ -1,6 +1,7 @@
 // docs/rules.md, rendered from the rule registries (scripts/gen-docs.mjs writes it, and
 // test/lint/rules-doc.test.ts fails when the committed file differs).
 import type { ContentRule } from '../analysis/content-rules/rule.js';
+import { FIXES } from './fix/index.js';
 import type { Rule } from './rule.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -17,6 +18,7 @@ export function renderRulesMarkdown(rules: readonly Rule[], contentRules: readon
     '',
     ...rulesTable(rules),
     '',
+    ...fixesSection(),
   ];
   const section = (r: Rule | ContentRule) =>
     out.push(
@@ -44,6 +46,23 @@ export function renderRulesMarkdown(rules: readonly Rule[], contentRules: readon
   );
   contentRules.forEach(section);
   return out.join('\n');
+}
+
+/** Which rules `lint --fix` fixes, and how (from the fixer's own table). */
+function fixesSection(): string[] {
+  return [
+    '## Mechanical fixes',
+    '',
+    '`image-guard lint --fix` makes the fixes below when their effect is certain, and lists every other finding',
+    'as left for a person, with why ([the CLI](cli.md#fixing-lint---fix)). A fix that cannot be made safely (a',
+    'command built from variables, an archive ADD unpacks, a lockfile that is not copied where npm runs, an',
+    'ignore-file entry the build reads) is not made.',
+    '',
+    '| rule | what `--fix` does |',
+    '|---|---|',
+    ...Object.entries(FIXES).map(([id, f]) => `| ${id} | ${cell(f.does)} |`),
+    '',
+  ];
 }
 
 function rulesTable(

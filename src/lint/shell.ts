@@ -26,7 +26,7 @@ type Nest = '(' | '{' | '`' | '"';
  * recursion: a RUN with tens of thousands of nested `"$(` must not exhaust the call stack. Unterminated: the
  * end of the text.
  */
-function skipNested(script: string, start: number, opener: Nest): number {
+export function skipNested(script: string, start: number, opener: Nest): number {
   const n = script.length;
   const stack: { kind: Nest; depth: number }[] = [{ kind: opener, depth: 0 }];
   let j = opener === '`' ? start + 1 : start;

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-765SFG5G.js";
+} from "./chunk-NUHC724O.js";
 import {
   UserError,
   messageOf
@@ -82,7 +82,7 @@ function commandHelp(command) {
   for (const name of settingsOf(command)) {
     const spec = specOf(name);
     const left = isSwitch(name) ? flagOf(name) : `${flagOf(name)} ${spec.metavar ?? "VALUE"}`;
-    const doc = isSwitch(name) ? `Leave out: ${spec.doc.charAt(0).toLowerCase()}${spec.doc.slice(1)}` : spec.doc;
+    const doc = spec.default === true ? `Leave out: ${spec.doc.charAt(0).toLowerCase()}${spec.doc.slice(1)}` : spec.doc;
     const def = !isSwitch(name) && spec.defaultDoc && !/\(default /i.test(doc) ? ` (default: ${spec.defaultDoc})` : "";
     const text = def ? `${doc.replace(/\.$/, "")}${def}.` : doc;
     rows.push([left, `${text}${spec.config ? " (also a key of .image-guard.yml)" : ""}`]);

@@ -5,10 +5,10 @@ import {
   percent,
   signed,
   statusLine
-} from "./chunk-S5AP5KB4.js";
+} from "./chunk-XWRJXA6Z.js";
 import {
   describeJudged
-} from "./chunk-TQOOK7CE.js";
+} from "./chunk-4JZEFYVW.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-RYUGMBB6.js";
+} from "./chunk-OMDCVGSL.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -222,6 +222,7 @@ function defaultContext(dockerfilePath) {
 
 export {
   lint,
+  readDockerfile,
   lintDockerfileResult,
   defaultContext
 };

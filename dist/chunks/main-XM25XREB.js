@@ -4,16 +4,17 @@ import {
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-44KWPIVC.js";
+} from "./chunk-RK7B4K3C.js";
 import {
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-PNL5QVQR.js";
+} from "./chunk-I4OZCBVX.js";
 import {
   loadSettings
-} from "./chunk-765SFG5G.js";
+} from "./chunk-NUHC724O.js";
+import "./chunk-PKS7P7YE.js";
 import {
   bar,
   budgetFigures,
@@ -25,26 +26,29 @@ import {
   shortDirectoryList,
   signed,
   statusLine
-} from "./chunk-S5AP5KB4.js";
+} from "./chunk-XWRJXA6Z.js";
 import {
-  describeJudged,
+  describeJudged
+} from "./chunk-4JZEFYVW.js";
+import {
   reachesFailOn
-} from "./chunk-TQOOK7CE.js";
+} from "./chunk-YVMMMQ26.js";
 import {
   analyzeImage
-} from "./chunk-V626IR5L.js";
-import "./chunk-7GV4CPAI.js";
+} from "./chunk-KWUQMHZR.js";
+import "./chunk-XVZPSMU3.js";
 import {
   escapeTerminal
-} from "./chunk-GCZ75WZU.js";
+} from "./chunk-LURM2DDG.js";
+import "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-SIDWUOG4.js";
-import "./chunk-RYUGMBB6.js";
+} from "./chunk-RFHG46HN.js";
+import "./chunk-OMDCVGSL.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -310,7 +314,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-2MIDK52O.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-SOOP3C65.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -363,7 +367,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-UUPWNDLC.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-XXKBRWLS.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,
@@ -400,7 +404,7 @@ async function emit(result, format, io, failOn) {
 `);
   else if (format === "markdown") io.stdout.write(renderMarkdown(report, options));
   else if (format === "html") {
-    const { renderHtml } = await import("./html-O4PDRXYP.js");
+    const { renderHtml } = await import("./html-3M6TWWSH.js");
     io.stdout.write(renderHtml(report, { failOn, explore: result.explore }));
   } else
     io.stdout.write(

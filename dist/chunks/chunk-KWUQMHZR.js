@@ -2,10 +2,12 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   biggestWasters,
   checkContent,
-  fileIndexOf,
   largestFiles,
   mergeLayers
-} from "./chunk-GCZ75WZU.js";
+} from "./chunk-LURM2DDG.js";
+import {
+  fileIndexOf
+} from "./chunk-DNIAJJEW.js";
 import {
   imageLayers,
   nonEmptyIndexes,

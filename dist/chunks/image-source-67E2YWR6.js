@@ -1,20 +1,21 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   analyzeImage
-} from "./chunk-V626IR5L.js";
+} from "./chunk-KWUQMHZR.js";
 import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-7GV4CPAI.js";
-import "./chunk-GCZ75WZU.js";
+} from "./chunk-XVZPSMU3.js";
+import "./chunk-LURM2DDG.js";
+import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
   codeFingerprint
-} from "./chunk-MC2O3V3P.js";
+} from "./chunk-IE356M4Y.js";
 import {
   VERSION
-} from "./chunk-SIDWUOG4.js";
+} from "./chunk-RFHG46HN.js";
 import {
   DEFAULT_STALL_SECONDS,
   EngineStatusError,

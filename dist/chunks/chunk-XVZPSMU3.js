@@ -7,7 +7,7 @@ import {
   escapeTerminal,
   normalizeHardlinkTarget,
   normalizeMemberPath
-} from "./chunk-GCZ75WZU.js";
+} from "./chunk-LURM2DDG.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";

@@ -2,28 +2,32 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-44KWPIVC.js";
+} from "./chunk-RK7B4K3C.js";
 import {
-  buildReport,
   loadSettings
-} from "./chunk-765SFG5G.js";
+} from "./chunk-NUHC724O.js";
+import {
+  buildReport
+} from "./chunk-PKS7P7YE.js";
 import {
   describeJudged
-} from "./chunk-TQOOK7CE.js";
+} from "./chunk-4JZEFYVW.js";
+import "./chunk-YVMMMQ26.js";
 import {
   escapeTerminal
-} from "./chunk-GCZ75WZU.js";
+} from "./chunk-LURM2DDG.js";
+import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
   VERSION
-} from "./chunk-SIDWUOG4.js";
+} from "./chunk-RFHG46HN.js";
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-DRRRTDAJ.js";
+} from "./chunk-5M26BA6L.js";
 import {
   RULES
-} from "./chunk-RYUGMBB6.js";
+} from "./chunk-OMDCVGSL.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -153,8 +157,15 @@ async function runLintCommand(argv, io) {
     }
     const dockerfile = positionals[0];
     const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), "bad flags");
+    const context = explicit.has("context") ? settings.context : defaultContext(dockerfile);
+    if (settings.diff && !settings.fix)
+      throw new UserError("--diff goes with --fix (image-guard lint --help)");
+    if (settings.fix) {
+      const { runLintFix } = await import("./lint-fix-2ILGTCDT.js");
+      return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
+    }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
-      context: explicit.has("context") ? settings.context : defaultContext(dockerfile),
+      context,
       target: settings.target ?? void 0,
       platform: settings.platform ?? void 0,
       config

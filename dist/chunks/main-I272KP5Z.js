@@ -5,22 +5,24 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-PNL5QVQR.js";
+} from "./chunk-I4OZCBVX.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-765SFG5G.js";
+} from "./chunk-NUHC724O.js";
+import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
-} from "./chunk-MXBK5OZA.js";
+} from "./chunk-I64B5S2H.js";
 import {
   statusLine
-} from "./chunk-S5AP5KB4.js";
+} from "./chunk-XWRJXA6Z.js";
+import "./chunk-4JZEFYVW.js";
 import {
   severityRank
-} from "./chunk-TQOOK7CE.js";
+} from "./chunk-YVMMMQ26.js";
 import {
   debug,
   endGroup,
@@ -33,12 +35,13 @@ import {
   summary,
   warning
 } from "./chunk-IDNAK5RQ.js";
-import "./chunk-7GV4CPAI.js";
-import "./chunk-GCZ75WZU.js";
+import "./chunk-XVZPSMU3.js";
+import "./chunk-LURM2DDG.js";
+import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
   VERSION
-} from "./chunk-SIDWUOG4.js";
+} from "./chunk-RFHG46HN.js";
 import {
   buildxOnly
 } from "./chunk-KANYQZGK.js";
@@ -46,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-RYUGMBB6.js";
+} from "./chunk-OMDCVGSL.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

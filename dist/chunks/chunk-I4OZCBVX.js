@@ -1,8 +1,10 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  buildReport,
   describeProbe
-} from "./chunk-765SFG5G.js";
+} from "./chunk-NUHC724O.js";
+import {
+  buildReport
+} from "./chunk-PKS7P7YE.js";
 import {
   bar,
   budgetFigures,
@@ -14,14 +16,16 @@ import {
   shortDirectoryList,
   signed,
   statusLine
-} from "./chunk-S5AP5KB4.js";
+} from "./chunk-XWRJXA6Z.js";
 import {
-  describeJudged,
+  describeJudged
+} from "./chunk-4JZEFYVW.js";
+import {
   reachesFailOn
-} from "./chunk-TQOOK7CE.js";
+} from "./chunk-YVMMMQ26.js";
 import {
   isArchiveRef
-} from "./chunk-7GV4CPAI.js";
+} from "./chunk-XVZPSMU3.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
@@ -315,10 +319,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-QFNLCN7U.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-67E2YWR6.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-UUPWNDLC.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-XXKBRWLS.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0

@@ -1,19 +1,13 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  defaultContext,
-  lint,
-  lintDockerfileResult
-} from "./chunk-DRRRTDAJ.js";
-import {
-  readContext
-} from "./chunk-RYUGMBB6.js";
+  renderHtml
+} from "./chunk-I64B5S2H.js";
+import "./chunk-XWRJXA6Z.js";
+import "./chunk-4JZEFYVW.js";
+import "./chunk-YVMMMQ26.js";
+import "./chunk-QPMSVJNA.js";
 import "./chunk-IIRAH6Y5.js";
-import "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
 import "./chunk-6S3NRT4R.js";
 export {
-  defaultContext,
-  lint,
-  lintDockerfileResult,
-  readContext
+  renderHtml
 };

@@ -65,6 +65,7 @@ var package_default = {
     ajv: "^8.20.0",
     "ajv-formats": "^3.0.1",
     debug: "^4.4.3",
+    diff: "^9.0.0",
     "docker-modem": "^5.0.7",
     "dockerfile-ast": "^0.7.1",
     dockerode: "^5.0.1",

@@ -7,18 +7,6 @@ function describeJudged(judged) {
   return `${name} (FROM at line ${judged.line}), ${why}`;
 }
 
-// src/core/report.ts
-var rank = { error: 3, warning: 2, info: 1 };
-function reachesFailOn(severity, failOn) {
-  return failOn !== "never" && rank[severity] >= rank[failOn];
-}
-function severityRank(severity) {
-  return rank[severity];
-}
-function decidePassed(findings, budgets, failOn) {
-  return budgets.every((b) => b.passed) && !findings.some((f) => reachesFailOn(f.severity, failOn));
-}
-
 // src/core/bandwidth.ts
 var PREFIX = { "": 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6, g: 1e9, G: 1e9 };
 function parseBandwidth(text) {
@@ -42,9 +30,6 @@ function formatBandwidth(bitsPerSecond) {
 }
 
 export {
-  reachesFailOn,
-  severityRank,
-  decidePassed,
   parseBandwidth,
   formatBandwidth,
   describeJudged

@@ -1,8 +1,10 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  formatBandwidth,
+  formatBandwidth
+} from "./chunk-4JZEFYVW.js";
+import {
   reachesFailOn
-} from "./chunk-TQOOK7CE.js";
+} from "./chunk-YVMMMQ26.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
