@@ -23,6 +23,22 @@ const NPM_VALUED = new Set([
   '--script-shell',
 ]);
 
+/** `npm install` and the aliases and misspellings npm accepts for it. */
+export const NPM_INSTALL_SUBS: ReadonlySet<string> = new Set([
+  'install',
+  'i',
+  'in',
+  'ins',
+  'inst',
+  'insta',
+  'instal',
+  'isnt',
+  'isnta',
+  'isntal',
+  'isntall',
+  'add',
+]);
+
 /** `npm ci` / `npm install` (and aliases): kind and whether packages were named. */
 export function npmInstall(
   cmd: ShellCommand,
@@ -34,24 +50,7 @@ export function npmInstall(
   if (['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean'].includes(sub)) {
     return { kind: 'ci', options, packages: positionals };
   }
-  if (
-    [
-      'install',
-      'i',
-      'in',
-      'ins',
-      'inst',
-      'insta',
-      'instal',
-      'isnt',
-      'isnta',
-      'isntal',
-      'isntall',
-      'add',
-    ].includes(sub)
-  ) {
-    return { kind: 'install', options, packages: positionals };
-  }
+  if (NPM_INSTALL_SUBS.has(sub)) return { kind: 'install', options, packages: positionals };
   return null;
 }
 

@@ -4,7 +4,7 @@
 import { apkCommand } from '../commands/apk.js';
 import { aptCommand } from '../commands/apt.js';
 import { hasOption, truthy } from '../commands/arguments.js';
-import { npmInstall } from '../commands/javascript.js';
+import { NPM_INSTALL_SUBS, npmInstall } from '../commands/javascript.js';
 import { pipInstallArgs, uvCommand } from '../commands/python.js';
 import { RPM_INSTALL_SUBS, rpmCommand } from '../commands/rpm.js';
 import { globToRegExp, isGlob } from '../context.js';
@@ -167,20 +167,6 @@ export const fixOsPackageCache: Fixer = (finding, env) => {
 
 // ---- IG015 --------------------------------------------------------------------------------------------------
 
-const NPM_INSTALL = new Set([
-  'install',
-  'i',
-  'in',
-  'ins',
-  'inst',
-  'insta',
-  'instal',
-  'isnt',
-  'isnta',
-  'isntal',
-  'isntall',
-  'add',
-]);
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 /** Options of `npm install` that `npm ci` refuses or reads otherwise. */
 const INSTALL_ONLY =
@@ -240,7 +226,7 @@ export const fixNpmCi: Fixer = (finding, env) => {
     return left(finding, `unsafe here: ${lock?.why ?? 'no lockfile'}`);
   const edits: TextEdit[] = [];
   for (const cmd of targets) {
-    const sub = cmd.words.slice(1).find((w) => NPM_INSTALL.has(w.value));
+    const sub = cmd.words.slice(1).find((w) => NPM_INSTALL_SUBS.has(w.value));
     if (!sub?.plain) return left(finding, 'unsafe here: `npm install` is not written in plain words');
     edits.push({
       start: cmd.script.text.from[sub.start]!,

@@ -2794,6 +2794,20 @@ var NPM_VALUED = /* @__PURE__ */ new Set([
   "--network-timeout",
   "--script-shell"
 ]);
+var NPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
+  "install",
+  "i",
+  "in",
+  "ins",
+  "inst",
+  "insta",
+  "instal",
+  "isnt",
+  "isnta",
+  "isntal",
+  "isntall",
+  "add"
+]);
 function npmInstall(cmd) {
   if (commandName(cmd.argv[0]) !== "npm") return null;
   const { sub, rest } = subcommand(cmd.argv.slice(1), NPM_VALUED);
@@ -2802,22 +2816,7 @@ function npmInstall(cmd) {
   if (["ci", "clean-install", "ic", "install-clean", "isntall-clean"].includes(sub)) {
     return { kind: "ci", options, packages: positionals };
   }
-  if ([
-    "install",
-    "i",
-    "in",
-    "ins",
-    "inst",
-    "insta",
-    "instal",
-    "isnt",
-    "isnta",
-    "isntal",
-    "isntall",
-    "add"
-  ].includes(sub)) {
-    return { kind: "install", options, packages: positionals };
-  }
+  if (NPM_INSTALL_SUBS.has(sub)) return { kind: "install", options, packages: positionals };
   return null;
 }
 function yarnInstall(cmd) {
@@ -3416,6 +3415,7 @@ export {
   rpmCommand,
   RPM_INSTALL_SUBS,
   isWindowsImage,
+  NPM_INSTALL_SUBS,
   npmInstall,
   yarnInstall,
   pnpmInstall,

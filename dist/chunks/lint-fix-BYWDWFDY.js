@@ -10,10 +10,11 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-5M26BA6L.js";
+} from "./chunk-QCU3SKRY.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
+  NPM_INSTALL_SUBS,
   RPM_INSTALL_SUBS,
   analyzeRun,
   apkCommand,
@@ -48,7 +49,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-OMDCVGSL.js";
+} from "./chunk-QP2X47TH.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -1350,20 +1351,6 @@ var fixOsPackageCache = (finding, env) => {
     );
   return done(finding, edits, `added ${what.join(" and ")}`);
 };
-var NPM_INSTALL = /* @__PURE__ */ new Set([
-  "install",
-  "i",
-  "in",
-  "ins",
-  "inst",
-  "insta",
-  "instal",
-  "isnt",
-  "isnta",
-  "isntal",
-  "isntall",
-  "add"
-]);
 var LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
 var INSTALL_ONLY = /^(-g|--global|--save.*|-[SDEOPB]|--no-save|--no-package-lock|--package-lock-only|--prefix.*|-C|--workspaces?(=.*)?|-w)$/;
 function lockfileCopied(env, loc) {
@@ -1416,7 +1403,7 @@ var fixNpmCi = (finding, env) => {
     return left(finding, `unsafe here: ${lock?.why ?? "no lockfile"}`);
   const edits = [];
   for (const cmd of targets) {
-    const sub = cmd.words.slice(1).find((w) => NPM_INSTALL.has(w.value));
+    const sub = cmd.words.slice(1).find((w) => NPM_INSTALL_SUBS.has(w.value));
     if (!sub?.plain) return left(finding, "unsafe here: `npm install` is not written in plain words");
     edits.push({
       start: cmd.script.text.from[sub.start],

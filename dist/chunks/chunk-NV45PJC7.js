@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-NUHC724O.js";
+} from "./chunk-XAHFA74S.js";
 import {
   UserError,
   messageOf

@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-OMDCVGSL.js";
+} from "./chunk-QP2X47TH.js";
 import {
   formatBytes,
   parseIncrease,

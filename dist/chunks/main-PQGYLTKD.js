@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-I4OZCBVX.js";
+} from "./chunk-SNAHJDGX.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-NUHC724O.js";
+} from "./chunk-XAHFA74S.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-OMDCVGSL.js";
+} from "./chunk-QP2X47TH.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
