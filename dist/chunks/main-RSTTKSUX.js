@@ -314,7 +314,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-SOOP3C65.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-XBUBY55D.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

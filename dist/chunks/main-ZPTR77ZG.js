@@ -494,7 +494,7 @@ function githubPublisher(token) {
     async upsert(comment) {
       if (!token) return { url: "", action: "skipped", reason: "no github-token" };
       const { createClient } = await import("./client-Z6NWUNMC.js");
-      const { octokitCommentsApi, upsertStickyComment } = await import("./sticky-comment-D2JMYLFI.js");
+      const { octokitCommentsApi, upsertStickyComment } = await import("./sticky-comment-IFDLVMLJ.js");
       const api = octokitCommentsApi(
         createClient({ token, log: { debug, warning, mask: setSecret } })
       );

@@ -58,9 +58,8 @@ import "./chunk-74AZCSGM.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/cli/lint-fix.ts
-import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
-import { basename, join, relative } from "node:path";
+import { readFile as readFile2, writeFile } from "node:fs/promises";
+import { basename, relative } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -553,6 +552,52 @@ function splitLines(text) {
     result.push(result.pop().slice(0, -1));
   }
   return result;
+}
+
+// src/app/fix-context.ts
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+function isArchiveHead(head) {
+  if (head.length >= 262 && head.toString("latin1", 257, 262) === "ustar") return true;
+  if (head[0] === 31 && head[1] === 139) return true;
+  if (head.toString("latin1", 0, 3) === "BZh") return true;
+  if (head.subarray(0, 6).equals(Buffer.from([253, 55, 122, 88, 90, 0]))) return true;
+  return head.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]));
+}
+function kindOf(root, path) {
+  let fd = null;
+  try {
+    const st = statSync(join(root, path));
+    if (st.isDirectory()) return "dir";
+    if (!st.isFile()) return "missing";
+    fd = openSync(join(root, path), "r");
+    const head = Buffer.alloc(512);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return isArchiveHead(head.subarray(0, n)) ? "archive" : "file";
+  } catch {
+    return "missing";
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+async function fixContext(contextDir, dockerfile) {
+  try {
+    if (!statSync(contextDir).isDirectory()) return null;
+  } catch {
+    return null;
+  }
+  const info = readContext(contextDir, dockerfile);
+  const ignoreText = info.ignoreFile === null ? null : await readFile(info.ignoreFile, "utf8");
+  const ignorePath = info.ignoreFile ?? join(contextDir, ".dockerignore");
+  const tree = fsTree(contextDir);
+  return {
+    info,
+    ignoreText,
+    ignorePath,
+    withIgnore: (text) => walkContext(tree, text, ignorePath),
+    kindOf: (path) => kindOf(contextDir, path)
+  };
 }
 
 // src/lint/fix/model.ts
@@ -1563,47 +1608,6 @@ function fixDockerfile(input) {
 }
 
 // src/cli/lint-fix.ts
-function isArchiveHead(head) {
-  if (head.length >= 262 && head.toString("latin1", 257, 262) === "ustar") return true;
-  if (head[0] === 31 && head[1] === 139) return true;
-  if (head.toString("latin1", 0, 3) === "BZh") return true;
-  if (head.subarray(0, 6).equals(Buffer.from([253, 55, 122, 88, 90, 0]))) return true;
-  return head.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]));
-}
-function kindOf(root, path) {
-  let fd = null;
-  try {
-    const st = statSync(join(root, path));
-    if (st.isDirectory()) return "dir";
-    if (!st.isFile()) return "missing";
-    fd = openSync(join(root, path), "r");
-    const head = Buffer.alloc(512);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return isArchiveHead(head.subarray(0, n)) ? "archive" : "file";
-  } catch {
-    return "missing";
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
-async function fixContext(contextDir, dockerfile) {
-  try {
-    if (!statSync(contextDir).isDirectory()) return null;
-  } catch {
-    return null;
-  }
-  const info = readContext(contextDir, dockerfile);
-  const ignoreText = info.ignoreFile === null ? null : await readFile(info.ignoreFile, "utf8");
-  const ignorePath = info.ignoreFile ?? join(contextDir, ".dockerignore");
-  const tree = fsTree(contextDir);
-  return {
-    info,
-    ignoreText,
-    ignorePath,
-    withIgnore: (text) => walkContext(tree, text, ignorePath),
-    kindOf: (path) => kindOf(contextDir, path)
-  };
-}
 var patchPath = (path) => relative(process.cwd(), path).split("\\").join("/") || basename(path);
 function unifiedDiff(path, before, after) {
   const name = patchPath(path);
@@ -1625,7 +1629,7 @@ async function runLintFix(req, io) {
   const read = await readDockerfile(dockerfile);
   if (read.tooLarge || read.problems.length > 0)
     throw new UserError(`${dockerfile} cannot be fixed: ${read.tooLarge ?? read.problems[0].message}`);
-  const bytes = await readFile(dockerfile);
+  const bytes = await readFile2(dockerfile);
   const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? "\uFEFF" : "";
   const text = bom + read.text;
   const options = {
