@@ -2,6 +2,9 @@
 // the Dockerfile's lines a fix touches and those lines with the fix made. Only fixes the fixer keeps (checked
 // by a second lint) become suggestions; a finding it leaves to a person has no suggestion, its advice stays in
 // the sticky comment.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImageGuardConfig } from '../config/config.js';
 import type { Finding } from '../core/report.js';
 import type { Suggestion } from '../github/review-suggestions.js';
 import type { LintOptions } from '../lint/engine.js';
@@ -9,8 +12,10 @@ import { applyEdits, type TextEdit } from '../lint/fix/edits.js';
 import { FIXES, type FixContext, fixDockerfile } from '../lint/fix/index.js';
 import { type FixEnv, isLeft, type Located } from '../lint/fix/model.js';
 import { readSource } from '../lint/fix/source.js';
+import { lintDockerfileResult, readDockerfile } from '../lint/index.js';
 import { parseDockerfile } from '../lint/parse.js';
 import { buildStageGraph, DEFAULT_PLATFORM } from '../lint/stages.js';
+import { fixContext } from './fix-context.js';
 
 export type { Suggestion };
 
@@ -128,4 +133,35 @@ export function planSuggestions(input: SuggestionInput): Suggestion[] {
       findings: r.findings,
     };
   });
+}
+
+export interface DockerfileSuggestionsRequest {
+  dockerfile: string;
+  context: string;
+  target: string | null;
+  platform: string | null;
+  buildContexts: readonly string[];
+  config: ImageGuardConfig;
+}
+
+/**
+ * The suggestions for a Dockerfile on disk, linted as the comparison lints it (same context, target, platform
+ * and config), the build context read for the fixes that need it. None for a file that cannot be fixed.
+ */
+export async function dockerfileSuggestions(req: DockerfileSuggestionsRequest): Promise<Suggestion[]> {
+  const read = await readDockerfile(req.dockerfile);
+  if (read.tooLarge || read.problems.length > 0) return [];
+  const bytes = await readFile(req.dockerfile);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
+  const options = {
+    file: req.dockerfile,
+    dockerfileName: basename(req.dockerfile),
+    target: req.target ?? undefined,
+    platform: req.platform ?? undefined,
+    buildContexts: req.buildContexts,
+    config: req.config,
+  };
+  const { findings } = await lintDockerfileResult(req.dockerfile, { ...options, context: req.context });
+  const context = await fixContext(req.context, req.dockerfile);
+  return planSuggestions({ text: bom + read.text, findings, context, options });
 }
