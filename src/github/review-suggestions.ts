@@ -5,7 +5,7 @@
 // finding is fixed; a new review is posted only for suggestions not already there.
 import { parsePatch } from 'diff';
 import type { Finding } from '../core/report.js';
-import { escapeMessage } from '../render/markdown-escape.js';
+import { escapeMessage, inlineCode } from '../render/markdown-escape.js';
 import type { GitHubClient } from './client.js';
 import {
   commentLength,
@@ -250,7 +250,7 @@ export async function syncReviewSuggestions(options: SyncSuggestionsOptions): Pr
     if (posted.length > 0) {
       await api.createReview(pull, {
         commitId: headSha,
-        body: `image-guard suggests ${posted.length === 1 ? 'a fix' : `${posted.length} fixes`} for \`${path.replace(/`/g, '')}\`: each is the change \`image-guard lint --fix\` makes. The full report is in image-guard's comment.`,
+        body: `image-guard suggests ${posted.length === 1 ? 'a fix' : `${posted.length} fixes`} for ${inlineCode(path, 200)}: each is the change \`image-guard lint --fix\` makes. The full report is in image-guard's comment.`,
         comments: posted.map(({ s, body }) => ({
           path,
           body,

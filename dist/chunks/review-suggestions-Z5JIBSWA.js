@@ -3,7 +3,8 @@ import {
   parsePatch
 } from "./chunk-CDSK65MU.js";
 import {
-  escapeMessage
+  escapeMessage,
+  inlineCode
 } from "./chunk-45SRNV5D.js";
 import {
   GITHUB_ACTIONS_BOT,
@@ -128,7 +129,7 @@ async function syncReviewSuggestions(options) {
     if (posted.length > 0) {
       await api.createReview(pull, {
         commitId: headSha,
-        body: `image-guard suggests ${posted.length === 1 ? "a fix" : `${posted.length} fixes`} for \`${path.replace(/`/g, "")}\`: each is the change \`image-guard lint --fix\` makes. The full report is in image-guard's comment.`,
+        body: `image-guard suggests ${posted.length === 1 ? "a fix" : `${posted.length} fixes`} for ${inlineCode(path, 200)}: each is the change \`image-guard lint --fix\` makes. The full report is in image-guard's comment.`,
         comments: posted.map(({ s, body }) => ({
           path,
           body,

@@ -515,7 +515,7 @@ function githubPublisher(token) {
           offDiff: 0,
           reason: "no github-token"
         };
-      const { octokitReviewApi, syncReviewSuggestions } = await import("./review-suggestions-4K3MFLYI.js");
+      const { octokitReviewApi, syncReviewSuggestions } = await import("./review-suggestions-Z5JIBSWA.js");
       return syncReviewSuggestions({ api: octokitReviewApi(await clientOf(token)), ...review });
     }
   };
