@@ -26,7 +26,7 @@ import type { Git } from './git.js';
 import { getHead, type HeadImage } from './head-image.js';
 import { actionSettings } from './inputs.js';
 import { annotate } from './outputs.js';
-import { type Publisher, type Publishing, publishReport } from './publish.js';
+import { type Publisher, type Publishing, publishReport, publishSuggestions } from './publish.js';
 import { insideWorkspace } from './workspace.js';
 
 /** The Action's ports; each defaults to the real thing. Tests hand in fakes. */
@@ -69,6 +69,22 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     const base = await getBase({ ...setup, noCache: fresh, cleanup, options: build.other });
     const result = await compare(setup, head, base);
     await publishReport(setup.publishing, result);
+    await publishSuggestions(setup.publishing, {
+      shownDockerfile: setup.shownDockerfile,
+      plan: async () =>
+        existsSync(setup.dockerfile)
+          ? (await import('../app/suggestions.js')).dockerfileSuggestions({
+              dockerfile: setup.dockerfile,
+              context: setup.context,
+              target: setup.settings.target,
+              platform: setup.settings.platform,
+              buildContexts: setup.settings['build-contexts'].map((c) =>
+                c.slice(0, Math.max(0, c.indexOf('='))),
+              ),
+              config: setup.config,
+            })
+          : [],
+    });
     annotate(result.report.findings, setup.shownDockerfile);
     return result.report.passed ? null : statusLine(result.report, setup.settings['fail-on']);
   } finally {

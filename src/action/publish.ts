@@ -9,6 +9,7 @@ import { messageOf } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { type ArtifactService, artifactName, artifactService } from '../github/artifact.js';
 import type { ActionEvent } from '../github/event.js';
+import type { Suggestion, SyncSuggestionsResult } from '../github/review-suggestions.js';
 import type { StickyCommentResult } from '../github/sticky-comment.js';
 import { renderHtml } from '../render/html/index.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../render/markdown.js';
@@ -26,19 +27,45 @@ export interface Publisher {
     key: string;
     body: string;
   }): Promise<StickyCommentResult>;
+  /** The review suggestions; a publisher without it posts none. */
+  suggest?(review: {
+    owner: string;
+    repo: string;
+    pullNumber: number;
+    headSha: string;
+    path: string;
+    key: string;
+    suggestions: readonly Suggestion[];
+  }): Promise<SyncSuggestionsResult>;
 }
+
+const clientOf = async (token: string) => {
+  const { createClient } = await import('../github/client.js');
+  return createClient({ token, log: { debug: core.debug, warning: core.warning, mask: core.setSecret } });
+};
 
 function githubPublisher(token: string): Publisher {
   return {
     async upsert(comment) {
       if (!token) return { url: '', action: 'skipped', reason: 'no github-token' };
       // Octokit and its HTTP stack load only when there is a comment to post: the step starts faster.
-      const { createClient } = await import('../github/client.js');
       const { octokitCommentsApi, upsertStickyComment } = await import('../github/sticky-comment.js');
-      const api = octokitCommentsApi(
-        createClient({ token, log: { debug: core.debug, warning: core.warning, mask: core.setSecret } }),
-      );
+      const api = octokitCommentsApi(await clientOf(token));
       return upsertStickyComment({ api, ...comment });
+    },
+    async suggest(review) {
+      if (!token)
+        return {
+          action: 'skipped',
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          deleted: 0,
+          offDiff: 0,
+          reason: 'no github-token',
+        };
+      const { octokitReviewApi, syncReviewSuggestions } = await import('../github/review-suggestions.js');
+      return syncReviewSuggestions({ api: octokitReviewApi(await clientOf(token)), ...review });
     },
   };
 }
@@ -57,6 +84,55 @@ function commentKey(settings: Pick<Settings, 'comment-key' | 'dockerfile' | 'tar
 }
 
 const titleOf = (s: Settings) => (s.target ? `${s.dockerfile} (${s.target})` : s.dockerfile);
+
+/** What the review suggestions need to know of the run. */
+export interface SuggestionsRequest {
+  /** The Dockerfile as the repository names it, the path GitHub's diff uses. */
+  shownDockerfile: string;
+  /** The suggestions, computed only when they will be posted. */
+  plan(): Promise<Suggestion[]>;
+}
+
+/**
+ * The mechanical fixes as suggestions in a PR review (`suggestions: true`, and `comment: true`: with the comment
+ * off, image-guard writes nothing to the PR). After the report is published, and never failing the step: a
+ * fork's PR or a token without `pull-requests: write` gives one notice, any other failure one warning.
+ */
+export async function publishSuggestions(publishing: Publishing, req: SuggestionsRequest): Promise<void> {
+  const pr = publishing.event.pullRequest;
+  if (!pr || !publishing.settings.suggestions || !publishing.settings.comment) return;
+  const publisher = publishing.deps.publisher ?? githubPublisher(publishing.settings['github-token']);
+  if (!publisher.suggest) return;
+  if (pr.fromFork) {
+    core.notice(
+      "image-guard: no review suggestions: a fork's pull request runs with a read-only token; the fixes are in the report",
+    );
+    return;
+  }
+  try {
+    const result = await publisher.suggest({
+      owner: publishing.event.owner,
+      repo: publishing.event.repo,
+      pullNumber: pr.number,
+      headSha: pr.headSha,
+      path: req.shownDockerfile,
+      key: commentKey(publishing.settings),
+      suggestions: await req.plan(),
+    });
+    if (result.action === 'skipped') {
+      core.notice(
+        `image-guard: no review suggestions: ${result.reason ?? 'no permission'}; the fixes are in the report`,
+      );
+      return;
+    }
+    const { created, updated, unchanged, deleted, offDiff } = result;
+    core.info(
+      `image-guard: review suggestions: ${created} posted, ${updated} updated, ${unchanged} unchanged, ${deleted} removed; ${offDiff} not on the PR's diff (in the report)`,
+    );
+  } catch (error) {
+    core.warning(`image-guard: the review suggestions could not be posted: ${messageOf(error)}`);
+  }
+}
 
 /**
  * The report: the full Markdown in the job summary, a shorter one in the comment, JSON in a file, and the HTML

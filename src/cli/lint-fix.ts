@@ -2,16 +2,15 @@
 // build context and ignore file, writes what the fixer changed (or prints it as a unified diff with --diff),
 // and lists each change and each finding left for a person. The exit status is lint's, judged on the findings
 // left after the fix.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
 import { buildReport } from '../analysis/report.js';
+import { fixContext } from '../app/fix-context.js';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
 import { UserError } from '../core/errors.js';
-import { type ContextInfo, fsTree, readContext, walkContext } from '../lint/context.js';
-import { type FixContext, type FixResult, fixDockerfile } from '../lint/fix/index.js';
+import { type FixResult, fixDockerfile } from '../lint/fix/index.js';
 import { lintDockerfileResult, readDockerfile } from '../lint/index.js';
 import type { CliIO } from './io.js';
 
@@ -22,52 +21,6 @@ export interface LintFixRequest {
   settings: Settings;
   config: ImageGuardConfig;
   format: string;
-}
-
-/** Magic numbers of what ADD unpacks: tar, gzip, bzip2, xz, zstd. */
-function isArchiveHead(head: Buffer): boolean {
-  if (head.length >= 262 && head.toString('latin1', 257, 262) === 'ustar') return true;
-  if (head[0] === 0x1f && head[1] === 0x8b) return true;
-  if (head.toString('latin1', 0, 3) === 'BZh') return true;
-  if (head.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return true;
-  return head.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]));
-}
-
-function kindOf(root: string, path: string): 'archive' | 'file' | 'dir' | 'missing' {
-  let fd: number | null = null;
-  try {
-    const st = statSync(join(root, path));
-    if (st.isDirectory()) return 'dir';
-    if (!st.isFile()) return 'missing';
-    fd = openSync(join(root, path), 'r');
-    const head = Buffer.alloc(512);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return isArchiveHead(head.subarray(0, n)) ? 'archive' : 'file';
-  } catch {
-    return 'missing';
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
-
-async function fixContext(contextDir: string, dockerfile: string): Promise<FixContext | null> {
-  try {
-    if (!statSync(contextDir).isDirectory()) return null;
-  } catch {
-    return null;
-  }
-  // readContext checks the ignore file (a regular file, not too large) before anything reads it
-  const info: ContextInfo = readContext(contextDir, dockerfile);
-  const ignoreText = info.ignoreFile === null ? null : await readFile(info.ignoreFile, 'utf8');
-  const ignorePath = info.ignoreFile ?? join(contextDir, '.dockerignore');
-  const tree = fsTree(contextDir);
-  return {
-    info,
-    ignoreText,
-    ignorePath,
-    withIgnore: (text) => walkContext(tree, text, ignorePath),
-    kindOf: (path) => kindOf(contextDir, path),
-  };
 }
 
 /** A path as a patch names it: relative to the current directory, with `/`. */

@@ -469,6 +469,13 @@ const SETTINGS = {
     defaultDoc: 'true',
     parse: boolean,
   }),
+  suggestions: setting({
+    actionDefault: 'true',
+    doc: 'Suggest mechanical fixes in a PR review.',
+    default: true,
+    defaultDoc: 'true',
+    parse: boolean,
+  }),
   'comment-key': setting({
     doc: 'Separates sticky comments of several images in one PR (default derived from dockerfile and target).',
     default: null,

@@ -62,19 +62,19 @@ interface HttpError {
   response?: { data?: unknown; headers?: Record<string, string | undefined> };
 }
 
-function isHttpError(error: unknown): error is HttpError {
+export function isHttpError(error: unknown): error is HttpError {
   return typeof error === 'object' && error !== null && typeof (error as HttpError).status === 'number';
 }
 
 /** GitHub's own words, without the documentation link Octokit appends to them. */
-function githubMessage(error: HttpError): string {
+export function githubMessage(error: HttpError): string {
   const data = error.response?.data as { message?: unknown } | undefined;
   const text = typeof data?.message === 'string' ? data.message : error.message;
   return text.split('\n')[0]!.replace(/ - https?:\/\/\S+$/, '');
 }
 
 /** A 403 that means "this token may not write here", not a rate limit that outlasted its retries. */
-function isPermissionDenied(error: unknown): error is HttpError {
+export function isPermissionDenied(error: unknown): error is HttpError {
   if (!isHttpError(error) || error.status !== 403) return false;
   const limited =
     /rate limit/i.test(error.message) || error.response?.headers?.['x-ratelimit-remaining'] === '0';

@@ -239,6 +239,7 @@ describe('actionSettings: inputs over the config file over the defaults', () => 
       'fail-on',
       'github-token',
       'ignore',
+      'suggestions',
     ]);
   });
 

@@ -558,3 +558,68 @@ describe('run(): the HTML report', () => {
     expect(world.outputs().passed).toBe('true');
   });
 });
+
+describe('review suggestions', () => {
+  type SuggestCall = Parameters<NonNullable<Publisher['suggest']>>[0];
+  const withSuggest = (answer: () => ReturnType<NonNullable<Publisher['suggest']>>) => {
+    const calls: SuggestCall[] = [];
+    world.deps.publisher = {
+      ...world.deps.publisher!,
+      suggest: async (review) => {
+        calls.push(review);
+        return answer();
+      },
+    };
+    return calls;
+  };
+  const done = { action: 'done' as const, created: 1, updated: 0, unchanged: 0, deleted: 0, offDiff: 0 };
+  const PIP = 'FROM busybox:1.36\nRUN pip install flask\n';
+
+  it('after the comment: the fixes of the head Dockerfile, by its path in the repository and the PR head', async () => {
+    writeFileSync(join(world.workspace, 'docker', 'Dockerfile'), PIP);
+    const calls = withSuggest(async () => done);
+    await run(world.deps);
+    expect(process.exitCode).toBeUndefined();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ pullNumber: 7, headSha: 'head1111111111', path: 'docker/Dockerfile' });
+    expect(calls[0]!.suggestions.map((s) => [s.id, s.replacement])).toEqual([
+      ['IG004@2-2', ['RUN pip install --no-cache-dir flask']],
+    ]);
+    expect(world.stdout.join('')).toMatch(/review suggestions: 1 posted, 0 updated/);
+  });
+
+  it('none with suggestions: false, with comment: false, or on a fork (one notice)', async () => {
+    for (const inputs of [{ suggestions: 'false' }, { comment: 'false' }] as Record<string, string>[]) {
+      world = makeWorld(inputs);
+      const calls = withSuggest(async () => done);
+      await run(world.deps);
+      expect(calls).toEqual([]);
+    }
+    world = makeWorld();
+    world.deps.event = () => ({ ...PR_EVENT, pullRequest: { ...PR_EVENT.pullRequest!, fromFork: true } });
+    const calls = withSuggest(async () => done);
+    await run(world.deps);
+    expect(calls).toEqual([]);
+    expect(world.stdout.join('').match(/::notice::image-guard: no review suggestions/g)).toHaveLength(1);
+  });
+
+  it('a refused or failing review never fails the step', async () => {
+    withSuggest(async () => ({ ...done, action: 'skipped', reason: 'GitHub refused the review (403 x)' }));
+    await run(world.deps);
+    expect(process.exitCode).toBeUndefined();
+    expect(world.stdout.join('')).toMatch(
+      /::notice::image-guard: no review suggestions: GitHub refused the review/,
+    );
+
+    world = makeWorld();
+    withSuggest(async () => {
+      throw new Error('422 Unprocessable Entity');
+    });
+    await run(world.deps);
+    expect(process.exitCode).toBeUndefined();
+    expect(world.stdout.join('')).toMatch(
+      /::warning::image-guard: the review suggestions could not be posted: 422/,
+    );
+    expect(world.outputs().passed).toBe('true');
+  });
+});

@@ -1,5 +1,5 @@
-// A local stand-in for api.github.com that serves the few endpoints image-guard uses (issue comments and GET
-// /user) from memory, and holds every exchange to GitHub's published OpenAPI description (@octokit/openapi):
+// A local stand-in for api.github.com that serves the few endpoints image-guard uses (issue comments, GET /user,
+// a pull request's files, and its review comments and reviews) from memory, and holds every exchange to GitHub's published OpenAPI description (@octokit/openapi):
 // each request must match a documented operation, with documented path and query parameters and a request body
 // its schema accepts; each response it sends must match the documented status and schema. Anything else is a
 // violation: recorded for the test to assert on, and answered with a 4xx (or 500 for the server's own slip).
@@ -50,6 +50,11 @@ export const SERVED_OPERATIONS = [
   'issues/update-comment',
   'issues/delete-comment',
   'users/get-authenticated',
+  'pulls/list-files',
+  'pulls/list-review-comments',
+  'pulls/create-review',
+  'pulls/update-review-comment',
+  'pulls/delete-review-comment',
 ] as const;
 export type ServedOperation = (typeof SERVED_OPERATIONS)[number];
 
@@ -165,6 +170,50 @@ export interface StoredComment {
   updatedAt: string;
 }
 
+/** A review comment as the server keeps it. */
+export interface StoredReviewComment {
+  id: number;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  reviewId: number;
+  path: string;
+  /** The last line on the RIGHT side; null once a push took the line out of the diff (outdated). */
+  line: number | null;
+  startLine: number | null;
+  originalLine: number;
+  commitId: string;
+  body: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A file of a pull request as GET /pulls/{n}/files lists it: `patch` is the diff's hunks, no file headers. */
+export interface PullFileSeed {
+  filename: string;
+  patch?: string;
+  status?: 'added' | 'modified' | 'removed' | 'renamed';
+}
+
+/**
+ * The RIGHT-side lines of a patch a review comment may be on (added and context lines), with their hunk: read
+ * here by hand, independently of the jsdiff parser the code under test uses.
+ */
+export function rightSideLines(patch: string | undefined): Map<number, number> {
+  const lines = new Map<number, number>();
+  let at = 0;
+  let hunk = -1;
+  for (const l of (patch ?? '').split('\n')) {
+    const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
+    if (header) {
+      at = Number(header[1]);
+      hunk++;
+    } else if (hunk >= 0 && (l.startsWith('+') || l.startsWith(' '))) lines.set(at++, hunk);
+  }
+  return lines;
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -217,6 +266,22 @@ export interface GitHubApiServer {
     author: string;
   }): StoredComment;
   comments(owner: string, repo: string, issueNumber: number): StoredComment[];
+  /**
+   * Sets what GET /pulls/{n}/files answers, as a push to the PR would: review comments on lines the new diff no
+   * longer shows become outdated (line null), as GitHub's do; the others keep their lines.
+   */
+  setPullFiles(owner: string, repo: string, pullNumber: number, files: PullFileSeed[]): void;
+  reviewComments(owner: string, repo: string, pullNumber: number): StoredReviewComment[];
+  /** Seeds a review comment as if `author` had written it. */
+  addReviewComment(comment: {
+    owner: string;
+    repo: string;
+    pullNumber: number;
+    path: string;
+    line: number;
+    body: string;
+    author: string;
+  }): StoredReviewComment;
   inject(fault: Fault): void;
   /** Hold answers to `operation` until `count` requests for it wait, then answer them all: forces a race. */
   barrier(operation: ServedOperation, count: number): void;
@@ -277,6 +342,10 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
   const tokens = new Map<string, TokenIdentity>();
   const userIds = new Map<string, number>();
   const store: StoredComment[] = [];
+  const reviewStore: StoredReviewComment[] = [];
+  const pullFiles = new Map<string, PullFileSeed[]>();
+  const pullKey = (owner: string, repo: string, n: number) => `${owner}/${repo}#${n}`.toLowerCase();
+  let nextReviewId = 5000;
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
   const faults: Required<Fault>[] = [];
@@ -316,7 +385,49 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
     return comment;
   };
 
-  const sameRepo = (c: StoredComment, owner: string, repo: string) =>
+  const reviewCommentJson = (c: StoredReviewComment) => {
+    const api = `${API}/repos/${c.owner}/${c.repo}`;
+    const html = `${GITHUB}/${c.owner}/${c.repo}/pull/${c.pullNumber}`;
+    return {
+      url: `${api}/pulls/comments/${c.id}`,
+      pull_request_review_id: c.reviewId,
+      id: c.id,
+      node_id: Buffer.from(`024:PullRequestReviewComment${c.id}`).toString('base64'),
+      diff_hunk: '@@ -1 +1 @@',
+      path: c.path,
+      commit_id: c.commitId,
+      original_commit_id: c.commitId,
+      user: simpleUser(c.author, userId(c.author)),
+      body: c.body,
+      created_at: c.createdAt,
+      updated_at: c.updatedAt,
+      html_url: `${html}#discussion_r${c.id}`,
+      pull_request_url: `${api}/pulls/${c.pullNumber}`,
+      author_association: c.author.endsWith('[bot]') ? 'NONE' : 'MEMBER',
+      _links: {
+        self: { href: `${api}/pulls/comments/${c.id}` },
+        html: { href: `${html}#discussion_r${c.id}` },
+        pull_request: { href: `${api}/pulls/${c.pullNumber}` },
+      },
+      start_line: c.line === null ? null : c.startLine,
+      original_start_line: c.startLine,
+      start_side: c.startLine === null ? null : 'RIGHT',
+      // the description types line as an integer; GitHub leaves it out (null) for an outdated comment
+      ...(c.line === null ? {} : { line: c.line }),
+      original_line: c.originalLine,
+      side: 'RIGHT',
+      subject_type: 'line',
+    };
+  };
+
+  const addReviewComment = (c: Omit<StoredReviewComment, 'id' | 'createdAt' | 'updatedAt'>) => {
+    const at = timestamp();
+    const stored = { ...c, id: nextId++, createdAt: at, updatedAt: at };
+    reviewStore.push(stored);
+    return stored;
+  };
+
+  const sameRepo = (c: { owner: string; repo: string }, owner: string, repo: string) =>
     c.owner.toLowerCase() === owner.toLowerCase() && c.repo.toLowerCase() === repo.toLowerCase();
 
   // -- the served operations, given validated input ----------------------------------------------------------
@@ -340,6 +451,166 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
       status: '422',
     });
 
+  const page = <T>(all: T[], query: Record<string, string>, path: string) => {
+    const perPage = Math.min(Math.max(Number(query.per_page ?? 30), 1), 100);
+    const at = Math.max(Number(query.page ?? 1), 1);
+    const last = Math.max(Math.ceil(all.length / perPage), 1);
+    const link = (p: number, rel: string) => `<${origin}${path}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+    const links = [
+      ...(at < last ? [link(at + 1, 'next'), link(last, 'last')] : []),
+      ...(at > 1 ? [link(1, 'first'), link(at - 1, 'prev')] : []),
+    ];
+    return {
+      items: all.slice((at - 1) * perPage, at * perPage),
+      headers: (links.length ? { link: links.join(', ') } : {}) as Record<string, string>,
+    };
+  };
+
+  /** 422 as GitHub answers a review comment outside the diff. */
+  const notInDiff = (what: string) =>
+    new HttpAnswer(422, {
+      message: 'Unprocessable Entity',
+      errors: [what],
+      documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request',
+      status: '422',
+    });
+
+  interface ReviewBody {
+    commit_id?: string;
+    body?: string;
+    event?: string;
+    comments?: {
+      path: string;
+      body: string;
+      line?: number;
+      side?: string;
+      start_line?: number;
+      start_side?: string;
+      position?: number;
+    }[];
+  }
+
+  function servePulls(
+    operationId: string,
+    params: Record<string, string>,
+    query: Record<string, string>,
+    body: Record<string, unknown> | undefined,
+    identity: TokenIdentity,
+  ): HttpAnswer | null {
+    const { owner = '', repo = '' } = params;
+    const pullNumber = Number(params.pull_number);
+    switch (operationId) {
+      case 'pulls/list-files': {
+        const files = pullFiles.get(pullKey(owner, repo, pullNumber)) ?? [];
+        const { items, headers } = page(files, query, `/repos/${owner}/${repo}/pulls/${pullNumber}/files`);
+        const json = items.map((f, i) => {
+          const lines = (f.patch ?? '').split('\n');
+          const additions = lines.filter((l) => l.startsWith('+')).length;
+          const deletions = lines.filter((l) => l.startsWith('-')).length;
+          const sha = (i + 1).toString(16).padStart(40, '0');
+          return {
+            sha,
+            filename: f.filename,
+            status: f.status ?? 'modified',
+            additions,
+            deletions,
+            changes: additions + deletions,
+            blob_url: `${GITHUB}/${owner}/${repo}/blob/${sha}/${f.filename}`,
+            raw_url: `${GITHUB}/${owner}/${repo}/raw/${sha}/${f.filename}`,
+            contents_url: `${API}/repos/${owner}/${repo}/contents/${f.filename}?ref=${sha}`,
+            ...(f.patch === undefined ? {} : { patch: f.patch }),
+          };
+        });
+        return new HttpAnswer(200, json, headers);
+      }
+      case 'pulls/list-review-comments': {
+        const all = reviewStore.filter((c) => sameRepo(c, owner, repo) && c.pullNumber === pullNumber);
+        const { items, headers } = page(all, query, `/repos/${owner}/${repo}/pulls/${pullNumber}/comments`);
+        return new HttpAnswer(200, items.map(reviewCommentJson), headers);
+      }
+      case 'pulls/create-review': {
+        if (!identity.canWrite) return forbidden();
+        const review = (body ?? {}) as ReviewBody;
+        const files = pullFiles.get(pullKey(owner, repo, pullNumber)) ?? [];
+        for (const c of review.comments ?? []) {
+          if ([...c.body].length > MAX_BODY) return bodyTooLong(operationId);
+          const file = files.find((f) => f.filename === c.path);
+          if (!file) return notInDiff(`Path could not be resolved`);
+          if (c.line === undefined || (c.side ?? 'RIGHT') !== 'RIGHT')
+            return notInDiff('Pull request review thread line must be part of the diff');
+          const lines = rightSideLines(file.patch);
+          const hunk = lines.get(c.line);
+          if (hunk === undefined)
+            return notInDiff('Pull request review thread line must be part of the diff');
+          if (c.start_line !== undefined) {
+            if (c.start_line >= c.line) return notInDiff('start_line must precede line');
+            if (lines.get(c.start_line) !== hunk)
+              return notInDiff(
+                'Pull request review thread start line must be part of the same hunk as the line.',
+              );
+          }
+        }
+        const reviewId = nextReviewId++;
+        const commitId = review.commit_id ?? '0'.repeat(40);
+        for (const c of review.comments ?? [])
+          addReviewComment({
+            owner,
+            repo,
+            pullNumber,
+            reviewId,
+            path: c.path,
+            line: c.line!,
+            startLine: c.start_line ?? null,
+            originalLine: c.line!,
+            commitId,
+            body: c.body,
+            author: identity.login,
+          });
+        const html = `${GITHUB}/${owner}/${repo}/pull/${pullNumber}`;
+        return new HttpAnswer(200, {
+          id: reviewId,
+          node_id: Buffer.from(`017:PullRequestReview${reviewId}`).toString('base64'),
+          user: simpleUser(identity.login, userId(identity.login)),
+          body: review.body ?? '',
+          state: review.event === 'COMMENT' ? 'COMMENTED' : 'PENDING',
+          html_url: `${html}#pullrequestreview-${reviewId}`,
+          pull_request_url: `${API}/repos/${owner}/${repo}/pulls/${pullNumber}`,
+          _links: {
+            html: { href: `${html}#pullrequestreview-${reviewId}` },
+            pull_request: { href: `${API}/repos/${owner}/${repo}/pulls/${pullNumber}` },
+          },
+          submitted_at: timestamp(),
+          commit_id: commitId,
+          author_association: identity.login.endsWith('[bot]') ? 'NONE' : 'MEMBER',
+        });
+      }
+      case 'pulls/update-review-comment': {
+        if (!identity.canWrite) return forbidden();
+        const comment = reviewStore.find(
+          (c) => c.id === Number(params.comment_id) && sameRepo(c, owner, repo),
+        );
+        if (!comment) return notFound();
+        if (comment.author !== identity.login) return forbidden();
+        const text = String((body as { body?: string } | undefined)?.body ?? '');
+        if ([...text].length > MAX_BODY) return bodyTooLong(operationId);
+        comment.body = text;
+        comment.updatedAt = timestamp();
+        return new HttpAnswer(200, reviewCommentJson(comment));
+      }
+      case 'pulls/delete-review-comment': {
+        if (!identity.canWrite) return forbidden();
+        const index = reviewStore.findIndex(
+          (c) => c.id === Number(params.comment_id) && sameRepo(c, owner, repo),
+        );
+        if (index < 0) return new HttpAnswer(404, errorBody('Not Found', 404));
+        if (reviewStore[index]!.author !== identity.login) return forbidden();
+        reviewStore.splice(index, 1);
+        return new HttpAnswer(204, undefined);
+      }
+    }
+    return null;
+  }
+
   function serve(
     operationId: string,
     params: Record<string, string>,
@@ -348,6 +619,14 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
     identity: TokenIdentity,
   ): HttpAnswer {
     const { owner = '', repo = '' } = params;
+    const pulls = servePulls(
+      operationId,
+      params,
+      query,
+      body as Record<string, unknown> | undefined,
+      identity,
+    );
+    if (pulls) return pulls;
     switch (operationId) {
       case 'users/get-authenticated': {
         if (identity.kind === 'app') return forbidden();
@@ -664,6 +943,26 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
     addComment,
     comments: (owner, repo, issueNumber) =>
       store.filter((c) => sameRepo(c, owner, repo) && c.issueNumber === issueNumber).map((c) => ({ ...c })),
+    setPullFiles: (owner, repo, pullNumber, files) => {
+      pullFiles.set(pullKey(owner, repo, pullNumber), files);
+      for (const c of reviewStore) {
+        if (!sameRepo(c, owner, repo) || c.pullNumber !== pullNumber || c.line === null) continue;
+        const lines = rightSideLines(files.find((f) => f.filename === c.path)?.patch);
+        if (!lines.has(c.line) || (c.startLine !== null && !lines.has(c.startLine))) c.line = null;
+      }
+    },
+    reviewComments: (owner, repo, pullNumber) =>
+      reviewStore
+        .filter((c) => sameRepo(c, owner, repo) && c.pullNumber === pullNumber)
+        .map((c) => ({ ...c })),
+    addReviewComment: (c) =>
+      addReviewComment({
+        ...c,
+        reviewId: nextReviewId++,
+        startLine: null,
+        originalLine: c.line,
+        commitId: '0'.repeat(40),
+      }),
     inject: (fault) => faults.push({ times: 1, retryAfter: 1, status: 403, ...fault }),
     barrier: (operation, count) => barriers.set(operation, { count, waiting: [] }),
     tamper: (fn) => {

@@ -1,16 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  buildReport
-} from "./chunk-PKS7P7YE.js";
-import "./chunk-YVMMMQ26.js";
-import "./chunk-DNIAJJEW.js";
-import "./chunk-QPMSVJNA.js";
-import "./chunk-RFHG46HN.js";
-import {
-  lint,
-  lintDockerfileResult,
-  readDockerfile
-} from "./chunk-QCU3SKRY.js";
+  lint
+} from "./chunk-4MTEIPZD.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -49,595 +40,10 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-QP2X47TH.js";
-import "./chunk-IIRAH6Y5.js";
+} from "./chunk-ULCMU6VN.js";
 import {
-  UserError,
   messageOf
 } from "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
-import "./chunk-6S3NRT4R.js";
-
-// src/cli/lint-fix.ts
-import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
-import { basename, join, relative } from "node:path";
-
-// node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options = {}) {
-    let callback;
-    if (typeof options === "function") {
-      callback = options;
-      options = {};
-    } else if ("callback" in options) {
-      callback = options.callback;
-    }
-    const oldString = this.castInput(oldStr, options);
-    const newString = this.castInput(newStr, options);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-    var _a;
-    const done2 = (value) => {
-      value = this.postProcess(value, options);
-      if (callback) {
-        setTimeout(function() {
-          callback(value);
-        }, 0);
-        return void 0;
-      } else {
-        return value;
-      }
-    };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-    }
-    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done2(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done2(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
-      }
-    }
-  }
-  addToPath(path, added, removed, oldPosInc, options) {
-    const last = path.lastComponent;
-    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
-    }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
-  }
-  equals(left2, right, options) {
-    if (options.comparator) {
-      return options.comparator(left2, right);
-    } else {
-      return left2 === right || !!options.ignoreCase && left2.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array) {
-    const ret = [];
-    for (let i = 0; i < array.length; i++) {
-      if (array[i]) {
-        ret.push(array[i]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options) {
-    return value;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options) {
-    return Array.from(value);
-  }
-  join(chars) {
-    return chars.join("");
-  }
-  postProcess(changeObjects, options) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i) {
-            const oldValue = oldTokens[oldPos + i];
-            return oldValue.length > value2.length ? oldValue : value2;
-          });
-          component.value = this.join(value);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
-
-// node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left2, right, options) {
-    if (options.ignoreWhitespace) {
-      if (!options.newlineIsToken || !left2.includes("\n")) {
-        left2 = left2.trim();
-      }
-      if (!options.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-      if (left2.endsWith("\n")) {
-        left2 = left2.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left2, right, options);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
-}
-function tokenize(value, options) {
-  if (options.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i = 0; i < linesAndNewlines.length; i++) {
-    const line = linesAndNewlines[i];
-    if (i % 2 && !options.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-
-// node_modules/diff/libesm/patch/create.js
-function needsQuoting(s) {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
-      return true;
-    }
-  }
-  return false;
-}
-function quoteFileNameIfNeeded(s) {
-  if (!needsQuoting(s)) {
-    return s;
-  }
-  let result = '"';
-  const bytes = new TextEncoder().encode(s);
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    if (b === 7) {
-      result += "\\a";
-    } else if (b === 8) {
-      result += "\\b";
-    } else if (b === 9) {
-      result += "\\t";
-    } else if (b === 10) {
-      result += "\\n";
-    } else if (b === 11) {
-      result += "\\v";
-    } else if (b === 12) {
-      result += "\\f";
-    } else if (b === 13) {
-      result += "\\r";
-    } else if (b === 34) {
-      result += '\\"';
-    } else if (b === 92) {
-      result += "\\\\";
-    } else if (b >= 32 && b <= 126) {
-      result += String.fromCharCode(b);
-    } else {
-      result += "\\" + b.toString(8).padStart(3, "0");
-    }
-    i++;
-  }
-  result += '"';
-  return result;
-}
-var INCLUDE_HEADERS = {
-  includeIndex: true,
-  includeUnderline: true,
-  includeFileHeaders: true
-};
-var FILE_HEADERS_ONLY = {
-  includeIndex: false,
-  includeUnderline: false,
-  includeFileHeaders: true
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  let optionsObj;
-  if (!options) {
-    optionsObj = {};
-  } else if (typeof options === "function") {
-    optionsObj = { callback: options };
-  } else {
-    optionsObj = options;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
-      current.lines = lines;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines.length;
-        } else {
-          oldLine += lines.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines.length <= context * 2 && i < diff.length - 2) {
-            for (const line of contextLines(lines)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines.length;
-        newLine += lines.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i = 0; i < hunk.lines.length; i++) {
-        if (hunk.lines[i].endsWith("\n")) {
-          hunk.lines[i] = hunk.lines[i].slice(0, -1);
-        } else {
-          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-          i++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function formatPatch(patch, headerOptions) {
-  var _a, _b, _c, _d, _e, _f;
-  if (!headerOptions) {
-    headerOptions = INCLUDE_HEADERS;
-  }
-  if (Array.isArray(patch)) {
-    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
-      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
-    }
-    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
-  }
-  const ret = [];
-  if (patch.isGit) {
-    headerOptions = INCLUDE_HEADERS;
-    if (!patch.oldFileName) {
-      throw new Error("oldFileName must be specified for Git patches");
-    }
-    if (!patch.newFileName) {
-      throw new Error("newFileName must be specified for Git patches");
-    }
-    let gitOldName = patch.oldFileName;
-    let gitNewName = patch.newFileName;
-    if (patch.isCreate && gitOldName === "/dev/null") {
-      gitOldName = gitNewName.replace(/^b\//, "a/");
-    } else if (patch.isDelete && gitNewName === "/dev/null") {
-      gitNewName = gitOldName.replace(/^a\//, "b/");
-    }
-    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
-    if (patch.isDelete) {
-      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
-    }
-    if (patch.isCreate) {
-      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
-    }
-    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-      ret.push("old mode " + patch.oldMode);
-      ret.push("new mode " + patch.newMode);
-    }
-    if (patch.isRename) {
-      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
-      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
-    }
-    if (patch.isCopy) {
-      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
-      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
-    }
-  } else {
-    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
-      ret.push("Index: " + patch.oldFileName);
-    }
-    if (headerOptions.includeUnderline) {
-      ret.push("===================================================================");
-    }
-  }
-  const hasHunks = patch.hunks.length > 0;
-  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
-    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
-    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
-  }
-  for (let i = 0; i < patch.hunks.length; i++) {
-    const hunk = patch.hunks[i];
-    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
-    for (const line of hunk.lines) {
-      ret.push(line);
-    }
-  }
-  return ret.join("\n") + "\n";
-}
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
-  }
-  return result;
-}
-
-// src/lint/fix/model.ts
-var left = (finding, reason) => ({ finding, reason });
-var isLeft = (x) => "reason" in x;
-
-// src/lint/fix/dockerignore-fix.ts
-function buildsPythonProject(c) {
-  const pip = pipInstallArgs(c);
-  if (pip)
-    return pip.positionals.some((p) => /^[./]/.test(p)) || pip.options.some((o) => /^(-e|--editable)/.test(o));
-  const uv = uvCommand(c);
-  if (uv) return uv.kind === "sync" || uv.positionals.some((p) => /^[./]/.test(p));
-  if (poetryInstall(c)) return true;
-  const name = commandName(c.argv[0]);
-  const args = c.argv.slice(1);
-  if (/^python(\d+(\.\d+)?)?$/.test(name) && args.includes("-m") && args[args.indexOf("-m") + 1] === "build")
-    return true;
-  return ["hatch", "pdm", "flit"].includes(name) || name === "uv" && args[0] === "build" || name === "poetry" && args[0] === "build";
-}
-var installsJs = (c) => npmInstall(c) !== null || yarnInstall(c) !== null || pnpmInstall(c) !== null || bunInstall(c) !== null;
-var createsVenv = (c) => {
-  const name = commandName(c.argv[0]);
-  const uv = uvCommand(c);
-  return uv?.kind === "sync" || name === "uv" && c.argv[1] === "venv" || name === "virtualenv" || poetryInstall(c) !== null || /^python/.test(name) && c.argv.includes("venv");
-};
-function readByBuild(env, name) {
-  const commands = env.parsed.instructions.filter((i) => i.keyword === "RUN").flatMap((i) => analyzeRun(i).commands);
-  if (name === ".git") {
-    const reader = commands.find((c) => commandName(c.argv[0]) === "git" || buildsPythonProject(c));
-    return reader ? `\`${reader.argv.slice(0, 3).join(" ")}\` may read .git (git, setuptools-scm)` : null;
-  }
-  if (name === "node_modules" && !commands.some(installsJs))
-    return "no RUN installs JavaScript dependencies: the image may run the context's node_modules";
-  if ((name === ".venv" || name === "venv") && !commands.some(createsVenv)) {
-    const word = new RegExp(`(^|[^A-Za-z0-9_.-])${name.replace(".", "\\.")}([^A-Za-z0-9_-]|$)`);
-    if (env.parsed.instructions.some((i) => i.keyword !== "COPY" && i.keyword !== "ADD" && word.test(i.args)))
-      return `the Dockerfile uses \`${name}\` and no RUN creates it`;
-  }
-  return null;
-}
-var DEFAULT_ENTRIES = [".git", "**/__pycache__", ".venv", "node_modules", ".env"];
-var fixDockerignore = (finding, env) => {
-  const ctx = env.context;
-  if (!ctx) return left(finding, "not mechanical: no build context");
-  const heavy = ctx.info.heavy;
-  const names = [...new Set(heavy.map((h) => h.path.split("/").pop()))];
-  const named = /* @__PURE__ */ new Set();
-  for (const i of env.parsed.instructions) {
-    if (i.keyword !== "COPY" && i.keyword !== "ADD" || hasFromFlag(i)) continue;
-    for (const s of copySources(i)) for (const part of s.split("/")) named.add(part);
-  }
-  for (const i of env.parsed.instructions) {
-    if (i.keyword !== "RUN") continue;
-    for (const m of mountsOf(i)) {
-      if (m.type !== "bind" || m.from) continue;
-      for (const part of (m.source ?? "").split("/")) named.add(part);
-    }
-  }
-  const reincluded = (ctx.ignoreText ?? "").split(/\r?\n/).filter((l) => l.trim().startsWith("!")).join("\n");
-  const entries = [];
-  for (const name of names.length > 0 || ctx.ignoreText !== null ? names : DEFAULT_ENTRIES) {
-    const bare = name.replace(/^\*\*\//, "");
-    if (!HEAVY_PATHS.includes(bare)) continue;
-    if (named.has(bare)) return left(finding, `unsafe here: the Dockerfile copies \`${bare}\` by name`);
-    const reader = names.length > 0 ? readByBuild(env, bare) : null;
-    if (reader) return left(finding, `unsafe here: ${reader}`);
-    if (reincluded.includes(bare))
-      return left(finding, `unsafe here: the ignore file re-includes something in \`${bare}\``);
-    const rootOnly = heavy.filter((h) => h.path.split("/").pop() === bare).every((h) => !h.path.includes("/"));
-    entries.push(bare === ".env" && rootOnly ? ".env" : `**/${bare}`);
-  }
-  if (entries.length === 0) return left(finding, "not mechanical: nothing listed is in the context");
-  const old = ctx.ignoreText;
-  const eol = old?.includes("\r\n") ? "\r\n" : "\n";
-  const head = old === null ? "" : old === "" || old.endsWith("\n") ? old : `${old}${eol}`;
-  const text = `${head}${entries.join(eol)}${eol}`;
-  return {
-    finding,
-    edits: [],
-    ignoreText: text,
-    summary: `${old === null ? "created" : "added to"} ${ctx.ignorePath}: ${entries.join(", ")}`
-  };
-};
 
 // src/lint/fix/edits.ts
 var byPosition = (a, b) => a.start - b.start || a.end - b.end;
@@ -674,6 +80,10 @@ function lineMapper(source, edits) {
     return line + shift;
   };
 }
+
+// src/lint/fix/model.ts
+var left = (finding, reason) => ({ finding, reason });
+var isLeft = (x) => "reason" in x;
 
 // src/lint/fix/source.ts
 function mappedSlice(m, start, end = m.text.length) {
@@ -780,6 +190,85 @@ function keywordRange(file, seg) {
   const indent = line.text.length - line.text.trimStart().length;
   return { start: line.start + indent, end: line.start + indent + seg.keyword.length };
 }
+
+// src/lint/fix/dockerignore-fix.ts
+function buildsPythonProject(c) {
+  const pip = pipInstallArgs(c);
+  if (pip)
+    return pip.positionals.some((p) => /^[./]/.test(p)) || pip.options.some((o) => /^(-e|--editable)/.test(o));
+  const uv = uvCommand(c);
+  if (uv) return uv.kind === "sync" || uv.positionals.some((p) => /^[./]/.test(p));
+  if (poetryInstall(c)) return true;
+  const name = commandName(c.argv[0]);
+  const args = c.argv.slice(1);
+  if (/^python(\d+(\.\d+)?)?$/.test(name) && args.includes("-m") && args[args.indexOf("-m") + 1] === "build")
+    return true;
+  return ["hatch", "pdm", "flit"].includes(name) || name === "uv" && args[0] === "build" || name === "poetry" && args[0] === "build";
+}
+var installsJs = (c) => npmInstall(c) !== null || yarnInstall(c) !== null || pnpmInstall(c) !== null || bunInstall(c) !== null;
+var createsVenv = (c) => {
+  const name = commandName(c.argv[0]);
+  const uv = uvCommand(c);
+  return uv?.kind === "sync" || name === "uv" && c.argv[1] === "venv" || name === "virtualenv" || poetryInstall(c) !== null || /^python/.test(name) && c.argv.includes("venv");
+};
+function readByBuild(env, name) {
+  const commands = env.parsed.instructions.filter((i) => i.keyword === "RUN").flatMap((i) => analyzeRun(i).commands);
+  if (name === ".git") {
+    const reader = commands.find((c) => commandName(c.argv[0]) === "git" || buildsPythonProject(c));
+    return reader ? `\`${reader.argv.slice(0, 3).join(" ")}\` may read .git (git, setuptools-scm)` : null;
+  }
+  if (name === "node_modules" && !commands.some(installsJs))
+    return "no RUN installs JavaScript dependencies: the image may run the context's node_modules";
+  if ((name === ".venv" || name === "venv") && !commands.some(createsVenv)) {
+    const word = new RegExp(`(^|[^A-Za-z0-9_.-])${name.replace(".", "\\.")}([^A-Za-z0-9_-]|$)`);
+    if (env.parsed.instructions.some((i) => i.keyword !== "COPY" && i.keyword !== "ADD" && word.test(i.args)))
+      return `the Dockerfile uses \`${name}\` and no RUN creates it`;
+  }
+  return null;
+}
+var DEFAULT_ENTRIES = [".git", "**/__pycache__", ".venv", "node_modules", ".env"];
+var fixDockerignore = (finding, env) => {
+  const ctx = env.context;
+  if (!ctx) return left(finding, "not mechanical: no build context");
+  const heavy = ctx.info.heavy;
+  const names = [...new Set(heavy.map((h) => h.path.split("/").pop()))];
+  const named = /* @__PURE__ */ new Set();
+  for (const i of env.parsed.instructions) {
+    if (i.keyword !== "COPY" && i.keyword !== "ADD" || hasFromFlag(i)) continue;
+    for (const s of copySources(i)) for (const part of s.split("/")) named.add(part);
+  }
+  for (const i of env.parsed.instructions) {
+    if (i.keyword !== "RUN") continue;
+    for (const m of mountsOf(i)) {
+      if (m.type !== "bind" || m.from) continue;
+      for (const part of (m.source ?? "").split("/")) named.add(part);
+    }
+  }
+  const reincluded = (ctx.ignoreText ?? "").split(/\r?\n/).filter((l) => l.trim().startsWith("!")).join("\n");
+  const entries = [];
+  for (const name of names.length > 0 || ctx.ignoreText !== null ? names : DEFAULT_ENTRIES) {
+    const bare = name.replace(/^\*\*\//, "");
+    if (!HEAVY_PATHS.includes(bare)) continue;
+    if (named.has(bare)) return left(finding, `unsafe here: the Dockerfile copies \`${bare}\` by name`);
+    const reader = names.length > 0 ? readByBuild(env, bare) : null;
+    if (reader) return left(finding, `unsafe here: ${reader}`);
+    if (reincluded.includes(bare))
+      return left(finding, `unsafe here: the ignore file re-includes something in \`${bare}\``);
+    const rootOnly = heavy.filter((h) => h.path.split("/").pop() === bare).every((h) => !h.path.includes("/"));
+    entries.push(bare === ".env" && rootOnly ? ".env" : `**/${bare}`);
+  }
+  if (entries.length === 0) return left(finding, "not mechanical: nothing listed is in the context");
+  const old = ctx.ignoreText;
+  const eol = old?.includes("\r\n") ? "\r\n" : "\n";
+  const head = old === null ? "" : old === "" || old.endsWith("\n") ? old : `${old}${eol}`;
+  const text = `${head}${entries.join(eol)}${eol}`;
+  return {
+    finding,
+    edits: [],
+    ignoreText: text,
+    summary: `${old === null ? "created" : "added to"} ${ctx.ignorePath}: ${entries.join(", ")}`
+  };
+};
 
 // src/lint/fix/instruction-fixes.ts
 function lineAfter(env, lastLine, instruction, indentOf) {
@@ -1549,7 +1038,10 @@ function fixDockerfile(input) {
   };
 }
 
-// src/cli/lint-fix.ts
+// src/app/fix-context.ts
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 function isArchiveHead(head) {
   if (head.length >= 262 && head.toString("latin1", 257, 262) === "ustar") return true;
   if (head[0] === 31 && head[1] === 139) return true;
@@ -1591,99 +1083,12 @@ async function fixContext(contextDir, dockerfile) {
     kindOf: (path) => kindOf(contextDir, path)
   };
 }
-var patchPath = (path) => relative(process.cwd(), path).split("\\").join("/") || basename(path);
-function unifiedDiff(path, before, after) {
-  const name = patchPath(path);
-  const patch = structuredPatch(
-    before === null ? "/dev/null" : `a/${name}`,
-    `b/${name}`,
-    before ?? "",
-    after,
-    void 0,
-    void 0,
-    { context: 3 }
-  );
-  return formatPatch(patch, FILE_HEADERS_ONLY);
-}
-async function runLintFix(req, io) {
-  const { dockerfile, settings, config } = req;
-  const diffOnly = settings.diff;
-  if (req.format === "sarif") throw new UserError("--fix prints text or json, not sarif");
-  const read = await readDockerfile(dockerfile);
-  if (read.tooLarge || read.problems.length > 0)
-    throw new UserError(`${dockerfile} cannot be fixed: ${read.tooLarge ?? read.problems[0].message}`);
-  const bytes = await readFile(dockerfile);
-  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? "\uFEFF" : "";
-  const text = bom + read.text;
-  const options = {
-    file: dockerfile,
-    dockerfileName: basename(dockerfile),
-    target: settings.target ?? void 0,
-    platform: settings.platform ?? void 0,
-    config
-  };
-  const { findings, judged } = await lintDockerfileResult(dockerfile, { ...options, context: req.context });
-  const context = await fixContext(req.context, dockerfile);
-  const result = fixDockerfile({ text, findings, context, options });
-  const changes = [];
-  if (result.text !== text) changes.push({ path: dockerfile, before: text, after: result.text });
-  if (result.ignoreText !== null && context)
-    changes.push({ path: context.ignorePath, before: context.ignoreText, after: result.ignoreText });
-  const diff = diffOnly ? changes.map((c) => unifiedDiff(c.path, c.before, c.after)).join("") : "";
-  if (!diffOnly) {
-    for (const c of changes) {
-      try {
-        await writeFile(c.path, c.after);
-      } catch (error) {
-        throw new UserError(
-          `${c.path} cannot be written: ${error.code ?? "error"}`
-        );
-      }
-    }
-  }
-  const { report } = buildReport({
-    head: null,
-    base: null,
-    findings: result.findings,
-    failOn: settings["fail-on"]
-  });
-  if (req.format === "json") {
-    const fix = {
-      fixed: result.fixed.map((f) => ({ rule: f.finding.rule, line: f.line, change: f.summary })),
-      left: result.left.map((l) => ({ rule: l.finding.rule, line: l.line ?? null, reason: l.reason })),
-      written: diffOnly ? [] : changes.map((c) => c.path),
-      ...diffOnly ? { diff } : {}
-    };
-    io.stdout.write(`${JSON.stringify({ ...report, judged, fix }, null, 2)}
-`);
-  } else if (diffOnly) {
-    io.stdout.write(diff);
-  } else
-    io.stdout.write(
-      fixText(
-        dockerfile,
-        result,
-        changes.map((c) => c.path)
-      )
-    );
-  return report.passed ? 0 : 1;
-}
-function fixText(dockerfile, result, written) {
-  const lines = [];
-  for (const f of result.fixed)
-    lines.push(`${dockerfile}:${f.line ?? 1}: fixed ${f.finding.rule} ${f.finding.name}: ${f.summary}`);
-  for (const l of result.left) {
-    const at = l.line === null || l.line === void 0 ? dockerfile : `${dockerfile}:${l.line}`;
-    lines.push(`${at}: left ${l.finding.rule} ${l.finding.name} (${l.finding.severity}): ${l.reason}`);
-  }
-  const n = (k, what) => `${k} ${what}`;
-  lines.push(
-    `${n(result.fixed.length, "fixed")}, ${n(result.left.length, "left")}${written.length > 0 ? `; wrote ${written.map((p) => p).join(" and ")}` : "; nothing written"}`
-  );
-  return `${lines.join("\n")}
-`;
-}
+
 export {
-  fixText,
-  runLintFix
+  applyEdits,
+  isLeft,
+  readSource,
+  FIXES,
+  fixDockerfile,
+  fixContext
 };

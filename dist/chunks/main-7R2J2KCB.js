@@ -1,17 +1,16 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   COMMENT_LIMIT,
-  escapeMarkdown,
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-SNAHJDGX.js";
+} from "./chunk-NEEJ4RKW.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-XAHFA74S.js";
+} from "./chunk-HUSXGANO.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -28,13 +27,17 @@ import {
   endGroup,
   error,
   info,
+  notice,
   setFailed,
   setOutput,
   setSecret,
   startGroup,
   summary,
   warning
-} from "./chunk-IDNAK5RQ.js";
+} from "./chunk-AFFAS66Q.js";
+import {
+  escapeMarkdown
+} from "./chunk-45SRNV5D.js";
 import "./chunk-XVZPSMU3.js";
 import "./chunk-LURM2DDG.js";
 import "./chunk-DNIAJJEW.js";
@@ -49,7 +52,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-QP2X47TH.js";
+} from "./chunk-ULCMU6VN.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -425,7 +428,7 @@ function artifactService(env = process.env) {
   return {
     uploader: {
       async upload(name, file) {
-        const { DefaultArtifactClient } = await import("./artifact-Q4KTXTTF.js");
+        const { DefaultArtifactClient } = await import("./artifact-46V5426D.js");
         const client = new DefaultArtifactClient();
         const { id } = await client.uploadArtifact(name, [file], dirname2(file), { compressionLevel: 9 });
         if (id === void 0) throw new Error(`the artifact service gave no id for ${basename2(file)}`);
@@ -489,16 +492,31 @@ function setOutputs(report, files) {
 
 // src/action/publish.ts
 var SUMMARY_LIMIT = 9e5;
+var clientOf = async (token) => {
+  const { createClient } = await import("./client-A2KVVOSM.js");
+  return createClient({ token, log: { debug, warning, mask: setSecret } });
+};
 function githubPublisher(token) {
   return {
     async upsert(comment) {
       if (!token) return { url: "", action: "skipped", reason: "no github-token" };
-      const { createClient } = await import("./client-Z6NWUNMC.js");
-      const { octokitCommentsApi, upsertStickyComment } = await import("./sticky-comment-D2JMYLFI.js");
-      const api = octokitCommentsApi(
-        createClient({ token, log: { debug, warning, mask: setSecret } })
-      );
+      const { octokitCommentsApi, upsertStickyComment } = await import("./sticky-comment-ETAXSC2N.js");
+      const api = octokitCommentsApi(await clientOf(token));
       return upsertStickyComment({ api, ...comment });
+    },
+    async suggest(review) {
+      if (!token)
+        return {
+          action: "skipped",
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          deleted: 0,
+          offDiff: 0,
+          reason: "no github-token"
+        };
+      const { octokitReviewApi, syncReviewSuggestions } = await import("./review-suggestions-Z5JIBSWA.js");
+      return syncReviewSuggestions({ api: octokitReviewApi(await clientOf(token)), ...review });
     }
   };
 }
@@ -507,6 +525,41 @@ function commentKey(settings) {
   return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
 }
 var titleOf = (s) => s.target ? `${s.dockerfile} (${s.target})` : s.dockerfile;
+async function publishSuggestions(publishing, req) {
+  const pr = publishing.event.pullRequest;
+  if (!pr || !publishing.settings.suggestions || !publishing.settings.comment) return;
+  const publisher = publishing.deps.publisher ?? githubPublisher(publishing.settings["github-token"]);
+  if (!publisher.suggest) return;
+  if (pr.fromFork) {
+    notice(
+      "image-guard: no review suggestions: a fork's pull request runs with a read-only token; the fixes are in the report"
+    );
+    return;
+  }
+  try {
+    const result = await publisher.suggest({
+      owner: publishing.event.owner,
+      repo: publishing.event.repo,
+      pullNumber: pr.number,
+      headSha: pr.headSha,
+      path: req.shownDockerfile,
+      key: commentKey(publishing.settings),
+      suggestions: await req.plan()
+    });
+    if (result.action === "skipped") {
+      notice(
+        `image-guard: no review suggestions: ${result.reason ?? "no permission"}; the fixes are in the report`
+      );
+      return;
+    }
+    const { created, updated, unchanged, deleted, offDiff } = result;
+    info(
+      `image-guard: review suggestions: ${created} posted, ${updated} updated, ${unchanged} unchanged, ${deleted} removed; ${offDiff} not on the PR's diff (in the report)`
+    );
+  } catch (error2) {
+    warning(`image-guard: the review suggestions could not be posted: ${messageOf(error2)}`);
+  }
+}
 async function publishReport(publishing, result) {
   const { report } = result;
   const options = {
@@ -715,6 +768,19 @@ async function runAction(deps) {
     const base = await getBase({ ...setup, noCache: fresh, cleanup, options: build.other });
     const result = await compare(setup, head, base);
     await publishReport(setup.publishing, result);
+    await publishSuggestions(setup.publishing, {
+      shownDockerfile: setup.shownDockerfile,
+      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-BHUVXJ66.js")).dockerfileSuggestions({
+        dockerfile: setup.dockerfile,
+        context: setup.context,
+        target: setup.settings.target,
+        platform: setup.settings.platform,
+        buildContexts: setup.settings["build-contexts"].map(
+          (c) => c.slice(0, Math.max(0, c.indexOf("=")))
+        ),
+        config: setup.config
+      }) : []
+    });
     annotate(result.report.findings, setup.shownDockerfile);
     return result.report.passed ? null : statusLine(result.report, setup.settings["fail-on"]);
   } finally {

@@ -3,12 +3,12 @@ import {
   getOctokit,
   require_light,
   retry
-} from "./chunk-QUYUMKUE.js";
+} from "./chunk-IRFMXAFE.js";
 import {
   debug,
   setSecret,
   warning
-} from "./chunk-IDNAK5RQ.js";
+} from "./chunk-AFFAS66Q.js";
 import "./chunk-35774WMP.js";
 import {
   __toESM

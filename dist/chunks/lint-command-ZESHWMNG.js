@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-NV45PJC7.js";
+} from "./chunk-QOTDCLDU.js";
 import {
   loadSettings
-} from "./chunk-XAHFA74S.js";
+} from "./chunk-HUSXGANO.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-QCU3SKRY.js";
+} from "./chunk-4MTEIPZD.js";
 import {
   RULES
-} from "./chunk-QP2X47TH.js";
+} from "./chunk-ULCMU6VN.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -161,7 +161,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-BYWDWFDY.js");
+      const { runLintFix } = await import("./lint-fix-VARXUCF5.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {

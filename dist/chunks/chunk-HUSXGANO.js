@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-QP2X47TH.js";
+} from "./chunk-ULCMU6VN.js";
 import {
   formatBytes,
   parseIncrease,
@@ -402,6 +402,13 @@ var SETTINGS = {
   comment: setting({
     actionDefault: "true",
     doc: "Post or update the sticky PR comment.",
+    default: true,
+    defaultDoc: "true",
+    parse: boolean
+  }),
+  suggestions: setting({
+    actionDefault: "true",
+    doc: "Suggest mechanical fixes in a PR review.",
     default: true,
     defaultDoc: "true",
     parse: boolean

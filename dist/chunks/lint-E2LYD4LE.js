@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-QCU3SKRY.js";
+} from "./chunk-4MTEIPZD.js";
 import {
   readContext
-} from "./chunk-QP2X47TH.js";
+} from "./chunk-ULCMU6VN.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -1013,6 +1013,199 @@ function replacePattern(value, pattern, replacement, all) {
   return value.replace(re, () => replacement);
 }
 
+// src/lint/stages.ts
+function substitute(text, vars, escapeChar = "\\", onLimit) {
+  if (!text.includes("$")) return text;
+  return expandText(text, (name) => vars.get(name) ?? void 0, escapeChar, onLimit);
+}
+var DEFAULT_PLATFORM = "linux/amd64";
+function platformArgs(platform = DEFAULT_PLATFORM) {
+  const [os = "linux", arch = "amd64", variant = ""] = platform.toLowerCase().split("/");
+  const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+  return /* @__PURE__ */ new Map([
+    ["TARGETPLATFORM", full],
+    ["TARGETOS", os],
+    ["TARGETARCH", arch],
+    ["TARGETVARIANT", variant],
+    ["BUILDPLATFORM", full],
+    ["BUILDOS", os],
+    ["BUILDARCH", arch],
+    ["BUILDVARIANT", variant]
+  ]);
+}
+function isPlatform(text) {
+  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text);
+}
+var GraphError = class extends Error {
+};
+function expansionLimitMessage() {
+  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
+}
+function parseFrom(from) {
+  const words = splitWords(from.args);
+  if (words.length === 0)
+    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
+  if (words.length === 1) return { image: words[0], name: null, problem: null };
+  if (words.length === 3 && words[1].toLowerCase() === "as")
+    return { image: words[0], name: words[2], problem: null };
+  return {
+    image: words[0],
+    name: null,
+    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
+  };
+}
+function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
+  const problems = [];
+  let limited = false;
+  const limitAt = (line) => () => {
+    if (limited) return;
+    limited = true;
+    problems.push({ line, message: expansionLimitMessage() });
+  };
+  const automatic = platformArgs(platform);
+  const globalArgs = new Map(automatic);
+  const stages = [];
+  const byName = /* @__PURE__ */ new Map();
+  const preamble = [];
+  let current = null;
+  for (const instr of parsed.instructions) {
+    if (instr.keyword === "FROM") {
+      const { image: rawImage, name, problem } = parseFrom(instr);
+      if (problem) problems.push({ line: instr.line, message: problem });
+      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
+      const key = image?.toLowerCase() ?? null;
+      const parent = key === null ? null : byName.get(key) ?? null;
+      const scratch = key === "scratch";
+      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
+      if (name && byName.has(name.toLowerCase())) {
+        problems.push({
+          line: instr.line,
+          message: `the stage name \`${name}\` is used twice: give each stage its own name`
+        });
+      }
+      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
+      stages.push(current);
+      if (name) byName.set(name.toLowerCase(), current);
+      continue;
+    }
+    if (current === null) {
+      preamble.push(instr);
+      if (instr.keyword === "ARG") {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          if (automatic.has(key)) continue;
+          globalArgs.set(
+            key,
+            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line))
+          );
+        }
+      }
+      continue;
+    }
+    current.body.push(instr);
+  }
+  if (stages.length === 0) return { graph: null, problems };
+  for (const stage of stages) {
+    for (const instr of stage.body) {
+      for (const ref of stageReferences(instr)) {
+        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
+        if (found && !stage.uses.includes(found)) stage.uses.push(found);
+      }
+    }
+  }
+  let final = stages[stages.length - 1];
+  if (target !== void 0) {
+    const t = stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
+    if (!t) {
+      const names = stages.map((s) => s.name).filter((n) => n !== null);
+      throw new GraphError(
+        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
+      );
+    }
+    final = t;
+  }
+  const lineage = lineageOf(final);
+  const built = /* @__PURE__ */ new Set([final]);
+  const work = [final];
+  while (work.length > 0) {
+    const s = work.pop();
+    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
+      if (built.has(next)) continue;
+      built.add(next);
+      work.push(next);
+    }
+  }
+  const finalReason = target !== void 0 ? "target" : "last stage";
+  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
+}
+function stageReferences(instr) {
+  const out = [];
+  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+    for (const f of instr.flags) if (f.name === "from" && f.value) out.push(f.value);
+  }
+  if (instr.keyword === "RUN") {
+    for (const f of instr.flags) {
+      if (f.name !== "mount" || !f.value) continue;
+      const from = parseMount(f.value).from;
+      if (from) out.push(from);
+    }
+  }
+  return out;
+}
+function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
+  const value = substitute(raw, globalArgs, escapeChar);
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) {
+    const idx = Number(value);
+    return idx < before ? stages[idx] ?? null : null;
+  }
+  const key = value.toLowerCase();
+  return stages.find((s, i) => i < before && s.name?.toLowerCase() === key) ?? null;
+}
+function parseMount(value) {
+  const m = { type: "bind", target: null, from: null, source: null };
+  for (const part of value.split(",")) {
+    const eq = part.indexOf("=");
+    const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const v = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
+    if (k === "type") m.type = v.toLowerCase();
+    else if (k === "target" || k === "dst" || k === "destination") m.target = v;
+    else if (k === "from") m.from = v;
+    else if (k === "source" || k === "src") m.source = v;
+  }
+  return m;
+}
+function mountsOf(instr) {
+  return instr.flags.filter((f) => f.name === "mount" && f.value).map((f) => parseMount(f.value));
+}
+function baseOf(stage) {
+  let s = stage;
+  while (s.parent) s = s.parent;
+  return s;
+}
+function lineageOf(stage) {
+  const out = [];
+  for (let s = stage; s; s = s.parent) out.push(s);
+  return out.reverse();
+}
+function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: true }) {
+  const vars = /* @__PURE__ */ new Map();
+  for (const stage of lineage) {
+    for (const instr of stage.body) {
+      if (instr === until) return vars;
+      if (instr.keyword === "ENV" && which.env) {
+        for (const { key, value } of parseKeyValues(instr.args, true))
+          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
+      } else if (instr.keyword === "ARG" && which.arg) {
+        for (const { key, value } of parseKeyValues(instr.args, false)) {
+          const v = value ?? globalArgs.get(key) ?? null;
+          if (v !== null) vars.set(key, substitute(v, vars, "\\") ?? v);
+        }
+      }
+    }
+  }
+  return vars;
+}
+
 // src/lint/shell.ts
 var CONTROL_OPS = /* @__PURE__ */ new Set(["&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"]);
 function skipNested(script, start, opener) {
@@ -1514,199 +1707,6 @@ function execFormCommands(argv, scope) {
   const env = {};
   const peeled = peelWrappers([...argv], env);
   return peeled.length > 0 ? [{ argv: peeled, env }] : [];
-}
-
-// src/lint/stages.ts
-function substitute(text, vars, escapeChar = "\\", onLimit) {
-  if (!text.includes("$")) return text;
-  return expandText(text, (name) => vars.get(name) ?? void 0, escapeChar, onLimit);
-}
-var DEFAULT_PLATFORM = "linux/amd64";
-function platformArgs(platform = DEFAULT_PLATFORM) {
-  const [os = "linux", arch = "amd64", variant = ""] = platform.toLowerCase().split("/");
-  const full = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
-  return /* @__PURE__ */ new Map([
-    ["TARGETPLATFORM", full],
-    ["TARGETOS", os],
-    ["TARGETARCH", arch],
-    ["TARGETVARIANT", variant],
-    ["BUILDPLATFORM", full],
-    ["BUILDOS", os],
-    ["BUILDARCH", arch],
-    ["BUILDVARIANT", variant]
-  ]);
-}
-function isPlatform(text) {
-  return /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_-]+)?$/i.test(text);
-}
-var GraphError = class extends Error {
-};
-function expansionLimitMessage() {
-  return `a variable here expands to more than ${MAX_EXPANDED_LENGTH / 1024} KiB (a value that keeps doubling itself?): image-guard judges it cut to that length`;
-}
-function parseFrom(from) {
-  const words = splitWords(from.args);
-  if (words.length === 0)
-    return { image: null, name: null, problem: "`FROM` needs an image: write `FROM image:tag`" };
-  if (words.length === 1) return { image: words[0], name: null, problem: null };
-  if (words.length === 3 && words[1].toLowerCase() === "as")
-    return { image: words[0], name: words[2], problem: null };
-  return {
-    image: words[0],
-    name: null,
-    problem: `\`${from.text}\` is not \`FROM image [AS name]\``
-  };
-}
-function buildStageGraph(parsed, target, platform = DEFAULT_PLATFORM) {
-  const problems = [];
-  let limited = false;
-  const limitAt = (line) => () => {
-    if (limited) return;
-    limited = true;
-    problems.push({ line, message: expansionLimitMessage() });
-  };
-  const automatic = platformArgs(platform);
-  const globalArgs = new Map(automatic);
-  const stages = [];
-  const byName = /* @__PURE__ */ new Map();
-  const preamble = [];
-  let current = null;
-  for (const instr of parsed.instructions) {
-    if (instr.keyword === "FROM") {
-      const { image: rawImage, name, problem } = parseFrom(instr);
-      if (problem) problems.push({ line: instr.line, message: problem });
-      const image = rawImage === null ? null : substitute(rawImage, globalArgs, parsed.escape, limitAt(instr.line));
-      const key = image?.toLowerCase() ?? null;
-      const parent = key === null ? null : byName.get(key) ?? null;
-      const scratch = key === "scratch";
-      const ref = image !== null && !parent && !scratch && image !== "" ? parseImageRef(image) : null;
-      if (name && byName.has(name.toLowerCase())) {
-        problems.push({
-          line: instr.line,
-          message: `the stage name \`${name}\` is used twice: give each stage its own name`
-        });
-      }
-      current = { index: stages.length, name, from: instr, image, parent, ref, scratch, body: [], uses: [] };
-      stages.push(current);
-      if (name) byName.set(name.toLowerCase(), current);
-      continue;
-    }
-    if (current === null) {
-      preamble.push(instr);
-      if (instr.keyword === "ARG") {
-        for (const { key, value } of parseKeyValues(instr.args, false)) {
-          if (automatic.has(key)) continue;
-          globalArgs.set(
-            key,
-            value === null ? null : substitute(value, globalArgs, parsed.escape, limitAt(instr.line))
-          );
-        }
-      }
-      continue;
-    }
-    current.body.push(instr);
-  }
-  if (stages.length === 0) return { graph: null, problems };
-  for (const stage of stages) {
-    for (const instr of stage.body) {
-      for (const ref of stageReferences(instr)) {
-        const found = resolveStageRef(ref, stages, stage.index, globalArgs, parsed.escape);
-        if (found && !stage.uses.includes(found)) stage.uses.push(found);
-      }
-    }
-  }
-  let final = stages[stages.length - 1];
-  if (target !== void 0) {
-    const t = stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
-    if (!t) {
-      const names = stages.map((s) => s.name).filter((n) => n !== null);
-      throw new GraphError(
-        `no stage named "${target}" in the Dockerfile${names.length ? `: its stages are ${names.join(", ")}` : ": its stages have no names (FROM image AS name)"}`
-      );
-    }
-    final = t;
-  }
-  const lineage = lineageOf(final);
-  const built = /* @__PURE__ */ new Set([final]);
-  const work = [final];
-  while (work.length > 0) {
-    const s = work.pop();
-    for (const next of s.parent ? [s.parent, ...s.uses] : s.uses) {
-      if (built.has(next)) continue;
-      built.add(next);
-      work.push(next);
-    }
-  }
-  const finalReason = target !== void 0 ? "target" : "last stage";
-  return { graph: { stages, globalArgs, final, finalReason, lineage, built, preamble }, problems };
-}
-function stageReferences(instr) {
-  const out = [];
-  if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-    for (const f of instr.flags) if (f.name === "from" && f.value) out.push(f.value);
-  }
-  if (instr.keyword === "RUN") {
-    for (const f of instr.flags) {
-      if (f.name !== "mount" || !f.value) continue;
-      const from = parseMount(f.value).from;
-      if (from) out.push(from);
-    }
-  }
-  return out;
-}
-function resolveStageRef(raw, stages, before, globalArgs, escapeChar) {
-  const value = substitute(raw, globalArgs, escapeChar);
-  if (value === null) return null;
-  if (/^\d+$/.test(value)) {
-    const idx = Number(value);
-    return idx < before ? stages[idx] ?? null : null;
-  }
-  const key = value.toLowerCase();
-  return stages.find((s, i) => i < before && s.name?.toLowerCase() === key) ?? null;
-}
-function parseMount(value) {
-  const m = { type: "bind", target: null, from: null, source: null };
-  for (const part of value.split(",")) {
-    const eq = part.indexOf("=");
-    const k = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    const v = eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^["']|["']$/g, "");
-    if (k === "type") m.type = v.toLowerCase();
-    else if (k === "target" || k === "dst" || k === "destination") m.target = v;
-    else if (k === "from") m.from = v;
-    else if (k === "source" || k === "src") m.source = v;
-  }
-  return m;
-}
-function mountsOf(instr) {
-  return instr.flags.filter((f) => f.name === "mount" && f.value).map((f) => parseMount(f.value));
-}
-function baseOf(stage) {
-  let s = stage;
-  while (s.parent) s = s.parent;
-  return s;
-}
-function lineageOf(stage) {
-  const out = [];
-  for (let s = stage; s; s = s.parent) out.push(s);
-  return out.reverse();
-}
-function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: true }) {
-  const vars = /* @__PURE__ */ new Map();
-  for (const stage of lineage) {
-    for (const instr of stage.body) {
-      if (instr === until) return vars;
-      if (instr.keyword === "ENV" && which.env) {
-        for (const { key, value } of parseKeyValues(instr.args, true))
-          if (value !== null) vars.set(key, substitute(value, vars, "\\") ?? value);
-      } else if (instr.keyword === "ARG" && which.arg) {
-        for (const { key, value } of parseKeyValues(instr.args, false)) {
-          const v = value ?? globalArgs.get(key) ?? null;
-          if (v !== null) vars.set(key, substitute(v, vars, "\\") ?? v);
-        }
-      }
-    }
-  }
-  return vars;
 }
 
 // src/lint/commands/run.ts

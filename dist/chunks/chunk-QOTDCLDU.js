@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-XAHFA74S.js";
+} from "./chunk-HUSXGANO.js";
 import {
   UserError,
   messageOf

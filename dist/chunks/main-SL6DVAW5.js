@@ -1,19 +1,19 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  EXIT_STATUS,
-  commandHelp,
-  parseFlags,
-  usageLine
-} from "./chunk-NV45PJC7.js";
-import {
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-SNAHJDGX.js";
+} from "./chunk-NEEJ4RKW.js";
+import {
+  EXIT_STATUS,
+  commandHelp,
+  parseFlags,
+  usageLine
+} from "./chunk-QOTDCLDU.js";
 import {
   loadSettings
-} from "./chunk-XAHFA74S.js";
+} from "./chunk-HUSXGANO.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -33,6 +33,7 @@ import {
 import {
   reachesFailOn
 } from "./chunk-YVMMMQ26.js";
+import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
 } from "./chunk-KWUQMHZR.js";
@@ -48,7 +49,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-QP2X47TH.js";
+import "./chunk-ULCMU6VN.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -314,7 +315,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-OKS2KPMJ.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-ZESHWMNG.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -367,7 +368,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-KWDNM7QR.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-E2LYD4LE.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

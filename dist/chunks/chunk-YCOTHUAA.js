@@ -1,5 +1,4 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
-import "./chunk-6S3NRT4R.js";
 
 // src/github/sticky-comment.ts
 var MAX_COMMENT_LENGTH = 65536;
@@ -146,14 +145,18 @@ function octokitCommentsApi(octokit) {
     }
   };
 }
+
 export {
-  CommentTooLongError,
-  GITHUB_ACTIONS_BOT,
   MAX_COMMENT_LENGTH,
+  GITHUB_ACTIONS_BOT,
+  CommentTooLongError,
+  isHttpError,
+  githubMessage,
+  isPermissionDenied,
   commentLength,
   normalizeKey,
-  octokitCommentsApi,
   stickyMarker,
+  withMarker,
   upsertStickyComment,
-  withMarker
+  octokitCommentsApi
 };

@@ -3,7 +3,7 @@ import {
   defaults,
   getOctokit,
   retry
-} from "./chunk-QUYUMKUE.js";
+} from "./chunk-IRFMXAFE.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -13,7 +13,7 @@ import {
   info,
   setSecret,
   warning
-} from "./chunk-IDNAK5RQ.js";
+} from "./chunk-AFFAS66Q.js";
 import {
   require_inherits,
   require_node,

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-QP2X47TH.js";
+} from "./chunk-ULCMU6VN.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

@@ -1,0 +1,167 @@
+// The fixes `image-guard lint --fix` would make, as line-range replacements a PR review can suggest: each is
+// the Dockerfile's lines a fix touches and those lines with the fix made. Only fixes the fixer keeps (checked
+// by a second lint) become suggestions; a finding it leaves to a person has no suggestion, its advice stays in
+// the sticky comment.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImageGuardConfig } from '../config/config.js';
+import type { Finding } from '../core/report.js';
+import type { Suggestion } from '../github/review-suggestions.js';
+import type { LintOptions } from '../lint/engine.js';
+import { applyEdits, type TextEdit } from '../lint/fix/edits.js';
+import { FIXES, type FixContext, fixDockerfile } from '../lint/fix/index.js';
+import { type FixEnv, isLeft, type Located } from '../lint/fix/model.js';
+import { readSource } from '../lint/fix/source.js';
+import { lintDockerfileResult, readDockerfile } from '../lint/index.js';
+import { parseDockerfile } from '../lint/parse.js';
+import { buildStageGraph, DEFAULT_PLATFORM } from '../lint/stages.js';
+import { fixContext } from './fix-context.js';
+
+export type { Suggestion };
+
+export interface SuggestionInput {
+  text: string;
+  findings: readonly Finding[];
+  context: FixContext | null;
+  options: LintOptions;
+}
+
+/** Line starts of a text: `starts[k]` is the offset of line k + 1. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (text.endsWith('\n')) starts.pop();
+  return starts;
+}
+
+/** The 1-based line holding an offset; an offset past the last line's end is on the last line. */
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+interface Region {
+  start: number;
+  end: number;
+  edits: TextEdit[];
+  findings: Finding[];
+}
+
+/**
+ * The lines an edit replaces. A line inserted at the start of a line could be suggested on that line or on the one
+ * before it: it goes with the one nearer the finding (ENV after a FROM is suggested on the FROM).
+ */
+function editLines(
+  text: string,
+  starts: number[],
+  e: TextEdit,
+  findingLine: number | null,
+): [number, number] {
+  if (e.start >= text.length) return [starts.length, starts.length]; // appended after the last line
+  const first = lineOf(starts, e.start);
+  const insertedAtLineStart = e.start === e.end && e.start > 0 && text[e.start - 1] === '\n';
+  if (insertedAtLineStart && (findingLine ?? first) < first) return [first - 1, first - 1];
+  return [first, lineOf(starts, Math.max(e.start, e.end - 1))];
+}
+
+const splitLines = (s: string) => s.split('\n').map((l) => l.replace(/\r$/, ''));
+
+/**
+ * The suggestions for a Dockerfile: the fixer's kept fixes, each as the whole lines it touches, fixes that
+ * touch the same lines merged into one. Pure; an ignore-file fix (IG008) changes no Dockerfile line and gives
+ * none.
+ */
+export function planSuggestions(input: SuggestionInput): Suggestion[] {
+  const { text, findings, context, options } = input;
+  const result = fixDockerfile({ text, findings, context, options });
+  if (result.fixed.length === 0) return [];
+  const parsed = parseDockerfile(text);
+  const graph = buildStageGraph(parsed, options.target, options.platform ?? DEFAULT_PLATFORM).graph;
+  if (!graph) return [];
+  const file = readSource(text);
+  const byLine = new Map<number, Located>();
+  for (const [k, instr] of parsed.instructions.entries())
+    byLine.set(instr.line, { instr, seg: file.segments[k]! });
+  const env: FixEnv = { file, parsed, graph, at: (line) => byLine.get(line) ?? null, context };
+  const starts = lineStarts(text);
+
+  const regions: Region[] = [];
+  for (const { finding } of result.fixed) {
+    let candidate: ReturnType<NonNullable<(typeof FIXES)[string]>['fixer']> | undefined;
+    try {
+      candidate = FIXES[finding.rule]?.fixer(finding, env);
+    } catch {
+      continue; // fixDockerfile kept it, so this does not happen; if it did, the finding stays in the comment
+    }
+    if (!candidate || isLeft(candidate) || candidate.edits.length === 0) continue;
+    const lines = candidate.edits.map((e) => editLines(text, starts, e, finding.line));
+    const start = Math.min(...lines.map(([a]) => a));
+    const end = Math.max(...lines.map(([, b]) => b));
+    regions.push({ start, end, edits: [...candidate.edits], findings: [finding] });
+  }
+  regions.sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: Region[] = [];
+  for (const r of regions) {
+    const last = merged.at(-1);
+    if (last && r.start <= last.end) {
+      last.end = Math.max(last.end, r.end);
+      last.edits.push(...r.edits);
+      last.findings.push(...r.findings);
+    } else merged.push({ ...r, edits: [...r.edits], findings: [...r.findings] });
+  }
+
+  return merged.map((r) => {
+    const from = starts[r.start - 1]!;
+    const lastEnd = r.end < starts.length ? starts[r.end]! : text.length;
+    const to = Math.max(lastEnd, ...r.edits.map((e) => e.end));
+    const shifted = r.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+    const after = applyEdits(text.slice(from, to), shifted).replace(/\r?\n$/, '');
+    const before = text.slice(from, lastEnd).replace(/\r?\n$/, '');
+    const rules = [...new Set(r.findings.map((f) => f.rule))].sort();
+    return {
+      id: `${rules.join('+')}@${r.start}-${r.end}`,
+      startLine: r.start,
+      line: r.end,
+      original: splitLines(before.replace(/^\ufeff/, '')),
+      replacement: splitLines(after.replace(/^\ufeff/, '')),
+      findings: r.findings,
+    };
+  });
+}
+
+export interface DockerfileSuggestionsRequest {
+  dockerfile: string;
+  context: string;
+  target: string | null;
+  platform: string | null;
+  buildContexts: readonly string[];
+  config: ImageGuardConfig;
+}
+
+/**
+ * The suggestions for a Dockerfile on disk, linted as the comparison lints it (same context, target, platform
+ * and config), the build context read for the fixes that need it. None for a file that cannot be fixed.
+ */
+export async function dockerfileSuggestions(req: DockerfileSuggestionsRequest): Promise<Suggestion[]> {
+  const read = await readDockerfile(req.dockerfile);
+  if (read.tooLarge || read.problems.length > 0) return [];
+  const bytes = await readFile(req.dockerfile);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
+  const options = {
+    file: req.dockerfile,
+    dockerfileName: basename(req.dockerfile),
+    target: req.target ?? undefined,
+    platform: req.platform ?? undefined,
+    buildContexts: req.buildContexts,
+    config: req.config,
+  };
+  const { findings } = await lintDockerfileResult(req.dockerfile, { ...options, context: req.context });
+  const context = await fixContext(req.context, req.dockerfile);
+  return planSuggestions({ text: bom + read.text, findings, context, options });
+}
