@@ -48,6 +48,7 @@ ruleTester('IG001', {
     df('FROM alpine:3.20', 'RUN apk add --no-cache libgcc'),
     df('FROM golang:1.22', 'RUN go test ./...'),
     df('FROM alpine:3.20', 'ONBUILD RUN apk add gcc'),
+    df('FROM alpine:3.20', 'RUN xx-apk add --no-cache --virtual .b gcc musl-dev && make && xx-apk del .b'),
   ],
   invalid: [
     {
@@ -144,5 +145,8 @@ ruleTester('IG001', {
     },
     { code: df('FROM debian:12', 'RUN ["apt-get", "install", "-y", "gcc"]'), lines: [2] },
     { code: df('FROM debian:12', 'RUN sh -c "apt-get install -y gcc"'), lines: [2] },
+    { code: df('FROM debian:12', 'RUN xx-apt-get install -y gcc'), lines: [2] },
+    { code: df('FROM alpine:3.20', 'RUN xx-apk add --no-cache gcc musl-dev'), lines: [2] },
+    { code: df('FROM fedora:41', 'RUN dnf -y in gcc && dnf clean all'), lines: [2] },
   ],
 });

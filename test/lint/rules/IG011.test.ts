@@ -95,5 +95,26 @@ ruleTester('IG011', {
       lines: [3],
       message: 'also line 4',
     },
+    {
+      name: 'xx-apk in the final stage',
+      code: df(
+        'FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.5.0 AS xx',
+        'FROM --platform=$BUILDPLATFORM golang:1.23-alpine',
+        'COPY --from=xx / /',
+        'ARG TARGETPLATFORM',
+        'RUN xx-apk add --no-cache gcc musl-dev',
+        'RUN xx-go build -o /app .',
+      ),
+      lines: [5],
+    },
+    {
+      code: df(
+        'FROM tonistiigi/xx:1.5.0 AS xx',
+        'FROM debian:12',
+        'COPY --from=xx / /',
+        'RUN xx-apt-get install -y gcc',
+      ),
+      lines: [4],
+    },
   ],
 });

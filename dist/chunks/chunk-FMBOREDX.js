@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-OMDCVGSL.js";
+} from "./chunk-J6O4QCK7.js";
 import {
   formatBytes,
   parseIncrease,

@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-5M26BA6L.js";
+} from "./chunk-J7QPGXPK.js";
 import {
   readContext
-} from "./chunk-OMDCVGSL.js";
+} from "./chunk-J6O4QCK7.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-OMDCVGSL.js";
+} from "./chunk-J6O4QCK7.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-I4OZCBVX.js";
+} from "./chunk-HL5XZ4UA.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-NUHC724O.js";
+} from "./chunk-FMBOREDX.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-OMDCVGSL.js";
+} from "./chunk-J6O4QCK7.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-NUHC724O.js";
+} from "./chunk-FMBOREDX.js";
 import {
   UserError,
   messageOf

@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-5M26BA6L.js";
+} from "./chunk-J7QPGXPK.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -48,7 +48,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-OMDCVGSL.js";
+} from "./chunk-J6O4QCK7.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

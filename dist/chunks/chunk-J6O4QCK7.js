@@ -2016,7 +2016,8 @@ var APK_VALUED = /* @__PURE__ */ new Set([
   "--repositories-file"
 ]);
 function apkCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "apk") return null;
+  const name = commandName(cmd.argv[0]);
+  if (name !== "apk" && name !== "xx-apk") return null;
   const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
   if (sub === null) return null;
   const { options, positionals } = splitArgs(rest, APK_VALUED);
@@ -2033,9 +2034,10 @@ var APT_VALUED = /* @__PURE__ */ new Set([
   "--target-release",
   "--default-release"
 ]);
+var APT_NAMES = /* @__PURE__ */ new Set(["apt-get", "apt", "aptitude", "xx-apt-get", "xx-apt"]);
 function aptCommand(cmd) {
   const name = commandName(cmd.argv[0]);
-  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
+  if (!APT_NAMES.has(name)) return null;
   const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
   if (sub === null) return null;
   const { options, positionals } = splitArgs(rest, APT_VALUED);
@@ -2202,10 +2204,17 @@ var RPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
   "install",
   "in",
   "groupinstall",
+  "localinstall",
   "upgrade",
+  "up",
+  "update",
+  "upgrade-minimal",
+  "up-min",
   "reinstall",
-  "localinstall"
+  "rei",
+  "distro-sync"
 ]);
+var RPM_CACHE_DIRS = ["/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"];
 
 // src/lint/commands/build-only-tools.ts
 var BUILD_PACKAGES = /* @__PURE__ */ new Set([
@@ -2645,10 +2654,10 @@ var IG005 = {
             continue;
           }
           const rpm = rpmCommand(cmd);
-          if (rpm && RPM_INSTALL_SUBS.has(rpm.sub) && !after.some(isRpmCleanAll) && !removesPath(after, "/var/cache/dnf") && !removesPath(after, "/var/cache/yum") && !mountCovers(mounts, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")) {
+          if (rpm && RPM_INSTALL_SUBS.has(rpm.sub) && !after.some(isRpmCleanAll) && !RPM_CACHE_DIRS.some((dir) => removesPath(after, dir)) && !mountCovers(mounts, ...RPM_CACHE_DIRS)) {
             report = {
               line: instr.line,
-              message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` after it in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
+              message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` after it in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : rpm.tool === "dnf5" ? "libdnf5" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
               fix: `Append \`&& ${rpm.tool} clean all\` to the same RUN.`
             };
           }
@@ -2667,16 +2676,20 @@ function isOsPackageInstall(cmd) {
   const apk = apkCommand(cmd);
   if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
   const rpm = rpmCommand(cmd);
-  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === "update";
+  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub);
   return false;
 }
 
 // src/lint/rules/IG006-update-alone.ts
+function readsIndex(c) {
+  const sub = aptCommand(c)?.sub;
+  return sub === "download" || sub === "source" || sub === "build-dep" || commandName(c.argv[0]) === "apt-cache";
+}
 var IG006 = {
   id: "IG006",
   name: "update-alone",
   severity: "warning",
-  summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN (not under a PowerShell SHELL).",
+  summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install, nor a command that reads the index (`apt-get download`, `apt-cache \u2026`), in the same RUN (not under a PowerShell SHELL).",
   rationale: "The cached layer keeps an old index: a later install RUN can fail or install stale versions, and the index is a wasted layer.",
   fix: "Update and install in one RUN: `RUN apt-get update && apt-get install -y \u2026 && rm -rf /var/lib/apt/lists/*`.",
   check(ctx) {
@@ -2688,7 +2701,7 @@ var IG006 = {
         const update = commands.find(
           (c) => aptCommand(c)?.sub === "update" || apkCommand(c)?.sub === "update"
         );
-        if (!update || commands.some(isOsPackageInstall)) continue;
+        if (!update || commands.some((c) => isOsPackageInstall(c) || readsIndex(c))) continue;
         out.push({
           line: instr.line,
           message: `${quote(instr)} runs \`${update.argv[0]} update\` without installing anything in the same RUN: this layer is cached, so a later install may use a stale index. Run the update and the install in one RUN.`

@@ -4,16 +4,16 @@ import {
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-RK7B4K3C.js";
+} from "./chunk-VQVDTKKU.js";
 import {
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-I4OZCBVX.js";
+} from "./chunk-HL5XZ4UA.js";
 import {
   loadSettings
-} from "./chunk-NUHC724O.js";
+} from "./chunk-FMBOREDX.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -48,7 +48,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-OMDCVGSL.js";
+import "./chunk-J6O4QCK7.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -314,7 +314,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-SOOP3C65.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-PRONRFQP.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -367,7 +367,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-XXKBRWLS.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-ML4Z5VL5.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,
