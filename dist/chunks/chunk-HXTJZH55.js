@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-FMBOREDX.js";
+} from "./chunk-OGPOD5LR.js";
 import {
   UserError,
   messageOf

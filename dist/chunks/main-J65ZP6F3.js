@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-HL5XZ4UA.js";
+} from "./chunk-XIJ5F5TR.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-FMBOREDX.js";
+} from "./chunk-OGPOD5LR.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-J6O4QCK7.js";
+} from "./chunk-VQU5ZAZU.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -4,16 +4,16 @@ import {
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-VQVDTKKU.js";
+} from "./chunk-HXTJZH55.js";
 import {
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-HL5XZ4UA.js";
+} from "./chunk-XIJ5F5TR.js";
 import {
   loadSettings
-} from "./chunk-FMBOREDX.js";
+} from "./chunk-OGPOD5LR.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -48,7 +48,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-J6O4QCK7.js";
+import "./chunk-VQU5ZAZU.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -314,7 +314,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-PRONRFQP.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-FCKSBEA3.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -367,7 +367,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-ML4Z5VL5.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-XPFNS7Y7.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-J7QPGXPK.js";
+} from "./chunk-ZRQRBNQP.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -48,7 +48,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-J6O4QCK7.js";
+} from "./chunk-VQU5ZAZU.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

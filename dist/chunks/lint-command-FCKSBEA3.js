@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-VQVDTKKU.js";
+} from "./chunk-HXTJZH55.js";
 import {
   loadSettings
-} from "./chunk-FMBOREDX.js";
+} from "./chunk-OGPOD5LR.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-J7QPGXPK.js";
+} from "./chunk-ZRQRBNQP.js";
 import {
   RULES
-} from "./chunk-J6O4QCK7.js";
+} from "./chunk-VQU5ZAZU.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -161,7 +161,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-NHLAAWMA.js");
+      const { runLintFix } = await import("./lint-fix-CKNXDQEC.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {

@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-J6O4QCK7.js";
+} from "./chunk-VQU5ZAZU.js";
 import {
   formatBytes,
   parseIncrease,

@@ -2538,6 +2538,64 @@ var IG003 = {
   }
 };
 
+// src/lint/rules/IG004-pip-cache.ts
+var trimSlash = (p) => p.replace(/\/+$/, "");
+function mountHoldsCache(mounts, tool, dirs) {
+  const named = dirs.filter((d) => !!d?.startsWith("/")).map(trimSlash);
+  return mounts.some((m) => {
+    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
+    const t = trimSlash(m.target);
+    if (named.length > 0) return named.some((d) => d === t || d.startsWith(`${t}/`));
+    return t.endsWith("/.cache") || t.endsWith(`/.cache/${tool}`);
+  });
+}
+var IG004 = {
+  id: "IG004",
+  name: "pip-cache",
+  severity: "warning",
+  summary: "In the final lineage, `pip install` without `--no-cache-dir`, or `uv sync` / `uv pip install` without `--no-cache` (unless PIP_NO_CACHE_DIR / UV_NO_CACHE is set, or the RUN mounts a cache where that tool keeps its cache).",
+  rationale: "pip and uv keep every downloaded wheel in ~/.cache: tens to hundreds of MB that stay in the layer.",
+  fix: "Add `--no-cache-dir` to pip and `--no-cache` to uv, or use `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const out = [];
+    for (const stage of g.lineage) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN") continue;
+        const run = ctx.run(instr);
+        const vars = ctx.vars(g.final, instr);
+        for (const cmd of run.commands) {
+          const pip = pipInstallArgs(cmd);
+          if (pip && !hasOption(pip.options, "--no-cache-dir") && !truthy(cmd.env.PIP_NO_CACHE_DIR ?? vars.get("PIP_NO_CACHE_DIR")) && !mountHoldsCache(run.mounts, "pip", [
+            ...optionValues(pip.options, "--cache-dir"),
+            cmd.env.PIP_CACHE_DIR ?? vars.get("PIP_CACHE_DIR")
+          ])) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache-dir\`: pip's download cache stays in the image. Write \`pip install --no-cache-dir \u2026\`.`,
+              fix: "Add `--no-cache-dir` (or set `ENV PIP_NO_CACHE_DIR=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/pip`)."
+            });
+            break;
+          }
+          const uv = uvCommand(cmd);
+          if (uv && !hasOption(uv.options, "--no-cache", "--no-cache-dir", "-n") && !truthy(cmd.env.UV_NO_CACHE ?? vars.get("UV_NO_CACHE")) && !mountHoldsCache(run.mounts, "uv", [
+            ...optionValues(uv.options, "--cache-dir"),
+            cmd.env.UV_CACHE_DIR ?? vars.get("UV_CACHE_DIR")
+          ])) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache\`: uv's cache stays in the image. Add \`--no-cache\`.`,
+              fix: "Add `--no-cache` (or set `ENV UV_NO_CACHE=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/uv`)."
+            });
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+};
+
 // src/lint/commands/cleanup.ts
 function removesPath(commands, path) {
   const covers = (raw) => {
@@ -2562,52 +2620,6 @@ function mountCovers(mounts, ...paths) {
     return paths.some((p) => t === p || p.startsWith(`${t}/`));
   });
 }
-function hasCacheMount(mounts) {
-  return mounts.some((m) => m.type === "cache");
-}
-
-// src/lint/rules/IG004-pip-cache.ts
-var IG004 = {
-  id: "IG004",
-  name: "pip-cache",
-  severity: "warning",
-  summary: "In the final lineage, `pip install` without `--no-cache-dir`, or `uv sync` / `uv pip install` without `--no-cache` (unless PIP_NO_CACHE_DIR / UV_NO_CACHE is set, or the RUN mounts a cache).",
-  rationale: "pip and uv keep every downloaded wheel in ~/.cache: tens to hundreds of MB that stay in the layer.",
-  fix: "Add `--no-cache-dir` to pip and `--no-cache` to uv, or use `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
-  check(ctx) {
-    const g = graphOf(ctx);
-    const out = [];
-    for (const stage of g.lineage) {
-      for (const instr of stage.body) {
-        if (instr.keyword !== "RUN") continue;
-        const run = ctx.run(instr);
-        if (hasCacheMount(run.mounts)) continue;
-        const vars = ctx.vars(g.final, instr);
-        for (const cmd of run.commands) {
-          const pip = pipInstallArgs(cmd);
-          if (pip && !hasOption(pip.options, "--no-cache-dir") && !truthy(cmd.env.PIP_NO_CACHE_DIR ?? vars.get("PIP_NO_CACHE_DIR"))) {
-            out.push({
-              line: instr.line,
-              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache-dir\`: pip's download cache stays in the image. Write \`pip install --no-cache-dir \u2026\`.`,
-              fix: "Add `--no-cache-dir` (or set `ENV PIP_NO_CACHE_DIR=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/pip`)."
-            });
-            break;
-          }
-          const uv = uvCommand(cmd);
-          if (uv && !hasOption(uv.options, "--no-cache", "-n") && !truthy(cmd.env.UV_NO_CACHE ?? vars.get("UV_NO_CACHE"))) {
-            out.push({
-              line: instr.line,
-              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache\`: uv's cache stays in the image. Add \`--no-cache\`.`,
-              fix: "Add `--no-cache` (or set `ENV UV_NO_CACHE=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/uv`)."
-            });
-            break;
-          }
-        }
-      }
-    }
-    return out;
-  }
-};
 
 // src/lint/rules/IG005-os-package-cache.ts
 function isDistClean(c) {

@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-J7QPGXPK.js";
+} from "./chunk-ZRQRBNQP.js";
 import {
   readContext
-} from "./chunk-J6O4QCK7.js";
+} from "./chunk-VQU5ZAZU.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";
