@@ -51,14 +51,41 @@ const MANIFESTS = new Set([
   'mvnw',
   'mvnw.cmd',
   'symfony.lock',
+  // Leiningen and Mix
+  'project.clj',
+  'mix.exs',
+  'mix.lock',
 ]);
+/** dotnet restore's inputs: the project and solution files and the files that set packages and the SDK. */
+const DOTNET_MANIFESTS = new Set([
+  'nuget.config',
+  'directory.build.props',
+  'directory.packages.props',
+  'global.json',
+  'packages.lock.json',
+]);
+const DOTNET_PROJECT = /\.(csproj|fsproj|vbproj|sln|slnx)$/i;
 /** Directories that hold only dependency inputs: yarn's releases, plugins and patches; requirement files; patch-package patches; the Maven wrapper's settings. */
 const MANIFEST_DIRS = new Set(['.yarn', 'requirements', 'patches', '.mvn']);
 
 function inManifestDir(path: string): boolean {
   return path.split('/').some((part) => MANIFEST_DIRS.has(part));
 }
-const MANIFEST_NAMES = [...MANIFESTS, 'requirements.txt', 'requirements-dev.txt'];
+const MANIFEST_NAMES = [
+  ...MANIFESTS,
+  'requirements.txt',
+  'requirements-dev.txt',
+  'NuGet.config',
+  'Directory.Build.props',
+  'Directory.Packages.props',
+  'global.json',
+  'packages.lock.json',
+  'App.csproj',
+  'App.fsproj',
+  'App.vbproj',
+  'App.sln',
+  'App.slnx',
+];
 
 export function isManifest(name: string): boolean {
   if (inManifestDir(name.replace(/\/+$/, ''))) return true;
@@ -68,6 +95,8 @@ export function isManifest(name: string): boolean {
     return true;
   if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
   if (base === 'Cargo.toml' || base === 'Cargo.lock') return true;
+  // NuGet.config is also written nuget.config or NuGet.Config; MSBuild's names are matched the same way
+  if (DOTNET_MANIFESTS.has(base.toLowerCase()) || DOTNET_PROJECT.test(base)) return true;
   return /^requirements.*\.txt$/.test(base);
 }
 

@@ -156,6 +156,55 @@ ruleTester('IG009', {
       name: 'unused stage',
       code: df('FROM node:20 AS x', 'COPY . .', 'RUN npm ci', 'FROM node:20-slim', 'CMD ["node"]'),
     },
+    // v1.2: dotnet restore, pnpm fetch, lein deps and mix deps.get, after their own manifests
+    {
+      name: 'dotnet restore after the project files (the template of Visual Studio)',
+      code: df(
+        'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build',
+        'WORKDIR /src',
+        'COPY ["Api/Api.csproj", "Api/"]',
+        'COPY ["Directory.Packages.props", "NuGet.config", "global.json", "./"]',
+        'RUN dotnet restore "Api/Api.csproj"',
+        'COPY . .',
+        'RUN dotnet publish "Api/Api.csproj" -c Release -o /app/publish',
+        'FROM mcr.microsoft.com/dotnet/aspnet:8.0',
+        'COPY --from=build /app/publish /app',
+      ),
+    },
+    df(
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0',
+      'COPY *.sln ./',
+      'COPY src/Web/*.csproj src/Web/',
+      'RUN dotnet restore',
+      'COPY . .',
+    ),
+    {
+      name: "pnpm fetch needs pnpm-lock.yaml alone; the offline install after the source is pnpm's documented pattern",
+      code: df(
+        'FROM node:22-slim',
+        'RUN corepack enable',
+        'COPY pnpm-lock.yaml ./',
+        'RUN pnpm fetch --prod',
+        'COPY . .',
+        'RUN pnpm install -r --offline --prod',
+      ),
+    },
+    df(
+      'FROM clojure:temurin-21-lein',
+      'WORKDIR /app',
+      'COPY project.clj .',
+      'RUN lein deps',
+      'COPY . .',
+      'RUN lein uberjar',
+    ),
+    df(
+      'FROM elixir:1.17-slim',
+      'ENV MIX_ENV=prod',
+      'COPY mix.exs mix.lock ./',
+      'RUN mix deps.get --only $MIX_ENV',
+      'COPY config/config.exs config/${MIX_ENV}.exs config/',
+      'RUN mix deps.compile',
+    ),
   ],
   invalid: [
     {
@@ -268,6 +317,39 @@ ruleTester('IG009', {
         'COPY --from=build /a /a',
       ),
       lines: [3],
+    },
+    {
+      code: df(
+        'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build',
+        'WORKDIR /src',
+        'COPY . .',
+        'RUN dotnet restore "Api/Api.csproj"',
+        'RUN dotnet publish "Api/Api.csproj" -c Release -o /app/publish',
+        'FROM mcr.microsoft.com/dotnet/aspnet:8.0',
+        'COPY --from=build /app/publish /app',
+      ),
+      lines: [4],
+      message: 'line 3',
+    },
+    {
+      code: df(
+        'FROM mcr.microsoft.com/dotnet/sdk:8.0',
+        'COPY src/Api/ src/Api/',
+        'RUN dotnet restore src/Api',
+      ),
+      lines: [3],
+    },
+    { code: df('FROM node:22-slim', 'COPY . .', 'RUN pnpm fetch --prod'), lines: [3] },
+    { code: df('FROM clojure:temurin-21-lein', 'COPY . /app', 'WORKDIR /app', 'RUN lein deps'), lines: [4] },
+    {
+      code: df(
+        'FROM elixir:1.17-slim',
+        'COPY lib lib',
+        'COPY mix.exs mix.lock ./',
+        'RUN mix deps.get --only prod',
+      ),
+      context: { 'lib/app.ex': 10, 'mix.exs': 1, 'mix.lock': 1 },
+      lines: [4],
     },
   ],
 });

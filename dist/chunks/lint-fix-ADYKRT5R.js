@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-ZRQRBNQP.js";
+} from "./chunk-KYP4KKFL.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -48,7 +48,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-VQU5ZAZU.js";
+} from "./chunk-I72DWO76.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

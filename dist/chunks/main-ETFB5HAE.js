@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-XIJ5F5TR.js";
+} from "./chunk-5E5IFMYT.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-OGPOD5LR.js";
+} from "./chunk-JRQS44FF.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-VQU5ZAZU.js";
+} from "./chunk-I72DWO76.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-OGPOD5LR.js";
+} from "./chunk-JRQS44FF.js";
 import {
   UserError,
   messageOf

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-VQU5ZAZU.js";
+} from "./chunk-I72DWO76.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-HXTJZH55.js";
+} from "./chunk-JJRRDPUC.js";
 import {
   loadSettings
-} from "./chunk-OGPOD5LR.js";
+} from "./chunk-JRQS44FF.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-ZRQRBNQP.js";
+} from "./chunk-KYP4KKFL.js";
 import {
   RULES
-} from "./chunk-VQU5ZAZU.js";
+} from "./chunk-I72DWO76.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -161,7 +161,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-CKNXDQEC.js");
+      const { runLintFix } = await import("./lint-fix-ADYKRT5R.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {

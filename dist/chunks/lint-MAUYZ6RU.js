@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-ZRQRBNQP.js";
+} from "./chunk-KYP4KKFL.js";
 import {
   readContext
-} from "./chunk-VQU5ZAZU.js";
+} from "./chunk-I72DWO76.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

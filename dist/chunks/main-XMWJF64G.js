@@ -4,16 +4,16 @@ import {
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-HXTJZH55.js";
+} from "./chunk-JJRRDPUC.js";
 import {
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-XIJ5F5TR.js";
+} from "./chunk-5E5IFMYT.js";
 import {
   loadSettings
-} from "./chunk-OGPOD5LR.js";
+} from "./chunk-JRQS44FF.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -48,7 +48,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-VQU5ZAZU.js";
+import "./chunk-I72DWO76.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -314,7 +314,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-FCKSBEA3.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-L2QZ27IU.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -367,7 +367,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-XPFNS7Y7.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-MAUYZ6RU.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-VQU5ZAZU.js";
+} from "./chunk-I72DWO76.js";
 import {
   formatBytes,
   parseIncrease,

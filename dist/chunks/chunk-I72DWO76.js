@@ -2883,7 +2883,19 @@ function dependencyInstall(cmd) {
   const tool = dependencyTool(cmd);
   return tool === null ? null : { tool, text: describe(cmd) };
 }
-var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
+var OTHER_INSTALLERS = /* @__PURE__ */ new Set([
+  "go",
+  "bundle",
+  "bundler",
+  "composer",
+  "cargo",
+  "mvn",
+  "mvnw",
+  "dotnet",
+  "lein",
+  "mix",
+  "pnpm"
+]);
 function dependencyTool(cmd) {
   const pip = pipInstallArgs(cmd);
   if (pip) {
@@ -2908,6 +2920,10 @@ function dependencyTool(cmd) {
   if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
   if (name === "composer" && a[0] === "install") return "composer";
   if (name === "cargo" && a[0] === "fetch") return "cargo";
+  if (name === "dotnet" && a[0] === "restore") return "dotnet";
+  if (name === "lein" && a[0] === "deps") return "lein";
+  if (name === "mix" && a[0] === "deps.get") return "mix";
+  if (name === "pnpm" && a[0] === "fetch") return "pnpm";
   if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
     return "mvn";
   }
@@ -2954,13 +2970,39 @@ var MANIFESTS = /* @__PURE__ */ new Set([
   // the Maven wrapper (mvnw and .mvn/) and Symfony Flex's lock pick what the install fetches: not source
   "mvnw",
   "mvnw.cmd",
-  "symfony.lock"
+  "symfony.lock",
+  // Leiningen and Mix
+  "project.clj",
+  "mix.exs",
+  "mix.lock"
 ]);
+var DOTNET_MANIFESTS = /* @__PURE__ */ new Set([
+  "nuget.config",
+  "directory.build.props",
+  "directory.packages.props",
+  "global.json",
+  "packages.lock.json"
+]);
+var DOTNET_PROJECT = /\.(csproj|fsproj|vbproj|sln|slnx)$/i;
 var MANIFEST_DIRS = /* @__PURE__ */ new Set([".yarn", "requirements", "patches", ".mvn"]);
 function inManifestDir(path) {
   return path.split("/").some((part) => MANIFEST_DIRS.has(part));
 }
-var MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
+var MANIFEST_NAMES = [
+  ...MANIFESTS,
+  "requirements.txt",
+  "requirements-dev.txt",
+  "NuGet.config",
+  "Directory.Build.props",
+  "Directory.Packages.props",
+  "global.json",
+  "packages.lock.json",
+  "App.csproj",
+  "App.fsproj",
+  "App.vbproj",
+  "App.sln",
+  "App.slnx"
+];
 function isManifest(name) {
   if (inManifestDir(name.replace(/\/+$/, ""))) return true;
   const base = name.split("/").pop();
@@ -2968,6 +3010,7 @@ function isManifest(name) {
     return true;
   if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
   if (base === "Cargo.toml" || base === "Cargo.lock") return true;
+  if (DOTNET_MANIFESTS.has(base.toLowerCase()) || DOTNET_PROJECT.test(base)) return true;
   return /^requirements.*\.txt$/.test(base);
 }
 var WHOLE2 = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
