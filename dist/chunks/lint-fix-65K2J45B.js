@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-KYP4KKFL.js";
+} from "./chunk-OEUJFIIM.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -48,7 +48,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-I72DWO76.js";
+} from "./chunk-IPAJEQHB.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -4,16 +4,16 @@ import {
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-JJRRDPUC.js";
+} from "./chunk-WZKMEFPL.js";
 import {
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-5E5IFMYT.js";
+} from "./chunk-SQJ5QBOX.js";
 import {
   loadSettings
-} from "./chunk-JRQS44FF.js";
+} from "./chunk-X5JRQJYX.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -48,7 +48,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-I72DWO76.js";
+import "./chunk-IPAJEQHB.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -314,7 +314,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-L2QZ27IU.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-HUDOH6D6.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -367,7 +367,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-MAUYZ6RU.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-V7TLRC2D.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

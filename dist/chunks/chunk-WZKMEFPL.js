@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-JRQS44FF.js";
+} from "./chunk-X5JRQJYX.js";
 import {
   UserError,
   messageOf

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-JJRRDPUC.js";
+} from "./chunk-WZKMEFPL.js";
 import {
   loadSettings
-} from "./chunk-JRQS44FF.js";
+} from "./chunk-X5JRQJYX.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-KYP4KKFL.js";
+} from "./chunk-OEUJFIIM.js";
 import {
   RULES
-} from "./chunk-I72DWO76.js";
+} from "./chunk-IPAJEQHB.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -161,7 +161,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-ADYKRT5R.js");
+      const { runLintFix } = await import("./lint-fix-65K2J45B.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {

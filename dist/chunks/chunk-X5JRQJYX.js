@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-I72DWO76.js";
+} from "./chunk-IPAJEQHB.js";
 import {
   formatBytes,
   parseIncrease,

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-I72DWO76.js";
+} from "./chunk-IPAJEQHB.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

@@ -3231,7 +3231,7 @@ var IG013 = {
   id: "IG013",
   name: "dev-deps",
   severity: "warning",
-  summary: "In the final lineage: `uv sync` without `--no-dev`; `npm ci`/`npm install` without `--omit=dev` (unless NODE_ENV=production); `poetry install` without `--without dev`/`--only main`; `pipenv install --dev`.",
+  summary: "In the final lineage: `uv sync` without `--no-dev` (or `--no-default-groups` / `--only-group NAME` without dev asked back); `npm ci`/`npm install` without `--omit=dev` (unless NODE_ENV=production); `poetry install` without `--without dev`/`--only main`; `pipenv install --dev`.",
   rationale: "Test runners, linters and type checkers ship in the production image: larger, and more to patch.",
   fix: "Install production dependencies only: `uv sync --no-dev`, `npm ci --omit=dev`, `poetry install --without dev`.",
   check(ctx) {
@@ -3246,8 +3246,12 @@ var IG013 = {
           let problem = null;
           const uv = uvCommand(cmd);
           if (uv?.kind === "sync") {
-            const noDev = hasOption(uv.options, "--no-dev", "--no-default-groups", "--only-group") || listHas(optionValues(uv.options, "--no-group"), "dev") || truthy(env("UV_NO_DEV"));
-            if (!noDev) problem = "`uv sync` installs the dev dependency group: add `--no-dev`";
+            const devAsked = hasOption(uv.options, "--all-groups", "--dev") || listHas(optionValues(uv.options, "--group"), "dev");
+            const defaultsDropped = hasOption(uv.options, "--no-default-groups") || optionValues(uv.options, "--only-group").some((v) => v !== "dev");
+            const noDev = hasOption(uv.options, "--no-dev") || listHas(optionValues(uv.options, "--no-group"), "dev") || truthy(env("UV_NO_DEV")) || defaultsDropped && !devAsked;
+            const unknowable = cmd.argv.some((a) => a.includes("$"));
+            if (!noDev && !unknowable)
+              problem = "`uv sync` installs the dev dependency group: add `--no-dev`";
           }
           const npm = npmInstall(cmd);
           if (npm && (npm.kind === "ci" || npm.packages.length === 0)) {

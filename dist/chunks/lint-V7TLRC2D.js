@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-KYP4KKFL.js";
+} from "./chunk-OEUJFIIM.js";
 import {
   readContext
-} from "./chunk-I72DWO76.js";
+} from "./chunk-IPAJEQHB.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

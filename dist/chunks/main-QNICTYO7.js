@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-5E5IFMYT.js";
+} from "./chunk-SQJ5QBOX.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-JRQS44FF.js";
+} from "./chunk-X5JRQJYX.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-I72DWO76.js";
+} from "./chunk-IPAJEQHB.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
