@@ -87,6 +87,29 @@ ruleTester('IG005', {
       'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5',
       'RUN --mount=type=tmpfs,target=/var/cache/libdnf5 microdnf -y update',
     ),
+    // v1.2: brace expansion under bash (SHELL or a `#!/bin/bash` heredoc)
+    df(
+      'FROM debian:12',
+      'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+      'RUN apt-get update && apt-get install -y --no-install-recommends curl \\',
+      ' && rm -rf /var/{lib/apt/lists,cache/apt}/*',
+    ),
+    df(
+      'FROM debian:12 AS base',
+      'SHELL ["/bin/bash", "-c"]',
+      'FROM base',
+      'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/{lists,mirrors}/*',
+    ),
+    df(
+      'FROM debian:12',
+      'RUN <<EOF',
+      '#!/bin/bash',
+      'set -euo pipefail',
+      'apt-get update',
+      'apt-get install -y --no-install-recommends curl',
+      'rm -rf /var/{lib/apt/lists,cache/apt}/*',
+      'EOF',
+    ),
   ],
   invalid: [
     {
@@ -214,6 +237,37 @@ ruleTester('IG005', {
       name: 'a libdnf5 cache removed before the install does not count',
       code: df('FROM fedora:41', 'RUN rm -rf /var/cache/libdnf5 && dnf5 -y install git'),
       lines: [2],
+    },
+    {
+      name: 'under /bin/sh the braces stay literal: the lists stay',
+      code: df(
+        'FROM debian:12',
+        'RUN apt-get update && apt-get install -y --no-install-recommends curl \\',
+        ' && rm -rf /var/{lib/apt/lists,cache/apt}/*',
+      ),
+      lines: [2],
+    },
+    {
+      name: 'a SHELL back to sh ends brace expansion',
+      code: df(
+        'FROM debian:12',
+        'SHELL ["/bin/bash", "-c"]',
+        'SHELL ["/bin/sh", "-c"]',
+        'RUN apt-get update && apt-get install -y curl && rm -rf /var/{lib/apt/lists,cache/apt}/*',
+      ),
+      lines: [4],
+    },
+    {
+      code: df(
+        'FROM debian:12',
+        'SHELL ["/bin/bash", "-c"]',
+        'RUN <<EOF',
+        '#!/bin/sh',
+        'apt-get update && apt-get install -y curl',
+        'rm -rf /var/{lib/apt/lists,cache/apt}/*',
+        'EOF',
+      ),
+      lines: [3],
     },
   ],
 });

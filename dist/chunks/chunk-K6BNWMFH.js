@@ -1070,6 +1070,8 @@ var Tokenizer = class {
   wordStart = 0;
   /** The current word holds a `$` outside single quotes: keep its raw text for expansion. */
   expandable = false;
+  /** The current word holds an unquoted `{`: keep its raw text for brace expansion. */
+  braced = false;
   pendingHeredocs = [];
   run() {
     const s = this.script;
@@ -1098,7 +1100,9 @@ var Tokenizer = class {
     const s = this.script;
     let j = this.i + 1;
     while (j < this.n && !SPECIAL[s.charCodeAt(j)]) j++;
-    this.word += s.slice(this.i, j);
+    const plain = s.slice(this.i, j);
+    if (plain.includes("{")) this.braced = true;
+    this.word += plain;
     this.i = j;
   }
   startWord() {
@@ -1109,13 +1113,15 @@ var Tokenizer = class {
   }
   flush() {
     if (this.inWord) {
-      this.tokens.push(
-        this.expandable ? { kind: "word", value: this.word, raw: this.script.slice(this.wordStart, this.i) } : { kind: "word", value: this.word }
-      );
+      const token = { kind: "word", value: this.word };
+      if (this.expandable || this.braced) token.raw = this.script.slice(this.wordStart, this.i);
+      if (this.braced) token.braces = true;
+      this.tokens.push(token);
     }
     this.word = "";
     this.inWord = false;
     this.expandable = false;
+    this.braced = false;
   }
   /** Copies an expansion or quoted run as written (from `from`) into the word, through its end. */
   appendNested(from, opener) {
@@ -1223,6 +1229,7 @@ var Tokenizer = class {
       this.word = "";
       this.inWord = false;
       this.expandable = false;
+      this.braced = false;
     } else this.flush();
     let op = c;
     let j = this.i + 1;
@@ -1302,6 +1309,10 @@ function commandName(word) {
 }
 function isShell(word) {
   return SHELLS.has(commandName(word));
+}
+function expandsBraces(shell) {
+  const name = commandName(shell);
+  return name === "bash" || name === "zsh";
 }
 function peelWrappers(words, env) {
   let w = words;
@@ -1472,7 +1483,7 @@ function recordAssignments(argv, env, scope) {
     else if (exported && /^[A-Za-z_][A-Za-z0-9_]*$/.test(a)) scope.export(a);
   }
 }
-function splitCommands(script, depth = 0, scope) {
+function splitCommands(script, depth = 0, scope, braces = false) {
   const out = [];
   let current = [];
   const end = () => {
@@ -1488,7 +1499,7 @@ function splitCommands(script, depth = 0, scope) {
     const fullEnv = scope ? { ...scope.exported, ...env } : env;
     const inner = depth < 4 ? shellDashC(argv) : null;
     if (inner !== null) {
-      for (const cmd of splitCommands(inner, depth + 1, scope)) {
+      for (const cmd of splitCommands(inner, depth + 1, scope, expandsBraces(argv[0]))) {
         out.push({ argv: cmd.argv, env: { ...fullEnv, ...cmd.env } });
       }
       return;
@@ -1500,6 +1511,13 @@ function splitCommands(script, depth = 0, scope) {
       if (CONTROL_OPS.has(t.value)) end();
       continue;
     }
+    if (braces && t.braces && t.raw !== void 0) {
+      const pieces = braceExpand(t.raw);
+      if (pieces.length > 1) {
+        for (const piece of pieces) pushWord(current, piece, scope);
+        continue;
+      }
+    }
     const expanded = scope && t.raw !== void 0 ? expandWord(t.raw, (k) => scope.lookup(k)) : null;
     if (expanded === null) current.push(t.value);
     else for (const w of tokenize(expanded)) if (w.kind === "word") current.push(w.value);
@@ -1507,10 +1525,96 @@ function splitCommands(script, depth = 0, scope) {
   end();
   return out;
 }
+function pushWord(current, raw, scope) {
+  const expanded = scope ? expandWord(raw, (k) => scope.lookup(k)) : null;
+  for (const w of tokenize(expanded ?? raw)) if (w.kind === "word") current.push(w.value);
+}
+var MAX_BRACE_WORDS = 256;
+var MAX_BRACE_WORD_LENGTH = 4096;
+function braceGroup(raw, open) {
+  const commas = [];
+  let depth = 0;
+  for (let j = open; j < raw.length; j++) {
+    const c = raw[j];
+    if (c === "\\") j++;
+    else if (c === "'") {
+      const e = raw.indexOf("'", j + 1);
+      if (e < 0) return null;
+      j = e;
+    } else if (c === '"') j = skipNested(raw, j + 1, '"') - 1;
+    else if (c === "`") j = skipNested(raw, j, "`") - 1;
+    else if (c === "$" && (raw[j + 1] === "{" || raw[j + 1] === "("))
+      j = skipNested(raw, j + 1, raw[j + 1]) - 1;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return { close: j, commas };
+    else if (c === "," && depth === 1) commas.push(j);
+  }
+  return null;
+}
+function braceSequence(body) {
+  const num = /^(-?\d+)\.\.(-?\d+)$/.exec(body);
+  if (num) {
+    const a = Number(num[1]);
+    const b = Number(num[2]);
+    if (Math.abs(b - a) >= MAX_BRACE_WORDS) return null;
+    const step = a <= b ? 1 : -1;
+    const out = [];
+    for (let k = a; k !== b + step; k += step) out.push(String(k));
+    return out;
+  }
+  const chr = /^([A-Za-z])\.\.([A-Za-z])$/.exec(body);
+  if (chr) {
+    const a = chr[1].charCodeAt(0);
+    const b = chr[2].charCodeAt(0);
+    const step = a <= b ? 1 : -1;
+    const out = [];
+    for (let k = a; k !== b + step; k += step) out.push(String.fromCharCode(k));
+    return out;
+  }
+  return null;
+}
+function braceExpand(raw) {
+  if (raw.length > MAX_BRACE_WORD_LENGTH) return [raw];
+  const out = [];
+  const work = [raw];
+  while (work.length > 0) {
+    const word = work.pop();
+    let expanded = false;
+    for (let i = 0; i < word.length && !expanded; i++) {
+      const c = word[i];
+      if (c === "\\") i++;
+      else if (c === "'") {
+        const e = word.indexOf("'", i + 1);
+        i = e < 0 ? word.length : e;
+      } else if (c === '"') i = skipNested(word, i + 1, '"') - 1;
+      else if (c === "`") i = skipNested(word, i, "`") - 1;
+      else if (c === "$" && (word[i + 1] === "{" || word[i + 1] === "("))
+        i = skipNested(word, i + 1, word[i + 1]) - 1;
+      else if (c === "{") {
+        const group = braceGroup(word, i);
+        if (!group) continue;
+        const body = word.slice(i + 1, group.close);
+        let alternatives = null;
+        if (group.commas.length > 0) {
+          const cuts = [i, ...group.commas, group.close];
+          alternatives = cuts.slice(1).map((end, k) => word.slice(cuts[k] + 1, end));
+        } else alternatives = braceSequence(body);
+        if (!alternatives) continue;
+        const before = word.slice(0, i);
+        const after = word.slice(group.close + 1);
+        for (let k = alternatives.length - 1; k >= 0; k--) work.push(before + alternatives[k] + after);
+        expanded = true;
+      }
+    }
+    if (!expanded) out.push(word);
+    if (out.length + work.length > MAX_BRACE_WORDS) return [raw];
+  }
+  return out;
+}
 function execFormCommands(argv, scope) {
   if (argv.length === 0) return [];
   const inner = shellDashC(argv);
-  if (inner !== null) return splitCommands(inner, 1, scope);
+  if (inner !== null) return splitCommands(inner, 1, scope, expandsBraces(argv[0]));
   const env = {};
   const peeled = peelWrappers([...argv], env);
   return peeled.length > 0 ? [{ argv: peeled, env }] : [];
@@ -1710,25 +1814,28 @@ function variablesBefore(lineage, until, globalArgs, which = { env: true, arg: t
 }
 
 // src/lint/commands/run.ts
-function heredocIsShell(body, headerCommands) {
+function heredocShell(body, headerCommands, runShell) {
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
   if (shebang) {
     const interp = commandName(shebang[1]) === "env" ? shebang[2] ?? "" : shebang[1];
-    return isShell(interp);
+    return isShell(interp) ? interp : null;
   }
-  if (headerCommands.length === 0) return true;
-  return headerCommands.some(
+  if (headerCommands.length === 0) return runShell;
+  const reader = headerCommands.find(
     (c) => isShell(c.argv[0]) && shellDashC(c.argv) === null && !c.argv.slice(1).some((a) => !a.startsWith("-"))
   );
+  return reader ? reader.argv[0] : null;
 }
-function analyzeRun(instr, vars) {
+function analyzeRun(instr, vars, shell = null) {
   const mounts = mountsOf(instr);
   const scope = new ShellScope(vars);
   if (instr.json) return { instr, commands: execFormCommands(instr.json, scope), mounts };
-  const header = splitCommands(instr.args, 0, scope);
+  const runShell = shell?.[0] ?? "/bin/sh";
+  const header = splitCommands(instr.args, 0, scope, expandsBraces(runShell));
   const commands = [...header];
   for (const h of instr.heredocs) {
-    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body, 0, scope));
+    const bodyShell = heredocShell(h.body, header, runShell);
+    if (bodyShell !== null) commands.push(...splitCommands(h.body, 0, scope, expandsBraces(bodyShell)));
   }
   return { instr, commands, mounts };
 }
@@ -1774,6 +1881,23 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
   const scopes = /* @__PURE__ */ new Map();
   const stageOf = /* @__PURE__ */ new Map();
   for (const stage of graph?.stages ?? []) for (const i of stage.body) stageOf.set(i, stage);
+  let shellAt = null;
+  const shellOf = (instr) => {
+    if (!shellAt) {
+      const at = /* @__PURE__ */ new Map();
+      const atEnd = /* @__PURE__ */ new Map();
+      for (const stage of graph?.stages ?? []) {
+        let shell = stage.parent ? atEnd.get(stage.parent) ?? null : null;
+        for (const i of stage.body) {
+          if (i.keyword === "SHELL" && i.json && i.json.length > 0) shell = i.json;
+          else if (i.keyword === "RUN" && shell) at.set(i, shell);
+        }
+        atEnd.set(stage, shell);
+      }
+      shellAt = at;
+    }
+    return shellAt.get(instr) ?? null;
+  };
   const escapeChar = parsed.escape;
   const limitAt = (line) => () => {
     if (problems.some((p) => p.message === expansionLimitMessage())) return;
@@ -1844,7 +1968,7 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
       if (!info) {
         const stage = stageOf.get(instr);
         const lookup = stage ? vars(stage, instr) : NO_VARS;
-        info = analyzeRun(instr, (key) => lookup.lookup(key));
+        info = analyzeRun(instr, (key) => lookup.lookup(key), shellOf(instr));
         runs.set(instr, info);
       }
       return info;

@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-SQJ5QBOX.js";
+} from "./chunk-IISWDYMM.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-X5JRQJYX.js";
+} from "./chunk-E6WUPNEN.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-IPAJEQHB.js";
+} from "./chunk-K6BNWMFH.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

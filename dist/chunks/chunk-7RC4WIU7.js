@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-X5JRQJYX.js";
+} from "./chunk-E6WUPNEN.js";
 import {
   UserError,
   messageOf

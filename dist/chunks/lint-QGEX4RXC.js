@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-OEUJFIIM.js";
+} from "./chunk-5CSX47J6.js";
 import {
   readContext
-} from "./chunk-IPAJEQHB.js";
+} from "./chunk-K6BNWMFH.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

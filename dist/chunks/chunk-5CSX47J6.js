@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-IPAJEQHB.js";
+} from "./chunk-K6BNWMFH.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

@@ -4,16 +4,16 @@ import {
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-WZKMEFPL.js";
+} from "./chunk-7RC4WIU7.js";
 import {
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-SQJ5QBOX.js";
+} from "./chunk-IISWDYMM.js";
 import {
   loadSettings
-} from "./chunk-X5JRQJYX.js";
+} from "./chunk-E6WUPNEN.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -48,7 +48,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-IPAJEQHB.js";
+import "./chunk-K6BNWMFH.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -314,7 +314,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-HUDOH6D6.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-RKTVG3AK.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -367,7 +367,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-V7TLRC2D.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-QGEX4RXC.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-IPAJEQHB.js";
+} from "./chunk-K6BNWMFH.js";
 import {
   formatBytes,
   parseIncrease,

@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-OEUJFIIM.js";
+} from "./chunk-5CSX47J6.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -48,7 +48,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-IPAJEQHB.js";
+} from "./chunk-K6BNWMFH.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
