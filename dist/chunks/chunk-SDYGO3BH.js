@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-E6WUPNEN.js";
+} from "./chunk-MYJI4AVN.js";
 import {
   UserError,
   messageOf

@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-IISWDYMM.js";
+} from "./chunk-4I7Y7SOT.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-E6WUPNEN.js";
+} from "./chunk-MYJI4AVN.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-K6BNWMFH.js";
+} from "./chunk-INQM6NVS.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

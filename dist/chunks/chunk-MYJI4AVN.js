@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-K6BNWMFH.js";
+} from "./chunk-INQM6NVS.js";
 import {
   formatBytes,
   parseIncrease,

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-K6BNWMFH.js";
+} from "./chunk-INQM6NVS.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

@@ -3414,7 +3414,7 @@ var IG014 = {
   severity: "warning",
   summary: "A FROM image (after resolving ARG defaults) has neither tag nor digest, or its tag is `latest`.",
   rationale: "The base changes under the Dockerfile: builds are not reproducible and a new major version can arrive unnoticed.",
-  fix: "Pin a version tag (`python:3.13-slim`), or a digest (`python:3.13-slim@sha256:\u2026`).",
+  fix: "Pin the image to a version tag (`IMAGE:<version>`) or a digest (`IMAGE@sha256:\u2026`).",
   check(ctx) {
     const out = [];
     for (const stage of builtStages(ctx)) {
@@ -3422,9 +3422,11 @@ var IG014 = {
       if (!ref || ref.digest) continue;
       const tag = ref.tag?.toLowerCase() ?? null;
       if (tag !== null && tag !== "latest") continue;
+      const name = ref.registry ? `${ref.registry}/${ref.path}` : ref.path;
       out.push({
         line: stage.from.line,
-        message: `\`${stage.from.text}\` (line ${stage.from.line}) uses \`${ref.text}\`, ${tag === null ? "with no tag (that means latest)" : "tagged latest"}: the base changes under you. Pin a version, e.g. \`${ref.text.replace(/:latest$/i, "")}:<version>\`.`
+        message: `\`${stage.from.text}\` (line ${stage.from.line}) uses \`${ref.text}\`, ${tag === null ? "with no tag (that means latest)" : "tagged latest"}: the base changes under you. Pin a version, e.g. \`${name}:<version>\`.`,
+        fix: `Pin \`${name}\` to a version tag (\`${name}:<version>\`) or a digest (\`${name}@sha256:\u2026\`).`
       });
     }
     return out;

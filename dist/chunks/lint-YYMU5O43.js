@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-5CSX47J6.js";
+} from "./chunk-SX3IR7BH.js";
 import {
   readContext
-} from "./chunk-K6BNWMFH.js";
+} from "./chunk-INQM6NVS.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

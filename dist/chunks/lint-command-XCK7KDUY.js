@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-7RC4WIU7.js";
+} from "./chunk-SDYGO3BH.js";
 import {
   loadSettings
-} from "./chunk-E6WUPNEN.js";
+} from "./chunk-MYJI4AVN.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-5CSX47J6.js";
+} from "./chunk-SX3IR7BH.js";
 import {
   RULES
-} from "./chunk-K6BNWMFH.js";
+} from "./chunk-INQM6NVS.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -161,7 +161,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-XE5USC6T.js");
+      const { runLintFix } = await import("./lint-fix-NWWQ6CDM.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {

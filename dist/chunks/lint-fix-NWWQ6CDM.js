@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-5CSX47J6.js";
+} from "./chunk-SX3IR7BH.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -48,7 +48,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-K6BNWMFH.js";
+} from "./chunk-INQM6NVS.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
