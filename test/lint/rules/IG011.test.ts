@@ -116,5 +116,22 @@ ruleTester('IG011', {
       ),
       lines: [4],
     },
+    {
+      name: 'the tooling is in a stage the final one is built FROM: the message names it',
+      code: df(
+        'FROM python:3.12-slim AS base',
+        'RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
+        'FROM base AS deps',
+        'COPY requirements.txt .',
+        'RUN pip install --no-cache-dir -r requirements.txt',
+        'FROM base',
+        'COPY --from=deps /usr/local/lib/python3.12/site-packages /usr/local/lib/python3.12/site-packages',
+        'COPY . /app',
+        'CMD ["python", "/app/main.py"]',
+      ),
+      lines: [2],
+      message: 'in stage `base`, which the final image is built from',
+      fix: 'out of stage `base`',
+    },
   ],
 });

@@ -2434,34 +2434,46 @@ function removedAgain(install, after) {
 }
 function buildStep(cmd) {
   const name = commandName(cmd.argv[0]);
+  const at = (word) => {
+    const k = word === void 0 ? -1 : cmd.argv.indexOf(word, 1);
+    return k < 0 ? null : k;
+  };
   const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
   const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
-  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
-    return `runs ${describe(cmd)}`;
-  if ((name === "yarn" || name === "pnpm" || name === "bun") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
-    return `runs ${describe(cmd)}`;
+  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1])) return at(a[1]);
+  if (name === "yarn" || name === "pnpm" || name === "bun") {
+    if (isBuildScript(a[0])) return at(a[0]);
+    if (a[0] === "run" && isBuildScript(a[1])) return at(a[1]);
+    return null;
   }
-  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
-    return `runs ${describe(cmd)}`;
-  }
-  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
-    return `runs ${describe(cmd)}`;
-  }
+  if ((name === "go" || name === "cargo") && a[0] === "build") return at(a[0]);
+  if (name === "mvn" || name === "mvnw")
+    return at(a.find((x) => x === "package" || x === "install" || x === "verify"));
+  if (name === "gradle" || name === "gradlew")
+    return at(a.find((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x)));
   return null;
 }
 
 // src/lint/rules/build-tooling.ts
+function commandUpTo(cmd, k) {
+  const words = cmd.argv.slice(0, k + 1).join(" ");
+  return k + 1 < cmd.argv.length ? `${words} \u2026` : words;
+}
 function toolingLeft(commands, k) {
   const cmd = commands[k];
   const install = toolingInstall(cmd);
   if (install) {
     const removed = removedAgain(install, commands.slice(k + 1));
     const left = install.packages.filter((p) => !removed.has(p));
-    return left.length ? `installs ${left.join(", ")}` : null;
+    if (left.length === 0) return null;
+    const at = cmd.argv.indexOf(left[0], 1);
+    return {
+      what: `installs ${left.join(", ")}`,
+      command: commandUpTo(cmd, at < 0 ? cmd.argv.length - 1 : at)
+    };
   }
-  return buildStep(cmd);
+  const step = buildStep(cmd);
+  return step === null ? null : { what: "runs a build step", command: commandUpTo(cmd, step) };
 }
 function firstBuildTooling(ctx, stages) {
   const hits = [];
@@ -2470,9 +2482,14 @@ function firstBuildTooling(ctx, stages) {
       if (instr.keyword !== "RUN") continue;
       const { commands } = ctx.run(instr);
       for (let k = 0; k < commands.length; k++) {
-        const what = toolingLeft(commands, k);
-        if (what) {
-          hits.push({ line: instr.line, text: quote(instr), what });
+        const found = toolingLeft(commands, k);
+        if (found) {
+          hits.push({
+            line: instr.line,
+            text: `\`${found.command}\` (line ${instr.line})`,
+            what: found.what,
+            stage
+          });
           break;
         }
       }
@@ -3315,10 +3332,14 @@ var IG011 = {
     const first = firstBuildTooling(ctx, g.lineage);
     if (!first) return [];
     const more = first.more;
+    const where = first.stage === g.final ? "the final stage" : `stage \`${first.stage.name ?? first.stage.index}\`, which the final image is built from`;
     return [
       {
         line: first.line,
-        message: `${first.text} ${first.what} in the final stage${more}: the build tooling ships in the image although this Dockerfile has a builder stage. Do it in the builder stage and copy only the result.`
+        message: `${first.text} ${first.what} in ${where}${more}: the build tooling ships in the image although this Dockerfile has a builder stage. Do it in the builder stage and copy only the result.`,
+        ...first.stage === g.final ? {} : {
+          fix: `Move the build step (and the tools it needs) out of stage \`${first.stage.name ?? first.stage.index}\` into a builder stage the final image does not start FROM, and \`COPY --from=\` only its output.`
+        }
       }
     ];
   }

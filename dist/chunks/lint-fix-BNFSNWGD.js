@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-SX3IR7BH.js";
+} from "./chunk-NRABXKUS.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -48,7 +48,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-INQM6NVS.js";
+} from "./chunk-L7K6JDAN.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

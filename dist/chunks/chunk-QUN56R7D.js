@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-MYJI4AVN.js";
+} from "./chunk-AHRJXDYB.js";
 import {
   UserError,
   messageOf

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-INQM6NVS.js";
+} from "./chunk-L7K6JDAN.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

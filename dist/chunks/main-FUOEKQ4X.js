@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-4I7Y7SOT.js";
+} from "./chunk-OBEBF6JA.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-MYJI4AVN.js";
+} from "./chunk-AHRJXDYB.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-INQM6NVS.js";
+} from "./chunk-L7K6JDAN.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-SX3IR7BH.js";
+} from "./chunk-NRABXKUS.js";
 import {
   readContext
-} from "./chunk-INQM6NVS.js";
+} from "./chunk-L7K6JDAN.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-INQM6NVS.js";
+} from "./chunk-L7K6JDAN.js";
 import {
   formatBytes,
   parseIncrease,

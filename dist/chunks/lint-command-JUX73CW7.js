@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-SDYGO3BH.js";
+} from "./chunk-QUN56R7D.js";
 import {
   loadSettings
-} from "./chunk-MYJI4AVN.js";
+} from "./chunk-AHRJXDYB.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-SX3IR7BH.js";
+} from "./chunk-NRABXKUS.js";
 import {
   RULES
-} from "./chunk-INQM6NVS.js";
+} from "./chunk-L7K6JDAN.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -161,7 +161,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-NWWQ6CDM.js");
+      const { runLintFix } = await import("./lint-fix-BNFSNWGD.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
