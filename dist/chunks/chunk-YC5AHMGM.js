@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-L7K6JDAN.js";
+} from "./chunk-HFGZXGK6.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-NRABXKUS.js";
+} from "./chunk-YC5AHMGM.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -18,12 +18,14 @@ import {
   analyzeRun,
   apkCommand,
   aptCommand,
+  baseKind,
   baseOf,
   buildStageGraph,
   bunInstall,
   commandName,
   contextPath,
   copySources,
+  createdUsers,
   fsTree,
   globToRegExp,
   hasFromFlag,
@@ -38,6 +40,7 @@ import {
   pipInstallArgs,
   pnpmInstall,
   poetryInstall,
+  providedUser,
   readContext,
   rpmCommand,
   segment,
@@ -48,7 +51,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-L7K6JDAN.js";
+} from "./chunk-HFGZXGK6.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -850,21 +853,6 @@ var fixAddToCopy = (finding, env) => {
     summary: `\`${written}\` \u2192 \`${copy}\` (a local path, no archive)`
   };
 };
-function createdUsers(argv) {
-  const name = commandName(argv[0]);
-  if (name !== "useradd" && name !== "adduser") return [];
-  const valued = /^(-[bcdefgGkKpsuhHU]|--(base-dir|comment|home-dir|home|expiredate|inactive|gid|groups|skel|key|password|shell|uid|gecos|ingroup|firstuid|lastuid|conf|add-extra-groups))$/;
-  const positionals = [];
-  for (let k = 1; k < argv.length; k++) {
-    const a = argv[k];
-    if (a.startsWith("-")) {
-      if (valued.test(a)) k++;
-      continue;
-    }
-    positionals.push(a);
-  }
-  return name === "adduser" ? positionals.length === 1 ? positionals : [] : positionals.slice(0, 1);
-}
 var AFTER_USER_OK = /* @__PURE__ */ new Set([
   "CMD",
   "ENTRYPOINT",
@@ -889,13 +877,14 @@ var fixUser = (finding, env) => {
       }
     }
   }
-  if (users.size !== 1)
+  const provided = users.size === 0 ? providedUser(baseKind(baseOf(g.final))) : null;
+  if (users.size !== 1 && !provided)
     return left(
       finding,
       users.size === 0 ? "not mechanical: the image creates no user to switch to" : `not mechanical: the image creates ${users.size} users (${[...users].join(", ")}): which one runs it is a choice`
     );
-  const user = [...users][0];
-  if (!/^[a-z_][a-z0-9_.-]*\$?$/i.test(user))
+  const user = provided ?? [...users][0];
+  if (!provided && !/^[a-z_][a-z0-9_.-]*\$?$/i.test(user))
     return left(finding, `unsafe here: the user's name \`${user}\` is not a plain name`);
   const body = g.final.body;
   let k = body.findIndex((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");

@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-NRABXKUS.js";
+} from "./chunk-YC5AHMGM.js";
 import {
   readContext
-} from "./chunk-L7K6JDAN.js";
+} from "./chunk-HFGZXGK6.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-L7K6JDAN.js";
+} from "./chunk-HFGZXGK6.js";
 import {
   formatBytes,
   parseIncrease,

@@ -4,16 +4,16 @@ import {
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-QUN56R7D.js";
+} from "./chunk-3QFVLMGS.js";
 import {
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-OBEBF6JA.js";
+} from "./chunk-HE5ZDSEK.js";
 import {
   loadSettings
-} from "./chunk-AHRJXDYB.js";
+} from "./chunk-JUPDQ2LL.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -48,7 +48,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-L7K6JDAN.js";
+import "./chunk-HFGZXGK6.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -314,7 +314,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-JUX73CW7.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-SIOKBTDS.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -367,7 +367,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-VVQLD3ST.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-2J5QGPI3.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

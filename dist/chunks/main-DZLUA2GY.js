@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-OBEBF6JA.js";
+} from "./chunk-HE5ZDSEK.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-AHRJXDYB.js";
+} from "./chunk-JUPDQ2LL.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-L7K6JDAN.js";
+} from "./chunk-HFGZXGK6.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -3261,7 +3261,93 @@ var IG009 = {
   }
 };
 
+// src/lint/non-root-user.ts
+function createdUsers(argv) {
+  const name = commandName(argv[0]);
+  if (name !== "useradd" && name !== "adduser") return [];
+  const valued = /^(-[bcdefgGkKpsuhHU]|--(base-dir|comment|home-dir|home|expiredate|inactive|gid|groups|skel|key|password|shell|uid|gecos|ingroup|firstuid|lastuid|conf|add-extra-groups))$/;
+  const positionals = [];
+  for (let k = 1; k < argv.length; k++) {
+    const a = argv[k];
+    if (a.startsWith("-")) {
+      if (valued.test(a)) k++;
+      continue;
+    }
+    positionals.push(a);
+  }
+  return name === "adduser" ? positionals.length === 1 ? positionals : [] : positionals.slice(0, 1);
+}
+function baseKind(base) {
+  if (base.scratch) return "scratch";
+  const ref = base.ref;
+  if (!ref) return "other";
+  const registry = ref.registry ?? "";
+  const path = ref.path;
+  const tag = (ref.tag ?? "").toLowerCase();
+  if (registry === "gcr.io" && path.startsWith("distroless/")) return "distroless";
+  if (registry === "cgr.dev" && /^chainguard\/static$/.test(path)) return "chainguard-static";
+  if (registry === "mcr.microsoft.com" && path.startsWith("dotnet/")) return "dotnet";
+  const last = path.split("/").pop();
+  if (last === "alpine" || last === "busybox" || /(^|-)alpine/.test(tag)) return "busybox";
+  return "other";
+}
+function providedUser(kind) {
+  if (kind === "scratch" || kind === "distroless" || kind === "chainguard-static") return "65532:65532";
+  if (kind === "dotnet") return "$APP_UID";
+  return null;
+}
+function userAdvice(users, base) {
+  if (users.length === 1) {
+    const u = users[0];
+    return {
+      short: `Add \`USER ${u}\` (the user the image creates) before CMD.`,
+      fix: `Switch to the user the image already creates: \`USER ${u}\` before CMD, after the steps that need root.`
+    };
+  }
+  if (users.length > 1) {
+    const list = users.map((u) => `\`${u}\``).join(", ");
+    return {
+      short: `Add \`USER\` with one of the users the image creates (${list}) before CMD.`,
+      fix: `Switch to the user that runs the program, one of those the image creates (${list}): \`USER ${users[0]}\` before CMD.`
+    };
+  }
+  const kind = baseKind(base);
+  switch (kind) {
+    case "scratch":
+    case "chainguard-static":
+      return {
+        short: "Add `USER 65532:65532` before CMD.",
+        fix: `The base has no shell to run useradd: set a numeric user, \`USER 65532:65532\` (a numeric USER needs no /etc/passwd entry), before CMD.`
+      };
+    case "distroless":
+      return {
+        short: `Add \`USER 65532:65532\` or use the \`:nonroot\` tag of \`${base.ref.registry}/${base.ref.path}\`.`,
+        fix: `Distroless has no shell to run useradd: use the base's \`:nonroot\` tag (\`FROM ${base.ref.registry}/${base.ref.path}:nonroot\`, user 65532) or add \`USER 65532:65532\` before CMD.`
+      };
+    case "dotnet":
+      return {
+        short: "Add `USER $APP_UID` before CMD.",
+        fix: "The .NET images define an unprivileged user: add `USER $APP_UID` (the images' `app` user, uid 1654) before ENTRYPOINT."
+      };
+    case "busybox":
+      return {
+        short: "Add a user (`RUN adduser -D app`) and `USER app` before CMD.",
+        fix: "Alpine and BusyBox have no useradd: create the user with `RUN adduser -D app`, then `USER app` before CMD."
+      };
+    default:
+      return {
+        short: "Add a user and `USER app` before CMD.",
+        fix: "Create a user and switch to it before CMD: `RUN useradd --create-home app` then `USER app`."
+      };
+  }
+}
+
 // src/lint/rules/IG010-non-root.ts
+function argDefault(g, name, user) {
+  const declares = (i) => i.keyword === "ARG" && splitWords(i.args).some((w) => w.startsWith(`${name}=`));
+  const before = g.lineage.flatMap((s) => s.body).filter((i) => i.line < user.line);
+  return before.filter(declares).pop() ?? g.preamble.filter(declares).pop() ?? null;
+}
 var WINDOWS_FIX = "Run as the built-in unprivileged account: `USER ContainerUser` before CMD (useradd does not exist on Windows).";
 var IG010 = {
   id: "IG010",
@@ -3277,16 +3363,28 @@ var IG010 = {
     const windows = isWindowsBuild(ctx);
     const users = g.lineage.flatMap((s) => s.body).filter((i) => i.keyword === "USER");
     const last = users[users.length - 1];
+    const advice = () => {
+      const created = /* @__PURE__ */ new Set();
+      for (const stage of g.lineage)
+        for (const instr of stage.body)
+          if (instr.keyword === "RUN")
+            for (const cmd of ctx.run(instr).commands) for (const u of createdUsers(cmd.argv)) created.add(u);
+      return userAdvice([...created], base);
+    };
     if (!last) {
       return [
         windows ? {
           line: g.final.from.line,
           message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) is a Windows image that never sets USER: servercore images run as ContainerAdministrator. Add \`USER ContainerUser\` before CMD.`,
           fix: WINDOWS_FIX
-        } : {
-          line: g.final.from.line,
-          message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. Add a user and \`USER app\` before CMD.`
-        }
+        } : (() => {
+          const { short, fix: fix2 } = advice();
+          return {
+            line: g.final.from.line,
+            message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. ${short}`,
+            fix: fix2
+          };
+        })()
       ];
     }
     const raw = splitWords(last.args)[0] ?? "";
@@ -3309,10 +3407,15 @@ var IG010 = {
       ];
     }
     if (user !== "root" && user !== "0") return [];
+    const { fix } = advice();
+    const variable = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(raw)?.[1];
+    const arg = variable ? argDefault(g, variable, last) : null;
+    const from = arg ? `, which is \`${value}\` from the default of \`${arg.text}\` (line ${arg.line})` : "";
     return [
       {
         line: last.line,
-        message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER: the container runs as root. Switch to an unprivileged user (\`USER app\`, \`USER 10001\`) after the steps that need root.`
+        message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER${from}: the container runs as root. Switch to an unprivileged user (\`USER app\`, \`USER 10001\`) after the steps that need root.`,
+        fix: arg ? `Give \`${arg.text.replace(/=.*$/, "")}\` an unprivileged default (\`${arg.text.replace(/=.*$/, "=10001")}\`), or pass one with --build-arg; else ${fix.charAt(0).toLowerCase()}${fix.slice(1)}` : fix
       }
     ];
   }
@@ -3640,5 +3743,8 @@ export {
   pnpmInstall,
   bunInstall,
   isManifest,
+  createdUsers,
+  baseKind,
+  providedUser,
   RULES
 };

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-AHRJXDYB.js";
+} from "./chunk-JUPDQ2LL.js";
 import {
   UserError,
   messageOf
