@@ -37,7 +37,14 @@ export function baseKind(base: Stage): BaseKind {
   const tag = (ref.tag ?? '').toLowerCase();
   if (registry === 'gcr.io' && path.startsWith('distroless/')) return 'distroless';
   if (registry === 'cgr.dev' && /^chainguard\/static$/.test(path)) return 'chainguard-static';
-  if (registry === 'mcr.microsoft.com' && path.startsWith('dotnet/')) return 'dotnet';
+  // APP_UID is set from .NET 8 on: `USER $APP_UID` on a 6.0 or 7.0 image would name no user
+  const major = /^(\d+)\./.exec(tag)?.[1];
+  if (
+    registry === 'mcr.microsoft.com' &&
+    path.startsWith('dotnet/') &&
+    (major === undefined || Number(major) >= 8)
+  )
+    return 'dotnet';
   const last = path.split('/').pop()!;
   if (last === 'alpine' || last === 'busybox' || /(^|-)alpine/.test(tag)) return 'busybox';
   return 'other';

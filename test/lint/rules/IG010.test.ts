@@ -136,6 +136,16 @@ ruleTester('IG010', {
       fix: '`USER $APP_UID`',
     },
     {
+      name: '.NET 6 images set no APP_UID: the usual advice',
+      code: df(
+        'FROM mcr.microsoft.com/dotnet/aspnet:6.0',
+        'COPY app /app',
+        'ENTRYPOINT ["dotnet", "/app/Api.dll"]',
+      ),
+      lines: [1],
+      notFix: 'APP_UID',
+    },
+    {
       name: 'root from an ARG default: the message says so',
       code: df(
         'FROM debian:12-slim',

@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-YC5AHMGM.js";
+} from "./chunk-OAD7X3SS.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -51,7 +51,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-HFGZXGK6.js";
+} from "./chunk-YJFDDZYN.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-YC5AHMGM.js";
+} from "./chunk-OAD7X3SS.js";
 import {
   readContext
-} from "./chunk-HFGZXGK6.js";
+} from "./chunk-YJFDDZYN.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

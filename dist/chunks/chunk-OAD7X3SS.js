@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-HFGZXGK6.js";
+} from "./chunk-YJFDDZYN.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

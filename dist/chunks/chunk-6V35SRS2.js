@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-JUPDQ2LL.js";
+} from "./chunk-TT62V62C.js";
 import {
   UserError,
   messageOf

@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-HFGZXGK6.js";
+} from "./chunk-YJFDDZYN.js";
 import {
   formatBytes,
   parseIncrease,

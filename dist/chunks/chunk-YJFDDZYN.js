@@ -3286,7 +3286,9 @@ function baseKind(base) {
   const tag = (ref.tag ?? "").toLowerCase();
   if (registry === "gcr.io" && path.startsWith("distroless/")) return "distroless";
   if (registry === "cgr.dev" && /^chainguard\/static$/.test(path)) return "chainguard-static";
-  if (registry === "mcr.microsoft.com" && path.startsWith("dotnet/")) return "dotnet";
+  const major = /^(\d+)\./.exec(tag)?.[1];
+  if (registry === "mcr.microsoft.com" && path.startsWith("dotnet/") && (major === void 0 || Number(major) >= 8))
+    return "dotnet";
   const last = path.split("/").pop();
   if (last === "alpine" || last === "busybox" || /(^|-)alpine/.test(tag)) return "busybox";
   return "other";

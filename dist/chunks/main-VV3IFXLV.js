@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-HE5ZDSEK.js";
+} from "./chunk-LZDMHEXY.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-JUPDQ2LL.js";
+} from "./chunk-TT62V62C.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-HFGZXGK6.js";
+} from "./chunk-YJFDDZYN.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
