@@ -4,16 +4,16 @@ import {
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-6V35SRS2.js";
+} from "./chunk-YRXBK5UC.js";
 import {
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-LZDMHEXY.js";
+} from "./chunk-RME2F7GC.js";
 import {
   loadSettings
-} from "./chunk-TT62V62C.js";
+} from "./chunk-IHHE5RMB.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -48,7 +48,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-YJFDDZYN.js";
+import "./chunk-3P3XDMKH.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -314,7 +314,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-MYSGMMTV.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-T3OYBAFF.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -367,7 +367,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-WT5YDUEU.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-2ZVGEUO2.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-OAD7X3SS.js";
+} from "./chunk-NCINX3K6.js";
 import {
   readContext
-} from "./chunk-YJFDDZYN.js";
+} from "./chunk-3P3XDMKH.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-LZDMHEXY.js";
+} from "./chunk-RME2F7GC.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-TT62V62C.js";
+} from "./chunk-IHHE5RMB.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-YJFDDZYN.js";
+} from "./chunk-3P3XDMKH.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-6V35SRS2.js";
+} from "./chunk-YRXBK5UC.js";
 import {
   loadSettings
-} from "./chunk-TT62V62C.js";
+} from "./chunk-IHHE5RMB.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-OAD7X3SS.js";
+} from "./chunk-NCINX3K6.js";
 import {
   RULES
-} from "./chunk-YJFDDZYN.js";
+} from "./chunk-3P3XDMKH.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -161,7 +161,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-TWZRDYP4.js");
+      const { runLintFix } = await import("./lint-fix-BUWEYLT3.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-TT62V62C.js";
+} from "./chunk-IHHE5RMB.js";
 import {
   UserError,
   messageOf

@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-OAD7X3SS.js";
+} from "./chunk-NCINX3K6.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -51,7 +51,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-YJFDDZYN.js";
+} from "./chunk-3P3XDMKH.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-YJFDDZYN.js";
+} from "./chunk-3P3XDMKH.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

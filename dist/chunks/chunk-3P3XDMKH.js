@@ -3209,6 +3209,112 @@ function manifestsFor(tool, argv) {
   }
   return MANIFESTS_OF[tool] ?? "the dependency manifests";
 }
+function withFlag(argv, words, flag) {
+  if (argv.includes(flag)) return argv.join(" ");
+  return [...argv.slice(0, words), flag, ...argv.slice(words)].join(" ");
+}
+function copyLines(files) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const slash = f.lastIndexOf("/");
+    const dir = slash < 0 ? "./" : `${f.slice(0, slash + 1)}`;
+    byDir.set(dir, [...byDir.get(dir) ?? [], f]);
+  }
+  return [...byDir].map(([dir, fs]) => `COPY ${fs.join(" ")} ${dir}`);
+}
+function manifestFirst(tool, argv, ctx) {
+  const cmd = argv.join(" ");
+  const positionals = argv.slice(1).filter((a) => !a.startsWith("-"));
+  const has = (path) => ctx.context?.files.includes(path) || ctx.context?.dirs.has(path);
+  switch (tool) {
+    case "pip":
+    case "uv": {
+      if (tool === "uv" && positionals[0] === "sync")
+        return {
+          before: ["COPY pyproject.toml uv.lock ./", `RUN ${withFlag(argv, 2, "--no-install-project")}`],
+          after: [`RUN ${cmd}`],
+          note: ""
+        };
+      const files = manifestsFor(tool, argv).split(" and ");
+      return {
+        before: [
+          ...copyLines(files.length && !files[0].startsWith("the ") ? files : ["requirements.txt"]),
+          `RUN ${cmd}`
+        ],
+        after: [],
+        note: ""
+      };
+    }
+    case "poetry":
+      return {
+        before: ["COPY pyproject.toml poetry.lock ./", `RUN ${withFlag(argv, 2, "--no-root")}`],
+        after: [`RUN ${cmd}`],
+        note: ""
+      };
+    case "pipenv":
+      return { before: ["COPY Pipfile Pipfile.lock ./", `RUN ${cmd}`], after: [], note: "" };
+    case "npm":
+      return { before: ["COPY package.json package-lock.json ./", `RUN ${cmd}`], after: [], note: "" };
+    case "yarn": {
+      const berry = has(".yarnrc.yml") || has(".yarn") || argv.includes("--immutable");
+      return {
+        before: berry ? ["COPY package.json yarn.lock .yarnrc.yml ./", "COPY .yarn/ .yarn/", `RUN ${cmd}`] : ["COPY package.json yarn.lock ./", `RUN ${cmd}`],
+        after: [],
+        note: ""
+      };
+    }
+    case "pnpm":
+      return positionals[0] === "fetch" ? { before: ["COPY pnpm-lock.yaml ./", `RUN ${cmd}`], after: [], note: "" } : {
+        before: [
+          "COPY pnpm-lock.yaml ./",
+          argv.includes("--prod") || argv.includes("-P") ? "RUN pnpm fetch --prod" : "RUN pnpm fetch"
+        ],
+        after: [`RUN ${withFlag(argv, 2, "--offline")}`],
+        note: ""
+      };
+    case "bun":
+      return { before: ["COPY package.json bun.lock ./", `RUN ${cmd}`], after: [], note: "" };
+    case "go":
+      return {
+        before: ["COPY go.mod go.sum ./", `RUN ${cmd}`],
+        after: [],
+        note: " (and, before the download, the directories of any local `replace` modules go.mod names)"
+      };
+    case "bundle":
+      return { before: ["COPY Gemfile Gemfile.lock ./", `RUN ${cmd}`], after: [], note: "" };
+    case "composer":
+      return {
+        before: [
+          "COPY composer.json composer.lock ./",
+          `RUN ${withFlag(argv.includes("--no-scripts") ? argv : [...argv, "--no-scripts"], 2, "--no-autoloader")}`
+        ],
+        after: ["RUN composer dump-autoload --optimize"],
+        note: ""
+      };
+    case "cargo":
+      return { before: ["COPY Cargo.toml Cargo.lock ./", `RUN ${cmd}`], after: [], note: "" };
+    case "mvn":
+      return {
+        before: commandName(argv[0]) === "mvnw" ? ["COPY mvnw pom.xml ./", "COPY .mvn/ .mvn/", `RUN ${cmd}`] : ["COPY pom.xml ./", `RUN ${cmd}`],
+        after: [],
+        note: ""
+      };
+    case "dotnet": {
+      const project = positionals.slice(1).find((p) => /\.(csproj|fsproj|vbproj|sln|slnx)$/i.test(p));
+      return {
+        before: [...project ? copyLines([project]) : ["COPY *.sln *.csproj ./"], `RUN ${cmd}`],
+        after: [],
+        note: " (with NuGet.config, Directory.Packages.props and global.json when the repository has them)"
+      };
+    }
+    case "lein":
+      return { before: ["COPY project.clj ./", `RUN ${cmd}`], after: [], note: "" };
+    case "mix":
+      return { before: ["COPY mix.exs mix.lock ./", `RUN ${cmd}`], after: [], note: "" };
+    default:
+      return { before: [`COPY ${manifestsFor(tool, argv)} ./`, `RUN ${cmd}`], after: [], note: "" };
+  }
+}
 var IG009 = {
   id: "IG009",
   name: "cache-order",
@@ -3234,9 +3340,11 @@ var IG009 = {
         unjudged.length = 0;
       };
       const installedBefore = /* @__PURE__ */ new Set();
+      let wholeCopy = null;
       for (const instr of stage.body) {
         if (isContextCopy(instr)) {
           unjudged.push(instr);
+          if (!wholeCopy && isWholeContextCopy(ctx, instr)) wholeCopy = instr;
           continue;
         }
         if (instr.keyword !== "RUN") continue;
@@ -3249,9 +3357,13 @@ var IG009 = {
             continue;
           }
           if (installedBefore.has(install.tool)) continue;
+          const source = wholeCopy ?? lastSourceCopy;
+          const split = manifestFirst(install.tool, cmd.argv, ctx);
+          const steps = [...split.before, source.text, ...split.after].map((t) => `\`${t}\``).join(", ");
           out.push({
             line: instr.line,
-            message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
+            message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`,
+            fix: `Copy the manifests first${split.note} and move ${quote(source)} after the install: ${steps}.`
           });
           break;
         }
