@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-NCINX3K6.js";
+} from "./chunk-NSDA2U2W.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -51,7 +51,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-3P3XDMKH.js";
+} from "./chunk-52FIMHDP.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-3P3XDMKH.js";
+} from "./chunk-52FIMHDP.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-IHHE5RMB.js";
+} from "./chunk-KOQV22E3.js";
 import {
   UserError,
   messageOf

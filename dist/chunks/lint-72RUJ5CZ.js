@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-NCINX3K6.js";
+} from "./chunk-NSDA2U2W.js";
 import {
   readContext
-} from "./chunk-3P3XDMKH.js";
+} from "./chunk-52FIMHDP.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

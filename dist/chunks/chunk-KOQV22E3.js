@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-3P3XDMKH.js";
+} from "./chunk-52FIMHDP.js";
 import {
   formatBytes,
   parseIncrease,

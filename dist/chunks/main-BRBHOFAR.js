@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-RME2F7GC.js";
+} from "./chunk-KZGUREIB.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-IHHE5RMB.js";
+} from "./chunk-KOQV22E3.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-3P3XDMKH.js";
+} from "./chunk-52FIMHDP.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

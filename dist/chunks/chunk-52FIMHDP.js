@@ -362,7 +362,8 @@ function walkContext(source, ignoreText, ignoreFile) {
     ignoreFile,
     files,
     dirs,
-    heavy: heavy.filter((h) => h.sent).map(({ path, bytes }) => ({ path, bytes }))
+    heavy: heavy.filter((h) => h.sent).map(({ path, bytes }) => ({ path, bytes })),
+    reincluded: ignoreText === null ? [] : readIgnoreFile(ignoreText).filter((p) => p.startsWith("!")).map((p) => p.slice(1))
   };
 }
 function fsTree(root) {
@@ -2928,11 +2929,16 @@ var IG008 = {
       ];
     }
     if (heavy.length === 0) return [];
+    const exceptions = ctx.context.reincluded ?? [];
+    const keptBy = (name) => exceptions.filter((e) => e.split("/").includes(name));
+    const kept = names.filter((n) => keptBy(n).length > 0);
+    const add = lines.filter((_, k) => !kept.includes(names[k]));
+    const why = kept.length ? `${kept.map((n) => `\`${n}\``).join(", ")} ${kept.length > 1 ? "are" : "is"} left as ${ignoreFile} has ${kept.length > 1 ? "them" : "it"}: it re-includes ${kept.flatMap(keptBy).map((e) => `\`!${e}\``).join(", ")} on purpose.` : "";
     return [
       {
         line: copy.line,
-        message: `${quote(copy)} sends the whole build context, and ${ignoreFile} lets ${listed}${extra} through: ${formatBytes(bytes)} that do not belong in the image. Exclude them.`,
-        fix: `Add to ${ignoreFile}: ${lines.join(", ")}.`,
+        message: `${quote(copy)} sends the whole build context, and ${ignoreFile} lets ${listed}${extra} through: ${formatBytes(bytes)} that do not belong in the image.${add.length ? " Exclude them." : ""}`,
+        fix: add.length ? `Add to ${ignoreFile}: ${add.join(", ")}.${why ? ` ${why}` : ""}` : `Nothing to add: ${why} When only that is meant to reach the image, silence this finding with \`# image-guard ignore=IG008\` above the COPY.`,
         bytes
       }
     ];
