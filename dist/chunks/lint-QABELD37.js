@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-NSDA2U2W.js";
+} from "./chunk-UMIJ5UZQ.js";
 import {
   readContext
-} from "./chunk-52FIMHDP.js";
+} from "./chunk-ZELGWF2F.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

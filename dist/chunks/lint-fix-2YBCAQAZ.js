@@ -10,7 +10,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-NSDA2U2W.js";
+} from "./chunk-UMIJ5UZQ.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -51,7 +51,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-52FIMHDP.js";
+} from "./chunk-ZELGWF2F.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

@@ -3491,20 +3491,23 @@ var IG010 = {
             for (const cmd of ctx.run(instr).commands) for (const u of createdUsers(cmd.argv)) created.add(u);
       return userAdvice([...created], base);
     };
-    if (!last) {
+    if (!last && windows) {
       return [
-        windows ? {
+        {
           line: g.final.from.line,
           message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) is a Windows image that never sets USER: servercore images run as ContainerAdministrator. Add \`USER ContainerUser\` before CMD.`,
           fix: WINDOWS_FIX
-        } : (() => {
-          const { short, fix: fix2 } = advice();
-          return {
-            line: g.final.from.line,
-            message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. ${short}`,
-            fix: fix2
-          };
-        })()
+        }
+      ];
+    }
+    if (!last) {
+      const { short, fix: fix2 } = advice();
+      return [
+        {
+          line: g.final.from.line,
+          message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. ${short}`,
+          fix: fix2
+        }
       ];
     }
     const raw = splitWords(last.args)[0] ?? "";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-52FIMHDP.js";
+} from "./chunk-ZELGWF2F.js";
 import {
   formatBytes,
   parseIncrease,

@@ -4,16 +4,16 @@ import {
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-MTX2P5E3.js";
+} from "./chunk-Z5PTI6S6.js";
 import {
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-KZGUREIB.js";
+} from "./chunk-4RMEIU4G.js";
 import {
   loadSettings
-} from "./chunk-KOQV22E3.js";
+} from "./chunk-3VEIYHHQ.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -48,7 +48,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-52FIMHDP.js";
+import "./chunk-ZELGWF2F.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -314,7 +314,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-HWADO2R4.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-6BY4XSDA.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -367,7 +367,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-72RUJ5CZ.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-QABELD37.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

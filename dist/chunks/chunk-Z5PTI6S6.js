@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-KOQV22E3.js";
+} from "./chunk-3VEIYHHQ.js";
 import {
   UserError,
   messageOf

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-MTX2P5E3.js";
+} from "./chunk-Z5PTI6S6.js";
 import {
   loadSettings
-} from "./chunk-KOQV22E3.js";
+} from "./chunk-3VEIYHHQ.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-NSDA2U2W.js";
+} from "./chunk-UMIJ5UZQ.js";
 import {
   RULES
-} from "./chunk-52FIMHDP.js";
+} from "./chunk-ZELGWF2F.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -161,7 +161,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-EUEQ6YKB.js");
+      const { runLintFix } = await import("./lint-fix-2YBCAQAZ.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {

@@ -5,13 +5,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-KZGUREIB.js";
+} from "./chunk-4RMEIU4G.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-KOQV22E3.js";
+} from "./chunk-3VEIYHHQ.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -49,7 +49,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-52FIMHDP.js";
+} from "./chunk-ZELGWF2F.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,

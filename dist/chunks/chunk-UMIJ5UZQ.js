@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-52FIMHDP.js";
+} from "./chunk-ZELGWF2F.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
