@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { IgnoreMatcher } from './dockerignore.js';
+import { IgnoreMatcher, readIgnoreFile as ignorePatterns } from './dockerignore.js';
 
 /** Paths IG008 looks for at any depth of the context. */
 export const HEAVY_PATHS = [
@@ -55,6 +55,8 @@ export interface ContextInfo {
   dirs: Set<string>;
   /** Listed heavy paths that the ignore file lets through, with the bytes they add. */
   heavy: HeavyPath[];
+  /** The paths the ignore file re-includes on purpose (its `!` patterns, without the `!`). */
+  reincluded?: string[];
 }
 
 export interface TreeEntry {
@@ -134,6 +136,12 @@ export function walkContext(
     files,
     dirs,
     heavy: heavy.filter((h) => h.sent).map(({ path, bytes }) => ({ path, bytes })),
+    reincluded:
+      ignoreText === null
+        ? []
+        : ignorePatterns(ignoreText)
+            .filter((p) => p.startsWith('!'))
+            .map((p) => p.slice(1)),
   };
 }
 

@@ -134,6 +134,24 @@ export function createContext(
   const scopes = new Map<Stage, StageScope>();
   const stageOf = new Map<Instruction, Stage>();
   for (const stage of graph?.stages ?? []) for (const i of stage.body) stageOf.set(i, stage);
+  // the SHELL in force at each RUN: set in its stage or in a stage it is built FROM (file order has parents first)
+  let shellAt: Map<Instruction, readonly string[]> | null = null;
+  const shellOf = (instr: Instruction): readonly string[] | null => {
+    if (!shellAt) {
+      const at = new Map<Instruction, readonly string[]>();
+      const atEnd = new Map<Stage, readonly string[] | null>();
+      for (const stage of graph?.stages ?? []) {
+        let shell = stage.parent ? (atEnd.get(stage.parent) ?? null) : null;
+        for (const i of stage.body) {
+          if (i.keyword === 'SHELL' && i.json && i.json.length > 0) shell = i.json;
+          else if (i.keyword === 'RUN' && shell) at.set(i, shell);
+        }
+        atEnd.set(stage, shell);
+      }
+      shellAt = at;
+    }
+    return shellAt.get(instr) ?? null;
+  };
   const escapeChar = parsed.escape;
   const limitAt = (line: number) => () => {
     // once per file: every later use of a doubling value would say it again
@@ -213,7 +231,7 @@ export function createContext(
       if (!info) {
         const stage = stageOf.get(instr);
         const lookup = stage ? vars(stage, instr) : NO_VARS;
-        info = analyzeRun(instr, (key) => lookup.lookup(key));
+        info = analyzeRun(instr, (key) => lookup.lookup(key), shellOf(instr));
         runs.set(instr, info);
       }
       return info;

@@ -13,8 +13,13 @@ export interface ShellCommand {
   env: Record<string, string>;
 }
 
-/** A word keeps its raw text (quotes and all) when it holds a `$` the shell would expand: see expandWord. */
-export type Token = { kind: 'word'; value: string; raw?: string } | { kind: 'op'; value: string };
+/**
+ * A word keeps its raw text (quotes and all) when it holds a `$` the shell would expand (see expandWord) or an
+ * unquoted `{` (`braces`: bash's brace expansion may apply, see braceExpand).
+ */
+export type Token =
+  | { kind: 'word'; value: string; raw?: string; braces?: true }
+  | { kind: 'op'; value: string };
 
 const CONTROL_OPS = new Set(['&&', '||', ';', ';;', '|', '|&', '&', '\n', '(', ')']);
 
@@ -82,6 +87,8 @@ class Tokenizer {
   private wordStart = 0;
   /** The current word holds a `$` outside single quotes: keep its raw text for expansion. */
   private expandable = false;
+  /** The current word holds an unquoted `{`: keep its raw text for brace expansion. */
+  private braced = false;
   private readonly pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
 
   constructor(private readonly script: string) {
@@ -116,7 +123,9 @@ class Tokenizer {
     const s = this.script;
     let j = this.i + 1;
     while (j < this.n && !SPECIAL[s.charCodeAt(j)]) j++;
-    this.word += s.slice(this.i, j);
+    const plain = s.slice(this.i, j);
+    if (plain.includes('{')) this.braced = true;
+    this.word += plain;
     this.i = j;
   }
 
@@ -129,15 +138,15 @@ class Tokenizer {
 
   private flush(): void {
     if (this.inWord) {
-      this.tokens.push(
-        this.expandable
-          ? { kind: 'word', value: this.word, raw: this.script.slice(this.wordStart, this.i) }
-          : { kind: 'word', value: this.word },
-      );
+      const token: Token = { kind: 'word', value: this.word };
+      if (this.expandable || this.braced) token.raw = this.script.slice(this.wordStart, this.i);
+      if (this.braced) token.braces = true;
+      this.tokens.push(token);
     }
     this.word = '';
     this.inWord = false;
     this.expandable = false;
+    this.braced = false;
   }
 
   /** Copies an expansion or quoted run as written (from `from`) into the word, through its end. */
@@ -256,6 +265,7 @@ class Tokenizer {
       this.word = '';
       this.inWord = false;
       this.expandable = false;
+      this.braced = false;
     } else this.flush();
     let op = c;
     let j = this.i + 1;
@@ -345,6 +355,12 @@ export function commandName(word: string): string {
 
 export function isShell(word: string): boolean {
   return SHELLS.has(commandName(word));
+}
+
+/** bash and zsh expand braces (`/var/lib/{apt,dpkg}`); POSIX sh, dash and ash leave them as written. */
+export function expandsBraces(shell: string): boolean {
+  const name = commandName(shell);
+  return name === 'bash' || name === 'zsh';
 }
 
 function peelWrappers(words: string[], env: Record<string, string>): string[] {
@@ -554,7 +570,7 @@ function recordAssignments(argv: readonly string[], env: Record<string, string>,
  * Splits a shell script into its simple commands, in order, reading `sh -c '…'` scripts too. With a scope,
  * known variables are expanded in the words and assignments are followed from command to command.
  */
-export function splitCommands(script: string, depth = 0, scope?: ShellScope): ShellCommand[] {
+export function splitCommands(script: string, depth = 0, scope?: ShellScope, braces = false): ShellCommand[] {
   const out: ShellCommand[] = [];
   let current: string[] = [];
   const end = () => {
@@ -570,7 +586,7 @@ export function splitCommands(script: string, depth = 0, scope?: ShellScope): Sh
     const fullEnv = scope ? { ...scope.exported, ...env } : env;
     const inner = depth < 4 ? shellDashC(argv) : null;
     if (inner !== null) {
-      for (const cmd of splitCommands(inner, depth + 1, scope)) {
+      for (const cmd of splitCommands(inner, depth + 1, scope, expandsBraces(argv[0]!))) {
         out.push({ argv: cmd.argv, env: { ...fullEnv, ...cmd.env } });
       }
       return;
@@ -582,6 +598,14 @@ export function splitCommands(script: string, depth = 0, scope?: ShellScope): Sh
       if (CONTROL_OPS.has(t.value)) end();
       continue;
     }
+    if (braces && t.braces && t.raw !== undefined) {
+      // brace expansion comes first, then each word is expanded and read again as bash does
+      const pieces = braceExpand(t.raw);
+      if (pieces.length > 1) {
+        for (const piece of pieces) pushWord(current, piece, scope);
+        continue;
+      }
+    }
     const expanded = scope && t.raw !== undefined ? expandWord(t.raw, (k) => scope.lookup(k)) : null;
     if (expanded === null) current.push(t.value);
     else for (const w of tokenize(expanded)) if (w.kind === 'word') current.push(w.value);
@@ -590,11 +614,116 @@ export function splitCommands(script: string, depth = 0, scope?: ShellScope): Sh
   return out;
 }
 
+/** Pushes the words one raw word (quotes and all) reads as, its known variables expanded. */
+function pushWord(current: string[], raw: string, scope?: ShellScope): void {
+  const expanded = scope ? expandWord(raw, (k) => scope.lookup(k)) : null;
+  for (const w of tokenize(expanded ?? raw)) if (w.kind === 'word') current.push(w.value);
+}
+
+/** Brace expansion makes at most this many words of one: `{a,b}{c,d}…` multiplies. */
+const MAX_BRACE_WORDS = 256;
+const MAX_BRACE_WORD_LENGTH = 4096;
+
+/**
+ * The index of the unquoted `}` closing the `{` at `open` and the places of its top-level commas, or null.
+ * Quotes, backslashes, `${…}` and `$(…)` are stepped over: braces there are not brace expansion.
+ */
+function braceGroup(raw: string, open: number): { close: number; commas: number[] } | null {
+  const commas: number[] = [];
+  let depth = 0;
+  for (let j = open; j < raw.length; j++) {
+    const c = raw[j]!;
+    if (c === '\\') j++;
+    else if (c === "'") {
+      const e = raw.indexOf("'", j + 1);
+      if (e < 0) return null;
+      j = e;
+    } else if (c === '"') j = skipNested(raw, j + 1, '"') - 1;
+    else if (c === '`') j = skipNested(raw, j, '`') - 1;
+    else if (c === '$' && (raw[j + 1] === '{' || raw[j + 1] === '('))
+      j = skipNested(raw, j + 1, raw[j + 1] as Nest) - 1;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return { close: j, commas };
+    else if (c === ',' && depth === 1) commas.push(j);
+  }
+  return null;
+}
+
+/** `{1..3}` / `{a..c}`: the words of a sequence, or null when `body` is not one. */
+function braceSequence(body: string): string[] | null {
+  const num = /^(-?\d+)\.\.(-?\d+)$/.exec(body);
+  if (num) {
+    const a = Number(num[1]);
+    const b = Number(num[2]);
+    if (Math.abs(b - a) >= MAX_BRACE_WORDS) return null;
+    const step = a <= b ? 1 : -1;
+    const out: string[] = [];
+    for (let k = a; k !== b + step; k += step) out.push(String(k));
+    return out;
+  }
+  const chr = /^([A-Za-z])\.\.([A-Za-z])$/.exec(body);
+  if (chr) {
+    const a = chr[1]!.charCodeAt(0);
+    const b = chr[2]!.charCodeAt(0);
+    const step = a <= b ? 1 : -1;
+    const out: string[] = [];
+    for (let k = a; k !== b + step; k += step) out.push(String.fromCharCode(k));
+    return out;
+  }
+  return null;
+}
+
+/**
+ * bash's brace expansion of one raw word: `/var/lib/{apt,dpkg}/x` → `/var/lib/apt/x`, `/var/lib/dpkg/x`;
+ * `{1..3}` sequences too. Quoted braces, `${…}` and a `{}` or `{x}` without a comma stay as written. More than
+ * MAX_BRACE_WORDS words, or a word longer than MAX_BRACE_WORD_LENGTH: the word is left as it is.
+ */
+export function braceExpand(raw: string): string[] {
+  // each `{` is matched by a scan to its `}`: a word this long (never a real path list) is left as written
+  if (raw.length > MAX_BRACE_WORD_LENGTH) return [raw];
+  const out: string[] = [];
+  const work = [raw];
+  while (work.length > 0) {
+    const word = work.pop()!;
+    let expanded = false;
+    for (let i = 0; i < word.length && !expanded; i++) {
+      const c = word[i]!;
+      if (c === '\\') i++;
+      else if (c === "'") {
+        const e = word.indexOf("'", i + 1);
+        i = e < 0 ? word.length : e;
+      } else if (c === '"') i = skipNested(word, i + 1, '"') - 1;
+      else if (c === '`') i = skipNested(word, i, '`') - 1;
+      else if (c === '$' && (word[i + 1] === '{' || word[i + 1] === '('))
+        i = skipNested(word, i + 1, word[i + 1] as Nest) - 1;
+      else if (c === '{') {
+        const group = braceGroup(word, i);
+        if (!group) continue;
+        const body = word.slice(i + 1, group.close);
+        let alternatives: string[] | null = null;
+        if (group.commas.length > 0) {
+          const cuts = [i, ...group.commas, group.close];
+          alternatives = cuts.slice(1).map((end, k) => word.slice(cuts[k]! + 1, end));
+        } else alternatives = braceSequence(body);
+        if (!alternatives) continue;
+        const before = word.slice(0, i);
+        const after = word.slice(group.close + 1);
+        // pushed in reverse so the words come out in bash's order
+        for (let k = alternatives.length - 1; k >= 0; k--) work.push(before + alternatives[k] + after);
+        expanded = true;
+      }
+    }
+    if (!expanded) out.push(word);
+    if (out.length + work.length > MAX_BRACE_WORDS) return [raw];
+  }
+  return out;
+}
+
 /** Commands of an exec-form instruction (`["sh", "-c", "…"]` is read as the script it runs). */
 export function execFormCommands(argv: readonly string[], scope?: ShellScope): ShellCommand[] {
   if (argv.length === 0) return [];
   const inner = shellDashC(argv);
-  if (inner !== null) return splitCommands(inner, 1, scope);
+  if (inner !== null) return splitCommands(inner, 1, scope, expandsBraces(argv[0]!));
   const env: Record<string, string> = {};
   const peeled = peelWrappers([...argv], env);
   return peeled.length > 0 ? [{ argv: peeled, env }] : [];

@@ -202,6 +202,7 @@ describe('substitute (FROM, ARG and ENV values, COPY words)', () => {
     ['EMPTY', ''],
     ['NODEF', null],
     ['PKGS', 'gcc make'],
+    ['P', 'linux/amd64'],
   ]);
   const table: [string, string | null][] = [
     ['${V}', '1.2.3'],
@@ -228,6 +229,12 @@ describe('substitute (FROM, ARG and ENV values, COPY words)', () => {
     ['${NODEF:-${NODEF:-${V%.*}}}', '1.2'],
     ['python:${V%.*}-slim', 'python:1.2-slim'],
     ['${PKGS// /,}', 'gcc,make'],
+    // v1.2: a backslash escapes the next character of the pattern, as in BuildKit's lexer
+    ['${P/\\//-}', 'linux-amd64'],
+    ['${P//\\//_}', 'linux_amd64'],
+    ['${V//\\./-}', '1-2-3'],
+    ['${V/\\*/x}', '1.2.3'],
+    ['out/${P/\\//-}/app', 'out/linux-amd64/app'],
     ['\\${V}', '${V}'],
     ['${V', null],
     ['${1abc}', null],

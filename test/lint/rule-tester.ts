@@ -21,6 +21,10 @@ export interface InvalidCase extends Case {
   lines: number[];
   /** A substring every message must contain. */
   message?: string;
+  /** A substring every finding's fix advice must contain. */
+  fix?: string;
+  /** A substring no finding's fix advice may contain. */
+  notFix?: string;
   bytes?: number | null;
 }
 
@@ -61,6 +65,8 @@ export function ruleTester(
           for (const f of found) {
             expect(f.message.length).toBeGreaterThan(20);
             if (c.message) expect(f.message).toContain(c.message);
+            if (c.fix) expect(f.fix).toContain(c.fix);
+            if (c.notFix) expect(f.fix).not.toContain(c.notFix);
             if (c.bytes !== undefined) expect(f.bytes).toBe(c.bytes);
           }
         });

@@ -163,3 +163,39 @@ describe('variables in a RUN (ShellScope)', () => {
     expect(expandWord('a$X', (k) => (k === 'X' ? 'b c' : undefined))).toBe('ab c');
   });
 });
+
+describe('brace expansion (bash and zsh only)', () => {
+  const bash = (script: string) =>
+    splitCommands(script, 0, new ShellScope(), true).map((c) => c.argv.join(' '));
+  const table: [string, string[]][] = [
+    ['rm -rf /var/lib/{apt,dpkg}/lists', ['rm -rf /var/lib/apt/lists /var/lib/dpkg/lists']],
+    ['rm -rf /var/{lib/apt/lists,cache/apt}/*', ['rm -rf /var/lib/apt/lists/* /var/cache/apt/*']],
+    ['echo {a,b}{1,2}', ['echo a1 a2 b1 b2']],
+    ['echo x{a,{b,c}}y', ['echo xay xby xcy']],
+    ['echo {1..3} {c..a}', ['echo 1 2 3 c b a']],
+    ['echo "{a,b}" \'{c,d}\' \\{e,f\\}', ['echo {a,b} {c,d} {e,f}']],
+    ['find . -name x -exec rm {} + && echo {a}', ['find . -name x -exec rm {} +', 'echo {a}']],
+    ['echo ${A:-{x,y}}', ['echo ${A:-{x,y}}']],
+    ['bash -c "echo {a,b}"', ['echo a b']],
+  ];
+  for (const [script, expected] of table) {
+    it(script, () => expect(bash(script)).toEqual(expected));
+  }
+  it('under sh the braces stay literal', () => {
+    expect(argvs('rm -rf /var/lib/{apt,dpkg}/lists')).toEqual(['rm -rf /var/lib/{apt,dpkg}/lists']);
+    expect(argvs('sh -c "rm -rf /var/lib/{apt,dpkg}"')).toEqual(['rm -rf /var/lib/{apt,dpkg}']);
+  });
+  it('a word that would make too many words is left as written', () => {
+    const word = '{a,b}'.repeat(12);
+    expect(bash(`echo ${word}`)).toEqual([`echo ${word}`]);
+  });
+});
+
+describe('brace expansion on hostile input', () => {
+  it('a long word of unmatched braces is read in linear time', () => {
+    const started = Date.now();
+    const argv = splitCommands(`echo ${'{a,'.repeat(100_000)}`, 0, new ShellScope(), true)[0]!.argv;
+    expect(argv).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

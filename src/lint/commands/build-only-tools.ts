@@ -4,7 +4,7 @@
 import { commandName, type ShellCommand } from '../shell.js';
 import { apkCommand } from './apk.js';
 import { aptCommand } from './apt.js';
-import { describe, hasOption, optionValues } from './arguments.js';
+import { hasOption, optionValues } from './arguments.js';
 import { pipCommandArgs, pipInstallArgs } from './python.js';
 import { rpmCommand } from './rpm.js';
 
@@ -126,32 +126,28 @@ export function removedAgain(install: ToolingInstall, after: readonly ShellComma
   return removed;
 }
 
-/** Describes the build-only tooling a command runs (a compile step), or null. */
-export function buildStep(cmd: ShellCommand): string | null {
+/**
+ * The compile step a command runs: the index in argv of the word that makes it one (`build` in `go build`,
+ * `build:prod` in `npm run build:prod`, `package` in `mvn -B package`), or null.
+ */
+export function buildStep(cmd: ShellCommand): number | null {
   const name = commandName(cmd.argv[0]!);
+  const at = (word: string | undefined) => {
+    const k = word === undefined ? -1 : cmd.argv.indexOf(word, 1);
+    return k < 0 ? null : k;
+  };
   const a = cmd.argv.slice(1).filter((x) => !x.startsWith('-'));
   const isBuildScript = (s: string | undefined) => s === 'build' || (s?.startsWith('build:') ?? false);
-  if (name === 'npm' && (a[0] === 'run' || a[0] === 'run-script') && isBuildScript(a[1]))
-    return `runs ${describe(cmd)}`;
-  if (
-    (name === 'yarn' || name === 'pnpm' || name === 'bun') &&
-    (isBuildScript(a[0]) || (a[0] === 'run' && isBuildScript(a[1])))
-  ) {
-    return `runs ${describe(cmd)}`;
+  if (name === 'npm' && (a[0] === 'run' || a[0] === 'run-script') && isBuildScript(a[1])) return at(a[1]);
+  if (name === 'yarn' || name === 'pnpm' || name === 'bun') {
+    if (isBuildScript(a[0])) return at(a[0]);
+    if (a[0] === 'run' && isBuildScript(a[1])) return at(a[1]);
+    return null;
   }
-  if (name === 'go' && a[0] === 'build') return `runs ${describe(cmd)}`;
-  if (name === 'cargo' && a[0] === 'build') return `runs ${describe(cmd)}`;
-  if (
-    (name === 'mvn' || name === 'mvnw') &&
-    a.some((x) => x === 'package' || x === 'install' || x === 'verify')
-  ) {
-    return `runs ${describe(cmd)}`;
-  }
-  if (
-    (name === 'gradle' || name === 'gradlew') &&
-    a.some((x) => ['build', 'assemble', 'bootJar', 'shadowJar', 'installDist'].includes(x))
-  ) {
-    return `runs ${describe(cmd)}`;
-  }
+  if ((name === 'go' || name === 'cargo') && a[0] === 'build') return at(a[0]);
+  if (name === 'mvn' || name === 'mvnw')
+    return at(a.find((x) => x === 'package' || x === 'install' || x === 'verify'));
+  if (name === 'gradle' || name === 'gradlew')
+    return at(a.find((x) => ['build', 'assemble', 'bootJar', 'shadowJar', 'installDist'].includes(x)));
   return null;
 }

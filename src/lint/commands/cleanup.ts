@@ -32,7 +32,3 @@ export function mountCovers(mounts: readonly Mount[], ...paths: string[]): boole
     return paths.some((p) => t === p || p.startsWith(`${t}/`));
   });
 }
-
-export function hasCacheMount(mounts: readonly Mount[]): boolean {
-  return mounts.some((m) => m.type === 'cache');
-}

@@ -1,5 +1,5 @@
-// Dependency installs (IG009): the Python and JavaScript installers, and go, bundler, composer, cargo and Maven
-// by name and subcommand.
+// Dependency installs (IG009): the Python and JavaScript installers, and go, bundler, composer, cargo, Maven,
+// dotnet, Leiningen and Mix by name and subcommand.
 import { commandName, type ShellCommand } from '../shell.js';
 import { describe, hasOption } from './arguments.js';
 import { bunInstall, npmInstall, pnpmInstall, yarnInstall } from './javascript.js';
@@ -18,7 +18,19 @@ export function dependencyInstall(cmd: ShellCommand): DependencyInstall | null {
   return tool === null ? null : { tool, text: describe(cmd) };
 }
 
-const OTHER_INSTALLERS = new Set(['go', 'bundle', 'bundler', 'composer', 'cargo', 'mvn', 'mvnw']);
+const OTHER_INSTALLERS = new Set([
+  'go',
+  'bundle',
+  'bundler',
+  'composer',
+  'cargo',
+  'mvn',
+  'mvnw',
+  'dotnet',
+  'lein',
+  'mix',
+  'pnpm',
+]);
 
 function dependencyTool(cmd: ShellCommand): string | null {
   const pip = pipInstallArgs(cmd);
@@ -48,6 +60,11 @@ function dependencyTool(cmd: ShellCommand): string | null {
   if ((name === 'bundle' || name === 'bundler') && a[0] === 'install') return 'bundle';
   if (name === 'composer' && a[0] === 'install') return 'composer';
   if (name === 'cargo' && a[0] === 'fetch') return 'cargo';
+  if (name === 'dotnet' && a[0] === 'restore') return 'dotnet';
+  if (name === 'lein' && a[0] === 'deps') return 'lein';
+  if (name === 'mix' && a[0] === 'deps.get') return 'mix';
+  // `pnpm fetch` fills the store from pnpm-lock.yaml alone; `pnpm install --offline` after the source copy
+  if (name === 'pnpm' && a[0] === 'fetch') return 'pnpm';
   if (
     (name === 'mvn' || name === 'mvnw') &&
     a.some((x) => x === 'dependency:go-offline' || x.endsWith(':go-offline'))

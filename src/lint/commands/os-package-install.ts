@@ -11,6 +11,6 @@ export function isOsPackageInstall(cmd: ShellCommand): boolean {
   const apk = apkCommand(cmd);
   if (apk) return apk.sub === 'add' || apk.sub === 'upgrade' || apk.sub === 'fix';
   const rpm = rpmCommand(cmd);
-  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === 'update';
+  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub);
   return false;
 }

@@ -25,12 +25,25 @@ export function rpmCommand(
   return { tool: name, sub, packages: positionals, options };
 }
 
-/** dnf/yum/microdnf/tdnf subcommands that install packages (dnf's `in` is short for install). */
+/**
+ * dnf/yum/microdnf/tdnf/dnf5 subcommands that install or replace packages, with their aliases (`in` is
+ * install, `up` and `update` upgrade, `up-min` upgrade-minimal, `rei` reinstall): each downloads packages and
+ * metadata into the cache.
+ */
 export const RPM_INSTALL_SUBS = new Set([
   'install',
   'in',
   'groupinstall',
-  'upgrade',
-  'reinstall',
   'localinstall',
+  'upgrade',
+  'up',
+  'update',
+  'upgrade-minimal',
+  'up-min',
+  'reinstall',
+  'rei',
+  'distro-sync',
 ]);
+
+/** Where the dnf family keeps its cache: dnf 4, yum, and libdnf5's (dnf on Fedora 41+, dnf5, microdnf). */
+export const RPM_CACHE_DIRS = ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'];

@@ -1,8 +1,8 @@
 // Fixes that add or change whole instructions: ENV for Python (IG016), ADD → COPY (IG017), USER (IG010).
 import { analyzeRun } from '../commands/run.js';
 import { contextPath, globToRegExp, isGlob } from '../context.js';
+import { baseKind, createdUsers, providedUser } from '../non-root-user.js';
 import { copySources, isUrl } from '../rule.js';
-import { commandName } from '../shell.js';
 import { baseOf } from '../stages.js';
 import { isWindowsImage } from '../windows.js';
 import type { TextEdit } from './edits.js';
@@ -94,26 +94,6 @@ export const fixAddToCopy: Fixer = (finding, env) => {
 
 // ---- IG010 --------------------------------------------------------------------------------------------------
 
-/** The users the commands create: `useradd [opts] NAME`, `adduser [opts] NAME`. */
-function createdUsers(argv: readonly string[]): string[] {
-  const name = commandName(argv[0]!);
-  if (name !== 'useradd' && name !== 'adduser') return [];
-  // options that take a value, for useradd, Debian's adduser and BusyBox's adduser
-  const valued =
-    /^(-[bcdefgGkKpsuhHU]|--(base-dir|comment|home-dir|home|expiredate|inactive|gid|groups|skel|key|password|shell|uid|gecos|ingroup|firstuid|lastuid|conf|add-extra-groups))$/;
-  const positionals: string[] = [];
-  for (let k = 1; k < argv.length; k++) {
-    const a = argv[k]!;
-    if (a.startsWith('-')) {
-      if (valued.test(a)) k++;
-      continue;
-    }
-    positionals.push(a);
-  }
-  // adduser USER GROUP adds a user to a group: no user is created
-  return name === 'adduser' ? (positionals.length === 1 ? positionals : []) : positionals.slice(0, 1);
-}
-
 const AFTER_USER_OK = new Set([
   'CMD',
   'ENTRYPOINT',
@@ -139,15 +119,17 @@ export const fixUser: Fixer = (finding, env) => {
       }
     }
   }
-  if (users.size !== 1)
+  // as IG010 advises: the user the image creates, else the one a shell-less or .NET base provides
+  const provided = users.size === 0 ? providedUser(baseKind(baseOf(g.final))) : null;
+  if (users.size !== 1 && !provided)
     return left(
       finding,
       users.size === 0
         ? 'not mechanical: the image creates no user to switch to'
         : `not mechanical: the image creates ${users.size} users (${[...users].join(', ')}): which one runs it is a choice`,
     );
-  const user = [...users][0]!;
-  if (!/^[a-z_][a-z0-9_.-]*\$?$/i.test(user))
+  const user = provided ?? [...users][0]!;
+  if (!provided && !/^[a-z_][a-z0-9_.-]*\$?$/i.test(user))
     return left(finding, `unsafe here: the user's name \`${user}\` is not a plain name`);
   const body = g.final.body;
   // before the first CMD/ENTRYPOINT, when nothing after it runs or writes as that user; else at the end

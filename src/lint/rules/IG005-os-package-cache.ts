@@ -2,7 +2,7 @@ import { apkCommand } from '../commands/apk.js';
 import { aptCommand } from '../commands/apt.js';
 import { hasOption } from '../commands/arguments.js';
 import { mountCovers, removesPath } from '../commands/cleanup.js';
-import { RPM_INSTALL_SUBS, rpmCommand } from '../commands/rpm.js';
+import { RPM_CACHE_DIRS, RPM_INSTALL_SUBS, rpmCommand } from '../commands/rpm.js';
 import { graphOf, quote, type Rule, type RuleReport } from '../rule.js';
 import type { ShellCommand } from '../shell.js';
 import { usesPowerShell } from '../windows.js';
@@ -71,13 +71,12 @@ export const IG005: Rule = {
             rpm &&
             RPM_INSTALL_SUBS.has(rpm.sub) &&
             !after.some(isRpmCleanAll) &&
-            !removesPath(after, '/var/cache/dnf') &&
-            !removesPath(after, '/var/cache/yum') &&
-            !mountCovers(mounts, '/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5')
+            !RPM_CACHE_DIRS.some((dir) => removesPath(after, dir)) &&
+            !mountCovers(mounts, ...RPM_CACHE_DIRS)
           ) {
             report = {
               line: instr.line,
-              message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` after it in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === 'yum' ? 'yum' : 'dnf'}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
+              message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` after it in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === 'yum' ? 'yum' : rpm.tool === 'dnf5' ? 'libdnf5' : 'dnf'}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
               fix: `Append \`&& ${rpm.tool} clean all\` to the same RUN.`,
             };
           }

@@ -37,11 +37,25 @@ export const IG008: Rule = {
       ];
     }
     if (heavy.length === 0) return [];
+    // a name the ignore file re-includes something of (`!.git/HEAD`) is kept on purpose: excluding it again
+    // would undo that, so the advice leaves it out and says why
+    const exceptions = ctx.context.reincluded ?? [];
+    const keptBy = (name: string) => exceptions.filter((e) => e.split('/').includes(name));
+    const kept = names.filter((n) => keptBy(n).length > 0);
+    const add = lines.filter((_, k) => !kept.includes(names[k]!));
+    const why = kept.length
+      ? `${kept.map((n) => `\`${n}\``).join(', ')} ${kept.length > 1 ? 'are' : 'is'} left as ${ignoreFile} has ${kept.length > 1 ? 'them' : 'it'}: it re-includes ${kept
+          .flatMap(keptBy)
+          .map((e) => `\`!${e}\``)
+          .join(', ')} on purpose.`
+      : '';
     return [
       {
         line: copy.line,
-        message: `${quote(copy)} sends the whole build context, and ${ignoreFile} lets ${listed}${extra} through: ${formatBytes(bytes)} that do not belong in the image. Exclude them.`,
-        fix: `Add to ${ignoreFile}: ${lines.join(', ')}.`,
+        message: `${quote(copy)} sends the whole build context, and ${ignoreFile} lets ${listed}${extra} through: ${formatBytes(bytes)} that do not belong in the image.${add.length ? ' Exclude them.' : ''}`,
+        fix: add.length
+          ? `Add to ${ignoreFile}: ${add.join(', ')}.${why ? ` ${why}` : ''}`
+          : `Nothing to add: ${why} When only that is meant to reach the image, silence this finding with \`# image-guard ignore=IG008\` above the COPY.`,
         bytes,
       },
     ];

@@ -5,11 +5,13 @@ import {
   builtStages,
   hasFromFlag,
   isUrl,
+  isWholeContextCopy,
   quote,
   type Rule,
   type RuleContext,
   type RuleReport,
 } from '../rule.js';
+import { commandName } from '../shell.js';
 
 const MANIFESTS = new Set([
   'pyproject.toml',
@@ -51,14 +53,41 @@ const MANIFESTS = new Set([
   'mvnw',
   'mvnw.cmd',
   'symfony.lock',
+  // Leiningen and Mix
+  'project.clj',
+  'mix.exs',
+  'mix.lock',
 ]);
+/** dotnet restore's inputs: the project and solution files and the files that set packages and the SDK. */
+const DOTNET_MANIFESTS = new Set([
+  'nuget.config',
+  'directory.build.props',
+  'directory.packages.props',
+  'global.json',
+  'packages.lock.json',
+]);
+const DOTNET_PROJECT = /\.(csproj|fsproj|vbproj|sln|slnx)$/i;
 /** Directories that hold only dependency inputs: yarn's releases, plugins and patches; requirement files; patch-package patches; the Maven wrapper's settings. */
 const MANIFEST_DIRS = new Set(['.yarn', 'requirements', 'patches', '.mvn']);
 
 function inManifestDir(path: string): boolean {
   return path.split('/').some((part) => MANIFEST_DIRS.has(part));
 }
-const MANIFEST_NAMES = [...MANIFESTS, 'requirements.txt', 'requirements-dev.txt'];
+const MANIFEST_NAMES = [
+  ...MANIFESTS,
+  'requirements.txt',
+  'requirements-dev.txt',
+  'NuGet.config',
+  'Directory.Build.props',
+  'Directory.Packages.props',
+  'global.json',
+  'packages.lock.json',
+  'App.csproj',
+  'App.fsproj',
+  'App.vbproj',
+  'App.sln',
+  'App.slnx',
+];
 
 export function isManifest(name: string): boolean {
   if (inManifestDir(name.replace(/\/+$/, ''))) return true;
@@ -68,6 +97,8 @@ export function isManifest(name: string): boolean {
     return true;
   if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
   if (base === 'Cargo.toml' || base === 'Cargo.lock') return true;
+  // NuGet.config is also written nuget.config or NuGet.Config; MSBuild's names are matched the same way
+  if (DOTNET_MANIFESTS.has(base.toLowerCase()) || DOTNET_PROJECT.test(base)) return true;
   return /^requirements.*\.txt$/.test(base);
 }
 
@@ -137,6 +168,134 @@ function manifestsFor(tool: string, argv: readonly string[]): string {
   return MANIFESTS_OF[tool] ?? 'the dependency manifests';
 }
 
+/** The command with `flag` added after its subcommand words, unless it has it already. */
+function withFlag(argv: readonly string[], words: number, flag: string): string {
+  if (argv.includes(flag)) return argv.join(' ');
+  return [...argv.slice(0, words), flag, ...argv.slice(words)].join(' ');
+}
+
+/** `COPY a b ./` per destination directory: `requirements/prod.txt` goes to `requirements/`. */
+function copyLines(files: readonly string[]): string[] {
+  const byDir = new Map<string, string[]>();
+  for (const f of files) {
+    const slash = f.lastIndexOf('/');
+    const dir = slash < 0 ? './' : `${f.slice(0, slash + 1)}`;
+    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
+  }
+  return [...byDir].map(([dir, fs]) => `COPY ${fs.join(' ')} ${dir}`);
+}
+
+/**
+ * The install split the way its own tool documents: what to copy and run before the source copy, and what to
+ * run after it (uv's --no-install-project, poetry's --no-root, pnpm fetch then an offline install, composer
+ * without scripts and autoloader).
+ */
+function manifestFirst(
+  tool: string,
+  argv: readonly string[],
+  ctx: RuleContext,
+): { before: string[]; after: string[]; note: string } {
+  const cmd = argv.join(' ');
+  const positionals = argv.slice(1).filter((a) => !a.startsWith('-'));
+  const has = (path: string) => ctx.context?.files.includes(path) || ctx.context?.dirs.has(path);
+  switch (tool) {
+    case 'pip':
+    case 'uv': {
+      if (tool === 'uv' && positionals[0] === 'sync')
+        return {
+          before: ['COPY pyproject.toml uv.lock ./', `RUN ${withFlag(argv, 2, '--no-install-project')}`],
+          after: [`RUN ${cmd}`],
+          note: '',
+        };
+      const files = manifestsFor(tool, argv).split(' and ');
+      return {
+        before: [
+          ...copyLines(files.length && !files[0]!.startsWith('the ') ? files : ['requirements.txt']),
+          `RUN ${cmd}`,
+        ],
+        after: [],
+        note: '',
+      };
+    }
+    case 'poetry':
+      return {
+        before: ['COPY pyproject.toml poetry.lock ./', `RUN ${withFlag(argv, 2, '--no-root')}`],
+        after: [`RUN ${cmd}`],
+        note: '',
+      };
+    case 'pipenv':
+      return { before: ['COPY Pipfile Pipfile.lock ./', `RUN ${cmd}`], after: [], note: '' };
+    case 'npm':
+      return { before: ['COPY package.json package-lock.json ./', `RUN ${cmd}`], after: [], note: '' };
+    case 'yarn': {
+      // yarn berry reads its settings, release and plugins before it installs
+      const berry = has('.yarnrc.yml') || has('.yarn') || argv.includes('--immutable');
+      return {
+        before: berry
+          ? ['COPY package.json yarn.lock .yarnrc.yml ./', 'COPY .yarn/ .yarn/', `RUN ${cmd}`]
+          : ['COPY package.json yarn.lock ./', `RUN ${cmd}`],
+        after: [],
+        note: '',
+      };
+    }
+    case 'pnpm':
+      return positionals[0] === 'fetch'
+        ? { before: ['COPY pnpm-lock.yaml ./', `RUN ${cmd}`], after: [], note: '' }
+        : {
+            before: [
+              'COPY pnpm-lock.yaml ./',
+              argv.includes('--prod') || argv.includes('-P') ? 'RUN pnpm fetch --prod' : 'RUN pnpm fetch',
+            ],
+            after: [`RUN ${withFlag(argv, 2, '--offline')}`],
+            note: '',
+          };
+    case 'bun':
+      return { before: ['COPY package.json bun.lock ./', `RUN ${cmd}`], after: [], note: '' };
+    case 'go':
+      return {
+        before: ['COPY go.mod go.sum ./', `RUN ${cmd}`],
+        after: [],
+        note: ' (and, before the download, the directories of any local `replace` modules go.mod names)',
+      };
+    case 'bundle':
+      return { before: ['COPY Gemfile Gemfile.lock ./', `RUN ${cmd}`], after: [], note: '' };
+    case 'composer':
+      return {
+        before: [
+          'COPY composer.json composer.lock ./',
+          `RUN ${withFlag(argv.includes('--no-scripts') ? argv : [...argv, '--no-scripts'], 2, '--no-autoloader')}`,
+        ],
+        after: ['RUN composer dump-autoload --optimize'],
+        note: '',
+      };
+    case 'cargo':
+      return { before: ['COPY Cargo.toml Cargo.lock ./', `RUN ${cmd}`], after: [], note: '' };
+    case 'mvn':
+      return {
+        before:
+          commandName(argv[0]!) === 'mvnw'
+            ? ['COPY mvnw pom.xml ./', 'COPY .mvn/ .mvn/', `RUN ${cmd}`]
+            : ['COPY pom.xml ./', `RUN ${cmd}`],
+        after: [],
+        note: '',
+      };
+    case 'dotnet': {
+      const project = positionals.slice(1).find((p) => /\.(csproj|fsproj|vbproj|sln|slnx)$/i.test(p));
+      return {
+        before: [...(project ? copyLines([project]) : ['COPY *.sln *.csproj ./']), `RUN ${cmd}`],
+        after: [],
+        note: ' (with NuGet.config, Directory.Packages.props and global.json when the repository has them)',
+      };
+    }
+    case 'lein':
+      return { before: ['COPY project.clj ./', `RUN ${cmd}`], after: [], note: '' };
+    case 'mix':
+      return { before: ['COPY mix.exs mix.lock ./', `RUN ${cmd}`], after: [], note: '' };
+    default:
+      return { before: [`COPY ${manifestsFor(tool, argv)} ./`, `RUN ${cmd}`], after: [], note: '' };
+  }
+}
+
 export const IG009: Rule = {
   id: 'IG009',
   name: 'cache-order',
@@ -166,9 +325,11 @@ export const IG009: Rule = {
         unjudged.length = 0;
       };
       const installedBefore = new Set<string>();
+      let wholeCopy: Instruction | null = null;
       for (const instr of stage.body) {
         if (isContextCopy(instr)) {
           unjudged.push(instr);
+          if (!wholeCopy && isWholeContextCopy(ctx, instr)) wholeCopy = instr;
           continue;
         }
         if (instr.keyword !== 'RUN') continue;
@@ -181,9 +342,14 @@ export const IG009: Rule = {
             continue;
           }
           if (installedBefore.has(install.tool)) continue;
+          // the copy to move after the install: the whole-context one when there is one, else the last source copy
+          const source: Instruction = wholeCopy ?? lastSourceCopy;
+          const split = manifestFirst(install.tool, cmd.argv, ctx);
+          const steps = [...split.before, source.text, ...split.after].map((t) => `\`${t}\``).join(', ');
           out.push({
             line: instr.line,
             message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`,
+            fix: `Copy the manifests first${split.note} and move ${quote(source)} after the install: ${steps}.`,
           });
           break;
         }

@@ -1,7 +1,16 @@
-import { splitWords } from '../parse.js';
+import { createdUsers, userAdvice } from '../non-root-user.js';
+import { type Instruction, splitWords } from '../parse.js';
 import { graphOf, type Rule } from '../rule.js';
-import { baseOf, substitute } from '../stages.js';
+import { baseOf, type StageGraph, substitute } from '../stages.js';
 import { isWindowsBuild } from '../windows.js';
+
+/** `ARG NAME=…` with a default, the last one before `user` in the lineage or, for a global ARG, the preamble. */
+function argDefault(g: StageGraph, name: string, user: Instruction): Instruction | null {
+  const declares = (i: Instruction) =>
+    i.keyword === 'ARG' && splitWords(i.args).some((w) => w.startsWith(`${name}=`));
+  const before = g.lineage.flatMap((s) => s.body).filter((i) => i.line < user.line);
+  return before.filter(declares).pop() ?? g.preamble.filter(declares).pop() ?? null;
+}
 
 const WINDOWS_FIX =
   'Run as the built-in unprivileged account: `USER ContainerUser` before CMD (useradd does not exist on Windows).';
@@ -22,18 +31,31 @@ export const IG010: Rule = {
     const windows = isWindowsBuild(ctx);
     const users = g.lineage.flatMap((s) => s.body).filter((i) => i.keyword === 'USER');
     const last = users[users.length - 1];
-    if (!last) {
+    const advice = () => {
+      const created = new Set<string>();
+      for (const stage of g.lineage)
+        for (const instr of stage.body)
+          if (instr.keyword === 'RUN')
+            for (const cmd of ctx.run(instr).commands) for (const u of createdUsers(cmd.argv)) created.add(u);
+      return userAdvice([...created], base);
+    };
+    if (!last && windows) {
       return [
-        windows
-          ? {
-              line: g.final.from.line,
-              message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) is a Windows image that never sets USER: servercore images run as ContainerAdministrator. Add \`USER ContainerUser\` before CMD.`,
-              fix: WINDOWS_FIX,
-            }
-          : {
-              line: g.final.from.line,
-              message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. Add a user and \`USER app\` before CMD.`,
-            },
+        {
+          line: g.final.from.line,
+          message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) is a Windows image that never sets USER: servercore images run as ContainerAdministrator. Add \`USER ContainerUser\` before CMD.`,
+          fix: WINDOWS_FIX,
+        },
+      ];
+    }
+    if (!last) {
+      const { short, fix } = advice();
+      return [
+        {
+          line: g.final.from.line,
+          message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. ${short}`,
+          fix,
+        },
       ];
     }
     const raw = splitWords(last.args)[0] ?? '';
@@ -56,10 +78,18 @@ export const IG010: Rule = {
       ];
     }
     if (user !== 'root' && user !== '0') return [];
+    const { fix } = advice();
+    // root that comes from an ARG default (`ARG UID=0` … `USER $UID`) is easy to miss: say where it comes from
+    const variable = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(raw)?.[1];
+    const arg = variable ? argDefault(g, variable, last) : null;
+    const from = arg ? `, which is \`${value}\` from the default of \`${arg.text}\` (line ${arg.line})` : '';
     return [
       {
         line: last.line,
-        message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER: the container runs as root. Switch to an unprivileged user (\`USER app\`, \`USER 10001\`) after the steps that need root.`,
+        message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER${from}: the container runs as root. Switch to an unprivileged user (\`USER app\`, \`USER 10001\`) after the steps that need root.`,
+        fix: arg
+          ? `Give \`${arg.text.replace(/=.*$/, '')}\` an unprivileged default (\`${arg.text.replace(/=.*$/, '=10001')}\`), or pass one with --build-arg; else ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`
+          : fix,
       },
     ];
   },

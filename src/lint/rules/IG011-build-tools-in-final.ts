@@ -15,10 +15,20 @@ export const IG011: Rule = {
     const first = firstBuildTooling(ctx, g.lineage);
     if (!first) return [];
     const more = first.more;
+    // the tooling may sit in a stage the final one is built FROM: name it, the final stage's body has none
+    const where =
+      first.stage === g.final
+        ? 'the final stage'
+        : `stage \`${first.stage.name ?? first.stage.index}\`, which the final image is built from`;
     return [
       {
         line: first.line,
-        message: `${first.text} ${first.what} in the final stage${more}: the build tooling ships in the image although this Dockerfile has a builder stage. Do it in the builder stage and copy only the result.`,
+        message: `${first.text} ${first.what} in ${where}${more}: the build tooling ships in the image although this Dockerfile has a builder stage. Do it in the builder stage and copy only the result.`,
+        ...(first.stage === g.final
+          ? {}
+          : {
+              fix: `Move the build step (and the tools it needs) out of stage \`${first.stage.name ?? first.stage.index}\` into a builder stage the final image does not start FROM, and \`COPY --from=\` only its output.`,
+            }),
       },
     ];
   },

@@ -17,7 +17,7 @@ export const IG013: Rule = {
   name: 'dev-deps',
   severity: 'warning',
   summary:
-    'In the final lineage: `uv sync` without `--no-dev`; `npm ci`/`npm install` without `--omit=dev` (unless NODE_ENV=production); `poetry install` without `--without dev`/`--only main`; `pipenv install --dev`.',
+    'In the final lineage: `uv sync` without `--no-dev` (or `--no-default-groups` / `--only-group NAME` without dev asked back); `npm ci`/`npm install` without `--omit=dev` (unless NODE_ENV=production); `poetry install` without `--without dev`/`--only main`; `pipenv install --dev`.',
   rationale:
     'Test runners, linters and type checkers ship in the production image: larger, and more to patch.',
   fix: 'Install production dependencies only: `uv sync --no-dev`, `npm ci --omit=dev`, `poetry install --without dev`.',
@@ -33,11 +33,22 @@ export const IG013: Rule = {
           let problem: string | null = null;
           const uv = uvCommand(cmd);
           if (uv?.kind === 'sync') {
+            // `--no-default-groups` and `--only-group NAME` leave dev out unless dev is asked for again
+            const devAsked =
+              hasOption(uv.options, '--all-groups', '--dev') ||
+              listHas(optionValues(uv.options, '--group'), 'dev');
+            const defaultsDropped =
+              hasOption(uv.options, '--no-default-groups') ||
+              optionValues(uv.options, '--only-group').some((v) => v !== 'dev');
             const noDev =
-              hasOption(uv.options, '--no-dev', '--no-default-groups', '--only-group') ||
+              hasOption(uv.options, '--no-dev') ||
               listHas(optionValues(uv.options, '--no-group'), 'dev') ||
-              truthy(env('UV_NO_DEV'));
-            if (!noDev) problem = '`uv sync` installs the dev dependency group: add `--no-dev`';
+              truthy(env('UV_NO_DEV')) ||
+              (defaultsDropped && !devAsked);
+            // a word the shell builds at run time (`uv sync $GROUP_FLAGS`) may hold the flag: never fire on it
+            const unknowable = cmd.argv.some((a) => a.includes('$'));
+            if (!noDev && !unknowable)
+              problem = '`uv sync` installs the dev dependency group: add `--no-dev`';
           }
           const npm = npmInstall(cmd);
           if (npm && (npm.kind === 'ci' || npm.packages.length === 0)) {

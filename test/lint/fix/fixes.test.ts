@@ -392,6 +392,16 @@ table(
       code: `${DEB}RUN useradd app\nUSER root\n  ENTRYPOINT ["/app"]\n`,
       want: `${DEB}RUN useradd app\nUSER root\n  USER app\n  ENTRYPOINT ["/app"]\n`,
     },
+    {
+      name: "scratch: IG010's numeric user",
+      code: 'FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\n',
+      want: 'FROM scratch\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n',
+    },
+    {
+      name: ".NET: IG010's USER $APP_UID",
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY app /app\nENTRYPOINT ["dotnet", "/app/Api.dll"]\n',
+      want: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY app /app\nUSER $APP_UID\nENTRYPOINT ["dotnet", "/app/Api.dll"]\n',
+    },
   ],
   [
     { name: 'no user created', code: `${DEB}CMD ["/app"]\n`, why: 'creates no user' },

@@ -48,6 +48,7 @@ ruleTester('IG001', {
     df('FROM alpine:3.20', 'RUN apk add --no-cache libgcc'),
     df('FROM golang:1.22', 'RUN go test ./...'),
     df('FROM alpine:3.20', 'ONBUILD RUN apk add gcc'),
+    df('FROM alpine:3.20', 'RUN xx-apk add --no-cache --virtual .b gcc musl-dev && make && xx-apk del .b'),
   ],
   invalid: [
     {
@@ -144,5 +145,41 @@ ruleTester('IG001', {
     },
     { code: df('FROM debian:12', 'RUN ["apt-get", "install", "-y", "gcc"]'), lines: [2] },
     { code: df('FROM debian:12', 'RUN sh -c "apt-get install -y gcc"'), lines: [2] },
+    { code: df('FROM debian:12', 'RUN xx-apt-get install -y gcc'), lines: [2] },
+    { code: df('FROM alpine:3.20', 'RUN xx-apk add --no-cache gcc musl-dev'), lines: [2] },
+    { code: df('FROM fedora:41', 'RUN dnf -y in gcc && dnf clean all'), lines: [2] },
+    {
+      name: 'the message quotes the command up to the word that made it fire',
+      code: df(
+        'FROM python:3.13-slim',
+        'RUN apt-get update \\',
+        ' && apt-get install -y --no-install-recommends curl gcc libpq5 \\',
+        ' && rm -rf /var/lib/apt/lists/*',
+        'COPY . /app',
+        'RUN pip install --no-cache-dir -r /app/requirements.txt',
+      ),
+      lines: [2],
+      message: '`apt-get install -y --no-install-recommends curl gcc …` (line 2) installs gcc,',
+    },
+    {
+      code: df(
+        'FROM node:22-slim',
+        'WORKDIR /app',
+        'COPY . .',
+        'RUN npm ci && npm run build:prod -- --mode production',
+      ),
+      lines: [4],
+      message: '`npm run build:prod …` (line 4) runs a build step',
+    },
+    {
+      code: df(
+        'FROM golang:1.23',
+        'WORKDIR /src',
+        'COPY . .',
+        'RUN CGO_ENABLED=0 go build -o /bin/app ./cmd/app',
+      ),
+      lines: [4],
+      message: '`go build …` (line 4)',
+    },
   ],
 });

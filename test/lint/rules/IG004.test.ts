@@ -31,6 +31,30 @@ ruleTester('IG004', {
     df('FROM python:3.13-slim', 'RUN pip freeze > requirements.txt'),
     df('FROM python:3.13-slim', 'RUN echo "pip install flask"'),
     df('FROM python:3.13-slim', 'RUN uv pip compile requirements.in'),
+    // v1.2: uv's own spellings of --no-cache, and cache mounts that hold the tool's own cache
+    df('FROM python:3.13-slim', 'COPY pyproject.toml uv.lock ./', 'RUN uv sync --frozen --no-cache-dir'),
+    df('FROM python:3.13-slim', 'RUN uv pip install --system -n -r requirements.txt'),
+    df(
+      'FROM python:3.13-slim',
+      'RUN --mount=type=cache,target=/root/.cache uv sync --frozen && pip install -r r.txt',
+    ),
+    df(
+      'FROM python:3.13-slim',
+      'ENV UV_CACHE_DIR=/opt/uv-cache',
+      'RUN --mount=type=cache,target=/opt/uv-cache uv sync --frozen',
+    ),
+    df(
+      'FROM python:3.13-slim',
+      'RUN --mount=type=cache,target=/tmp/pip-cache PIP_CACHE_DIR=/tmp/pip-cache pip install -r requirements.txt',
+    ),
+    df(
+      'FROM python:3.13-slim',
+      'RUN --mount=type=tmpfs,target=/root/.cache/pip pip install -r requirements.txt',
+    ),
+    df(
+      'FROM python:3.13-slim',
+      'RUN --mount=type=cache,target=/home/app/.cache/uv,uid=1000 uv pip install --system -r requirements.txt',
+    ),
   ],
   invalid: [
     {
@@ -83,5 +107,37 @@ ruleTester('IG004', {
       lines: [2],
     },
     { code: df('FROM python:3.13-slim AS base', 'RUN pip install flask', 'FROM base'), lines: [2] },
+    {
+      name: "a uv cache mount does not hold pip's cache",
+      code: df(
+        'FROM python:3.13-slim',
+        'RUN --mount=type=cache,target=/root/.cache/uv uv pip install --system -r requirements.txt \\',
+        ' && pip install -r requirements-extra.txt',
+      ),
+      lines: [2],
+      message: '`pip install -r requirements-extra.txt`',
+    },
+    {
+      name: "a pip cache mount does not hold uv's",
+      code: df('FROM python:3.13-slim', 'RUN --mount=type=cache,target=/root/.cache/pip uv sync --frozen'),
+      lines: [2],
+    },
+    {
+      name: 'a cache mount elsewhere (npm) does not hold pip',
+      code: df(
+        'FROM nikolaik/python-nodejs:python3.12-nodejs20',
+        'RUN --mount=type=cache,target=/root/.npm npm ci && pip install -r requirements.txt',
+      ),
+      lines: [2],
+    },
+    {
+      name: 'a mount at another directory than UV_CACHE_DIR',
+      code: df(
+        'FROM python:3.13-slim',
+        'ENV UV_CACHE_DIR=/opt/uv-cache',
+        'RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen',
+      ),
+      lines: [3],
+    },
   ],
 });

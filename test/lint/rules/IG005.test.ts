@@ -66,6 +66,50 @@ ruleTester('IG005', {
       'FROM debian:12',
       'RUN apt-get update && apt-get install -y curl && find /var/lib/apt/lists -type f -delete',
     ),
+    // v1.2: tonistiigi/xx's wrappers are apt-get and apk; dnf's aliases install; dnf5's cache is libdnf5
+    df(
+      'FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.5.0 AS xx',
+      'FROM --platform=$BUILDPLATFORM debian:12',
+      'COPY --from=xx / /',
+      'ARG TARGETPLATFORM',
+      'RUN xx-apt-get update && xx-apt-get install -y libc6-dev && rm -rf /var/lib/apt/lists/*',
+    ),
+    df(
+      'FROM tonistiigi/xx:1.5.0 AS xx',
+      'FROM alpine:3.20',
+      'COPY --from=xx / /',
+      'RUN xx-apk add --no-cache gcc',
+    ),
+    df('FROM fedora:41', 'RUN dnf -y upgrade-minimal && dnf clean all'),
+    df('FROM fedora:41', 'RUN dnf5 -y install git && rm -rf /var/cache/libdnf5'),
+    df('FROM fedora:41', 'RUN --mount=type=cache,target=/var/cache/libdnf5 dnf -y install git'),
+    df(
+      'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5',
+      'RUN --mount=type=tmpfs,target=/var/cache/libdnf5 microdnf -y update',
+    ),
+    // v1.2: brace expansion under bash (SHELL or a `#!/bin/bash` heredoc)
+    df(
+      'FROM debian:12',
+      'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+      'RUN apt-get update && apt-get install -y --no-install-recommends curl \\',
+      ' && rm -rf /var/{lib/apt/lists,cache/apt}/*',
+    ),
+    df(
+      'FROM debian:12 AS base',
+      'SHELL ["/bin/bash", "-c"]',
+      'FROM base',
+      'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/{lists,mirrors}/*',
+    ),
+    df(
+      'FROM debian:12',
+      'RUN <<EOF',
+      '#!/bin/bash',
+      'set -euo pipefail',
+      'apt-get update',
+      'apt-get install -y --no-install-recommends curl',
+      'rm -rf /var/{lib/apt/lists,cache/apt}/*',
+      'EOF',
+    ),
   ],
   invalid: [
     {
@@ -157,6 +201,73 @@ ruleTester('IG005', {
         'RUN apk add c',
       ),
       lines: [2, 4],
+    },
+    {
+      name: 'xx-apt-get install without removing the lists',
+      code: df(
+        'FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.5.0 AS xx',
+        'FROM --platform=$BUILDPLATFORM debian:12',
+        'COPY --from=xx / /',
+        'ARG TARGETPLATFORM',
+        'RUN xx-apt-get update && xx-apt-get install -y libc6-dev',
+      ),
+      lines: [5],
+      message: '`xx-apt-get install`',
+    },
+    {
+      code: df(
+        'FROM tonistiigi/xx:1.5.0 AS xx',
+        'FROM alpine:3.20',
+        'COPY --from=xx / /',
+        'RUN xx-apk add gcc musl-dev',
+      ),
+      lines: [4],
+    },
+    { code: df('FROM fedora:41', 'RUN dnf -y up && dnf -y in git'), lines: [2] },
+    { code: df('FROM fedora:41', 'RUN dnf -y distro-sync'), lines: [2], message: '`dnf distro-sync`' },
+    { code: df('FROM fedora:41', 'RUN dnf -y rei bash'), lines: [2] },
+    { code: df('FROM fedora:41', 'RUN dnf -y up-min'), lines: [2] },
+    { code: df('FROM centos:7', 'RUN yum -y update'), lines: [2] },
+    {
+      code: df('FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5', 'RUN microdnf -y update'),
+      lines: [2],
+    },
+    { code: df('FROM fedora:41', 'RUN dnf5 -y upgrade'), lines: [2], message: '/var/cache/libdnf5' },
+    {
+      name: 'a libdnf5 cache removed before the install does not count',
+      code: df('FROM fedora:41', 'RUN rm -rf /var/cache/libdnf5 && dnf5 -y install git'),
+      lines: [2],
+    },
+    {
+      name: 'under /bin/sh the braces stay literal: the lists stay',
+      code: df(
+        'FROM debian:12',
+        'RUN apt-get update && apt-get install -y --no-install-recommends curl \\',
+        ' && rm -rf /var/{lib/apt/lists,cache/apt}/*',
+      ),
+      lines: [2],
+    },
+    {
+      name: 'a SHELL back to sh ends brace expansion',
+      code: df(
+        'FROM debian:12',
+        'SHELL ["/bin/bash", "-c"]',
+        'SHELL ["/bin/sh", "-c"]',
+        'RUN apt-get update && apt-get install -y curl && rm -rf /var/{lib/apt/lists,cache/apt}/*',
+      ),
+      lines: [4],
+    },
+    {
+      code: df(
+        'FROM debian:12',
+        'SHELL ["/bin/bash", "-c"]',
+        'RUN <<EOF',
+        '#!/bin/sh',
+        'apt-get update && apt-get install -y curl',
+        'rm -rf /var/{lib/apt/lists,cache/apt}/*',
+        'EOF',
+      ),
+      lines: [3],
     },
   ],
 });

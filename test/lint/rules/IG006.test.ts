@@ -19,6 +19,23 @@ ruleTester('IG006', {
     df('FROM debian:12', 'RUN echo apt-get update'),
     df('FROM debian:12', 'RUN apt-get install -y curl'),
     df('FROM debian:12', 'RUN pip install --upgrade pip'),
+    // v1.2: a command that reads the fresh index is what the update is for
+    df('FROM debian:12', 'RUN apt-get update && apt-get download libssl3 && dpkg -x libssl3_*.deb /out'),
+    df('FROM debian:12', 'RUN apt-get update && apt-get source --download-only hello'),
+    df('FROM debian:12', 'RUN apt-get update && apt-get build-dep -y hello'),
+    df('FROM debian:12', 'RUN apt-get update && apt-cache policy curl'),
+    df(
+      'FROM debian:12',
+      'RUN apt-get update \\',
+      ' && apt-cache show nginx | grep -q "^Version: 1.22" \\',
+      ' && echo ok',
+    ),
+    df(
+      'FROM tonistiigi/xx:1.5.0 AS xx',
+      'FROM debian:12',
+      'COPY --from=xx / /',
+      'RUN xx-apt-get update && xx-apt-get install -y gcc',
+    ),
   ],
   invalid: [
     {
@@ -36,5 +53,25 @@ ruleTester('IG006', {
       lines: [2],
     },
     { code: df('FROM debian:12', 'RUN ["apt-get", "update"]'), lines: [2] },
+    {
+      code: df(
+        'FROM tonistiigi/xx:1.5.0 AS xx',
+        'FROM debian:12',
+        'COPY --from=xx / /',
+        'RUN xx-apt-get update',
+      ),
+      lines: [4],
+      message: '`xx-apt-get update`',
+    },
+    {
+      code: df(
+        'FROM tonistiigi/xx:1.5.0 AS xx',
+        'FROM alpine:3.20',
+        'COPY --from=xx / /',
+        'RUN xx-apk update',
+      ),
+      lines: [4],
+    },
+    { code: df('FROM debian:12', 'RUN apt-get update && apt-get clean'), lines: [2] },
   ],
 });

@@ -95,5 +95,43 @@ ruleTester('IG011', {
       lines: [3],
       message: 'also line 4',
     },
+    {
+      name: 'xx-apk in the final stage',
+      code: df(
+        'FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.5.0 AS xx',
+        'FROM --platform=$BUILDPLATFORM golang:1.23-alpine',
+        'COPY --from=xx / /',
+        'ARG TARGETPLATFORM',
+        'RUN xx-apk add --no-cache gcc musl-dev',
+        'RUN xx-go build -o /app .',
+      ),
+      lines: [5],
+    },
+    {
+      code: df(
+        'FROM tonistiigi/xx:1.5.0 AS xx',
+        'FROM debian:12',
+        'COPY --from=xx / /',
+        'RUN xx-apt-get install -y gcc',
+      ),
+      lines: [4],
+    },
+    {
+      name: 'the tooling is in a stage the final one is built FROM: the message names it',
+      code: df(
+        'FROM python:3.12-slim AS base',
+        'RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
+        'FROM base AS deps',
+        'COPY requirements.txt .',
+        'RUN pip install --no-cache-dir -r requirements.txt',
+        'FROM base',
+        'COPY --from=deps /usr/local/lib/python3.12/site-packages /usr/local/lib/python3.12/site-packages',
+        'COPY . /app',
+        'CMD ["python", "/app/main.py"]',
+      ),
+      lines: [2],
+      message: 'in stage `base`, which the final image is built from',
+      fix: 'out of stage `base`',
+    },
   ],
 });

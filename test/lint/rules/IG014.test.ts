@@ -25,5 +25,23 @@ ruleTester('IG014', {
     { code: df('ARG TAG=latest', 'FROM alpine:${TAG}'), lines: [2] },
     { code: df('FROM golang AS build', 'FROM alpine:3.20', 'COPY --from=build /a /a'), lines: [1] },
     { code: df('FROM alpine', 'FROM alpine:latest'), lines: [2] },
+    {
+      name: 'the fix pins the image found, never another one',
+      code: df('FROM fedora', 'RUN dnf -y install httpd && dnf clean all', 'CMD ["httpd", "-DFOREGROUND"]'),
+      lines: [1],
+      message: '`fedora:<version>`',
+      fix: '`fedora:<version>`) or a digest (`fedora@sha256:…`)',
+      notFix: 'python',
+    },
+    {
+      code: df('FROM ghcr.io/astral-sh/uv:latest AS uv', 'FROM debian:12-slim', 'COPY --from=uv /uv /bin/uv'),
+      lines: [1],
+      fix: '`ghcr.io/astral-sh/uv:<version>`',
+    },
+    {
+      code: df('FROM localhost:5000/app:latest'),
+      lines: [1],
+      fix: '`localhost:5000/app@sha256:…`',
+    },
   ],
 });

@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-ULCMU6VN.js";
+} from "./chunk-GZ3YQ5EF.js";
 import {
   formatBytes,
   parseIncrease,

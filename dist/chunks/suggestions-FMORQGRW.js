@@ -6,16 +6,16 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-LRIO6BFX.js";
+} from "./chunk-OGIRTJMR.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-4MTEIPZD.js";
+} from "./chunk-6BIWVET4.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-ULCMU6VN.js";
+} from "./chunk-GZ3YQ5EF.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

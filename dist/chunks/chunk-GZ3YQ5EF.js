@@ -362,7 +362,8 @@ function walkContext(source, ignoreText, ignoreFile) {
     ignoreFile,
     files,
     dirs,
-    heavy: heavy.filter((h) => h.sent).map(({ path, bytes }) => ({ path, bytes }))
+    heavy: heavy.filter((h) => h.sent).map(({ path, bytes }) => ({ path, bytes })),
+    reincluded: ignoreText === null ? [] : readIgnoreFile(ignoreText).filter((p) => p.startsWith("!")).map((p) => p.slice(1))
   };
 }
 function fsTree(root) {
@@ -1263,6 +1264,8 @@ var Tokenizer = class {
   wordStart = 0;
   /** The current word holds a `$` outside single quotes: keep its raw text for expansion. */
   expandable = false;
+  /** The current word holds an unquoted `{`: keep its raw text for brace expansion. */
+  braced = false;
   pendingHeredocs = [];
   run() {
     const s = this.script;
@@ -1291,7 +1294,9 @@ var Tokenizer = class {
     const s = this.script;
     let j = this.i + 1;
     while (j < this.n && !SPECIAL[s.charCodeAt(j)]) j++;
-    this.word += s.slice(this.i, j);
+    const plain = s.slice(this.i, j);
+    if (plain.includes("{")) this.braced = true;
+    this.word += plain;
     this.i = j;
   }
   startWord() {
@@ -1302,13 +1307,15 @@ var Tokenizer = class {
   }
   flush() {
     if (this.inWord) {
-      this.tokens.push(
-        this.expandable ? { kind: "word", value: this.word, raw: this.script.slice(this.wordStart, this.i) } : { kind: "word", value: this.word }
-      );
+      const token = { kind: "word", value: this.word };
+      if (this.expandable || this.braced) token.raw = this.script.slice(this.wordStart, this.i);
+      if (this.braced) token.braces = true;
+      this.tokens.push(token);
     }
     this.word = "";
     this.inWord = false;
     this.expandable = false;
+    this.braced = false;
   }
   /** Copies an expansion or quoted run as written (from `from`) into the word, through its end. */
   appendNested(from, opener) {
@@ -1416,6 +1423,7 @@ var Tokenizer = class {
       this.word = "";
       this.inWord = false;
       this.expandable = false;
+      this.braced = false;
     } else this.flush();
     let op = c;
     let j = this.i + 1;
@@ -1495,6 +1503,10 @@ function commandName(word) {
 }
 function isShell(word) {
   return SHELLS.has(commandName(word));
+}
+function expandsBraces(shell) {
+  const name = commandName(shell);
+  return name === "bash" || name === "zsh";
 }
 function peelWrappers(words, env) {
   let w = words;
@@ -1665,7 +1677,7 @@ function recordAssignments(argv, env, scope) {
     else if (exported && /^[A-Za-z_][A-Za-z0-9_]*$/.test(a)) scope.export(a);
   }
 }
-function splitCommands(script, depth = 0, scope) {
+function splitCommands(script, depth = 0, scope, braces = false) {
   const out = [];
   let current = [];
   const end = () => {
@@ -1681,7 +1693,7 @@ function splitCommands(script, depth = 0, scope) {
     const fullEnv = scope ? { ...scope.exported, ...env } : env;
     const inner = depth < 4 ? shellDashC(argv) : null;
     if (inner !== null) {
-      for (const cmd of splitCommands(inner, depth + 1, scope)) {
+      for (const cmd of splitCommands(inner, depth + 1, scope, expandsBraces(argv[0]))) {
         out.push({ argv: cmd.argv, env: { ...fullEnv, ...cmd.env } });
       }
       return;
@@ -1693,6 +1705,13 @@ function splitCommands(script, depth = 0, scope) {
       if (CONTROL_OPS.has(t.value)) end();
       continue;
     }
+    if (braces && t.braces && t.raw !== void 0) {
+      const pieces = braceExpand(t.raw);
+      if (pieces.length > 1) {
+        for (const piece of pieces) pushWord(current, piece, scope);
+        continue;
+      }
+    }
     const expanded = scope && t.raw !== void 0 ? expandWord(t.raw, (k) => scope.lookup(k)) : null;
     if (expanded === null) current.push(t.value);
     else for (const w of tokenize(expanded)) if (w.kind === "word") current.push(w.value);
@@ -1700,35 +1719,124 @@ function splitCommands(script, depth = 0, scope) {
   end();
   return out;
 }
+function pushWord(current, raw, scope) {
+  const expanded = scope ? expandWord(raw, (k) => scope.lookup(k)) : null;
+  for (const w of tokenize(expanded ?? raw)) if (w.kind === "word") current.push(w.value);
+}
+var MAX_BRACE_WORDS = 256;
+var MAX_BRACE_WORD_LENGTH = 4096;
+function braceGroup(raw, open) {
+  const commas = [];
+  let depth = 0;
+  for (let j = open; j < raw.length; j++) {
+    const c = raw[j];
+    if (c === "\\") j++;
+    else if (c === "'") {
+      const e = raw.indexOf("'", j + 1);
+      if (e < 0) return null;
+      j = e;
+    } else if (c === '"') j = skipNested(raw, j + 1, '"') - 1;
+    else if (c === "`") j = skipNested(raw, j, "`") - 1;
+    else if (c === "$" && (raw[j + 1] === "{" || raw[j + 1] === "("))
+      j = skipNested(raw, j + 1, raw[j + 1]) - 1;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return { close: j, commas };
+    else if (c === "," && depth === 1) commas.push(j);
+  }
+  return null;
+}
+function braceSequence(body) {
+  const num = /^(-?\d+)\.\.(-?\d+)$/.exec(body);
+  if (num) {
+    const a = Number(num[1]);
+    const b = Number(num[2]);
+    if (Math.abs(b - a) >= MAX_BRACE_WORDS) return null;
+    const step = a <= b ? 1 : -1;
+    const out = [];
+    for (let k = a; k !== b + step; k += step) out.push(String(k));
+    return out;
+  }
+  const chr = /^([A-Za-z])\.\.([A-Za-z])$/.exec(body);
+  if (chr) {
+    const a = chr[1].charCodeAt(0);
+    const b = chr[2].charCodeAt(0);
+    const step = a <= b ? 1 : -1;
+    const out = [];
+    for (let k = a; k !== b + step; k += step) out.push(String.fromCharCode(k));
+    return out;
+  }
+  return null;
+}
+function braceExpand(raw) {
+  if (raw.length > MAX_BRACE_WORD_LENGTH) return [raw];
+  const out = [];
+  const work = [raw];
+  while (work.length > 0) {
+    const word = work.pop();
+    let expanded = false;
+    for (let i = 0; i < word.length && !expanded; i++) {
+      const c = word[i];
+      if (c === "\\") i++;
+      else if (c === "'") {
+        const e = word.indexOf("'", i + 1);
+        i = e < 0 ? word.length : e;
+      } else if (c === '"') i = skipNested(word, i + 1, '"') - 1;
+      else if (c === "`") i = skipNested(word, i, "`") - 1;
+      else if (c === "$" && (word[i + 1] === "{" || word[i + 1] === "("))
+        i = skipNested(word, i + 1, word[i + 1]) - 1;
+      else if (c === "{") {
+        const group = braceGroup(word, i);
+        if (!group) continue;
+        const body = word.slice(i + 1, group.close);
+        let alternatives = null;
+        if (group.commas.length > 0) {
+          const cuts = [i, ...group.commas, group.close];
+          alternatives = cuts.slice(1).map((end, k) => word.slice(cuts[k] + 1, end));
+        } else alternatives = braceSequence(body);
+        if (!alternatives) continue;
+        const before = word.slice(0, i);
+        const after = word.slice(group.close + 1);
+        for (let k = alternatives.length - 1; k >= 0; k--) work.push(before + alternatives[k] + after);
+        expanded = true;
+      }
+    }
+    if (!expanded) out.push(word);
+    if (out.length + work.length > MAX_BRACE_WORDS) return [raw];
+  }
+  return out;
+}
 function execFormCommands(argv, scope) {
   if (argv.length === 0) return [];
   const inner = shellDashC(argv);
-  if (inner !== null) return splitCommands(inner, 1, scope);
+  if (inner !== null) return splitCommands(inner, 1, scope, expandsBraces(argv[0]));
   const env = {};
   const peeled = peelWrappers([...argv], env);
   return peeled.length > 0 ? [{ argv: peeled, env }] : [];
 }
 
 // src/lint/commands/run.ts
-function heredocIsShell(body, headerCommands) {
+function heredocShell(body, headerCommands, runShell) {
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
   if (shebang) {
     const interp = commandName(shebang[1]) === "env" ? shebang[2] ?? "" : shebang[1];
-    return isShell(interp);
+    return isShell(interp) ? interp : null;
   }
-  if (headerCommands.length === 0) return true;
-  return headerCommands.some(
+  if (headerCommands.length === 0) return runShell;
+  const reader = headerCommands.find(
     (c) => isShell(c.argv[0]) && shellDashC(c.argv) === null && !c.argv.slice(1).some((a) => !a.startsWith("-"))
   );
+  return reader ? reader.argv[0] : null;
 }
-function analyzeRun(instr, vars) {
+function analyzeRun(instr, vars, shell = null) {
   const mounts = mountsOf(instr);
   const scope = new ShellScope(vars);
   if (instr.json) return { instr, commands: execFormCommands(instr.json, scope), mounts };
-  const header = splitCommands(instr.args, 0, scope);
+  const runShell = shell?.[0] ?? "/bin/sh";
+  const header = splitCommands(instr.args, 0, scope, expandsBraces(runShell));
   const commands = [...header];
   for (const h of instr.heredocs) {
-    if (heredocIsShell(h.body, header)) commands.push(...splitCommands(h.body, 0, scope));
+    const bodyShell = heredocShell(h.body, header, runShell);
+    if (bodyShell !== null) commands.push(...splitCommands(h.body, 0, scope, expandsBraces(bodyShell)));
   }
   return { instr, commands, mounts };
 }
@@ -1774,6 +1882,23 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
   const scopes = /* @__PURE__ */ new Map();
   const stageOf = /* @__PURE__ */ new Map();
   for (const stage of graph?.stages ?? []) for (const i of stage.body) stageOf.set(i, stage);
+  let shellAt = null;
+  const shellOf = (instr) => {
+    if (!shellAt) {
+      const at = /* @__PURE__ */ new Map();
+      const atEnd = /* @__PURE__ */ new Map();
+      for (const stage of graph?.stages ?? []) {
+        let shell = stage.parent ? atEnd.get(stage.parent) ?? null : null;
+        for (const i of stage.body) {
+          if (i.keyword === "SHELL" && i.json && i.json.length > 0) shell = i.json;
+          else if (i.keyword === "RUN" && shell) at.set(i, shell);
+        }
+        atEnd.set(stage, shell);
+      }
+      shellAt = at;
+    }
+    return shellAt.get(instr) ?? null;
+  };
   const escapeChar = parsed.escape;
   const limitAt = (line) => () => {
     if (problems.some((p) => p.message === expansionLimitMessage())) return;
@@ -1844,7 +1969,7 @@ function createContext(parsed, graph, problems, context, dockerfileName) {
       if (!info) {
         const stage = stageOf.get(instr);
         const lookup = stage ? vars(stage, instr) : NO_VARS;
-        info = analyzeRun(instr, (key) => lookup.lookup(key));
+        info = analyzeRun(instr, (key) => lookup.lookup(key), shellOf(instr));
         runs.set(instr, info);
       }
       return info;
@@ -2016,7 +2141,8 @@ var APK_VALUED = /* @__PURE__ */ new Set([
   "--repositories-file"
 ]);
 function apkCommand(cmd) {
-  if (commandName(cmd.argv[0]) !== "apk") return null;
+  const name = commandName(cmd.argv[0]);
+  if (name !== "apk" && name !== "xx-apk") return null;
   const { sub, rest } = subcommand(cmd.argv.slice(1), APK_VALUED);
   if (sub === null) return null;
   const { options, positionals } = splitArgs(rest, APK_VALUED);
@@ -2033,9 +2159,10 @@ var APT_VALUED = /* @__PURE__ */ new Set([
   "--target-release",
   "--default-release"
 ]);
+var APT_NAMES = /* @__PURE__ */ new Set(["apt-get", "apt", "aptitude", "xx-apt-get", "xx-apt"]);
 function aptCommand(cmd) {
   const name = commandName(cmd.argv[0]);
-  if (name !== "apt-get" && name !== "apt" && name !== "aptitude") return null;
+  if (!APT_NAMES.has(name)) return null;
   const { sub, rest } = subcommand(cmd.argv.slice(1), APT_VALUED);
   if (sub === null) return null;
   const { options, positionals } = splitArgs(rest, APT_VALUED);
@@ -2202,10 +2329,17 @@ var RPM_INSTALL_SUBS = /* @__PURE__ */ new Set([
   "install",
   "in",
   "groupinstall",
+  "localinstall",
   "upgrade",
+  "up",
+  "update",
+  "upgrade-minimal",
+  "up-min",
   "reinstall",
-  "localinstall"
+  "rei",
+  "distro-sync"
 ]);
+var RPM_CACHE_DIRS = ["/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"];
 
 // src/lint/commands/build-only-tools.ts
 var BUILD_PACKAGES = /* @__PURE__ */ new Set([
@@ -2301,34 +2435,46 @@ function removedAgain(install, after) {
 }
 function buildStep(cmd) {
   const name = commandName(cmd.argv[0]);
+  const at = (word) => {
+    const k = word === void 0 ? -1 : cmd.argv.indexOf(word, 1);
+    return k < 0 ? null : k;
+  };
   const a = cmd.argv.slice(1).filter((x) => !x.startsWith("-"));
   const isBuildScript = (s) => s === "build" || (s?.startsWith("build:") ?? false);
-  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1]))
-    return `runs ${describe(cmd)}`;
-  if ((name === "yarn" || name === "pnpm" || name === "bun") && (isBuildScript(a[0]) || a[0] === "run" && isBuildScript(a[1]))) {
-    return `runs ${describe(cmd)}`;
+  if (name === "npm" && (a[0] === "run" || a[0] === "run-script") && isBuildScript(a[1])) return at(a[1]);
+  if (name === "yarn" || name === "pnpm" || name === "bun") {
+    if (isBuildScript(a[0])) return at(a[0]);
+    if (a[0] === "run" && isBuildScript(a[1])) return at(a[1]);
+    return null;
   }
-  if (name === "go" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if (name === "cargo" && a[0] === "build") return `runs ${describe(cmd)}`;
-  if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "package" || x === "install" || x === "verify")) {
-    return `runs ${describe(cmd)}`;
-  }
-  if ((name === "gradle" || name === "gradlew") && a.some((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x))) {
-    return `runs ${describe(cmd)}`;
-  }
+  if ((name === "go" || name === "cargo") && a[0] === "build") return at(a[0]);
+  if (name === "mvn" || name === "mvnw")
+    return at(a.find((x) => x === "package" || x === "install" || x === "verify"));
+  if (name === "gradle" || name === "gradlew")
+    return at(a.find((x) => ["build", "assemble", "bootJar", "shadowJar", "installDist"].includes(x)));
   return null;
 }
 
 // src/lint/rules/build-tooling.ts
+function commandUpTo(cmd, k) {
+  const words = cmd.argv.slice(0, k + 1).join(" ");
+  return k + 1 < cmd.argv.length ? `${words} \u2026` : words;
+}
 function toolingLeft(commands, k) {
   const cmd = commands[k];
   const install = toolingInstall(cmd);
   if (install) {
     const removed = removedAgain(install, commands.slice(k + 1));
     const left = install.packages.filter((p) => !removed.has(p));
-    return left.length ? `installs ${left.join(", ")}` : null;
+    if (left.length === 0) return null;
+    const at = cmd.argv.indexOf(left[0], 1);
+    return {
+      what: `installs ${left.join(", ")}`,
+      command: commandUpTo(cmd, at < 0 ? cmd.argv.length - 1 : at)
+    };
   }
-  return buildStep(cmd);
+  const step = buildStep(cmd);
+  return step === null ? null : { what: "runs a build step", command: commandUpTo(cmd, step) };
 }
 function firstBuildTooling(ctx, stages) {
   const hits = [];
@@ -2337,9 +2483,14 @@ function firstBuildTooling(ctx, stages) {
       if (instr.keyword !== "RUN") continue;
       const { commands } = ctx.run(instr);
       for (let k = 0; k < commands.length; k++) {
-        const what = toolingLeft(commands, k);
-        if (what) {
-          hits.push({ line: instr.line, text: quote(instr), what });
+        const found = toolingLeft(commands, k);
+        if (found) {
+          hits.push({
+            line: instr.line,
+            text: `\`${found.command}\` (line ${instr.line})`,
+            what: found.what,
+            stage
+          });
           break;
         }
       }
@@ -2529,6 +2680,64 @@ var IG003 = {
   }
 };
 
+// src/lint/rules/IG004-pip-cache.ts
+var trimSlash = (p) => p.replace(/\/+$/, "");
+function mountHoldsCache(mounts, tool, dirs) {
+  const named = dirs.filter((d) => !!d?.startsWith("/")).map(trimSlash);
+  return mounts.some((m) => {
+    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
+    const t = trimSlash(m.target);
+    if (named.length > 0) return named.some((d) => d === t || d.startsWith(`${t}/`));
+    return t.endsWith("/.cache") || t.endsWith(`/.cache/${tool}`);
+  });
+}
+var IG004 = {
+  id: "IG004",
+  name: "pip-cache",
+  severity: "warning",
+  summary: "In the final lineage, `pip install` without `--no-cache-dir`, or `uv sync` / `uv pip install` without `--no-cache` (unless PIP_NO_CACHE_DIR / UV_NO_CACHE is set, or the RUN mounts a cache where that tool keeps its cache).",
+  rationale: "pip and uv keep every downloaded wheel in ~/.cache: tens to hundreds of MB that stay in the layer.",
+  fix: "Add `--no-cache-dir` to pip and `--no-cache` to uv, or use `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
+  check(ctx) {
+    const g = graphOf(ctx);
+    const out = [];
+    for (const stage of g.lineage) {
+      for (const instr of stage.body) {
+        if (instr.keyword !== "RUN") continue;
+        const run = ctx.run(instr);
+        const vars = ctx.vars(g.final, instr);
+        for (const cmd of run.commands) {
+          const pip = pipInstallArgs(cmd);
+          if (pip && !hasOption(pip.options, "--no-cache-dir") && !truthy(cmd.env.PIP_NO_CACHE_DIR ?? vars.get("PIP_NO_CACHE_DIR")) && !mountHoldsCache(run.mounts, "pip", [
+            ...optionValues(pip.options, "--cache-dir"),
+            cmd.env.PIP_CACHE_DIR ?? vars.get("PIP_CACHE_DIR")
+          ])) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache-dir\`: pip's download cache stays in the image. Write \`pip install --no-cache-dir \u2026\`.`,
+              fix: "Add `--no-cache-dir` (or set `ENV PIP_NO_CACHE_DIR=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/pip`)."
+            });
+            break;
+          }
+          const uv = uvCommand(cmd);
+          if (uv && !hasOption(uv.options, "--no-cache", "--no-cache-dir", "-n") && !truthy(cmd.env.UV_NO_CACHE ?? vars.get("UV_NO_CACHE")) && !mountHoldsCache(run.mounts, "uv", [
+            ...optionValues(uv.options, "--cache-dir"),
+            cmd.env.UV_CACHE_DIR ?? vars.get("UV_CACHE_DIR")
+          ])) {
+            out.push({
+              line: instr.line,
+              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache\`: uv's cache stays in the image. Add \`--no-cache\`.`,
+              fix: "Add `--no-cache` (or set `ENV UV_NO_CACHE=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/uv`)."
+            });
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+};
+
 // src/lint/commands/cleanup.ts
 function removesPath(commands, path) {
   const covers = (raw) => {
@@ -2553,52 +2762,6 @@ function mountCovers(mounts, ...paths) {
     return paths.some((p) => t === p || p.startsWith(`${t}/`));
   });
 }
-function hasCacheMount(mounts) {
-  return mounts.some((m) => m.type === "cache");
-}
-
-// src/lint/rules/IG004-pip-cache.ts
-var IG004 = {
-  id: "IG004",
-  name: "pip-cache",
-  severity: "warning",
-  summary: "In the final lineage, `pip install` without `--no-cache-dir`, or `uv sync` / `uv pip install` without `--no-cache` (unless PIP_NO_CACHE_DIR / UV_NO_CACHE is set, or the RUN mounts a cache).",
-  rationale: "pip and uv keep every downloaded wheel in ~/.cache: tens to hundreds of MB that stay in the layer.",
-  fix: "Add `--no-cache-dir` to pip and `--no-cache` to uv, or use `RUN --mount=type=cache,target=/root/.cache/pip \u2026`.",
-  check(ctx) {
-    const g = graphOf(ctx);
-    const out = [];
-    for (const stage of g.lineage) {
-      for (const instr of stage.body) {
-        if (instr.keyword !== "RUN") continue;
-        const run = ctx.run(instr);
-        if (hasCacheMount(run.mounts)) continue;
-        const vars = ctx.vars(g.final, instr);
-        for (const cmd of run.commands) {
-          const pip = pipInstallArgs(cmd);
-          if (pip && !hasOption(pip.options, "--no-cache-dir") && !truthy(cmd.env.PIP_NO_CACHE_DIR ?? vars.get("PIP_NO_CACHE_DIR"))) {
-            out.push({
-              line: instr.line,
-              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache-dir\`: pip's download cache stays in the image. Write \`pip install --no-cache-dir \u2026\`.`,
-              fix: "Add `--no-cache-dir` (or set `ENV PIP_NO_CACHE_DIR=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/pip`)."
-            });
-            break;
-          }
-          const uv = uvCommand(cmd);
-          if (uv && !hasOption(uv.options, "--no-cache", "-n") && !truthy(cmd.env.UV_NO_CACHE ?? vars.get("UV_NO_CACHE"))) {
-            out.push({
-              line: instr.line,
-              message: `${quote(instr)} runs \`${describe(cmd)}\` without \`--no-cache\`: uv's cache stays in the image. Add \`--no-cache\`.`,
-              fix: "Add `--no-cache` (or set `ENV UV_NO_CACHE=1` earlier, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/uv`)."
-            });
-            break;
-          }
-        }
-      }
-    }
-    return out;
-  }
-};
 
 // src/lint/rules/IG005-os-package-cache.ts
 function isDistClean(c) {
@@ -2645,10 +2808,10 @@ var IG005 = {
             continue;
           }
           const rpm = rpmCommand(cmd);
-          if (rpm && RPM_INSTALL_SUBS.has(rpm.sub) && !after.some(isRpmCleanAll) && !removesPath(after, "/var/cache/dnf") && !removesPath(after, "/var/cache/yum") && !mountCovers(mounts, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")) {
+          if (rpm && RPM_INSTALL_SUBS.has(rpm.sub) && !after.some(isRpmCleanAll) && !RPM_CACHE_DIRS.some((dir) => removesPath(after, dir)) && !mountCovers(mounts, ...RPM_CACHE_DIRS)) {
             report = {
               line: instr.line,
-              message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` after it in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
+              message: `${quote(instr)} runs \`${rpm.tool} ${rpm.sub}\` without \`${rpm.tool} clean all\` after it in the same RUN: metadata and packages stay in /var/cache/${rpm.tool === "yum" ? "yum" : rpm.tool === "dnf5" ? "libdnf5" : "dnf"}. End the RUN with \`&& ${rpm.tool} clean all\`.`,
               fix: `Append \`&& ${rpm.tool} clean all\` to the same RUN.`
             };
           }
@@ -2667,16 +2830,20 @@ function isOsPackageInstall(cmd) {
   const apk = apkCommand(cmd);
   if (apk) return apk.sub === "add" || apk.sub === "upgrade" || apk.sub === "fix";
   const rpm = rpmCommand(cmd);
-  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub) || rpm.sub === "update";
+  if (rpm) return RPM_INSTALL_SUBS.has(rpm.sub);
   return false;
 }
 
 // src/lint/rules/IG006-update-alone.ts
+function readsIndex(c) {
+  const sub = aptCommand(c)?.sub;
+  return sub === "download" || sub === "source" || sub === "build-dep" || commandName(c.argv[0]) === "apt-cache";
+}
 var IG006 = {
   id: "IG006",
   name: "update-alone",
   severity: "warning",
-  summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install in the same RUN (not under a PowerShell SHELL).",
+  summary: "A RUN runs `apt-get update` / `apt update` / `apk update` with no package install, nor a command that reads the index (`apt-get download`, `apt-cache \u2026`), in the same RUN (not under a PowerShell SHELL).",
   rationale: "The cached layer keeps an old index: a later install RUN can fail or install stale versions, and the index is a wasted layer.",
   fix: "Update and install in one RUN: `RUN apt-get update && apt-get install -y \u2026 && rm -rf /var/lib/apt/lists/*`.",
   check(ctx) {
@@ -2688,7 +2855,7 @@ var IG006 = {
         const update = commands.find(
           (c) => aptCommand(c)?.sub === "update" || apkCommand(c)?.sub === "update"
         );
-        if (!update || commands.some(isOsPackageInstall)) continue;
+        if (!update || commands.some((c) => isOsPackageInstall(c) || readsIndex(c))) continue;
         out.push({
           line: instr.line,
           message: `${quote(instr)} runs \`${update.argv[0]} update\` without installing anything in the same RUN: this layer is cached, so a later install may use a stale index. Run the update and the install in one RUN.`
@@ -2762,11 +2929,16 @@ var IG008 = {
       ];
     }
     if (heavy.length === 0) return [];
+    const exceptions = ctx.context.reincluded ?? [];
+    const keptBy = (name) => exceptions.filter((e) => e.split("/").includes(name));
+    const kept = names.filter((n) => keptBy(n).length > 0);
+    const add = lines.filter((_, k) => !kept.includes(names[k]));
+    const why = kept.length ? `${kept.map((n) => `\`${n}\``).join(", ")} ${kept.length > 1 ? "are" : "is"} left as ${ignoreFile} has ${kept.length > 1 ? "them" : "it"}: it re-includes ${kept.flatMap(keptBy).map((e) => `\`!${e}\``).join(", ")} on purpose.` : "";
     return [
       {
         line: copy.line,
-        message: `${quote(copy)} sends the whole build context, and ${ignoreFile} lets ${listed}${extra} through: ${formatBytes(bytes)} that do not belong in the image. Exclude them.`,
-        fix: `Add to ${ignoreFile}: ${lines.join(", ")}.`,
+        message: `${quote(copy)} sends the whole build context, and ${ignoreFile} lets ${listed}${extra} through: ${formatBytes(bytes)} that do not belong in the image.${add.length ? " Exclude them." : ""}`,
+        fix: add.length ? `Add to ${ignoreFile}: ${add.join(", ")}.${why ? ` ${why}` : ""}` : `Nothing to add: ${why} When only that is meant to reach the image, silence this finding with \`# image-guard ignore=IG008\` above the COPY.`,
         bytes
       }
     ];
@@ -2857,7 +3029,19 @@ function dependencyInstall(cmd) {
   const tool = dependencyTool(cmd);
   return tool === null ? null : { tool, text: describe(cmd) };
 }
-var OTHER_INSTALLERS = /* @__PURE__ */ new Set(["go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw"]);
+var OTHER_INSTALLERS = /* @__PURE__ */ new Set([
+  "go",
+  "bundle",
+  "bundler",
+  "composer",
+  "cargo",
+  "mvn",
+  "mvnw",
+  "dotnet",
+  "lein",
+  "mix",
+  "pnpm"
+]);
 function dependencyTool(cmd) {
   const pip = pipInstallArgs(cmd);
   if (pip) {
@@ -2882,6 +3066,10 @@ function dependencyTool(cmd) {
   if ((name === "bundle" || name === "bundler") && a[0] === "install") return "bundle";
   if (name === "composer" && a[0] === "install") return "composer";
   if (name === "cargo" && a[0] === "fetch") return "cargo";
+  if (name === "dotnet" && a[0] === "restore") return "dotnet";
+  if (name === "lein" && a[0] === "deps") return "lein";
+  if (name === "mix" && a[0] === "deps.get") return "mix";
+  if (name === "pnpm" && a[0] === "fetch") return "pnpm";
   if ((name === "mvn" || name === "mvnw") && a.some((x) => x === "dependency:go-offline" || x.endsWith(":go-offline"))) {
     return "mvn";
   }
@@ -2928,13 +3116,39 @@ var MANIFESTS = /* @__PURE__ */ new Set([
   // the Maven wrapper (mvnw and .mvn/) and Symfony Flex's lock pick what the install fetches: not source
   "mvnw",
   "mvnw.cmd",
-  "symfony.lock"
+  "symfony.lock",
+  // Leiningen and Mix
+  "project.clj",
+  "mix.exs",
+  "mix.lock"
 ]);
+var DOTNET_MANIFESTS = /* @__PURE__ */ new Set([
+  "nuget.config",
+  "directory.build.props",
+  "directory.packages.props",
+  "global.json",
+  "packages.lock.json"
+]);
+var DOTNET_PROJECT = /\.(csproj|fsproj|vbproj|sln|slnx)$/i;
 var MANIFEST_DIRS = /* @__PURE__ */ new Set([".yarn", "requirements", "patches", ".mvn"]);
 function inManifestDir(path) {
   return path.split("/").some((part) => MANIFEST_DIRS.has(part));
 }
-var MANIFEST_NAMES = [...MANIFESTS, "requirements.txt", "requirements-dev.txt"];
+var MANIFEST_NAMES = [
+  ...MANIFESTS,
+  "requirements.txt",
+  "requirements-dev.txt",
+  "NuGet.config",
+  "Directory.Build.props",
+  "Directory.Packages.props",
+  "global.json",
+  "packages.lock.json",
+  "App.csproj",
+  "App.fsproj",
+  "App.vbproj",
+  "App.sln",
+  "App.slnx"
+];
 function isManifest(name) {
   if (inManifestDir(name.replace(/\/+$/, ""))) return true;
   const base = name.split("/").pop();
@@ -2942,6 +3156,7 @@ function isManifest(name) {
     return true;
   if (MANIFESTS.has(base) && base === base.toLowerCase()) return true;
   if (base === "Cargo.toml" || base === "Cargo.lock") return true;
+  if (DOTNET_MANIFESTS.has(base.toLowerCase()) || DOTNET_PROJECT.test(base)) return true;
   return /^requirements.*\.txt$/.test(base);
 }
 var WHOLE2 = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
@@ -2999,6 +3214,112 @@ function manifestsFor(tool, argv) {
   }
   return MANIFESTS_OF[tool] ?? "the dependency manifests";
 }
+function withFlag(argv, words, flag) {
+  if (argv.includes(flag)) return argv.join(" ");
+  return [...argv.slice(0, words), flag, ...argv.slice(words)].join(" ");
+}
+function copyLines(files) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const slash = f.lastIndexOf("/");
+    const dir = slash < 0 ? "./" : `${f.slice(0, slash + 1)}`;
+    byDir.set(dir, [...byDir.get(dir) ?? [], f]);
+  }
+  return [...byDir].map(([dir, fs]) => `COPY ${fs.join(" ")} ${dir}`);
+}
+function manifestFirst(tool, argv, ctx) {
+  const cmd = argv.join(" ");
+  const positionals = argv.slice(1).filter((a) => !a.startsWith("-"));
+  const has = (path) => ctx.context?.files.includes(path) || ctx.context?.dirs.has(path);
+  switch (tool) {
+    case "pip":
+    case "uv": {
+      if (tool === "uv" && positionals[0] === "sync")
+        return {
+          before: ["COPY pyproject.toml uv.lock ./", `RUN ${withFlag(argv, 2, "--no-install-project")}`],
+          after: [`RUN ${cmd}`],
+          note: ""
+        };
+      const files = manifestsFor(tool, argv).split(" and ");
+      return {
+        before: [
+          ...copyLines(files.length && !files[0].startsWith("the ") ? files : ["requirements.txt"]),
+          `RUN ${cmd}`
+        ],
+        after: [],
+        note: ""
+      };
+    }
+    case "poetry":
+      return {
+        before: ["COPY pyproject.toml poetry.lock ./", `RUN ${withFlag(argv, 2, "--no-root")}`],
+        after: [`RUN ${cmd}`],
+        note: ""
+      };
+    case "pipenv":
+      return { before: ["COPY Pipfile Pipfile.lock ./", `RUN ${cmd}`], after: [], note: "" };
+    case "npm":
+      return { before: ["COPY package.json package-lock.json ./", `RUN ${cmd}`], after: [], note: "" };
+    case "yarn": {
+      const berry = has(".yarnrc.yml") || has(".yarn") || argv.includes("--immutable");
+      return {
+        before: berry ? ["COPY package.json yarn.lock .yarnrc.yml ./", "COPY .yarn/ .yarn/", `RUN ${cmd}`] : ["COPY package.json yarn.lock ./", `RUN ${cmd}`],
+        after: [],
+        note: ""
+      };
+    }
+    case "pnpm":
+      return positionals[0] === "fetch" ? { before: ["COPY pnpm-lock.yaml ./", `RUN ${cmd}`], after: [], note: "" } : {
+        before: [
+          "COPY pnpm-lock.yaml ./",
+          argv.includes("--prod") || argv.includes("-P") ? "RUN pnpm fetch --prod" : "RUN pnpm fetch"
+        ],
+        after: [`RUN ${withFlag(argv, 2, "--offline")}`],
+        note: ""
+      };
+    case "bun":
+      return { before: ["COPY package.json bun.lock ./", `RUN ${cmd}`], after: [], note: "" };
+    case "go":
+      return {
+        before: ["COPY go.mod go.sum ./", `RUN ${cmd}`],
+        after: [],
+        note: " (and, before the download, the directories of any local `replace` modules go.mod names)"
+      };
+    case "bundle":
+      return { before: ["COPY Gemfile Gemfile.lock ./", `RUN ${cmd}`], after: [], note: "" };
+    case "composer":
+      return {
+        before: [
+          "COPY composer.json composer.lock ./",
+          `RUN ${withFlag(argv.includes("--no-scripts") ? argv : [...argv, "--no-scripts"], 2, "--no-autoloader")}`
+        ],
+        after: ["RUN composer dump-autoload --optimize"],
+        note: ""
+      };
+    case "cargo":
+      return { before: ["COPY Cargo.toml Cargo.lock ./", `RUN ${cmd}`], after: [], note: "" };
+    case "mvn":
+      return {
+        before: commandName(argv[0]) === "mvnw" ? ["COPY mvnw pom.xml ./", "COPY .mvn/ .mvn/", `RUN ${cmd}`] : ["COPY pom.xml ./", `RUN ${cmd}`],
+        after: [],
+        note: ""
+      };
+    case "dotnet": {
+      const project = positionals.slice(1).find((p) => /\.(csproj|fsproj|vbproj|sln|slnx)$/i.test(p));
+      return {
+        before: [...project ? copyLines([project]) : ["COPY *.sln *.csproj ./"], `RUN ${cmd}`],
+        after: [],
+        note: " (with NuGet.config, Directory.Packages.props and global.json when the repository has them)"
+      };
+    }
+    case "lein":
+      return { before: ["COPY project.clj ./", `RUN ${cmd}`], after: [], note: "" };
+    case "mix":
+      return { before: ["COPY mix.exs mix.lock ./", `RUN ${cmd}`], after: [], note: "" };
+    default:
+      return { before: [`COPY ${manifestsFor(tool, argv)} ./`, `RUN ${cmd}`], after: [], note: "" };
+  }
+}
 var IG009 = {
   id: "IG009",
   name: "cache-order",
@@ -3024,9 +3345,11 @@ var IG009 = {
         unjudged.length = 0;
       };
       const installedBefore = /* @__PURE__ */ new Set();
+      let wholeCopy = null;
       for (const instr of stage.body) {
         if (isContextCopy(instr)) {
           unjudged.push(instr);
+          if (!wholeCopy && isWholeContextCopy(ctx, instr)) wholeCopy = instr;
           continue;
         }
         if (instr.keyword !== "RUN") continue;
@@ -3039,9 +3362,13 @@ var IG009 = {
             continue;
           }
           if (installedBefore.has(install.tool)) continue;
+          const source = wholeCopy ?? lastSourceCopy;
+          const split = manifestFirst(install.tool, cmd.argv, ctx);
+          const steps = [...split.before, source.text, ...split.after].map((t) => `\`${t}\``).join(", ");
           out.push({
             line: instr.line,
-            message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`
+            message: `${quote(lastSourceCopy)} comes before \`RUN ${install.text}\` (line ${instr.line}): every source change re-installs all dependencies. Copy ${manifestsFor(install.tool, cmd.argv)}, run \`${install.text}\`, then copy the source.`,
+            fix: `Copy the manifests first${split.note} and move ${quote(source)} after the install: ${steps}.`
           });
           break;
         }
@@ -3051,7 +3378,95 @@ var IG009 = {
   }
 };
 
+// src/lint/non-root-user.ts
+function createdUsers(argv) {
+  const name = commandName(argv[0]);
+  if (name !== "useradd" && name !== "adduser") return [];
+  const valued = /^(-[bcdefgGkKpsuhHU]|--(base-dir|comment|home-dir|home|expiredate|inactive|gid|groups|skel|key|password|shell|uid|gecos|ingroup|firstuid|lastuid|conf|add-extra-groups))$/;
+  const positionals = [];
+  for (let k = 1; k < argv.length; k++) {
+    const a = argv[k];
+    if (a.startsWith("-")) {
+      if (valued.test(a)) k++;
+      continue;
+    }
+    positionals.push(a);
+  }
+  return name === "adduser" ? positionals.length === 1 ? positionals : [] : positionals.slice(0, 1);
+}
+function baseKind(base) {
+  if (base.scratch) return "scratch";
+  const ref = base.ref;
+  if (!ref) return "other";
+  const registry = ref.registry ?? "";
+  const path = ref.path;
+  const tag = (ref.tag ?? "").toLowerCase();
+  if (registry === "gcr.io" && path.startsWith("distroless/")) return "distroless";
+  if (registry === "cgr.dev" && /^chainguard\/static$/.test(path)) return "chainguard-static";
+  const major = /^(\d+)\./.exec(tag)?.[1];
+  if (registry === "mcr.microsoft.com" && path.startsWith("dotnet/") && (major === void 0 || Number(major) >= 8))
+    return "dotnet";
+  const last = path.split("/").pop();
+  if (last === "alpine" || last === "busybox" || /(^|-)alpine/.test(tag)) return "busybox";
+  return "other";
+}
+function providedUser(kind) {
+  if (kind === "scratch" || kind === "distroless" || kind === "chainguard-static") return "65532:65532";
+  if (kind === "dotnet") return "$APP_UID";
+  return null;
+}
+function userAdvice(users, base) {
+  if (users.length === 1) {
+    const u = users[0];
+    return {
+      short: `Add \`USER ${u}\` (the user the image creates) before CMD.`,
+      fix: `Switch to the user the image already creates: \`USER ${u}\` before CMD, after the steps that need root.`
+    };
+  }
+  if (users.length > 1) {
+    const list = users.map((u) => `\`${u}\``).join(", ");
+    return {
+      short: `Add \`USER\` with one of the users the image creates (${list}) before CMD.`,
+      fix: `Switch to the user that runs the program, one of those the image creates (${list}): \`USER ${users[0]}\` before CMD.`
+    };
+  }
+  const kind = baseKind(base);
+  switch (kind) {
+    case "scratch":
+    case "chainguard-static":
+      return {
+        short: "Add `USER 65532:65532` before CMD.",
+        fix: `The base has no shell to run useradd: set a numeric user, \`USER 65532:65532\` (a numeric USER needs no /etc/passwd entry), before CMD.`
+      };
+    case "distroless":
+      return {
+        short: `Add \`USER 65532:65532\` or use the \`:nonroot\` tag of \`${base.ref.registry}/${base.ref.path}\`.`,
+        fix: `Distroless has no shell to run useradd: use the base's \`:nonroot\` tag (\`FROM ${base.ref.registry}/${base.ref.path}:nonroot\`, user 65532) or add \`USER 65532:65532\` before CMD.`
+      };
+    case "dotnet":
+      return {
+        short: "Add `USER $APP_UID` before CMD.",
+        fix: "The .NET images define an unprivileged user: add `USER $APP_UID` (the images' `app` user, uid 1654) before ENTRYPOINT."
+      };
+    case "busybox":
+      return {
+        short: "Add a user (`RUN adduser -D app`) and `USER app` before CMD.",
+        fix: "Alpine and BusyBox have no useradd: create the user with `RUN adduser -D app`, then `USER app` before CMD."
+      };
+    default:
+      return {
+        short: "Add a user and `USER app` before CMD.",
+        fix: "Create a user and switch to it before CMD: `RUN useradd --create-home app` then `USER app`."
+      };
+  }
+}
+
 // src/lint/rules/IG010-non-root.ts
+function argDefault(g, name, user) {
+  const declares = (i) => i.keyword === "ARG" && splitWords(i.args).some((w) => w.startsWith(`${name}=`));
+  const before = g.lineage.flatMap((s) => s.body).filter((i) => i.line < user.line);
+  return before.filter(declares).pop() ?? g.preamble.filter(declares).pop() ?? null;
+}
 var WINDOWS_FIX = "Run as the built-in unprivileged account: `USER ContainerUser` before CMD (useradd does not exist on Windows).";
 var IG010 = {
   id: "IG010",
@@ -3067,15 +3482,30 @@ var IG010 = {
     const windows = isWindowsBuild(ctx);
     const users = g.lineage.flatMap((s) => s.body).filter((i) => i.keyword === "USER");
     const last = users[users.length - 1];
-    if (!last) {
+    const advice = () => {
+      const created = /* @__PURE__ */ new Set();
+      for (const stage of g.lineage)
+        for (const instr of stage.body)
+          if (instr.keyword === "RUN")
+            for (const cmd of ctx.run(instr).commands) for (const u of createdUsers(cmd.argv)) created.add(u);
+      return userAdvice([...created], base);
+    };
+    if (!last && windows) {
       return [
-        windows ? {
+        {
           line: g.final.from.line,
           message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) is a Windows image that never sets USER: servercore images run as ContainerAdministrator. Add \`USER ContainerUser\` before CMD.`,
           fix: WINDOWS_FIX
-        } : {
+        }
+      ];
+    }
+    if (!last) {
+      const { short, fix: fix2 } = advice();
+      return [
+        {
           line: g.final.from.line,
-          message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. Add a user and \`USER app\` before CMD.`
+          message: `the final stage \`${g.final.from.text}\` (line ${g.final.from.line}) never sets USER: the container runs as root. ${short}`,
+          fix: fix2
         }
       ];
     }
@@ -3099,10 +3529,15 @@ var IG010 = {
       ];
     }
     if (user !== "root" && user !== "0") return [];
+    const { fix } = advice();
+    const variable = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(raw)?.[1];
+    const arg = variable ? argDefault(g, variable, last) : null;
+    const from = arg ? `, which is \`${value}\` from the default of \`${arg.text}\` (line ${arg.line})` : "";
     return [
       {
         line: last.line,
-        message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER: the container runs as root. Switch to an unprivileged user (\`USER app\`, \`USER 10001\`) after the steps that need root.`
+        message: `\`${last.text}\` (line ${last.line}) is the final stage's last USER${from}: the container runs as root. Switch to an unprivileged user (\`USER app\`, \`USER 10001\`) after the steps that need root.`,
+        fix: arg ? `Give \`${arg.text.replace(/=.*$/, "")}\` an unprivileged default (\`${arg.text.replace(/=.*$/, "=10001")}\`), or pass one with --build-arg; else ${fix.charAt(0).toLowerCase()}${fix.slice(1)}` : fix
       }
     ];
   }
@@ -3122,10 +3557,14 @@ var IG011 = {
     const first = firstBuildTooling(ctx, g.lineage);
     if (!first) return [];
     const more = first.more;
+    const where = first.stage === g.final ? "the final stage" : `stage \`${first.stage.name ?? first.stage.index}\`, which the final image is built from`;
     return [
       {
         line: first.line,
-        message: `${first.text} ${first.what} in the final stage${more}: the build tooling ships in the image although this Dockerfile has a builder stage. Do it in the builder stage and copy only the result.`
+        message: `${first.text} ${first.what} in ${where}${more}: the build tooling ships in the image although this Dockerfile has a builder stage. Do it in the builder stage and copy only the result.`,
+        ...first.stage === g.final ? {} : {
+          fix: `Move the build step (and the tools it needs) out of stage \`${first.stage.name ?? first.stage.index}\` into a builder stage the final image does not start FROM, and \`COPY --from=\` only its output.`
+        }
       }
     ];
   }
@@ -3162,7 +3601,7 @@ var IG013 = {
   id: "IG013",
   name: "dev-deps",
   severity: "warning",
-  summary: "In the final lineage: `uv sync` without `--no-dev`; `npm ci`/`npm install` without `--omit=dev` (unless NODE_ENV=production); `poetry install` without `--without dev`/`--only main`; `pipenv install --dev`.",
+  summary: "In the final lineage: `uv sync` without `--no-dev` (or `--no-default-groups` / `--only-group NAME` without dev asked back); `npm ci`/`npm install` without `--omit=dev` (unless NODE_ENV=production); `poetry install` without `--without dev`/`--only main`; `pipenv install --dev`.",
   rationale: "Test runners, linters and type checkers ship in the production image: larger, and more to patch.",
   fix: "Install production dependencies only: `uv sync --no-dev`, `npm ci --omit=dev`, `poetry install --without dev`.",
   check(ctx) {
@@ -3177,8 +3616,12 @@ var IG013 = {
           let problem = null;
           const uv = uvCommand(cmd);
           if (uv?.kind === "sync") {
-            const noDev = hasOption(uv.options, "--no-dev", "--no-default-groups", "--only-group") || listHas(optionValues(uv.options, "--no-group"), "dev") || truthy(env("UV_NO_DEV"));
-            if (!noDev) problem = "`uv sync` installs the dev dependency group: add `--no-dev`";
+            const devAsked = hasOption(uv.options, "--all-groups", "--dev") || listHas(optionValues(uv.options, "--group"), "dev");
+            const defaultsDropped = hasOption(uv.options, "--no-default-groups") || optionValues(uv.options, "--only-group").some((v) => v !== "dev");
+            const noDev = hasOption(uv.options, "--no-dev") || listHas(optionValues(uv.options, "--no-group"), "dev") || truthy(env("UV_NO_DEV")) || defaultsDropped && !devAsked;
+            const unknowable = cmd.argv.some((a) => a.includes("$"));
+            if (!noDev && !unknowable)
+              problem = "`uv sync` installs the dev dependency group: add `--no-dev`";
           }
           const npm = npmInstall(cmd);
           if (npm && (npm.kind === "ci" || npm.packages.length === 0)) {
@@ -3217,7 +3660,7 @@ var IG014 = {
   severity: "warning",
   summary: "A FROM image (after resolving ARG defaults) has neither tag nor digest, or its tag is `latest`.",
   rationale: "The base changes under the Dockerfile: builds are not reproducible and a new major version can arrive unnoticed.",
-  fix: "Pin a version tag (`python:3.13-slim`), or a digest (`python:3.13-slim@sha256:\u2026`).",
+  fix: "Pin the image to a version tag (`IMAGE:<version>`) or a digest (`IMAGE@sha256:\u2026`).",
   check(ctx) {
     const out = [];
     for (const stage of builtStages(ctx)) {
@@ -3225,9 +3668,11 @@ var IG014 = {
       if (!ref || ref.digest) continue;
       const tag = ref.tag?.toLowerCase() ?? null;
       if (tag !== null && tag !== "latest") continue;
+      const name = ref.registry ? `${ref.registry}/${ref.path}` : ref.path;
       out.push({
         line: stage.from.line,
-        message: `\`${stage.from.text}\` (line ${stage.from.line}) uses \`${ref.text}\`, ${tag === null ? "with no tag (that means latest)" : "tagged latest"}: the base changes under you. Pin a version, e.g. \`${ref.text.replace(/:latest$/i, "")}:<version>\`.`
+        message: `\`${stage.from.text}\` (line ${stage.from.line}) uses \`${ref.text}\`, ${tag === null ? "with no tag (that means latest)" : "tagged latest"}: the base changes under you. Pin a version, e.g. \`${name}:<version>\`.`,
+        fix: `Pin \`${name}\` to a version tag (\`${name}:<version>\`) or a digest (\`${name}@sha256:\u2026\`).`
       });
     }
     return out;
@@ -3421,5 +3866,8 @@ export {
   pnpmInstall,
   bunInstall,
   isManifest,
+  createdUsers,
+  baseKind,
+  providedUser,
   RULES
 };

@@ -4,16 +4,16 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-NEEJ4RKW.js";
+} from "./chunk-ZOBUBJO6.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-QOTDCLDU.js";
+} from "./chunk-MSN5PZVN.js";
 import {
   loadSettings
-} from "./chunk-HUSXGANO.js";
+} from "./chunk-OTS34BLA.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -49,7 +49,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-ULCMU6VN.js";
+import "./chunk-GZ3YQ5EF.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -315,7 +315,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-ZESHWMNG.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-SKDAPGJ5.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -368,7 +368,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-E2LYD4LE.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-YRRBMNW4.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   lint
-} from "./chunk-4MTEIPZD.js";
+} from "./chunk-6BIWVET4.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -10,12 +10,14 @@ import {
   analyzeRun,
   apkCommand,
   aptCommand,
+  baseKind,
   baseOf,
   buildStageGraph,
   bunInstall,
   commandName,
   contextPath,
   copySources,
+  createdUsers,
   fsTree,
   globToRegExp,
   hasFromFlag,
@@ -30,6 +32,7 @@ import {
   pipInstallArgs,
   pnpmInstall,
   poetryInstall,
+  providedUser,
   readContext,
   rpmCommand,
   segment,
@@ -40,7 +43,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-ULCMU6VN.js";
+} from "./chunk-GZ3YQ5EF.js";
 import {
   messageOf
 } from "./chunk-UH7RQI7X.js";
@@ -340,21 +343,6 @@ var fixAddToCopy = (finding, env) => {
     summary: `\`${written}\` \u2192 \`${copy}\` (a local path, no archive)`
   };
 };
-function createdUsers(argv) {
-  const name = commandName(argv[0]);
-  if (name !== "useradd" && name !== "adduser") return [];
-  const valued = /^(-[bcdefgGkKpsuhHU]|--(base-dir|comment|home-dir|home|expiredate|inactive|gid|groups|skel|key|password|shell|uid|gecos|ingroup|firstuid|lastuid|conf|add-extra-groups))$/;
-  const positionals = [];
-  for (let k = 1; k < argv.length; k++) {
-    const a = argv[k];
-    if (a.startsWith("-")) {
-      if (valued.test(a)) k++;
-      continue;
-    }
-    positionals.push(a);
-  }
-  return name === "adduser" ? positionals.length === 1 ? positionals : [] : positionals.slice(0, 1);
-}
 var AFTER_USER_OK = /* @__PURE__ */ new Set([
   "CMD",
   "ENTRYPOINT",
@@ -379,13 +367,14 @@ var fixUser = (finding, env) => {
       }
     }
   }
-  if (users.size !== 1)
+  const provided = users.size === 0 ? providedUser(baseKind(baseOf(g.final))) : null;
+  if (users.size !== 1 && !provided)
     return left(
       finding,
       users.size === 0 ? "not mechanical: the image creates no user to switch to" : `not mechanical: the image creates ${users.size} users (${[...users].join(", ")}): which one runs it is a choice`
     );
-  const user = [...users][0];
-  if (!/^[a-z_][a-z0-9_.-]*\$?$/i.test(user))
+  const user = provided ?? [...users][0];
+  if (!provided && !/^[a-z_][a-z0-9_.-]*\$?$/i.test(user))
     return left(finding, `unsafe here: the user's name \`${user}\` is not a plain name`);
   const body = g.final.body;
   let k = body.findIndex((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");

@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-4MTEIPZD.js";
+} from "./chunk-6BIWVET4.js";
 import {
   readContext
-} from "./chunk-ULCMU6VN.js";
+} from "./chunk-GZ3YQ5EF.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -11,15 +11,15 @@ import {
 import {
   fixContext,
   fixDockerfile
-} from "./chunk-LRIO6BFX.js";
+} from "./chunk-OGIRTJMR.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import "./chunk-RFHG46HN.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-4MTEIPZD.js";
-import "./chunk-ULCMU6VN.js";
+} from "./chunk-6BIWVET4.js";
+import "./chunk-GZ3YQ5EF.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-ULCMU6VN.js";
+} from "./chunk-GZ3YQ5EF.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

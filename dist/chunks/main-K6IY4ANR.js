@@ -4,13 +4,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-NEEJ4RKW.js";
+} from "./chunk-ZOBUBJO6.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-HUSXGANO.js";
+} from "./chunk-OTS34BLA.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -52,7 +52,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-ULCMU6VN.js";
+} from "./chunk-GZ3YQ5EF.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -770,7 +770,7 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-BHUVXJ66.js")).dockerfileSuggestions({
+      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-FMORQGRW.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-HUSXGANO.js";
+} from "./chunk-OTS34BLA.js";
 import {
   UserError,
   messageOf

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-QOTDCLDU.js";
+} from "./chunk-MSN5PZVN.js";
 import {
   loadSettings
-} from "./chunk-HUSXGANO.js";
+} from "./chunk-OTS34BLA.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-4MTEIPZD.js";
+} from "./chunk-6BIWVET4.js";
 import {
   RULES
-} from "./chunk-ULCMU6VN.js";
+} from "./chunk-GZ3YQ5EF.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -161,7 +161,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-VARXUCF5.js");
+      const { runLintFix } = await import("./lint-fix-AFNJZUL5.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
