@@ -1,5 +1,6 @@
 // SARIF 2.1.0 as GitHub code scanning reads it: one run, rule metadata (descriptions, help, default level),
-// results with a physical location (a repository-relative URI and a start line).
+// results with a physical location (a repository-relative URI and a start line), and for a finding `lint --fix`
+// can fix, that change as a SARIF fix (whole lines replaced), which SARIF viewers offer to apply.
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JudgedImage } from '../core/judged.js';
@@ -31,13 +32,53 @@ export function toUri(path: string, root: string | null = null): string {
     .join('/');
 }
 
+/** The change `lint --fix` makes for one or more findings: lines `startLine`..`endLine` become `replacement`. */
+export interface SarifLineFix {
+  startLine: number;
+  endLine: number;
+  /** The lines replaced, as they are (without their line ends). */
+  original: readonly string[];
+  replacement: readonly string[];
+  /** The file's line end, which joins the replacement's lines. */
+  eol: '\n' | '\r\n';
+  /** The findings the change fixes (matched to the results by rule and line). */
+  findings: readonly Pick<Finding, 'rule' | 'line'>[];
+}
+
+function sarifFix(fix: SarifLineFix, uri: string) {
+  const rules = [...new Set(fix.findings.map((f) => f.rule))].join(', ');
+  return {
+    description: { text: `What image-guard lint --fix changes for ${rules}` },
+    artifactChanges: [
+      {
+        artifactLocation: { uri },
+        replacements: [
+          {
+            deletedRegion: {
+              startLine: fix.startLine,
+              startColumn: 1,
+              endLine: fix.endLine,
+              endColumn: (fix.original.at(-1)?.length ?? 0) + 1,
+            },
+            insertedContent: { text: fix.replacement.join(fix.eol) },
+          },
+        ],
+      },
+    ],
+  };
+}
+
 export function formatSarif(
   findings: readonly Finding[],
   rules: readonly Rule[],
   dockerfile: string,
   root: string | null = null,
   judged: JudgedImage | null = null,
+  fixes: readonly SarifLineFix[] = [],
 ): string {
+  const keyOf = (f: Pick<Finding, 'rule' | 'line'>) => `${f.rule}@${f.line ?? 0}`;
+  const fixOf = new Map<string, SarifLineFix>();
+  for (const fix of fixes) for (const f of fix.findings) fixOf.set(keyOf(f), fix);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -80,6 +121,9 @@ export function formatSarif(
               },
             },
           ],
+          ...(fixOf.has(keyOf(f))
+            ? { fixes: [sarifFix(fixOf.get(keyOf(f))!, toUri(f.file ?? dockerfile, root))] }
+            : {}),
           ...(f.bytes !== null ? { properties: { bytes: f.bytes } } : {}),
         })),
         columnKind: 'utf16CodeUnits',

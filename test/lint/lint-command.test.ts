@@ -221,6 +221,72 @@ describe('formats', () => {
   });
 });
 
+describe('SARIF fixes: the changes lint --fix makes, for a viewer to apply', () => {
+  /** Applies SARIF replacements (whole-line regions, 1-based columns) to a text. */
+  function applySarif(text: string, fixes: { artifactChanges: { replacements: unknown[] }[] }[]): string {
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = text.split(eol);
+    const replacements = fixes
+      .flatMap((f) => f.artifactChanges.flatMap((c) => c.replacements))
+      .map((r) => r as { deletedRegion: Record<string, number>; insertedContent: { text: string } })
+      .filter((r, i, all) => all.findIndex((o) => JSON.stringify(o) === JSON.stringify(r)) === i)
+      .sort((a, b) => b.deletedRegion.startLine! - a.deletedRegion.startLine!);
+    for (const { deletedRegion: d, insertedContent } of replacements) {
+      expect(d.startColumn).toBe(1);
+      expect(d.endColumn).toBe(lines[d.endLine! - 1]!.length + 1);
+      lines.splice(d.startLine! - 1, d.endLine! - d.startLine! + 1, ...insertedContent.text.split(eol));
+    }
+    return lines.join(eol);
+  }
+
+  for (const eol of ['\n', '\r\n']) {
+    it(`are valid SARIF and make what lint --fix writes (${JSON.stringify(eol)} line ends)`, async () => {
+      const name = eol === '\n' ? 'fx' : 'fxcr';
+      write(`${name}/.dockerignore`, '.git\n');
+      write(`${name}/requirements.txt`, 'flask\n');
+      const text = [
+        'FROM python:3.13-slim',
+        'RUN apt-get update && \\',
+        '    apt-get install -y --no-install-recommends curl',
+        'COPY requirements.txt .',
+        'RUN pip install -r requirements.txt',
+        'ADD app.py /app/app.py',
+        'CMD ["python", "/app/app.py"]',
+        '',
+      ].join(eol);
+      write(`${name}/app.py`, 'print(1)\n');
+      const p = write(`${name}/Dockerfile`, text);
+      const log = JSON.parse((await cli([p, '--format', 'sarif'])).out);
+      const schemaPath = join(cwd, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+      const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+      schema.$id = schema.id;
+      delete schema.id;
+      delete schema.$schema;
+      const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+      addFormats.default(ajv);
+      const validate = ajv.compile(schema);
+      expect(validate(log) ? [] : validate.errors).toEqual([]);
+      const results = log.runs[0].results as { ruleId: string; fixes?: [] }[];
+      const withFixes = results.filter((r) => r.fixes).map((r) => r.ruleId);
+      expect(withFixes).toEqual(expect.arrayContaining(['IG004', 'IG005', 'IG017']));
+      // a finding with no mechanical fix carries none
+      expect(results.filter((r) => r.ruleId === 'IG010').every((r) => !r.fixes)).toBe(true);
+      const fixed = applySarif(
+        text,
+        results.flatMap((r) => r.fixes ?? []),
+      );
+      expect(fixed).toContain('pip install --no-cache-dir -r requirements.txt');
+      expect(fixed).toContain(`COPY app.py /app/app.py`);
+
+      const copy = write(`${name}-copy/Dockerfile`, text);
+      for (const f of ['.dockerignore', 'requirements.txt', 'app.py'])
+        write(`${name}-copy/${f}`, readFileSync(join(dir, name, f)));
+      await cli([copy, '--fix']);
+      expect(fixed).toBe(readFileSync(copy, 'utf8'));
+    });
+  }
+});
+
 describe('SARIF URIs', () => {
   it('are relative to the working directory, file:// outside it', async () => {
     const { toUri } = await import('../../src/lint/format-sarif.js');

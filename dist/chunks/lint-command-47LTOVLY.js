@@ -36,6 +36,9 @@ import {
 import "./chunk-74AZCSGM.js";
 import "./chunk-6S3NRT4R.js";
 
+// src/cli/lint-command.ts
+import { readFile } from "node:fs/promises";
+
 // src/lint/format-sarif.ts
 import { isAbsolute, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -54,7 +57,32 @@ function toUri(path, root = null) {
   const slashed = path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
   return slashed.split("/").map((seg) => encodeURIComponent(seg)).join("/");
 }
-function formatSarif(findings, rules, dockerfile, root = null, judged = null) {
+function sarifFix(fix, uri) {
+  const rules = [...new Set(fix.findings.map((f) => f.rule))].join(", ");
+  return {
+    description: { text: `What image-guard lint --fix changes for ${rules}` },
+    artifactChanges: [
+      {
+        artifactLocation: { uri },
+        replacements: [
+          {
+            deletedRegion: {
+              startLine: fix.startLine,
+              startColumn: 1,
+              endLine: fix.endLine,
+              endColumn: (fix.original.at(-1)?.length ?? 0) + 1
+            },
+            insertedContent: { text: fix.replacement.join(fix.eol) }
+          }
+        ]
+      }
+    ]
+  };
+}
+function formatSarif(findings, rules, dockerfile, root = null, judged = null, fixes = []) {
+  const keyOf = (f) => `${f.rule}@${f.line ?? 0}`;
+  const fixOf = /* @__PURE__ */ new Map();
+  for (const fix of fixes) for (const f of fix.findings) fixOf.set(keyOf(f), fix);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -104,6 +132,7 @@ Fix: ${f.fix}` : f.message },
               }
             }
           ],
+          ...fixOf.has(keyOf(f)) ? { fixes: [sarifFix(fixOf.get(keyOf(f)), toUri(f.file ?? dockerfile, root))] } : {},
           ...f.bytes !== null ? { properties: { bytes: f.bytes } } : {}
         })),
         columnKind: "utf16CodeUnits",
@@ -176,7 +205,24 @@ async function runLintCommand(argv, io) {
       out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      out = formatSarif(findings, RULES, dockerfile, process.cwd(), judged);
+      const { dockerfileSuggestions } = await import("./suggestions-FMORQGRW.js");
+      const changes = await dockerfileSuggestions({
+        dockerfile,
+        context,
+        target: settings.target,
+        platform: settings.platform,
+        buildContexts: [],
+        config
+      });
+      const eol = /\r\n/.test(await readFile(dockerfile, "utf8")) ? "\r\n" : "\n";
+      out = formatSarif(
+        findings,
+        RULES,
+        dockerfile,
+        process.cwd(),
+        judged,
+        changes.map((c) => ({ ...c, endLine: c.line, eol }))
+      );
     } else {
       const colour = io.stdout.isTTY === true && !process.env.NO_COLOR;
       out = formatText(findings, { colour, file: dockerfile, judged });
