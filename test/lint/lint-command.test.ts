@@ -34,6 +34,19 @@ async function cli(args: string[], tty = false) {
   return { code, out: stdout.text, err: stderr.text };
 }
 
+/** Checks a SARIF log against the official SARIF 2.1.0 schema (from @microsoft/jest-sarif), every error listed. */
+function expectValidSarif(log: unknown): void {
+  const schemaPath = join(cwd, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+  schema.$id = schema.id;
+  delete schema.id;
+  delete schema.$schema;
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats.default(ajv);
+  const validate = ajv.compile(schema);
+  expect(validate(log) ? [] : validate.errors).toEqual([]);
+}
+
 function write(rel: string, content: string | Buffer) {
   const p = join(dir, rel);
   mkdirSync(join(p, '..'), { recursive: true });
@@ -195,15 +208,7 @@ describe('formats', () => {
     const r = await cli(['s/Dockerfile', '--format', 'sarif']);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.out);
-    const schemaPath = join(cwd, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-    schema.$id = schema.id;
-    delete schema.id;
-    delete schema.$schema;
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    addFormats.default(ajv);
-    const validate = ajv.compile(schema);
-    expect(validate(log) ? [] : validate.errors).toEqual([]);
+    expectValidSarif(log);
     const run = log.runs[0];
     expect(run.tool.driver.rules).toHaveLength(19);
     for (const rule of run.tool.driver.rules) {
@@ -257,15 +262,7 @@ describe('SARIF fixes: the changes lint --fix makes, for a viewer to apply', () 
       write(`${name}/app.py`, 'print(1)\n');
       const p = write(`${name}/Dockerfile`, text);
       const log = JSON.parse((await cli([p, '--format', 'sarif'])).out);
-      const schemaPath = join(cwd, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-      const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-      schema.$id = schema.id;
-      delete schema.id;
-      delete schema.$schema;
-      const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-      addFormats.default(ajv);
-      const validate = ajv.compile(schema);
-      expect(validate(log) ? [] : validate.errors).toEqual([]);
+      expectValidSarif(log);
       const results = log.runs[0].results as { ruleId: string; fixes?: [] }[];
       const withFixes = results.filter((r) => r.fixes).map((r) => r.ruleId);
       expect(withFixes).toEqual(expect.arrayContaining(['IG004', 'IG005', 'IG017']));
