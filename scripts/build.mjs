@@ -8,38 +8,57 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /**
+ * A plugin that gives the `require(request)` calls of one bundled module (`importer`) a stand-in of ours
+ * (`contents`, named `path(request)` in the bundle), and fails the build when that module is bundled but no
+ * longer makes one of those calls, rather than let what the stand-in kept out into the bundle unnoticed.
+ */
+function standIn({ name, importer, requests, path, contents, missing }) {
+  const filter = new RegExp(`^(${requests.map((r) => r.replace(/[./]/g, '\\$&')).join('|')})$`);
+  return {
+    name,
+    setup(build) {
+      let loaded = false;
+      const used = new Set();
+      build.onStart(() => {
+        loaded = false;
+        used.clear();
+      });
+      build.onLoad({ filter: importer }, () => {
+        loaded = true;
+        return undefined;
+      });
+      build.onResolve({ filter }, (args) => {
+        if (!importer.test(args.importer)) return undefined;
+        used.add(args.path);
+        // A path of no folder of this machine's: the bundle names it, and must be the same in every checkout.
+        return { path: path(args.path), namespace: name, pluginData: dirname(args.importer) };
+      });
+      build.onLoad({ filter: /.*/, namespace: name }, (args) => ({
+        contents: contents(args.path),
+        resolveDir: args.pluginData,
+        loader: 'js',
+      }));
+      build.onEnd((result) => {
+        if (result.errors.length === 0 && loaded && used.size !== requests.length) {
+          throw new Error(`${missing}: see ${name} in scripts/build.mjs`);
+        }
+      });
+    },
+  };
+}
+
+/**
  * docker-modem requires its ssh agent, and with it ssh2, when it is loaded itself: 0.6 MB of the engine chunk
  * to parse and 60-100 ms to run at every engine's first request, for the few whose engine is ssh://. Its
  * `require('./ssh')` is given a stand-in that hands the modem an agent at once and imports the real one (a
- * chunk of its own, with ssh2) when that agent first connects. The build fails if docker-modem no longer asks
- * for `./ssh`, rather than bundle ssh2 into the engine chunk unnoticed.
+ * chunk of its own, with ssh2) when that agent first connects.
  */
-const lazyModemSsh = {
+const lazyModemSsh = standIn({
   name: 'lazy-modem-ssh',
-  setup(build) {
-    const modem = /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/;
-    let loaded = false;
-    let used = false;
-    build.onStart(() => {
-      loaded = false;
-      used = false;
-    });
-    build.onLoad({ filter: modem }, () => {
-      loaded = true;
-      return undefined;
-    });
-    build.onResolve({ filter: /^\.\/ssh$/ }, (args) => {
-      if (!modem.test(args.importer)) return undefined;
-      used = true;
-      // A path of no folder of this machine's: the bundle names it, and must be the same in every checkout.
-      return {
-        path: 'docker-modem/lib/ssh.js',
-        namespace: 'lazy-modem-ssh',
-        pluginData: dirname(args.importer),
-      };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-modem-ssh' }, (args) => ({
-      contents: `
+  importer: /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/,
+  requests: ['./ssh'],
+  path: () => 'docker-modem/lib/ssh.js',
+  contents: () => `
         const { Agent } = require('node:http');
         module.exports = function (options) {
           const agent = new Agent();
@@ -51,60 +70,25 @@ const lazyModemSsh = {
           };
           return agent;
         };`,
-      resolveDir: args.pluginData,
-      loader: 'js',
-    }));
-    build.onEnd((result) => {
-      if (result.errors.length === 0 && loaded && !used) {
-        throw new Error(
-          "docker-modem's lib/modem.js no longer requires './ssh': see lazyModemSsh in scripts/build.mjs",
-        );
-      }
-    });
-  },
-};
+  missing: "docker-modem's lib/modem.js no longer requires './ssh'",
+});
 
 /**
  * dockerode requires its BuildKit session code (grpc-js, proto-loader and protobufjs: 0.84 MB bundled) when it
  * is loaded, for `buildImage` with a session, which image-guard never calls: it builds with the user's docker
  * CLI and talks to the engine through `docker.modem`. Its `require('./session')` and `require('./buildkit')`
- * get a stand-in that says so if ever called. The build fails if dockerode no longer asks for them, rather than
- * bundle grpc unnoticed.
+ * get a stand-in that says so if ever called.
  */
-const noDockerodeSession = {
+const noDockerodeSession = standIn({
   name: 'no-dockerode-session',
-  setup(build) {
-    const docker = /[\\/]dockerode[\\/]lib[\\/]docker\.js$/;
-    let loaded = false;
-    const used = new Set();
-    build.onStart(() => {
-      loaded = false;
-      used.clear();
-    });
-    build.onLoad({ filter: docker }, () => {
-      loaded = true;
-      return undefined;
-    });
-    build.onResolve({ filter: /^\.\/(session|buildkit)$/ }, (args) => {
-      if (!docker.test(args.importer)) return undefined;
-      used.add(args.path);
-      return { path: `dockerode/lib/${args.path.slice(2)}.js`, namespace: 'no-dockerode-session' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'no-dockerode-session' }, (args) => ({
-      contents: `module.exports = function () {
-        throw new Error('${args.path}: BuildKit sessions of dockerode are not bundled in image-guard');
+  importer: /[\\/]dockerode[\\/]lib[\\/]docker\.js$/,
+  requests: ['./session', './buildkit'],
+  path: (request) => `dockerode/lib/${request.slice(2)}.js`,
+  contents: (path) => `module.exports = function () {
+        throw new Error('${path}: BuildKit sessions of dockerode are not bundled in image-guard');
       };`,
-      loader: 'js',
-    }));
-    build.onEnd((result) => {
-      if (result.errors.length === 0 && loaded && used.size !== 2) {
-        throw new Error(
-          "dockerode's lib/docker.js no longer requires './session' and './buildkit': see noDockerodeSession in scripts/build.mjs",
-        );
-      }
-    });
-  },
-};
+  missing: "dockerode's lib/docker.js no longer requires './session' and './buildkit'",
+});
 
 export const common = {
   bundle: true,
