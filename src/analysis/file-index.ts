@@ -16,6 +16,11 @@ export interface FileIndex {
   layers: number[];
   /** Per image layer index, its diffId (null for an empty layer). */
   diffIds: (string | null)[];
+  /**
+   * Per path, the index into the image's `packages` of the package that owns the file, -1 for none; absent when
+   * packages were not read (and in cache entries written before they were).
+   */
+  owners?: number[];
 }
 
 /**

@@ -56,6 +56,26 @@ export interface Image {
    * when not known (an image read without its layers, or a registry that did not answer).
    */
   compressed?: CompressedSize | null;
+  /**
+   * Added to the contract: the packages installed in the final filesystem (dpkg, apk, rpm, Python, npm, gems),
+   * read from the files the analysis streamed. Absent or null when the image was read without its files.
+   */
+  packages?: Package[] | null;
+}
+
+export type PackageEcosystem = 'deb' | 'apk' | 'rpm' | 'python' | 'npm' | 'gem';
+
+/** Added to the contract: one installed package of an image. */
+export interface Package {
+  ecosystem: PackageEcosystem;
+  name: string;
+  version: string;
+  /** Where its record is, absolute (`/var/lib/dpkg/status`, `/app/node_modules/a/node_modules/b/package.json`). */
+  location: string;
+  /** Bytes of the files it owns that are in the final filesystem (hard links once), or the declared size. */
+  bytes: number;
+  /** `files`: summed over its files still present; `declared`: the database's size (no file list to sum). */
+  bytesFrom: 'files' | 'declared';
 }
 
 /** Added to the contract: the compressed layers of an image, from its registry manifest or computed. */
@@ -195,6 +215,39 @@ export interface Report {
    * without a base, and when either image was read without its files (`--no-files`).
    */
   diff?: FileDiff;
+  /**
+   * Added to the contract: the packages that changed base → head, biggest byte change first. Absent without a
+   * base or when either image was read without its files.
+   */
+  packages?: PackageDiff;
+}
+
+/** Added to the contract: packages added, removed, upgraded or downgraded from base to head. */
+export interface PackageDiff {
+  added: number;
+  removed: number;
+  upgraded: number;
+  downgraded: number;
+  /** Same version, other bytes (files of it deleted or changed in a later layer). */
+  changed: number;
+  /** Net bytes of all package changes (head − base). */
+  net: number;
+  /** Every change, biggest |delta| first. */
+  changes: PackageChange[];
+}
+
+export interface PackageChange {
+  ecosystem: PackageEcosystem;
+  name: string;
+  change: 'added' | 'removed' | 'upgraded' | 'downgraded' | 'changed';
+  baseVersion: string | null;
+  headVersion: string | null;
+  baseBytes: number | null;
+  headBytes: number | null;
+  /** headBytes − baseBytes (a missing side counts 0). */
+  delta: number;
+  /** The head's record (the base's when removed). */
+  location: string;
 }
 
 /**
@@ -275,6 +328,11 @@ export interface DirectoryChange {
   shrunk: ChangeTotal;
   /** The files below it that changed most (by |delta|), biggest first. */
   largest: FileChange[];
+  /**
+   * Added to the contract: the package that owns most of this directory's churn (over half of it), with the
+   * bytes of that churn it owns; absent or null when no one package does or packages were not read.
+   */
+  owner?: { ecosystem: PackageEcosystem; name: string; bytes: number } | null;
 }
 
 export interface FileDiffLimits {
