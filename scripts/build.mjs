@@ -90,6 +90,26 @@ const noDockerodeSession = standIn({
   missing: "dockerode's lib/docker.js no longer requires './session' and './buildkit'",
 });
 
+/**
+ * dockerode requires tar-fs and @balena/dockerignore (with tar-stream, bl and readable-stream: 0.15 MB bundled)
+ * when it is loaded, to pack a build context for `buildImage`, and docker-modem requires its HttpDuplex (over
+ * readable-stream) for a container's stdin; image-guard does neither through them. Parsing them was not only
+ * start-up: a bigger heap at the first request made V8 run ten times as many full collections while an image
+ * streamed (docs/performance.md). They get a stand-in that says so if ever called.
+ */
+const noBuildContext = standIn({
+  name: 'no-dockerode-build-context',
+  importer: /[\\/](dockerode[\\/]lib[\\/]util|docker-modem[\\/]lib[\\/]modem)\.js$/,
+  requests: ['tar-fs', '@balena/dockerignore', './http_duplex'],
+  path: (request) => `image-guard-stand-in/${request.replace(/^\.\//, 'docker-modem/')}.js`,
+  contents: (path) => `function notBundled() {
+        throw new Error('${path}: not bundled in image-guard, which neither builds nor attaches through dockerode');
+      }
+      module.exports = notBundled;
+      module.exports.pack = notBundled;`,
+  missing: "dockerode's lib/util.js no longer requires 'tar-fs' and '@balena/dockerignore', or docker-modem's lib/modem.js './http_duplex'",
+});
+
 export const common = {
   bundle: true,
   platform: 'node',
@@ -114,7 +134,7 @@ export const common = {
   },
   // Native, optional accelerators of ssh2 (only used for ssh:// DOCKER_HOST); it falls back without them.
   external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
-  plugins: [lazyModemSsh, noDockerodeSession],
+  plugins: [lazyModemSsh, noDockerodeSession, noBuildContext],
 };
 
 /**

@@ -72,6 +72,13 @@ describe('the split Action bundle', () => {
     const engineChunk = readFileSync(join(root, 'act-a', 'chunks', modem!), 'utf8');
     expect(engineChunk).toContain('node_modules/dockerode/lib/docker.js');
     expect(engineChunk).toContain('BuildKit sessions of dockerode are not bundled');
+    // Nor its build-context packer (tar-fs, tar-stream, bl, readable-stream) or the modem's stdin duplex: image-guard
+    // never builds or attaches through them, and their heap made V8 collect fully far more often while an image
+    // streamed (docs/performance.md).
+    expect(engineChunk).toContain('neither builds nor attaches through dockerode');
+    expect(engineChunk).not.toMatch(
+      /node_modules\/(tar-fs|tar-stream|bl|readable-stream|@balena\/dockerignore)\/|docker-modem\/lib\/http_duplex/,
+    );
     for (const c of chunks) {
       const text = readFileSync(join(root, 'act-a', 'chunks', c), 'utf8');
       expect(text, c).not.toMatch(/node_modules\/(@grpc|protobufjs)\//);

@@ -4,7 +4,7 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-ZOBUBJO6.js";
+} from "./chunk-D76PEC6B.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
@@ -428,7 +428,7 @@ function artifactService(env = process.env) {
   return {
     uploader: {
       async upload(name, file) {
-        const { DefaultArtifactClient } = await import("./artifact-46V5426D.js");
+        const { DefaultArtifactClient } = await import("./artifact-L3TDP6A3.js");
         const client = new DefaultArtifactClient();
         const { id } = await client.uploadArtifact(name, [file], dirname2(file), { compressionLevel: 9 });
         if (id === void 0) throw new Error(`the artifact service gave no id for ${basename2(file)}`);

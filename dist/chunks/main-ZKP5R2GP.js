@@ -4,7 +4,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-ZOBUBJO6.js";
+} from "./chunk-D76PEC6B.js";
 import {
   EXIT_STATUS,
   commandHelp,

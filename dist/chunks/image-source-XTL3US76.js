@@ -333,7 +333,7 @@ function connectEngine(env = process.env) {
   const stallMs = engineStallSeconds(env) * 1e3;
   return new ApiEngine(
     endpoint.address,
-    () => import("./engine-modem-UFEDRX4O.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
+    () => import("./engine-modem-6CN6YOYU.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
   );
 }
 var IMAGE_ID = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
