@@ -310,6 +310,15 @@ async function main() {
   process.stdout.write(`${lint.stdout}\n`);
   writeFileSync(path.join(options.out, 'lint-single.txt'), lint.stdout);
 
+  // The review of suggestions the Action would post on a PR that adds the "before", as its request body
+  // (scripts/suggestion-request.mjs; the picture of it: npm run screenshot -- --review).
+  const recorded = spawnSync(
+    process.execPath,
+    [path.join(repo, 'scripts/suggestion-request.mjs'), '--out', path.join(options.out, 'review.json')],
+    { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (recorded.status !== 0) throw new DemoError('recording the review of suggestions failed, see above');
+
   // The costs table: build times as measured above (with how much the cache served), pull sizes computed
   // while the CLI reads the layers, start-up measured by the CLI (the example listens on 8000).
   const buildFlag = (m) =>
@@ -441,7 +450,7 @@ async function main() {
   const verdict = text.status === 0 ? 'passed' : 'failed (a budget or a finding at error level)';
   say(`compare verdict: ${verdict}`);
   say(
-    `reports: ${options.out} (report.txt, report.json, report.md, comment.md, lint-single.txt, measurements.json, build logs)`,
+    `reports: ${options.out} (report.txt, report.json, report.md, comment.md, review.json, lint-single.txt, measurements.json, build logs)`,
   );
 }
 

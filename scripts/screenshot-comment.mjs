@@ -1,11 +1,15 @@
 // `npm run screenshot`: a PR comment as GitHub shows it, as a PNG for the README. Renders the comment's
 // Markdown to HTML (marked, GitHub-flavoured) inside a page styled like a GitHub comment, with every
 // <details> open, and photographs it with headless Chromium (Debian: apt-get install chromium).
+// With --review, the review of suggestions image-guard posts, as a reviewer sees it (scripts/screenshot-review.mjs).
 //
 //   node scripts/screenshot-comment.mjs [COMMENT.md] [--out PNG] [--width PX]
-//     COMMENT.md  the comment's Markdown (default: demo-output/comment.md, which `npm run demo` writes)
-//     --out PNG   default docs/images/pr-comment.png
-//     --width PX  the page width in CSS pixels (default 920); the height is the page's own
+//   node scripts/screenshot-comment.mjs --review [REVIEW.json] [--out PNG] [--width PX]
+//     COMMENT.md     the comment's Markdown (default: demo-output/comment.md, which `npm run demo` writes)
+//     REVIEW.json    a recorded review request (default: demo-output/review.json, which `npm run demo` and
+//                    scripts/suggestion-request.mjs write)
+//     --out PNG      default docs/images/pr-comment.png, or docs/images/pr-suggestion.png with --review
+//     --width PX     the page width in CSS pixels (default 920); the height is the page's own
 //
 // Fonts: the page names GitHub's font stack; on Linux its fallbacks must be there (Debian: fonts-liberation2 for
 // Arial, fonts-noto-color-emoji for the status marks), or digits and emoji come out of the wrong font.
@@ -13,7 +17,9 @@
 //
 // The picture carries, as PNG text chunks, the image-guard version the comment's footer names
 // (`image-guard-version`) and the file it was made from (`image-guard-source`): a test holds the README's
-// picture to the package's version, so a picture of an older release is noticed.
+// picture to the package's version, so a picture of an older release is noticed. A review's picture also carries
+// the version that recorded it, the SHA-256 of its request body without commit_id (`image-guard-request-sha256`:
+// a test records the request again and compares) and the commented lines (`image-guard-comments`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +27,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { marked } from 'marked';
+import { reviewHtml } from './screenshot-review.mjs';
+import { requestFingerprint } from './suggestion-request.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCALE = 2; // device pixels per CSS pixel: sharp on high-density screens, where most READMEs are read
@@ -31,18 +39,17 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = {
-    input: join(repo, 'demo-output/comment.md'),
-    out: join(repo, 'docs/images/pr-comment.png'),
-  };
-  options.width = 920;
+  const options = { review: argv.includes('--review'), input: null, out: null, width: 920 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--out') options.out = resolve(argv[++i] ?? fail('--out needs a path'));
     else if (arg === '--width') options.width = Number(argv[++i]);
+    else if (arg === '--review') continue;
     else if (arg.startsWith('-')) fail(`unknown option ${arg}`);
     else options.input = resolve(arg);
   }
+  options.input ??= join(repo, options.review ? 'demo-output/review.json' : 'demo-output/comment.md');
+  options.out ??= join(repo, options.review ? 'docs/images/pr-suggestion.png' : 'docs/images/pr-comment.png');
   if (!Number.isInteger(options.width) || options.width < 320) fail('--width must be a whole number >= 320');
   return options;
 }
@@ -99,17 +106,25 @@ const STYLE = `
 function page(markdown, width) {
   // marked keeps the HTML a comment holds (<details>, <sub>, the sticky marker), as GitHub does.
   const body = marked.parse(markdown, { gfm: true, async: false }).replace(/<details>/g, '<details open>');
-  return `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=${width}">
-<style>${STYLE}</style></head>
-<body>
-<div class="comment">
+  return htmlPage(
+    width,
+    STYLE,
+    `<div class="comment">
   <div class="header"><span class="avatar">▶</span><span class="author">github-actions</span><span class="bot">bot</span>
     <span>commented</span></div>
   <div class="markdown-body">
 ${body}
   </div>
-</div>
+</div>`,
+  );
+}
+
+function htmlPage(width, style, body) {
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=${width}">
+<style>${style}</style></head>
+<body>
+${body}
 <script>document.body.setAttribute('data-height', String(Math.ceil(document.documentElement.scrollHeight)));</script>
 </body></html>`;
 }
@@ -190,10 +205,41 @@ function withTextChunks(png, entries) {
   return Buffer.concat([signature, chunks[0], ...text, ...chunks.slice(1)]);
 }
 
+/** The review's page and what the picture records of it; a review that does not hold together fails in one line. */
+function reviewPage(text, width) {
+  let review;
+  try {
+    review = JSON.parse(text);
+  } catch (error) {
+    fail(`${relative(process.cwd(), options.input)} is not JSON: ${error.message}`);
+  }
+  const version = review?.imageGuardVersion;
+  if (typeof version !== 'string' || !/^[0-9A-Za-z.+-]+$/.test(version))
+    fail('the review names no imageGuardVersion: record it with node scripts/suggestion-request.mjs');
+  let shown;
+  try {
+    shown = reviewHtml(review);
+  } catch (error) {
+    fail(error.message);
+  }
+  const { body } = review.request;
+  return {
+    html: htmlPage(width, STYLE + shown.style, shown.html),
+    version,
+    chunks: {
+      'image-guard-request-sha256': requestFingerprint(body),
+      'image-guard-comments': body.comments
+        .map((c) => `${c.path}:${c.start_line ? `${c.start_line}-` : ''}${c.line}`)
+        .join(' '),
+    },
+  };
+}
+
 const options = parseArgs(process.argv.slice(2));
 if (!existsSync(options.input)) {
+  const what = options.review ? 'a recorded review (scripts/suggestion-request.mjs)' : "a comment's Markdown";
   fail(
-    `${relative(process.cwd(), options.input)} does not exist: run \`npm run demo\` first, or name a comment's Markdown`,
+    `${relative(process.cwd(), options.input)} does not exist: run \`npm run demo\` first, or name ${what}`,
   );
 }
 const binary = findChromium();
@@ -201,9 +247,12 @@ checkFonts();
 const work = mkdtempSync(join(tmpdir(), 'image-guard-screenshot-'));
 try {
   const html = join(work, 'comment.html');
-  const markdown = readFileSync(options.input, 'utf8');
-  const version = footerVersion(markdown);
-  writeFileSync(html, page(markdown, options.width));
+  const text = readFileSync(options.input, 'utf8');
+  const shot = options.review
+    ? reviewPage(text, options.width)
+    : { html: page(text, options.width), version: footerVersion(text), chunks: {} };
+  const { version } = shot;
+  writeFileSync(html, shot.html);
   const url = pathToFileURL(html).href;
   const size = (height) => `--window-size=${options.width},${height}`;
   // First the page's height at this width (its script writes it into the DOM), then the picture at that size.
@@ -224,6 +273,7 @@ try {
     withTextChunks(readFileSync(options.out), {
       'image-guard-version': version,
       'image-guard-source': source,
+      ...shot.chunks,
     }),
   );
   process.stderr.write(

@@ -62,6 +62,13 @@ function fixesSection(): string[] {
     '|---|---|',
     ...Object.entries(FIXES).map(([id, f]) => `| ${id} | ${cell(f.does)} |`),
     '',
+    'On a pull request the Action posts the same fixes as suggestions in a review, on the lines the diff shows',
+    '([review suggestions](inputs.md#review-suggestions)); the reviewer commits one with a click. The review',
+    "image-guard posts for a PR that adds the bundled example's `Dockerfile.single`, as a reviewer sees it",
+    '(`npm run screenshot -- --review`, from the recorded request):',
+    '',
+    '<img src="images/pr-suggestion.png" width="640" alt="A review image-guard posted: on each fixable line of the Dockerfile, the finding, its fix, and a Suggested change with a Commit suggestion button">',
+    '',
   ];
 }
 
