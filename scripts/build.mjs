@@ -107,7 +107,8 @@ const noBuildContext = standIn({
       }
       module.exports = notBundled;
       module.exports.pack = notBundled;`,
-  missing: "dockerode's lib/util.js no longer requires 'tar-fs' and '@balena/dockerignore', or docker-modem's lib/modem.js './http_duplex'",
+  missing:
+    "dockerode's lib/util.js no longer requires 'tar-fs' and '@balena/dockerignore', or docker-modem's lib/modem.js './http_duplex'",
 });
 
 export const common = {
