@@ -141,7 +141,7 @@ async function main() {
     server.setPullFiles(OWNER, REPO, PULL, [{ filename: DOCKERFILE, patch, status: 'added' }]);
     // As src/action/main.ts plans them: the workspace's Dockerfile, its directory the context, the config file
     // (none here) read from the workspace; the key is the `dockerfile` input, as the sticky comment's.
-    const suggestions = await src.dockerfileSuggestions({
+    const { suggestions } = await src.dockerfileSuggestions({
       dockerfile: join(work, DOCKERFILE),
       context: work,
       target: null,

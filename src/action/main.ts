@@ -73,16 +73,22 @@ async function runAction(deps: RunDeps): Promise<string | null> {
       shownDockerfile: setup.shownDockerfile,
       plan: async () =>
         existsSync(setup.dockerfile)
-          ? (await import('../app/suggestions.js')).dockerfileSuggestions({
-              dockerfile: setup.dockerfile,
-              context: setup.context,
-              target: setup.settings.target,
-              platform: setup.settings.platform,
-              buildContexts: setup.settings['build-contexts'].map((c) =>
-                c.slice(0, Math.max(0, c.indexOf('='))),
-              ),
-              config: setup.config,
-            })
+          ? (
+              await (
+                await import('../app/suggestions.js')
+              ).dockerfileSuggestions({
+                dockerfile: setup.dockerfile,
+                context: setup.context,
+                target: setup.settings.target,
+                platform: setup.settings.platform,
+                buildContexts: setup.settings['build-contexts'].map((c) =>
+                  c.slice(0, Math.max(0, c.indexOf('='))),
+                ),
+                config: setup.config,
+                // The comparison's own lint of this Dockerfile (the image-content findings have no file).
+                findings: result.report.findings.filter((f) => f.file !== null),
+              })
+            ).suggestions
           : [],
     });
     annotate(result.report.findings, setup.shownDockerfile);

@@ -2,7 +2,6 @@
 // the Dockerfile's lines a fix touches and those lines with the fix made. Only fixes the fixer keeps (checked
 // by a second lint) become suggestions; a finding it leaves to a person has no suggestion, its advice stays in
 // the sticky comment.
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Finding } from '../core/report.js';
@@ -142,17 +141,29 @@ export interface DockerfileSuggestionsRequest {
   platform: string | null;
   buildContexts: readonly string[];
   config: ImageGuardConfig;
+  /**
+   * The Dockerfile's findings when the caller has linted it already (the comparison, `lint`), as that lint gave
+   * them; otherwise it is linted here, with the same context, target, platform and config.
+   */
+  findings?: readonly Finding[];
+}
+
+export interface DockerfileSuggestions {
+  suggestions: Suggestion[];
+  /** The file's line ending (`\r\n` when any line has one), for callers that write the lines back. */
+  eol: '\n' | '\r\n';
 }
 
 /**
- * The suggestions for a Dockerfile on disk, linted as the comparison lints it (same context, target, platform
- * and config), the build context read for the fixes that need it. None for a file that cannot be fixed.
+ * The suggestions for a Dockerfile on disk, from its findings (linted here unless given), the build context read
+ * for the fixes that need it. None for a file that cannot be fixed. The file is read once.
  */
-export async function dockerfileSuggestions(req: DockerfileSuggestionsRequest): Promise<Suggestion[]> {
+export async function dockerfileSuggestions(
+  req: DockerfileSuggestionsRequest,
+): Promise<DockerfileSuggestions> {
   const read = await readDockerfile(req.dockerfile);
-  if (read.tooLarge || read.problems.length > 0) return [];
-  const bytes = await readFile(req.dockerfile);
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
+  const eol = /\r\n/.test(read.text) ? '\r\n' : '\n';
+  if (read.tooLarge || read.problems.length > 0) return { suggestions: [], eol };
   const options = {
     file: req.dockerfile,
     dockerfileName: basename(req.dockerfile),
@@ -161,7 +172,10 @@ export async function dockerfileSuggestions(req: DockerfileSuggestionsRequest): 
     buildContexts: req.buildContexts,
     config: req.config,
   };
-  const { findings } = await lintDockerfileResult(req.dockerfile, { ...options, context: req.context });
+  const findings =
+    req.findings ??
+    (await lintDockerfileResult(req.dockerfile, { ...options, context: req.context })).findings;
   const context = await fixContext(req.context, req.dockerfile);
-  return planSuggestions({ text: bom + read.text, findings, context, options });
+  const text = (read.bom ? '\ufeff' : '') + read.text;
+  return { suggestions: planSuggestions({ text, findings, context, options }), eol };
 }

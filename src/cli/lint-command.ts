@@ -2,7 +2,6 @@
 // Exit 0 passed, 1 a finding at or above --fail-on, 2 the run could not be done (one `image-guard: error: …`
 // line on stderr, nothing on stdout). The CLI's entry loads this module directly: no engine, registry or
 // renderer modules for a lint.
-import { readFile } from 'node:fs/promises';
 import { buildReport } from '../analysis/report.js';
 import { loadSettings } from '../app/load-settings.js';
 import { messageOf, UserError } from '../core/errors.js';
@@ -53,22 +52,22 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
     } else if (flags.format === 'sarif') {
       // The changes lint --fix would make ride along as SARIF fixes; the fixer loads only for this format.
       const { dockerfileSuggestions } = await import('../app/suggestions.js');
-      const changes = await dockerfileSuggestions({
+      const { suggestions, eol } = await dockerfileSuggestions({
         dockerfile,
         context,
         target: settings.target,
         platform: settings.platform,
         buildContexts: [],
         config,
+        findings,
       });
-      const eol = /\r\n/.test(await readFile(dockerfile, 'utf8')) ? '\r\n' : '\n';
       out = formatSarif(
         findings,
         RULES,
         dockerfile,
         process.cwd(),
         judged,
-        changes.map((c) => ({ ...c, endLine: c.line, eol })),
+        suggestions.map((c) => ({ ...c, endLine: c.line, eol })),
       );
     } else {
       const colour = io.stdout.isTTY === true && !process.env.NO_COLOR;

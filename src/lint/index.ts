@@ -16,7 +16,10 @@ export { lint } from './engine.js';
 const MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
 export interface DockerfileText {
+  /** The file's text, without a UTF-8 byte order mark. */
   text: string;
+  /** The file starts with a UTF-8 byte order mark (which `text` leaves out). */
+  bom: boolean;
   problems: Problem[];
   /** Set when the file is too large to lint: the reason, reported as IG000 at line 1. */
   tooLarge?: string;
@@ -58,6 +61,7 @@ export async function readDockerfile(path: string): Promise<DockerfileText> {
       throw new UserError(`${path} is ${formatBytes(size)} and not a Dockerfile`);
     return {
       text: '',
+      bom: false,
       problems: [],
       tooLarge: `the Dockerfile is ${formatBytes(size)}: image-guard lints Dockerfiles up to ${formatBytes(MAX_DOCKERFILE_BYTES)}. Split it, or generate a smaller one`,
     };
@@ -66,8 +70,9 @@ export async function readDockerfile(path: string): Promise<DockerfileText> {
     throw new UserError(`${path} is UTF-16: save it as UTF-8`);
   }
   if (bytes.includes(0)) throw new UserError(`${path} is a binary file, not a Dockerfile`);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), problems: [] };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom, problems: [] };
   } catch {
     const text = new TextDecoder('utf-8').decode(bytes);
     if (!looksLikeDockerfile(text))
@@ -76,6 +81,7 @@ export async function readDockerfile(path: string): Promise<DockerfileText> {
     const bad = lines.findIndex((l) => l.includes('\ufffd'));
     return {
       text,
+      bom,
       problems: [
         {
           line: bad + 1,

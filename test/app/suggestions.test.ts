@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planSuggestions } from '../../src/app/suggestions.js';
+import { dockerfileSuggestions, planSuggestions } from '../../src/app/suggestions.js';
+import { emptyConfig } from '../../src/config/config.js';
 import { lint } from '../../src/lint/engine.js';
 
 const plan = (text: string) => {
@@ -94,5 +98,44 @@ describe('planSuggestions', () => {
         rules: ['IG016'],
       },
     ]);
+  });
+});
+
+describe('dockerfileSuggestions', () => {
+  const write = (text: string | Buffer) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ig-suggest-'));
+    writeFileSync(join(dir, 'Dockerfile'), text);
+    return dir;
+  };
+  const request = (dir: string) => ({
+    dockerfile: join(dir, 'Dockerfile'),
+    context: dir,
+    target: null,
+    platform: null,
+    buildContexts: [],
+    config: emptyConfig(),
+  });
+  const file = 'FROM debian:12\r\nRUN pip install -r requirements.txt\r\nUSER app\r\n';
+
+  it('lints the file itself when no findings are given, and keeps the BOM and CRLF of the file', async () => {
+    const dir = write(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(file)]));
+    try {
+      const { suggestions, eol } = await dockerfileSuggestions(request(dir));
+      expect(eol).toBe('\r\n');
+      expect(suggestions.map((s) => s.id)).toEqual(['IG004@2-2']);
+      expect(suggestions[0]!.replacement).toEqual(['RUN pip install --no-cache-dir -r requirements.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('plans from the findings it is given (the comparison’s own lint) instead of linting again', async () => {
+    const dir = write(file);
+    try {
+      const { suggestions } = await dockerfileSuggestions({ ...request(dir), findings: [] });
+      expect(suggestions).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-D76PEC6B.js";
+} from "./chunk-3L7PHYHD.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
@@ -770,7 +770,7 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-FMORQGRW.js")).dockerfileSuggestions({
+      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-APBP7SZL.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,
@@ -778,8 +778,10 @@ async function runAction(deps) {
         buildContexts: setup.settings["build-contexts"].map(
           (c) => c.slice(0, Math.max(0, c.indexOf("=")))
         ),
-        config: setup.config
-      }) : []
+        config: setup.config,
+        // The comparison's own lint of this Dockerfile (the image-content findings have no file).
+        findings: result.report.findings.filter((f) => f.file !== null)
+      })).suggestions : []
     });
     annotate(result.report.findings, setup.shownDockerfile);
     return result.report.passed ? null : statusLine(result.report, setup.settings["fail-on"]);

@@ -4,7 +4,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-6BIWVET4.js";
+} from "./chunk-TERPUVPI.js";
 import {
   readContext
 } from "./chunk-GZ3YQ5EF.js";

@@ -6,11 +6,11 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-OGIRTJMR.js";
+} from "./chunk-EZLLWDA6.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-6BIWVET4.js";
+} from "./chunk-TERPUVPI.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
@@ -22,7 +22,6 @@ import "./chunk-74AZCSGM.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/app/suggestions.ts
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 function lineStarts(text) {
   const starts = [0];
@@ -105,9 +104,8 @@ function planSuggestions(input) {
 }
 async function dockerfileSuggestions(req) {
   const read = await readDockerfile(req.dockerfile);
-  if (read.tooLarge || read.problems.length > 0) return [];
-  const bytes = await readFile(req.dockerfile);
-  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? "\uFEFF" : "";
+  const eol = /\r\n/.test(read.text) ? "\r\n" : "\n";
+  if (read.tooLarge || read.problems.length > 0) return { suggestions: [], eol };
   const options = {
     file: req.dockerfile,
     dockerfileName: basename(req.dockerfile),
@@ -116,9 +114,10 @@ async function dockerfileSuggestions(req) {
     buildContexts: req.buildContexts,
     config: req.config
   };
-  const { findings } = await lintDockerfileResult(req.dockerfile, { ...options, context: req.context });
+  const findings = req.findings ?? (await lintDockerfileResult(req.dockerfile, { ...options, context: req.context })).findings;
   const context = await fixContext(req.context, req.dockerfile);
-  return planSuggestions({ text: bom + read.text, findings, context, options });
+  const text = (read.bom ? "\uFEFF" : "") + read.text;
+  return { suggestions: planSuggestions({ text, findings, context, options }), eol };
 }
 export {
   dockerfileSuggestions,

@@ -11,14 +11,14 @@ import {
 import {
   fixContext,
   fixDockerfile
-} from "./chunk-OGIRTJMR.js";
+} from "./chunk-EZLLWDA6.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import "./chunk-RFHG46HN.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-6BIWVET4.js";
+} from "./chunk-TERPUVPI.js";
 import "./chunk-GZ3YQ5EF.js";
 import "./chunk-IIRAH6Y5.js";
 import {

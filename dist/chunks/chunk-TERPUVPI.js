@@ -158,6 +158,7 @@ async function readDockerfile(path) {
       throw new UserError(`${path} is ${formatBytes(size)} and not a Dockerfile`);
     return {
       text: "",
+      bom: false,
       problems: [],
       tooLarge: `the Dockerfile is ${formatBytes(size)}: image-guard lints Dockerfiles up to ${formatBytes(MAX_DOCKERFILE_BYTES)}. Split it, or generate a smaller one`
     };
@@ -166,8 +167,9 @@ async function readDockerfile(path) {
     throw new UserError(`${path} is UTF-16: save it as UTF-8`);
   }
   if (bytes.includes(0)) throw new UserError(`${path} is a binary file, not a Dockerfile`);
+  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), problems: [] };
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), bom, problems: [] };
   } catch {
     const text = new TextDecoder("utf-8").decode(bytes);
     if (!looksLikeDockerfile(text))
@@ -176,6 +178,7 @@ async function readDockerfile(path) {
     const bad = lines.findIndex((l) => l.includes("\uFFFD"));
     return {
       text,
+      bom,
       problems: [
         {
           line: bad + 1,

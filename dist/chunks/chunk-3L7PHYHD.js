@@ -328,7 +328,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-XTL3US76.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-YRRBMNW4.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-42QRT3OD.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0

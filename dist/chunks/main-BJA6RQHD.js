@@ -4,7 +4,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-D76PEC6B.js";
+} from "./chunk-3L7PHYHD.js";
 import {
   EXIT_STATUS,
   commandHelp,
@@ -315,7 +315,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-47LTOVLY.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-H7TVDZ3J.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -368,7 +368,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-YRRBMNW4.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-42QRT3OD.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

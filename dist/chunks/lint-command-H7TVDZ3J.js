@@ -24,7 +24,7 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-6BIWVET4.js";
+} from "./chunk-TERPUVPI.js";
 import {
   RULES
 } from "./chunk-GZ3YQ5EF.js";
@@ -35,9 +35,6 @@ import {
 } from "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";
 import "./chunk-6S3NRT4R.js";
-
-// src/cli/lint-command.ts
-import { readFile } from "node:fs/promises";
 
 // src/lint/format-sarif.ts
 import { isAbsolute, relative } from "node:path";
@@ -190,7 +187,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-AFNJZUL5.js");
+      const { runLintFix } = await import("./lint-fix-2BR2POTY.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
@@ -205,23 +202,23 @@ async function runLintCommand(argv, io) {
       out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      const { dockerfileSuggestions } = await import("./suggestions-FMORQGRW.js");
-      const changes = await dockerfileSuggestions({
+      const { dockerfileSuggestions } = await import("./suggestions-APBP7SZL.js");
+      const { suggestions, eol } = await dockerfileSuggestions({
         dockerfile,
         context,
         target: settings.target,
         platform: settings.platform,
         buildContexts: [],
-        config
+        config,
+        findings
       });
-      const eol = /\r\n/.test(await readFile(dockerfile, "utf8")) ? "\r\n" : "\n";
       out = formatSarif(
         findings,
         RULES,
         dockerfile,
         process.cwd(),
         judged,
-        changes.map((c) => ({ ...c, endLine: c.line, eol }))
+        suggestions.map((c) => ({ ...c, endLine: c.line, eol }))
       );
     } else {
       const colour = io.stdout.isTTY === true && !process.env.NO_COLOR;
