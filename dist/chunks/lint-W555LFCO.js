@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-6BIWVET4.js";
+} from "./chunk-EQ6WX6LC.js";
 import {
   readContext
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-36UUQJWO.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

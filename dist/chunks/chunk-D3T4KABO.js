@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-36UUQJWO.js";
 import {
   formatBytes,
   parseIncrease,

@@ -1,19 +1,20 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  costPhrase,
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-ZOBUBJO6.js";
+} from "./chunk-7C3XH7G2.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-44KQ5Z53.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-D3T4KABO.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -49,7 +50,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-GZ3YQ5EF.js";
+import "./chunk-36UUQJWO.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -274,7 +275,7 @@ function findingLines(f, failOn, c) {
   const where = f.file ? `${escapeTerminal(f.file)}${f.line ? `:${f.line}` : ""} ` : "";
   const sev = f.severity === "error" ? c.red(f.severity) : f.severity === "warning" ? c.yellow(f.severity) : f.severity;
   const fails = reachesFailOn(f.severity, failOn) ? "" : c.dim(" (does not fail)");
-  const bytes = f.bytes ? c.dim(` [${formatBytes(f.bytes)}]`) : "";
+  const bytes = f.measured ? c.dim(` [${escapeTerminal(costPhrase(f.bytes ?? 0, f.measured))}]`) : f.bytes ? c.dim(` [${formatBytes(f.bytes)}]`) : "";
   const lines = [`  ${where}${sev} ${f.rule} ${f.name}: ${escapeTerminal(f.message)}${bytes}${fails}`];
   if (f.fix) lines.push(`    ${c.dim("fix:")} ${escapeTerminal(f.fix)}`);
   return lines;
@@ -315,7 +316,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-47LTOVLY.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-N3HBTPUF.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -368,7 +369,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-YRRBMNW4.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-W555LFCO.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

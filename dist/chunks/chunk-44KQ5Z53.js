@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-D3T4KABO.js";
 import {
   UserError,
   messageOf

@@ -4,11 +4,20 @@ import {
   GraphError,
   RULES,
   buildStageGraph,
+  cleanPath,
   createContext,
+  expandText,
+  graphOf,
   isPlatform,
+  isWholeContextCopy,
+  optionValues,
   parseDockerfile,
-  readContext
-} from "./chunk-GZ3YQ5EF.js";
+  pipInstallArgs,
+  readContext,
+  removedAgain,
+  toolingInstall,
+  uvCommand
+} from "./chunk-36UUQJWO.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -19,6 +28,96 @@ import {
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
+
+// src/lint/final-steps.ts
+var LAYER_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var WHOLE = /* @__PURE__ */ new Set([".", "./"]);
+function bareName(spec) {
+  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~!;[ ]/)[0].toLowerCase();
+}
+function joinPath(dir, path) {
+  return cleanPath(path.startsWith("/") ? path : `${dir}/${path}`);
+}
+function finalSteps(ctx) {
+  if (!ctx.graph) return null;
+  const g = graphOf(ctx);
+  const steps = [];
+  let workdir = null;
+  for (const stage of g.lineage) {
+    for (const instr of stage.body) {
+      const vars = ctx.vars(stage, instr);
+      const expand = (text) => expandText(text, vars.lookup, ctx.parsed.escape);
+      if (instr.keyword === "WORKDIR") {
+        const dir = expand(instr.args.trim());
+        workdir = dir === null || dir === "" ? null : dir.startsWith("/") ? cleanPath(dir) : workdir && joinPath(workdir, dir);
+        continue;
+      }
+      if (!LAYER_KEYWORDS.has(instr.keyword)) continue;
+      const keyword = instr.keyword;
+      if (keyword === "RUN") {
+        steps.push({ ...runStep(ctx, instr), line: instr.line, keyword });
+        continue;
+      }
+      const sources = ctx.sources(instr);
+      const words = instr.json ?? instr.args.split(/\s+/).filter(Boolean);
+      const rawDest = instr.heredocs.length === 0 ? words[words.length - 1] : void 0;
+      const dest = rawDest === void 0 ? null : expand(rawDest);
+      const destination = dest === null || dest.includes("$") ? null : dest.startsWith("/") ? cleanPath(dest) : workdir && joinPath(workdir, dest);
+      steps.push({
+        line: instr.line,
+        keyword,
+        recorded: dest === null || instr.heredocs.length > 0 ? null : copyRecorded(instr, sources, dest),
+        destination,
+        wholeContext: isWholeContextCopy(ctx, instr) && sources.every((s) => WHOLE.has(s)),
+        tooling: [],
+        cacheDirs: []
+      });
+    }
+  }
+  return { steps, heavy: ctx.context?.heavy ?? [] };
+}
+function copyRecorded(instr, sources, dest) {
+  const flags = instr.flags.map((f) => f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`).join(" ");
+  const k = instr.keyword;
+  const plain = `${k} ${sources.join(" ")} ${dest}`;
+  return [
+    plain,
+    `${k} ${flags} ${sources.join(" ")} ${dest}`,
+    `${k} ${instr.args}`,
+    ...["file", "dir", "multi"].map((kind) => `${k} ${kind}:\u2026 in ${dest}`)
+  ];
+}
+function runStep(ctx, instr) {
+  const { commands } = ctx.run(instr);
+  const tooling = [];
+  const cacheDirs = /* @__PURE__ */ new Set();
+  commands.forEach((cmd, k) => {
+    const install = toolingInstall(cmd);
+    if (install) {
+      const removed = removedAgain(install, commands.slice(k + 1));
+      const left = install.packages.filter((p) => !removed.has(p)).map(bareName);
+      if (left.length) tooling.push({ manager: install.manager, packages: left });
+    }
+    const pip = pipInstallArgs(cmd);
+    const uv = uvCommand(cmd);
+    const dirs = [
+      ...pip ? optionValues(pip.options, "--cache-dir") : [],
+      ...uv ? optionValues(uv.options, "--cache-dir") : [],
+      cmd.env.PIP_CACHE_DIR,
+      cmd.env.UV_CACHE_DIR
+    ];
+    for (const d of dirs) if (d?.startsWith("/")) cacheDirs.add(cleanPath(d));
+  });
+  for (const key of ["PIP_CACHE_DIR", "UV_CACHE_DIR"]) {
+    const v = ctx.vars(graphOf(ctx).final, instr).get(key);
+    if (v?.startsWith("/")) cacheDirs.add(cleanPath(v));
+  }
+  let recorded;
+  if (instr.heredocs.length > 0) recorded = null;
+  else if (instr.json) recorded = [`RUN ${instr.json.join(" ")}`, `RUN ${instr.args}`];
+  else recorded = [`RUN ${instr.args}`];
+  return { recorded, destination: null, wholeContext: false, tooling, cacheDirs: [...cacheDirs] };
+}
 
 // src/lint/engine.ts
 var IGNORE = /^image-guard\s+ignore=([A-Za-z0-9_,\s]+)$/i;
@@ -113,7 +212,7 @@ function lintResult(text, context, options = {}) {
     line: graph.final.from.line,
     reason: graph.finalReason
   } : null;
-  return { findings, judged };
+  return { findings, judged, final: finalSteps(ctx) };
 }
 function looksLikeDockerfile(text) {
   return /^[ \t]*(from|run|copy|add|arg|env|cmd|entrypoint|workdir|user|label|expose|volume|shell|healthcheck|onbuild|stopsignal|maintainer)[ \t]/im.test(

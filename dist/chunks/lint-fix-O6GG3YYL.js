@@ -11,15 +11,15 @@ import {
 import {
   fixContext,
   fixDockerfile
-} from "./chunk-OGIRTJMR.js";
+} from "./chunk-FHW2QNS3.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import "./chunk-RFHG46HN.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-6BIWVET4.js";
-import "./chunk-GZ3YQ5EF.js";
+} from "./chunk-EQ6WX6LC.js";
+import "./chunk-36UUQJWO.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError

@@ -1,0 +1,152 @@
+// What the image analysis needs from a lint to measure what a finding costs (src/analysis/finding-bytes.ts):
+// the RUN, COPY and ADD instructions of the final image's lineage, in build order, each with the texts a
+// builder records for it in the image's history (so that it can be matched with the layer it made), where a
+// COPY put its files, and what a RUN leaves (build tooling, pip/uv cache directories). Pure: read from the
+// rule context after the rules ran.
+import { optionValues } from './commands/arguments.js';
+import { removedAgain, toolingInstall } from './commands/build-only-tools.js';
+import { pipInstallArgs, uvCommand } from './commands/python.js';
+import type { HeavyPath } from './context.js';
+import { cleanPath } from './dockerignore.js';
+import { expandText } from './expand.js';
+import type { Instruction } from './parse.js';
+import type { RuleContext } from './rule.js';
+import { graphOf, isWholeContextCopy } from './rule.js';
+
+export interface FinalStep {
+  line: number;
+  keyword: 'RUN' | 'COPY' | 'ADD';
+  /**
+   * The instruction as BuildKit or the legacy builder records it in the image's history (after
+   * `normalizeInstruction`), any of these; null when it cannot be told (a heredoc): matched by keyword only,
+   * and then never measured.
+   */
+  recorded: string[] | null;
+  /** COPY/ADD: the absolute destination in the image, when every word of it is known; else null. */
+  destination: string | null;
+  /** COPY/ADD of the whole build context (`.` or `./`): the context's root lands at `destination`. */
+  wholeContext: boolean;
+  /** RUN: the build-only packages it installs and does not remove again (IG001, IG011). */
+  tooling: { manager: 'apt' | 'apk' | 'rpm' | 'pip'; packages: string[] }[];
+  /** RUN: absolute cache directories pip or uv are told to use (`--cache-dir`, PIP_CACHE_DIR, UV_CACHE_DIR). */
+  cacheDirs: string[];
+}
+
+export interface FinalSteps {
+  /** Oldest first: the lineage's root stage first, the final stage last. */
+  steps: FinalStep[];
+  /** Paths of the context that IG008 names and the ignore file lets through (relative to the context root). */
+  heavy: HeavyPath[];
+}
+
+const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+const WHOLE = new Set(['.', './']);
+
+/** A spec `gcc-12=12.2.0-14` / `libssl-dev:arm64` / `wheel>=0.40` as a bare package name. */
+function bareName(spec: string): string {
+  return spec
+    .replace(/:[a-z0-9]+$/, '')
+    .split(/[=<>~!;[ ]/)[0]!
+    .toLowerCase();
+}
+
+function joinPath(dir: string, path: string): string {
+  return cleanPath(path.startsWith('/') ? path : `${dir}/${path}`);
+}
+
+/** The final image's RUN/COPY/ADD steps and the context's heavy paths; null without a stage graph. */
+export function finalSteps(ctx: RuleContext): FinalSteps | null {
+  if (!ctx.graph) return null;
+  const g = graphOf(ctx);
+  const steps: FinalStep[] = [];
+  let workdir: string | null = null;
+  for (const stage of g.lineage) {
+    for (const instr of stage.body) {
+      const vars = ctx.vars(stage, instr);
+      const expand = (text: string) => expandText(text, vars.lookup, ctx.parsed.escape);
+      if (instr.keyword === 'WORKDIR') {
+        const dir = expand(instr.args.trim());
+        workdir =
+          dir === null || dir === ''
+            ? null
+            : dir.startsWith('/')
+              ? cleanPath(dir)
+              : workdir && joinPath(workdir, dir);
+        continue;
+      }
+      if (!LAYER_KEYWORDS.has(instr.keyword)) continue;
+      const keyword = instr.keyword as FinalStep['keyword'];
+      if (keyword === 'RUN') {
+        steps.push({ ...runStep(ctx, instr), line: instr.line, keyword });
+        continue;
+      }
+      const sources = ctx.sources(instr);
+      const words = instr.json ?? instr.args.split(/\s+/).filter(Boolean);
+      const rawDest = instr.heredocs.length === 0 ? words[words.length - 1] : undefined;
+      const dest = rawDest === undefined ? null : expand(rawDest);
+      const destination =
+        dest === null || dest.includes('$')
+          ? null
+          : dest.startsWith('/')
+            ? cleanPath(dest)
+            : workdir && joinPath(workdir, dest);
+      steps.push({
+        line: instr.line,
+        keyword,
+        recorded: dest === null || instr.heredocs.length > 0 ? null : copyRecorded(instr, sources, dest),
+        destination,
+        wholeContext: isWholeContextCopy(ctx, instr) && sources.every((s) => WHOLE.has(s)),
+        tooling: [],
+        cacheDirs: [],
+      });
+    }
+  }
+  return { steps, heavy: ctx.context?.heavy ?? [] };
+}
+
+function copyRecorded(instr: Instruction, sources: string[], dest: string): string[] {
+  const flags = instr.flags
+    .map((f) => (f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`))
+    .join(' ');
+  const k = instr.keyword;
+  const plain = `${k} ${sources.join(' ')} ${dest}`;
+  // The legacy builder records content hashes (hidden by normalizeInstruction) and the destination as written.
+  return [
+    plain,
+    `${k} ${flags} ${sources.join(' ')} ${dest}`,
+    `${k} ${instr.args}`,
+    ...['file', 'dir', 'multi'].map((kind) => `${k} ${kind}:… in ${dest}`),
+  ];
+}
+
+function runStep(ctx: RuleContext, instr: Instruction): Omit<FinalStep, 'line' | 'keyword'> {
+  const { commands } = ctx.run(instr);
+  const tooling: FinalStep['tooling'] = [];
+  const cacheDirs = new Set<string>();
+  commands.forEach((cmd, k) => {
+    const install = toolingInstall(cmd);
+    if (install) {
+      const removed = removedAgain(install, commands.slice(k + 1));
+      const left = install.packages.filter((p) => !removed.has(p)).map(bareName);
+      if (left.length) tooling.push({ manager: install.manager, packages: left });
+    }
+    const pip = pipInstallArgs(cmd);
+    const uv = uvCommand(cmd);
+    const dirs = [
+      ...(pip ? optionValues(pip.options, '--cache-dir') : []),
+      ...(uv ? optionValues(uv.options, '--cache-dir') : []),
+      cmd.env.PIP_CACHE_DIR,
+      cmd.env.UV_CACHE_DIR,
+    ];
+    for (const d of dirs) if (d?.startsWith('/')) cacheDirs.add(cleanPath(d));
+  });
+  for (const key of ['PIP_CACHE_DIR', 'UV_CACHE_DIR']) {
+    const v = ctx.vars(graphOf(ctx).final, instr).get(key);
+    if (v?.startsWith('/')) cacheDirs.add(cleanPath(v));
+  }
+  let recorded: string[] | null;
+  if (instr.heredocs.length > 0) recorded = null;
+  else if (instr.json) recorded = [`RUN ${instr.json.join(' ')}`, `RUN ${instr.args}`];
+  else recorded = [`RUN ${instr.args}`];
+  return { recorded, destination: null, wholeContext: false, tooling, cacheDirs: [...cacheDirs] };
+}
