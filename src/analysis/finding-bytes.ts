@@ -13,7 +13,7 @@
 import type { Finding, FindingMeasure, Image, ImageLayer, Package } from '../core/report.js';
 import type { FinalStep, FinalSteps } from '../lint/final-steps.js';
 import { ecosystemOf, toolingPackages } from '../lint/tooling-packages.js';
-import type { FileIndex } from './file-index.js';
+import { comparePaths, type FileIndex } from './file-index.js';
 import { instructionKind, normalizeInstruction } from './layers.js';
 
 export interface FindingBytesInput {
@@ -92,25 +92,45 @@ export function layersOfSteps(
   return out;
 }
 
+/** The first position in `paths` (path order) not before `path`. */
+function lowerBound(paths: readonly string[], path: string): number {
+  let lo = 0;
+  let hi = paths.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comparePaths(paths[mid]!, path) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Bytes of the files of `layer` (their version on top comes from it) at or below each prefix (absolute
- * paths); a file under two prefixes counts for the first that holds it.
+ * paths), and the prefixes that hold any; a file under two prefixes counts once. In path order a directory's
+ * files follow it without a gap, so each prefix is a binary search and a run of paths.
  */
 export function bytesInLayer(
   index: FileIndex,
   layer: number,
   prefixes: readonly string[],
 ): { bytes: number; paths: string[] } {
-  const rel = prefixes.map((p) => p.replace(/^\/+/, '').replace(/\/+$/, ''));
-  const per = new Array<number>(rel.length).fill(0);
-  for (let i = 0; i < index.paths.length; i++) {
-    if (index.layers[i] !== layer) continue;
-    const path = index.paths[i]!;
-    const k = rel.findIndex((p) => p === '' || path === p || path.startsWith(`${p}/`));
-    if (k >= 0) per[k]! += index.sizes[i]!;
+  const counted = new Set<number>();
+  let bytes = 0;
+  const paths: string[] = [];
+  for (const prefix of prefixes) {
+    const p = prefix.replace(/^\/+/, '').replace(/\/+$/, '');
+    let here = 0;
+    for (let i = p === '' ? 0 : lowerBound(index.paths, p); i < index.paths.length; i++) {
+      const path = index.paths[i]!;
+      if (p !== '' && path !== p && !path.startsWith(`${p}/`)) break;
+      if (index.layers[i] !== layer || counted.has(i)) continue;
+      counted.add(i);
+      here += index.sizes[i]!;
+    }
+    if (here > 0 && !paths.includes(`/${p}`)) paths.push(`/${p}`);
+    bytes += here;
   }
-  const paths = rel.flatMap((p, k) => (per[k]! > 0 ? [`/${p}`] : []));
-  return { bytes: per.reduce((a, b) => a + b, 0), paths };
+  return { bytes, paths };
 }
 
 /** pip's and uv's caches in a layer: every `…/.cache/pip` and `…/.cache/uv` it holds, and the directories named. */
@@ -122,7 +142,9 @@ function cachesInLayer(
   const roots = new Set(named.map((d) => d.replace(/\/+$/, '')));
   for (let i = 0; i < index.paths.length; i++) {
     if (index.layers[i] !== layer) continue;
-    const m = /^(?:.*\/)?\.cache\/(?:pip|uv)(?=\/)/.exec(index.paths[i]!);
+    const path = index.paths[i]!;
+    if (!path.includes('.cache/')) continue;
+    const m = /^(?:.*\/)?\.cache\/(?:pip|uv)(?=\/)/.exec(path);
     if (m) roots.add(`/${m[0]}`);
   }
   return bytesInLayer(index, layer, [...roots].sort());

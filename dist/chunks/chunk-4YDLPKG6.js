@@ -33,6 +33,9 @@ import {
   isArchiveRef
 } from "./chunk-XVZPSMU3.js";
 import {
+  comparePaths
+} from "./chunk-DNIAJJEW.js";
+import {
   instructionKind,
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
@@ -192,23 +195,42 @@ function layersOfSteps(layers, steps) {
   }
   return out;
 }
-function bytesInLayer(index, layer, prefixes) {
-  const rel = prefixes.map((p) => p.replace(/^\/+/, "").replace(/\/+$/, ""));
-  const per = new Array(rel.length).fill(0);
-  for (let i = 0; i < index.paths.length; i++) {
-    if (index.layers[i] !== layer) continue;
-    const path = index.paths[i];
-    const k = rel.findIndex((p) => p === "" || path === p || path.startsWith(`${p}/`));
-    if (k >= 0) per[k] += index.sizes[i];
+function lowerBound(paths, path) {
+  let lo = 0;
+  let hi = paths.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (comparePaths(paths[mid], path) < 0) lo = mid + 1;
+    else hi = mid;
   }
-  const paths = rel.flatMap((p, k) => per[k] > 0 ? [`/${p}`] : []);
-  return { bytes: per.reduce((a, b) => a + b, 0), paths };
+  return lo;
+}
+function bytesInLayer(index, layer, prefixes) {
+  const counted = /* @__PURE__ */ new Set();
+  let bytes = 0;
+  const paths = [];
+  for (const prefix of prefixes) {
+    const p = prefix.replace(/^\/+/, "").replace(/\/+$/, "");
+    let here = 0;
+    for (let i = p === "" ? 0 : lowerBound(index.paths, p); i < index.paths.length; i++) {
+      const path = index.paths[i];
+      if (p !== "" && path !== p && !path.startsWith(`${p}/`)) break;
+      if (index.layers[i] !== layer || counted.has(i)) continue;
+      counted.add(i);
+      here += index.sizes[i];
+    }
+    if (here > 0 && !paths.includes(`/${p}`)) paths.push(`/${p}`);
+    bytes += here;
+  }
+  return { bytes, paths };
 }
 function cachesInLayer(index, layer, named) {
   const roots = new Set(named.map((d) => d.replace(/\/+$/, "")));
   for (let i = 0; i < index.paths.length; i++) {
     if (index.layers[i] !== layer) continue;
-    const m = /^(?:.*\/)?\.cache\/(?:pip|uv)(?=\/)/.exec(index.paths[i]);
+    const path = index.paths[i];
+    if (!path.includes(".cache/")) continue;
+    const m = /^(?:.*\/)?\.cache\/(?:pip|uv)(?=\/)/.exec(path);
     if (m) roots.add(`/${m[0]}`);
   }
   return bytesInLayer(index, layer, [...roots].sort());

@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-7C3XH7G2.js";
+} from "./chunk-4YDLPKG6.js";
 import {
   EXIT_STATUS,
   commandHelp,

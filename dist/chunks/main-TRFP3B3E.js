@@ -4,7 +4,7 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-7C3XH7G2.js";
+} from "./chunk-4YDLPKG6.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
