@@ -7,6 +7,8 @@
 //   IG004        pip and uv caches (any `.cache/pip`, `.cache/uv`, or the cache directory named) in its layer;
 //   IG008, IG012 in the layer of the whole-context COPY, the context's heavy paths (.git, node_modules, …)
 //                the ignore file lets through, under the COPY's destination;
+//   IG013        npm's development-only packages (`"dev": true` in the package-lock.json an earlier COPY put
+//                in the install's WORKDIR) under its node_modules, in its layer;
 //   IG001, IG011 the installed packages of the build tools the final image's RUNs install (from Image.packages,
 //                only those owning files of those RUNs' layers when the file index knows owners).
 // Pure.
@@ -226,6 +228,12 @@ export function measureFindings(input: FindingBytesInput): Finding[] {
           index,
           layer,
           steps.heavy.map((h) => `${step.destination!.replace(/\/+$/, '')}/${h.path}`),
+        );
+      else if (f.rule === 'IG013' && step.npm?.devPaths?.length)
+        found = bytesInLayer(
+          index,
+          layer,
+          step.npm.devPaths.map((p) => `${step.npm!.workdir.replace(/\/+$/, '')}/${p}`),
         );
       if (found) measure = { bytes: found.bytes, measured: { layer, paths: found.paths } };
     }

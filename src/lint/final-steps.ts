@@ -5,13 +5,15 @@
 // rule context after the rules ran.
 import { optionValues } from './commands/arguments.js';
 import { removedAgain, toolingInstall } from './commands/build-only-tools.js';
+import { npmInstall } from './commands/javascript.js';
 import { pipInstallArgs, uvCommand } from './commands/python.js';
 import type { HeavyPath } from './context.js';
 import { cleanPath } from './dockerignore.js';
 import { expandText } from './expand.js';
 import type { Instruction } from './parse.js';
 import type { RuleContext } from './rule.js';
-import { graphOf, isWholeContextCopy } from './rule.js';
+import { graphOf, hasFromFlag, isWholeContextCopy } from './rule.js';
+import type { ShellCommand } from './shell.js';
 
 export interface FinalStep {
   line: number;
@@ -30,6 +32,13 @@ export interface FinalStep {
   tooling: { manager: 'apt' | 'apk' | 'rpm' | 'pip'; packages: string[] }[];
   /** RUN: absolute cache directories pip or uv are told to use (`--cache-dir`, PIP_CACHE_DIR, UV_CACHE_DIR). */
   cacheDirs: string[];
+  /**
+   * RUN: an `npm ci` / `npm install` (without package names) in `workdir`, with the context's lockfile an
+   * earlier COPY put there (its path in the context), or null when none did. `devPaths`: the lockfile's
+   * packages only development needs (`"dev": true`, as `node_modules/…` paths), when it was read (by
+   * lintDockerfileResult, which reads the context).
+   */
+  npm?: { workdir: string; lockfile: string | null; devPaths?: string[] } | null;
 }
 
 export interface FinalSteps {
@@ -60,6 +69,8 @@ export function finalSteps(ctx: RuleContext): FinalSteps | null {
   const g = graphOf(ctx);
   const steps: FinalStep[] = [];
   let workdir: string | null = null;
+  /** Per image directory, the context's package-lock.json the latest COPY put there. */
+  const lockfiles = new Map<string, string>();
   for (const stage of g.lineage) {
     for (const instr of stage.body) {
       const vars = ctx.vars(stage, instr);
@@ -77,7 +88,10 @@ export function finalSteps(ctx: RuleContext): FinalSteps | null {
       if (!LAYER_KEYWORDS.has(instr.keyword)) continue;
       const keyword = instr.keyword as FinalStep['keyword'];
       if (keyword === 'RUN') {
-        steps.push({ ...runStep(ctx, instr), line: instr.line, keyword });
+        const step: FinalStep = { ...runStep(ctx, instr), line: instr.line, keyword };
+        if (workdir && ctx.run(instr).commands.some(installsAll))
+          step.npm = { workdir, lockfile: lockfiles.get(workdir) ?? null };
+        steps.push(step);
         continue;
       }
       const sources = ctx.sources(instr);
@@ -90,6 +104,11 @@ export function finalSteps(ctx: RuleContext): FinalSteps | null {
           : dest.startsWith('/')
             ? cleanPath(dest)
             : workdir && joinPath(workdir, dest);
+      if (destination && !hasFromFlag(instr)) {
+        const lock = lockfileCopied(ctx, sources);
+        if (lock) lockfiles.set(destination, lock);
+        else lockfiles.delete(destination);
+      }
       steps.push({
         line: instr.line,
         keyword,
@@ -102,6 +121,38 @@ export function finalSteps(ctx: RuleContext): FinalSteps | null {
     }
   }
   return { steps, heavy: ctx.context?.heavy ?? [] };
+}
+
+/** `npm ci` / `npm install` without package names: installs what the lockfile lists. */
+function installsAll(cmd: ShellCommand): boolean {
+  const npm = npmInstall(cmd);
+  return npm !== null && (npm.kind === 'ci' || npm.packages.length === 0);
+}
+
+/**
+ * The context path of the package-lock.json a COPY's sources bring to the root of its destination: the
+ * context's root (`.`) or a directory's, or the file named or globbed (`package*.json`); null when none.
+ */
+function lockfileCopied(ctx: RuleContext, sources: readonly string[]): string | null {
+  const known = ctx.context;
+  if (!known) return null;
+  for (const raw of sources) {
+    const s = raw.replace(/^(\.\/)+/, '');
+    const dir =
+      s === '' || s === '.' || known.dirs.has(s.replace(/\/+$/, ''))
+        ? s.replace(/\/+$/, '').replace(/^\.$/, '')
+        : null;
+    let candidate: string | null = null;
+    if (dir !== null) candidate = dir ? `${dir}/package-lock.json` : 'package-lock.json';
+    else {
+      const slash = s.lastIndexOf('/');
+      const base = s.slice(slash + 1);
+      if (['package-lock.json', 'package*.json', '*.json', 'package-*.json', '*'].includes(base))
+        candidate = `${s.slice(0, slash + 1)}package-lock.json`;
+    }
+    if (candidate && known.files.includes(candidate)) return candidate;
+  }
+  return null;
 }
 
 function copyRecorded(instr: Instruction, sources: string[], dest: string): string[] {

@@ -11,6 +11,7 @@ import { AnalysisCache, cacheKey } from '../../src/cache/analysis-cache.js';
 import type { Image, Package } from '../../src/core/report.js';
 import { readContext } from '../../src/lint/context.js';
 import { lintResult } from '../../src/lint/engine.js';
+import { lintDockerfileResult } from '../../src/lint/index.js';
 import { imageData, layer } from './helpers.js';
 
 let dir: string;
@@ -359,5 +360,91 @@ describe('layersOfSteps', () => {
       [3, 2],
       [1, 0],
     ]);
+  });
+});
+
+describe('IG013: npm’s development-only packages, from the lockfile the install used', () => {
+  const LOCK = {
+    name: 'web',
+    lockfileVersion: 3,
+    packages: {
+      '': {
+        name: 'web',
+        dependencies: { express: '^4' },
+        devDependencies: { jest: '^29', '@types/node': '^22' },
+      },
+      'node_modules/express': { version: '4.21.0' },
+      'node_modules/ms': { version: '2.1.3' },
+      'node_modules/jest': { version: '29.7.0', dev: true },
+      'node_modules/jest/node_modules/chalk': { version: '4.1.2', dev: true },
+      'node_modules/@types/node': { version: '22.0.0', dev: true },
+    },
+  };
+  const NPM = [
+    'app/node_modules/express/index.js:1000',
+    'app/node_modules/ms/index.js:50',
+    'app/node_modules/jest/index.js:7000',
+    'app/node_modules/jest/node_modules/chalk/index.js:300',
+    'app/node_modules/@types/node/index.d.ts:2000',
+  ];
+  const DOCKERFILE_NPM = `FROM node:22-slim
+WORKDIR /app
+COPY package*.json ./
+RUN npm ci
+COPY src/ src/
+`;
+  let npmCtx: string;
+  beforeAll(() => {
+    npmCtx = join(dir, 'npm');
+    mkdirSync(join(npmCtx, 'src'), { recursive: true });
+    writeFileSync(join(npmCtx, 'Dockerfile'), DOCKERFILE_NPM);
+    writeFileSync(join(npmCtx, 'package.json'), JSON.stringify({ name: 'web' }));
+    writeFileSync(join(npmCtx, 'package-lock.json'), JSON.stringify(LOCK));
+    writeFileSync(join(npmCtx, 'src/index.js'), 'x');
+  });
+  const history = [
+    { createdBy: '/bin/sh -c #(nop) ADD file:abc in / ', summary: layer(...BASE) },
+    { createdBy: 'WORKDIR /app', empty: true },
+    {
+      createdBy: 'COPY package*.json ./ # buildkit',
+      summary: layer('app/', 'app/package.json:15', 'app/package-lock.json:400'),
+    },
+    { createdBy: 'RUN /bin/sh -c npm ci # buildkit', summary: layer(...dirsOf(NPM), ...NPM) },
+    { createdBy: 'COPY src/ src/ # buildkit', summary: layer('app/src/', 'app/src/index.js:1') },
+  ];
+
+  it('sums the node_modules paths the lockfile marks dev, in the install’s layer', async () => {
+    const linted = await lintDockerfileResult(join(npmCtx, 'Dockerfile'), { context: npmCtx });
+    const analysis = analyzeImage(imageData(history));
+    const ig013 = measureFindings({
+      findings: linted.findings,
+      steps: linted.final,
+      image: analysis.image,
+      fileIndex: analysis.fileIndex,
+    }).find((f) => f.rule === 'IG013')!;
+    expect(ig013.line).toBe(4);
+    expect(ig013.bytes).toBe(sumOf(NPM, 'app/node_modules/jest/', 'app/node_modules/@types/'));
+    expect(ig013.measured).toEqual({
+      layer: 3,
+      paths: ['/app/node_modules/jest', '/app/node_modules/@types/node'],
+    });
+  });
+
+  it('without a lockfile in the context nothing is claimed', async () => {
+    rmSync(join(npmCtx, 'package-lock.json'));
+    try {
+      const linted = await lintDockerfileResult(join(npmCtx, 'Dockerfile'), { context: npmCtx });
+      const analysis = analyzeImage(imageData(history));
+      const ig013 = measureFindings({
+        findings: linted.findings,
+        steps: linted.final,
+        image: analysis.image,
+        fileIndex: analysis.fileIndex,
+      }).find((f) => f.rule === 'IG013')!;
+      expect(ig013.measured).toBeUndefined();
+      expect(ig013.bytes).toBeNull();
+    } finally {
+      writeFileSync(join(npmCtx, 'package-lock.json'), JSON.stringify(LOCK));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   describeProbe
-} from "./chunk-D3T4KABO.js";
+} from "./chunk-L7G7GUDA.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -294,6 +294,12 @@ function measureFindings(input) {
           index,
           layer,
           steps.heavy.map((h) => `${step.destination.replace(/\/+$/, "")}/${h.path}`)
+        );
+      else if (f.rule === "IG013" && step.npm?.devPaths?.length)
+        found = bytesInLayer(
+          index,
+          layer,
+          step.npm.devPaths.map((p) => `${step.npm.workdir.replace(/\/+$/, "")}/${p}`)
         );
       if (found) measure = { bytes: found.bytes, measured: { layer, paths: found.paths } };
     }
@@ -589,7 +595,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-67E2YWR6.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-W555LFCO.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-MJUHASJI.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-D3T4KABO.js";
+} from "./chunk-L7G7GUDA.js";
 import {
   UserError,
   messageOf

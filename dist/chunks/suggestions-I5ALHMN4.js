@@ -6,16 +6,16 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-FHW2QNS3.js";
+} from "./chunk-UULUP25G.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-EQ6WX6LC.js";
+} from "./chunk-2CZ7FORZ.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-36UUQJWO.js";
+} from "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

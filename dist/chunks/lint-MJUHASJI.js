@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-EQ6WX6LC.js";
+} from "./chunk-2CZ7FORZ.js";
 import {
   readContext
-} from "./chunk-36UUQJWO.js";
+} from "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -5,16 +5,16 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-4YDLPKG6.js";
+} from "./chunk-ZFBL2BN3.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-44KQ5Z53.js";
+} from "./chunk-YPQ3EHEI.js";
 import {
   loadSettings
-} from "./chunk-D3T4KABO.js";
+} from "./chunk-L7G7GUDA.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -50,7 +50,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-36UUQJWO.js";
+import "./chunk-3HJHGFWC.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -316,7 +316,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-N3HBTPUF.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-LDIAVRXV.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -369,7 +369,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-W555LFCO.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-MJUHASJI.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

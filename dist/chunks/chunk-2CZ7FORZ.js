@@ -8,8 +8,10 @@ import {
   createContext,
   expandText,
   graphOf,
+  hasFromFlag,
   isPlatform,
   isWholeContextCopy,
+  npmInstall,
   optionValues,
   parseDockerfile,
   pipInstallArgs,
@@ -17,7 +19,7 @@ import {
   removedAgain,
   toolingInstall,
   uvCommand
-} from "./chunk-36UUQJWO.js";
+} from "./chunk-3HJHGFWC.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -27,7 +29,7 @@ import {
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 // src/lint/final-steps.ts
 var LAYER_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
@@ -43,6 +45,7 @@ function finalSteps(ctx) {
   const g = graphOf(ctx);
   const steps = [];
   let workdir = null;
+  const lockfiles = /* @__PURE__ */ new Map();
   for (const stage of g.lineage) {
     for (const instr of stage.body) {
       const vars = ctx.vars(stage, instr);
@@ -55,7 +58,10 @@ function finalSteps(ctx) {
       if (!LAYER_KEYWORDS.has(instr.keyword)) continue;
       const keyword = instr.keyword;
       if (keyword === "RUN") {
-        steps.push({ ...runStep(ctx, instr), line: instr.line, keyword });
+        const step = { ...runStep(ctx, instr), line: instr.line, keyword };
+        if (workdir && ctx.run(instr).commands.some(installsAll))
+          step.npm = { workdir, lockfile: lockfiles.get(workdir) ?? null };
+        steps.push(step);
         continue;
       }
       const sources = ctx.sources(instr);
@@ -63,6 +69,11 @@ function finalSteps(ctx) {
       const rawDest = instr.heredocs.length === 0 ? words[words.length - 1] : void 0;
       const dest = rawDest === void 0 ? null : expand(rawDest);
       const destination = dest === null || dest.includes("$") ? null : dest.startsWith("/") ? cleanPath(dest) : workdir && joinPath(workdir, dest);
+      if (destination && !hasFromFlag(instr)) {
+        const lock = lockfileCopied(ctx, sources);
+        if (lock) lockfiles.set(destination, lock);
+        else lockfiles.delete(destination);
+      }
       steps.push({
         line: instr.line,
         keyword,
@@ -75,6 +86,28 @@ function finalSteps(ctx) {
     }
   }
   return { steps, heavy: ctx.context?.heavy ?? [] };
+}
+function installsAll(cmd) {
+  const npm = npmInstall(cmd);
+  return npm !== null && (npm.kind === "ci" || npm.packages.length === 0);
+}
+function lockfileCopied(ctx, sources) {
+  const known = ctx.context;
+  if (!known) return null;
+  for (const raw of sources) {
+    const s = raw.replace(/^(\.\/)+/, "");
+    const dir = s === "" || s === "." || known.dirs.has(s.replace(/\/+$/, "")) ? s.replace(/\/+$/, "").replace(/^\.$/, "") : null;
+    let candidate = null;
+    if (dir !== null) candidate = dir ? `${dir}/package-lock.json` : "package-lock.json";
+    else {
+      const slash = s.lastIndexOf("/");
+      const base = s.slice(slash + 1);
+      if (["package-lock.json", "package*.json", "*.json", "package-*.json", "*"].includes(base))
+        candidate = `${s.slice(0, slash + 1)}package-lock.json`;
+    }
+    if (candidate && known.files.includes(candidate)) return candidate;
+  }
+  return null;
 }
 function copyRecorded(instr, sources, dest) {
   const flags = instr.flags.map((f) => f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`).join(" ");
@@ -305,7 +338,7 @@ async function lintDockerfileResult(dockerfilePath, opts) {
     }
     context = readContext(opts.context, dockerfilePath);
   }
-  return lintResult(text, context, {
+  const result = lintResult(text, context, {
     file: dockerfilePath,
     dockerfileName: basename(dockerfilePath),
     target: opts.target,
@@ -314,6 +347,18 @@ async function lintDockerfileResult(dockerfilePath, opts) {
     config: opts.config,
     readProblems: problems
   });
+  if (opts.context !== null && result.final) await readDevPaths(result.final, opts.context);
+  return result;
+}
+async function readDevPaths(final, contextDir) {
+  for (const step of final.steps) {
+    if (!step.npm?.lockfile) continue;
+    try {
+      const lock = JSON.parse(await readFile(join(contextDir, step.npm.lockfile), "utf8"));
+      step.npm.devPaths = Object.entries(lock.packages ?? {}).filter(([path, entry]) => path.startsWith("node_modules/") && entry?.dev === true).map(([path]) => path);
+    } catch {
+    }
+  }
 }
 function defaultContext(dockerfilePath) {
   return dirname(dockerfilePath);

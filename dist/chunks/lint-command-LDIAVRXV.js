@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-44KQ5Z53.js";
+} from "./chunk-YPQ3EHEI.js";
 import {
   loadSettings
-} from "./chunk-D3T4KABO.js";
+} from "./chunk-L7G7GUDA.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-EQ6WX6LC.js";
+} from "./chunk-2CZ7FORZ.js";
 import {
   RULES
-} from "./chunk-36UUQJWO.js";
+} from "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -190,7 +190,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-O6GG3YYL.js");
+      const { runLintFix } = await import("./lint-fix-Z53TZ2ZK.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
@@ -205,7 +205,7 @@ async function runLintCommand(argv, io) {
       out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      const { dockerfileSuggestions } = await import("./suggestions-YXEVDDBL.js");
+      const { dockerfileSuggestions } = await import("./suggestions-I5ALHMN4.js");
       const changes = await dockerfileSuggestions({
         dockerfile,
         context,

@@ -11,15 +11,15 @@ import {
 import {
   fixContext,
   fixDockerfile
-} from "./chunk-FHW2QNS3.js";
+} from "./chunk-UULUP25G.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import "./chunk-RFHG46HN.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-EQ6WX6LC.js";
-import "./chunk-36UUQJWO.js";
+} from "./chunk-2CZ7FORZ.js";
+import "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError
