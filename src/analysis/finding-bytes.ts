@@ -16,7 +16,7 @@ import type { Finding, FindingMeasure, Image, ImageLayer, Package } from '../cor
 import type { FinalStep, FinalSteps } from '../lint/final-steps.js';
 import { ecosystemOf, toolingPackages } from '../lint/tooling-packages.js';
 import { comparePaths, type FileIndex } from './file-index.js';
-import { instructionKind, normalizeInstruction } from './layers.js';
+import { normalizeInstruction } from './layers.js';
 
 export interface FindingBytesInput {
   findings: readonly Finding[];
@@ -77,8 +77,9 @@ export function layersOfSteps(
     let matched = false;
     while (j >= 0 && !matched) {
       const layer = layers[j]!;
-      const text = normalizeInstruction(layer.createdBy);
-      const kind = instructionKind(layer.createdBy);
+      // the legacy builder's no-op entries under a SHELL of the Dockerfile's: `/bin/sh -e -c #(nop)  ENV A=1`
+      const text = normalizeInstruction(layer.createdBy).replace(/^.*?#\(nop\)\s*/, '');
+      const kind = /^([A-Z]+)\b/.exec(text)?.[1] ?? '';
       if (
         step.recorded === null ? kind === step.keyword : step.recorded.some((r) => squash(r) === squash(text))
       ) {

@@ -69,6 +69,8 @@ export function finalSteps(ctx: RuleContext): FinalSteps | null {
   const g = graphOf(ctx);
   const steps: FinalStep[] = [];
   let workdir: string | null = null;
+  /** The SHELL in force (null: the default `/bin/sh -c`, which history does not show once normalized). */
+  let shell: readonly string[] | null = null;
   /** Per image directory, the context's package-lock.json the latest COPY put there. */
   const lockfiles = new Map<string, string>();
   for (const stage of g.lineage) {
@@ -85,10 +87,11 @@ export function finalSteps(ctx: RuleContext): FinalSteps | null {
               : workdir && joinPath(workdir, dir);
         continue;
       }
+      if (instr.keyword === 'SHELL' && instr.json?.length) shell = instr.json;
       if (!LAYER_KEYWORDS.has(instr.keyword)) continue;
       const keyword = instr.keyword as FinalStep['keyword'];
       if (keyword === 'RUN') {
-        const step: FinalStep = { ...runStep(ctx, instr), line: instr.line, keyword };
+        const step: FinalStep = { ...runStep(ctx, instr, shell), line: instr.line, keyword };
         if (workdir && ctx.run(instr).commands.some(installsAll))
           step.npm = { workdir, lockfile: lockfiles.get(workdir) ?? null };
         steps.push(step);
@@ -170,7 +173,11 @@ function copyRecorded(instr: Instruction, sources: string[], dest: string): stri
   ];
 }
 
-function runStep(ctx: RuleContext, instr: Instruction): Omit<FinalStep, 'line' | 'keyword'> {
+function runStep(
+  ctx: RuleContext,
+  instr: Instruction,
+  shell: readonly string[] | null,
+): Omit<FinalStep, 'line' | 'keyword'> {
   const { commands } = ctx.run(instr);
   const tooling: FinalStep['tooling'] = [];
   const cacheDirs = new Set<string>();
@@ -195,9 +202,26 @@ function runStep(ctx: RuleContext, instr: Instruction): Omit<FinalStep, 'line' |
     const v = ctx.vars(graphOf(ctx).final, instr).get(key);
     if (v?.startsWith('/')) cacheDirs.add(cleanPath(v));
   }
-  let recorded: string[] | null;
-  if (instr.heredocs.length > 0) recorded = null;
-  else if (instr.json) recorded = [`RUN ${instr.json.join(' ')}`, `RUN ${instr.args}`];
-  else recorded = [`RUN ${instr.args}`];
-  return { recorded, destination: null, wholeContext: false, tooling, cacheDirs: [...cacheDirs] };
+  return {
+    recorded: runRecorded(instr, shell),
+    destination: null,
+    wholeContext: false,
+    tooling,
+    cacheDirs: [...cacheDirs],
+  };
+}
+
+/**
+ * How the builders record a RUN, once normalized: BuildKit `RUN <shell> <command>`, the legacy builder
+ * `<shell> <command>` (both `RUN <command>` under the default shell), the exec form's words joined.
+ */
+function runRecorded(instr: Instruction, shell: readonly string[] | null): string[] | null {
+  if (instr.heredocs.length > 0) return null;
+  if (instr.json) {
+    const joined = instr.json.join(' ');
+    const viaSh = instr.json[0] === '/bin/sh' && instr.json[1] === '-c';
+    return [`RUN ${joined}`, joined, ...(viaSh ? [`RUN ${instr.json.slice(2).join(' ')}`] : [])];
+  }
+  if (!shell) return [`RUN ${instr.args}`];
+  return [`RUN ${shell.join(' ')} ${instr.args}`, `${shell.join(' ')} ${instr.args}`, `RUN ${instr.args}`];
 }

@@ -448,3 +448,50 @@ COPY src/ src/
     }
   });
 });
+
+describe('instructions as each builder records them', () => {
+  const text = `FROM busybox
+SHELL ["/bin/sh", "-e", "-c"]
+ENV A=1
+RUN apt-get update && apt-get install -y curl
+RUN ["/bin/sh", "-c", "echo b > /b"]
+RUN ["pip", "install", "flask"]
+`;
+  // as observed on the classic engine: BuildKit, then the legacy builder
+  const recorded = {
+    buildkit: [
+      'SHELL [/bin/sh -e -c]',
+      'ENV A=1',
+      'RUN /bin/sh -e -c apt-get update && apt-get install -y curl # buildkit',
+      'RUN /bin/sh -c echo b > /b # buildkit',
+      'RUN pip install flask # buildkit',
+    ],
+    legacy: [
+      '/bin/sh -e -c #(nop)  SHELL [/bin/sh -e -c]',
+      '/bin/sh -e -c #(nop)  ENV A=1',
+      '/bin/sh -e -c apt-get update && apt-get install -y curl',
+      '/bin/sh -c echo b > /b',
+      'pip install flask',
+    ],
+  };
+  for (const [builder, entries] of Object.entries(recorded)) {
+    it(`${builder}: a SHELL of the Dockerfile's and exec-form RUNs are matched with their layers`, () => {
+      const { final } = lintResult(text, null);
+      const layers = [
+        { index: 0, diffId: 'sha256:0', createdBy: 'ADD file:x in /', size: 10, empty: false },
+        ...entries.map((createdBy, k) => ({
+          index: k + 1,
+          diffId: null,
+          createdBy,
+          size: 0,
+          empty: !/(apt-get|echo|pip)/.test(createdBy),
+        })),
+      ];
+      expect([...layersOfSteps(layers, final!.steps)]).toEqual([
+        [6, 5],
+        [5, 4],
+        [4, 3],
+      ]);
+    });
+  }
+});

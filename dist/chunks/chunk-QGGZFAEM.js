@@ -45,6 +45,7 @@ function finalSteps(ctx) {
   const g = graphOf(ctx);
   const steps = [];
   let workdir = null;
+  let shell = null;
   const lockfiles = /* @__PURE__ */ new Map();
   for (const stage of g.lineage) {
     for (const instr of stage.body) {
@@ -55,10 +56,11 @@ function finalSteps(ctx) {
         workdir = dir === null || dir === "" ? null : dir.startsWith("/") ? cleanPath(dir) : workdir && joinPath(workdir, dir);
         continue;
       }
+      if (instr.keyword === "SHELL" && instr.json?.length) shell = instr.json;
       if (!LAYER_KEYWORDS.has(instr.keyword)) continue;
       const keyword = instr.keyword;
       if (keyword === "RUN") {
-        const step = { ...runStep(ctx, instr), line: instr.line, keyword };
+        const step = { ...runStep(ctx, instr, shell), line: instr.line, keyword };
         if (workdir && ctx.run(instr).commands.some(installsAll))
           step.npm = { workdir, lockfile: lockfiles.get(workdir) ?? null };
         steps.push(step);
@@ -120,7 +122,7 @@ function copyRecorded(instr, sources, dest) {
     ...["file", "dir", "multi"].map((kind) => `${k} ${kind}:\u2026 in ${dest}`)
   ];
 }
-function runStep(ctx, instr) {
+function runStep(ctx, instr, shell) {
   const { commands } = ctx.run(instr);
   const tooling = [];
   const cacheDirs = /* @__PURE__ */ new Set();
@@ -145,11 +147,23 @@ function runStep(ctx, instr) {
     const v = ctx.vars(graphOf(ctx).final, instr).get(key);
     if (v?.startsWith("/")) cacheDirs.add(cleanPath(v));
   }
-  let recorded;
-  if (instr.heredocs.length > 0) recorded = null;
-  else if (instr.json) recorded = [`RUN ${instr.json.join(" ")}`, `RUN ${instr.args}`];
-  else recorded = [`RUN ${instr.args}`];
-  return { recorded, destination: null, wholeContext: false, tooling, cacheDirs: [...cacheDirs] };
+  return {
+    recorded: runRecorded(instr, shell),
+    destination: null,
+    wholeContext: false,
+    tooling,
+    cacheDirs: [...cacheDirs]
+  };
+}
+function runRecorded(instr, shell) {
+  if (instr.heredocs.length > 0) return null;
+  if (instr.json) {
+    const joined = instr.json.join(" ");
+    const viaSh = instr.json[0] === "/bin/sh" && instr.json[1] === "-c";
+    return [`RUN ${joined}`, joined, ...viaSh ? [`RUN ${instr.json.slice(2).join(" ")}`] : []];
+  }
+  if (!shell) return [`RUN ${instr.args}`];
+  return [`RUN ${shell.join(" ")} ${instr.args}`, `${shell.join(" ")} ${instr.args}`, `RUN ${instr.args}`];
 }
 
 // src/lint/engine.ts

@@ -36,7 +36,6 @@ import {
   comparePaths
 } from "./chunk-DNIAJJEW.js";
 import {
-  instructionKind,
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
 import {
@@ -181,8 +180,8 @@ function layersOfSteps(layers, steps) {
     let matched = false;
     while (j >= 0 && !matched) {
       const layer = layers[j];
-      const text = normalizeInstruction(layer.createdBy);
-      const kind = instructionKind(layer.createdBy);
+      const text = normalizeInstruction(layer.createdBy).replace(/^.*?#\(nop\)\s*/, "");
+      const kind = /^([A-Z]+)\b/.exec(text)?.[1] ?? "";
       if (step.recorded === null ? kind === step.keyword : step.recorded.some((r) => squash(r) === squash(text))) {
         if (step.recorded !== null) out.set(step.line, layer.index);
         matched = true;
@@ -595,7 +594,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-67E2YWR6.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-MJUHASJI.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-6HSFJZW4.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0

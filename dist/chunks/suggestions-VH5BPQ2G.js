@@ -6,11 +6,11 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-UULUP25G.js";
+} from "./chunk-OCBQE5WE.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-2CZ7FORZ.js";
+} from "./chunk-QGGZFAEM.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,

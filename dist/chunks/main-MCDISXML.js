@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-ZFBL2BN3.js";
+} from "./chunk-JI6AIDIF.js";
 import {
   EXIT_STATUS,
   commandHelp,
@@ -316,7 +316,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-LDIAVRXV.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-EYUVSZQ6.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -369,7 +369,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-MJUHASJI.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-6HSFJZW4.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

@@ -4,7 +4,7 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-ZFBL2BN3.js";
+} from "./chunk-JI6AIDIF.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
@@ -770,7 +770,7 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-I5ALHMN4.js")).dockerfileSuggestions({
+      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-VH5BPQ2G.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,

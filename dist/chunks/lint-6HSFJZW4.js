@@ -4,7 +4,7 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-2CZ7FORZ.js";
+} from "./chunk-QGGZFAEM.js";
 import {
   readContext
 } from "./chunk-3HJHGFWC.js";

@@ -24,7 +24,7 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-2CZ7FORZ.js";
+} from "./chunk-QGGZFAEM.js";
 import {
   RULES
 } from "./chunk-3HJHGFWC.js";
@@ -190,7 +190,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-Z53TZ2ZK.js");
+      const { runLintFix } = await import("./lint-fix-7F764FS7.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
@@ -205,7 +205,7 @@ async function runLintCommand(argv, io) {
       out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      const { dockerfileSuggestions } = await import("./suggestions-I5ALHMN4.js");
+      const { dockerfileSuggestions } = await import("./suggestions-VH5BPQ2G.js");
       const changes = await dockerfileSuggestions({
         dockerfile,
         context,

@@ -11,14 +11,14 @@ import {
 import {
   fixContext,
   fixDockerfile
-} from "./chunk-UULUP25G.js";
+} from "./chunk-OCBQE5WE.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import "./chunk-RFHG46HN.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-2CZ7FORZ.js";
+} from "./chunk-QGGZFAEM.js";
 import "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
