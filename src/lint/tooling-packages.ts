@@ -5,8 +5,12 @@
 
 type Manager = 'apt' | 'apk' | 'rpm' | 'pip';
 
+// Debian 13 splits each compiler into a front package and the one holding the binaries: gcc-14 and
+// gcc-14-x86-64-linux-gnu, cpp-14-x86-64-linux-gnu.
+const CROSS = '(-[a-z0-9_-]+-linux-gnu[a-z0-9_]*)?';
 const DEB_GCC = [
-  /^(gcc|cpp)(-\d+)?$/,
+  new RegExp(`^(gcc|cpp)(-\\d+)?${CROSS}$`),
+  /^lib(gomp|atomic|jansson|sframe)\d+$/,
   /^libgcc-\d+-dev$/,
   /^binutils(-[a-z0-9_-]+)?$/,
   /^libbinutils$/,
@@ -25,11 +29,28 @@ const DEB_GCC = [
   /^libtirpc-dev$/,
   /^rpcsvc-proto$/,
 ];
-const DEB_GXX = [/^g\+\+(-\d+)?$/, /^libstdc\+\+-\d+-dev$/, ...DEB_GCC];
+const DEB_GXX = [new RegExp(`^g\\+\\+(-\\d+)?${CROSS}$`), /^libstdc\+\+-\d+-dev$/, ...DEB_GCC];
 const DEB: Record<string, RegExp[]> = {
   gcc: DEB_GCC,
   'g++': DEB_GXX,
-  'build-essential': [/^build-essential$/, /^make$/, /^dpkg-dev$/, /^libdpkg-perl$/, /^patch$/, ...DEB_GXX],
+  // dpkg-dev brings perl and the Perl modules it uses, compressors, fakeroot, sq (signatures) and manual pages
+  'build-essential': [
+    /^build-essential$/,
+    /^make$/,
+    /^dpkg-dev$/,
+    /^patch$/,
+    /^bzip2$/,
+    /^xz-utils$/,
+    /^(lib)?fakeroot$/,
+    /^sq$/,
+    /^manpages(-dev)?$/,
+    /^libgdbm(-compat)?\d+(t64)?$/,
+    /^perl$/,
+    /^libperl5\.\d+$/,
+    /^perl-modules-5\.\d+$/,
+    /^lib(dpkg|algorithm-diff|algorithm-diff-xs|algorithm-merge|file-fcntllock|locale-gettext)-perl$/,
+    ...DEB_GXX,
+  ],
   clang: [/^clang(-\d+)?$/, /^libclang/, /^llvm(-\d+)?(-[a-z-]+)?$/, /^libllvm\d+/, ...DEB_GCC],
   make: [/^make$/],
   cmake: [/^cmake(-data)?$/],

@@ -4,7 +4,7 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-JI6AIDIF.js";
+} from "./chunk-LN3UPG44.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,

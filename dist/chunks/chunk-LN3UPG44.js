@@ -54,8 +54,10 @@ import {
 import { isAbsolute, relative } from "node:path";
 
 // src/lint/tooling-packages.ts
+var CROSS = "(-[a-z0-9_-]+-linux-gnu[a-z0-9_]*)?";
 var DEB_GCC = [
-  /^(gcc|cpp)(-\d+)?$/,
+  new RegExp(`^(gcc|cpp)(-\\d+)?${CROSS}$`),
+  /^lib(gomp|atomic|jansson|sframe)\d+$/,
   /^libgcc-\d+-dev$/,
   /^binutils(-[a-z0-9_-]+)?$/,
   /^libbinutils$/,
@@ -74,11 +76,28 @@ var DEB_GCC = [
   /^libtirpc-dev$/,
   /^rpcsvc-proto$/
 ];
-var DEB_GXX = [/^g\+\+(-\d+)?$/, /^libstdc\+\+-\d+-dev$/, ...DEB_GCC];
+var DEB_GXX = [new RegExp(`^g\\+\\+(-\\d+)?${CROSS}$`), /^libstdc\+\+-\d+-dev$/, ...DEB_GCC];
 var DEB = {
   gcc: DEB_GCC,
   "g++": DEB_GXX,
-  "build-essential": [/^build-essential$/, /^make$/, /^dpkg-dev$/, /^libdpkg-perl$/, /^patch$/, ...DEB_GXX],
+  // dpkg-dev brings perl and the Perl modules it uses, compressors, fakeroot, sq (signatures) and manual pages
+  "build-essential": [
+    /^build-essential$/,
+    /^make$/,
+    /^dpkg-dev$/,
+    /^patch$/,
+    /^bzip2$/,
+    /^xz-utils$/,
+    /^(lib)?fakeroot$/,
+    /^sq$/,
+    /^manpages(-dev)?$/,
+    /^libgdbm(-compat)?\d+(t64)?$/,
+    /^perl$/,
+    /^libperl5\.\d+$/,
+    /^perl-modules-5\.\d+$/,
+    /^lib(dpkg|algorithm-diff|algorithm-diff-xs|algorithm-merge|file-fcntllock|locale-gettext)-perl$/,
+    ...DEB_GXX
+  ],
   clang: [/^clang(-\d+)?$/, /^libclang/, /^llvm(-\d+)?(-[a-z-]+)?$/, /^libllvm\d+/, ...DEB_GCC],
   make: [/^make$/],
   cmake: [/^cmake(-data)?$/]

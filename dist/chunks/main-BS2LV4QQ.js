@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-JI6AIDIF.js";
+} from "./chunk-LN3UPG44.js";
 import {
   EXIT_STATUS,
   commandHelp,
