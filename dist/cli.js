@@ -10,4 +10,4 @@ import "./chunks/chunk-6S3NRT4R.js";
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-H7TVDZ3J.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-BJA6RQHD.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-BYQX325P.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-2H7ZLQK3.js")).main(argv, io);

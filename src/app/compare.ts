@@ -9,6 +9,7 @@ import type { ImageAnalysis } from '../analysis/analyze.js';
 import type { BudgetLimits } from '../analysis/budgets.js';
 import type { ImageExplore } from '../analysis/explore.js';
 import type { FileIndex } from '../analysis/file-index.js';
+import { measureFindings } from '../analysis/finding-bytes.js';
 import { buildReport, type RunReport } from '../analysis/report.js';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
@@ -17,6 +18,7 @@ import { namesRegistry, referenceProblem } from '../core/image-ref.js';
 import type { JudgedImage } from '../core/judged.js';
 import type { BuildFigures, CacheProbe, Finding, Image } from '../core/report.js';
 import { isArchiveRef } from '../image/archive-ref.js';
+import type { FinalSteps } from '../lint/final-steps.js';
 import type { RegistryClient, RegistryResult } from '../registry/registry-client.js';
 import type { ContainerRunner } from '../startup/startup-probe.js';
 import { registryLookup, startupFor, withRegistrySizes } from './costs.js';
@@ -45,7 +47,7 @@ export interface ComparePorts {
       platform?: string | null;
       buildContexts?: readonly string[];
     },
-  ): Promise<{ findings: Finding[]; judged: JudgedImage | null }>;
+  ): Promise<{ findings: Finding[]; judged: JudgedImage | null; final?: FinalSteps | null }>;
   /**
    * The Action's cache probe (`cache-probe: true`): the head rebuilt after a one-file source change, compared
    * with the head image's layers. Absent: no probe.
@@ -116,7 +118,16 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
     head: { ...headImage, ref: request.head.shownAs ?? request.head.ref },
     base: baseImage,
     baseUnavailable: baseImage ? null : base.why,
-    findings: [...(linted?.findings ?? []), ...applyPolicy(head.findings, request.config)],
+    // What each Dockerfile finding costs, measured in the head's own file index.
+    findings: [
+      ...measureFindings({
+        findings: linted?.findings ?? [],
+        steps: linted?.final,
+        image: headImage,
+        fileIndex: head.fileIndex,
+      }),
+      ...applyPolicy(head.findings, request.config),
+    ],
     limits: limitsOf(settings),
     failOn: settings['fail-on'],
     ...(linted ? { judged: linted.judged } : {}),
@@ -203,10 +214,10 @@ async function readBase(
 async function lintStep(
   request: CompareRequest,
   ports: ComparePorts,
-): Promise<{ findings: Finding[]; judged: JudgedImage | null } | null> {
+): Promise<{ findings: Finding[]; judged: JudgedImage | null; final?: FinalSteps | null } | null> {
   const d = request.dockerfile;
   if (!d) return null;
-  const { findings, judged } = await ports.lint(d.path, {
+  const { findings, judged, final } = await ports.lint(d.path, {
     context: d.context,
     target: d.target,
     config: request.config,
@@ -216,6 +227,7 @@ async function lintStep(
   return {
     findings: findings.map((f) => (f.file ? { ...f, file: shownPath(f.file, request.root) } : f)),
     judged,
+    final,
   };
 }
 

@@ -14,6 +14,22 @@ export interface Finding {
   line: number | null;
   fix: string | null;
   bytes: number | null;
+  /**
+   * Added to the contract: where `bytes` was measured in the built head image (the finding's cost), when it
+   * was; absent or null when the finding's effect was not measured (then `bytes`, if set, is the rule's own
+   * figure, such as IG008's context bytes).
+   */
+  measured?: FindingMeasure | null;
+}
+
+/** Added to the contract: what a Dockerfile finding costs, measured in the head image's file index. */
+export interface FindingMeasure {
+  /** The head layer (index into `head.layers`) the instruction made; null when summed over packages. */
+  layer: number | null;
+  /** Absolute paths whose files from that layer make up `bytes` (only those that hold bytes). */
+  paths: string[];
+  /** The packages whose bytes make up `bytes` (IG001, IG011), as `ecosystem:name`; absent otherwise. */
+  packages?: string[];
 }
 
 export interface ImageLayer {

@@ -4,6 +4,7 @@ import { UserError } from '../core/errors.js';
 import type { JudgedImage } from '../core/judged.js';
 import type { Finding, Severity } from '../core/report.js';
 import type { ContextInfo } from './context.js';
+import { type FinalSteps, finalSteps } from './final-steps.js';
 import { type ParsedDockerfile, type Problem, parseDockerfile } from './parse.js';
 import { createContext, type Rule, type RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -75,6 +76,8 @@ export interface LintResult {
   findings: Finding[];
   /** Null when the Dockerfile has no stage to judge (no FROM). */
   judged: JudgedImage | null;
+  /** The final image's RUN/COPY/ADD steps, for measuring what findings cost in the built image. */
+  final?: FinalSteps | null;
 }
 
 /** Lints Dockerfile text. Throws UserError only for a --target that names no stage. */
@@ -152,7 +155,7 @@ export function lintResult(text: string, context: ContextInfo | null, options: L
         reason: graph.finalReason,
       }
     : null;
-  return { findings, judged };
+  return { findings, judged, final: finalSteps(ctx) };
 }
 
 /** True when the text has at least one Dockerfile instruction line (used to tell a Dockerfile from junk). */

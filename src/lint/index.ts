@@ -2,11 +2,12 @@
 // and its build context from disk, and `defaultContext`. `lint` and `readContext` are exported for
 // scripts/bench.mjs, which bundles this file (of the working tree and of an older revision) and calls them.
 import { open, readFile, stat } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { formatBytes } from '../core/size.js';
 import { type ContextInfo, readContext } from './context.js';
 import { type LintPolicy, type LintResult, lintResult, looksLikeDockerfile } from './engine.js';
+import type { FinalSteps } from './final-steps.js';
 import type { Problem } from './parse.js';
 
 export { readContext } from './context.js';
@@ -132,7 +133,7 @@ export async function lintDockerfileResult(
     }
     context = readContext(opts.context, dockerfilePath);
   }
-  return lintResult(text, context, {
+  const result = lintResult(text, context, {
     file: dockerfilePath,
     dockerfileName: basename(dockerfilePath),
     target: opts.target,
@@ -141,6 +142,25 @@ export async function lintDockerfileResult(
     config: opts.config,
     readProblems: problems,
   });
+  if (opts.context !== null && result.final) await readDevPaths(result.final, opts.context);
+  return result;
+}
+
+/** The lockfile entries only development needs, for each npm install step that copied a lockfile (IG013's cost). */
+async function readDevPaths(final: FinalSteps, contextDir: string): Promise<void> {
+  for (const step of final.steps) {
+    if (!step.npm?.lockfile) continue;
+    try {
+      const lock = JSON.parse(await readFile(join(contextDir, step.npm.lockfile), 'utf8')) as {
+        packages?: Record<string, { dev?: boolean }>;
+      };
+      step.npm.devPaths = Object.entries(lock.packages ?? {})
+        .filter(([path, entry]) => path.startsWith('node_modules/') && entry?.dev === true)
+        .map(([path]) => path);
+    } catch {
+      // unreadable or not npm's lockfile v2/v3: the cost is not measured
+    }
+  }
 }
 
 /** The context `lint` uses when none is given: the Dockerfile's directory. */

@@ -11,6 +11,7 @@ import {
 } from '../core/report.js';
 import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
+import { fixFirstMarkdown } from './fix-first.js';
 import { escapeHtml, escapeMarkdown, escapeMessage, inlineCode } from './markdown-escape.js';
 import {
   budgetFigures,
@@ -116,6 +117,7 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
     );
   if (report.costs) out.push(...costsTable(report), '');
   if (report.diff && lim.directories > 0) out.push(...whereTheBytesWent(report.diff, lim.directories), '');
+  out.push(...fixFirstMarkdown(report.findings));
 
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));

@@ -11,6 +11,7 @@ import {
 import { formatBytes } from '../core/size.js';
 import { escapeTerminal as esc } from '../core/terminal-escape.js';
 import { bar, percent, signed } from './bars.js';
+import { costPhrase } from './fix-first.js';
 import {
   budgetFigures,
   costRows,
@@ -270,7 +271,11 @@ function findingLines(
   const sev =
     f.severity === 'error' ? c.red(f.severity) : f.severity === 'warning' ? c.yellow(f.severity) : f.severity;
   const fails = reachesFailOn(f.severity, failOn) ? '' : c.dim(' (does not fail)');
-  const bytes = f.bytes ? c.dim(` [${formatBytes(f.bytes)}]`) : '';
+  const bytes = f.measured
+    ? c.dim(` [${esc(costPhrase(f.bytes ?? 0, f.measured))}]`)
+    : f.bytes
+      ? c.dim(` [${formatBytes(f.bytes)}]`)
+      : '';
   const lines = [`  ${where}${sev} ${f.rule} ${f.name}: ${esc(f.message)}${bytes}${fails}`];
   if (f.fix) lines.push(`    ${c.dim('fix:')} ${esc(f.fix)}`);
   return lines;

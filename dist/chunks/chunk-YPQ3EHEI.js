@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-L7G7GUDA.js";
 import {
   UserError,
   messageOf

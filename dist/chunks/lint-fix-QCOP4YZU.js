@@ -11,15 +11,15 @@ import {
 import {
   fixContext,
   fixDockerfile
-} from "./chunk-EZLLWDA6.js";
+} from "./chunk-7SBYMUAG.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import "./chunk-RFHG46HN.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-TERPUVPI.js";
-import "./chunk-GZ3YQ5EF.js";
+} from "./chunk-UZL34XSJ.js";
+import "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError

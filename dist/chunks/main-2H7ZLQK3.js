@@ -1,19 +1,20 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  costPhrase,
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-3L7PHYHD.js";
+} from "./chunk-UR54VSBW.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-YPQ3EHEI.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-L7G7GUDA.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -49,7 +50,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-GZ3YQ5EF.js";
+import "./chunk-3HJHGFWC.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -274,7 +275,7 @@ function findingLines(f, failOn, c) {
   const where = f.file ? `${escapeTerminal(f.file)}${f.line ? `:${f.line}` : ""} ` : "";
   const sev = f.severity === "error" ? c.red(f.severity) : f.severity === "warning" ? c.yellow(f.severity) : f.severity;
   const fails = reachesFailOn(f.severity, failOn) ? "" : c.dim(" (does not fail)");
-  const bytes = f.bytes ? c.dim(` [${formatBytes(f.bytes)}]`) : "";
+  const bytes = f.measured ? c.dim(` [${escapeTerminal(costPhrase(f.bytes ?? 0, f.measured))}]`) : f.bytes ? c.dim(` [${formatBytes(f.bytes)}]`) : "";
   const lines = [`  ${where}${sev} ${f.rule} ${f.name}: ${escapeTerminal(f.message)}${bytes}${fails}`];
   if (f.fix) lines.push(`    ${c.dim("fix:")} ${escapeTerminal(f.fix)}`);
   return lines;
@@ -315,7 +316,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-H7TVDZ3J.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-BYQX325P.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -368,7 +369,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-42QRT3OD.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-BLNSJ2A5.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

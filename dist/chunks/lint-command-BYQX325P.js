@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-YPQ3EHEI.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-L7G7GUDA.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-TERPUVPI.js";
+} from "./chunk-UZL34XSJ.js";
 import {
   RULES
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -187,7 +187,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-2BR2POTY.js");
+      const { runLintFix } = await import("./lint-fix-QCOP4YZU.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
@@ -202,7 +202,7 @@ async function runLintCommand(argv, io) {
       out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      const { dockerfileSuggestions } = await import("./suggestions-APBP7SZL.js");
+      const { dockerfileSuggestions } = await import("./suggestions-DSHFEUZB.js");
       const { suggestions, eol } = await dockerfileSuggestions({
         dockerfile,
         context,

@@ -4,11 +4,22 @@ import {
   GraphError,
   RULES,
   buildStageGraph,
+  cleanPath,
   createContext,
+  expandText,
+  graphOf,
+  hasFromFlag,
   isPlatform,
+  isWholeContextCopy,
+  npmInstall,
+  optionValues,
   parseDockerfile,
-  readContext
-} from "./chunk-GZ3YQ5EF.js";
+  pipInstallArgs,
+  readContext,
+  removedAgain,
+  toolingInstall,
+  uvCommand
+} from "./chunk-3HJHGFWC.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -18,7 +29,142 @@ import {
 
 // src/lint/index.ts
 import { open, readFile, stat } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
+
+// src/lint/final-steps.ts
+var LAYER_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var WHOLE = /* @__PURE__ */ new Set([".", "./"]);
+function bareName(spec) {
+  return spec.replace(/:[a-z0-9]+$/, "").split(/[=<>~!;[ ]/)[0].toLowerCase();
+}
+function joinPath(dir, path) {
+  return cleanPath(path.startsWith("/") ? path : `${dir}/${path}`);
+}
+function finalSteps(ctx) {
+  if (!ctx.graph) return null;
+  const g = graphOf(ctx);
+  const steps = [];
+  let workdir = null;
+  let shell = null;
+  const lockfiles = /* @__PURE__ */ new Map();
+  for (const stage of g.lineage) {
+    for (const instr of stage.body) {
+      const vars = ctx.vars(stage, instr);
+      const expand = (text) => expandText(text, vars.lookup, ctx.parsed.escape);
+      if (instr.keyword === "WORKDIR") {
+        const dir = expand(instr.args.trim());
+        workdir = dir === null || dir === "" ? null : dir.startsWith("/") ? cleanPath(dir) : workdir && joinPath(workdir, dir);
+        continue;
+      }
+      if (instr.keyword === "SHELL" && instr.json?.length) shell = instr.json;
+      if (!LAYER_KEYWORDS.has(instr.keyword)) continue;
+      const keyword = instr.keyword;
+      if (keyword === "RUN") {
+        const step = { ...runStep(ctx, instr, shell), line: instr.line, keyword };
+        if (workdir && ctx.run(instr).commands.some(installsAll))
+          step.npm = { workdir, lockfile: lockfiles.get(workdir) ?? null };
+        steps.push(step);
+        continue;
+      }
+      const sources = ctx.sources(instr);
+      const words = instr.json ?? instr.args.split(/\s+/).filter(Boolean);
+      const rawDest = instr.heredocs.length === 0 ? words[words.length - 1] : void 0;
+      const dest = rawDest === void 0 ? null : expand(rawDest);
+      const destination = dest === null || dest.includes("$") ? null : dest.startsWith("/") ? cleanPath(dest) : workdir && joinPath(workdir, dest);
+      if (destination && !hasFromFlag(instr)) {
+        const lock = lockfileCopied(ctx, sources);
+        if (lock) lockfiles.set(destination, lock);
+        else lockfiles.delete(destination);
+      }
+      steps.push({
+        line: instr.line,
+        keyword,
+        recorded: dest === null || instr.heredocs.length > 0 ? null : copyRecorded(instr, sources, dest),
+        destination,
+        wholeContext: isWholeContextCopy(ctx, instr) && sources.every((s) => WHOLE.has(s)),
+        tooling: [],
+        cacheDirs: []
+      });
+    }
+  }
+  return { steps, heavy: ctx.context?.heavy ?? [] };
+}
+function installsAll(cmd) {
+  const npm = npmInstall(cmd);
+  return npm !== null && (npm.kind === "ci" || npm.packages.length === 0);
+}
+function lockfileCopied(ctx, sources) {
+  const known = ctx.context;
+  if (!known) return null;
+  for (const raw of sources) {
+    const s = raw.replace(/^(\.\/)+/, "");
+    const dir = s === "" || s === "." || known.dirs.has(s.replace(/\/+$/, "")) ? s.replace(/\/+$/, "").replace(/^\.$/, "") : null;
+    let candidate = null;
+    if (dir !== null) candidate = dir ? `${dir}/package-lock.json` : "package-lock.json";
+    else {
+      const slash = s.lastIndexOf("/");
+      const base = s.slice(slash + 1);
+      if (["package-lock.json", "package*.json", "*.json", "package-*.json", "*"].includes(base))
+        candidate = `${s.slice(0, slash + 1)}package-lock.json`;
+    }
+    if (candidate && known.files.includes(candidate)) return candidate;
+  }
+  return null;
+}
+function copyRecorded(instr, sources, dest) {
+  const flags = instr.flags.map((f) => f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`).join(" ");
+  const k = instr.keyword;
+  const plain = `${k} ${sources.join(" ")} ${dest}`;
+  return [
+    plain,
+    `${k} ${flags} ${sources.join(" ")} ${dest}`,
+    `${k} ${instr.args}`,
+    ...["file", "dir", "multi"].map((kind) => `${k} ${kind}:\u2026 in ${dest}`)
+  ];
+}
+function runStep(ctx, instr, shell) {
+  const { commands } = ctx.run(instr);
+  const tooling = [];
+  const cacheDirs = /* @__PURE__ */ new Set();
+  commands.forEach((cmd, k) => {
+    const install = toolingInstall(cmd);
+    if (install) {
+      const removed = removedAgain(install, commands.slice(k + 1));
+      const left = install.packages.filter((p) => !removed.has(p)).map(bareName);
+      if (left.length) tooling.push({ manager: install.manager, packages: left });
+    }
+    const pip = pipInstallArgs(cmd);
+    const uv = uvCommand(cmd);
+    const dirs = [
+      ...pip ? optionValues(pip.options, "--cache-dir") : [],
+      ...uv ? optionValues(uv.options, "--cache-dir") : [],
+      cmd.env.PIP_CACHE_DIR,
+      cmd.env.UV_CACHE_DIR
+    ];
+    for (const d of dirs) if (d?.startsWith("/")) cacheDirs.add(cleanPath(d));
+  });
+  for (const key of ["PIP_CACHE_DIR", "UV_CACHE_DIR"]) {
+    const v = ctx.vars(graphOf(ctx).final, instr).get(key);
+    if (v?.startsWith("/")) cacheDirs.add(cleanPath(v));
+  }
+  return {
+    recorded: runRecorded(instr, shell),
+    destination: null,
+    wholeContext: false,
+    tooling,
+    cacheDirs: [...cacheDirs]
+  };
+}
+function runRecorded(instr, shell) {
+  if (instr.heredocs.length > 0) return null;
+  if (instr.json) {
+    const joined = instr.json.join(" ");
+    const viaSh = instr.json[0] === "/bin/sh" && instr.json[1] === "-c";
+    return [`RUN ${joined}`, joined, ...viaSh ? [`RUN ${instr.json.slice(2).join(" ")}`] : []];
+  }
+  if (!shell) return [`RUN ${instr.args}`];
+  return [`RUN ${shell.join(" ")} ${instr.args}`, `${shell.join(" ")} ${instr.args}`, `RUN ${instr.args}`];
+}
 
 // src/lint/engine.ts
 var IGNORE = /^image-guard\s+ignore=([A-Za-z0-9_,\s]+)$/i;
@@ -113,7 +259,7 @@ function lintResult(text, context, options = {}) {
     line: graph.final.from.line,
     reason: graph.finalReason
   } : null;
-  return { findings, judged };
+  return { findings, judged, final: finalSteps(ctx) };
 }
 function looksLikeDockerfile(text) {
   return /^[ \t]*(from|run|copy|add|arg|env|cmd|entrypoint|workdir|user|label|expose|volume|shell|healthcheck|onbuild|stopsignal|maintainer)[ \t]/im.test(
@@ -209,7 +355,7 @@ async function lintDockerfileResult(dockerfilePath, opts) {
     }
     context = readContext(opts.context, dockerfilePath);
   }
-  return lintResult(text, context, {
+  const result = lintResult(text, context, {
     file: dockerfilePath,
     dockerfileName: basename(dockerfilePath),
     target: opts.target,
@@ -218,6 +364,18 @@ async function lintDockerfileResult(dockerfilePath, opts) {
     config: opts.config,
     readProblems: problems
   });
+  if (opts.context !== null && result.final) await readDevPaths(result.final, opts.context);
+  return result;
+}
+async function readDevPaths(final, contextDir) {
+  for (const step of final.steps) {
+    if (!step.npm?.lockfile) continue;
+    try {
+      const lock = JSON.parse(await readFile(join(contextDir, step.npm.lockfile), "utf8"));
+      step.npm.devPaths = Object.entries(lock.packages ?? {}).filter(([path, entry]) => path.startsWith("node_modules/") && entry?.dev === true).map(([path]) => path);
+    } catch {
+    }
+  }
 }
 function defaultContext(dockerfilePath) {
   return dirname(dockerfilePath);

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   describeProbe
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-L7G7GUDA.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -33,6 +33,9 @@ import {
   isArchiveRef
 } from "./chunk-XVZPSMU3.js";
 import {
+  comparePaths
+} from "./chunk-DNIAJJEW.js";
+import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
 import {
@@ -49,6 +52,278 @@ import {
 
 // src/app/compare.ts
 import { isAbsolute, relative } from "node:path";
+
+// src/lint/tooling-packages.ts
+var CROSS = "(-[a-z0-9_-]+-linux-gnu[a-z0-9_]*)?";
+var DEB_GCC = [
+  new RegExp(`^(gcc|cpp)(-\\d+)?${CROSS}$`),
+  /^lib(gomp|atomic|jansson|sframe)\d+$/,
+  /^libgcc-\d+-dev$/,
+  /^binutils(-[a-z0-9_-]+)?$/,
+  /^libbinutils$/,
+  /^libctf(-nobfd)?\d+$/,
+  /^libgprofng\d+$/,
+  /^lib(asan|lsan|tsan|ubsan|hwasan|itm|quadmath)\d+$/,
+  /^libcc1-\d+$/,
+  /^libisl\d+$/,
+  /^libmpc\d+$/,
+  /^libmpfr\d+$/,
+  /^libc6-dev$/,
+  /^libc-dev-bin$/,
+  /^linux-libc-dev$/,
+  /^libcrypt-dev$/,
+  /^libnsl-dev$/,
+  /^libtirpc-dev$/,
+  /^rpcsvc-proto$/
+];
+var DEB_GXX = [new RegExp(`^g\\+\\+(-\\d+)?${CROSS}$`), /^libstdc\+\+-\d+-dev$/, ...DEB_GCC];
+var DEB = {
+  gcc: DEB_GCC,
+  "g++": DEB_GXX,
+  // dpkg-dev brings perl and the Perl modules it uses, compressors, fakeroot, sq (signatures) and manual pages
+  "build-essential": [
+    /^build-essential$/,
+    /^make$/,
+    /^dpkg-dev$/,
+    /^patch$/,
+    /^bzip2$/,
+    /^xz-utils$/,
+    /^(lib)?fakeroot$/,
+    /^sq$/,
+    /^manpages(-dev)?$/,
+    /^libgdbm(-compat)?\d+(t64)?$/,
+    /^perl$/,
+    /^libperl5\.\d+$/,
+    /^perl-modules-5\.\d+$/,
+    /^lib(dpkg|algorithm-diff|algorithm-diff-xs|algorithm-merge|file-fcntllock|locale-gettext)-perl$/,
+    ...DEB_GXX
+  ],
+  clang: [/^clang(-\d+)?$/, /^libclang/, /^llvm(-\d+)?(-[a-z-]+)?$/, /^libllvm\d+/, ...DEB_GCC],
+  make: [/^make$/],
+  cmake: [/^cmake(-data)?$/]
+};
+var APK_GCC = [
+  /^gcc$/,
+  /^binutils$/,
+  /^isl\d*$/,
+  /^mpc1$/,
+  /^mpfr4$/,
+  /^libgomp$/,
+  /^libatomic$/,
+  /^musl-dev$/
+];
+var APK_BASE = [
+  /^build-base$/,
+  /^g\+\+$/,
+  /^make$/,
+  /^libc-dev$/,
+  /^fortify-headers$/,
+  /^libstdc\+\+-dev$/,
+  /^patch$/,
+  ...APK_GCC
+];
+var APK = {
+  gcc: APK_GCC,
+  "g++": [/^g\+\+$/, /^libstdc\+\+-dev$/, ...APK_GCC],
+  "build-base": APK_BASE,
+  "alpine-sdk": [/^alpine-sdk$/, /^abuild$/, ...APK_BASE],
+  clang: [/^clang\d*(-[a-z-]+)?$/, /^llvm\d*-libs$/, ...APK_GCC],
+  make: [/^make$/],
+  cmake: [/^cmake$/]
+};
+var RPM_GCC = [
+  /^gcc$/,
+  /^cpp$/,
+  /^glibc-devel$/,
+  /^glibc-headers$/,
+  /^kernel-headers$/,
+  /^libmpc$/,
+  /^binutils(-gold)?$/,
+  /^libxcrypt-devel$/
+];
+var RPM = {
+  gcc: RPM_GCC,
+  "gcc-c++": [/^gcc-c\+\+$/, /^libstdc\+\+-devel$/, ...RPM_GCC],
+  clang: [/^clang(-libs|-resource-filesystem)?$/, /^llvm-libs$/, ...RPM_GCC],
+  make: [/^make$/],
+  cmake: [/^cmake(-data|-filesystem|-rpm-macros)?$/]
+};
+function pythonName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function toolingPackages(manager, tool) {
+  if (manager === "pip") {
+    const wanted = pythonName(tool);
+    return (name) => pythonName(name) === wanted;
+  }
+  const table = manager === "apt" ? DEB : manager === "apk" ? APK : RPM;
+  const family = table[tool] ?? table[tool.replace(/-\d+(\.\d+)*$/, "")] ?? [];
+  return (name) => name === tool || family.some((re) => re.test(name));
+}
+function ecosystemOf(manager) {
+  return manager === "apt" ? "deb" : manager === "pip" ? "python" : manager;
+}
+
+// src/analysis/finding-bytes.ts
+var PACKAGE_CACHE_PATHS = [
+  "/var/lib/apt/lists",
+  "/var/cache/apt",
+  "/var/cache/apk",
+  "/etc/apk/cache",
+  "/var/cache/dnf",
+  "/var/cache/yum",
+  "/var/cache/libdnf5"
+];
+var NO_LAYER = /* @__PURE__ */ new Set([
+  "ARG",
+  "ENV",
+  "LABEL",
+  "WORKDIR",
+  "USER",
+  "EXPOSE",
+  "CMD",
+  "ENTRYPOINT",
+  "VOLUME",
+  "SHELL",
+  "STOPSIGNAL",
+  "HEALTHCHECK",
+  "ONBUILD",
+  "MAINTAINER"
+]);
+var squash = (s) => s.replace(/\s+/g, "");
+function layersOfSteps(layers, steps) {
+  const out = /* @__PURE__ */ new Map();
+  let j = layers.length - 1;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i];
+    let matched = false;
+    while (j >= 0 && !matched) {
+      const layer = layers[j];
+      const text = normalizeInstruction(layer.createdBy).replace(/^.*?#\(nop\)\s*/, "");
+      const kind = /^([A-Z]+)\b/.exec(text)?.[1] ?? "";
+      if (step.recorded === null ? kind === step.keyword : step.recorded.some((r) => squash(r) === squash(text))) {
+        if (step.recorded !== null) out.set(step.line, layer.index);
+        matched = true;
+      } else if (!NO_LAYER.has(kind) && !(layer.empty && text === "")) {
+        return out;
+      }
+      j--;
+    }
+    if (!matched) return out;
+  }
+  return out;
+}
+function lowerBound(paths, path) {
+  let lo = 0;
+  let hi = paths.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (comparePaths(paths[mid], path) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function bytesInLayer(index, layer, prefixes) {
+  const counted = /* @__PURE__ */ new Set();
+  let bytes = 0;
+  const paths = [];
+  for (const prefix of prefixes) {
+    const p = prefix.replace(/^\/+/, "").replace(/\/+$/, "");
+    let here = 0;
+    for (let i = p === "" ? 0 : lowerBound(index.paths, p); i < index.paths.length; i++) {
+      const path = index.paths[i];
+      if (p !== "" && path !== p && !path.startsWith(`${p}/`)) break;
+      if (index.layers[i] !== layer || counted.has(i)) continue;
+      counted.add(i);
+      here += index.sizes[i];
+    }
+    if (here > 0 && !paths.includes(`/${p}`)) paths.push(`/${p}`);
+    bytes += here;
+  }
+  return { bytes, paths };
+}
+function cachesInLayer(index, layer, named) {
+  const roots = new Set(named.map((d) => d.replace(/\/+$/, "")));
+  for (let i = 0; i < index.paths.length; i++) {
+    if (index.layers[i] !== layer) continue;
+    const path = index.paths[i];
+    if (!path.includes(".cache/")) continue;
+    const m = /^(?:.*\/)?\.cache\/(?:pip|uv)(?=\/)/.exec(path);
+    if (m) roots.add(`/${m[0]}`);
+  }
+  return bytesInLayer(index, layer, [...roots].sort());
+}
+function tooling(steps, layerOf, image, index) {
+  const packages = image.packages;
+  const installs = steps.filter((s) => s.tooling.length > 0);
+  if (!packages || installs.length === 0) return null;
+  const layers = /* @__PURE__ */ new Set();
+  for (const s of installs) {
+    const layer = layerOf.get(s.line);
+    if (layer === void 0) return null;
+    layers.add(layer);
+  }
+  let installed = null;
+  if (index.owners) {
+    installed = /* @__PURE__ */ new Set();
+    for (let i = 0; i < index.paths.length; i++)
+      if (index.owners[i] >= 0 && layers.has(index.layers[i])) installed.add(index.owners[i]);
+  }
+  const tests = installs.flatMap(
+    (s) => s.tooling.flatMap(
+      (t) => t.packages.map((p) => ({ eco: ecosystemOf(t.manager), test: toolingPackages(t.manager, p) }))
+    )
+  );
+  const chosen = packages.filter(
+    (p, k) => (installed === null || installed.has(k)) && tests.some((t) => t.eco === p.ecosystem && t.test(p.name))
+  );
+  return { bytes: chosen.reduce((n, p) => n + p.bytes, 0), packages: chosen };
+}
+function measureFindings(input) {
+  const { steps, image, fileIndex: index } = input;
+  if (!steps || !index || steps.steps.length === 0) return [...input.findings];
+  const layerOf = layersOfSteps(image.layers, steps.steps);
+  const stepAt = new Map(steps.steps.map((s) => [s.line, s]));
+  let toolingCost;
+  return input.findings.map((f) => {
+    if (f.line === null || f.file === null) return f;
+    const step = stepAt.get(f.line);
+    const layer = layerOf.get(f.line);
+    let measure = null;
+    if (f.rule === "IG001" || f.rule === "IG011") {
+      toolingCost ??= tooling(steps.steps, layerOf, image, index);
+      if (toolingCost)
+        measure = {
+          bytes: toolingCost.bytes,
+          measured: {
+            layer: null,
+            paths: [],
+            packages: toolingCost.packages.slice().sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1)).map((p) => `${p.ecosystem}:${p.name}`)
+          }
+        };
+    } else if (step && layer !== void 0) {
+      let found = null;
+      if (f.rule === "IG005" && step.keyword === "RUN")
+        found = bytesInLayer(index, layer, PACKAGE_CACHE_PATHS);
+      else if (f.rule === "IG004" && step.keyword === "RUN")
+        found = cachesInLayer(index, layer, step.cacheDirs);
+      else if ((f.rule === "IG008" || f.rule === "IG012") && step.wholeContext && step.destination && steps.heavy.length)
+        found = bytesInLayer(
+          index,
+          layer,
+          steps.heavy.map((h) => `${step.destination.replace(/\/+$/, "")}/${h.path}`)
+        );
+      else if (f.rule === "IG013" && step.npm?.devPaths?.length)
+        found = bytesInLayer(
+          index,
+          layer,
+          step.npm.devPaths.map((p) => `${step.npm.workdir.replace(/\/+$/, "")}/${p}`)
+        );
+      if (found) measure = { bytes: found.bytes, measured: { layer, paths: found.paths } };
+    }
+    return measure ? { ...f, ...measure } : f;
+  });
+}
 
 // src/startup/startup-probe.ts
 import { randomBytes } from "node:crypto";
@@ -205,7 +480,16 @@ async function runComparison(request, ports) {
     head: { ...headImage, ref: request.head.shownAs ?? request.head.ref },
     base: baseImage,
     baseUnavailable: baseImage ? null : base.why,
-    findings: [...linted?.findings ?? [], ...applyPolicy(head.findings, request.config)],
+    // What each Dockerfile finding costs, measured in the head's own file index.
+    findings: [
+      ...measureFindings({
+        findings: linted?.findings ?? [],
+        steps: linted?.final,
+        image: headImage,
+        fileIndex: head.fileIndex
+      }),
+      ...applyPolicy(head.findings, request.config)
+    ],
     limits: limitsOf(settings),
     failOn: settings["fail-on"],
     ...linted ? { judged: linted.judged } : {},
@@ -267,7 +551,7 @@ async function readBase(base, what, ports) {
 async function lintStep(request, ports) {
   const d = request.dockerfile;
   if (!d) return null;
-  const { findings, judged } = await ports.lint(d.path, {
+  const { findings, judged, final } = await ports.lint(d.path, {
     context: d.context,
     target: d.target,
     config: request.config,
@@ -276,7 +560,8 @@ async function lintStep(request, ports) {
   });
   return {
     findings: findings.map((f) => f.file ? { ...f, file: shownPath(f.file, request.root) } : f),
-    judged
+    judged,
+    final
   };
 }
 function shownPath(path, root) {
@@ -328,12 +613,53 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-XTL3US76.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-42QRT3OD.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-BLNSJ2A5.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
   })
 };
+
+// src/render/fix-first.ts
+var FIX_FIRST_LIMIT = 5;
+function fixFirst(findings, limit = FIX_FIRST_LIMIT) {
+  const items = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (!f.measured || !f.bytes || f.bytes <= 0) continue;
+    const key = JSON.stringify([f.line, f.bytes, f.measured]);
+    const known = items.get(key);
+    if (known) known.rules.push(f.rule);
+    else items.set(key, { rules: [f.rule], line: f.line, bytes: f.bytes, measured: f.measured });
+  }
+  return [...items.values()].sort((a, b) => b.bytes - a.bytes || (a.line ?? 0) - (b.line ?? 0)).slice(0, limit);
+}
+function some(names, max, code) {
+  const shown = names.slice(0, max).map(code).join(", ");
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+function costPhrase(bytes, m, code = (s) => s) {
+  const size = formatBytes(bytes);
+  if (m.packages?.length) {
+    const names = m.packages.map((p) => p.slice(p.indexOf(":") + 1));
+    return `${size} of build tooling packages (${some(names, 3, code)})`;
+  }
+  const where = m.layer === null ? "" : ` in layer ${m.layer}`;
+  return m.paths.length ? `${size} of ${some(m.paths, 2, code)}${where}` : `${size}${where}`;
+}
+function fixFirstMarkdown(findings) {
+  const items = fixFirst(findings);
+  if (items.length === 0) return [];
+  return [
+    "**Fix first**: what the findings cost in this image, measured",
+    "",
+    ...items.map((item) => {
+      const where = item.line === null ? "" : ` line ${item.line}`;
+      const phrase = costPhrase(item.bytes, item.measured, (s) => inlineCode(s, 100));
+      return `- ${escapeMarkdown(item.rules.join(", "))}${where}: ${phrase}`;
+    }),
+    ""
+  ];
+}
 
 // src/render/markdown.ts
 var COMMENT_LIMIT = 65536;
@@ -397,6 +723,7 @@ function compose(report, o, lim, cut) {
     );
   if (report.costs) out.push(...costsTable(report), "");
   if (report.diff && lim.directories > 0) out.push(...whereTheBytesWent(report.diff, lim.directories), "");
+  out.push(...fixFirstMarkdown(report.findings));
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
   const brokenBudgets = report.budgets.filter((b) => !b.passed);
@@ -623,6 +950,7 @@ export {
   runComparison,
   runAnalysis,
   realPorts,
+  costPhrase,
   COMMENT_LIMIT,
   renderMarkdown
 };

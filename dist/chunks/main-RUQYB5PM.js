@@ -4,13 +4,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-3L7PHYHD.js";
+} from "./chunk-UR54VSBW.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-L7G7GUDA.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -52,7 +52,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -770,7 +770,7 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-APBP7SZL.js")).dockerfileSuggestions({
+      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-DSHFEUZB.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,

@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-TERPUVPI.js";
+} from "./chunk-UZL34XSJ.js";
 import {
   readContext
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

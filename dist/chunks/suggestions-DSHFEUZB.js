@@ -6,16 +6,16 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-EZLLWDA6.js";
+} from "./chunk-7SBYMUAG.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-TERPUVPI.js";
+} from "./chunk-UZL34XSJ.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";
