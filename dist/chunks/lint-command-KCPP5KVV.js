@@ -2,13 +2,13 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-FXOFTMJZ.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-QRPOHYBD.js";
 import {
   buildReport
-} from "./chunk-PKS7P7YE.js";
+} from "./chunk-M5BTQC3X.js";
 import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
@@ -20,7 +20,7 @@ import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
   VERSION
-} from "./chunk-RFHG46HN.js";
+} from "./chunk-DPB3GV5H.js";
 import {
   defaultContext,
   lintDockerfileResult
@@ -190,7 +190,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-AFNJZUL5.js");
+      const { runLintFix } = await import("./lint-fix-RUMBFP3P.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {

@@ -4,14 +4,14 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-ZOBUBJO6.js";
+} from "./chunk-AES674DC.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-OTS34BLA.js";
-import "./chunk-PKS7P7YE.js";
+} from "./chunk-QRPOHYBD.js";
+import "./chunk-M5BTQC3X.js";
 import {
   renderHtml
 } from "./chunk-I64B5S2H.js";
@@ -44,7 +44,7 @@ import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
   VERSION
-} from "./chunk-RFHG46HN.js";
+} from "./chunk-DPB3GV5H.js";
 import {
   buildxOnly
 } from "./chunk-KANYQZGK.js";

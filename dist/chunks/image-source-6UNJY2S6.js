@@ -12,10 +12,10 @@ import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
   codeFingerprint
-} from "./chunk-IE356M4Y.js";
+} from "./chunk-BRJMEQTO.js";
 import {
   VERSION
-} from "./chunk-RFHG46HN.js";
+} from "./chunk-DPB3GV5H.js";
 import {
   DEFAULT_STALL_SECONDS,
   EngineStatusError,

@@ -4,17 +4,17 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-ZOBUBJO6.js";
+} from "./chunk-AES674DC.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-FXOFTMJZ.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
-import "./chunk-PKS7P7YE.js";
+} from "./chunk-QRPOHYBD.js";
+import "./chunk-M5BTQC3X.js";
 import {
   bar,
   budgetFigures,
@@ -48,7 +48,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-RFHG46HN.js";
+} from "./chunk-DPB3GV5H.js";
 import "./chunk-GZ3YQ5EF.js";
 import {
   formatBytes
@@ -315,7 +315,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-47LTOVLY.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-KCPP5KVV.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
