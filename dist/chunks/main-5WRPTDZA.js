@@ -4,7 +4,7 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-AES674DC.js";
+} from "./chunk-OVOZNXMN.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
@@ -14,10 +14,10 @@ import {
 import "./chunk-M5BTQC3X.js";
 import {
   renderHtml
-} from "./chunk-I64B5S2H.js";
+} from "./chunk-UBF354JJ.js";
 import {
   statusLine
-} from "./chunk-XWRJXA6Z.js";
+} from "./chunk-GYIUQE5K.js";
 import "./chunk-4JZEFYVW.js";
 import {
   severityRank

@@ -11,12 +11,14 @@ import {
   costRows,
   diffTotalsLine,
   fileChangeLabel,
+  packageCountsLine,
+  packageVersions,
   percent,
   relativeTo,
   shortDirectoryList,
   signed,
   statusLine
-} from "./chunk-XWRJXA6Z.js";
+} from "./chunk-GYIUQE5K.js";
 import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
@@ -339,6 +341,8 @@ var realPorts = {
 var COMMENT_LIMIT = 65536;
 var FULL = {
   directories: 6,
+  packages: 10,
+  morePackages: 1e3,
   layers: 500,
   files: 20,
   wasters: 20,
@@ -351,9 +355,36 @@ function renderMarkdown(report, options) {
   let body = compose(report, options, FULL, false);
   if (body.length <= max) return body;
   const steps = [
-    { directories: 6, layers: 60, files: 10, wasters: 10, otherFindings: 50, failing: FULL.failing },
-    { directories: 3, layers: 20, files: 5, wasters: 5, otherFindings: 10, failing: FULL.failing },
-    { directories: 0, layers: 0, files: 0, wasters: 0, otherFindings: 0, failing: FULL.failing }
+    {
+      directories: 6,
+      packages: 10,
+      morePackages: 100,
+      layers: 60,
+      files: 10,
+      wasters: 10,
+      otherFindings: 50,
+      failing: FULL.failing
+    },
+    {
+      directories: 3,
+      packages: 5,
+      morePackages: 0,
+      layers: 20,
+      files: 5,
+      wasters: 5,
+      otherFindings: 10,
+      failing: FULL.failing
+    },
+    {
+      directories: 0,
+      packages: 0,
+      morePackages: 0,
+      layers: 0,
+      files: 0,
+      wasters: 0,
+      otherFindings: 0,
+      failing: FULL.failing
+    }
   ];
   for (const limits of steps) {
     body = compose(report, options, limits, true);
@@ -397,6 +428,7 @@ function compose(report, o, lim, cut) {
     );
   if (report.costs) out.push(...costsTable(report), "");
   if (report.diff && lim.directories > 0) out.push(...whereTheBytesWent(report.diff, lim.directories), "");
+  if (report.packages && lim.packages > 0) out.push(...packagesSection(report.packages, lim), "");
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
   const brokenBudgets = report.budgets.filter((b) => !b.passed);
@@ -475,12 +507,41 @@ function whereTheBytesWent(diff, limit) {
     const files = d.largest.slice(0, FILES_PER_DIRECTORY).map(
       (f) => `${inlineCode(relativeTo(d.path, f.path), 60)} ${escapeMarkdown(fileChangeLabel(f))}${f.change === "added" || f.change === "removed" ? ` ${formatBytes(Math.abs(f.delta))}` : ""}`
     ).join("<br>");
-    lines.push(`| **${signed(d.net, formatBytes)}** | ${inlineCode(d.path, 80)} | ${counts} | ${files} |`);
+    const owner = d.owner ? ` (${escapeMarkdown(d.owner.name)})` : "";
+    lines.push(
+      `| **${signed(d.net, formatBytes)}** | ${inlineCode(d.path, 80)}${owner} | ${counts} | ${files} |`
+    );
   }
   if (diff.directories.length > dirs.length) {
     lines.push(
       "",
       `<sub>The JSON report lists ${diff.directories.length} directories (\`diff.directories\`), nested ones too.</sub>`
+    );
+  }
+  return lines;
+}
+function packagesSection(packages, lim) {
+  const lines = [`**Packages**: ${packageCountsLine(packages)}`];
+  const changes = packages.changes;
+  if (changes.length === 0) return lines;
+  const header = ["| package | change | versions | bytes |", "|---|---|---|---:|"];
+  const row = (c) => `| ${inlineCode(c.name, 60)} | ${c.change} | ${escapeMarkdown(packageVersions(c))} | ${signed(c.delta, formatBytes)} |`;
+  const top = changes.slice(0, lim.packages);
+  lines.push("", ...header, ...top.map(row));
+  const rest = changes.slice(top.length);
+  const more = rest.slice(0, lim.morePackages);
+  if (more.length > 0) {
+    lines.push(
+      "",
+      ...details(
+        `${rest.length.toLocaleString("en-US")} more package change${rest.length === 1 ? "" : "s"}`,
+        [...header, ...more.map(row)]
+      )
+    );
+  }
+  if (rest.length > more.length) {
+    lines.push(
+      `<sub>The JSON report lists all ${changes.length.toLocaleString("en-US")} package changes (\`packages.changes\`).</sub>`
     );
   }
   return lines;

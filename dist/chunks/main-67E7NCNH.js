@@ -4,7 +4,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-AES674DC.js";
+} from "./chunk-OVOZNXMN.js";
 import {
   EXIT_STATUS,
   commandHelp,
@@ -21,12 +21,14 @@ import {
   costRows,
   diffTotalsLine,
   fileChangeLabel,
+  packageCountsLine,
+  packageVersions,
   percent,
   relativeTo,
   shortDirectoryList,
   signed,
   statusLine
-} from "./chunk-XWRJXA6Z.js";
+} from "./chunk-GYIUQE5K.js";
 import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
@@ -121,6 +123,9 @@ function renderText(report, options) {
     if (report.diff) {
       out.push(bold("Where the bytes went"), ...diffLines(report.diff, dim), "");
     }
+    if (report.packages) {
+      out.push(bold("Packages"), ...packageLines(report.packages, dim), "");
+    }
     out.push(bold(base ? "Layers, aligned (oldest first)" : "Layers (oldest first)"));
     out.push(...layerLines(report, head, dim));
     if (head.files) {
@@ -208,7 +213,8 @@ function diffLines(diff, dim) {
   const shown = shortDirectoryList(diff, DIRECTORIES);
   for (const d of shown) {
     const whole = d.wholly === "added" ? " (new)" : d.wholly === "removed" ? " (gone)" : "";
-    rows.push([signed(d.net, formatBytes), `${escapeTerminal(d.path)}${dim(whole)}`]);
+    const owner = d.owner ? ` (${escapeTerminal(d.owner.name)})` : "";
+    rows.push([signed(d.net, formatBytes), `${escapeTerminal(d.path)}${owner}${dim(whole)}`]);
     for (const f of d.largest.slice(0, FILES_PER_DIRECTORY)) {
       const label = fileChangeLabel(f);
       const size = f.change === "added" || f.change === "removed" ? ` ${formatBytes(Math.abs(f.delta))}` : "";
@@ -219,6 +225,29 @@ function diffLines(diff, dim) {
   if (diff.directories.length > shown.length) {
     out.push(
       `  ${dim(`--format json lists ${diff.directories.length} directories (diff.directories), nested ones too`)}`
+    );
+  }
+  return out;
+}
+var PACKAGES = 30;
+function packageLines(packages, dim) {
+  const out = [`  ${packageCountsLine(packages)}`];
+  const shown = packages.changes.slice(0, PACKAGES);
+  out.push(
+    ...table(
+      shown.map((c) => [
+        signed(c.delta, formatBytes),
+        c.change,
+        escapeTerminal(c.name),
+        cut(escapeTerminal(packageVersions(c)), 60),
+        dim(c.ecosystem)
+      ]),
+      [0]
+    ).map((l) => `  ${l}`)
+  );
+  if (packages.changes.length > shown.length) {
+    out.push(
+      `  ${dim(`\u2026 and ${packages.changes.length - shown.length} more: --format json lists them all (packages.changes)`)}`
     );
   }
   return out;
@@ -405,7 +434,7 @@ async function emit(result, format, io, failOn) {
 `);
   else if (format === "markdown") io.stdout.write(renderMarkdown(report, options));
   else if (format === "html") {
-    const { renderHtml } = await import("./html-3M6TWWSH.js");
+    const { renderHtml } = await import("./html-NLNZW7DP.js");
     io.stdout.write(renderHtml(report, { failOn, explore: result.explore }));
   } else
     io.stdout.write(
