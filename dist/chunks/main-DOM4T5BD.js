@@ -4,13 +4,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-ZOBUBJO6.js";
+} from "./chunk-CGVEJ5TC.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-DAHL2MQ6.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -38,8 +38,8 @@ import {
 import {
   escapeMarkdown
 } from "./chunk-45SRNV5D.js";
-import "./chunk-XVZPSMU3.js";
-import "./chunk-LURM2DDG.js";
+import "./chunk-KGPIIUNU.js";
+import "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {

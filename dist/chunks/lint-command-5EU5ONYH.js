@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-KWLKHDRM.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-DAHL2MQ6.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -15,7 +15,7 @@ import {
 import "./chunk-YVMMMQ26.js";
 import {
   escapeTerminal
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {

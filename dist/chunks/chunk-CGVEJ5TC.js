@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   describeProbe
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-DAHL2MQ6.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -31,7 +31,7 @@ import {
 } from "./chunk-45SRNV5D.js";
 import {
   isArchiveRef
-} from "./chunk-XVZPSMU3.js";
+} from "./chunk-KGPIIUNU.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
@@ -325,7 +325,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-67E2YWR6.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-B2ENU3QK.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-YRRBMNW4.js")).lintDockerfileResult(path, {

@@ -4,16 +4,16 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-ZOBUBJO6.js";
+} from "./chunk-CGVEJ5TC.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-KWLKHDRM.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-DAHL2MQ6.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -36,11 +36,11 @@ import {
 import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
-} from "./chunk-KWUQMHZR.js";
-import "./chunk-XVZPSMU3.js";
+} from "./chunk-NS2Z62ZK.js";
+import "./chunk-KGPIIUNU.js";
 import {
   escapeTerminal
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
@@ -315,7 +315,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-47LTOVLY.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-5EU5ONYH.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
