@@ -4,16 +4,16 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-OVOZNXMN.js";
+} from "./chunk-BK3KU4LL.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-FXOFTMJZ.js";
+} from "./chunk-AZBORYGG.js";
 import {
   loadSettings
-} from "./chunk-QRPOHYBD.js";
+} from "./chunk-J2VCHWGG.js";
 import "./chunk-M5BTQC3X.js";
 import {
   bar,
@@ -38,11 +38,11 @@ import {
 import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
-} from "./chunk-KWUQMHZR.js";
-import "./chunk-XVZPSMU3.js";
+} from "./chunk-NS2Z62ZK.js";
+import "./chunk-KGPIIUNU.js";
 import {
   escapeTerminal
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
@@ -344,7 +344,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-KCPP5KVV.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-N2AP3FRE.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   describeProbe
-} from "./chunk-QRPOHYBD.js";
+} from "./chunk-J2VCHWGG.js";
 import {
   buildReport
 } from "./chunk-M5BTQC3X.js";
@@ -33,7 +33,7 @@ import {
 } from "./chunk-45SRNV5D.js";
 import {
   isArchiveRef
-} from "./chunk-XVZPSMU3.js";
+} from "./chunk-KGPIIUNU.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
@@ -327,7 +327,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-6UNJY2S6.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-DNDMWCXS.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-YRRBMNW4.js")).lintDockerfileResult(path, {

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-FXOFTMJZ.js";
+} from "./chunk-AZBORYGG.js";
 import {
   loadSettings
-} from "./chunk-QRPOHYBD.js";
+} from "./chunk-J2VCHWGG.js";
 import {
   buildReport
 } from "./chunk-M5BTQC3X.js";
@@ -15,7 +15,7 @@ import {
 import "./chunk-YVMMMQ26.js";
 import {
   escapeTerminal
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {

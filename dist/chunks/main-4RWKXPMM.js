@@ -4,13 +4,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-OVOZNXMN.js";
+} from "./chunk-BK3KU4LL.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-QRPOHYBD.js";
+} from "./chunk-J2VCHWGG.js";
 import "./chunk-M5BTQC3X.js";
 import {
   renderHtml
@@ -38,8 +38,8 @@ import {
 import {
   escapeMarkdown
 } from "./chunk-45SRNV5D.js";
-import "./chunk-XVZPSMU3.js";
-import "./chunk-LURM2DDG.js";
+import "./chunk-KGPIIUNU.js";
+import "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {

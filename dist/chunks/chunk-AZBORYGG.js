@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-QRPOHYBD.js";
+} from "./chunk-J2VCHWGG.js";
 import {
   UserError,
   messageOf

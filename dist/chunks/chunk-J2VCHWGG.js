@@ -7,7 +7,7 @@ import {
 } from "./chunk-4JZEFYVW.js";
 import {
   CONTENT_RULES
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-S2QJHYFD.js";
 import {
   RULES
 } from "./chunk-GZ3YQ5EF.js";
