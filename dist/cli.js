@@ -2,12 +2,12 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   setCodeEntry
-} from "./chunks/chunk-IE356M4Y.js";
-import "./chunks/chunk-RFHG46HN.js";
+} from "./chunks/chunk-BRJMEQTO.js";
+import "./chunks/chunk-DPB3GV5H.js";
 import "./chunks/chunk-6S3NRT4R.js";
 
 // src/cli.ts
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-BYQX325P.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-2H7ZLQK3.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-X75UUL63.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-6E3XHYJJ.js")).main(argv, io);

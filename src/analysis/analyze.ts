@@ -1,10 +1,11 @@
 import type { CompressedSize, FileStats, Finding, Image, ImageLayer } from '../core/report.js';
-import type { ImageData } from '../image/model.js';
+import type { ImageData, LayerSummary } from '../image/model.js';
 import { checkContent } from './content-rules/index.js';
 import { exploreTree, type ImageExplore, LayerChangeCollector } from './explore.js';
 import { type FileIndex, fileIndexOf } from './file-index.js';
-import { biggestWasters, largestFiles, mergeLayers } from './filesystem.js';
+import { biggestWasters, findPath, largestFiles, type MergedFilesystem, mergeLayers } from './filesystem.js';
 import { imageLayers, nonEmptyIndexes, normalizeInstruction } from './layers.js';
+import { type LinkTarget, RPM_DATABASES, readPackages } from './packages/index.js';
 
 export interface ImageAnalysis {
   image: Image;
@@ -53,11 +54,64 @@ export function analyzeImage(data: ImageData): ImageAnalysis {
     fs,
     layers.map((l) => l.diffId),
   );
+  let packages = {};
+  if (data.layers.some((l) => l.packageFiles)) {
+    const reading = readPackages(topPackageFiles(data.layers, indexes, fs), fileIndex, {
+      linkTarget: linkTargets(data.layers, indexes, fs),
+      dropped: data.layers.reduce((n, l) => n + (l.packageFilesDropped ?? 0), 0),
+      rpmDatabase: RPM_DATABASES.find((path) => findPath(fs.root, path)?.kind === 'file') ?? null,
+    });
+    fileIndex.owners = reading.owners;
+    packages = { packages: reading.packages, ...(reading.note ? { packagesNote: reading.note } : {}) };
+  }
   return {
-    image: { ref: data.ref, id: data.id, size, layers, files, ...extra },
+    image: { ref: data.ref, id: data.id, size, layers, files, ...extra, ...packages },
     findings,
     fileIndex,
     explore,
+  };
+}
+
+/**
+ * The package files of the final filesystem: of each kept body, the one from the layer whose version of the path
+ * is on top (a path deleted, or replaced by something other than a file, is gone).
+ */
+function topPackageFiles(
+  layers: readonly LayerSummary[],
+  indexes: readonly number[],
+  fs: MergedFilesystem,
+): Map<string, Buffer> {
+  const top = new Map<string, Buffer>();
+  layers.forEach((layer, i) => {
+    for (const [path, body] of layer.packageFiles ?? []) {
+      const node = findPath(fs.root, path);
+      if (node?.kind === 'file' && node.layer === (indexes[i] ?? i)) top.set(path, body);
+    }
+  });
+  return top;
+}
+
+/** Symlink targets of the final filesystem, looked up only when a listed path is not found (made on first use). */
+function linkTargets(
+  layers: readonly LayerSummary[],
+  indexes: readonly number[],
+  fs: MergedFilesystem,
+): LinkTarget {
+  let links: Map<string, { target: string; layer: number }> | null = null;
+  return (path) => {
+    if (links === null) {
+      links = new Map();
+      for (let i = 0; i < layers.length; i++) {
+        for (const entry of layers[i]!.entries) {
+          if (entry.kind === 'symlink')
+            links.set(entry.path, { target: entry.linkTarget ?? '', layer: indexes[i] ?? i });
+        }
+      }
+    }
+    const link = links.get(path);
+    if (!link) return undefined;
+    const node = findPath(fs.root, path);
+    return node?.kind === 'symlink' && node.layer === link.layer ? link.target : undefined;
   };
 }
 

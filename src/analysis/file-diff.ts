@@ -9,6 +9,8 @@ import type {
   FileChangeKind,
   FileDiff,
   FileDiffLimits,
+  Package,
+  PackageEcosystem,
 } from '../core/report.js';
 import { comparePaths, type FileIndex } from './file-index.js';
 
@@ -50,6 +52,14 @@ interface Frame {
   /** Units of its subdirectories, listed unless this directory turns out to be one unit with them. */
   units: Candidate[];
   largest: FileChange[];
+  /** Churn bytes below it per owning package (`ownerKey`), when packages were read on both sides. */
+  owned: Map<string, number> | null;
+}
+
+/** The packages of both images, for naming the package that owns a directory's churn. */
+export interface DiffPackages {
+  base: readonly Package[] | null | undefined;
+  head: readonly Package[] | null | undefined;
 }
 
 const total = (): ChangeTotal => ({ files: 0, bytes: 0 });
@@ -79,12 +89,18 @@ function addTotal(into: ChangeTotal, from: ChangeTotal): void {
   into.bytes += from.bytes;
 }
 
-/** Compares the final filesystems of two images. Pure; `limits` cut the lists, never the totals. */
+/**
+ * Compares the final filesystems of two images. Pure; `limits` cut the lists, never the totals. With the
+ * images' packages and both indexes' `owners`, each listed directory names the package that owns more than
+ * half of its churn: added and grown bytes by their owner in the head, removed and shrunk ones in the base.
+ */
 export function diffFilesystems(
   base: FileIndex,
   head: FileIndex,
   limits: FileDiffLimits = DEFAULT_DIFF_LIMITS,
+  packages?: DiffPackages,
 ): FileDiff {
+  const owning = ownership(base, head, packages);
   const baseDiffIds = new Set(base.diffIds.filter((d): d is string => d !== null));
   const layerChanged = (layer: number): boolean => {
     const diffId = head.diffIds[layer];
@@ -95,6 +111,31 @@ export function diffFilesystems(
   const largest: FileChange[] = [];
   const fanOuts: Candidate[] = [];
   let units: Candidate[] = [];
+  const newFrame = (path: string): Frame => ({
+    path,
+    added: total(),
+    removed: total(),
+    grown: total(),
+    shrunk: total(),
+    baseFiles: 0,
+    headFiles: 0,
+    maxChild: 0,
+    maxChildUnit: null,
+    units: [],
+    largest: [],
+    owned: owning ? new Map() : null,
+  });
+  const directoryChange = (frame: Frame, wholly: 'added' | 'removed' | null): DirectoryChange => ({
+    path: `/${frame.path}`,
+    wholly,
+    net: frame.added.bytes + frame.grown.bytes - frame.removed.bytes - frame.shrunk.bytes,
+    added: frame.added,
+    removed: frame.removed,
+    grown: frame.grown,
+    shrunk: frame.shrunk,
+    largest: frame.largest,
+    ...(owning ? { owner: owning.ownerOf(frame.owned!, churnOf(frame)) } : {}),
+  });
   const root = newFrame('');
   const stack: Frame[] = [root];
 
@@ -135,6 +176,9 @@ export function diffFilesystems(
     addTotal(parent.shrunk, frame.shrunk);
     parent.baseFiles += frame.baseFiles;
     parent.headFiles += frame.headFiles;
+    if (frame.owned && parent.owned) {
+      for (const [key, bytes] of frame.owned) parent.owned.set(key, (parent.owned.get(key) ?? 0) + bytes);
+    }
     if (churn > parent.maxChild) {
       parent.maxChild = churn;
       parent.maxChildUnit = unit;
@@ -174,6 +218,8 @@ export function diffFilesystems(
     baseSize: number | null,
     headSize: number | null,
     layer: number | null,
+    baseAt: number,
+    headAt: number,
   ): void => {
     const delta = (headSize ?? 0) - (baseSize ?? 0);
     const changedLayer = layer !== null && layerChanged(layer);
@@ -211,6 +257,10 @@ export function diffFilesystems(
             : frame.shrunk;
     t.files++;
     t.bytes += bytes;
+    if (owning && bytes > 0) {
+      const key = kind === 'added' || kind === 'grown' ? owning.head[headAt] : owning.base[baseAt];
+      if (key !== undefined) frame.owned!.set(key, (frame.owned!.get(key) ?? 0) + bytes);
+    }
     keepTop(frame.largest, change, limits.filesPerDirectory, byDelta);
     keepTop(files, change, limits.files, byDelta);
   };
@@ -222,13 +272,13 @@ export function diffFilesystems(
     const h = head.paths[j];
     const order = b === undefined ? 1 : h === undefined ? -1 : comparePaths(b, h);
     if (order < 0) {
-      record(b!, base.sizes[i]!, null, null);
+      record(b!, base.sizes[i]!, null, null, i, -1);
       i++;
     } else if (order > 0) {
-      record(h!, null, head.sizes[j]!, head.layers[j]!);
+      record(h!, null, head.sizes[j]!, head.layers[j]!, -1, j);
       j++;
     } else {
-      record(h!, base.sizes[i]!, head.sizes[j]!, head.layers[j]!);
+      record(h!, base.sizes[i]!, head.sizes[j]!, head.layers[j]!, i, j);
       i++;
       j++;
     }
@@ -268,31 +318,39 @@ export function diffFilesystems(
   };
 }
 
-function newFrame(path: string): Frame {
-  return {
-    path,
-    added: total(),
-    removed: total(),
-    grown: total(),
-    shrunk: total(),
-    baseFiles: 0,
-    headFiles: 0,
-    maxChild: 0,
-    maxChildUnit: null,
-    units: [],
-    largest: [],
-  };
-}
+/** A package's identity for ownership: ecosystem and name (an upgrade's old and new files are one owner's). */
+const ownerKey = (p: Pick<Package, 'ecosystem' | 'name'>): string => `${p.ecosystem}\u0000${p.name}`;
 
-function directoryChange(frame: Frame, wholly: 'added' | 'removed' | null): DirectoryChange {
+/**
+ * Per path of each index, the key of the package that owns it (undefined for none), and how a directory's
+ * owner is told from its tally; null when either side lacks its packages or its owners.
+ */
+function ownership(base: FileIndex, head: FileIndex, packages: DiffPackages | undefined) {
+  if (!packages?.base || !packages.head || !base.owners || !head.owners) return null;
+  const names = new Map<string, { ecosystem: PackageEcosystem; name: string }>();
+  const keysOf = (index: FileIndex, list: readonly Package[]): (string | undefined)[] => {
+    const keys = list.map((p) => {
+      const key = ownerKey(p);
+      names.set(key, { ecosystem: p.ecosystem, name: p.name });
+      return key;
+    });
+    return index.owners!.map((o) => (o >= 0 ? keys[o] : undefined));
+  };
   return {
-    path: `/${frame.path}`,
-    wholly,
-    net: frame.added.bytes + frame.grown.bytes - frame.removed.bytes - frame.shrunk.bytes,
-    added: frame.added,
-    removed: frame.removed,
-    grown: frame.grown,
-    shrunk: frame.shrunk,
-    largest: frame.largest,
+    base: keysOf(base, packages.base),
+    head: keysOf(head, packages.head),
+    /** The package owning more than half of `churn`, with the bytes of it that it owns; null when none does. */
+    ownerOf(owned: Map<string, number>, churn: number): DirectoryChange['owner'] {
+      let best: string | null = null;
+      let most = 0;
+      for (const [key, bytes] of owned) {
+        if (bytes > most || (bytes === most && best !== null && key < best)) {
+          best = key;
+          most = bytes;
+        }
+      }
+      if (best === null || most * 2 <= churn) return null;
+      return { ...names.get(best)!, bytes: most };
+    },
   };
 }

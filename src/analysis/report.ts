@@ -16,8 +16,9 @@ import { type BudgetLimits, checkBudgets } from './budgets.js';
 import { compareImages } from './compare.js';
 import { buildCosts, type CostsInput } from './costs.js';
 import type { ImageExplore } from './explore.js';
-import { diffFilesystems } from './file-diff.js';
+import { DEFAULT_DIFF_LIMITS, diffFilesystems } from './file-diff.js';
 import type { FileIndex } from './file-index.js';
+import { diffPackages } from './package-diff.js';
 
 export interface ReportInput {
   head: Image | null;
@@ -60,7 +61,14 @@ export function buildReport(input: ReportInput): RunReport {
     : { budgets: [], unchecked: [] };
   const indexes = input.fileIndexes;
   const diff =
-    base && indexes?.base && indexes.head ? diffFilesystems(indexes.base, indexes.head) : undefined;
+    head && base && indexes?.base && indexes.head
+      ? diffFilesystems(indexes.base, indexes.head, DEFAULT_DIFF_LIMITS, {
+          base: base.packages,
+          head: head.packages,
+        })
+      : undefined;
+  // Both images' packages, or no package diff: a side read without its files has none to compare.
+  const packages = head?.packages && base?.packages ? diffPackages(base.packages, head.packages) : undefined;
   const costs = head && input.costs ? buildCosts({ ...input.costs, head, base }) : undefined;
   const findings = input.findings;
   // Last, from everything above: the budgets and the findings are what fail a run.
@@ -78,6 +86,7 @@ export function buildReport(input: ReportInput): RunReport {
     passed,
     ...(input.judged !== undefined ? { judged: input.judged } : {}),
     ...(diff ? { diff } : {}),
+    ...(packages ? { packages } : {}),
     ...(costs ? { costs } : {}),
     ...(input.cacheProbe ? { cacheProbe: input.cacheProbe } : {}),
   };

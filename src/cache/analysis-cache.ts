@@ -41,8 +41,9 @@ interface Entry {
   explore?: ImageExplore;
 }
 
-// 2: entries carry `sum`. 3: entries carry `fileIndex`. 4: entries carry `explore`.
-const FORMAT = 4;
+// 2: entries carry `sum`. 3: entries carry `fileIndex`. 4: entries carry `explore`. 5: images carry `packages`
+// and file indexes `owners`.
+const FORMAT = 5;
 const SUFFIX = '.json';
 export const DEFAULT_MAX_ENTRIES = 50;
 
@@ -93,6 +94,8 @@ export class AnalysisCache {
     if (entry.fileIndex !== null) {
       fileIndex = unpackIndex(entry.fileIndex);
       if (!fileIndex) return null;
+      const count = entry.image.packages?.length ?? 0;
+      if (fileIndex.owners?.some((owner) => owner >= count)) return null;
     }
     // Recently used entries are the last evicted.
     const now = new Date();
@@ -195,6 +198,7 @@ export function packIndex(index: FileIndex): string {
     sizes: index.sizes,
     layers: index.layers,
     diffIds: index.diffIds,
+    ...(index.owners ? { owners: index.owners } : {}),
   });
   return gzipSync(json, { level: 1 }).toString('base64');
 }
@@ -209,7 +213,7 @@ export function unpackIndex(packed: string): FileIndex | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  const { shared, rest, sizes, layers, diffIds } = v;
+  const { shared, rest, sizes, layers, diffIds, owners } = v;
   if (
     !Array.isArray(shared) ||
     !Array.isArray(rest) ||
@@ -221,7 +225,11 @@ export function unpackIndex(packed: string): FileIndex | null {
     layers.length !== shared.length ||
     !diffIds.every((d) => d === null || typeof d === 'string') ||
     !sizes.every((n) => Number.isSafeInteger(n) && n >= 0) ||
-    !layers.every((n) => Number.isInteger(n) && n >= 0 && n < diffIds.length)
+    !layers.every((n) => Number.isInteger(n) && n >= 0 && n < diffIds.length) ||
+    (owners !== undefined &&
+      (!Array.isArray(owners) ||
+        owners.length !== shared.length ||
+        !owners.every((n) => Number.isInteger(n) && n >= -1)))
   ) {
     return null;
   }
@@ -234,12 +242,14 @@ export function unpackIndex(packed: string): FileIndex | null {
     previous = previous.slice(0, n) + tail;
     paths.push(previous);
   }
-  return {
+  const index: FileIndex = {
     paths,
     sizes: sizes as number[],
     layers: layers as number[],
     diffIds: diffIds as (string | null)[],
   };
+  if (owners !== undefined) index.owners = owners as number[];
+  return index;
 }
 
 function isEntry(value: unknown, key: string): value is Entry {
@@ -258,6 +268,7 @@ function isEntry(value: unknown, key: string): value is Entry {
     typeof image.size === 'number' &&
     Array.isArray(image.layers) &&
     (e.explore === undefined || (typeof e.explore === 'object' && e.explore !== null)) &&
+    (image.packages === undefined || image.packages === null || Array.isArray(image.packages)) &&
     (image.files === null || (typeof image.files === 'object' && image.files !== undefined))
   );
 }

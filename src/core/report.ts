@@ -77,6 +77,11 @@ export interface Image {
    * read from the files the analysis streamed. Absent or null when the image was read without its files.
    */
   packages?: Package[] | null;
+  /**
+   * Added to the contract: why `packages` may be incomplete (package database files over the memory kept for
+   * them, records that could not be read); absent or null when nothing is missing.
+   */
+  packagesNote?: string | null;
 }
 
 export type PackageEcosystem = 'deb' | 'apk' | 'rpm' | 'python' | 'npm' | 'gem';

@@ -9,6 +9,7 @@ import { configDigest, parseImageConfig } from './image-config.js';
 import { planImage } from './image-layout.js';
 import { summarizeLayer } from './layer-summary.js';
 import type { ImageData } from './model.js';
+import { packageFileBudget } from './package-files.js';
 import { fromSummaries, MAX_JSON_MEMBER, readSaveStream } from './save-archive.js';
 
 export type ArchiveKind = 'docker-archive' | 'oci-archive' | 'oci';
@@ -157,6 +158,7 @@ async function readOciDir(
   const total = files.reduce((sum, f) => sum + f.size, 0);
   let done = 0;
   const summaries = [];
+  const packageFiles = packageFileBudget();
   for (const { layer, file } of files) {
     const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
     const report = opts.onProgress;
@@ -173,6 +175,7 @@ async function readOciDir(
           name: `${layer} in ${spec}`,
           files: opts.files,
           count: opts.count,
+          packageFiles,
         }),
       );
     } finally {

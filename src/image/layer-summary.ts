@@ -8,6 +8,7 @@ import { UserError } from '../core/errors.js';
 import { type CompressedSizes, tapCompressed } from './compressed-size.js';
 import { decompressed } from './decompress.js';
 import type { EntryKind, LayerEntry, LayerSummary } from './model.js';
+import { isPackageFile, type PackageFileBudget, packageFileBudget } from './package-files.js';
 import { DEFAULT_SECRET_PEEK_BYTES, secretIn } from './secret-peek.js';
 import {
   checkSymlinkTarget,
@@ -38,7 +39,14 @@ export interface SummarizeOptions {
    * zstd 3 where Node has it) while it streams past, one pass with the summary. Default false.
    */
   count?: boolean;
+  /**
+   * What is left of the bytes of package files (`isPackageFile`) the read of one image may keep, shared by its
+   * layers; a file that does not fit is dropped and counted. Default: a budget of its own for this layer.
+   */
+  packageFiles?: PackageFileBudget;
 }
+
+const EMPTY = Buffer.alloc(0);
 
 export type LayerSource = Readable | AsyncIterable<Uint8Array>;
 
@@ -50,6 +58,10 @@ export async function summarizeLayer(stream: LayerSource, opts: SummarizeOptions
   const opaqueDirs: string[] = [];
   let peeking: LayerEntry | undefined;
   let size = 0;
+  const budget = files ? (opts.packageFiles ?? packageFileBudget()) : null;
+  const packageFiles = new Map<string, Buffer>();
+  let packageFilesDropped = 0;
+  let keeping: string | undefined;
 
   let blobBytes = 0;
   let sizes: Promise<CompressedSizes> | null = null;
@@ -101,17 +113,35 @@ export async function summarizeLayer(stream: LayerSource, opts: SummarizeOptions
           const record: LayerEntry = { path, kind, size: entrySize };
           if (linkTarget !== undefined) record.linkTarget = linkTarget;
           entries.push(record);
+          let want = 0;
+          if (kind === 'file' && budget && isPackageFile(path, base)) {
+            if (entrySize > budget.left) {
+              packageFilesDropped++;
+              packageFiles.delete(path);
+            } else {
+              budget.left -= entrySize;
+              packageFiles.set(path, EMPTY);
+              keeping = path;
+              want = entrySize;
+            }
+          }
           if (kind === 'file' && entrySize > 0 && peekBytes > 0) {
             peeking = record;
-            return peekBytes;
+            want = Math.max(want, peekBytes);
           }
-          return false;
+          return want > 0 ? want : false;
         },
         head(_entry, bytes) {
+          if (keeping !== undefined) {
+            // A view would keep the whole source chunk alive: the body is copied unless it is all of a buffer.
+            const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+            packageFiles.set(keeping, whole ? bytes : Buffer.from(bytes));
+            keeping = undefined;
+          }
           const record = peeking;
           peeking = undefined;
           if (!record) return;
-          const hint = secretIn(record.path, bytes);
+          const hint = secretIn(record.path, bytes.length > peekBytes ? bytes.subarray(0, peekBytes) : bytes);
           if (hint) record.secret = hint;
         },
       },
@@ -120,7 +150,8 @@ export async function summarizeLayer(stream: LayerSource, opts: SummarizeOptions
     // readTar reads its stream to the end, so a gzip blob has been counted whole by now.
     const compressed = sizes ? await sizes : opts.count ? { gzip: blobBytes, zstd: null } : undefined;
     if (compressed && compression === 'zstd') compressed.zstd = blobBytes;
-    return { entries, whiteouts, opaqueDirs, size, ...(compressed ? { compressed } : {}) };
+    const kept = files ? { packageFiles, ...(packageFilesDropped > 0 ? { packageFilesDropped } : {}) } : {};
+    return { entries, whiteouts, opaqueDirs, size, ...kept, ...(compressed ? { compressed } : {}) };
   } catch (error) {
     throw layerError(opts.name, error);
   }

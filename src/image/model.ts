@@ -1,7 +1,8 @@
 import type { CompressedSizes } from './compressed-size.js';
 
 // What the readers (engine export, docker-archive, oci-archive, oci layout) hand to the analysis: one summary per
-// layer tar, built while the bytes stream past. Nothing here holds file contents; memory grows with paths.
+// layer tar, built while the bytes stream past. Nothing here holds file contents but those of package databases
+// (`packageFiles`, bounded per image); memory grows with paths.
 
 /** Kind of a tar member after whiteout markers are taken out. */
 export type EntryKind = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
@@ -41,6 +42,14 @@ export interface LayerSummary {
    * count (`SummarizeOptions.count`).
    */
   compressed?: CompressedSizes;
+  /**
+   * The bodies of this layer's package files (`isPackageFile` in package-files.ts: dpkg, apk, Python, npm and
+   * gem metadata) by path; a path written twice in the layer keeps its last body. Absent when files were not
+   * read.
+   */
+  packageFiles?: Map<string, Buffer>;
+  /** Package files of this layer not kept because the image's budget for them was spent. */
+  packageFilesDropped?: number;
 }
 
 /** One entry of the image config's `history`, oldest first. */

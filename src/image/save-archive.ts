@@ -11,6 +11,7 @@ import { configDigest, parseImageConfig } from './image-config.js';
 import { planImage } from './image-layout.js';
 import { summarizeLayer } from './layer-summary.js';
 import type { ImageData, LayerSummary } from './model.js';
+import { type PackageFileBudget, packageFileBudget } from './package-files.js';
 import { readTar, type TarEntry, TarFormatError } from './tar-reader.js';
 
 /** Largest JSON member buffered (configs with long histories run to a few hundred KiB). */
@@ -44,7 +45,8 @@ export async function readSaveStream(
 ): Promise<ImageData> {
   const members = new Map<string, Member>();
   const source = opts.ref;
-  const budget = { json: MAX_JSON_TOTAL };
+  // One package-file budget for the whole archive: every layer in it is read (it may hold several images).
+  const budget = { json: MAX_JSON_TOTAL, packageFiles: packageFileBudget() };
   try {
     const { chunks } = await decompressed(opts.onProgress ? counted(stream, opts.onProgress) : stream);
     await readTar(chunks, {
@@ -112,7 +114,7 @@ async function readMember(
   content: AsyncIterable<Buffer>,
   path: string,
   opts: ReadSaveOptions,
-  budget: { json: number },
+  budget: { json: number; packageFiles: PackageFileBudget },
 ): Promise<Member> {
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
@@ -121,6 +123,7 @@ async function readMember(
       name: `${path} in ${opts.ref}`,
       files: opts.files,
       count: opts.count,
+      packageFiles: budget.packageFiles,
     });
     return { kind: 'layer', summary };
   }

@@ -6,6 +6,7 @@ import {
   type FileDiff,
   type Finding,
   type Image,
+  type PackageDiff,
   type Report,
   reachesFailOn,
 } from '../core/report.js';
@@ -18,6 +19,8 @@ import {
   costRows,
   diffTotalsLine,
   fileChangeLabel,
+  packageCountsLine,
+  packageVersions,
   relativeTo,
   shortDirectoryList,
   statusLine,
@@ -48,6 +51,9 @@ export interface MarkdownOptions {
 interface Limits {
   /** Directories in "Where the bytes went". */
   directories: number;
+  /** Package changes in the "Packages" table, and in the collapsed table after it. */
+  packages: number;
+  morePackages: number;
   layers: number;
   files: number;
   wasters: number;
@@ -57,6 +63,8 @@ interface Limits {
 
 const FULL: Limits = {
   directories: 6,
+  packages: 10,
+  morePackages: 1000,
   layers: 500,
   files: 20,
   wasters: 20,
@@ -73,9 +81,36 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   if (body.length <= max) return body;
   // Shrink what is collapsed first, then drop it; then keep as many failing findings as fit.
   const steps: Limits[] = [
-    { directories: 6, layers: 60, files: 10, wasters: 10, otherFindings: 50, failing: FULL.failing },
-    { directories: 3, layers: 20, files: 5, wasters: 5, otherFindings: 10, failing: FULL.failing },
-    { directories: 0, layers: 0, files: 0, wasters: 0, otherFindings: 0, failing: FULL.failing },
+    {
+      directories: 6,
+      packages: 10,
+      morePackages: 100,
+      layers: 60,
+      files: 10,
+      wasters: 10,
+      otherFindings: 50,
+      failing: FULL.failing,
+    },
+    {
+      directories: 3,
+      packages: 5,
+      morePackages: 0,
+      layers: 20,
+      files: 5,
+      wasters: 5,
+      otherFindings: 10,
+      failing: FULL.failing,
+    },
+    {
+      directories: 0,
+      packages: 0,
+      morePackages: 0,
+      layers: 0,
+      files: 0,
+      wasters: 0,
+      otherFindings: 0,
+      failing: FULL.failing,
+    },
   ];
   for (const limits of steps) {
     body = compose(report, options, limits, true);
@@ -117,6 +152,7 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
     );
   if (report.costs) out.push(...costsTable(report), '');
   if (report.diff && lim.directories > 0) out.push(...whereTheBytesWent(report.diff, lim.directories), '');
+  if (report.packages && lim.packages > 0) out.push(...packagesSection(report.packages, lim), '');
   out.push(...fixFirstMarkdown(report.findings));
 
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
@@ -212,12 +248,48 @@ function whereTheBytesWent(diff: FileDiff, limit: number): string[] {
           `${inlineCode(relativeTo(d.path, f.path), 60)} ${escapeMarkdown(fileChangeLabel(f))}${f.change === 'added' || f.change === 'removed' ? ` ${formatBytes(Math.abs(f.delta))}` : ''}`,
       )
       .join('<br>');
-    lines.push(`| **${signed(d.net, formatBytes)}** | ${inlineCode(d.path, 80)} | ${counts} | ${files} |`);
+    const owner = d.owner ? ` (${escapeMarkdown(d.owner.name)})` : '';
+    lines.push(
+      `| **${signed(d.net, formatBytes)}** | ${inlineCode(d.path, 80)}${owner} | ${counts} | ${files} |`,
+    );
   }
   if (diff.directories.length > dirs.length) {
     lines.push(
       '',
       `<sub>The JSON report lists ${diff.directories.length} directories (\`diff.directories\`), nested ones too.</sub>`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * "Packages": the counts line, the biggest changes as a table (package, change, versions, bytes), and the rest
+ * in a collapsed table after it; what neither shows is in the JSON report.
+ */
+function packagesSection(packages: PackageDiff, lim: Limits): string[] {
+  // The counts line is made of figures only: nothing in it comes from the image.
+  const lines = [`**Packages**: ${packageCountsLine(packages)}`];
+  const changes = packages.changes;
+  if (changes.length === 0) return lines;
+  const header = ['| package | change | versions | bytes |', '|---|---|---|---:|'];
+  const row = (c: PackageDiff['changes'][number]) =>
+    `| ${inlineCode(c.name, 60)} | ${c.change} | ${escapeMarkdown(packageVersions(c))} | ${signed(c.delta, formatBytes)} |`;
+  const top = changes.slice(0, lim.packages);
+  lines.push('', ...header, ...top.map(row));
+  const rest = changes.slice(top.length);
+  const more = rest.slice(0, lim.morePackages);
+  if (more.length > 0) {
+    lines.push(
+      '',
+      ...details(
+        `${rest.length.toLocaleString('en-US')} more package change${rest.length === 1 ? '' : 's'}`,
+        [...header, ...more.map(row)],
+      ),
+    );
+  }
+  if (rest.length > more.length) {
+    lines.push(
+      `<sub>The JSON report lists all ${changes.length.toLocaleString('en-US')} package changes (\`packages.changes\`).</sub>`,
     );
   }
   return lines;

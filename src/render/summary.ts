@@ -8,6 +8,8 @@ import {
   type FileChange,
   type FileDiff,
   type ImageCosts,
+  type PackageChange,
+  type PackageDiff,
   type Report,
   reachesFailOn,
 } from '../core/report.js';
@@ -227,4 +229,27 @@ export function shortDirectoryList(diff: FileDiff, limit: number): DirectoryChan
     else shown[shown.length - 1] = missing;
   }
   return shown;
+}
+
+const CHANGE_ORDER: PackageChange['change'][] = ['added', 'removed', 'upgraded', 'downgraded', 'changed'];
+
+/**
+ * The package diff's counts in one line, each with its bytes: `3 added (+1.2 MB), 12 removed (−212 MB), 1
+ * upgraded (+30 kB); net −211 MB`. Made of figures only: nothing in it comes from the image.
+ */
+export function packageCountsLine(packages: PackageDiff): string {
+  const parts = CHANGE_ORDER.filter((kind) => packages[kind] > 0).map((kind) => {
+    const bytes = packages.changes.filter((c) => c.change === kind).reduce((n, c) => n + c.delta, 0);
+    return `${packages[kind].toLocaleString('en-US')} ${kind}${bytes === 0 ? '' : ` (${signed(bytes, formatBytes)})`}`;
+  });
+  if (parts.length === 0) return 'no package was added, removed or changed';
+  return `${parts.join(', ')}; net ${signed(packages.net, formatBytes)}`;
+}
+
+/** A change's versions: `1.2 → 1.3` for an upgrade or downgrade, the one version otherwise (raw text: escape it). */
+export function packageVersions(change: PackageChange): string {
+  const { baseVersion, headVersion } = change;
+  if (baseVersion !== null && headVersion !== null && baseVersion !== headVersion)
+    return `${baseVersion} → ${headVersion}`;
+  return headVersion ?? baseVersion ?? '';
 }

@@ -5,6 +5,7 @@ import {
   type FileDiff,
   type Finding,
   type Image,
+  type PackageDiff,
   type Report,
   reachesFailOn,
 } from '../core/report.js';
@@ -17,6 +18,8 @@ import {
   costRows,
   diffTotalsLine,
   fileChangeLabel,
+  packageCountsLine,
+  packageVersions,
   relativeTo,
   shortDirectoryList,
   statusLine,
@@ -97,6 +100,9 @@ export function renderText(report: Report, options: TextOptions): string {
     }
     if (report.diff) {
       out.push(bold('Where the bytes went'), ...diffLines(report.diff, dim), '');
+    }
+    if (report.packages) {
+      out.push(bold('Packages'), ...packageLines(report.packages, dim), '');
     }
     out.push(bold(base ? 'Layers, aligned (oldest first)' : 'Layers (oldest first)'));
     out.push(...layerLines(report, head, dim));
@@ -193,7 +199,8 @@ function diffLines(diff: FileDiff, dim: (s: string) => string): string[] {
   const shown = shortDirectoryList(diff, DIRECTORIES);
   for (const d of shown) {
     const whole = d.wholly === 'added' ? ' (new)' : d.wholly === 'removed' ? ' (gone)' : '';
-    rows.push([signed(d.net, formatBytes), `${esc(d.path)}${dim(whole)}`]);
+    const owner = d.owner ? ` (${esc(d.owner.name)})` : '';
+    rows.push([signed(d.net, formatBytes), `${esc(d.path)}${owner}${dim(whole)}`]);
     for (const f of d.largest.slice(0, FILES_PER_DIRECTORY)) {
       const label = fileChangeLabel(f);
       const size = f.change === 'added' || f.change === 'removed' ? ` ${formatBytes(Math.abs(f.delta))}` : '';
@@ -204,6 +211,32 @@ function diffLines(diff: FileDiff, dim: (s: string) => string): string[] {
   if (diff.directories.length > shown.length) {
     out.push(
       `  ${dim(`--format json lists ${diff.directories.length} directories (diff.directories), nested ones too`)}`,
+    );
+  }
+  return out;
+}
+
+const PACKAGES = 30;
+
+/** The package diff's counts, then its biggest changes: bytes, change, name, versions. */
+function packageLines(packages: PackageDiff, dim: (s: string) => string): string[] {
+  const out = [`  ${packageCountsLine(packages)}`];
+  const shown = packages.changes.slice(0, PACKAGES);
+  out.push(
+    ...table(
+      shown.map((c) => [
+        signed(c.delta, formatBytes),
+        c.change,
+        esc(c.name),
+        cut(esc(packageVersions(c)), 60),
+        dim(c.ecosystem),
+      ]),
+      [0],
+    ).map((l) => `  ${l}`),
+  );
+  if (packages.changes.length > shown.length) {
+    out.push(
+      `  ${dim(`… and ${packages.changes.length - shown.length} more: --format json lists them all (packages.changes)`)}`,
     );
   }
   return out;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeImage } from '../../src/analysis/analyze.js';
 import { DEFAULT_DIFF_LIMITS, diffFilesystems } from '../../src/analysis/file-diff.js';
 import { comparePaths, type FileIndex } from '../../src/analysis/file-index.js';
+import type { FileDiff, Package } from '../../src/core/report.js';
 import type { LayerSummary } from '../../src/image/model.js';
 import { imageData, layer } from './helpers.js';
 
@@ -352,5 +353,84 @@ describe('diffFilesystems against a naive model (random layers)', () => {
       expect(got, JSON.stringify({ b, h })).toEqual(expected);
       expect(d.net).toBe(d.added.bytes + d.grown.bytes - d.removed.bytes - d.shrunk.bytes);
     }
+  });
+});
+
+describe('the package that owns a directory', () => {
+  const pkg = (name: string, version = '1'): Package => ({
+    ecosystem: 'deb',
+    name,
+    version,
+    location: '/var/lib/dpkg/status',
+    bytes: 0,
+    bytesFrom: 'files',
+  });
+  /** A file index written out by hand: path, bytes and the index of its owner in `packages` (-1 none). */
+  const byHand = (files: [string, number, number][]): FileIndex => {
+    const sorted = [...files].sort((a, b) => comparePaths(a[0], b[0]));
+    return {
+      paths: sorted.map((f) => f[0]),
+      sizes: sorted.map((f) => f[1]),
+      layers: sorted.map(() => 0),
+      diffIds: [null],
+      owners: sorted.map((f) => f[2]),
+    };
+  };
+  const ownersOf = (d: FileDiff) => Object.fromEntries(d.directories.map((x) => [x.path, x.owner]));
+
+  it('names the package owning over half of the churn, removed bytes by the base, added by the head', () => {
+    const basePackages = [pkg('bash'), pkg('gcc-12'), pkg('libgcc-12-dev')];
+    const headPackages = [pkg('bash'), pkg('python3-venv')];
+    const base = byHand([
+      ['bin/bash', 10, 0],
+      ['usr/lib/gcc/x86/12/cc1', 300, 1],
+      ['usr/lib/gcc/x86/12/lto1', 200, 1],
+      ['usr/lib/gcc/x86/12/plugin/p.so', 50, 2],
+    ]);
+    const head = byHand([
+      ['bin/bash', 10, 0],
+      ['opt/venv/lib/a.so', 120, -1],
+      ['opt/venv/lib/b.py', 100, 1],
+    ]);
+    const d = diffFilesystems(base, head, DEFAULT_DIFF_LIMITS, { base: basePackages, head: headPackages });
+    expect(ownersOf(d)).toEqual({
+      // 300 + 200 of 550 bytes are gcc-12's.
+      '/usr/lib/gcc/x86/12': { ecosystem: 'deb', name: 'gcc-12', bytes: 500 },
+      // 100 of 220 bytes: not over half.
+      '/opt/venv/lib': null,
+    });
+  });
+
+  it("counts an upgrade's old files (base) and new files (head) for the one package", () => {
+    const base = byHand([
+      ['usr/lib/py/a', 40, 0],
+      ['usr/lib/py/b', 30, 0],
+      ['usr/lib/py/c', 20, 1],
+      ['usr/lib/py/d', 25, 0],
+    ]);
+    const head = byHand([
+      ['usr/lib/py/a', 60, 1],
+      ['usr/lib/py/c', 20, 0],
+      ['usr/lib/py/d', 15, 1],
+      ['usr/lib/py/e', 35, 2],
+    ]);
+    const d = diffFilesystems(base, head, DEFAULT_DIFF_LIMITS, {
+      base: [pkg('python3.11', '3.11.2'), pkg('other')],
+      head: [pkg('other'), pkg('python3.11', '3.11.4'), pkg('extra')],
+    });
+    // Churn: a grown 20 (head: python3.11), b removed 30 (base: python3.11), d shrunk 10 (base: python3.11),
+    // e added 35 (head: extra); c is the same size and no change. python3.11 owns 60 of 95.
+    expect(ownersOf(d)).toEqual({ '/usr/lib/py': { ecosystem: 'deb', name: 'python3.11', bytes: 60 } });
+  });
+
+  it('exactly half is not most, and without packages or owners no directory names one', () => {
+    const base = byHand([['srv/a', 50, 0]]);
+    const head = byHand([['srv/b', 50, 0]]);
+    const split = diffFilesystems(base, head, DEFAULT_DIFF_LIMITS, { base: [pkg('x')], head: [pkg('y')] });
+    expect(ownersOf(split)).toEqual({ '/srv': null });
+    expect('owner' in diffFilesystems(base, head).directories[0]!).toBe(false);
+    const { owners: _, ...unowned } = head;
+    const one = diffFilesystems(base, unowned, DEFAULT_DIFF_LIMITS, { base: [pkg('x')], head: [pkg('y')] });
+    expect('owner' in one.directories[0]!).toBe(false);
   });
 });

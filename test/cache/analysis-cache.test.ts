@@ -250,3 +250,61 @@ describe('the file index in an entry (issue 14: the file-level diff needs no sec
     expect(hit?.fileIndex).toBeUndefined();
   });
 });
+
+describe('packages and their owners in an entry (issue 21)', () => {
+  const packages = [
+    {
+      ecosystem: 'deb',
+      name: 'bash',
+      version: '5.2',
+      location: '/var/lib/dpkg/status',
+      bytes: 3,
+      bytesFrom: 'files',
+    },
+    {
+      ecosystem: 'npm',
+      name: 'x',
+      version: '1.0.0',
+      location: '/node_modules/x/package.json',
+      bytes: 1,
+      bytesFrom: 'files',
+    },
+  ] as const;
+  const withPackages = (): ImageAnalysis => {
+    const base = analysis('a');
+    return {
+      ...base,
+      image: { ...base.image, packages: packages.map((p) => ({ ...p })), packagesNote: 'a note' },
+      fileIndex: {
+        paths: ['node_modules/x/index.js', 'usr/bin/bash', 'usr/bin/other'],
+        sizes: [1, 3, 5],
+        layers: [0, 0, 0],
+        diffIds: ['sha256:d0'],
+        owners: [1, 0, -1],
+      },
+    };
+  };
+
+  it('come back as they were stored', async () => {
+    const cache = new AnalysisCache(dir);
+    const key = cacheKey(parts);
+    const stored = withPackages();
+    await cache.put(key, stored);
+    const hit = await cache.get(key, 'a');
+    expect(hit?.image.packages).toEqual(stored.image.packages);
+    expect(hit?.image.packagesNote).toBe('a note');
+    expect(hit?.fileIndex).toEqual(stored.fileIndex);
+  });
+
+  it('an index whose owners do not fit (wrong length, past the packages, below -1) is refused or a miss', async () => {
+    const index = withPackages().fileIndex!;
+    expect(unpackIndex(packIndex({ ...index, owners: [0, 0] }))).toBeNull();
+    expect(unpackIndex(packIndex({ ...index, owners: [0, -2, 0] }))).toBeNull();
+    const cache = new AnalysisCache(dir);
+    const key = cacheKey(parts);
+    const stored = withPackages();
+    stored.fileIndex!.owners = [2, 0, -1];
+    await cache.put(key, stored);
+    expect(await cache.get(key, 'a')).toBeNull();
+  });
+});

@@ -132,7 +132,7 @@ describe('summarizeLayer', () => {
   it('reads an empty layer (end marker only)', async () => {
     for (const body of [Buffer.alloc(1024), gzip(Buffer.alloc(1024))]) {
       const s = await summarizeLayer(chunked(body), { name: 'x' });
-      expect(s).toEqual({ entries: [], whiteouts: [], opaqueDirs: [], size: 0 });
+      expect(s).toEqual({ entries: [], whiteouts: [], opaqueDirs: [], size: 0, packageFiles: new Map() });
     }
   });
 

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/analysis/report.js';
 import { type ImageLoader, main } from '../../src/cli/main.js';
-import type { Report } from '../../src/core/report.js';
+import type { Image, Package, Report } from '../../src/core/report.js';
 import type { ImageData, LayerEntry } from '../../src/image/model.js';
+import { renderHtml } from '../../src/render/html/index.js';
 import { imageData, layer } from '../analysis/helpers.js';
 import { findChromium, launchBrowser, watchedPage } from '../support/browser.js';
 import { captureIO } from '../support/cli-io.js';
@@ -283,3 +285,99 @@ function bigImage(files: number, layers: number): ImageData {
   }
   return imageData(specs, 'big:1');
 }
+
+describe.skipIf(!chromium)('the packages table in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    browser = await launchBrowser(chromium!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const pkg = (
+    name: string,
+    version: string,
+    bytes: number,
+    ecosystem: Package['ecosystem'] = 'deb',
+  ): Package => ({
+    ecosystem,
+    name,
+    version,
+    location: ecosystem === 'deb' ? '/var/lib/dpkg/status' : `/app/node_modules/${name}/package.json`,
+    bytes,
+    bytesFrom: 'files',
+  });
+  const image = (id: string, packages: Package[]): Image => ({
+    ref: `app:${id}`,
+    id: `sha256:${id.padEnd(64, '0')}`,
+    size: 1000,
+    layers: [],
+    files: null,
+    packages,
+  });
+
+  it('sorts by a clicked column, filters by text and by change, and keeps hostile names as text', async () => {
+    const base = [
+      pkg('gcc-12', '12.2.0-14', 70_000),
+      pkg('cpp-12', '12.2.0-14', 30_000),
+      pkg('libc6', '2.36-9+deb12u3', 12_000),
+      pkg(HOSTILE, '1.0', 5),
+      pkg('zlib1g', '1:1.2.13.dfsg-1', 900),
+    ];
+    const head = [
+      pkg('libc6', '2.36-9+deb12u4', 12_500),
+      pkg('zlib1g', '1:1.2.13.dfsg-1', 700),
+      pkg('left-pad', '1.3.0', 2_000, 'npm'),
+    ];
+    const { report } = buildReport({
+      head: image('pr', head),
+      base: image('main', base),
+      findings: [],
+      failOn: 'error',
+    });
+    const file = join(OUT, 'packages.html');
+    writeFileSync(file, renderHtml(report, { failOn: 'error' }));
+    const { page: p, problems, requests, url } = await open(browser, file, 'packages');
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([url]);
+    const names = () =>
+      p.$$eval('#pkg-table tbody tr', (rows) =>
+        rows.filter((r) => !r.hidden).map((r) => r.cells[0]!.textContent),
+      );
+    // As the report orders them: biggest |delta| first.
+    expect(await names()).toEqual(['gcc-12', 'cpp-12', 'left-pad', 'libc6', 'zlib1g', HOSTILE]);
+    const click = async (column: string) => {
+      const headers = await p.$$('#pkg-table thead th button');
+      const labels = await Promise.all(headers.map((h) => h.evaluate((b) => b.textContent)));
+      await headers[labels.indexOf(column)]!.click();
+    };
+    await click('package');
+    expect(await names()).toEqual([HOSTILE, 'cpp-12', 'gcc-12', 'left-pad', 'libc6', 'zlib1g']);
+    await click('package');
+    expect(await names()).toEqual(['zlib1g', 'libc6', 'left-pad', 'gcc-12', 'cpp-12', HOSTILE]);
+    // Numbers sort as numbers, biggest first on the first click: +2,000, +500, −5, −200, −30,000, −70,000.
+    await click('delta');
+    expect(await names()).toEqual(['left-pad', 'libc6', HOSTILE, 'zlib1g', 'cpp-12', 'gcc-12']);
+    // A missing side (added, removed) sorts below every number.
+    await click('head bytes');
+    expect((await names()).slice(0, 3)).toEqual(['libc6', 'left-pad', 'zlib1g']);
+
+    await p.type('#pkg-filter', '12.2.0');
+    expect((await names()).sort()).toEqual(['cpp-12', 'gcc-12']);
+    expect(await p.$eval('#pkg-shown', (e) => e.textContent)).toBe('2 of 6 shown');
+    await p.click('#pkg-filter', { clickCount: 3 });
+    await p.keyboard.press('Backspace');
+    await p.click('input.pkg-kind[value="removed"]');
+    expect((await names()).sort()).toEqual(['left-pad', 'libc6', 'zlib1g']);
+    // The hostile name is text in the page, not an element.
+    expect(await p.$$('#pkg-table img')).toEqual([]);
+    // The page's figures are the report's.
+    const figures = await p.$$eval('#packages [data-figure]', (els) =>
+      els.map((e) => [e.getAttribute('data-figure'), Number(e.getAttribute('data-value'))] as const),
+    );
+    expect(figures.length).toBeGreaterThan(1);
+    for (const [key, value] of figures) expect(value, key!).toBe(figureOf(report, key!));
+  });
+});

@@ -5,10 +5,19 @@ import { createHash } from 'node:crypto';
 import type { ImageExplore, LayerChanges } from '../../analysis/explore.js';
 import { normalizeInstruction } from '../../analysis/layers.js';
 import { describeJudged } from '../../core/judged.js';
-import type { FailOn, Finding, Image, ImageLayer, LayerRow, Report } from '../../core/report.js';
+import type {
+  FailOn,
+  Finding,
+  Image,
+  ImageLayer,
+  LayerRow,
+  PackageChange,
+  PackageDiff,
+  Report,
+} from '../../core/report.js';
 import { formatBytes } from '../../core/size.js';
 import { percent, signed } from '../bars.js';
-import { budgetFigures, costRows, statusLine } from '../summary.js';
+import { budgetFigures, costRows, packageCountsLine, statusLine } from '../summary.js';
 import { html, scriptJson } from './escape.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
@@ -66,6 +75,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
         `${diffTotals(report)}<p class="muted">The directories that changed most and their largest changed files, nested by path.</p><div id="diff-tree" class="tree"></div>`,
       );
     }
+    if (report.packages) section('packages', 'Packages', packagesTable(report.packages));
   }
   if (report.findings.length || report.budgets.length)
     section('findings', 'Findings and budgets', findings(report));
@@ -268,6 +278,54 @@ function diffTotals(report: Report): string {
   const t = (name: string, key: string, v: { files: number; bytes: number }) =>
     `<tr><th>${html(name)}</th>${num(`diff.${key}.files`, v.files, v.files.toLocaleString('en-US'))}${num(`diff.${key}.bytes`, v.bytes, formatBytes(v.bytes))}</tr>`;
   return `<table class="diff-totals"><tr><th></th><th>files</th><th>bytes</th></tr>${t('added', 'added', diff.added)}${t('removed', 'removed', diff.removed)}${t('grown', 'grown', diff.grown)}${t('shrunk', 'shrunk', diff.shrunk)}<tr><th>net</th><td></td>${num('diff.net', diff.net, signed(diff.net, formatBytes))}</tr></table>`;
+}
+
+const CHANGES: PackageChange['change'][] = ['added', 'removed', 'upgraded', 'downgraded', 'changed'];
+
+/**
+ * Every package change as a table the page's script sorts (a click on a column's header) and filters (a text
+ * box, and a box per kind of change). Each cell's sort key is its `data-key`; names and versions are text.
+ */
+function packagesTable(packages: PackageDiff): string {
+  const counts = `<p data-figure="packages.net" data-value="${packages.net}">${html(packageCountsLine(packages))}</p>`;
+  if (packages.changes.length === 0) return counts;
+  const kinds = CHANGES.filter((k) => packages[k] > 0)
+    .map(
+      (k) =>
+        `<label><input type="checkbox" class="pkg-kind" value="${k}" checked> ${k} (<span data-figure="packages.${k}" data-value="${packages[k]}">${packages[k].toLocaleString('en-US')}</span>)</label>`,
+    )
+    .join(' ');
+  const tools = `<div class="pkg-tools"><input type="search" id="pkg-filter" placeholder="filter: name, version, path" aria-label="filter the packages by name, version or path"> ${kinds} <span id="pkg-shown" class="muted"></span></div>`;
+  const columns: [string, 'text' | 'number'][] = [
+    ['package', 'text'],
+    ['ecosystem', 'text'],
+    ['change', 'text'],
+    ['base version', 'text'],
+    ['head version', 'text'],
+    ['base bytes', 'number'],
+    ['head bytes', 'number'],
+    ['delta', 'number'],
+  ];
+  const head = `<thead><tr>${columns
+    .map(
+      ([name, type]) =>
+        `<th data-type="${type}" aria-sort="none"${type === 'number' ? ' class="num"' : ''}><button type="button">${html(name)}</button></th>`,
+    )
+    .join('')}</tr></thead>`;
+  const bytes = (n: number | null) =>
+    n === null
+      ? '<td class="num" data-key="">–</td>'
+      : `<td class="num" data-key="${n}">${html(formatBytes(n))}</td>`;
+  const body = packages.changes
+    .map((c) => {
+      const search = [c.name, c.ecosystem, c.baseVersion ?? '', c.headVersion ?? '', c.location]
+        .join(' ')
+        .toLowerCase();
+      const cls = c.delta > 0 ? 'worse' : c.delta < 0 ? 'better' : '';
+      return `<tr data-change="${c.change}" data-search="${html(search)}"><td title="${html(c.location)}"><code>${html(c.name)}</code></td><td>${html(c.ecosystem)}</td><td class="st-${c.change}">${c.change}</td><td><code>${html(c.baseVersion ?? '')}</code></td><td><code>${html(c.headVersion ?? '')}</code></td>${bytes(c.baseBytes)}${bytes(c.headBytes)}<td class="num ${cls}" data-key="${c.delta}">${html(signed(c.delta, formatBytes))}</td></tr>`;
+    })
+    .join('');
+  return `${counts}${tools}<table class="packages" id="pkg-table">${head}<tbody>${body}</tbody></table>`;
 }
 
 function findings(report: Report): string {

@@ -1,6 +1,7 @@
 // The HTML report's own script, inlined into the page (no module, no network). It reads the page's JSON
 // (`#ig-data`) and draws the three views that would be too big as markup: the final filesystem as a tree that
-// expands on click, the diff against the base as a tree, and the treemap. Every name reaches the DOM through
+// expands on click, the diff against the base as a tree, and the treemap; and it sorts and filters the
+// packages table. Every name reaches the DOM through
 // textContent or an SVG text node, never as markup.
 //
 // Kept as a string rather than a bundled browser module: the renderer stays a pure function that works the
@@ -169,7 +170,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
         var delta = f ? f.delta : d ? d.net : null;
         var what = f ? f.change : d ? '+' + d.added.files + ' \u2212' + d.removed.files + ' \u00b1' + (d.grown.files + d.shrunk.files) : '';
         return {
-          name: n.name + (n.kids.size && !f ? '/' : ''),
+          name: n.name + (n.kids.size && !f ? '/' : '') + (d && d.owner ? ' (' + d.owner.name + ')' : ''),
           path: n.path,
           cls: delta === null ? '' : delta > 0 ? 'plus' : delta < 0 ? 'minus' : '',
           cells: [
@@ -292,6 +293,56 @@ export const PAGE_SCRIPT = String.raw`(function () {
       });
     };
     draw();
+  }
+  // ---- The packages table: a click on a column's header sorts by it (again: the other way), the text box and
+  // the change boxes filter. Rows are the page's own markup; only their order and visibility change.
+  var pkgTable = document.getElementById('pkg-table');
+  if (pkgTable) {
+    var pkgBody = pkgTable.tBodies[0];
+    var pkgRows = Array.prototype.slice.call(pkgBody.rows);
+    pkgRows.forEach(function (r, i) { r._order = i; });
+    var pkgHeads = Array.prototype.slice.call(pkgTable.tHead.rows[0].cells);
+    var keyOf = function (row, col) {
+      var c = row.cells[col];
+      return c.hasAttribute('data-key') ? c.getAttribute('data-key') : c.textContent;
+    };
+    pkgHeads.forEach(function (th, col) {
+      th.querySelector('button').addEventListener('click', function () {
+        var numeric = th.dataset.type === 'number';
+        var was = th.getAttribute('aria-sort');
+        var dir = was === 'none' ? (numeric ? -1 : 1) : was === 'ascending' ? -1 : 1;
+        pkgHeads.forEach(function (h) { h.setAttribute('aria-sort', 'none'); });
+        th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+        var value = function (row) {
+          var k = keyOf(row, col);
+          if (!numeric) return k.toLowerCase();
+          return k === '' ? -Infinity : Number(k);
+        };
+        pkgRows.slice().sort(function (a, b) {
+          var x = value(a), y = value(b);
+          var r = x < y ? -1 : x > y ? 1 : 0;
+          return r * dir || a._order - b._order;
+        }).forEach(function (r) { pkgBody.appendChild(r); });
+      });
+    });
+    var pkgText = document.getElementById('pkg-filter');
+    var pkgKinds = Array.prototype.slice.call(document.querySelectorAll('input.pkg-kind'));
+    var pkgShown = document.getElementById('pkg-shown');
+    var pkgFilter = function () {
+      var q = pkgText.value.trim().toLowerCase();
+      var off = {};
+      pkgKinds.forEach(function (k) { if (!k.checked) off[k.value] = true; });
+      var n = 0;
+      pkgRows.forEach(function (r) {
+        var show = !off[r.dataset.change] && (q === '' || r.dataset.search.indexOf(q) >= 0);
+        r.hidden = !show;
+        if (show) n++;
+      });
+      pkgShown.textContent = n + ' of ' + pkgRows.length + ' shown';
+    };
+    pkgText.addEventListener('input', pkgFilter);
+    pkgKinds.forEach(function (k) { k.addEventListener('change', pkgFilter); });
+    pkgFilter();
   }
   document.body.dataset.ready = 'true';
 })();

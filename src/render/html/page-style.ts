@@ -43,5 +43,13 @@ details.chg ul { margin: 2px 0 6px; padding-left: 18px; font-size: 12px; }
 #treemap rect { stroke: #fff; stroke-width: 1; cursor: pointer; }
 #treemap text { font-size: 11px; pointer-events: none; fill: #fff; }
 .crumbs button { border: 0; background: none; color: #0969da; cursor: pointer; padding: 0 2px; font: inherit; }
+.pkg-tools { margin: 6px 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
+.pkg-tools input[type=search] { min-width: 260px; padding: 3px 6px; font: inherit; }
+table.packages th { padding: 0; }
+table.packages th button { border: 0; background: none; font: inherit; font-weight: 600; padding: 4px 10px; width: 100%;
+  text-align: inherit; cursor: pointer; }
+table.packages th[aria-sort=ascending] button::after { content: " \\25b4"; }
+table.packages th[aria-sort=descending] button::after { content: " \\25be"; }
+.st-upgraded { color: #0969da; } .st-downgraded { color: #9a6700; }
 .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; border-radius: 2px; }
 `;

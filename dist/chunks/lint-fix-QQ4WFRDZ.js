@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   buildReport
-} from "./chunk-PKS7P7YE.js";
+} from "./chunk-M5BTQC3X.js";
 import "./chunk-YVMMMQ26.js";
 import {
   FILE_HEADERS_ONLY,
@@ -14,7 +14,7 @@ import {
 } from "./chunk-7SBYMUAG.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
-import "./chunk-RFHG46HN.js";
+import "./chunk-DPB3GV5H.js";
 import {
   lintDockerfileResult,
   readDockerfile

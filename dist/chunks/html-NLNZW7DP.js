@@ -1,8 +1,8 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   renderHtml
-} from "./chunk-I64B5S2H.js";
-import "./chunk-XWRJXA6Z.js";
+} from "./chunk-UBF354JJ.js";
+import "./chunk-GYIUQE5K.js";
 import "./chunk-4JZEFYVW.js";
 import "./chunk-YVMMMQ26.js";
 import "./chunk-QPMSVJNA.js";

@@ -2,10 +2,11 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   budgetFigures,
   costRows,
+  packageCountsLine,
   percent,
   signed,
   statusLine
-} from "./chunk-XWRJXA6Z.js";
+} from "./chunk-GYIUQE5K.js";
 import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
@@ -201,7 +202,7 @@ var PAGE_SCRIPT = String.raw`(function () {
         var delta = f ? f.delta : d ? d.net : null;
         var what = f ? f.change : d ? '+' + d.added.files + ' \u2212' + d.removed.files + ' \u00b1' + (d.grown.files + d.shrunk.files) : '';
         return {
-          name: n.name + (n.kids.size && !f ? '/' : ''),
+          name: n.name + (n.kids.size && !f ? '/' : '') + (d && d.owner ? ' (' + d.owner.name + ')' : ''),
           path: n.path,
           cls: delta === null ? '' : delta > 0 ? 'plus' : delta < 0 ? 'minus' : '',
           cells: [
@@ -325,6 +326,56 @@ var PAGE_SCRIPT = String.raw`(function () {
     };
     draw();
   }
+  // ---- The packages table: a click on a column's header sorts by it (again: the other way), the text box and
+  // the change boxes filter. Rows are the page's own markup; only their order and visibility change.
+  var pkgTable = document.getElementById('pkg-table');
+  if (pkgTable) {
+    var pkgBody = pkgTable.tBodies[0];
+    var pkgRows = Array.prototype.slice.call(pkgBody.rows);
+    pkgRows.forEach(function (r, i) { r._order = i; });
+    var pkgHeads = Array.prototype.slice.call(pkgTable.tHead.rows[0].cells);
+    var keyOf = function (row, col) {
+      var c = row.cells[col];
+      return c.hasAttribute('data-key') ? c.getAttribute('data-key') : c.textContent;
+    };
+    pkgHeads.forEach(function (th, col) {
+      th.querySelector('button').addEventListener('click', function () {
+        var numeric = th.dataset.type === 'number';
+        var was = th.getAttribute('aria-sort');
+        var dir = was === 'none' ? (numeric ? -1 : 1) : was === 'ascending' ? -1 : 1;
+        pkgHeads.forEach(function (h) { h.setAttribute('aria-sort', 'none'); });
+        th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+        var value = function (row) {
+          var k = keyOf(row, col);
+          if (!numeric) return k.toLowerCase();
+          return k === '' ? -Infinity : Number(k);
+        };
+        pkgRows.slice().sort(function (a, b) {
+          var x = value(a), y = value(b);
+          var r = x < y ? -1 : x > y ? 1 : 0;
+          return r * dir || a._order - b._order;
+        }).forEach(function (r) { pkgBody.appendChild(r); });
+      });
+    });
+    var pkgText = document.getElementById('pkg-filter');
+    var pkgKinds = Array.prototype.slice.call(document.querySelectorAll('input.pkg-kind'));
+    var pkgShown = document.getElementById('pkg-shown');
+    var pkgFilter = function () {
+      var q = pkgText.value.trim().toLowerCase();
+      var off = {};
+      pkgKinds.forEach(function (k) { if (!k.checked) off[k.value] = true; });
+      var n = 0;
+      pkgRows.forEach(function (r) {
+        var show = !off[r.dataset.change] && (q === '' || r.dataset.search.indexOf(q) >= 0);
+        r.hidden = !show;
+        if (show) n++;
+      });
+      pkgShown.textContent = n + ' of ' + pkgRows.length + ' shown';
+    };
+    pkgText.addEventListener('input', pkgFilter);
+    pkgKinds.forEach(function (k) { k.addEventListener('change', pkgFilter); });
+    pkgFilter();
+  }
   document.body.dataset.ready = 'true';
 })();
 `;
@@ -374,6 +425,14 @@ details.chg ul { margin: 2px 0 6px; padding-left: 18px; font-size: 12px; }
 #treemap rect { stroke: #fff; stroke-width: 1; cursor: pointer; }
 #treemap text { font-size: 11px; pointer-events: none; fill: #fff; }
 .crumbs button { border: 0; background: none; color: #0969da; cursor: pointer; padding: 0 2px; font: inherit; }
+.pkg-tools { margin: 6px 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
+.pkg-tools input[type=search] { min-width: 260px; padding: 3px 6px; font: inherit; }
+table.packages th { padding: 0; }
+table.packages th button { border: 0; background: none; font: inherit; font-weight: 600; padding: 4px 10px; width: 100%;
+  text-align: inherit; cursor: pointer; }
+table.packages th[aria-sort=ascending] button::after { content: " \\25b4"; }
+table.packages th[aria-sort=descending] button::after { content: " \\25be"; }
+.st-upgraded { color: #0969da; } .st-downgraded { color: #9a6700; }
 .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; border-radius: 2px; }
 `;
 
@@ -416,6 +475,7 @@ function renderHtml(report, options) {
         `${diffTotals(report)}<p class="muted">The directories that changed most and their largest changed files, nested by path.</p><div id="diff-tree" class="tree"></div>`
       );
     }
+    if (report.packages) section("packages", "Packages", packagesTable(report.packages));
   }
   if (report.findings.length || report.budgets.length)
     section("findings", "Findings and budgets", findings(report));
@@ -558,6 +618,35 @@ function diffTotals(report) {
   const diff = report.diff;
   const t = (name, key, v) => `<tr><th>${html(name)}</th>${num(`diff.${key}.files`, v.files, v.files.toLocaleString("en-US"))}${num(`diff.${key}.bytes`, v.bytes, formatBytes(v.bytes))}</tr>`;
   return `<table class="diff-totals"><tr><th></th><th>files</th><th>bytes</th></tr>${t("added", "added", diff.added)}${t("removed", "removed", diff.removed)}${t("grown", "grown", diff.grown)}${t("shrunk", "shrunk", diff.shrunk)}<tr><th>net</th><td></td>${num("diff.net", diff.net, signed(diff.net, formatBytes))}</tr></table>`;
+}
+var CHANGES = ["added", "removed", "upgraded", "downgraded", "changed"];
+function packagesTable(packages) {
+  const counts = `<p data-figure="packages.net" data-value="${packages.net}">${html(packageCountsLine(packages))}</p>`;
+  if (packages.changes.length === 0) return counts;
+  const kinds = CHANGES.filter((k) => packages[k] > 0).map(
+    (k) => `<label><input type="checkbox" class="pkg-kind" value="${k}" checked> ${k} (<span data-figure="packages.${k}" data-value="${packages[k]}">${packages[k].toLocaleString("en-US")}</span>)</label>`
+  ).join(" ");
+  const tools = `<div class="pkg-tools"><input type="search" id="pkg-filter" placeholder="filter: name, version, path" aria-label="filter the packages by name, version or path"> ${kinds} <span id="pkg-shown" class="muted"></span></div>`;
+  const columns = [
+    ["package", "text"],
+    ["ecosystem", "text"],
+    ["change", "text"],
+    ["base version", "text"],
+    ["head version", "text"],
+    ["base bytes", "number"],
+    ["head bytes", "number"],
+    ["delta", "number"]
+  ];
+  const head = `<thead><tr>${columns.map(
+    ([name, type]) => `<th data-type="${type}" aria-sort="none"${type === "number" ? ' class="num"' : ""}><button type="button">${html(name)}</button></th>`
+  ).join("")}</tr></thead>`;
+  const bytes = (n) => n === null ? '<td class="num" data-key="">\u2013</td>' : `<td class="num" data-key="${n}">${html(formatBytes(n))}</td>`;
+  const body = packages.changes.map((c) => {
+    const search = [c.name, c.ecosystem, c.baseVersion ?? "", c.headVersion ?? "", c.location].join(" ").toLowerCase();
+    const cls = c.delta > 0 ? "worse" : c.delta < 0 ? "better" : "";
+    return `<tr data-change="${c.change}" data-search="${html(search)}"><td title="${html(c.location)}"><code>${html(c.name)}</code></td><td>${html(c.ecosystem)}</td><td class="st-${c.change}">${c.change}</td><td><code>${html(c.baseVersion ?? "")}</code></td><td><code>${html(c.headVersion ?? "")}</code></td>${bytes(c.baseBytes)}${bytes(c.headBytes)}<td class="num ${cls}" data-key="${c.delta}">${html(signed(c.delta, formatBytes))}</td></tr>`;
+  }).join("");
+  return `${counts}${tools}<table class="packages" id="pkg-table">${head}<tbody>${body}</tbody></table>`;
 }
 function findings(report) {
   const out = [];

@@ -7,7 +7,7 @@ import {
   escapeTerminal,
   normalizeHardlinkTarget,
   normalizeMemberPath
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-S2QJHYFD.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";
@@ -1307,6 +1307,45 @@ function zstdError(error) {
   return new Error(`zstd: ${message}`);
 }
 
+// src/image/package-files.ts
+var DEFAULT_PACKAGE_FILE_BUDGET = 64 * 1024 * 1024;
+function packageFileBudget(bytes = DEFAULT_PACKAGE_FILE_BUDGET) {
+  return { left: bytes };
+}
+var DPKG = "var/lib/dpkg";
+function isPackageFile(path, base) {
+  switch (base) {
+    case "status":
+      return path === `${DPKG}/status`;
+    case "installed":
+      return path === "lib/apk/db/installed";
+    case "METADATA":
+    case "RECORD":
+      return parentName(path, base).endsWith(".dist-info");
+    case "PKG-INFO":
+    case "installed-files.txt":
+      return parentName(path, base).endsWith(".egg-info");
+    case "package.json":
+      return isNpmManifest(path);
+  }
+  if (base.endsWith(".list"))
+    return path.length === DPKG.length + 6 + base.length && path.startsWith(`${DPKG}/info/`);
+  if (base.endsWith(".gemspec")) return parentName(path, base) === "specifications";
+  if (base.endsWith(".egg-info")) return true;
+  return path.length === DPKG.length + 10 + base.length && path.startsWith(`${DPKG}/status.d/`);
+}
+function parentName(path, base) {
+  const end = path.length - base.length - 1;
+  if (end <= 0) return "";
+  return path.slice(path.lastIndexOf("/", end - 1) + 1, end);
+}
+function isNpmManifest(path) {
+  const parts = path.split("/");
+  const n = parts.length;
+  if (n >= 3 && parts[n - 3] === "node_modules") return !parts[n - 2].startsWith(".");
+  return n >= 4 && parts[n - 4] === "node_modules" && parts[n - 3].startsWith("@");
+}
+
 // src/image/secret-peek.ts
 var DEFAULT_SECRET_PEEK_BYTES = 64 * 1024;
 var BEGIN = Buffer.from("-----BEGIN");
@@ -1694,6 +1733,7 @@ function parsePax(body, into) {
 }
 
 // src/image/layer-summary.ts
+var EMPTY2 = Buffer.alloc(0);
 async function summarizeLayer(stream, opts) {
   const files = opts.files ?? true;
   const peekBytes = opts.secretPeekBytes ?? DEFAULT_SECRET_PEEK_BYTES;
@@ -1702,6 +1742,10 @@ async function summarizeLayer(stream, opts) {
   const opaqueDirs = [];
   let peeking;
   let size = 0;
+  const budget = files ? opts.packageFiles ?? packageFileBudget() : null;
+  const packageFiles = /* @__PURE__ */ new Map();
+  let packageFilesDropped = 0;
+  let keeping;
   let blobBytes = 0;
   let sizes = null;
   try {
@@ -1751,17 +1795,34 @@ async function summarizeLayer(stream, opts) {
           const record = { path, kind, size: entrySize };
           if (linkTarget !== void 0) record.linkTarget = linkTarget;
           entries.push(record);
+          let want = 0;
+          if (kind === "file" && budget && isPackageFile(path, base)) {
+            if (entrySize > budget.left) {
+              packageFilesDropped++;
+              packageFiles.delete(path);
+            } else {
+              budget.left -= entrySize;
+              packageFiles.set(path, EMPTY2);
+              keeping = path;
+              want = entrySize;
+            }
+          }
           if (kind === "file" && entrySize > 0 && peekBytes > 0) {
             peeking = record;
-            return peekBytes;
+            want = Math.max(want, peekBytes);
           }
-          return false;
+          return want > 0 ? want : false;
         },
         head(_entry, bytes) {
+          if (keeping !== void 0) {
+            const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+            packageFiles.set(keeping, whole ? bytes : Buffer.from(bytes));
+            keeping = void 0;
+          }
           const record = peeking;
           peeking = void 0;
           if (!record) return;
-          const hint = secretIn(record.path, bytes);
+          const hint = secretIn(record.path, bytes.length > peekBytes ? bytes.subarray(0, peekBytes) : bytes);
           if (hint) record.secret = hint;
         }
       },
@@ -1769,7 +1830,8 @@ async function summarizeLayer(stream, opts) {
     );
     const compressed = sizes ? await sizes : opts.count ? { gzip: blobBytes, zstd: null } : void 0;
     if (compressed && compression === "zstd") compressed.zstd = blobBytes;
-    return { entries, whiteouts, opaqueDirs, size, ...compressed ? { compressed } : {} };
+    const kept = files ? { packageFiles, ...packageFilesDropped > 0 ? { packageFilesDropped } : {} } : {};
+    return { entries, whiteouts, opaqueDirs, size, ...kept, ...compressed ? { compressed } : {} };
   } catch (error) {
     throw layerError(opts.name, error);
   }
@@ -1823,7 +1885,7 @@ var OVERSIZED_JSON = `a JSON member over ${MAX_JSON_MEMBER / 1024 / 1024} MiB`;
 async function readSaveStream(stream, opts) {
   const members = /* @__PURE__ */ new Map();
   const source = opts.ref;
-  const budget = { json: MAX_JSON_TOTAL };
+  const budget = { json: MAX_JSON_TOTAL, packageFiles: packageFileBudget() };
   try {
     const { chunks } = await decompressed(opts.onProgress ? counted(stream, opts.onProgress) : stream);
     await readTar(chunks, {
@@ -1882,7 +1944,8 @@ async function readMember(entry, content, path, opts, budget) {
     const summary = await summarizeLayer(rest, {
       name: `${path} in ${opts.ref}`,
       files: opts.files,
-      count: opts.count
+      count: opts.count,
+      packageFiles: budget.packageFiles
     });
     return { kind: "layer", summary };
   }
@@ -2085,6 +2148,7 @@ async function readOciDir(dir, spec, opts) {
   const total = files.reduce((sum, f) => sum + f.size, 0);
   let done = 0;
   const summaries = [];
+  const packageFiles = packageFileBudget();
   for (const { layer, file } of files) {
     const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
     const report = opts.onProgress;
@@ -2100,7 +2164,8 @@ async function readOciDir(dir, spec, opts) {
         await summarizeLayer(counted2(), {
           name: `${layer} in ${spec}`,
           files: opts.files,
-          count: opts.count
+          count: opts.count,
+          packageFiles
         })
       );
     } finally {

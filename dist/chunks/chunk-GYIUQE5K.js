@@ -190,6 +190,21 @@ function shortDirectoryList(diff, limit) {
   }
   return shown;
 }
+var CHANGE_ORDER = ["added", "removed", "upgraded", "downgraded", "changed"];
+function packageCountsLine(packages) {
+  const parts = CHANGE_ORDER.filter((kind) => packages[kind] > 0).map((kind) => {
+    const bytes = packages.changes.filter((c) => c.change === kind).reduce((n, c) => n + c.delta, 0);
+    return `${packages[kind].toLocaleString("en-US")} ${kind}${bytes === 0 ? "" : ` (${signed(bytes, formatBytes)})`}`;
+  });
+  if (parts.length === 0) return "no package was added, removed or changed";
+  return `${parts.join(", ")}; net ${signed(packages.net, formatBytes)}`;
+}
+function packageVersions(change2) {
+  const { baseVersion, headVersion } = change2;
+  if (baseVersion !== null && headVersion !== null && baseVersion !== headVersion)
+    return `${baseVersion} \u2192 ${headVersion}`;
+  return headVersion ?? baseVersion ?? "";
+}
 
 export {
   bar,
@@ -201,5 +216,7 @@ export {
   diffTotalsLine,
   fileChangeLabel,
   relativeTo,
-  shortDirectoryList
+  shortDirectoryList,
+  packageCountsLine,
+  packageVersions
 };

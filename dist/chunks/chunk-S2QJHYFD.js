@@ -503,6 +503,7 @@ export {
   WHITEOUT_PREFIX,
   OPAQUE_MARKER,
   mergeLayers,
+  findPath,
   largestFiles,
   biggestWasters,
   CONTENT_RULES,

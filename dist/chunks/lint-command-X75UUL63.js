@@ -2,25 +2,25 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-YPQ3EHEI.js";
+} from "./chunk-ZXIH65V2.js";
 import {
   loadSettings
-} from "./chunk-L7G7GUDA.js";
+} from "./chunk-GCJ4MZJ5.js";
 import {
   buildReport
-} from "./chunk-PKS7P7YE.js";
+} from "./chunk-M5BTQC3X.js";
 import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
 import "./chunk-YVMMMQ26.js";
 import {
   escapeTerminal
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
   VERSION
-} from "./chunk-RFHG46HN.js";
+} from "./chunk-DPB3GV5H.js";
 import {
   defaultContext,
   lintDockerfileResult
@@ -187,7 +187,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-QCOP4YZU.js");
+      const { runLintFix } = await import("./lint-fix-QQ4WFRDZ.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {

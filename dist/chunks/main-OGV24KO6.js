@@ -4,20 +4,20 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-UR54VSBW.js";
+} from "./chunk-FT2K5VNM.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-L7G7GUDA.js";
-import "./chunk-PKS7P7YE.js";
+} from "./chunk-GCJ4MZJ5.js";
+import "./chunk-M5BTQC3X.js";
 import {
   renderHtml
-} from "./chunk-I64B5S2H.js";
+} from "./chunk-UBF354JJ.js";
 import {
   statusLine
-} from "./chunk-XWRJXA6Z.js";
+} from "./chunk-GYIUQE5K.js";
 import "./chunk-4JZEFYVW.js";
 import {
   severityRank
@@ -38,13 +38,13 @@ import {
 import {
   escapeMarkdown
 } from "./chunk-45SRNV5D.js";
-import "./chunk-XVZPSMU3.js";
-import "./chunk-LURM2DDG.js";
+import "./chunk-KGPIIUNU.js";
+import "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
   VERSION
-} from "./chunk-RFHG46HN.js";
+} from "./chunk-DPB3GV5H.js";
 import {
   buildxOnly
 } from "./chunk-KANYQZGK.js";

@@ -1,13 +1,13 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   DEFAULT_PULL_BANDWIDTH
-} from "./chunk-PKS7P7YE.js";
+} from "./chunk-M5BTQC3X.js";
 import {
   parseBandwidth
 } from "./chunk-4JZEFYVW.js";
 import {
   CONTENT_RULES
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-S2QJHYFD.js";
 import {
   RULES
 } from "./chunk-3HJHGFWC.js";

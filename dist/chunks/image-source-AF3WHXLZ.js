@@ -1,21 +1,21 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   analyzeImage
-} from "./chunk-KWUQMHZR.js";
+} from "./chunk-NS2Z62ZK.js";
 import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-XVZPSMU3.js";
-import "./chunk-LURM2DDG.js";
+} from "./chunk-KGPIIUNU.js";
+import "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
   codeFingerprint
-} from "./chunk-IE356M4Y.js";
+} from "./chunk-BRJMEQTO.js";
 import {
   VERSION
-} from "./chunk-RFHG46HN.js";
+} from "./chunk-DPB3GV5H.js";
 import {
   DEFAULT_STALL_SECONDS,
   EngineStatusError,
@@ -42,7 +42,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "n
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-var FORMAT = 4;
+var FORMAT = 5;
 var SUFFIX = ".json";
 var DEFAULT_MAX_ENTRIES = 50;
 function cacheDir(env = process.env) {
@@ -84,6 +84,8 @@ var AnalysisCache = class {
     if (entry.fileIndex !== null) {
       fileIndex = unpackIndex(entry.fileIndex);
       if (!fileIndex) return null;
+      const count = entry.image.packages?.length ?? 0;
+      if (fileIndex.owners?.some((owner) => owner >= count)) return null;
     }
     const now = /* @__PURE__ */ new Date();
     await utimes(file, now, now).catch(() => {
@@ -166,7 +168,8 @@ function packIndex(index) {
     rest,
     sizes: index.sizes,
     layers: index.layers,
-    diffIds: index.diffIds
+    diffIds: index.diffIds,
+    ...index.owners ? { owners: index.owners } : {}
   });
   return gzipSync(json, { level: 1 }).toString("base64");
 }
@@ -179,8 +182,8 @@ function unpackIndex(packed) {
   }
   if (typeof value !== "object" || value === null) return null;
   const v = value;
-  const { shared, rest, sizes, layers, diffIds } = v;
-  if (!Array.isArray(shared) || !Array.isArray(rest) || !Array.isArray(sizes) || !Array.isArray(layers) || !Array.isArray(diffIds) || rest.length !== shared.length || sizes.length !== shared.length || layers.length !== shared.length || !diffIds.every((d) => d === null || typeof d === "string") || !sizes.every((n) => Number.isSafeInteger(n) && n >= 0) || !layers.every((n) => Number.isInteger(n) && n >= 0 && n < diffIds.length)) {
+  const { shared, rest, sizes, layers, diffIds, owners } = v;
+  if (!Array.isArray(shared) || !Array.isArray(rest) || !Array.isArray(sizes) || !Array.isArray(layers) || !Array.isArray(diffIds) || rest.length !== shared.length || sizes.length !== shared.length || layers.length !== shared.length || !diffIds.every((d) => d === null || typeof d === "string") || !sizes.every((n) => Number.isSafeInteger(n) && n >= 0) || !layers.every((n) => Number.isInteger(n) && n >= 0 && n < diffIds.length) || owners !== void 0 && (!Array.isArray(owners) || owners.length !== shared.length || !owners.every((n) => Number.isInteger(n) && n >= -1))) {
     return null;
   }
   const paths = [];
@@ -192,18 +195,20 @@ function unpackIndex(packed) {
     previous = previous.slice(0, n) + tail;
     paths.push(previous);
   }
-  return {
+  const index = {
     paths,
     sizes,
     layers,
     diffIds
   };
+  if (owners !== void 0) index.owners = owners;
+  return index;
 }
 function isEntry(value, key) {
   if (typeof value !== "object" || value === null) return false;
   const e = value;
   const image = e.image;
-  return e.format === FORMAT && e.key === key && typeof e.sum === "string" && Array.isArray(e.findings) && (e.fileIndex === null || typeof e.fileIndex === "string") && typeof image === "object" && image !== null && typeof image.id === "string" && typeof image.size === "number" && Array.isArray(image.layers) && (e.explore === void 0 || typeof e.explore === "object" && e.explore !== null) && (image.files === null || typeof image.files === "object" && image.files !== void 0);
+  return e.format === FORMAT && e.key === key && typeof e.sum === "string" && Array.isArray(e.findings) && (e.fileIndex === null || typeof e.fileIndex === "string") && typeof image === "object" && image !== null && typeof image.id === "string" && typeof image.size === "number" && Array.isArray(image.layers) && (e.explore === void 0 || typeof e.explore === "object" && e.explore !== null) && (image.packages === void 0 || image.packages === null || Array.isArray(image.packages)) && (image.files === null || typeof image.files === "object" && image.files !== void 0);
 }
 
 // src/engine/engine-endpoint.ts

@@ -5,29 +5,31 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-UR54VSBW.js";
+} from "./chunk-FT2K5VNM.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-YPQ3EHEI.js";
+} from "./chunk-ZXIH65V2.js";
 import {
   loadSettings
-} from "./chunk-L7G7GUDA.js";
-import "./chunk-PKS7P7YE.js";
+} from "./chunk-GCJ4MZJ5.js";
+import "./chunk-M5BTQC3X.js";
 import {
   bar,
   budgetFigures,
   costRows,
   diffTotalsLine,
   fileChangeLabel,
+  packageCountsLine,
+  packageVersions,
   percent,
   relativeTo,
   shortDirectoryList,
   signed,
   statusLine
-} from "./chunk-XWRJXA6Z.js";
+} from "./chunk-GYIUQE5K.js";
 import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
@@ -37,11 +39,11 @@ import {
 import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
-} from "./chunk-KWUQMHZR.js";
-import "./chunk-XVZPSMU3.js";
+} from "./chunk-NS2Z62ZK.js";
+import "./chunk-KGPIIUNU.js";
 import {
   escapeTerminal
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
@@ -49,7 +51,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-RFHG46HN.js";
+} from "./chunk-DPB3GV5H.js";
 import "./chunk-3HJHGFWC.js";
 import {
   formatBytes
@@ -121,6 +123,9 @@ function renderText(report, options) {
     }
     if (report.diff) {
       out.push(bold("Where the bytes went"), ...diffLines(report.diff, dim), "");
+    }
+    if (report.packages) {
+      out.push(bold("Packages"), ...packageLines(report.packages, dim), "");
     }
     out.push(bold(base ? "Layers, aligned (oldest first)" : "Layers (oldest first)"));
     out.push(...layerLines(report, head, dim));
@@ -209,7 +214,8 @@ function diffLines(diff, dim) {
   const shown = shortDirectoryList(diff, DIRECTORIES);
   for (const d of shown) {
     const whole = d.wholly === "added" ? " (new)" : d.wholly === "removed" ? " (gone)" : "";
-    rows.push([signed(d.net, formatBytes), `${escapeTerminal(d.path)}${dim(whole)}`]);
+    const owner = d.owner ? ` (${escapeTerminal(d.owner.name)})` : "";
+    rows.push([signed(d.net, formatBytes), `${escapeTerminal(d.path)}${owner}${dim(whole)}`]);
     for (const f of d.largest.slice(0, FILES_PER_DIRECTORY)) {
       const label = fileChangeLabel(f);
       const size = f.change === "added" || f.change === "removed" ? ` ${formatBytes(Math.abs(f.delta))}` : "";
@@ -220,6 +226,29 @@ function diffLines(diff, dim) {
   if (diff.directories.length > shown.length) {
     out.push(
       `  ${dim(`--format json lists ${diff.directories.length} directories (diff.directories), nested ones too`)}`
+    );
+  }
+  return out;
+}
+var PACKAGES = 30;
+function packageLines(packages, dim) {
+  const out = [`  ${packageCountsLine(packages)}`];
+  const shown = packages.changes.slice(0, PACKAGES);
+  out.push(
+    ...table(
+      shown.map((c) => [
+        signed(c.delta, formatBytes),
+        c.change,
+        escapeTerminal(c.name),
+        cut(escapeTerminal(packageVersions(c)), 60),
+        dim(c.ecosystem)
+      ]),
+      [0]
+    ).map((l) => `  ${l}`)
+  );
+  if (packages.changes.length > shown.length) {
+    out.push(
+      `  ${dim(`\u2026 and ${packages.changes.length - shown.length} more: --format json lists them all (packages.changes)`)}`
     );
   }
   return out;
@@ -316,7 +345,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-BYQX325P.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-X75UUL63.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -406,7 +435,7 @@ async function emit(result, format, io, failOn) {
 `);
   else if (format === "markdown") io.stdout.write(renderMarkdown(report, options));
   else if (format === "html") {
-    const { renderHtml } = await import("./html-3M6TWWSH.js");
+    const { renderHtml } = await import("./html-NLNZW7DP.js");
     io.stdout.write(renderHtml(report, { failOn, explore: result.explore }));
   } else
     io.stdout.write(

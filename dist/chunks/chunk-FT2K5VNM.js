@@ -1,22 +1,24 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   describeProbe
-} from "./chunk-L7G7GUDA.js";
+} from "./chunk-GCJ4MZJ5.js";
 import {
   buildReport
-} from "./chunk-PKS7P7YE.js";
+} from "./chunk-M5BTQC3X.js";
 import {
   bar,
   budgetFigures,
   costRows,
   diffTotalsLine,
   fileChangeLabel,
+  packageCountsLine,
+  packageVersions,
   percent,
   relativeTo,
   shortDirectoryList,
   signed,
   statusLine
-} from "./chunk-XWRJXA6Z.js";
+} from "./chunk-GYIUQE5K.js";
 import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
@@ -31,7 +33,7 @@ import {
 } from "./chunk-45SRNV5D.js";
 import {
   isArchiveRef
-} from "./chunk-XVZPSMU3.js";
+} from "./chunk-KGPIIUNU.js";
 import {
   comparePaths
 } from "./chunk-DNIAJJEW.js";
@@ -610,7 +612,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-XTL3US76.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-AF3WHXLZ.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-BLNSJ2A5.js")).lintDockerfileResult(path, {
@@ -665,6 +667,8 @@ function fixFirstMarkdown(findings) {
 var COMMENT_LIMIT = 65536;
 var FULL = {
   directories: 6,
+  packages: 10,
+  morePackages: 1e3,
   layers: 500,
   files: 20,
   wasters: 20,
@@ -677,9 +681,36 @@ function renderMarkdown(report, options) {
   let body = compose(report, options, FULL, false);
   if (body.length <= max) return body;
   const steps = [
-    { directories: 6, layers: 60, files: 10, wasters: 10, otherFindings: 50, failing: FULL.failing },
-    { directories: 3, layers: 20, files: 5, wasters: 5, otherFindings: 10, failing: FULL.failing },
-    { directories: 0, layers: 0, files: 0, wasters: 0, otherFindings: 0, failing: FULL.failing }
+    {
+      directories: 6,
+      packages: 10,
+      morePackages: 100,
+      layers: 60,
+      files: 10,
+      wasters: 10,
+      otherFindings: 50,
+      failing: FULL.failing
+    },
+    {
+      directories: 3,
+      packages: 5,
+      morePackages: 0,
+      layers: 20,
+      files: 5,
+      wasters: 5,
+      otherFindings: 10,
+      failing: FULL.failing
+    },
+    {
+      directories: 0,
+      packages: 0,
+      morePackages: 0,
+      layers: 0,
+      files: 0,
+      wasters: 0,
+      otherFindings: 0,
+      failing: FULL.failing
+    }
   ];
   for (const limits of steps) {
     body = compose(report, options, limits, true);
@@ -723,6 +754,7 @@ function compose(report, o, lim, cut) {
     );
   if (report.costs) out.push(...costsTable(report), "");
   if (report.diff && lim.directories > 0) out.push(...whereTheBytesWent(report.diff, lim.directories), "");
+  if (report.packages && lim.packages > 0) out.push(...packagesSection(report.packages, lim), "");
   out.push(...fixFirstMarkdown(report.findings));
   const failing = report.findings.filter((f) => reachesFailOn(f.severity, o.failOn));
   const others = report.findings.filter((f) => !reachesFailOn(f.severity, o.failOn));
@@ -802,12 +834,41 @@ function whereTheBytesWent(diff, limit) {
     const files = d.largest.slice(0, FILES_PER_DIRECTORY).map(
       (f) => `${inlineCode(relativeTo(d.path, f.path), 60)} ${escapeMarkdown(fileChangeLabel(f))}${f.change === "added" || f.change === "removed" ? ` ${formatBytes(Math.abs(f.delta))}` : ""}`
     ).join("<br>");
-    lines.push(`| **${signed(d.net, formatBytes)}** | ${inlineCode(d.path, 80)} | ${counts} | ${files} |`);
+    const owner = d.owner ? ` (${escapeMarkdown(d.owner.name)})` : "";
+    lines.push(
+      `| **${signed(d.net, formatBytes)}** | ${inlineCode(d.path, 80)}${owner} | ${counts} | ${files} |`
+    );
   }
   if (diff.directories.length > dirs.length) {
     lines.push(
       "",
       `<sub>The JSON report lists ${diff.directories.length} directories (\`diff.directories\`), nested ones too.</sub>`
+    );
+  }
+  return lines;
+}
+function packagesSection(packages, lim) {
+  const lines = [`**Packages**: ${packageCountsLine(packages)}`];
+  const changes = packages.changes;
+  if (changes.length === 0) return lines;
+  const header = ["| package | change | versions | bytes |", "|---|---|---|---:|"];
+  const row = (c) => `| ${inlineCode(c.name, 60)} | ${c.change} | ${escapeMarkdown(packageVersions(c))} | ${signed(c.delta, formatBytes)} |`;
+  const top = changes.slice(0, lim.packages);
+  lines.push("", ...header, ...top.map(row));
+  const rest = changes.slice(top.length);
+  const more = rest.slice(0, lim.morePackages);
+  if (more.length > 0) {
+    lines.push(
+      "",
+      ...details(
+        `${rest.length.toLocaleString("en-US")} more package change${rest.length === 1 ? "" : "s"}`,
+        [...header, ...more.map(row)]
+      )
+    );
+  }
+  if (rest.length > more.length) {
+    lines.push(
+      `<sub>The JSON report lists all ${changes.length.toLocaleString("en-US")} package changes (\`packages.changes\`).</sub>`
     );
   }
   return lines;

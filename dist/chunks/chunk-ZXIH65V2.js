@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-L7G7GUDA.js";
+} from "./chunk-GCJ4MZJ5.js";
 import {
   UserError,
   messageOf
