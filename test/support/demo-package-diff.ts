@@ -1,0 +1,169 @@
+// The package diff of the bundled demo (examples/python-api: the single-stage "before" with build-essential,
+// the multi-stage "after"), held to what the images themselves say: dpkg-query inside each image for the
+// installed Debian packages, Debian's own `dpkg --compare-versions` on this machine for upgrade or downgrade, and
+// for each removed package the bytes of its files as lstat measures them inside the base image. The removed
+// bytes must add up with "Where the bytes went": a directory's owner is a removed package, owning no more bytes
+// than that package weighed. test/examples/python-api.itg.test.ts builds the two images (on both engines) and
+// calls these checks.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect } from 'vitest';
+import type { Report } from '../../src/core/report.js';
+import { runCli } from './cli-io.js';
+import { docker } from './engine.js';
+
+const run = promisify(execFile);
+
+/** Installed Debian packages of an image: name → version, as dpkg-query reports them. */
+async function dpkgPackages(ref: string): Promise<Map<string, string>> {
+  const out = await docker([
+    'run',
+    '--rm',
+    '--entrypoint',
+    'dpkg-query',
+    ref,
+    '-W',
+    '-f',
+    '${db:Status-Status}\\t${Package}\\t${Version}\\n',
+  ]);
+  const unpacked = new Set([
+    'installed',
+    'unpacked',
+    'half-installed',
+    'half-configured',
+    'triggers-awaited',
+    'triggers-pending',
+  ]);
+  const map = new Map<string, string>();
+  for (const line of out.split('\n')) {
+    const [status, name, version] = line.split('\t');
+    if (name && version && unpacked.has(status!)) map.set(name, version);
+  }
+  return map;
+}
+
+/** `dpkg --compare-versions` of this machine: -1, 0 or 1. */
+async function dpkgCompare(a: string, b: string): Promise<number> {
+  const is = (op: string) =>
+    run('dpkg', ['--compare-versions', a, op, b]).then(
+      () => true,
+      () => false,
+    );
+  if (await is('lt')) return -1;
+  return (await is('eq')) ? 0 : 1;
+}
+
+/**
+ * Inside the image: the bytes of each installed package's files (regular files, a symlinked directory on the
+ * way followed, an inode once per package, a path claimed by the first package in name order).
+ */
+export const PACKAGE_BYTES = String.raw`
+import json, os, stat, subprocess, sys
+fmt = '$' + '{db:Status-Status}\t$' + '{Package}\n'
+q = subprocess.run(['dpkg-query', '-W', '-f', fmt], capture_output=True, text=True).stdout
+names = sorted(n for s, n in (l.split('\t') for l in q.splitlines()) if s in ('installed', 'unpacked', 'half-installed', 'half-configured', 'triggers-awaited', 'triggers-pending'))
+claimed, out = set(), {}
+for name in names:
+    total, inodes = 0, set()
+    for path in subprocess.run(['dpkg-query', '-L', name], capture_output=True, text=True).stdout.splitlines():
+        d, b = os.path.split(path)
+        p = os.path.join(os.path.realpath(d), b)
+        try:
+            st = os.lstat(p)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or p in claimed:
+            continue
+        claimed.add(p)
+        if st.st_ino in inodes:
+            continue
+        inodes.add(st.st_ino)
+        total += st.st_size
+    out[name] = total
+json.dump(out, sys.stdout)
+`;
+
+/** Installed Debian packages' bytes inside an image, measured there (PACKAGE_BYTES). */
+export async function packageBytesInside(ref: string): Promise<Record<string, number>> {
+  const out = await docker([
+    'run',
+    '--rm',
+    '--user',
+    '0',
+    '--entrypoint',
+    'python3',
+    ref,
+    '-c',
+    PACKAGE_BYTES,
+  ]);
+  return JSON.parse(out) as Record<string, number>;
+}
+
+/**
+ * The package diff of BEFORE → AFTER (the demo's single- and multi-stage images): build-essential's packages
+ * removed, with the bytes the base image's files weigh, adding up with "Where the bytes went".
+ */
+export async function checkDemoPackageDiff(BEFORE: string, AFTER: string): Promise<void> {
+  const r = await runCli([
+    'compare',
+    '--head',
+    AFTER,
+    '--base',
+    BEFORE,
+    '--format',
+    'json',
+    '--fail-on',
+    'never',
+  ]);
+  expect(r.err).toBe('');
+  const report = JSON.parse(r.out) as Report;
+  const [before, after, baseBytes] = await Promise.all([
+    dpkgPackages(BEFORE),
+    dpkgPackages(AFTER),
+    packageBytesInside(BEFORE),
+  ]);
+
+  // The Debian part of the diff, worked out from dpkg-query and dpkg's own version order.
+  const expected: [string, string, string | null, string | null][] = [];
+  for (const [name, version] of before) {
+    const now = after.get(name);
+    if (now === undefined) expected.push([name, 'removed', version, null]);
+    else if (now !== version) {
+      const order = await dpkgCompare(version, now);
+      if (order !== 0) expected.push([name, order < 0 ? 'upgraded' : 'downgraded', version, now]);
+    }
+  }
+  for (const [name, version] of after) if (!before.has(name)) expected.push([name, 'added', null, version]);
+  const byName = (x: unknown[], y: unknown[]) => String(x[0]).localeCompare(String(y[0]));
+  const debChanges = report.packages!.changes.filter((c) => c.ecosystem === 'deb');
+  expect(
+    debChanges
+      .filter((c) => c.change !== 'changed')
+      .map((c) => [c.name, c.change, c.baseVersion, c.headVersion])
+      .sort(byName),
+  ).toEqual(expected.sort(byName));
+
+  // build-essential and what it pulled in are gone, each with what its files weighed in the base.
+  const removed = debChanges.filter((c) => c.change === 'removed');
+  const names = removed.map((c) => c.name);
+  for (const name of ['build-essential', 'libc6-dev', 'make', 'binutils']) expect(names).toContain(name);
+  expect(names.filter((n) => /^(gcc|cpp)-\d+(-x86-64-linux-gnu)?$/.test(n)).length).toBeGreaterThanOrEqual(2);
+  for (const c of removed) {
+    expect([c.name, c.baseBytes]).toEqual([c.name, baseBytes[c.name]]);
+    expect(c.delta).toBe(0 - baseBytes[c.name]!);
+  }
+
+  // They add up with "Where the bytes went": no more than the removed files weigh, and each directory's
+  // owner (the toolchain's) a removed package owning no more bytes than that package weighed.
+  const diff = report.diff!;
+  const removedBytes = removed.reduce((n, c) => n + (c.baseBytes ?? 0), 0);
+  expect(removedBytes).toBeLessThanOrEqual(diff.removed.bytes + diff.shrunk.bytes);
+  const owned = diff.directories.filter((d) => d.owner && d.net < 0);
+  expect(owned.length).toBeGreaterThan(0);
+  for (const d of owned) {
+    const pkg = removed.find((c) => c.name === d.owner!.name);
+    expect(pkg, `${d.path} (${d.owner!.name})`).toBeDefined();
+    expect(d.owner!.bytes).toBeLessThanOrEqual(pkg!.baseBytes!);
+  }
+  expect(owned.some((d) => /^(libgcc|libstdc\+\+|gcc|cpp|g\+\+)-\d+/.test(d.owner!.name))).toBe(true);
+}
