@@ -16,7 +16,7 @@ const result = await build({
     contents: [
       "export { RULES } from './src/lint/rules/index.ts';",
       "export { CONTENT_RULES } from './src/analysis/content-rules/index.ts';",
-      "export * from './src/lint/rules-doc.ts';",
+      "export * from './src/render/rules-doc.ts';",
       "export * from './src/config/settings-doc.ts';",
       "export { USAGE } from './src/cli/main.ts';",
       "export { commandHelp } from './src/cli/flags.ts';",

@@ -1,8 +1,8 @@
 // docs/rules.md, rendered from the rule registries (scripts/gen-docs.mjs writes it, and
-// test/lint/rules-doc.test.ts fails when the committed file differs).
+// test/render/rules-doc.test.ts fails when the committed file differs).
 import type { ContentRule } from '../analysis/content-rules/rule.js';
-import { FIXES } from './fix/index.js';
-import type { Rule } from './rule.js';
+import { FIXES } from '../lint/fix/index.js';
+import type { Rule } from '../lint/rule.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { CONTENT_RULES } from '../../src/analysis/content-rules/index.js';
 import { RULES } from '../../src/lint/rules/index.js';
-import { renderRulesMarkdown } from '../../src/lint/rules-doc.js';
+import { renderRulesMarkdown } from '../../src/render/rules-doc.js';
 
 it('docs/rules.md is what the registry renders, with every rule (run `node scripts/gen-docs.mjs`)', () => {
   const doc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
