@@ -184,6 +184,9 @@ function tooling(
     (p, k) =>
       (installed === null || installed.has(k)) && tests.some((t) => t.eco === p.ecosystem && t.test(p.name)),
   );
+  // No package database of the tools' manager in the image (the tools came another way, or a stand-in installed
+  // them): nothing can be told, so nothing is claimed.
+  if (chosen.length === 0 && !packages.some((p) => tests.some((t) => t.eco === p.ecosystem))) return null;
   return { bytes: chosen.reduce((n, p) => n + p.bytes, 0), packages: chosen };
 }
 

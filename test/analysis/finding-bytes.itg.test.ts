@@ -135,7 +135,7 @@ describe.skipIf(!engineAvailable)('what each finding costs, on a built image', (
           });
         }
 
-        // no package list yet: IG001 (build-essential, one stage) claims nothing
+        // no package database of apt's in this busybox image: IG001 (build-essential, one stage) claims nothing
         expect(rule('IG001').measured).toBeUndefined();
         expect(rule('IG001').bytes).toBeNull();
       },

@@ -315,6 +315,17 @@ describe('IG001/IG011: the build tooling’s packages', () => {
     expect(byRule('IG001').measured).toBeUndefined();
   });
 
+  it("claims nothing when the image has no package database of the tools' manager, and 0 B when it has one without them", () => {
+    const none = measure(buildkitHistory(), DOCKERFILE, {
+      packages: [pkg('setuptools', 3_000_000, 'python')],
+    });
+    expect(none.byRule('IG001').bytes).toBeNull();
+    expect(none.byRule('IG001').measured).toBeUndefined();
+    const without = measure(buildkitHistory(), DOCKERFILE, { packages: [pkg('python3', 600_000)] });
+    expect(without.byRule('IG001').bytes).toBe(0);
+    expect(without.byRule('IG001').measured).toEqual({ layer: null, paths: [], packages: [] });
+  });
+
   it('IG011 in a multi-stage Dockerfile counts pip build tools of the final stage', () => {
     const text = `FROM python:3.13-slim AS build
 RUN echo build

@@ -4,7 +4,7 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-FT2K5VNM.js";
+} from "./chunk-BZ4A457E.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,

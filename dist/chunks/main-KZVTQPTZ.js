@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-FT2K5VNM.js";
+} from "./chunk-BZ4A457E.js";
 import {
   EXIT_STATUS,
   commandHelp,

@@ -279,6 +279,7 @@ function tooling(steps, layerOf, image, index) {
   const chosen = packages.filter(
     (p, k) => (installed === null || installed.has(k)) && tests.some((t) => t.eco === p.ecosystem && t.test(p.name))
   );
+  if (chosen.length === 0 && !packages.some((p) => tests.some((t) => t.eco === p.ecosystem))) return null;
   return { bytes: chosen.reduce((n, p) => n + p.bytes, 0), packages: chosen };
 }
 function measureFindings(input) {
