@@ -305,38 +305,40 @@ var CLAIM_RANK = {
 function attribute(records, index, linkTarget) {
   const { paths, sizes } = index;
   const owners = new Array(paths.length).fill(-1);
-  let byPath = null;
+  const order = records.map((_, i) => i).sort((a, b) => CLAIM_RANK[records[a].ecosystem] - CLAIM_RANK[records[b].ecosystem] || a - b);
+  const claims = /* @__PURE__ */ new Map();
   const resolvedDirs = /* @__PURE__ */ new Map();
-  const find = (path) => {
-    if (byPath === null) {
-      byPath = /* @__PURE__ */ new Map();
-      for (let i = 0; i < paths.length; i++) byPath.set(paths[i], i);
-    }
-    if (!linkTarget) return byPath.get(path);
+  const resolve = (path) => {
     const slash = path.lastIndexOf("/");
-    if (slash < 0) return byPath.get(path);
+    if (!linkTarget || slash < 0) return path;
     const dir = path.slice(0, slash);
     let resolved = resolvedDirs.get(dir);
     if (resolved === void 0) {
       resolved = throughLinks(dir, linkTarget, true);
       resolvedDirs.set(dir, resolved);
     }
-    if (resolved === null) return void 0;
-    return byPath.get(resolved === dir ? path : `${resolved}${path.slice(slash)}`);
+    if (resolved === null) return null;
+    return resolved === dir ? path : `${resolved}${path.slice(slash)}`;
   };
-  const order = records.map((_, i) => i).sort((a, b) => CLAIM_RANK[records[a].ecosystem] - CLAIM_RANK[records[b].ecosystem] || a - b);
   for (const r of order) {
-    const record = records[r];
-    for (const path of record.files ?? []) {
-      const at = find(path);
-      if (at !== void 0 && owners[at] === -1) owners[at] = r;
+    for (const path of records[r].files ?? []) {
+      const key = resolve(path);
+      if (key !== null && !claims.has(key)) claims.set(key, r);
     }
-    for (const dir of record.dirs ?? []) {
+  }
+  if (claims.size > 0) {
+    for (let at = 0; at < paths.length; at++) {
+      const owner = claims.get(paths[at]);
+      if (owner !== void 0) owners[at] = owner;
+    }
+  }
+  for (const r of order) {
+    for (const dir of records[r].dirs ?? []) {
       const prefix = dir.path === "" ? "" : `${dir.path}/`;
       const except = dir.except === void 0 ? null : `${dir.except}/`;
       for (let at = lowerBound(paths, prefix); at < paths.length && paths[at].startsWith(prefix); at++) {
-        if (except !== null && paths[at].startsWith(except)) continue;
-        if (owners[at] === -1) owners[at] = r;
+        if (owners[at] !== -1 || except !== null && paths[at].startsWith(except)) continue;
+        owners[at] = r;
       }
     }
   }

@@ -4,7 +4,7 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-CGVEJ5TC.js";
+} from "./chunk-SO6T7QEG.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,

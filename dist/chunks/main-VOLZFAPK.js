@@ -4,7 +4,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-CGVEJ5TC.js";
+} from "./chunk-SO6T7QEG.js";
 import {
   EXIT_STATUS,
   commandHelp,
@@ -36,7 +36,7 @@ import {
 import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
-} from "./chunk-NS2Z62ZK.js";
+} from "./chunk-WHZSNS5T.js";
 import "./chunk-KGPIIUNU.js";
 import {
   escapeTerminal
