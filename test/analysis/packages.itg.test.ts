@@ -163,6 +163,9 @@ describe.skipIf(!engineAvailable)('packages against what the image says', () => 
     expect(names).toContain('tzdata');
     expect(rows(report, 'npm').map((r) => r[0])).toEqual(['@scope/util', 'debug', 'express']);
     expect(rows(report, 'python').find((r) => r[0] === 'tinylib')?.[2]).toBeGreaterThan(2000);
+    // analyze --format text counts them in its overview.
+    const text = await cli(['analyze', tag, '--format', 'text', '--fail-on', 'never']);
+    expect(text.out).toMatch(new RegExp(`^packages +${report.head!.packages!.length}$`, 'm'));
     // The list is sorted by ecosystem, name, location.
     const keys = report.head!.packages!.map((p) => `${p.ecosystem}\0${p.name}\0${p.location}`);
     expect(keys).toEqual([...keys].sort());

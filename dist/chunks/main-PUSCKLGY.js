@@ -198,6 +198,10 @@ function overview(report, head, base) {
       String(head.files.fileCount)
     ]);
   }
+  if (head.packages) {
+    const count = (i) => i?.packages ? String(i.packages.length) : "\u2013";
+    rows.push(["packages", ...base ? [count(base)] : [], count(head)]);
+  }
   return table(rows, [1, 2, 3]);
 }
 var DIRECTORIES = 10;
