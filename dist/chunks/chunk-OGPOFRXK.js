@@ -1319,6 +1319,8 @@ function isPackageFile(path, base) {
       return path === `${DPKG}/status`;
     case "installed":
       return path === "lib/apk/db/installed";
+    case "rpmdb.sqlite":
+      return path === "var/lib/rpm/rpmdb.sqlite" || path === "usr/lib/sysimage/rpm/rpmdb.sqlite";
     case "METADATA":
     case "RECORD":
       return parentName(path, base).endsWith(".dist-info");

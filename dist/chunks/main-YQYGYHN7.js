@@ -4,7 +4,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-SO6T7QEG.js";
+} from "./chunk-UDE4NWNN.js";
 import {
   EXIT_STATUS,
   commandHelp,
@@ -36,8 +36,8 @@ import {
 import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
-} from "./chunk-WHZSNS5T.js";
-import "./chunk-KGPIIUNU.js";
+} from "./chunk-7B54TK3I.js";
+import "./chunk-OGPOFRXK.js";
 import {
   escapeTerminal
 } from "./chunk-S2QJHYFD.js";
