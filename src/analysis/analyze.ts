@@ -94,7 +94,7 @@ function topPackageFiles(
   return top;
 }
 
-/** Symlink targets of the final filesystem, looked up only when a listed path is not found (made on first use). */
+/** Symlink targets of the final filesystem, for following the directories of listed paths (made on first use). */
 function linkTargets(
   layers: readonly LayerSummary[],
   indexes: readonly number[],

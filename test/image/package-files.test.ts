@@ -78,6 +78,19 @@ describe('summarizeLayer keeps package files', () => {
     expect(summary.entries.find((e) => e.path === 'root/.ssh/id_rsa')!.secret).toBe('private-key');
   });
 
+  it('keeps an empty package file empty, and the next file body to itself', async () => {
+    const tar = await layerTar([
+      { path: 'node_modules/empty/package.json', content: '' },
+      { path: 'etc/motd', content: 'hello' },
+      { path: 'node_modules/x/package.json', content: '{"name":"x","version":"1.0.0"}' },
+    ]);
+    const summary = await summarizeLayer(chunked(tar), { name: 'L' });
+    expect(Object.fromEntries([...summary.packageFiles!].map(([k, v]) => [k, v.toString()]))).toEqual({
+      'node_modules/empty/package.json': '',
+      'node_modules/x/package.json': '{"name":"x","version":"1.0.0"}',
+    });
+  });
+
   it('drops what does not fit the budget shared by the layers of an image, and the analysis says so', async () => {
     const budget = packageFileBudget(status.length + 20);
     const first = await summarizeLayer(chunked(await layerTar(entries)), {

@@ -6,7 +6,7 @@ import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-OGPOFRXK.js";
+} from "./chunk-MGFYOWJ6.js";
 import "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";

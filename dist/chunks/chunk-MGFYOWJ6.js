@@ -1805,8 +1805,10 @@ async function summarizeLayer(stream, opts) {
             } else {
               budget.left -= entrySize;
               packageFiles.set(path, EMPTY2);
-              keeping = path;
-              want = entrySize;
+              if (entrySize > 0) {
+                keeping = path;
+                want = entrySize;
+              }
             }
           }
           if (kind === "file" && entrySize > 0 && peekBytes > 0) {

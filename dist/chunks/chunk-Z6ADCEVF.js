@@ -31,7 +31,7 @@ import {
 } from "./chunk-45SRNV5D.js";
 import {
   isArchiveRef
-} from "./chunk-OGPOFRXK.js";
+} from "./chunk-MGFYOWJ6.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
@@ -325,7 +325,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-VB2MANJW.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-F32ARK6H.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-YRRBMNW4.js")).lintDockerfileResult(path, {

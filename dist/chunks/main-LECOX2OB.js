@@ -4,7 +4,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-UDE4NWNN.js";
+} from "./chunk-Z6ADCEVF.js";
 import {
   EXIT_STATUS,
   commandHelp,
@@ -37,7 +37,7 @@ import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
 } from "./chunk-7B54TK3I.js";
-import "./chunk-OGPOFRXK.js";
+import "./chunk-MGFYOWJ6.js";
 import {
   escapeTerminal
 } from "./chunk-S2QJHYFD.js";
