@@ -48,7 +48,13 @@ export function readRpm(files: PackageFiles): RpmResult {
     }
     for (const row of rows) {
       const blob = row.find((v): v is Buffer => Buffer.isBuffer(v));
-      const header = blob ? rpmHeader(blob) : null;
+      let header: ReturnType<typeof rpmHeader> = null;
+      try {
+        header = blob ? rpmHeader(blob) : null;
+      } catch (error) {
+        // A header whose offsets point outside its blob: skipped like any malformed record.
+        if (!(error instanceof RangeError)) throw error;
+      }
       if (!header) {
         skipped++;
         continue;

@@ -4,7 +4,7 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-Z6ADCEVF.js";
+} from "./chunk-VXC7GFYH.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,

@@ -770,7 +770,12 @@ function readRpm(files) {
     }
     for (const row of rows) {
       const blob = row.find((v) => Buffer.isBuffer(v));
-      const header = blob ? rpmHeader(blob) : null;
+      let header = null;
+      try {
+        header = blob ? rpmHeader(blob) : null;
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+      }
       if (!header) {
         skipped++;
         continue;

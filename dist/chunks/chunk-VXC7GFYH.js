@@ -325,7 +325,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-F32ARK6H.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-JDPUXT5J.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-YRRBMNW4.js")).lintDockerfileResult(path, {

@@ -4,7 +4,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-Z6ADCEVF.js";
+} from "./chunk-VXC7GFYH.js";
 import {
   EXIT_STATUS,
   commandHelp,
@@ -36,7 +36,7 @@ import {
 import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
-} from "./chunk-7B54TK3I.js";
+} from "./chunk-6YWVNQJT.js";
 import "./chunk-MGFYOWJ6.js";
 import {
   escapeTerminal
