@@ -60,6 +60,9 @@ export function analyzeImage(data: ImageData): ImageAnalysis {
       linkTarget: linkTargets(data.layers, indexes, fs),
       dropped: data.layers.reduce((n, l) => n + (l.packageFilesDropped ?? 0), 0),
       rpmDatabase: RPM_DATABASES.find((path) => findPath(fs.root, path)?.kind === 'file') ?? null,
+      rpmWal:
+        RPM_DATABASES.map((path) => `${path}-wal`).find((path) => (findPath(fs.root, path)?.size ?? 0) > 0) ??
+        null,
     });
     fileIndex.owners = reading.owners;
     packages = { packages: reading.packages, ...(reading.note ? { packagesNote: reading.note } : {}) };
@@ -91,7 +94,7 @@ function topPackageFiles(
   return top;
 }
 
-/** Symlink targets of the final filesystem, looked up only when a listed path is not found (made on first use). */
+/** Symlink targets of the final filesystem, for following the directories of listed paths (made on first use). */
 function linkTargets(
   layers: readonly LayerSummary[],
   indexes: readonly number[],

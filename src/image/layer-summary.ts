@@ -121,8 +121,11 @@ export async function summarizeLayer(stream: LayerSource, opts: SummarizeOptions
             } else {
               budget.left -= entrySize;
               packageFiles.set(path, EMPTY);
-              keeping = path;
-              want = entrySize;
+              // An empty body is never handed to `head`: it is kept as it is.
+              if (entrySize > 0) {
+                keeping = path;
+                want = entrySize;
+              }
             }
           }
           if (kind === 'file' && entrySize > 0 && peekBytes > 0) {

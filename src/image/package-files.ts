@@ -19,7 +19,7 @@ const DPKG = 'var/lib/dpkg';
 
 /**
  * Whether a regular file at `path` (normalized, no leading `/`; `base` its last segment) is one whose body the
- * package readers need: dpkg's `status`, `status.d/*` (distroless) and `info/*.list`, apk's `installed`, Python's
+ * package readers need: dpkg's `status`, `status.d/*` (distroless) and `info/*.list`, apk's `installed`, rpm's `rpmdb.sqlite`, Python's
  * `*.dist-info/{METADATA,RECORD}` and `*.egg-info` (a file, or `PKG-INFO` and `installed-files.txt` in a
  * directory), `node_modules/[@scope/]name/package.json` and RubyGems' `specifications/*.gemspec`. Called for
  * every member, so the common answer (no) costs a few string compares on the last segment.
@@ -30,6 +30,8 @@ export function isPackageFile(path: string, base: string): boolean {
       return path === `${DPKG}/status`;
     case 'installed':
       return path === 'lib/apk/db/installed';
+    case 'rpmdb.sqlite':
+      return path === 'var/lib/rpm/rpmdb.sqlite' || path === 'usr/lib/sysimage/rpm/rpmdb.sqlite';
     case 'METADATA':
     case 'RECORD':
       return parentName(path, base).endsWith('.dist-info');

@@ -186,6 +186,10 @@ function overview(report: Report, head: Image, base: Image | null): string[] {
       String(head.files.fileCount),
     ]);
   }
+  if (head.packages) {
+    const count = (i: Image | null) => (i?.packages ? String(i.packages.length) : '–');
+    rows.push(['packages', ...(base ? [count(base)] : []), count(head)]);
+  }
   return table(rows, [1, 2, 3]);
 }
 

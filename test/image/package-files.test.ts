@@ -15,6 +15,8 @@ describe('isPackageFile', () => {
     'var/lib/dpkg/status.d/base-files',
     'var/lib/dpkg/status.d/base-files.md5sums',
     'lib/apk/db/installed',
+    'var/lib/rpm/rpmdb.sqlite',
+    'usr/lib/sysimage/rpm/rpmdb.sqlite',
     'usr/local/lib/python3.13/site-packages/requests-2.32.3.dist-info/METADATA',
     'usr/local/lib/python3.13/site-packages/requests-2.32.3.dist-info/RECORD',
     'usr/lib/python3/dist-packages/six-1.16.0.egg-info/PKG-INFO',
@@ -35,6 +37,9 @@ describe('isPackageFile', () => {
     'var/lib/dpkg/info/sub/x.list',
     'var/lib/dpkg/status.d/sub/x',
     'lib/apk/db/installed.bak',
+    'var/lib/rpm/Packages',
+    'var/lib/rpm/rpmdb.sqlite-wal',
+    'tmp/rpmdb.sqlite',
     'x/METADATA',
     'x/foo.dist-info/WHEEL',
     'x/PKG-INFO',
@@ -71,6 +76,19 @@ describe('summarizeLayer keeps package files', () => {
     expect(status.length).toBeGreaterThan(64 * 1024);
     expect(summary.packageFilesDropped).toBeUndefined();
     expect(summary.entries.find((e) => e.path === 'root/.ssh/id_rsa')!.secret).toBe('private-key');
+  });
+
+  it('keeps an empty package file empty, and the next file body to itself', async () => {
+    const tar = await layerTar([
+      { path: 'node_modules/empty/package.json', content: '' },
+      { path: 'etc/motd', content: 'hello' },
+      { path: 'node_modules/x/package.json', content: '{"name":"x","version":"1.0.0"}' },
+    ]);
+    const summary = await summarizeLayer(chunked(tar), { name: 'L' });
+    expect(Object.fromEntries([...summary.packageFiles!].map(([k, v]) => [k, v.toString()]))).toEqual({
+      'node_modules/empty/package.json': '',
+      'node_modules/x/package.json': '{"name":"x","version":"1.0.0"}',
+    });
   });
 
   it('drops what does not fit the budget shared by the layers of an image, and the analysis says so', async () => {

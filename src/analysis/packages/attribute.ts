@@ -1,6 +1,7 @@
-// Which package owns each file of the final filesystem. Packages claim files in turn (the OS package managers
-// first, then Python, npm, gems; within that, in the order of the package list) and a file goes to the first
-// claim: every file has at most one owner, and a package's bytes are the file index's bytes of the files it owns,
+// Which package owns each file of the final filesystem. Packages claim files in turn, the OS package managers
+// first, then Python, npm, gems (within that, in the order of the package list); the files a database lists are
+// claimed before the directories a package owns whole (an npm package's, a gem's, a dist-info), and a file goes
+// to the first claim: every file has at most one owner, and a package's bytes are the file index's bytes of the files it owns,
 // so hard links count once and files deleted or replaced by a later layer count as the index says.
 import { comparePaths, type FileIndex } from '../file-index.js';
 import type { PackageRecord } from './record.js';
@@ -31,41 +32,45 @@ export function attribute(
 ): Attribution {
   const { paths, sizes } = index;
   const owners = new Array<number>(paths.length).fill(-1);
-  let byPath: Map<string, number> | null = null;
-  // Listed paths share few directories: each is followed through symlinks once.
+  const order = records
+    .map((_, i) => i)
+    .sort((a, b) => CLAIM_RANK[records[a]!.ecosystem] - CLAIM_RANK[records[b]!.ecosystem] || a - b);
+  // Listed paths first: each (its symlinked directories followed) goes to the first record that lists it, and one
+  // pass over the index looks them up (cheaper than a map of the whole index).
+  const claims = new Map<string, number>();
   const resolvedDirs = new Map<string, string | null>();
-  const find = (path: string): number | undefined => {
-    if (byPath === null) {
-      byPath = new Map();
-      for (let i = 0; i < paths.length; i++) byPath.set(paths[i]!, i);
-    }
-    if (!linkTarget) return byPath.get(path);
+  const resolve = (path: string): string | null => {
     const slash = path.lastIndexOf('/');
-    if (slash < 0) return byPath.get(path);
+    if (!linkTarget || slash < 0) return path;
     const dir = path.slice(0, slash);
     let resolved = resolvedDirs.get(dir);
     if (resolved === undefined) {
       resolved = throughLinks(dir, linkTarget, true);
       resolvedDirs.set(dir, resolved);
     }
-    if (resolved === null) return undefined;
-    return byPath.get(resolved === dir ? path : `${resolved}${path.slice(slash)}`);
+    if (resolved === null) return null;
+    return resolved === dir ? path : `${resolved}${path.slice(slash)}`;
   };
-  const order = records
-    .map((_, i) => i)
-    .sort((a, b) => CLAIM_RANK[records[a]!.ecosystem] - CLAIM_RANK[records[b]!.ecosystem] || a - b);
   for (const r of order) {
-    const record = records[r]!;
-    for (const path of record.files ?? []) {
-      const at = find(path);
-      if (at !== undefined && owners[at] === -1) owners[at] = r;
+    for (const path of records[r]!.files ?? []) {
+      const key = resolve(path);
+      if (key !== null && !claims.has(key)) claims.set(key, r);
     }
-    for (const dir of record.dirs ?? []) {
+  }
+  if (claims.size > 0) {
+    for (let at = 0; at < paths.length; at++) {
+      const owner = claims.get(paths[at]!);
+      if (owner !== undefined) owners[at] = owner;
+    }
+  }
+  // Then directories (npm packages, gems, Python metadata directories): what no list claimed below them.
+  for (const r of order) {
+    for (const dir of records[r]!.dirs ?? []) {
       const prefix = dir.path === '' ? '' : `${dir.path}/`;
       const except = dir.except === undefined ? null : `${dir.except}/`;
       for (let at = lowerBound(paths, prefix); at < paths.length && paths[at]!.startsWith(prefix); at++) {
-        if (except !== null && paths[at]!.startsWith(except)) continue;
-        if (owners[at] === -1) owners[at] = r;
+        if (owners[at] !== -1 || (except !== null && paths[at]!.startsWith(except))) continue;
+        owners[at] = r;
       }
     }
   }

@@ -1,6 +1,6 @@
 // The packages of an image, read after the layers are merged from the package files that are on top (the bodies
-// kept while the layers streamed past), with the bytes each owns in the final filesystem. RPM databases are not
-// read (docs/report.md says why).
+// kept while the layers streamed past), with the bytes each owns in the final filesystem. Of RPM's databases only
+// the SQLite one is read (docs/report.md says which and why).
 import type { Package } from '../../core/report.js';
 import type { FileIndex } from '../file-index.js';
 import { readApk } from './apk.js';
@@ -10,6 +10,7 @@ import { readGems } from './gem.js';
 import { readNpm } from './npm.js';
 import { readPython } from './python.js';
 import type { PackageFiles, PackageRecord } from './record.js';
+import { RPM_SQLITE, readRpm } from './rpm.js';
 
 export type { LinkTarget } from './attribute.js';
 export type { PackageFiles } from './record.js';
@@ -28,8 +29,10 @@ export interface ReadPackagesOptions {
   linkTarget?: LinkTarget;
   /** Package files that were not kept while streaming (the budget for them was spent). */
   dropped?: number;
-  /** The path of an RPM database in the final filesystem, which is not read (its packages are not listed). */
+  /** The path of an RPM database in the final filesystem (only the SQLite ones are read; the others are noted). */
   rpmDatabase?: string | null;
+  /** An SQLite rpmdb's write-ahead log with something in it, which is not read. */
+  rpmWal?: string | null;
 }
 
 /** Where rpm keeps its database: SQLite (rpm 4.16+), Berkeley DB (`Packages`), NDB (`Packages.db`, SUSE). */
@@ -54,6 +57,9 @@ export function readPackages(
     records.push(...found.records);
     skipped += found.skipped;
   }
+  const rpm = readRpm(files);
+  records.push(...rpm.records);
+  skipped += rpm.skipped;
   records.sort(
     (a, b) =>
       compare(a.ecosystem, b.ecosystem) ||
@@ -80,8 +86,15 @@ export function readPackages(
       `${dropped} package database file${dropped === 1 ? ' was' : 's were'} not read (over the memory kept for them): packages may be missing`,
     );
   }
-  if (options.rpmDatabase) {
-    notes.push(`the RPM database /${options.rpmDatabase} is not read: rpm packages are not listed`);
+  if (rpm.failed) notes.push(rpm.failed);
+  if (options.rpmWal)
+    notes.push(
+      `the RPM database's write-ahead log /${options.rpmWal} is not read: rpm packages may be out of date`,
+    );
+  if (options.rpmDatabase && !RPM_SQLITE.includes(options.rpmDatabase)) {
+    notes.push(
+      `the RPM database /${options.rpmDatabase} (Berkeley DB or NDB) is not read: rpm packages are not listed`,
+    );
   }
   if (skipped > 0) {
     notes.push(

@@ -14,7 +14,7 @@ function withBodies(bodies: Record<string, string>, ...specs: string[]): LayerSu
 }
 
 describe('readPackages through analyzeImage', () => {
-  it('says an RPM database is not read, and counts malformed records, without failing', () => {
+  it('says a Berkeley DB RPM database is not read, and counts malformed records, without failing', () => {
     const { image } = analyzeImage(
       imageData([
         {
@@ -24,14 +24,14 @@ describe('readPackages through analyzeImage', () => {
               'node_modules/bad/package.json': '{ not json',
               'node_modules/good/package.json': '{"name":"good","version":"1.0.0"}',
             },
-            'var/lib/rpm/rpmdb.sqlite:4096',
+            'var/lib/rpm/Packages:4096',
           ),
         },
       ]),
     );
     expect(image.packages!.map((p) => `${p.ecosystem}:${p.name}@${p.version}`)).toEqual(['npm:good@1.0.0']);
     expect(image.packagesNote).toBe(
-      'the RPM database /var/lib/rpm/rpmdb.sqlite is not read: rpm packages are not listed; 1 package record could not be read and was skipped',
+      'the RPM database /var/lib/rpm/Packages (Berkeley DB or NDB) is not read: rpm packages are not listed; 1 package record could not be read and was skipped',
     );
   });
 

@@ -1,12 +1,12 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   analyzeImage
-} from "./chunk-NS2Z62ZK.js";
+} from "./chunk-6YWVNQJT.js";
 import {
   isArchiveRef,
   readArchiveRef,
   readSaveStream
-} from "./chunk-KGPIIUNU.js";
+} from "./chunk-MGFYOWJ6.js";
 import "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";

@@ -1319,6 +1319,8 @@ function isPackageFile(path, base) {
       return path === `${DPKG}/status`;
     case "installed":
       return path === "lib/apk/db/installed";
+    case "rpmdb.sqlite":
+      return path === "var/lib/rpm/rpmdb.sqlite" || path === "usr/lib/sysimage/rpm/rpmdb.sqlite";
     case "METADATA":
     case "RECORD":
       return parentName(path, base).endsWith(".dist-info");
@@ -1803,8 +1805,10 @@ async function summarizeLayer(stream, opts) {
             } else {
               budget.left -= entrySize;
               packageFiles.set(path, EMPTY2);
-              keeping = path;
-              want = entrySize;
+              if (entrySize > 0) {
+                keeping = path;
+                want = entrySize;
+              }
             }
           }
           if (kind === "file" && entrySize > 0 && peekBytes > 0) {

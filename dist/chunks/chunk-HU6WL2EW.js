@@ -33,7 +33,7 @@ import {
 } from "./chunk-45SRNV5D.js";
 import {
   isArchiveRef
-} from "./chunk-KGPIIUNU.js";
+} from "./chunk-MGFYOWJ6.js";
 import {
   comparePaths
 } from "./chunk-DNIAJJEW.js";
@@ -613,7 +613,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-AF3WHXLZ.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-XIHXZPDK.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-BLNSJ2A5.js")).lintDockerfileResult(path, {

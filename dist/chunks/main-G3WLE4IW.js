@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-BZ4A457E.js";
+} from "./chunk-HU6WL2EW.js";
 import {
   EXIT_STATUS,
   commandHelp,
@@ -39,8 +39,8 @@ import {
 import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
-} from "./chunk-NS2Z62ZK.js";
-import "./chunk-KGPIIUNU.js";
+} from "./chunk-6YWVNQJT.js";
+import "./chunk-MGFYOWJ6.js";
 import {
   escapeTerminal
 } from "./chunk-S2QJHYFD.js";
@@ -203,6 +203,10 @@ function overview(report, head, base) {
       ...base ? [String(base.files?.fileCount ?? "\u2013")] : [],
       String(head.files.fileCount)
     ]);
+  }
+  if (head.packages) {
+    const count = (i) => i?.packages ? String(i.packages.length) : "\u2013";
+    rows.push(["packages", ...base ? [count(base)] : [], count(head)]);
   }
   return table(rows, [1, 2, 3]);
 }

@@ -242,16 +242,16 @@ function readApk(files) {
       if (!name || !version) {
         skipped++;
       } else {
-        const record = {
+        const record2 = {
           ecosystem: "apk",
           name,
           version,
           location: `/${INSTALLED}`,
           files: paths
         };
-        if (paths.length === 0) delete record.files;
-        if (declared !== void 0) record.declared = declared;
-        records.push(record);
+        if (paths.length === 0) delete record2.files;
+        if (declared !== void 0) record2.declared = declared;
+        records.push(record2);
       }
     }
     name = version = declared = void 0;
@@ -305,38 +305,40 @@ var CLAIM_RANK = {
 function attribute(records, index, linkTarget) {
   const { paths, sizes } = index;
   const owners = new Array(paths.length).fill(-1);
-  let byPath = null;
+  const order = records.map((_, i) => i).sort((a, b) => CLAIM_RANK[records[a].ecosystem] - CLAIM_RANK[records[b].ecosystem] || a - b);
+  const claims = /* @__PURE__ */ new Map();
   const resolvedDirs = /* @__PURE__ */ new Map();
-  const find = (path) => {
-    if (byPath === null) {
-      byPath = /* @__PURE__ */ new Map();
-      for (let i = 0; i < paths.length; i++) byPath.set(paths[i], i);
-    }
-    if (!linkTarget) return byPath.get(path);
+  const resolve = (path) => {
     const slash = path.lastIndexOf("/");
-    if (slash < 0) return byPath.get(path);
+    if (!linkTarget || slash < 0) return path;
     const dir = path.slice(0, slash);
     let resolved = resolvedDirs.get(dir);
     if (resolved === void 0) {
       resolved = throughLinks(dir, linkTarget, true);
       resolvedDirs.set(dir, resolved);
     }
-    if (resolved === null) return void 0;
-    return byPath.get(resolved === dir ? path : `${resolved}${path.slice(slash)}`);
+    if (resolved === null) return null;
+    return resolved === dir ? path : `${resolved}${path.slice(slash)}`;
   };
-  const order = records.map((_, i) => i).sort((a, b) => CLAIM_RANK[records[a].ecosystem] - CLAIM_RANK[records[b].ecosystem] || a - b);
   for (const r of order) {
-    const record = records[r];
-    for (const path of record.files ?? []) {
-      const at = find(path);
-      if (at !== void 0 && owners[at] === -1) owners[at] = r;
+    for (const path of records[r].files ?? []) {
+      const key = resolve(path);
+      if (key !== null && !claims.has(key)) claims.set(key, r);
     }
-    for (const dir of record.dirs ?? []) {
+  }
+  if (claims.size > 0) {
+    for (let at = 0; at < paths.length; at++) {
+      const owner = claims.get(paths[at]);
+      if (owner !== void 0) owners[at] = owner;
+    }
+  }
+  for (const r of order) {
+    for (const dir of records[r].dirs ?? []) {
       const prefix = dir.path === "" ? "" : `${dir.path}/`;
       const except = dir.except === void 0 ? null : `${dir.except}/`;
       for (let at = lowerBound(paths, prefix); at < paths.length && paths[at].startsWith(prefix); at++) {
-        if (except !== null && paths[at].startsWith(except)) continue;
-        if (owners[at] === -1) owners[at] = r;
+        if (owners[at] !== -1 || except !== null && paths[at].startsWith(except)) continue;
+        owners[at] = r;
       }
     }
   }
@@ -418,12 +420,12 @@ function readDpkg(files) {
       }
       if (status2 !== void 0 && !UNPACKED.has(status2.split(/\s+/)[2] ?? "")) return;
       const arch = fields.get("Architecture") ?? "";
-      const record = { ecosystem: "deb", name, version, location };
+      const record2 = { ecosystem: "deb", name, version, location };
       const listed = list(name, arch);
-      if (listed) record.files = listed;
+      if (listed) record2.files = listed;
       const kib = Number(fields.get("Installed-Size"));
-      if (Number.isSafeInteger(kib) && kib >= 0) record.declared = kib * 1024;
-      records.push(record);
+      if (Number.isSafeInteger(kib) && kib >= 0) record2.declared = kib * 1024;
+      records.push(record2);
       archs.push(arch);
     };
     for (const line of linesOf(body)) {
@@ -541,8 +543,8 @@ function readPython(files) {
     let listed;
     if (path.endsWith(".dist-info/METADATA")) {
       metaDir = dirOf(path);
-      const record2 = files.get(`${metaDir}/RECORD`);
-      if (record2) listed = recordPaths(record2, dirOf(metaDir));
+      const record3 = files.get(`${metaDir}/RECORD`);
+      if (record3) listed = recordPaths(record3, dirOf(metaDir));
     } else if (path.endsWith(".egg-info/PKG-INFO")) {
       metaDir = dirOf(path);
       const installed = files.get(`${metaDir}/installed-files.txt`);
@@ -557,11 +559,11 @@ function readPython(files) {
       skipped++;
       continue;
     }
-    const record = { ecosystem: "python", name, version, location: `/${path}` };
-    if (metaDir === null) record.files = [path];
-    else record.dirs = [{ path: metaDir }];
-    if (listed) record.files = listed;
-    records.push(record);
+    const record2 = { ecosystem: "python", name, version, location: `/${path}` };
+    if (metaDir === null) record2.files = [path];
+    else record2.dirs = [{ path: metaDir }];
+    if (listed) record2.files = listed;
+    records.push(record2);
   }
   return { records, skipped };
 }
@@ -609,6 +611,250 @@ function installedPaths(body, eggInfo) {
   return paths;
 }
 
+// src/analysis/packages/sqlite-table.ts
+var SqliteFormatError = class extends Error {
+};
+var MAGIC = "SQLite format 3\0";
+function sqliteTableRows(db, table) {
+  if (db.length < 100 || db.toString("latin1", 0, 16) !== MAGIC)
+    throw new SqliteFormatError("not an SQLite 3 database");
+  const raw = db.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  if (pageSize < 512 || (pageSize & pageSize - 1) !== 0) throw new SqliteFormatError(`page size ${raw}`);
+  const usable = pageSize - db[20];
+  const pages = Math.floor(db.length / pageSize);
+  const reader = { db, pageSize, usable, pages };
+  const schema = readTable(reader, 1);
+  const entry = schema.find((row) => row[0] === "table" && row[1] === table);
+  const root = entry?.[3];
+  if (typeof root !== "number") throw new SqliteFormatError(`no table ${table}`);
+  return readTable(reader, root);
+}
+function pageStart(r, page) {
+  if (!Number.isInteger(page) || page < 1 || page > r.pages)
+    throw new SqliteFormatError(`page ${page} out of range`);
+  return (page - 1) * r.pageSize;
+}
+function readTable(r, root) {
+  const rows = [];
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [root];
+  while (stack.length > 0) {
+    const page = stack.pop();
+    if (seen.has(page)) throw new SqliteFormatError(`page ${page} is reached twice`);
+    seen.add(page);
+    const start = pageStart(r, page);
+    const header = page === 1 ? start + 100 : start;
+    const type = r.db[header];
+    const cells = r.db.readUInt16BE(header + 3);
+    if (type === 5) {
+      const children = [];
+      for (let i = 0; i < cells; i++)
+        children.push(r.db.readUInt32BE(start + r.db.readUInt16BE(header + 12 + 2 * i)));
+      children.push(r.db.readUInt32BE(header + 8));
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    } else if (type === 13) {
+      for (let i = 0; i < cells; i++)
+        rows.push(readLeafCell(r, start + r.db.readUInt16BE(header + 8 + 2 * i)));
+    } else {
+      throw new SqliteFormatError(`page ${page} is not a table b-tree page (type ${type})`);
+    }
+  }
+  return rows;
+}
+function readLeafCell(r, at) {
+  const [size, afterSize] = varint(r.db, at);
+  const [, afterRowid] = varint(r.db, afterSize);
+  const payloadSize = Number(size);
+  const U = r.usable;
+  const X = U - 35;
+  let local = payloadSize;
+  if (payloadSize > X) {
+    const M = Math.floor((U - 12) * 32 / 255) - 23;
+    const K = M + (payloadSize - M) % (U - 4);
+    local = K <= X ? K : M;
+  }
+  const parts = [r.db.subarray(afterRowid, afterRowid + local)];
+  let left = payloadSize - local;
+  let next = left > 0 ? r.db.readUInt32BE(afterRowid + local) : 0;
+  const seen = /* @__PURE__ */ new Set();
+  while (left > 0) {
+    if (seen.has(next)) throw new SqliteFormatError(`overflow page ${next} is reached twice`);
+    seen.add(next);
+    const start = pageStart(r, next);
+    const n = Math.min(left, U - 4);
+    parts.push(r.db.subarray(start + 4, start + 4 + n));
+    left -= n;
+    next = r.db.readUInt32BE(start);
+  }
+  const payload = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  if (payload.length !== payloadSize) throw new SqliteFormatError("a cell runs past the end of the file");
+  return record(payload);
+}
+function record(payload) {
+  const [headerSize, first] = varint(payload, 0);
+  const end = Number(headerSize);
+  const types = [];
+  for (let at2 = first; at2 < end; ) {
+    const [type, next] = varint(payload, at2);
+    types.push(Number(type));
+    at2 = next;
+  }
+  const values = [];
+  let at = end;
+  for (const type of types) {
+    const size = type >= 12 ? Math.floor((type - 12) / 2) : [0, 1, 2, 3, 4, 6, 8, 8, 0, 0][type] ?? 0;
+    if (at + size > payload.length) throw new SqliteFormatError("a record runs past its cell");
+    if (type === 0) values.push(null);
+    else if (type >= 1 && type <= 6) values.push(intOf(payload, at, size));
+    else if (type === 7) values.push(payload.readDoubleBE(at));
+    else if (type === 8 || type === 9) values.push(type - 8);
+    else if (type >= 12 && type % 2 === 0) values.push(payload.subarray(at, at + size));
+    else if (type >= 13) values.push(payload.toString("utf8", at, at + size));
+    else throw new SqliteFormatError(`serial type ${type}`);
+    at += size;
+  }
+  return values;
+}
+function intOf(buf, at, size) {
+  if (size === 8) {
+    const n = buf.readBigInt64BE(at);
+    return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+  }
+  return buf.readIntBE(at, size);
+}
+function varint(buf, at) {
+  let value = 0n;
+  for (let i = 0; i < 9; i++) {
+    if (at + i >= buf.length) throw new SqliteFormatError("a varint runs past the end");
+    const byte = buf[at + i];
+    if (i === 8) return [value << 8n | BigInt(byte), at + 9];
+    value = value << 7n | BigInt(byte & 127);
+    if (byte < 128) return [value, at + i + 1];
+  }
+  return [value, at + 9];
+}
+
+// src/analysis/packages/rpm.ts
+var RPM_SQLITE = ["var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite"];
+var TAG = {
+  name: 1e3,
+  version: 1001,
+  release: 1002,
+  epoch: 1003,
+  size: 1009,
+  dirIndexes: 1116,
+  basenames: 1117,
+  dirnames: 1118,
+  longSize: 5009
+};
+var INT32 = 4;
+var INT64 = 5;
+var STRING = 6;
+var STRING_ARRAY = 8;
+var I18NSTRING = 9;
+function readRpm(files) {
+  const records = [];
+  let skipped = 0;
+  let failed = null;
+  for (const path of RPM_SQLITE) {
+    const db = files.get(path);
+    if (!db) continue;
+    let rows;
+    try {
+      rows = sqliteTableRows(db, "Packages");
+    } catch (error) {
+      if (!(error instanceof SqliteFormatError) && !(error instanceof RangeError)) throw error;
+      failed = `the RPM database /${path} could not be read (${error.message})`;
+      continue;
+    }
+    for (const row of rows) {
+      const blob = row.find((v) => Buffer.isBuffer(v));
+      let header = null;
+      try {
+        header = blob ? rpmHeader(blob) : null;
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+      }
+      if (!header) {
+        skipped++;
+        continue;
+      }
+      records.push({ ...header, location: `/${path}` });
+    }
+  }
+  return { records, skipped, failed };
+}
+function rpmHeader(blob) {
+  if (blob.length < 8) return null;
+  const count = blob.readUInt32BE(0);
+  const dataLength = blob.readUInt32BE(4);
+  const store = 8 + count * 16;
+  if (count > 1e5 || store + dataLength > blob.length) return null;
+  const entries = /* @__PURE__ */ new Map();
+  for (let i = 0; i < count; i++) {
+    const at = 8 + i * 16;
+    const offset = blob.readInt32BE(at + 8);
+    if (offset < 0 || offset >= dataLength) continue;
+    entries.set(blob.readUInt32BE(at), {
+      type: blob.readUInt32BE(at + 4),
+      offset,
+      count: blob.readUInt32BE(at + 12)
+    });
+  }
+  const end = store + dataLength;
+  const strings = (tag) => {
+    const e = entries.get(tag);
+    if (!e || e.type !== STRING && e.type !== STRING_ARRAY && e.type !== I18NSTRING) return null;
+    const out = [];
+    let at = store + e.offset;
+    const n = e.type === STRING ? 1 : e.count;
+    for (let i = 0; i < n; i++) {
+      const zero = blob.indexOf(0, at);
+      if (zero < 0 || zero >= end) return null;
+      out.push(blob.toString("utf8", at, zero));
+      at = zero + 1;
+    }
+    return out;
+  };
+  const ints = (tag) => {
+    const e = entries.get(tag);
+    if (!e) return null;
+    const width = e.type === INT32 ? 4 : e.type === INT64 ? 8 : 0;
+    const at = store + e.offset;
+    if (width === 0 || at + width * e.count > end) return null;
+    const out = [];
+    for (let i = 0; i < e.count; i++) {
+      out.push(width === 4 ? blob.readUInt32BE(at + 4 * i) : Number(blob.readBigUInt64BE(at + 8 * i)));
+    }
+    return out;
+  };
+  const name = strings(TAG.name)?.[0];
+  const version = strings(TAG.version)?.[0];
+  if (!name || !version) return null;
+  const release = strings(TAG.release)?.[0];
+  const epoch = ints(TAG.epoch)?.[0];
+  const record2 = {
+    ecosystem: "rpm",
+    name,
+    version: `${epoch ? `${epoch}:` : ""}${version}${release ? `-${release}` : ""}`
+  };
+  const size = ints(TAG.longSize)?.[0] ?? ints(TAG.size)?.[0];
+  if (size !== void 0) record2.declared = size;
+  const basenames = strings(TAG.basenames);
+  const dirnames = strings(TAG.dirnames);
+  const dirIndexes = ints(TAG.dirIndexes);
+  if (basenames && dirnames && dirIndexes && dirIndexes.length === basenames.length) {
+    const files = [];
+    basenames.forEach((base, i) => {
+      const path = normalizeListed(`${dirnames[dirIndexes[i]] ?? ""}${base}`);
+      if (path !== null) files.push(path);
+    });
+    record2.files = files;
+  }
+  return record2;
+}
+
 // src/analysis/packages/index.ts
 var RPM_DATABASES = [
   "var/lib/rpm/rpmdb.sqlite",
@@ -626,6 +872,9 @@ function readPackages(files, index, options = {}) {
     records.push(...found.records);
     skipped += found.skipped;
   }
+  const rpm = readRpm(files);
+  records.push(...rpm.records);
+  skipped += rpm.skipped;
   records.sort(
     (a, b) => compare(a.ecosystem, b.ecosystem) || compare(a.name, b.name) || compare(a.location, b.location) || compare(a.version, b.version)
   );
@@ -648,8 +897,15 @@ function readPackages(files, index, options = {}) {
       `${dropped} package database file${dropped === 1 ? " was" : "s were"} not read (over the memory kept for them): packages may be missing`
     );
   }
-  if (options.rpmDatabase) {
-    notes.push(`the RPM database /${options.rpmDatabase} is not read: rpm packages are not listed`);
+  if (rpm.failed) notes.push(rpm.failed);
+  if (options.rpmWal)
+    notes.push(
+      `the RPM database's write-ahead log /${options.rpmWal} is not read: rpm packages may be out of date`
+    );
+  if (options.rpmDatabase && !RPM_SQLITE.includes(options.rpmDatabase)) {
+    notes.push(
+      `the RPM database /${options.rpmDatabase} (Berkeley DB or NDB) is not read: rpm packages are not listed`
+    );
   }
   if (skipped > 0) {
     notes.push(
@@ -699,7 +955,8 @@ function analyzeImage(data) {
     const reading = readPackages(topPackageFiles(data.layers, indexes, fs), fileIndex, {
       linkTarget: linkTargets(data.layers, indexes, fs),
       dropped: data.layers.reduce((n, l) => n + (l.packageFilesDropped ?? 0), 0),
-      rpmDatabase: RPM_DATABASES.find((path) => findPath(fs.root, path)?.kind === "file") ?? null
+      rpmDatabase: RPM_DATABASES.find((path) => findPath(fs.root, path)?.kind === "file") ?? null,
+      rpmWal: RPM_DATABASES.map((path) => `${path}-wal`).find((path) => (findPath(fs.root, path)?.size ?? 0) > 0) ?? null
     });
     fileIndex.owners = reading.owners;
     packages = { packages: reading.packages, ...reading.note ? { packagesNote: reading.note } : {} };

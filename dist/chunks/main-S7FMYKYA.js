@@ -4,7 +4,7 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-BZ4A457E.js";
+} from "./chunk-HU6WL2EW.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
@@ -38,7 +38,7 @@ import {
 import {
   escapeMarkdown
 } from "./chunk-45SRNV5D.js";
-import "./chunk-KGPIIUNU.js";
+import "./chunk-MGFYOWJ6.js";
 import "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
