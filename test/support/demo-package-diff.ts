@@ -123,6 +123,13 @@ export async function checkDemoPackageDiff(BEFORE: string, AFTER: string): Promi
     packageBytesInside(BEFORE),
   ]);
 
+  // Every Debian package of the single-stage image, its version as dpkg-query says and its bytes as its files
+  // weigh inside the image.
+  const listed = report.base!.packages!.filter((p) => p.ecosystem === 'deb');
+  expect(Object.fromEntries(listed.map((p) => [p.name, [p.version, p.bytes]]))).toEqual(
+    Object.fromEntries([...before].map(([name, version]) => [name, [version, baseBytes[name]]])),
+  );
+
   // The Debian part of the diff, worked out from dpkg-query and dpkg's own version order.
   const expected: [string, string, string | null, string | null][] = [];
   for (const [name, version] of before) {
