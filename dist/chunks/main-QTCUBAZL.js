@@ -315,7 +315,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-47LTOVLY.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-OT5XJUIW.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

@@ -157,7 +157,7 @@ function formatText(findings, opts) {
     lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${escapeTerminal(f.message)}`);
     if (f.fix) lines.push(paint(DIM, `  fix: ${escapeTerminal(f.fix)}`));
   }
-  if (opts.judged) lines.push(paint(DIM, `judged as the final image: ${describeJudged(opts.judged)}`));
+  if (opts.judged) lines.push(paint(DIM, `judged as the final image: ${escapeTerminal(describeJudged(opts.judged))}`));
   const count = (s) => findings.filter((f) => f.severity === s).length;
   if (findings.length === 0) lines.push(`${escapeTerminal(opts.file)}: no findings`);
   else {
