@@ -4,16 +4,16 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-D76PEC6B.js";
+} from "./chunk-S4SAQSKA.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-MHY6PLCC.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-EWVXFC47.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -315,7 +315,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-OT5XJUIW.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-Y43EXJ22.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-MHY6PLCC.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-EWVXFC47.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";

@@ -4,13 +4,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-D76PEC6B.js";
+} from "./chunk-S4SAQSKA.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-EWVXFC47.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-EWVXFC47.js";
 import {
   UserError,
   messageOf

@@ -541,7 +541,7 @@ function emptyConfig() {
   return { path: null, settings: {}, ignore: [], severity: {} };
 }
 var SEVERITY_LEVELS = ["error", "warning", "info", "off"];
-function configFromObject(doc, where) {
+function configFromObject(doc, where, keyLines = /* @__PURE__ */ new Map()) {
   const config = emptyConfig();
   if (doc === null || doc === void 0) return config;
   if (typeof doc !== "object" || Array.isArray(doc)) {
@@ -550,23 +550,43 @@ function configFromObject(doc, where) {
     );
   }
   const problems = [];
+  const unknown = [];
   for (const [key, value] of Object.entries(doc)) {
+    if (!CONFIG_KEYS.includes(key)) {
+      unknown.push(unknownKey(key, keyLines.get(key)));
+      continue;
+    }
     if (value === null || value === void 0) continue;
     if (key === "severity") {
       config.severity = severityOverrides(value, problems);
-      continue;
-    }
-    if (!CONFIG_KEYS.includes(key)) {
-      problems.push(`unknown key "${key}": the keys are ${CONFIG_KEYS.join(", ")}`);
       continue;
     }
     const parsed = parseFileValue(key, value);
     if ("problem" in parsed) problems.push(`${key} ${JSON.stringify(value)} ${parsed.problem}`);
     else config.settings[key] = parsed.value;
   }
+  if (unknown.length > 0) problems.push(`${unknown.join(", ")}: the keys are ${CONFIG_KEYS.join(", ")}`);
   if (problems.length > 0) throw new UserError(`${where}: ${problems.join("; ")}`);
   config.ignore = config.settings.ignore ?? [];
   return config;
+}
+function unknownKey(key, line) {
+  const at = line === void 0 ? "" : ` at line ${line}`;
+  if (SETTING_NAMES.includes(key))
+    return `"${key}"${at} is an input and a flag, not a config key`;
+  const near = CONFIG_KEYS.find((k) => editDistance(k, key.trim().toLowerCase()) <= 2);
+  return `unknown key${at} (not shown${near ? `; did you mean ${near}?` : ""})`;
+}
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 2 || b.length > 64) return Number.POSITIVE_INFINITY;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 function severityOverrides(value, problems) {
   const out = {};
@@ -577,7 +597,8 @@ function severityOverrides(value, problems) {
   for (const [id, level] of Object.entries(value)) {
     const rule = id.trim().toUpperCase();
     if (!isKnownRuleId(rule)) {
-      problems.push(`severity: unknown rule id "${id}": ${KNOWN_RULES_HINT}`);
+      const shown = /^IG\d{1,4}$/.test(rule) ? ` "${id}"` : " (not shown)";
+      problems.push(`severity: unknown rule id${shown}: ${KNOWN_RULES_HINT}`);
       continue;
     }
     const l = level === false ? "off" : typeof level === "string" ? level.trim().toLowerCase() : level;
@@ -608,26 +629,52 @@ async function loadConfig(path, cwd) {
     if (path === null) return emptyConfig();
     throw new UserError(`config ${shown} not found: give the path of an existing .image-guard.yml`);
   }
-  const config = configFromObject(await parseYaml(text2, `config ${shown}`), `config ${shown}`);
+  const { value, keyLines } = await parseYaml(text2, `config ${shown}`);
+  const config = configFromObject(value, `config ${shown}`, keyLines);
   config.path = file;
   return config;
 }
+var MAX_ALIAS_COUNT = 100;
 async function parseYaml(text2, where) {
   const mod = await import("./dist-3ZA2O6W7.js");
-  const { parse, YAMLParseError } = mod.YAMLParseError ? mod : mod.default ?? mod;
+  const { parseDocument, LineCounter, isMap, isScalar } = mod.parseDocument ? mod : mod.default ?? mod;
+  const lineCounter = new LineCounter();
+  const lineOf = (pos) => pos === void 0 ? void 0 : lineCounter.linePos(pos).line;
+  const at = (line) => `${where}${line ? `:${line}` : ""}`;
   try {
-    return parse(text2);
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const line = error.linePos?.[0]?.line;
+    const doc = parseDocument(text2, { lineCounter, logLevel: "silent", prettyErrors: false });
+    const error = doc.errors[0];
+    if (error)
+      throw new UserError(`${at(lineOf(error.pos[0]))} is not valid YAML: ${firstLine(error.message)}`);
+    const warning = doc.warnings[0];
+    if (warning) {
+      const line = lineOf(warning.pos[0]);
       throw new UserError(
-        `${where}${line ? `:${line}` : ""} is not valid YAML: ${error.message.split("\n")[0]}`
+        warning.code === "TAG_RESOLVE_FAILED" ? `${at(line)} has a YAML tag (!!\u2026) this reader does not know: a config file holds plain text, numbers, true/false and lists; remove the tag` : `${at(line)} is not plain YAML (${warning.code}): write a flat mapping of keys`
       );
     }
+    const keyLines = /* @__PURE__ */ new Map();
+    if (isMap(doc.contents)) {
+      for (const pair of doc.contents.items) {
+        const key = pair.key;
+        const line = isScalar(key) ? lineOf(key.range?.[0]) : void 0;
+        if (isScalar(key) && line !== void 0) keyLines.set(String(key.value), line);
+      }
+    }
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), keyLines };
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (error instanceof ReferenceError && /alias/i.test(error.message))
+      throw new UserError(
+        `${where} expands its YAML aliases (*name) beyond ${MAX_ALIAS_COUNT}: a config file needs none; write the values out`
+      );
     if (error instanceof RangeError)
       throw new UserError(`${where} is nested too deeply to be a config file: write a flat mapping of keys`);
     throw error;
   }
+}
+function firstLine(message) {
+  return (message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
 }
 
 // src/app/load-settings.ts
