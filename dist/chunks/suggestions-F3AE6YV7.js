@@ -6,16 +6,16 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-OGIRTJMR.js";
+} from "./chunk-R7XBKOEY.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-6BIWVET4.js";
+} from "./chunk-RG2J2MIS.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-6QJB4GJT.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

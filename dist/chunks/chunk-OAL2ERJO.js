@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-EWVXFC47.js";
+} from "./chunk-6H53M7VG.js";
 import {
   UserError,
   messageOf

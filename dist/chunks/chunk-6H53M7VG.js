@@ -10,7 +10,7 @@ import {
 } from "./chunk-LURM2DDG.js";
 import {
   RULES
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-6QJB4GJT.js";
 import {
   formatBytes,
   parseIncrease,

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-MHY6PLCC.js";
+} from "./chunk-OAL2ERJO.js";
 import {
   loadSettings
-} from "./chunk-EWVXFC47.js";
+} from "./chunk-6H53M7VG.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -24,10 +24,10 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-6BIWVET4.js";
+} from "./chunk-RG2J2MIS.js";
 import {
   RULES
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-6QJB4GJT.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -190,7 +190,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-AFNJZUL5.js");
+      const { runLintFix } = await import("./lint-fix-MMPTPYXA.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
@@ -205,7 +205,7 @@ async function runLintCommand(argv, io) {
       out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      const { dockerfileSuggestions } = await import("./suggestions-FMORQGRW.js");
+      const { dockerfileSuggestions } = await import("./suggestions-F3AE6YV7.js");
       const changes = await dockerfileSuggestions({
         dockerfile,
         context,

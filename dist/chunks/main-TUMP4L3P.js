@@ -4,13 +4,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-S4SAQSKA.js";
+} from "./chunk-MMK3FUMR.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-EWVXFC47.js";
+} from "./chunk-6H53M7VG.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -52,7 +52,7 @@ import "./chunk-35774WMP.js";
 import {
   isManifest,
   readContext
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-6QJB4GJT.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -770,7 +770,7 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-FMORQGRW.js")).dockerfileSuggestions({
+      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-F3AE6YV7.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,

@@ -11,15 +11,15 @@ import {
 import {
   fixContext,
   fixDockerfile
-} from "./chunk-OGIRTJMR.js";
+} from "./chunk-R7XBKOEY.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import "./chunk-RFHG46HN.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-6BIWVET4.js";
-import "./chunk-GZ3YQ5EF.js";
+} from "./chunk-RG2J2MIS.js";
+import "./chunk-6QJB4GJT.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError

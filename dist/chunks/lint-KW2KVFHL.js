@@ -4,10 +4,10 @@ import {
   lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-6BIWVET4.js";
+} from "./chunk-RG2J2MIS.js";
 import {
   readContext
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-6QJB4GJT.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -4,16 +4,16 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-S4SAQSKA.js";
+} from "./chunk-MMK3FUMR.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-MHY6PLCC.js";
+} from "./chunk-OAL2ERJO.js";
 import {
   loadSettings
-} from "./chunk-EWVXFC47.js";
+} from "./chunk-6H53M7VG.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -49,7 +49,7 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-GZ3YQ5EF.js";
+import "./chunk-6QJB4GJT.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -315,7 +315,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-Y43EXJ22.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-YGEMI4SF.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -368,7 +368,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-YRRBMNW4.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-KW2KVFHL.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,

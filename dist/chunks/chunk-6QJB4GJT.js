@@ -222,9 +222,54 @@ function compilePattern(pattern, opts = {}) {
   }
   return (path) => matchPieces(pieces, path);
 }
+function fixedPrefix(pattern) {
+  if (pattern.startsWith("**")) return "";
+  const at = pattern.search(/[*?[\\]/);
+  return at < 0 ? pattern : pattern.slice(0, at);
+}
+var PrefixIndex = class {
+  /** Patterns without fixed leading text, ascending. */
+  always = [];
+  byPrefix = /* @__PURE__ */ new Map();
+  /** The distinct lengths of the prefixes in `byPrefix`, ascending. */
+  lengths;
+  constructor(patterns) {
+    const lengths = /* @__PURE__ */ new Set();
+    patterns.forEach((p, i) => {
+      const prefix = fixedPrefix(p.pattern);
+      if (prefix === "") {
+        this.always.push(i);
+        return;
+      }
+      const list = this.byPrefix.get(prefix);
+      if (list) list.push(i);
+      else this.byPrefix.set(prefix, [i]);
+      lengths.add(prefix.length);
+    });
+    this.lengths = [...lengths].sort((a, b) => a - b);
+  }
+  /** The indices of the patterns that may match `path`, with `extra` (ascending, no duplicates). */
+  candidates(path, extra = []) {
+    const lists = [];
+    if (this.always.length > 0) lists.push(this.always);
+    if (extra.length > 0) lists.push(extra);
+    for (const length of this.lengths) {
+      if (length > path.length) break;
+      const list = this.byPrefix.get(path.slice(0, length));
+      if (list) lists.push(list);
+    }
+    if (lists.length === 0) return [];
+    if (lists.length === 1) return lists[0];
+    const all = lists.flat().sort((a, b) => a - b);
+    return all.filter((v, k) => k === 0 || v !== all[k - 1]);
+  }
+};
 var IgnoreMatcher = class _IgnoreMatcher {
   patterns;
   hasExclusions;
+  index;
+  /** The `!` patterns' texts with a `/` after them, for canSkipDirectory. */
+  kept;
   constructor(lines) {
     this.patterns = [];
     for (const raw of lines) {
@@ -240,40 +285,47 @@ var IgnoreMatcher = class _IgnoreMatcher {
       this.patterns.push({ pattern: p, exclusion, test: compilePattern(p) });
     }
     this.hasExclusions = this.patterns.some((p) => p.exclusion);
+    this.kept = this.patterns.filter((p) => p.exclusion).map((p) => `${p.pattern}/`);
+    this.index = new PrefixIndex(this.patterns);
   }
   static fromText(text) {
     return new _IgnoreMatcher(readIgnoreFile(text));
   }
   /** True when the engine leaves this context path (slash-separated, relative) out of the build context. */
   excludes(path) {
-    const parents = [];
+    let ancestors = null;
     const parts = path.split("/");
-    for (let k = 1; k < parts.length; k++) parents.push(parts.slice(0, k).join("/"));
-    let matched = false;
-    for (const p of this.patterns) {
-      if (p.exclusion !== matched) continue;
-      let match = p.test(path);
-      if (!match) match = parents.some((parent) => p.test(parent));
-      if (match) matched = !p.exclusion;
-    }
-    return matched;
+    for (let k = 1; k < parts.length; k++)
+      ancestors = this.ancestorMatches(parts.slice(0, k).join("/"), ancestors);
+    return this.excludesWithin(path, ancestors);
   }
   /**
-   * The walker's form of `excludes`: `ancestors[i]` says whether pattern i matched a parent directory (as
-   * returned by `ancestorMatches` for the parent), so each path costs one test per pattern.
+   * The walker's form of `excludes`: `ancestors` are the patterns that matched a parent directory (as
+   * returned by `ancestorMatches` for the parent), so each path is tested only against the patterns that
+   * can match it.
    */
   excludesWithin(path, ancestors) {
+    const inherited = ancestors ?? [];
     let matched = false;
-    for (let i = 0; i < this.patterns.length; i++) {
+    let a = 0;
+    for (const i of this.index.candidates(path, inherited)) {
       const p = this.patterns[i];
+      while (a < inherited.length && inherited[a] < i) a++;
       if (p.exclusion !== matched) continue;
-      if (ancestors?.[i] || p.test(path)) matched = !p.exclusion;
+      if (inherited[a] === i || p.test(path)) matched = !p.exclusion;
     }
     return matched;
   }
-  /** Per pattern: does it match this directory or one of its parents (`ancestors` for the parent). */
+  /** The patterns (indices, ascending) that match this directory or one of its parents (`ancestors`: the parent's). */
   ancestorMatches(dir, ancestors) {
-    return this.patterns.map((p, i) => ancestors !== null && ancestors[i] || p.test(dir));
+    const inherited = ancestors ?? [];
+    const out = [];
+    let a = 0;
+    for (const i of this.index.candidates(dir, inherited)) {
+      while (a < inherited.length && inherited[a] < i) a++;
+      if (inherited[a] === i || this.patterns[i].test(dir)) out.push(i);
+    }
+    return out;
   }
   /**
    * True when the engine does not enter this excluded directory: it skips it unless a `!` pattern starts
@@ -283,7 +335,7 @@ var IgnoreMatcher = class _IgnoreMatcher {
   canSkipDirectory(dir) {
     if (!this.hasExclusions) return true;
     const prefix = `${dir}/`;
-    return !this.patterns.some((p) => p.exclusion && `${p.pattern}/`.startsWith(prefix));
+    return !this.kept.some((kept) => kept.startsWith(prefix));
   }
 };
 
@@ -413,7 +465,7 @@ function readIgnoreFile2(path) {
     }
     if (st.size > MAX_IGNORE_BYTES) {
       throw new UserError(
-        `${path} is ${st.size} bytes: image-guard reads ignore files up to ${MAX_IGNORE_BYTES} bytes (1 MiB)`
+        `${path} is ${st.size} bytes: image-guard reads ignore files up to ${MAX_IGNORE_BYTES} bytes (1 MiB); shorten it (a real one is a few KiB)`
       );
     }
     const bytes = Buffer.alloc(st.size);
