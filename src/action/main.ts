@@ -14,6 +14,7 @@ import { messageOf, UserError } from '../core/errors.js';
 import type { BuildFigures } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import { type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
+import { setEngineTimeout } from '../engine/engine-request.js';
 import type { ArtifactService } from '../github/artifact.js';
 import { type ActionEvent, readEvent } from '../github/event.js';
 import type { RegistryClient } from '../registry/registry-client.js';
@@ -118,6 +119,7 @@ async function prepare(deps: RunDeps): Promise<RunSetup> {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const { settings, config } = await actionSettings(env, workspace);
+  setEngineTimeout(settings['engine-timeout']);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, 'dockerfile');
   const context = insideWorkspace(workspace, settings.context, 'context');

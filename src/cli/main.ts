@@ -9,6 +9,7 @@ import type { Command } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
 import type { FailOn } from '../core/report.js';
 import { TOOL_NAME, VERSION } from '../core/version.js';
+import { setEngineTimeout } from '../engine/engine-request.js';
 import type { ImageData } from '../image/model.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -91,6 +92,7 @@ async function imageCommand(
     return 0;
   }
   const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), 'bad flags');
+  setEngineTimeout(settings['engine-timeout']);
   const ports = cliPorts(deps, io);
   let result: RunReport;
   if (command === 'analyze') {

@@ -69,6 +69,7 @@ export const README_INPUT_GROUPS: readonly { title: string; names: readonly Sett
       'startup-timeout',
     ],
   },
+  { title: 'Limits', names: ['engine-timeout'] },
 ];
 
 const inputNames = (): SettingName[] => SETTING_NAMES.filter((name) => specOf(name).input);

@@ -468,6 +468,15 @@ var SETTINGS = {
     commands: ["compare"],
     metavar: "SECONDS"
   }),
+  "engine-timeout": setting({
+    doc: "Seconds the Docker engine may send nothing while it answers a request (inspect, pull, the export of an image) before the run gives up on it with an error. Empty: the IMAGE_GUARD_ENGINE_TIMEOUT environment variable, else 120.",
+    default: null,
+    defaultDoc: "120",
+    parse: seconds,
+    config: true,
+    commands: ["analyze", "compare"],
+    metavar: "SECONDS"
+  }),
   "base-build-time": setting({
     doc: "The base image's build time as measured elsewhere: seconds, optionally /fresh, /uncached, /cached or /partly-cached.",
     default: null,

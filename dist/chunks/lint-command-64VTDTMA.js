@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-OAL2ERJO.js";
+} from "./chunk-ETFH7AEG.js";
 import {
   loadSettings
-} from "./chunk-6H53M7VG.js";
+} from "./chunk-RMIUZSJO.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   describeProbe
-} from "./chunk-6H53M7VG.js";
+} from "./chunk-RMIUZSJO.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -325,7 +325,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-XTL3US76.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-IGE2QM4Q.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-KW2KVFHL.js")).lintDockerfileResult(path, {

@@ -4,16 +4,16 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-MMK3FUMR.js";
+} from "./chunk-AOQ2DGS2.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-OAL2ERJO.js";
+} from "./chunk-ETFH7AEG.js";
 import {
   loadSettings
-} from "./chunk-6H53M7VG.js";
+} from "./chunk-RMIUZSJO.js";
 import "./chunk-PKS7P7YE.js";
 import {
   bar,
@@ -49,6 +49,9 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
+import {
+  setEngineTimeout
+} from "./chunk-J4N3GPCO.js";
 import "./chunk-6QJB4GJT.js";
 import {
   formatBytes
@@ -315,7 +318,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-YGEMI4SF.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-64VTDTMA.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -352,6 +355,7 @@ async function imageCommand(command, argv, io, deps) {
     return 0;
   }
   const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), "bad flags");
+  setEngineTimeout(settings["engine-timeout"]);
   const ports = cliPorts(deps, io);
   let result;
   if (command === "analyze") {

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-6H53M7VG.js";
+} from "./chunk-RMIUZSJO.js";
 import {
   UserError,
   messageOf

@@ -4,13 +4,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-MMK3FUMR.js";
+} from "./chunk-AOQ2DGS2.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-6H53M7VG.js";
+} from "./chunk-RMIUZSJO.js";
 import "./chunk-PKS7P7YE.js";
 import {
   renderHtml
@@ -45,6 +45,9 @@ import "./chunk-QPMSVJNA.js";
 import {
   VERSION
 } from "./chunk-RFHG46HN.js";
+import {
+  setEngineTimeout
+} from "./chunk-J4N3GPCO.js";
 import {
   buildxOnly
 } from "./chunk-KANYQZGK.js";
@@ -791,6 +794,7 @@ async function prepare(deps) {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const { settings, config } = await actionSettings(env, workspace);
+  setEngineTimeout(settings["engine-timeout"]);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, "dockerfile");
   const context = insideWorkspace(workspace, settings.context, "context");
