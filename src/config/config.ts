@@ -26,6 +26,8 @@ export interface ImageGuardConfig {
   ignore: string[];
   /** Per-rule severity: error | warning | info | off. */
   severity: Record<string, SeverityOverride>;
+  /** Each key the file sets, as written (a list joined with `, `): what a change of policy shows. */
+  written?: Record<string, string>;
 }
 
 export const CONFIG_FILE = '.image-guard.yml';
@@ -39,6 +41,9 @@ const CONFIG_KEYS: readonly string[] = [...SETTING_NAMES.filter((name) => specOf
 export function emptyConfig(): ImageGuardConfig {
   return { path: null, settings: {}, ignore: [], severity: {} };
 }
+
+/** Bytes a config file may have. */
+export const CONFIG_MAX_BYTES = MAX_CONFIG_BYTES;
 
 const SEVERITY_LEVELS = ['error', 'warning', 'info', 'off'];
 
@@ -61,6 +66,7 @@ export function configFromObject(
   }
   const problems: string[] = [];
   const unknown: string[] = [];
+  const written: Record<string, string> = {};
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
     // An unknown key is refused whatever its value: `max-sise:` with nothing after it is a typo all the same.
     if (!CONFIG_KEYS.includes(key)) {
@@ -74,8 +80,12 @@ export function configFromObject(
     }
     const parsed = parseFileValue(key as SettingName, value);
     if ('problem' in parsed) problems.push(`${key} ${JSON.stringify(value)} ${parsed.problem}`);
-    else (config.settings as Record<string, unknown>)[key] = parsed.value;
+    else {
+      (config.settings as Record<string, unknown>)[key] = parsed.value;
+      written[key] = Array.isArray(value) ? value.join(', ') : String(value).trim();
+    }
   }
+  config.written = written;
   if (unknown.length > 0) problems.push(`${unknown.join(', ')}: the keys are ${CONFIG_KEYS.join(', ')}`);
   if (problems.length > 0) throw new UserError(`${where}: ${problems.join('; ')}`);
   config.ignore = config.settings.ignore ?? [];
@@ -153,10 +163,23 @@ export async function loadConfig(path: string | null, cwd: string): Promise<Imag
     if (path === null) return emptyConfig();
     throw new UserError(`config ${shown} not found: give the path of an existing .image-guard.yml`);
   }
-  const { value, keyLines } = await parseYaml(text, `config ${shown}`);
-  const config = configFromObject(value, `config ${shown}`, keyLines);
+  const config = await configFromText(text, `config ${shown}`);
   config.path = file;
   return config;
+}
+
+/**
+ * A config file's text (read from git, say) to the typed config; `where` names it in every message
+ * (`config .image-guard.yml at the base commit 3f2a9c1`). The same bound as a file on disk.
+ */
+export async function configFromText(text: string, where: string): Promise<ImageGuardConfig> {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_CONFIG_BYTES)
+    throw new UserError(
+      `${where} is ${formatBytes(bytes)}: config files are read up to ${formatBytes(MAX_CONFIG_BYTES)}`,
+    );
+  const { value, keyLines } = await parseYaml(text, where);
+  return configFromObject(value, where, keyLines);
 }
 
 /** Aliases a config file may expand: it needs none, and a "billion laughs" file expands to gigabytes. */

@@ -89,7 +89,10 @@ const SUMMARY_FILE = join(mkdtempSync(join(tmpdir(), 'ig-run-summary-')), 'summa
 const saved = { ...process.env };
 
 /** A workspace with a Dockerfile, a base commit whose worktree holds one too, and ports that answer by ref. */
-function makeWorld(inputs: Record<string, string> = {}, options: { baseDockerfile?: boolean } = {}): World {
+function makeWorld(
+  inputs: Record<string, string> = {},
+  options: { baseDockerfile?: boolean; baseFiles?: Record<string, string> } = {},
+): World {
   const workspace = join(tmp, 'ws');
   mkdirSync(join(workspace, 'docker'), { recursive: true });
   writeFileSync(join(workspace, 'docker', 'Dockerfile'), 'FROM busybox:1.36\nRUN echo v2\n');
@@ -148,6 +151,14 @@ function makeWorld(inputs: Record<string, string> = {}, options: { baseDockerfil
     docker,
     publisher,
     git: {
+      // The base commit's files, read from git objects: none unless a test puts some in `options.baseFiles`.
+      baseCommit: async (ref) => ({
+        label: ref.slice(0, 7),
+        read: async (path) => {
+          const text = options.baseFiles?.[path];
+          return text === undefined ? { kind: 'missing' } : { kind: 'file', text };
+        },
+      }),
       hasCommit: async () => true,
       fetchCommit: async () => true,
       async addWorktree(dir) {
@@ -487,6 +498,21 @@ describe('run(): the Action through fakes of its ports', () => {
       '::error::image-guard: builder "k8s-builder" cannot be used (no builder "k8s-builder" found): create it earlier in the job (docker/setup-buildx-action) or leave builder empty',
     ]);
     expect(world.built).toEqual([]);
+  });
+});
+
+describe('run(): a gate the PR cannot open itself (issue 23)', () => {
+  it("a PR that relaxes the config is judged by the base commit's, and the comment and summary say so", async () => {
+    world = makeWorld({}, { baseFiles: { '.image-guard.yml': 'max-increase: 100kB\n' } });
+    writeFileSync(join(world.workspace, '.image-guard.yml'), 'max-increase: 1MB\n');
+    await run(world.deps);
+    expect(failedWith()).toEqual(['::error::image-guard: failed: max-increase 300 kB (limit 100 kB)']);
+    expect(world.report().policy).toMatchObject({
+      from: 'base',
+      changes: [{ key: 'max-increase', base: '100kB', head: '1MB', applies: 'base' }],
+    });
+    for (const text of [world.comments[0]!.body, world.summary()])
+      expect(text).toContain('> **This PR changes the policy**: max-increase `100kB` → `1MB`.');
   });
 });
 

@@ -63,6 +63,16 @@ describe('loadConfig', () => {
         'max-layers': 20,
         files: false,
       },
+      written: {
+        ignore: 'IG004, ig007',
+        'fail-on': 'warning',
+        'max-size': '250MB',
+        'max-increase': '5%',
+        'max-wasted': '1.5GiB',
+        'min-efficiency': '0.9',
+        'max-layers': '20',
+        files: 'false',
+      },
     });
   });
 

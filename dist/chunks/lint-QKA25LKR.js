@@ -1,13 +1,15 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   defaultContext,
-  lint,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-RG2J2MIS.js";
+} from "./chunk-OCQJ3UZA.js";
+import {
+  lint
+} from "./chunk-XCUF2RDS.js";
 import {
   readContext
-} from "./chunk-6QJB4GJT.js";
+} from "./chunk-IE3LE7C7.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -504,7 +504,8 @@ function buildReport(input) {
     ...input.judged !== void 0 ? { judged: input.judged } : {},
     ...diff ? { diff } : {},
     ...costs ? { costs } : {},
-    ...input.cacheProbe ? { cacheProbe: input.cacheProbe } : {}
+    ...input.cacheProbe ? { cacheProbe: input.cacheProbe } : {},
+    ...input.policy ? { policy: input.policy } : {}
   };
   return deepFreeze({
     report,

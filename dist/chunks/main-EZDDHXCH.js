@@ -4,14 +4,17 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-AOQ2DGS2.js";
+} from "./chunk-D7XMM7NI.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-RMIUZSJO.js";
-import "./chunk-PKS7P7YE.js";
+} from "./chunk-ESIYADWG.js";
+import "./chunk-VOD7FJMQ.js";
+import {
+  buildxOnly
+} from "./chunk-KANYQZGK.js";
 import {
   renderHtml
 } from "./chunk-I64B5S2H.js";
@@ -35,9 +38,15 @@ import {
   summary,
   warning
 } from "./chunk-AFFAS66Q.js";
+import "./chunk-35774WMP.js";
 import {
   escapeMarkdown
 } from "./chunk-45SRNV5D.js";
+import "./chunk-3HU7N3WQ.js";
+import {
+  isManifest,
+  readContext
+} from "./chunk-IE3LE7C7.js";
 import "./chunk-XVZPSMU3.js";
 import "./chunk-LURM2DDG.js";
 import "./chunk-DNIAJJEW.js";
@@ -45,18 +54,10 @@ import "./chunk-QPMSVJNA.js";
 import {
   VERSION
 } from "./chunk-RFHG46HN.js";
+import "./chunk-IIRAH6Y5.js";
 import {
   setEngineTimeout
 } from "./chunk-J4N3GPCO.js";
-import {
-  buildxOnly
-} from "./chunk-KANYQZGK.js";
-import "./chunk-35774WMP.js";
-import {
-  isManifest,
-  readContext
-} from "./chunk-6QJB4GJT.js";
-import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
   messageOf
@@ -431,7 +432,7 @@ function artifactService(env = process.env) {
   return {
     uploader: {
       async upload(name, file) {
-        const { DefaultArtifactClient } = await import("./artifact-L3TDP6A3.js");
+        const { DefaultArtifactClient } = await import("./artifact-GRKI3OQR.js");
         const client = new DefaultArtifactClient();
         const { id } = await client.uploadArtifact(name, [file], dirname2(file), { compressionLevel: 9 });
         if (id === void 0) throw new Error(`the artifact service gave no id for ${basename2(file)}`);
@@ -740,10 +741,10 @@ function writtenInputs(env = process.env) {
   }
   return written;
 }
-async function actionSettings(env, workspace) {
+async function actionSettings(env, workspace, policy = {}) {
   const written = writtenInputs(env);
   insideWorkspace(workspace, written.config?.text ?? CONFIG_FILE, "config");
-  return loadSettings(written, workspace, "bad inputs");
+  return loadSettings(written, workspace, "bad inputs", policy);
 }
 
 // src/action/main.ts
@@ -773,7 +774,7 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-F3AE6YV7.js")).dockerfileSuggestions({
+      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-4IGOO54O.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,
@@ -793,20 +794,27 @@ async function runAction(deps) {
 async function prepare(deps) {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const { settings, config } = await actionSettings(env, workspace);
+  const event = (deps.event ?? readEvent)(env);
+  const git = deps.git ?? (await import("./git-7KP4LKKC.js")).gitCli(workspace);
+  const { settings, config, policy } = await actionSettings(env, workspace, {
+    baseFor: (written) => policyBase(event, written, git),
+    dockerfile: (s) => {
+      const path = insideWorkspace(workspace, s.dockerfile, "dockerfile");
+      return existsSync3(path) ? path : null;
+    }
+  });
   setEngineTimeout(settings["engine-timeout"]);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, "dockerfile");
   const context = insideWorkspace(workspace, settings.context, "context");
-  const event = (deps.event ?? readEvent)(env);
   const docker = deps.docker ?? (await import("./docker-cli-PKVIUDU6.js")).dockerCli();
   if (!settings.image || !settings["base-image"]) await checkBuilder(docker, build);
-  const git = deps.git ?? (await import("./git-6Q5SJ63U.js")).gitCli(workspace);
   const outDir = await mkdtemp3(join4(env.RUNNER_TEMP ?? tmpdir3(), "image-guard-"));
   return {
     deps,
     settings,
     config,
+    ...policy ? { policy } : {},
     build,
     workspace,
     dockerfile,
@@ -819,6 +827,17 @@ async function prepare(deps) {
     fresh: settings["build-time"] === "fresh",
     publishing: { deps, settings, event, outDir }
   };
+}
+async function policyBase(event, written, git) {
+  const pr = event.pullRequest;
+  if (!pr) return null;
+  const ref = written["base-ref"] ?? pr.baseSha;
+  if (!await git.hasCommit(ref) && !await git.fetchCommit(ref)) {
+    throw new UserError(
+      `the base commit ${shortSha(ref)} could not be fetched, so its config file, which judges this PR, cannot be read: give actions/checkout a token that can read the repository, or set policy-from: head`
+    );
+  }
+  return git.baseCommit(ref);
 }
 async function compare(setup, head, base) {
   const { settings, event, fresh } = setup;
@@ -835,6 +854,7 @@ async function compare(setup, head, base) {
       settings,
       config: setup.config,
       root: setup.workspace,
+      ...setup.policy ? { policy: setup.policy } : {},
       buildWhy: !head.build ? "the head image was given (image), not built: no build time" : !base.build && base.ref ? "the base image was given (base-image), not built: no build time to compare" : null
     },
     actionPorts(setup)

@@ -1,16 +1,19 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   DEFAULT_PULL_BANDWIDTH
-} from "./chunk-PKS7P7YE.js";
+} from "./chunk-VOD7FJMQ.js";
 import {
   parseBandwidth
 } from "./chunk-4JZEFYVW.js";
 import {
-  CONTENT_RULES
-} from "./chunk-LURM2DDG.js";
+  gitPath
+} from "./chunk-3HU7N3WQ.js";
 import {
   RULES
-} from "./chunk-6QJB4GJT.js";
+} from "./chunk-IE3LE7C7.js";
+import {
+  CONTENT_RULES
+} from "./chunk-LURM2DDG.js";
 import {
   formatBytes,
   parseIncrease,
@@ -80,6 +83,11 @@ var ruleIds = (t) => {
   const bad = ids.find((id) => !isKnownRuleId(id));
   return bad ? problem(`holds the unknown rule id "${bad}": ${KNOWN_RULES_HINT}`) : ok(ids);
 };
+var policyFrom = (t) => {
+  const v = t.toLowerCase();
+  return v === "base" || v === "head" ? ok(v) : problem("must be base or head");
+};
+var gitRef = (t) => /^[^-\s][^\s]*$/.test(t) && !t.includes("..") && !t.includes("^{") && !t.includes(":") ? ok(t) : problem("is not a commit, branch or tag (write a SHA or a name like origin/main)");
 var bandwidth = (t) => {
   const bits = parseBandwidth(t);
   return bits === null ? problem("is not a speed (write 100Mbit/s, 1Gbit/s or 12.5MB/s)") : ok(bits);
@@ -293,10 +301,20 @@ var SETTINGS = {
     parse: pulledImage
   }),
   "base-ref": setting({
-    doc: "The commit to build the base image from (default the PR's base SHA; on push, the before SHA).",
+    doc: "The base commit: its image is built, its config file judges a PR (policy-from). Default the PR's base SHA; on push, the before SHA.",
     default: null,
     defaultDoc: "the PR's base SHA; on push, before",
-    parse: text
+    parse: gitRef,
+    commands: ["compare"],
+    metavar: "REF"
+  }),
+  "policy-from": setting({
+    doc: "Whose config file judges a pull request: base (the config at the base commit, the reviewed one; the PR's own changes to it, and the inline ignores it adds, are listed in the comment) or head (the PR's own). Inputs (with:) win over both. The CLI's compare: base needs --base-ref.",
+    default: "base",
+    defaultDoc: "base",
+    parse: policyFrom,
+    commands: ["compare"],
+    metavar: "base|head"
   }),
   head: setting({
     doc: "The image to judge.",
@@ -549,6 +567,7 @@ var CONFIG_KEYS = [...SETTING_NAMES.filter((name) => specOf(name).config), "seve
 function emptyConfig() {
   return { path: null, settings: {}, ignore: [], severity: {} };
 }
+var CONFIG_MAX_BYTES = MAX_CONFIG_BYTES;
 var SEVERITY_LEVELS = ["error", "warning", "info", "off"];
 function configFromObject(doc, where, keyLines = /* @__PURE__ */ new Map()) {
   const config = emptyConfig();
@@ -560,6 +579,7 @@ function configFromObject(doc, where, keyLines = /* @__PURE__ */ new Map()) {
   }
   const problems = [];
   const unknown = [];
+  const written = {};
   for (const [key, value] of Object.entries(doc)) {
     if (!CONFIG_KEYS.includes(key)) {
       unknown.push(unknownKey(key, keyLines.get(key)));
@@ -572,8 +592,12 @@ function configFromObject(doc, where, keyLines = /* @__PURE__ */ new Map()) {
     }
     const parsed = parseFileValue(key, value);
     if ("problem" in parsed) problems.push(`${key} ${JSON.stringify(value)} ${parsed.problem}`);
-    else config.settings[key] = parsed.value;
+    else {
+      config.settings[key] = parsed.value;
+      written[key] = Array.isArray(value) ? value.join(", ") : String(value).trim();
+    }
   }
+  config.written = written;
   if (unknown.length > 0) problems.push(`${unknown.join(", ")}: the keys are ${CONFIG_KEYS.join(", ")}`);
   if (problems.length > 0) throw new UserError(`${where}: ${problems.join("; ")}`);
   config.ignore = config.settings.ignore ?? [];
@@ -638,10 +662,18 @@ async function loadConfig(path, cwd) {
     if (path === null) return emptyConfig();
     throw new UserError(`config ${shown} not found: give the path of an existing .image-guard.yml`);
   }
-  const { value, keyLines } = await parseYaml(text2, `config ${shown}`);
-  const config = configFromObject(value, `config ${shown}`, keyLines);
+  const config = await configFromText(text2, `config ${shown}`);
   config.path = file;
   return config;
+}
+async function configFromText(text2, where) {
+  const bytes = Buffer.byteLength(text2);
+  if (bytes > MAX_CONFIG_BYTES)
+    throw new UserError(
+      `${where} is ${formatBytes(bytes)}: config files are read up to ${formatBytes(MAX_CONFIG_BYTES)}`
+    );
+  const { value, keyLines } = await parseYaml(text2, where);
+  return configFromObject(value, where, keyLines);
 }
 var MAX_ALIAS_COUNT = 100;
 async function parseYaml(text2, where) {
@@ -686,16 +718,122 @@ function firstLine(message) {
   return (message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
 }
 
+// src/app/policy.ts
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+function applyPolicy(findings, policy) {
+  const ignored = new Set(policy.ignore);
+  const out = [];
+  for (const f of findings) {
+    const override = policy.severity[f.rule];
+    if (ignored.has(f.rule) || override === "off") continue;
+    out.push(override ? { ...f, severity: override } : f);
+  }
+  return out;
+}
+var MAX_DOCKERFILE_BYTES = 1024 * 1024;
+async function addedInlineIgnores(base, dockerfile, dir) {
+  const path = gitPath(dockerfile, dir);
+  let headText;
+  try {
+    if ((await stat2(dockerfile)).size > MAX_DOCKERFILE_BYTES) return [];
+    headText = await readFile2(dockerfile, "utf8");
+  } catch {
+    return [];
+  }
+  const baseFile = await base.read(path, MAX_DOCKERFILE_BYTES);
+  const { inlineIgnoreList } = await import("./engine-ETFGGRJG.js");
+  const baseList = baseFile.kind === "file" ? inlineIgnoreList(baseFile.text) : [];
+  const key = (i) => `${i.scope}\0${i.rule}\0${i.instruction}`;
+  const left = /* @__PURE__ */ new Map();
+  for (const i of baseList) left.set(key(i), (left.get(key(i)) ?? 0) + 1);
+  const added = [];
+  for (const i of inlineIgnoreList(headText)) {
+    const n = left.get(key(i)) ?? 0;
+    if (n > 0) left.set(key(i), n - 1);
+    else added.push({ rule: i.rule, scope: i.scope, file: path, line: i.line });
+  }
+  return added;
+}
+
 // src/app/load-settings.ts
-async function loadSettings(written, dir, what) {
+async function loadSettings(written, dir, what, options = {}) {
   const { settings: first } = resolveSettings(written, {}, what);
-  const config = await loadConfig(first.config, dir);
+  const head = await loadConfig(first.config, dir);
+  const base = options.baseFor && first["policy-from"] === "base" ? await options.baseFor(first) : null;
+  const governing = base ? await basePolicy(base, first.config, dir, head) : null;
+  const config = governing?.config ?? head;
   const { settings, explicit } = resolveSettings(written, config.settings, what);
-  return { settings, config: { ...config, ignore: settings.ignore }, explicit };
+  const result = { settings, config: { ...config, ignore: settings.ignore }, explicit };
+  if (base && governing) {
+    const dockerfile = options.dockerfile?.(settings) ?? null;
+    const { from, file, baseCommit, note } = governing.policy;
+    result.policy = {
+      from,
+      file,
+      baseCommit,
+      changes: policyChanges(governing, head, explicit),
+      addedIgnores: dockerfile ? await addedInlineIgnores(base, dockerfile, dir) : [],
+      note
+    };
+  }
+  return result;
+}
+async function basePolicy(base, written, dir, head) {
+  const path = gitPath(written ?? CONFIG_FILE, dir);
+  const where = `config ${path} at the base commit ${base.label}`;
+  const policy = { file: path, baseCommit: base.label, addedIgnores: [], note: null };
+  const empty = { path: null, settings: {}, ignore: [], severity: {}, written: {} };
+  const file = await base.read(path, CONFIG_MAX_BYTES);
+  if (file.kind === "missing")
+    return { config: head, base: empty, policy: { ...policy, from: "head (no base config)" } };
+  if (file.kind === "refused") {
+    const note = `${where} is ${file.why}, not read`;
+    return { config: head, base: empty, policy: { ...policy, from: "head (base config invalid)", note } };
+  }
+  try {
+    const config = await configFromText(file.text, where);
+    return {
+      config: { ...config, path: `${path} (${base.label})` },
+      base: config,
+      policy: { ...policy, from: "base" }
+    };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return {
+      config: head,
+      base: empty,
+      policy: { ...policy, from: "head (base config invalid)", note: error.message }
+    };
+  }
+}
+var POLICY_KEYS = SETTING_NAMES.filter((name) => specOf(name).config);
+function policyChanges(governing, head, explicit) {
+  const base = governing.base;
+  const fromFile = governing.policy.from === "base" ? "base" : "head";
+  const changes = [];
+  for (const key of POLICY_KEYS) {
+    const b = key in base.settings ? JSON.stringify(base.settings[key]) : null;
+    const h = key in head.settings ? JSON.stringify(head.settings[key]) : null;
+    if (b === h) continue;
+    changes.push({
+      key,
+      base: b === null ? null : base.written?.[key] ?? b,
+      head: h === null ? null : head.written?.[key] ?? h,
+      applies: explicit.has(key) ? "input" : fromFile
+    });
+  }
+  const rules = [.../* @__PURE__ */ new Set([...Object.keys(base.severity), ...Object.keys(head.severity)])].sort();
+  for (const rule of rules) {
+    const b = base.severity[rule] ?? null;
+    const h = head.severity[rule] ?? null;
+    if (b !== h) changes.push({ key: `severity.${rule}`, base: b, head: h, applies: fromFile });
+  }
+  return changes;
 }
 
 export {
   describeProbe,
+  applyPolicy,
   SETTING_NAMES,
   FORMATS,
   parseFormat,

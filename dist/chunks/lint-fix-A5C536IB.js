@@ -1,25 +1,26 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  fixContext,
+  fixDockerfile
+} from "./chunk-3DONMNOH.js";
+import {
   buildReport
-} from "./chunk-PKS7P7YE.js";
+} from "./chunk-VOD7FJMQ.js";
+import {
+  lintDockerfileResult,
+  readDockerfile
+} from "./chunk-OCQJ3UZA.js";
 import "./chunk-YVMMMQ26.js";
 import {
   FILE_HEADERS_ONLY,
   formatPatch,
   structuredPatch
 } from "./chunk-CDSK65MU.js";
-import {
-  fixContext,
-  fixDockerfile
-} from "./chunk-R7XBKOEY.js";
+import "./chunk-XCUF2RDS.js";
+import "./chunk-IE3LE7C7.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import "./chunk-RFHG46HN.js";
-import {
-  lintDockerfileResult,
-  readDockerfile
-} from "./chunk-RG2J2MIS.js";
-import "./chunk-6QJB4GJT.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError

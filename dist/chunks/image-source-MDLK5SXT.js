@@ -16,6 +16,7 @@ import {
 import {
   VERSION
 } from "./chunk-RFHG46HN.js";
+import "./chunk-IIRAH6Y5.js";
 import {
   DEFAULT_STALL_SECONDS,
   EngineStatusError,
@@ -24,12 +25,11 @@ import {
   oneLine
 } from "./chunk-J4N3GPCO.js";
 import {
-  registryAuth
-} from "./chunk-FX7EU3QL.js";
-import "./chunk-IIRAH6Y5.js";
-import {
   UserError
 } from "./chunk-UH7RQI7X.js";
+import {
+  registryAuth
+} from "./chunk-FX7EU3QL.js";
 import {
   referenceProblem,
   registryOf,

@@ -2,17 +2,26 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-ETFH7AEG.js";
+} from "./chunk-XXJ33APC.js";
 import {
   loadSettings
-} from "./chunk-RMIUZSJO.js";
+} from "./chunk-ESIYADWG.js";
 import {
   buildReport
-} from "./chunk-PKS7P7YE.js";
+} from "./chunk-VOD7FJMQ.js";
+import {
+  defaultContext,
+  lintDockerfileResult
+} from "./chunk-OCQJ3UZA.js";
 import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
 import "./chunk-YVMMMQ26.js";
+import "./chunk-3HU7N3WQ.js";
+import "./chunk-XCUF2RDS.js";
+import {
+  RULES
+} from "./chunk-IE3LE7C7.js";
 import {
   escapeTerminal
 } from "./chunk-LURM2DDG.js";
@@ -21,13 +30,6 @@ import "./chunk-QPMSVJNA.js";
 import {
   VERSION
 } from "./chunk-RFHG46HN.js";
-import {
-  defaultContext,
-  lintDockerfileResult
-} from "./chunk-RG2J2MIS.js";
-import {
-  RULES
-} from "./chunk-6QJB4GJT.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -190,7 +192,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-MMPTPYXA.js");
+      const { runLintFix } = await import("./lint-fix-A5C536IB.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
@@ -205,7 +207,7 @@ async function runLintCommand(argv, io) {
       out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      const { dockerfileSuggestions } = await import("./suggestions-F3AE6YV7.js");
+      const { dockerfileSuggestions } = await import("./suggestions-4IGOO54O.js");
       const changes = await dockerfileSuggestions({
         dockerfile,
         context,

@@ -6,16 +6,17 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-R7XBKOEY.js";
+} from "./chunk-3DONMNOH.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-RG2J2MIS.js";
+} from "./chunk-OCQJ3UZA.js";
+import "./chunk-XCUF2RDS.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-6QJB4GJT.js";
+} from "./chunk-IE3LE7C7.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-RMIUZSJO.js";
+} from "./chunk-ESIYADWG.js";
 import {
   UserError,
   messageOf
