@@ -131,6 +131,7 @@ async function prepare(deps: RunDeps): Promise<RunSetup> {
     },
   });
   setEngineTimeout(settings['engine-timeout']);
+  refuseUntrustedBuild(event, settings, env);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, 'dockerfile');
   const context = insideWorkspace(workspace, settings.context, 'context');
@@ -154,6 +155,23 @@ async function prepare(deps: RunDeps): Promise<RunSetup> {
     fresh: settings['build-time'] === 'fresh',
     publishing: { deps, settings, event, outDir },
   };
+}
+
+/**
+ * A fork's code is never built with a write token and the secrets in reach (a "pwn request"): under
+ * `pull_request_target`, or a `workflow_run` a fork's PR triggered, the head is built only when the workflow
+ * says `allow-untrusted-build: true`. An image an earlier, sandboxed job built (`image`) is only read.
+ */
+function refuseUntrustedBuild(event: ActionEvent, settings: Settings, env: NodeJS.ProcessEnv): void {
+  const untrusted = event.untrusted;
+  if (!untrusted || settings.image || settings['allow-untrusted-build']) return;
+  const action = env.GITHUB_ACTION_REPOSITORY;
+  const recipe = action
+    ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${action}/blob/${env.GITHUB_ACTION_REF || 'HEAD'}/SECURITY.md#how-image-guard-treats-pull-requests-from-forks`
+    : "image-guard's SECURITY.md, How image-guard treats pull requests from forks";
+  throw new UserError(
+    `refusing to build ${untrusted.headRepo}'s pull request under ${untrusted.trigger}, which runs with a write token and the repository's secrets: build and analyze it under pull_request and comment from a workflow_run (the fork-safe recipe: ${recipe}), or give image: an image a sandboxed job built; allow-untrusted-build: true overrides this`,
+  );
 }
 
 /**

@@ -71,7 +71,7 @@ export const README_INPUT_GROUPS: readonly { title: string; names: readonly Sett
   },
   {
     title: 'Trust and limits',
-    names: ['policy-from', 'engine-timeout'],
+    names: ['policy-from', 'allow-untrusted-build', 'engine-timeout'],
   },
 ];
 

@@ -380,6 +380,12 @@ const SETTINGS = {
     commands: ['compare'],
     metavar: 'base|head',
   }),
+  'allow-untrusted-build': setting({
+    doc: "Build a fork's pull request under pull_request_target (or a workflow_run a fork's PR triggered), where the job has a write token and the secrets. Refused unless true; see SECURITY.md for the fork-safe recipe.",
+    default: false,
+    defaultDoc: 'false',
+    parse: boolean,
+  }),
   head: setting({
     doc: 'The image to judge.',
     default: null,

@@ -114,4 +114,33 @@ describe.skipIf(!engineAvailable || !canRunAction)('the policy of a pull request
       '> **This PR adds inline ignores**: IG009 in the whole file (Dockerfile:1).',
     );
   });
+
+  it("pull_request_target with a fork's head: refused with one error linking the recipe; allow-untrusted-build lets it through", async () => {
+    const r = repo(
+      'target',
+      { Dockerfile: BASE_DOCKERFILE, 'app.txt': 'v1\n' },
+      { Dockerfile: HEAD_DOCKERFILE },
+    );
+    const target = { fork: true, eventName: 'pull_request_target' } as const;
+    const refused = await harness.run(r, { 'comment-key': 'target' }, target);
+    expect(refused.code).toBe(1);
+    const errors = refused.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error::image-guard: refusing to build someone\/app's pull request under pull_request_target, which runs with a write token and the repository's secrets: .*SECURITY\.md.*allow-untrusted-build: true overrides this$/,
+      ),
+    ]);
+    expect(refused.stdout).not.toMatch(/building the (head|base) image/);
+    expect(comment('target')).toBe('');
+
+    const allowed = await harness.run(
+      r,
+      { 'comment-key': 'target', 'allow-untrusted-build': 'true' },
+      target,
+    );
+    expect(allowed.code, allowed.stdout).toBe(0);
+    expect(allowed.stdout).toMatch(/building the head image/);
+    expect(comment('target')).toContain('+200 kB');
+    expect(harness.server.violations).toEqual([]);
+  });
 });

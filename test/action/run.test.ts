@@ -502,6 +502,43 @@ describe('run(): the Action through fakes of its ports', () => {
 });
 
 describe('run(): a gate the PR cannot open itself (issue 23)', () => {
+  const TARGET_FORK: ActionEvent = {
+    ...PR_EVENT,
+    name: 'pull_request_target',
+    pullRequest: { ...PR_EVENT.pullRequest!, fromFork: true },
+    untrusted: { trigger: 'pull_request_target', headRepo: 'someone/app' },
+  };
+
+  it("pull_request_target with a fork's head: refused with one line linking the recipe, nothing built", async () => {
+    world.deps.event = () => TARGET_FORK;
+    world.deps.env = {
+      ...world.deps.env,
+      GITHUB_ACTION_REPOSITORY: 'octo-tools/image-guard',
+      GITHUB_ACTION_REF: 'v1',
+    };
+    await run(world.deps);
+    expect(failedWith()).toEqual([
+      "::error::image-guard: refusing to build someone/app's pull request under pull_request_target, which runs with a write token and the repository's secrets: build and analyze it under pull_request and comment from a workflow_run (the fork-safe recipe: https://github.com/octo-tools/image-guard/blob/v1/SECURITY.md#how-image-guard-treats-pull-requests-from-forks), or give image: an image a sandboxed job built; allow-untrusted-build: true overrides this",
+    ]);
+    expect(world.built).toEqual([]);
+    expect(world.comments).toEqual([]);
+  });
+
+  it('allow-untrusted-build: true lets it through; an image a sandboxed job built is analysed, not built', async () => {
+    world = makeWorld({ 'allow-untrusted-build': 'true' });
+    world.deps.event = () => TARGET_FORK;
+    await run(world.deps);
+    expect(failedWith()).toEqual([]);
+    expect(world.built.map((b) => b.tag.split(':')[0])).toEqual(['image-guard-head', 'image-guard-base']);
+
+    world = makeWorld({ image: 'image-guard-head:from-artifact' });
+    world.deps.event = () => TARGET_FORK;
+    await run(world.deps);
+    expect(failedWith()).toEqual([]);
+    // only the base commit (the reviewed code) is built
+    expect(world.built.map((b) => b.tag.split(':')[0])).toEqual(['image-guard-base']);
+  });
+
   it("a PR that relaxes the config is judged by the base commit's, and the comment and summary say so", async () => {
     world = makeWorld({}, { baseFiles: { '.image-guard.yml': 'max-increase: 100kB\n' } });
     writeFileSync(join(world.workspace, '.image-guard.yml'), 'max-increase: 1MB\n');

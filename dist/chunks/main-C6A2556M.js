@@ -4,13 +4,13 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-D7XMM7NI.js";
+} from "./chunk-M4FVOHZ7.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-ESIYADWG.js";
+} from "./chunk-OKEHU3JV.js";
 import "./chunk-VOD7FJMQ.js";
 import {
   buildxOnly
@@ -105,14 +105,32 @@ function eventFromContext(ctx) {
   const { owner, repo } = ctx.repo;
   const payload = ctx.payload ?? {};
   const before = str(payload.before);
+  const pullRequest = PULL_REQUEST_EVENTS.has(ctx.eventName) ? pullRequestOf(payload, { owner, repo }) : null;
   return {
     name: ctx.eventName ?? "",
     owner,
     repo,
     sha: ctx.sha ?? "",
-    pullRequest: PULL_REQUEST_EVENTS.has(ctx.eventName) ? pullRequestOf(payload, { owner, repo }) : null,
-    before: ctx.eventName === "push" && before && !NO_COMMIT.test(before) ? before : null
+    pullRequest,
+    before: ctx.eventName === "push" && before && !NO_COMMIT.test(before) ? before : null,
+    ...untrustedField(untrustedHead(ctx.eventName, payload, pullRequest, `${owner}/${repo}`))
   };
+}
+var untrustedField = (untrusted) => untrusted ? { untrusted } : {};
+var headRepoName = (repoObject) => str(obj(repoObject)?.full_name) ?? "a fork deleted since";
+function untrustedHead(name, payload, pullRequest, repository) {
+  if (name === "pull_request_target" && pullRequest?.fromFork)
+    return { trigger: name, headRepo: headRepoName(obj(obj(payload.pull_request)?.head)?.repo) };
+  if (name === "workflow_run") {
+    const run2 = obj(payload.workflow_run);
+    const triggeredBy = str(run2?.event);
+    if (triggeredBy !== "pull_request" && triggeredBy !== "pull_request_target") return null;
+    const head = str(obj(run2?.head_repository)?.full_name);
+    const base = str(obj(run2?.repository)?.full_name) ?? repository;
+    if (head === void 0 || head.toLowerCase() !== base.toLowerCase())
+      return { trigger: name, headRepo: headRepoName(run2?.head_repository) };
+  }
+  return null;
 }
 function contextFromEnv(env = process.env) {
   let payload = {};
@@ -804,6 +822,7 @@ async function prepare(deps) {
     }
   });
   setEngineTimeout(settings["engine-timeout"]);
+  refuseUntrustedBuild(event, settings, env);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, "dockerfile");
   const context = insideWorkspace(workspace, settings.context, "context");
@@ -827,6 +846,15 @@ async function prepare(deps) {
     fresh: settings["build-time"] === "fresh",
     publishing: { deps, settings, event, outDir }
   };
+}
+function refuseUntrustedBuild(event, settings, env) {
+  const untrusted = event.untrusted;
+  if (!untrusted || settings.image || settings["allow-untrusted-build"]) return;
+  const action = env.GITHUB_ACTION_REPOSITORY;
+  const recipe = action ? `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${action}/blob/${env.GITHUB_ACTION_REF || "HEAD"}/SECURITY.md#how-image-guard-treats-pull-requests-from-forks` : "image-guard's SECURITY.md, How image-guard treats pull requests from forks";
+  throw new UserError(
+    `refusing to build ${untrusted.headRepo}'s pull request under ${untrusted.trigger}, which runs with a write token and the repository's secrets: build and analyze it under pull_request and comment from a workflow_run (the fork-safe recipe: ${recipe}), or give image: an image a sandboxed job built; allow-untrusted-build: true overrides this`
+  );
 }
 async function policyBase(event, written, git) {
   const pr = event.pullRequest;

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-XXJ33APC.js";
+} from "./chunk-XWMW3XI7.js";
 import {
   loadSettings
-} from "./chunk-ESIYADWG.js";
+} from "./chunk-OKEHU3JV.js";
 import {
   buildReport
 } from "./chunk-VOD7FJMQ.js";

@@ -5,16 +5,16 @@ import {
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-D7XMM7NI.js";
+} from "./chunk-M4FVOHZ7.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-XXJ33APC.js";
+} from "./chunk-XWMW3XI7.js";
 import {
   loadSettings
-} from "./chunk-ESIYADWG.js";
+} from "./chunk-OKEHU3JV.js";
 import "./chunk-VOD7FJMQ.js";
 import {
   bar,
@@ -328,7 +328,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-EWBLMXUA.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-LPKZNFZO.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

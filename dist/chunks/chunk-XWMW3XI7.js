@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-ESIYADWG.js";
+} from "./chunk-OKEHU3JV.js";
 import {
   UserError,
   messageOf

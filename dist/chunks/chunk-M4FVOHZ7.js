@@ -2,7 +2,7 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   applyPolicy,
   describeProbe
-} from "./chunk-ESIYADWG.js";
+} from "./chunk-OKEHU3JV.js";
 import {
   buildReport
 } from "./chunk-VOD7FJMQ.js";
