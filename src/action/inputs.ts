@@ -1,7 +1,7 @@
 // The Action's one input boundary: every input read once from the `INPUT_*` variables the runner sets, then
 // resolved with the config file through the table of settings (src/config/settings.ts), every bad one reported
 // together, so a user fixes their workflow in one round instead of one error per run.
-import { type LoadedSettings, loadSettings } from '../app/load-settings.js';
+import { type LoadedSettings, loadSettings, type PolicyOptions } from '../app/load-settings.js';
 import { CONFIG_FILE } from '../config/config.js';
 import {
   resolveSettings,
@@ -37,9 +37,14 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Settings {
 }
 
 /** The inputs over the config file (the `config` input, else `.image-guard.yml` in the workspace) over the defaults. */
-export async function actionSettings(env: NodeJS.ProcessEnv, workspace: string): Promise<LoadedSettings> {
+export async function actionSettings(
+  env: NodeJS.ProcessEnv,
+  workspace: string,
+  /** On a pull request: the base commit, whose config file judges it (policy-from: base). */
+  policy: PolicyOptions = {},
+): Promise<LoadedSettings> {
   const written = writtenInputs(env);
   // A config file outside the workspace (an input, or .image-guard.yml as a symlink) is never read.
   insideWorkspace(workspace, written.config?.text ?? CONFIG_FILE, 'config');
-  return loadSettings(written, workspace, 'bad inputs');
+  return loadSettings(written, workspace, 'bad inputs', policy);
 }

@@ -6,14 +6,16 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as core from '@actions/core';
 import type { RunReport } from '../analysis/report.js';
+import type { BaseCommit } from '../app/base-commit.js';
 import { type ComparePorts, runComparison } from '../app/compare.js';
 import { realPorts } from '../app/ports.js';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
-import type { BuildFigures } from '../core/report.js';
+import type { BuildFigures, PolicyReport } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import { type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
+import { setEngineTimeout } from '../engine/engine-request.js';
 import type { ArtifactService } from '../github/artifact.js';
 import { type ActionEvent, readEvent } from '../github/event.js';
 import type { RegistryClient } from '../registry/registry-client.js';
@@ -103,6 +105,8 @@ interface RunSetup {
   deps: RunDeps;
   settings: Settings;
   config: ImageGuardConfig;
+  /** Whose config judges the PR and what the PR changes of it (policy-from: base on a pull request). */
+  policy?: PolicyReport;
   build: ActionBuild;
   workspace: string;
   dockerfile: string;
@@ -123,19 +127,28 @@ interface RunSetup {
 async function prepare(deps: RunDeps): Promise<RunSetup> {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const { settings, config } = await actionSettings(env, workspace);
+  const event = (deps.event ?? readEvent)(env);
+  const git = deps.git ?? (await import('./git.js')).gitCli(workspace);
+  const { settings, config, policy } = await actionSettings(env, workspace, {
+    baseFor: (written) => policyBase(event, written, git),
+    dockerfile: (s) => {
+      const path = insideWorkspace(workspace, s.dockerfile, 'dockerfile');
+      return existsSync(path) ? path : null;
+    },
+  });
+  setEngineTimeout(settings['engine-timeout']);
+  refuseUntrustedBuild(event, settings, env);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, 'dockerfile');
   const context = insideWorkspace(workspace, settings.context, 'context');
-  const event = (deps.event ?? readEvent)(env);
   const docker = deps.docker ?? (await import('../engine/docker-cli.js')).dockerCli();
   if (!settings.image || !settings['base-image']) await checkBuilder(docker, build);
-  const git = deps.git ?? (await import('./git.js')).gitCli(workspace);
   const outDir = await mkdtemp(join(env.RUNNER_TEMP ?? tmpdir(), 'image-guard-'));
   return {
     deps,
     settings,
     config,
+    ...(policy ? { policy } : {}),
     build,
     workspace,
     dockerfile,
@@ -148,6 +161,39 @@ async function prepare(deps: RunDeps): Promise<RunSetup> {
     fresh: settings['build-time'] === 'fresh',
     publishing: { deps, settings, event, outDir },
   };
+}
+
+/**
+ * A fork's code is never built with a write token and the secrets in reach (a "pwn request"): under
+ * `pull_request_target`, or a `workflow_run` a fork's PR triggered, the head is built only when the workflow
+ * says `allow-untrusted-build: true`. An image an earlier, sandboxed job built (`image`) is only read.
+ */
+function refuseUntrustedBuild(event: ActionEvent, settings: Settings, env: NodeJS.ProcessEnv): void {
+  const untrusted = event.untrusted;
+  if (!untrusted || settings.image || settings['allow-untrusted-build']) return;
+  const action = env.GITHUB_ACTION_REPOSITORY;
+  const recipe = action
+    ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${action}/blob/${env.GITHUB_ACTION_REF || 'HEAD'}/SECURITY.md#how-image-guard-treats-pull-requests-from-forks`
+    : "image-guard's SECURITY.md, How image-guard treats pull requests from forks";
+  throw new UserError(
+    `refusing to build ${untrusted.headRepo}'s pull request under ${untrusted.trigger}, which runs with a write token and the repository's secrets: build and analyze it under pull_request and comment from a workflow_run (the fork-safe recipe: ${recipe}), or give image: an image a sandboxed job built; allow-untrusted-build: true overrides this`,
+  );
+}
+
+/**
+ * On a pull request with `policy-from: base`: the base commit (`base-ref`, else the PR's base), fetched when the
+ * checkout lacks it, whose config file judges the PR. Elsewhere (push, dispatch) the checkout's own judges.
+ */
+async function policyBase(event: ActionEvent, written: Settings, git: Git): Promise<BaseCommit | null> {
+  const pr = event.pullRequest;
+  if (!pr) return null;
+  const ref = written['base-ref'] ?? pr.baseSha;
+  if (!(await git.hasCommit(ref)) && !(await git.fetchCommit(ref))) {
+    throw new UserError(
+      `the base commit ${shortSha(ref)} could not be fetched, so its config file, which judges this PR, cannot be read: give actions/checkout a token that can read the repository, or set policy-from: head`,
+    );
+  }
+  return git.baseCommit(ref);
 }
 
 /** Head against base, linted and probed: the report, complete and frozen. Budgets it could not check are logged. */
@@ -170,6 +216,7 @@ async function compare(setup: RunSetup, head: HeadImage, base: BaseImage): Promi
       settings,
       config: setup.config,
       root: setup.workspace,
+      ...(setup.policy ? { policy: setup.policy } : {}),
       buildWhy: !head.build
         ? 'the head image was given (image), not built: no build time'
         : !base.build && base.ref

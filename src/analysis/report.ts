@@ -9,6 +9,7 @@ import {
   type FailOn,
   type Finding,
   type Image,
+  type PolicyReport,
   type Report,
 } from '../core/report.js';
 import { TOOL_NAME, VERSION } from '../core/version.js';
@@ -40,6 +41,8 @@ export interface ReportInput {
   explore?: { head?: ImageExplore | null; base?: ImageExplore | null };
   /** Short names of head and base for the renderers' columns (the commits' short SHAs in the Action). */
   labels?: { headLabel?: string; baseLabel?: string };
+  /** Whose config judged the change and what the PR changes of it, when the base's config was read. */
+  policy?: PolicyReport;
 }
 
 /** A run's report and what the renderers show beside it. Frozen: it is only ever read. */
@@ -89,6 +92,7 @@ export function buildReport(input: ReportInput): RunReport {
     ...(packages ? { packages } : {}),
     ...(costs ? { costs } : {}),
     ...(input.cacheProbe ? { cacheProbe: input.cacheProbe } : {}),
+    ...(input.policy ? { policy: input.policy } : {}),
   };
   return deepFreeze({
     report,

@@ -16,7 +16,7 @@ import type { Settings } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
 import { namesRegistry, referenceProblem } from '../core/image-ref.js';
 import type { JudgedImage } from '../core/judged.js';
-import type { BuildFigures, CacheProbe, Finding, Image } from '../core/report.js';
+import type { BuildFigures, CacheProbe, Finding, Image, PolicyReport } from '../core/report.js';
 import { isArchiveRef } from '../image/archive-ref.js';
 import type { FinalSteps } from '../lint/final-steps.js';
 import type { RegistryClient, RegistryResult } from '../registry/registry-client.js';
@@ -78,6 +78,8 @@ export interface CompareRequest {
   root: string;
   /** Why the images were not timed as built, when they were not. */
   buildWhy?: string | null;
+  /** Whose config judged the change (src/app/load-settings.ts), when the base's config was read. */
+  policy?: PolicyReport;
 }
 
 /** Reads base and head (at the same time), lints, probes, and returns the run's report, complete and frozen. */
@@ -143,6 +145,7 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
     cacheProbe,
     explore: { head: head.explore ?? null, base: base.explore ?? null },
     labels: { headLabel: request.head.label, baseLabel: baseRequest?.label },
+    ...(request.policy ? { policy: request.policy } : {}),
   });
 }
 

@@ -1,14 +1,17 @@
 // The CLI: flags, then the application layer (src/app), then print. `lint` lives in lint-command.ts, which the
 // entry (src/cli.ts) loads directly so that linting does not load the engine and registry clients.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { analyzeImage, type ImageAnalysis } from '../analysis/analyze.js';
 import type { RunReport } from '../analysis/report.js';
 import { type ComparePorts, runAnalysis, runComparison } from '../app/compare.js';
-import { loadSettings } from '../app/load-settings.js';
+import { loadSettings, type PolicyOptions } from '../app/load-settings.js';
 import { realPorts } from '../app/ports.js';
 import type { Command } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
 import type { FailOn } from '../core/report.js';
 import { TOOL_NAME, VERSION } from '../core/version.js';
+import { setEngineTimeout } from '../engine/engine-request.js';
 import type { ImageData } from '../image/model.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -90,7 +93,14 @@ async function imageCommand(
     io.stdout.write(commandHelp(command));
     return 0;
   }
-  const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), 'bad flags');
+  const cwd = process.cwd();
+  const { settings, config, explicit, policy } = await loadSettings(
+    flags.written,
+    cwd,
+    'bad flags',
+    command === 'compare' ? comparePolicy(flags.written, cwd) : {},
+  );
+  setEngineTimeout(settings['engine-timeout']);
   const ports = cliPorts(deps, io);
   let result: RunReport;
   if (command === 'analyze') {
@@ -119,11 +129,38 @@ async function imageCommand(
         settings,
         config,
         root: process.cwd(),
+        ...(policy ? { policy } : {}),
       },
       ports,
     );
   }
   return emit(result, flags.format, io, settings['fail-on']);
+}
+
+/**
+ * `compare --base-ref REF` (with `--policy-from base`, the default): the config file at REF in the current
+ * checkout judges, the one in the folder is compared with it, and so are the `--dockerfile`'s inline ignores.
+ */
+function comparePolicy(written: ReturnType<typeof parseFlags>['written'], cwd: string): PolicyOptions {
+  return {
+    async baseFor(first) {
+      if (!first['base-ref']) {
+        if (written['policy-from'])
+          throw new UserError(
+            '--policy-from base needs --base-ref REF: the commit whose config file judges the change',
+          );
+        return null;
+      }
+      const { baseCommit } = await import('../app/base-commit.js');
+      const { gitIn } = await import('./git.js');
+      return baseCommit(gitIn(cwd), first['base-ref'], '--base-ref');
+    },
+    dockerfile: (settings) => {
+      if (!written.dockerfile) return null;
+      const path = resolve(cwd, settings.dockerfile);
+      return existsSync(path) ? path : null;
+    },
+  };
 }
 
 function cliPorts(deps: CliDeps, io: CliIO): ComparePorts {

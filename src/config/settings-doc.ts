@@ -69,6 +69,10 @@ export const README_INPUT_GROUPS: readonly { title: string; names: readonly Sett
       'startup-timeout',
     ],
   },
+  {
+    title: 'Trust and limits',
+    names: ['policy-from', 'allow-untrusted-build', 'engine-timeout'],
+  },
 ];
 
 const inputNames = (): SettingName[] => SETTING_NAMES.filter((name) => specOf(name).input);

@@ -94,6 +94,15 @@ const ruleIds = (t: string): Parsed<string[]> => {
   const bad = ids.find((id) => !isKnownRuleId(id));
   return bad ? problem(`holds the unknown rule id "${bad}": ${KNOWN_RULES_HINT}`) : ok(ids);
 };
+const policyFrom = (t: string): Parsed<'base' | 'head'> => {
+  const v = t.toLowerCase();
+  return v === 'base' || v === 'head' ? ok(v) : problem('must be base or head');
+};
+/** A commit, branch or tag as git takes it: never something git would read as an option. */
+const gitRef = (t: string): Parsed<string | null> =>
+  /^[^-\s][^\s]*$/.test(t) && !t.includes('..') && !t.includes('^{') && !t.includes(':')
+    ? ok(t)
+    : problem('is not a commit, branch or tag (write a SHA or a name like origin/main)');
 const bandwidth = (t: string): Parsed<number> => {
   const bits = parseBandwidth(t);
   return bits === null ? problem('is not a speed (write 100Mbit/s, 1Gbit/s or 12.5MB/s)') : ok(bits);
@@ -356,10 +365,26 @@ const SETTINGS = {
     parse: pulledImage,
   }),
   'base-ref': setting({
-    doc: "The commit to build the base image from (default the PR's base SHA; on push, the before SHA).",
+    doc: "The base commit: its image is built, its config file judges a PR (policy-from). Default the PR's base SHA; on push, the before SHA.",
     default: null,
     defaultDoc: "the PR's base SHA; on push, before",
-    parse: text,
+    parse: gitRef,
+    commands: ['compare'],
+    metavar: 'REF',
+  }),
+  'policy-from': setting({
+    doc: "Whose config file judges a pull request: base (the config at the base commit, the reviewed one; the PR's own changes to it, and the inline ignores it adds, are listed in the comment) or head (the PR's own). Inputs (with:) win over both. The CLI's compare: base needs --base-ref.",
+    default: 'base' as 'base' | 'head',
+    defaultDoc: 'base',
+    parse: policyFrom,
+    commands: ['compare'],
+    metavar: 'base|head',
+  }),
+  'allow-untrusted-build': setting({
+    doc: "Build a fork's pull request under pull_request_target (or a workflow_run a fork's PR triggered), where the job has a write token and the secrets. Refused unless true; see SECURITY.md for the fork-safe recipe.",
+    default: false,
+    defaultDoc: 'false',
+    parse: boolean,
   }),
   head: setting({
     doc: 'The image to judge.',
@@ -529,6 +554,15 @@ const SETTINGS = {
     parse: seconds,
     config: true,
     commands: ['compare'],
+    metavar: 'SECONDS',
+  }),
+  'engine-timeout': setting({
+    doc: 'Seconds the Docker engine may send nothing while it answers a request (inspect, pull, the export of an image) before the run gives up on it with an error. Empty: the IMAGE_GUARD_ENGINE_TIMEOUT environment variable, else 120.',
+    default: null as number | null,
+    defaultDoc: '120',
+    parse: seconds,
+    config: true,
+    commands: ['analyze', 'compare'],
     metavar: 'SECONDS',
   }),
   'base-build-time': setting({

@@ -241,6 +241,53 @@ export interface Report {
    * base or when either image was read without its files.
    */
   packages?: PackageDiff;
+  /**
+   * Added to the contract: whose config file judged a pull request, and how the PR changes the policy. Present
+   * when the run read the base commit's config (the Action on a pull request with `policy-from: base`, the
+   * CLI's `compare --policy-from base --base-ref REF`).
+   */
+  policy?: PolicyReport;
+}
+
+/** Added to the contract: the config that judged the change, and what the PR changes of it. */
+export interface PolicyReport {
+  /**
+   * `base`: the config file at the base commit; `head (no base config)`: the base has none (first adoption),
+   * so the PR's is used; `head (base config invalid)`: the base's could not be read (`note` says why).
+   */
+  from: 'base' | 'head (no base config)' | 'head (base config invalid)';
+  /** The config file's path, as the repository names it (`.image-guard.yml`, or the `config` input's). */
+  file: string;
+  /** The base commit read, short (`3f2a9c1`). */
+  baseCommit: string;
+  /** Every key whose value the PR's config file sets otherwise than the base's, in the file's key order. */
+  changes: PolicyChange[];
+  /** Inline ignores (`# image-guard ignore=…`, `ignore-file=…`) in the PR's Dockerfile that the base's lacks. */
+  addedIgnores: AddedIgnore[];
+  /** Why the base's config was not used, when `from` says it was not; null otherwise. */
+  note: string | null;
+}
+
+export interface PolicyChange {
+  /** A config key (`max-size`, `fail-on`, `ignore`), or `severity.ID` for a rule's severity override. */
+  key: string;
+  /** The value as the base's file writes it; null when it does not set the key. */
+  base: string | null;
+  /** The value as the PR's file writes it; null when it does not set the key. */
+  head: string | null;
+  /** Which value judged this run: the base's file's, the PR's (`from` is not `base`), or an input's (`with:`). */
+  applies: 'base' | 'head' | 'input';
+}
+
+export interface AddedIgnore {
+  /** The rule id silenced. */
+  rule: string;
+  /** `instruction`: `# image-guard ignore=` above one instruction; `file`: `ignore-file=`, the whole Dockerfile. */
+  scope: 'instruction' | 'file';
+  /** The Dockerfile, as the repository names it. */
+  file: string;
+  /** The line of the comment. */
+  line: number;
 }
 
 /** Added to the contract: packages added, removed, upgraded or downgraded from base to head. */

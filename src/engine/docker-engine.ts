@@ -12,6 +12,7 @@ import { registryAuth } from './docker-config.js';
 import { engineEndpoint } from './engine-endpoint.js';
 import {
   apiPath,
+  configuredEngineTimeout,
   DEFAULT_STALL_SECONDS,
   type EngineApi,
   type EngineRequest,
@@ -50,14 +51,16 @@ export interface DockerEngine {
   isContainerdStore(): Promise<boolean>;
 }
 
-/** Seconds the engine may stay silent: IMAGE_GUARD_ENGINE_TIMEOUT, default 120. */
+/** Seconds the engine may stay silent: the `engine-timeout` setting, else IMAGE_GUARD_ENGINE_TIMEOUT, else 120. */
 export function engineStallSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = configuredEngineTimeout();
+  if (configured !== null) return configured;
   const text = env.IMAGE_GUARD_ENGINE_TIMEOUT;
   if (text === undefined || text === '') return DEFAULT_STALL_SECONDS;
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) {
     throw new UserError(
-      `IMAGE_GUARD_ENGINE_TIMEOUT=${JSON.stringify(oneLine(text, 40))} is not a number of seconds above 0`,
+      `IMAGE_GUARD_ENGINE_TIMEOUT=${JSON.stringify(oneLine(text, 40))} is not a number of seconds above 0: fix or unset it (or set engine-timeout)`,
     );
   }
   return value;

@@ -35,6 +35,7 @@ import {
   type EngineRequest,
   EngineStatusError,
   oneLine,
+  RAISE_TIMEOUT,
 } from './engine-request.js';
 
 // Node's own clients, which follow no redirect (see above). The modem looks them up by protocol at each request.
@@ -282,7 +283,7 @@ export class ModemApi implements EngineApi {
   }
 }
 
-const RAISE = `check the engine (docker info), or raise IMAGE_GUARD_ENGINE_TIMEOUT (seconds, default ${DEFAULT_STALL_SECONDS})`;
+const RAISE = RAISE_TIMEOUT;
 
 /**
  * An answer's body with a stall timer that runs only while the reader waits for the engine: armed when the

@@ -24,6 +24,11 @@ export interface ActionEvent {
   pullRequest: PullRequestInfo | null;
   /** On push: the commit the branch pointed to before; null otherwise or for a new branch (all zeros). */
   before: string | null;
+  /**
+   * Set when the run has a write token and the secrets while the code it is about is a fork's:
+   * `pull_request_target` with a fork's head, or a `workflow_run` that a fork's pull request triggered.
+   */
+  untrusted?: { trigger: 'pull_request_target' | 'workflow_run'; headRepo: string } | null;
 }
 
 /** The parts of @actions/github's `Context` read here; `github.context` is one. */
@@ -72,14 +77,42 @@ export function eventFromContext(ctx: ContextLike): ActionEvent {
   const { owner, repo } = ctx.repo;
   const payload = ctx.payload ?? {};
   const before = str(payload.before);
+  const pullRequest = PULL_REQUEST_EVENTS.has(ctx.eventName) ? pullRequestOf(payload, { owner, repo }) : null;
   return {
     name: ctx.eventName ?? '',
     owner,
     repo,
     sha: ctx.sha ?? '',
-    pullRequest: PULL_REQUEST_EVENTS.has(ctx.eventName) ? pullRequestOf(payload, { owner, repo }) : null,
+    pullRequest,
     before: ctx.eventName === 'push' && before && !NO_COMMIT.test(before) ? before : null,
+    ...untrustedField(untrustedHead(ctx.eventName, payload, pullRequest, `${owner}/${repo}`)),
   };
+}
+
+const untrustedField = (untrusted: ActionEvent['untrusted']) => (untrusted ? { untrusted } : {});
+
+const headRepoName = (repoObject: unknown): string =>
+  str(obj(repoObject)?.full_name) ?? 'a fork deleted since';
+
+/** A fork's code in a run that holds a write token and the secrets, or null. */
+function untrustedHead(
+  name: string,
+  payload: Json,
+  pullRequest: PullRequestInfo | null,
+  repository: string,
+): ActionEvent['untrusted'] {
+  if (name === 'pull_request_target' && pullRequest?.fromFork)
+    return { trigger: name, headRepo: headRepoName(obj(obj(payload.pull_request)?.head)?.repo) };
+  if (name === 'workflow_run') {
+    const run = obj(payload.workflow_run);
+    const triggeredBy = str(run?.event);
+    if (triggeredBy !== 'pull_request' && triggeredBy !== 'pull_request_target') return null;
+    const head = str(obj(run?.head_repository)?.full_name);
+    const base = str(obj(run?.repository)?.full_name) ?? repository;
+    if (head === undefined || head.toLowerCase() !== base.toLowerCase())
+      return { trigger: name, headRepo: headRepoName(run?.head_repository) };
+  }
+  return null;
 }
 
 /** A context read from the given environment now, the way @actions/github reads it at import. */

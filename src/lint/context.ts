@@ -93,7 +93,7 @@ export function walkContext(
   const walk = (
     dir: string,
     inside: (HeavyPath & { sent: boolean }) | null,
-    ancestors: readonly boolean[] | null,
+    ancestors: readonly number[] | null,
   ) => {
     let entries: TreeEntry[];
     try {
@@ -205,7 +205,7 @@ function readIgnoreFile(path: string): string | null {
     }
     if (st.size > MAX_IGNORE_BYTES) {
       throw new UserError(
-        `${path} is ${st.size} bytes: image-guard reads ignore files up to ${MAX_IGNORE_BYTES} bytes (1 MiB)`,
+        `${path} is ${st.size} bytes: image-guard reads ignore files up to ${MAX_IGNORE_BYTES} bytes (1 MiB); shorten it (a real one is a few KiB)`,
       );
     }
     const bytes = Buffer.alloc(st.size);

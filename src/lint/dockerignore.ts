@@ -256,9 +256,69 @@ export function compilePattern(
   return (path) => matchPieces(pieces, path);
 }
 
+/**
+ * A pattern's fixed leading text: what every path it matches starts with (up to its first `*`, `?`, `[` or
+ * `\`). Empty for a pattern that starts with a wildcard, or that is the engine's `**…` suffix match.
+ */
+export function fixedPrefix(pattern: string): string {
+  if (pattern.startsWith('**')) return '';
+  const at = pattern.search(/[*?[\\]/);
+  return at < 0 ? pattern : pattern.slice(0, at);
+}
+
+/**
+ * The patterns, indexed by their fixed leading text, so that a path is tested only against the patterns
+ * that can match it: those whose leading text the path starts with, and those that have none. A pattern
+ * that the index leaves out cannot match, so the last matching pattern, which decides, is the same as when
+ * every pattern is tested; a path costs one lookup per distinct prefix length instead of one test per
+ * pattern (docs/performance.md has the case of 45,000 patterns over 1,010 files).
+ */
+class PrefixIndex {
+  /** Patterns without fixed leading text, ascending. */
+  private readonly always: number[] = [];
+  private readonly byPrefix = new Map<string, number[]>();
+  /** The distinct lengths of the prefixes in `byPrefix`, ascending. */
+  private readonly lengths: number[];
+
+  constructor(patterns: readonly IgnorePattern[]) {
+    const lengths = new Set<number>();
+    patterns.forEach((p, i) => {
+      const prefix = fixedPrefix(p.pattern);
+      if (prefix === '') {
+        this.always.push(i);
+        return;
+      }
+      const list = this.byPrefix.get(prefix);
+      if (list) list.push(i);
+      else this.byPrefix.set(prefix, [i]);
+      lengths.add(prefix.length);
+    });
+    this.lengths = [...lengths].sort((a, b) => a - b);
+  }
+
+  /** The indices of the patterns that may match `path`, with `extra` (ascending, no duplicates). */
+  candidates(path: string, extra: readonly number[] = []): number[] {
+    const lists: (readonly number[])[] = [];
+    if (this.always.length > 0) lists.push(this.always);
+    if (extra.length > 0) lists.push(extra);
+    for (const length of this.lengths) {
+      if (length > path.length) break;
+      const list = this.byPrefix.get(path.slice(0, length));
+      if (list) lists.push(list);
+    }
+    if (lists.length === 0) return [];
+    if (lists.length === 1) return lists[0] as number[];
+    const all = lists.flat().sort((a, b) => a - b);
+    return all.filter((v, k) => k === 0 || v !== all[k - 1]);
+  }
+}
+
 export class IgnoreMatcher {
   readonly patterns: IgnorePattern[];
   readonly hasExclusions: boolean;
+  private readonly index: PrefixIndex;
+  /** The `!` patterns' texts with a `/` after them, for canSkipDirectory. */
+  private readonly kept: string[];
 
   constructor(lines: readonly string[]) {
     this.patterns = [];
@@ -275,6 +335,8 @@ export class IgnoreMatcher {
       this.patterns.push({ pattern: p, exclusion, test: compilePattern(p) });
     }
     this.hasExclusions = this.patterns.some((p) => p.exclusion);
+    this.kept = this.patterns.filter((p) => p.exclusion).map((p) => `${p.pattern}/`);
+    this.index = new PrefixIndex(this.patterns);
   }
 
   static fromText(text: string): IgnoreMatcher {
@@ -283,36 +345,41 @@ export class IgnoreMatcher {
 
   /** True when the engine leaves this context path (slash-separated, relative) out of the build context. */
   excludes(path: string): boolean {
-    const parents: string[] = [];
+    let ancestors: number[] | null = null;
     const parts = path.split('/');
-    for (let k = 1; k < parts.length; k++) parents.push(parts.slice(0, k).join('/'));
-    let matched = false;
-    for (const p of this.patterns) {
-      if (p.exclusion !== matched) continue;
-      let match = p.test(path);
-      if (!match) match = parents.some((parent) => p.test(parent));
-      if (match) matched = !p.exclusion;
-    }
-    return matched;
+    for (let k = 1; k < parts.length; k++)
+      ancestors = this.ancestorMatches(parts.slice(0, k).join('/'), ancestors);
+    return this.excludesWithin(path, ancestors);
   }
 
   /**
-   * The walker's form of `excludes`: `ancestors[i]` says whether pattern i matched a parent directory (as
-   * returned by `ancestorMatches` for the parent), so each path costs one test per pattern.
+   * The walker's form of `excludes`: `ancestors` are the patterns that matched a parent directory (as
+   * returned by `ancestorMatches` for the parent), so each path is tested only against the patterns that
+   * can match it.
    */
-  excludesWithin(path: string, ancestors: readonly boolean[] | null): boolean {
+  excludesWithin(path: string, ancestors: readonly number[] | null): boolean {
+    const inherited = ancestors ?? [];
     let matched = false;
-    for (let i = 0; i < this.patterns.length; i++) {
+    let a = 0;
+    for (const i of this.index.candidates(path, inherited)) {
       const p = this.patterns[i]!;
+      while (a < inherited.length && inherited[a]! < i) a++;
       if (p.exclusion !== matched) continue;
-      if (ancestors?.[i] || p.test(path)) matched = !p.exclusion;
+      if (inherited[a] === i || p.test(path)) matched = !p.exclusion;
     }
     return matched;
   }
 
-  /** Per pattern: does it match this directory or one of its parents (`ancestors` for the parent). */
-  ancestorMatches(dir: string, ancestors: readonly boolean[] | null): boolean[] {
-    return this.patterns.map((p, i) => (ancestors !== null && ancestors[i]!) || p.test(dir));
+  /** The patterns (indices, ascending) that match this directory or one of its parents (`ancestors`: the parent's). */
+  ancestorMatches(dir: string, ancestors: readonly number[] | null): number[] {
+    const inherited = ancestors ?? [];
+    const out: number[] = [];
+    let a = 0;
+    for (const i of this.index.candidates(dir, inherited)) {
+      while (a < inherited.length && inherited[a]! < i) a++;
+      if (inherited[a] === i || this.patterns[i]!.test(dir)) out.push(i);
+    }
+    return out;
   }
 
   /**
@@ -323,6 +390,6 @@ export class IgnoreMatcher {
   canSkipDirectory(dir: string): boolean {
     if (!this.hasExclusions) return true;
     const prefix = `${dir}/`;
-    return !this.patterns.some((p) => p.exclusion && `${p.pattern}/`.startsWith(prefix));
+    return !this.kept.some((kept) => kept.startsWith(prefix));
   }
 }

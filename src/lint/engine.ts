@@ -72,6 +72,37 @@ function inlineIgnores(parsed: ParsedDockerfile): {
   return { byLine, file };
 }
 
+/** One inline ignore of a Dockerfile: a rule silenced above one instruction, or in the whole file. */
+export interface InlineIgnore {
+  rule: string;
+  scope: 'instruction' | 'file';
+  /** The comment's line. */
+  line: number;
+  /** The instruction it silences (its text), or '' for the whole file. */
+  instruction: string;
+}
+
+/** Every inline ignore of a Dockerfile's text, in line order: what a change to the Dockerfile adds of them. */
+export function inlineIgnoreList(text: string): InlineIgnore[] {
+  const parsed = parseDockerfile(text);
+  const out: InlineIgnore[] = [];
+  const commentAt = new Map<number, string>();
+  for (const c of parsed.comments) {
+    commentAt.set(c.line, c.text);
+    const m = IGNORE_FILE.exec(c.text.trim());
+    if (m) for (const rule of ids(m[1]!)) out.push({ rule, scope: 'file', line: c.line, instruction: '' });
+  }
+  for (const instr of parsed.instructions) {
+    for (let l = instr.line - 1; commentAt.has(l); l--) {
+      const m = IGNORE.exec(commentAt.get(l)!.trim());
+      if (!m) continue;
+      for (const rule of ids(m[1]!))
+        out.push({ rule, scope: 'instruction', line: l, instruction: instr.text });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
 export interface LintResult {
   findings: Finding[];
   /** Null when the Dockerfile has no stage to judge (no FROM). */

@@ -19,7 +19,7 @@ export function formatText(
     lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${esc(f.message)}`);
     if (f.fix) lines.push(paint(DIM, `  fix: ${esc(f.fix)}`));
   }
-  if (opts.judged) lines.push(paint(DIM, `judged as the final image: ${describeJudged(opts.judged)}`));
+  if (opts.judged) lines.push(paint(DIM, `judged as the final image: ${esc(describeJudged(opts.judged))}`));
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   if (findings.length === 0) lines.push(`${esc(opts.file)}: no findings`);
   else {

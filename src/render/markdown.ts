@@ -14,6 +14,7 @@ import { formatBytes } from '../core/size.js';
 import { bar, percent, signed } from './bars.js';
 import { fixFirstMarkdown } from './fix-first.js';
 import { escapeHtml, escapeMarkdown, escapeMessage, inlineCode } from './markdown-escape.js';
+import { type PolicyStyle, policySentences } from './policy.js';
 import {
   budgetFigures,
   costRows,
@@ -25,6 +26,13 @@ import {
   shortDirectoryList,
   statusLine,
 } from './summary.js';
+
+/** How the policy's sentences (src/render/policy.ts) look in Markdown. */
+const MARKDOWN_POLICY: PolicyStyle = {
+  code: (t) => inlineCode(t),
+  strong: (t) => `**${escapeMarkdown(t)}**`,
+  text: escapeMarkdown,
+};
 
 /** GitHub refuses a comment body longer than this (HTTP 422). */
 export const COMMENT_LIMIT = 65_536;
@@ -141,6 +149,8 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
       '',
     );
   }
+  if (report.policy)
+    out.push(...policySentences(report.policy, MARKDOWN_POLICY).flatMap((l) => [`> ${l}`, '']));
   const { head, base } = report;
   if (head) out.push(...overview(report, head, base, o), '');
   if (report.baseUnavailable)

@@ -13,6 +13,7 @@ import { formatBytes } from '../core/size.js';
 import { escapeTerminal as esc } from '../core/terminal-escape.js';
 import { bar, percent, signed } from './bars.js';
 import { costPhrase } from './fix-first.js';
+import { policySentences } from './policy.js';
 import {
   budgetFigures,
   costRows,
@@ -65,6 +66,10 @@ export function renderText(report: Report, options: TextOptions): string {
   const yellow = (s: string) => paint('33', s);
   const out: string[] = [];
   const { head, base } = report;
+  if (report.policy) {
+    const style = { code: (t: string) => esc(t), strong: (t: string) => yellow(esc(t)), text: esc };
+    out.push(...policySentences(report.policy, style), '');
+  }
 
   if (head) {
     out.push(`${bold('head')} ${esc(head.ref)} ${dim(shortId(head.id))}`);

@@ -89,7 +89,10 @@ const SUMMARY_FILE = join(mkdtempSync(join(tmpdir(), 'ig-run-summary-')), 'summa
 const saved = { ...process.env };
 
 /** A workspace with a Dockerfile, a base commit whose worktree holds one too, and ports that answer by ref. */
-function makeWorld(inputs: Record<string, string> = {}, options: { baseDockerfile?: boolean } = {}): World {
+function makeWorld(
+  inputs: Record<string, string> = {},
+  options: { baseDockerfile?: boolean; baseFiles?: Record<string, string> } = {},
+): World {
   const workspace = join(tmp, 'ws');
   mkdirSync(join(workspace, 'docker'), { recursive: true });
   writeFileSync(join(workspace, 'docker', 'Dockerfile'), 'FROM busybox:1.36\nRUN echo v2\n');
@@ -148,6 +151,14 @@ function makeWorld(inputs: Record<string, string> = {}, options: { baseDockerfil
     docker,
     publisher,
     git: {
+      // The base commit's files, read from git objects: none unless a test puts some in `options.baseFiles`.
+      baseCommit: async (ref) => ({
+        label: ref.slice(0, 7),
+        read: async (path) => {
+          const text = options.baseFiles?.[path];
+          return text === undefined ? { kind: 'missing' } : { kind: 'file', text };
+        },
+      }),
       hasCommit: async () => true,
       fetchCommit: async () => true,
       async addWorktree(dir) {
@@ -487,6 +498,58 @@ describe('run(): the Action through fakes of its ports', () => {
       '::error::image-guard: builder "k8s-builder" cannot be used (no builder "k8s-builder" found): create it earlier in the job (docker/setup-buildx-action) or leave builder empty',
     ]);
     expect(world.built).toEqual([]);
+  });
+});
+
+describe('run(): a gate the PR cannot open itself (issue 23)', () => {
+  const TARGET_FORK: ActionEvent = {
+    ...PR_EVENT,
+    name: 'pull_request_target',
+    pullRequest: { ...PR_EVENT.pullRequest!, fromFork: true },
+    untrusted: { trigger: 'pull_request_target', headRepo: 'someone/app' },
+  };
+
+  it("pull_request_target with a fork's head: refused with one line linking the recipe, nothing built", async () => {
+    world.deps.event = () => TARGET_FORK;
+    world.deps.env = {
+      ...world.deps.env,
+      GITHUB_ACTION_REPOSITORY: 'octo-tools/image-guard',
+      GITHUB_ACTION_REF: 'v1',
+    };
+    await run(world.deps);
+    expect(failedWith()).toEqual([
+      "::error::image-guard: refusing to build someone/app's pull request under pull_request_target, which runs with a write token and the repository's secrets: build and analyze it under pull_request and comment from a workflow_run (the fork-safe recipe: https://github.com/octo-tools/image-guard/blob/v1/SECURITY.md#how-image-guard-treats-pull-requests-from-forks), or give image: an image a sandboxed job built; allow-untrusted-build: true overrides this",
+    ]);
+    expect(world.built).toEqual([]);
+    expect(world.comments).toEqual([]);
+  });
+
+  it('allow-untrusted-build: true lets it through; an image a sandboxed job built is analysed, not built', async () => {
+    world = makeWorld({ 'allow-untrusted-build': 'true' });
+    world.deps.event = () => TARGET_FORK;
+    await run(world.deps);
+    expect(failedWith()).toEqual([]);
+    expect(world.built.map((b) => b.tag.split(':')[0])).toEqual(['image-guard-head', 'image-guard-base']);
+
+    world = makeWorld({ image: 'image-guard-head:from-artifact' });
+    world.deps.event = () => TARGET_FORK;
+    await run(world.deps);
+    expect(failedWith()).toEqual([]);
+    // only the base commit (the reviewed code) is built
+    expect(world.built.map((b) => b.tag.split(':')[0])).toEqual(['image-guard-base']);
+  });
+
+  it("a PR that relaxes the config is judged by the base commit's, and the comment and summary say so", async () => {
+    world = makeWorld({}, { baseFiles: { '.image-guard.yml': 'max-increase: 100kB\n' } });
+    writeFileSync(join(world.workspace, '.image-guard.yml'), 'max-increase: 1MB\n');
+    await run(world.deps);
+    expect(failedWith()).toEqual(['::error::image-guard: failed: max-increase 300 kB (limit 100 kB)']);
+    expect(world.report().policy).toMatchObject({
+      from: 'base',
+      changes: [{ key: 'max-increase', base: '100kB', head: '1MB', applies: 'base' }],
+    });
+    for (const text of [world.comments[0]!.body, world.summary()])
+      expect(text).toContain('> **This PR changes the policy**: max-increase `100kB` → `1MB`.');
   });
 });
 

@@ -1,9 +1,22 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { configFromObject, emptyConfig, loadConfig } from '../../src/config/config.js';
 import { UserError } from '../../src/core/errors.js';
+
+/** Nine levels of nine aliases each: 9^9 strings once expanded ("billion laughs"). */
+function aliasBomb(): string {
+  const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  const names = 'abcdefghi';
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(',')}]`,
+    );
+  return `${lines.join('\n')}\n`;
+}
 
 let dir: string;
 beforeAll(() => {
@@ -50,6 +63,16 @@ describe('loadConfig', () => {
         'max-layers': 20,
         files: false,
       },
+      written: {
+        ignore: 'IG004, ig007',
+        'fail-on': 'warning',
+        'max-size': '250MB',
+        'max-increase': '5%',
+        'max-wasted': '1.5GiB',
+        'min-efficiency': '0.9',
+        'max-layers': '20',
+        files: 'false',
+      },
     });
   });
 
@@ -70,7 +93,11 @@ describe('loadConfig', () => {
   });
 
   const bad: [string, string, RegExp][] = [
-    ['unknown key', 'fail_on: warning\n', /unknown key "fail_on": the keys are max-size, max-increase/],
+    [
+      'unknown key',
+      'fail_on: warning\n',
+      /unknown key at line 1 \(not shown; did you mean fail-on\?\): the keys are max-size, max-increase/,
+    ],
     ['bad fail-on', 'fail-on: loud\n', /fail-on "loud" must be error, warning, info or never/],
     ['bad rule id', 'ignore: IG999\n', /unknown rule id "IG999"/],
     ['bad size', 'max-size: huge\n', /max-size "huge" is not a size \(write 250MB/],
@@ -78,7 +105,16 @@ describe('loadConfig', () => {
     ['bad efficiency', 'min-efficiency: 2\n', /min-efficiency 2 must be a number from 0 to 1/],
     ['bad layers', 'max-layers: 2.5\n', /max-layers 2.5 must be a whole number/],
     ['bad files', 'files: maybe\n', /files "maybe" must be true or false/],
-    ['a key that is no config key', 'dockerfile: x\n', /unknown key "dockerfile"/],
+    [
+      'a key that is no config key',
+      'dockerfile: x\n',
+      /"dockerfile" at line 1 is an input and a flag, not a config key/,
+    ],
+    [
+      'an unknown key with no value',
+      'max-sise:\nfail-on: never\n',
+      /unknown key at line 1 \(not shown; did you mean max-size\?\)/,
+    ],
     [
       'a mapping where a value goes',
       'max-size:\n  a: 1\n',
@@ -89,17 +125,55 @@ describe('loadConfig', () => {
     ['severity not a map', 'severity: off\n', /severity: write a mapping/],
     ['not a mapping', '- a\n- b\n', /write a mapping of keys/],
     ['invalid YAML', 'ignore: [IG004\n', /is not valid YAML/],
+    [
+      'a YAML alias bomb',
+      aliasBomb(),
+      /expands its YAML aliases \(\*name\) beyond 100: a config file needs none/,
+    ],
+    [
+      'a !!js/function tag',
+      'max-size: !!js/function "function(){}"\n',
+      /:1 has a YAML tag \(!!…\) this reader does not know/,
+    ],
+    [
+      'a !!python tag',
+      'fail-on: warning\nignore: !!python/object/apply:os.system ["id"]\n',
+      /:2 has a YAML tag/,
+    ],
   ];
   for (const [name, text, message] of bad) {
     it(`rejects ${name} with one line saying what to write`, async () => {
       const f = `bad-${name.replace(/\W+/g, '-')}.yml`;
       writeFileSync(join(dir, f), text);
+      const warnings = vi.spyOn(process, 'emitWarning');
       const error = await loadConfig(f, dir).catch((e: unknown) => e);
+      // nothing else is printed: the YAML parser's warnings would quote the file's lines on stderr
+      expect(warnings).not.toHaveBeenCalled();
+      warnings.mockRestore();
       expect(error).toBeInstanceOf(UserError);
       expect((error as Error).message).toMatch(message);
       expect((error as Error).message).not.toContain('\n');
     });
   }
+
+  it('a file that is no config (an /etc/shadow shape) is refused without quoting a line of it', async () => {
+    const hash = '$y$j9T$Sx0WzKq1b2c3d4e5f6g7h8$i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6A7B8C9';
+    writeFileSync(join(dir, 'shadow'), `root:${hash}:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n`);
+    const error = (await loadConfig('shadow', dir).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(
+      /^config shadow: unknown key at line 1 \(not shown\), unknown key at line 2/,
+    );
+    for (const secret of ['root', 'daemon', '$y$', '19000', 'i9j0k1'])
+      expect(error.message).not.toContain(secret);
+  });
+
+  it('a severity key that is no rule id is not quoted; one shaped like a rule id is', async () => {
+    expect(() => configFromObject({ severity: { hunter2: 'off' } }, 'x')).toThrow(
+      /^x: severity: unknown rule id \(not shown\): rule ids are/,
+    );
+    expect(() => configFromObject({ severity: { IG999: 'off' } }, 'x')).toThrow(/unknown rule id "IG999"/);
+  });
 
   it('a missing explicit file or a directory is a UserError', async () => {
     await expect(loadConfig('nope.yml', dir)).rejects.toThrow(/config nope.yml not found/);
@@ -112,8 +186,11 @@ describe('configFromObject', () => {
   it('accepts YAML false as off for a severity', () => {
     expect(configFromObject({ severity: { IG007: false } }, 'x').severity).toEqual({ IG007: 'off' });
   });
-  it('treats null values as unset', () => {
+  it('treats null values of config keys as unset, and refuses unknown keys whatever their value', () => {
     expect(configFromObject({ 'max-size': null }, 'x').settings).toEqual({});
+    expect(() => configFromObject({ 'max-sise': null }, 'x')).toThrow(
+      /unknown key \(not shown; did you mean max-size\?\)/,
+    );
   });
   it('reports every bad value at once', () => {
     expect(() =>

@@ -1,15 +1,16 @@
 // The engine adapter against engines that are hostile or broken (issue 15, items 2, 6 and 9): a stand-in
 // engine on a unix socket of the test's own answers with redirects, HTML, garbage, silence or a stalled export.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type CliIO, main } from '../../src/cli/main.js';
 import { UserError } from '../../src/core/errors.js';
-import { connectEngine, type DockerEngine } from '../../src/engine/docker-engine.js';
+import { connectEngine, type DockerEngine, engineStallSeconds } from '../../src/engine/docker-engine.js';
 import { engineTarget } from '../../src/engine/engine-endpoint.js';
 import { readEngineImage } from '../../src/engine/engine-image.js';
-import { apiPath } from '../../src/engine/engine-request.js';
+import { apiPath, setEngineTimeout } from '../../src/engine/engine-request.js';
 import { countingPort, FakeEngine, json } from '../support/fake-engine.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ig-hostile-engine-'));
@@ -201,7 +202,7 @@ describe('an engine that stops talking', () => {
     const error = await failure(connect(0.3).inspect('app:1'));
     const took = Date.now() - started;
     expect(error.message).toBe(
-      `the Docker engine at ${fake.host} did not answer GET /images/app:1/json within 300 ms; check the engine (docker info), or raise IMAGE_GUARD_ENGINE_TIMEOUT (seconds, default 120)`,
+      `the Docker engine at ${fake.host} did not answer GET /images/app:1/json within 300 ms; check the engine (docker info), or raise engine-timeout (the input, --engine-timeout or the config key; seconds, default 120)`,
     );
     expect(took).toBeGreaterThanOrEqual(280);
     expect(took).toBeLessThan(3000);
@@ -228,7 +229,7 @@ describe('an engine that stops talking', () => {
     const started = Date.now();
     const error = await failure(readEngineImage('app:1', { files: true, pull: false, engine: connect(0.3) }));
     expect(error.message).toBe(
-      `the Docker engine at ${fake.host} stalled while it sent the export of ${ID} (docker save): no data for 300 ms after 20480 bytes; check the engine (docker info), or raise IMAGE_GUARD_ENGINE_TIMEOUT (seconds, default 120)`,
+      `the Docker engine at ${fake.host} stalled while it sent the export of ${ID} (docker save): no data for 300 ms after 20480 bytes; check the engine (docker info), or raise engine-timeout (the input, --engine-timeout or the config key; seconds, default 120)`,
     );
     expect(Date.now() - started).toBeLessThan(3000);
   });
@@ -272,6 +273,67 @@ describe('an engine that stops talking', () => {
     expect(() => connectEngine({ DOCKER_HOST: fake.host, IMAGE_GUARD_ENGINE_TIMEOUT: 'soon' })).toThrow(
       'IMAGE_GUARD_ENGINE_TIMEOUT="soon" is not a number of seconds above 0',
     );
+  });
+
+  it('the engine-timeout setting (input, flag, config key) wins over IMAGE_GUARD_ENGINE_TIMEOUT', async () => {
+    fake.handler = () => {};
+    try {
+      setEngineTimeout(0.3);
+      const started = Date.now();
+      const engine = connectEngine({ DOCKER_HOST: fake.host, IMAGE_GUARD_ENGINE_TIMEOUT: '60' });
+      expect((await failure(engine.inspect('app:1'))).message).toContain('within 300 ms');
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      setEngineTimeout(null);
+    }
+    expect(engineStallSeconds({ IMAGE_GUARD_ENGINE_TIMEOUT: '60' })).toBe(60);
+    expect(engineStallSeconds({})).toBe(120);
+  });
+
+  it('`analyze --engine-timeout` reaches the engine, and so does the config key', async () => {
+    fake.handler = () => {};
+    const saved = process.env.DOCKER_HOST;
+    process.env.DOCKER_HOST = fake.host;
+    const cwd = process.cwd();
+    const dir = mkdtempSync(join(tmp, 'cfg-'));
+    try {
+      const run = async (argv: string[]) => {
+        let err = '';
+        const sink = (write: (s: string) => void) => ({
+          write: (s: string) => {
+            write(s);
+            return true;
+          },
+          isTTY: false,
+        });
+        const code = await main(argv, {
+          stdout: sink(() => {}),
+          stderr: sink((s) => {
+            err += s;
+          }),
+        } as unknown as CliIO);
+        return { code, err };
+      };
+      const started = Date.now();
+      const flag = await run(['analyze', 'app:1', '--engine-timeout', '0.3', '--format', 'json']);
+      expect(flag.code).toBe(2);
+      expect(flag.err).toMatch(
+        /did not answer GET \/images\/app:1\/json within 300 ms; .*raise engine-timeout/,
+      );
+      writeFileSync(join(dir, '.image-guard.yml'), 'engine-timeout: 0.4s\n');
+      process.chdir(dir);
+      const key = await run(['analyze', 'app:1', '--format', 'json']);
+      expect(key.err).toContain('within 400 ms');
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect((await run(['analyze', 'app:1', '--engine-timeout', 'soon'])).err).toBe(
+        'image-guard: error: bad flags: --engine-timeout "soon" must be seconds, more than 0 and at most 3600 (e.g. 60 or 2.5s)\n',
+      );
+    } finally {
+      process.chdir(cwd);
+      if (saved === undefined) delete process.env.DOCKER_HOST;
+      else process.env.DOCKER_HOST = saved;
+      setEngineTimeout(null);
+    }
   });
 });
 

@@ -117,3 +117,49 @@ describe('eventFromContext', () => {
     });
   });
 });
+
+describe('untrusted: a fork’s code in a run that holds a write token', () => {
+  const workflowRun = (event: string, headRepo: string | null) => ({
+    action: 'completed',
+    workflow_run: {
+      event,
+      head_sha: 'a'.repeat(40),
+      head_repository: headRepo === null ? null : { full_name: headRepo },
+      repository: { full_name: 'octo-org/shop' },
+      pull_requests: [],
+    },
+    repository: { full_name: 'octo-org/shop', name: 'shop', owner: { login: 'octo-org' } },
+  });
+
+  it('pull_request_target with a fork’s head (or a deleted fork) is untrusted; a same-repository one is not', () => {
+    expect(readEvent(env('pull_request_target', pullRequestPayload('someone/shop'))).untrusted).toEqual({
+      trigger: 'pull_request_target',
+      headRepo: 'someone/shop',
+    });
+    expect(readEvent(env('pull_request_target', pullRequestPayload(null))).untrusted).toEqual({
+      trigger: 'pull_request_target',
+      headRepo: 'a fork deleted since',
+    });
+    expect(
+      readEvent(env('pull_request_target', pullRequestPayload('Octo-Org/Shop'))).untrusted,
+    ).toBeUndefined();
+  });
+
+  it('pull_request from a fork has a read-only token: not untrusted', () => {
+    expect(readEvent(env('pull_request', pullRequestPayload('someone/shop'))).untrusted).toBeUndefined();
+  });
+
+  it('a workflow_run a fork’s pull request triggered is untrusted; one of a push or of the same repository is not', () => {
+    expect(readEvent(env('workflow_run', workflowRun('pull_request', 'someone/shop'))).untrusted).toEqual({
+      trigger: 'workflow_run',
+      headRepo: 'someone/shop',
+    });
+    expect(readEvent(env('workflow_run', workflowRun('pull_request', null))).untrusted).toMatchObject({
+      trigger: 'workflow_run',
+    });
+    expect(
+      readEvent(env('workflow_run', workflowRun('pull_request', 'octo-org/shop'))).untrusted,
+    ).toBeUndefined();
+    expect(readEvent(env('workflow_run', workflowRun('push', 'someone/shop'))).untrusted).toBeUndefined();
+  });
+});

@@ -92,6 +92,35 @@ const VARIANTS: Record<string, string> = {
   cleaning: ['./docs/../src/app.py', 'sub/build/', '/venv', 'space name.txt', 'x//y'].join('\r\n'),
   'last-match-wins': ['src', '!src/pkg', 'src/pkg/mod.py', '*.MD'].join('\n'),
   'star-dir': ['*/', 'x', '!a.txt'].join('\n'),
+  // patterns sharing fixed leading text, interleaved with exceptions and wildcard-led ones: the matcher
+  // tests a path only against the patterns whose leading text it starts with (and those that have none)
+  'shared-prefixes': [
+    'src/p*',
+    '!src/pkg/mod.py',
+    'src/pkg',
+    'a',
+    '!a/x/**',
+    'a/x/y',
+    '!a/x/y/b',
+    'do*',
+    '!docs/k*',
+    'docs/keep.txt',
+    '!docs/k?ep.txt',
+    'web/node_modules/k[a-z]ep.js',
+    '**/b',
+    'Dir.With.Dots\\/f',
+    '*.md',
+    '!README.md',
+    'README.md/x',
+  ].join('\n'),
+  // thousands of patterns keyed by distinct leading text, with the matches among them
+  'many-patterns': [
+    ...Array.from({ length: 3000 }, (_, n) => `pattern${n}/**/*.tmp`),
+    'x/**/temp*',
+    ...Array.from({ length: 3000 }, (_, n) => `!pattern${n}/keep`),
+    'src/**/*.py',
+    '!src/pkg/*.py',
+  ].join('\n'),
 };
 
 // A known disagreement, kept exact so that it is seen: buildx 0.13's context walker enters a directory excluded
@@ -99,8 +128,11 @@ const VARIANTS: Record<string, string> = {
 // the 20.10 client (the legacy builder, and BuildKit through DOCKER_BUILDKIT=1) does not enter it, and
 // image-guard's matcher (src/lint/dockerignore.ts, canSkipDirectory) follows the 20.10 client. Runners build
 // with buildx, so the matcher is the one to change; when it does, this entry goes.
+// The second, of the same family: buildx's matcher (patternmatcher's MatchesUsingParentResults) records a
+// pattern it skipped for a directory (an inclusion after the directory already matched) as not matching it, so
+// `src/p*`, `!src/pkg/mod.py`, `src/pkg` sends src/pkg/mod.py; the 20.10 client and image-guard do not.
 const BUILDX_ALSO_SENDS: Record<string, string[]> = ENGINE.buildx
-  ? { 'nested-exception': ['web/node_modules/keep.js'] }
+  ? { 'nested-exception': ['web/node_modules/keep.js'], 'shared-prefixes': ['src/pkg/mod.py'] }
   : {};
 
 function listFiles(root: string): string[] {

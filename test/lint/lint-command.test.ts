@@ -318,6 +318,17 @@ describe('the judged image: which stage every report judged as the final image, 
       reason: 'last stage',
     });
   });
+  it('text: a stage name holding terminal escapes is shown escaped, never raw', async () => {
+    const p = write(
+      'judged-esc/Dockerfile',
+      'FROM busybox:1 AS runtime\nUSER app\nFROM runtime AS \u001b[31mtest\u001b]0;pwn\u0007\nUSER app\n',
+    );
+    const { out } = await cli([p]);
+    expect(out).toContain(
+      'judged as the final image: stage "\\x1b[31mtest\\x1b]0;pwn\\x07" (FROM at line 3)',
+    );
+    expect([...out].filter((c) => c !== '\n' && c < ' ')).toEqual([]);
+  });
   it('--platform gives the platform ARGs their values; a malformed one is a usage error', async () => {
     const p = write(
       'plat/Dockerfile',

@@ -38,6 +38,9 @@ it.each([
   'BuildFigures',
   'StartupFigures',
   'CompressedSize',
+  'PolicyReport',
+  'PolicyChange',
+  'AddedIgnore',
 ])('docs/report.md names every field of %s', (name) => {
   const fields = fieldsOf(name);
   expect(fields.length).toBeGreaterThan(0);

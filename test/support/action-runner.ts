@@ -63,7 +63,14 @@ export interface ActionHarness {
   run(
     repo: TwoCommitRepo,
     inputs?: Record<string, string>,
-    options?: { token?: string; fork?: boolean; push?: boolean; env?: Record<string, string> },
+    options?: {
+      token?: string;
+      fork?: boolean;
+      push?: boolean;
+      env?: Record<string, string>;
+      /** GITHUB_EVENT_NAME of a pull request's run (default pull_request): pull_request_target, say. */
+      eventName?: string;
+    },
   ): Promise<ActionRun>;
   close(): Promise<void>;
 }
@@ -106,7 +113,7 @@ export async function actionHarness(): Promise<ActionHarness> {
         ...(ENGINE.host ? { DOCKER_HOST: ENGINE.host } : {}),
         GITHUB_ACTIONS: 'true',
         CI: 'true',
-        GITHUB_EVENT_NAME: options.push ? 'push' : 'pull_request',
+        GITHUB_EVENT_NAME: options.push ? 'push' : (options.eventName ?? 'pull_request'),
         GITHUB_EVENT_PATH: eventPath,
         GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
         GITHUB_REPOSITORY_OWNER: OWNER,

@@ -6,16 +6,17 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-7SBYMUAG.js";
+} from "./chunk-TA2UP2V7.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-UZL34XSJ.js";
+} from "./chunk-KRSAHVRJ.js";
+import "./chunk-LXFNOIXG.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-3HJHGFWC.js";
+} from "./chunk-LBX5UDPE.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-GCJ4MZJ5.js";
+} from "./chunk-HGX2DY7Z.js";
 import {
   UserError,
   messageOf

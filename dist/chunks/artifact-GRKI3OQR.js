@@ -14,10 +14,10 @@ import {
   setSecret,
   warning
 } from "./chunk-AFFAS66Q.js";
+import "./chunk-35774WMP.js";
 import {
   require_src
 } from "./chunk-RCJXMLEU.js";
-import "./chunk-35774WMP.js";
 import {
   __commonJS,
   __export,

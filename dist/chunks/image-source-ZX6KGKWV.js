@@ -16,19 +16,20 @@ import {
 import {
   VERSION
 } from "./chunk-DPB3GV5H.js";
+import "./chunk-IIRAH6Y5.js";
 import {
   DEFAULT_STALL_SECONDS,
   EngineStatusError,
   apiPath,
+  configuredEngineTimeout,
   oneLine
-} from "./chunk-5OCSX6NU.js";
-import {
-  registryAuth
-} from "./chunk-FX7EU3QL.js";
-import "./chunk-IIRAH6Y5.js";
+} from "./chunk-J4N3GPCO.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";
+import {
+  registryAuth
+} from "./chunk-FX7EU3QL.js";
 import {
   referenceProblem,
   registryOf,
@@ -323,12 +324,14 @@ function engineTarget(address, env = process.env, source = "DOCKER_HOST") {
 
 // src/engine/docker-engine.ts
 function engineStallSeconds(env = process.env) {
+  const configured = configuredEngineTimeout();
+  if (configured !== null) return configured;
   const text = env.IMAGE_GUARD_ENGINE_TIMEOUT;
   if (text === void 0 || text === "") return DEFAULT_STALL_SECONDS;
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) {
     throw new UserError(
-      `IMAGE_GUARD_ENGINE_TIMEOUT=${JSON.stringify(oneLine(text, 40))} is not a number of seconds above 0`
+      `IMAGE_GUARD_ENGINE_TIMEOUT=${JSON.stringify(oneLine(text, 40))} is not a number of seconds above 0: fix or unset it (or set engine-timeout)`
     );
   }
   return value;
@@ -338,7 +341,7 @@ function connectEngine(env = process.env) {
   const stallMs = engineStallSeconds(env) * 1e3;
   return new ApiEngine(
     endpoint.address,
-    () => import("./engine-modem-6CN6YOYU.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
+    () => import("./engine-modem-YDM5XBLJ.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
   );
 }
 var IMAGE_ID = /^[a-z0-9]+:[0-9a-f]{32,128}$/;

@@ -1,25 +1,26 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  fixContext,
+  fixDockerfile
+} from "./chunk-TA2UP2V7.js";
+import {
   buildReport
-} from "./chunk-M5BTQC3X.js";
+} from "./chunk-NEZCT2XN.js";
+import {
+  lintDockerfileResult,
+  readDockerfile
+} from "./chunk-KRSAHVRJ.js";
 import "./chunk-YVMMMQ26.js";
 import {
   FILE_HEADERS_ONLY,
   formatPatch,
   structuredPatch
 } from "./chunk-CDSK65MU.js";
-import {
-  fixContext,
-  fixDockerfile
-} from "./chunk-7SBYMUAG.js";
+import "./chunk-LXFNOIXG.js";
+import "./chunk-LBX5UDPE.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import "./chunk-DPB3GV5H.js";
-import {
-  lintDockerfileResult,
-  readDockerfile
-} from "./chunk-UZL34XSJ.js";
-import "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError

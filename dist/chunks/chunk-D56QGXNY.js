@@ -1,10 +1,11 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  applyPolicy,
   describeProbe
-} from "./chunk-GCJ4MZJ5.js";
+} from "./chunk-HGX2DY7Z.js";
 import {
   buildReport
-} from "./chunk-M5BTQC3X.js";
+} from "./chunk-NEZCT2XN.js";
 import {
   bar,
   budgetFigures,
@@ -440,18 +441,6 @@ async function startupFor(request) {
   return out;
 }
 
-// src/app/policy.ts
-function applyPolicy(findings, policy) {
-  const ignored = new Set(policy.ignore);
-  const out = [];
-  for (const f of findings) {
-    const override = policy.severity[f.rule];
-    if (ignored.has(f.rule) || override === "off") continue;
-    out.push(override ? { ...f, severity: override } : f);
-  }
-  return out;
-}
-
 // src/app/compare.ts
 async function runComparison(request, ports) {
   const { settings } = request;
@@ -507,7 +496,8 @@ async function runComparison(request, ports) {
     },
     cacheProbe,
     explore: { head: head.explore ?? null, base: base.explore ?? null },
-    labels: { headLabel: request.head.label, baseLabel: baseRequest?.label }
+    labels: { headLabel: request.head.label, baseLabel: baseRequest?.label },
+    ...request.policy ? { policy: request.policy } : {}
   });
 }
 async function runAnalysis(ref, settings, config, ports) {
@@ -613,10 +603,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-XIHXZPDK.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-ZX6KGKWV.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-BLNSJ2A5.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-MAKXNCC4.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -664,7 +654,48 @@ function fixFirstMarkdown(findings) {
   ];
 }
 
+// src/render/policy.ts
+function change(c, s) {
+  const rule = c.key.startsWith("severity.") ? c.key.slice("severity.".length) : null;
+  const name = rule ?? c.key;
+  let what;
+  if (c.base === null && c.head !== null)
+    what = rule ? `${name} ${s.code(c.head)}` : `${name} ${s.code(c.head)} (new)`;
+  else if (c.head === null && c.base !== null)
+    what = rule ? `${name} back to its default (was ${s.code(c.base)})` : `${name} ${s.code(c.base)} removed`;
+  else what = `${name} ${s.code(c.base ?? "")} \u2192 ${s.code(c.head ?? "")}`;
+  return c.applies === "input" ? `${what} (the workflow's input applies)` : what;
+}
+function ignore(i, s) {
+  const where = s.text(`${i.file}:${i.line}`);
+  return i.scope === "file" ? `${i.rule} in the whole file (${where})` : `${i.rule} for one instruction (${where})`;
+}
+function policySentences(policy, s) {
+  const out = [];
+  const changes = policy.changes.map((c) => change(c, s)).join("; ");
+  const file = s.code(policy.file);
+  if (policy.from === "base") {
+    if (changes)
+      out.push(
+        `${s.strong("This PR changes the policy")}: ${changes}. It is judged by ${file} at the base commit ${s.text(policy.baseCommit)}, the reviewed one; the change applies once merged.`
+      );
+  } else {
+    const why = policy.from === "head (no base config)" ? `${s.strong("First adoption")}: the base commit ${s.text(policy.baseCommit)} has no ${file}` : `${s.strong("The base commit's config could not be used")} (${s.text(policy.note ?? `${policy.file} unreadable`)})`;
+    out.push(`${why}, so this PR's own config judges it${changes ? `; it sets ${changes}` : ""}.`);
+  }
+  if (policy.addedIgnores.length > 0)
+    out.push(
+      `${s.strong("This PR adds inline ignores")}: ${policy.addedIgnores.map((i) => ignore(i, s)).join("; ")}.`
+    );
+  return out;
+}
+
 // src/render/markdown.ts
+var MARKDOWN_POLICY = {
+  code: (t) => inlineCode(t),
+  strong: (t) => `**${escapeMarkdown(t)}**`,
+  text: escapeMarkdown
+};
 var COMMENT_LIMIT = 65536;
 var FULL = {
   directories: 6,
@@ -744,6 +775,8 @@ function compose(report, o, lim, cut) {
       ""
     );
   }
+  if (report.policy)
+    out.push(...policySentences(report.policy, MARKDOWN_POLICY).flatMap((l) => [`> ${l}`, ""]));
   const { head, base } = report;
   if (head) out.push(...overview(report, head, base, o), "");
   if (report.baseUnavailable)
@@ -1013,6 +1046,7 @@ export {
   runAnalysis,
   realPorts,
   costPhrase,
+  policySentences,
   COMMENT_LIMIT,
   renderMarkdown
 };

@@ -2,17 +2,26 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-ZXIH65V2.js";
+} from "./chunk-QMJ6RJZS.js";
 import {
   loadSettings
-} from "./chunk-GCJ4MZJ5.js";
+} from "./chunk-HGX2DY7Z.js";
 import {
   buildReport
-} from "./chunk-M5BTQC3X.js";
+} from "./chunk-NEZCT2XN.js";
+import {
+  defaultContext,
+  lintDockerfileResult
+} from "./chunk-KRSAHVRJ.js";
 import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
 import "./chunk-YVMMMQ26.js";
+import "./chunk-3HU7N3WQ.js";
+import "./chunk-LXFNOIXG.js";
+import {
+  RULES
+} from "./chunk-LBX5UDPE.js";
 import {
   escapeTerminal
 } from "./chunk-S2QJHYFD.js";
@@ -21,13 +30,6 @@ import "./chunk-QPMSVJNA.js";
 import {
   VERSION
 } from "./chunk-DPB3GV5H.js";
-import {
-  defaultContext,
-  lintDockerfileResult
-} from "./chunk-UZL34XSJ.js";
-import {
-  RULES
-} from "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -154,7 +156,7 @@ function formatText(findings, opts) {
     lines.push(`${where} ${paint(COLOURS[f.severity], f.severity)} ${f.rule} ${f.name}: ${escapeTerminal(f.message)}`);
     if (f.fix) lines.push(paint(DIM, `  fix: ${escapeTerminal(f.fix)}`));
   }
-  if (opts.judged) lines.push(paint(DIM, `judged as the final image: ${describeJudged(opts.judged)}`));
+  if (opts.judged) lines.push(paint(DIM, `judged as the final image: ${escapeTerminal(describeJudged(opts.judged))}`));
   const count = (s) => findings.filter((f) => f.severity === s).length;
   if (findings.length === 0) lines.push(`${escapeTerminal(opts.file)}: no findings`);
   else {
@@ -187,7 +189,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-QQ4WFRDZ.js");
+      const { runLintFix } = await import("./lint-fix-7PWQWX7W.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
@@ -202,7 +204,7 @@ async function runLintCommand(argv, io) {
       out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      const { dockerfileSuggestions } = await import("./suggestions-DSHFEUZB.js");
+      const { dockerfileSuggestions } = await import("./suggestions-2TGLWJ7J.js");
       const { suggestions, eol } = await dockerfileSuggestions({
         dockerfile,
         context,

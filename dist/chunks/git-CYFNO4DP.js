@@ -1,21 +1,18 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
-import {
-  defaultContext,
-  lint,
-  lintDockerfileResult,
-  readDockerfile
-} from "./chunk-UZL34XSJ.js";
-import {
-  readContext
-} from "./chunk-3HJHGFWC.js";
-import "./chunk-IIRAH6Y5.js";
-import "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
 import "./chunk-6S3NRT4R.js";
+
+// src/cli/git.ts
+import { execFile } from "node:child_process";
+function gitIn(cwd) {
+  return (args) => new Promise((done) => {
+    execFile(
+      "git",
+      [...args],
+      { cwd, maxBuffer: 8 * 1024 * 1024, encoding: "utf8" },
+      (error, stdout) => done({ ok: !error, stdout: stdout ?? "" })
+    );
+  });
+}
 export {
-  defaultContext,
-  lint,
-  lintDockerfileResult,
-  readContext,
-  readDockerfile
+  gitIn
 };

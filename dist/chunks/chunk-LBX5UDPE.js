@@ -10,472 +10,6 @@ import {
   parseImageRef
 } from "./chunk-74AZCSGM.js";
 
-// src/lint/context.ts
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  statSync
-} from "node:fs";
-import { basename, dirname, join } from "node:path";
-
-// src/lint/dockerignore.ts
-function cleanPath(path) {
-  if (path === "") return ".";
-  const rooted = path.startsWith("/");
-  const out = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-      continue;
-    }
-    out.push(part);
-  }
-  const joined = out.join("/");
-  if (rooted) return `/${joined}`;
-  return joined === "" ? "." : joined;
-}
-function readIgnoreFile(text) {
-  const out = [];
-  const lines = text.split("\n");
-  for (let k = 0; k < lines.length; k++) {
-    let line = lines[k];
-    if (k === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    if (line.startsWith("#")) continue;
-    let pattern = line.trim();
-    if (pattern === "") continue;
-    const invert = pattern.startsWith("!");
-    if (invert) pattern = pattern.slice(1).trim();
-    if (pattern.length > 0) {
-      pattern = cleanPath(pattern);
-      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
-    }
-    out.push(invert ? `!${pattern}` : pattern);
-  }
-  return out;
-}
-var SLASH = 47;
-function parseClass(chars, start) {
-  let i = start + 1;
-  let body = "";
-  if (chars[i] === "^") {
-    body += "^";
-    i++;
-  }
-  let first = true;
-  for (; i < chars.length; i++) {
-    let ch = chars[i];
-    if (ch === "]" && !first) {
-      try {
-        return { test: new RegExp(`^[${body}]$`, "u"), end: i };
-      } catch {
-        return null;
-      }
-    }
-    first = false;
-    if (ch === "\\" && i + 1 < chars.length) ch = chars[++i];
-    else if (ch === "-") {
-      body += "-";
-      continue;
-    }
-    body += /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
-  }
-  return null;
-}
-function matchPieces(pieces, path) {
-  const n = pieces.length;
-  let current = new Uint8Array(2 * n + 1);
-  let next = new Uint8Array(2 * n + 1);
-  const add = (set, i) => {
-    while (i <= n && set[i] === 0) {
-      set[i] = 1;
-      if (i === n) return;
-      const piece = pieces[i];
-      if (piece.kind === "dirs") set[n + 1 + i] = 1;
-      else if (piece.kind !== "star" && piece.kind !== "all") return;
-      i++;
-    }
-  };
-  add(current, 0);
-  for (let at = 0; at < path.length; ) {
-    const code = path.codePointAt(at);
-    const width = code > 65535 ? 2 : 1;
-    const ch = width === 1 ? path[at] : path.slice(at, at + 2);
-    next.fill(0);
-    let alive = false;
-    for (let i = 0; i < n; i++) {
-      if (current[n + 1 + i] === 1) {
-        next[n + 1 + i] = 1;
-        alive = true;
-        if (code === SLASH) add(next, i + 1);
-      }
-      if (current[i] === 0) continue;
-      const piece = pieces[i];
-      switch (piece.kind) {
-        case "char":
-          if (code === piece.code) add(next, i + 1);
-          break;
-        case "one":
-          if (code !== SLASH) add(next, i + 1);
-          break;
-        case "class":
-          if (piece.test.test(ch)) add(next, i + 1);
-          break;
-        case "star":
-          if (code !== SLASH) add(next, i);
-          break;
-        case "all":
-          add(next, i);
-          break;
-        case "dirs":
-          break;
-      }
-    }
-    if (!alive && next.indexOf(1) < 0) return false;
-    [current, next] = [next, current];
-    at += width;
-  }
-  return current[n] === 1;
-}
-function piecesRegex(pieces) {
-  const source = pieces.map((piece) => {
-    switch (piece.kind) {
-      case "char":
-        return String.fromCodePoint(piece.code).replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
-      case "one":
-        return "[^/]";
-      case "class":
-        return piece.test.source.slice(1, -1);
-      case "star":
-        return "[^/]*";
-      case "dirs":
-        return "(?:.*/)?";
-      default:
-        return ".*";
-    }
-  }).join("");
-  return new RegExp(`^${source}$`, "u");
-}
-function compilePattern(pattern, opts = {}) {
-  if (pattern.startsWith("**") && !/[*?[\]\\]/.test(pattern.slice(2))) {
-    const suffix = pattern.slice(2);
-    return (path) => path.endsWith(suffix) || suffix.startsWith("/") && path === suffix.slice(1);
-  }
-  const pieces = [];
-  let regexNeeded = false;
-  let exactPrefix = false;
-  const chars = [...pattern];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i];
-    if (ch === "*") {
-      if (chars[i + 1] === "*") {
-        i++;
-        if (chars[i + 1] === "/") i++;
-        if (i + 1 >= chars.length) {
-          if (!regexNeeded && pieces.length === 0) {
-            pieces.push({ kind: "all" });
-            regexNeeded = true;
-          } else if (!regexNeeded) {
-            exactPrefix = true;
-          } else pieces.push({ kind: "all" });
-        } else {
-          pieces.push({ kind: "dirs" });
-          regexNeeded = true;
-        }
-      } else {
-        pieces.push({ kind: "star" });
-        regexNeeded = true;
-      }
-    } else if (ch === "?") {
-      pieces.push({ kind: "one" });
-      regexNeeded = true;
-    } else if (ch === "\\") {
-      pieces.push({ kind: "char", code: (i + 1 < chars.length ? chars[++i] : "\\").codePointAt(0) });
-      regexNeeded = true;
-    } else if (ch === "[") {
-      const parsed = parseClass(chars, i);
-      if (parsed === null) return () => false;
-      pieces.push({ kind: "class", test: parsed.test });
-      i = parsed.end;
-      regexNeeded = true;
-    } else if (ch === "]") {
-      pieces.push({ kind: "char", code: 93 });
-      regexNeeded = true;
-    } else pieces.push({ kind: "char", code: ch.codePointAt(0) });
-  }
-  if (exactPrefix) {
-    const prefix = pattern.slice(0, -2);
-    return (path) => path.startsWith(prefix);
-  }
-  if (!regexNeeded) return (path) => path === pattern;
-  const repeats = pieces.filter((p) => p.kind === "star" || p.kind === "dirs" || p.kind === "all").length;
-  if (repeats <= 1 && !opts.linear) {
-    const regex = piecesRegex(pieces);
-    return (path) => regex.test(path);
-  }
-  return (path) => matchPieces(pieces, path);
-}
-var IgnoreMatcher = class _IgnoreMatcher {
-  patterns;
-  hasExclusions;
-  constructor(lines) {
-    this.patterns = [];
-    for (const raw of lines) {
-      let p = raw.trim();
-      if (p === "") continue;
-      p = cleanPath(p);
-      let exclusion = false;
-      if (p.startsWith("!")) {
-        if (p.length === 1) continue;
-        exclusion = true;
-        p = p.slice(1);
-      }
-      this.patterns.push({ pattern: p, exclusion, test: compilePattern(p) });
-    }
-    this.hasExclusions = this.patterns.some((p) => p.exclusion);
-  }
-  static fromText(text) {
-    return new _IgnoreMatcher(readIgnoreFile(text));
-  }
-  /** True when the engine leaves this context path (slash-separated, relative) out of the build context. */
-  excludes(path) {
-    const parents = [];
-    const parts = path.split("/");
-    for (let k = 1; k < parts.length; k++) parents.push(parts.slice(0, k).join("/"));
-    let matched = false;
-    for (const p of this.patterns) {
-      if (p.exclusion !== matched) continue;
-      let match = p.test(path);
-      if (!match) match = parents.some((parent) => p.test(parent));
-      if (match) matched = !p.exclusion;
-    }
-    return matched;
-  }
-  /**
-   * The walker's form of `excludes`: `ancestors[i]` says whether pattern i matched a parent directory (as
-   * returned by `ancestorMatches` for the parent), so each path costs one test per pattern.
-   */
-  excludesWithin(path, ancestors) {
-    let matched = false;
-    for (let i = 0; i < this.patterns.length; i++) {
-      const p = this.patterns[i];
-      if (p.exclusion !== matched) continue;
-      if (ancestors?.[i] || p.test(path)) matched = !p.exclusion;
-    }
-    return matched;
-  }
-  /** Per pattern: does it match this directory or one of its parents (`ancestors` for the parent). */
-  ancestorMatches(dir, ancestors) {
-    return this.patterns.map((p, i) => ancestors !== null && ancestors[i] || p.test(dir));
-  }
-  /**
-   * True when the engine does not enter this excluded directory: it skips it unless a `!` pattern starts
-   * with the directory's path (`!docs/keep.txt` keeps `docs` open; a `!` pattern starting with `**` does not keep
-   * `web/node_modules` open). Both builders of the engine behave so, and the engine tests check it.
-   */
-  canSkipDirectory(dir) {
-    if (!this.hasExclusions) return true;
-    const prefix = `${dir}/`;
-    return !this.patterns.some((p) => p.exclusion && `${p.pattern}/`.startsWith(prefix));
-  }
-};
-
-// src/lint/context.ts
-var HEAVY_PATHS = [
-  ".git",
-  ".venv",
-  "venv",
-  "node_modules",
-  "__pycache__",
-  ".env",
-  ".pytest_cache",
-  ".mypy_cache"
-];
-var HEAVY = new Set(HEAVY_PATHS);
-var VENV_NAMES = /* @__PURE__ */ new Set([".venv", "venv"]);
-function isVirtualenv(source, path, entry) {
-  if (!entry.dir) return false;
-  try {
-    return source.list(path).some((c) => c.name === "pyvenv.cfg" && !c.dir);
-  } catch {
-    return false;
-  }
-}
-function walkContext(source, ignoreText, ignoreFile) {
-  const matcher = ignoreText === null ? null : IgnoreMatcher.fromText(ignoreText);
-  const files = [];
-  const dirs = /* @__PURE__ */ new Set();
-  const heavy = [];
-  const addParents = (p) => {
-    let slash = p.lastIndexOf("/");
-    while (slash > 0) {
-      const parent = p.slice(0, slash);
-      if (dirs.has(parent)) break;
-      dirs.add(parent);
-      slash = parent.lastIndexOf("/");
-    }
-  };
-  const walk = (dir, inside, ancestors) => {
-    let entries;
-    try {
-      entries = source.list(dir);
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = dir === "" ? e.name : `${dir}/${e.name}`;
-      const excluded = matcher ? matcher.excludesWithin(p, ancestors) : false;
-      let owner = inside;
-      if (!owner && HEAVY.has(e.name) && (!VENV_NAMES.has(e.name) || isVirtualenv(source, p, e))) {
-        owner = { path: p, bytes: 0, sent: !excluded };
-        heavy.push(owner);
-      }
-      if (e.dir) {
-        if (excluded && matcher.canSkipDirectory(p)) continue;
-        if (!excluded) {
-          dirs.add(p);
-          addParents(p);
-        }
-        walk(p, owner, matcher ? matcher.ancestorMatches(p, ancestors) : null);
-      } else if (!excluded) {
-        files.push(p);
-        addParents(p);
-        if (owner) {
-          owner.sent = true;
-          try {
-            owner.bytes += source.size(p);
-          } catch {
-          }
-        }
-      }
-    }
-  };
-  walk("", null, null);
-  return {
-    ignoreFile,
-    files,
-    dirs,
-    heavy: heavy.filter((h) => h.sent).map(({ path, bytes }) => ({ path, bytes })),
-    reincluded: ignoreText === null ? [] : readIgnoreFile(ignoreText).filter((p) => p.startsWith("!")).map((p) => p.slice(1))
-  };
-}
-function fsTree(root) {
-  return {
-    list(dir) {
-      return readdirSync(join(root, dir), { withFileTypes: true }).map((d) => ({
-        name: d.name,
-        dir: d.isDirectory()
-      }));
-    },
-    size(path) {
-      return lstatSync(join(root, path)).size;
-    }
-  };
-}
-function readContext(contextDir, dockerfilePath) {
-  if (!statSync(contextDir).isDirectory()) throw new Error(`${contextDir} is not a directory`);
-  const candidates = [];
-  if (dockerfilePath)
-    candidates.push(join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`));
-  candidates.push(join(contextDir, ".dockerignore"));
-  let ignoreText = null;
-  let ignoreFile = null;
-  for (const c of candidates) {
-    ignoreText = readIgnoreFile2(c);
-    if (ignoreText !== null) {
-      ignoreFile = c;
-      break;
-    }
-  }
-  return walkContext(fsTree(contextDir), ignoreText, ignoreFile);
-}
-var MAX_IGNORE_BYTES = 1024 * 1024;
-function readIgnoreFile2(path) {
-  let fd;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) {
-      throw new UserError(
-        `${path} is ${kindOf(st)}, not a regular file: an ignore file must be a plain text file`
-      );
-    }
-    if (st.size > MAX_IGNORE_BYTES) {
-      throw new UserError(
-        `${path} is ${st.size} bytes: image-guard reads ignore files up to ${MAX_IGNORE_BYTES} bytes (1 MiB)`
-      );
-    }
-    const bytes = Buffer.alloc(st.size);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return bytes.subarray(0, got).toString("utf8");
-  } finally {
-    closeSync(fd);
-  }
-}
-function kindOf(st) {
-  if (st.isDirectory()) return "a directory";
-  if (st.isFIFO()) return "a FIFO";
-  if (st.isCharacterDevice()) return "a character device";
-  if (st.isBlockDevice()) return "a block device";
-  if (st.isSocket()) return "a socket";
-  return "not a file";
-}
-function globToRegExp(glob) {
-  let re = "^";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const end = glob.indexOf("]", i + 1);
-      if (end < 0) re += "\\[";
-      else {
-        let cls = glob.slice(i + 1, end);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else if (c === "\\" && i + 1 < glob.length) {
-      re += `\\${glob[++i]}`;
-    } else re += /[.+()|{}$^]/.test(c) ? `\\${c}` : c;
-  }
-  try {
-    return new RegExp(`${re}$`);
-  } catch {
-    return /^$/;
-  }
-}
-function isGlob(path) {
-  return /[*?[]/.test(path);
-}
-function contextPath(src) {
-  let p = src.replace(/\\/g, "/");
-  p = p.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
-  const parts = [];
-  for (const part of p.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
-}
-
 // src/lint/segment.ts
 var DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 var HEREDOC_WORD = /^<<(-?)(["']?)([^"'\s<>]+)\2$/;
@@ -2018,6 +1552,524 @@ function isWholeContextCopy(ctx, instr) {
 }
 function isUrl(src) {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src);
+}
+
+// src/lint/context.ts
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync
+} from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+// src/lint/dockerignore.ts
+function cleanPath(path) {
+  if (path === "") return ".";
+  const rooted = path.startsWith("/");
+  const out = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+      continue;
+    }
+    out.push(part);
+  }
+  const joined = out.join("/");
+  if (rooted) return `/${joined}`;
+  return joined === "" ? "." : joined;
+}
+function readIgnoreFile(text) {
+  const out = [];
+  const lines = text.split("\n");
+  for (let k = 0; k < lines.length; k++) {
+    let line = lines[k];
+    if (k === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    if (line.startsWith("#")) continue;
+    let pattern = line.trim();
+    if (pattern === "") continue;
+    const invert = pattern.startsWith("!");
+    if (invert) pattern = pattern.slice(1).trim();
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
+    }
+    out.push(invert ? `!${pattern}` : pattern);
+  }
+  return out;
+}
+var SLASH = 47;
+function parseClass(chars, start) {
+  let i = start + 1;
+  let body = "";
+  if (chars[i] === "^") {
+    body += "^";
+    i++;
+  }
+  let first = true;
+  for (; i < chars.length; i++) {
+    let ch = chars[i];
+    if (ch === "]" && !first) {
+      try {
+        return { test: new RegExp(`^[${body}]$`, "u"), end: i };
+      } catch {
+        return null;
+      }
+    }
+    first = false;
+    if (ch === "\\" && i + 1 < chars.length) ch = chars[++i];
+    else if (ch === "-") {
+      body += "-";
+      continue;
+    }
+    body += /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+  }
+  return null;
+}
+function matchPieces(pieces, path) {
+  const n = pieces.length;
+  let current = new Uint8Array(2 * n + 1);
+  let next = new Uint8Array(2 * n + 1);
+  const add = (set, i) => {
+    while (i <= n && set[i] === 0) {
+      set[i] = 1;
+      if (i === n) return;
+      const piece = pieces[i];
+      if (piece.kind === "dirs") set[n + 1 + i] = 1;
+      else if (piece.kind !== "star" && piece.kind !== "all") return;
+      i++;
+    }
+  };
+  add(current, 0);
+  for (let at = 0; at < path.length; ) {
+    const code = path.codePointAt(at);
+    const width = code > 65535 ? 2 : 1;
+    const ch = width === 1 ? path[at] : path.slice(at, at + 2);
+    next.fill(0);
+    let alive = false;
+    for (let i = 0; i < n; i++) {
+      if (current[n + 1 + i] === 1) {
+        next[n + 1 + i] = 1;
+        alive = true;
+        if (code === SLASH) add(next, i + 1);
+      }
+      if (current[i] === 0) continue;
+      const piece = pieces[i];
+      switch (piece.kind) {
+        case "char":
+          if (code === piece.code) add(next, i + 1);
+          break;
+        case "one":
+          if (code !== SLASH) add(next, i + 1);
+          break;
+        case "class":
+          if (piece.test.test(ch)) add(next, i + 1);
+          break;
+        case "star":
+          if (code !== SLASH) add(next, i);
+          break;
+        case "all":
+          add(next, i);
+          break;
+        case "dirs":
+          break;
+      }
+    }
+    if (!alive && next.indexOf(1) < 0) return false;
+    [current, next] = [next, current];
+    at += width;
+  }
+  return current[n] === 1;
+}
+function piecesRegex(pieces) {
+  const source = pieces.map((piece) => {
+    switch (piece.kind) {
+      case "char":
+        return String.fromCodePoint(piece.code).replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+      case "one":
+        return "[^/]";
+      case "class":
+        return piece.test.source.slice(1, -1);
+      case "star":
+        return "[^/]*";
+      case "dirs":
+        return "(?:.*/)?";
+      default:
+        return ".*";
+    }
+  }).join("");
+  return new RegExp(`^${source}$`, "u");
+}
+function compilePattern(pattern, opts = {}) {
+  if (pattern.startsWith("**") && !/[*?[\]\\]/.test(pattern.slice(2))) {
+    const suffix = pattern.slice(2);
+    return (path) => path.endsWith(suffix) || suffix.startsWith("/") && path === suffix.slice(1);
+  }
+  const pieces = [];
+  let regexNeeded = false;
+  let exactPrefix = false;
+  const chars = [...pattern];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch === "*") {
+      if (chars[i + 1] === "*") {
+        i++;
+        if (chars[i + 1] === "/") i++;
+        if (i + 1 >= chars.length) {
+          if (!regexNeeded && pieces.length === 0) {
+            pieces.push({ kind: "all" });
+            regexNeeded = true;
+          } else if (!regexNeeded) {
+            exactPrefix = true;
+          } else pieces.push({ kind: "all" });
+        } else {
+          pieces.push({ kind: "dirs" });
+          regexNeeded = true;
+        }
+      } else {
+        pieces.push({ kind: "star" });
+        regexNeeded = true;
+      }
+    } else if (ch === "?") {
+      pieces.push({ kind: "one" });
+      regexNeeded = true;
+    } else if (ch === "\\") {
+      pieces.push({ kind: "char", code: (i + 1 < chars.length ? chars[++i] : "\\").codePointAt(0) });
+      regexNeeded = true;
+    } else if (ch === "[") {
+      const parsed = parseClass(chars, i);
+      if (parsed === null) return () => false;
+      pieces.push({ kind: "class", test: parsed.test });
+      i = parsed.end;
+      regexNeeded = true;
+    } else if (ch === "]") {
+      pieces.push({ kind: "char", code: 93 });
+      regexNeeded = true;
+    } else pieces.push({ kind: "char", code: ch.codePointAt(0) });
+  }
+  if (exactPrefix) {
+    const prefix = pattern.slice(0, -2);
+    return (path) => path.startsWith(prefix);
+  }
+  if (!regexNeeded) return (path) => path === pattern;
+  const repeats = pieces.filter((p) => p.kind === "star" || p.kind === "dirs" || p.kind === "all").length;
+  if (repeats <= 1 && !opts.linear) {
+    const regex = piecesRegex(pieces);
+    return (path) => regex.test(path);
+  }
+  return (path) => matchPieces(pieces, path);
+}
+function fixedPrefix(pattern) {
+  if (pattern.startsWith("**")) return "";
+  const at = pattern.search(/[*?[\\]/);
+  return at < 0 ? pattern : pattern.slice(0, at);
+}
+var PrefixIndex = class {
+  /** Patterns without fixed leading text, ascending. */
+  always = [];
+  byPrefix = /* @__PURE__ */ new Map();
+  /** The distinct lengths of the prefixes in `byPrefix`, ascending. */
+  lengths;
+  constructor(patterns) {
+    const lengths = /* @__PURE__ */ new Set();
+    patterns.forEach((p, i) => {
+      const prefix = fixedPrefix(p.pattern);
+      if (prefix === "") {
+        this.always.push(i);
+        return;
+      }
+      const list = this.byPrefix.get(prefix);
+      if (list) list.push(i);
+      else this.byPrefix.set(prefix, [i]);
+      lengths.add(prefix.length);
+    });
+    this.lengths = [...lengths].sort((a, b) => a - b);
+  }
+  /** The indices of the patterns that may match `path`, with `extra` (ascending, no duplicates). */
+  candidates(path, extra = []) {
+    const lists = [];
+    if (this.always.length > 0) lists.push(this.always);
+    if (extra.length > 0) lists.push(extra);
+    for (const length of this.lengths) {
+      if (length > path.length) break;
+      const list = this.byPrefix.get(path.slice(0, length));
+      if (list) lists.push(list);
+    }
+    if (lists.length === 0) return [];
+    if (lists.length === 1) return lists[0];
+    const all = lists.flat().sort((a, b) => a - b);
+    return all.filter((v, k) => k === 0 || v !== all[k - 1]);
+  }
+};
+var IgnoreMatcher = class _IgnoreMatcher {
+  patterns;
+  hasExclusions;
+  index;
+  /** The `!` patterns' texts with a `/` after them, for canSkipDirectory. */
+  kept;
+  constructor(lines) {
+    this.patterns = [];
+    for (const raw of lines) {
+      let p = raw.trim();
+      if (p === "") continue;
+      p = cleanPath(p);
+      let exclusion = false;
+      if (p.startsWith("!")) {
+        if (p.length === 1) continue;
+        exclusion = true;
+        p = p.slice(1);
+      }
+      this.patterns.push({ pattern: p, exclusion, test: compilePattern(p) });
+    }
+    this.hasExclusions = this.patterns.some((p) => p.exclusion);
+    this.kept = this.patterns.filter((p) => p.exclusion).map((p) => `${p.pattern}/`);
+    this.index = new PrefixIndex(this.patterns);
+  }
+  static fromText(text) {
+    return new _IgnoreMatcher(readIgnoreFile(text));
+  }
+  /** True when the engine leaves this context path (slash-separated, relative) out of the build context. */
+  excludes(path) {
+    let ancestors = null;
+    const parts = path.split("/");
+    for (let k = 1; k < parts.length; k++)
+      ancestors = this.ancestorMatches(parts.slice(0, k).join("/"), ancestors);
+    return this.excludesWithin(path, ancestors);
+  }
+  /**
+   * The walker's form of `excludes`: `ancestors` are the patterns that matched a parent directory (as
+   * returned by `ancestorMatches` for the parent), so each path is tested only against the patterns that
+   * can match it.
+   */
+  excludesWithin(path, ancestors) {
+    const inherited = ancestors ?? [];
+    let matched = false;
+    let a = 0;
+    for (const i of this.index.candidates(path, inherited)) {
+      const p = this.patterns[i];
+      while (a < inherited.length && inherited[a] < i) a++;
+      if (p.exclusion !== matched) continue;
+      if (inherited[a] === i || p.test(path)) matched = !p.exclusion;
+    }
+    return matched;
+  }
+  /** The patterns (indices, ascending) that match this directory or one of its parents (`ancestors`: the parent's). */
+  ancestorMatches(dir, ancestors) {
+    const inherited = ancestors ?? [];
+    const out = [];
+    let a = 0;
+    for (const i of this.index.candidates(dir, inherited)) {
+      while (a < inherited.length && inherited[a] < i) a++;
+      if (inherited[a] === i || this.patterns[i].test(dir)) out.push(i);
+    }
+    return out;
+  }
+  /**
+   * True when the engine does not enter this excluded directory: it skips it unless a `!` pattern starts
+   * with the directory's path (`!docs/keep.txt` keeps `docs` open; a `!` pattern starting with `**` does not keep
+   * `web/node_modules` open). Both builders of the engine behave so, and the engine tests check it.
+   */
+  canSkipDirectory(dir) {
+    if (!this.hasExclusions) return true;
+    const prefix = `${dir}/`;
+    return !this.kept.some((kept) => kept.startsWith(prefix));
+  }
+};
+
+// src/lint/context.ts
+var HEAVY_PATHS = [
+  ".git",
+  ".venv",
+  "venv",
+  "node_modules",
+  "__pycache__",
+  ".env",
+  ".pytest_cache",
+  ".mypy_cache"
+];
+var HEAVY = new Set(HEAVY_PATHS);
+var VENV_NAMES = /* @__PURE__ */ new Set([".venv", "venv"]);
+function isVirtualenv(source, path, entry) {
+  if (!entry.dir) return false;
+  try {
+    return source.list(path).some((c) => c.name === "pyvenv.cfg" && !c.dir);
+  } catch {
+    return false;
+  }
+}
+function walkContext(source, ignoreText, ignoreFile) {
+  const matcher = ignoreText === null ? null : IgnoreMatcher.fromText(ignoreText);
+  const files = [];
+  const dirs = /* @__PURE__ */ new Set();
+  const heavy = [];
+  const addParents = (p) => {
+    let slash = p.lastIndexOf("/");
+    while (slash > 0) {
+      const parent = p.slice(0, slash);
+      if (dirs.has(parent)) break;
+      dirs.add(parent);
+      slash = parent.lastIndexOf("/");
+    }
+  };
+  const walk = (dir, inside, ancestors) => {
+    let entries;
+    try {
+      entries = source.list(dir);
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = dir === "" ? e.name : `${dir}/${e.name}`;
+      const excluded = matcher ? matcher.excludesWithin(p, ancestors) : false;
+      let owner = inside;
+      if (!owner && HEAVY.has(e.name) && (!VENV_NAMES.has(e.name) || isVirtualenv(source, p, e))) {
+        owner = { path: p, bytes: 0, sent: !excluded };
+        heavy.push(owner);
+      }
+      if (e.dir) {
+        if (excluded && matcher.canSkipDirectory(p)) continue;
+        if (!excluded) {
+          dirs.add(p);
+          addParents(p);
+        }
+        walk(p, owner, matcher ? matcher.ancestorMatches(p, ancestors) : null);
+      } else if (!excluded) {
+        files.push(p);
+        addParents(p);
+        if (owner) {
+          owner.sent = true;
+          try {
+            owner.bytes += source.size(p);
+          } catch {
+          }
+        }
+      }
+    }
+  };
+  walk("", null, null);
+  return {
+    ignoreFile,
+    files,
+    dirs,
+    heavy: heavy.filter((h) => h.sent).map(({ path, bytes }) => ({ path, bytes })),
+    reincluded: ignoreText === null ? [] : readIgnoreFile(ignoreText).filter((p) => p.startsWith("!")).map((p) => p.slice(1))
+  };
+}
+function fsTree(root) {
+  return {
+    list(dir) {
+      return readdirSync(join(root, dir), { withFileTypes: true }).map((d) => ({
+        name: d.name,
+        dir: d.isDirectory()
+      }));
+    },
+    size(path) {
+      return lstatSync(join(root, path)).size;
+    }
+  };
+}
+function readContext(contextDir, dockerfilePath) {
+  if (!statSync(contextDir).isDirectory()) throw new Error(`${contextDir} is not a directory`);
+  const candidates = [];
+  if (dockerfilePath)
+    candidates.push(join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`));
+  candidates.push(join(contextDir, ".dockerignore"));
+  let ignoreText = null;
+  let ignoreFile = null;
+  for (const c of candidates) {
+    ignoreText = readIgnoreFile2(c);
+    if (ignoreText !== null) {
+      ignoreFile = c;
+      break;
+    }
+  }
+  return walkContext(fsTree(contextDir), ignoreText, ignoreFile);
+}
+var MAX_IGNORE_BYTES = 1024 * 1024;
+function readIgnoreFile2(path) {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      throw new UserError(
+        `${path} is ${kindOf(st)}, not a regular file: an ignore file must be a plain text file`
+      );
+    }
+    if (st.size > MAX_IGNORE_BYTES) {
+      throw new UserError(
+        `${path} is ${st.size} bytes: image-guard reads ignore files up to ${MAX_IGNORE_BYTES} bytes (1 MiB); shorten it (a real one is a few KiB)`
+      );
+    }
+    const bytes = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return bytes.subarray(0, got).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+function kindOf(st) {
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a file";
+}
+function globToRegExp(glob) {
+  let re = "^";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end < 0) re += "\\[";
+      else {
+        let cls = glob.slice(i + 1, end);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else if (c === "\\" && i + 1 < glob.length) {
+      re += `\\${glob[++i]}`;
+    } else re += /[.+()|{}$^]/.test(c) ? `\\${c}` : c;
+  }
+  try {
+    return new RegExp(`${re}$`);
+  } catch {
+    return /^$/;
+  }
+}
+function isGlob(path) {
+  return /[*?[]/.test(path);
+}
+function contextPath(src) {
+  let p = src.replace(/\\/g, "/");
+  p = p.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+  const parts = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
 }
 
 // src/lint/rules/IG000-syntax.ts
@@ -3825,14 +3877,6 @@ var RULES = [
 ];
 
 export {
-  cleanPath,
-  HEAVY_PATHS,
-  walkContext,
-  fsTree,
-  readContext,
-  globToRegExp,
-  isGlob,
-  contextPath,
   hasOption,
   optionValues,
   truthy,
@@ -3855,6 +3899,7 @@ export {
   yarnInstall,
   pnpmInstall,
   bunInstall,
+  cleanPath,
   segment,
   parseDockerfile,
   splitWords,
@@ -3872,6 +3917,13 @@ export {
   isWholeContextCopy,
   isUrl,
   isWindowsImage,
+  HEAVY_PATHS,
+  walkContext,
+  fsTree,
+  readContext,
+  globToRegExp,
+  isGlob,
+  contextPath,
   isManifest,
   createdUsers,
   baseKind,

@@ -1,16 +1,19 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   DEFAULT_PULL_BANDWIDTH
-} from "./chunk-M5BTQC3X.js";
+} from "./chunk-NEZCT2XN.js";
 import {
   parseBandwidth
 } from "./chunk-4JZEFYVW.js";
 import {
-  CONTENT_RULES
-} from "./chunk-S2QJHYFD.js";
+  gitPath
+} from "./chunk-3HU7N3WQ.js";
 import {
   RULES
-} from "./chunk-3HJHGFWC.js";
+} from "./chunk-LBX5UDPE.js";
+import {
+  CONTENT_RULES
+} from "./chunk-S2QJHYFD.js";
 import {
   formatBytes,
   parseIncrease,
@@ -80,6 +83,11 @@ var ruleIds = (t) => {
   const bad = ids.find((id) => !isKnownRuleId(id));
   return bad ? problem(`holds the unknown rule id "${bad}": ${KNOWN_RULES_HINT}`) : ok(ids);
 };
+var policyFrom = (t) => {
+  const v = t.toLowerCase();
+  return v === "base" || v === "head" ? ok(v) : problem("must be base or head");
+};
+var gitRef = (t) => /^[^-\s][^\s]*$/.test(t) && !t.includes("..") && !t.includes("^{") && !t.includes(":") ? ok(t) : problem("is not a commit, branch or tag (write a SHA or a name like origin/main)");
 var bandwidth = (t) => {
   const bits = parseBandwidth(t);
   return bits === null ? problem("is not a speed (write 100Mbit/s, 1Gbit/s or 12.5MB/s)") : ok(bits);
@@ -293,10 +301,26 @@ var SETTINGS = {
     parse: pulledImage
   }),
   "base-ref": setting({
-    doc: "The commit to build the base image from (default the PR's base SHA; on push, the before SHA).",
+    doc: "The base commit: its image is built, its config file judges a PR (policy-from). Default the PR's base SHA; on push, the before SHA.",
     default: null,
     defaultDoc: "the PR's base SHA; on push, before",
-    parse: text
+    parse: gitRef,
+    commands: ["compare"],
+    metavar: "REF"
+  }),
+  "policy-from": setting({
+    doc: "Whose config file judges a pull request: base (the config at the base commit, the reviewed one; the PR's own changes to it, and the inline ignores it adds, are listed in the comment) or head (the PR's own). Inputs (with:) win over both. The CLI's compare: base needs --base-ref.",
+    default: "base",
+    defaultDoc: "base",
+    parse: policyFrom,
+    commands: ["compare"],
+    metavar: "base|head"
+  }),
+  "allow-untrusted-build": setting({
+    doc: "Build a fork's pull request under pull_request_target (or a workflow_run a fork's PR triggered), where the job has a write token and the secrets. Refused unless true; see SECURITY.md for the fork-safe recipe.",
+    default: false,
+    defaultDoc: "false",
+    parse: boolean
   }),
   head: setting({
     doc: "The image to judge.",
@@ -468,6 +492,15 @@ var SETTINGS = {
     commands: ["compare"],
     metavar: "SECONDS"
   }),
+  "engine-timeout": setting({
+    doc: "Seconds the Docker engine may send nothing while it answers a request (inspect, pull, the export of an image) before the run gives up on it with an error. Empty: the IMAGE_GUARD_ENGINE_TIMEOUT environment variable, else 120.",
+    default: null,
+    defaultDoc: "120",
+    parse: seconds,
+    config: true,
+    commands: ["analyze", "compare"],
+    metavar: "SECONDS"
+  }),
   "base-build-time": setting({
     doc: "The base image's build time as measured elsewhere: seconds, optionally /fresh, /uncached, /cached or /partly-cached.",
     default: null,
@@ -540,8 +573,9 @@ var CONFIG_KEYS = [...SETTING_NAMES.filter((name) => specOf(name).config), "seve
 function emptyConfig() {
   return { path: null, settings: {}, ignore: [], severity: {} };
 }
+var CONFIG_MAX_BYTES = MAX_CONFIG_BYTES;
 var SEVERITY_LEVELS = ["error", "warning", "info", "off"];
-function configFromObject(doc, where) {
+function configFromObject(doc, where, keyLines = /* @__PURE__ */ new Map()) {
   const config = emptyConfig();
   if (doc === null || doc === void 0) return config;
   if (typeof doc !== "object" || Array.isArray(doc)) {
@@ -550,23 +584,48 @@ function configFromObject(doc, where) {
     );
   }
   const problems = [];
+  const unknown = [];
+  const written = {};
   for (const [key, value] of Object.entries(doc)) {
+    if (!CONFIG_KEYS.includes(key)) {
+      unknown.push(unknownKey(key, keyLines.get(key)));
+      continue;
+    }
     if (value === null || value === void 0) continue;
     if (key === "severity") {
       config.severity = severityOverrides(value, problems);
       continue;
     }
-    if (!CONFIG_KEYS.includes(key)) {
-      problems.push(`unknown key "${key}": the keys are ${CONFIG_KEYS.join(", ")}`);
-      continue;
-    }
     const parsed = parseFileValue(key, value);
     if ("problem" in parsed) problems.push(`${key} ${JSON.stringify(value)} ${parsed.problem}`);
-    else config.settings[key] = parsed.value;
+    else {
+      config.settings[key] = parsed.value;
+      written[key] = Array.isArray(value) ? value.join(", ") : String(value).trim();
+    }
   }
+  config.written = written;
+  if (unknown.length > 0) problems.push(`${unknown.join(", ")}: the keys are ${CONFIG_KEYS.join(", ")}`);
   if (problems.length > 0) throw new UserError(`${where}: ${problems.join("; ")}`);
   config.ignore = config.settings.ignore ?? [];
   return config;
+}
+function unknownKey(key, line) {
+  const at = line === void 0 ? "" : ` at line ${line}`;
+  if (SETTING_NAMES.includes(key))
+    return `"${key}"${at} is an input and a flag, not a config key`;
+  const near = CONFIG_KEYS.find((k) => editDistance(k, key.trim().toLowerCase()) <= 2);
+  return `unknown key${at} (not shown${near ? `; did you mean ${near}?` : ""})`;
+}
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 2 || b.length > 64) return Number.POSITIVE_INFINITY;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 function severityOverrides(value, problems) {
   const out = {};
@@ -577,7 +636,8 @@ function severityOverrides(value, problems) {
   for (const [id, level] of Object.entries(value)) {
     const rule = id.trim().toUpperCase();
     if (!isKnownRuleId(rule)) {
-      problems.push(`severity: unknown rule id "${id}": ${KNOWN_RULES_HINT}`);
+      const shown = /^IG\d{1,4}$/.test(rule) ? ` "${id}"` : " (not shown)";
+      problems.push(`severity: unknown rule id${shown}: ${KNOWN_RULES_HINT}`);
       continue;
     }
     const l = level === false ? "off" : typeof level === "string" ? level.trim().toLowerCase() : level;
@@ -608,38 +668,178 @@ async function loadConfig(path, cwd) {
     if (path === null) return emptyConfig();
     throw new UserError(`config ${shown} not found: give the path of an existing .image-guard.yml`);
   }
-  const config = configFromObject(await parseYaml(text2, `config ${shown}`), `config ${shown}`);
+  const config = await configFromText(text2, `config ${shown}`);
   config.path = file;
   return config;
 }
+async function configFromText(text2, where) {
+  const bytes = Buffer.byteLength(text2);
+  if (bytes > MAX_CONFIG_BYTES)
+    throw new UserError(
+      `${where} is ${formatBytes(bytes)}: config files are read up to ${formatBytes(MAX_CONFIG_BYTES)}`
+    );
+  const { value, keyLines } = await parseYaml(text2, where);
+  return configFromObject(value, where, keyLines);
+}
+var MAX_ALIAS_COUNT = 100;
 async function parseYaml(text2, where) {
   const mod = await import("./dist-3ZA2O6W7.js");
-  const { parse, YAMLParseError } = mod.YAMLParseError ? mod : mod.default ?? mod;
+  const { parseDocument, LineCounter, isMap, isScalar } = mod.parseDocument ? mod : mod.default ?? mod;
+  const lineCounter = new LineCounter();
+  const lineOf = (pos) => pos === void 0 ? void 0 : lineCounter.linePos(pos).line;
+  const at = (line) => `${where}${line ? `:${line}` : ""}`;
   try {
-    return parse(text2);
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const line = error.linePos?.[0]?.line;
+    const doc = parseDocument(text2, { lineCounter, logLevel: "silent", prettyErrors: false });
+    const error = doc.errors[0];
+    if (error)
+      throw new UserError(`${at(lineOf(error.pos[0]))} is not valid YAML: ${firstLine(error.message)}`);
+    const warning = doc.warnings[0];
+    if (warning) {
+      const line = lineOf(warning.pos[0]);
       throw new UserError(
-        `${where}${line ? `:${line}` : ""} is not valid YAML: ${error.message.split("\n")[0]}`
+        warning.code === "TAG_RESOLVE_FAILED" ? `${at(line)} has a YAML tag (!!\u2026) this reader does not know: a config file holds plain text, numbers, true/false and lists; remove the tag` : `${at(line)} is not plain YAML (${warning.code}): write a flat mapping of keys`
       );
     }
+    const keyLines = /* @__PURE__ */ new Map();
+    if (isMap(doc.contents)) {
+      for (const pair of doc.contents.items) {
+        const key = pair.key;
+        const line = isScalar(key) ? lineOf(key.range?.[0]) : void 0;
+        if (isScalar(key) && line !== void 0) keyLines.set(String(key.value), line);
+      }
+    }
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), keyLines };
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (error instanceof ReferenceError && /alias/i.test(error.message))
+      throw new UserError(
+        `${where} expands its YAML aliases (*name) beyond ${MAX_ALIAS_COUNT}: a config file needs none; write the values out`
+      );
     if (error instanceof RangeError)
       throw new UserError(`${where} is nested too deeply to be a config file: write a flat mapping of keys`);
     throw error;
   }
 }
+function firstLine(message) {
+  return (message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+}
+
+// src/app/policy.ts
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+function applyPolicy(findings, policy) {
+  const ignored = new Set(policy.ignore);
+  const out = [];
+  for (const f of findings) {
+    const override = policy.severity[f.rule];
+    if (ignored.has(f.rule) || override === "off") continue;
+    out.push(override ? { ...f, severity: override } : f);
+  }
+  return out;
+}
+var MAX_DOCKERFILE_BYTES = 1024 * 1024;
+async function addedInlineIgnores(base, dockerfile, dir) {
+  const path = gitPath(dockerfile, dir);
+  let headText;
+  try {
+    if ((await stat2(dockerfile)).size > MAX_DOCKERFILE_BYTES) return [];
+    headText = await readFile2(dockerfile, "utf8");
+  } catch {
+    return [];
+  }
+  const baseFile = await base.read(path, MAX_DOCKERFILE_BYTES);
+  const { inlineIgnoreList } = await import("./engine-7EUGW57P.js");
+  const baseList = baseFile.kind === "file" ? inlineIgnoreList(baseFile.text) : [];
+  const key = (i) => `${i.scope}\0${i.rule}\0${i.instruction}`;
+  const left = /* @__PURE__ */ new Map();
+  for (const i of baseList) left.set(key(i), (left.get(key(i)) ?? 0) + 1);
+  const added = [];
+  for (const i of inlineIgnoreList(headText)) {
+    const n = left.get(key(i)) ?? 0;
+    if (n > 0) left.set(key(i), n - 1);
+    else added.push({ rule: i.rule, scope: i.scope, file: path, line: i.line });
+  }
+  return added;
+}
 
 // src/app/load-settings.ts
-async function loadSettings(written, dir, what) {
+async function loadSettings(written, dir, what, options = {}) {
   const { settings: first } = resolveSettings(written, {}, what);
-  const config = await loadConfig(first.config, dir);
+  const head = await loadConfig(first.config, dir);
+  const base = options.baseFor && first["policy-from"] === "base" ? await options.baseFor(first) : null;
+  const governing = base ? await basePolicy(base, first.config, dir, head) : null;
+  const config = governing?.config ?? head;
   const { settings, explicit } = resolveSettings(written, config.settings, what);
-  return { settings, config: { ...config, ignore: settings.ignore }, explicit };
+  const result = { settings, config: { ...config, ignore: settings.ignore }, explicit };
+  if (base && governing) {
+    const dockerfile = options.dockerfile?.(settings) ?? null;
+    const { from, file, baseCommit, note } = governing.policy;
+    result.policy = {
+      from,
+      file,
+      baseCommit,
+      changes: policyChanges(governing, head, explicit),
+      addedIgnores: dockerfile ? await addedInlineIgnores(base, dockerfile, dir) : [],
+      note
+    };
+  }
+  return result;
+}
+async function basePolicy(base, written, dir, head) {
+  const path = gitPath(written ?? CONFIG_FILE, dir);
+  const where = `config ${path} at the base commit ${base.label}`;
+  const policy = { file: path, baseCommit: base.label, addedIgnores: [], note: null };
+  const empty = { path: null, settings: {}, ignore: [], severity: {}, written: {} };
+  const file = await base.read(path, CONFIG_MAX_BYTES);
+  if (file.kind === "missing")
+    return { config: head, base: empty, policy: { ...policy, from: "head (no base config)" } };
+  if (file.kind === "refused") {
+    const note = `${where} is ${file.why}, not read`;
+    return { config: head, base: empty, policy: { ...policy, from: "head (base config invalid)", note } };
+  }
+  try {
+    const config = await configFromText(file.text, where);
+    return {
+      config: { ...config, path: `${path} (${base.label})` },
+      base: config,
+      policy: { ...policy, from: "base" }
+    };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return {
+      config: head,
+      base: empty,
+      policy: { ...policy, from: "head (base config invalid)", note: error.message }
+    };
+  }
+}
+var POLICY_KEYS = SETTING_NAMES.filter((name) => specOf(name).config);
+function policyChanges(governing, head, explicit) {
+  const base = governing.base;
+  const fromFile = governing.policy.from === "base" ? "base" : "head";
+  const changes = [];
+  for (const key of POLICY_KEYS) {
+    const b = key in base.settings ? JSON.stringify(base.settings[key]) : null;
+    const h = key in head.settings ? JSON.stringify(head.settings[key]) : null;
+    if (b === h) continue;
+    changes.push({
+      key,
+      base: b === null ? null : base.written?.[key] ?? b,
+      head: h === null ? null : head.written?.[key] ?? h,
+      applies: explicit.has(key) ? "input" : fromFile
+    });
+  }
+  const rules = [.../* @__PURE__ */ new Set([...Object.keys(base.severity), ...Object.keys(head.severity)])].sort();
+  for (const rule of rules) {
+    const b = base.severity[rule] ?? null;
+    const h = head.severity[rule] ?? null;
+    if (b !== h) changes.push({ key: `severity.${rule}`, base: b, head: h, applies: fromFile });
+  }
+  return changes;
 }
 
 export {
   describeProbe,
+  applyPolicy,
   SETTING_NAMES,
   FORMATS,
   parseFormat,

@@ -1766,7 +1766,8 @@ function buildReport(input) {
     ...diff ? { diff } : {},
     ...packages ? { packages } : {},
     ...costs ? { costs } : {},
-    ...input.cacheProbe ? { cacheProbe: input.cacheProbe } : {}
+    ...input.cacheProbe ? { cacheProbe: input.cacheProbe } : {},
+    ...input.policy ? { policy: input.policy } : {}
   };
   return deepFreeze({
     report,

@@ -4,14 +4,17 @@ import {
   realPorts,
   renderMarkdown,
   runComparison
-} from "./chunk-HU6WL2EW.js";
+} from "./chunk-D56QGXNY.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-GCJ4MZJ5.js";
-import "./chunk-M5BTQC3X.js";
+} from "./chunk-HGX2DY7Z.js";
+import "./chunk-NEZCT2XN.js";
+import {
+  buildxOnly
+} from "./chunk-KANYQZGK.js";
 import {
   renderHtml
 } from "./chunk-UBF354JJ.js";
@@ -35,9 +38,15 @@ import {
   summary,
   warning
 } from "./chunk-AFFAS66Q.js";
+import "./chunk-35774WMP.js";
 import {
   escapeMarkdown
 } from "./chunk-45SRNV5D.js";
+import "./chunk-3HU7N3WQ.js";
+import {
+  isManifest,
+  readContext
+} from "./chunk-LBX5UDPE.js";
 import "./chunk-MGFYOWJ6.js";
 import "./chunk-S2QJHYFD.js";
 import "./chunk-DNIAJJEW.js";
@@ -45,15 +54,10 @@ import "./chunk-QPMSVJNA.js";
 import {
   VERSION
 } from "./chunk-DPB3GV5H.js";
-import {
-  buildxOnly
-} from "./chunk-KANYQZGK.js";
-import "./chunk-35774WMP.js";
-import {
-  isManifest,
-  readContext
-} from "./chunk-3HJHGFWC.js";
 import "./chunk-IIRAH6Y5.js";
+import {
+  setEngineTimeout
+} from "./chunk-J4N3GPCO.js";
 import {
   UserError,
   messageOf
@@ -101,14 +105,32 @@ function eventFromContext(ctx) {
   const { owner, repo } = ctx.repo;
   const payload = ctx.payload ?? {};
   const before = str(payload.before);
+  const pullRequest = PULL_REQUEST_EVENTS.has(ctx.eventName) ? pullRequestOf(payload, { owner, repo }) : null;
   return {
     name: ctx.eventName ?? "",
     owner,
     repo,
     sha: ctx.sha ?? "",
-    pullRequest: PULL_REQUEST_EVENTS.has(ctx.eventName) ? pullRequestOf(payload, { owner, repo }) : null,
-    before: ctx.eventName === "push" && before && !NO_COMMIT.test(before) ? before : null
+    pullRequest,
+    before: ctx.eventName === "push" && before && !NO_COMMIT.test(before) ? before : null,
+    ...untrustedField(untrustedHead(ctx.eventName, payload, pullRequest, `${owner}/${repo}`))
   };
+}
+var untrustedField = (untrusted) => untrusted ? { untrusted } : {};
+var headRepoName = (repoObject) => str(obj(repoObject)?.full_name) ?? "a fork deleted since";
+function untrustedHead(name, payload, pullRequest, repository) {
+  if (name === "pull_request_target" && pullRequest?.fromFork)
+    return { trigger: name, headRepo: headRepoName(obj(obj(payload.pull_request)?.head)?.repo) };
+  if (name === "workflow_run") {
+    const run2 = obj(payload.workflow_run);
+    const triggeredBy = str(run2?.event);
+    if (triggeredBy !== "pull_request" && triggeredBy !== "pull_request_target") return null;
+    const head = str(obj(run2?.head_repository)?.full_name);
+    const base = str(obj(run2?.repository)?.full_name) ?? repository;
+    if (head === void 0 || head.toLowerCase() !== base.toLowerCase())
+      return { trigger: name, headRepo: headRepoName(run2?.head_repository) };
+  }
+  return null;
 }
 function contextFromEnv(env = process.env) {
   let payload = {};
@@ -428,7 +450,7 @@ function artifactService(env = process.env) {
   return {
     uploader: {
       async upload(name, file) {
-        const { DefaultArtifactClient } = await import("./artifact-L3TDP6A3.js");
+        const { DefaultArtifactClient } = await import("./artifact-GRKI3OQR.js");
         const client = new DefaultArtifactClient();
         const { id } = await client.uploadArtifact(name, [file], dirname2(file), { compressionLevel: 9 });
         if (id === void 0) throw new Error(`the artifact service gave no id for ${basename2(file)}`);
@@ -737,10 +759,10 @@ function writtenInputs(env = process.env) {
   }
   return written;
 }
-async function actionSettings(env, workspace) {
+async function actionSettings(env, workspace, policy = {}) {
   const written = writtenInputs(env);
   insideWorkspace(workspace, written.config?.text ?? CONFIG_FILE, "config");
-  return loadSettings(written, workspace, "bad inputs");
+  return loadSettings(written, workspace, "bad inputs", policy);
 }
 
 // src/action/main.ts
@@ -770,7 +792,7 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-DSHFEUZB.js")).dockerfileSuggestions({
+      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-2TGLWJ7J.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,
@@ -792,19 +814,28 @@ async function runAction(deps) {
 async function prepare(deps) {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const { settings, config } = await actionSettings(env, workspace);
+  const event = (deps.event ?? readEvent)(env);
+  const git = deps.git ?? (await import("./git-7KP4LKKC.js")).gitCli(workspace);
+  const { settings, config, policy } = await actionSettings(env, workspace, {
+    baseFor: (written) => policyBase(event, written, git),
+    dockerfile: (s) => {
+      const path = insideWorkspace(workspace, s.dockerfile, "dockerfile");
+      return existsSync3(path) ? path : null;
+    }
+  });
+  setEngineTimeout(settings["engine-timeout"]);
+  refuseUntrustedBuild(event, settings, env);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, "dockerfile");
   const context = insideWorkspace(workspace, settings.context, "context");
-  const event = (deps.event ?? readEvent)(env);
   const docker = deps.docker ?? (await import("./docker-cli-PKVIUDU6.js")).dockerCli();
   if (!settings.image || !settings["base-image"]) await checkBuilder(docker, build);
-  const git = deps.git ?? (await import("./git-6Q5SJ63U.js")).gitCli(workspace);
   const outDir = await mkdtemp3(join4(env.RUNNER_TEMP ?? tmpdir3(), "image-guard-"));
   return {
     deps,
     settings,
     config,
+    ...policy ? { policy } : {},
     build,
     workspace,
     dockerfile,
@@ -817,6 +848,26 @@ async function prepare(deps) {
     fresh: settings["build-time"] === "fresh",
     publishing: { deps, settings, event, outDir }
   };
+}
+function refuseUntrustedBuild(event, settings, env) {
+  const untrusted = event.untrusted;
+  if (!untrusted || settings.image || settings["allow-untrusted-build"]) return;
+  const action = env.GITHUB_ACTION_REPOSITORY;
+  const recipe = action ? `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${action}/blob/${env.GITHUB_ACTION_REF || "HEAD"}/SECURITY.md#how-image-guard-treats-pull-requests-from-forks` : "image-guard's SECURITY.md, How image-guard treats pull requests from forks";
+  throw new UserError(
+    `refusing to build ${untrusted.headRepo}'s pull request under ${untrusted.trigger}, which runs with a write token and the repository's secrets: build and analyze it under pull_request and comment from a workflow_run (the fork-safe recipe: ${recipe}), or give image: an image a sandboxed job built; allow-untrusted-build: true overrides this`
+  );
+}
+async function policyBase(event, written, git) {
+  const pr = event.pullRequest;
+  if (!pr) return null;
+  const ref = written["base-ref"] ?? pr.baseSha;
+  if (!await git.hasCommit(ref) && !await git.fetchCommit(ref)) {
+    throw new UserError(
+      `the base commit ${shortSha(ref)} could not be fetched, so its config file, which judges this PR, cannot be read: give actions/checkout a token that can read the repository, or set policy-from: head`
+    );
+  }
+  return git.baseCommit(ref);
 }
 async function compare(setup, head, base) {
   const { settings, event, fresh } = setup;
@@ -833,6 +884,7 @@ async function compare(setup, head, base) {
       settings,
       config: setup.config,
       root: setup.workspace,
+      ...setup.policy ? { policy: setup.policy } : {},
       buildWhy: !head.build ? "the head image was given (image), not built: no build time" : !base.build && base.ref ? "the base image was given (base-image), not built: no build time to compare" : null
     },
     actionPorts(setup)

@@ -1,21 +1,22 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   costPhrase,
+  policySentences,
   realPorts,
   renderMarkdown,
   runAnalysis,
   runComparison
-} from "./chunk-HU6WL2EW.js";
+} from "./chunk-D56QGXNY.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-ZXIH65V2.js";
+} from "./chunk-QMJ6RJZS.js";
 import {
   loadSettings
-} from "./chunk-GCJ4MZJ5.js";
-import "./chunk-M5BTQC3X.js";
+} from "./chunk-HGX2DY7Z.js";
+import "./chunk-NEZCT2XN.js";
 import {
   bar,
   budgetFigures,
@@ -37,6 +38,8 @@ import {
   reachesFailOn
 } from "./chunk-YVMMMQ26.js";
 import "./chunk-45SRNV5D.js";
+import "./chunk-3HU7N3WQ.js";
+import "./chunk-LBX5UDPE.js";
 import {
   analyzeImage
 } from "./chunk-6YWVNQJT.js";
@@ -52,16 +55,22 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-DPB3GV5H.js";
-import "./chunk-3HJHGFWC.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
+import {
+  setEngineTimeout
+} from "./chunk-J4N3GPCO.js";
 import {
   UserError,
   messageOf
 } from "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";
 import "./chunk-6S3NRT4R.js";
+
+// src/cli/main.ts
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 
 // src/render/text.ts
 var shortId = (id) => id.replace(/^sha256:/, "").slice(0, 12);
@@ -91,6 +100,10 @@ function renderText(report, options) {
   const yellow = (s) => paint("33", s);
   const out = [];
   const { head, base } = report;
+  if (report.policy) {
+    const style = { code: (t) => escapeTerminal(t), strong: (t) => yellow(escapeTerminal(t)), text: escapeTerminal };
+    out.push(...policySentences(report.policy, style), "");
+  }
   if (head) {
     out.push(`${bold("head")} ${escapeTerminal(head.ref)} ${dim(shortId(head.id))}`);
     if (base) out.push(`${bold("base")} ${escapeTerminal(base.ref)} ${dim(shortId(base.id))}`);
@@ -349,7 +362,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-X75UUL63.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-XPBPYO4E.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -385,7 +398,14 @@ async function imageCommand(command, argv, io, deps) {
     io.stdout.write(commandHelp(command));
     return 0;
   }
-  const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), "bad flags");
+  const cwd = process.cwd();
+  const { settings, config, explicit, policy } = await loadSettings(
+    flags.written,
+    cwd,
+    "bad flags",
+    command === "compare" ? comparePolicy(flags.written, cwd) : {}
+  );
+  setEngineTimeout(settings["engine-timeout"]);
   const ports = cliPorts(deps, io);
   let result;
   if (command === "analyze") {
@@ -402,17 +422,39 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-BLNSJ2A5.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-MAKXNCC4.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,
         config,
-        root: process.cwd()
+        root: process.cwd(),
+        ...policy ? { policy } : {}
       },
       ports
     );
   }
   return emit(result, flags.format, io, settings["fail-on"]);
+}
+function comparePolicy(written, cwd) {
+  return {
+    async baseFor(first) {
+      if (!first["base-ref"]) {
+        if (written["policy-from"])
+          throw new UserError(
+            "--policy-from base needs --base-ref REF: the commit whose config file judges the change"
+          );
+        return null;
+      }
+      const { baseCommit } = await import("./base-commit-FQKP4TRT.js");
+      const { gitIn } = await import("./git-CYFNO4DP.js");
+      return baseCommit(gitIn(cwd), first["base-ref"], "--base-ref");
+    },
+    dockerfile: (settings) => {
+      if (!written.dockerfile) return null;
+      const path = resolve(cwd, settings.dockerfile);
+      return existsSync(path) ? path : null;
+    }
+  };
 }
 function cliPorts(deps, io) {
   const { loader, registry, containers } = deps;

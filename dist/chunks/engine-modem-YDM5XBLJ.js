@@ -5,9 +5,10 @@ import {
 import {
   DEFAULT_STALL_SECONDS,
   EngineStatusError,
+  RAISE_TIMEOUT,
   describe,
   oneLine
-} from "./chunk-5OCSX6NU.js";
+} from "./chunk-J4N3GPCO.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";
@@ -4688,7 +4689,7 @@ var ModemApi = class {
     );
   }
 };
-var RAISE = `check the engine (docker info), or raise IMAGE_GUARD_ENGINE_TIMEOUT (seconds, default ${DEFAULT_STALL_SECONDS})`;
+var RAISE = RAISE_TIMEOUT;
 var WatchedStream = class extends Readable {
   constructor(res, stallMs, stalled, failed) {
     super({ highWaterMark: 1 << 20 });

@@ -2,6 +2,11 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   getExecOutput
 } from "./chunk-35774WMP.js";
+import {
+  baseCommit
+} from "./chunk-3HU7N3WQ.js";
+import "./chunk-IIRAH6Y5.js";
+import "./chunk-UH7RQI7X.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/action/git.ts
@@ -10,7 +15,12 @@ function gitCli(cwd) {
     const r = await getExecOutput("git", args, { cwd, ignoreReturnCode: true, silent: true });
     return { ok: r.exitCode === 0, out: `${r.stdout}${r.stderr}`.trim() };
   };
+  const run = async (args) => {
+    const r = await getExecOutput("git", [...args], { cwd, ignoreReturnCode: true, silent: true });
+    return { ok: r.exitCode === 0, stdout: r.stdout };
+  };
   return {
+    baseCommit: (ref) => baseCommit(run, ref, "the base commit"),
     async hasCommit(sha) {
       return (await git(["cat-file", "-e", `${sha}^{commit}`])).ok;
     },
