@@ -4,7 +4,7 @@ import {
   checkContent,
   largestFiles,
   mergeLayers
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-AAIW3EU7.js";
 import {
   fileIndexOf
 } from "./chunk-DNIAJJEW.js";

@@ -1,15 +1,15 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   analyzeImage
-} from "./chunk-KWUQMHZR.js";
+} from "./chunk-WZUARQZ4.js";
 import {
   isArchiveRef,
-  readArchiveRef,
-  readSaveStream
-} from "./chunk-XVZPSMU3.js";
-import "./chunk-LURM2DDG.js";
+  readArchiveRef
+} from "./chunk-TDMRIWAH.js";
+import "./chunk-AAIW3EU7.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
+import "./chunk-IIRAH6Y5.js";
 import {
   codeFingerprint
 } from "./chunk-IE356M4Y.js";
@@ -23,17 +23,21 @@ import {
   oneLine
 } from "./chunk-5OCSX6NU.js";
 import {
-  registryAuth
-} from "./chunk-FX7EU3QL.js";
-import "./chunk-IIRAH6Y5.js";
+  readSaveStream
+} from "./chunk-FYVEEPM3.js";
+import "./chunk-XBJSOVAY.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";
 import {
+  registryAuth
+} from "./chunk-KPJIGWYP.js";
+import {
   referenceProblem,
   registryOf,
+  registrySource,
   withTag
-} from "./chunk-74AZCSGM.js";
+} from "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/cache/analysis-cache.ts
@@ -596,6 +600,8 @@ async function loadImage(ref, options) {
 async function analyzeRef(ref, options) {
   const cache = options.cache === void 0 ? defaultCache() : options.cache;
   const load = { ...options, count: options.pullSize !== false };
+  const remote = registrySource(ref);
+  if (remote !== null) return analyzeRegistryRef(ref, remote, options, cache);
   if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, load));
   const engine = options.engine ?? connectEngine();
   const code = cacheCode();
@@ -615,6 +621,42 @@ async function analyzeRef(ref, options) {
     analysis
   );
   return analysis;
+}
+async function analyzeRegistryRef(ref, remote, options, cache) {
+  const { openRegistryImage } = await import("./registry-image-IZI4QLFI.js");
+  const image = await openRegistryImage(remote, {
+    ...options.platform ? { platform: platformOf(options.platform) } : {},
+    ...options.registryEnv ? { env: options.registryEnv } : {}
+  });
+  const withSizes = (analysis2) => ({
+    ...analysis2,
+    image: { ...analysis2.image, compressed: image.compressed }
+  });
+  const key = cache ? cacheKey({
+    id: image.configDigest,
+    diffIds: image.config.diffIds,
+    code: cacheCode(),
+    files: options.files,
+    count: false
+  }) : void 0;
+  if (cache && key) {
+    const hit = await cache.get(key, ref);
+    if (hit) return withSizes(hit);
+  }
+  const data = await image.read(ref, {
+    files: options.files,
+    onProgress: options.onProgress,
+    onNote: options.onNote ?? ((note) => process.stderr.write(`image-guard: note: ${note}
+`)),
+    ...options.shared ? { shared: options.shared } : {}
+  });
+  const analysis = withSizes(analyzeImage(data));
+  if (cache && key) await cache.put(key, analysis);
+  return analysis;
+}
+function platformOf(text) {
+  const [os, architecture, variant] = text.split("/");
+  return { os, architecture, ...variant ? { variant } : {} };
 }
 function defaultCache(env = process.env) {
   const dir = cacheDir(env);

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   describeProbe
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-5CYFS2E4.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
@@ -31,7 +31,7 @@ import {
 } from "./chunk-45SRNV5D.js";
 import {
   isArchiveRef
-} from "./chunk-XVZPSMU3.js";
+} from "./chunk-TDMRIWAH.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
@@ -44,8 +44,9 @@ import {
 } from "./chunk-UH7RQI7X.js";
 import {
   namesRegistry,
-  referenceProblem
-} from "./chunk-74AZCSGM.js";
+  referenceProblem,
+  registrySource
+} from "./chunk-IYZ2ET24.js";
 
 // src/app/compare.ts
 import { isAbsolute, relative } from "node:path";
@@ -179,7 +180,7 @@ async function runComparison(request, ports) {
   const { settings } = request;
   checkImageRef(request.head.ref, "the head image");
   if ("ref" in request.base) checkImageRef(request.base.ref, "the base image");
-  const what = { files: settings.files, pullSize: settings["pull-size"] };
+  const what = { files: settings.files, pullSize: settings["pull-size"], platform: settings.platform };
   const baseRequest = "ref" in request.base ? request.base : null;
   const answers = askRegistries([request.head.ref, baseRequest?.ref], ports);
   answers.catch(() => void 0);
@@ -198,7 +199,7 @@ async function runComparison(request, ports) {
     return r.image;
   };
   const headImage = sized(head.image, request.head.ref);
-  const baseImage = base.image && baseRequest ? sized(base.image, baseRequest.ref) : null;
+  const baseImage = base.image && baseRequest ? sized({ ...base.image, ref: baseRequest.shownAs ?? base.image.ref }, baseRequest.ref) : null;
   const startup = await startupStep(request, baseImage !== null, ports);
   const cacheProbe = ports.cacheProbe ? await ports.cacheProbe(headImage) : null;
   return buildReport({
@@ -227,7 +228,8 @@ async function runAnalysis(ref, settings, config, ports) {
   checkImageRef(ref, "the image");
   const { image, findings, explore } = await ports.analyze(ref, {
     files: settings.files,
-    pullSize: settings["pull-size"]
+    pullSize: settings["pull-size"],
+    platform: settings.platform
   });
   return buildReport({
     head: image,
@@ -240,11 +242,11 @@ async function runAnalysis(ref, settings, config, ports) {
 }
 function checkImageRef(ref, what) {
   if (isArchiveRef(ref)) return;
-  const problem = referenceProblem(ref);
+  const problem = referenceProblem(registrySource(ref) ?? ref);
   if (problem === null) return;
   const shown = ref.length > 200 ? `${ref.slice(0, 200)}\u2026` : ref;
   throw new UserError(
-    `${what} ${JSON.stringify(shown)} is not an image reference: it ${problem}. Write NAME[:TAG][@DIGEST] (e.g. ghcr.io/org/app:1.2), docker-archive:PATH, oci-archive:PATH or oci:DIR`
+    `${what} ${JSON.stringify(shown)} is not an image reference: it ${problem}. Write NAME[:TAG][@DIGEST] (e.g. ghcr.io/org/app:1.2), registry:NAME[:TAG][@DIGEST], docker-archive:PATH, oci-archive:PATH or oci:DIR`
   );
 }
 function unavailableWhy(base) {
@@ -300,7 +302,7 @@ async function askRegistries(refs, ports) {
 async function startupStep(request, withBase, ports) {
   const probe = request.settings["startup-probe"];
   if (!probe) return {};
-  const side = (ref) => isArchiveRef(ref) ? { ref: null, why: "an archive cannot be started: give an image the engine has" } : { ref };
+  const side = (ref) => isArchiveRef(ref) ? { ref: null, why: "an archive cannot be started: give an image the engine has" } : { ref: registrySource(ref) ?? ref };
   const base = "ref" in request.base && withBase ? request.base.ref : null;
   return startupFor({
     runner: await ports.containers(),
@@ -325,15 +327,23 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-XTL3US76.js")).analyzeRef(ref, options),
-  registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
+  analyze: async (ref, options) => (await import("./image-source-BQXKCR57.js")).analyzeRef(ref, options),
+  registry: async () => (await import("./registry-client-ZVHYJFZA.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-YRRBMNW4.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-3I7CZBLA.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
   })
 };
+function runAnalyzer(registryEnv) {
+  const shared = /* @__PURE__ */ new Map();
+  return async (ref, options) => (await import("./image-source-BQXKCR57.js")).analyzeRef(ref, {
+    ...options,
+    shared,
+    ...registryEnv ? { registryEnv } : {}
+  });
+}
 
 // src/render/markdown.ts
 var COMMENT_LIMIT = 65536;
@@ -623,6 +633,7 @@ export {
   runComparison,
   runAnalysis,
   realPorts,
+  runAnalyzer,
   COMMENT_LIMIT,
   renderMarkdown
 };

@@ -6,19 +6,19 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-OGIRTJMR.js";
+} from "./chunk-5GYZFL6K.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-6BIWVET4.js";
+} from "./chunk-AIMTB5P3.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-3JKS35XF.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/app/suggestions.ts

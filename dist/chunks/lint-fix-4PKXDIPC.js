@@ -1,30 +1,30 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  fixContext,
+  fixDockerfile
+} from "./chunk-5GYZFL6K.js";
+import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
+import {
+  lintDockerfileResult,
+  readDockerfile
+} from "./chunk-AIMTB5P3.js";
+import "./chunk-3JKS35XF.js";
 import "./chunk-YVMMMQ26.js";
 import {
   FILE_HEADERS_ONLY,
   formatPatch,
   structuredPatch
 } from "./chunk-CDSK65MU.js";
-import {
-  fixContext,
-  fixDockerfile
-} from "./chunk-OGIRTJMR.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
-import "./chunk-RFHG46HN.js";
-import {
-  lintDockerfileResult,
-  readDockerfile
-} from "./chunk-6BIWVET4.js";
-import "./chunk-GZ3YQ5EF.js";
 import "./chunk-IIRAH6Y5.js";
+import "./chunk-RFHG46HN.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/cli/lint-fix.ts

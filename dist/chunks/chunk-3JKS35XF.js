@@ -8,7 +8,7 @@ import {
 import {
   officialImageOf,
   parseImageRef
-} from "./chunk-74AZCSGM.js";
+} from "./chunk-IYZ2ET24.js";
 
 // src/lint/context.ts
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   lint
-} from "./chunk-6BIWVET4.js";
+} from "./chunk-AIMTB5P3.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -43,7 +43,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-3JKS35XF.js";
 import {
   messageOf
 } from "./chunk-UH7RQI7X.js";

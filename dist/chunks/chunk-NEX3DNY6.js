@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-5CYFS2E4.js";
 import {
   UserError,
   messageOf

@@ -3,18 +3,20 @@ import {
   realPorts,
   renderMarkdown,
   runAnalysis,
+  runAnalyzer,
   runComparison
-} from "./chunk-D76PEC6B.js";
+} from "./chunk-JDN4VUGA.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-NEX3DNY6.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-5CYFS2E4.js";
 import "./chunk-PKS7P7YE.js";
+import "./chunk-3JKS35XF.js";
 import {
   bar,
   budgetFigures,
@@ -36,28 +38,29 @@ import {
 import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
-} from "./chunk-KWUQMHZR.js";
-import "./chunk-XVZPSMU3.js";
-import {
-  escapeTerminal
-} from "./chunk-LURM2DDG.js";
+} from "./chunk-WZUARQZ4.js";
+import "./chunk-TDMRIWAH.js";
+import "./chunk-AAIW3EU7.js";
 import "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
 import {
+  formatBytes
+} from "./chunk-IIRAH6Y5.js";
+import {
   TOOL_NAME,
   VERSION
 } from "./chunk-RFHG46HN.js";
-import "./chunk-GZ3YQ5EF.js";
+import "./chunk-FYVEEPM3.js";
 import {
-  formatBytes
-} from "./chunk-IIRAH6Y5.js";
+  escapeTerminal
+} from "./chunk-XBJSOVAY.js";
 import {
   UserError,
   messageOf
 } from "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/render/text.ts
@@ -306,7 +309,8 @@ function terminalProgress(stream, label) {
 var USAGE = `Usage:
   ${["lint", "analyze", "compare"].map(usageLine).join("\n  ")}
 
-<IMAGE> is an image the engine knows (pulled when missing), docker-archive:PATH, oci-archive:PATH or oci:DIR.
+<IMAGE> is an image the engine knows (pulled when missing), registry:NAME[:TAG] (read from its registry, no
+engine), docker-archive:PATH, oci-archive:PATH or oci:DIR.
 image-guard COMMAND --help says what each flag means.
 ${EXIT_STATUS}
 `;
@@ -315,7 +319,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-47LTOVLY.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-U3PT7RRR.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -368,7 +372,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-YRRBMNW4.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-3I7CZBLA.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,
@@ -382,7 +386,7 @@ async function imageCommand(command, argv, io, deps) {
 }
 function cliPorts(deps, io) {
   const { loader, registry, containers } = deps;
-  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : realPorts.analyze;
+  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : runAnalyzer();
   return {
     analyze: (ref, options) => withProgress(analyze, ref, options, io),
     registry: registry ? () => registry : realPorts.registry,

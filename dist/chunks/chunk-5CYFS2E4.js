@@ -3,14 +3,14 @@ import {
   DEFAULT_PULL_BANDWIDTH
 } from "./chunk-PKS7P7YE.js";
 import {
+  RULES
+} from "./chunk-3JKS35XF.js";
+import {
   parseBandwidth
 } from "./chunk-4JZEFYVW.js";
 import {
   CONTENT_RULES
-} from "./chunk-LURM2DDG.js";
-import {
-  RULES
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-AAIW3EU7.js";
 import {
   formatBytes,
   parseIncrease,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-UH7RQI7X.js";
 import {
   referenceProblem
-} from "./chunk-74AZCSGM.js";
+} from "./chunk-IYZ2ET24.js";
 
 // src/config/config.ts
 import { readFile, stat } from "node:fs/promises";
@@ -87,6 +87,10 @@ var bandwidth = (t) => {
 var buildTime = (t) => {
   const v = t.toLowerCase();
   return v === "cached" || v === "fresh" ? ok(v) : problem("must be cached or fresh");
+};
+var baseSource = (t) => {
+  const v = t.toLowerCase();
+  return v === "auto" || v === "registry" || v === "engine" ? ok(v) : problem("must be auto, registry or engine");
 };
 var startupProbe = (t) => {
   const probe = parseStartupProbe(t);
@@ -186,12 +190,12 @@ var SETTINGS = {
     metavar: "STAGE"
   }),
   platform: setting({
-    doc: "One platform, os/arch[/variant]: the builds' --platform, and what the automatic platform ARGs (TARGETOS, TARGETARCH, \u2026) stand for while linting. Default: the engine's own (lint: linux/amd64).",
+    doc: "One platform, os/arch[/variant]: the builds' --platform, what the automatic platform ARGs (TARGETOS, TARGETARCH, \u2026) stand for while linting, and the image read from a multi-platform index of a registry: image. Default: the engine's own (lint: linux/amd64; registry: images: the runner's).",
     default: null,
     parse: (t) => /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t) ? ok(t) : problem(
       "must be one platform, os/arch[/variant], e.g. linux/arm64 (the image analyzed is one platform's)"
     ),
-    commands: ["lint"],
+    commands: ["lint", "analyze", "compare"],
     metavar: "OS/ARCH"
   }),
   fix: setting({
@@ -288,9 +292,16 @@ var SETTINGS = {
     parse: text
   }),
   "base-image": setting({
-    doc: "The image to compare against, pulled when not present. Empty builds the same Dockerfile at the base commit.",
+    doc: "The image to compare against: the local one when the engine has it, else read from its registry (see base-source). Empty builds the same Dockerfile at the base commit.",
     default: null,
     parse: pulledImage
+  }),
+  "base-source": setting({
+    doc: "Where base-image is read from: auto (the engine's copy when it has one, else the registry, with no pull), registry (always the registry: no pull, no export), or engine (pulled into the engine when missing, then exported).",
+    default: "auto",
+    defaultDoc: "auto",
+    actionDefault: "auto",
+    parse: baseSource
   }),
   "base-ref": setting({
     doc: "The commit to build the base image from (default the PR's base SHA; on push, the before SHA).",

@@ -2,38 +2,39 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-MSN5PZVN.js";
+} from "./chunk-NEX3DNY6.js";
 import {
   loadSettings
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-5CYFS2E4.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";
 import {
+  defaultContext,
+  lintDockerfileResult
+} from "./chunk-AIMTB5P3.js";
+import {
+  RULES
+} from "./chunk-3JKS35XF.js";
+import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
 import "./chunk-YVMMMQ26.js";
-import {
-  escapeTerminal
-} from "./chunk-LURM2DDG.js";
+import "./chunk-AAIW3EU7.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
+import "./chunk-IIRAH6Y5.js";
 import {
   VERSION
 } from "./chunk-RFHG46HN.js";
 import {
-  defaultContext,
-  lintDockerfileResult
-} from "./chunk-6BIWVET4.js";
-import {
-  RULES
-} from "./chunk-GZ3YQ5EF.js";
-import "./chunk-IIRAH6Y5.js";
+  escapeTerminal
+} from "./chunk-XBJSOVAY.js";
 import {
   UserError,
   messageOf
 } from "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/cli/lint-command.ts
@@ -190,7 +191,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-AFNJZUL5.js");
+      const { runLintFix } = await import("./lint-fix-4PKXDIPC.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
@@ -205,7 +206,7 @@ async function runLintCommand(argv, io) {
       out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      const { dockerfileSuggestions } = await import("./suggestions-FMORQGRW.js");
+      const { dockerfileSuggestions } = await import("./suggestions-LGKL32KR.js");
       const changes = await dockerfileSuggestions({
         dockerfile,
         context,

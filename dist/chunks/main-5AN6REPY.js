@@ -3,15 +3,20 @@ import {
   COMMENT_LIMIT,
   realPorts,
   renderMarkdown,
+  runAnalyzer,
   runComparison
-} from "./chunk-D76PEC6B.js";
+} from "./chunk-JDN4VUGA.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-OTS34BLA.js";
+} from "./chunk-5CYFS2E4.js";
 import "./chunk-PKS7P7YE.js";
+import {
+  isManifest,
+  readContext
+} from "./chunk-3JKS35XF.js";
 import {
   renderHtml
 } from "./chunk-I64B5S2H.js";
@@ -38,27 +43,27 @@ import {
 import {
   escapeMarkdown
 } from "./chunk-45SRNV5D.js";
-import "./chunk-XVZPSMU3.js";
-import "./chunk-LURM2DDG.js";
+import "./chunk-TDMRIWAH.js";
+import "./chunk-AAIW3EU7.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
+import "./chunk-IIRAH6Y5.js";
 import {
   VERSION
 } from "./chunk-RFHG46HN.js";
-import {
-  buildxOnly
-} from "./chunk-KANYQZGK.js";
-import "./chunk-35774WMP.js";
-import {
-  isManifest,
-  readContext
-} from "./chunk-GZ3YQ5EF.js";
-import "./chunk-IIRAH6Y5.js";
+import "./chunk-FYVEEPM3.js";
+import "./chunk-XBJSOVAY.js";
 import {
   UserError,
   messageOf
 } from "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import {
+  REGISTRY_PREFIX
+} from "./chunk-IYZ2ET24.js";
+import {
+  buildxOnly
+} from "./chunk-KANYQZGK.js";
+import "./chunk-35774WMP.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/action/main.ts
@@ -174,7 +179,12 @@ async function getBase(request) {
   const { settings, event, docker, git } = request;
   const given = settings["base-image"];
   if (given) {
+    const source = settings["base-source"];
+    if (source === "registry")
+      return { ref: `${REGISTRY_PREFIX}${given}`, shownAs: given, why: null, label: given };
     if (!await docker.imageExists(given)) {
+      if (source === "auto")
+        return { ref: `${REGISTRY_PREFIX}${given}`, shownAs: given, why: null, label: given };
       const pulled = await docker.pull(given);
       if (!pulled.ok) return { ref: null, why: `pulling ${given} failed: ${pulled.message}` };
     }
@@ -770,7 +780,7 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-FMORQGRW.js")).dockerfileSuggestions({
+      plan: async () => existsSync3(setup.dockerfile) ? (await import("./suggestions-LGKL32KR.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,
@@ -826,7 +836,13 @@ async function compare(setup, head, base) {
         build: buildFigures(head.build, fresh),
         label: shortSha(event.pullRequest?.headSha ?? event.sha)
       },
-      base: base.ref ? { ref: base.ref, build: buildFigures(base.build ?? null, fresh), optional: true, label: base.label } : { unavailable: base.why ?? "no base image" },
+      base: base.ref ? {
+        ref: base.ref,
+        ...base.shownAs ? { shownAs: base.shownAs } : {},
+        build: buildFigures(base.build ?? null, fresh),
+        optional: true,
+        label: base.label
+      } : { unavailable: base.why ?? "no base image" },
       dockerfile: existsSync3(setup.dockerfile) ? { path: setup.dockerfile, context: setup.context, target: settings.target } : null,
       settings,
       config: setup.config,
@@ -841,7 +857,9 @@ async function compare(setup, head, base) {
 function actionPorts(setup) {
   const { deps, docker } = setup;
   const registry = deps.registry;
-  const analyze = deps.analyze ?? realPorts.analyze;
+  const env = deps.env ?? process.env;
+  const token = setup.settings["github-token"];
+  const analyze = deps.analyze ?? runAnalyzer(env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token });
   return {
     analyze,
     registry: registry ? () => registry : realPorts.registry,

@@ -8,7 +8,7 @@ import {
   isPlatform,
   parseDockerfile,
   readContext
-} from "./chunk-GZ3YQ5EF.js";
+} from "./chunk-3JKS35XF.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
