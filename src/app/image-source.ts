@@ -11,7 +11,7 @@ import { VERSION } from '../core/version.js';
 import { connectEngine, type DockerEngine } from '../engine/docker-engine.js';
 import { readEngineImage } from '../engine/engine-image.js';
 import { isArchiveRef, readArchiveRef } from '../image/archive-ref.js';
-import type { ImageData } from '../image/model.js';
+import type { ImageData, LayerSummary } from '../image/model.js';
 import type { Platform } from '../registry/registry-client.js';
 import type { SharedLayers } from '../registry/registry-image.js';
 
@@ -66,7 +66,8 @@ export async function analyzeRef(ref: string, options: AnalyzeRefOptions): Promi
   const load = { ...options, count: options.pullSize !== false };
   const remote = registrySource(ref);
   if (remote !== null) return analyzeRegistryRef(ref, remote, options, cache);
-  if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, load));
+  if (isArchiveRef(ref) || (!cache && !(options.shared && options.files)))
+    return analyzeImage(await loadImage(ref, load));
 
   const engine = options.engine ?? connectEngine();
   const code = cacheCode();
@@ -74,13 +75,22 @@ export async function analyzeRef(ref: string, options: AnalyzeRefOptions): Promi
     cacheKey({ id, diffIds, code, files: options.files, count: load.count });
   // Not found locally: readEngineImage pulls it (or says it is missing), and the result is stored after.
   const found = await engine.inspect(ref);
-  const key = found ? keyOf(found.Id, found.RootFS?.Layers ?? []) : undefined;
-  if (key) {
+  const key = found && cache ? keyOf(found.Id, found.RootFS?.Layers ?? []) : undefined;
+  if (key && cache) {
     const hit = await cache.get(key, ref);
     if (hit) return hit;
   }
-  const analysis = analyzeImage(await loadImage(ref, { ...load, engine }));
-  await cache.put(
+  const offered = offerLayers(options, found?.RootFS?.Layers ?? []);
+  let data: ImageData;
+  try {
+    data = await loadImage(ref, { ...load, engine });
+  } catch (error) {
+    offered?.settle(null);
+    throw error;
+  }
+  offered?.settle(data);
+  const analysis = analyzeImage(data);
+  await cache?.put(
     key ??
       keyOf(
         analysis.image.id,
@@ -89,6 +99,47 @@ export async function analyzeRef(ref: string, options: AnalyzeRefOptions): Promi
     analysis,
   );
   return analysis;
+}
+
+/**
+ * The layers an engine export is about to hand over, offered to the other side of the run (a `registry:`
+ * image with layers in common reads them from here instead of downloading them). Settled when the export is
+ * read: a layer it did not yield (or a failed read) is withdrawn, and the other side reads it itself.
+ */
+function offerLayers(
+  options: AnalyzeRefOptions,
+  diffIds: readonly string[],
+): { settle(data: ImageData | null): void } | null {
+  const shared = options.shared;
+  if (!shared || !options.files || diffIds.length === 0) return null;
+  const offered = new Map<
+    string,
+    { promise: Promise<LayerSummary>; resolve(s: LayerSummary): void; reject(): void }
+  >();
+  for (const diffId of new Set(diffIds)) {
+    if (shared.has(diffId)) continue;
+    let resolve!: (s: LayerSummary) => void;
+    let reject!: () => void;
+    const promise = new Promise<LayerSummary>((ok, fail) => {
+      resolve = ok;
+      reject = () => fail(new Error('withdrawn'));
+    });
+    promise.catch(() => undefined);
+    shared.set(diffId, promise);
+    offered.set(diffId, { promise, resolve, reject });
+  }
+  return {
+    settle(data) {
+      for (const [diffId, offer] of offered) {
+        const summary = data?.layers?.[data.config.diffIds.indexOf(diffId)];
+        if (summary) offer.resolve(summary);
+        else {
+          if (shared.get(diffId) === offer.promise) shared.delete(diffId);
+          offer.reject();
+        }
+      }
+    },
+  };
 }
 
 /**

@@ -41,8 +41,8 @@ export interface ReadLayersOptions {
   /** What a reader says about the image that is not an error (a foreign layer left out). */
   onNote?: (note: string) => void;
   /**
-   * Layers shared within one run (head and base): a layer with the same diffId (read with the same `files`) is
-   * read once, by whichever side asks first, and its summary handed to the other.
+   * Layers shared within one run (head and base, both read with the same `files`): a layer with the same diffId
+   * is read once, by whichever side asks first, and its summary handed to the other.
    */
   shared?: SharedLayers;
   /** Layer blobs read at the same time; default 2. */
@@ -162,28 +162,42 @@ async function readLayers(
     done += n;
     options.onProgress?.(done, total);
   };
-  const readOne = (layer: Descriptor, index: number): Promise<LayerSummary> => {
-    const diffId = config.diffIds[index]!;
-    const key = `${diffId}|${options.files}`;
-    const known = options.shared?.get(key);
-    if (known) {
-      progress(layer.size ?? 0);
-      return known;
-    }
+  const keyOf = (index: number) => config.diffIds[index]!;
+  const readFresh = (layer: Descriptor, index: number): Promise<LayerSummary> => {
     const reading = FOREIGN.test(layer.mediaType ?? '')
       ? foreignLayer(layer, index, shownAs, options)
       : readBlob(session, layer, index, shownAs, options.files, progress);
+    const key = keyOf(index);
     options.shared?.set(key, reading);
-    // A failure is this side's to report; the other side reads the layer itself next time it asks.
-    reading.catch(() => options.shared?.delete(key));
+    // A failure is this side's to report; the other side reads the layer itself when it asks.
+    reading.catch(() => {
+      if (options.shared?.get(key) === reading) options.shared.delete(key);
+    });
     return reading;
   };
+  const readOne = (layer: Descriptor, index: number): Promise<LayerSummary> => {
+    const known = options.shared?.get(keyOf(index));
+    if (!known) return readFresh(layer, index);
+    // Read (or being read) by the other side of the run: its summary, or this side reads it after all.
+    return known.then(
+      (summary) => {
+        progress(layer.size ?? 0);
+        return summary;
+      },
+      () => readFresh(layer, index),
+    );
+  };
   const out: LayerSummary[] = new Array(layers.length);
-  let next = 0;
+  const left = layers.map((_, i) => i);
+  // Layers nobody else is reading first: a shared one may only be ready when the other side's export ends.
+  const pick = (): number => {
+    const own = left.findIndex((i) => !options.shared?.has(keyOf(i)));
+    return left.splice(Math.max(own, 0), 1)[0]!;
+  };
   let failed = false;
   const worker = async () => {
-    while (next < layers.length && !failed) {
-      const index = next++;
+    while (left.length > 0 && !failed) {
+      const index = pick();
       try {
         out[index] = await readOne(layers[index]!, index);
       } catch (error) {

@@ -97,7 +97,7 @@ async function analyzeFails(ref: string, ...flags: string[]): Promise<string> {
 }
 
 /** The report without what legitimately differs between where the image was read from. */
-function comparable(report: Report): object {
+function comparable(report: Report): Omit<Report, 'head'> & { head: object } {
   const { ref: _ref, id: _id, compressed: _compressed, ...head } = report.head!;
   return { ...report, head };
 }
@@ -319,6 +319,34 @@ RUN head -c 1500000 /dev/urandom > /random.bin && rm /data/old.bin && seq 1 1000
       rmSync(config.dir, { recursive: true, force: true });
       rmSync(none.dir, { recursive: true, force: true });
     });
+  });
+
+  it('compare: a registry base shares the layers it has in common with the engine head, nothing cached', async () => {
+    // The same image on both sides: every layer of the base is one the head's export hands over.
+    const { manifest } = await imageManifest(REGISTRY, name, tag);
+    const proxy = await startBlobProxy(REGISTRY, 'none', 'corrupt');
+    try {
+      const r = await runCli([
+        'compare',
+        '--head',
+        remote,
+        '--base',
+        `registry:${proxy.host}/${name}:${tag}`,
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+      ]);
+      expect(r.code, r.err).toBe(0);
+      const report = JSON.parse(r.out) as Report;
+      const layerGets = proxy.requests.filter((q) => manifest.layers!.some((l) => q.endsWith(l.digest)));
+      expect(layerGets).toEqual([]);
+      const { ref: _ref, id: _id, compressed: _compressed, ...base } = report.base!;
+      expect(base).toEqual(comparable(registryReport).head);
+      expect(report.delta).toMatchObject({ size: 0, layers: 0 });
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('a blob that fails its digest: one line naming it, no report', async () => {

@@ -104,25 +104,37 @@ async function readLayers(session, layers, config, shownAs, options) {
     done += n;
     options.onProgress?.(done, total);
   };
-  const readOne = (layer, index) => {
-    const diffId = config.diffIds[index];
-    const key = `${diffId}|${options.files}`;
-    const known = options.shared?.get(key);
-    if (known) {
-      progress(layer.size ?? 0);
-      return known;
-    }
+  const keyOf = (index) => config.diffIds[index];
+  const readFresh = (layer, index) => {
     const reading = FOREIGN.test(layer.mediaType ?? "") ? foreignLayer(layer, index, shownAs, options) : readBlob(session, layer, index, shownAs, options.files, progress);
+    const key = keyOf(index);
     options.shared?.set(key, reading);
-    reading.catch(() => options.shared?.delete(key));
+    reading.catch(() => {
+      if (options.shared?.get(key) === reading) options.shared.delete(key);
+    });
     return reading;
   };
+  const readOne = (layer, index) => {
+    const known = options.shared?.get(keyOf(index));
+    if (!known) return readFresh(layer, index);
+    return known.then(
+      (summary) => {
+        progress(layer.size ?? 0);
+        return summary;
+      },
+      () => readFresh(layer, index)
+    );
+  };
   const out = new Array(layers.length);
-  let next = 0;
+  const left = layers.map((_, i) => i);
+  const pick = () => {
+    const own = left.findIndex((i) => !options.shared?.has(keyOf(i)));
+    return left.splice(Math.max(own, 0), 1)[0];
+  };
   let failed = false;
   const worker = async () => {
-    while (next < layers.length && !failed) {
-      const index = next++;
+    while (left.length > 0 && !failed) {
+      const index = pick();
       try {
         out[index] = await readOne(layers[index], index);
       } catch (error) {

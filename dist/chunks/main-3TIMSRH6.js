@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalyzer,
   runComparison
-} from "./chunk-JDN4VUGA.js";
+} from "./chunk-4EHOVYUP.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,

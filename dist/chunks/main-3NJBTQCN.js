@@ -5,7 +5,7 @@ import {
   runAnalysis,
   runAnalyzer,
   runComparison
-} from "./chunk-JDN4VUGA.js";
+} from "./chunk-4EHOVYUP.js";
 import {
   EXIT_STATUS,
   commandHelp,

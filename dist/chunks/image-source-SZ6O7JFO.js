@@ -602,18 +602,28 @@ async function analyzeRef(ref, options) {
   const load = { ...options, count: options.pullSize !== false };
   const remote = registrySource(ref);
   if (remote !== null) return analyzeRegistryRef(ref, remote, options, cache);
-  if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, load));
+  if (isArchiveRef(ref) || !cache && !(options.shared && options.files))
+    return analyzeImage(await loadImage(ref, load));
   const engine = options.engine ?? connectEngine();
   const code = cacheCode();
   const keyOf = (id, diffIds) => cacheKey({ id, diffIds, code, files: options.files, count: load.count });
   const found = await engine.inspect(ref);
-  const key = found ? keyOf(found.Id, found.RootFS?.Layers ?? []) : void 0;
-  if (key) {
+  const key = found && cache ? keyOf(found.Id, found.RootFS?.Layers ?? []) : void 0;
+  if (key && cache) {
     const hit = await cache.get(key, ref);
     if (hit) return hit;
   }
-  const analysis = analyzeImage(await loadImage(ref, { ...load, engine }));
-  await cache.put(
+  const offered = offerLayers(options, found?.RootFS?.Layers ?? []);
+  let data;
+  try {
+    data = await loadImage(ref, { ...load, engine });
+  } catch (error) {
+    offered?.settle(null);
+    throw error;
+  }
+  offered?.settle(data);
+  const analysis = analyzeImage(data);
+  await cache?.put(
     key ?? keyOf(
       analysis.image.id,
       analysis.image.layers.flatMap((l) => l.diffId ?? [])
@@ -622,8 +632,37 @@ async function analyzeRef(ref, options) {
   );
   return analysis;
 }
+function offerLayers(options, diffIds) {
+  const shared = options.shared;
+  if (!shared || !options.files || diffIds.length === 0) return null;
+  const offered = /* @__PURE__ */ new Map();
+  for (const diffId of new Set(diffIds)) {
+    if (shared.has(diffId)) continue;
+    let resolve;
+    let reject;
+    const promise = new Promise((ok, fail) => {
+      resolve = ok;
+      reject = () => fail(new Error("withdrawn"));
+    });
+    promise.catch(() => void 0);
+    shared.set(diffId, promise);
+    offered.set(diffId, { promise, resolve, reject });
+  }
+  return {
+    settle(data) {
+      for (const [diffId, offer] of offered) {
+        const summary = data?.layers?.[data.config.diffIds.indexOf(diffId)];
+        if (summary) offer.resolve(summary);
+        else {
+          if (shared.get(diffId) === offer.promise) shared.delete(diffId);
+          offer.reject();
+        }
+      }
+    }
+  };
+}
 async function analyzeRegistryRef(ref, remote, options, cache) {
-  const { openRegistryImage } = await import("./registry-image-IZI4QLFI.js");
+  const { openRegistryImage } = await import("./registry-image-6KY4CIKN.js");
   const image = await openRegistryImage(remote, {
     ...options.platform ? { platform: platformOf(options.platform) } : {},
     ...options.registryEnv ? { env: options.registryEnv } : {}
