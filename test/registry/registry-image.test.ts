@@ -2,7 +2,10 @@
 // one the same layers make as an OCI archive; a stalled blob is resumed after the silence timeout; a foreign
 // layer is reported and left out; a blob longer than its manifest says, or of an unknown media type, is refused;
 // layers shared within a run are read once.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeImage } from '../../src/analysis/analyze.js';
 import type { LayerSummary } from '../../src/image/model.js';
@@ -13,6 +16,15 @@ import { chunked, gzip, imageConfig, layerTar, ociLayout, sha256 } from '../supp
 const GZ = 'application/vnd.oci.image.layer.v1.tar+gzip';
 const PLATFORM = { os: 'linux', architecture: 'amd64' };
 const ENV = { DOCKER_CONFIG: '/nonexistent' };
+const BASIC = `Basic ${Buffer.from('user:pw').toString('base64')}`;
+
+/** A docker config folder with `auths` for `host` (user:pw). */
+function basicAuthConfig(host: string): { dir: string; done(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'ig-docker-config-'));
+  const auth = Buffer.from('user:pw').toString('base64');
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [host]: { auth } } }));
+  return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 interface Served {
   manifest: Buffer;
@@ -183,6 +195,47 @@ describe('openRegistryImage on a stand-in registry', () => {
     served.longer.clear();
     // A blob the other worker had already started is read to its end in the background.
     await new Promise((r) => setTimeout(r, 200));
+  });
+
+  it('a blob redirected to a storage host: followed, without the registry’s credentials', async () => {
+    const digest = sha256(f.blobs[0]!);
+    const seen: (string | undefined)[] = [];
+    const storage = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.end(f.blobs[0]);
+    });
+    await new Promise<void>((r) => storage.listen(0, '127.0.0.1', r));
+    const port = (storage.address() as { port: number }).port;
+    const { dir, done } = basicAuthConfig(host);
+    const plain = server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void;
+    server.removeAllListeners('request');
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (req.headers.authorization !== BASIC) {
+        res.writeHead(401, { 'www-authenticate': 'Basic realm="stand-in"' });
+        return res.end();
+      }
+      if (req.url === `/v2/org/app/blobs/${digest}`) {
+        res.writeHead(307, { location: `http://localhost:${port}/storage/${digest}?signed=1` });
+        return res.end();
+      }
+      plain(req, res);
+    });
+    try {
+      served.manifest = f.manifestOf();
+      const image = await openRegistryImage(`${host}/org/app:1`, {
+        platform: PLATFORM,
+        env: { DOCKER_CONFIG: dir },
+      });
+      const data = await image.read('registry:x', { files: true });
+      expect(data.layers![0]!.entries.map((e) => e.path)).toContain('etc/os-release');
+      expect(seen).toEqual([undefined]);
+    } finally {
+      server.removeAllListeners('request');
+      server.on('request', plain);
+      storage.closeAllConnections();
+      await new Promise((r) => storage.close(r));
+      done();
+    }
   });
 
   it('layers shared within a run are read once', async () => {

@@ -8,7 +8,7 @@ import {
   registryClient,
   resolveImage,
   runnerPlatform
-} from "./chunk-MC2X4CV4.js";
+} from "./chunk-WQ5X7DHV.js";
 import "./chunk-KPJIGWYP.js";
 import {
   namesRegistry

@@ -327,8 +327,8 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-SZ6O7JFO.js")).analyzeRef(ref, options),
-  registry: async () => (await import("./registry-client-ZVHYJFZA.js")).registryClient(),
+  analyze: async (ref, options) => (await import("./image-source-RTZD3UQW.js")).analyzeRef(ref, options),
+  registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-3I7CZBLA.js")).lintDockerfileResult(path, {
     ...options,
@@ -338,7 +338,7 @@ var realPorts = {
 };
 function runAnalyzer(registryEnv) {
   const shared = /* @__PURE__ */ new Map();
-  return async (ref, options) => (await import("./image-source-SZ6O7JFO.js")).analyzeRef(ref, {
+  return async (ref, options) => (await import("./image-source-RTZD3UQW.js")).analyzeRef(ref, {
     ...options,
     shared,
     ...registryEnv ? { registryEnv } : {}

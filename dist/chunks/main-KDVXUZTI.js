@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalyzer,
   runComparison
-} from "./chunk-4EHOVYUP.js";
+} from "./chunk-3ABUH6TM.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,

@@ -6,7 +6,7 @@ import {
   parseReference,
   resolveImage,
   runnerPlatform
-} from "./chunk-MC2X4CV4.js";
+} from "./chunk-WQ5X7DHV.js";
 import {
   configDigest,
   fromSummaries,

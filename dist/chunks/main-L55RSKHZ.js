@@ -5,7 +5,7 @@ import {
   runAnalysis,
   runAnalyzer,
   runComparison
-} from "./chunk-4EHOVYUP.js";
+} from "./chunk-3ABUH6TM.js";
 import {
   EXIT_STATUS,
   commandHelp,

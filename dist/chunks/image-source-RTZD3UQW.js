@@ -662,7 +662,7 @@ function offerLayers(options, diffIds) {
   };
 }
 async function analyzeRegistryRef(ref, remote, options, cache) {
-  const { openRegistryImage } = await import("./registry-image-6KY4CIKN.js");
+  const { openRegistryImage } = await import("./registry-image-YFEFUJBR.js");
   const image = await openRegistryImage(remote, {
     ...options.platform ? { platform: platformOf(options.platform) } : {},
     ...options.registryEnv ? { env: options.registryEnv } : {}
