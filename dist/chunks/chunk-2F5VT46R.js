@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-5CYFS2E4.js";
+} from "./chunk-RNU6MZTT.js";
 import {
   UserError,
   messageOf

@@ -5,13 +5,13 @@ import {
   renderMarkdown,
   runAnalyzer,
   runComparison
-} from "./chunk-3ABUH6TM.js";
+} from "./chunk-VQPHUEZL.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-5CYFS2E4.js";
+} from "./chunk-RNU6MZTT.js";
 import "./chunk-PKS7P7YE.js";
 import {
   isManifest,

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-NEX3DNY6.js";
+} from "./chunk-2F5VT46R.js";
 import {
   loadSettings
-} from "./chunk-5CYFS2E4.js";
+} from "./chunk-RNU6MZTT.js";
 import {
   buildReport
 } from "./chunk-PKS7P7YE.js";

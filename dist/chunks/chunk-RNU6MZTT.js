@@ -292,7 +292,7 @@ var SETTINGS = {
     parse: text
   }),
   "base-image": setting({
-    doc: "The image to compare against: the local one when the engine has it, else read from its registry (see base-source). Empty builds the same Dockerfile at the base commit.",
+    doc: "The image to compare against: the engine's copy, else read from its registry (base-source). Empty builds the same Dockerfile at the base commit.",
     default: null,
     parse: pulledImage
   }),

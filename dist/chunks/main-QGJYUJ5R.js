@@ -5,16 +5,16 @@ import {
   runAnalysis,
   runAnalyzer,
   runComparison
-} from "./chunk-3ABUH6TM.js";
+} from "./chunk-VQPHUEZL.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-NEX3DNY6.js";
+} from "./chunk-2F5VT46R.js";
 import {
   loadSettings
-} from "./chunk-5CYFS2E4.js";
+} from "./chunk-RNU6MZTT.js";
 import "./chunk-PKS7P7YE.js";
 import "./chunk-3JKS35XF.js";
 import {
@@ -319,7 +319,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-U3PT7RRR.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-XJ2PVKX6.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
