@@ -6,8 +6,9 @@
 // Environment: IG_BENCH_RUNS (runs per figure, default 3), IG_BENCH_DIR (cache folder, default
 // $XDG_CACHE_HOME/image-guard-bench or /tmp/image-guard-bench), IG_BENCH_SKIP_ARCHIVES=1 (engine figures only).
 //
-// `node scripts/bench.mjs --figure 7` runs the lint figure alone (no engine, no images). `--lint-vs REV` adds to
-// it the linter of git revision REV against the working tree's, in process, on the same Dockerfiles: both are
+// `node scripts/bench.mjs --figure 7` runs the lint figure alone (no engine, no images); `--figure 9` the registry
+// rows alone (scripts/bench/registry.mjs: the 1 GiB image pushed to a local registry). `--lint-vs REV` adds to figure 7
+// the linter of git revision REV against the working tree's, in process, on the same Dockerfiles: both are
 // bundled from their sources, loaded in one process and called in turn (A B B A …), and the figure is the median
 // of the per-round CPU-time ratios, from two processes that load them in opposite order.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -26,6 +27,7 @@ import { cpus, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_IMAGES, DOCKER, ensureImages, NEXT_HEAD } from './bench/images.mjs';
+import { dropLocal, ensureRegistryImages, layerUrls, REGISTRY_IMAGE } from './bench/registry.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILT_CLI = join(ROOT, 'dist', 'cli.js');
@@ -50,9 +52,10 @@ function flagValue(name) {
   if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
   return v;
 }
-/** `--figure 7`: that figure alone (only the lint figure runs without the engine). */
+/** `--figure 7`: that figure alone (the lint figure runs without the engine); `--figure 9`: the registry rows. */
 const ONLY_FIGURE = flagValue('--figure');
-if (ONLY_FIGURE !== null && ONLY_FIGURE !== '7') throw new Error('--figure: only 7 (lint) runs alone');
+if (ONLY_FIGURE !== null && ONLY_FIGURE !== '7' && ONLY_FIGURE !== '9')
+  throw new Error('--figure: only 7 (lint) or 9 (registry images) runs alone');
 /** `--lint-vs REV`: figure 7 also compares the linter of git revision REV with the working tree's. */
 const LINT_VS = flagValue('--lint-vs');
 
@@ -681,6 +684,101 @@ RUN mkdir -p /text && for i in $(seq 1 2000); do yes "line $i of some text" | he
   }
 }
 
+/**
+ * Figure 9: a registry image read with no engine (`analyze registry:REF`) against what it cannot beat, fetching
+ * its blobs and decompressing them (`curl` of each blob piped to `gunzip` / `zstd -d`, one after the other), and
+ * against what it replaces, `docker pull` + `analyze` (the engine downloads, unpacks and registers every layer,
+ * then `docker save` re-packs them). Interleaved rounds; the pulled image is removed (untimed) after each.
+ */
+async function registryFigures() {
+  await ensureRegistryImages(log);
+  const json = ['--format', 'json', '--fail-on', 'never'];
+  const floorOf = async (ref, decode) =>
+    sh((await layerUrls(ref)).map((u) => `curl -sf ${u} | ${decode} > /dev/null`).join(' && '));
+  const floor = { argv: await floorOf(REGISTRY_IMAGE.gzip, 'gunzip') };
+  const registry = { argv: ig('analyze', `registry:${REGISTRY_IMAGE.gzip}`, ...json) };
+  const pull = {
+    argv: sh(
+      `${DOCKER} pull -q ${REGISTRY_IMAGE.gzip} > /dev/null && node ${CLI} analyze ${REGISTRY_IMAGE.gzip} ${json.join(' ')} > /dev/null`,
+    ),
+  };
+  const got = { floor: [], registry: [], pull: [] };
+  for (let r = 0; r < RUNS; r++) {
+    dropLocal();
+    for (const [name, c] of Object.entries({ floor, registry, pull })) {
+      const m = await timed(c.argv);
+      got[name].push(m);
+      log(`registry round ${r + 1}, ${name}: ${m.seconds.toFixed(2)} s, ${(m.rssKb / 1024).toFixed(0)} MB`);
+    }
+    dropLocal();
+  }
+  const med = (xs) => median(xs.map((x) => x.seconds));
+  const ratio = (a, b) => median(got[a].map((x, i) => x.seconds / got[b][i].seconds));
+  const rss = Math.max(...got.registry.map((x) => x.rssKb));
+  row(
+    '9',
+    'registry 1 GiB image: curl of each blob | gunzip (the floor)',
+    fmtS(med(got.floor)),
+    'physical limit',
+    null,
+  );
+  const vsFloor = ratio('registry', 'floor');
+  row(
+    '9',
+    'registry 1 GiB image: analyze registry:REF (no engine)',
+    `${fmtS(med(got.registry))} = ${vsFloor.toFixed(2)}x (9, floor); ${fmtMB(rss)}`,
+    '≤ 1.1x floor, ≤ 256 MB',
+    vsFloor <= 1.1 && rss <= 256 * 1024,
+  );
+  const vsPull = ratio('registry', 'pull');
+  row(
+    '9',
+    'registry 1 GiB image: docker pull + analyze (engine)',
+    `${fmtS(med(got.pull))}; analyze registry: = ${vsPull.toFixed(2)}x of it`,
+    'registry: ≤ 0.5x',
+    vsPull <= 0.5,
+  );
+  // zstd layers: the same image copied with zstd; Node 20 decodes with fzstd, Node 24 with its own zstd.
+  const zstdFloor = await floorOf(REGISTRY_IMAGE.zstd, 'zstd -dcq');
+  const m = await measureInterleaved([
+    { label: 'registry zstd: curl | zstd -d', argv: zstdFloor },
+    {
+      label: 'registry zstd: analyze, Node 20',
+      argv: ig('analyze', `registry:${REGISTRY_IMAGE.zstd}`, ...json),
+    },
+    ...(existsSync(NODE24)
+      ? [
+          {
+            label: 'registry zstd: analyze, Node 24',
+            argv: [NODE24, CLI, 'analyze', `registry:${REGISTRY_IMAGE.zstd}`, ...json],
+          },
+        ]
+      : []),
+  ]);
+  row(
+    '9',
+    'registry 1 GiB image, zstd layers: curl of each blob | zstd -d',
+    fmtS(m[0].seconds),
+    'physical limit',
+    null,
+  );
+  row(
+    '9',
+    'registry 1 GiB image, zstd layers: analyze registry:REF, Node 20 (fzstd)',
+    `${fmtS(m[1].seconds)} = ${m.ratio(1, 0).toFixed(2)}x; ${fmtMB(m[1].rssKb)}`,
+    '-',
+    null,
+  );
+  if (m[2])
+    row(
+      '9',
+      'registry 1 GiB image, zstd layers: analyze registry:REF, Node 24 (its own zstd)',
+      `${fmtS(m[2].seconds)} = ${m.ratio(2, 0).toFixed(2)}x; ${fmtMB(m[2].rssKb)}`,
+      '-',
+      null,
+    );
+}
+
 /** Time from spawning the Action on Node 24 to its first line on stdout (median). */
 async function actionStartup() {
   if (!existsSync(NODE24)) return null;
@@ -756,11 +854,16 @@ rmSync(dirname(CLI), { recursive: true, force: true });
 mkdirSync(dirname(CLI), { recursive: true });
 copyFileSync(BUILT_CLI, CLI);
 cpSync(join(dirname(BUILT_CLI), 'chunks'), join(dirname(CLI), 'chunks'), { recursive: true });
-if (ONLY_FIGURE === '7') {
+if (ONLY_FIGURE === '7' || ONLY_FIGURE === '9') {
   const started = Date.now();
-  await lintFigure();
+  if (ONLY_FIGURE === '7') await lintFigure();
+  else await registryFigures();
   console.log(`Machine: ${machine()}`);
-  console.log(`Median of ${Math.max(5, RUNS)} runs per whole-process row`);
+  console.log(
+    ONLY_FIGURE === '7'
+      ? `Median of ${Math.max(5, RUNS)} runs per whole-process row`
+      : `Median of ${RUNS} interleaved rounds; peak RSS the largest of them`,
+  );
   console.log('');
   console.log(
     [
@@ -792,6 +895,7 @@ row(
 await compareFigures();
 await lintFigure();
 await buildOutputFigure();
+await registryFigures();
 const startup = await actionStartup();
 // dist/: both programs and their shared chunks (scripts/build.mjs); start-up parses only what an entry
 // imports at once.

@@ -1,4 +1,5 @@
-// The base image of a run: the one given (`base-image`, pulled when missing), or the same Dockerfile built at
+// The base image of a run: the one given (`base-image`: the engine's copy, else read from its registry, or
+// pulled with `base-source: engine`), or the same Dockerfile built at
 // the base commit (`base-ref`, else the PR's base, else `before` on push) in a worktree of its own. What it
 // makes (the worktree, the image) is handed to the run's clean-up as soon as it exists.
 import { existsSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import type { Settings } from '../config/settings.js';
 import { messageOf } from '../core/errors.js';
+import { REGISTRY_PREFIX } from '../core/image-ref.js';
 import type { BuildOptions, BuildResult, DockerCli } from '../engine/docker-cli.js';
 import type { ActionEvent } from '../github/event.js';
 import type { Cleanup } from './cleanup.js';
@@ -16,6 +18,8 @@ import { insideWorkspace } from './workspace.js';
 
 export interface BaseImage {
   ref: string | null;
+  /** How the report names it: `base-image` as written, also when it is read from the registry. */
+  shownAs?: string;
   why: string | null;
   label?: string;
   /** The base build, when this run built it. */
@@ -38,7 +42,14 @@ export async function getBase(request: {
   const { settings, event, docker, git } = request;
   const given = settings['base-image'];
   if (given) {
+    // From the registry, the layers stream straight into the analysis: no pull (download, unpack,
+    // register) and no export (re-pack) on the runner's disk.
+    const source = settings['base-source'];
+    if (source === 'registry')
+      return { ref: `${REGISTRY_PREFIX}${given}`, shownAs: given, why: null, label: given };
     if (!(await docker.imageExists(given))) {
+      if (source === 'auto')
+        return { ref: `${REGISTRY_PREFIX}${given}`, shownAs: given, why: null, label: given };
       const pulled = await docker.pull(given);
       if (!pulled.ok) return { ref: null, why: `pulling ${given} failed: ${pulled.message}` };
     }

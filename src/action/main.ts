@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import type { RunReport } from '../analysis/report.js';
 import type { BaseCommit } from '../app/base-commit.js';
 import { type ComparePorts, runComparison } from '../app/compare.js';
-import { realPorts } from '../app/ports.js';
+import { realPorts, runAnalyzer } from '../app/ports.js';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
@@ -208,7 +208,13 @@ async function compare(setup: RunSetup, head: HeadImage, base: BaseImage): Promi
         label: shortSha(event.pullRequest?.headSha ?? event.sha),
       },
       base: base.ref
-        ? { ref: base.ref, build: buildFigures(base.build ?? null, fresh), optional: true, label: base.label }
+        ? {
+            ref: base.ref,
+            ...(base.shownAs ? { shownAs: base.shownAs } : {}),
+            build: buildFigures(base.build ?? null, fresh),
+            optional: true,
+            label: base.label,
+          }
         : { unavailable: base.why ?? 'no base image' },
       dockerfile: existsSync(setup.dockerfile)
         ? { path: setup.dockerfile, context: setup.context, target: settings.target }
@@ -232,7 +238,11 @@ async function compare(setup: RunSetup, head: HeadImage, base: BaseImage): Promi
 function actionPorts(setup: RunSetup): ComparePorts {
   const { deps, docker } = setup;
   const registry = deps.registry;
-  const analyze = deps.analyze ?? realPorts.analyze;
+  // ghcr.io takes the workflow's token when nothing else is configured for it (docker login, a helper).
+  const env = deps.env ?? process.env;
+  const token = setup.settings['github-token'];
+  const analyze =
+    deps.analyze ?? runAnalyzer(env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token });
   return {
     analyze,
     registry: registry ? () => registry : realPorts.registry,

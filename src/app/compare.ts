@@ -14,7 +14,7 @@ import { buildReport, type RunReport } from '../analysis/report.js';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
-import { namesRegistry, referenceProblem } from '../core/image-ref.js';
+import { namesRegistry, referenceProblem, registrySource } from '../core/image-ref.js';
 import type { JudgedImage } from '../core/judged.js';
 import type { BuildFigures, CacheProbe, Finding, Image, PolicyReport } from '../core/report.js';
 import { isArchiveRef } from '../image/archive-ref.js';
@@ -27,6 +27,8 @@ import { applyPolicy } from './policy.js';
 export interface AnalyzeOptions {
   files: boolean;
   pullSize: boolean;
+  /** The platform a `registry:` image is read for (`os/arch[/variant]`); null: the runner's. */
+  platform?: string | null;
 }
 
 /** What the comparison needs from the outside world. */
@@ -87,7 +89,7 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
   const { settings } = request;
   checkImageRef(request.head.ref, 'the head image');
   if ('ref' in request.base) checkImageRef(request.base.ref, 'the base image');
-  const what = { files: settings.files, pullSize: settings['pull-size'] };
+  const what = { files: settings.files, pullSize: settings['pull-size'], platform: settings.platform };
   const baseRequest = 'ref' in request.base ? request.base : null;
 
   // Registries are asked while base and head are read: each export mostly waits.
@@ -111,7 +113,10 @@ export async function runComparison(request: CompareRequest, ports: ComparePorts
     return r.image;
   };
   const headImage = sized(head.image, request.head.ref);
-  const baseImage = base.image && baseRequest ? sized(base.image, baseRequest.ref) : null;
+  const baseImage =
+    base.image && baseRequest
+      ? sized({ ...base.image, ref: baseRequest.shownAs ?? base.image.ref }, baseRequest.ref)
+      : null;
 
   const startup = await startupStep(request, baseImage !== null, ports);
   const cacheProbe = ports.cacheProbe ? await ports.cacheProbe(headImage) : null;
@@ -160,6 +165,7 @@ export async function runAnalysis(
   const { image, findings, explore } = await ports.analyze(ref, {
     files: settings.files,
     pullSize: settings['pull-size'],
+    platform: settings.platform,
   });
   return buildReport({
     head: image,
@@ -177,11 +183,11 @@ export async function runAnalysis(
  */
 function checkImageRef(ref: string, what: string): void {
   if (isArchiveRef(ref)) return;
-  const problem = referenceProblem(ref);
+  const problem = referenceProblem(registrySource(ref) ?? ref);
   if (problem === null) return;
   const shown = ref.length > 200 ? `${ref.slice(0, 200)}…` : ref;
   throw new UserError(
-    `${what} ${JSON.stringify(shown)} is not an image reference: it ${problem}. Write NAME[:TAG][@DIGEST] (e.g. ghcr.io/org/app:1.2), docker-archive:PATH, oci-archive:PATH or oci:DIR`,
+    `${what} ${JSON.stringify(shown)} is not an image reference: it ${problem}. Write NAME[:TAG][@DIGEST] (e.g. ghcr.io/org/app:1.2), registry:NAME[:TAG][@DIGEST], docker-archive:PATH, oci-archive:PATH or oci:DIR`,
   );
 }
 
@@ -266,7 +272,7 @@ async function startupStep(request: CompareRequest, withBase: boolean, ports: Co
   const side = (ref: string) =>
     isArchiveRef(ref)
       ? { ref: null, why: 'an archive cannot be started: give an image the engine has' }
-      : { ref };
+      : { ref: registrySource(ref) ?? ref }; // a registry image is started as `docker run` pulls it
   const base = 'ref' in request.base && withBase ? request.base.ref : null;
   return startupFor({
     runner: await ports.containers(),

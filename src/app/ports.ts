@@ -1,5 +1,6 @@
 // The real implementations of the comparison's ports, each module loaded only when a run needs it: an `analyze`
 // of an archive loads no engine client, a run without a registry reference no registry client.
+import type { LayerSummary } from '../image/model.js';
 import type { ComparePorts } from './compare.js';
 
 export const realPorts: ComparePorts = {
@@ -13,3 +14,17 @@ export const realPorts: ComparePorts = {
       platform: options.platform ?? undefined,
     }),
 };
+
+/**
+ * `analyze` for one run: base and head read from registries share the layers they have in common (read once,
+ * even with nothing cached). `registryEnv`: where registry credentials are looked up (default process.env).
+ */
+export function runAnalyzer(registryEnv?: NodeJS.ProcessEnv): ComparePorts['analyze'] {
+  const shared = new Map<string, Promise<LayerSummary>>();
+  return async (ref, options) =>
+    (await import('./image-source.js')).analyzeRef(ref, {
+      ...options,
+      shared,
+      ...(registryEnv ? { registryEnv } : {}),
+    });
+}

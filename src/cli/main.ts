@@ -6,7 +6,7 @@ import { analyzeImage, type ImageAnalysis } from '../analysis/analyze.js';
 import type { RunReport } from '../analysis/report.js';
 import { type ComparePorts, runAnalysis, runComparison } from '../app/compare.js';
 import { loadSettings, type PolicyOptions } from '../app/load-settings.js';
-import { realPorts } from '../app/ports.js';
+import { realPorts, runAnalyzer } from '../app/ports.js';
 import type { Command } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
 import type { FailOn } from '../core/report.js';
@@ -44,7 +44,8 @@ export interface CliDeps {
 export const USAGE = `Usage:
   ${(['lint', 'analyze', 'compare'] as const).map(usageLine).join('\n  ')}
 
-<IMAGE> is an image the engine knows (pulled when missing), docker-archive:PATH, oci-archive:PATH or oci:DIR.
+<IMAGE> is an image the engine knows (pulled when missing), registry:NAME[:TAG] (read from its registry, no
+engine), docker-archive:PATH, oci-archive:PATH or oci:DIR.
 image-guard COMMAND --help says what each flag means.
 ${EXIT_STATUS}
 `;
@@ -167,7 +168,7 @@ function cliPorts(deps: CliDeps, io: CliIO): ComparePorts {
   const { loader, registry, containers } = deps;
   const analyze: ComparePorts['analyze'] = loader
     ? async (ref, options) => analyzeImage(await loader.load(ref, options))
-    : realPorts.analyze;
+    : runAnalyzer();
   return {
     analyze: (ref, options) => withProgress(analyze, ref, options, io),
     registry: registry ? () => registry : realPorts.registry,

@@ -56,6 +56,7 @@ export const README_INPUT_GROUPS: readonly { title: string; names: readonly Sett
       'sbom',
     ],
   },
+  { title: 'Where the base comes from, besides `base-image`', names: ['base-ref', 'base-source'] },
   {
     title: 'What is measured besides sizes',
     names: [

@@ -111,6 +111,12 @@ const buildTime = (t: string): Parsed<'cached' | 'fresh'> => {
   const v = t.toLowerCase();
   return v === 'cached' || v === 'fresh' ? ok(v) : problem('must be cached or fresh');
 };
+const baseSource = (t: string): Parsed<'auto' | 'registry' | 'engine'> => {
+  const v = t.toLowerCase();
+  return v === 'auto' || v === 'registry' || v === 'engine'
+    ? ok(v)
+    : problem('must be auto, registry or engine');
+};
 const startupProbe = (t: string): Parsed<StartupProbe | null> => {
   const probe = parseStartupProbe(t);
   return probe ? ok(probe) : problem(STARTUP_PROBE_HINT);
@@ -252,7 +258,7 @@ const SETTINGS = {
     metavar: 'STAGE',
   }),
   platform: setting({
-    doc: "One platform, os/arch[/variant]: the builds' --platform, and what the automatic platform ARGs (TARGETOS, TARGETARCH, …) stand for while linting. Default: the engine's own (lint: linux/amd64).",
+    doc: "One platform, os/arch[/variant]: the builds' --platform, what the automatic platform ARGs (TARGETOS, TARGETARCH, …) stand for while linting, and the image read from a multi-platform index of a registry: image. Default: the engine's own (lint: linux/amd64; registry: images: the runner's).",
     default: null,
     parse: (t: string) =>
       /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t)
@@ -260,7 +266,7 @@ const SETTINGS = {
         : problem(
             "must be one platform, os/arch[/variant], e.g. linux/arm64 (the image analyzed is one platform's)",
           ),
-    commands: ['lint'],
+    commands: ['lint', 'analyze', 'compare'],
     metavar: 'OS/ARCH',
   }),
   fix: setting({
@@ -360,9 +366,16 @@ const SETTINGS = {
     parse: text,
   }),
   'base-image': setting({
-    doc: 'The image to compare against, pulled when not present. Empty builds the same Dockerfile at the base commit.',
+    doc: "The image to compare against: the engine's copy, else read from its registry (base-source). Empty builds the same Dockerfile at the base commit.",
     default: null,
     parse: pulledImage,
+  }),
+  'base-source': setting({
+    doc: "Where base-image is read from: auto (the engine's copy when it has one, else the registry, with no pull), registry (always the registry: no pull, no export), or engine (pulled into the engine when missing, then exported).",
+    default: 'auto' as 'auto' | 'registry' | 'engine',
+    defaultDoc: 'auto',
+    actionDefault: 'auto',
+    parse: baseSource,
   }),
   'base-ref': setting({
     doc: "The base commit: its image is built, its config file judges a PR (policy-from). Default the PR's base SHA; on push, the before SHA.",

@@ -120,3 +120,11 @@ export function officialImageOf(ref: ImageRef): string | null {
   if (parts.length === 3 && parts[0] === 'docker' && parts[1] === 'library') return parts[2]!;
   return null;
 }
+
+/** The `<IMAGE>` form read from a registry with no engine: `registry:ghcr.io/org/app:main`. */
+export const REGISTRY_PREFIX = 'registry:';
+
+/** `registry:REF` → REF (not yet judged: see referenceProblem); null for any other form. */
+export function registrySource(spec: string): string | null {
+  return spec.startsWith(REGISTRY_PREFIX) ? spec.slice(REGISTRY_PREFIX.length) : null;
+}

@@ -4,10 +4,15 @@
 // HTTP API v2 / OCI distribution: `GET /v2/<name>/manifests/<reference>`, `GET /v2/<name>/blobs/<digest>`;
 // the anonymous (or docker-login) token flow on `WWW-Authenticate: Bearer`; plain HTTP for registries on
 // localhost / 127.0.0.1 / ::1, as the docker CLI does. Every failure is a reason, never a throw or a hang.
+// The Session below also streams layer blobs, digest checked and resumable, for registry-image.ts, which reads
+// a whole image from its registry; credentials are found as the docker CLI finds them (docker-config.ts).
 
+import { createHash, type Hash } from 'node:crypto';
+import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { DOCKER_HUB, parseImageRef, referenceProblem, registryOf, repositoryOf } from '../core/image-ref.js';
 import type { CompressedSize } from '../core/report.js';
-import { registryAuth } from '../engine/docker-config.js';
+import { registryCredentials } from '../engine/docker-config.js';
 
 export interface Platform {
   os: string;
@@ -93,14 +98,15 @@ export function parseReference(ref: string): ParsedReference | null {
 
 export { namesRegistry } from '../core/image-ref.js';
 
-interface Descriptor {
+export interface Descriptor {
   mediaType?: string;
   digest?: string;
   size?: number;
+  urls?: string[];
   platform?: { os?: string; architecture?: string; variant?: string };
 }
 
-interface ManifestJson {
+export interface ManifestJson {
   mediaType?: string;
   schemaVersion?: number;
   manifests?: Descriptor[];
@@ -108,7 +114,47 @@ interface ManifestJson {
   layers?: Descriptor[];
 }
 
-class RegistryError extends Error {}
+export class RegistryError extends Error {}
+
+/** The image a reference names for a platform: its manifest (picked from an index), with the digests it has. */
+export interface ResolvedImage {
+  manifest: ManifestJson;
+  /** The image manifest's digest (from the registry's header, or of its bytes when `verify` was asked). */
+  manifestDigest: string | null;
+  /** The index's, when the reference named one. */
+  indexDigest?: string;
+}
+
+/**
+ * The manifest of `ref` for `platform`: the index's entry when the tag names an index. A reason (RegistryError)
+ * when the index has no such platform or the manifest lists no layers.
+ */
+export async function resolveImage(
+  session: Session,
+  ref: string,
+  platform: Platform,
+  verify = false,
+): Promise<ResolvedImage> {
+  let { json, digest } = await session.manifest(session.ref.reference, verify);
+  const indexDigest = json.manifests && digest ? digest : undefined;
+  if (json.manifests) {
+    const picked = pickPlatform(json.manifests, platform);
+    if (!picked) {
+      const has = json.manifests
+        .map((m) => m.platform)
+        .filter((p) => p?.os && p.os !== 'unknown')
+        .map((p) => [p!.os, p!.architecture, p!.variant].filter(Boolean).join('/'));
+      throw new RegistryError(
+        `the manifest list of ${ref} has no ${platformText(platform)} image (it has ${has.join(', ') || 'none'})`,
+      );
+    }
+    ({ json, digest } = await session.manifest(picked.digest!, verify));
+  }
+  if (!json.layers || !json.config?.digest) {
+    throw new RegistryError(`the manifest of ${ref} lists no layers (schema ${json.schemaVersion ?? '?'})`);
+  }
+  return { manifest: json, manifestDigest: digest, ...(indexDigest ? { indexDigest } : {}) };
+}
 
 export function registryClient(options: RegistryOptions = {}): RegistryClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -122,35 +168,15 @@ export function registryClient(options: RegistryOptions = {}): RegistryClient {
       if (!parsed) return { ok: false, why: `${ref} is not an image reference` };
       const session = new Session(parsed, doFetch, timeoutMs, env);
       try {
-        let { json, digest } = await session.manifest(parsed.reference);
-        const indexDigest = json.manifests && digest ? digest : undefined;
-        if (json.manifests) {
-          const picked = pickPlatform(json.manifests, platform);
-          if (!picked) {
-            const has = json.manifests
-              .map((m) => m.platform)
-              .filter((p) => p?.os && p.os !== 'unknown')
-              .map((p) => [p!.os, p!.architecture, p!.variant].filter(Boolean).join('/'));
-            return {
-              ok: false,
-              why: `the manifest list of ${ref} has no ${platformText(platform)} image (it has ${has.join(', ') || 'none'})`,
-            };
-          }
-          ({ json, digest } = await session.manifest(picked.digest!));
-        }
-        if (!json.layers || !json.config?.digest) {
-          return {
-            ok: false,
-            why: `the manifest of ${ref} lists no layers (schema ${json.schemaVersion ?? '?'})`,
-          };
-        }
-        const diffIds = await session.diffIds(json.config.digest).catch(() => null);
+        const { manifest: json, manifestDigest, indexDigest } = await resolveImage(session, ref, platform);
+        const configDigest = json.config!.digest!;
+        const diffIds = await session.diffIds(configDigest).catch(() => null);
         return {
           ok: true,
-          configDigest: json.config.digest,
-          manifestDigest: digest,
+          configDigest,
+          manifestDigest,
           ...(indexDigest ? { indexDigest } : {}),
-          compressed: compressedFromManifest(json.layers, diffIds),
+          compressed: compressedFromManifest(json.layers!, diffIds),
         };
       } catch (error) {
         return {
@@ -201,73 +227,306 @@ export function compressedFromManifest(layers: Descriptor[], diffIds: string[] |
   };
 }
 
-class Session {
-  #token: string | null = null;
+/** How often a blob download may be resumed after the connection dropped or stalled. */
+const MAX_RESUMES = 8;
+
+/** One reference's conversation with its registry: the token it was given, reused for every request. */
+export class Session {
+  #auth: string | null = null;
+  #authTried = false;
 
   constructor(
-    private readonly ref: ParsedReference,
+    readonly ref: ParsedReference,
     private readonly doFetch: typeof fetch,
+    /** Per request: until the answer's head, and for a blob, the longest silence while its bytes are read. */
     private readonly timeoutMs: number,
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  async manifest(reference: string): Promise<{ json: ManifestJson; digest: string | null }> {
+  /**
+   * A manifest or index. `verify`: its bytes must hash to the digest asked for (or the registry's header),
+   * and the digest is known even when the registry sends no header.
+   */
+  async manifest(reference: string, verify = false): Promise<{ json: ManifestJson; digest: string | null }> {
     const res = await this.get(`/v2/${this.ref.name}/manifests/${reference}`, MANIFEST_TYPES.join(', '));
-    const json = (await this.body(res, 4 * 1024 * 1024)) as ManifestJson;
-    return { json, digest: res.headers.get('docker-content-digest') };
+    const bytes = await this.bytes(res, 4 * 1024 * 1024);
+    let digest = res.headers.get('docker-content-digest');
+    if (verify) {
+      const expected = isDigest(reference) ? reference : digest;
+      const actual = digestOf(bytes, expected ?? 'sha256:');
+      if (expected && actual !== expected) {
+        throw new RegistryError(
+          `the manifest ${expected} from ${this.ref.registry} failed its digest check (its bytes hash to ${actual}): the registry's copy is corrupt or was altered in transit; try again`,
+        );
+      }
+      digest = actual;
+    }
+    return { json: this.parse(bytes) as ManifestJson, digest };
   }
 
+  /** The config's diff_ids, to map layer sizes (unchecked: nothing read from it is trusted beyond that). */
   async diffIds(configDigest: string): Promise<string[] | null> {
-    const res = await this.get(`/v2/${this.ref.name}/blobs/${configDigest}`, '*/*');
-    const config = (await this.body(res, 16 * 1024 * 1024)) as { rootfs?: { diff_ids?: string[] } };
+    const config = this.parse(await this.blob(configDigest, 16 * 1024 * 1024, false)) as {
+      rootfs?: { diff_ids?: string[] };
+    };
     return config.rootfs?.diff_ids ?? null;
   }
 
-  private async body(res: Response, max: number): Promise<unknown> {
-    const text = await this.withTimeout(() => res.text());
-    if (text.length > max)
-      throw new RegistryError(`${this.ref.registry} answered with an oversized document`);
+  /** A small blob (a config), whole, its digest checked unless `verify` is false. */
+  async blob(digest: string, max: number, verify = true): Promise<Buffer> {
+    const res = await this.get(`/v2/${this.ref.name}/blobs/${digest}`, '*/*');
+    const bytes = await this.bytes(res, max);
+    const actual = digestOf(bytes, digest);
+    if (verify && actual !== digest) throw this.digestError(digest, actual);
+    return bytes;
+  }
+
+  /**
+   * A layer blob as it streams, its digest checked while it is read: the last chunk is handed on only when the
+   * whole blob hashed to `digest` (and was `size` bytes when the manifest says). A connection that drops or
+   * stays silent for the timeout is resumed where it stopped (`Range`), up to MAX_RESUMES times.
+   */
+  async *blobStream(digest: string, size: number | undefined): AsyncGenerator<Buffer> {
+    const hash = hashFor(digest);
+    if (!hash) throw this.unsupportedDigest(digest);
+    const path = `/v2/${this.ref.name}/blobs/${digest}`;
+    let received = 0;
+    let resumes = 0;
+    let held: Buffer | null = null;
+    for (;;) {
+      if (size !== undefined && received >= size && received > 0) break;
+      const controller = new AbortController();
+      let res: IncomingMessage;
+      try {
+        res = await this.openBlob(path, received > 0 ? `bytes=${received}-` : undefined, controller);
+      } catch (error) {
+        if (error instanceof Dropped && resumes++ < MAX_RESUMES) continue;
+        throw error instanceof Dropped ? this.droppedError(digest, received) : error;
+      }
+      let skip = 0;
+      if (received > 0) {
+        if (res.statusCode === 206) {
+          const start = /^bytes (\d+)-/.exec(String(res.headers['content-range'] ?? ''))?.[1];
+          if (Number(start) !== received) {
+            res.destroy();
+            throw new RegistryError(
+              `${this.ref.registry} resumed the blob ${digest} at another offset than asked: try again`,
+            );
+          }
+        } else skip = received; // the whole blob again: what was read already is skipped
+      }
+      const chunks = res[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      let complete = false;
+      try {
+        for (;;) {
+          const { done, value } = await this.withTimeout(() => chunks.next(), controller);
+          if (done) break;
+          let chunk = value;
+          if (skip > 0) {
+            const dropped = Math.min(skip, chunk.length);
+            skip -= dropped;
+            chunk = chunk.subarray(dropped);
+            if (chunk.length === 0) continue;
+          }
+          received += chunk.length;
+          if (size !== undefined && received > size) {
+            throw new RegistryError(
+              `the blob ${digest} from ${this.ref.registry} is longer than the ${size} bytes its manifest says: refusing it`,
+            );
+          }
+          hash.update(chunk);
+          // One chunk is held back, so that a blob failing its check never hands on its end.
+          if (held) yield held;
+          held = chunk;
+        }
+        complete = true;
+      } catch (error) {
+        if (error instanceof RegistryError) throw error;
+        if (resumes++ < MAX_RESUMES) continue;
+        throw this.droppedError(digest, received);
+      } finally {
+        // An answer left half read (an error, a consumer that stopped) frees its connection.
+        if (!complete) {
+          res.on('error', () => undefined);
+          void chunks.return?.().catch(() => undefined);
+          // Aborting an answer that has all arrived throws from Node's abort listener: it is only drained.
+          if (res.complete) res.resume();
+          else controller.abort();
+        }
+      }
+      break;
+    }
+    if (size !== undefined && received !== size) {
+      throw new RegistryError(
+        `the blob ${digest} from ${this.ref.registry} ended after ${received} of its ${size} bytes: try again`,
+      );
+    }
+    const actual = `${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}`;
+    if (actual !== digest) throw this.digestError(digest, actual);
+    if (held) yield held;
+  }
+
+  /**
+   * A blob's answer as a Node stream (node:http): a layer's bytes pass with far less work per chunk than through
+   * fetch's web stream, and the reader's thread is what an analysis waits on. Redirects (to a storage host) are
+   * followed by hand, the Authorization header sent only to the registry itself; a 401 gets a fresh token once.
+   */
+  private async openBlob(
+    path: string,
+    range: string | undefined,
+    controller: AbortController,
+  ): Promise<IncomingMessage> {
+    const registry = new URL(this.ref.baseUrl);
+    let url = new URL(`${this.ref.baseUrl}${path}`);
+    let renewed = false;
+    for (let hops = 0; ; ) {
+      const own = url.host === registry.host;
+      const headers: Record<string, string> = { accept: '*/*' };
+      if (range) headers.range = range;
+      if (own && this.#auth) headers.authorization = this.#auth;
+      const res = await this.send(url, headers, controller);
+      const status = res.statusCode ?? 0;
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        res.resume();
+        if (++hops > 5) throw new RegistryError(`${this.ref.registry} redirected a blob more than 5 times`);
+        url = new URL(location, url);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+          throw new RegistryError(`${this.ref.registry} redirected a blob to a URL that is not http(s)`);
+        continue;
+      }
+      if (status === 401 && own && !renewed) {
+        res.resume();
+        renewed = true;
+        this.#authTried = true;
+        this.#auth = await this.authenticate(String(res.headers['www-authenticate'] ?? ''));
+        continue;
+      }
+      if (status === 200 || status === 206) return res;
+      res.resume();
+      if (status >= 500) throw new Dropped();
+      if (status === 401 || status === 403)
+        throw new RegistryError(
+          `${this.ref.registry} refused to show ${this.ref.name} (HTTP ${status}): log in with docker login, or check the name`,
+        );
+      if (status === 404)
+        throw new RegistryError(
+          `${this.ref.registry} has no ${this.ref.name}:${this.ref.reference} (the blob ${path.slice(path.lastIndexOf('/') + 1)} is missing) (HTTP 404)`,
+        );
+      throw new RegistryError(`${this.ref.registry} answered HTTP ${status} for ${path}`);
+    }
+  }
+
+  /** One GET by node:http(s), its answer's head within the timeout; a drop or a silence is Dropped. */
+  private send(
+    url: URL,
+    headers: Record<string, string>,
+    controller: AbortController,
+  ): Promise<IncomingMessage> {
+    return new Promise((resolve, reject) => {
+      const get = url.protocol === 'https:' ? httpsGet : httpGet;
+      const timer = setTimeout(() => controller.abort(new Timeout()), this.timeoutMs);
+      const req = get(url, { headers, signal: controller.signal }, (res) => {
+        clearTimeout(timer);
+        resolve(res);
+      });
+      req.on('error', (error: Error & { code?: string }) => {
+        clearTimeout(timer);
+        if (controller.signal.aborted || isDropped(error.code)) reject(new Dropped());
+        else
+          reject(
+            new RegistryError(`${this.ref.registry} could not be reached (${error.code ?? error.message})`),
+          );
+      });
+    });
+  }
+
+  private digestError(digest: string, actual: string): RegistryError {
+    return new RegistryError(
+      `the blob ${digest} from ${this.ref.registry} failed its digest check (its bytes hash to ${actual}): the registry's copy is corrupt or was altered in transit; try again`,
+    );
+  }
+
+  private droppedError(digest: string, received: number): RegistryError {
+    return new RegistryError(
+      `${this.ref.registry} kept dropping the connection while sending the blob ${digest} (${received} bytes read, ${MAX_RESUMES} resumes): check the network and try again`,
+    );
+  }
+
+  private unsupportedDigest(digest: string): RegistryError {
+    return new RegistryError(
+      `the digest ${digest.slice(0, 80)} of ${this.ref.name} is not sha256 or sha512: image-guard cannot check it`,
+    );
+  }
+
+  private parse(bytes: Buffer): unknown {
     try {
-      return JSON.parse(text);
+      return JSON.parse(bytes.toString('utf8'));
     } catch {
       throw new RegistryError(`${this.ref.registry} answered with something that is not JSON`);
     }
   }
 
+  /** A whole (small) answer, at most `max` bytes, within the timeout. */
+  private async bytes(res: Response, max: number): Promise<Buffer> {
+    const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+    if (declared > max) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new RegistryError(`${this.ref.registry} answered with an oversized document`);
+    }
+    const buffer = Buffer.from(await this.withTimeout(() => res.arrayBuffer()));
+    if (buffer.length > max)
+      throw new RegistryError(`${this.ref.registry} answered with an oversized document`);
+    return buffer;
+  }
+
   private async get(path: string, accept: string): Promise<Response> {
     const url = `${this.ref.baseUrl}${path}`;
     let res = await this.request(url, accept);
-    if (res.status === 401 && this.#token === null) {
-      await res.body?.cancel();
-      this.#token = await this.authenticate(res.headers.get('www-authenticate') ?? '');
-      res = await this.request(url, accept);
+    // A 401 asks for credentials (first time) or a fresh token (one that expired during a long read).
+    if (res.status === 401 && (!this.#authTried || this.#auth?.startsWith('Bearer '))) {
+      const challenge = res.headers.get('www-authenticate') ?? '';
+      await res.body?.cancel().catch(() => undefined);
+      const retry = !this.#authTried || this.#auth !== null;
+      this.#authTried = true;
+      if (retry) {
+        this.#auth = await this.authenticate(challenge);
+        res = await this.request(url, accept);
+      }
     }
     if (res.status === 401 || res.status === 403) {
-      await res.body?.cancel();
+      await res.body?.cancel().catch(() => undefined);
       throw new RegistryError(
         `${this.ref.registry} refused to show ${this.ref.name} (HTTP ${res.status}): log in with docker login, or check the name`,
       );
     }
     if (res.status === 404) {
-      await res.body?.cancel();
+      await res.body?.cancel().catch(() => undefined);
       throw new RegistryError(
-        `${this.ref.registry} has no ${this.ref.name}:${this.ref.reference} (HTTP 404)`,
+        `${this.ref.registry} has no ${this.ref.name}:${this.ref.reference}${path.includes('/blobs/') ? ` (the blob ${path.slice(path.lastIndexOf('/') + 1)} is missing)` : ''} (HTTP 404)`,
       );
     }
     if (!res.ok) {
-      await res.body?.cancel();
+      await res.body?.cancel().catch(() => undefined);
       throw new RegistryError(`${this.ref.registry} answered HTTP ${res.status} for ${path}`);
     }
     return res;
   }
 
-  private async request(url: string, accept: string, authorization?: string): Promise<Response> {
+  private async request(
+    url: string,
+    accept: string,
+    options: { authorization?: string; body?: string } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { accept };
-    const auth = authorization ?? (this.#token ? this.#token : undefined);
+    const auth = options.authorization ?? this.#auth ?? undefined;
     if (auth) headers.authorization = auth;
+    if (options.body) headers['content-type'] = 'application/x-www-form-urlencoded';
     try {
       return await this.doFetch(url, {
+        method: options.body ? 'POST' : 'GET',
         headers,
+        ...(options.body ? { body: options.body } : {}),
         signal: AbortSignal.timeout(this.timeoutMs),
         redirect: 'follow',
       });
@@ -280,21 +539,23 @@ class Session {
     }
   }
 
-  private async withTimeout<T>(read: () => Promise<T>): Promise<T> {
+  /** `read()` within the timeout; past it, the request is aborted (a stream's reader then fails). */
+  private async withTimeout<T>(read: () => Promise<T>, controller?: AbortController): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
         read(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new RegistryError(
-                  `${this.ref.registry} did not finish answering within ${this.timeoutMs / 1000} s`,
-                ),
-              ),
-            this.timeoutMs,
-          );
+          timer = setTimeout(() => {
+            controller?.abort(new Timeout());
+            reject(
+              controller
+                ? new Timeout()
+                : new RegistryError(
+                    `${this.ref.registry} did not finish answering within ${this.timeoutMs / 1000} s`,
+                  ),
+            );
+          }, this.timeoutMs);
         }),
       ]);
     } finally {
@@ -302,9 +563,9 @@ class Session {
     }
   }
 
-  /** The Authorization value to retry with: a Bearer token from the realm, or Basic from docker login. */
+  /** The Authorization value to retry with: a Bearer token from the realm, or Basic from the credentials. */
   private async authenticate(challenge: string): Promise<string> {
-    const creds = registryAuth(this.ref.registry, this.env);
+    const creds = await registryCredentials(this.ref.registry, this.env);
     const basic =
       creds?.username !== undefined && creds.password !== undefined
         ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`
@@ -316,24 +577,68 @@ class Session {
       return basic;
     }
     if (scheme !== 'bearer')
-      throw new RegistryError(`${this.ref.registry} asks for an unknown authentication (${challenge})`);
+      throw new RegistryError(
+        `${this.ref.registry} asks for an unknown authentication (${challenge.slice(0, 40)})`,
+      );
     const params = Object.fromEntries(
       [...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!.toLowerCase(), m[2]!]),
     );
     if (!params.realm) throw new RegistryError(`${this.ref.registry} named no token realm`);
-    const url = new URL(params.realm);
-    if (params.service) url.searchParams.set('service', params.service);
-    url.searchParams.set('scope', params.scope ?? `repository:${this.ref.name}:pull`);
-    const res = await this.request(url.toString(), 'application/json', basic);
+    let url: URL;
+    try {
+      url = new URL(params.realm);
+    } catch {
+      throw new RegistryError(`${this.ref.registry} named a token realm that is not a URL`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new RegistryError(`${this.ref.registry} named a token realm that is not http(s)`);
+    const scope = params.scope ?? `repository:${this.ref.name}:pull`;
+    let res: Response;
+    if (creds?.identitytoken) {
+      // The OAuth2 refresh-token grant, as the docker CLI uses an identity token.
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: creds.identitytoken,
+        client_id: 'image-guard',
+        scope,
+        ...(params.service ? { service: params.service } : {}),
+      });
+      res = await this.request(url.toString(), 'application/json', { body: form.toString() });
+    } else {
+      if (params.service) url.searchParams.set('service', params.service);
+      url.searchParams.set('scope', scope);
+      res = await this.request(url.toString(), 'application/json', { authorization: basic ?? '' });
+    }
     if (!res.ok) {
-      await res.body?.cancel();
+      await res.body?.cancel().catch(() => undefined);
       throw new RegistryError(
         `${this.ref.registry}'s token service answered HTTP ${res.status}: log in with docker login`,
       );
     }
-    const json = (await this.body(res, 1024 * 1024)) as { token?: string; access_token?: string };
+    const json = this.parse(await this.bytes(res, 1024 * 1024)) as { token?: string; access_token?: string };
     const token = json.token ?? json.access_token;
     if (!token) throw new RegistryError(`${this.ref.registry}'s token service gave no token`);
     return `Bearer ${token}`;
   }
+}
+
+/** A blob request that stalled or whose connection dropped: resumed by blobStream. */
+class Dropped extends Error {}
+class Timeout extends Error {}
+
+const isDropped = (code: string | undefined) =>
+  code !== undefined &&
+  /^(ECONNRESET|EPIPE|ETIMEDOUT|UND_ERR_SOCKET|UND_ERR_CLOSED|ECONNABORTED)$/.test(code);
+
+const isDigest = (reference: string) => /^[a-z0-9]+:[a-f0-9]{32,}$/.test(reference);
+
+function hashFor(digest: string): Hash | null {
+  const algorithm = digest.slice(0, digest.indexOf(':'));
+  return algorithm === 'sha256' || algorithm === 'sha512' ? createHash(algorithm) : null;
+}
+
+/** The digest of `bytes` with the algorithm `like` names (`sha256:…`); sha256 when it names none we know. */
+function digestOf(bytes: Buffer, like: string): string {
+  const algorithm = like.startsWith('sha512:') ? 'sha512' : 'sha256';
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
 }

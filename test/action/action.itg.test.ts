@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registryClient } from '../../src/registry/registry-client.js';
 import {
   type ActionHarness,
   actionHarness,
@@ -230,7 +231,7 @@ describe.skipIf(!engineAvailable || !canRunAction)('the Action, end to end', () 
   });
 
   it.skipIf(!registryUp)(
-    'the costs table: a base-image from a registry is sized by its manifest',
+    'a base-image from a registry: read from it with no pull, sized by its manifest; the same base as pulled',
     async () => {
       const baseRef = `${REGISTRY}/image-guard-test/action-base:${ENGINE.name}-${process.pid}`;
       const r = repo(
@@ -239,7 +240,7 @@ describe.skipIf(!engineAvailable || !canRunAction)('the Action, end to end', () 
         { Dockerfile: HEAD_DOCKERFILE, 'app.txt': 'v2\n' },
       );
       // The base as a registry holds it: built from the base commit's Dockerfile, pushed, and dropped locally so
-      // that the Action pulls it.
+      // that the Action reads it from the registry (base-source: auto), then pulls it (base-source: engine).
       const cmd = buildCommand('buildkit', ['-q', '-t', baseRef, '-f', '-', r.dir]);
       execFileSync(DOCKER, cmd.args, { input: BASE_DOCKERFILE, env: { ...process.env, ...cmd.env } });
       await docker(['push', baseRef]);
@@ -253,6 +254,29 @@ describe.skipIf(!engineAvailable || !canRunAction)('the Action, end to end', () 
         expect(costs.base.build).toBeNull();
         expect(costs.notes.build).toMatch(/base image was given/);
         expect(res.summary).toMatch(/sizes base from the registry, head computed/);
+        // Read from the registry: the engine did not pull it, and the report names it as given.
+        await expect(docker(['image', 'inspect', baseRef])).rejects.toThrow();
+        const fromRegistry = JSON.parse(readFileSync(res.outputs['report-file']!, 'utf8'));
+        expect(fromRegistry.base.ref).toBe(baseRef);
+
+        const pulled = await runAction(r, {
+          'comment-key': 'costs-registry',
+          'base-image': baseRef,
+          'base-source': 'engine',
+        });
+        expect(pulled.code, pulled.stdout).toBe(0);
+        await docker(['image', 'inspect', baseRef]);
+        const fromEngine = JSON.parse(readFileSync(pulled.outputs['report-file']!, 'utf8'));
+        // The same base either way; the containerd store names the image by its manifest or index digest.
+        const { id: registryId, ...registryBase } = fromRegistry.base;
+        const { id: engineId, ...engineBase } = fromEngine.base;
+        expect(registryBase).toEqual(engineBase);
+        const sizes = await registryClient().compressedSize(baseRef);
+        if (!sizes.ok) throw new Error(sizes.why);
+        expect(registryId).toBe(sizes.configDigest);
+        expect([sizes.configDigest, sizes.manifestDigest, sizes.indexDigest]).toContain(engineId);
+        expect(fromRegistry.layers).toEqual(fromEngine.layers);
+        expect(fromRegistry.delta).toEqual(fromEngine.delta);
       } finally {
         await removeImages(baseRef);
       }

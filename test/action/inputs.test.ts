@@ -65,6 +65,7 @@ describe('getInputs', () => {
       'build-args': [],
       image: null,
       'base-image': null,
+      'base-source': 'auto',
       'base-ref': null,
       'max-size': null,
       'max-increase': null,
@@ -216,6 +217,13 @@ describe('getInputs', () => {
     );
   });
 
+  it('base-source: auto, registry or engine', () => {
+    expect(getInputs(runnerEnv({ 'base-source': 'Registry' }))['base-source']).toBe('registry');
+    expect(badInputs(runnerEnv({ 'base-source': 'pull' }))).toMatch(
+      /^bad inputs: base-source "pull" must be auto, registry or engine/,
+    );
+  });
+
   it('rejects an id-shaped rule id that names no rule, as the config file does', () => {
     expect(badInputs(runnerEnv({ ignore: 'IG999' }))).toMatch(/unknown rule id "IG999"/);
   });
@@ -233,6 +241,7 @@ describe('actionSettings: inputs over the config file over the defaults', () => 
     expect(settings['max-size']).toBe(100_000_000);
     expect(settings.files).toBe(false);
     expect([...explicit].sort()).toEqual([
+      'base-source',
       'comment',
       'context',
       'dockerfile',

@@ -249,6 +249,40 @@ describe('run(): the Action through fakes of its ports', () => {
     expect(world.worktrees.removed).toEqual(world.worktrees.added);
   });
 
+  it('base-image: the engine’s copy when it has one, else read from the registry (no pull), as base-source says', async () => {
+    const given = 'ghcr.io/octo-org/app:main';
+    for (const [source, local, read, pulled] of [
+      ['auto', true, given, false],
+      ['auto', false, `registry:${given}`, false],
+      ['registry', true, `registry:${given}`, false],
+      ['engine', false, given, true],
+    ] as const) {
+      world = makeWorld({ 'base-image': given, 'base-source': source });
+      const asked: string[] = [];
+      let pulls = 0;
+      world.deps.docker = {
+        ...world.deps.docker!,
+        imageExists: async () => local,
+        pull: async () => {
+          pulls++;
+          return { ok: true, message: '' };
+        },
+      };
+      const analyze = world.deps.analyze!;
+      world.deps.analyze = async (ref, options) => {
+        asked.push(ref);
+        return ref === read ? analyzeImage({ ...images.base, ref }) : analyze(ref, options);
+      };
+      await run(world.deps);
+      expect(failedWith(), `${source}, local ${local}`).toEqual([]);
+      expect(asked, `${source}, local ${local}`).toContain(read);
+      expect(pulls > 0, `${source}, local ${local}`).toBe(pulled);
+      // The report names the base as it was given, wherever it was read from.
+      expect(world.report().base?.ref).toBe(given);
+      expect(world.built.map((b) => b.tag.split(':')[0])).toEqual(['image-guard-head']);
+    }
+  });
+
   it('publishes the report the comparison returned, as it returned it: cache probe included, frozen', async () => {
     world = makeWorld({ 'cache-probe': 'true', 'max-increase': '100kB' });
     writeFileSync(join(world.workspace, 'docker', 'app.py'), 'print("v2")\n');

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-HGX2DY7Z.js";
+} from "./chunk-XPPUYD4J.js";
 import {
   UserError,
   messageOf

@@ -5,18 +5,26 @@ import {
   realPorts,
   renderMarkdown,
   runAnalysis,
+  runAnalyzer,
   runComparison
-} from "./chunk-D56QGXNY.js";
+} from "./chunk-NYLTJFQG.js";
+import "./chunk-45SRNV5D.js";
 import {
   EXIT_STATUS,
   commandHelp,
   parseFlags,
   usageLine
-} from "./chunk-QMJ6RJZS.js";
+} from "./chunk-EGBBYOQY.js";
 import {
   loadSettings
-} from "./chunk-HGX2DY7Z.js";
-import "./chunk-NEZCT2XN.js";
+} from "./chunk-XPPUYD4J.js";
+import "./chunk-624MDCEJ.js";
+import {
+  analyzeImage
+} from "./chunk-RRPJU36L.js";
+import "./chunk-N4QCFDLG.js";
+import "./chunk-AYQRJOWG.js";
+import "./chunk-DNIAJJEW.js";
 import {
   bar,
   budgetFigures,
@@ -37,17 +45,6 @@ import {
 import {
   reachesFailOn
 } from "./chunk-YVMMMQ26.js";
-import "./chunk-45SRNV5D.js";
-import "./chunk-3HU7N3WQ.js";
-import "./chunk-LBX5UDPE.js";
-import {
-  analyzeImage
-} from "./chunk-6YWVNQJT.js";
-import "./chunk-MGFYOWJ6.js";
-import {
-  escapeTerminal
-} from "./chunk-S2QJHYFD.js";
-import "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
@@ -55,17 +52,23 @@ import {
   TOOL_NAME,
   VERSION
 } from "./chunk-DPB3GV5H.js";
+import "./chunk-3HU7N3WQ.js";
+import "./chunk-VWYLKKPW.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
 import {
   setEngineTimeout
 } from "./chunk-J4N3GPCO.js";
+import "./chunk-3T7LNJV3.js";
+import {
+  escapeTerminal
+} from "./chunk-XBJSOVAY.js";
 import {
   UserError,
   messageOf
 } from "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/cli/main.ts
@@ -353,7 +356,8 @@ function terminalProgress(stream, label) {
 var USAGE = `Usage:
   ${["lint", "analyze", "compare"].map(usageLine).join("\n  ")}
 
-<IMAGE> is an image the engine knows (pulled when missing), docker-archive:PATH, oci-archive:PATH or oci:DIR.
+<IMAGE> is an image the engine knows (pulled when missing), registry:NAME[:TAG] (read from its registry, no
+engine), docker-archive:PATH, oci-archive:PATH or oci:DIR.
 image-guard COMMAND --help says what each flag means.
 ${EXIT_STATUS}
 `;
@@ -362,7 +366,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-XPBPYO4E.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-MI3RV6IL.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -422,7 +426,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile ? {
           path: dockerfile,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-MAKXNCC4.js")).defaultContext(dockerfile),
+          context: explicit.has("context") ? settings.context : (await import("./lint-S7W5DZFL.js")).defaultContext(dockerfile),
           target: settings.target
         } : null,
         settings,
@@ -458,7 +462,7 @@ function comparePolicy(written, cwd) {
 }
 function cliPorts(deps, io) {
   const { loader, registry, containers } = deps;
-  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : realPorts.analyze;
+  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : runAnalyzer();
   return {
     analyze: (ref, options) => withProgress(analyze, ref, options, io),
     registry: registry ? () => registry : realPorts.registry,

@@ -1,7 +1,10 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   DEFAULT_PULL_BANDWIDTH
-} from "./chunk-NEZCT2XN.js";
+} from "./chunk-624MDCEJ.js";
+import {
+  CONTENT_RULES
+} from "./chunk-AYQRJOWG.js";
 import {
   parseBandwidth
 } from "./chunk-4JZEFYVW.js";
@@ -10,10 +13,7 @@ import {
 } from "./chunk-3HU7N3WQ.js";
 import {
   RULES
-} from "./chunk-LBX5UDPE.js";
-import {
-  CONTENT_RULES
-} from "./chunk-S2QJHYFD.js";
+} from "./chunk-VWYLKKPW.js";
 import {
   formatBytes,
   parseIncrease,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-UH7RQI7X.js";
 import {
   referenceProblem
-} from "./chunk-74AZCSGM.js";
+} from "./chunk-IYZ2ET24.js";
 
 // src/config/config.ts
 import { readFile, stat } from "node:fs/promises";
@@ -95,6 +95,10 @@ var bandwidth = (t) => {
 var buildTime = (t) => {
   const v = t.toLowerCase();
   return v === "cached" || v === "fresh" ? ok(v) : problem("must be cached or fresh");
+};
+var baseSource = (t) => {
+  const v = t.toLowerCase();
+  return v === "auto" || v === "registry" || v === "engine" ? ok(v) : problem("must be auto, registry or engine");
 };
 var startupProbe = (t) => {
   const probe = parseStartupProbe(t);
@@ -194,12 +198,12 @@ var SETTINGS = {
     metavar: "STAGE"
   }),
   platform: setting({
-    doc: "One platform, os/arch[/variant]: the builds' --platform, and what the automatic platform ARGs (TARGETOS, TARGETARCH, \u2026) stand for while linting. Default: the engine's own (lint: linux/amd64).",
+    doc: "One platform, os/arch[/variant]: the builds' --platform, what the automatic platform ARGs (TARGETOS, TARGETARCH, \u2026) stand for while linting, and the image read from a multi-platform index of a registry: image. Default: the engine's own (lint: linux/amd64; registry: images: the runner's).",
     default: null,
     parse: (t) => /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(t) ? ok(t) : problem(
       "must be one platform, os/arch[/variant], e.g. linux/arm64 (the image analyzed is one platform's)"
     ),
-    commands: ["lint"],
+    commands: ["lint", "analyze", "compare"],
     metavar: "OS/ARCH"
   }),
   fix: setting({
@@ -296,9 +300,16 @@ var SETTINGS = {
     parse: text
   }),
   "base-image": setting({
-    doc: "The image to compare against, pulled when not present. Empty builds the same Dockerfile at the base commit.",
+    doc: "The image to compare against: the engine's copy, else read from its registry (base-source). Empty builds the same Dockerfile at the base commit.",
     default: null,
     parse: pulledImage
+  }),
+  "base-source": setting({
+    doc: "Where base-image is read from: auto (the engine's copy when it has one, else the registry, with no pull), registry (always the registry: no pull, no export), or engine (pulled into the engine when missing, then exported).",
+    default: "auto",
+    defaultDoc: "auto",
+    actionDefault: "auto",
+    parse: baseSource
   }),
   "base-ref": setting({
     doc: "The base commit: its image is built, its config file judges a PR (policy-from). Default the PR's base SHA; on push, the before SHA.",
@@ -747,7 +758,7 @@ async function addedInlineIgnores(base, dockerfile, dir) {
     return [];
   }
   const baseFile = await base.read(path, MAX_DOCKERFILE_BYTES);
-  const { inlineIgnoreList } = await import("./engine-7EUGW57P.js");
+  const { inlineIgnoreList } = await import("./engine-IVA3CO5Z.js");
   const baseList = baseFile.kind === "file" ? inlineIgnoreList(baseFile.text) : [];
   const key = (i) => `${i.scope}\0${i.rule}\0${i.instruction}`;
   const left = /* @__PURE__ */ new Map();

@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   lintResult,
   looksLikeDockerfile
-} from "./chunk-LXFNOIXG.js";
+} from "./chunk-F57X5UPI.js";
 import {
   readContext
-} from "./chunk-LBX5UDPE.js";
+} from "./chunk-VWYLKKPW.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

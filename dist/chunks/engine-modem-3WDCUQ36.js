@@ -1,14 +1,14 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  require_src
-} from "./chunk-RCJXMLEU.js";
-import {
   DEFAULT_STALL_SECONDS,
   EngineStatusError,
   RAISE_TIMEOUT,
   describe,
   oneLine
 } from "./chunk-J4N3GPCO.js";
+import {
+  require_src
+} from "./chunk-RCJXMLEU.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";

@@ -1,11 +1,23 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  escapeHtml,
+  escapeMarkdown,
+  escapeMessage,
+  inlineCode
+} from "./chunk-45SRNV5D.js";
+import {
   applyPolicy,
   describeProbe
-} from "./chunk-HGX2DY7Z.js";
+} from "./chunk-XPPUYD4J.js";
 import {
   buildReport
-} from "./chunk-NEZCT2XN.js";
+} from "./chunk-624MDCEJ.js";
+import {
+  isArchiveRef
+} from "./chunk-N4QCFDLG.js";
+import {
+  comparePaths
+} from "./chunk-DNIAJJEW.js";
 import {
   bar,
   budgetFigures,
@@ -27,18 +39,6 @@ import {
   reachesFailOn
 } from "./chunk-YVMMMQ26.js";
 import {
-  escapeHtml,
-  escapeMarkdown,
-  escapeMessage,
-  inlineCode
-} from "./chunk-45SRNV5D.js";
-import {
-  isArchiveRef
-} from "./chunk-MGFYOWJ6.js";
-import {
-  comparePaths
-} from "./chunk-DNIAJJEW.js";
-import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
 import {
@@ -50,8 +50,9 @@ import {
 } from "./chunk-UH7RQI7X.js";
 import {
   namesRegistry,
-  referenceProblem
-} from "./chunk-74AZCSGM.js";
+  referenceProblem,
+  registrySource
+} from "./chunk-IYZ2ET24.js";
 
 // src/app/compare.ts
 import { isAbsolute, relative } from "node:path";
@@ -446,7 +447,7 @@ async function runComparison(request, ports) {
   const { settings } = request;
   checkImageRef(request.head.ref, "the head image");
   if ("ref" in request.base) checkImageRef(request.base.ref, "the base image");
-  const what = { files: settings.files, pullSize: settings["pull-size"] };
+  const what = { files: settings.files, pullSize: settings["pull-size"], platform: settings.platform };
   const baseRequest = "ref" in request.base ? request.base : null;
   const answers = askRegistries([request.head.ref, baseRequest?.ref], ports);
   answers.catch(() => void 0);
@@ -465,7 +466,7 @@ async function runComparison(request, ports) {
     return r.image;
   };
   const headImage = sized(head.image, request.head.ref);
-  const baseImage = base.image && baseRequest ? sized(base.image, baseRequest.ref) : null;
+  const baseImage = base.image && baseRequest ? sized({ ...base.image, ref: baseRequest.shownAs ?? base.image.ref }, baseRequest.ref) : null;
   const startup = await startupStep(request, baseImage !== null, ports);
   const cacheProbe = ports.cacheProbe ? await ports.cacheProbe(headImage) : null;
   return buildReport({
@@ -504,7 +505,8 @@ async function runAnalysis(ref, settings, config, ports) {
   checkImageRef(ref, "the image");
   const { image, findings, explore } = await ports.analyze(ref, {
     files: settings.files,
-    pullSize: settings["pull-size"]
+    pullSize: settings["pull-size"],
+    platform: settings.platform
   });
   return buildReport({
     head: image,
@@ -517,11 +519,11 @@ async function runAnalysis(ref, settings, config, ports) {
 }
 function checkImageRef(ref, what) {
   if (isArchiveRef(ref)) return;
-  const problem = referenceProblem(ref);
+  const problem = referenceProblem(registrySource(ref) ?? ref);
   if (problem === null) return;
   const shown = ref.length > 200 ? `${ref.slice(0, 200)}\u2026` : ref;
   throw new UserError(
-    `${what} ${JSON.stringify(shown)} is not an image reference: it ${problem}. Write NAME[:TAG][@DIGEST] (e.g. ghcr.io/org/app:1.2), docker-archive:PATH, oci-archive:PATH or oci:DIR`
+    `${what} ${JSON.stringify(shown)} is not an image reference: it ${problem}. Write NAME[:TAG][@DIGEST] (e.g. ghcr.io/org/app:1.2), registry:NAME[:TAG][@DIGEST], docker-archive:PATH, oci-archive:PATH or oci:DIR`
   );
 }
 function unavailableWhy(base) {
@@ -578,7 +580,7 @@ async function askRegistries(refs, ports) {
 async function startupStep(request, withBase, ports) {
   const probe = request.settings["startup-probe"];
   if (!probe) return {};
-  const side = (ref) => isArchiveRef(ref) ? { ref: null, why: "an archive cannot be started: give an image the engine has" } : { ref };
+  const side = (ref) => isArchiveRef(ref) ? { ref: null, why: "an archive cannot be started: give an image the engine has" } : { ref: registrySource(ref) ?? ref };
   const base = "ref" in request.base && withBase ? request.base.ref : null;
   return startupFor({
     runner: await ports.containers(),
@@ -603,15 +605,23 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-ZX6KGKWV.js")).analyzeRef(ref, options),
-  registry: async () => (await import("./registry-client-QWB5VFWJ.js")).registryClient(),
+  analyze: async (ref, options) => (await import("./image-source-3PZHOLI6.js")).analyzeRef(ref, options),
+  registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-MAKXNCC4.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-S7W5DZFL.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
   })
 };
+function runAnalyzer(registryEnv) {
+  const shared = /* @__PURE__ */ new Map();
+  return async (ref, options) => (await import("./image-source-3PZHOLI6.js")).analyzeRef(ref, {
+    ...options,
+    shared,
+    ...registryEnv ? { registryEnv } : {}
+  });
+}
 
 // src/render/fix-first.ts
 var FIX_FIRST_LIMIT = 5;
@@ -1045,6 +1055,7 @@ export {
   runComparison,
   runAnalysis,
   realPorts,
+  runAnalyzer,
   costPhrase,
   policySentences,
   COMMENT_LIMIT,

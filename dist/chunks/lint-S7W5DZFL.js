@@ -3,16 +3,16 @@ import {
   defaultContext,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-KRSAHVRJ.js";
+} from "./chunk-QWXC7W6E.js";
 import {
   lint
-} from "./chunk-LXFNOIXG.js";
+} from "./chunk-F57X5UPI.js";
 import {
   readContext
-} from "./chunk-LBX5UDPE.js";
+} from "./chunk-VWYLKKPW.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 export {
   defaultContext,

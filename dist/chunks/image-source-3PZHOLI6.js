@@ -1,13 +1,12 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   analyzeImage
-} from "./chunk-6YWVNQJT.js";
+} from "./chunk-RRPJU36L.js";
 import {
   isArchiveRef,
-  readArchiveRef,
-  readSaveStream
-} from "./chunk-MGFYOWJ6.js";
-import "./chunk-S2QJHYFD.js";
+  readArchiveRef
+} from "./chunk-N4QCFDLG.js";
+import "./chunk-AYQRJOWG.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
@@ -25,16 +24,21 @@ import {
   oneLine
 } from "./chunk-J4N3GPCO.js";
 import {
+  readSaveStream
+} from "./chunk-3T7LNJV3.js";
+import "./chunk-XBJSOVAY.js";
+import {
   UserError
 } from "./chunk-UH7RQI7X.js";
 import {
   registryAuth
-} from "./chunk-FX7EU3QL.js";
+} from "./chunk-KPJIGWYP.js";
 import {
   referenceProblem,
   registryOf,
+  registrySource,
   withTag
-} from "./chunk-74AZCSGM.js";
+} from "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/cache/analysis-cache.ts
@@ -341,7 +345,7 @@ function connectEngine(env = process.env) {
   const stallMs = engineStallSeconds(env) * 1e3;
   return new ApiEngine(
     endpoint.address,
-    () => import("./engine-modem-YDM5XBLJ.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
+    () => import("./engine-modem-3WDCUQ36.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
   );
 }
 var IMAGE_ID = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
@@ -604,18 +608,30 @@ async function loadImage(ref, options) {
 async function analyzeRef(ref, options) {
   const cache = options.cache === void 0 ? defaultCache() : options.cache;
   const load = { ...options, count: options.pullSize !== false };
-  if (!cache || isArchiveRef(ref)) return analyzeImage(await loadImage(ref, load));
+  const remote = registrySource(ref);
+  if (remote !== null) return analyzeRegistryRef(ref, remote, options, cache);
+  if (isArchiveRef(ref) || !cache && !(options.shared && options.files))
+    return analyzeImage(await loadImage(ref, load));
   const engine = options.engine ?? connectEngine();
   const code = cacheCode();
   const keyOf = (id, diffIds) => cacheKey({ id, diffIds, code, files: options.files, count: load.count });
   const found = await engine.inspect(ref);
-  const key = found ? keyOf(found.Id, found.RootFS?.Layers ?? []) : void 0;
-  if (key) {
+  const key = found && cache ? keyOf(found.Id, found.RootFS?.Layers ?? []) : void 0;
+  if (key && cache) {
     const hit = await cache.get(key, ref);
     if (hit) return hit;
   }
-  const analysis = analyzeImage(await loadImage(ref, { ...load, engine }));
-  await cache.put(
+  const offered = offerLayers(options, found?.RootFS?.Layers ?? []);
+  let data;
+  try {
+    data = await loadImage(ref, { ...load, engine });
+  } catch (error) {
+    offered?.settle(null);
+    throw error;
+  }
+  offered?.settle(data);
+  const analysis = analyzeImage(data);
+  await cache?.put(
     key ?? keyOf(
       analysis.image.id,
       analysis.image.layers.flatMap((l) => l.diffId ?? [])
@@ -623,6 +639,71 @@ async function analyzeRef(ref, options) {
     analysis
   );
   return analysis;
+}
+function offerLayers(options, diffIds) {
+  const shared = options.shared;
+  if (!shared || !options.files || diffIds.length === 0) return null;
+  const offered = /* @__PURE__ */ new Map();
+  for (const diffId of new Set(diffIds)) {
+    if (shared.has(diffId)) continue;
+    let resolve;
+    let reject;
+    const promise = new Promise((ok, fail) => {
+      resolve = ok;
+      reject = () => fail(new Error("withdrawn"));
+    });
+    promise.catch(() => void 0);
+    shared.set(diffId, promise);
+    offered.set(diffId, { promise, resolve, reject });
+  }
+  return {
+    settle(data) {
+      for (const [diffId, offer] of offered) {
+        const summary = data?.layers?.[data.config.diffIds.indexOf(diffId)];
+        if (summary) offer.resolve(summary);
+        else {
+          if (shared.get(diffId) === offer.promise) shared.delete(diffId);
+          offer.reject();
+        }
+      }
+    }
+  };
+}
+async function analyzeRegistryRef(ref, remote, options, cache) {
+  const { openRegistryImage } = await import("./registry-image-DPNPDUPL.js");
+  const image = await openRegistryImage(remote, {
+    ...options.platform ? { platform: platformOf(options.platform) } : {},
+    ...options.registryEnv ? { env: options.registryEnv } : {}
+  });
+  const withSizes = (analysis2) => ({
+    ...analysis2,
+    image: { ...analysis2.image, compressed: image.compressed }
+  });
+  const key = cache ? cacheKey({
+    id: image.configDigest,
+    diffIds: image.config.diffIds,
+    code: cacheCode(),
+    files: options.files,
+    count: false
+  }) : void 0;
+  if (cache && key) {
+    const hit = await cache.get(key, ref);
+    if (hit) return withSizes(hit);
+  }
+  const data = await image.read(ref, {
+    files: options.files,
+    onProgress: options.onProgress,
+    onNote: options.onNote ?? ((note) => process.stderr.write(`image-guard: note: ${note}
+`)),
+    ...options.shared ? { shared: options.shared } : {}
+  });
+  const analysis = withSizes(analyzeImage(data));
+  if (cache && key) await cache.put(key, analysis);
+  return analysis;
+}
+function platformOf(text) {
+  const [os, architecture, variant] = text.split("/");
+  return { os, architecture, ...variant ? { variant } : {} };
 }
 function defaultCache(env = process.env) {
   const dir = cacheDir(env);

@@ -6,20 +6,20 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-TA2UP2V7.js";
+} from "./chunk-4FF7M4GT.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-KRSAHVRJ.js";
-import "./chunk-LXFNOIXG.js";
+} from "./chunk-QWXC7W6E.js";
+import "./chunk-F57X5UPI.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-LBX5UDPE.js";
+} from "./chunk-VWYLKKPW.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/app/suggestions.ts

@@ -5,7 +5,7 @@ import {
   findPath,
   largestFiles,
   mergeLayers
-} from "./chunk-S2QJHYFD.js";
+} from "./chunk-AYQRJOWG.js";
 import {
   comparePaths,
   fileIndexOf

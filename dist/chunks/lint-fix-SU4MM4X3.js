@@ -1,31 +1,31 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  fixContext,
-  fixDockerfile
-} from "./chunk-TA2UP2V7.js";
-import {
-  buildReport
-} from "./chunk-NEZCT2XN.js";
-import {
-  lintDockerfileResult,
-  readDockerfile
-} from "./chunk-KRSAHVRJ.js";
-import "./chunk-YVMMMQ26.js";
-import {
   FILE_HEADERS_ONLY,
   formatPatch,
   structuredPatch
 } from "./chunk-CDSK65MU.js";
-import "./chunk-LXFNOIXG.js";
-import "./chunk-LBX5UDPE.js";
+import {
+  fixContext,
+  fixDockerfile
+} from "./chunk-4FF7M4GT.js";
+import {
+  buildReport
+} from "./chunk-624MDCEJ.js";
 import "./chunk-DNIAJJEW.js";
+import {
+  lintDockerfileResult,
+  readDockerfile
+} from "./chunk-QWXC7W6E.js";
+import "./chunk-YVMMMQ26.js";
 import "./chunk-QPMSVJNA.js";
 import "./chunk-DPB3GV5H.js";
+import "./chunk-F57X5UPI.js";
+import "./chunk-VWYLKKPW.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/cli/lint-fix.ts

@@ -2,40 +2,41 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   commandHelp,
   parseFlags
-} from "./chunk-QMJ6RJZS.js";
+} from "./chunk-EGBBYOQY.js";
 import {
   loadSettings
-} from "./chunk-HGX2DY7Z.js";
+} from "./chunk-XPPUYD4J.js";
 import {
   buildReport
-} from "./chunk-NEZCT2XN.js";
+} from "./chunk-624MDCEJ.js";
+import "./chunk-AYQRJOWG.js";
+import "./chunk-DNIAJJEW.js";
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-KRSAHVRJ.js";
+} from "./chunk-QWXC7W6E.js";
 import {
   describeJudged
 } from "./chunk-4JZEFYVW.js";
 import "./chunk-YVMMMQ26.js";
-import "./chunk-3HU7N3WQ.js";
-import "./chunk-LXFNOIXG.js";
-import {
-  RULES
-} from "./chunk-LBX5UDPE.js";
-import {
-  escapeTerminal
-} from "./chunk-S2QJHYFD.js";
-import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
   VERSION
 } from "./chunk-DPB3GV5H.js";
+import "./chunk-3HU7N3WQ.js";
+import "./chunk-F57X5UPI.js";
+import {
+  RULES
+} from "./chunk-VWYLKKPW.js";
 import "./chunk-IIRAH6Y5.js";
+import {
+  escapeTerminal
+} from "./chunk-XBJSOVAY.js";
 import {
   UserError,
   messageOf
 } from "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/lint/format-sarif.ts
@@ -189,7 +190,7 @@ async function runLintCommand(argv, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-7PWQWX7W.js");
+      const { runLintFix } = await import("./lint-fix-SU4MM4X3.js");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
@@ -204,7 +205,7 @@ async function runLintCommand(argv, io) {
       out = `${JSON.stringify(report, null, 2)}
 `;
     } else if (flags.format === "sarif") {
-      const { dockerfileSuggestions } = await import("./suggestions-2TGLWJ7J.js");
+      const { dockerfileSuggestions } = await import("./suggestions-QZXVFQQR.js");
       const { suggestions, eol } = await dockerfileSuggestions({
         dockerfile,
         context,

@@ -18,7 +18,7 @@ import {
   removedAgain,
   toolingInstall,
   uvCommand
-} from "./chunk-LBX5UDPE.js";
+} from "./chunk-VWYLKKPW.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";

@@ -1,10 +1,10 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  decidePassed
-} from "./chunk-YVMMMQ26.js";
-import {
   comparePaths
 } from "./chunk-DNIAJJEW.js";
+import {
+  decidePassed
+} from "./chunk-YVMMMQ26.js";
 import {
   instructionKind,
   normalizeInstruction

@@ -3,15 +3,22 @@ import {
   COMMENT_LIMIT,
   realPorts,
   renderMarkdown,
+  runAnalyzer,
   runComparison
-} from "./chunk-D56QGXNY.js";
+} from "./chunk-NYLTJFQG.js";
+import {
+  escapeMarkdown
+} from "./chunk-45SRNV5D.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-HGX2DY7Z.js";
-import "./chunk-NEZCT2XN.js";
+} from "./chunk-XPPUYD4J.js";
+import "./chunk-624MDCEJ.js";
+import "./chunk-N4QCFDLG.js";
+import "./chunk-AYQRJOWG.js";
+import "./chunk-DNIAJJEW.js";
 import {
   buildxOnly
 } from "./chunk-KANYQZGK.js";
@@ -25,6 +32,7 @@ import "./chunk-4JZEFYVW.js";
 import {
   severityRank
 } from "./chunk-YVMMMQ26.js";
+import "./chunk-QPMSVJNA.js";
 import {
   debug,
   endGroup,
@@ -40,29 +48,26 @@ import {
 } from "./chunk-AFFAS66Q.js";
 import "./chunk-35774WMP.js";
 import {
-  escapeMarkdown
-} from "./chunk-45SRNV5D.js";
+  VERSION
+} from "./chunk-DPB3GV5H.js";
 import "./chunk-3HU7N3WQ.js";
 import {
   isManifest,
   readContext
-} from "./chunk-LBX5UDPE.js";
-import "./chunk-MGFYOWJ6.js";
-import "./chunk-S2QJHYFD.js";
-import "./chunk-DNIAJJEW.js";
-import "./chunk-QPMSVJNA.js";
-import {
-  VERSION
-} from "./chunk-DPB3GV5H.js";
+} from "./chunk-VWYLKKPW.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   setEngineTimeout
 } from "./chunk-J4N3GPCO.js";
+import "./chunk-3T7LNJV3.js";
+import "./chunk-XBJSOVAY.js";
 import {
   UserError,
   messageOf
 } from "./chunk-UH7RQI7X.js";
-import "./chunk-74AZCSGM.js";
+import {
+  REGISTRY_PREFIX
+} from "./chunk-IYZ2ET24.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/action/main.ts
@@ -196,7 +201,12 @@ async function getBase(request) {
   const { settings, event, docker, git } = request;
   const given = settings["base-image"];
   if (given) {
+    const source = settings["base-source"];
+    if (source === "registry")
+      return { ref: `${REGISTRY_PREFIX}${given}`, shownAs: given, why: null, label: given };
     if (!await docker.imageExists(given)) {
+      if (source === "auto")
+        return { ref: `${REGISTRY_PREFIX}${given}`, shownAs: given, why: null, label: given };
       const pulled = await docker.pull(given);
       if (!pulled.ok) return { ref: null, why: `pulling ${given} failed: ${pulled.message}` };
     }
@@ -537,7 +547,7 @@ function githubPublisher(token) {
           offDiff: 0,
           reason: "no github-token"
         };
-      const { octokitReviewApi, syncReviewSuggestions } = await import("./review-suggestions-Z5JIBSWA.js");
+      const { octokitReviewApi, syncReviewSuggestions } = await import("./review-suggestions-UEQSSZDS.js");
       return syncReviewSuggestions({ api: octokitReviewApi(await clientOf(token)), ...review });
     }
   };
@@ -792,7 +802,7 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-2TGLWJ7J.js")).dockerfileSuggestions({
+      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-QZXVFQQR.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,
@@ -879,7 +889,13 @@ async function compare(setup, head, base) {
         build: buildFigures(head.build, fresh),
         label: shortSha(event.pullRequest?.headSha ?? event.sha)
       },
-      base: base.ref ? { ref: base.ref, build: buildFigures(base.build ?? null, fresh), optional: true, label: base.label } : { unavailable: base.why ?? "no base image" },
+      base: base.ref ? {
+        ref: base.ref,
+        ...base.shownAs ? { shownAs: base.shownAs } : {},
+        build: buildFigures(base.build ?? null, fresh),
+        optional: true,
+        label: base.label
+      } : { unavailable: base.why ?? "no base image" },
       dockerfile: existsSync3(setup.dockerfile) ? { path: setup.dockerfile, context: setup.context, target: settings.target } : null,
       settings,
       config: setup.config,
@@ -895,7 +911,9 @@ async function compare(setup, head, base) {
 function actionPorts(setup) {
   const { deps, docker } = setup;
   const registry = deps.registry;
-  const analyze = deps.analyze ?? realPorts.analyze;
+  const env = deps.env ?? process.env;
+  const token = setup.settings["github-token"];
+  const analyze = deps.analyze ?? runAnalyzer(env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token });
   return {
     analyze,
     registry: registry ? () => registry : realPorts.registry,

@@ -8,7 +8,7 @@ import {
 import {
   officialImageOf,
   parseImageRef
-} from "./chunk-74AZCSGM.js";
+} from "./chunk-IYZ2ET24.js";
 
 // src/lint/segment.ts
 var DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;

@@ -82,6 +82,10 @@ function officialImageOf(ref) {
   if (parts.length === 3 && parts[0] === "docker" && parts[1] === "library") return parts[2];
   return null;
 }
+var REGISTRY_PREFIX = "registry:";
+function registrySource(spec) {
+  return spec.startsWith(REGISTRY_PREFIX) ? spec.slice(REGISTRY_PREFIX.length) : null;
+}
 
 export {
   DOCKER_HUB,
@@ -91,5 +95,7 @@ export {
   namesRegistry,
   withTag,
   repositoryOf,
-  officialImageOf
+  officialImageOf,
+  REGISTRY_PREFIX,
+  registrySource
 };

@@ -7,14 +7,10 @@ import {
   escapeTerminal,
   normalizeHardlinkTarget,
   normalizeMemberPath
-} from "./chunk-S2QJHYFD.js";
+} from "./chunk-XBJSOVAY.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";
-
-// src/image/archive-ref.ts
-import { createReadStream, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 
 // src/image/image-config.ts
 import { createHash } from "node:crypto";
@@ -42,235 +38,6 @@ function parseImageConfig(bytes, where) {
     return entry;
   }) : [];
   return { diffIds, history };
-}
-
-// src/image/image-layout.ts
-import { posix } from "node:path";
-var MANIFEST_TYPES = /* @__PURE__ */ new Set([
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-]);
-var INDEX_TYPES = /* @__PURE__ */ new Set([
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json"
-]);
-var CONFIG_TYPES = /* @__PURE__ */ new Set([
-  "application/vnd.oci.image.config.v1+json",
-  "application/vnd.docker.container.image.v1+json"
-]);
-var LAYER_TYPES = /* @__PURE__ */ new Set([
-  "application/vnd.oci.image.layer.v1.tar",
-  "application/vnd.oci.image.layer.v1.tar+gzip",
-  "application/vnd.oci.image.layer.v1.tar+zstd",
-  "application/vnd.oci.image.layer.nondistributable.v1.tar",
-  "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip",
-  "application/vnd.oci.image.layer.nondistributable.v1.tar+zstd",
-  "application/vnd.docker.image.rootfs.diff.tar",
-  "application/vnd.docker.image.rootfs.diff.tar.gzip",
-  "application/vnd.docker.image.rootfs.diff.tar.zstd",
-  "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip"
-]);
-function parse(bytes, what, source) {
-  try {
-    return JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new UserError(
-      `${what} in ${source} is not valid JSON: the archive is corrupt; export the image again`
-    );
-  }
-}
-function blobPath(digest, source) {
-  const m = typeof digest === "string" ? /^([a-z0-9+._-]+):([a-fA-F0-9]+)$/.exec(digest) : null;
-  if (!m) {
-    const shown = typeof digest === "string" ? `an invalid digest "${shorten(digest)}"` : "no digest";
-    throw new UserError(`${source} has a descriptor with ${shown}: the archive is corrupt; export it again`);
-  }
-  return `blobs/${m[1]}/${m[2]}`;
-}
-var MAX_INDEX_DEPTH = 4;
-var MAX_MANIFESTS = 1e3;
-var MAX_INDEXES = 100;
-var MAX_NAMES_SHOWN = 10;
-var MAX_NAME_LENGTH = 80;
-var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function shorten(text, max = MAX_NAME_LENGTH) {
-  const line = escapeTerminal(text);
-  return line.length > max ? `${line.slice(0, max)}\u2026` : line;
-}
-function nameList(names) {
-  const shown = names.slice(0, MAX_NAMES_SHOWN).map((n) => shorten(n));
-  const more = names.length - shown.length;
-  return more > 0 ? `${shown.join("; ")}; and ${more} more` : shown.join("; ");
-}
-function descriptor(value, where) {
-  if (!isObject(value)) throw new UserError(`${where} lists an entry that is not a descriptor object`);
-  const d = {};
-  if (typeof value.mediaType === "string") d.mediaType = value.mediaType;
-  else if (value.mediaType !== void 0)
-    throw new UserError(`${where} lists a descriptor whose mediaType is not a string`);
-  if (typeof value.digest === "string") d.digest = value.digest;
-  if (isObject(value.annotations)) {
-    const annotations = {};
-    for (const [k, v] of Object.entries(value.annotations)) if (typeof v === "string") annotations[k] = v;
-    d.annotations = annotations;
-  }
-  if (isObject(value.platform)) {
-    const p = value.platform;
-    d.platform = {};
-    if (typeof p.os === "string") d.platform.os = p.os;
-    if (typeof p.architecture === "string") d.platform.architecture = p.architecture;
-    if (typeof p.variant === "string") d.platform.variant = p.variant;
-  }
-  return d;
-}
-function planImage(json, source, select) {
-  const manifest = json("manifest.json");
-  if (manifest) return fromDockerManifest(parse(manifest, "manifest.json", source), source, select);
-  const index = json("index.json");
-  if (index) return fromOciIndex(parse(index, "index.json", source), json, source, select);
-  throw new UserError(
-    `${source} is neither a docker save archive nor an OCI image layout (no manifest.json or index.json): make it with docker save or skopeo copy`
-  );
-}
-function fromDockerManifest(manifest, source, select) {
-  if (!Array.isArray(manifest) || manifest.length === 0) {
-    throw new UserError(`manifest.json in ${source} lists no image: export the image again`);
-  }
-  if (!manifest.every(isObject)) {
-    throw new UserError(
-      `manifest.json in ${source} lists an entry that is not an object: export the image again`
-    );
-  }
-  const entries = manifest.map((e) => ({
-    Config: e.Config,
-    RepoTags: Array.isArray(e.RepoTags) ? e.RepoTags.filter((t) => typeof t === "string") : [],
-    Layers: e.Layers
-  }));
-  let chosen = entries[0];
-  if (entries.length > 1) {
-    const wanted2 = select ? entries.filter((e) => matchesTag(e.RepoTags, select)) : [];
-    if (wanted2.length !== 1) {
-      const names = nameList(entries.map((e, i) => e.RepoTags.join(",") || `#${i + 1} (untagged)`));
-      throw new UserError(
-        `${source} holds ${entries.length} images (${names}) and image-guard reads one: save only the image to analyze`
-      );
-    }
-    chosen = wanted2[0];
-  }
-  const { Config: config, Layers: layers } = chosen;
-  if (typeof config !== "string" || !Array.isArray(layers) || !layers.every((l) => typeof l === "string")) {
-    throw new UserError(
-      `manifest.json in ${source} has no Config or Layers (or ones that are not paths): export the image again`
-    );
-  }
-  return { config: clean(config), layers: layers.map(clean) };
-}
-function matchesTag(tags, select) {
-  const variants = /* @__PURE__ */ new Set([
-    select,
-    `${select}:latest`,
-    `docker.io/${select}`,
-    `docker.io/library/${select}`
-  ]);
-  return tags.some((t) => variants.has(t));
-}
-function fromOciIndex(index, json, source, select) {
-  const manifests = [];
-  collectManifests(index, json, source, 0, { manifests, indexes: 1 });
-  if (manifests.length === 0) throw new UserError(`index.json in ${source} lists no image manifest`);
-  let chosen = manifests[0];
-  if (manifests.length > 1) {
-    const byName = select ? manifests.filter((d) => {
-      const name = d.annotations?.["org.opencontainers.image.ref.name"];
-      return name === select || name !== void 0 && select.endsWith(`:${name}`);
-    }) : [];
-    const byPlatform = manifests.filter(
-      (d) => d.platform?.os === "linux" && d.platform.architecture === goArch(process.arch)
-    );
-    const pick = byName.length === 1 ? byName : byPlatform.length === 1 ? byPlatform : [];
-    if (pick.length !== 1) {
-      const names = nameList(
-        manifests.map((d) => d.annotations?.["org.opencontainers.image.ref.name"] ?? d.digest ?? "?")
-      );
-      throw new UserError(
-        `${source} holds ${manifests.length} images (${names}) and image-guard reads one: copy only the image to analyze`
-      );
-    }
-    chosen = pick[0];
-  }
-  const path = blobPath(chosen.digest, `index.json in ${source}`);
-  const bytes = json(path);
-  if (!bytes) throw new UserError(`${source} lacks the manifest blob ${path} that index.json points at`);
-  const manifest = parse(bytes, `manifest ${path}`, source);
-  const where = `manifest ${path} in ${source}`;
-  if (!isObject(manifest)) throw new UserError(`${where} is not a JSON object: export the image again`);
-  const mediaType = typeof manifest.mediaType === "string" ? manifest.mediaType : chosen.mediaType;
-  if (mediaType && !MANIFEST_TYPES.has(mediaType)) {
-    throw new UserError(`${where} has unknown media type ${shorten(mediaType)}`);
-  }
-  if (!isObject(manifest.config) || !Array.isArray(manifest.layers)) {
-    throw new UserError(`${where} has no config or layers`);
-  }
-  const config = descriptor(manifest.config, where);
-  if (config.mediaType && !CONFIG_TYPES.has(config.mediaType)) {
-    throw new UserError(
-      `${source} holds an artifact with config media type ${shorten(config.mediaType)}, not a container image`
-    );
-  }
-  const layers = manifest.layers.map((value) => {
-    const layer = descriptor(value, where);
-    if (!layer.mediaType || !LAYER_TYPES.has(layer.mediaType)) {
-      throw new UserError(
-        `layer ${shorten(layer.digest ?? "(no digest)")} in ${source} has unknown media type ${shorten(layer.mediaType ?? "(none)")}`
-      );
-    }
-    return blobPath(layer.digest, where);
-  });
-  return { config: blobPath(config.digest, where), layers };
-}
-function collectManifests(index, json, source, depth, found) {
-  const out = found.manifests;
-  const list = isObject(index) ? index.manifests : void 0;
-  if (!Array.isArray(list)) throw new UserError(`an image index in ${source} has no manifests list`);
-  const where = `an image index in ${source}`;
-  for (const value of list) {
-    const d = descriptor(value, where);
-    if (d.mediaType && INDEX_TYPES.has(d.mediaType)) {
-      const path = blobPath(d.digest, source);
-      const nested = json(path);
-      if (!nested) throw new UserError(`${source} lacks the index blob ${path}`);
-      if (depth >= MAX_INDEX_DEPTH) {
-        throw new UserError(
-          `${source} nests image indexes more than ${MAX_INDEX_DEPTH} deep: not an image export`
-        );
-      }
-      if (++found.indexes > MAX_INDEXES) {
-        throw new UserError(
-          `${source} refers to more than ${MAX_INDEXES} image indexes: not an image export`
-        );
-      }
-      collectManifests(parse(nested, `index ${path}`, source), json, source, depth + 1, found);
-    } else if (!d.mediaType || MANIFEST_TYPES.has(d.mediaType)) {
-      if (d.platform?.os === "unknown") continue;
-      if (d.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") continue;
-      if (out.length >= MAX_MANIFESTS) {
-        throw new UserError(
-          `${source} lists more than ${MAX_MANIFESTS} image manifests: copy only the image to analyze`
-        );
-      }
-      out.push(d);
-    } else {
-      throw new UserError(
-        `index.json in ${source} lists a manifest of unknown media type ${shorten(d.mediaType)}`
-      );
-    }
-  }
-}
-function goArch(arch) {
-  return arch === "x64" ? "amd64" : arch === "ia32" ? "386" : arch;
-}
-function clean(path) {
-  return posix.normalize(path).replace(/^\.\/|^\/+/, "");
 }
 
 // src/image/compressed-size.ts
@@ -1883,6 +1650,237 @@ function layerError(name, error) {
 
 // src/image/save-archive.ts
 import { posix as posix2 } from "node:path";
+
+// src/image/image-layout.ts
+import { posix } from "node:path";
+var MANIFEST_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+]);
+var INDEX_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json"
+]);
+var CONFIG_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.config.v1+json",
+  "application/vnd.docker.container.image.v1+json"
+]);
+var LAYER_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.layer.v1.tar",
+  "application/vnd.oci.image.layer.v1.tar+gzip",
+  "application/vnd.oci.image.layer.v1.tar+zstd",
+  "application/vnd.oci.image.layer.nondistributable.v1.tar",
+  "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip",
+  "application/vnd.oci.image.layer.nondistributable.v1.tar+zstd",
+  "application/vnd.docker.image.rootfs.diff.tar",
+  "application/vnd.docker.image.rootfs.diff.tar.gzip",
+  "application/vnd.docker.image.rootfs.diff.tar.zstd",
+  "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip"
+]);
+function parse(bytes, what, source) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(
+      `${what} in ${source} is not valid JSON: the archive is corrupt; export the image again`
+    );
+  }
+}
+function blobPath(digest, source) {
+  const m = typeof digest === "string" ? /^([a-z0-9+._-]+):([a-fA-F0-9]+)$/.exec(digest) : null;
+  if (!m) {
+    const shown = typeof digest === "string" ? `an invalid digest "${shorten(digest)}"` : "no digest";
+    throw new UserError(`${source} has a descriptor with ${shown}: the archive is corrupt; export it again`);
+  }
+  return `blobs/${m[1]}/${m[2]}`;
+}
+var MAX_INDEX_DEPTH = 4;
+var MAX_MANIFESTS = 1e3;
+var MAX_INDEXES = 100;
+var MAX_NAMES_SHOWN = 10;
+var MAX_NAME_LENGTH = 80;
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function shorten(text, max = MAX_NAME_LENGTH) {
+  const line = escapeTerminal(text);
+  return line.length > max ? `${line.slice(0, max)}\u2026` : line;
+}
+function nameList(names) {
+  const shown = names.slice(0, MAX_NAMES_SHOWN).map((n) => shorten(n));
+  const more = names.length - shown.length;
+  return more > 0 ? `${shown.join("; ")}; and ${more} more` : shown.join("; ");
+}
+function descriptor(value, where) {
+  if (!isObject(value)) throw new UserError(`${where} lists an entry that is not a descriptor object`);
+  const d = {};
+  if (typeof value.mediaType === "string") d.mediaType = value.mediaType;
+  else if (value.mediaType !== void 0)
+    throw new UserError(`${where} lists a descriptor whose mediaType is not a string`);
+  if (typeof value.digest === "string") d.digest = value.digest;
+  if (isObject(value.annotations)) {
+    const annotations = {};
+    for (const [k, v] of Object.entries(value.annotations)) if (typeof v === "string") annotations[k] = v;
+    d.annotations = annotations;
+  }
+  if (isObject(value.platform)) {
+    const p = value.platform;
+    d.platform = {};
+    if (typeof p.os === "string") d.platform.os = p.os;
+    if (typeof p.architecture === "string") d.platform.architecture = p.architecture;
+    if (typeof p.variant === "string") d.platform.variant = p.variant;
+  }
+  return d;
+}
+function planImage(json, source, select) {
+  const manifest = json("manifest.json");
+  if (manifest) return fromDockerManifest(parse(manifest, "manifest.json", source), source, select);
+  const index = json("index.json");
+  if (index) return fromOciIndex(parse(index, "index.json", source), json, source, select);
+  throw new UserError(
+    `${source} is neither a docker save archive nor an OCI image layout (no manifest.json or index.json): make it with docker save or skopeo copy`
+  );
+}
+function fromDockerManifest(manifest, source, select) {
+  if (!Array.isArray(manifest) || manifest.length === 0) {
+    throw new UserError(`manifest.json in ${source} lists no image: export the image again`);
+  }
+  if (!manifest.every(isObject)) {
+    throw new UserError(
+      `manifest.json in ${source} lists an entry that is not an object: export the image again`
+    );
+  }
+  const entries = manifest.map((e) => ({
+    Config: e.Config,
+    RepoTags: Array.isArray(e.RepoTags) ? e.RepoTags.filter((t) => typeof t === "string") : [],
+    Layers: e.Layers
+  }));
+  let chosen = entries[0];
+  if (entries.length > 1) {
+    const wanted2 = select ? entries.filter((e) => matchesTag(e.RepoTags, select)) : [];
+    if (wanted2.length !== 1) {
+      const names = nameList(entries.map((e, i) => e.RepoTags.join(",") || `#${i + 1} (untagged)`));
+      throw new UserError(
+        `${source} holds ${entries.length} images (${names}) and image-guard reads one: save only the image to analyze`
+      );
+    }
+    chosen = wanted2[0];
+  }
+  const { Config: config, Layers: layers } = chosen;
+  if (typeof config !== "string" || !Array.isArray(layers) || !layers.every((l) => typeof l === "string")) {
+    throw new UserError(
+      `manifest.json in ${source} has no Config or Layers (or ones that are not paths): export the image again`
+    );
+  }
+  return { config: clean(config), layers: layers.map(clean) };
+}
+function matchesTag(tags, select) {
+  const variants = /* @__PURE__ */ new Set([
+    select,
+    `${select}:latest`,
+    `docker.io/${select}`,
+    `docker.io/library/${select}`
+  ]);
+  return tags.some((t) => variants.has(t));
+}
+function fromOciIndex(index, json, source, select) {
+  const manifests = [];
+  collectManifests(index, json, source, 0, { manifests, indexes: 1 });
+  if (manifests.length === 0) throw new UserError(`index.json in ${source} lists no image manifest`);
+  let chosen = manifests[0];
+  if (manifests.length > 1) {
+    const byName = select ? manifests.filter((d) => {
+      const name = d.annotations?.["org.opencontainers.image.ref.name"];
+      return name === select || name !== void 0 && select.endsWith(`:${name}`);
+    }) : [];
+    const byPlatform = manifests.filter(
+      (d) => d.platform?.os === "linux" && d.platform.architecture === goArch(process.arch)
+    );
+    const pick = byName.length === 1 ? byName : byPlatform.length === 1 ? byPlatform : [];
+    if (pick.length !== 1) {
+      const names = nameList(
+        manifests.map((d) => d.annotations?.["org.opencontainers.image.ref.name"] ?? d.digest ?? "?")
+      );
+      throw new UserError(
+        `${source} holds ${manifests.length} images (${names}) and image-guard reads one: copy only the image to analyze`
+      );
+    }
+    chosen = pick[0];
+  }
+  const path = blobPath(chosen.digest, `index.json in ${source}`);
+  const bytes = json(path);
+  if (!bytes) throw new UserError(`${source} lacks the manifest blob ${path} that index.json points at`);
+  const manifest = parse(bytes, `manifest ${path}`, source);
+  const where = `manifest ${path} in ${source}`;
+  if (!isObject(manifest)) throw new UserError(`${where} is not a JSON object: export the image again`);
+  const mediaType = typeof manifest.mediaType === "string" ? manifest.mediaType : chosen.mediaType;
+  if (mediaType && !MANIFEST_TYPES.has(mediaType)) {
+    throw new UserError(`${where} has unknown media type ${shorten(mediaType)}`);
+  }
+  if (!isObject(manifest.config) || !Array.isArray(manifest.layers)) {
+    throw new UserError(`${where} has no config or layers`);
+  }
+  const config = descriptor(manifest.config, where);
+  if (config.mediaType && !CONFIG_TYPES.has(config.mediaType)) {
+    throw new UserError(
+      `${source} holds an artifact with config media type ${shorten(config.mediaType)}, not a container image`
+    );
+  }
+  const layers = manifest.layers.map((value) => {
+    const layer = descriptor(value, where);
+    if (!layer.mediaType || !LAYER_TYPES.has(layer.mediaType)) {
+      throw new UserError(
+        `layer ${shorten(layer.digest ?? "(no digest)")} in ${source} has unknown media type ${shorten(layer.mediaType ?? "(none)")}`
+      );
+    }
+    return blobPath(layer.digest, where);
+  });
+  return { config: blobPath(config.digest, where), layers };
+}
+function collectManifests(index, json, source, depth, found) {
+  const out = found.manifests;
+  const list = isObject(index) ? index.manifests : void 0;
+  if (!Array.isArray(list)) throw new UserError(`an image index in ${source} has no manifests list`);
+  const where = `an image index in ${source}`;
+  for (const value of list) {
+    const d = descriptor(value, where);
+    if (d.mediaType && INDEX_TYPES.has(d.mediaType)) {
+      const path = blobPath(d.digest, source);
+      const nested = json(path);
+      if (!nested) throw new UserError(`${source} lacks the index blob ${path}`);
+      if (depth >= MAX_INDEX_DEPTH) {
+        throw new UserError(
+          `${source} nests image indexes more than ${MAX_INDEX_DEPTH} deep: not an image export`
+        );
+      }
+      if (++found.indexes > MAX_INDEXES) {
+        throw new UserError(
+          `${source} refers to more than ${MAX_INDEXES} image indexes: not an image export`
+        );
+      }
+      collectManifests(parse(nested, `index ${path}`, source), json, source, depth + 1, found);
+    } else if (!d.mediaType || MANIFEST_TYPES.has(d.mediaType)) {
+      if (d.platform?.os === "unknown") continue;
+      if (d.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") continue;
+      if (out.length >= MAX_MANIFESTS) {
+        throw new UserError(
+          `${source} lists more than ${MAX_MANIFESTS} image manifests: copy only the image to analyze`
+        );
+      }
+      out.push(d);
+    } else {
+      throw new UserError(
+        `index.json in ${source} lists a manifest of unknown media type ${shorten(d.mediaType)}`
+      );
+    }
+  }
+}
+function goArch(arch) {
+  return arch === "x64" ? "amd64" : arch === "ia32" ? "386" : arch;
+}
+function clean(path) {
+  return posix.normalize(path).replace(/^\.\/|^\/+/, "");
+}
+
+// src/image/save-archive.ts
 var MAX_JSON_MEMBER = 16 * 1024 * 1024;
 var MAX_JSON_TOTAL = 64 * 1024 * 1024;
 var OVERSIZED_JSON = `a JSON member over ${MAX_JSON_MEMBER / 1024 / 1024} MiB`;
@@ -2039,148 +2037,13 @@ function fromSummaries(summaries, opts) {
   };
 }
 
-// src/image/archive-ref.ts
-var PREFIXES = ["docker-archive", "oci-archive", "oci"];
-function parseArchiveRef(spec) {
-  for (const kind of PREFIXES) {
-    if (spec.startsWith(`${kind}:`)) return { kind, path: spec.slice(kind.length + 1) };
-  }
-  return null;
-}
-function isArchiveRef(spec) {
-  return parseArchiveRef(spec) !== null;
-}
-var READ_CHUNK = 1024 * 1024;
-async function readArchiveRef(spec, opts) {
-  const parsed = parseArchiveRef(spec);
-  if (!parsed || parsed.path === "") {
-    throw new UserError(
-      `"${spec}" is not an archive reference: use docker-archive:PATH, oci-archive:PATH or oci:DIR`
-    );
-  }
-  const { path, select, stats } = locate(parsed.kind, parsed.path, spec);
-  if (parsed.kind === "oci") {
-    if (!stats.isDirectory())
-      throw new UserError(`${path} is not a folder: oci: takes an OCI image layout folder`);
-    return readOciDir(path, spec, {
-      files: opts.files,
-      count: opts.count,
-      select,
-      onProgress: opts.onProgress
-    });
-  }
-  if (stats.isDirectory()) {
-    throw new UserError(
-      `${path} is a folder: ${parsed.kind}: takes a tar file (use oci:${path} for a layout folder)`
-    );
-  }
-  if (!stats.isFile()) {
-    throw new UserError(
-      `${path} is ${kindOf2(stats)}, not a regular file: ${parsed.kind}: takes a tar file (docker save -o FILE, skopeo copy \u2026 ${parsed.kind}:FILE)`
-    );
-  }
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
-  try {
-    const progress = opts.onProgress;
-    return await readSaveStream(stream, {
-      ref: spec,
-      files: opts.files,
-      count: opts.count,
-      select,
-      onProgress: progress && ((bytes) => progress(bytes, stats.size))
-    });
-  } finally {
-    stream.destroy();
-  }
-}
-function locate(kind, raw, spec) {
-  const found = statOrNull(raw);
-  if (found) return { path: raw, stats: found };
-  const colon = raw.lastIndexOf(":");
-  if (colon > 0) {
-    const path = raw.slice(0, colon);
-    const stats = statOrNull(path);
-    if (stats) return { path, select: raw.slice(colon + 1), stats };
-  }
-  const what = kind === "oci" ? "folder" : "file";
-  throw new UserError(`no such ${what}: ${raw} (from ${spec}); check the path`);
-}
-function kindOf2(stats) {
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isCharacterDevice()) return "a character device";
-  if (stats.isBlockDevice()) return "a block device";
-  if (stats.isSocket()) return "a socket";
-  return "not a file";
-}
-function statOrNull(path) {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-async function readOciDir(dir, spec, opts) {
-  const json = (member) => {
-    const file = join(dir, member);
-    const stats = statOrNull(file);
-    if (!stats?.isFile() || stats.size > MAX_JSON_MEMBER) return void 0;
-    return readFileSync(file);
-  };
-  if (!json("index.json")) {
-    throw new UserError(
-      `${dir} has no index.json: it is not an OCI image layout (make one with skopeo copy \u2026 oci:DIR)`
-    );
-  }
-  const plan = planImage((p) => p === "manifest.json" ? void 0 : json(p), spec, opts.select);
-  const configBytes = json(plan.config);
-  if (!configBytes)
-    throw new UserError(`${spec} lacks the image config ${plan.config} its manifest points at`);
-  const config = parseImageConfig(configBytes, `config ${plan.config} in ${spec}`);
-  if (plan.layers.length !== config.diffIds.length) {
-    throw new UserError(
-      `${spec}: the manifest lists ${plan.layers.length} layers but the config has ${config.diffIds.length} diff_ids`
-    );
-  }
-  const files = plan.layers.map((layer) => {
-    const file = join(dir, layer);
-    const stats = statOrNull(file);
-    if (!stats?.isFile()) {
-      throw new UserError(`${spec} lacks the layer ${layer} its manifest points at: copy the image again`);
-    }
-    return { layer, file, size: stats.size };
-  });
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  let done = 0;
-  const summaries = [];
-  const packageFiles = packageFileBudget();
-  for (const { layer, file } of files) {
-    const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
-    const report = opts.onProgress;
-    async function* counted2() {
-      for await (const chunk of stream) {
-        done += chunk.length;
-        report?.(done, total);
-        yield chunk;
-      }
-    }
-    try {
-      summaries.push(
-        await summarizeLayer(counted2(), {
-          name: `${layer} in ${spec}`,
-          files: opts.files,
-          count: opts.count,
-          packageFiles
-        })
-      );
-    } finally {
-      stream.destroy();
-    }
-  }
-  return { ref: spec, id: configDigest(configBytes), config, ...fromSummaries(summaries, opts) };
-}
-
 export {
+  configDigest,
+  parseImageConfig,
+  planImage,
+  packageFileBudget,
+  summarizeLayer,
+  MAX_JSON_MEMBER,
   readSaveStream,
-  isArchiveRef,
-  readArchiveRef
+  fromSummaries
 };

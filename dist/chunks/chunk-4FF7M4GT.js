@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   lint
-} from "./chunk-LXFNOIXG.js";
+} from "./chunk-F57X5UPI.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -43,7 +43,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-LBX5UDPE.js";
+} from "./chunk-VWYLKKPW.js";
 import {
   messageOf
 } from "./chunk-UH7RQI7X.js";
