@@ -11,6 +11,7 @@ import { defaultContext, lintDockerfileResult } from '../lint/index.js';
 import { RULES } from '../lint/rules/index.js';
 import { commandHelp, parseFlags } from './flags.js';
 import type { CliIO } from './io.js';
+import { writeOutputs } from './outputs.js';
 
 export async function runLintCommand(argv: string[], io: CliIO): Promise<number> {
   try {
@@ -35,6 +36,8 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
     if (settings.fix) {
       // loaded only for --fix: the diff library is no part of a plain lint
       const { runLintFix } = await import('./lint-fix.js');
+      if (flags.outputs.length > 1 || flags.outputs[0]!.file !== null)
+        throw new UserError('--fix prints its changes: --output goes with a lint without --fix');
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
     const { findings, judged } = await lintDockerfileResult(dockerfile, {
@@ -46,10 +49,7 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
     // The same Report the other commands print, with no image: head, base and delta null, no layers.
     // `judged`: the stage judged as the final image (see JudgedImage in src/core/judged.ts).
     const { report } = buildReport({ head: null, base: null, findings, failOn: settings['fail-on'], judged });
-    let out: string;
-    if (flags.format === 'json') {
-      out = `${JSON.stringify(report, null, 2)}\n`;
-    } else if (flags.format === 'sarif') {
+    const sarif = async (): Promise<string> => {
       // The changes lint --fix would make ride along as SARIF fixes; the fixer loads only for this format.
       const { dockerfileSuggestions } = await import('../app/suggestions.js');
       const { suggestions, eol } = await dockerfileSuggestions({
@@ -61,7 +61,7 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
         config,
         findings,
       });
-      out = formatSarif(
+      return formatSarif(
         findings,
         RULES,
         dockerfile,
@@ -69,11 +69,25 @@ export async function runLintCommand(argv: string[], io: CliIO): Promise<number>
         judged,
         suggestions.map((c) => ({ ...c, endLine: c.line, eol })),
       );
-    } else {
-      const colour = io.stdout.isTTY === true && !process.env.NO_COLOR;
-      out = formatText(findings, { colour, file: dockerfile, judged });
-    }
-    io.stdout.write(out);
+    };
+    await writeOutputs(
+      flags.outputs,
+      async ({ format, file }) => {
+        if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+        if (format === 'sarif') return sarif();
+        if (format !== 'text') {
+          const { renderInterchange } = await import('../render/formats/index.js');
+          return renderInterchange(format, report, {
+            failOn: settings['fail-on'],
+            dockerfile,
+            rules: RULES,
+          });
+        }
+        const colour = file === null && io.stdout.isTTY === true && !process.env.NO_COLOR;
+        return formatText(findings, { colour, file: dockerfile, judged });
+      },
+      io,
+    );
     return report.passed ? 0 : 1;
   } catch (error) {
     const message = error instanceof UserError ? error.message : `internal error: ${messageOf(error)}`;
