@@ -16,7 +16,7 @@ import { messageOf, UserError } from '../core/errors.js';
 
 /** What each command takes besides its settings: its positional argument, if any. */
 const POSITIONAL: Record<Command, string | null> = {
-  lint: '<Dockerfile>',
+  lint: '<Dockerfile>...',
   analyze: '<IMAGE>',
   compare: null,
 };
@@ -75,7 +75,8 @@ export function parseFlags(command: Command, argv: string[]): ParsedFlags {
     (values.format as string[] | undefined) ?? [],
     (values.output as string[] | undefined) ?? [],
   );
-  const max = POSITIONAL[command] ? 1 : 0;
+  // lint takes several Dockerfiles (a pre-commit hook passes every one that changed)
+  const max = command === 'lint' ? Number.POSITIVE_INFINITY : POSITIONAL[command] ? 1 : 0;
   if (parsed.positionals.length > max)
     throw new UserError(`unexpected argument "${parsed.positionals[max]}" (image-guard ${command} --help)`);
   return {

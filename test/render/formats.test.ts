@@ -395,6 +395,21 @@ describe('the demo Dockerfile (examples/python-api/Dockerfile.single), linted in
     expect(JSON.parse(mixed.out).schemaVersion).toBe(1);
   });
 
+  it('lint takes several Dockerfiles (as a pre-commit hook passes them) in text and github, each as alone', async () => {
+    const files = ['examples/python-api/Dockerfile.single', 'examples/python-api/Dockerfile.multi'];
+    const both = await lint([...files, '--format', 'github']);
+    expect(both.code).toBe(1); // the worst of the two
+    expect(both.out).toBe(
+      (await lint([files[0]!, '--format', 'github'])).out +
+        (await lint([files[1]!, '--format', 'github'])).out,
+    );
+    const text = await lint(files);
+    expect(text.out).toContain('Dockerfile.single:14 error IG009');
+    const junit = await lint([...files, '--format', 'junit']);
+    expect(junit.code).toBe(2);
+    expect(junit.err).toMatch(/2 Dockerfiles are linted with --format text or github/);
+  });
+
   it('says in one line what is wrong with --format and --output', async () => {
     const bad = async (args: string[]) => {
       const r = await lint(['examples/python-api/Dockerfile.single', ...args]);

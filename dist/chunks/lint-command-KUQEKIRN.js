@@ -3,7 +3,7 @@ import {
   commandHelp,
   parseFlags,
   writeOutputs
-} from "./chunk-LNPYV4JQ.js";
+} from "./chunk-SUSOCZ7O.js";
 import {
   loadSettings
 } from "./chunk-AWA7PYYS.js";
@@ -38,6 +38,9 @@ import {
 } from "./chunk-UH7RQI7X.js";
 import "./chunk-74AZCSGM.js";
 import "./chunk-6S3NRT4R.js";
+
+// src/cli/lint-command.ts
+import { existsSync } from "node:fs";
 
 // src/lint/format-sarif.ts
 import { isAbsolute, relative } from "node:path";
@@ -179,12 +182,30 @@ async function runLintCommand(argv, io) {
       return 0;
     }
     const { positionals } = flags;
-    if (positionals.length !== 1) {
+    if (positionals.length === 0)
+      throw new UserError("give the Dockerfile to lint (image-guard lint --help)");
+    if (positionals.length === 1) return await lintOne(positionals[0], flags, io);
+    const [only] = flags.outputs;
+    if (flags.outputs.length > 1 || only.file !== null || !["text", "github"].includes(only.format))
       throw new UserError(
-        positionals.length === 0 ? "give the Dockerfile to lint (image-guard lint --help)" : `give one Dockerfile, not ${positionals.length} (image-guard lint --help)`
+        `${positionals.length} Dockerfiles are linted with --format text or github to standard output; give one Dockerfile for other formats or --output`
       );
+    const missing = positionals.find((f) => !existsSync(f));
+    if (missing !== void 0) throw new UserError(`${missing} not found: give the Dockerfiles to lint`);
+    let worst = 0;
+    for (const dockerfile of positionals) {
+      worst = Math.max(worst, await lintOne(dockerfile, flags, io));
     }
-    const dockerfile = positionals[0];
+    return worst;
+  } catch (error) {
+    const message = error instanceof UserError ? error.message : `internal error: ${messageOf(error)}`;
+    io.stderr.write(`image-guard: error: ${message}
+`);
+    return 2;
+  }
+}
+async function lintOne(dockerfile, flags, io) {
+  try {
     const { settings, config, explicit } = await loadSettings(flags.written, process.cwd(), "bad flags");
     const context = explicit.has("context") ? settings.context : defaultContext(dockerfile);
     if (settings.diff && !settings.fix)

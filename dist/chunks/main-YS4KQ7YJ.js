@@ -12,7 +12,7 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-LNPYV4JQ.js";
+} from "./chunk-SUSOCZ7O.js";
 import {
   loadSettings
 } from "./chunk-AWA7PYYS.js";
@@ -348,7 +348,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-H354ZJ24.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-KUQEKIRN.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

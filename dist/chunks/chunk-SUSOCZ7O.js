@@ -14,7 +14,7 @@ import {
 // src/cli/flags.ts
 import { parseArgs } from "node:util";
 var POSITIONAL = {
-  lint: "<Dockerfile>",
+  lint: "<Dockerfile>...",
   analyze: "<IMAGE>",
   compare: null
 };
@@ -52,7 +52,7 @@ function parseFlags(command, argv) {
     values.format ?? [],
     values.output ?? []
   );
-  const max = POSITIONAL[command] ? 1 : 0;
+  const max = command === "lint" ? Number.POSITIVE_INFINITY : POSITIONAL[command] ? 1 : 0;
   if (parsed.positionals.length > max)
     throw new UserError(`unexpected argument "${parsed.positionals[max]}" (image-guard ${command} --help)`);
   return {
