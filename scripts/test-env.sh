@@ -20,6 +20,8 @@ fi
 missing=""
 command -v zstd >/dev/null 2>&1 || missing="$missing zstd"
 command -v skopeo >/dev/null 2>&1 || missing="$missing skopeo"
+# pre-commit runs the repository's own hook (.pre-commit-hooks.yaml) in test/repo/pre-commit.itg.test.ts
+command -v pre-commit >/dev/null 2>&1 || missing="$missing pre-commit"
 if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 &&
   ! command -v google-chrome >/dev/null 2>&1; then
   missing="$missing chromium"

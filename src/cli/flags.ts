@@ -16,7 +16,7 @@ import { messageOf, UserError } from '../core/errors.js';
 
 /** What each command takes besides its settings: its positional argument, if any. */
 const POSITIONAL: Record<Command, string | null> = {
-  lint: '<Dockerfile>',
+  lint: '<Dockerfile>...',
   analyze: '<IMAGE>',
   compare: null,
 };
@@ -26,17 +26,27 @@ export const settingsOf = (command: Command): SettingName[] =>
 
 const isSwitch = (name: SettingName) => typeof specOf(name).default === 'boolean';
 
+/** One report to write: a format, and the file it goes to (null: standard output). */
+export interface Output {
+  format: string;
+  file: string | null;
+}
+
 export interface ParsedFlags {
   written: Partial<Record<SettingName, Written>>;
+  /** The first output's format (`text` by default). */
   format: string;
+  /** Every output asked for, in order: one to standard output unless `--output` says otherwise. */
+  outputs: Output[];
   positionals: string[];
   help: boolean;
 }
 
 /** The command's flags: every bad one reported at once, with where to read more. */
 export function parseFlags(command: Command, argv: string[]): ParsedFlags {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
-    format: { type: 'string' },
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
+    format: { type: 'string', multiple: true },
+    output: { type: 'string', short: 'o', multiple: true },
     help: { type: 'boolean', short: 'h' },
   };
   for (const name of settingsOf(command))
@@ -49,27 +59,64 @@ export function parseFlags(command: Command, argv: string[]): ParsedFlags {
       `${messageOf(error).replace(/\. To specify a positional.*$/, '')} (image-guard ${command} --help)`,
     );
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const written: Partial<Record<SettingName, Written>> = {};
   for (const name of settingsOf(command)) {
     const flag = flagOf(name);
     const value = values[flag.slice(2)];
     if (value === undefined) continue;
     written[name] = {
-      text: typeof value === 'boolean' ? String(!flag.startsWith('--no-')) : value,
+      text: typeof value === 'boolean' ? String(!flag.startsWith('--no-')) : String(value),
       shown: flag,
     };
   }
-  let format = 'text';
-  if (typeof values.format === 'string') {
-    const f = parseFormat(command, values.format.trim());
-    if ('problem' in f) throw new UserError(`--format ${JSON.stringify(values.format)} ${f.problem}`);
-    format = f.value;
-  }
-  const max = POSITIONAL[command] ? 1 : 0;
+  const outputs = pairOutputs(
+    command,
+    (values.format as string[] | undefined) ?? [],
+    (values.output as string[] | undefined) ?? [],
+  );
+  // lint takes several Dockerfiles (a pre-commit hook passes every one that changed)
+  const max = command === 'lint' ? Number.POSITIVE_INFINITY : POSITIONAL[command] ? 1 : 0;
   if (parsed.positionals.length > max)
     throw new UserError(`unexpected argument "${parsed.positionals[max]}" (image-guard ${command} --help)`);
-  return { written, format, positionals: parsed.positionals, help: values.help === true };
+  return {
+    written,
+    format: outputs[0]!.format,
+    outputs,
+    positionals: parsed.positionals,
+    help: values.help === true,
+  };
+}
+
+/**
+ * `--format A --output a --format B --output b`: each `--output` goes with the `--format` given in the same
+ * place of the order; `--output -` is standard output. Without `--output`, one format goes to standard output.
+ */
+function pairOutputs(command: Command, formats: string[], files: string[]): Output[] {
+  const checked = formats.map((text) => {
+    const f = parseFormat(command, text.trim());
+    if ('problem' in f) throw new UserError(`--format ${JSON.stringify(text)} ${f.problem}`);
+    return f.value;
+  });
+  if (files.length === 0) {
+    if (checked.length > 1)
+      throw new UserError(
+        `${checked.length} --format flags need an --output FILE each (--output - for standard output)`,
+      );
+    return [{ format: checked[0] ?? 'text', file: null }];
+  }
+  if (checked.length === 0 && files.length === 1) checked.push('text');
+  if (checked.length !== files.length)
+    throw new UserError(
+      `give one --output FILE for each --format (${checked.length} --format, ${files.length} --output)`,
+    );
+  const outputs = checked.map((format, i) => ({ format, file: files[i] === '-' ? null : files[i]! }));
+  if (outputs.filter((o) => o.file === null).length > 1)
+    throw new UserError('only one --output may be - (standard output)');
+  const written = outputs.flatMap((o) => (o.file === null ? [] : [o.file]));
+  const twice = written.find((f, i) => written.indexOf(f) !== i);
+  if (twice !== undefined) throw new UserError(`--output ${JSON.stringify(twice)} is given twice`);
+  return outputs;
 }
 
 /** `[--max-size S]`, `[--no-files]`, `--head <IMAGE>` for a required one. */
@@ -87,7 +134,7 @@ export function usageLine(command: Command): string {
   const parts = [`image-guard ${command}`];
   if (POSITIONAL[command]) parts.push(POSITIONAL[command]!);
   for (const name of settingsOf(command)) parts.push(flagUsage(name, REQUIRED[command]));
-  parts.push(`[--format ${FORMATS[command].join('|')}]`);
+  parts.push(`[--format ${FORMATS[command].join('|')}]`, '[--output FILE]');
   return parts.join(' ');
 }
 
@@ -115,7 +162,14 @@ export function commandHelp(command: Command): string {
     const text = def ? `${doc.replace(/\.$/, '')}${def}.` : doc;
     rows.push([left, `${text}${spec.config ? ' (also a key of .image-guard.yml)' : ''}`]);
   }
-  rows.push([`--format ${FORMATS[command].join('|')}`, 'Output format. Default: text.']);
+  rows.push([
+    `--format ${FORMATS[command].join('|')}`,
+    'Output format. Default: text. gitlab: GitLab Code Quality; junit: JUnit XML (Jenkins, Azure Pipelines, GitLab test reports); checkstyle: checkstyle XML; github: GitHub workflow commands (annotations). Give it more than once, each with an --output, to write several.',
+  ]);
+  rows.push([
+    '-o, --output FILE',
+    'Write the --format given in the same place to FILE instead of standard output (- is standard output).',
+  ]);
   rows.push(['-h, --help', 'This help.']);
   const width = Math.min(34, Math.max(...rows.map(([l]) => l.length)));
   for (const [left, right] of rows) {

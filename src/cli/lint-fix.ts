@@ -43,7 +43,8 @@ function unifiedDiff(path: string, before: string | null, after: string): string
 export async function runLintFix(req: LintFixRequest, io: CliIO): Promise<number> {
   const { dockerfile, settings, config } = req;
   const diffOnly = settings.diff;
-  if (req.format === 'sarif') throw new UserError('--fix prints text or json, not sarif');
+  if (req.format !== 'text' && req.format !== 'json')
+    throw new UserError(`--fix prints text or json, not ${req.format}`);
   const read = await readDockerfile(dockerfile);
   if (read.tooLarge || read.problems.length > 0)
     throw new UserError(`${dockerfile} cannot be fixed: ${read.tooLarge ?? read.problems[0]!.message}`);

@@ -9,16 +9,17 @@ import { loadSettings, type PolicyOptions } from '../app/load-settings.js';
 import { realPorts, runAnalyzer } from '../app/ports.js';
 import type { Command } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
-import type { FailOn } from '../core/report.js';
 import { TOOL_NAME, VERSION } from '../core/version.js';
 import { setEngineTimeout } from '../engine/engine-request.js';
 import type { ImageData } from '../image/model.js';
 import type { RegistryClient } from '../registry/registry-client.js';
+import type { FormatContext, RuleInfo } from '../render/formats/index.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import type { ContainerRunner } from '../startup/startup-probe.js';
-import { commandHelp, EXIT_STATUS, parseFlags, usageLine } from './flags.js';
+import { commandHelp, EXIT_STATUS, type Output, parseFlags, usageLine } from './flags.js';
 import type { CliIO } from './io.js';
+import { writeOutputs } from './outputs.js';
 import { terminalProgress } from './progress.js';
 
 export type { CliIO } from './io.js';
@@ -135,7 +136,18 @@ async function imageCommand(
       ports,
     );
   }
-  return emit(result, flags.format, io, settings['fail-on']);
+  const dockerfile = command === 'compare' && explicit.has('dockerfile') ? settings.dockerfile : null;
+  return emit(result, flags.outputs, io, {
+    failOn: settings['fail-on'],
+    dockerfile: dockerfile ?? settings.dockerfile,
+    // the rules the run checked: the content rules when the files were read, the Dockerfile's with one
+    rules: async () => [
+      ...(result.report.head?.files
+        ? (await import('../analysis/content-rules/index.js')).CONTENT_RULES
+        : []),
+      ...(dockerfile ? (await import('../lint/rules/index.js')).RULES : []),
+    ],
+  });
 }
 
 /**
@@ -195,19 +207,36 @@ async function withProgress(
   }
 }
 
-async function emit(result: RunReport, format: string, io: CliIO, failOn: FailOn): Promise<number> {
+async function emit(
+  result: RunReport,
+  outputs: readonly Output[],
+  io: CliIO,
+  ctx: Omit<FormatContext, 'rules'> & { rules: () => Promise<RuleInfo[]> },
+): Promise<number> {
   const { report, unchecked } = result;
+  const { failOn } = ctx;
   const options = { failOn, unchecked };
-  if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (format === 'markdown') io.stdout.write(renderMarkdown(report, options));
-  else if (format === 'html') {
-    const { renderHtml } = await import('../render/html/index.js');
-    io.stdout.write(renderHtml(report, { failOn, explore: result.explore }));
-  } else
-    io.stdout.write(
-      renderText(report, { ...options, color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR }),
-    );
-  if (format !== 'text')
+  await writeOutputs(
+    outputs,
+    async ({ format, file }) => {
+      if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+      if (format === 'markdown') return renderMarkdown(report, options);
+      if (format === 'html') {
+        const { renderHtml } = await import('../render/html/index.js');
+        return renderHtml(report, { failOn, explore: result.explore });
+      }
+      if (format !== 'text') {
+        // the formats other systems read load with their XML builder only when asked for
+        const { renderInterchange } = await import('../render/formats/index.js');
+        return renderInterchange(format, report, { ...ctx, rules: await ctx.rules() });
+      }
+      const color = file === null && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
+      return renderText(report, { ...options, color });
+    },
+    io,
+  );
+  // the text report lists them itself
+  if (!outputs.some((o) => o.format === 'text' && o.file === null))
     for (const u of unchecked) io.stderr.write(`${TOOL_NAME}: note: budget not checked: ${u}\n`);
   return report.passed ? 0 : 1;
 }

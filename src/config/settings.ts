@@ -603,11 +603,14 @@ export type Settings = { -readonly [K in SettingName]: ValueOf<(typeof SETTINGS)
 
 export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
 
+/** The formats other CI systems read, for every command (src/render/formats). */
+const INTERCHANGE = ['gitlab', 'junit', 'checkstyle', 'github'] as const;
+
 /** `--format` per command: not a setting of the Action or the config file, but parsed and checked the same way. */
 export const FORMATS: Record<Command, readonly string[]> = {
-  lint: ['text', 'json', 'sarif'],
-  analyze: ['text', 'json', 'html'],
-  compare: ['text', 'json', 'markdown', 'html'],
+  lint: ['text', 'json', 'sarif', ...INTERCHANGE],
+  analyze: ['text', 'json', 'html', ...INTERCHANGE],
+  compare: ['text', 'json', 'markdown', 'html', ...INTERCHANGE],
 };
 export const parseFormat = (command: Command, t: string): Parsed<string> => format(FORMATS[command])(t);
 

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -16,6 +18,7 @@ import {
   removeImages,
   uniqueTag,
 } from '../support/engine.js';
+import { validateGitlab, xmlErrors } from '../support/format-schemas.js';
 
 // The bundled example (what `npm run demo` shows) must keep building, and its "after" must keep being the
 // small, working image a multi-stage build promises. Built on the local stand-in for python:3.13-slim, so that the
@@ -164,6 +167,47 @@ describe.skipIf(!engineAvailable)('examples/python-api', () => {
     expect(firstRows).toHaveLength(10);
     for (const row of firstRows) expect(row).toMatch(/\| added \| `\/(opt\/venv|app)\//);
   }, 900_000);
+
+  it('writes every format other systems read in one compare of the demo images, each valid against its schema', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ig-demo-formats-'));
+    try {
+      const out = (f: string) => join(dir, f);
+      const r = await runCli([
+        'compare',
+        '--head',
+        single,
+        '--base',
+        multi,
+        '--dockerfile',
+        join(example, 'Dockerfile.single'),
+        '--max-increase',
+        '1MB',
+        '--no-pull-size',
+        ...['--format', 'gitlab', '--output', out('gl.json')],
+        ...['--format', 'junit', '--output', out('junit.xml')],
+        ...['--format', 'checkstyle', '--output', out('checkstyle.xml')],
+        ...['--format', 'github', '--output', out('github.txt')],
+      ]);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(1); // IG009 is an error, and the single-stage image is far over +1 MB
+      const issues = JSON.parse(readFileSync(out('gl.json'), 'utf8'));
+      expect(validateGitlab(issues), JSON.stringify(validateGitlab.errors)).toBe(true);
+      const checks = issues.map((i: { check_name: string }) => i.check_name);
+      expect(checks).toEqual(
+        expect.arrayContaining(['image-guard/IG009', 'image-guard/IG001', 'image-guard/budget/max-increase']),
+      );
+      expect(new Set(issues.map((i: { fingerprint: string }) => i.fingerprint)).size).toBe(issues.length);
+      const junit = readFileSync(out('junit.xml'), 'utf8');
+      expect(await xmlErrors(junit, 'junit-10.xsd')).toEqual([]);
+      expect(junit).toMatch(/<testcase name="budget max-increase"[^>]*>\s*<failure/);
+      expect(await xmlErrors(readFileSync(out('checkstyle.xml'), 'utf8'), 'checkstyle.xsd')).toEqual([]);
+      const github = readFileSync(out('github.txt'), 'utf8').trimEnd().split('\n');
+      expect(github.at(-1)).toMatch(/^image-guard: failed: max-increase /);
+      expect(github.slice(0, -1).every((l) => /^::(error|warning|notice) /.test(l))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it("names build-essential's packages as removed, with the bytes their files weigh in the base (issue 21)", async () => {
     await checkDemoPackageDiff(single, multi);
