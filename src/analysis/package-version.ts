@@ -43,8 +43,9 @@ export function compareDpkg(a: string, b: string): number {
   return sign(dpkgPart(x.upstream, y.upstream)) || sign(dpkgPart(x.revision, y.revision));
 }
 
-function splitDpkg(version: string): { epoch: number; upstream: string; revision: string } {
-  let v = version.trim();
+/** `[epoch:]version[-release]`, as dpkg and rpm both write it: the release is what follows the last `-`. */
+function splitEvr(evr: string): { epoch: number; version: string; release: string | null } {
+  let v = evr;
   let epoch = 0;
   const colon = v.indexOf(':');
   if (colon > 0 && /^[0-9]+$/.test(v.slice(0, colon))) {
@@ -53,8 +54,13 @@ function splitDpkg(version: string): { epoch: number; upstream: string; revision
   }
   const dash = v.lastIndexOf('-');
   return dash >= 0
-    ? { epoch, upstream: v.slice(0, dash), revision: v.slice(dash + 1) }
-    : { epoch, upstream: v, revision: '' };
+    ? { epoch, version: v.slice(0, dash), release: v.slice(dash + 1) }
+    : { epoch, version: v, release: null };
+}
+
+function splitDpkg(text: string): { epoch: number; upstream: string; revision: string } {
+  const { epoch, version, release } = splitEvr(text.trim());
+  return { epoch, upstream: version, revision: release ?? '' };
 }
 
 /** A character's weight in the non-digit parts: `~` before the end, the end before letters, letters before the rest. */
@@ -252,26 +258,12 @@ function apkTokens(v: string): ApkToken[] {
 
 /** RPM's order (`rpm.vercmp`, `rpmdev-vercmp`): epoch, then version, then release, each by `rpmvercmp`. */
 export function compareRpm(a: string, b: string): number {
-  const x = splitRpm(a);
-  const y = splitRpm(b);
+  const x = splitEvr(a);
+  const y = splitEvr(b);
   if (x.epoch !== y.epoch) return x.epoch < y.epoch ? -1 : 1;
   const v = rpmvercmp(x.version, y.version);
   if (v !== 0 || x.release === null || y.release === null) return v;
   return rpmvercmp(x.release, y.release);
-}
-
-function splitRpm(evr: string): { epoch: number; version: string; release: string | null } {
-  let v = evr;
-  let epoch = 0;
-  const colon = v.indexOf(':');
-  if (colon > 0 && /^[0-9]+$/.test(v.slice(0, colon))) {
-    epoch = Number(v.slice(0, colon));
-    v = v.slice(colon + 1);
-  }
-  const dash = v.lastIndexOf('-');
-  return dash >= 0
-    ? { epoch, version: v.slice(0, dash), release: v.slice(dash + 1) }
-    : { epoch, version: v, release: null };
 }
 
 /** rpm's `rpmvercmp`: alphanumeric segments, numbers newer than letters, `~` before anything, `^` after the end. */

@@ -2,7 +2,7 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   applyPolicy,
   describeProbe
-} from "./chunk-DLP3PCNZ.js";
+} from "./chunk-4WJVCO4V.js";
 import {
   escapeHtml,
   escapeMarkdown,
@@ -11,7 +11,7 @@ import {
 } from "./chunk-45SRNV5D.js";
 import {
   buildReport
-} from "./chunk-WJY32NUR.js";
+} from "./chunk-2UWW2KYF.js";
 import {
   isArchiveRef
 } from "./chunk-HD7YJO3N.js";

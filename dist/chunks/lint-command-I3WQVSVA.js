@@ -3,13 +3,13 @@ import {
   commandHelp,
   parseFlags,
   writeOutputs
-} from "./chunk-KNYYNDS3.js";
+} from "./chunk-XMTMH523.js";
 import {
   loadSettings
-} from "./chunk-DLP3PCNZ.js";
+} from "./chunk-4WJVCO4V.js";
 import {
   buildReport
-} from "./chunk-WJY32NUR.js";
+} from "./chunk-2UWW2KYF.js";
 import "./chunk-DNIAJJEW.js";
 import {
   escapeTerminal
@@ -214,7 +214,7 @@ async function lintOne(dockerfile, flags, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-3JV7PMFT.js");
+      const { runLintFix } = await import("./lint-fix-4O5LYKWI.js");
       if (flags.outputs.length > 1 || flags.outputs[0].file !== null)
         throw new UserError("--fix prints its changes: --output goes with a lint without --fix");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);

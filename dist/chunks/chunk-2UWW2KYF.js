@@ -1381,8 +1381,8 @@ function compareDpkg(a, b) {
   if (x.epoch !== y.epoch) return x.epoch < y.epoch ? -1 : 1;
   return sign(dpkgPart(x.upstream, y.upstream)) || sign(dpkgPart(x.revision, y.revision));
 }
-function splitDpkg(version) {
-  let v = version.trim();
+function splitEvr(evr) {
+  let v = evr;
   let epoch = 0;
   const colon = v.indexOf(":");
   if (colon > 0 && /^[0-9]+$/.test(v.slice(0, colon))) {
@@ -1390,7 +1390,11 @@ function splitDpkg(version) {
     v = v.slice(colon + 1);
   }
   const dash = v.lastIndexOf("-");
-  return dash >= 0 ? { epoch, upstream: v.slice(0, dash), revision: v.slice(dash + 1) } : { epoch, upstream: v, revision: "" };
+  return dash >= 0 ? { epoch, version: v.slice(0, dash), release: v.slice(dash + 1) } : { epoch, version: v, release: null };
+}
+function splitDpkg(text) {
+  const { epoch, version, release } = splitEvr(text.trim());
+  return { epoch, upstream: version, revision: release ?? "" };
 }
 function dpkgOrder(s, i) {
   if (i >= s.length) return 0;
@@ -1549,23 +1553,12 @@ function apkTokens(v) {
   return out;
 }
 function compareRpm(a, b) {
-  const x = splitRpm(a);
-  const y = splitRpm(b);
+  const x = splitEvr(a);
+  const y = splitEvr(b);
   if (x.epoch !== y.epoch) return x.epoch < y.epoch ? -1 : 1;
   const v = rpmvercmp(x.version, y.version);
   if (v !== 0 || x.release === null || y.release === null) return v;
   return rpmvercmp(x.release, y.release);
-}
-function splitRpm(evr) {
-  let v = evr;
-  let epoch = 0;
-  const colon = v.indexOf(":");
-  if (colon > 0 && /^[0-9]+$/.test(v.slice(0, colon))) {
-    epoch = Number(v.slice(0, colon));
-    v = v.slice(colon + 1);
-  }
-  const dash = v.lastIndexOf("-");
-  return dash >= 0 ? { epoch, version: v.slice(0, dash), release: v.slice(dash + 1) } : { epoch, version: v, release: null };
 }
 function rpmvercmp(a, b) {
   if (a === b) return 0;

@@ -10,7 +10,7 @@ import {
 } from "./chunk-PIQBENOR.js";
 import {
   buildReport
-} from "./chunk-WJY32NUR.js";
+} from "./chunk-2UWW2KYF.js";
 import "./chunk-DNIAJJEW.js";
 import {
   lintDockerfileResult,

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-DLP3PCNZ.js";
+} from "./chunk-4WJVCO4V.js";
 import {
   UserError,
   messageOf

@@ -5,17 +5,17 @@ import {
   renderMarkdown,
   runAnalyzer,
   runComparison
-} from "./chunk-BO766XWV.js";
+} from "./chunk-ULA6JHNH.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-DLP3PCNZ.js";
+} from "./chunk-4WJVCO4V.js";
 import {
   escapeMarkdown
 } from "./chunk-45SRNV5D.js";
-import "./chunk-WJY32NUR.js";
+import "./chunk-2UWW2KYF.js";
 import "./chunk-HD7YJO3N.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-M367CTP7.js";

@@ -5,7 +5,7 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-KNYYNDS3.js";
+} from "./chunk-XMTMH523.js";
 import {
   costPhrase,
   policySentences,
@@ -14,12 +14,12 @@ import {
   runAnalysis,
   runAnalyzer,
   runComparison
-} from "./chunk-BO766XWV.js";
+} from "./chunk-ULA6JHNH.js";
 import {
   loadSettings
-} from "./chunk-DLP3PCNZ.js";
+} from "./chunk-4WJVCO4V.js";
 import "./chunk-45SRNV5D.js";
-import "./chunk-WJY32NUR.js";
+import "./chunk-2UWW2KYF.js";
 import {
   analyzeImage
 } from "./chunk-32TH62ZH.js";
@@ -369,7 +369,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-ESMN6JEC.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-I3WQVSVA.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
