@@ -14,7 +14,7 @@ import { COMMENT_LIMIT } from '../render/markdown.js';
 import { statusLine } from '../render/summary.js';
 import { getInputs, inputVariable } from './inputs.js';
 import type { RunDeps } from './main.js';
-import { publishAggregate, runCommit, SUMMARY_LIMIT } from './publish.js';
+import { commentView, publishAggregate, runCommit, SUMMARY_LIMIT } from './publish.js';
 
 /** The aggregate comment's key when `comment-key` is not given. */
 export const AGGREGATE_KEY = 'aggregate';
@@ -58,7 +58,8 @@ export async function runAggregate(deps: RunDeps): Promise<string | null> {
         maxChars: SUMMARY_LIMIT,
         fullReportHint: "the full report is in the job summary of the image's own job.",
       }),
-      comment: renderAggregate(aggregate, ordered, {
+      // Each image as its own comment shows it: build times from the cache, which vary run to run, left out.
+      comment: renderAggregate(aggregate, ordered.map(asInComment), {
         maxChars: COMMENT_LIMIT - 200,
         fullReportHint: 'the full report is in the job summary of this run.',
       }),
@@ -68,6 +69,11 @@ export async function runAggregate(deps: RunDeps): Promise<string | null> {
   if (failed.length === 0) return null;
   return `${failed.length} of ${aggregate.images.length} images failed: ${failed.map((i) => `${i.key} (${i.status})`).join('; ')}`;
 }
+
+const asInComment = (r: LoadedReport): LoadedReport => ({
+  ...r,
+  report: { ...commentView(r.report), action: r.report.action },
+});
 
 /**
  * The files the patterns match, one pattern a line, relative to the workspace, `!` excluding, as

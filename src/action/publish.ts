@@ -350,7 +350,7 @@ export async function publishAggregate(
  * and the JSON report, so that running the same commit again does not edit the comment. With
  * `build-time: fresh` the user asked for them: they are shown.
  */
-function commentView(report: Report): Report {
+export function commentView(report: Report): Report {
   const c = report.costs;
   if (!c || (!c.head.build && !c.base?.build)) return report;
   if (c.head.build?.noCache || c.base?.build?.noCache) return report;

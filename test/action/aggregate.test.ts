@@ -170,6 +170,29 @@ describe('reports: several images in one comment', () => {
     expect(readFileSync(SUMMARY_FILE, 'utf8')).toContain('| `worker`');
   });
 
+  it("leaves cached build times to the summary, as each image's own comment does: a re-run edits nothing", async () => {
+    const write = (seconds: number) => {
+      mkdirSync(join(workspace, 'reports'), { recursive: true });
+      const r = imageReport({
+        key: 'web',
+        baseBytes: 1_000,
+        headBytes: 2_000,
+        dockerfile: 'FROM busybox:1.36\nUSER nobody\n',
+        cachedBuildSeconds: seconds,
+      });
+      writeFileSync(join(workspace, 'reports', 'web.json'), JSON.stringify(r));
+    };
+    write(1.25);
+    await runWith({ reports: 'reports/*.json' });
+    write(3.5);
+    await runWith({ reports: 'reports/*.json' });
+    expect(comments).toHaveLength(2);
+    expect(comments[0]!.body).toBe(comments[1]!.body);
+    expect(comments[0]!.body).toContain('**Size, build, pull and start-up**');
+    expect(comments[0]!.body).not.toContain('3.5 s');
+    expect(readFileSync(SUMMARY_FILE, 'utf8')).toContain('3.5 s (cached)');
+  });
+
   const failsWith = async (inputs: Record<string, string>, line: string | RegExp, event?: ActionEvent) => {
     await runWith(inputs, event);
     const [only, ...more] = errors();

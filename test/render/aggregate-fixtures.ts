@@ -25,6 +25,8 @@ export interface ImageSpec {
   commit?: string;
   /** Files in the head's app layer (many make a long report). */
   files?: number;
+  /** Seconds of both builds, served from the engine's cache, as the Action times them. */
+  cachedBuildSeconds?: number;
 }
 
 export function imageReport(spec: ImageSpec): Report & { action: ReportAction } {
@@ -51,6 +53,17 @@ export function imageReport(spec: ImageSpec): Report & { action: ReportAction } 
     findings,
     failOn,
     limits: spec.limits ?? {},
+    ...(spec.cachedBuildSeconds
+      ? {
+          costs: {
+            pullBandwidth: 100_000_000,
+            builds: {
+              head: { seconds: spec.cachedBuildSeconds, cache: 'all' as const, noCache: false },
+              base: base ? { seconds: spec.cachedBuildSeconds, cache: 'all' as const, noCache: false } : null,
+            },
+          },
+        }
+      : {}),
   });
   return {
     ...built.report,
