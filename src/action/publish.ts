@@ -327,12 +327,12 @@ async function postComment(p: Publishing, key: string, body: string, commentFile
  * same Markdown, with more room, in the job summary, and the outputs (`findings`: every image's).
  */
 export async function publishAggregate(
-  p: Publishing,
+  publishing: Publishing,
   out: { key: string; summary: string; comment: string; json: unknown; passed: boolean; findings: number },
 ): Promise<void> {
-  await mkdir(p.outDir, { recursive: true });
-  const reportFile = join(p.outDir, 'aggregate.json');
-  const commentFile = join(p.outDir, 'comment.md');
+  await mkdir(publishing.outDir, { recursive: true });
+  const reportFile = join(publishing.outDir, 'aggregate.json');
+  const commentFile = join(publishing.outDir, 'comment.md');
   await writeFile(reportFile, `${JSON.stringify(out.json, null, 2)}\n`);
   await writeFile(commentFile, out.comment);
   try {
@@ -340,7 +340,7 @@ export async function publishAggregate(
   } catch (error) {
     core.warning(`image-guard: could not write the job summary: ${messageOf(error)}`);
   }
-  const commentUrl = await postComment(p, out.key, out.comment, commentFile);
+  const commentUrl = await postComment(publishing, out.key, out.comment, commentFile);
   setOutputs(null, { passed: out.passed, reportFile, commentFile, commentUrl, findings: out.findings });
 }
 

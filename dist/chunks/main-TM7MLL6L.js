@@ -694,10 +694,10 @@ async function postComment(p, key, body, commentFile) {
     return "";
   }
 }
-async function publishAggregate(p, out) {
-  await mkdir(p.outDir, { recursive: true });
-  const reportFile = join(p.outDir, "aggregate.json");
-  const commentFile = join(p.outDir, "comment.md");
+async function publishAggregate(publishing, out) {
+  await mkdir(publishing.outDir, { recursive: true });
+  const reportFile = join(publishing.outDir, "aggregate.json");
+  const commentFile = join(publishing.outDir, "comment.md");
   await writeFile(reportFile, `${JSON.stringify(out.json, null, 2)}
 `);
   await writeFile(commentFile, out.comment);
@@ -706,7 +706,7 @@ async function publishAggregate(p, out) {
   } catch (error2) {
     warning(`image-guard: could not write the job summary: ${messageOf(error2)}`);
   }
-  const commentUrl = await postComment(p, out.key, out.comment, commentFile);
+  const commentUrl = await postComment(publishing, out.key, out.comment, commentFile);
   setOutputs(null, { passed: out.passed, reportFile, commentFile, commentUrl, findings: out.findings });
 }
 function commentView(report) {
