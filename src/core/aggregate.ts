@@ -90,7 +90,7 @@ export function parseReportFile(file: string, text: string): LoadedReport {
     typeof action.commit !== 'string' ||
     typeof action.key !== 'string' ||
     typeof action.title !== 'string' ||
-    typeof action.failOn !== 'string'
+    !['error', 'warning', 'info', 'never'].includes(action.failOn as string)
   )
     throw new UserError(
       `${file} has no action.commit and action.key: only reports the image-guard Action wrote (its report-file output) can be put in one comment, not the CLI's`,

@@ -193,7 +193,7 @@ function parseReportFile(file, text) {
       `${file} is not an image-guard report (schemaVersion 1, tool.name image-guard, findings, budgets, passed): give reports only the report-file of image-guard's image jobs`
     );
   const action = value.action;
-  if (!isObject(action) || typeof action.commit !== "string" || typeof action.key !== "string" || typeof action.title !== "string" || typeof action.failOn !== "string")
+  if (!isObject(action) || typeof action.commit !== "string" || typeof action.key !== "string" || typeof action.title !== "string" || !["error", "warning", "info", "never"].includes(action.failOn))
     throw new UserError(
       `${file} has no action.commit and action.key: only reports the image-guard Action wrote (its report-file output) can be put in one comment, not the CLI's`
     );
