@@ -20,6 +20,7 @@ import type { ArtifactService } from '../github/artifact.js';
 import { type ActionEvent, readEvent } from '../github/event.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { statusLine } from '../render/summary.js';
+import { runAggregate, wantsAggregate } from './aggregate.js';
 import { type BaseImage, getBase, shortSha } from './base-image.js';
 import { type ActionBuild, actionBuild } from './build-options.js';
 import { runCacheProbe } from './cache-probe.js';
@@ -57,6 +58,8 @@ export async function run(deps: RunDeps = {}): Promise<void> {
 
 /** Runs the whole flow; returns why the check failed, or null when it passed. */
 async function runAction(deps: RunDeps): Promise<string | null> {
+  // `reports:` puts the image jobs' reports in one comment: nothing is built, no engine is needed.
+  if (wantsAggregate(deps.env ?? process.env)) return runAggregate(deps);
   const setup = await prepare(deps);
   const cleanup = new Cleanup();
   try {

@@ -17,7 +17,7 @@ import { escapeMarkdown } from '../render/markdown-escape.js';
 import { setOutputs } from './outputs.js';
 
 /** Job summaries over 1 MiB are dropped by the runner; stay well under. */
-const SUMMARY_LIMIT = 900_000;
+export const SUMMARY_LIMIT = 900_000;
 
 export interface Publisher {
   upsert(comment: {
@@ -155,7 +155,49 @@ export async function publishReport(publishing: Publishing, result: RunReport): 
     maxChars: COMMENT_LIMIT - 200,
     fullReportHint: 'The full report is in the job summary of this run.',
   });
-  await publish(publishing, { summary, comment, report, passed: report.passed, htmlFile: html.file });
+  await publish(publishing, {
+    summary,
+    comment,
+    report: stamped(publishing, report, { ...options, htmlReport: html.url }),
+    passed: report.passed,
+    htmlFile: html.file,
+  });
+}
+
+/**
+ * The report as its file holds it: with the run that wrote it (`action`: the commit, the comment key, how the
+ * comment showed it), which a `reports:` run checks and shows when it puts several images in one comment.
+ */
+function stamped(
+  p: Publishing,
+  report: Report,
+  shown: {
+    failOn: Settings['fail-on'];
+    title: string;
+    headLabel?: string;
+    baseLabel?: string;
+    unchecked: readonly string[];
+    htmlReport: string;
+  },
+): Report {
+  return {
+    ...report,
+    action: {
+      commit: runCommit(p.event),
+      key: commentKey(p.settings),
+      title: shown.title,
+      failOn: shown.failOn,
+      baseLabel: shown.baseLabel || null,
+      headLabel: shown.headLabel || null,
+      unchecked: [...shown.unchecked],
+      htmlReport: shown.htmlReport || null,
+    },
+  };
+}
+
+/** The commit a run's reports are of: the pull request's head on a PR (GITHUB_SHA is its merge), else GITHUB_SHA. */
+export function runCommit(event: ActionEvent): string {
+  return event.pullRequest?.headSha ?? event.sha;
 }
 
 /**
@@ -240,30 +282,7 @@ async function publish(
     core.warning(`image-guard: could not write the job summary: ${messageOf(error)}`);
   }
 
-  let commentUrl = '';
-  const pr = p.event.pullRequest;
-  if (p.settings.comment && pr) {
-    const publisher = p.deps.publisher ?? githubPublisher(p.settings['github-token']);
-    try {
-      const result = await publisher.upsert({
-        owner: p.event.owner,
-        repo: p.event.repo,
-        issueNumber: pr.number,
-        key: commentKey(p.settings),
-        body: out.comment,
-      });
-      commentUrl = result.url;
-      if (result.action === 'skipped') {
-        core.warning(
-          `image-guard: the PR comment was not posted (${result.reason ?? 'no permission'}); the report is in the job summary and in ${commentFile}. For PRs from forks, see the workflow_run example in the README.`,
-        );
-      } else core.info(`image-guard: PR comment ${result.action}: ${result.url}`);
-    } catch (error) {
-      core.warning(
-        `image-guard: the PR comment could not be posted: ${messageOf(error)}; the report is in the job summary and in ${commentFile}.`,
-      );
-    }
-  }
+  const commentUrl = await postComment(p, commentKey(p.settings), out.comment, commentFile);
   setOutputs(out.report, {
     passed: out.passed,
     reportFile: out.report ? reportFile : '',
@@ -274,12 +293,64 @@ async function publish(
 }
 
 /**
+ * The sticky comment, posted or edited when `comment` is on and the run is a pull request's; its URL, or '' when
+ * none was posted. A comment that cannot be posted is a warning: the report is still in the summary and the file.
+ */
+async function postComment(p: Publishing, key: string, body: string, commentFile: string): Promise<string> {
+  const pr = p.event.pullRequest;
+  if (!p.settings.comment || !pr) return '';
+  const publisher = p.deps.publisher ?? githubPublisher(p.settings['github-token']);
+  try {
+    const result = await publisher.upsert({
+      owner: p.event.owner,
+      repo: p.event.repo,
+      issueNumber: pr.number,
+      key,
+      body,
+    });
+    if (result.action === 'skipped') {
+      core.warning(
+        `image-guard: the PR comment was not posted (${result.reason ?? 'no permission'}); the report is in the job summary and in ${commentFile}. For PRs from forks, see the workflow_run example in the README.`,
+      );
+    } else core.info(`image-guard: PR comment ${result.action}: ${result.url}`);
+    return result.url;
+  } catch (error) {
+    core.warning(
+      `image-guard: the PR comment could not be posted: ${messageOf(error)}; the report is in the job summary and in ${commentFile}.`,
+    );
+    return '';
+  }
+}
+
+/**
+ * Several images' reports in one (the `reports:` mode): the aggregate JSON, the comment under its own key, the
+ * same Markdown, with more room, in the job summary, and the outputs (`findings`: every image's).
+ */
+export async function publishAggregate(
+  publishing: Publishing,
+  out: { key: string; summary: string; comment: string; json: unknown; passed: boolean; findings: number },
+): Promise<void> {
+  await mkdir(publishing.outDir, { recursive: true });
+  const reportFile = join(publishing.outDir, 'aggregate.json');
+  const commentFile = join(publishing.outDir, 'comment.md');
+  await writeFile(reportFile, `${JSON.stringify(out.json, null, 2)}\n`);
+  await writeFile(commentFile, out.comment);
+  try {
+    await core.summary.addRaw(out.summary).write();
+  } catch (error) {
+    core.warning(`image-guard: could not write the job summary: ${messageOf(error)}`);
+  }
+  const commentUrl = await postComment(publishing, out.key, out.comment, commentFile);
+  setOutputs(null, { passed: out.passed, reportFile, commentFile, commentUrl, findings: out.findings });
+}
+
+/**
  * The report as the sticky comment shows it. Build times taken with the engine's cache differ from run to run
  * and compare nothing (the base is built from the head's cache): the comment leaves them to the job summary
  * and the JSON report, so that running the same commit again does not edit the comment. With
  * `build-time: fresh` the user asked for them: they are shown.
  */
-function commentView(report: Report): Report {
+export function commentView(report: Report): Report {
   const c = report.costs;
   if (!c || (!c.head.build && !c.base?.build)) return report;
   if (c.head.build?.noCache || c.base?.build?.noCache) return report;

@@ -70,6 +70,7 @@ export const README_INPUT_GROUPS: readonly { title: string; names: readonly Sett
       'startup-timeout',
     ],
   },
+  { title: '[One comment for many images](docs/recipes.md#many-images)', names: ['reports'] },
   {
     title: 'Trust and limits',
     names: ['policy-from', 'allow-untrusted-build', 'engine-timeout'],

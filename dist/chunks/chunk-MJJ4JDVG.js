@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-4WJVCO4V.js";
+} from "./chunk-5ZKJM3Z3.js";
 import {
   UserError,
   messageOf

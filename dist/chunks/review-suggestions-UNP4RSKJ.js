@@ -1,5 +1,8 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  parsePatch
+} from "./chunk-CDSK65MU.js";
+import {
   GITHUB_ACTIONS_BOT,
   MAX_COMMENT_LENGTH,
   commentLength,
@@ -13,9 +16,6 @@ import {
   escapeMessage,
   inlineCode
 } from "./chunk-45SRNV5D.js";
-import {
-  parsePatch
-} from "./chunk-CDSK65MU.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/github/review-suggestions.ts

@@ -3,14 +3,20 @@ import {
   commandHelp,
   parseFlags,
   writeOutputs
-} from "./chunk-XMTMH523.js";
+} from "./chunk-MJJ4JDVG.js";
 import {
   loadSettings
-} from "./chunk-4WJVCO4V.js";
+} from "./chunk-5ZKJM3Z3.js";
 import {
   buildReport
-} from "./chunk-2UWW2KYF.js";
+} from "./chunk-THID4HDC.js";
+import {
+  describeJudged
+} from "./chunk-7OYFYWMG.js";
+import "./chunk-JHBJJO36.js";
+import "./chunk-YVMMMQ26.js";
 import "./chunk-DNIAJJEW.js";
+import "./chunk-QPMSVJNA.js";
 import {
   escapeTerminal
 } from "./chunk-VRCMAYR7.js";
@@ -19,14 +25,8 @@ import {
   lintDockerfileResult
 } from "./chunk-7ME6PGXY.js";
 import {
-  describeJudged
-} from "./chunk-7OYFYWMG.js";
-import "./chunk-JHBJJO36.js";
-import "./chunk-YVMMMQ26.js";
-import "./chunk-QPMSVJNA.js";
-import {
   VERSION
-} from "./chunk-QFBSMOZF.js";
+} from "./chunk-3NRVGVFA.js";
 import "./chunk-3HU7N3WQ.js";
 import "./chunk-XHO5KUT2.js";
 import {
@@ -214,7 +214,7 @@ async function lintOne(dockerfile, flags, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-4O5LYKWI.js");
+      const { runLintFix } = await import("./lint-fix-XQFDIBJ5.js");
       if (flags.outputs.length > 1 || flags.outputs[0].file !== null)
         throw new UserError("--fix prints its changes: --output goes with a lint without --fix");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
@@ -253,7 +253,7 @@ async function lintOne(dockerfile, flags, io) {
 `;
         if (format === "sarif") return sarif();
         if (format !== "text") {
-          const { renderInterchange } = await import("./formats-FAQ5MU2Z.js");
+          const { renderInterchange } = await import("./formats-V57375SV.js");
           return renderInterchange(format, report, {
             failOn: settings["fail-on"],
             dockerfile,

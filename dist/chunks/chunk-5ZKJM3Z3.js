@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   DEFAULT_PULL_BANDWIDTH
-} from "./chunk-2UWW2KYF.js";
+} from "./chunk-THID4HDC.js";
 import {
   parseBandwidth
 } from "./chunk-JHBJJO36.js";
@@ -454,6 +454,11 @@ var SETTINGS = {
     defaultDoc: "dockerfile and target",
     parse: text
   }),
+  reports: setting({
+    doc: "JSON reports of image jobs to put in one comment (a glob, or several one a line, of report-file outputs downloaded from artifacts): the step then builds nothing and posts a table of all the images under its own comment-key (default aggregate).",
+    default: [],
+    parse: (t) => ok(nonEmptyLines(t))
+  }),
   "github-token": setting({
     actionDefault: "${{ github.token }}",
     doc: "Token for the PR comment.",
@@ -857,6 +862,7 @@ export {
   parseFormat,
   specOf,
   flagOf,
+  resolveSettings,
   CONFIG_FILE,
   loadSettings
 };

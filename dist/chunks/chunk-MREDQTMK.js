@@ -2,22 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   applyPolicy,
   describeProbe
-} from "./chunk-4WJVCO4V.js";
-import {
-  escapeHtml,
-  escapeMarkdown,
-  escapeMessage,
-  inlineCode
-} from "./chunk-45SRNV5D.js";
+} from "./chunk-5ZKJM3Z3.js";
 import {
   buildReport
-} from "./chunk-2UWW2KYF.js";
-import {
-  isArchiveRef
-} from "./chunk-HD7YJO3N.js";
-import {
-  comparePaths
-} from "./chunk-DNIAJJEW.js";
+} from "./chunk-THID4HDC.js";
 import {
   bar,
   budgetFigures,
@@ -38,6 +26,18 @@ import {
 import {
   reachesFailOn
 } from "./chunk-YVMMMQ26.js";
+import {
+  escapeHtml,
+  escapeMarkdown,
+  escapeMessage,
+  inlineCode
+} from "./chunk-45SRNV5D.js";
+import {
+  isArchiveRef
+} from "./chunk-HD7YJO3N.js";
+import {
+  comparePaths
+} from "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
@@ -605,7 +605,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-RLIO5QAK.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-WPOA6KBP.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-Q2F5NU24.js")).lintDockerfileResult(path, {
@@ -616,7 +616,7 @@ var realPorts = {
 };
 function runAnalyzer(registryEnv) {
   const shared = /* @__PURE__ */ new Map();
-  return async (ref, options) => (await import("./image-source-RLIO5QAK.js")).analyzeRef(ref, {
+  return async (ref, options) => (await import("./image-source-WPOA6KBP.js")).analyzeRef(ref, {
     ...options,
     shared,
     ...registryEnv ? { registryEnv } : {}
@@ -778,7 +778,8 @@ function compose(report, o, lim, cut) {
   if (o.prefix) out.push(o.prefix);
   const icon = report.passed ? "\u2705" : "\u274C";
   const title = o.title ? ` \xB7 ${escapeMarkdown(o.title)}` : "";
-  out.push(`### ${icon} image-guard${title}: ${escapeMarkdown(statusLine(report, o.failOn))}`, "");
+  if (!o.nested)
+    out.push(`### ${icon} image-guard${title}: ${escapeMarkdown(statusLine(report, o.failOn))}`, "");
   if (cut) {
     out.push(
       `> Some sections were shortened to fit in a comment. ${escapeMarkdown(o.fullReportHint ?? "")}`,
@@ -860,7 +861,7 @@ function compose(report, o, lim, cut) {
       `\u{1F4CA} [HTML report](${o.htmlReport.replace(/[()\s]/g, encodeURIComponent)}): the layers, the final filesystem and the diff to explore (a workflow artifact: download, unzip, open \`report.html\`)`,
       ""
     );
-  out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
+  if (!o.nested) out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
   return `${out.join("\n")}
 `;
 }

@@ -10,15 +10,15 @@ import {
 } from "./chunk-PIQBENOR.js";
 import {
   buildReport
-} from "./chunk-2UWW2KYF.js";
+} from "./chunk-THID4HDC.js";
+import "./chunk-YVMMMQ26.js";
 import "./chunk-DNIAJJEW.js";
+import "./chunk-QPMSVJNA.js";
 import {
   lintDockerfileResult,
   readDockerfile
 } from "./chunk-7ME6PGXY.js";
-import "./chunk-YVMMMQ26.js";
-import "./chunk-QPMSVJNA.js";
-import "./chunk-QFBSMOZF.js";
+import "./chunk-3NRVGVFA.js";
 import "./chunk-XHO5KUT2.js";
 import "./chunk-X237IDS4.js";
 import "./chunk-IYZ2ET24.js";

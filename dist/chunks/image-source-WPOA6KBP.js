@@ -7,6 +7,7 @@ import {
   readArchiveRef
 } from "./chunk-HD7YJO3N.js";
 import "./chunk-DNIAJJEW.js";
+import "./chunk-QPMSVJNA.js";
 import {
   readSaveStream
 } from "./chunk-M367CTP7.js";
@@ -14,13 +15,12 @@ import "./chunk-VRCMAYR7.js";
 import {
   registryAuth
 } from "./chunk-KPJIGWYP.js";
-import "./chunk-QPMSVJNA.js";
 import {
   codeFingerprint
-} from "./chunk-FC337CG5.js";
+} from "./chunk-ABUF2SLX.js";
 import {
   VERSION
-} from "./chunk-QFBSMOZF.js";
+} from "./chunk-3NRVGVFA.js";
 import {
   referenceProblem,
   registryOf,

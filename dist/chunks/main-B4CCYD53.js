@@ -5,7 +5,7 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-XMTMH523.js";
+} from "./chunk-MJJ4JDVG.js";
 import {
   costPhrase,
   policySentences,
@@ -14,21 +14,11 @@ import {
   runAnalysis,
   runAnalyzer,
   runComparison
-} from "./chunk-ULA6JHNH.js";
+} from "./chunk-MREDQTMK.js";
 import {
   loadSettings
-} from "./chunk-4WJVCO4V.js";
-import "./chunk-45SRNV5D.js";
-import "./chunk-2UWW2KYF.js";
-import {
-  analyzeImage
-} from "./chunk-32TH62ZH.js";
-import "./chunk-HD7YJO3N.js";
-import "./chunk-DNIAJJEW.js";
-import "./chunk-M367CTP7.js";
-import {
-  escapeTerminal
-} from "./chunk-VRCMAYR7.js";
+} from "./chunk-5ZKJM3Z3.js";
+import "./chunk-THID4HDC.js";
 import {
   bar,
   budgetFigures,
@@ -50,13 +40,23 @@ import "./chunk-JHBJJO36.js";
 import {
   reachesFailOn
 } from "./chunk-YVMMMQ26.js";
+import "./chunk-45SRNV5D.js";
+import {
+  analyzeImage
+} from "./chunk-32TH62ZH.js";
+import "./chunk-HD7YJO3N.js";
+import "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
+import "./chunk-M367CTP7.js";
+import {
+  escapeTerminal
+} from "./chunk-VRCMAYR7.js";
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-QFBSMOZF.js";
+} from "./chunk-3NRVGVFA.js";
 import "./chunk-3HU7N3WQ.js";
 import "./chunk-X237IDS4.js";
 import "./chunk-IYZ2ET24.js";
@@ -369,7 +369,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-I3WQVSVA.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-YAFZGDKD.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -505,7 +505,7 @@ async function emit(result, outputs, io, ctx) {
         return renderHtml(report, { failOn, explore: result.explore });
       }
       if (format !== "text") {
-        const { renderInterchange } = await import("./formats-FAQ5MU2Z.js");
+        const { renderInterchange } = await import("./formats-V57375SV.js");
         return renderInterchange(format, report, { ...ctx, rules: await ctx.rules() });
       }
       const color = file === null && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
