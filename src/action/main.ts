@@ -15,7 +15,6 @@ import { messageOf, UserError } from '../core/errors.js';
 import type { BuildFigures, PolicyReport } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import { type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
-import { setEngineTimeout } from '../engine/engine-request.js';
 import type { ArtifactService } from '../github/artifact.js';
 import { type ActionEvent, readEvent } from '../github/event.js';
 import type { RegistryClient } from '../registry/registry-client.js';
@@ -136,7 +135,6 @@ async function prepare(deps: RunDeps): Promise<RunSetup> {
       return existsSync(path) ? path : null;
     },
   });
-  setEngineTimeout(settings['engine-timeout']);
   refuseUntrustedBuild(event, settings, env);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, 'dockerfile');
@@ -242,7 +240,11 @@ function actionPorts(setup: RunSetup): ComparePorts {
   const env = deps.env ?? process.env;
   const token = setup.settings['github-token'];
   const analyze =
-    deps.analyze ?? runAnalyzer(env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token });
+    deps.analyze ??
+    runAnalyzer(
+      env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token },
+      setup.settings['engine-timeout'],
+    );
   return {
     analyze,
     registry: registry ? () => registry : realPorts.registry,

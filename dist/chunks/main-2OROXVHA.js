@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalyzer,
   runComparison
-} from "./chunk-ULA6JHNH.js";
+} from "./chunk-MFEZXSGX.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
@@ -63,9 +63,6 @@ import {
 import "./chunk-IFBXYHVM.js";
 import "./chunk-RDRGCPW2.js";
 import "./chunk-IIRAH6Y5.js";
-import {
-  setEngineTimeout
-} from "./chunk-J4N3GPCO.js";
 import {
   UserError,
   messageOf
@@ -835,7 +832,6 @@ async function prepare(deps) {
       return existsSync3(path) ? path : null;
     }
   });
-  setEngineTimeout(settings["engine-timeout"]);
   refuseUntrustedBuild(event, settings, env);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, "dockerfile");
@@ -915,7 +911,10 @@ function actionPorts(setup) {
   const registry = deps.registry;
   const env = deps.env ?? process.env;
   const token = setup.settings["github-token"];
-  const analyze = deps.analyze ?? runAnalyzer(env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token });
+  const analyze = deps.analyze ?? runAnalyzer(
+    env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token },
+    setup.settings["engine-timeout"]
+  );
   return {
     analyze,
     registry: registry ? () => registry : realPorts.registry,

@@ -605,7 +605,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-RLIO5QAK.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-REKWTMA3.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-Q2F5NU24.js")).lintDockerfileResult(path, {
@@ -614,11 +614,12 @@ var realPorts = {
     platform: options.platform ?? void 0
   })
 };
-function runAnalyzer(registryEnv) {
+function runAnalyzer(registryEnv, engineTimeout = null) {
   const shared = /* @__PURE__ */ new Map();
-  return async (ref, options) => (await import("./image-source-RLIO5QAK.js")).analyzeRef(ref, {
+  return async (ref, options) => (await import("./image-source-REKWTMA3.js")).analyzeRef(ref, {
     ...options,
     shared,
+    engineTimeout,
     ...registryEnv ? { registryEnv } : {}
   });
 }

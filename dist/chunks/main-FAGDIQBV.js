@@ -14,7 +14,7 @@ import {
   runAnalysis,
   runAnalyzer,
   runComparison
-} from "./chunk-ULA6JHNH.js";
+} from "./chunk-MFEZXSGX.js";
 import {
   loadSettings
 } from "./chunk-4WJVCO4V.js";
@@ -65,9 +65,6 @@ import "./chunk-RDRGCPW2.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
-import {
-  setEngineTimeout
-} from "./chunk-J4N3GPCO.js";
 import {
   UserError,
   messageOf
@@ -412,8 +409,7 @@ async function imageCommand(command, argv, io, deps) {
     "bad flags",
     command === "compare" ? comparePolicy(flags.written, cwd) : {}
   );
-  setEngineTimeout(settings["engine-timeout"]);
-  const ports = cliPorts(deps, io);
+  const ports = cliPorts(deps, io, settings["engine-timeout"]);
   let result;
   if (command === "analyze") {
     const ref = flags.positionals[0];
@@ -472,9 +468,9 @@ function comparePolicy(written, cwd) {
     }
   };
 }
-function cliPorts(deps, io) {
+function cliPorts(deps, io, engineTimeout) {
   const { loader, registry, containers } = deps;
-  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : runAnalyzer();
+  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : runAnalyzer(void 0, engineTimeout);
   return {
     analyze: (ref, options) => withProgress(analyze, ref, options, io),
     registry: registry ? () => registry : realPorts.registry,
