@@ -17,6 +17,7 @@ import { VERSION } from '../core/version.js';
 import { type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
 import type { ArtifactService } from '../github/artifact.js';
 import { type ActionEvent, readEvent } from '../github/event.js';
+import type { ContextScan } from '../lint/context.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { statusLine } from '../render/summary.js';
 import { type BaseImage, getBase, shortSha } from './base-image.js';
@@ -86,8 +87,10 @@ async function runAction(deps: RunDeps): Promise<string | null> {
                   c.slice(0, Math.max(0, c.indexOf('='))),
                 ),
                 config: setup.config,
-                // The comparison's own lint of this Dockerfile (the image-content findings have no file).
+                // The comparison's own lint of this Dockerfile (the image-content findings have no file),
+                // and the build context as that lint read it: the context is read once in a run.
                 findings: result.report.findings.filter((f) => f.file !== null),
+                contextScan: setup.linted.context,
               })
             ).suggestions
           : [],
@@ -120,6 +123,8 @@ interface RunSetup {
   /** `build-time: fresh`: both builds without the cache. */
   fresh: boolean;
   publishing: Publishing;
+  /** What the comparison's lint read of the build context (null: nothing), for the review suggestions. */
+  linted: { context: ContextScan | null };
 }
 
 /** Inputs, config and paths checked, the event read, the builder checked: before anything is built. */
@@ -158,6 +163,7 @@ async function prepare(deps: RunDeps): Promise<RunSetup> {
     runId: `${process.pid}-${Date.now().toString(36)}`,
     fresh: settings['build-time'] === 'fresh',
     publishing: { deps, settings, event, outDir },
+    linted: { context: null },
   };
 }
 
@@ -239,6 +245,7 @@ function actionPorts(setup: RunSetup): ComparePorts {
   // ghcr.io takes the workflow's token when nothing else is configured for it (docker login, a helper).
   const env = deps.env ?? process.env;
   const token = setup.settings['github-token'];
+  const lint = deps.lint ?? realPorts.lint;
   const analyze =
     deps.analyze ??
     runAnalyzer(
@@ -249,7 +256,11 @@ function actionPorts(setup: RunSetup): ComparePorts {
     analyze,
     registry: registry ? () => registry : realPorts.registry,
     containers: () => docker.containers,
-    lint: deps.lint ?? realPorts.lint,
+    async lint(dockerfile, options) {
+      const linted = await lint(dockerfile, options);
+      setup.linted.context = linted.context ?? null;
+      return linted;
+    },
     ...cacheProbePort(setup, analyze),
   };
 }

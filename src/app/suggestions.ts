@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Finding } from '../core/report.js';
 import type { Suggestion } from '../github/review-suggestions.js';
+import type { ContextScan } from '../lint/context.js';
 import type { LintOptions } from '../lint/engine.js';
 import { applyEdits, type TextEdit } from '../lint/fix/edits.js';
 import { FIXES, type FixContext, fixDockerfile } from '../lint/fix/index.js';
@@ -146,6 +147,11 @@ export interface DockerfileSuggestionsRequest {
    * them; otherwise it is linted here, with the same context, target, platform and config.
    */
   findings?: readonly Finding[];
+  /**
+   * The build context as that lint read it (lintDockerfileResult's `context`), so it is not read again; absent or
+   * null: read here.
+   */
+  contextScan?: ContextScan | null;
 }
 
 export interface DockerfileSuggestions {
@@ -156,7 +162,8 @@ export interface DockerfileSuggestions {
 
 /**
  * The suggestions for a Dockerfile on disk, from its findings (linted here unless given), the build context read
- * for the fixes that need it. None for a file that cannot be fixed. The file is read once.
+ * for the fixes that need it (once: the lint's reading when there is one). None for a file that cannot be fixed.
+ * The file is read once.
  */
 export async function dockerfileSuggestions(
   req: DockerfileSuggestionsRequest,
@@ -172,10 +179,14 @@ export async function dockerfileSuggestions(
     buildContexts: req.buildContexts,
     config: req.config,
   };
-  const findings =
-    req.findings ??
-    (await lintDockerfileResult(req.dockerfile, { ...options, context: req.context })).findings;
-  const context = await fixContext(req.context, req.dockerfile);
+  let findings = req.findings;
+  let scan = req.contextScan;
+  if (!findings) {
+    const linted = await lintDockerfileResult(req.dockerfile, { ...options, context: req.context });
+    findings = linted.findings;
+    scan ??= linted.context;
+  }
+  const context = await fixContext(req.context, req.dockerfile, scan);
   const text = (read.bom ? '\ufeff' : '') + read.text;
   return { suggestions: planSuggestions({ text, findings, context, options }), eol };
 }

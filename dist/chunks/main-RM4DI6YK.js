@@ -5,7 +5,7 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-XMTMH523.js";
+} from "./chunk-IORMCBCC.js";
 import {
   costPhrase,
   policySentences,
@@ -14,10 +14,10 @@ import {
   runAnalysis,
   runAnalyzer,
   runComparison
-} from "./chunk-MFEZXSGX.js";
+} from "./chunk-GBHYCVIP.js";
 import {
   loadSettings
-} from "./chunk-4WJVCO4V.js";
+} from "./chunk-QVTZBS6H.js";
 import "./chunk-45SRNV5D.js";
 import "./chunk-2UWW2KYF.js";
 import {
@@ -58,7 +58,7 @@ import {
   VERSION
 } from "./chunk-QFBSMOZF.js";
 import "./chunk-3HU7N3WQ.js";
-import "./chunk-X237IDS4.js";
+import "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
 import "./chunk-IFBXYHVM.js";
 import "./chunk-RDRGCPW2.js";
@@ -366,7 +366,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-I3WQVSVA.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-P4HLXAVX.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -425,7 +425,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile2 ? {
           path: dockerfile2,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-Q2F5NU24.js")).defaultContext(dockerfile2),
+          context: explicit.has("context") ? settings.context : (await import("./lint-5V3FDSSO.js")).defaultContext(dockerfile2),
           target: settings.target
         } : null,
         settings,
@@ -443,7 +443,7 @@ async function imageCommand(command, argv, io, deps) {
     // the rules the run checked: the content rules when the files were read, the Dockerfile's with one
     rules: async () => [
       ...result.report.head?.files ? (await import("./content-rules-AVIPLHCA.js")).CONTENT_RULES : [],
-      ...dockerfile ? (await import("./rules-7LVZUR5K.js")).RULES : []
+      ...dockerfile ? (await import("./rules-XMOR3AAX.js")).RULES : []
     ]
   });
 }

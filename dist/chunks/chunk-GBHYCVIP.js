@@ -2,7 +2,7 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   applyPolicy,
   describeProbe
-} from "./chunk-4WJVCO4V.js";
+} from "./chunk-QVTZBS6H.js";
 import {
   escapeHtml,
   escapeMarkdown,
@@ -608,7 +608,7 @@ var realPorts = {
   analyze: async (ref, options) => (await import("./image-source-REKWTMA3.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-Q2F5NU24.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-5V3FDSSO.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0

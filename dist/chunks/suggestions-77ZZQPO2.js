@@ -6,17 +6,17 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-PIQBENOR.js";
+} from "./chunk-QFIXVKCJ.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-7ME6PGXY.js";
-import "./chunk-XHO5KUT2.js";
+} from "./chunk-JO5SBSEL.js";
+import "./chunk-77IZN4DP.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
@@ -115,8 +115,14 @@ async function dockerfileSuggestions(req) {
     buildContexts: req.buildContexts,
     config: req.config
   };
-  const findings = req.findings ?? (await lintDockerfileResult(req.dockerfile, { ...options, context: req.context })).findings;
-  const context = await fixContext(req.context, req.dockerfile);
+  let findings = req.findings;
+  let scan = req.contextScan;
+  if (!findings) {
+    const linted = await lintDockerfileResult(req.dockerfile, { ...options, context: req.context });
+    findings = linted.findings;
+    scan ??= linted.context;
+  }
+  const context = await fixContext(req.context, req.dockerfile, scan);
   const text = (read.bom ? "\uFEFF" : "") + read.text;
   return { suggestions: planSuggestions({ text, findings, context, options }), eol };
 }

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-4WJVCO4V.js";
+} from "./chunk-QVTZBS6H.js";
 import {
   UserError,
   messageOf

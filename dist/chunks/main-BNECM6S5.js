@@ -5,13 +5,13 @@ import {
   renderMarkdown,
   runAnalyzer,
   runComparison
-} from "./chunk-MFEZXSGX.js";
+} from "./chunk-GBHYCVIP.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-4WJVCO4V.js";
+} from "./chunk-QVTZBS6H.js";
 import {
   escapeMarkdown
 } from "./chunk-45SRNV5D.js";
@@ -56,7 +56,7 @@ import "./chunk-3HU7N3WQ.js";
 import {
   isManifest,
   readContext
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import {
   REGISTRY_PREFIX
 } from "./chunk-IYZ2ET24.js";
@@ -801,7 +801,7 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-E62K2UUX.js")).dockerfileSuggestions({
+      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-77ZZQPO2.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,
@@ -810,8 +810,10 @@ async function runAction(deps) {
           (c) => c.slice(0, Math.max(0, c.indexOf("=")))
         ),
         config: setup.config,
-        // The comparison's own lint of this Dockerfile (the image-content findings have no file).
-        findings: result.report.findings.filter((f) => f.file !== null)
+        // The comparison's own lint of this Dockerfile (the image-content findings have no file),
+        // and the build context as that lint read it: the context is read once in a run.
+        findings: result.report.findings.filter((f) => f.file !== null),
+        contextScan: setup.linted.context
       })).suggestions : []
     });
     annotate(result.report.findings, setup.shownDockerfile);
@@ -854,7 +856,8 @@ async function prepare(deps) {
     git,
     runId: `${process.pid}-${Date.now().toString(36)}`,
     fresh: settings["build-time"] === "fresh",
-    publishing: { deps, settings, event, outDir }
+    publishing: { deps, settings, event, outDir },
+    linted: { context: null }
   };
 }
 function refuseUntrustedBuild(event, settings, env) {
@@ -911,6 +914,7 @@ function actionPorts(setup) {
   const registry = deps.registry;
   const env = deps.env ?? process.env;
   const token = setup.settings["github-token"];
+  const lint = deps.lint ?? realPorts.lint;
   const analyze = deps.analyze ?? runAnalyzer(
     env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token },
     setup.settings["engine-timeout"]
@@ -919,7 +923,11 @@ function actionPorts(setup) {
     analyze,
     registry: registry ? () => registry : realPorts.registry,
     containers: () => docker.containers,
-    lint: deps.lint ?? realPorts.lint,
+    async lint(dockerfile, options) {
+      const linted = await lint(dockerfile, options);
+      setup.linted.context = linted.context ?? null;
+      return linted;
+    },
     ...cacheProbePort(setup, analyze)
   };
 }
