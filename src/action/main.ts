@@ -73,8 +73,10 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () =>
-        existsSync(setup.dockerfile)
+      git: setup.git,
+      // On the PR head's text when the checkout is another commit (pull_request's merge commit).
+      plan: async (headText) =>
+        headText !== null || existsSync(setup.dockerfile)
           ? (
               await (
                 await import('../app/suggestions.js')
@@ -91,6 +93,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
                 // and the build context as that lint read it: the context is read once in a run.
                 findings: result.report.findings.filter((f) => f.file !== null),
                 contextScan: setup.linted.context,
+                ...(headText === null ? {} : { text: headText }),
               })
             ).suggestions
           : [],

@@ -171,6 +171,8 @@ function makeWorld(
       async removeWorktree(dir) {
         w.worktrees.removed.push(dir);
       },
+      // the PR head is checked out: the suggestions' lines are its lines
+      checkedOut: async () => PR_EVENT.pullRequest!.headSha,
     },
     analyze: async (ref) => {
       if (ref.startsWith('image-guard-head:')) return analyzeImage({ ...images.head, ref });
@@ -683,6 +685,57 @@ describe('review suggestions', () => {
       ['IG004@2-2', ['RUN pip install --no-cache-dir flask']],
     ]);
     expect(world.stdout.join('')).toMatch(/review suggestions: 1 posted, 0 updated/);
+  });
+
+  it("on another checkout (the merge commit): planned on the PR head's Dockerfile from git, or not at all", async () => {
+    // the merge commit has a line the base branch added; the head's file, read from git, has not
+    writeFileSync(
+      join(world.workspace, 'docker', 'Dockerfile'),
+      `FROM busybox:1.36\nENV A=1\n${PIP.slice(18)}`,
+    );
+    const asked: string[] = [];
+    const git = world.deps.git!;
+    world.deps.git = {
+      ...git,
+      checkedOut: async () => 'merge0000000',
+      hasCommit: async (sha) => sha !== 'head1111111111' && git.hasCommit(sha),
+      fetchCommit: async (sha) => {
+        asked.push(sha);
+        return true;
+      },
+      baseCommit: async (ref) =>
+        ref === 'head1111111111'
+          ? {
+              label: 'head111',
+              read: async (path) => {
+                asked.push(path);
+                return { kind: 'file', text: PIP };
+              },
+            }
+          : git.baseCommit(ref),
+    };
+    const calls = withSuggest(async () => done);
+    await run(world.deps);
+    expect(asked).toEqual(['head1111111111', 'docker/Dockerfile']);
+    expect(calls[0]!.suggestions.map((s) => [s.id, s.original])).toEqual([
+      ['IG004@2-2', ['RUN pip install flask']],
+    ]);
+
+    // a head that cannot be fetched: nothing is posted (nor removed), one notice says why
+    world = makeWorld();
+    writeFileSync(join(world.workspace, 'docker', 'Dockerfile'), PIP);
+    world.deps.git = {
+      ...world.deps.git!,
+      checkedOut: async () => 'merge0000000',
+      hasCommit: async (sha) => sha !== 'head1111111111',
+      fetchCommit: async () => false,
+    };
+    const none = withSuggest(async () => done);
+    await run(world.deps);
+    expect(none).toEqual([]);
+    expect(world.stdout.join('')).toMatch(
+      /::notice::image-guard: no review suggestions: the PR head head111 could not be fetched, so they cannot be put on its lines/,
+    );
   });
 
   it('none with suggestions: false, with comment: false, or on a fork (one notice)', async () => {

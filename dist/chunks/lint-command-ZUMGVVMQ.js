@@ -231,7 +231,7 @@ async function lintOne(dockerfile, flags, io) {
     });
     const { report } = buildReport({ head: null, base: null, findings, failOn: settings["fail-on"], judged });
     const sarif = async () => {
-      const { dockerfileSuggestions } = await import("./suggestions-77ZZQPO2.js");
+      const { dockerfileSuggestions } = await import("./suggestions-U3PBHGYU.js");
       const { suggestions, eol } = await dockerfileSuggestions({
         dockerfile,
         context,

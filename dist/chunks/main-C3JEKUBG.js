@@ -366,7 +366,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-P4HLXAVX.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-ZUMGVVMQ.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":

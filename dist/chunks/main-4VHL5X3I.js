@@ -556,6 +556,20 @@ function commentKey(settings) {
   return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
 }
 var titleOf = (s) => s.target ? `${s.dockerfile} (${s.target})` : s.dockerfile;
+var MAX_DOCKERFILE_BYTES = 1024 * 1024;
+async function headDockerfile(headSha, req) {
+  const { git } = req;
+  if (await git.checkedOut() === headSha) return { text: null };
+  const head = shortSha(headSha);
+  if (!await git.hasCommit(headSha) && !await git.fetchCommit(headSha))
+    return { why: `the PR head ${head} could not be fetched` };
+  const file = await (await git.baseCommit(headSha)).read(req.shownDockerfile, MAX_DOCKERFILE_BYTES);
+  if (file.kind !== "file")
+    return {
+      why: `${req.shownDockerfile} at the PR head ${head} is ${file.kind === "missing" ? "not there" : file.why}`
+    };
+  return { text: file.text };
+}
 async function publishSuggestions(publishing, req) {
   const pr = publishing.event.pullRequest;
   if (!pr || !publishing.settings.suggestions || !publishing.settings.comment) return;
@@ -568,6 +582,13 @@ async function publishSuggestions(publishing, req) {
     return;
   }
   try {
+    const head = await headDockerfile(pr.headSha, req);
+    if ("why" in head) {
+      notice(
+        `image-guard: no review suggestions: ${head.why}, so they cannot be put on its lines; the fixes are in the report`
+      );
+      return;
+    }
     const result = await publisher.suggest({
       owner: publishing.event.owner,
       repo: publishing.event.repo,
@@ -575,7 +596,7 @@ async function publishSuggestions(publishing, req) {
       headSha: pr.headSha,
       path: req.shownDockerfile,
       key: commentKey(publishing.settings),
-      suggestions: await req.plan()
+      suggestions: await req.plan(head.text)
     });
     if (result.action === "skipped") {
       notice(
@@ -801,7 +822,9 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-77ZZQPO2.js")).dockerfileSuggestions({
+      git: setup.git,
+      // On the PR head's text when the checkout is another commit (pull_request's merge commit).
+      plan: async (headText) => headText !== null || existsSync3(setup.dockerfile) ? (await (await import("./suggestions-U3PBHGYU.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,
@@ -813,7 +836,8 @@ async function runAction(deps) {
         // The comparison's own lint of this Dockerfile (the image-content findings have no file),
         // and the build context as that lint read it: the context is read once in a run.
         findings: result.report.findings.filter((f) => f.file !== null),
-        contextScan: setup.linted.context
+        contextScan: setup.linted.context,
+        ...headText === null ? {} : { text: headText }
       })).suggestions : []
     });
     annotate(result.report.findings, setup.shownDockerfile);
@@ -826,7 +850,7 @@ async function prepare(deps) {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const event = (deps.event ?? readEvent)(env);
-  const git = deps.git ?? (await import("./git-7KP4LKKC.js")).gitCli(workspace);
+  const git = deps.git ?? (await import("./git-7IYYRI7P.js")).gitCli(workspace);
   const { settings, config, policy } = await actionSettings(env, workspace, {
     baseFor: (written) => policyBase(event, written, git),
     dockerfile: (s) => {

@@ -11,7 +11,9 @@ import {
   lintDockerfileResult,
   readDockerfile
 } from "./chunk-JO5SBSEL.js";
-import "./chunk-77IZN4DP.js";
+import {
+  lint
+} from "./chunk-77IZN4DP.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
@@ -104,9 +106,14 @@ function planSuggestions(input) {
   });
 }
 async function dockerfileSuggestions(req) {
-  const read = await readDockerfile(req.dockerfile);
-  const eol = /\r\n/.test(read.text) ? "\r\n" : "\n";
-  if (read.tooLarge || read.problems.length > 0) return { suggestions: [], eol };
+  let text = req.text;
+  if (text === void 0) {
+    const read = await readDockerfile(req.dockerfile);
+    if (read.tooLarge || read.problems.length > 0)
+      return { suggestions: [], eol: /\r\n/.test(read.text) ? "\r\n" : "\n" };
+    text = (read.bom ? "\uFEFF" : "") + read.text;
+  }
+  const eol = /\r\n/.test(text) ? "\r\n" : "\n";
   const options = {
     file: req.dockerfile,
     dockerfileName: basename(req.dockerfile),
@@ -115,15 +122,20 @@ async function dockerfileSuggestions(req) {
     buildContexts: req.buildContexts,
     config: req.config
   };
-  let findings = req.findings;
+  let findings = req.text === void 0 ? req.findings : void 0;
   let scan = req.contextScan;
-  if (!findings) {
-    const linted = await lintDockerfileResult(req.dockerfile, { ...options, context: req.context });
-    findings = linted.findings;
-    scan ??= linted.context;
+  let context;
+  if (req.text !== void 0) {
+    context = await fixContext(req.context, req.dockerfile, scan);
+    findings = lint(text.replace(/^\ufeff/, ""), context?.info ?? null, options);
+  } else {
+    if (!findings) {
+      const linted = await lintDockerfileResult(req.dockerfile, { ...options, context: req.context });
+      findings = linted.findings;
+      scan ??= linted.context;
+    }
+    context = await fixContext(req.context, req.dockerfile, scan);
   }
-  const context = await fixContext(req.context, req.dockerfile, scan);
-  const text = (read.bom ? "\uFEFF" : "") + read.text;
   return { suggestions: planSuggestions({ text, findings, context, options }), eol };
 }
 export {
