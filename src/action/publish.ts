@@ -47,13 +47,28 @@ const clientOf = async (token: string) => {
 };
 
 function githubPublisher(token: string): Publisher {
+  // One client for the comment and the review, and the token's identity (GET /user) asked once for both: it
+  // cannot change within a run. A failed answer is not kept, so the review asks again.
+  let client: ReturnType<typeof clientOf> | undefined;
+  const github = () => {
+    client ??= clientOf(token);
+    return client;
+  };
+  let identity: Promise<string | null> | undefined;
+  const whoAmI = (ask: () => Promise<string | null>) => {
+    identity ??= ask().catch((error: unknown) => {
+      identity = undefined;
+      throw error;
+    });
+    return identity;
+  };
   return {
     async upsert(comment) {
       if (!token) return { url: '', action: 'skipped', reason: 'no github-token' };
       // Octokit and its HTTP stack load only when there is a comment to post: the step starts faster.
       const { octokitCommentsApi, upsertStickyComment } = await import('../github/sticky-comment.js');
-      const api = octokitCommentsApi(await clientOf(token));
-      return upsertStickyComment({ api, ...comment });
+      const api = octokitCommentsApi(await github());
+      return upsertStickyComment({ api: { ...api, whoAmI: () => whoAmI(api.whoAmI) }, ...comment });
     },
     async suggest(review) {
       if (!token)
@@ -67,9 +82,22 @@ function githubPublisher(token: string): Publisher {
           reason: 'no github-token',
         };
       const { octokitReviewApi, syncReviewSuggestions } = await import('../github/review-suggestions.js');
-      return syncReviewSuggestions({ api: octokitReviewApi(await clientOf(token)), ...review });
+      const api = octokitReviewApi(await github());
+      return syncReviewSuggestions({ api: { ...api, whoAmI: () => whoAmI(api.whoAmI) }, ...review });
     },
   };
+}
+
+/** The run's publisher: the one given, else one talking to GitHub, made once a run (comment and review share it). */
+const publishers = new WeakMap<Publishing, Publisher>();
+function publisherOf(publishing: Publishing): Publisher {
+  if (publishing.deps.publisher) return publishing.deps.publisher;
+  let publisher = publishers.get(publishing);
+  if (!publisher) {
+    publisher = githubPublisher(publishing.settings['github-token']);
+    publishers.set(publishing, publisher);
+  }
+  return publisher;
 }
 
 export interface Publishing {
@@ -135,7 +163,7 @@ async function headDockerfile(
 export async function publishSuggestions(publishing: Publishing, req: SuggestionsRequest): Promise<void> {
   const pr = publishing.event.pullRequest;
   if (!pr || !publishing.settings.suggestions || !publishing.settings.comment) return;
-  const publisher = publishing.deps.publisher ?? githubPublisher(publishing.settings['github-token']);
+  const publisher = publisherOf(publishing);
   if (!publisher.suggest) return;
   if (pr.fromFork) {
     core.notice(
@@ -284,7 +312,7 @@ async function publish(
   let commentUrl = '';
   const pr = p.event.pullRequest;
   if (p.settings.comment && pr) {
-    const publisher = p.deps.publisher ?? githubPublisher(p.settings['github-token']);
+    const publisher = publisherOf(p);
     try {
       const result = await publisher.upsert({
         owner: p.event.owner,

@@ -101,6 +101,19 @@ describe.skipIf(!engineAvailable || !canRunAction)('review suggestions, end to e
       /review suggestions: 2 posted, 0 updated, 0 unchanged, 0 removed; 1 not on the PR's diff/,
     );
     expect(writes().filter((w) => w.includes('pulls/'))).toEqual(['POST pulls/create-review']);
+    // Every request of the run, in order: the token's identity asked once for comment and review; a listing
+    // after each creation is the check that another run did not post the same at the same time.
+    const sent = () => server.requests.map((q) => `${q.method} ${q.operationId}`);
+    expect(sent()).toEqual([
+      'GET users/get-authenticated',
+      'GET issues/list-comments',
+      'POST issues/create-comment',
+      'GET issues/list-comments',
+      'GET pulls/list-files',
+      'GET pulls/list-review-comments',
+      'POST pulls/create-review',
+      'GET pulls/list-review-comments',
+    ]);
     const posted = review();
     expect(posted.map((c) => [c.path, c.line])).toEqual([
       ['Dockerfile', 8],
@@ -120,6 +133,12 @@ describe.skipIf(!engineAvailable || !canRunAction)('review suggestions, end to e
     const again = await harness.run(r);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/review suggestions: 0 posted, 0 updated, 2 unchanged, 0 removed/);
+    expect(sent()).toEqual([
+      'GET users/get-authenticated',
+      'GET issues/list-comments',
+      'GET pulls/list-files',
+      'GET pulls/list-review-comments',
+    ]);
     expect(writes().filter((w) => w.includes('pulls/'))).toEqual([]);
     expect(review().map((c) => c.id)).toEqual(posted.map((c) => c.id));
 

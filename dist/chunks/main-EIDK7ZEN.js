@@ -528,12 +528,25 @@ var clientOf = async (token) => {
   return createClient({ token, log: { debug, warning, mask: setSecret } });
 };
 function githubPublisher(token) {
+  let client;
+  const github = () => {
+    client ??= clientOf(token);
+    return client;
+  };
+  let identity;
+  const whoAmI = (ask) => {
+    identity ??= ask().catch((error2) => {
+      identity = void 0;
+      throw error2;
+    });
+    return identity;
+  };
   return {
     async upsert(comment) {
       if (!token) return { url: "", action: "skipped", reason: "no github-token" };
       const { octokitCommentsApi, upsertStickyComment } = await import("./sticky-comment-ETAXSC2N.js");
-      const api = octokitCommentsApi(await clientOf(token));
-      return upsertStickyComment({ api, ...comment });
+      const api = octokitCommentsApi(await github());
+      return upsertStickyComment({ api: { ...api, whoAmI: () => whoAmI(api.whoAmI) }, ...comment });
     },
     async suggest(review) {
       if (!token)
@@ -547,9 +560,20 @@ function githubPublisher(token) {
           reason: "no github-token"
         };
       const { octokitReviewApi, syncReviewSuggestions } = await import("./review-suggestions-LNY7WDVM.js");
-      return syncReviewSuggestions({ api: octokitReviewApi(await clientOf(token)), ...review });
+      const api = octokitReviewApi(await github());
+      return syncReviewSuggestions({ api: { ...api, whoAmI: () => whoAmI(api.whoAmI) }, ...review });
     }
   };
+}
+var publishers = /* @__PURE__ */ new WeakMap();
+function publisherOf(publishing) {
+  if (publishing.deps.publisher) return publishing.deps.publisher;
+  let publisher = publishers.get(publishing);
+  if (!publisher) {
+    publisher = githubPublisher(publishing.settings["github-token"]);
+    publishers.set(publishing, publisher);
+  }
+  return publisher;
 }
 function commentKey(settings) {
   if (settings["comment-key"]) return settings["comment-key"];
@@ -573,7 +597,7 @@ async function headDockerfile(headSha, req) {
 async function publishSuggestions(publishing, req) {
   const pr = publishing.event.pullRequest;
   if (!pr || !publishing.settings.suggestions || !publishing.settings.comment) return;
-  const publisher = publishing.deps.publisher ?? githubPublisher(publishing.settings["github-token"]);
+  const publisher = publisherOf(publishing);
   if (!publisher.suggest) return;
   if (pr.fromFork) {
     notice(
@@ -699,7 +723,7 @@ async function publish(p, out) {
   let commentUrl = "";
   const pr = p.event.pullRequest;
   if (p.settings.comment && pr) {
-    const publisher = p.deps.publisher ?? githubPublisher(p.settings["github-token"]);
+    const publisher = publisherOf(p);
     try {
       const result = await publisher.upsert({
         owner: p.event.owner,
