@@ -15,6 +15,7 @@ import type { BuildRequest, DockerCli } from '../../src/engine/docker-cli.js';
 import type { ActionEvent } from '../../src/github/event.js';
 import { imageData, layer } from '../analysis/helpers.js';
 import { type ArtifactServiceStandIn, startArtifactService, unzip } from '../support/artifact-service.js';
+import { FakeEngine } from '../support/fake-engine.js';
 
 // What the comparison returned in each run: the Action publishes it as it is and sets nothing on it.
 const comparisons = vi.hoisted(() => [] as unknown[]);
@@ -249,6 +250,26 @@ describe('run(): the Action through fakes of its ports', () => {
     expect(world.summary()).toContain('image-guard');
     expect(world.removed.sort()).toEqual(world.built.map((b) => b.tag).sort());
     expect(world.worktrees.removed).toEqual(world.worktrees.added);
+  });
+
+  it('engine-timeout: the input bounds each request the real analysis makes to a silent engine', async () => {
+    const engine = await new FakeEngine(join(tmp, 'engine.sock'), () => {}).start();
+    try {
+      process.env.DOCKER_HOST = engine.host;
+      process.env.IMAGE_GUARD_ENGINE_TIMEOUT = '60';
+      process.env.IMAGE_GUARD_CACHE_DIR = 'off';
+      world = makeWorld({ 'engine-timeout': '0.3' });
+      delete world.deps.analyze; // the Action's own port: runAnalyzer, connecting the engine
+      const started = Date.now();
+      await run(world.deps);
+      expect(failedWith().join('\n')).toMatch(
+        /the Docker engine at unix:\/\/.* did not answer GET \/images\/image-guard-head:\S+\/json within 300 ms/,
+      );
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(engine.requests.some((r) => r.includes('/images/image-guard-head:'))).toBe(true);
+    } finally {
+      await engine.stop();
+    }
   });
 
   it('base-image: the engine’s copy when it has one, else read from the registry (no pull), as base-source says', async () => {
