@@ -11,6 +11,8 @@ export interface Git {
   fetchCommit(sha: string): Promise<boolean>;
   addWorktree(dir: string, sha: string): Promise<void>;
   removeWorktree(dir: string): Promise<void>;
+  /** The commit checked out (HEAD); null when there is none. */
+  checkedOut(): Promise<string | null>;
 }
 
 export function gitCli(cwd: string): Git {
@@ -37,6 +39,11 @@ export function gitCli(cwd: string): Git {
     async removeWorktree(dir) {
       await git(['worktree', 'remove', '--force', dir]);
       await git(['worktree', 'prune']);
+    },
+    async checkedOut() {
+      const r = await run(['rev-parse', '--verify', '--quiet', 'HEAD']);
+      const sha = r.stdout.trim();
+      return r.ok && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
     },
   };
 }

@@ -3,10 +3,10 @@ import {
   commandHelp,
   parseFlags,
   writeOutputs
-} from "./chunk-MJJ4JDVG.js";
+} from "./chunk-5MDLXWGC.js";
 import {
   loadSettings
-} from "./chunk-5ZKJM3Z3.js";
+} from "./chunk-3WK4TVVJ.js";
 import {
   buildReport
 } from "./chunk-THID4HDC.js";
@@ -23,15 +23,15 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-7ME6PGXY.js";
+} from "./chunk-JO5SBSEL.js";
 import {
   VERSION
 } from "./chunk-3NRVGVFA.js";
 import "./chunk-3HU7N3WQ.js";
-import "./chunk-XHO5KUT2.js";
+import "./chunk-77IZN4DP.js";
 import {
   RULES
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
 import "./chunk-IFBXYHVM.js";
 import "./chunk-RDRGCPW2.js";
@@ -214,12 +214,16 @@ async function lintOne(dockerfile, flags, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-XQFDIBJ5.js");
+      const { runLintFix } = await import("./lint-fix-F3SKQGBQ.js");
       if (flags.outputs.length > 1 || flags.outputs[0].file !== null)
         throw new UserError("--fix prints its changes: --output goes with a lint without --fix");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
-    const { findings, judged } = await lintDockerfileResult(dockerfile, {
+    const {
+      findings,
+      judged,
+      context: contextScan
+    } = await lintDockerfileResult(dockerfile, {
       context,
       target: settings.target ?? void 0,
       platform: settings.platform ?? void 0,
@@ -227,7 +231,7 @@ async function lintOne(dockerfile, flags, io) {
     });
     const { report } = buildReport({ head: null, base: null, findings, failOn: settings["fail-on"], judged });
     const sarif = async () => {
-      const { dockerfileSuggestions } = await import("./suggestions-E62K2UUX.js");
+      const { dockerfileSuggestions } = await import("./suggestions-U3PBHGYU.js");
       const { suggestions, eol } = await dockerfileSuggestions({
         dockerfile,
         context,
@@ -235,7 +239,8 @@ async function lintOne(dockerfile, flags, io) {
         platform: settings.platform,
         buildContexts: [],
         config,
-        findings
+        findings,
+        contextScan
       });
       return formatSarif(
         findings,

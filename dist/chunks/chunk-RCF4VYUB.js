@@ -2,7 +2,7 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   applyPolicy,
   describeProbe
-} from "./chunk-5ZKJM3Z3.js";
+} from "./chunk-3WK4TVVJ.js";
 import {
   buildReport
 } from "./chunk-THID4HDC.js";
@@ -605,20 +605,21 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-WPOA6KBP.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-CGF47QUB.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-Q2F5NU24.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-5V3FDSSO.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
   })
 };
-function runAnalyzer(registryEnv) {
+function runAnalyzer(registryEnv, engineTimeout = null) {
   const shared = /* @__PURE__ */ new Map();
-  return async (ref, options) => (await import("./image-source-WPOA6KBP.js")).analyzeRef(ref, {
+  return async (ref, options) => (await import("./image-source-CGF47QUB.js")).analyzeRef(ref, {
     ...options,
     shared,
+    engineTimeout,
     ...registryEnv ? { registryEnv } : {}
   });
 }

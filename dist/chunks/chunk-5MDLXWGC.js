@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-5ZKJM3Z3.js";
+} from "./chunk-3WK4TVVJ.js";
 import {
   UserError,
   messageOf

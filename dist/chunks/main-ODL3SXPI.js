@@ -5,7 +5,7 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-MJJ4JDVG.js";
+} from "./chunk-5MDLXWGC.js";
 import {
   costPhrase,
   policySentences,
@@ -14,10 +14,10 @@ import {
   runAnalysis,
   runAnalyzer,
   runComparison
-} from "./chunk-MREDQTMK.js";
+} from "./chunk-RCF4VYUB.js";
 import {
   loadSettings
-} from "./chunk-5ZKJM3Z3.js";
+} from "./chunk-3WK4TVVJ.js";
 import "./chunk-THID4HDC.js";
 import {
   bar,
@@ -58,16 +58,13 @@ import {
   VERSION
 } from "./chunk-3NRVGVFA.js";
 import "./chunk-3HU7N3WQ.js";
-import "./chunk-X237IDS4.js";
+import "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
 import "./chunk-IFBXYHVM.js";
 import "./chunk-RDRGCPW2.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
-import {
-  setEngineTimeout
-} from "./chunk-J4N3GPCO.js";
 import {
   UserError,
   messageOf
@@ -369,7 +366,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-YAFZGDKD.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-PGDBCQKW.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -412,8 +409,7 @@ async function imageCommand(command, argv, io, deps) {
     "bad flags",
     command === "compare" ? comparePolicy(flags.written, cwd) : {}
   );
-  setEngineTimeout(settings["engine-timeout"]);
-  const ports = cliPorts(deps, io);
+  const ports = cliPorts(deps, io, settings["engine-timeout"]);
   let result;
   if (command === "analyze") {
     const ref = flags.positionals[0];
@@ -429,7 +425,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile2 ? {
           path: dockerfile2,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-Q2F5NU24.js")).defaultContext(dockerfile2),
+          context: explicit.has("context") ? settings.context : (await import("./lint-5V3FDSSO.js")).defaultContext(dockerfile2),
           target: settings.target
         } : null,
         settings,
@@ -447,7 +443,7 @@ async function imageCommand(command, argv, io, deps) {
     // the rules the run checked: the content rules when the files were read, the Dockerfile's with one
     rules: async () => [
       ...result.report.head?.files ? (await import("./content-rules-AVIPLHCA.js")).CONTENT_RULES : [],
-      ...dockerfile ? (await import("./rules-7LVZUR5K.js")).RULES : []
+      ...dockerfile ? (await import("./rules-XMOR3AAX.js")).RULES : []
     ]
   });
 }
@@ -472,9 +468,9 @@ function comparePolicy(written, cwd) {
     }
   };
 }
-function cliPorts(deps, io) {
+function cliPorts(deps, io, engineTimeout) {
   const { loader, registry, containers } = deps;
-  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : runAnalyzer();
+  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : runAnalyzer(void 0, engineTimeout);
   return {
     analyze: (ref, options) => withProgress(analyze, ref, options, io),
     registry: registry ? () => registry : realPorts.registry,

@@ -5,14 +5,14 @@ import {
   renderMarkdown,
   runAnalyzer,
   runComparison
-} from "./chunk-MREDQTMK.js";
+} from "./chunk-RCF4VYUB.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   resolveSettings,
   specOf
-} from "./chunk-5ZKJM3Z3.js";
+} from "./chunk-3WK4TVVJ.js";
 import "./chunk-THID4HDC.js";
 import {
   renderHtml
@@ -61,7 +61,7 @@ import "./chunk-3HU7N3WQ.js";
 import {
   isManifest,
   readContext
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import {
   REGISTRY_PREFIX
 } from "./chunk-IYZ2ET24.js";
@@ -70,9 +70,6 @@ import "./chunk-RDRGCPW2.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
-import {
-  setEngineTimeout
-} from "./chunk-J4N3GPCO.js";
 import {
   UserError,
   messageOf
@@ -174,9 +171,9 @@ function readEvent(env = process.env) {
 }
 
 // src/action/aggregate.ts
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
+import { mkdtemp as mkdtemp2, readFile } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
 
 // src/core/aggregate.ts
 var isObject = (v) => typeof v === "object" && v !== null;
@@ -402,7 +399,7 @@ async function actionSettings(env, workspace, policy = {}) {
 
 // src/action/publish.ts
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/github/artifact.ts
 import { basename, dirname } from "node:path";
@@ -450,6 +447,85 @@ function artifactName(prefix, key) {
   return safe ? `${prefix}-${safe}`.slice(0, 200) : prefix;
 }
 
+// src/action/base-image.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var shortSha = (sha) => sha ? sha.slice(0, 7) : "";
+async function getBase(request) {
+  const { settings, event, docker, git } = request;
+  const given = settings["base-image"];
+  if (given) {
+    const source = settings["base-source"];
+    if (source === "registry")
+      return { ref: `${REGISTRY_PREFIX}${given}`, shownAs: given, why: null, label: given };
+    if (!await docker.imageExists(given)) {
+      if (source === "auto")
+        return { ref: `${REGISTRY_PREFIX}${given}`, shownAs: given, why: null, label: given };
+      const pulled = await docker.pull(given);
+      if (!pulled.ok) return { ref: null, why: `pulling ${given} failed: ${pulled.message}` };
+    }
+    return { ref: given, why: null, label: given };
+  }
+  const sha = settings["base-ref"] ?? event.pullRequest?.baseSha ?? event.before;
+  if (!sha) {
+    return { ref: null, why: `no base commit to build (event ${event.name}); set base-ref or base-image` };
+  }
+  const label = shortSha(sha);
+  if (!await git.hasCommit(sha) && !await git.fetchCommit(sha)) {
+    return { ref: null, why: `the base commit ${label} could not be fetched`, label };
+  }
+  const dir = await mkdtemp(join(tmpdir(), "image-guard-base-"));
+  await rm(dir, { recursive: true, force: true });
+  try {
+    await git.addWorktree(dir, sha);
+  } catch (error2) {
+    return { ref: null, why: messageOf(error2), label };
+  }
+  request.cleanup.add(async () => {
+    await git.removeWorktree(dir);
+    await rm(dir, { recursive: true, force: true });
+  });
+  let dockerfile;
+  let context;
+  try {
+    dockerfile = insideWorkspace(dir, settings.dockerfile, "dockerfile at the base commit");
+    context = insideWorkspace(dir, settings.context, "context at the base commit");
+  } catch (error2) {
+    return { ref: null, why: messageOf(error2), label };
+  }
+  if (!existsSync2(dockerfile)) {
+    return {
+      ref: null,
+      why: `${settings.dockerfile} does not exist at the base commit ${label}: this is a new image`,
+      label
+    };
+  }
+  const tag = `image-guard-base:${request.runId}`;
+  startGroup(`image-guard: building the base image at ${label}`);
+  const built = await docker.build({
+    dockerfile,
+    context,
+    target: settings.target,
+    buildArgs: settings["build-args"],
+    tag,
+    noCache: request.noCache,
+    ...request.options ? { options: request.options } : {}
+  });
+  endGroup();
+  request.cleanup.add(() => docker.removeImage(tag));
+  if (!built.ok) {
+    return {
+      ref: null,
+      // Its log stays in the step's output: a build error can quote files, and this line reaches the comment.
+      why: `the base image did not build at ${label} (its log is in the step's output)`,
+      label
+    };
+  }
+  return { ref: tag, why: null, label, build: built };
+}
+
 // src/action/outputs.ts
 function annotate(findings, dockerfile) {
   const shown = findings.filter((f) => f.severity !== "info").sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.line ?? 0) - (b.line ?? 0));
@@ -489,12 +565,25 @@ var clientOf = async (token) => {
   return createClient({ token, log: { debug, warning, mask: setSecret } });
 };
 function githubPublisher(token) {
+  let client;
+  const github = () => {
+    client ??= clientOf(token);
+    return client;
+  };
+  let identity;
+  const whoAmI = (ask) => {
+    identity ??= ask().catch((error2) => {
+      identity = void 0;
+      throw error2;
+    });
+    return identity;
+  };
   return {
     async upsert(comment) {
       if (!token) return { url: "", action: "skipped", reason: "no github-token" };
       const { octokitCommentsApi, upsertStickyComment } = await import("./sticky-comment-ETAXSC2N.js");
-      const api = octokitCommentsApi(await clientOf(token));
-      return upsertStickyComment({ api, ...comment });
+      const api = octokitCommentsApi(await github());
+      return upsertStickyComment({ api: { ...api, whoAmI: () => whoAmI(api.whoAmI) }, ...comment });
     },
     async suggest(review) {
       if (!token)
@@ -508,19 +597,44 @@ function githubPublisher(token) {
           reason: "no github-token"
         };
       const { octokitReviewApi, syncReviewSuggestions } = await import("./review-suggestions-UNP4RSKJ.js");
-      return syncReviewSuggestions({ api: octokitReviewApi(await clientOf(token)), ...review });
+      const api = octokitReviewApi(await github());
+      return syncReviewSuggestions({ api: { ...api, whoAmI: () => whoAmI(api.whoAmI) }, ...review });
     }
   };
+}
+var publishers = /* @__PURE__ */ new WeakMap();
+function publisherOf(publishing) {
+  if (publishing.deps.publisher) return publishing.deps.publisher;
+  let publisher = publishers.get(publishing);
+  if (!publisher) {
+    publisher = githubPublisher(publishing.settings["github-token"]);
+    publishers.set(publishing, publisher);
+  }
+  return publisher;
 }
 function commentKey(settings) {
   if (settings["comment-key"]) return settings["comment-key"];
   return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
 }
 var titleOf = (s) => s.target ? `${s.dockerfile} (${s.target})` : s.dockerfile;
+var MAX_DOCKERFILE_BYTES = 1024 * 1024;
+async function headDockerfile(headSha, req) {
+  const { git } = req;
+  if (await git.checkedOut() === headSha) return { text: null };
+  const head = shortSha(headSha);
+  if (!await git.hasCommit(headSha) && !await git.fetchCommit(headSha))
+    return { why: `the PR head ${head} could not be fetched` };
+  const file = await (await git.baseCommit(headSha)).read(req.shownDockerfile, MAX_DOCKERFILE_BYTES);
+  if (file.kind !== "file")
+    return {
+      why: `${req.shownDockerfile} at the PR head ${head} is ${file.kind === "missing" ? "not there" : file.why}`
+    };
+  return { text: file.text };
+}
 async function publishSuggestions(publishing, req) {
   const pr = publishing.event.pullRequest;
   if (!pr || !publishing.settings.suggestions || !publishing.settings.comment) return;
-  const publisher = publishing.deps.publisher ?? githubPublisher(publishing.settings["github-token"]);
+  const publisher = publisherOf(publishing);
   if (!publisher.suggest) return;
   if (pr.fromFork) {
     notice(
@@ -529,6 +643,13 @@ async function publishSuggestions(publishing, req) {
     return;
   }
   try {
+    const head = await headDockerfile(pr.headSha, req);
+    if ("why" in head) {
+      notice(
+        `image-guard: no review suggestions: ${head.why}, so they cannot be put on its lines; the fixes are in the report`
+      );
+      return;
+    }
     const result = await publisher.suggest({
       owner: publishing.event.owner,
       repo: publishing.event.repo,
@@ -536,7 +657,7 @@ async function publishSuggestions(publishing, req) {
       headSha: pr.headSha,
       path: req.shownDockerfile,
       key: commentKey(publishing.settings),
-      suggestions: await req.plan()
+      suggestions: await req.plan(head.text)
     });
     if (result.action === "skipped") {
       notice(
@@ -596,7 +717,7 @@ function runCommit(event) {
   return event.pullRequest?.headSha ?? event.sha;
 }
 async function writeHtmlReport(p, report, options) {
-  const file = join(p.outDir, "report.html");
+  const file = join2(p.outDir, "report.html");
   try {
     await mkdir(p.outDir, { recursive: true });
     await writeFile(file, renderHtml(report, options));
@@ -650,8 +771,8 @@ async function publishBrokenBuild(publishing, logTail) {
 }
 async function publish(p, out) {
   await mkdir(p.outDir, { recursive: true });
-  const reportFile = join(p.outDir, "report.json");
-  const commentFile = join(p.outDir, "comment.md");
+  const reportFile = join2(p.outDir, "report.json");
+  const commentFile = join2(p.outDir, "comment.md");
   if (out.report) await writeFile(reportFile, `${JSON.stringify(out.report, null, 2)}
 `);
   await writeFile(commentFile, out.comment);
@@ -672,7 +793,7 @@ async function publish(p, out) {
 async function postComment(p, key, body, commentFile) {
   const pr = p.event.pullRequest;
   if (!p.settings.comment || !pr) return "";
-  const publisher = p.deps.publisher ?? githubPublisher(p.settings["github-token"]);
+  const publisher = publisherOf(p);
   try {
     const result = await publisher.upsert({
       owner: p.event.owner,
@@ -696,8 +817,8 @@ async function postComment(p, key, body, commentFile) {
 }
 async function publishAggregate(publishing, out) {
   await mkdir(publishing.outDir, { recursive: true });
-  const reportFile = join(publishing.outDir, "aggregate.json");
-  const commentFile = join(publishing.outDir, "comment.md");
+  const reportFile = join2(publishing.outDir, "aggregate.json");
+  const commentFile = join2(publishing.outDir, "comment.md");
   await writeFile(reportFile, `${JSON.stringify(out.json, null, 2)}
 `);
   await writeFile(commentFile, out.comment);
@@ -753,7 +874,7 @@ async function runAggregate(deps) {
   info(
     `image-guard: ${ordered.length} report${ordered.length === 1 ? "" : "s"}: ${ordered.map((r) => `${r.file} (${r.report.action.key})`).join(", ")}`
   );
-  const outDir = await mkdtemp(join2(env.RUNNER_TEMP ?? tmpdir(), "image-guard-"));
+  const outDir = await mkdtemp2(join3(env.RUNNER_TEMP ?? tmpdir2(), "image-guard-"));
   await publishAggregate(
     { deps, settings, event, outDir },
     {
@@ -805,85 +926,6 @@ async function readReport(file, workspace) {
     throw new UserError(`${shown} cannot be read (${code ?? error2.message})`);
   }
   return parseReportFile(shown, text);
-}
-
-// src/action/base-image.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdtemp as mkdtemp2, rm } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join3 } from "node:path";
-var shortSha = (sha) => sha ? sha.slice(0, 7) : "";
-async function getBase(request) {
-  const { settings, event, docker, git } = request;
-  const given = settings["base-image"];
-  if (given) {
-    const source = settings["base-source"];
-    if (source === "registry")
-      return { ref: `${REGISTRY_PREFIX}${given}`, shownAs: given, why: null, label: given };
-    if (!await docker.imageExists(given)) {
-      if (source === "auto")
-        return { ref: `${REGISTRY_PREFIX}${given}`, shownAs: given, why: null, label: given };
-      const pulled = await docker.pull(given);
-      if (!pulled.ok) return { ref: null, why: `pulling ${given} failed: ${pulled.message}` };
-    }
-    return { ref: given, why: null, label: given };
-  }
-  const sha = settings["base-ref"] ?? event.pullRequest?.baseSha ?? event.before;
-  if (!sha) {
-    return { ref: null, why: `no base commit to build (event ${event.name}); set base-ref or base-image` };
-  }
-  const label = shortSha(sha);
-  if (!await git.hasCommit(sha) && !await git.fetchCommit(sha)) {
-    return { ref: null, why: `the base commit ${label} could not be fetched`, label };
-  }
-  const dir = await mkdtemp2(join3(tmpdir2(), "image-guard-base-"));
-  await rm(dir, { recursive: true, force: true });
-  try {
-    await git.addWorktree(dir, sha);
-  } catch (error2) {
-    return { ref: null, why: messageOf(error2), label };
-  }
-  request.cleanup.add(async () => {
-    await git.removeWorktree(dir);
-    await rm(dir, { recursive: true, force: true });
-  });
-  let dockerfile;
-  let context;
-  try {
-    dockerfile = insideWorkspace(dir, settings.dockerfile, "dockerfile at the base commit");
-    context = insideWorkspace(dir, settings.context, "context at the base commit");
-  } catch (error2) {
-    return { ref: null, why: messageOf(error2), label };
-  }
-  if (!existsSync2(dockerfile)) {
-    return {
-      ref: null,
-      why: `${settings.dockerfile} does not exist at the base commit ${label}: this is a new image`,
-      label
-    };
-  }
-  const tag = `image-guard-base:${request.runId}`;
-  startGroup(`image-guard: building the base image at ${label}`);
-  const built = await docker.build({
-    dockerfile,
-    context,
-    target: settings.target,
-    buildArgs: settings["build-args"],
-    tag,
-    noCache: request.noCache,
-    ...request.options ? { options: request.options } : {}
-  });
-  endGroup();
-  request.cleanup.add(() => docker.removeImage(tag));
-  if (!built.ok) {
-    return {
-      ref: null,
-      // Its log stays in the step's output: a build error can quote files, and this line reaches the comment.
-      why: `the base image did not build at ${label} (its log is in the step's output)`,
-      label
-    };
-  }
-  return { ref: tag, why: null, label, build: built };
 }
 
 // src/action/build-options.ts
@@ -1114,7 +1156,9 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-E62K2UUX.js")).dockerfileSuggestions({
+      git: setup.git,
+      // On the PR head's text when the checkout is another commit (pull_request's merge commit).
+      plan: async (headText) => headText !== null || existsSync3(setup.dockerfile) ? (await (await import("./suggestions-U3PBHGYU.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,
@@ -1123,8 +1167,11 @@ async function runAction(deps) {
           (c) => c.slice(0, Math.max(0, c.indexOf("=")))
         ),
         config: setup.config,
-        // The comparison's own lint of this Dockerfile (the image-content findings have no file).
-        findings: result.report.findings.filter((f) => f.file !== null)
+        // The comparison's own lint of this Dockerfile (the image-content findings have no file),
+        // and the build context as that lint read it: the context is read once in a run.
+        findings: result.report.findings.filter((f) => f.file !== null),
+        contextScan: setup.linted.context,
+        ...headText === null ? {} : { text: headText }
       })).suggestions : []
     });
     annotate(result.report.findings, setup.shownDockerfile);
@@ -1137,7 +1184,7 @@ async function prepare(deps) {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const event = (deps.event ?? readEvent)(env);
-  const git = deps.git ?? (await import("./git-7KP4LKKC.js")).gitCli(workspace);
+  const git = deps.git ?? (await import("./git-7IYYRI7P.js")).gitCli(workspace);
   const { settings, config, policy } = await actionSettings(env, workspace, {
     baseFor: (written) => policyBase(event, written, git),
     dockerfile: (s) => {
@@ -1145,7 +1192,6 @@ async function prepare(deps) {
       return existsSync3(path) ? path : null;
     }
   });
-  setEngineTimeout(settings["engine-timeout"]);
   refuseUntrustedBuild(event, settings, env);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, "dockerfile");
@@ -1168,7 +1214,8 @@ async function prepare(deps) {
     git,
     runId: `${process.pid}-${Date.now().toString(36)}`,
     fresh: settings["build-time"] === "fresh",
-    publishing: { deps, settings, event, outDir }
+    publishing: { deps, settings, event, outDir },
+    linted: { context: null }
   };
 }
 function refuseUntrustedBuild(event, settings, env) {
@@ -1225,12 +1272,20 @@ function actionPorts(setup) {
   const registry = deps.registry;
   const env = deps.env ?? process.env;
   const token = setup.settings["github-token"];
-  const analyze = deps.analyze ?? runAnalyzer(env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token });
+  const lint = deps.lint ?? realPorts.lint;
+  const analyze = deps.analyze ?? runAnalyzer(
+    env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token },
+    setup.settings["engine-timeout"]
+  );
   return {
     analyze,
     registry: registry ? () => registry : realPorts.registry,
     containers: () => docker.containers,
-    lint: deps.lint ?? realPorts.lint,
+    async lint(dockerfile, options) {
+      const linted = await lint(dockerfile, options);
+      setup.linted.context = linted.context ?? null;
+      return linted;
+    },
     ...cacheProbePort(setup, analyze)
   };
 }

@@ -10,7 +10,7 @@ import {
 } from "./chunk-3HU7N3WQ.js";
 import {
   RULES
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import {
   referenceProblem
 } from "./chunk-IYZ2ET24.js";
@@ -764,7 +764,7 @@ async function addedInlineIgnores(base, dockerfile, dir) {
     return [];
   }
   const baseFile = await base.read(path, MAX_DOCKERFILE_BYTES);
-  const { inlineIgnoreList } = await import("./engine-EKB4XY2V.js");
+  const { inlineIgnoreList } = await import("./engine-PNR223SP.js");
   const baseList = baseFile.kind === "file" ? inlineIgnoreList(baseFile.text) : [];
   const key = (i) => `${i.scope}\0${i.rule}\0${i.instruction}`;
   const left = /* @__PURE__ */ new Map();
