@@ -11,7 +11,7 @@
 // Paths are most of a layer: front-coding then gzip brings 108,000 of them to about 1 MB.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -138,6 +138,11 @@ export class LayerCache {
     return {
       count: parts.count,
       get: (diffId) => this.get(diffId, parts),
+      has: (diffId) =>
+        access(join(this.dir, `${layerKey(diffId, parts)}${SUFFIX}`)).then(
+          () => true,
+          () => false,
+        ),
       put: (diffId, layer) => this.put({ diffId, ...layer }, parts),
       alias: (member) => this.alias(member),
       setAlias: (member, diffId) => this.setAlias(member, diffId),

@@ -58,8 +58,15 @@ export async function readEngineImage(ref: string, opts: ReadEngineOptions): Pro
   const containerd = await engine.isContainerdStore();
   if (opts.files || containerd) {
     const store = opts.store;
+    // Unless every layer is there, the export starts at once: the engine takes a while before its first byte
+    // (it writes the layers out first), time enough to load the stored layers.
+    let early: ReturnType<DockerEngine['exportImage']> | null = null;
+    if (!store || !(await hasAll(store, image.Id, diffIds))) {
+      early = engine.exportImage(image.Id);
+      early.catch(() => undefined);
+    }
     const stored = store ? await storedLayers(store, diffIds) : new Map<string, StoredLayer>();
-    if (store) {
+    if (store && !early) {
       const all = await fromStore(store, image.Id, diffIds, stored, containerd, opts);
       if (all) {
         const layerSizes = containerd
@@ -71,7 +78,9 @@ export async function readEngineImage(ref: string, opts: ReadEngineOptions): Pro
     let reads: LayerRead[] = [];
     let configBytes: Buffer | null = null;
     const exportAndRead = async (known: KnownLayers | undefined) => {
-      const stream = await engine.exportImage(image.Id);
+      const started = early;
+      early = null;
+      const stream = await (started ?? engine.exportImage(image.Id));
       try {
         const progress = opts.onProgress;
         return await readSaveStream(stream, {
@@ -119,6 +128,13 @@ export async function readEngineImage(ref: string, opts: ReadEngineOptions): Pro
   const items = await engine.history(image.Id);
   const { history, layerSizes } = historyFromEngine(items, diffIds.length);
   return { ref, id: image.Id, config: { diffIds, history }, layerSizes, layers: null };
+}
+
+/** Whether every layer and the config look stored (a stat each): then the image may need no export. */
+async function hasAll(store: LayerStore, id: string, diffIds: readonly string[]): Promise<boolean> {
+  if (diffIds.length === 0) return false;
+  const found = await Promise.all(diffIds.map((d) => store.has(d).catch(() => false)));
+  return found.every(Boolean) && (await store.imageConfig(id).catch(() => null)) !== null;
 }
 
 /** The stored layers among `diffIds`, by diffId. */

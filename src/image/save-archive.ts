@@ -64,6 +64,8 @@ export interface LayerStore {
   /** Whether compressed sizes are counted: then a layer stands only for a read of the same form (plain or that blob). */
   readonly count: boolean;
   get(diffId: string): Promise<StoredLayer | null>;
+  /** Whether an entry is there (not whether it checks out: `get` says that). */
+  has(diffId: string): Promise<boolean>;
   put(diffId: string, layer: StoredLayer): Promise<void>;
   /** The diffId an archive member (`<v1 id>/layer.tar`, `blobs/sha256/…`) held when last read. */
   alias(member: string): Promise<string | null>;

@@ -15,7 +15,7 @@ import {
   runAnalyzer,
   runComparison,
   tallyLine
-} from "./chunk-7MGKD56G.js";
+} from "./chunk-FQMSUB55.js";
 import {
   loadSettings
 } from "./chunk-3WK4TVVJ.js";

@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalyzer,
   runComparison
-} from "./chunk-7MGKD56G.js";
+} from "./chunk-FQMSUB55.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,

@@ -223,7 +223,7 @@ function isEntry(value, key) {
 
 // src/cache/layer-cache.ts
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir2, readdir as readdir2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat2, utimes as utimes2, writeFile as writeFile2 } from "node:fs/promises";
+import { access, mkdir as mkdir2, readdir as readdir2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat2, utimes as utimes2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
@@ -291,6 +291,10 @@ var LayerCache = class {
     return {
       count: parts.count,
       get: (diffId) => this.get(diffId, parts),
+      has: (diffId) => access(join2(this.dir, `${layerKey(diffId, parts)}${SUFFIX2}`)).then(
+        () => true,
+        () => false
+      ),
       put: (diffId, layer) => this.put({ diffId, ...layer }, parts),
       alias: (member) => this.alias(member),
       setAlias: (member, diffId) => this.setAlias(member, diffId),
@@ -832,8 +836,13 @@ async function readEngineImage(ref, opts) {
   const containerd = await engine.isContainerdStore();
   if (opts.files || containerd) {
     const store = opts.store;
+    let early = null;
+    if (!store || !await hasAll(store, image.Id, diffIds)) {
+      early = engine.exportImage(image.Id);
+      early.catch(() => void 0);
+    }
     const stored = store ? await storedLayers(store, diffIds) : /* @__PURE__ */ new Map();
-    if (store) {
+    if (store && !early) {
       const all = await fromStore(store, image.Id, diffIds, stored, containerd, opts);
       if (all) {
         const layerSizes3 = containerd ? all.layerSizes : sizesFromHistory(await engine.history(image.Id), all);
@@ -843,7 +852,9 @@ async function readEngineImage(ref, opts) {
     let reads = [];
     let configBytes = null;
     const exportAndRead = async (known2) => {
-      const stream = await engine.exportImage(image.Id);
+      const started = early;
+      early = null;
+      const stream = await (started ?? engine.exportImage(image.Id));
       try {
         const progress = opts.onProgress;
         return await readSaveStream(stream, {
@@ -887,6 +898,11 @@ async function readEngineImage(ref, opts) {
   const items = await engine.history(image.Id);
   const { history, layerSizes } = historyFromEngine(items, diffIds.length);
   return { ref, id: image.Id, config: { diffIds, history }, layerSizes, layers: null };
+}
+async function hasAll(store, id, diffIds) {
+  if (diffIds.length === 0) return false;
+  const found = await Promise.all(diffIds.map((d) => store.has(d).catch(() => false)));
+  return found.every(Boolean) && await store.imageConfig(id).catch(() => null) !== null;
 }
 async function storedLayers(store, diffIds) {
   const unique = [...new Set(diffIds)];
