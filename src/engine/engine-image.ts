@@ -227,7 +227,10 @@ function knownLayers(
   };
 }
 
-/** What the export taught: the layers read, the members that held them, the config. */
+/**
+ * What the export taught: the layers read, the members that held them, the config. Layers are packed one at a
+ * time: packing them all at once would hold every layer's stored form in memory together.
+ */
 async function storeReads(
   store: LayerStore,
   id: string,
@@ -235,25 +238,29 @@ async function storeReads(
   reads: readonly LayerRead[],
   configBytes: Buffer,
 ): Promise<void> {
-  const writes: Promise<void>[] = [store.setImageConfig(id, configBytes)];
+  const small: Promise<void>[] = [store.setImageConfig(id, configBytes)];
   const done = new Set<string>();
+  const layers: [string, LayerRead][] = [];
   reads.forEach((read, i) => {
     const diffId = diffIds[i];
     if (!diffId) return;
     if (read.path !== `blobs/sha256/${diffId.slice('sha256:'.length)}`)
-      writes.push(store.setAlias(read.path, diffId));
+      small.push(store.setAlias(read.path, diffId));
     if (read.skipped || done.has(diffId)) return;
     if (store.count && read.blob === 'unknown') return;
     done.add(diffId);
-    writes.push(
-      store.put(diffId, {
+    layers.push([diffId, read]);
+  });
+  for (const [diffId, read] of layers) {
+    await store
+      .put(diffId, {
         summary: read.summary,
         blob: read.blob,
         tarBytes: read.blob === null ? read.bytes : null,
-      }),
-    );
-  });
-  await Promise.all(writes.map((w) => w.catch(() => undefined)));
+      })
+      .catch(() => undefined);
+  }
+  await Promise.all(small.map((w) => w.catch(() => undefined)));
 }
 
 export async function isContainerdStore(engine: DockerEngine = connectEngine()): Promise<boolean> {

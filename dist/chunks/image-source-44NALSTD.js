@@ -966,25 +966,27 @@ function knownLayers(store, diffIds, stored) {
   };
 }
 async function storeReads(store, id, diffIds, reads, configBytes) {
-  const writes = [store.setImageConfig(id, configBytes)];
+  const small = [store.setImageConfig(id, configBytes)];
   const done = /* @__PURE__ */ new Set();
+  const layers = [];
   reads.forEach((read, i) => {
     const diffId = diffIds[i];
     if (!diffId) return;
     if (read.path !== `blobs/sha256/${diffId.slice("sha256:".length)}`)
-      writes.push(store.setAlias(read.path, diffId));
+      small.push(store.setAlias(read.path, diffId));
     if (read.skipped || done.has(diffId)) return;
     if (store.count && read.blob === "unknown") return;
     done.add(diffId);
-    writes.push(
-      store.put(diffId, {
-        summary: read.summary,
-        blob: read.blob,
-        tarBytes: read.blob === null ? read.bytes : null
-      })
-    );
+    layers.push([diffId, read]);
   });
-  await Promise.all(writes.map((w) => w.catch(() => void 0)));
+  for (const [diffId, read] of layers) {
+    await store.put(diffId, {
+      summary: read.summary,
+      blob: read.blob,
+      tarBytes: read.blob === null ? read.bytes : null
+    }).catch(() => void 0);
+  }
+  await Promise.all(small.map((w) => w.catch(() => void 0)));
 }
 function sizesFromHistory(items, data) {
   const rows = [...items].reverse();

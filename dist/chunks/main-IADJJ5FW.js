@@ -15,7 +15,7 @@ import {
   runAnalyzer,
   runComparison,
   tallyLine
-} from "./chunk-FQMSUB55.js";
+} from "./chunk-HLPTLX6O.js";
 import {
   loadSettings
 } from "./chunk-3WK4TVVJ.js";

@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalyzer,
   runComparison
-} from "./chunk-FQMSUB55.js";
+} from "./chunk-HLPTLX6O.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,

@@ -605,7 +605,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-YFA766XC.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-44NALSTD.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-5V3FDSSO.js")).lintDockerfileResult(path, {
@@ -617,7 +617,7 @@ var realPorts = {
 function runAnalyzer(registryEnv, engineTimeout = null, hooks = {}) {
   const shared = /* @__PURE__ */ new Map();
   const { onTally } = hooks;
-  return async (ref, options) => (await import("./image-source-YFA766XC.js")).analyzeRef(ref, {
+  return async (ref, options) => (await import("./image-source-44NALSTD.js")).analyzeRef(ref, {
     ...options,
     shared,
     engineTimeout,
