@@ -194,6 +194,22 @@ describe('analyzeRef with the layer cache', () => {
     }
   });
 
+  it('a large member taken for a known layer by its size, but another, has the image read again', async () => {
+    const big = 17 * 1024 * 1024;
+    const a = await layerTar([{ path: 'data/a.bin', size: big }]);
+    const b = await layerTar([{ path: 'data/b.bin', size: big }]);
+    expect(a.length).toBe(b.length);
+    const cache = new AnalysisCache(dir);
+    await tallied(await engineOf([a]), cache);
+    // `b`, first in the export, has a's size: hashed, it is not `a`, too large to have been kept: read again
+    const e = await engineOf([b, a]);
+    const { analysis, tally } = await tallied(e, cache);
+    expect(e.calls.filter((c) => c.startsWith('export'))).toHaveLength(2);
+    expect(tally).toMatchObject({ readLayers: 2, skippedLayers: 0 });
+    const cold = await analyzeRef('app:pr', { files: true, cache: null, engine: await engineOf([b, a]) });
+    expect(analysis).toEqual(cold);
+  });
+
   it('an image whose layers and config are all known is not exported at all', async () => {
     const [l0, l1] = await layers();
     const cache = new AnalysisCache(dir);
