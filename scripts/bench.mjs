@@ -7,7 +7,8 @@
 // $XDG_CACHE_HOME/image-guard-bench or /tmp/image-guard-bench), IG_BENCH_SKIP_ARCHIVES=1 (engine figures only).
 //
 // `node scripts/bench.mjs --figure 7` runs the lint figure alone (no engine, no images); `--figure 9` the registry
-// rows alone (scripts/bench/registry.mjs: the 1 GiB image pushed to a local registry). `--lint-vs REV` adds to figure 7
+// rows alone (scripts/bench/registry.mjs: the 1 GiB image pushed to a local registry); `--figure 10` the layer cache's
+// row alone (a new top layer on the 1 GiB image, its base cached, against docker save). `--lint-vs REV` adds to figure 7
 // the linter of git revision REV against the working tree's, in process, on the same Dockerfiles: both are
 // bundled from their sources, loaded in one process and called in turn (A B B A …), and the figure is the median
 // of the per-round CPU-time ratios, from two processes that load them in opposite order.
