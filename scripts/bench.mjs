@@ -7,7 +7,8 @@
 // $XDG_CACHE_HOME/image-guard-bench or /tmp/image-guard-bench), IG_BENCH_SKIP_ARCHIVES=1 (engine figures only).
 //
 // `node scripts/bench.mjs --figure 7` runs the lint figure alone (no engine, no images); `--figure 9` the registry
-// rows alone (scripts/bench/registry.mjs: the 1 GiB image pushed to a local registry). `--lint-vs REV` adds to figure 7
+// rows alone (scripts/bench/registry.mjs: the 1 GiB image pushed to a local registry); `--figure 10` the layer cache's
+// row alone (a new top layer on the 1 GiB image, its base cached, against docker save). `--lint-vs REV` adds to figure 7
 // the linter of git revision REV against the working tree's, in process, on the same Dockerfiles: both are
 // bundled from their sources, loaded in one process and called in turn (A B B A …), and the figure is the median
 // of the per-round CPU-time ratios, from two processes that load them in opposite order.
@@ -52,10 +53,13 @@ function flagValue(name) {
   if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
   return v;
 }
-/** `--figure 7`: that figure alone (the lint figure runs without the engine); `--figure 9`: the registry rows. */
+/**
+ * `--figure 7`: that figure alone (the lint figure runs without the engine); `--figure 9`: the registry rows;
+ * `--figure 10`: the layer cache's row (a new top layer on the 1 GiB image, its base cached).
+ */
 const ONLY_FIGURE = flagValue('--figure');
-if (ONLY_FIGURE !== null && ONLY_FIGURE !== '7' && ONLY_FIGURE !== '9')
-  throw new Error('--figure: only 7 (lint) or 9 (registry images) runs alone');
+if (ONLY_FIGURE !== null && !['7', '9', '10'].includes(ONLY_FIGURE))
+  throw new Error('--figure: only 7 (lint), 9 (registry images) or 10 (layer cache) runs alone');
 /** `--lint-vs REV`: figure 7 also compares the linter of git revision REV with the working tree's. */
 const LINT_VS = flagValue('--lint-vs');
 
@@ -107,7 +111,7 @@ function timed(argv, { env = {}, stdin } = {}) {
       // exit 1 is a failed budget or finding, which the figures do not care about
       if (code !== 0 && code !== 1)
         reject(new Error(`${argv.join(' ')} exited ${code}: ${err.trim().slice(-500)}`));
-      else resolve({ seconds, rssKb });
+      else resolve({ seconds, rssKb, err });
     });
   });
 }
@@ -779,6 +783,62 @@ async function registryFigures() {
     );
 }
 
+/**
+ * Figure 10: a pull request that changes only the top layer of the 1 GiB image (NEXT_HEAD: one small layer on
+ * it). The base was analyzed before, so the analysis cache holds it and the layer cache its layers; the head's
+ * export is read with the base's layers drained unread. Against `docker save` of the head alone, interleaved;
+ * each compare starts from the cache as the base left it (copied, untimed), so the head is never cached yet.
+ */
+async function layerCacheFigure() {
+  const big = BENCH_IMAGES[1];
+  const pristine = join(DIR, 'layer-cache-base');
+  const work = join(DIR, 'layer-cache-work');
+  rmSync(pristine, { recursive: true, force: true });
+  const json = ['--format', 'json', '--fail-on', 'never'];
+  await timed(ig('analyze', big.tag, ...json), { env: { IMAGE_GUARD_CACHE_DIR: pristine } });
+  const save = { argv: sh(`${DOCKER} save ${NEXT_HEAD.tag} > /dev/null`) };
+  const compare = {
+    argv: ig('compare', '--base', big.tag, '--head', NEXT_HEAD.tag, '--verbose', ...json),
+    opts: { env: { IMAGE_GUARD_CACHE_DIR: work } },
+  };
+  const got = { save: [], compare: [] };
+  for (let r = 0; r < RUNS; r++) {
+    rmSync(work, { recursive: true, force: true });
+    cpSync(pristine, work, { recursive: true });
+    for (const [name, c] of Object.entries({ save, compare })) {
+      const m = await timed(c.argv, c.opts ?? {});
+      got[name].push(m);
+      log(
+        `layer cache round ${r + 1}, ${name}: ${m.seconds.toFixed(2)} s, ${(m.rssKb / 1024).toFixed(0)} MB`,
+      );
+    }
+  }
+  const med = (xs) => median(xs.map((x) => x.seconds));
+  const ratio = median(got.compare.map((x, i) => x.seconds / got.save[i].seconds));
+  const rss = Math.max(...got.compare.map((x) => x.rssKb));
+  // `--verbose`: "<ref>: layers read N (X MB), skipped M (Y MB, …)", the head's line
+  const tally = /layers read (\d+) \(([\d.]+ MB)\), skipped (\d+) \(([\d.]+ MB)/.exec(
+    got.compare[0].err.split('\n').find((l) => l.includes(NEXT_HEAD.tag)) ?? '',
+  );
+  const bytes = tally
+    ? `head: read ${tally[1]} layer(s), ${tally[2]}; skipped ${tally[3]}, ${tally[4]}`
+    : 'head: no --verbose tally';
+  row(
+    '10',
+    `${NEXT_HEAD.name}: docker save of the head > /dev/null`,
+    fmtS(med(got.save)),
+    'physical limit',
+    null,
+  );
+  row(
+    '10',
+    `compare ${big.name} → ${NEXT_HEAD.name} (a new top layer), the base cached`,
+    `${fmtS(med(got.compare))} = ${ratio.toFixed(2)}x (10, save); ${bytes}; ${fmtMB(rss)}`,
+    '≤ 1.1x',
+    ratio <= 1.1,
+  );
+}
+
 /** Time from spawning the Action on Node 24 to its first line on stdout (median). */
 async function actionStartup() {
   if (!existsSync(NODE24)) return null;
@@ -854,10 +914,14 @@ rmSync(dirname(CLI), { recursive: true, force: true });
 mkdirSync(dirname(CLI), { recursive: true });
 copyFileSync(BUILT_CLI, CLI);
 cpSync(join(dirname(BUILT_CLI), 'chunks'), join(dirname(CLI), 'chunks'), { recursive: true });
-if (ONLY_FIGURE === '7' || ONLY_FIGURE === '9') {
+if (ONLY_FIGURE === '7' || ONLY_FIGURE === '9' || ONLY_FIGURE === '10') {
   const started = Date.now();
   if (ONLY_FIGURE === '7') await lintFigure();
-  else await registryFigures();
+  else if (ONLY_FIGURE === '9') await registryFigures();
+  else {
+    ensureImages(log);
+    await layerCacheFigure();
+  }
   console.log(`Machine: ${machine()}`);
   console.log(
     ONLY_FIGURE === '7'
@@ -896,6 +960,7 @@ await compareFigures();
 await lintFigure();
 await buildOutputFigure();
 await registryFigures();
+await layerCacheFigure();
 const startup = await actionStartup();
 // dist/: both programs and their shared chunks (scripts/build.mjs); start-up parses only what an entry
 // imports at once.

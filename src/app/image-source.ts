@@ -6,12 +6,14 @@
 import { analyzeImage, type ImageAnalysis } from '../analysis/analyze.js';
 import { AnalysisCache, cacheDir, cacheKey } from '../cache/analysis-cache.js';
 import { codeFingerprint } from '../cache/code-fingerprint.js';
+import { LayerCache, layerCacheDir } from '../cache/layer-cache.js';
 import { registrySource } from '../core/image-ref.js';
 import { VERSION } from '../core/version.js';
 import { connectEngine, type DockerEngine } from '../engine/docker-engine.js';
 import { readEngineImage } from '../engine/engine-image.js';
 import { isArchiveRef, readArchiveRef } from '../image/archive-ref.js';
 import type { ImageData, LayerSummary } from '../image/model.js';
+import type { LayerStore, LayerTally } from '../image/save-archive.js';
 import type { Platform } from '../registry/registry-client.js';
 import type { SharedLayers } from '../registry/registry-image.js';
 
@@ -23,6 +25,10 @@ export async function loadImage(
     onProgress?: (bytesRead: number, total: number) => void;
     engine?: DockerEngine;
     engineTimeout?: number | null;
+    /** Engine images: layers analyzed before (see `ReadEngineOptions.store`). */
+    store?: LayerStore;
+    onTally?: (tally: LayerTally) => void;
+    writes?: Promise<unknown>[];
   },
 ): Promise<ImageData> {
   if (isArchiveRef(ref)) return readArchiveRef(ref, options);
@@ -33,6 +39,9 @@ export async function loadImage(
     onProgress: options.onProgress,
     engine: options.engine,
     engineTimeout: options.engineTimeout,
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.onTally ? { onTally: options.onTally } : {}),
+    ...(options.writes ? { writes: options.writes } : {}),
   });
 }
 
@@ -50,6 +59,13 @@ export interface AnalyzeRefOptions {
    * turns it off for this call.
    */
   cache?: AnalysisCache | null;
+  /**
+   * The layer cache (what each layer contributes, by diff ID); by default the `layers` folder of the analysis
+   * cache's, when there is one. null turns it off for this call.
+   */
+  layerCache?: LayerCache | null;
+  /** Bytes of layers read and skipped (known from the layer cache or the other side of the run). */
+  onTally?: (tally: LayerTally) => void;
   /** The engine to use; connectEngine() by default. */
   engine?: DockerEngine;
   /** The `engine-timeout` setting the engine is connected with (null or absent: not set). */
@@ -67,14 +83,23 @@ export interface AnalyzeRefOptions {
 /** Reads and analyzes one image: what the CLI and the Action call for base and head alike. */
 export async function analyzeRef(ref: string, options: AnalyzeRefOptions): Promise<ImageAnalysis> {
   const cache = options.cache === undefined ? defaultCache() : options.cache;
-  const load = { ...options, count: options.pullSize !== false };
+  const layers =
+    options.layerCache === undefined ? cache && new LayerCache(layerCacheDir(cache.dir)) : options.layerCache;
+  const count = options.pullSize !== false;
+  const code = cacheCode();
+  const writes: Promise<unknown>[] = [];
+  const load = {
+    ...options,
+    count,
+    writes,
+    ...(layers ? { store: layers.view({ code, files: options.files, count }) } : {}),
+  };
   const remote = registrySource(ref);
-  if (remote !== null) return analyzeRegistryRef(ref, remote, options, cache);
-  if (isArchiveRef(ref) || (!cache && !(options.shared && options.files)))
+  if (remote !== null) return analyzeRegistryRef(ref, remote, options, cache, layers);
+  if (isArchiveRef(ref) || (!cache && !layers && !(options.shared && options.files)))
     return analyzeImage(await loadImage(ref, load));
 
   const engine = options.engine ?? connectEngine(process.env, options.engineTimeout ?? null);
-  const code = cacheCode();
   const keyOf = (id: string, diffIds: readonly string[]) =>
     cacheKey({ id, diffIds, code, files: options.files, count: load.count });
   // Not found locally: readEngineImage pulls it (or says it is missing), and the result is stored after.
@@ -94,6 +119,7 @@ export async function analyzeRef(ref: string, options: AnalyzeRefOptions): Promi
   }
   offered?.settle(data);
   const analysis = analyzeImage(data);
+  await Promise.all(writes);
   await cache?.put(
     key ??
       keyOf(
@@ -155,6 +181,7 @@ async function analyzeRegistryRef(
   remote: string,
   options: AnalyzeRefOptions,
   cache: AnalysisCache | null,
+  layers: LayerCache | null,
 ): Promise<ImageAnalysis> {
   const { openRegistryImage } = await import('../registry/registry-image.js');
   const image = await openRegistryImage(remote, {
@@ -179,13 +206,19 @@ async function analyzeRegistryRef(
     const hit = await cache.get(key, ref);
     if (hit) return withSizes(hit);
   }
+  const writes: Promise<unknown>[] = [];
   const data = await image.read(ref, {
     files: options.files,
     onProgress: options.onProgress,
     onNote: options.onNote ?? ((note) => process.stderr.write(`image-guard: note: ${note}\n`)),
     ...(options.shared ? { shared: options.shared } : {}),
+    ...(layers
+      ? { store: layers.view({ code: cacheCode(), files: options.files, count: false }), writes }
+      : {}),
+    ...(options.onTally ? { onTally: options.onTally } : {}),
   });
   const analysis = withSizes(analyzeImage(data));
+  await Promise.all(writes);
   if (cache && key) await cache.put(key, analysis);
   return analysis;
 }

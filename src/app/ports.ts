@@ -1,6 +1,7 @@
 // The real implementations of the comparison's ports, each module loaded only when a run needs it: an `analyze`
 // of an archive loads no engine client, a run without a registry reference no registry client.
 import type { LayerSummary } from '../image/model.js';
+import type { LayerTally } from '../image/save-archive.js';
 import type { ComparePorts } from './compare.js';
 
 export const realPorts: ComparePorts = {
@@ -18,18 +19,28 @@ export const realPorts: ComparePorts = {
 /**
  * `analyze` for one run: base and head read from registries share the layers they have in common (read once,
  * even with nothing cached). `registryEnv`: where registry credentials are looked up (default process.env);
- * `engineTimeout`: the `engine-timeout` setting the engine is connected with (null: not set).
+ * `engineTimeout`: the `engine-timeout` setting the engine is connected with (null: not set); `onTally`: how many
+ * bytes of each image's layers were read and skipped.
  */
 export function runAnalyzer(
   registryEnv?: NodeJS.ProcessEnv,
   engineTimeout: number | null = null,
+  hooks: { onTally?: (ref: string, tally: LayerTally) => void } = {},
 ): ComparePorts['analyze'] {
   const shared = new Map<string, Promise<LayerSummary>>();
+  const { onTally } = hooks;
   return async (ref, options) =>
     (await import('./image-source.js')).analyzeRef(ref, {
       ...options,
       shared,
       engineTimeout,
       ...(registryEnv ? { registryEnv } : {}),
+      ...(onTally ? { onTally: (tally: LayerTally) => onTally(ref, tally) } : {}),
     });
+}
+
+/** A `--verbose` line: an image's layer bytes read and skipped. */
+export function tallyLine(ref: string, t: LayerTally): string {
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  return `${ref}: layers read ${t.readLayers} (${mb(t.readBytes)}), skipped ${t.skippedLayers} (${mb(t.skippedBytes)}, known from the layer cache or the other image)`;
 }

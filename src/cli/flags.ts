@@ -40,6 +40,8 @@ export interface ParsedFlags {
   outputs: Output[];
   positionals: string[];
   help: boolean;
+  /** `--verbose` (analyze, compare): say on stderr how each image's layers were read. */
+  verbose: boolean;
 }
 
 /** The command's flags: every bad one reported at once, with where to read more. */
@@ -49,6 +51,7 @@ export function parseFlags(command: Command, argv: string[]): ParsedFlags {
     output: { type: 'string', short: 'o', multiple: true },
     help: { type: 'boolean', short: 'h' },
   };
+  if (command !== 'lint') options.verbose = { type: 'boolean', short: 'v' };
   for (const name of settingsOf(command))
     options[flagOf(name).slice(2)] = { type: isSwitch(name) ? 'boolean' : 'string' };
   let parsed: ReturnType<typeof parseArgs>;
@@ -85,6 +88,7 @@ export function parseFlags(command: Command, argv: string[]): ParsedFlags {
     outputs,
     positionals: parsed.positionals,
     help: values.help === true,
+    verbose: values.verbose === true,
   };
 }
 
@@ -135,6 +139,7 @@ export function usageLine(command: Command): string {
   if (POSITIONAL[command]) parts.push(POSITIONAL[command]!);
   for (const name of settingsOf(command)) parts.push(flagUsage(name, REQUIRED[command]));
   parts.push(`[--format ${FORMATS[command].join('|')}]`, '[--output FILE]');
+  if (command !== 'lint') parts.push('[--verbose]');
   return parts.join(' ');
 }
 
@@ -170,6 +175,11 @@ export function commandHelp(command: Command): string {
     '-o, --output FILE',
     'Write the --format given in the same place to FILE instead of standard output (- is standard output).',
   ]);
+  if (command !== 'lint')
+    rows.push([
+      '-v, --verbose',
+      "Say on standard error how each image was read: its layers' bytes read and skipped (known from the layer cache, or read once for base and head).",
+    ]);
   rows.push(['-h, --help', 'This help.']);
   const width = Math.min(34, Math.max(...rows.map(([l]) => l.length)));
   for (const [left, right] of rows) {

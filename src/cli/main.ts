@@ -6,11 +6,12 @@ import { analyzeImage, type ImageAnalysis } from '../analysis/analyze.js';
 import type { RunReport } from '../analysis/report.js';
 import { type ComparePorts, runAnalysis, runComparison } from '../app/compare.js';
 import { loadSettings, type PolicyOptions } from '../app/load-settings.js';
-import { realPorts, runAnalyzer } from '../app/ports.js';
+import { realPorts, runAnalyzer, tallyLine } from '../app/ports.js';
 import type { Command } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
 import { TOOL_NAME, VERSION } from '../core/version.js';
 import type { ImageData } from '../image/model.js';
+import type { LayerTally } from '../image/save-archive.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import type { FormatContext, RuleInfo } from '../render/formats/index.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -101,7 +102,7 @@ async function imageCommand(
     'bad flags',
     command === 'compare' ? comparePolicy(flags.written, cwd) : {},
   );
-  const ports = cliPorts(deps, io, settings['engine-timeout']);
+  const ports = cliPorts(deps, io, settings['engine-timeout'], flags.verbose);
   let result: RunReport;
   if (command === 'analyze') {
     const ref = flags.positionals[0];
@@ -174,11 +175,14 @@ function comparePolicy(written: ReturnType<typeof parseFlags>['written'], cwd: s
   };
 }
 
-function cliPorts(deps: CliDeps, io: CliIO, engineTimeout: number | null): ComparePorts {
+function cliPorts(deps: CliDeps, io: CliIO, engineTimeout: number | null, verbose = false): ComparePorts {
   const { loader, registry, containers } = deps;
+  const onTally = verbose
+    ? (ref: string, tally: LayerTally) => io.stderr.write(`${TOOL_NAME}: ${tallyLine(ref, tally)}\n`)
+    : undefined;
   const analyze: ComparePorts['analyze'] = loader
     ? async (ref, options) => analyzeImage(await loader.load(ref, options))
-    : runAnalyzer(undefined, engineTimeout);
+    : runAnalyzer(undefined, engineTimeout, onTally ? { onTally } : {});
   return {
     analyze: (ref, options) => withProgress(analyze, ref, options, io),
     registry: registry ? () => registry : realPorts.registry,

@@ -3,6 +3,7 @@
 // member is summarized while it streams by, and the image is assembled at the end from the manifest. No
 // member is extracted and no layer is held in memory.
 
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { UserError } from '../core/errors.js';
@@ -31,11 +32,96 @@ export interface ReadSaveOptions {
   select?: string;
   /** Called as the stream is read, with the bytes read so far (for a progress line on a terminal). */
   onProgress?: (bytesRead: number) => void;
+  /** Layers the caller already has: the members they name are drained unread (no tar parsing, no counting). */
+  known?: KnownLayers;
+  /** Called once the image is assembled: how each of its layers (in diffIds order) was read. */
+  onLayers?: (layers: LayerRead[], config: Buffer) => void;
+}
+
+/** What the caller knows of a layer-looking archive member, asked before the member is read. */
+export type KnownMember =
+  /** This layer: the member is drained unread and `summary` stands for it. */
+  | { diffId: string; summary: LayerSummary }
+  /** One of these plain layers, by diffId: the member is hashed while drained, and its SHA-256 picks one. */
+  | { candidates: Map<string, LayerSummary> };
+
+export interface KnownLayers {
+  /** `path`: the member's normalized path; `size`: its bytes. null: read the member. */
+  lookup(path: string, size: number): KnownMember | null | Promise<KnownMember | null>;
+}
+
+/** A layer as a layer store keeps it, with how it was read. */
+export interface StoredLayer {
+  summary: LayerSummary;
+  /** `sha256:…` of the compressed blob it was read from (its compressed sizes are the blob's bytes); null: a plain tar. */
+  blob: string | null;
+  /** Bytes of the plain tar when it was read as one, else null. */
+  tarBytes: number | null;
+}
+
+/** Layers analyzed before (the layer cache), for one way of reading (files or not, counted or not). */
+export interface LayerStore {
+  /** Whether compressed sizes are counted: then a layer stands only for a read of the same form (plain or that blob). */
+  readonly count: boolean;
+  get(diffId: string): Promise<StoredLayer | null>;
+  /** Whether an entry is there (not whether it checks out: `get` says that). */
+  has(diffId: string): Promise<boolean>;
+  put(diffId: string, layer: StoredLayer): Promise<void>;
+  /** The diffId an archive member (`<v1 id>/layer.tar`, `blobs/sha256/…`) held when last read. */
+  alias(member: string): Promise<string | null>;
+  setAlias(member: string, diffId: string): Promise<void>;
+  /** An image's config by the engine's image ID. */
+  imageConfig(id: string): Promise<Buffer | null>;
+  setImageConfig(id: string, config: Buffer): Promise<void>;
+}
+
+/** Bytes of layers read and skipped (known before) for one image. */
+export interface LayerTally {
+  readBytes: number;
+  readLayers: number;
+  skippedBytes: number;
+  skippedLayers: number;
+}
+
+export function tallyOf(reads: readonly LayerRead[]): LayerTally {
+  const tally = { readBytes: 0, readLayers: 0, skippedBytes: 0, skippedLayers: 0 };
+  for (const r of reads) {
+    if (r.skipped) {
+      tally.skippedBytes += r.bytes;
+      tally.skippedLayers++;
+    } else {
+      tally.readBytes += r.bytes;
+      tally.readLayers++;
+    }
+  }
+  return tally;
+}
+
+/**
+ * A member that `KnownLayers` offered as candidates hashed to none of them: the stream cannot be read again, so
+ * the caller reads the image again without skipping.
+ */
+export class KnownLayerMismatch extends Error {}
+
+/** How one layer of the image was read. */
+export interface LayerRead {
+  /** The archive member that held it (links followed). */
+  path: string;
+  summary: LayerSummary;
+  /** Drained unread because the caller knew it. */
+  skipped: boolean;
+  /** Bytes of the member. */
+  bytes: number;
+  /**
+   * `sha256:…` of the compressed blob it was read from (from an OCI layout's blob path), `unknown` for a
+   * compressed member of another name, null for a plain tar.
+   */
+  blob: string | null;
 }
 
 type Member =
   | { kind: 'json'; bytes: Buffer }
-  | { kind: 'layer'; summary: LayerSummary }
+  | { kind: 'layer'; summary: LayerSummary; skipped: boolean; bytes: number; blob: string | null }
   | { kind: 'link'; target: string }
   | { kind: 'other'; why: string };
 
@@ -71,7 +157,7 @@ export async function readSaveStream(
       },
     });
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (error instanceof UserError || error instanceof KnownLayerMismatch) throw error;
     if (error instanceof TarFormatError && error.notTar) {
       throw new UserError(
         `${source} is not a tar archive (${error.message}): give a docker save or OCI archive`,
@@ -111,11 +197,21 @@ function wanted(path: string): boolean {
 
 async function readMember(
   entry: TarEntry,
-  content: AsyncIterable<Buffer>,
+  member: AsyncIterable<Buffer>,
   path: string,
   opts: ReadSaveOptions,
   budget: { json: number; packageFiles: PackageFileBudget },
 ): Promise<Member> {
+  let content = member;
+  const known = await opts.known?.lookup(path, entry.size);
+  if (known) {
+    const skipped = await skipMember(known, content, entry.size, path, budget.packageFiles);
+    if (!Array.isArray(skipped)) return skipped;
+    // None of the candidates, but small enough to have been kept: read from the bytes kept.
+    content = (async function* () {
+      yield* skipped;
+    })();
+  }
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
   if (shape === 'layer') {
@@ -125,7 +221,10 @@ async function readMember(
       count: opts.count,
       packageFiles: budget.packageFiles,
     });
-    return { kind: 'layer', summary };
+    const compressed = detectCompression(head) !== 'none';
+    const digest = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(path)?.[1];
+    const blob = compressed ? (digest ? `sha256:${digest}` : 'unknown') : null;
+    return { kind: 'layer', summary, skipped: false, bytes: entry.size, blob };
   }
   if (shape === 'json' && entry.size <= MAX_JSON_MEMBER) {
     budget.json -= entry.size;
@@ -145,6 +244,45 @@ async function readMember(
     kind: 'other',
     why: shape === 'json' ? OVERSIZED_JSON : 'neither a tar layer nor JSON',
   };
+}
+
+/** Largest candidate member kept while it is hashed, so that it can still be read when it is none of them. */
+const MAX_KEPT_CANDIDATE = 16 * 1024 * 1024;
+
+/**
+ * A member the caller knows: drained at the speed of a read (hashed only to pick among candidates). A candidate
+ * member that hashes to none of them gives back its bytes when it was small enough to keep them, else throws
+ * KnownLayerMismatch.
+ */
+async function skipMember(
+  known: KnownMember,
+  content: AsyncIterable<Buffer>,
+  size: number,
+  path: string,
+  budget: PackageFileBudget,
+): Promise<Member | Buffer[]> {
+  let summary: LayerSummary | undefined;
+  if ('summary' in known) {
+    for await (const _ of content) {
+      // drained unread
+    }
+    summary = known.summary;
+  } else {
+    const hash = createHash('sha256');
+    const kept: Buffer[] | null = size <= MAX_KEPT_CANDIDATE ? [] : null;
+    for await (const chunk of content) {
+      hash.update(chunk);
+      kept?.push(chunk);
+    }
+    summary = known.candidates.get(`sha256:${hash.digest('hex')}`);
+    if (!summary) {
+      if (kept) return kept;
+      throw new KnownLayerMismatch(`${path} is none of the layers it was taken for`);
+    }
+  }
+  // What a read would have kept of the image's budget for package files.
+  for (const body of summary.packageFiles?.values() ?? []) budget.left -= body.length;
+  return { kind: 'layer', summary, skipped: true, bytes: size, blob: null };
 }
 
 function sniff(head: Buffer): 'layer' | 'json' | 'other' {
@@ -171,11 +309,15 @@ function isTarHeader(block: Buffer): boolean {
 
 function assemble(members: Map<string, Member>, opts: ReadSaveOptions): ImageData {
   const source = opts.ref;
-  const resolve = (path: string): Member | undefined => {
+  const resolved = (path: string): { path: string; member: Member | undefined } => {
     let member = members.get(path);
-    for (let hops = 0; member?.kind === 'link' && hops < 8; hops++) member = members.get(member.target);
-    return member;
+    for (let hops = 0; member?.kind === 'link' && hops < 8; hops++) {
+      path = member.target;
+      member = members.get(path);
+    }
+    return { path, member };
   };
+  const resolve = (path: string): Member | undefined => resolved(path).member;
   const json = (path: string) => {
     const m = resolve(path);
     if (m?.kind === 'other' && m.why === OVERSIZED_JSON) {
@@ -208,6 +350,16 @@ function assemble(members: Map<string, Member>, opts: ReadSaveOptions): ImageDat
   if (summaries.length !== config.diffIds.length) {
     throw new UserError(
       `${source}: the manifest lists ${summaries.length} layers but the config has ${config.diffIds.length} diff_ids`,
+    );
+  }
+  if (opts.onLayers) {
+    opts.onLayers(
+      plan.layers.map((layerPath) => {
+        const { path, member } = resolved(layerPath);
+        const m = member as Extract<Member, { kind: 'layer' }>;
+        return { path, summary: m.summary, skipped: m.skipped, bytes: m.bytes, blob: m.blob };
+      }),
+      configBytes,
     );
   }
   return { ref: opts.ref, id: configDigest(configBytes), config, ...fromSummaries(summaries, opts) };

@@ -9,7 +9,7 @@ import type { CompressedSize } from '../core/report.js';
 import { configDigest, parseImageConfig } from '../image/image-config.js';
 import { summarizeLayer } from '../image/layer-summary.js';
 import type { ImageConfigInfo, ImageData, LayerSummary } from '../image/model.js';
-import { fromSummaries } from '../image/save-archive.js';
+import { fromSummaries, type LayerStore, type LayerTally } from '../image/save-archive.js';
 import {
   compressedFromManifest,
   type Descriptor,
@@ -47,6 +47,12 @@ export interface ReadLayersOptions {
   shared?: SharedLayers;
   /** Layer blobs read at the same time; default 2. */
   concurrency?: number;
+  /** Layers analyzed before (the layer cache, without compressed sizes): their blobs are not fetched. */
+  store?: LayerStore;
+  /** Bytes of layer blobs read and skipped, once known. */
+  onTally?: (tally: LayerTally) => void;
+  /** Writes to the store still running when the image is returned: the caller awaits them before it ends. */
+  writes?: Promise<unknown>[];
 }
 
 /** diffId → the summary being read (or read), for one run. */
@@ -163,11 +169,41 @@ async function readLayers(
     options.onProgress?.(done, total);
   };
   const keyOf = (index: number) => config.diffIds[index]!;
+  const tally: LayerTally = { readBytes: 0, readLayers: 0, skippedBytes: 0, skippedLayers: 0 };
+  const store = options.store;
+  const stored = new Map<string, LayerSummary>();
+  if (store) {
+    const unique = [...new Set(config.diffIds)];
+    const found = await Promise.all(unique.map((d) => store.get(d).catch(() => null)));
+    unique.forEach((d, i) => {
+      const layer = found[i];
+      if (layer) stored.set(d, layer.summary);
+    });
+  }
+  const writes: Promise<unknown>[] = [];
   const readFresh = (layer: Descriptor, index: number): Promise<LayerSummary> => {
-    const reading = FOREIGN.test(layer.mediaType ?? '')
-      ? foreignLayer(layer, index, shownAs, options)
-      : readBlob(session, layer, index, shownAs, options.files, progress);
     const key = keyOf(index);
+    const cached = stored.get(key);
+    if (cached) {
+      progress(layer.size ?? 0);
+      tally.skippedBytes += layer.size ?? 0;
+      tally.skippedLayers++;
+      return Promise.resolve(cached);
+    }
+    const foreign = FOREIGN.test(layer.mediaType ?? '');
+    const reading = foreign
+      ? foreignLayer(layer, index, shownAs, options)
+      : readBlob(session, layer, index, shownAs, options.files, progress).then((summary) => {
+          tally.readBytes += layer.size ?? 0;
+          tally.readLayers++;
+          if (store) {
+            const write = store
+              .put(key, { summary, blob: layer.digest ?? null, tarBytes: null })
+              .catch(() => undefined);
+            (options.writes ?? writes).push(write);
+          }
+          return summary;
+        });
     options.shared?.set(key, reading);
     // A failure is this side's to report; the other side reads the layer itself when it asks.
     reading.catch(() => {
@@ -182,6 +218,8 @@ async function readLayers(
     return known.then(
       (summary) => {
         progress(layer.size ?? 0);
+        tally.skippedBytes += layer.size ?? 0;
+        tally.skippedLayers++;
         return summary;
       },
       () => readFresh(layer, index),
@@ -208,6 +246,8 @@ async function readLayers(
   };
   const workers = Math.max(1, Math.min(options.concurrency ?? 2, layers.length));
   await Promise.all(Array.from({ length: workers }, worker));
+  await Promise.all(writes);
+  options.onTally?.(tally);
   return out;
 }
 

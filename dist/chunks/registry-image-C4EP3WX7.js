@@ -12,7 +12,7 @@ import {
   fromSummaries,
   parseImageConfig,
   summarizeLayer
-} from "./chunk-M367CTP7.js";
+} from "./chunk-6ZJMC2AF.js";
 import "./chunk-VRCMAYR7.js";
 import "./chunk-KPJIGWYP.js";
 import "./chunk-IYZ2ET24.js";
@@ -106,9 +106,37 @@ async function readLayers(session, layers, config, shownAs, options) {
     options.onProgress?.(done, total);
   };
   const keyOf = (index) => config.diffIds[index];
+  const tally = { readBytes: 0, readLayers: 0, skippedBytes: 0, skippedLayers: 0 };
+  const store = options.store;
+  const stored = /* @__PURE__ */ new Map();
+  if (store) {
+    const unique = [...new Set(config.diffIds)];
+    const found = await Promise.all(unique.map((d) => store.get(d).catch(() => null)));
+    unique.forEach((d, i) => {
+      const layer = found[i];
+      if (layer) stored.set(d, layer.summary);
+    });
+  }
+  const writes = [];
   const readFresh = (layer, index) => {
-    const reading = FOREIGN.test(layer.mediaType ?? "") ? foreignLayer(layer, index, shownAs, options) : readBlob(session, layer, index, shownAs, options.files, progress);
     const key = keyOf(index);
+    const cached = stored.get(key);
+    if (cached) {
+      progress(layer.size ?? 0);
+      tally.skippedBytes += layer.size ?? 0;
+      tally.skippedLayers++;
+      return Promise.resolve(cached);
+    }
+    const foreign = FOREIGN.test(layer.mediaType ?? "");
+    const reading = foreign ? foreignLayer(layer, index, shownAs, options) : readBlob(session, layer, index, shownAs, options.files, progress).then((summary) => {
+      tally.readBytes += layer.size ?? 0;
+      tally.readLayers++;
+      if (store) {
+        const write = store.put(key, { summary, blob: layer.digest ?? null, tarBytes: null }).catch(() => void 0);
+        (options.writes ?? writes).push(write);
+      }
+      return summary;
+    });
     options.shared?.set(key, reading);
     reading.catch(() => {
       if (options.shared?.get(key) === reading) options.shared.delete(key);
@@ -121,6 +149,8 @@ async function readLayers(session, layers, config, shownAs, options) {
     return known.then(
       (summary) => {
         progress(layer.size ?? 0);
+        tally.skippedBytes += layer.size ?? 0;
+        tally.skippedLayers++;
         return summary;
       },
       () => readFresh(layer, index)
@@ -146,6 +176,8 @@ async function readLayers(session, layers, config, shownAs, options) {
   };
   const workers = Math.max(1, Math.min(options.concurrency ?? 2, layers.length));
   await Promise.all(Array.from({ length: workers }, worker));
+  await Promise.all(writes);
+  options.onTally?.(tally);
   return out;
 }
 async function foreignLayer(layer, index, shownAs, options) {

@@ -1651,6 +1651,7 @@ function layerError(name, error) {
 }
 
 // src/image/save-archive.ts
+import { createHash as createHash2 } from "node:crypto";
 import { posix as posix2 } from "node:path";
 
 // src/image/image-layout.ts
@@ -1886,6 +1887,21 @@ function clean(path) {
 var MAX_JSON_MEMBER = 16 * 1024 * 1024;
 var MAX_JSON_TOTAL = 64 * 1024 * 1024;
 var OVERSIZED_JSON = `a JSON member over ${MAX_JSON_MEMBER / 1024 / 1024} MiB`;
+function tallyOf(reads) {
+  const tally = { readBytes: 0, readLayers: 0, skippedBytes: 0, skippedLayers: 0 };
+  for (const r of reads) {
+    if (r.skipped) {
+      tally.skippedBytes += r.bytes;
+      tally.skippedLayers++;
+    } else {
+      tally.readBytes += r.bytes;
+      tally.readLayers++;
+    }
+  }
+  return tally;
+}
+var KnownLayerMismatch = class extends Error {
+};
 async function readSaveStream(stream, opts) {
   const members = /* @__PURE__ */ new Map();
   const source = opts.ref;
@@ -1914,7 +1930,7 @@ async function readSaveStream(stream, opts) {
       }
     });
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (error instanceof UserError || error instanceof KnownLayerMismatch) throw error;
     if (error instanceof TarFormatError && error.notTar) {
       throw new UserError(
         `${source} is not a tar archive (${error.message}): give a docker save or OCI archive`
@@ -1941,7 +1957,16 @@ function wanted(path) {
   if (path === "repositories") return false;
   return !/^[0-9a-f]{64}\/(json|VERSION)$/.test(path);
 }
-async function readMember(entry, content, path, opts, budget) {
+async function readMember(entry, member, path, opts, budget) {
+  let content = member;
+  const known = await opts.known?.lookup(path, entry.size);
+  if (known) {
+    const skipped = await skipMember(known, content, entry.size, path, budget.packageFiles);
+    if (!Array.isArray(skipped)) return skipped;
+    content = (async function* () {
+      yield* skipped;
+    })();
+  }
   const { head, rest } = await peek(content, 512);
   const shape = sniff(head);
   if (shape === "layer") {
@@ -1951,7 +1976,10 @@ async function readMember(entry, content, path, opts, budget) {
       count: opts.count,
       packageFiles: budget.packageFiles
     });
-    return { kind: "layer", summary };
+    const compressed = detectCompression(head) !== "none";
+    const digest = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(path)?.[1];
+    const blob = compressed ? digest ? `sha256:${digest}` : "unknown" : null;
+    return { kind: "layer", summary, skipped: false, bytes: entry.size, blob };
   }
   if (shape === "json" && entry.size <= MAX_JSON_MEMBER) {
     budget.json -= entry.size;
@@ -1970,6 +1998,29 @@ async function readMember(entry, content, path, opts, budget) {
     kind: "other",
     why: shape === "json" ? OVERSIZED_JSON : "neither a tar layer nor JSON"
   };
+}
+var MAX_KEPT_CANDIDATE = 16 * 1024 * 1024;
+async function skipMember(known, content, size, path, budget) {
+  let summary;
+  if ("summary" in known) {
+    for await (const _ of content) {
+    }
+    summary = known.summary;
+  } else {
+    const hash = createHash2("sha256");
+    const kept = size <= MAX_KEPT_CANDIDATE ? [] : null;
+    for await (const chunk of content) {
+      hash.update(chunk);
+      kept?.push(chunk);
+    }
+    summary = known.candidates.get(`sha256:${hash.digest("hex")}`);
+    if (!summary) {
+      if (kept) return kept;
+      throw new KnownLayerMismatch(`${path} is none of the layers it was taken for`);
+    }
+  }
+  for (const body of summary.packageFiles?.values() ?? []) budget.left -= body.length;
+  return { kind: "layer", summary, skipped: true, bytes: size, blob: null };
 }
 function sniff(head) {
   if (detectCompression(head) !== "none") return "layer";
@@ -1990,11 +2041,15 @@ function isTarHeader(block) {
 }
 function assemble(members, opts) {
   const source = opts.ref;
-  const resolve = (path) => {
+  const resolved = (path) => {
     let member = members.get(path);
-    for (let hops = 0; member?.kind === "link" && hops < 8; hops++) member = members.get(member.target);
-    return member;
+    for (let hops = 0; member?.kind === "link" && hops < 8; hops++) {
+      path = member.target;
+      member = members.get(path);
+    }
+    return { path, member };
   };
+  const resolve = (path) => resolved(path).member;
   const json = (path) => {
     const m = resolve(path);
     if (m?.kind === "other" && m.why === OVERSIZED_JSON) {
@@ -2029,6 +2084,16 @@ function assemble(members, opts) {
       `${source}: the manifest lists ${summaries.length} layers but the config has ${config.diffIds.length} diff_ids`
     );
   }
+  if (opts.onLayers) {
+    opts.onLayers(
+      plan.layers.map((layerPath) => {
+        const { path, member } = resolved(layerPath);
+        const m = member;
+        return { path, summary: m.summary, skipped: m.skipped, bytes: m.bytes, blob: m.blob };
+      }),
+      configBytes
+    );
+  }
   return { ref: opts.ref, id: configDigest(configBytes), config, ...fromSummaries(summaries, opts) };
 }
 function fromSummaries(summaries, opts) {
@@ -2046,6 +2111,8 @@ export {
   packageFileBudget,
   summarizeLayer,
   MAX_JSON_MEMBER,
+  tallyOf,
+  KnownLayerMismatch,
   readSaveStream,
   fromSummaries
 };

@@ -3,12 +3,13 @@ import {
   getOctokit,
   require_light,
   retry
-} from "./chunk-IRFMXAFE.js";
+} from "./chunk-YCAGJCAC.js";
 import {
   debug,
   setSecret,
   warning
-} from "./chunk-AFFAS66Q.js";
+} from "./chunk-PM4Z2AGM.js";
+import "./chunk-KKM3EJN4.js";
 import "./chunk-35774WMP.js";
 import {
   __toESM

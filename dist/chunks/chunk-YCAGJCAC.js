@@ -2,7 +2,7 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   require_tunnel,
   require_undici
-} from "./chunk-AFFAS66Q.js";
+} from "./chunk-KKM3EJN4.js";
 import {
   __commonJS,
   __require,

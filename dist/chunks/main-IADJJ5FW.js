@@ -5,7 +5,7 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-5MDLXWGC.js";
+} from "./chunk-CGMLAALY.js";
 import {
   costPhrase,
   policySentences,
@@ -13,8 +13,9 @@ import {
   renderMarkdown,
   runAnalysis,
   runAnalyzer,
-  runComparison
-} from "./chunk-RCF4VYUB.js";
+  runComparison,
+  tallyLine
+} from "./chunk-HLPTLX6O.js";
 import {
   loadSettings
 } from "./chunk-3WK4TVVJ.js";
@@ -44,12 +45,12 @@ import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
 } from "./chunk-32TH62ZH.js";
-import "./chunk-HD7YJO3N.js";
+import "./chunk-RS37XK4Z.js";
 import "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
-import "./chunk-M367CTP7.js";
+import "./chunk-6ZJMC2AF.js";
 import {
   escapeTerminal
 } from "./chunk-VRCMAYR7.js";
@@ -366,7 +367,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-PGDBCQKW.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-NRLK53AI.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -409,7 +410,7 @@ async function imageCommand(command, argv, io, deps) {
     "bad flags",
     command === "compare" ? comparePolicy(flags.written, cwd) : {}
   );
-  const ports = cliPorts(deps, io, settings["engine-timeout"]);
+  const ports = cliPorts(deps, io, settings["engine-timeout"], flags.verbose);
   let result;
   if (command === "analyze") {
     const ref = flags.positionals[0];
@@ -468,9 +469,11 @@ function comparePolicy(written, cwd) {
     }
   };
 }
-function cliPorts(deps, io, engineTimeout) {
+function cliPorts(deps, io, engineTimeout, verbose = false) {
   const { loader, registry, containers } = deps;
-  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : runAnalyzer(void 0, engineTimeout);
+  const onTally = verbose ? (ref, tally) => io.stderr.write(`${TOOL_NAME}: ${tallyLine(ref, tally)}
+`) : void 0;
+  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : runAnalyzer(void 0, engineTimeout, onTally ? { onTally } : {});
   return {
     analyze: (ref, options) => withProgress(analyze, ref, options, io),
     registry: registry ? () => registry : realPorts.registry,

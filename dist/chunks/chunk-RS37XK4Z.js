@@ -8,7 +8,7 @@ import {
   planImage,
   readSaveStream,
   summarizeLayer
-} from "./chunk-M367CTP7.js";
+} from "./chunk-6ZJMC2AF.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";

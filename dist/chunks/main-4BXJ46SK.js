@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   runAnalyzer,
   runComparison
-} from "./chunk-RCF4VYUB.js";
+} from "./chunk-HLPTLX6O.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
@@ -31,10 +31,10 @@ import {
   escapeMarkdown,
   inlineCode
 } from "./chunk-45SRNV5D.js";
-import "./chunk-HD7YJO3N.js";
+import "./chunk-RS37XK4Z.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
-import "./chunk-M367CTP7.js";
+import "./chunk-6ZJMC2AF.js";
 import "./chunk-VRCMAYR7.js";
 import {
   buildxOnly
@@ -51,7 +51,8 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunk-AFFAS66Q.js";
+} from "./chunk-PM4Z2AGM.js";
+import "./chunk-KKM3EJN4.js";
 import "./chunk-35774WMP.js";
 import {
   TOOL_NAME,
@@ -417,7 +418,7 @@ function artifactService(env = process.env) {
   return {
     uploader: {
       async upload(name, file) {
-        const { DefaultArtifactClient } = await import("./artifact-V4XPSZSG.js");
+        const { DefaultArtifactClient } = await import("./artifact-RPOXLQ2D.js");
         const client = new DefaultArtifactClient();
         const { id } = await client.uploadArtifact(name, [file], dirname(file), { compressionLevel: 9 });
         if (id === void 0) throw new Error(`the artifact service gave no id for ${basename(file)}`);
@@ -561,7 +562,7 @@ function setOutputs(report, files) {
 // src/action/publish.ts
 var SUMMARY_LIMIT = 9e5;
 var clientOf = async (token) => {
-  const { createClient } = await import("./client-A2KVVOSM.js");
+  const { createClient } = await import("./client-SZXDEPWH.js");
   return createClient({ token, log: { debug, warning, mask: setSecret } });
 };
 function githubPublisher(token) {
@@ -907,7 +908,7 @@ async function findReports(patterns, workspace) {
     const path = negated ? p.slice(1) : p;
     return `${negated ? "!" : ""}${isAbsolute2(path) ? path : resolve2(workspace, path)}`;
   });
-  const { create } = await import("./glob-CBP4AEO3.js");
+  const { create } = await import("./glob-CJPHXEMK.js");
   const globber = await create(absolute.join("\n"), { matchDirectories: false, implicitDescendants: false });
   const files = [...new Set(await globber.glob())].sort();
   if (files.length === 0)

@@ -34,7 +34,7 @@ import {
 } from "./chunk-45SRNV5D.js";
 import {
   isArchiveRef
-} from "./chunk-HD7YJO3N.js";
+} from "./chunk-RS37XK4Z.js";
 import {
   comparePaths
 } from "./chunk-DNIAJJEW.js";
@@ -605,7 +605,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-CGF47QUB.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-44NALSTD.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-5V3FDSSO.js")).lintDockerfileResult(path, {
@@ -614,14 +614,20 @@ var realPorts = {
     platform: options.platform ?? void 0
   })
 };
-function runAnalyzer(registryEnv, engineTimeout = null) {
+function runAnalyzer(registryEnv, engineTimeout = null, hooks = {}) {
   const shared = /* @__PURE__ */ new Map();
-  return async (ref, options) => (await import("./image-source-CGF47QUB.js")).analyzeRef(ref, {
+  const { onTally } = hooks;
+  return async (ref, options) => (await import("./image-source-44NALSTD.js")).analyzeRef(ref, {
     ...options,
     shared,
     engineTimeout,
-    ...registryEnv ? { registryEnv } : {}
+    ...registryEnv ? { registryEnv } : {},
+    ...onTally ? { onTally: (tally) => onTally(ref, tally) } : {}
   });
+}
+function tallyLine(ref, t) {
+  const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+  return `${ref}: layers read ${t.readLayers} (${mb(t.readBytes)}), skipped ${t.skippedLayers} (${mb(t.skippedBytes)}, known from the layer cache or the other image)`;
 }
 
 // src/render/fix-first.ts
@@ -1058,6 +1064,7 @@ export {
   runAnalysis,
   realPorts,
   runAnalyzer,
+  tallyLine,
   costPhrase,
   policySentences,
   COMMENT_LIMIT,

@@ -3,7 +3,7 @@ import {
   commandHelp,
   parseFlags,
   writeOutputs
-} from "./chunk-5MDLXWGC.js";
+} from "./chunk-CGMLAALY.js";
 import {
   loadSettings
 } from "./chunk-3WK4TVVJ.js";

@@ -26,6 +26,7 @@ function parseFlags(command, argv) {
     output: { type: "string", short: "o", multiple: true },
     help: { type: "boolean", short: "h" }
   };
+  if (command !== "lint") options.verbose = { type: "boolean", short: "v" };
   for (const name of settingsOf(command))
     options[flagOf(name).slice(2)] = { type: isSwitch(name) ? "boolean" : "string" };
   let parsed;
@@ -60,7 +61,8 @@ function parseFlags(command, argv) {
     format: outputs[0].format,
     outputs,
     positionals: parsed.positionals,
-    help: values.help === true
+    help: values.help === true,
+    verbose: values.verbose === true
   };
 }
 function pairOutputs(command, formats, files) {
@@ -101,6 +103,7 @@ function usageLine(command) {
   if (POSITIONAL[command]) parts.push(POSITIONAL[command]);
   for (const name of settingsOf(command)) parts.push(flagUsage(name, REQUIRED[command]));
   parts.push(`[--format ${FORMATS[command].join("|")}]`, "[--output FILE]");
+  if (command !== "lint") parts.push("[--verbose]");
   return parts.join(" ");
 }
 var ABOUT = {
@@ -127,6 +130,11 @@ function commandHelp(command) {
     "-o, --output FILE",
     "Write the --format given in the same place to FILE instead of standard output (- is standard output)."
   ]);
+  if (command !== "lint")
+    rows.push([
+      "-v, --verbose",
+      "Say on standard error how each image was read: its layers' bytes read and skipped (known from the layer cache, or read once for base and head)."
+    ]);
   rows.push(["-h, --help", "This help."]);
   const width = Math.min(34, Math.max(...rows.map(([l]) => l.length)));
   for (const [left, right] of rows) {
