@@ -10,4 +10,4 @@ import "./chunks/chunk-6S3NRT4R.js";
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-I3WQVSVA.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-B5OVT2W7.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-3T3VZR2O.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-RSPATAAM.js")).main(argv, io);

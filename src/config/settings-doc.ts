@@ -68,6 +68,8 @@ export const README_INPUT_GROUPS: readonly { title: string; names: readonly Sett
       'startup-probe',
       'startup-runs',
       'startup-timeout',
+      'history-branch',
+      'history-limit',
     ],
   },
   {

@@ -3,10 +3,10 @@ import {
   commandHelp,
   parseFlags,
   writeOutputs
-} from "./chunk-XMTMH523.js";
+} from "./chunk-MSEKJ3UD.js";
 import {
   loadSettings
-} from "./chunk-4WJVCO4V.js";
+} from "./chunk-HY4ZT443.js";
 import {
   buildReport
 } from "./chunk-2UWW2KYF.js";

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-4WJVCO4V.js";
+} from "./chunk-HY4ZT443.js";
 import {
   UserError,
   messageOf

@@ -5,20 +5,21 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-XMTMH523.js";
+} from "./chunk-MSEKJ3UD.js";
 import {
   costPhrase,
+  parseHistory,
   policySentences,
   realPorts,
   renderMarkdown,
   runAnalysis,
   runAnalyzer,
-  runComparison
-} from "./chunk-ULA6JHNH.js";
+  runComparison,
+  sizeTrend
+} from "./chunk-GA5F7Z7T.js";
 import {
   loadSettings
-} from "./chunk-4WJVCO4V.js";
-import "./chunk-45SRNV5D.js";
+} from "./chunk-HY4ZT443.js";
 import "./chunk-2UWW2KYF.js";
 import {
   analyzeImage
@@ -29,6 +30,10 @@ import "./chunk-M367CTP7.js";
 import {
   escapeTerminal
 } from "./chunk-VRCMAYR7.js";
+import {
+  textTrend,
+  trendRows
+} from "./chunk-TSOITGXA.js";
 import {
   bar,
   budgetFigures,
@@ -47,6 +52,7 @@ import {
   describeJudged
 } from "./chunk-7OYFYWMG.js";
 import "./chunk-JHBJJO36.js";
+import "./chunk-45SRNV5D.js";
 import {
   reachesFailOn
 } from "./chunk-YVMMMQ26.js";
@@ -140,6 +146,7 @@ function renderText(report, options) {
       for (const n of notes) out.push(`  ${dim(`\xB7 ${n}`)}`);
       out.push("");
     }
+    if (report.history) out.push(...trendLines(report.history, { bold, dim, yellow }), "");
     if (report.diff) {
       out.push(bold("Where the bytes went"), ...diffLines(report.diff, dim), "");
     }
@@ -332,6 +339,47 @@ function findingLines(f, failOn, c) {
   if (f.fix) lines.push(`    ${c.dim("fix:")} ${escapeTerminal(f.fix)}`);
   return lines;
 }
+function trendLines(t, c) {
+  const { line, caption, largest } = textTrend(t);
+  const out = [`${c.bold("Size over time")} ${c.dim(`(${caption})`)}`, `  ${line}`];
+  if (largest) out.push(`  ${c.yellow(largest)}`);
+  const rows = trendRows(t).map((r) => [r.what, escapeTerminal(r.commit), formatBytes(r.size), r.change]);
+  out.push(...table(rows, [2, 3]).map((l) => `  ${l}`));
+  return out;
+}
+
+// src/cli/history.ts
+import { readFileSync } from "node:fs";
+function loadHistory(file, key) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = error.code;
+    throw new UserError(
+      `--history ${JSON.stringify(file)} cannot be read (${code ?? "error"}): give a history file (JSON Lines, as the history branch keeps it)`
+    );
+  }
+  const records = parseHistory(text);
+  const keys = [...new Set(records.map((r) => r.key))];
+  if (key !== null) {
+    if (!keys.includes(key))
+      throw new UserError(
+        `--history-key ${JSON.stringify(key)} has no record in ${file}; it holds ${keys.length ? keys.map((k) => JSON.stringify(k)).join(", ") : "no record"}`
+      );
+    return { file, key, records };
+  }
+  if (keys.length === 1) return { file, key: keys[0], records };
+  throw new UserError(
+    keys.length === 0 ? `--history ${JSON.stringify(file)} holds no record (JSON Lines, as the history branch keeps it)` : `--history ${JSON.stringify(file)} holds several images (${keys.map((k) => JSON.stringify(k)).join(", ")}): choose one with --history-key`
+  );
+}
+function withHistory(report, history, headLabel) {
+  const head = report.head;
+  if (!head) return report;
+  const trend = sizeTrend(history.records, history.key, { label: headLabel, size: head.size }, history.file);
+  return trend ? { ...report, history: trend } : report;
+}
 
 // src/cli/progress.ts
 function terminalProgress(stream, label) {
@@ -369,7 +417,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-I3WQVSVA.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-3T3VZR2O.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -422,6 +470,7 @@ async function imageCommand(command, argv, io, deps) {
   } else {
     if (!settings.head) throw new UserError("compare needs --head <IMAGE> (image-guard compare --help)");
     const dockerfile2 = explicit.has("dockerfile") ? settings.dockerfile : null;
+    const history = settings.history ? loadHistory(settings.history, settings["history-key"]) : null;
     result = await runComparison(
       {
         head: { ref: settings.head, build: settings["head-build-time"] },
@@ -439,6 +488,7 @@ async function imageCommand(command, argv, io, deps) {
       },
       ports
     );
+    if (history) result = { ...result, report: withHistory(result.report, history, settings.head) };
   }
   const dockerfile = command === "compare" && explicit.has("dockerfile") ? settings.dockerfile : null;
   return emit(result, flags.outputs, io, {
@@ -501,7 +551,7 @@ async function emit(result, outputs, io, ctx) {
 `;
       if (format === "markdown") return renderMarkdown(report, options);
       if (format === "html") {
-        const { renderHtml } = await import("./html-ZDIQALQJ.js");
+        const { renderHtml } = await import("./html-4GO7FWLO.js");
         return renderHtml(report, { failOn, explore: result.explore });
       }
       if (format !== "text") {

@@ -10,12 +10,12 @@ import {
   octokitCommentsApi
 } from "./chunk-YCOTHUAA.js";
 import {
+  parsePatch
+} from "./chunk-CDSK65MU.js";
+import {
   escapeMessage,
   inlineCode
 } from "./chunk-45SRNV5D.js";
-import {
-  parsePatch
-} from "./chunk-CDSK65MU.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/github/review-suggestions.ts
