@@ -28,10 +28,15 @@ export const trendSizes = (t: SizeTrend): number[] => [...t.points.map((p) => p.
 
 export const LARGEST_SENTENCE = 'This PR would make the image the largest it has been.';
 
+/** `first 120 MB · min 118 MB · max 131 MB · now 131 MB`: the figures after the sparkline. */
+export function trendFigures(t: SizeTrend): string {
+  const f = formatBytes;
+  return `first ${f(t.first)} · min ${f(t.min)} · max ${f(t.max)} · now ${f(t.head.size)}`;
+}
+
 /** `▁▂▃▅▇█ first 120 MB · min 118 MB · max 131 MB · now 131 MB`: the same line in text, Markdown and HTML. */
 export function trendLine(t: SizeTrend): string {
-  const f = formatBytes;
-  return `${sparkline(trendSizes(t))} first ${f(t.first)} · min ${f(t.min)} · max ${f(t.max)} · now ${f(t.head.size)}`;
+  return `${sparkline(trendSizes(t))} ${trendFigures(t)}`;
 }
 
 /** What the trend is drawn from: `the last 30 of 212 builds of main`'s words. */
@@ -66,21 +71,30 @@ export function trendRows(t: SizeTrend): { what: string; commit: string; size: n
 }
 
 /** A label Mermaid reads as a plain string: hex and a few safe characters only. */
-const mermaidLabel = (s: string) => `"${s.replace(/[^0-9A-Za-z .()?-]/g, '')}"`;
+const mermaidLabel = (s: string) => `"${s.replace(/[^0-9A-Za-z .,:()?-]/g, '')}"`;
 
-/** An `xychart-beta` of the sizes in MB (GitHub renders ```mermaid blocks); the head's point is labelled `now`. */
+/** Mermaid's settings for the chart: a size that fits a comment, and GitHub's blue for the line. */
+const MERMAID_INIT = {
+  xyChart: { width: 720, height: 300 },
+  themeVariables: { xyChart: { plotColorPalette: '#0969da' } },
+};
+
+/**
+ * An `xychart-beta` of the sizes in MB, oldest first, the head last (GitHub renders ```mermaid blocks). The x axis
+ * counts builds: 31 commit labels would not fit under it.
+ */
 export function mermaidTrend(t: SizeTrend): string[] {
   const sizes = trendSizes(t);
   const mb = (n: number) => Math.round(n / 10_000) / 100;
   const lo = mb(Math.min(...sizes));
   const hi = mb(Math.max(...sizes));
   const pad = Math.max((hi - lo) * 0.1, 0.01);
-  const labels = [...t.points.map((p) => shortCommit(p.commit)), 'now'];
   return [
     '```mermaid',
+    `%%{init: ${JSON.stringify(MERMAID_INIT)}}%%`,
     'xychart-beta',
     `  title ${mermaidLabel('Image size (MB)')}`,
-    `  x-axis [${labels.map(mermaidLabel).join(', ')}]`,
+    `  x-axis ${mermaidLabel(`builds, oldest first (${sizes.length}: this run)`)} 1 --> ${sizes.length}`,
     `  y-axis ${mermaidLabel('MB')} ${Math.max(0, Math.floor((lo - pad) * 100) / 100)} --> ${Math.ceil((hi + pad) * 100) / 100}`,
     `  line [${sizes.map(mb).join(', ')}]`,
     '```',
@@ -92,7 +106,7 @@ export function markdownTrend(t: SizeTrend, o: { mermaid: boolean }): string[] {
   const out = [
     `**Size over time** <sub>${escapeMarkdown(trendCaption(t))}</sub>`,
     '',
-    escapeMarkdown(trendLine(t)),
+    `${inlineCode(sparkline(trendSizes(t)))} ${escapeMarkdown(trendFigures(t))}`,
     '',
   ];
   if (t.largest) out.push(`> ⚠️ ${LARGEST_SENTENCE}`, '');

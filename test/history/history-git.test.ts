@@ -42,7 +42,7 @@ const prEvent: ActionEvent = {
   before: null,
 };
 
-describe('the history branch on a bare origin', () => {
+describe('the history branch on a bare origin', { timeout: 60_000 }, () => {
   it('three pushes, two of them racing, append three records to an orphan branch; the checkouts are untouched', async () => {
     const origin = historyOrigin(join(work, 'three'));
     const [c1, c2, c3] = origin.commits;

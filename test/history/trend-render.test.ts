@@ -79,12 +79,12 @@ describe('Markdown and Mermaid', () => {
     expect(textTrend(trend([1e6], 2e6)).largest).toBe(LARGEST_SENTENCE);
   });
 
-  it('an xychart of the sizes in MB, the head last, labelled now', () => {
+  it('an xychart of the sizes in MB, the head last', () => {
     const m = mermaidTrend(trend([100e6, 150e6], 125.5e6));
     expect(m[0]).toBe('```mermaid');
     expect(m.at(-1)).toBe('```');
     expect(m).toContain('xychart-beta');
-    expect(m.find((l) => l.includes('x-axis'))).toBe('  x-axis ["aaaaaaa", "aaaaaaa", "now"]');
+    expect(m.find((l) => l.includes('x-axis'))).toBe('  x-axis "builds, oldest first (3: this run)" 1 --> 3');
     expect(m.find((l) => l.includes('line'))).toBe('  line [100, 150, 125.5]');
     expect(m.find((l) => l.includes('y-axis'))).toMatch(/^ {2}y-axis "MB" 95 --> 155$/);
   });

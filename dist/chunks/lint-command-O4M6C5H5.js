@@ -3,13 +3,13 @@ import {
   commandHelp,
   parseFlags,
   writeOutputs
-} from "./chunk-MSEKJ3UD.js";
+} from "./chunk-J6BXOLBG.js";
 import {
   loadSettings
-} from "./chunk-HY4ZT443.js";
+} from "./chunk-UQ7HZZRV.js";
 import {
   buildReport
-} from "./chunk-2UWW2KYF.js";
+} from "./chunk-A5OMUAL5.js";
 import "./chunk-DNIAJJEW.js";
 import {
   escapeTerminal
@@ -26,7 +26,7 @@ import "./chunk-YVMMMQ26.js";
 import "./chunk-QPMSVJNA.js";
 import {
   VERSION
-} from "./chunk-QFBSMOZF.js";
+} from "./chunk-VHLQBEZE.js";
 import "./chunk-3HU7N3WQ.js";
 import "./chunk-XHO5KUT2.js";
 import {
@@ -214,7 +214,7 @@ async function lintOne(dockerfile, flags, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-4O5LYKWI.js");
+      const { runLintFix } = await import("./lint-fix-6T54UNEN.js");
       if (flags.outputs.length > 1 || flags.outputs[0].file !== null)
         throw new UserError("--fix prints its changes: --output goes with a lint without --fix");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
@@ -253,7 +253,7 @@ async function lintOne(dockerfile, flags, io) {
 `;
         if (format === "sarif") return sarif();
         if (format !== "text") {
-          const { renderInterchange } = await import("./formats-FAQ5MU2Z.js");
+          const { renderInterchange } = await import("./formats-7NAHEFTC.js");
           return renderInterchange(format, report, {
             failOn: settings["fail-on"],
             dockerfile,

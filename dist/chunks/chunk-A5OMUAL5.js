@@ -12,7 +12,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-QFBSMOZF.js";
+} from "./chunk-VHLQBEZE.js";
 import {
   __commonJS,
   __toESM

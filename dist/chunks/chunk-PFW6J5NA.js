@@ -24,9 +24,12 @@ function shortCommit(commit) {
 }
 var trendSizes = (t) => [...t.points.map((p) => p.size), t.head.size];
 var LARGEST_SENTENCE = "This PR would make the image the largest it has been.";
-function trendLine(t) {
+function trendFigures(t) {
   const f = formatBytes;
-  return `${sparkline(trendSizes(t))} first ${f(t.first)} \xB7 min ${f(t.min)} \xB7 max ${f(t.max)} \xB7 now ${f(t.head.size)}`;
+  return `first ${f(t.first)} \xB7 min ${f(t.min)} \xB7 max ${f(t.max)} \xB7 now ${f(t.head.size)}`;
+}
+function trendLine(t) {
+  return `${sparkline(trendSizes(t))} ${trendFigures(t)}`;
 }
 function trendCaption(t) {
   const n = t.points.length;
@@ -52,19 +55,23 @@ function trendRows(t) {
   });
   return rows;
 }
-var mermaidLabel = (s) => `"${s.replace(/[^0-9A-Za-z .()?-]/g, "")}"`;
+var mermaidLabel = (s) => `"${s.replace(/[^0-9A-Za-z .,:()?-]/g, "")}"`;
+var MERMAID_INIT = {
+  xyChart: { width: 720, height: 300 },
+  themeVariables: { xyChart: { plotColorPalette: "#0969da" } }
+};
 function mermaidTrend(t) {
   const sizes = trendSizes(t);
   const mb = (n) => Math.round(n / 1e4) / 100;
   const lo = mb(Math.min(...sizes));
   const hi = mb(Math.max(...sizes));
   const pad = Math.max((hi - lo) * 0.1, 0.01);
-  const labels = [...t.points.map((p) => shortCommit(p.commit)), "now"];
   return [
     "```mermaid",
+    `%%{init: ${JSON.stringify(MERMAID_INIT)}}%%`,
     "xychart-beta",
     `  title ${mermaidLabel("Image size (MB)")}`,
-    `  x-axis [${labels.map(mermaidLabel).join(", ")}]`,
+    `  x-axis ${mermaidLabel(`builds, oldest first (${sizes.length}: this run)`)} 1 --> ${sizes.length}`,
     `  y-axis ${mermaidLabel("MB")} ${Math.max(0, Math.floor((lo - pad) * 100) / 100)} --> ${Math.ceil((hi + pad) * 100) / 100}`,
     `  line [${sizes.map(mb).join(", ")}]`,
     "```"
@@ -74,7 +81,7 @@ function markdownTrend(t, o) {
   const out = [
     `**Size over time** <sub>${escapeMarkdown(trendCaption(t))}</sub>`,
     "",
-    escapeMarkdown(trendLine(t)),
+    `${inlineCode(sparkline(trendSizes(t)))} ${escapeMarkdown(trendFigures(t))}`,
     ""
   ];
   if (t.largest) out.push(`> \u26A0\uFE0F ${LARGEST_SENTENCE}`, "");

@@ -10,7 +10,7 @@ import {
 } from "./chunk-PIQBENOR.js";
 import {
   buildReport
-} from "./chunk-2UWW2KYF.js";
+} from "./chunk-A5OMUAL5.js";
 import "./chunk-DNIAJJEW.js";
 import {
   lintDockerfileResult,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-7ME6PGXY.js";
 import "./chunk-YVMMMQ26.js";
 import "./chunk-QPMSVJNA.js";
-import "./chunk-QFBSMOZF.js";
+import "./chunk-VHLQBEZE.js";
 import "./chunk-XHO5KUT2.js";
 import "./chunk-X237IDS4.js";
 import "./chunk-IYZ2ET24.js";

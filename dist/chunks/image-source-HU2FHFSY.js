@@ -17,10 +17,10 @@ import {
 import "./chunk-QPMSVJNA.js";
 import {
   codeFingerprint
-} from "./chunk-FC337CG5.js";
+} from "./chunk-GQ6RVGVN.js";
 import {
   VERSION
-} from "./chunk-QFBSMOZF.js";
+} from "./chunk-VHLQBEZE.js";
 import {
   referenceProblem,
   registryOf,

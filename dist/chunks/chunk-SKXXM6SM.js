@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   applyPolicy,
   describeProbe
-} from "./chunk-HY4ZT443.js";
+} from "./chunk-UQ7HZZRV.js";
 import {
   buildReport
-} from "./chunk-2UWW2KYF.js";
+} from "./chunk-A5OMUAL5.js";
 import {
   isArchiveRef
 } from "./chunk-HD7YJO3N.js";
@@ -14,7 +14,7 @@ import {
 } from "./chunk-DNIAJJEW.js";
 import {
   markdownTrend
-} from "./chunk-TSOITGXA.js";
+} from "./chunk-PFW6J5NA.js";
 import {
   bar,
   budgetFigures,
@@ -608,7 +608,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-RLIO5QAK.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-HU2FHFSY.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-Q2F5NU24.js")).lintDockerfileResult(path, {
@@ -619,7 +619,7 @@ var realPorts = {
 };
 function runAnalyzer(registryEnv) {
   const shared = /* @__PURE__ */ new Map();
-  return async (ref, options) => (await import("./image-source-RLIO5QAK.js")).analyzeRef(ref, {
+  return async (ref, options) => (await import("./image-source-HU2FHFSY.js")).analyzeRef(ref, {
     ...options,
     shared,
     ...registryEnv ? { registryEnv } : {}

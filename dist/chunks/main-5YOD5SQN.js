@@ -10,14 +10,14 @@ import {
   runAnalyzer,
   runComparison,
   sizeTrend
-} from "./chunk-GA5F7Z7T.js";
+} from "./chunk-SKXXM6SM.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   specOf
-} from "./chunk-HY4ZT443.js";
-import "./chunk-2UWW2KYF.js";
+} from "./chunk-UQ7HZZRV.js";
+import "./chunk-A5OMUAL5.js";
 import "./chunk-HD7YJO3N.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-M367CTP7.js";
@@ -41,8 +41,8 @@ import {
 import "./chunk-35774WMP.js";
 import {
   renderHtml
-} from "./chunk-23CRRTQ3.js";
-import "./chunk-TSOITGXA.js";
+} from "./chunk-63LKQHQ3.js";
+import "./chunk-PFW6J5NA.js";
 import {
   statusLine
 } from "./chunk-VFUMJL3I.js";
@@ -57,7 +57,7 @@ import {
 import "./chunk-QPMSVJNA.js";
 import {
   VERSION
-} from "./chunk-QFBSMOZF.js";
+} from "./chunk-VHLQBEZE.js";
 import "./chunk-3HU7N3WQ.js";
 import {
   isManifest,

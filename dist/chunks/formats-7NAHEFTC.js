@@ -12,7 +12,7 @@ import {
 } from "./chunk-YVMMMQ26.js";
 import {
   VERSION
-} from "./chunk-QFBSMOZF.js";
+} from "./chunk-VHLQBEZE.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-6S3NRT4R.js";
 

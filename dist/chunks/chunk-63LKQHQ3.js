@@ -6,7 +6,7 @@ import {
   trendLine,
   trendRows,
   trendSizes
-} from "./chunk-TSOITGXA.js";
+} from "./chunk-PFW6J5NA.js";
 import {
   budgetFigures,
   costRows,

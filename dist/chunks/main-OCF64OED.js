@@ -5,7 +5,7 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-MSEKJ3UD.js";
+} from "./chunk-J6BXOLBG.js";
 import {
   costPhrase,
   parseHistory,
@@ -16,11 +16,11 @@ import {
   runAnalyzer,
   runComparison,
   sizeTrend
-} from "./chunk-GA5F7Z7T.js";
+} from "./chunk-SKXXM6SM.js";
 import {
   loadSettings
-} from "./chunk-HY4ZT443.js";
-import "./chunk-2UWW2KYF.js";
+} from "./chunk-UQ7HZZRV.js";
+import "./chunk-A5OMUAL5.js";
 import {
   analyzeImage
 } from "./chunk-32TH62ZH.js";
@@ -33,7 +33,7 @@ import {
 import {
   textTrend,
   trendRows
-} from "./chunk-TSOITGXA.js";
+} from "./chunk-PFW6J5NA.js";
 import {
   bar,
   budgetFigures,
@@ -62,7 +62,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-QFBSMOZF.js";
+} from "./chunk-VHLQBEZE.js";
 import "./chunk-3HU7N3WQ.js";
 import "./chunk-X237IDS4.js";
 import "./chunk-IYZ2ET24.js";
@@ -417,7 +417,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-3T3VZR2O.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-O4M6C5H5.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -551,11 +551,11 @@ async function emit(result, outputs, io, ctx) {
 `;
       if (format === "markdown") return renderMarkdown(report, options);
       if (format === "html") {
-        const { renderHtml } = await import("./html-4GO7FWLO.js");
+        const { renderHtml } = await import("./html-QOWYHFMW.js");
         return renderHtml(report, { failOn, explore: result.explore });
       }
       if (format !== "text") {
-        const { renderInterchange } = await import("./formats-FAQ5MU2Z.js");
+        const { renderInterchange } = await import("./formats-7NAHEFTC.js");
         return renderInterchange(format, report, { ...ctx, rules: await ctx.rules() });
       }
       const color = file === null && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;

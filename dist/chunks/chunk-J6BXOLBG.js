@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-HY4ZT443.js";
+} from "./chunk-UQ7HZZRV.js";
 import {
   UserError,
   messageOf

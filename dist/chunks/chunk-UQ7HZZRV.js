@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   DEFAULT_PULL_BANDWIDTH
-} from "./chunk-2UWW2KYF.js";
+} from "./chunk-A5OMUAL5.js";
 import {
   parseBandwidth
 } from "./chunk-JHBJJO36.js";
