@@ -10,4 +10,4 @@ import "./chunks/chunk-6S3NRT4R.js";
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-O4M6C5H5.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-OCF64OED.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-O4M6C5H5.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-673R4ELS.js")).main(argv, io);

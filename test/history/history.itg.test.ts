@@ -108,9 +108,9 @@ describe.skipIf(!engineAvailable || !canRunAction)('the size history, end to end
     );
     const comment = harness.server.comments(OWNER, REPO, PR).find((c) => c.body.includes('image-guard:app'))!;
     expect(comment.body).toContain('**Size over time**');
-    expect(comment.body).toMatch(/[▁▂▃▄▅▆▇█]{4} first /);
+    expect(comment.body).toMatch(/`[▁▂▃▄▅▆▇█]{4}` first /);
     expect(comment.body).toContain('This PR would make the image the largest it has been.');
-    expect(comment.body).toContain('```mermaid\nxychart-beta');
+    expect(comment.body).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta\n/);
     expect(res.summary).toContain('**Size over time**');
     expect(readFileSync(res.outputs['report-html']!, 'utf8')).toContain(
       `data-figure="history.head.size" data-value="${report.head!.size}"`,

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   renderHtml
-} from "./chunk-63LKQHQ3.js";
+} from "./chunk-XTL7JD2H.js";
 import "./chunk-PFW6J5NA.js";
 import "./chunk-VFUMJL3I.js";
 import "./chunk-7OYFYWMG.js";

@@ -551,7 +551,7 @@ async function emit(result, outputs, io, ctx) {
 `;
       if (format === "markdown") return renderMarkdown(report, options);
       if (format === "html") {
-        const { renderHtml } = await import("./html-QOWYHFMW.js");
+        const { renderHtml } = await import("./html-OCRNGHS2.js");
         return renderHtml(report, { failOn, explore: result.explore });
       }
       if (format !== "text") {

@@ -41,7 +41,7 @@ import {
 import "./chunk-35774WMP.js";
 import {
   renderHtml
-} from "./chunk-63LKQHQ3.js";
+} from "./chunk-XTL7JD2H.js";
 import "./chunk-PFW6J5NA.js";
 import {
   statusLine
