@@ -1,6 +1,10 @@
 // The trend inside the whole report: the comment keeps it under its size limit (the Mermaid chart is the first
 // thing left out), the HTML report draws it as inline SVG under its own policy (no script from anywhere), and
 // only a push or dispatch on the default branch records.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsHistory } from '../../src/action/history.js';
 import { analyzeImage } from '../../src/analysis/analyze.js';
@@ -10,6 +14,9 @@ import type { ActionEvent } from '../../src/github/event.js';
 import { renderHtml } from '../../src/render/html/index.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../../src/render/markdown.js';
 import { imageData, layer } from '../analysis/helpers.js';
+import { findChromium, launchBrowser, watchedPage } from '../support/browser.js';
+
+const chromium = findChromium();
 
 const trend: SizeTrend = {
   key: 'Dockerfile',
@@ -79,6 +86,35 @@ describe('the trend in the HTML report', () => {
     expect(page).not.toContain('<img src=x');
     expect(page.match(/<script/g)).toHaveLength(2); // the page's data and its one script, as without a trend
     expect(page).not.toMatch(/<script[^>]* src=/);
+  });
+});
+
+describe.skipIf(!chromium)('the trend in the HTML report, in a browser', () => {
+  it('draws the chart with no error, no request and no script but the page’s', {
+    timeout: 60_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ig-trend-html-'));
+    const browser = await launchBrowser(chromium!);
+    try {
+      const file = join(dir, 'report.html');
+      writeFileSync(file, renderHtml(report(0), { failOn: 'error' }));
+      const { page, problems, requests } = await watchedPage(browser);
+      const url = pathToFileURL(file).href;
+      await page.goto(url, { waitUntil: 'load' });
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([url]);
+      const chart = await page.$eval('svg.trend', (svg) => {
+        const box = svg.getBoundingClientRect();
+        return { width: box.width, points: svg.querySelectorAll('circle').length };
+      });
+      expect(chart.points).toBe(31);
+      expect(chart.width).toBeGreaterThan(300);
+      // The hostile head label is text in the page, not an element.
+      expect(await page.$$('img')).toHaveLength(0);
+    } finally {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
