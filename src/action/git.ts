@@ -1,6 +1,8 @@
 // The few git operations the base needs, behind one interface: a detached worktree of the base commit for its
 // build, and its files read from git objects for its policy; fetched (depth 1) when the checkout lacks it, so
 // workflows need no `fetch-depth: 0`.
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { getExecOutput } from '@actions/exec';
 import { type BaseCommit, baseCommit } from '../app/base-commit.js';
 
@@ -102,6 +104,12 @@ function historyGit(cwd: string): HistoryGit {
     });
     return { code: r.exitCode, stdout: r.stdout, out: `${r.stdout}${r.stderr}` };
   };
+  /** .git/shallow as it was before the first fetch of this run (null: the file was not there). */
+  let shallow: { path: string; text: string | null } | undefined;
+  const keepShallow = async () => {
+    const path = resolve(cwd, (await git(['rev-parse', '--git-path', 'shallow'])).stdout.trim());
+    return { path, text: await readFile(path, 'utf8').catch(() => null) };
+  };
   const must = async (
     what: string,
     args: string[],
@@ -119,6 +127,9 @@ function historyGit(cwd: string): HistoryGit {
       return r.stdout.trim().split(/\s+/)[0] ?? null;
     },
     async fetchInto(branch, ref) {
+      // A fetch at depth 1 writes the fetched commit into .git/shallow, which would make a full clone look
+      // shallow to the job's later steps: its content is kept here and put back by deleteRef.
+      shallow ??= await keepShallow();
       await must('fetch', [
         'fetch',
         '--no-tags',
@@ -153,6 +164,12 @@ function historyGit(cwd: string): HistoryGit {
     },
     async deleteRef(ref) {
       await git(['update-ref', '-d', ref]);
+      if (shallow) {
+        const kept = shallow;
+        shallow = undefined;
+        if (kept.text === null) await rm(kept.path, { force: true });
+        else await writeFile(kept.path, kept.text);
+      }
     },
   };
 }

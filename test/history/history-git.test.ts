@@ -1,7 +1,7 @@
 // The history branch written and read through the real git adapter, against a bare repository as `origin`:
 // appends from several checkouts (two racing), the orphan branch, the bound, a refused push, a missing branch,
 // and the checkout left as it was.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,8 @@ describe('the history branch on a bare origin', { timeout: 60_000 }, () => {
       expect(git(ws, 'rev-parse', 'HEAD')).toBe(c);
       expect(git(ws, 'status', '--porcelain')).toBe('');
       expect(git(ws, 'for-each-ref', 'refs/image-guard')).toBe('');
+      // A full clone is not made to look shallow by the depth-1 fetch of the history.
+      expect(git(ws, 'rev-parse', '--is-shallow-repository')).toBe('false');
     }
   });
 
@@ -208,6 +210,13 @@ describe('the history branch on a bare origin', { timeout: 60_000 }, () => {
     expect(trend).toMatchObject({ records: 3, first: 10, min: 10, max: 35, largest: true });
     expect(trend!.points.map((p) => p.commit)).toEqual(origin.commits.slice(0, 3));
     expect(await readTrend({ ...o, key: 'other' }, { label: 'x', size: 1 })).toBeNull();
+    // A shallow checkout (actions/checkout's default) keeps its own shallow list as it was.
+    const shallowWs = join(work, 'read', 'shallow');
+    git(work, 'clone', '-q', '--depth=1', `file://${origin.bare}`, shallowWs);
+    const before = readFileSync(join(shallowWs, '.git/shallow'), 'utf8');
+    const fromShallow = await readTrend({ ...o, git: historyOf(shallowWs) }, { label: 'abcdef0', size: 35 });
+    expect(fromShallow?.records).toBe(3);
+    expect(readFileSync(join(shallowWs, '.git/shallow'), 'utf8')).toBe(before);
     expect(
       await readTrend({ ...o, settings: { ...o.settings, 'history-limit': 0 } }, { label: 'x', size: 1 }),
     ).toBeNull();

@@ -10,6 +10,8 @@ import "./chunk-UH7RQI7X.js";
 import "./chunk-6S3NRT4R.js";
 
 // src/action/git.ts
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 var HISTORY_AUTHOR = {
   GIT_AUTHOR_NAME: "github-actions[bot]",
   GIT_AUTHOR_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com",
@@ -61,6 +63,11 @@ function historyGit(cwd) {
     });
     return { code: r.exitCode, stdout: r.stdout, out: `${r.stdout}${r.stderr}` };
   };
+  let shallow;
+  const keepShallow = async () => {
+    const path = resolve(cwd, (await git(["rev-parse", "--git-path", "shallow"])).stdout.trim());
+    return { path, text: await readFile(path, "utf8").catch(() => null) };
+  };
   const must = async (what, args, o = {}) => {
     const r = await git(args, o);
     if (r.code !== 0) throw new Error(`git ${what} failed: ${gitComplaint(r.out)}`);
@@ -74,6 +81,7 @@ function historyGit(cwd) {
       return r.stdout.trim().split(/\s+/)[0] ?? null;
     },
     async fetchInto(branch, ref) {
+      shallow ??= await keepShallow();
       await must("fetch", [
         "fetch",
         "--no-tags",
@@ -109,6 +117,12 @@ function historyGit(cwd) {
     },
     async deleteRef(ref) {
       await git(["update-ref", "-d", ref]);
+      if (shallow) {
+        const kept = shallow;
+        shallow = void 0;
+        if (kept.text === null) await rm(kept.path, { force: true });
+        else await writeFile(kept.path, kept.text);
+      }
     }
   };
 }

@@ -921,7 +921,7 @@ async function prepare(deps) {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const event = (deps.event ?? readEvent)(env);
-  const git = deps.git ?? (await import("./git-PTZNIYRF.js")).gitCli(workspace);
+  const git = deps.git ?? (await import("./git-MN23E77Y.js")).gitCli(workspace);
   const { settings, config, policy } = await actionSettings(env, workspace, {
     baseFor: (written) => policyBase(event, written, git),
     dockerfile: (s) => {
