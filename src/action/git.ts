@@ -13,6 +13,8 @@ export interface Git {
   fetchCommit(sha: string): Promise<boolean>;
   addWorktree(dir: string, sha: string): Promise<void>;
   removeWorktree(dir: string): Promise<void>;
+  /** The commit checked out (HEAD); null when there is none. */
+  checkedOut(): Promise<string | null>;
   /** The plumbing the size history needs (src/action/history.ts); never touches the checkout's files or HEAD. */
   history?: HistoryGit;
 }
@@ -88,6 +90,11 @@ export function gitCli(cwd: string): Git {
     async removeWorktree(dir) {
       await git(['worktree', 'remove', '--force', dir]);
       await git(['worktree', 'prune']);
+    },
+    async checkedOut() {
+      const r = await run(['rev-parse', '--verify', '--quiet', 'HEAD']);
+      const sha = r.stdout.trim();
+      return r.ok && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
     },
   };
 }

@@ -15,11 +15,12 @@ import { messageOf, UserError } from '../core/errors.js';
 import type { BuildFigures, PolicyReport } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import { type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
-import { setEngineTimeout } from '../engine/engine-request.js';
 import type { ArtifactService } from '../github/artifact.js';
 import { type ActionEvent, readEvent } from '../github/event.js';
+import type { ContextScan } from '../lint/context.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import { statusLine } from '../render/summary.js';
+import { runAggregate, wantsAggregate } from './aggregate.js';
 import { type BaseImage, getBase, shortSha } from './base-image.js';
 import { type ActionBuild, actionBuild } from './build-options.js';
 import { runCacheProbe } from './cache-probe.js';
@@ -58,6 +59,8 @@ export async function run(deps: RunDeps = {}): Promise<void> {
 
 /** Runs the whole flow; returns why the check failed, or null when it passed. */
 async function runAction(deps: RunDeps): Promise<string | null> {
+  // `reports:` puts the image jobs' reports in one comment: nothing is built, no engine is needed.
+  if (wantsAggregate(deps.env ?? process.env)) return runAggregate(deps);
   const setup = await prepare(deps);
   const cleanup = new Cleanup();
   try {
@@ -74,8 +77,10 @@ async function runAction(deps: RunDeps): Promise<string | null> {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () =>
-        existsSync(setup.dockerfile)
+      git: setup.git,
+      // On the PR head's text when the checkout is another commit (pull_request's merge commit).
+      plan: async (headText) =>
+        headText !== null || existsSync(setup.dockerfile)
           ? (
               await (
                 await import('../app/suggestions.js')
@@ -88,8 +93,11 @@ async function runAction(deps: RunDeps): Promise<string | null> {
                   c.slice(0, Math.max(0, c.indexOf('='))),
                 ),
                 config: setup.config,
-                // The comparison's own lint of this Dockerfile (the image-content findings have no file).
+                // The comparison's own lint of this Dockerfile (the image-content findings have no file),
+                // and the build context as that lint read it: the context is read once in a run.
                 findings: result.report.findings.filter((f) => f.file !== null),
+                contextScan: setup.linted.context,
+                ...(headText === null ? {} : { text: headText }),
               })
             ).suggestions
           : [],
@@ -123,6 +131,8 @@ interface RunSetup {
   /** `build-time: fresh`: both builds without the cache. */
   fresh: boolean;
   publishing: Publishing;
+  /** What the comparison's lint read of the build context (null: nothing), for the review suggestions. */
+  linted: { context: ContextScan | null };
 }
 
 /** Inputs, config and paths checked, the event read, the builder checked: before anything is built. */
@@ -138,7 +148,6 @@ async function prepare(deps: RunDeps): Promise<RunSetup> {
       return existsSync(path) ? path : null;
     },
   });
-  setEngineTimeout(settings['engine-timeout']);
   refuseUntrustedBuild(event, settings, env);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, 'dockerfile');
@@ -162,6 +171,7 @@ async function prepare(deps: RunDeps): Promise<RunSetup> {
     runId: `${process.pid}-${Date.now().toString(36)}`,
     fresh: settings['build-time'] === 'fresh',
     publishing: { deps, settings, event, outDir },
+    linted: { context: null },
   };
 }
 
@@ -264,13 +274,22 @@ function actionPorts(setup: RunSetup): ComparePorts {
   // ghcr.io takes the workflow's token when nothing else is configured for it (docker login, a helper).
   const env = deps.env ?? process.env;
   const token = setup.settings['github-token'];
+  const lint = deps.lint ?? realPorts.lint;
   const analyze =
-    deps.analyze ?? runAnalyzer(env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token });
+    deps.analyze ??
+    runAnalyzer(
+      env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token },
+      setup.settings['engine-timeout'],
+    );
   return {
     analyze,
     registry: registry ? () => registry : realPorts.registry,
     containers: () => docker.containers,
-    lint: deps.lint ?? realPorts.lint,
+    async lint(dockerfile, options) {
+      const linted = await lint(dockerfile, options);
+      setup.linted.context = linted.context ?? null;
+      return linted;
+    },
     ...cacheProbePort(setup, analyze),
   };
 }

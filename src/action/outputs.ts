@@ -21,7 +21,15 @@ export function annotate(findings: readonly Finding[], dockerfile: string): void
 
 export function setOutputs(
   report: Report | null,
-  files: { passed: boolean; reportFile: string; commentFile: string; commentUrl: string; htmlFile?: string },
+  files: {
+    passed: boolean;
+    reportFile: string;
+    commentFile: string;
+    commentUrl: string;
+    htmlFile?: string;
+    /** The findings counted elsewhere (every image's, in the `reports:` mode). */
+    findings?: number;
+  },
 ): void {
   const head = report?.head ?? null;
   const base = report?.base ?? null;
@@ -33,7 +41,7 @@ export function setOutputs(
   set('layers', head ? head.layers.filter((l) => !l.empty).length : null);
   set('efficiency', head?.files?.efficiency);
   set('wasted-bytes', head?.files?.wastedBytes);
-  set('findings', report?.findings.length ?? 0);
+  set('findings', files.findings ?? report?.findings.length ?? 0);
   set('passed', String(files.passed));
   set('report-file', files.reportFile);
   set('comment-file', files.commentFile);

@@ -14,10 +14,12 @@ import type { StickyCommentResult } from '../github/sticky-comment.js';
 import { renderHtml } from '../render/html/index.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../render/markdown.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
+import { shortSha } from './base-image.js';
+import type { Git } from './git.js';
 import { setOutputs } from './outputs.js';
 
 /** Job summaries over 1 MiB are dropped by the runner; stay well under. */
-const SUMMARY_LIMIT = 900_000;
+export const SUMMARY_LIMIT = 900_000;
 
 export interface Publisher {
   upsert(comment: {
@@ -45,13 +47,28 @@ const clientOf = async (token: string) => {
 };
 
 function githubPublisher(token: string): Publisher {
+  // One client for the comment and the review, and the token's identity (GET /user) asked once for both: it
+  // cannot change within a run. A failed answer is not kept, so the review asks again.
+  let client: ReturnType<typeof clientOf> | undefined;
+  const github = () => {
+    client ??= clientOf(token);
+    return client;
+  };
+  let identity: Promise<string | null> | undefined;
+  const whoAmI = (ask: () => Promise<string | null>) => {
+    identity ??= ask().catch((error: unknown) => {
+      identity = undefined;
+      throw error;
+    });
+    return identity;
+  };
   return {
     async upsert(comment) {
       if (!token) return { url: '', action: 'skipped', reason: 'no github-token' };
       // Octokit and its HTTP stack load only when there is a comment to post: the step starts faster.
       const { octokitCommentsApi, upsertStickyComment } = await import('../github/sticky-comment.js');
-      const api = octokitCommentsApi(await clientOf(token));
-      return upsertStickyComment({ api, ...comment });
+      const api = octokitCommentsApi(await github());
+      return upsertStickyComment({ api: { ...api, whoAmI: () => whoAmI(api.whoAmI) }, ...comment });
     },
     async suggest(review) {
       if (!token)
@@ -65,9 +82,22 @@ function githubPublisher(token: string): Publisher {
           reason: 'no github-token',
         };
       const { octokitReviewApi, syncReviewSuggestions } = await import('../github/review-suggestions.js');
-      return syncReviewSuggestions({ api: octokitReviewApi(await clientOf(token)), ...review });
+      const api = octokitReviewApi(await github());
+      return syncReviewSuggestions({ api: { ...api, whoAmI: () => whoAmI(api.whoAmI) }, ...review });
     },
   };
+}
+
+/** The run's publisher: the one given, else one talking to GitHub, made once a run (comment and review share it). */
+const publishers = new WeakMap<Publishing, Publisher>();
+function publisherOf(publishing: Publishing): Publisher {
+  if (publishing.deps.publisher) return publishing.deps.publisher;
+  let publisher = publishers.get(publishing);
+  if (!publisher) {
+    publisher = githubPublisher(publishing.settings['github-token']);
+    publishers.set(publishing, publisher);
+  }
+  return publisher;
 }
 
 export interface Publishing {
@@ -89,8 +119,40 @@ const titleOf = (s: Settings) => (s.target ? `${s.dockerfile} (${s.target})` : s
 export interface SuggestionsRequest {
   /** The Dockerfile as the repository names it, the path GitHub's diff uses. */
   shownDockerfile: string;
-  /** The suggestions, computed only when they will be posted. */
-  plan(): Promise<Suggestion[]>;
+  /**
+   * The suggestions, computed only when they will be posted: on the Dockerfile as checked out (null), or on the
+   * text given, the PR head's.
+   */
+  plan(headText: string | null): Promise<Suggestion[]>;
+  /** The checkout: the PR head's Dockerfile is read from its git objects when another commit is checked out. */
+  git: Pick<Git, 'checkedOut' | 'hasCommit' | 'fetchCommit' | 'baseCommit'>;
+}
+
+/** The largest Dockerfile the lint reads (src/lint/index.ts), and so the largest read at the PR head. */
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+
+/**
+ * The Dockerfile whose lines the review's comments are on: the PR head's. On `pull_request` the checkout is
+ * GitHub's merge commit, whose lines are not the head's when the base branch changed the Dockerfile above the
+ * PR's change; then the head's file is read from git objects (the commit fetched, depth 1, when the checkout lacks
+ * it). null: the head is checked out, the file on disk is its. `why`: it could not be read, so no suggestion's
+ * line can be trusted.
+ */
+async function headDockerfile(
+  headSha: string,
+  req: SuggestionsRequest,
+): Promise<{ text: string | null } | { why: string }> {
+  const { git } = req;
+  if ((await git.checkedOut()) === headSha) return { text: null };
+  const head = shortSha(headSha);
+  if (!(await git.hasCommit(headSha)) && !(await git.fetchCommit(headSha)))
+    return { why: `the PR head ${head} could not be fetched` };
+  const file = await (await git.baseCommit(headSha)).read(req.shownDockerfile, MAX_DOCKERFILE_BYTES);
+  if (file.kind !== 'file')
+    return {
+      why: `${req.shownDockerfile} at the PR head ${head} is ${file.kind === 'missing' ? 'not there' : file.why}`,
+    };
+  return { text: file.text };
 }
 
 /**
@@ -101,7 +163,7 @@ export interface SuggestionsRequest {
 export async function publishSuggestions(publishing: Publishing, req: SuggestionsRequest): Promise<void> {
   const pr = publishing.event.pullRequest;
   if (!pr || !publishing.settings.suggestions || !publishing.settings.comment) return;
-  const publisher = publishing.deps.publisher ?? githubPublisher(publishing.settings['github-token']);
+  const publisher = publisherOf(publishing);
   if (!publisher.suggest) return;
   if (pr.fromFork) {
     core.notice(
@@ -110,6 +172,13 @@ export async function publishSuggestions(publishing: Publishing, req: Suggestion
     return;
   }
   try {
+    const head = await headDockerfile(pr.headSha, req);
+    if ('why' in head) {
+      core.notice(
+        `image-guard: no review suggestions: ${head.why}, so they cannot be put on its lines; the fixes are in the report`,
+      );
+      return;
+    }
     const result = await publisher.suggest({
       owner: publishing.event.owner,
       repo: publishing.event.repo,
@@ -117,7 +186,7 @@ export async function publishSuggestions(publishing: Publishing, req: Suggestion
       headSha: pr.headSha,
       path: req.shownDockerfile,
       key: commentKey(publishing.settings),
-      suggestions: await req.plan(),
+      suggestions: await req.plan(head.text),
     });
     if (result.action === 'skipped') {
       core.notice(
@@ -155,7 +224,49 @@ export async function publishReport(publishing: Publishing, result: RunReport): 
     maxChars: COMMENT_LIMIT - 200,
     fullReportHint: 'The full report is in the job summary of this run.',
   });
-  await publish(publishing, { summary, comment, report, passed: report.passed, htmlFile: html.file });
+  await publish(publishing, {
+    summary,
+    comment,
+    report: stamped(publishing, report, { ...options, htmlReport: html.url }),
+    passed: report.passed,
+    htmlFile: html.file,
+  });
+}
+
+/**
+ * The report as its file holds it: with the run that wrote it (`action`: the commit, the comment key, how the
+ * comment showed it), which a `reports:` run checks and shows when it puts several images in one comment.
+ */
+function stamped(
+  p: Publishing,
+  report: Report,
+  shown: {
+    failOn: Settings['fail-on'];
+    title: string;
+    headLabel?: string;
+    baseLabel?: string;
+    unchecked: readonly string[];
+    htmlReport: string;
+  },
+): Report {
+  return {
+    ...report,
+    action: {
+      commit: runCommit(p.event),
+      key: commentKey(p.settings),
+      title: shown.title,
+      failOn: shown.failOn,
+      baseLabel: shown.baseLabel || null,
+      headLabel: shown.headLabel || null,
+      unchecked: [...shown.unchecked],
+      htmlReport: shown.htmlReport || null,
+    },
+  };
+}
+
+/** The commit a run's reports are of: the pull request's head on a PR (GITHUB_SHA is its merge), else GITHUB_SHA. */
+export function runCommit(event: ActionEvent): string {
+  return event.pullRequest?.headSha ?? event.sha;
 }
 
 /**
@@ -240,30 +351,7 @@ async function publish(
     core.warning(`image-guard: could not write the job summary: ${messageOf(error)}`);
   }
 
-  let commentUrl = '';
-  const pr = p.event.pullRequest;
-  if (p.settings.comment && pr) {
-    const publisher = p.deps.publisher ?? githubPublisher(p.settings['github-token']);
-    try {
-      const result = await publisher.upsert({
-        owner: p.event.owner,
-        repo: p.event.repo,
-        issueNumber: pr.number,
-        key: commentKey(p.settings),
-        body: out.comment,
-      });
-      commentUrl = result.url;
-      if (result.action === 'skipped') {
-        core.warning(
-          `image-guard: the PR comment was not posted (${result.reason ?? 'no permission'}); the report is in the job summary and in ${commentFile}. For PRs from forks, see the workflow_run example in the README.`,
-        );
-      } else core.info(`image-guard: PR comment ${result.action}: ${result.url}`);
-    } catch (error) {
-      core.warning(
-        `image-guard: the PR comment could not be posted: ${messageOf(error)}; the report is in the job summary and in ${commentFile}.`,
-      );
-    }
-  }
+  const commentUrl = await postComment(p, commentKey(p.settings), out.comment, commentFile);
   setOutputs(out.report, {
     passed: out.passed,
     reportFile: out.report ? reportFile : '',
@@ -274,12 +362,64 @@ async function publish(
 }
 
 /**
+ * The sticky comment, posted or edited when `comment` is on and the run is a pull request's; its URL, or '' when
+ * none was posted. A comment that cannot be posted is a warning: the report is still in the summary and the file.
+ */
+async function postComment(p: Publishing, key: string, body: string, commentFile: string): Promise<string> {
+  const pr = p.event.pullRequest;
+  if (!p.settings.comment || !pr) return '';
+  const publisher = publisherOf(p);
+  try {
+    const result = await publisher.upsert({
+      owner: p.event.owner,
+      repo: p.event.repo,
+      issueNumber: pr.number,
+      key,
+      body,
+    });
+    if (result.action === 'skipped') {
+      core.warning(
+        `image-guard: the PR comment was not posted (${result.reason ?? 'no permission'}); the report is in the job summary and in ${commentFile}. For PRs from forks, see the workflow_run example in the README.`,
+      );
+    } else core.info(`image-guard: PR comment ${result.action}: ${result.url}`);
+    return result.url;
+  } catch (error) {
+    core.warning(
+      `image-guard: the PR comment could not be posted: ${messageOf(error)}; the report is in the job summary and in ${commentFile}.`,
+    );
+    return '';
+  }
+}
+
+/**
+ * Several images' reports in one (the `reports:` mode): the aggregate JSON, the comment under its own key, the
+ * same Markdown, with more room, in the job summary, and the outputs (`findings`: every image's).
+ */
+export async function publishAggregate(
+  publishing: Publishing,
+  out: { key: string; summary: string; comment: string; json: unknown; passed: boolean; findings: number },
+): Promise<void> {
+  await mkdir(publishing.outDir, { recursive: true });
+  const reportFile = join(publishing.outDir, 'aggregate.json');
+  const commentFile = join(publishing.outDir, 'comment.md');
+  await writeFile(reportFile, `${JSON.stringify(out.json, null, 2)}\n`);
+  await writeFile(commentFile, out.comment);
+  try {
+    await core.summary.addRaw(out.summary).write();
+  } catch (error) {
+    core.warning(`image-guard: could not write the job summary: ${messageOf(error)}`);
+  }
+  const commentUrl = await postComment(publishing, out.key, out.comment, commentFile);
+  setOutputs(null, { passed: out.passed, reportFile, commentFile, commentUrl, findings: out.findings });
+}
+
+/**
  * The report as the sticky comment shows it. Build times taken with the engine's cache differ from run to run
  * and compare nothing (the base is built from the head's cache): the comment leaves them to the job summary
  * and the JSON report, so that running the same commit again does not edit the comment. With
  * `build-time: fresh` the user asked for them: they are shown.
  */
-function commentView(report: Report): Report {
+export function commentView(report: Report): Report {
   const c = report.costs;
   if (!c || (!c.head.build && !c.base?.build)) return report;
   if (c.head.build?.noCache || c.base?.build?.noCache) return report;

@@ -18,6 +18,7 @@ import { namesRegistry, referenceProblem, registrySource } from '../core/image-r
 import type { JudgedImage } from '../core/judged.js';
 import type { BuildFigures, CacheProbe, Finding, Image, PolicyReport } from '../core/report.js';
 import { isArchiveRef } from '../image/archive-ref.js';
+import type { ContextScan } from '../lint/context.js';
 import type { FinalSteps } from '../lint/final-steps.js';
 import type { RegistryClient, RegistryResult } from '../registry/registry-client.js';
 import type { ContainerRunner } from '../startup/startup-probe.js';
@@ -49,7 +50,13 @@ export interface ComparePorts {
       platform?: string | null;
       buildContexts?: readonly string[];
     },
-  ): Promise<{ findings: Finding[]; judged: JudgedImage | null; final?: FinalSteps | null }>;
+  ): Promise<{
+    findings: Finding[];
+    judged: JudgedImage | null;
+    final?: FinalSteps | null;
+    /** The build context as the lint read it (null: not read), which the Action's fixer takes as it is. */
+    context?: ContextScan | null;
+  }>;
   /**
    * The Action's cache probe (`cache-probe: true`): the head rebuilt after a one-file source change, compared
    * with the head image's layers. Absent: no probe.

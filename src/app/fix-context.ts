@@ -2,9 +2,8 @@
 // would send it, its ignore file, and what a path is by its content. `lint --fix` and the Action's review
 // suggestions both fix the same way, so both read it here.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ContextInfo, fsTree, readContext, walkContext } from '../lint/context.js';
+import { type ContextScan, scanContext, walkContext } from '../lint/context.js';
 import type { FixContext } from '../lint/fix/index.js';
 
 /** Magic numbers of what ADD unpacks: tar, gzip, bzip2, xz, zstd. */
@@ -33,18 +32,28 @@ function kindOf(root: string, path: string): 'archive' | 'file' | 'dir' | 'missi
   }
 }
 
-/** The build context for the fixer; null when `contextDir` is not a directory. */
-export async function fixContext(contextDir: string, dockerfile: string): Promise<FixContext | null> {
-  try {
-    if (!statSync(contextDir).isDirectory()) return null;
-  } catch {
-    return null;
+/**
+ * The build context for the fixer; null when `contextDir` is not a directory. `scanned`: the same context as the
+ * lint of the same Dockerfile read it (lintDockerfileResult's `context`), taken as it is instead of read again;
+ * its kept listing serves the walks with a changed ignore file too.
+ */
+export async function fixContext(
+  contextDir: string,
+  dockerfile: string,
+  scanned?: ContextScan | null,
+): Promise<FixContext | null> {
+  let scan = scanned && scanned.dir === contextDir ? scanned : null;
+  if (!scan) {
+    try {
+      if (!statSync(contextDir).isDirectory()) return null;
+    } catch {
+      return null;
+    }
+    // scanContext checks the ignore file (a regular file, not too large) before anything reads it
+    scan = scanContext(contextDir, dockerfile);
   }
-  // readContext checks the ignore file (a regular file, not too large) before anything reads it
-  const info: ContextInfo = readContext(contextDir, dockerfile);
-  const ignoreText = info.ignoreFile === null ? null : await readFile(info.ignoreFile, 'utf8');
+  const { info, ignoreText, tree } = scan;
   const ignorePath = info.ignoreFile ?? join(contextDir, '.dockerignore');
-  const tree = fsTree(contextDir);
   return {
     info,
     ignoreText,

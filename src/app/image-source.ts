@@ -22,6 +22,7 @@ export async function loadImage(
     count?: boolean;
     onProgress?: (bytesRead: number, total: number) => void;
     engine?: DockerEngine;
+    engineTimeout?: number | null;
   },
 ): Promise<ImageData> {
   if (isArchiveRef(ref)) return readArchiveRef(ref, options);
@@ -31,6 +32,7 @@ export async function loadImage(
     pull: true,
     onProgress: options.onProgress,
     engine: options.engine,
+    engineTimeout: options.engineTimeout,
   });
 }
 
@@ -50,6 +52,8 @@ export interface AnalyzeRefOptions {
   cache?: AnalysisCache | null;
   /** The engine to use; connectEngine() by default. */
   engine?: DockerEngine;
+  /** The `engine-timeout` setting the engine is connected with (null or absent: not set). */
+  engineTimeout?: number | null;
   /** `registry:` images: the platform to read from an index (`os/arch[/variant]`); default the runner's. */
   platform?: string | null;
   /** `registry:` images: where credentials are looked up (DOCKER_CONFIG, GITHUB_TOKEN); default process.env. */
@@ -69,7 +73,7 @@ export async function analyzeRef(ref: string, options: AnalyzeRefOptions): Promi
   if (isArchiveRef(ref) || (!cache && !(options.shared && options.files)))
     return analyzeImage(await loadImage(ref, load));
 
-  const engine = options.engine ?? connectEngine();
+  const engine = options.engine ?? connectEngine(process.env, options.engineTimeout ?? null);
   const code = cacheCode();
   const keyOf = (id: string, diffIds: readonly string[]) =>
     cacheKey({ id, diffIds, code, files: options.files, count: load.count });

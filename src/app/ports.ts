@@ -17,14 +17,19 @@ export const realPorts: ComparePorts = {
 
 /**
  * `analyze` for one run: base and head read from registries share the layers they have in common (read once,
- * even with nothing cached). `registryEnv`: where registry credentials are looked up (default process.env).
+ * even with nothing cached). `registryEnv`: where registry credentials are looked up (default process.env);
+ * `engineTimeout`: the `engine-timeout` setting the engine is connected with (null: not set).
  */
-export function runAnalyzer(registryEnv?: NodeJS.ProcessEnv): ComparePorts['analyze'] {
+export function runAnalyzer(
+  registryEnv?: NodeJS.ProcessEnv,
+  engineTimeout: number | null = null,
+): ComparePorts['analyze'] {
   const shared = new Map<string, Promise<LayerSummary>>();
   return async (ref, options) =>
     (await import('./image-source.js')).analyzeRef(ref, {
       ...options,
       shared,
+      engineTimeout,
       ...(registryEnv ? { registryEnv } : {}),
     });
 }

@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import type { ImageGuardConfig } from '../config/config.js';
 import type { Finding } from '../core/report.js';
 import type { Suggestion } from '../github/review-suggestions.js';
-import type { LintOptions } from '../lint/engine.js';
+import type { ContextScan } from '../lint/context.js';
+import { type LintOptions, lint } from '../lint/engine.js';
 import { applyEdits, type TextEdit } from '../lint/fix/edits.js';
 import { FIXES, type FixContext, fixDockerfile } from '../lint/fix/index.js';
 import { type FixEnv, isLeft, type Located } from '../lint/fix/model.js';
@@ -146,6 +147,18 @@ export interface DockerfileSuggestionsRequest {
    * them; otherwise it is linted here, with the same context, target, platform and config.
    */
   findings?: readonly Finding[];
+  /**
+   * The build context as that lint read it (lintDockerfileResult's `context`), so it is not read again; absent or
+   * null: read here.
+   */
+  contextScan?: ContextScan | null;
+  /**
+   * The Dockerfile's text to plan on instead of the file on disk: on a `pull_request`, the PR head's, read from
+   * git, whose lines the review's comments are on (the checkout is GitHub's merge commit, whose lines the base
+   * branch's own changes may have shifted). Linted here, with the same context and config: `findings`, which
+   * are the checkout's, are not used.
+   */
+  text?: string;
 }
 
 export interface DockerfileSuggestions {
@@ -156,14 +169,20 @@ export interface DockerfileSuggestions {
 
 /**
  * The suggestions for a Dockerfile on disk, from its findings (linted here unless given), the build context read
- * for the fixes that need it. None for a file that cannot be fixed. The file is read once.
+ * for the fixes that need it (once: the lint's reading when there is one). None for a file that cannot be fixed.
+ * The file is read once.
  */
 export async function dockerfileSuggestions(
   req: DockerfileSuggestionsRequest,
 ): Promise<DockerfileSuggestions> {
-  const read = await readDockerfile(req.dockerfile);
-  const eol = /\r\n/.test(read.text) ? '\r\n' : '\n';
-  if (read.tooLarge || read.problems.length > 0) return { suggestions: [], eol };
+  let text = req.text;
+  if (text === undefined) {
+    const read = await readDockerfile(req.dockerfile);
+    if (read.tooLarge || read.problems.length > 0)
+      return { suggestions: [], eol: /\r\n/.test(read.text) ? '\r\n' : '\n' };
+    text = (read.bom ? '\ufeff' : '') + read.text;
+  }
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const options = {
     file: req.dockerfile,
     dockerfileName: basename(req.dockerfile),
@@ -172,10 +191,20 @@ export async function dockerfileSuggestions(
     buildContexts: req.buildContexts,
     config: req.config,
   };
-  const findings =
-    req.findings ??
-    (await lintDockerfileResult(req.dockerfile, { ...options, context: req.context })).findings;
-  const context = await fixContext(req.context, req.dockerfile);
-  const text = (read.bom ? '\ufeff' : '') + read.text;
+  let findings = req.text === undefined ? req.findings : undefined;
+  let scan = req.contextScan;
+  let context: FixContext | null;
+  if (req.text !== undefined) {
+    // the given text against the context on disk, as the fixer sees it
+    context = await fixContext(req.context, req.dockerfile, scan);
+    findings = lint(text.replace(/^\ufeff/, ''), context?.info ?? null, options);
+  } else {
+    if (!findings) {
+      const linted = await lintDockerfileResult(req.dockerfile, { ...options, context: req.context });
+      findings = linted.findings;
+      scan ??= linted.context;
+    }
+    context = await fixContext(req.context, req.dockerfile, scan);
+  }
   return { suggestions: planSuggestions({ text, findings, context, options }), eol };
 }

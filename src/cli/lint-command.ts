@@ -59,7 +59,11 @@ async function lintOne(dockerfile: string, flags: ParsedFlags, io: CliIO): Promi
         throw new UserError('--fix prints its changes: --output goes with a lint without --fix');
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
-    const { findings, judged } = await lintDockerfileResult(dockerfile, {
+    const {
+      findings,
+      judged,
+      context: contextScan,
+    } = await lintDockerfileResult(dockerfile, {
       context,
       target: settings.target ?? undefined,
       platform: settings.platform ?? undefined,
@@ -79,6 +83,7 @@ async function lintOne(dockerfile: string, flags: ParsedFlags, io: CliIO): Promi
         buildContexts: [],
         config,
         findings,
+        contextScan,
       });
       return formatSarif(
         findings,

@@ -58,8 +58,9 @@ export async function runLintFix(req: LintFixRequest, io: CliIO): Promise<number
     platform: settings.platform ?? undefined,
     config,
   };
-  const { findings, judged } = await lintDockerfileResult(dockerfile, { ...options, context: req.context });
-  const context = await fixContext(req.context, dockerfile);
+  const linted = await lintDockerfileResult(dockerfile, { ...options, context: req.context });
+  const { findings, judged } = linted;
+  const context = await fixContext(req.context, dockerfile, linted.context);
   const result: FixResult = fixDockerfile({ text, findings, context, options });
 
   const changes: { path: string; before: string | null; after: string }[] = [];

@@ -10,7 +10,6 @@ import { realPorts, runAnalyzer } from '../app/ports.js';
 import type { Command } from '../config/settings.js';
 import { messageOf, UserError } from '../core/errors.js';
 import { TOOL_NAME, VERSION } from '../core/version.js';
-import { setEngineTimeout } from '../engine/engine-request.js';
 import type { ImageData } from '../image/model.js';
 import type { RegistryClient } from '../registry/registry-client.js';
 import type { FormatContext, RuleInfo } from '../render/formats/index.js';
@@ -103,8 +102,7 @@ async function imageCommand(
     'bad flags',
     command === 'compare' ? comparePolicy(flags.written, cwd) : {},
   );
-  setEngineTimeout(settings['engine-timeout']);
-  const ports = cliPorts(deps, io);
+  const ports = cliPorts(deps, io, settings['engine-timeout']);
   let result: RunReport;
   if (command === 'analyze') {
     const ref = flags.positionals[0];
@@ -179,11 +177,11 @@ function comparePolicy(written: ReturnType<typeof parseFlags>['written'], cwd: s
   };
 }
 
-function cliPorts(deps: CliDeps, io: CliIO): ComparePorts {
+function cliPorts(deps: CliDeps, io: CliIO, engineTimeout: number | null): ComparePorts {
   const { loader, registry, containers } = deps;
   const analyze: ComparePorts['analyze'] = loader
     ? async (ref, options) => analyzeImage(await loader.load(ref, options))
-    : runAnalyzer();
+    : runAnalyzer(undefined, engineTimeout);
   return {
     analyze: (ref, options) => withProgress(analyze, ref, options, io),
     registry: registry ? () => registry : realPorts.registry,

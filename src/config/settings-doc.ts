@@ -72,6 +72,7 @@ export const README_INPUT_GROUPS: readonly { title: string; names: readonly Sett
       'history-limit',
     ],
   },
+  { title: '[One comment for many images](docs/recipes.md#many-images)', names: ['reports'] },
   {
     title: 'Trust and limits',
     names: ['policy-from', 'allow-untrusted-build', 'engine-timeout'],

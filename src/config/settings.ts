@@ -534,6 +534,11 @@ const SETTINGS = {
     defaultDoc: 'dockerfile and target',
     parse: text,
   }),
+  reports: setting({
+    doc: 'JSON reports of image jobs to put in one comment (a glob, or several one a line, of report-file outputs downloaded from artifacts): the step then builds nothing and posts a table of all the images under its own comment-key (default aggregate).',
+    default: [] as string[],
+    parse: (t: string): Parsed<string[]> => ok(nonEmptyLines(t)),
+  }),
   'github-token': setting({
     actionDefault: '${{ github.token }}',
     doc: 'Token for the PR comment.',

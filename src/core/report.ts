@@ -252,6 +252,11 @@ export interface Report {
    * Present when a history was read (the Action on a pull request, `compare --history FILE`) and holds the image.
    */
   history?: SizeTrend;
+  /**
+   * Added to the contract: the Action's run that wrote the report (its `report-file`); absent from the CLI's. What
+   * the Action's `reports:` mode checks and shows when it puts several images' reports in one comment.
+   */
+  action?: ReportAction;
 }
 
 /** Added to the contract: the sizes the history holds for an image, oldest first, and this run's head. */
@@ -272,6 +277,25 @@ export interface SizeTrend {
   max: number;
   /** The head is bigger than every size the history holds for the key: the largest the image has been. */
   largest: boolean;
+}
+
+/** Added to the contract: which run of the Action wrote a report, and how its comment showed it. */
+export interface ReportAction {
+  /** The commit the report is of: the pull request's head on a PR, else GITHUB_SHA (full SHA). */
+  commit: string;
+  /** The sticky comment's key (`comment-key`, else the Dockerfile and target). */
+  key: string;
+  /** How the comment named the image (`docker/Dockerfile (runtime)`). */
+  title: string;
+  /** The `fail-on` that judged the findings. */
+  failOn: FailOn;
+  /** The columns' short names of base and head (the commits' short SHAs, or base-image); null when none. */
+  baseLabel: string | null;
+  headLabel: string | null;
+  /** Budgets that were set but could not be judged, with the reason. */
+  unchecked: string[];
+  /** The HTML report's artifact page, when it was uploaded; null otherwise. */
+  htmlReport: string | null;
 }
 
 /** Added to the contract: the config that judged the change, and what the PR changes of it. */

@@ -12,7 +12,6 @@ import { registryAuth } from './docker-config.js';
 import { engineEndpoint } from './engine-endpoint.js';
 import {
   apiPath,
-  configuredEngineTimeout,
   DEFAULT_STALL_SECONDS,
   type EngineApi,
   type EngineRequest,
@@ -51,10 +50,15 @@ export interface DockerEngine {
   isContainerdStore(): Promise<boolean>;
 }
 
-/** Seconds the engine may stay silent: the `engine-timeout` setting, else IMAGE_GUARD_ENGINE_TIMEOUT, else 120. */
-export function engineStallSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = configuredEngineTimeout();
-  if (configured !== null) return configured;
+/**
+ * Seconds the engine may stay silent: the `engine-timeout` setting (`timeout`, as the entry point resolved it from
+ * the input, flag or config key; null: not set), else IMAGE_GUARD_ENGINE_TIMEOUT, else 120.
+ */
+export function engineStallSeconds(
+  env: NodeJS.ProcessEnv = process.env,
+  timeout: number | null = null,
+): number {
+  if (timeout !== null) return timeout;
   const text = env.IMAGE_GUARD_ENGINE_TIMEOUT;
   if (text === undefined || text === '') return DEFAULT_STALL_SECONDS;
   const value = Number(text);
@@ -66,9 +70,13 @@ export function engineStallSeconds(env: NodeJS.ProcessEnv = process.env): number
   return value;
 }
 
-export function connectEngine(env: NodeJS.ProcessEnv = process.env): DockerEngine {
+/** The engine the docker CLI would use; `timeout`: the `engine-timeout` setting (null: not set). */
+export function connectEngine(
+  env: NodeJS.ProcessEnv = process.env,
+  timeout: number | null = null,
+): DockerEngine {
   const endpoint = engineEndpoint(env);
-  const stallMs = engineStallSeconds(env) * 1000;
+  const stallMs = engineStallSeconds(env, timeout) * 1000;
   // dockerode and its modem are parsed only when the engine is first asked something.
   return new ApiEngine(endpoint.address, () =>
     import('./engine-modem.js').then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env)),

@@ -24,12 +24,14 @@ export interface ReadEngineOptions {
   pull: boolean;
   /** The engine to use; connectEngine() by default. */
   engine?: DockerEngine;
+  /** The `engine-timeout` setting the default engine is connected with (null or absent: not set). */
+  engineTimeout?: number | null;
   /** While the export is read: bytes so far, and about how many to expect (the image's inspect Size). */
   onProgress?: (bytesRead: number, approxTotal: number) => void;
 }
 
 export async function readEngineImage(ref: string, opts: ReadEngineOptions): Promise<ImageData> {
-  const engine = opts.engine ?? connectEngine();
+  const engine = opts.engine ?? connectEngine(process.env, opts.engineTimeout ?? null);
   const image = await findImage(engine, ref, opts.pull);
   const diffIds = image.RootFS?.Layers ?? [];
   const containerd = await engine.isContainerdStore();

@@ -8,21 +8,6 @@ import type { AuthConfig } from './docker-config.js';
 /** How long the engine may send nothing before a request is given up: the `engine-timeout` setting's default. */
 export const DEFAULT_STALL_SECONDS = 120;
 
-/** The `engine-timeout` setting of this run, as the entry point resolved it (null: not set). */
-let configuredStallSeconds: number | null = null;
-
-/**
- * The entry points (the CLI's analyze and compare, the Action) hand in the `engine-timeout` setting once its
- * sources (flag or input, config file) are resolved; connectEngine reads it, before IMAGE_GUARD_ENGINE_TIMEOUT.
- */
-export function setEngineTimeout(seconds: number | null): void {
-  configuredStallSeconds = seconds;
-}
-
-export function configuredEngineTimeout(): number | null {
-  return configuredStallSeconds;
-}
-
 /** What an error about a silent engine tells the user to do. */
 export const RAISE_TIMEOUT = `check the engine (docker info), or raise engine-timeout (the input, --engine-timeout or the config key; seconds, default ${DEFAULT_STALL_SECONDS})`;
 

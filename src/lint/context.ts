@@ -160,10 +160,56 @@ export function fsTree(root: string): TreeSource {
 }
 
 /**
+ * A tree whose listings and sizes are read from `source` once each: a second walk (with another ignore file)
+ * lists only the directories the first did not enter.
+ */
+export function keptTree(source: TreeSource): TreeSource {
+  const lists = new Map<string, TreeEntry[]>();
+  const sizes = new Map<string, number>();
+  return {
+    list(dir) {
+      let entries = lists.get(dir);
+      if (!entries) {
+        entries = source.list(dir); // a directory that cannot be listed throws each time, as before
+        lists.set(dir, entries);
+      }
+      return entries;
+    },
+    size(path) {
+      let size = sizes.get(path);
+      if (size === undefined) {
+        size = source.size(path);
+        sizes.set(path, size);
+      }
+      return size;
+    },
+  };
+}
+
+/**
+ * A build context read once: what reaches the engine, the ignore file's text, and the listing walked (kept), so
+ * the fixer (src/app/fix-context.ts) can take what the lint read instead of reading the context again.
+ */
+export interface ContextScan {
+  /** The context directory as given. */
+  dir: string;
+  info: ContextInfo;
+  /** The ignore file's text (of `info.ignoreFile`), or null when there is none. */
+  ignoreText: string | null;
+  /** The context's listing, as far as the walk read it; a walk with another ignore file reads only the rest. */
+  tree: TreeSource;
+}
+
+/**
  * Reads a build context directory. The ignore file is `<Dockerfile>.dockerignore` beside the Dockerfile when
  * it exists (BuildKit's rule), else `.dockerignore` at the context root.
  */
 export function readContext(contextDir: string, dockerfilePath: string | null): ContextInfo {
+  return scanContext(contextDir, dockerfilePath).info;
+}
+
+/** readContext, keeping the ignore file's text and the listing for a later walk. */
+export function scanContext(contextDir: string, dockerfilePath: string | null): ContextScan {
   if (!statSync(contextDir).isDirectory()) throw new Error(`${contextDir} is not a directory`);
   const candidates: string[] = [];
   if (dockerfilePath)
@@ -178,7 +224,8 @@ export function readContext(contextDir: string, dockerfilePath: string | null): 
       break;
     }
   }
-  return walkContext(fsTree(contextDir), ignoreText, ignoreFile);
+  const tree = keptTree(fsTree(contextDir));
+  return { dir: contextDir, info: walkContext(tree, ignoreText, ignoreFile), ignoreText, tree };
 }
 
 /** Largest ignore file read: real ones are a few KiB; a bigger one is a mistake or an attack. */

@@ -5,7 +5,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { formatBytes } from '../core/size.js';
-import { type ContextInfo, readContext } from './context.js';
+import { type ContextInfo, type ContextScan, scanContext } from './context.js';
 import { type LintPolicy, type LintResult, lintResult, looksLikeDockerfile } from './engine.js';
 import type { FinalSteps } from './final-steps.js';
 import type { Problem } from './parse.js';
@@ -106,12 +106,13 @@ export interface LintFileOptions {
 /**
  * Lints a Dockerfile on disk against its build context (null: judge the Dockerfile alone). Findings come back
  * filtered by inline ignores and the config's `ignore` and `severity`, sorted by line, with the stage judged as
- * the final image (null when none could be judged).
+ * the final image (null when none could be judged), and the context as it was read (`context`: null when it
+ * was not, the Dockerfile having no COPY or ADD), which a fixer can take instead of reading it again.
  */
 export async function lintDockerfileResult(
   dockerfilePath: string,
   opts: LintFileOptions,
-): Promise<LintResult> {
+): Promise<LintResult & { context?: ContextScan | null }> {
   const { text, problems, tooLarge } = await readDockerfile(dockerfilePath);
   if (tooLarge) {
     // only the IG000 finding: nothing else can be judged (the config may still switch IG000 off)
@@ -123,6 +124,7 @@ export async function lintDockerfileResult(
     return { findings, judged: null };
   }
   let context: ContextInfo | null = null;
+  let scan: ContextScan | null = null;
   if (opts.context !== null && /^[ \t]*(copy|add)[ \t]/im.test(text)) {
     try {
       if (!(await stat(opts.context)).isDirectory())
@@ -131,7 +133,8 @@ export async function lintDockerfileResult(
       if (error instanceof UserError) throw error;
       throw new UserError(`context ${opts.context} not found: give the build context directory`);
     }
-    context = readContext(opts.context, dockerfilePath);
+    scan = scanContext(opts.context, dockerfilePath);
+    context = scan.info;
   }
   const result = lintResult(text, context, {
     file: dockerfilePath,
@@ -143,7 +146,8 @@ export async function lintDockerfileResult(
     readProblems: problems,
   });
   if (opts.context !== null && result.final) await readDevPaths(result.final, opts.context);
-  return result;
+  // the context as read, for a fixer that comes after (the Action's review suggestions): it need not read it again
+  return { ...result, context: scan };
 }
 
 /** The lockfile entries only development needs, for each npm install step that copied a lockfile (IG013's cost). */

@@ -55,6 +55,8 @@ export interface MarkdownOptions {
   unchecked?: readonly string[];
   /** Where the HTML report can be downloaded (the workflow artifact's page). */
   htmlReport?: string;
+  /** Shown inside another comment (several images in one): no heading and no footer of its own. */
+  nested?: boolean;
 }
 
 interface Limits {
@@ -147,7 +149,8 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
   if (o.prefix) out.push(o.prefix);
   const icon = report.passed ? '✅' : '❌';
   const title = o.title ? ` · ${escapeMarkdown(o.title)}` : '';
-  out.push(`### ${icon} image-guard${title}: ${escapeMarkdown(statusLine(report, o.failOn))}`, '');
+  if (!o.nested)
+    out.push(`### ${icon} image-guard${title}: ${escapeMarkdown(statusLine(report, o.failOn))}`, '');
   if (cut) {
     out.push(
       `> Some sections were shortened to fit in a comment. ${escapeMarkdown(o.fullReportHint ?? '')}`,
@@ -234,7 +237,7 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
       `📊 [HTML report](${o.htmlReport.replace(/[()\s]/g, encodeURIComponent)}): the layers, the final filesystem and the diff to explore (a workflow artifact: download, unzip, open \`report.html\`)`,
       '',
     );
-  out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
+  if (!o.nested) out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
   return `${out.join('\n')}\n`;
 }
 

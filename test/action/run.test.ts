@@ -15,6 +15,7 @@ import type { BuildRequest, DockerCli } from '../../src/engine/docker-cli.js';
 import type { ActionEvent } from '../../src/github/event.js';
 import { imageData, layer } from '../analysis/helpers.js';
 import { type ArtifactServiceStandIn, startArtifactService, unzip } from '../support/artifact-service.js';
+import { FakeEngine } from '../support/fake-engine.js';
 
 // What the comparison returned in each run: the Action publishes it as it is and sets nothing on it.
 const comparisons = vi.hoisted(() => [] as unknown[]);
@@ -171,6 +172,8 @@ function makeWorld(
       async removeWorktree(dir) {
         w.worktrees.removed.push(dir);
       },
+      // the PR head is checked out: the suggestions' lines are its lines
+      checkedOut: async () => PR_EVENT.pullRequest!.headSha,
     },
     analyze: async (ref) => {
       if (ref.startsWith('image-guard-head:')) return analyzeImage({ ...images.head, ref });
@@ -249,6 +252,26 @@ describe('run(): the Action through fakes of its ports', () => {
     expect(world.worktrees.removed).toEqual(world.worktrees.added);
   });
 
+  it('engine-timeout: the input bounds each request the real analysis makes to a silent engine', async () => {
+    const engine = await new FakeEngine(join(tmp, 'engine.sock'), () => {}).start();
+    try {
+      process.env.DOCKER_HOST = engine.host;
+      process.env.IMAGE_GUARD_ENGINE_TIMEOUT = '60';
+      process.env.IMAGE_GUARD_CACHE_DIR = 'off';
+      world = makeWorld({ 'engine-timeout': '0.3' });
+      delete world.deps.analyze; // the Action's own port: runAnalyzer, connecting the engine
+      const started = Date.now();
+      await run(world.deps);
+      expect(failedWith().join('\n')).toMatch(
+        /the Docker engine at unix:\/\/.* did not answer GET \/images\/image-guard-head:\S+\/json within 300 ms/,
+      );
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(engine.requests.some((r) => r.includes('/images/image-guard-head:'))).toBe(true);
+    } finally {
+      await engine.stop();
+    }
+  });
+
   it('base-image: the engine’s copy when it has one, else read from the registry (no pull), as base-source says', async () => {
     const given = 'ghcr.io/octo-org/app:main';
     for (const [source, local, read, pulled] of [
@@ -301,7 +324,19 @@ describe('run(): the Action through fakes of its ports', () => {
       missed: [expect.objectContaining({ index: 1, createdBy: 'RUN /bin/sh -c echo v2 # buildkit' })],
     });
     expect(result.report.passed).toBe(false);
-    expect(world.report()).toEqual(JSON.parse(JSON.stringify(result.report)));
+    // The file adds the run that wrote it, which the `reports:` mode checks and shows.
+    const { action, ...written } = world.report();
+    expect(written).toEqual(JSON.parse(JSON.stringify(result.report)));
+    expect(action).toEqual({
+      commit: 'head1111111111',
+      key: 'docker/Dockerfile',
+      title: 'docker/Dockerfile',
+      failOn: 'error',
+      baseLabel: 'base222',
+      headLabel: 'head111',
+      unchecked: [],
+      htmlReport: null,
+    });
     expect(world.built.map((b) => b.tag.split(':')[0])).toEqual([
       'image-guard-head',
       'image-guard-base',
@@ -683,6 +718,57 @@ describe('review suggestions', () => {
       ['IG004@2-2', ['RUN pip install --no-cache-dir flask']],
     ]);
     expect(world.stdout.join('')).toMatch(/review suggestions: 1 posted, 0 updated/);
+  });
+
+  it("on another checkout (the merge commit): planned on the PR head's Dockerfile from git, or not at all", async () => {
+    // the merge commit has a line the base branch added; the head's file, read from git, has not
+    writeFileSync(
+      join(world.workspace, 'docker', 'Dockerfile'),
+      `FROM busybox:1.36\nENV A=1\n${PIP.slice(18)}`,
+    );
+    const asked: string[] = [];
+    const git = world.deps.git!;
+    world.deps.git = {
+      ...git,
+      checkedOut: async () => 'merge0000000',
+      hasCommit: async (sha) => sha !== 'head1111111111' && git.hasCommit(sha),
+      fetchCommit: async (sha) => {
+        asked.push(sha);
+        return true;
+      },
+      baseCommit: async (ref) =>
+        ref === 'head1111111111'
+          ? {
+              label: 'head111',
+              read: async (path) => {
+                asked.push(path);
+                return { kind: 'file', text: PIP };
+              },
+            }
+          : git.baseCommit(ref),
+    };
+    const calls = withSuggest(async () => done);
+    await run(world.deps);
+    expect(asked).toEqual(['head1111111111', 'docker/Dockerfile']);
+    expect(calls[0]!.suggestions.map((s) => [s.id, s.original])).toEqual([
+      ['IG004@2-2', ['RUN pip install flask']],
+    ]);
+
+    // a head that cannot be fetched: nothing is posted (nor removed), one notice says why
+    world = makeWorld();
+    writeFileSync(join(world.workspace, 'docker', 'Dockerfile'), PIP);
+    world.deps.git = {
+      ...world.deps.git!,
+      checkedOut: async () => 'merge0000000',
+      hasCommit: async (sha) => sha !== 'head1111111111',
+      fetchCommit: async () => false,
+    };
+    const none = withSuggest(async () => done);
+    await run(world.deps);
+    expect(none).toEqual([]);
+    expect(world.stdout.join('')).toMatch(
+      /::notice::image-guard: no review suggestions: the PR head head111 could not be fetched, so they cannot be put on its lines/,
+    );
   });
 
   it('none with suggestions: false, with comment: false, or on a fork (one notice)', async () => {

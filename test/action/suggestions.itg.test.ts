@@ -1,8 +1,10 @@
 // Review suggestions end to end: the committed dist/index.js under Node 24 against the real engine and the
 // GitHub API stand-in, whose PR files are git's own diff of the test repository (as GitHub computes `patch`).
 // A first run posts one review with suggestions on the diff's lines only; a second run of the same head changes
-// nothing; a commit that fixes one finding removes that finding's comment and keeps the other.
-import { writeFileSync } from 'node:fs';
+// nothing; a commit that fixes one finding removes that finding's comment and keeps the other. On a pull_request
+// whose base branch moved the Dockerfile's lines since, the checkout is the merge commit (a depth-1 clone, as
+// actions/checkout leaves it) and the suggestions still go on the PR head's lines.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -39,6 +41,38 @@ function pullFiles(r: TwoCommitRepo) {
   return [{ filename: 'Dockerfile', patch: diff.slice(diff.indexOf('@@')) }];
 }
 
+/**
+ * A pull_request as GitHub runs it after the base branch changed: in `origin`, the PR's commit (`head`) branches
+ * off `base`, main then commits `main`, and GitHub's test merge commit merges the PR into main. The workspace is
+ * a depth-1 fetch of that merge commit alone, as actions/checkout makes it: the PR head and the base are not in
+ * it. `baseSha` is main's tip, as the event's `pull_request.base.sha` is.
+ */
+function mergedPullRequest(
+  dir: string,
+  files: { base: Record<string, string>; head: Record<string, string>; main: Record<string, string> },
+) {
+  const origin = join(dir, 'origin');
+  const r0 = twoCommitRepo(origin, files.base, files.head);
+  git(origin, 'branch', 'feature', r0.headSha);
+  git(origin, 'reset', '-q', '--hard', r0.baseSha);
+  for (const [f, c] of Object.entries(files.main)) writeFileSync(join(origin, f), c);
+  git(origin, 'commit', '-qam', 'main moves on');
+  const mainSha = git(origin, 'rev-parse', 'HEAD');
+  git(origin, 'checkout', '-q', '--detach');
+  git(origin, 'merge', '-q', '--no-ff', '-m', 'Merge feature into main', 'feature');
+  const mergeSha = git(origin, 'rev-parse', 'HEAD');
+  git(origin, 'update-ref', `refs/pull/${PR}/merge`, mergeSha);
+  git(origin, 'checkout', '-q', 'main');
+  git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
+  const work = join(dir, 'work');
+  mkdirSync(work);
+  git(work, 'init', '-q');
+  git(work, 'remote', 'add', 'origin', origin);
+  git(work, 'fetch', '-q', '--no-tags', '--depth=1', 'origin', `+${mergeSha}:refs/remotes/pull/${PR}/merge`);
+  git(work, 'checkout', '-q', '--detach', mergeSha);
+  return { dir: work, origin, baseSha: mainSha, headSha: r0.headSha, mergeSha };
+}
+
 describe.skipIf(!engineAvailable || !canRunAction)('review suggestions, end to end', () => {
   let harness: ActionHarness;
 
@@ -67,6 +101,19 @@ describe.skipIf(!engineAvailable || !canRunAction)('review suggestions, end to e
       /review suggestions: 2 posted, 0 updated, 0 unchanged, 0 removed; 1 not on the PR's diff/,
     );
     expect(writes().filter((w) => w.includes('pulls/'))).toEqual(['POST pulls/create-review']);
+    // Every request of the run, in order: the token's identity asked once for comment and review; a listing
+    // after each creation is the check that another run did not post the same at the same time.
+    const sent = () => server.requests.map((q) => `${q.method} ${q.operationId}`);
+    expect(sent()).toEqual([
+      'GET users/get-authenticated',
+      'GET issues/list-comments',
+      'POST issues/create-comment',
+      'GET issues/list-comments',
+      'GET pulls/list-files',
+      'GET pulls/list-review-comments',
+      'POST pulls/create-review',
+      'GET pulls/list-review-comments',
+    ]);
     const posted = review();
     expect(posted.map((c) => [c.path, c.line])).toEqual([
       ['Dockerfile', 8],
@@ -86,6 +133,12 @@ describe.skipIf(!engineAvailable || !canRunAction)('review suggestions, end to e
     const again = await harness.run(r);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/review suggestions: 0 posted, 0 updated, 2 unchanged, 0 removed/);
+    expect(sent()).toEqual([
+      'GET users/get-authenticated',
+      'GET issues/list-comments',
+      'GET pulls/list-files',
+      'GET pulls/list-review-comments',
+    ]);
     expect(writes().filter((w) => w.includes('pulls/'))).toEqual([]);
     expect(review().map((c) => c.id)).toEqual(posted.map((c) => c.id));
 
@@ -103,6 +156,39 @@ describe.skipIf(!engineAvailable || !canRunAction)('review suggestions, end to e
     expect(third.stdout).toMatch(/review suggestions: 0 posted, 0 updated, 1 unchanged, 1 removed/);
     expect(writes().filter((w) => w.includes('pulls/'))).toEqual(['DELETE pulls/delete-review-comment']);
     expect(review().map((c) => c.id)).toEqual([posted[1]!.id]);
+    expect(server.violations).toEqual([]);
+  });
+
+  it("puts the suggestions on the PR head's lines when the base branch moved them (the checkout is the merge commit)", async () => {
+    const { server } = harness;
+    // main adds a line above the PR's change: in the merge commit the pip install is on line 9, the apk on 10
+    const main = BASE.replace('WORKDIR /app\n', 'WORKDIR /app\nRUN echo z > /z\n');
+    const r = mergedPullRequest(join(harness.work, 'merged'), {
+      base: { Dockerfile: BASE, 'app.txt': 'v1\n' },
+      head: { Dockerfile: HEAD, 'app.txt': 'v2\n' },
+      main: { Dockerfile: main },
+    });
+    expect(git(r.dir, 'show', 'HEAD:Dockerfile').split('\n')[8]).toBe('RUN true || pip install flask');
+    expect(() => git(r.dir, 'cat-file', '-e', `${r.headSha}^{commit}`)).toThrow();
+    // GitHub's diff of a PR: from the merge base to the head (three dots), the head's lines
+    const diff = git(r.origin, 'diff', '--unified=3', `${r.baseSha}...${r.headSha}`, '--', 'Dockerfile');
+    server.setPullFiles(OWNER, REPO, PR, [{ filename: 'Dockerfile', patch: diff.slice(diff.indexOf('@@')) }]);
+    server.reset();
+    const run = await harness.run(r, { 'comment-key': 'merged' }, { env: { GITHUB_SHA: r.mergeSha } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/review suggestions: 2 posted, 0 updated, 0 unchanged, 0 removed/);
+    const posted = server.reviewComments(OWNER, REPO, PR).filter((c) => c.body.includes('key=merged'));
+    expect(posted.map((c) => [c.path, c.line, c.commitId])).toEqual([
+      ['Dockerfile', 8, r.headSha],
+      ['Dockerfile', 9, r.headSha],
+    ]);
+    // each on the head's line it replaces, and the finding's words name the head's line too
+    const headLines = HEAD.split('\n');
+    expect(headLines[7]).toBe('RUN true || pip install flask');
+    expect(posted[0]!.body).toContain('```suggestion\nRUN true || pip install --no-cache-dir flask\n```');
+    expect(posted[0]!.body).toContain('`RUN true \\|\\| pip install flask` \\(line 8\\)');
+    expect(headLines[8]).toBe('RUN true || apk add curl');
+    expect(posted[1]!.body).toContain('```suggestion\nRUN true || apk add --no-cache curl\n```');
     expect(server.violations).toEqual([]);
   });
 

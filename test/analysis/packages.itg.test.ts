@@ -1,7 +1,8 @@
 // Packages of real images against what the image itself says: dpkg-query for the Debian packages, Python's
 // importlib.metadata for distributions, a walk of node_modules for npm, and for each package the bytes of its
-// files as lstat measures them inside a container (regular files only, a symlinked directory on the way followed,
-// a hard-linked inode once, a file listed by two packages counted for the first, OS packages first).
+// files as lstat measures them inside a container (test/support/package-bytes.ts: regular files only, a symlinked
+// directory on the way followed, a hard-linked inode once, a file listed by two packages counted for the first,
+// OS packages first).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { runCli as cli } from '../support/cli-io.js';
 import { buildCommand, docker, ENGINE, engineAvailable, removeImages } from '../support/engine.js';
+import { packagesInside } from '../support/package-bytes.js';
 
 const PYTHON_BASE = 'image-guard-fixture/python:3.13-slim';
 const SITE = 'usr/local/lib/python3.13/dist-packages';
@@ -18,72 +20,6 @@ async function analyze(ref: string): Promise<Report> {
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.out) as Report;
-}
-
-/** Runs inside the image: prints {deb, python, npm} as [name, version, bytes] rows. */
-const COUNT = String.raw`
-import json, os, stat, subprocess, importlib.metadata as md
-
-UNPACKED = {'installed', 'unpacked', 'half-installed', 'half-configured', 'triggers-awaited', 'triggers-pending'}
-claimed = set()
-
-def real(path):
-    d, b = os.path.split(path)
-    return os.path.join(os.path.realpath(d), b)
-
-def count(paths):
-    total, inodes = 0, set()
-    for path in paths:
-        p = real(path)
-        try:
-            st = os.lstat(p)
-        except OSError:
-            continue
-        if not stat.S_ISREG(st.st_mode) or p in claimed:
-            continue
-        claimed.add(p)
-        if st.st_ino in inodes:
-            continue
-        inodes.add(st.st_ino)
-        total += st.st_size
-    return total
-
-out = {'deb': [], 'python': [], 'npm': []}
-fmt = '\t'.join('$' + '{%s}' % k for k in ['db:Status-Status', 'Package', 'Version']) + '\n'
-q = subprocess.run(['dpkg-query', '-W', '-f', fmt], capture_output=True, text=True)
-for status, name, version in sorted((l.split('\t') for l in q.stdout.splitlines()), key=lambda r: r[1]):
-    if status in UNPACKED:
-        listed = subprocess.run(['dpkg-query', '-L', name], capture_output=True, text=True).stdout.splitlines()
-        out['deb'].append([name, version, count(listed)])
-
-dists = []
-for site in ['/usr/local/lib/python3.13/dist-packages', '/usr/lib/python3/dist-packages']:
-    for d in md.distributions(path=[site]):
-        meta = str(d._path)
-        paths = [os.path.join(meta, f) for f in os.listdir(meta)] if os.path.isdir(meta) else [meta]
-        paths += [str(d.locate_file(f)) for f in (d.files or [])]
-        dists.append((d.metadata['Name'], d.version, paths))
-for name, version, paths in sorted(dists):
-    out['python'].append([name, version, count(paths)])
-
-for top, dirs, files in os.walk('/app'):
-    parts = top.split('/')
-    if 'package.json' in files and (parts[-2] == 'node_modules' or (len(parts) > 2 and parts[-3] == 'node_modules' and parts[-2].startswith('@'))):
-        manifest = json.load(open(os.path.join(top, 'package.json')))
-        below = []
-        for t, ds, fs in os.walk(top):
-            if t == top and 'node_modules' in ds:
-                ds.remove('node_modules')
-            below += [os.path.join(t, f) for f in fs]
-        out['npm'].append([manifest['name'], manifest['version'], count(below)])
-out['npm'].sort()
-print(json.dumps(out))
-`;
-
-async function inside(ref: string): Promise<Record<'deb' | 'python' | 'npm', [string, string, number][]>> {
-  return JSON.parse(
-    await docker(['run', '--rm', '--network', 'none', '--entrypoint', 'python3', ref, '-c', COUNT]),
-  );
 }
 
 function rows(report: Report, ecosystem: string): [string, string, number][] {
@@ -151,7 +87,7 @@ describe.skipIf(!engineAvailable)('packages against what the image says', () => 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const [report, expected] = await Promise.all([analyze(tag), inside(tag)]);
+    const [report, expected] = await Promise.all([analyze(tag), packagesInside(tag)]);
     expect(report.head!.packagesNote ?? null).toBeNull();
     expect(rows(report, 'deb')).toEqual(expected.deb);
     expect(rows(report, 'python')).toEqual(expected.python);

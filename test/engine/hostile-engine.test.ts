@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runAnalyzer } from '../../src/app/ports.js';
 import { type CliIO, main } from '../../src/cli/main.js';
 import { UserError } from '../../src/core/errors.js';
 import { connectEngine, type DockerEngine, engineStallSeconds } from '../../src/engine/docker-engine.js';
 import { engineTarget } from '../../src/engine/engine-endpoint.js';
 import { readEngineImage } from '../../src/engine/engine-image.js';
-import { apiPath, setEngineTimeout } from '../../src/engine/engine-request.js';
+import { apiPath } from '../../src/engine/engine-request.js';
 import { countingPort, FakeEngine, json } from '../support/fake-engine.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ig-hostile-engine-'));
@@ -277,17 +278,16 @@ describe('an engine that stops talking', () => {
 
   it('the engine-timeout setting (input, flag, config key) wins over IMAGE_GUARD_ENGINE_TIMEOUT', async () => {
     fake.handler = () => {};
-    try {
-      setEngineTimeout(0.3);
-      const started = Date.now();
-      const engine = connectEngine({ DOCKER_HOST: fake.host, IMAGE_GUARD_ENGINE_TIMEOUT: '60' });
-      expect((await failure(engine.inspect('app:1'))).message).toContain('within 300 ms');
-      expect(Date.now() - started).toBeLessThan(3000);
-    } finally {
-      setEngineTimeout(null);
-    }
+    const started = Date.now();
+    const engine = connectEngine({ DOCKER_HOST: fake.host, IMAGE_GUARD_ENGINE_TIMEOUT: '60' }, 0.3);
+    expect((await failure(engine.inspect('app:1'))).message).toContain('within 300 ms');
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(fake.requests).toEqual([expect.stringMatching(/^GET .*\/images\/app:1\/json$/)]);
+    expect(engineStallSeconds({ IMAGE_GUARD_ENGINE_TIMEOUT: '60' }, 0.3)).toBe(0.3);
     expect(engineStallSeconds({ IMAGE_GUARD_ENGINE_TIMEOUT: '60' })).toBe(60);
     expect(engineStallSeconds({})).toBe(120);
+    // Nothing is left behind for the next connection: the setting is an argument, not a global.
+    expect(engineStallSeconds({ IMAGE_GUARD_ENGINE_TIMEOUT: '60' }, null)).toBe(60);
   });
 
   it('`analyze --engine-timeout` reaches the engine, and so does the config key', async () => {
@@ -332,7 +332,34 @@ describe('an engine that stops talking', () => {
       process.chdir(cwd);
       if (saved === undefined) delete process.env.DOCKER_HOST;
       else process.env.DOCKER_HOST = saved;
-      setEngineTimeout(null);
+    }
+  });
+});
+
+describe('the engine-timeout setting reaches the engine through the ports', () => {
+  it("runAnalyzer's engine gives up on a silent engine after the setting, not IMAGE_GUARD_ENGINE_TIMEOUT", async () => {
+    fake.handler = () => {};
+    const saved = { host: process.env.DOCKER_HOST, timeout: process.env.IMAGE_GUARD_ENGINE_TIMEOUT };
+    process.env.DOCKER_HOST = fake.host;
+    process.env.IMAGE_GUARD_ENGINE_TIMEOUT = '60';
+    try {
+      const started = Date.now();
+      const analyze = runAnalyzer(undefined, 0.3);
+      const error = await failure(analyze('app:1', { files: true, pullSize: false }));
+      expect(error.message).toMatch(/did not answer GET \/images\/app:1\/json within 300 ms/);
+      expect(Date.now() - started).toBeLessThan(3000);
+      // Without the setting the environment's 60 s would hold: the same port with 0.5 says 500 ms.
+      expect(
+        (await failure(runAnalyzer(undefined, 0.5)('app:1', { files: true, pullSize: false }))).message,
+      ).toContain('within 500 ms');
+    } finally {
+      for (const [name, value] of [
+        ['DOCKER_HOST', saved.host],
+        ['IMAGE_GUARD_ENGINE_TIMEOUT', saved.timeout],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
     }
   });
 });

@@ -87,6 +87,7 @@ describe('workflows, as GitHub parses them', () => {
         'examples/workflows/fork-safe-analyze.yml',
         'examples/workflows/fork-safe-comment.yml',
         'examples/workflows/image-guard.yml',
+        'examples/workflows/image-guard-matrix.yml',
       ]),
     );
   });

@@ -1,7 +1,8 @@
 // The package diff of the bundled demo (examples/python-api: the single-stage "before" with build-essential,
 // the multi-stage "after"), held to what the images themselves say: dpkg-query inside each image for the
 // installed Debian packages, Debian's own `dpkg --compare-versions` on this machine for upgrade or downgrade, and
-// for each removed package the bytes of its files as lstat measures them inside the base image. The removed
+// for each removed package the bytes of its files as lstat measures them inside the base image
+// (test/support/package-bytes.ts, the yardstick test/analysis/packages.itg.test.ts uses too). The removed
 // bytes must add up with "Where the bytes went": a directory's owner is a removed package, owning no more bytes
 // than that package weighed. test/examples/python-api.itg.test.ts builds the two images (on both engines) and
 // calls these checks.
@@ -11,6 +12,7 @@ import { expect } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { runCli } from './cli-io.js';
 import { docker } from './engine.js';
+import { debBytesInside } from './package-bytes.js';
 
 const run = promisify(execFile);
 
@@ -53,51 +55,8 @@ async function dpkgCompare(a: string, b: string): Promise<number> {
   return (await is('eq')) ? 0 : 1;
 }
 
-/**
- * Inside the image: the bytes of each installed package's files (regular files, a symlinked directory on the
- * way followed, an inode once per package, a path claimed by the first package in name order).
- */
-export const PACKAGE_BYTES = String.raw`
-import json, os, stat, subprocess, sys
-fmt = '$' + '{db:Status-Status}\t$' + '{Package}\n'
-q = subprocess.run(['dpkg-query', '-W', '-f', fmt], capture_output=True, text=True).stdout
-names = sorted(n for s, n in (l.split('\t') for l in q.splitlines()) if s in ('installed', 'unpacked', 'half-installed', 'half-configured', 'triggers-awaited', 'triggers-pending'))
-claimed, out = set(), {}
-for name in names:
-    total, inodes = 0, set()
-    for path in subprocess.run(['dpkg-query', '-L', name], capture_output=True, text=True).stdout.splitlines():
-        d, b = os.path.split(path)
-        p = os.path.join(os.path.realpath(d), b)
-        try:
-            st = os.lstat(p)
-        except OSError:
-            continue
-        if not stat.S_ISREG(st.st_mode) or p in claimed:
-            continue
-        claimed.add(p)
-        if st.st_ino in inodes:
-            continue
-        inodes.add(st.st_ino)
-        total += st.st_size
-    out[name] = total
-json.dump(out, sys.stdout)
-`;
-
-/** Installed Debian packages' bytes inside an image, measured there (PACKAGE_BYTES). */
-export async function packageBytesInside(ref: string): Promise<Record<string, number>> {
-  const out = await docker([
-    'run',
-    '--rm',
-    '--user',
-    '0',
-    '--entrypoint',
-    'python3',
-    ref,
-    '-c',
-    PACKAGE_BYTES,
-  ]);
-  return JSON.parse(out) as Record<string, number>;
-}
+/** Installed Debian packages' bytes inside an image, measured there (test/support/package-bytes.ts). */
+export const packageBytesInside = debBytesInside;
 
 /**
  * The package diff of BEFORE → AFTER (the demo's single- and multi-stage images): build-essential's packages

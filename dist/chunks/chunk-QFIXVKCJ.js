@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   lint
-} from "./chunk-XHO5KUT2.js";
+} from "./chunk-77IZN4DP.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -18,7 +18,6 @@ import {
   contextPath,
   copySources,
   createdUsers,
-  fsTree,
   globToRegExp,
   hasFromFlag,
   hasOption,
@@ -33,8 +32,8 @@ import {
   pnpmInstall,
   poetryInstall,
   providedUser,
-  readContext,
   rpmCommand,
+  scanContext,
   segment,
   shellDashC,
   skipNested,
@@ -43,7 +42,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import {
   messageOf
 } from "./chunk-UH7RQI7X.js";
@@ -1029,7 +1028,6 @@ function fixDockerfile(input) {
 
 // src/app/fix-context.ts
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 function isArchiveHead(head) {
   if (head.length >= 262 && head.toString("latin1", 257, 262) === "ustar") return true;
@@ -1054,16 +1052,18 @@ function kindOf(root, path) {
     if (fd !== null) closeSync(fd);
   }
 }
-async function fixContext(contextDir, dockerfile) {
-  try {
-    if (!statSync(contextDir).isDirectory()) return null;
-  } catch {
-    return null;
+async function fixContext(contextDir, dockerfile, scanned) {
+  let scan = scanned && scanned.dir === contextDir ? scanned : null;
+  if (!scan) {
+    try {
+      if (!statSync(contextDir).isDirectory()) return null;
+    } catch {
+      return null;
+    }
+    scan = scanContext(contextDir, dockerfile);
   }
-  const info = readContext(contextDir, dockerfile);
-  const ignoreText = info.ignoreFile === null ? null : await readFile(info.ignoreFile, "utf8");
+  const { info, ignoreText, tree } = scan;
   const ignorePath = info.ignoreFile ?? join(contextDir, ".dockerignore");
-  const tree = fsTree(contextDir);
   return {
     info,
     ignoreText,

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-UQ7HZZRV.js";
+} from "./chunk-HWP6653C.js";
 import {
   UserError,
   messageOf

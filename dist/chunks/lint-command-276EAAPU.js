@@ -3,35 +3,35 @@ import {
   commandHelp,
   parseFlags,
   writeOutputs
-} from "./chunk-J6BXOLBG.js";
+} from "./chunk-J5NOXK3V.js";
 import {
   loadSettings
-} from "./chunk-UQ7HZZRV.js";
+} from "./chunk-HWP6653C.js";
 import {
   buildReport
-} from "./chunk-A5OMUAL5.js";
+} from "./chunk-BEXT4FQZ.js";
+import {
+  describeJudged
+} from "./chunk-7OYFYWMG.js";
+import "./chunk-JHBJJO36.js";
+import "./chunk-YVMMMQ26.js";
 import "./chunk-DNIAJJEW.js";
+import "./chunk-QPMSVJNA.js";
 import {
   escapeTerminal
 } from "./chunk-VRCMAYR7.js";
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-7ME6PGXY.js";
-import {
-  describeJudged
-} from "./chunk-7OYFYWMG.js";
-import "./chunk-JHBJJO36.js";
-import "./chunk-YVMMMQ26.js";
-import "./chunk-QPMSVJNA.js";
+} from "./chunk-JO5SBSEL.js";
 import {
   VERSION
-} from "./chunk-VHLQBEZE.js";
+} from "./chunk-BKVAAZPZ.js";
 import "./chunk-3HU7N3WQ.js";
-import "./chunk-XHO5KUT2.js";
+import "./chunk-77IZN4DP.js";
 import {
   RULES
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
 import "./chunk-IFBXYHVM.js";
 import "./chunk-RDRGCPW2.js";
@@ -214,12 +214,16 @@ async function lintOne(dockerfile, flags, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-6T54UNEN.js");
+      const { runLintFix } = await import("./lint-fix-5QDWOV32.js");
       if (flags.outputs.length > 1 || flags.outputs[0].file !== null)
         throw new UserError("--fix prints its changes: --output goes with a lint without --fix");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
     }
-    const { findings, judged } = await lintDockerfileResult(dockerfile, {
+    const {
+      findings,
+      judged,
+      context: contextScan
+    } = await lintDockerfileResult(dockerfile, {
       context,
       target: settings.target ?? void 0,
       platform: settings.platform ?? void 0,
@@ -227,7 +231,7 @@ async function lintOne(dockerfile, flags, io) {
     });
     const { report } = buildReport({ head: null, base: null, findings, failOn: settings["fail-on"], judged });
     const sarif = async () => {
-      const { dockerfileSuggestions } = await import("./suggestions-E62K2UUX.js");
+      const { dockerfileSuggestions } = await import("./suggestions-U3PBHGYU.js");
       const { suggestions, eol } = await dockerfileSuggestions({
         dockerfile,
         context,
@@ -235,7 +239,8 @@ async function lintOne(dockerfile, flags, io) {
         platform: settings.platform,
         buildContexts: [],
         config,
-        findings
+        findings,
+        contextScan
       });
       return formatSarif(
         findings,
@@ -253,7 +258,7 @@ async function lintOne(dockerfile, flags, io) {
 `;
         if (format === "sarif") return sarif();
         if (format !== "text") {
-          const { renderInterchange } = await import("./formats-7NAHEFTC.js");
+          const { renderInterchange } = await import("./formats-62VWFJ4E.js");
           return renderInterchange(format, report, {
             failOn: settings["fail-on"],
             dockerfile,

@@ -5,7 +5,7 @@ import {
   RAISE_TIMEOUT,
   describe,
   oneLine
-} from "./chunk-J4N3GPCO.js";
+} from "./chunk-LDHSXB4P.js";
 import {
   require_src
 } from "./chunk-RCJXMLEU.js";

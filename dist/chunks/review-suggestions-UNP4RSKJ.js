@@ -1,5 +1,8 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  parsePatch
+} from "./chunk-CDSK65MU.js";
+import {
   GITHUB_ACTIONS_BOT,
   MAX_COMMENT_LENGTH,
   commentLength,
@@ -9,9 +12,6 @@ import {
   normalizeKey,
   octokitCommentsApi
 } from "./chunk-YCOTHUAA.js";
-import {
-  parsePatch
-} from "./chunk-CDSK65MU.js";
 import {
   escapeMessage,
   inlineCode

@@ -2,13 +2,6 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 
 // src/engine/engine-request.ts
 var DEFAULT_STALL_SECONDS = 120;
-var configuredStallSeconds = null;
-function setEngineTimeout(seconds) {
-  configuredStallSeconds = seconds;
-}
-function configuredEngineTimeout() {
-  return configuredStallSeconds;
-}
 var RAISE_TIMEOUT = `check the engine (docker info), or raise engine-timeout (the input, --engine-timeout or the config key; seconds, default ${DEFAULT_STALL_SECONDS})`;
 var EngineStatusError = class extends Error {
   constructor(status, said) {
@@ -36,8 +29,6 @@ function describe(request) {
 
 export {
   DEFAULT_STALL_SECONDS,
-  setEngineTimeout,
-  configuredEngineTimeout,
   RAISE_TIMEOUT,
   EngineStatusError,
   apiPath,

@@ -48,6 +48,11 @@ function gitCli(cwd) {
     async removeWorktree(dir) {
       await git(["worktree", "remove", "--force", dir]);
       await git(["worktree", "prune"]);
+    },
+    async checkedOut() {
+      const r = await run(["rev-parse", "--verify", "--quiet", "HEAD"]);
+      const sha = r.stdout.trim();
+      return r.ok && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
     }
   };
 }

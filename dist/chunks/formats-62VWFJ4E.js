@@ -1,8 +1,5 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  Builder
-} from "./chunk-PXJVGPH6.js";
-import {
   budgetFigures,
   statusLine
 } from "./chunk-VFUMJL3I.js";
@@ -11,8 +8,11 @@ import {
   reachesFailOn
 } from "./chunk-YVMMMQ26.js";
 import {
+  Builder
+} from "./chunk-PXJVGPH6.js";
+import {
   VERSION
-} from "./chunk-VHLQBEZE.js";
+} from "./chunk-BKVAAZPZ.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-6S3NRT4R.js";
 

@@ -7,20 +7,20 @@ import {
 import {
   fixContext,
   fixDockerfile
-} from "./chunk-PIQBENOR.js";
+} from "./chunk-QFIXVKCJ.js";
 import {
   buildReport
-} from "./chunk-A5OMUAL5.js";
+} from "./chunk-BEXT4FQZ.js";
+import "./chunk-YVMMMQ26.js";
 import "./chunk-DNIAJJEW.js";
+import "./chunk-QPMSVJNA.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-7ME6PGXY.js";
-import "./chunk-YVMMMQ26.js";
-import "./chunk-QPMSVJNA.js";
-import "./chunk-VHLQBEZE.js";
-import "./chunk-XHO5KUT2.js";
-import "./chunk-X237IDS4.js";
+} from "./chunk-JO5SBSEL.js";
+import "./chunk-BKVAAZPZ.js";
+import "./chunk-77IZN4DP.js";
+import "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
 import "./chunk-IIRAH6Y5.js";
 import {
@@ -63,8 +63,9 @@ async function runLintFix(req, io) {
     platform: settings.platform ?? void 0,
     config
   };
-  const { findings, judged } = await lintDockerfileResult(dockerfile, { ...options, context: req.context });
-  const context = await fixContext(req.context, dockerfile);
+  const linted = await lintDockerfileResult(dockerfile, { ...options, context: req.context });
+  const { findings, judged } = linted;
+  const context = await fixContext(req.context, dockerfile, linted.context);
   const result = fixDockerfile({ text, findings, context, options });
   const changes = [];
   if (result.text !== text) changes.push({ path: dockerfile, before: text, after: result.text });

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   DEFAULT_PULL_BANDWIDTH
-} from "./chunk-A5OMUAL5.js";
+} from "./chunk-BEXT4FQZ.js";
 import {
   parseBandwidth
 } from "./chunk-JHBJJO36.js";
@@ -10,7 +10,7 @@ import {
 } from "./chunk-3HU7N3WQ.js";
 import {
   RULES
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import {
   referenceProblem
 } from "./chunk-IYZ2ET24.js";
@@ -456,6 +456,11 @@ var SETTINGS = {
     defaultDoc: "dockerfile and target",
     parse: text
   }),
+  reports: setting({
+    doc: "JSON reports of image jobs to put in one comment (a glob, or several one a line, of report-file outputs downloaded from artifacts): the step then builds nothing and posts a table of all the images under its own comment-key (default aggregate).",
+    default: [],
+    parse: (t) => ok(nonEmptyLines(t))
+  }),
   "github-token": setting({
     actionDefault: "${{ github.token }}",
     doc: "Token for the PR comment.",
@@ -791,7 +796,7 @@ async function addedInlineIgnores(base, dockerfile, dir) {
     return [];
   }
   const baseFile = await base.read(path, MAX_DOCKERFILE_BYTES);
-  const { inlineIgnoreList } = await import("./engine-EKB4XY2V.js");
+  const { inlineIgnoreList } = await import("./engine-PNR223SP.js");
   const baseList = baseFile.kind === "file" ? inlineIgnoreList(baseFile.text) : [];
   const key = (i) => `${i.scope}\0${i.rule}\0${i.instruction}`;
   const left = /* @__PURE__ */ new Map();
@@ -889,6 +894,7 @@ export {
   parseFormat,
   specOf,
   flagOf,
+  resolveSettings,
   CONFIG_FILE,
   loadSettings
 };

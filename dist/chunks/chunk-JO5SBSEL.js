@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   lintResult,
   looksLikeDockerfile
-} from "./chunk-XHO5KUT2.js";
+} from "./chunk-77IZN4DP.js";
 import {
-  readContext
-} from "./chunk-X237IDS4.js";
+  scanContext
+} from "./chunk-4377ANJW.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -93,6 +93,7 @@ async function lintDockerfileResult(dockerfilePath, opts) {
     return { findings, judged: null };
   }
   let context = null;
+  let scan = null;
   if (opts.context !== null && /^[ \t]*(copy|add)[ \t]/im.test(text)) {
     try {
       if (!(await stat(opts.context)).isDirectory())
@@ -101,7 +102,8 @@ async function lintDockerfileResult(dockerfilePath, opts) {
       if (error instanceof UserError) throw error;
       throw new UserError(`context ${opts.context} not found: give the build context directory`);
     }
-    context = readContext(opts.context, dockerfilePath);
+    scan = scanContext(opts.context, dockerfilePath);
+    context = scan.info;
   }
   const result = lintResult(text, context, {
     file: dockerfilePath,
@@ -113,7 +115,7 @@ async function lintDockerfileResult(dockerfilePath, opts) {
     readProblems: problems
   });
   if (opts.context !== null && result.final) await readDevPaths(result.final, opts.context);
-  return result;
+  return { ...result, context: scan };
 }
 async function readDevPaths(final, contextDir) {
   for (const step of final.steps) {

@@ -18,7 +18,7 @@ import {
   removedAgain,
   toolingInstall,
   uvCommand
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";

@@ -5,7 +5,7 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-J6BXOLBG.js";
+} from "./chunk-J5NOXK3V.js";
 import {
   costPhrase,
   parseHistory,
@@ -16,20 +16,11 @@ import {
   runAnalyzer,
   runComparison,
   sizeTrend
-} from "./chunk-SKXXM6SM.js";
+} from "./chunk-Y6YLWFT6.js";
 import {
   loadSettings
-} from "./chunk-UQ7HZZRV.js";
-import "./chunk-A5OMUAL5.js";
-import {
-  analyzeImage
-} from "./chunk-32TH62ZH.js";
-import "./chunk-HD7YJO3N.js";
-import "./chunk-DNIAJJEW.js";
-import "./chunk-M367CTP7.js";
-import {
-  escapeTerminal
-} from "./chunk-VRCMAYR7.js";
+} from "./chunk-HWP6653C.js";
+import "./chunk-BEXT4FQZ.js";
 import {
   textTrend,
   trendRows
@@ -52,28 +43,34 @@ import {
   describeJudged
 } from "./chunk-7OYFYWMG.js";
 import "./chunk-JHBJJO36.js";
-import "./chunk-45SRNV5D.js";
 import {
   reachesFailOn
 } from "./chunk-YVMMMQ26.js";
+import "./chunk-45SRNV5D.js";
+import {
+  analyzeImage
+} from "./chunk-32TH62ZH.js";
+import "./chunk-HD7YJO3N.js";
+import "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
+import "./chunk-M367CTP7.js";
+import {
+  escapeTerminal
+} from "./chunk-VRCMAYR7.js";
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-VHLQBEZE.js";
+} from "./chunk-BKVAAZPZ.js";
 import "./chunk-3HU7N3WQ.js";
-import "./chunk-X237IDS4.js";
+import "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
 import "./chunk-IFBXYHVM.js";
 import "./chunk-RDRGCPW2.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
-import {
-  setEngineTimeout
-} from "./chunk-J4N3GPCO.js";
 import {
   UserError,
   messageOf
@@ -417,7 +414,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-O4M6C5H5.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-276EAAPU.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -460,8 +457,7 @@ async function imageCommand(command, argv, io, deps) {
     "bad flags",
     command === "compare" ? comparePolicy(flags.written, cwd) : {}
   );
-  setEngineTimeout(settings["engine-timeout"]);
-  const ports = cliPorts(deps, io);
+  const ports = cliPorts(deps, io, settings["engine-timeout"]);
   let result;
   if (command === "analyze") {
     const ref = flags.positionals[0];
@@ -478,7 +474,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile2 ? {
           path: dockerfile2,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-Q2F5NU24.js")).defaultContext(dockerfile2),
+          context: explicit.has("context") ? settings.context : (await import("./lint-5V3FDSSO.js")).defaultContext(dockerfile2),
           target: settings.target
         } : null,
         settings,
@@ -497,7 +493,7 @@ async function imageCommand(command, argv, io, deps) {
     // the rules the run checked: the content rules when the files were read, the Dockerfile's with one
     rules: async () => [
       ...result.report.head?.files ? (await import("./content-rules-AVIPLHCA.js")).CONTENT_RULES : [],
-      ...dockerfile ? (await import("./rules-7LVZUR5K.js")).RULES : []
+      ...dockerfile ? (await import("./rules-XMOR3AAX.js")).RULES : []
     ]
   });
 }
@@ -522,9 +518,9 @@ function comparePolicy(written, cwd) {
     }
   };
 }
-function cliPorts(deps, io) {
+function cliPorts(deps, io, engineTimeout) {
   const { loader, registry, containers } = deps;
-  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : runAnalyzer();
+  const analyze = loader ? async (ref, options) => analyzeImage(await loader.load(ref, options)) : runAnalyzer(void 0, engineTimeout);
   return {
     analyze: (ref, options) => withProgress(analyze, ref, options, io),
     registry: registry ? () => registry : realPorts.registry,
@@ -555,7 +551,7 @@ async function emit(result, outputs, io, ctx) {
         return renderHtml(report, { failOn, explore: result.explore });
       }
       if (format !== "text") {
-        const { renderInterchange } = await import("./formats-7NAHEFTC.js");
+        const { renderInterchange } = await import("./formats-62VWFJ4E.js");
         return renderInterchange(format, report, { ...ctx, rules: await ctx.rules() });
       }
       const color = file === null && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;

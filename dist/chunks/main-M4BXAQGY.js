@@ -10,16 +10,36 @@ import {
   runAnalyzer,
   runComparison,
   sizeTrend
-} from "./chunk-SKXXM6SM.js";
+} from "./chunk-Y6YLWFT6.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
+  resolveSettings,
   specOf
-} from "./chunk-UQ7HZZRV.js";
-import "./chunk-A5OMUAL5.js";
+} from "./chunk-HWP6653C.js";
+import "./chunk-BEXT4FQZ.js";
+import {
+  renderHtml
+} from "./chunk-XTL7JD2H.js";
+import "./chunk-PFW6J5NA.js";
+import {
+  signed,
+  statusLine
+} from "./chunk-VFUMJL3I.js";
+import "./chunk-7OYFYWMG.js";
+import "./chunk-JHBJJO36.js";
+import {
+  severityRank
+} from "./chunk-YVMMMQ26.js";
+import {
+  escapeHtml,
+  escapeMarkdown,
+  inlineCode
+} from "./chunk-45SRNV5D.js";
 import "./chunk-HD7YJO3N.js";
 import "./chunk-DNIAJJEW.js";
+import "./chunk-QPMSVJNA.js";
 import "./chunk-M367CTP7.js";
 import "./chunk-VRCMAYR7.js";
 import {
@@ -40,38 +60,22 @@ import {
 } from "./chunk-AFFAS66Q.js";
 import "./chunk-35774WMP.js";
 import {
-  renderHtml
-} from "./chunk-XTL7JD2H.js";
-import "./chunk-PFW6J5NA.js";
-import {
-  statusLine
-} from "./chunk-VFUMJL3I.js";
-import "./chunk-7OYFYWMG.js";
-import "./chunk-JHBJJO36.js";
-import {
-  escapeMarkdown
-} from "./chunk-45SRNV5D.js";
-import {
-  severityRank
-} from "./chunk-YVMMMQ26.js";
-import "./chunk-QPMSVJNA.js";
-import {
+  TOOL_NAME,
   VERSION
-} from "./chunk-VHLQBEZE.js";
+} from "./chunk-BKVAAZPZ.js";
 import "./chunk-3HU7N3WQ.js";
 import {
   isManifest,
   readContext
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import {
   REGISTRY_PREFIX
 } from "./chunk-IYZ2ET24.js";
 import "./chunk-IFBXYHVM.js";
 import "./chunk-RDRGCPW2.js";
-import "./chunk-IIRAH6Y5.js";
 import {
-  setEngineTimeout
-} from "./chunk-J4N3GPCO.js";
+  formatBytes
+} from "./chunk-IIRAH6Y5.js";
 import {
   UserError,
   messageOf
@@ -80,9 +84,9 @@ import "./chunk-6S3NRT4R.js";
 
 // src/action/main.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdtemp as mkdtemp3 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join4, relative as relative3 } from "node:path";
+import { mkdtemp as mkdtemp4 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join5, relative as relative4 } from "node:path";
 
 // src/github/event.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -178,11 +182,185 @@ function readEvent(env = process.env) {
   return eventFromContext(contextFromEnv(env));
 }
 
-// src/action/base-image.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// src/action/aggregate.ts
+import { mkdtemp as mkdtemp2, readFile } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+
+// src/core/aggregate.ts
+var isObject = (v) => typeof v === "object" && v !== null;
+function parseReportFile(file, text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    throw new UserError(`${file} is not JSON (${error2.message.split("\n")[0]})`);
+  }
+  const tool = isObject(value) && isObject(value.tool) ? value.tool : null;
+  if (!isObject(value) || value.schemaVersion !== 1 || tool?.name !== TOOL_NAME || typeof tool.version !== "string" || !Array.isArray(value.findings) || !Array.isArray(value.budgets) || typeof value.passed !== "boolean")
+    throw new UserError(
+      `${file} is not an image-guard report (schemaVersion 1, tool.name image-guard, findings, budgets, passed): give reports only the report-file of image-guard's image jobs`
+    );
+  const action = value.action;
+  if (!isObject(action) || typeof action.commit !== "string" || typeof action.key !== "string" || typeof action.title !== "string" || !["error", "warning", "info", "never"].includes(action.failOn))
+    throw new UserError(
+      `${file} has no action.commit and action.key: only reports the image-guard Action wrote (its report-file output) can be put in one comment, not the CLI's`
+    );
+  return { file, report: value };
+}
+function minorOf(version) {
+  const m = /^(\d+)\.(\d+)/.exec(version);
+  return m ? `${m[1]}.${m[2]}` : version;
+}
+var short = (sha) => sha.slice(0, 7);
+function checkReports(reports, run2) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const { file, report } of reports) {
+    const version = report.tool.version;
+    if (minorOf(version) !== minorOf(run2.version))
+      throw new UserError(
+        `${file} was written by image-guard ${version} and this is ${run2.version}: reports are put together only by the same major.minor version; use one version of the Action in every job of the workflow`
+      );
+    if (report.action.commit !== run2.commit)
+      throw new UserError(
+        `${file} is a report of commit ${short(report.action.commit)}, and this run is of ${short(run2.commit)}: download the reports the image jobs of this same workflow run uploaded`
+      );
+    const other = seen.get(report.action.key);
+    if (other !== void 0)
+      throw new UserError(
+        `${other} and ${file} are both of comment key ${JSON.stringify(report.action.key)}: give each image job its own comment-key`
+      );
+    seen.set(report.action.key, file);
+  }
+}
+function countSeverities(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+function buildAggregate(reports, run2) {
+  const ordered = [...reports].sort(
+    (a, b) => a.report.action.key < b.report.action.key ? -1 : a.report.action.key > b.report.action.key ? 1 : 0
+  );
+  const images = ordered.map(({ file, report }) => {
+    const failOn = report.action.failOn;
+    const pull = report.costs?.head.pull ?? null;
+    const gzip = report.head?.compressed?.gzip ?? null;
+    return {
+      key: report.action.key,
+      title: report.action.title,
+      file,
+      passed: report.passed,
+      status: run2.status(report, failOn),
+      failOn,
+      size: report.head?.size ?? null,
+      baseSize: report.base?.size ?? null,
+      delta: report.delta,
+      baseUnavailable: report.baseUnavailable,
+      pull: pull ? { bytes: pull.bytes, compression: pull.compression } : gzip !== null ? { bytes: gzip, compression: "gzip" } : null,
+      findings: countSeverities(report.findings)
+    };
+  });
+  const findings = countSeverities(ordered.flatMap((r) => r.report.findings));
+  return {
+    ordered,
+    aggregate: {
+      schemaVersion: 1,
+      kind: "aggregate",
+      tool: { name: TOOL_NAME, version: run2.version },
+      commit: run2.commit,
+      key: run2.key,
+      passed: images.every((i) => i.passed),
+      findings,
+      images
+    }
+  };
+}
+
+// src/render/aggregate.ts
+var MIN_DETAILS = 600;
+function renderAggregate(aggregate, reports, options) {
+  const max = options.maxChars ?? Number.POSITIVE_INFINITY;
+  const top = [heading(aggregate), "", ...table(aggregate.images), "", ""].join("\n");
+  const footer = `<sub>image-guard ${escapeMarkdown(aggregate.tool.version)}</sub>
+`;
+  const cutLine = `Shortened to fit: ${escapeMarkdown(options.fullReportHint)}`;
+  const wrappers = aggregate.images.map((image) => wrap(image, ""));
+  const fixed = top.length + footer.length + wrappers.reduce((n, w) => n + w.length, 0);
+  const full = reports.map((r) => imageDetails(r, options.fullReportHint));
+  let left = max - fixed;
+  if (left < cutLine.length * reports.length) return `${top}
+${cutLine}
+
+${footer}`;
+  const bodies = new Array(reports.length);
+  const order = full.map((_, i) => i).sort((a, b) => full[a].length - full[b].length);
+  for (const [rank, i] of order.entries()) {
+    const share = Math.floor(left / (reports.length - rank));
+    const body = full[i].length <= share ? full[i] : shrink(reports[i], share, options, cutLine);
+    bodies[i] = body;
+    left -= body.length;
+  }
+  return `${top}${aggregate.images.map((image, i) => wrap(image, bodies[i])).join("")}${footer}`;
+}
+function heading(a) {
+  const failed = a.images.filter((i) => !i.passed);
+  const count = `${a.images.length} image${a.images.length === 1 ? "" : "s"}`;
+  const verdict = failed.length ? `${failed.length} failed (${failed.map((i) => i.key).join(", ")})` : a.images.length === 1 ? "passed" : "all passed";
+  return `### ${a.passed ? "\u2705" : "\u274C"} image-guard \xB7 ${escapeMarkdown(count)}: ${escapeMarkdown(verdict)}`;
+}
+function table(images) {
+  const rows = ["| image | size | delta | pull | findings | verdict |", "|---|---:|---:|---:|---|---|"];
+  for (const i of images) {
+    const name = `${inlineCode(i.key, 60)}${i.title !== i.key ? `<br><sub>${escapeMarkdown(i.title)}</sub>` : ""}`;
+    const size = i.size === null ? "\u2013" : formatBytes(i.size);
+    const delta = i.delta ? `**${signed(i.delta.size, formatBytes)}**${i.delta.percent === null ? "" : ` (${signed(i.delta.percent, (n) => `${n}%`)})`}` : i.baseUnavailable ? "no base" : "\u2013";
+    const pull = i.pull ? `${formatBytes(i.pull.bytes)}${i.pull.compression === "gzip" ? "" : ` (${i.pull.compression})`}` : "\u2013";
+    const verdict = i.passed ? "\u2705 passed" : `\u274C ${escapeMarkdown(i.status)}`;
+    rows.push(`| ${name} | ${size} | ${delta} | ${pull} | ${severities(i.findings)} | ${verdict} |`);
+  }
+  return rows;
+}
+function severities(c) {
+  const parts = [
+    c.error ? `\u{1F534} ${c.error}` : "",
+    c.warning ? `\u{1F7E0} ${c.warning}` : "",
+    c.info ? `\u2139\uFE0F ${c.info}` : ""
+  ].filter(Boolean);
+  return parts.length ? parts.join(" \xB7 ") : "none";
+}
+function wrap(image, body) {
+  const summary2 = `${image.passed ? "\u2705" : "\u274C"} ${image.key}: ${image.status}`;
+  return ["<details>", `<summary>${escapeHtml(summary2)}</summary>`, "", body, "</details>", "", ""].join(
+    "\n"
+  );
+}
+function markdownOptions(r, hint) {
+  const a = r.report.action;
+  return {
+    failOn: a.failOn,
+    title: a.title,
+    nested: true,
+    unchecked: a.unchecked ?? [],
+    fullReportHint: hint,
+    ...a.baseLabel ? { baseLabel: a.baseLabel } : {},
+    ...a.headLabel ? { headLabel: a.headLabel } : {},
+    ...a.htmlReport ? { htmlReport: a.htmlReport } : {}
+  };
+}
+function imageDetails(r, hint) {
+  return renderMarkdown(r.report, markdownOptions(r, hint));
+}
+function shrink(r, room, o, cutLine) {
+  if (room < MIN_DETAILS) return `${cutLine}
+`;
+  const body = renderMarkdown(r.report, { ...markdownOptions(r, o.fullReportHint), maxChars: room });
+  const opened = body.split("<details>").length;
+  const closed = body.split("</details>").length;
+  if (body.length > room || opened !== closed || body.includes("\n\n\u2026 cut to fit.")) return `${cutLine}
+`;
+  return body;
+}
 
 // src/action/workspace.ts
 import { realpathSync } from "node:fs";
@@ -209,7 +387,83 @@ function realOrNearest(path) {
   }
 }
 
+// src/action/inputs.ts
+var INPUT_NAMES = SETTING_NAMES.filter((name) => specOf(name).input);
+function inputVariable(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function writtenInputs(env = process.env) {
+  const written = {};
+  for (const name of INPUT_NAMES) {
+    const text = (env[inputVariable(name)] ?? "").trim();
+    if (text !== "") written[name] = { text, shown: name };
+  }
+  return written;
+}
+function getInputs(env = process.env) {
+  return resolveSettings(writtenInputs(env)).settings;
+}
+async function actionSettings(env, workspace, policy = {}) {
+  const written = writtenInputs(env);
+  insideWorkspace(workspace, written.config?.text ?? CONFIG_FILE, "config");
+  return loadSettings(written, workspace, "bad inputs", policy);
+}
+
+// src/action/publish.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
+// src/github/artifact.ts
+import { basename, dirname } from "node:path";
+function artifactService(env = process.env) {
+  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+    return {
+      unavailable: "the artifact service is not available here (no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL: a local run, or GitHub Enterprise Server without it)"
+    };
+  }
+  if (isEnterpriseServer(env.GITHUB_SERVER_URL)) {
+    return {
+      unavailable: "GitHub Enterprise Server does not offer the artifact service (v2) to @actions/artifact"
+    };
+  }
+  return {
+    uploader: {
+      async upload(name, file) {
+        const { DefaultArtifactClient } = await import("./artifact-V4XPSZSG.js");
+        const client = new DefaultArtifactClient();
+        const { id } = await client.uploadArtifact(name, [file], dirname(file), { compressionLevel: 9 });
+        if (id === void 0) throw new Error(`the artifact service gave no id for ${basename(file)}`);
+        return { id, url: artifactUrl(env, id) };
+      }
+    }
+  };
+}
+function artifactUrl(env, id) {
+  const server = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  const repo = env.GITHUB_REPOSITORY;
+  const run2 = env.GITHUB_RUN_ID;
+  if (!repo || !run2 || !/^\d+$/.test(run2) || !/^[\w.-]+\/[\w.-]+$/.test(repo)) return "";
+  return `${server}/${repo}/actions/runs/${run2}/artifacts/${id}`;
+}
+function isEnterpriseServer(serverUrl) {
+  let host;
+  try {
+    host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
+  } catch {
+    return false;
+  }
+  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
+}
+function artifactName(prefix, key) {
+  const safe = key.replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "");
+  return safe ? `${prefix}-${safe}`.slice(0, 200) : prefix;
+}
+
 // src/action/base-image.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 var shortSha = (sha) => sha ? sha.slice(0, 7) : "";
 async function getBase(request) {
   const { settings, event, docker, git } = request;
@@ -284,9 +538,411 @@ async function getBase(request) {
   return { ref: tag, why: null, label, build: built };
 }
 
+// src/action/outputs.ts
+function annotate(findings, dockerfile) {
+  const shown = findings.filter((f) => f.severity !== "info").sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.line ?? 0) - (b.line ?? 0));
+  for (const f of shown) {
+    const title = `${f.rule} ${f.name}`;
+    const message = f.fix ? `${f.message}
+Fix: ${f.fix}` : f.message;
+    const props = { title, file: f.file ?? dockerfile };
+    if (f.line) props.startLine = f.line;
+    if (f.severity === "error") error(message, props);
+    else warning(message, props);
+  }
+}
+function setOutputs(report, files) {
+  const head = report?.head ?? null;
+  const base = report?.base ?? null;
+  const set = (name, value) => setOutput(name, value ?? "");
+  set("size", head?.size);
+  set("base-size", base?.size);
+  set("size-delta", report?.delta?.size);
+  set("size-delta-percent", report?.delta?.percent);
+  set("layers", head ? head.layers.filter((l) => !l.empty).length : null);
+  set("efficiency", head?.files?.efficiency);
+  set("wasted-bytes", head?.files?.wastedBytes);
+  set("findings", files.findings ?? report?.findings.length ?? 0);
+  set("passed", String(files.passed));
+  set("report-file", files.reportFile);
+  set("comment-file", files.commentFile);
+  set("comment-url", files.commentUrl);
+  set("report-html", files.htmlFile);
+}
+
+// src/action/publish.ts
+var SUMMARY_LIMIT = 9e5;
+var clientOf = async (token) => {
+  const { createClient } = await import("./client-A2KVVOSM.js");
+  return createClient({ token, log: { debug, warning, mask: setSecret } });
+};
+function githubPublisher(token) {
+  let client;
+  const github = () => {
+    client ??= clientOf(token);
+    return client;
+  };
+  let identity;
+  const whoAmI = (ask) => {
+    identity ??= ask().catch((error2) => {
+      identity = void 0;
+      throw error2;
+    });
+    return identity;
+  };
+  return {
+    async upsert(comment) {
+      if (!token) return { url: "", action: "skipped", reason: "no github-token" };
+      const { octokitCommentsApi, upsertStickyComment } = await import("./sticky-comment-ETAXSC2N.js");
+      const api = octokitCommentsApi(await github());
+      return upsertStickyComment({ api: { ...api, whoAmI: () => whoAmI(api.whoAmI) }, ...comment });
+    },
+    async suggest(review) {
+      if (!token)
+        return {
+          action: "skipped",
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          deleted: 0,
+          offDiff: 0,
+          reason: "no github-token"
+        };
+      const { octokitReviewApi, syncReviewSuggestions } = await import("./review-suggestions-UNP4RSKJ.js");
+      const api = octokitReviewApi(await github());
+      return syncReviewSuggestions({ api: { ...api, whoAmI: () => whoAmI(api.whoAmI) }, ...review });
+    }
+  };
+}
+var publishers = /* @__PURE__ */ new WeakMap();
+function publisherOf(publishing) {
+  if (publishing.deps.publisher) return publishing.deps.publisher;
+  let publisher = publishers.get(publishing);
+  if (!publisher) {
+    publisher = githubPublisher(publishing.settings["github-token"]);
+    publishers.set(publishing, publisher);
+  }
+  return publisher;
+}
+function commentKey(settings) {
+  if (settings["comment-key"]) return settings["comment-key"];
+  return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
+}
+var titleOf = (s) => s.target ? `${s.dockerfile} (${s.target})` : s.dockerfile;
+var MAX_DOCKERFILE_BYTES = 1024 * 1024;
+async function headDockerfile(headSha, req) {
+  const { git } = req;
+  if (await git.checkedOut() === headSha) return { text: null };
+  const head = shortSha(headSha);
+  if (!await git.hasCommit(headSha) && !await git.fetchCommit(headSha))
+    return { why: `the PR head ${head} could not be fetched` };
+  const file = await (await git.baseCommit(headSha)).read(req.shownDockerfile, MAX_DOCKERFILE_BYTES);
+  if (file.kind !== "file")
+    return {
+      why: `${req.shownDockerfile} at the PR head ${head} is ${file.kind === "missing" ? "not there" : file.why}`
+    };
+  return { text: file.text };
+}
+async function publishSuggestions(publishing, req) {
+  const pr = publishing.event.pullRequest;
+  if (!pr || !publishing.settings.suggestions || !publishing.settings.comment) return;
+  const publisher = publisherOf(publishing);
+  if (!publisher.suggest) return;
+  if (pr.fromFork) {
+    notice(
+      "image-guard: no review suggestions: a fork's pull request runs with a read-only token; the fixes are in the report"
+    );
+    return;
+  }
+  try {
+    const head = await headDockerfile(pr.headSha, req);
+    if ("why" in head) {
+      notice(
+        `image-guard: no review suggestions: ${head.why}, so they cannot be put on its lines; the fixes are in the report`
+      );
+      return;
+    }
+    const result = await publisher.suggest({
+      owner: publishing.event.owner,
+      repo: publishing.event.repo,
+      pullNumber: pr.number,
+      headSha: pr.headSha,
+      path: req.shownDockerfile,
+      key: commentKey(publishing.settings),
+      suggestions: await req.plan(head.text)
+    });
+    if (result.action === "skipped") {
+      notice(
+        `image-guard: no review suggestions: ${result.reason ?? "no permission"}; the fixes are in the report`
+      );
+      return;
+    }
+    const { created, updated, unchanged, deleted, offDiff } = result;
+    info(
+      `image-guard: review suggestions: ${created} posted, ${updated} updated, ${unchanged} unchanged, ${deleted} removed; ${offDiff} not on the PR's diff (in the report)`
+    );
+  } catch (error2) {
+    warning(`image-guard: the review suggestions could not be posted: ${messageOf(error2)}`);
+  }
+}
+async function publishReport(publishing, result) {
+  const { report } = result;
+  const options = {
+    failOn: publishing.settings["fail-on"],
+    title: titleOf(publishing.settings),
+    ...result.labels,
+    unchecked: result.unchecked
+  };
+  const html = await writeHtmlReport(publishing, report, { ...options, explore: result.explore });
+  const link = html.url ? { htmlReport: html.url } : {};
+  const summary2 = renderMarkdown(report, { ...options, ...link, maxChars: SUMMARY_LIMIT });
+  const comment = renderMarkdown(commentView(report), {
+    ...options,
+    ...link,
+    maxChars: COMMENT_LIMIT - 200,
+    fullReportHint: "The full report is in the job summary of this run."
+  });
+  await publish(publishing, {
+    summary: summary2,
+    comment,
+    report: stamped(publishing, report, { ...options, htmlReport: html.url }),
+    passed: report.passed,
+    htmlFile: html.file
+  });
+}
+function stamped(p, report, shown) {
+  return {
+    ...report,
+    action: {
+      commit: runCommit(p.event),
+      key: commentKey(p.settings),
+      title: shown.title,
+      failOn: shown.failOn,
+      baseLabel: shown.baseLabel || null,
+      headLabel: shown.headLabel || null,
+      unchecked: [...shown.unchecked],
+      htmlReport: shown.htmlReport || null
+    }
+  };
+}
+function runCommit(event) {
+  return event.pullRequest?.headSha ?? event.sha;
+}
+async function writeHtmlReport(p, report, options) {
+  const file = join2(p.outDir, "report.html");
+  try {
+    await mkdir(p.outDir, { recursive: true });
+    await writeFile(file, renderHtml(report, options));
+  } catch (error2) {
+    warning(`image-guard: the HTML report could not be written: ${messageOf(error2)}`);
+    return { file: "", url: "" };
+  }
+  const service = p.deps.artifacts ?? artifactService();
+  if ("unavailable" in service) {
+    info(`image-guard: the HTML report was not uploaded: ${service.unavailable}; it is in ${file}`);
+    return { file, url: "" };
+  }
+  try {
+    const uploaded = await service.uploader.upload(
+      artifactName("image-guard-report", commentKey(p.settings)),
+      file
+    );
+    info(
+      `image-guard: HTML report uploaded as a workflow artifact${uploaded.url ? `: ${uploaded.url}` : ""}`
+    );
+    return { file, url: uploaded.url };
+  } catch (error2) {
+    warning(`image-guard: the HTML report could not be uploaded: ${messageOf(error2)}; it is in ${file}`);
+    return { file, url: "" };
+  }
+}
+async function publishBrokenBuild(publishing, logTail) {
+  const heading2 = "### \u274C image-guard: failed: the image did not build";
+  const footer = `<sub>${escapeMarkdown("image-guard")}</sub>`;
+  const summary2 = [
+    heading2,
+    "",
+    "The last lines of the build:",
+    "",
+    "```text",
+    ...logTail.map((l) => l.replace(/```/g, "'''")),
+    "```",
+    "",
+    footer,
+    ""
+  ].join("\n");
+  const comment = [
+    heading2,
+    "",
+    "The build log is in the job summary and the step output of this run.",
+    "",
+    footer,
+    ""
+  ].join("\n");
+  await publish(publishing, { summary: summary2, comment, report: null, passed: false });
+}
+async function publish(p, out) {
+  await mkdir(p.outDir, { recursive: true });
+  const reportFile = join2(p.outDir, "report.json");
+  const commentFile = join2(p.outDir, "comment.md");
+  if (out.report) await writeFile(reportFile, `${JSON.stringify(out.report, null, 2)}
+`);
+  await writeFile(commentFile, out.comment);
+  try {
+    await summary.addRaw(out.summary).write();
+  } catch (error2) {
+    warning(`image-guard: could not write the job summary: ${messageOf(error2)}`);
+  }
+  const commentUrl = await postComment(p, commentKey(p.settings), out.comment, commentFile);
+  setOutputs(out.report, {
+    passed: out.passed,
+    reportFile: out.report ? reportFile : "",
+    commentFile,
+    commentUrl,
+    htmlFile: out.htmlFile ?? ""
+  });
+}
+async function postComment(p, key, body, commentFile) {
+  const pr = p.event.pullRequest;
+  if (!p.settings.comment || !pr) return "";
+  const publisher = publisherOf(p);
+  try {
+    const result = await publisher.upsert({
+      owner: p.event.owner,
+      repo: p.event.repo,
+      issueNumber: pr.number,
+      key,
+      body
+    });
+    if (result.action === "skipped") {
+      warning(
+        `image-guard: the PR comment was not posted (${result.reason ?? "no permission"}); the report is in the job summary and in ${commentFile}. For PRs from forks, see the workflow_run example in the README.`
+      );
+    } else info(`image-guard: PR comment ${result.action}: ${result.url}`);
+    return result.url;
+  } catch (error2) {
+    warning(
+      `image-guard: the PR comment could not be posted: ${messageOf(error2)}; the report is in the job summary and in ${commentFile}.`
+    );
+    return "";
+  }
+}
+async function publishAggregate(publishing, out) {
+  await mkdir(publishing.outDir, { recursive: true });
+  const reportFile = join2(publishing.outDir, "aggregate.json");
+  const commentFile = join2(publishing.outDir, "comment.md");
+  await writeFile(reportFile, `${JSON.stringify(out.json, null, 2)}
+`);
+  await writeFile(commentFile, out.comment);
+  try {
+    await summary.addRaw(out.summary).write();
+  } catch (error2) {
+    warning(`image-guard: could not write the job summary: ${messageOf(error2)}`);
+  }
+  const commentUrl = await postComment(publishing, out.key, out.comment, commentFile);
+  setOutputs(null, { passed: out.passed, reportFile, commentFile, commentUrl, findings: out.findings });
+}
+function commentView(report) {
+  const c = report.costs;
+  if (!c || !c.head.build && !c.base?.build) return report;
+  if (c.head.build?.noCache || c.base?.build?.noCache) return report;
+  return {
+    ...report,
+    costs: {
+      ...c,
+      head: { ...c.head, build: null },
+      base: c.base ? { ...c.base, build: null } : null,
+      notes: {
+        ...c.notes,
+        build: "builds reuse the engine\u2019s cache (build-time: cached), so their times compare nothing; they are in the job summary. build-time: fresh builds both without the cache and shows them here"
+      }
+    }
+  };
+}
+
+// src/action/aggregate.ts
+var AGGREGATE_KEY = "aggregate";
+function wantsAggregate(env) {
+  return (env[inputVariable("reports")] ?? "").trim() !== "";
+}
+async function runAggregate(deps) {
+  const env = deps.env ?? process.env;
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const settings = getInputs(env);
+  const event = (deps.event ?? readEvent)(env);
+  const commit = runCommit(event);
+  if (!commit)
+    throw new UserError("GITHUB_SHA is not set: reports are checked against the commit of the run");
+  const files = await findReports(settings.reports, workspace);
+  const loaded = await Promise.all(files.map((file) => readReport(file, workspace)));
+  checkReports(loaded, { commit, version: VERSION });
+  const key = settings["comment-key"] ?? AGGREGATE_KEY;
+  const { aggregate, ordered } = buildAggregate(loaded, {
+    commit,
+    key,
+    version: VERSION,
+    status: statusLine
+  });
+  info(
+    `image-guard: ${ordered.length} report${ordered.length === 1 ? "" : "s"}: ${ordered.map((r) => `${r.file} (${r.report.action.key})`).join(", ")}`
+  );
+  const outDir = await mkdtemp2(join3(env.RUNNER_TEMP ?? tmpdir2(), "image-guard-"));
+  await publishAggregate(
+    { deps, settings, event, outDir },
+    {
+      key,
+      json: aggregate,
+      passed: aggregate.passed,
+      findings: aggregate.findings.error + aggregate.findings.warning + aggregate.findings.info,
+      summary: renderAggregate(aggregate, ordered, {
+        maxChars: SUMMARY_LIMIT,
+        fullReportHint: "the full report is in the job summary of the image's own job."
+      }),
+      // Each image as its own comment shows it: build times from the cache, which vary run to run, left out.
+      comment: renderAggregate(aggregate, ordered.map(asInComment), {
+        maxChars: COMMENT_LIMIT - 200,
+        fullReportHint: "the full report is in the job summary of this run."
+      })
+    }
+  );
+  const failed = aggregate.images.filter((i) => !i.passed);
+  if (failed.length === 0) return null;
+  return `${failed.length} of ${aggregate.images.length} images failed: ${failed.map((i) => `${i.key} (${i.status})`).join("; ")}`;
+}
+var asInComment = (r) => ({
+  ...r,
+  report: { ...commentView(r.report), action: r.report.action }
+});
+async function findReports(patterns, workspace) {
+  const absolute = patterns.map((p) => {
+    const negated = p.startsWith("!");
+    const path = negated ? p.slice(1) : p;
+    return `${negated ? "!" : ""}${isAbsolute2(path) ? path : resolve2(workspace, path)}`;
+  });
+  const { create } = await import("./glob-CBP4AEO3.js");
+  const globber = await create(absolute.join("\n"), { matchDirectories: false, implicitDescendants: false });
+  const files = [...new Set(await globber.glob())].sort();
+  if (files.length === 0)
+    throw new UserError(
+      `reports: nothing matches ${patterns.map((p) => JSON.stringify(p)).join(", ")} in ${workspace}: download the image jobs' reports there first (actions/download-artifact)`
+    );
+  return files;
+}
+async function readReport(file, workspace) {
+  const shown = relative2(workspace, file).startsWith("..") ? file : relative2(workspace, file);
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error2) {
+    const code = error2.code;
+    throw new UserError(`${shown} cannot be read (${code ?? error2.message})`);
+  }
+  return parseReportFile(shown, text);
+}
+
 // src/action/build-options.ts
 import { readFileSync as readFileSync2, statSync } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 function actionBuild(settings, env, workspace) {
   const secretValues = settings.secrets.map((s) => s.value);
   const problems = [];
@@ -300,7 +956,7 @@ function actionBuild(settings, env, workspace) {
     return { id, env: name };
   });
   const secretFiles = settings["secret-files"].map(({ id, value }) => {
-    const path = resolve2(workspace, value);
+    const path = resolve3(workspace, value);
     const file = secretFile(path);
     if (file === null)
       problems.push(
@@ -354,13 +1010,13 @@ function secretFile(path) {
 var SECRET_FILE_MASK_LIMIT = 64 * 1024;
 
 // src/action/cache-probe.ts
-import { appendFile, cp, mkdir, mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { basename, dirname, join as join2, relative as relative2 } from "node:path";
+import { appendFile, cp, mkdir as mkdir2, mkdtemp as mkdtemp3, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { basename as basename2, dirname as dirname2, join as join4, relative as relative3 } from "node:path";
 var SOURCE = /\.(py|js|mjs|cjs|ts|tsx|jsx|go|rb|java|kt|rs|php|cs|c|cc|cpp|h|hpp|swift|scala|ex|exs|sh|html|css|vue|svelte)$/i;
 function pickProbeFile(files) {
   const candidates = files.filter((f) => {
-    const name = basename(f);
+    const name = basename2(f);
     return !isManifest(f) && !/^(Dockerfile|Containerfile)(\..*)?$|\.dockerignore$/i.test(name) && !f.startsWith(".");
   });
   const byDepth = (a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b);
@@ -382,15 +1038,15 @@ async function runCacheProbe(request) {
       seconds: 0,
       note: "no source file in the build context to change"
     };
-  const scratch = await mkdtemp2(join2(tmpdir2(), "image-guard-probe-"));
+  const scratch = await mkdtemp3(join4(tmpdir3(), "image-guard-probe-"));
   try {
     for (const f of context.files) {
-      await mkdir(join2(scratch, dirname(f)), { recursive: true });
-      await cp(join2(request.context, f), join2(scratch, f), { verbatimSymlinks: true });
+      await mkdir2(join4(scratch, dirname2(f)), { recursive: true });
+      await cp(join4(request.context, f), join4(scratch, f), { verbatimSymlinks: true });
     }
     if (context.ignoreFile)
-      await cp(context.ignoreFile, join2(scratch, relative2(request.context, context.ignoreFile)));
-    await appendFile(join2(scratch, file), "\n");
+      await cp(context.ignoreFile, join4(scratch, relative3(request.context, context.ignoreFile)));
+    await appendFile(join4(scratch, file), "\n");
     const built = await request.docker.build({
       dockerfile: request.dockerfile,
       context: scratch,
@@ -452,292 +1108,6 @@ function redact(text, secrets) {
 function redactLines(lines, secrets) {
   const parts = secrets.flatMap((s) => [s, ...s.split(/\r?\n/).filter((p) => p.trim().length >= 4)]);
   return lines.map((l) => redact(l, parts));
-}
-
-// src/action/publish.ts
-import { mkdir as mkdir2, writeFile } from "node:fs/promises";
-import { join as join3 } from "node:path";
-
-// src/github/artifact.ts
-import { basename as basename2, dirname as dirname2 } from "node:path";
-function artifactService(env = process.env) {
-  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-    return {
-      unavailable: "the artifact service is not available here (no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL: a local run, or GitHub Enterprise Server without it)"
-    };
-  }
-  if (isEnterpriseServer(env.GITHUB_SERVER_URL)) {
-    return {
-      unavailable: "GitHub Enterprise Server does not offer the artifact service (v2) to @actions/artifact"
-    };
-  }
-  return {
-    uploader: {
-      async upload(name, file) {
-        const { DefaultArtifactClient } = await import("./artifact-V4XPSZSG.js");
-        const client = new DefaultArtifactClient();
-        const { id } = await client.uploadArtifact(name, [file], dirname2(file), { compressionLevel: 9 });
-        if (id === void 0) throw new Error(`the artifact service gave no id for ${basename2(file)}`);
-        return { id, url: artifactUrl(env, id) };
-      }
-    }
-  };
-}
-function artifactUrl(env, id) {
-  const server = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
-  const repo = env.GITHUB_REPOSITORY;
-  const run2 = env.GITHUB_RUN_ID;
-  if (!repo || !run2 || !/^\d+$/.test(run2) || !/^[\w.-]+\/[\w.-]+$/.test(repo)) return "";
-  return `${server}/${repo}/actions/runs/${run2}/artifacts/${id}`;
-}
-function isEnterpriseServer(serverUrl) {
-  let host;
-  try {
-    host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
-  } catch {
-    return false;
-  }
-  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
-}
-function artifactName(prefix, key) {
-  const safe = key.replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "");
-  return safe ? `${prefix}-${safe}`.slice(0, 200) : prefix;
-}
-
-// src/action/outputs.ts
-function annotate(findings, dockerfile) {
-  const shown = findings.filter((f) => f.severity !== "info").sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.line ?? 0) - (b.line ?? 0));
-  for (const f of shown) {
-    const title = `${f.rule} ${f.name}`;
-    const message = f.fix ? `${f.message}
-Fix: ${f.fix}` : f.message;
-    const props = { title, file: f.file ?? dockerfile };
-    if (f.line) props.startLine = f.line;
-    if (f.severity === "error") error(message, props);
-    else warning(message, props);
-  }
-}
-function setOutputs(report, files) {
-  const head = report?.head ?? null;
-  const base = report?.base ?? null;
-  const set = (name, value) => setOutput(name, value ?? "");
-  set("size", head?.size);
-  set("base-size", base?.size);
-  set("size-delta", report?.delta?.size);
-  set("size-delta-percent", report?.delta?.percent);
-  set("layers", head ? head.layers.filter((l) => !l.empty).length : null);
-  set("efficiency", head?.files?.efficiency);
-  set("wasted-bytes", head?.files?.wastedBytes);
-  set("findings", report?.findings.length ?? 0);
-  set("passed", String(files.passed));
-  set("report-file", files.reportFile);
-  set("comment-file", files.commentFile);
-  set("comment-url", files.commentUrl);
-  set("report-html", files.htmlFile);
-}
-
-// src/action/publish.ts
-var SUMMARY_LIMIT = 9e5;
-var clientOf = async (token) => {
-  const { createClient } = await import("./client-A2KVVOSM.js");
-  return createClient({ token, log: { debug, warning, mask: setSecret } });
-};
-function githubPublisher(token) {
-  return {
-    async upsert(comment) {
-      if (!token) return { url: "", action: "skipped", reason: "no github-token" };
-      const { octokitCommentsApi, upsertStickyComment } = await import("./sticky-comment-ETAXSC2N.js");
-      const api = octokitCommentsApi(await clientOf(token));
-      return upsertStickyComment({ api, ...comment });
-    },
-    async suggest(review) {
-      if (!token)
-        return {
-          action: "skipped",
-          created: 0,
-          updated: 0,
-          unchanged: 0,
-          deleted: 0,
-          offDiff: 0,
-          reason: "no github-token"
-        };
-      const { octokitReviewApi, syncReviewSuggestions } = await import("./review-suggestions-6ETFHSPG.js");
-      return syncReviewSuggestions({ api: octokitReviewApi(await clientOf(token)), ...review });
-    }
-  };
-}
-function commentKey(settings) {
-  if (settings["comment-key"]) return settings["comment-key"];
-  return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
-}
-var titleOf = (s) => s.target ? `${s.dockerfile} (${s.target})` : s.dockerfile;
-async function publishSuggestions(publishing, req) {
-  const pr = publishing.event.pullRequest;
-  if (!pr || !publishing.settings.suggestions || !publishing.settings.comment) return;
-  const publisher = publishing.deps.publisher ?? githubPublisher(publishing.settings["github-token"]);
-  if (!publisher.suggest) return;
-  if (pr.fromFork) {
-    notice(
-      "image-guard: no review suggestions: a fork's pull request runs with a read-only token; the fixes are in the report"
-    );
-    return;
-  }
-  try {
-    const result = await publisher.suggest({
-      owner: publishing.event.owner,
-      repo: publishing.event.repo,
-      pullNumber: pr.number,
-      headSha: pr.headSha,
-      path: req.shownDockerfile,
-      key: commentKey(publishing.settings),
-      suggestions: await req.plan()
-    });
-    if (result.action === "skipped") {
-      notice(
-        `image-guard: no review suggestions: ${result.reason ?? "no permission"}; the fixes are in the report`
-      );
-      return;
-    }
-    const { created, updated, unchanged, deleted, offDiff } = result;
-    info(
-      `image-guard: review suggestions: ${created} posted, ${updated} updated, ${unchanged} unchanged, ${deleted} removed; ${offDiff} not on the PR's diff (in the report)`
-    );
-  } catch (error2) {
-    warning(`image-guard: the review suggestions could not be posted: ${messageOf(error2)}`);
-  }
-}
-async function publishReport(publishing, result) {
-  const { report } = result;
-  const options = {
-    failOn: publishing.settings["fail-on"],
-    title: titleOf(publishing.settings),
-    ...result.labels,
-    unchecked: result.unchecked
-  };
-  const html = await writeHtmlReport(publishing, report, { ...options, explore: result.explore });
-  const link = html.url ? { htmlReport: html.url } : {};
-  const summary2 = renderMarkdown(report, { ...options, ...link, maxChars: SUMMARY_LIMIT });
-  const comment = renderMarkdown(commentView(report), {
-    ...options,
-    ...link,
-    maxChars: COMMENT_LIMIT - 200,
-    fullReportHint: "The full report is in the job summary of this run."
-  });
-  await publish(publishing, { summary: summary2, comment, report, passed: report.passed, htmlFile: html.file });
-}
-async function writeHtmlReport(p, report, options) {
-  const file = join3(p.outDir, "report.html");
-  try {
-    await mkdir2(p.outDir, { recursive: true });
-    await writeFile(file, renderHtml(report, options));
-  } catch (error2) {
-    warning(`image-guard: the HTML report could not be written: ${messageOf(error2)}`);
-    return { file: "", url: "" };
-  }
-  const service = p.deps.artifacts ?? artifactService();
-  if ("unavailable" in service) {
-    info(`image-guard: the HTML report was not uploaded: ${service.unavailable}; it is in ${file}`);
-    return { file, url: "" };
-  }
-  try {
-    const uploaded = await service.uploader.upload(
-      artifactName("image-guard-report", commentKey(p.settings)),
-      file
-    );
-    info(
-      `image-guard: HTML report uploaded as a workflow artifact${uploaded.url ? `: ${uploaded.url}` : ""}`
-    );
-    return { file, url: uploaded.url };
-  } catch (error2) {
-    warning(`image-guard: the HTML report could not be uploaded: ${messageOf(error2)}; it is in ${file}`);
-    return { file, url: "" };
-  }
-}
-async function publishBrokenBuild(publishing, logTail) {
-  const heading = "### \u274C image-guard: failed: the image did not build";
-  const footer = `<sub>${escapeMarkdown("image-guard")}</sub>`;
-  const summary2 = [
-    heading,
-    "",
-    "The last lines of the build:",
-    "",
-    "```text",
-    ...logTail.map((l) => l.replace(/```/g, "'''")),
-    "```",
-    "",
-    footer,
-    ""
-  ].join("\n");
-  const comment = [
-    heading,
-    "",
-    "The build log is in the job summary and the step output of this run.",
-    "",
-    footer,
-    ""
-  ].join("\n");
-  await publish(publishing, { summary: summary2, comment, report: null, passed: false });
-}
-async function publish(p, out) {
-  await mkdir2(p.outDir, { recursive: true });
-  const reportFile = join3(p.outDir, "report.json");
-  const commentFile = join3(p.outDir, "comment.md");
-  if (out.report) await writeFile(reportFile, `${JSON.stringify(out.report, null, 2)}
-`);
-  await writeFile(commentFile, out.comment);
-  try {
-    await summary.addRaw(out.summary).write();
-  } catch (error2) {
-    warning(`image-guard: could not write the job summary: ${messageOf(error2)}`);
-  }
-  let commentUrl = "";
-  const pr = p.event.pullRequest;
-  if (p.settings.comment && pr) {
-    const publisher = p.deps.publisher ?? githubPublisher(p.settings["github-token"]);
-    try {
-      const result = await publisher.upsert({
-        owner: p.event.owner,
-        repo: p.event.repo,
-        issueNumber: pr.number,
-        key: commentKey(p.settings),
-        body: out.comment
-      });
-      commentUrl = result.url;
-      if (result.action === "skipped") {
-        warning(
-          `image-guard: the PR comment was not posted (${result.reason ?? "no permission"}); the report is in the job summary and in ${commentFile}. For PRs from forks, see the workflow_run example in the README.`
-        );
-      } else info(`image-guard: PR comment ${result.action}: ${result.url}`);
-    } catch (error2) {
-      warning(
-        `image-guard: the PR comment could not be posted: ${messageOf(error2)}; the report is in the job summary and in ${commentFile}.`
-      );
-    }
-  }
-  setOutputs(out.report, {
-    passed: out.passed,
-    reportFile: out.report ? reportFile : "",
-    commentFile,
-    commentUrl,
-    htmlFile: out.htmlFile ?? ""
-  });
-}
-function commentView(report) {
-  const c = report.costs;
-  if (!c || !c.head.build && !c.base?.build) return report;
-  if (c.head.build?.noCache || c.base?.build?.noCache) return report;
-  return {
-    ...report,
-    costs: {
-      ...c,
-      head: { ...c.head, build: null },
-      base: c.base ? { ...c.base, build: null } : null,
-      notes: {
-        ...c.notes,
-        build: "builds reuse the engine\u2019s cache (build-time: cached), so their times compare nothing; they are in the job summary. build-time: fresh builds both without the cache and shows them here"
-      }
-    }
-  };
 }
 
 // src/action/head-image.ts
@@ -851,25 +1221,6 @@ async function readTrend(o, head) {
   }
 }
 
-// src/action/inputs.ts
-var INPUT_NAMES = SETTING_NAMES.filter((name) => specOf(name).input);
-function inputVariable(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function writtenInputs(env = process.env) {
-  const written = {};
-  for (const name of INPUT_NAMES) {
-    const text = (env[inputVariable(name)] ?? "").trim();
-    if (text !== "") written[name] = { text, shown: name };
-  }
-  return written;
-}
-async function actionSettings(env, workspace, policy = {}) {
-  const written = writtenInputs(env);
-  insideWorkspace(workspace, written.config?.text ?? CONFIG_FILE, "config");
-  return loadSettings(written, workspace, "bad inputs", policy);
-}
-
 // src/action/main.ts
 async function run(deps = {}) {
   try {
@@ -881,6 +1232,7 @@ async function run(deps = {}) {
   }
 }
 async function runAction(deps) {
+  if (wantsAggregate(deps.env ?? process.env)) return runAggregate(deps);
   const setup = await prepare(deps);
   const cleanup = new Cleanup();
   try {
@@ -897,7 +1249,9 @@ async function runAction(deps) {
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
-      plan: async () => existsSync3(setup.dockerfile) ? (await (await import("./suggestions-E62K2UUX.js")).dockerfileSuggestions({
+      git: setup.git,
+      // On the PR head's text when the checkout is another commit (pull_request's merge commit).
+      plan: async (headText) => headText !== null || existsSync3(setup.dockerfile) ? (await (await import("./suggestions-U3PBHGYU.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,
@@ -906,8 +1260,11 @@ async function runAction(deps) {
           (c) => c.slice(0, Math.max(0, c.indexOf("=")))
         ),
         config: setup.config,
-        // The comparison's own lint of this Dockerfile (the image-content findings have no file).
-        findings: result.report.findings.filter((f) => f.file !== null)
+        // The comparison's own lint of this Dockerfile (the image-content findings have no file),
+        // and the build context as that lint read it: the context is read once in a run.
+        findings: result.report.findings.filter((f) => f.file !== null),
+        contextScan: setup.linted.context,
+        ...headText === null ? {} : { text: headText }
       })).suggestions : []
     });
     annotate(result.report.findings, setup.shownDockerfile);
@@ -921,7 +1278,7 @@ async function prepare(deps) {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const event = (deps.event ?? readEvent)(env);
-  const git = deps.git ?? (await import("./git-MN23E77Y.js")).gitCli(workspace);
+  const git = deps.git ?? (await import("./git-7OSO446V.js")).gitCli(workspace);
   const { settings, config, policy } = await actionSettings(env, workspace, {
     baseFor: (written) => policyBase(event, written, git),
     dockerfile: (s) => {
@@ -929,14 +1286,13 @@ async function prepare(deps) {
       return existsSync3(path) ? path : null;
     }
   });
-  setEngineTimeout(settings["engine-timeout"]);
   refuseUntrustedBuild(event, settings, env);
   const build = actionBuild(settings, env, workspace);
   const dockerfile = insideWorkspace(workspace, settings.dockerfile, "dockerfile");
   const context = insideWorkspace(workspace, settings.context, "context");
   const docker = deps.docker ?? (await import("./docker-cli-PKVIUDU6.js")).dockerCli();
   if (!settings.image || !settings["base-image"]) await checkBuilder(docker, build);
-  const outDir = await mkdtemp3(join4(env.RUNNER_TEMP ?? tmpdir3(), "image-guard-"));
+  const outDir = await mkdtemp4(join5(env.RUNNER_TEMP ?? tmpdir4(), "image-guard-"));
   return {
     deps,
     settings,
@@ -946,13 +1302,14 @@ async function prepare(deps) {
     workspace,
     dockerfile,
     context,
-    shownDockerfile: relative3(workspace, dockerfile) || settings.dockerfile,
+    shownDockerfile: relative4(workspace, dockerfile) || settings.dockerfile,
     event,
     docker,
     git,
     runId: `${process.pid}-${Date.now().toString(36)}`,
     fresh: settings["build-time"] === "fresh",
-    publishing: { deps, settings, event, outDir }
+    publishing: { deps, settings, event, outDir },
+    linted: { context: null }
   };
 }
 function refuseUntrustedBuild(event, settings, env) {
@@ -1025,12 +1382,20 @@ function actionPorts(setup) {
   const registry = deps.registry;
   const env = deps.env ?? process.env;
   const token = setup.settings["github-token"];
-  const analyze = deps.analyze ?? runAnalyzer(env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token });
+  const lint = deps.lint ?? realPorts.lint;
+  const analyze = deps.analyze ?? runAnalyzer(
+    env.GITHUB_TOKEN || !token ? env : { ...env, GITHUB_TOKEN: token },
+    setup.settings["engine-timeout"]
+  );
   return {
     analyze,
     registry: registry ? () => registry : realPorts.registry,
     containers: () => docker.containers,
-    lint: deps.lint ?? realPorts.lint,
+    async lint(dockerfile, options) {
+      const linted = await lint(dockerfile, options);
+      setup.linted.context = linted.context ?? null;
+      return linted;
+    },
     ...cacheProbePort(setup, analyze)
   };
 }

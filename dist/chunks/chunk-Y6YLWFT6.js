@@ -2,16 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   applyPolicy,
   describeProbe
-} from "./chunk-UQ7HZZRV.js";
+} from "./chunk-HWP6653C.js";
 import {
   buildReport
-} from "./chunk-A5OMUAL5.js";
-import {
-  isArchiveRef
-} from "./chunk-HD7YJO3N.js";
-import {
-  comparePaths
-} from "./chunk-DNIAJJEW.js";
+} from "./chunk-BEXT4FQZ.js";
 import {
   markdownTrend
 } from "./chunk-PFW6J5NA.js";
@@ -33,14 +27,20 @@ import {
   describeJudged
 } from "./chunk-7OYFYWMG.js";
 import {
+  reachesFailOn
+} from "./chunk-YVMMMQ26.js";
+import {
   escapeHtml,
   escapeMarkdown,
   escapeMessage,
   inlineCode
 } from "./chunk-45SRNV5D.js";
 import {
-  reachesFailOn
-} from "./chunk-YVMMMQ26.js";
+  isArchiveRef
+} from "./chunk-HD7YJO3N.js";
+import {
+  comparePaths
+} from "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
@@ -608,20 +608,21 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-HU2FHFSY.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-UTNTLXFQ.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-Q2F5NU24.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-5V3FDSSO.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
   })
 };
-function runAnalyzer(registryEnv) {
+function runAnalyzer(registryEnv, engineTimeout = null) {
   const shared = /* @__PURE__ */ new Map();
-  return async (ref, options) => (await import("./image-source-HU2FHFSY.js")).analyzeRef(ref, {
+  return async (ref, options) => (await import("./image-source-UTNTLXFQ.js")).analyzeRef(ref, {
     ...options,
     shared,
+    engineTimeout,
     ...registryEnv ? { registryEnv } : {}
   });
 }
@@ -783,7 +784,8 @@ function compose(report, o, lim, cut) {
   if (o.prefix) out.push(o.prefix);
   const icon = report.passed ? "\u2705" : "\u274C";
   const title = o.title ? ` \xB7 ${escapeMarkdown(o.title)}` : "";
-  out.push(`### ${icon} image-guard${title}: ${escapeMarkdown(statusLine(report, o.failOn))}`, "");
+  if (!o.nested)
+    out.push(`### ${icon} image-guard${title}: ${escapeMarkdown(statusLine(report, o.failOn))}`, "");
   if (cut) {
     out.push(
       `> Some sections were shortened to fit in a comment. ${escapeMarkdown(o.fullReportHint ?? "")}`,
@@ -866,7 +868,7 @@ function compose(report, o, lim, cut) {
       `\u{1F4CA} [HTML report](${o.htmlReport.replace(/[()\s]/g, encodeURIComponent)}): the layers, the final filesystem and the diff to explore (a workflow artifact: download, unzip, open \`report.html\`)`,
       ""
     );
-  out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
+  if (!o.nested) out.push(`<sub>image-guard ${escapeMarkdown(report.tool.version)}</sub>`);
   return `${out.join("\n")}
 `;
 }

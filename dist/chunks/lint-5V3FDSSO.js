@@ -3,13 +3,13 @@ import {
   defaultContext,
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-7ME6PGXY.js";
+} from "./chunk-JO5SBSEL.js";
 import {
   lint
-} from "./chunk-XHO5KUT2.js";
+} from "./chunk-77IZN4DP.js";
 import {
   readContext
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";

@@ -3031,7 +3031,32 @@ function fsTree(root) {
     }
   };
 }
+function keptTree(source) {
+  const lists = /* @__PURE__ */ new Map();
+  const sizes = /* @__PURE__ */ new Map();
+  return {
+    list(dir) {
+      let entries = lists.get(dir);
+      if (!entries) {
+        entries = source.list(dir);
+        lists.set(dir, entries);
+      }
+      return entries;
+    },
+    size(path) {
+      let size = sizes.get(path);
+      if (size === void 0) {
+        size = source.size(path);
+        sizes.set(path, size);
+      }
+      return size;
+    }
+  };
+}
 function readContext(contextDir, dockerfilePath) {
+  return scanContext(contextDir, dockerfilePath).info;
+}
+function scanContext(contextDir, dockerfilePath) {
   if (!statSync(contextDir).isDirectory()) throw new Error(`${contextDir} is not a directory`);
   const candidates = [];
   if (dockerfilePath)
@@ -3046,7 +3071,8 @@ function readContext(contextDir, dockerfilePath) {
       break;
     }
   }
-  return walkContext(fsTree(contextDir), ignoreText, ignoreFile);
+  const tree = keptTree(fsTree(contextDir));
+  return { dir: contextDir, info: walkContext(tree, ignoreText, ignoreFile), ignoreText, tree };
 }
 var MAX_IGNORE_BYTES = 1024 * 1024;
 function readIgnoreFile2(path) {
@@ -3919,8 +3945,8 @@ export {
   isWindowsImage,
   HEAVY_PATHS,
   walkContext,
-  fsTree,
   readContext,
+  scanContext,
   globToRegExp,
   isGlob,
   contextPath,

@@ -1,10 +1,10 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
-  comparePaths
-} from "./chunk-DNIAJJEW.js";
-import {
   decidePassed
 } from "./chunk-YVMMMQ26.js";
+import {
+  comparePaths
+} from "./chunk-DNIAJJEW.js";
 import {
   instructionKind,
   normalizeInstruction
@@ -12,7 +12,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-VHLQBEZE.js";
+} from "./chunk-BKVAAZPZ.js";
 import {
   __commonJS,
   __toESM

@@ -4,8 +4,8 @@ import {
   lint,
   lintResult,
   looksLikeDockerfile
-} from "./chunk-XHO5KUT2.js";
-import "./chunk-X237IDS4.js";
+} from "./chunk-77IZN4DP.js";
+import "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";

@@ -7,6 +7,7 @@ import {
   readArchiveRef
 } from "./chunk-HD7YJO3N.js";
 import "./chunk-DNIAJJEW.js";
+import "./chunk-QPMSVJNA.js";
 import {
   readSaveStream
 } from "./chunk-M367CTP7.js";
@@ -14,13 +15,12 @@ import "./chunk-VRCMAYR7.js";
 import {
   registryAuth
 } from "./chunk-KPJIGWYP.js";
-import "./chunk-QPMSVJNA.js";
 import {
   codeFingerprint
-} from "./chunk-GQ6RVGVN.js";
+} from "./chunk-U3MXK4HS.js";
 import {
   VERSION
-} from "./chunk-VHLQBEZE.js";
+} from "./chunk-BKVAAZPZ.js";
 import {
   referenceProblem,
   registryOf,
@@ -34,9 +34,8 @@ import {
   DEFAULT_STALL_SECONDS,
   EngineStatusError,
   apiPath,
-  configuredEngineTimeout,
   oneLine
-} from "./chunk-J4N3GPCO.js";
+} from "./chunk-LDHSXB4P.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";
@@ -328,9 +327,8 @@ function engineTarget(address, env = process.env, source = "DOCKER_HOST") {
 }
 
 // src/engine/docker-engine.ts
-function engineStallSeconds(env = process.env) {
-  const configured = configuredEngineTimeout();
-  if (configured !== null) return configured;
+function engineStallSeconds(env = process.env, timeout = null) {
+  if (timeout !== null) return timeout;
   const text = env.IMAGE_GUARD_ENGINE_TIMEOUT;
   if (text === void 0 || text === "") return DEFAULT_STALL_SECONDS;
   const value = Number(text);
@@ -341,12 +339,12 @@ function engineStallSeconds(env = process.env) {
   }
   return value;
 }
-function connectEngine(env = process.env) {
+function connectEngine(env = process.env, timeout = null) {
   const endpoint = engineEndpoint(env);
-  const stallMs = engineStallSeconds(env) * 1e3;
+  const stallMs = engineStallSeconds(env, timeout) * 1e3;
   return new ApiEngine(
     endpoint.address,
-    () => import("./engine-modem-3WDCUQ36.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
+    () => import("./engine-modem-432NVCJ3.js").then(({ ModemApi }) => new ModemApi(endpoint, stallMs, env))
   );
 }
 var IMAGE_ID = /^[a-z0-9]+:[0-9a-f]{32,128}$/;
@@ -515,7 +513,7 @@ function notFound(ref, address) {
 
 // src/engine/engine-image.ts
 async function readEngineImage(ref, opts) {
-  const engine = opts.engine ?? connectEngine();
+  const engine = opts.engine ?? connectEngine(process.env, opts.engineTimeout ?? null);
   const image = await findImage(engine, ref, opts.pull);
   const diffIds = image.RootFS?.Layers ?? [];
   const containerd = await engine.isContainerdStore();
@@ -603,7 +601,8 @@ async function loadImage(ref, options) {
     count: options.count,
     pull: true,
     onProgress: options.onProgress,
-    engine: options.engine
+    engine: options.engine,
+    engineTimeout: options.engineTimeout
   });
 }
 async function analyzeRef(ref, options) {
@@ -613,7 +612,7 @@ async function analyzeRef(ref, options) {
   if (remote !== null) return analyzeRegistryRef(ref, remote, options, cache);
   if (isArchiveRef(ref) || !cache && !(options.shared && options.files))
     return analyzeImage(await loadImage(ref, load));
-  const engine = options.engine ?? connectEngine();
+  const engine = options.engine ?? connectEngine(process.env, options.engineTimeout ?? null);
   const code = cacheCode();
   const keyOf = (id, diffIds) => cacheKey({ id, diffIds, code, files: options.files, count: load.count });
   const found = await engine.inspect(ref);

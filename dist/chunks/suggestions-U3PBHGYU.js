@@ -6,17 +6,19 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-PIQBENOR.js";
+} from "./chunk-QFIXVKCJ.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-7ME6PGXY.js";
-import "./chunk-XHO5KUT2.js";
+} from "./chunk-JO5SBSEL.js";
+import {
+  lint
+} from "./chunk-77IZN4DP.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-X237IDS4.js";
+} from "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
@@ -104,9 +106,14 @@ function planSuggestions(input) {
   });
 }
 async function dockerfileSuggestions(req) {
-  const read = await readDockerfile(req.dockerfile);
-  const eol = /\r\n/.test(read.text) ? "\r\n" : "\n";
-  if (read.tooLarge || read.problems.length > 0) return { suggestions: [], eol };
+  let text = req.text;
+  if (text === void 0) {
+    const read = await readDockerfile(req.dockerfile);
+    if (read.tooLarge || read.problems.length > 0)
+      return { suggestions: [], eol: /\r\n/.test(read.text) ? "\r\n" : "\n" };
+    text = (read.bom ? "\uFEFF" : "") + read.text;
+  }
+  const eol = /\r\n/.test(text) ? "\r\n" : "\n";
   const options = {
     file: req.dockerfile,
     dockerfileName: basename(req.dockerfile),
@@ -115,9 +122,20 @@ async function dockerfileSuggestions(req) {
     buildContexts: req.buildContexts,
     config: req.config
   };
-  const findings = req.findings ?? (await lintDockerfileResult(req.dockerfile, { ...options, context: req.context })).findings;
-  const context = await fixContext(req.context, req.dockerfile);
-  const text = (read.bom ? "\uFEFF" : "") + read.text;
+  let findings = req.text === void 0 ? req.findings : void 0;
+  let scan = req.contextScan;
+  let context;
+  if (req.text !== void 0) {
+    context = await fixContext(req.context, req.dockerfile, scan);
+    findings = lint(text.replace(/^\ufeff/, ""), context?.info ?? null, options);
+  } else {
+    if (!findings) {
+      const linted = await lintDockerfileResult(req.dockerfile, { ...options, context: req.context });
+      findings = linted.findings;
+      scan ??= linted.context;
+    }
+    context = await fixContext(req.context, req.dockerfile, scan);
+  }
   return { suggestions: planSuggestions({ text, findings, context, options }), eol };
 }
 export {

@@ -49,6 +49,7 @@ var package_default = {
     "@actions/core": "^3.0.1",
     "@actions/exec": "^3.0.0",
     "@actions/github": "^9.1.1",
+    "@actions/glob": "^0.7.0",
     "@actions/workflow-parser": "^0.3.61",
     "@biomejs/biome": "^2.6.8",
     "@github/local-action": "^7.0.1",
