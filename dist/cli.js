@@ -2,12 +2,12 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   setCodeEntry
-} from "./chunks/chunk-ABUF2SLX.js";
-import "./chunks/chunk-3NRVGVFA.js";
+} from "./chunks/chunk-U3MXK4HS.js";
+import "./chunks/chunk-BKVAAZPZ.js";
 import "./chunks/chunk-6S3NRT4R.js";
 
 // src/cli.ts
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-NRLK53AI.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-IADJJ5FW.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-U2ULGDKD.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-4REAS4JF.js")).main(argv, io);

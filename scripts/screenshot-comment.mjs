@@ -2,13 +2,20 @@
 // Markdown to HTML (marked, GitHub-flavoured) inside a page styled like a GitHub comment, with every
 // <details> open, and photographs it with headless Chromium (Debian: apt-get install chromium).
 // With --review, the review of suggestions image-guard posts, as a reviewer sees it (scripts/screenshot-review.mjs).
+// With --trend, the size trend a PR comment shows against a history file (the sources' own renderers, bundled
+// on the fly), its Mermaid chart drawn by Mermaid itself (the mermaid package's bundle, loaded from node_modules:
+// nothing is fetched), as GitHub draws ```mermaid blocks.
 //
 //   node scripts/screenshot-comment.mjs [COMMENT.md] [--out PNG] [--width PX]
 //   node scripts/screenshot-comment.mjs --review [REVIEW.json] [--out PNG] [--width PX]
+//   node scripts/screenshot-comment.mjs --trend [HISTORY.jsonl] [--out PNG] [--width PX]
 //     COMMENT.md     the comment's Markdown (default: demo-output/comment.md, which `npm run demo` writes)
 //     REVIEW.json    a recorded review request (default: demo-output/review.json, which `npm run demo` and
 //                    scripts/suggestion-request.mjs write)
-//     --out PNG      default docs/images/pr-comment.png, or docs/images/pr-suggestion.png with --review
+//     HISTORY.jsonl  a size history as the history branch keeps it (default: examples/history/python-api.jsonl,
+//                    an example history of the bundled example's image)
+//     --out PNG      default docs/images/pr-comment.png, or docs/images/pr-suggestion.png with --review, or
+//                    docs/images/size-trend.png with --trend
 //     --width PX     the page width in CSS pixels (default 920); the height is the page's own
 //
 // Fonts: the page names GitHub's font stack; on Linux its fallbacks must be there (Debian: fonts-liberation2 for
@@ -19,13 +26,17 @@
 // (`image-guard-version`) and the file it was made from (`image-guard-source`): a test holds the README's
 // picture to the package's version, so a picture of an older release is noticed. A review's picture also carries
 // the version that recorded it, the SHA-256 of its request body without commit_id (`image-guard-request-sha256`:
-// a test records the request again and compares) and the commented lines (`image-guard-comments`).
+// a test records the request again and compares) and the commented lines (`image-guard-comments`). A trend's
+// picture carries the head it was drawn with (`image-guard-head`: label and size) and the SHA-256 of the Markdown
+// it showed (`image-guard-markdown-sha256`): a test renders the trend again from the same file and compares.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32 } from 'node:zlib';
+import { build } from 'esbuild';
 import { marked } from 'marked';
 import { reviewHtml } from './screenshot-review.mjs';
 import { requestFingerprint } from './suggestion-request.mjs';
@@ -39,14 +50,24 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = { review: argv.includes('--review'), input: null, out: null, width: 920 };
+  const options = {
+    review: argv.includes('--review'),
+    trend: argv.includes('--trend'),
+    input: null,
+    out: null,
+    width: 920,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--out') options.out = resolve(argv[++i] ?? fail('--out needs a path'));
     else if (arg === '--width') options.width = Number(argv[++i]);
-    else if (arg === '--review') continue;
+    else if (arg === '--review' || arg === '--trend') continue;
     else if (arg.startsWith('-')) fail(`unknown option ${arg}`);
     else options.input = resolve(arg);
+  }
+  if (options.trend) {
+    options.input ??= join(repo, 'examples/history/python-api.jsonl');
+    options.out ??= join(repo, 'docs/images/size-trend.png');
   }
   options.input ??= join(repo, options.review ? 'demo-output/review.json' : 'demo-output/comment.md');
   options.out ??= join(repo, options.review ? 'docs/images/pr-suggestion.png' : 'docs/images/pr-comment.png');
@@ -105,7 +126,13 @@ const STYLE = `
 
 function page(markdown, width) {
   // marked keeps the HTML a comment holds (<details>, <sub>, the sticky marker), as GitHub does.
-  const body = marked.parse(markdown, { gfm: true, async: false }).replace(/<details>/g, '<details open>');
+  let body = marked.parse(markdown, { gfm: true, async: false }).replace(/<details>/g, '<details open>');
+  // ```mermaid blocks: drawn by Mermaid, as GitHub draws them; the page's height is measured once they are.
+  const mermaid = body.includes('class="language-mermaid"');
+  body = body.replace(
+    /<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g,
+    '<pre class="mermaid-chart">$1</pre>',
+  );
   return htmlPage(
     width,
     STYLE,
@@ -116,16 +143,68 @@ function page(markdown, width) {
 ${body}
   </div>
 </div>`,
+    mermaid,
   );
 }
 
-function htmlPage(width, style, body) {
+/** Mermaid's own bundle, and a script that draws every chart of the page before the page is measured. */
+const MERMAID_SCRIPTS = `<script src="${pathToFileURL(join(repo, 'node_modules/mermaid/dist/mermaid.min.js')).href}"></script>
+<script>
+  mermaid.initialize({ startOnLoad: false, theme: 'default' });
+  mermaid.run({ querySelector: '.mermaid-chart' }).then(measure, (e) => { document.title = 'mermaid: ' + e.message; });
+</script>`;
+
+/** The trend a PR comment shows for the history file, rendered by the sources' own functions; its head is fixed. */
+const TREND_HEAD = { label: 'c0ffee1', size: 176_300_000 };
+async function trendPage(text, width) {
+  const result = await build({
+    stdin: {
+      contents: [
+        "export { parseHistory, sizeTrend } from './src/history/record.ts';",
+        "export { markdownTrend } from './src/render/trend.ts';",
+        "export { VERSION } from './src/core/version.ts';",
+      ].join('\n'),
+      resolveDir: repo,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'image-guard-trend-'));
+  let code;
+  try {
+    const file = join(dir, 'trend.mjs');
+    writeFileSync(file, result.outputFiles[0].text);
+    code = await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const records = code.parseHistory(text);
+  const key = records.at(-1)?.key;
+  if (!key) fail(`${relative(process.cwd(), options.input)} holds no history record`);
+  const trend = code.sizeTrend(records, key, TREND_HEAD, `branch image-guard-history`);
+  const markdown = `${code.markdownTrend(trend, { mermaid: true }).join('\n')}\n\n<sub>image-guard ${code.VERSION}</sub>\n`;
+  return {
+    html: page(markdown, width),
+    version: code.VERSION,
+    chunks: {
+      'image-guard-head': `${TREND_HEAD.label} ${TREND_HEAD.size}`,
+      'image-guard-markdown-sha256': createHash('sha256').update(markdown).digest('hex'),
+    },
+  };
+}
+
+function htmlPage(width, style, body, mermaid = false) {
   return `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=${width}">
 <style>${style}</style></head>
 <body>
 ${body}
-<script>document.body.setAttribute('data-height', String(Math.ceil(document.documentElement.scrollHeight)));</script>
+<script>function measure() { document.body.setAttribute('data-height', String(Math.ceil(document.documentElement.scrollHeight))); }</script>
+${mermaid ? MERMAID_SCRIPTS : '<script>measure();</script>'}
 </body></html>`;
 }
 
@@ -250,19 +329,24 @@ try {
   const text = readFileSync(options.input, 'utf8');
   const shot = options.review
     ? reviewPage(text, options.width)
-    : { html: page(text, options.width), version: footerVersion(text), chunks: {} };
+    : options.trend
+      ? await trendPage(text, options.width)
+      : { html: page(text, options.width), version: footerVersion(text), chunks: {} };
   const { version } = shot;
   writeFileSync(html, shot.html);
   const url = pathToFileURL(html).href;
   const size = (height) => `--window-size=${options.width},${height}`;
   // First the page's height at this width (its script writes it into the DOM), then the picture at that size.
-  const dom = chromium(binary, join(work, 'profile-measure'), [size(800), '--dump-dom', url]);
+  // Mermaid draws after the page loads: virtual time lets it finish before the DOM is read and the picture taken.
+  const wait = options.trend ? ['--virtual-time-budget=10000', '--allow-file-access-from-files'] : [];
+  const dom = chromium(binary, join(work, 'profile-measure'), [size(800), ...wait, '--dump-dom', url]);
   const height = Number(/data-height="(\d+)"/.exec(dom)?.[1]);
   if (!Number.isFinite(height) || height <= 0) fail('could not measure the page');
   mkdirSync(dirname(options.out), { recursive: true });
   chromium(binary, join(work, 'profile-shot'), [
     size(height),
     `--force-device-scale-factor=${SCALE}`,
+    ...wait,
     `--screenshot=${options.out}`,
     url,
   ]);

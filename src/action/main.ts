@@ -27,9 +27,10 @@ import { runCacheProbe } from './cache-probe.js';
 import { Cleanup } from './cleanup.js';
 import type { Git } from './git.js';
 import { getHead, type HeadImage } from './head-image.js';
+import { readTrend, recordHistory } from './history.js';
 import { actionSettings } from './inputs.js';
 import { annotate } from './outputs.js';
-import { type Publisher, type Publishing, publishReport, publishSuggestions } from './publish.js';
+import { commentKey, type Publisher, type Publishing, publishReport, publishSuggestions } from './publish.js';
 import { insideWorkspace } from './workspace.js';
 
 /** The Action's ports; each defaults to the real thing. Tests hand in fakes. */
@@ -72,7 +73,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
       secretValues: build.secretValues,
     });
     const base = await getBase({ ...setup, noCache: fresh, cleanup, options: build.other });
-    const result = await compare(setup, head, base);
+    const result = await withTrend(setup, await compare(setup, head, base));
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
@@ -102,6 +103,7 @@ async function runAction(deps: RunDeps): Promise<string | null> {
           : [],
     });
     annotate(result.report.findings, setup.shownDockerfile);
+    await recordSize(setup, result);
     return result.report.passed ? null : statusLine(result.report, setup.settings['fail-on']);
   } finally {
     await cleanup.run();
@@ -205,6 +207,27 @@ async function policyBase(event: ActionEvent, written: Settings, git: Git): Prom
   }
   return git.baseCommit(ref);
 }
+
+/** On a pull request: the report with the image's size trend from the history branch, when there is one. */
+async function withTrend(setup: RunSetup, result: RunReport): Promise<RunReport> {
+  const pr = setup.event.pullRequest;
+  const head = result.report.head;
+  if (!pr || !head) return result;
+  const history = await readTrend(historyOptions(setup), { label: shortSha(pr.headSha), size: head.size });
+  return history ? { ...result, report: { ...result.report, history } } : result;
+}
+
+/** On a push to the default branch (or a dispatch on it): this commit's record appended to the history branch. */
+async function recordSize(setup: RunSetup, result: RunReport): Promise<void> {
+  await recordHistory(historyOptions(setup), result.report);
+}
+
+const historyOptions = (setup: RunSetup) => ({
+  git: setup.git.history,
+  settings: setup.settings,
+  event: setup.event,
+  key: commentKey(setup.settings),
+});
 
 /** Head against base, linted and probed: the report, complete and frozen. Budgets it could not check are logged. */
 async function compare(setup: RunSetup, head: HeadImage, base: BaseImage): Promise<RunReport> {

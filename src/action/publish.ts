@@ -108,7 +108,7 @@ export interface Publishing {
   outDir: string;
 }
 
-function commentKey(settings: Pick<Settings, 'comment-key' | 'dockerfile' | 'target'>): string {
+export function commentKey(settings: Pick<Settings, 'comment-key' | 'dockerfile' | 'target'>): string {
   if (settings['comment-key']) return settings['comment-key'];
   return settings.target ? `${settings.dockerfile}:${settings.target}` : settings.dockerfile;
 }

@@ -18,6 +18,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import type { ContainerRunner } from '../startup/startup-probe.js';
 import { commandHelp, EXIT_STATUS, type Output, parseFlags, usageLine } from './flags.js';
+import { loadHistory, withHistory } from './history.js';
 import type { CliIO } from './io.js';
 import { writeOutputs } from './outputs.js';
 import { terminalProgress } from './progress.js';
@@ -111,6 +112,7 @@ async function imageCommand(
   } else {
     if (!settings.head) throw new UserError('compare needs --head <IMAGE> (image-guard compare --help)');
     const dockerfile = explicit.has('dockerfile') ? settings.dockerfile : null;
+    const history = settings.history ? loadHistory(settings.history, settings['history-key']) : null;
     result = await runComparison(
       {
         head: { ref: settings.head, build: settings['head-build-time'] },
@@ -134,6 +136,7 @@ async function imageCommand(
       },
       ports,
     );
+    if (history) result = { ...result, report: withHistory(result.report, history, settings.head) };
   }
   const dockerfile = command === 'compare' && explicit.has('dockerfile') ? settings.dockerfile : null;
   return emit(result, flags.outputs, io, {

@@ -70,7 +70,10 @@ export const README_INPUT_GROUPS: readonly { title: string; names: readonly Sett
       'startup-timeout',
     ],
   },
-  { title: '[One comment for many images](docs/recipes.md#many-images)', names: ['reports'] },
+  {
+    title: '[Size history](docs/recipes.md#size-history), [one comment for many images](docs/recipes.md#many-images)',
+    names: ['history-branch', 'history-limit', 'reports'],
+  },
   {
     title: 'Trust and limits',
     names: ['policy-from', 'allow-untrusted-build', 'engine-timeout'],

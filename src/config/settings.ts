@@ -132,6 +132,20 @@ const seconds = (t: string): Parsed<number> => {
     ? ok(n)
     : problem('must be seconds, more than 0 and at most 3600 (e.g. 60 or 2.5s)');
 };
+/** A branch name git takes and never reads as an option or a range. */
+const branchName = (t: string): Parsed<string> =>
+  /^[A-Za-z0-9_][A-Za-z0-9._/-]*$/.test(t) &&
+  !t.includes('..') &&
+  !t.includes('//') &&
+  !t.endsWith('/') &&
+  !t.endsWith('.') &&
+  !t.endsWith('.lock')
+    ? ok(t)
+    : problem('is not a branch name (e.g. image-guard-history)');
+const historyLimit = (t: string): Parsed<number> =>
+  /^\d+$/.test(t) && Number(t) <= 100_000
+    ? ok(Number(t))
+    : problem('must be a whole number from 0 to 100000');
 /** A setting's lines as a workflow writes them (`|` blocks), trimmed, blank ones left out. */
 const nonEmptyLines = (t: string): string[] =>
   t
@@ -573,6 +587,36 @@ const SETTINGS = {
     config: true,
     commands: ['compare'],
     metavar: 'SECONDS',
+  }),
+  'history-branch': setting({
+    doc: "The branch that keeps the image's size history: a push to the default branch (or a workflow_dispatch on it) appends a record (needs contents: write), a PR reads it to show the trend (contents: read). Created as an orphan branch when missing.",
+    default: 'image-guard-history' as string,
+    defaultDoc: 'image-guard-history',
+    actionDefault: 'image-guard-history',
+    parse: branchName,
+  }),
+  'history-limit': setting({
+    doc: 'Records the history keeps per image (comment-key), the oldest dropped first; 0: no history is written or read.',
+    default: 500,
+    defaultDoc: '500',
+    actionDefault: '500',
+    parse: historyLimit,
+  }),
+  history: setting({
+    doc: "A size history (JSON Lines, as the Action's history-branch keeps it): the head is shown against the last 30 sizes of its image.",
+    default: null as string | null,
+    parse: text,
+    input: false,
+    commands: ['compare'],
+    metavar: 'FILE',
+  }),
+  'history-key': setting({
+    doc: "The image's key in --history (the Action's comment-key); default: the only key the file holds.",
+    default: null as string | null,
+    parse: text,
+    input: false,
+    commands: ['compare'],
+    metavar: 'KEY',
   }),
   'engine-timeout': setting({
     doc: 'Seconds the Docker engine may send nothing while it answers a request (inspect, pull, the export of an image) before the run gives up on it with an error. Empty: the IMAGE_GUARD_ENGINE_TIMEOUT environment variable, else 120.',

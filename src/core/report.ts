@@ -248,10 +248,35 @@ export interface Report {
    */
   policy?: PolicyReport;
   /**
+   * Added to the contract: the image's size over the default branch's history, with this run's head after it.
+   * Present when a history was read (the Action on a pull request, `compare --history FILE`) and holds the image.
+   */
+  history?: SizeTrend;
+  /**
    * Added to the contract: the Action's run that wrote the report (its `report-file`); absent from the CLI's. What
    * the Action's `reports:` mode checks and shows when it puts several images' reports in one comment.
    */
   action?: ReportAction;
+}
+
+/** Added to the contract: the sizes the history holds for an image, oldest first, and this run's head. */
+export interface SizeTrend {
+  /** The image's key in the history (the comment key). */
+  key: string;
+  /** Where the history was read: `branch image-guard-history`, or the file `--history` named. */
+  source: string;
+  /** Records the history holds for the key (at most `history-limit`). */
+  records: number;
+  /** The last 30 of them, oldest first. */
+  points: { commit: string; date: string; size: number }[];
+  /** This run's head: its label (a short SHA) and size. */
+  head: { label: string; size: number };
+  /** The first point's size, and the lowest and highest of the points and the head. */
+  first: number;
+  min: number;
+  max: number;
+  /** The head is bigger than every size the history holds for the key: the largest the image has been. */
+  largest: boolean;
 }
 
 /** Added to the contract: which run of the Action wrote a report, and how its comment showed it. */

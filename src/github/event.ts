@@ -29,6 +29,10 @@ export interface ActionEvent {
    * `pull_request_target` with a fork's head, or a `workflow_run` that a fork's pull request triggered.
    */
   untrusted?: { trigger: 'pull_request_target' | 'workflow_run'; headRepo: string } | null;
+  /** The payload's `ref` (push, workflow_dispatch): `refs/heads/main`. */
+  ref?: string;
+  /** The repository's default branch, as the payload names it. */
+  defaultBranch?: string;
 }
 
 /** The parts of @actions/github's `Context` read here; `github.context` is one. */
@@ -86,7 +90,15 @@ export function eventFromContext(ctx: ContextLike): ActionEvent {
     pullRequest,
     before: ctx.eventName === 'push' && before && !NO_COMMIT.test(before) ? before : null,
     ...untrustedField(untrustedHead(ctx.eventName, payload, pullRequest, `${owner}/${repo}`)),
+    ...branchFields(payload),
   };
+}
+
+/** Where a push or a dispatch ran, and the default branch: whether it records the size history. */
+function branchFields(payload: Json): Pick<ActionEvent, 'ref' | 'defaultBranch'> {
+  const ref = str(payload.ref);
+  const defaultBranch = str(obj(payload.repository)?.default_branch);
+  return { ...(ref ? { ref } : {}), ...(defaultBranch ? { defaultBranch } : {}) };
 }
 
 const untrustedField = (untrusted: ActionEvent['untrusted']) => (untrusted ? { untrusted } : {});

@@ -26,6 +26,7 @@ import {
   shortDirectoryList,
   statusLine,
 } from './summary.js';
+import { markdownTrend } from './trend.js';
 
 /** How the policy's sentences (src/render/policy.ts) look in Markdown. */
 const MARKDOWN_POLICY: PolicyStyle = {
@@ -69,6 +70,8 @@ interface Limits {
   wasters: number;
   otherFindings: number;
   failing: number;
+  /** The size trend's Mermaid chart (the line and the table stay). */
+  mermaid?: boolean;
 }
 
 const FULL: Limits = {
@@ -110,6 +113,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
       wasters: 5,
       otherFindings: 10,
       failing: FULL.failing,
+      mermaid: false,
     },
     {
       directories: 0,
@@ -120,6 +124,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
       wasters: 0,
       otherFindings: 0,
       failing: FULL.failing,
+      mermaid: false,
     },
   ];
   for (const limits of steps) {
@@ -164,6 +169,7 @@ function compose(report: Report, o: MarkdownOptions, lim: Limits, cut: boolean):
       '',
     );
   if (report.costs) out.push(...costsTable(report), '');
+  if (report.history) out.push(...markdownTrend(report.history, { mermaid: lim.mermaid !== false }), '');
   if (report.diff && lim.directories > 0) out.push(...whereTheBytesWent(report.diff, lim.directories), '');
   if (report.packages && lim.packages > 0) out.push(...packagesSection(report.packages, lim), '');
   out.push(...fixFirstMarkdown(report.findings));

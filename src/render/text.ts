@@ -8,6 +8,7 @@ import {
   type PackageDiff,
   type Report,
   reachesFailOn,
+  type SizeTrend,
 } from '../core/report.js';
 import { formatBytes } from '../core/size.js';
 import { escapeTerminal as esc } from '../core/terminal-escape.js';
@@ -25,6 +26,7 @@ import {
   shortDirectoryList,
   statusLine,
 } from './summary.js';
+import { textTrend, trendRows } from './trend.js';
 
 export interface TextOptions {
   color: boolean;
@@ -103,6 +105,7 @@ export function renderText(report: Report, options: TextOptions): string {
       for (const n of notes) out.push(`  ${dim(`· ${n}`)}`);
       out.push('');
     }
+    if (report.history) out.push(...trendLines(report.history, { bold, dim, yellow }), '');
     if (report.diff) {
       out.push(bold('Where the bytes went'), ...diffLines(report.diff, dim), '');
     }
@@ -321,4 +324,16 @@ function findingLines(
   const lines = [`  ${where}${sev} ${f.rule} ${f.name}: ${esc(f.message)}${bytes}${fails}`];
   if (f.fix) lines.push(`    ${c.dim('fix:')} ${esc(f.fix)}`);
   return lines;
+}
+
+function trendLines(
+  t: SizeTrend,
+  c: { bold: (s: string) => string; dim: (s: string) => string; yellow: (s: string) => string },
+): string[] {
+  const { line, caption, largest } = textTrend(t);
+  const out = [`${c.bold('Size over time')} ${c.dim(`(${caption})`)}`, `  ${line}`];
+  if (largest) out.push(`  ${c.yellow(largest)}`);
+  const rows = trendRows(t).map((r) => [r.what, esc(r.commit), formatBytes(r.size), r.change]);
+  out.push(...table(rows, [2, 3]).map((l) => `  ${l}`));
+  return out;
 }

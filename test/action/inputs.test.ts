@@ -247,6 +247,8 @@ describe('actionSettings: inputs over the config file over the defaults', () => 
       'dockerfile',
       'fail-on',
       'github-token',
+      'history-branch',
+      'history-limit',
       'ignore',
       'suggestions',
     ]);

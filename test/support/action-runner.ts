@@ -96,7 +96,12 @@ export async function actionHarness(): Promise<ActionHarness> {
             ref: 'refs/heads/main',
             before: r.baseSha,
             after: r.headSha,
-            repository: { full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER } },
+            repository: {
+              full_name: `${OWNER}/${REPO}`,
+              name: REPO,
+              owner: { login: OWNER },
+              default_branch: 'main',
+            },
           }
         : pullRequestEvent(r, { owner: OWNER, repo: REPO, number: PR, fork: options.fork });
       const eventPath = join(runDir, 'event.json');

@@ -14,10 +14,13 @@ import type {
   PackageChange,
   PackageDiff,
   Report,
+  SizeTrend,
 } from '../../core/report.js';
 import { formatBytes } from '../../core/size.js';
 import { percent, signed } from '../bars.js';
 import { budgetFigures, costRows, packageCountsLine, statusLine } from '../summary.js';
+import { LARGEST_SENTENCE, trendCaption, trendLine, trendRows } from '../trend.js';
+import { trendSvg } from '../trend-svg.js';
 import { html, scriptJson } from './escape.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
@@ -55,6 +58,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
 
   if (head) {
     section('overview', 'Overview', overview(report, head, base, options) + costs(report));
+    if (report.history) section('trend', 'Size over time', trendSection(report.history));
     section('layers', 'Layers', layers(report, head, base, options));
     if (headTree) {
       section(
@@ -352,4 +356,21 @@ function findingRow(f: Finding): string {
   const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : 'image';
   const bytes = f.bytes ? ` (${formatBytes(f.bytes)})` : '';
   return `<tr><td>${html(f.severity)} ${html(f.rule)} ${html(f.name)}</td><td><code>${html(where)}</code></td><td>${html(f.message + bytes)}</td><td>${html(f.fix ?? '')}</td></tr>`;
+}
+
+/** The trend: the same line as the comment, the sentence when it holds, the chart, and the small table. */
+function trendSection(t: SizeTrend): string {
+  const rows = trendRows(t)
+    .map(
+      (r) =>
+        `<tr><th>${html(r.what)}</th><td><code>${html(r.commit)}</code></td><td class="num">${html(formatBytes(r.size))}</td><td class="num">${html(r.change)}</td></tr>`,
+    )
+    .join('');
+  return [
+    `<p class="muted">${html(trendCaption(t))}</p>`,
+    `<p><code>${html(trendLine(t))}</code></p>`,
+    t.largest ? `<p class="status fail">${html(LARGEST_SENTENCE)}</p>` : '',
+    trendSvg(t),
+    `<table><thead><tr><th></th><th>commit</th><th class="num">size</th><th class="num">change</th></tr></thead><tbody>${rows}</tbody></table>`,
+  ].join('');
 }

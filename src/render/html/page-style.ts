@@ -52,4 +52,5 @@ table.packages th[aria-sort=ascending] button::after { content: " \\25b4"; }
 table.packages th[aria-sort=descending] button::after { content: " \\25be"; }
 .st-upgraded { color: #0969da; } .st-downgraded { color: #9a6700; }
 .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; border-radius: 2px; }
+svg.trend { display: block; max-width: 100%; height: auto; margin: 8px 0 12px; }
 `;

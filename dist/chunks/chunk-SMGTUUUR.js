@@ -2,10 +2,13 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   applyPolicy,
   describeProbe
-} from "./chunk-3WK4TVVJ.js";
+} from "./chunk-HWP6653C.js";
 import {
   buildReport
-} from "./chunk-THID4HDC.js";
+} from "./chunk-BEXT4FQZ.js";
+import {
+  markdownTrend
+} from "./chunk-PFW6J5NA.js";
 import {
   bar,
   budgetFigures,
@@ -605,7 +608,7 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-44NALSTD.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-VU5HRT34.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
   lint: async (path, options) => (await import("./lint-5V3FDSSO.js")).lintDockerfileResult(path, {
@@ -617,7 +620,7 @@ var realPorts = {
 function runAnalyzer(registryEnv, engineTimeout = null, hooks = {}) {
   const shared = /* @__PURE__ */ new Map();
   const { onTally } = hooks;
-  return async (ref, options) => (await import("./image-source-44NALSTD.js")).analyzeRef(ref, {
+  return async (ref, options) => (await import("./image-source-VU5HRT34.js")).analyzeRef(ref, {
     ...options,
     shared,
     engineTimeout,
@@ -748,7 +751,8 @@ function renderMarkdown(report, options) {
       files: 5,
       wasters: 5,
       otherFindings: 10,
-      failing: FULL.failing
+      failing: FULL.failing,
+      mermaid: false
     },
     {
       directories: 0,
@@ -758,7 +762,8 @@ function renderMarkdown(report, options) {
       files: 0,
       wasters: 0,
       otherFindings: 0,
-      failing: FULL.failing
+      failing: FULL.failing,
+      mermaid: false
     }
   ];
   for (const limits of steps) {
@@ -805,6 +810,7 @@ function compose(report, o, lim, cut) {
       ""
     );
   if (report.costs) out.push(...costsTable(report), "");
+  if (report.history) out.push(...markdownTrend(report.history, { mermaid: lim.mermaid !== false }), "");
   if (report.diff && lim.directories > 0) out.push(...whereTheBytesWent(report.diff, lim.directories), "");
   if (report.packages && lim.packages > 0) out.push(...packagesSection(report.packages, lim), "");
   out.push(...fixFirstMarkdown(report.findings));
@@ -1059,6 +1065,85 @@ function instructionCell(instruction) {
   return instruction ? inlineCode(instruction, 100) : "*(no instruction recorded: imported or base layer)*";
 }
 
+// src/history/record.ts
+var HISTORY_FILE = "history.jsonl";
+var HISTORY_FORMAT = 1;
+var TREND_POINTS = 30;
+function historyRecord(report, at) {
+  const head = report.head;
+  if (!head) return null;
+  const count = (s) => report.findings.filter((f) => f.severity === s).length;
+  const pull = report.costs?.head.pull?.bytes ?? head.compressed?.gzip ?? head.compressed?.zstd ?? null;
+  const build = report.costs?.head.build ?? null;
+  return {
+    format: HISTORY_FORMAT,
+    key: at.key,
+    commit: at.commit,
+    date: at.date.toISOString(),
+    size: head.size,
+    pullSize: pull,
+    layers: head.layers.filter((l) => !l.empty).length,
+    wastedBytes: head.files?.wastedBytes ?? null,
+    findings: { error: count("error"), warning: count("warning"), info: count("info") },
+    build: build ? { seconds: build.seconds, cache: build.cache, noCache: build.noCache } : null,
+    version: report.tool.version
+  };
+}
+var isCount = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+function parseRecord(line) {
+  let v;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof v !== "object" || v === null) return null;
+  const r = v;
+  if (r.format !== HISTORY_FORMAT || typeof r.key !== "string" || typeof r.commit !== "string") return null;
+  if (typeof r.date !== "string" || !isCount(r.size)) return null;
+  return v;
+}
+function parseHistory(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    const r = line.trim() ? parseRecord(line) : null;
+    if (r) out.push(r);
+  }
+  return out;
+}
+function appendRecord(text, record, limit) {
+  const lines = text.split("\n").map((line) => ({ line, r: parseRecord(line) })).filter((l) => l.r !== null && !(l.r.key === record.key && l.r.commit === record.commit));
+  lines.push({ line: JSON.stringify(record), r: record });
+  let excess = lines.filter((l) => l.r?.key === record.key).length - Math.max(1, limit);
+  const bounded = lines.filter((l) => {
+    if (excess > 0 && l.r?.key === record.key) {
+      excess--;
+      return false;
+    }
+    return true;
+  });
+  return `${bounded.map((l) => l.line).join("\n")}
+`;
+}
+function sizeTrend(records, key, head, source, shown = TREND_POINTS) {
+  const mine = records.filter((r) => r.key === key);
+  if (mine.length === 0) return null;
+  const points = mine.slice(-shown).map((r) => ({ commit: r.commit, date: r.date, size: r.size }));
+  const sizes = [...points.map((p) => p.size), head.size];
+  const largestBefore = Math.max(...mine.map((r) => r.size));
+  return {
+    key,
+    source,
+    records: mine.length,
+    points,
+    head: { label: head.label, size: head.size },
+    first: points[0].size,
+    min: Math.min(...sizes),
+    max: Math.max(...sizes),
+    largest: head.size > largestBefore
+  };
+}
+
 export {
   runComparison,
   runAnalysis,
@@ -1068,5 +1153,10 @@ export {
   costPhrase,
   policySentences,
   COMMENT_LIMIT,
-  renderMarkdown
+  renderMarkdown,
+  HISTORY_FILE,
+  historyRecord,
+  parseHistory,
+  appendRecord,
+  sizeTrend
 };

@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-3WK4TVVJ.js";
+} from "./chunk-HWP6653C.js";
 import {
   UserError,
   messageOf

@@ -3,13 +3,12 @@ import {
   getOctokit,
   require_light,
   retry
-} from "./chunk-YCAGJCAC.js";
+} from "./chunk-IRFMXAFE.js";
 import {
   debug,
   setSecret,
   warning
-} from "./chunk-PM4Z2AGM.js";
-import "./chunk-KKM3EJN4.js";
+} from "./chunk-AFFAS66Q.js";
 import "./chunk-35774WMP.js";
 import {
   __toESM

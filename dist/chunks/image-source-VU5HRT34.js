@@ -22,10 +22,10 @@ import {
 } from "./chunk-KPJIGWYP.js";
 import {
   codeFingerprint
-} from "./chunk-ABUF2SLX.js";
+} from "./chunk-U3MXK4HS.js";
 import {
   VERSION
-} from "./chunk-3NRVGVFA.js";
+} from "./chunk-BKVAAZPZ.js";
 import {
   referenceProblem,
   registryOf,

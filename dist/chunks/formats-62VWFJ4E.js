@@ -12,7 +12,7 @@ import {
 } from "./chunk-PXJVGPH6.js";
 import {
   VERSION
-} from "./chunk-3NRVGVFA.js";
+} from "./chunk-BKVAAZPZ.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-6S3NRT4R.js";
 

@@ -3,13 +3,13 @@ import {
   commandHelp,
   parseFlags,
   writeOutputs
-} from "./chunk-CGMLAALY.js";
+} from "./chunk-GA6BSGQV.js";
 import {
   loadSettings
-} from "./chunk-3WK4TVVJ.js";
+} from "./chunk-HWP6653C.js";
 import {
   buildReport
-} from "./chunk-THID4HDC.js";
+} from "./chunk-BEXT4FQZ.js";
 import {
   describeJudged
 } from "./chunk-7OYFYWMG.js";
@@ -26,7 +26,7 @@ import {
 } from "./chunk-JO5SBSEL.js";
 import {
   VERSION
-} from "./chunk-3NRVGVFA.js";
+} from "./chunk-BKVAAZPZ.js";
 import "./chunk-3HU7N3WQ.js";
 import "./chunk-77IZN4DP.js";
 import {
@@ -214,7 +214,7 @@ async function lintOne(dockerfile, flags, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-F3SKQGBQ.js");
+      const { runLintFix } = await import("./lint-fix-5QDWOV32.js");
       if (flags.outputs.length > 1 || flags.outputs[0].file !== null)
         throw new UserError("--fix prints its changes: --output goes with a lint without --fix");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
@@ -258,7 +258,7 @@ async function lintOne(dockerfile, flags, io) {
 `;
         if (format === "sarif") return sarif();
         if (format !== "text") {
-          const { renderInterchange } = await import("./formats-V57375SV.js");
+          const { renderInterchange } = await import("./formats-62VWFJ4E.js");
           return renderInterchange(format, report, {
             failOn: settings["fail-on"],
             dockerfile,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-QFIXVKCJ.js";
 import {
   buildReport
-} from "./chunk-THID4HDC.js";
+} from "./chunk-BEXT4FQZ.js";
 import "./chunk-YVMMMQ26.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
@@ -18,7 +18,7 @@ import {
   lintDockerfileResult,
   readDockerfile
 } from "./chunk-JO5SBSEL.js";
-import "./chunk-3NRVGVFA.js";
+import "./chunk-BKVAAZPZ.js";
 import "./chunk-77IZN4DP.js";
 import "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";

@@ -5,21 +5,27 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-CGMLAALY.js";
+} from "./chunk-GA6BSGQV.js";
 import {
   costPhrase,
+  parseHistory,
   policySentences,
   realPorts,
   renderMarkdown,
   runAnalysis,
   runAnalyzer,
   runComparison,
+  sizeTrend,
   tallyLine
-} from "./chunk-HLPTLX6O.js";
+} from "./chunk-SMGTUUUR.js";
 import {
   loadSettings
-} from "./chunk-3WK4TVVJ.js";
-import "./chunk-THID4HDC.js";
+} from "./chunk-HWP6653C.js";
+import "./chunk-BEXT4FQZ.js";
+import {
+  textTrend,
+  trendRows
+} from "./chunk-PFW6J5NA.js";
 import {
   bar,
   budgetFigures,
@@ -57,7 +63,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-3NRVGVFA.js";
+} from "./chunk-BKVAAZPZ.js";
 import "./chunk-3HU7N3WQ.js";
 import "./chunk-4377ANJW.js";
 import "./chunk-IYZ2ET24.js";
@@ -138,6 +144,7 @@ function renderText(report, options) {
       for (const n of notes) out.push(`  ${dim(`\xB7 ${n}`)}`);
       out.push("");
     }
+    if (report.history) out.push(...trendLines(report.history, { bold, dim, yellow }), "");
     if (report.diff) {
       out.push(bold("Where the bytes went"), ...diffLines(report.diff, dim), "");
     }
@@ -330,6 +337,47 @@ function findingLines(f, failOn, c) {
   if (f.fix) lines.push(`    ${c.dim("fix:")} ${escapeTerminal(f.fix)}`);
   return lines;
 }
+function trendLines(t, c) {
+  const { line, caption, largest } = textTrend(t);
+  const out = [`${c.bold("Size over time")} ${c.dim(`(${caption})`)}`, `  ${line}`];
+  if (largest) out.push(`  ${c.yellow(largest)}`);
+  const rows = trendRows(t).map((r) => [r.what, escapeTerminal(r.commit), formatBytes(r.size), r.change]);
+  out.push(...table(rows, [2, 3]).map((l) => `  ${l}`));
+  return out;
+}
+
+// src/cli/history.ts
+import { readFileSync } from "node:fs";
+function loadHistory(file, key) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = error.code;
+    throw new UserError(
+      `--history ${JSON.stringify(file)} cannot be read (${code ?? "error"}): give a history file (JSON Lines, as the history branch keeps it)`
+    );
+  }
+  const records = parseHistory(text);
+  const keys = [...new Set(records.map((r) => r.key))];
+  if (key !== null) {
+    if (!keys.includes(key))
+      throw new UserError(
+        `--history-key ${JSON.stringify(key)} has no record in ${file}; it holds ${keys.length ? keys.map((k) => JSON.stringify(k)).join(", ") : "no record"}`
+      );
+    return { file, key, records };
+  }
+  if (keys.length === 1) return { file, key: keys[0], records };
+  throw new UserError(
+    keys.length === 0 ? `--history ${JSON.stringify(file)} holds no record (JSON Lines, as the history branch keeps it)` : `--history ${JSON.stringify(file)} holds several images (${keys.map((k) => JSON.stringify(k)).join(", ")}): choose one with --history-key`
+  );
+}
+function withHistory(report, history, headLabel) {
+  const head = report.head;
+  if (!head) return report;
+  const trend = sizeTrend(history.records, history.key, { label: headLabel, size: head.size }, history.file);
+  return trend ? { ...report, history: trend } : report;
+}
 
 // src/cli/progress.ts
 function terminalProgress(stream, label) {
@@ -367,7 +415,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-NRLK53AI.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-U2ULGDKD.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -419,6 +467,7 @@ async function imageCommand(command, argv, io, deps) {
   } else {
     if (!settings.head) throw new UserError("compare needs --head <IMAGE> (image-guard compare --help)");
     const dockerfile2 = explicit.has("dockerfile") ? settings.dockerfile : null;
+    const history = settings.history ? loadHistory(settings.history, settings["history-key"]) : null;
     result = await runComparison(
       {
         head: { ref: settings.head, build: settings["head-build-time"] },
@@ -436,6 +485,7 @@ async function imageCommand(command, argv, io, deps) {
       },
       ports
     );
+    if (history) result = { ...result, report: withHistory(result.report, history, settings.head) };
   }
   const dockerfile = command === "compare" && explicit.has("dockerfile") ? settings.dockerfile : null;
   return emit(result, flags.outputs, io, {
@@ -500,11 +550,11 @@ async function emit(result, outputs, io, ctx) {
 `;
       if (format === "markdown") return renderMarkdown(report, options);
       if (format === "html") {
-        const { renderHtml } = await import("./html-ZDIQALQJ.js");
+        const { renderHtml } = await import("./html-OCRNGHS2.js");
         return renderHtml(report, { failOn, explore: result.explore });
       }
       if (format !== "text") {
-        const { renderInterchange } = await import("./formats-V57375SV.js");
+        const { renderInterchange } = await import("./formats-62VWFJ4E.js");
         return renderInterchange(format, report, { ...ctx, rules: await ctx.rules() });
       }
       const color = file === null && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;

@@ -1,5 +1,13 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
+  LARGEST_SENTENCE,
+  shortCommit,
+  trendCaption,
+  trendLine,
+  trendRows,
+  trendSizes
+} from "./chunk-PFW6J5NA.js";
+import {
   budgetFigures,
   costRows,
   packageCountsLine,
@@ -36,6 +44,62 @@ function scriptJson(value) {
     /[<>&\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
+}
+
+// src/render/trend-svg.ts
+var W = 640;
+var H = 220;
+var PAD = { left: 72, right: 16, top: 16, bottom: 44 };
+var fixed = (n) => Math.round(n * 10) / 10;
+function trendSvg(t) {
+  const sizes = trendSizes(t);
+  const lo = Math.min(...sizes);
+  const hi = Math.max(...sizes);
+  const span = hi - lo || Math.max(1, hi * 0.05);
+  const yLo = Math.max(0, lo - span * 0.1);
+  const yHi = hi + span * 0.1;
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const x = (i) => fixed(PAD.left + (sizes.length === 1 ? plotW / 2 : i / (sizes.length - 1) * plotW));
+  const y = (s) => fixed(PAD.top + plotH - (s - yLo) / (yHi - yLo) * plotH);
+  const labels = [...t.points.map((p) => shortCommit(p.commit)), t.head.label];
+  const dates = [...t.points.map((p) => p.date.slice(0, 10)), "this run"];
+  const parts = [
+    `<svg class="trend" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${html(`Image size over ${sizes.length} builds, from ${formatBytes(t.first)} to ${formatBytes(t.head.size)}`)}">`
+  ];
+  for (let k = 0; k <= 4; k++) {
+    const v = yLo + (yHi - yLo) * k / 4;
+    const gy = y(v);
+    parts.push(
+      `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${gy}" y2="${gy}" stroke="#d0d7de" stroke-width="1"/>`,
+      `<text x="${PAD.left - 6}" y="${fixed(gy + 4)}" text-anchor="end" font-size="11" fill="#57606a">${html(formatBytes(Math.round(v)))}</text>`
+    );
+  }
+  const history = sizes.slice(0, -1).map((s, i) => `${x(i)},${y(s)}`);
+  if (history.length > 1)
+    parts.push(`<polyline points="${history.join(" ")}" fill="none" stroke="#0969da" stroke-width="2"/>`);
+  const n = sizes.length - 1;
+  parts.push(
+    `<line x1="${x(n - 1)}" y1="${y(sizes[n - 1])}" x2="${x(n)}" y2="${y(sizes[n])}" stroke="${t.largest ? "#cf222e" : "#0969da"}" stroke-width="2" stroke-dasharray="4 3"/>`
+  );
+  sizes.forEach((s, i) => {
+    const isHead = i === n;
+    const tip = `${isHead ? "this run" : labels[i]} ${dates[i] === "this run" ? "" : dates[i]} ${formatBytes(s)}`;
+    parts.push(
+      `<circle cx="${x(i)}" cy="${y(s)}" r="${isHead ? 5 : 3}" fill="${isHead ? t.largest ? "#cf222e" : "#1a7f37" : "#0969da"}"${isHead ? ` data-figure="history.head.size" data-value="${s}"` : ""}><title>${html(tip.replace(/\s+/g, " ").trim())}</title></circle>`
+    );
+  });
+  for (const i of [0, n]) {
+    parts.push(
+      `<text x="${x(i)}" y="${H - PAD.bottom + 16}" text-anchor="${i === 0 ? "start" : i === n ? "end" : "middle"}" font-size="11" fill="#57606a" font-family="monospace">${html(i === n ? "this run" : labels[i] ?? "")}</text>`
+    );
+  }
+  parts.push(
+    `<text x="${PAD.left}" y="${H - 8}" font-size="11" fill="#57606a">${html(dates[0] ?? "")}</text>`,
+    `<text x="${W - PAD.right}" y="${H - 8}" text-anchor="end" font-size="11" fill="#57606a">${html(t.points.at(-1)?.date.slice(0, 10) ?? "")} \u2192 this run</text>`,
+    "</svg>"
+  );
+  return parts.join("");
 }
 
 // src/render/html/page-script.ts
@@ -434,6 +498,7 @@ table.packages th[aria-sort=ascending] button::after { content: " \\25b4"; }
 table.packages th[aria-sort=descending] button::after { content: " \\25be"; }
 .st-upgraded { color: #0969da; } .st-downgraded { color: #9a6700; }
 .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; border-radius: 2px; }
+svg.trend { display: block; max-width: 100%; height: auto; margin: 8px 0 12px; }
 `;
 
 // src/render/html/index.ts
@@ -455,6 +520,7 @@ function renderHtml(report, options) {
   };
   if (head) {
     section("overview", "Overview", overview(report, head, base, options) + costs(report));
+    if (report.history) section("trend", "Size over time", trendSection(report.history));
     section("layers", "Layers", layers(report, head, base, options));
     if (headTree) {
       section(
@@ -671,6 +737,18 @@ function findingRow(f) {
   const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "image";
   const bytes = f.bytes ? ` (${formatBytes(f.bytes)})` : "";
   return `<tr><td>${html(f.severity)} ${html(f.rule)} ${html(f.name)}</td><td><code>${html(where)}</code></td><td>${html(f.message + bytes)}</td><td>${html(f.fix ?? "")}</td></tr>`;
+}
+function trendSection(t) {
+  const rows = trendRows(t).map(
+    (r) => `<tr><th>${html(r.what)}</th><td><code>${html(r.commit)}</code></td><td class="num">${html(formatBytes(r.size))}</td><td class="num">${html(r.change)}</td></tr>`
+  ).join("");
+  return [
+    `<p class="muted">${html(trendCaption(t))}</p>`,
+    `<p><code>${html(trendLine(t))}</code></p>`,
+    t.largest ? `<p class="status fail">${html(LARGEST_SENTENCE)}</p>` : "",
+    trendSvg(t),
+    `<table><thead><tr><th></th><th>commit</th><th class="num">size</th><th class="num">change</th></tr></thead><tbody>${rows}</tbody></table>`
+  ].join("");
 }
 
 export {

@@ -2,7 +2,7 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   require_tunnel,
   require_undici
-} from "./chunk-KKM3EJN4.js";
+} from "./chunk-AFFAS66Q.js";
 import {
   __commonJS,
   __require,

@@ -1,22 +1,28 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   COMMENT_LIMIT,
+  HISTORY_FILE,
+  appendRecord,
+  historyRecord,
+  parseHistory,
   realPorts,
   renderMarkdown,
   runAnalyzer,
-  runComparison
-} from "./chunk-HLPTLX6O.js";
+  runComparison,
+  sizeTrend
+} from "./chunk-SMGTUUUR.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   resolveSettings,
   specOf
-} from "./chunk-3WK4TVVJ.js";
-import "./chunk-THID4HDC.js";
+} from "./chunk-HWP6653C.js";
+import "./chunk-BEXT4FQZ.js";
 import {
   renderHtml
-} from "./chunk-77TZWIGG.js";
+} from "./chunk-XTL7JD2H.js";
+import "./chunk-PFW6J5NA.js";
 import {
   signed,
   statusLine
@@ -51,13 +57,12 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunk-PM4Z2AGM.js";
-import "./chunk-KKM3EJN4.js";
+} from "./chunk-AFFAS66Q.js";
 import "./chunk-35774WMP.js";
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-3NRVGVFA.js";
+} from "./chunk-BKVAAZPZ.js";
 import "./chunk-3HU7N3WQ.js";
 import {
   isManifest,
@@ -125,8 +130,14 @@ function eventFromContext(ctx) {
     sha: ctx.sha ?? "",
     pullRequest,
     before: ctx.eventName === "push" && before && !NO_COMMIT.test(before) ? before : null,
-    ...untrustedField(untrustedHead(ctx.eventName, payload, pullRequest, `${owner}/${repo}`))
+    ...untrustedField(untrustedHead(ctx.eventName, payload, pullRequest, `${owner}/${repo}`)),
+    ...branchFields(payload)
   };
+}
+function branchFields(payload) {
+  const ref = str(payload.ref);
+  const defaultBranch = str(obj(payload.repository)?.default_branch);
+  return { ...ref ? { ref } : {}, ...defaultBranch ? { defaultBranch } : {} };
 }
 var untrustedField = (untrusted) => untrusted ? { untrusted } : {};
 var headRepoName = (repoObject) => str(obj(repoObject)?.full_name) ?? "a fork deleted since";
@@ -418,7 +429,7 @@ function artifactService(env = process.env) {
   return {
     uploader: {
       async upload(name, file) {
-        const { DefaultArtifactClient } = await import("./artifact-RPOXLQ2D.js");
+        const { DefaultArtifactClient } = await import("./artifact-V4XPSZSG.js");
         const client = new DefaultArtifactClient();
         const { id } = await client.uploadArtifact(name, [file], dirname(file), { compressionLevel: 9 });
         if (id === void 0) throw new Error(`the artifact service gave no id for ${basename(file)}`);
@@ -562,7 +573,7 @@ function setOutputs(report, files) {
 // src/action/publish.ts
 var SUMMARY_LIMIT = 9e5;
 var clientOf = async (token) => {
-  const { createClient } = await import("./client-SZXDEPWH.js");
+  const { createClient } = await import("./client-A2KVVOSM.js");
   return createClient({ token, log: { debug, warning, mask: setSecret } });
 };
 function githubPublisher(token) {
@@ -908,7 +919,7 @@ async function findReports(patterns, workspace) {
     const path = negated ? p.slice(1) : p;
     return `${negated ? "!" : ""}${isAbsolute2(path) ? path : resolve2(workspace, path)}`;
   });
-  const { create } = await import("./glob-CJPHXEMK.js");
+  const { create } = await import("./glob-CBP4AEO3.js");
   const globber = await create(absolute.join("\n"), { matchDirectories: false, implicitDescendants: false });
   const files = [...new Set(await globber.glob())].sort();
   if (files.length === 0)
@@ -1129,6 +1140,87 @@ function whyNotBuilt(built, options) {
   return "the head image did not build; the last lines of its log are in the job summary";
 }
 
+// src/action/history.ts
+var HISTORY_REF = "refs/image-guard/history";
+var HISTORY_TRIES = 5;
+function recordsHistory(event) {
+  if (event.name !== "push" && event.name !== "workflow_dispatch") return false;
+  return event.defaultBranch !== void 0 && event.ref === `refs/heads/${event.defaultBranch}`;
+}
+async function recordHistory(o, report, now = /* @__PURE__ */ new Date()) {
+  if (!o.git || o.settings["history-limit"] === 0 || !recordsHistory(o.event)) return;
+  const record = historyRecord(report, { key: o.key, commit: o.event.sha, date: now });
+  if (!record) return;
+  const branch = o.settings["history-branch"];
+  const result = await appendHistory(o.git, {
+    branch,
+    record,
+    limit: o.settings["history-limit"],
+    sleep: o.sleep
+  });
+  if (result.ok) {
+    info(
+      `image-guard: size history: ${record.key} at ${record.commit.slice(0, 7)} recorded in branch ${branch}${result.tries > 1 ? ` (after ${result.tries} tries: other runs pushed meanwhile)` : ""}`
+    );
+  } else {
+    warning(
+      `image-guard: the size history could not be written to branch ${branch}: ${result.why}. A push needs permissions: contents: write; set history-limit: 0 to keep no history`
+    );
+  }
+}
+async function appendHistory(git, o) {
+  const tries = o.tries ?? HISTORY_TRIES;
+  const sleep = o.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
+  let why = "";
+  try {
+    for (let attempt = 1; attempt <= tries; attempt++) {
+      const tip = await git.remoteTip(o.branch);
+      const parent = tip === null ? null : await git.fetchInto(o.branch, HISTORY_REF);
+      const text = parent ? await git.readFile(parent, HISTORY_FILE) ?? "" : "";
+      const commit = await git.commitFile({
+        parent,
+        tree: parent ? await git.treeLines(parent) : [],
+        path: HISTORY_FILE,
+        text: appendRecord(text, o.record, o.limit),
+        message: `image-guard: ${o.record.key} at ${o.record.commit.slice(0, 7)}`
+      });
+      const refused = await git.push(commit, o.branch);
+      if (refused === null) return { ok: true, tries: attempt };
+      why = refused;
+      if (await git.remoteTip(o.branch) === parent) return { ok: false, why };
+      await sleep(100 * attempt + Math.floor(Math.random() * 200 * attempt));
+    }
+    return { ok: false, why: `other runs kept pushing to it (${tries} tries; the last: ${why})` };
+  } catch (error2) {
+    return { ok: false, why: messageOf(error2) };
+  } finally {
+    await git.deleteRef(HISTORY_REF).catch(() => void 0);
+  }
+}
+async function readTrend(o, head) {
+  if (!o.git || o.settings["history-limit"] === 0) return null;
+  const branch = o.settings["history-branch"];
+  try {
+    const tip = await o.git.remoteTip(branch);
+    if (tip === null) {
+      info(
+        `image-guard: no size trend: the repository has no branch ${branch} yet (a push to the default branch writes it)`
+      );
+      return null;
+    }
+    const commit = await o.git.fetchInto(branch, HISTORY_REF);
+    const records = parseHistory(await o.git.readFile(commit, HISTORY_FILE) ?? "");
+    const trend = sizeTrend(records, o.key, head, `branch ${branch}`);
+    if (!trend) info(`image-guard: no size trend: branch ${branch} has no record of ${o.key} yet`);
+    return trend;
+  } catch (error2) {
+    info(`image-guard: no size trend: branch ${branch} could not be read: ${messageOf(error2)}`);
+    return null;
+  } finally {
+    await o.git.deleteRef(HISTORY_REF).catch(() => void 0);
+  }
+}
+
 // src/action/main.ts
 async function run(deps = {}) {
   try {
@@ -1153,7 +1245,7 @@ async function runAction(deps) {
       secretValues: build.secretValues
     });
     const base = await getBase({ ...setup, noCache: fresh, cleanup, options: build.other });
-    const result = await compare(setup, head, base);
+    const result = await withTrend(setup, await compare(setup, head, base));
     await publishReport(setup.publishing, result);
     await publishSuggestions(setup.publishing, {
       shownDockerfile: setup.shownDockerfile,
@@ -1176,6 +1268,7 @@ async function runAction(deps) {
       })).suggestions : []
     });
     annotate(result.report.findings, setup.shownDockerfile);
+    await recordSize(setup, result);
     return result.report.passed ? null : statusLine(result.report, setup.settings["fail-on"]);
   } finally {
     await cleanup.run();
@@ -1185,7 +1278,7 @@ async function prepare(deps) {
   const env = deps.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const event = (deps.event ?? readEvent)(env);
-  const git = deps.git ?? (await import("./git-7IYYRI7P.js")).gitCli(workspace);
+  const git = deps.git ?? (await import("./git-7OSO446V.js")).gitCli(workspace);
   const { settings, config, policy } = await actionSettings(env, workspace, {
     baseFor: (written) => policyBase(event, written, git),
     dockerfile: (s) => {
@@ -1239,6 +1332,22 @@ async function policyBase(event, written, git) {
   }
   return git.baseCommit(ref);
 }
+async function withTrend(setup, result) {
+  const pr = setup.event.pullRequest;
+  const head = result.report.head;
+  if (!pr || !head) return result;
+  const history = await readTrend(historyOptions(setup), { label: shortSha(pr.headSha), size: head.size });
+  return history ? { ...result, report: { ...result.report, history } } : result;
+}
+async function recordSize(setup, result) {
+  await recordHistory(historyOptions(setup), result.report);
+}
+var historyOptions = (setup) => ({
+  git: setup.git.history,
+  settings: setup.settings,
+  event: setup.event,
+  key: commentKey(setup.settings)
+});
 async function compare(setup, head, base) {
   const { settings, event, fresh } = setup;
   const result = await runComparison(

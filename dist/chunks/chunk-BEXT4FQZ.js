@@ -12,7 +12,7 @@ import {
 import {
   TOOL_NAME,
   VERSION
-} from "./chunk-3NRVGVFA.js";
+} from "./chunk-BKVAAZPZ.js";
 import {
   __commonJS,
   __toESM

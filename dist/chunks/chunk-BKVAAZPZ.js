@@ -77,6 +77,7 @@ var package_default = {
     fzstd: "^0.1.1",
     "github-slugger": "^2.0.0",
     marked: "^18.2.1",
+    mermaid: "^11.17.2",
     "puppeteer-core": "^24.43.1",
     semver: "^7.8.6",
     ssh2: "^1.17.0",
