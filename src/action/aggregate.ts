@@ -12,8 +12,8 @@ import { readEvent } from '../github/event.js';
 import { renderAggregate } from '../render/aggregate.js';
 import { COMMENT_LIMIT } from '../render/markdown.js';
 import { statusLine } from '../render/summary.js';
+import type { RunDeps } from './deps.js';
 import { getInputs, inputVariable } from './inputs.js';
-import type { RunDeps } from './main.js';
 import { commentView, publishAggregate, runCommit, SUMMARY_LIMIT } from './publish.js';
 
 /** The aggregate comment's key when `comment-key` is not given. */

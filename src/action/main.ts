@@ -15,37 +15,24 @@ import { messageOf, UserError } from '../core/errors.js';
 import type { BuildFigures, PolicyReport } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 import { type BuildResult, buildxOnly, type DockerCli } from '../engine/docker-cli.js';
-import type { ArtifactService } from '../github/artifact.js';
 import { type ActionEvent, readEvent } from '../github/event.js';
 import type { ContextScan } from '../lint/context.js';
-import type { RegistryClient } from '../registry/registry-client.js';
 import { statusLine } from '../render/summary.js';
 import { runAggregate, wantsAggregate } from './aggregate.js';
 import { type BaseImage, getBase, shortSha } from './base-image.js';
 import { type ActionBuild, actionBuild } from './build-options.js';
 import { runCacheProbe } from './cache-probe.js';
 import { Cleanup } from './cleanup.js';
+import type { RunDeps } from './deps.js';
 import type { Git } from './git.js';
 import { getHead, type HeadImage } from './head-image.js';
 import { readTrend, recordHistory } from './history.js';
 import { actionSettings } from './inputs.js';
 import { annotate } from './outputs.js';
-import { commentKey, type Publisher, type Publishing, publishReport, publishSuggestions } from './publish.js';
+import { commentKey, type Publishing, publishReport, publishSuggestions } from './publish.js';
 import { insideWorkspace } from './workspace.js';
 
-/** The Action's ports; each defaults to the real thing. Tests hand in fakes. */
-export interface RunDeps {
-  docker?: DockerCli;
-  git?: Git;
-  analyze?: ComparePorts['analyze'];
-  lint?: ComparePorts['lint'];
-  registry?: RegistryClient;
-  publisher?: Publisher;
-  /** Where the HTML report is uploaded; the runner's artifact service by default. */
-  artifacts?: ArtifactService;
-  env?: NodeJS.ProcessEnv;
-  event?: (env: NodeJS.ProcessEnv) => ActionEvent;
-}
+export type { RunDeps };
 
 export async function run(deps: RunDeps = {}): Promise<void> {
   try {

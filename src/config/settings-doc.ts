@@ -71,7 +71,8 @@ export const README_INPUT_GROUPS: readonly { title: string; names: readonly Sett
     ],
   },
   {
-    title: '[Size history](docs/recipes.md#size-history), [one comment for many images](docs/recipes.md#many-images)',
+    title:
+      '[Size history](docs/recipes.md#size-history), [one comment for many images](docs/recipes.md#many-images)',
     names: ['history-branch', 'history-limit', 'reports'],
   },
   {
