@@ -10,4 +10,4 @@ import "./chunks/chunk-6S3NRT4R.js";
 setCodeEntry(import.meta.url);
 var argv = process.argv.slice(2);
 var io = { stdout: process.stdout, stderr: process.stderr };
-process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-U2ULGDKD.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-4REAS4JF.js")).main(argv, io);
+process.exitCode = argv[0] === "lint" ? await (await import("./chunks/lint-command-NMSCDQWX.js")).runLintCommand(argv.slice(1), io) : await (await import("./chunks/main-M5LMZQ4U.js")).main(argv, io);

@@ -5,6 +5,7 @@
 // (it resolves inside the container's root at run time).
 
 import { posix } from 'node:path';
+import { rootedPath } from '../core/rooted-path.js';
 
 /** Why a path was refused; the caller names the layer and the member. */
 export class UnsafePathError extends Error {}
@@ -14,18 +15,9 @@ export class UnsafePathError extends Error {}
  * it to the root). Throws UnsafePathError for a relative path whose `..` leads outside the root.
  */
 export function normalizeMemberPath(raw: string): string {
-  if (raw.startsWith('/')) return fromRoot(raw);
+  // An absolute name is cleaned as Go's Clean does for rooted paths (`..` stops at the root), made relative.
+  if (raw.startsWith('/')) return rootedPath(raw);
   return clean(raw, raw);
-}
-
-/** An absolute name cleaned as Go's Clean does for rooted paths (`..` stops at the root), made relative. */
-function fromRoot(raw: string): string {
-  const normalized = posix.normalize(raw);
-  let start = 0;
-  while (normalized[start] === '/') start++;
-  let end = normalized.length;
-  while (end > start && normalized[end - 1] === '/') end--;
-  return normalized.slice(start, end);
 }
 
 /** A hard link's target, relative to the root even when written absolute (moby joins it to the root). */

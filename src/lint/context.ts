@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { rootedPath } from '../core/rooted-path.js';
 import { IgnoreMatcher, readIgnoreFile as ignorePatterns } from './dockerignore.js';
 
 /** Paths IG008 looks for at any depth of the context. */
@@ -343,13 +344,5 @@ export function isGlob(path: string): boolean {
 
 /** A COPY source as a context path: no leading `./` or `/`, no trailing `/`; '' is the context root. */
 export function contextPath(src: string): string {
-  let p = src.replace(/\\/g, '/');
-  p = p.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
-  const parts: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return parts.join('/');
+  return rootedPath(src.replace(/\\/g, '/'));
 }

@@ -3,6 +3,8 @@
 // claimed before the directories a package owns whole (an npm package's, a gem's, a dist-info), and a file goes
 // to the first claim: every file has at most one owner, and a package's bytes are the file index's bytes of the files it owns,
 // so hard links count once and files deleted or replaced by a later layer count as the index says.
+
+import { rootedPath } from '../../core/rooted-path.js';
 import { comparePaths, type FileIndex } from '../file-index.js';
 import type { PackageRecord } from './record.js';
 
@@ -111,22 +113,11 @@ export function throughLinks(path: string, linkTarget: LinkTarget, whole = false
       if (++hops > 32) return null;
       const parent = prefix.lastIndexOf('/');
       const base = target.startsWith('/') || parent < 0 ? '' : prefix.slice(0, parent);
-      current = normalizeParts(`${base}/${target}${slash < 0 ? '' : current.slice(slash)}`);
+      current = rootedPath(`${base}/${target}${slash < 0 ? '' : current.slice(slash)}`);
       from = 0;
       continue;
     }
     if (slash < 0) return current;
     from = slash + 1;
   }
-}
-
-/** A path with `.`, `..` and empty segments taken out, relative to the root (`..` above it stays at the root). */
-function normalizeParts(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return out.join('/');
 }

@@ -4,6 +4,9 @@ import {
   parseImageRef
 } from "./chunk-IYZ2ET24.js";
 import {
+  rootedPath
+} from "./chunk-24J7FLEC.js";
+import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
 import {
@@ -3143,15 +3146,7 @@ function isGlob(path) {
   return /[*?[]/.test(path);
 }
 function contextPath(src) {
-  let p = src.replace(/\\/g, "/");
-  p = p.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
-  const parts = [];
-  for (const part of p.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
+  return rootedPath(src.replace(/\\/g, "/"));
 }
 
 // src/lint/rules/IG009-cache-order.ts

@@ -3,10 +3,10 @@ import {
   commandHelp,
   parseFlags,
   writeOutputs
-} from "./chunk-GA6BSGQV.js";
+} from "./chunk-BZJ4ZVVI.js";
 import {
   loadSettings
-} from "./chunk-HWP6653C.js";
+} from "./chunk-WEDDGH6R.js";
 import {
   buildReport
 } from "./chunk-BEXT4FQZ.js";
@@ -23,18 +23,19 @@ import {
 import {
   defaultContext,
   lintDockerfileResult
-} from "./chunk-JO5SBSEL.js";
+} from "./chunk-HJQIF5J6.js";
 import {
   VERSION
 } from "./chunk-BKVAAZPZ.js";
 import "./chunk-3HU7N3WQ.js";
-import "./chunk-77IZN4DP.js";
+import "./chunk-FLWQEM3A.js";
 import {
   RULES
-} from "./chunk-4377ANJW.js";
+} from "./chunk-JBCH6BUI.js";
 import "./chunk-IYZ2ET24.js";
-import "./chunk-IFBXYHVM.js";
-import "./chunk-RDRGCPW2.js";
+import "./chunk-IHQWYLZC.js";
+import "./chunk-2IQNWKMG.js";
+import "./chunk-24J7FLEC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError,
@@ -214,7 +215,7 @@ async function lintOne(dockerfile, flags, io) {
     if (settings.diff && !settings.fix)
       throw new UserError("--diff goes with --fix (image-guard lint --help)");
     if (settings.fix) {
-      const { runLintFix } = await import("./lint-fix-5QDWOV32.js");
+      const { runLintFix } = await import("./lint-fix-GRJ5GJHO.js");
       if (flags.outputs.length > 1 || flags.outputs[0].file !== null)
         throw new UserError("--fix prints its changes: --output goes with a lint without --fix");
       return await runLintFix({ dockerfile, context, settings, config, format: flags.format }, io);
@@ -231,7 +232,7 @@ async function lintOne(dockerfile, flags, io) {
     });
     const { report } = buildReport({ head: null, base: null, findings, failOn: settings["fail-on"], judged });
     const sarif = async () => {
-      const { dockerfileSuggestions } = await import("./suggestions-U3PBHGYU.js");
+      const { dockerfileSuggestions } = await import("./suggestions-6RILNCGY.js");
       const { suggestions, eol } = await dockerfileSuggestions({
         dockerfile,
         context,

@@ -1,20 +1,15 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
+import {
+  rootedPath
+} from "./chunk-24J7FLEC.js";
 
 // src/image/tar-paths.ts
 import { posix } from "node:path";
 var UnsafePathError = class extends Error {
 };
 function normalizeMemberPath(raw) {
-  if (raw.startsWith("/")) return fromRoot(raw);
+  if (raw.startsWith("/")) return rootedPath(raw);
   return clean(raw, raw);
-}
-function fromRoot(raw) {
-  const normalized = posix.normalize(raw);
-  let start = 0;
-  while (normalized[start] === "/") start++;
-  let end = normalized.length;
-  while (end > start && normalized[end - 1] === "/") end--;
-  return normalized.slice(start, end);
 }
 function normalizeHardlinkTarget(target) {
   return clean(target.replace(/^\/+/, ""), target);

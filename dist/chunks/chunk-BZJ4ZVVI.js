@@ -5,7 +5,7 @@ import {
   flagOf,
   parseFormat,
   specOf
-} from "./chunk-HWP6653C.js";
+} from "./chunk-WEDDGH6R.js";
 import {
   UserError,
   messageOf

@@ -7,7 +7,7 @@ import {
 import {
   fixContext,
   fixDockerfile
-} from "./chunk-QFIXVKCJ.js";
+} from "./chunk-5HI5YKL4.js";
 import {
   buildReport
 } from "./chunk-BEXT4FQZ.js";
@@ -17,11 +17,12 @@ import "./chunk-QPMSVJNA.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-JO5SBSEL.js";
+} from "./chunk-HJQIF5J6.js";
 import "./chunk-BKVAAZPZ.js";
-import "./chunk-77IZN4DP.js";
-import "./chunk-4377ANJW.js";
+import "./chunk-FLWQEM3A.js";
+import "./chunk-JBCH6BUI.js";
 import "./chunk-IYZ2ET24.js";
+import "./chunk-24J7FLEC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   UserError

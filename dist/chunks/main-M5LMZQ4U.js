@@ -5,7 +5,7 @@ import {
   parseFlags,
   usageLine,
   writeOutputs
-} from "./chunk-GA6BSGQV.js";
+} from "./chunk-BZJ4ZVVI.js";
 import {
   costPhrase,
   parseHistory,
@@ -17,10 +17,10 @@ import {
   runComparison,
   sizeTrend,
   tallyLine
-} from "./chunk-SMGTUUUR.js";
+} from "./chunk-LF5Q6SJU.js";
 import {
   loadSettings
-} from "./chunk-HWP6653C.js";
+} from "./chunk-WEDDGH6R.js";
 import "./chunk-BEXT4FQZ.js";
 import {
   textTrend,
@@ -50,13 +50,13 @@ import {
 import "./chunk-45SRNV5D.js";
 import {
   analyzeImage
-} from "./chunk-32TH62ZH.js";
-import "./chunk-RS37XK4Z.js";
+} from "./chunk-J6DLBQHV.js";
+import "./chunk-6CMD2RE7.js";
 import "./chunk-DNIAJJEW.js";
 import {
   normalizeInstruction
 } from "./chunk-QPMSVJNA.js";
-import "./chunk-6ZJMC2AF.js";
+import "./chunk-XVBP4U7C.js";
 import {
   escapeTerminal
 } from "./chunk-VRCMAYR7.js";
@@ -65,10 +65,11 @@ import {
   VERSION
 } from "./chunk-BKVAAZPZ.js";
 import "./chunk-3HU7N3WQ.js";
-import "./chunk-4377ANJW.js";
+import "./chunk-JBCH6BUI.js";
 import "./chunk-IYZ2ET24.js";
-import "./chunk-IFBXYHVM.js";
-import "./chunk-RDRGCPW2.js";
+import "./chunk-IHQWYLZC.js";
+import "./chunk-2IQNWKMG.js";
+import "./chunk-24J7FLEC.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -415,7 +416,7 @@ async function main(argv, io, deps = {}) {
     const [command, ...rest] = argv;
     switch (command) {
       case "lint": {
-        const lint = deps.lint ?? (await import("./lint-command-U2ULGDKD.js")).runLintCommand;
+        const lint = deps.lint ?? (await import("./lint-command-NMSCDQWX.js")).runLintCommand;
         return await lint(rest, io);
       }
       case "analyze":
@@ -475,7 +476,7 @@ async function imageCommand(command, argv, io, deps) {
         dockerfile: dockerfile2 ? {
           path: dockerfile2,
           // Like `lint`: the Dockerfile's folder unless --context says otherwise.
-          context: explicit.has("context") ? settings.context : (await import("./lint-5V3FDSSO.js")).defaultContext(dockerfile2),
+          context: explicit.has("context") ? settings.context : (await import("./lint-QDOR45XR.js")).defaultContext(dockerfile2),
           target: settings.target
         } : null,
         settings,
@@ -493,8 +494,8 @@ async function imageCommand(command, argv, io, deps) {
     dockerfile: dockerfile ?? settings.dockerfile,
     // the rules the run checked: the content rules when the files were read, the Dockerfile's with one
     rules: async () => [
-      ...result.report.head?.files ? (await import("./content-rules-AVIPLHCA.js")).CONTENT_RULES : [],
-      ...dockerfile ? (await import("./rules-XMOR3AAX.js")).RULES : []
+      ...result.report.head?.files ? (await import("./content-rules-NNCGCZCK.js")).CONTENT_RULES : [],
+      ...dockerfile ? (await import("./rules-QAUUHCBC.js")).RULES : []
     ]
   });
 }

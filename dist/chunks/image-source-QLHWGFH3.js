@@ -1,11 +1,11 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   analyzeImage
-} from "./chunk-32TH62ZH.js";
+} from "./chunk-J6DLBQHV.js";
 import {
   isArchiveRef,
   readArchiveRef
-} from "./chunk-RS37XK4Z.js";
+} from "./chunk-6CMD2RE7.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
 import {
@@ -15,7 +15,7 @@ import {
   parseImageConfig,
   readSaveStream,
   tallyOf
-} from "./chunk-6ZJMC2AF.js";
+} from "./chunk-XVBP4U7C.js";
 import "./chunk-VRCMAYR7.js";
 import {
   registryAuth
@@ -32,8 +32,9 @@ import {
   registrySource,
   withTag
 } from "./chunk-IYZ2ET24.js";
-import "./chunk-IFBXYHVM.js";
-import "./chunk-RDRGCPW2.js";
+import "./chunk-IHQWYLZC.js";
+import "./chunk-2IQNWKMG.js";
+import "./chunk-24J7FLEC.js";
 import "./chunk-IIRAH6Y5.js";
 import {
   DEFAULT_STALL_SECONDS,
@@ -1127,7 +1128,7 @@ function offerLayers(options, diffIds) {
   };
 }
 async function analyzeRegistryRef(ref, remote, options, cache, layers) {
-  const { openRegistryImage } = await import("./registry-image-C4EP3WX7.js");
+  const { openRegistryImage } = await import("./registry-image-ZKUUQQBQ.js");
   const image = await openRegistryImage(remote, {
     ...options.platform ? { platform: platformOf(options.platform) } : {},
     ...options.registryEnv ? { env: options.registryEnv } : {}

@@ -2,7 +2,7 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   applyPolicy,
   describeProbe
-} from "./chunk-HWP6653C.js";
+} from "./chunk-WEDDGH6R.js";
 import {
   buildReport
 } from "./chunk-BEXT4FQZ.js";
@@ -37,7 +37,7 @@ import {
 } from "./chunk-45SRNV5D.js";
 import {
   isArchiveRef
-} from "./chunk-RS37XK4Z.js";
+} from "./chunk-6CMD2RE7.js";
 import {
   comparePaths
 } from "./chunk-DNIAJJEW.js";
@@ -608,10 +608,10 @@ function limitsOf(settings) {
 
 // src/app/ports.ts
 var realPorts = {
-  analyze: async (ref, options) => (await import("./image-source-VU5HRT34.js")).analyzeRef(ref, options),
+  analyze: async (ref, options) => (await import("./image-source-QLHWGFH3.js")).analyzeRef(ref, options),
   registry: async () => (await import("./registry-client-ZV4LVQLQ.js")).registryClient(),
   containers: async () => (await import("./docker-cli-PKVIUDU6.js")).dockerCli().containers,
-  lint: async (path, options) => (await import("./lint-5V3FDSSO.js")).lintDockerfileResult(path, {
+  lint: async (path, options) => (await import("./lint-QDOR45XR.js")).lintDockerfileResult(path, {
     ...options,
     target: options.target ?? void 0,
     platform: options.platform ?? void 0
@@ -620,7 +620,7 @@ var realPorts = {
 function runAnalyzer(registryEnv, engineTimeout = null, hooks = {}) {
   const shared = /* @__PURE__ */ new Map();
   const { onTally } = hooks;
-  return async (ref, options) => (await import("./image-source-VU5HRT34.js")).analyzeRef(ref, {
+  return async (ref, options) => (await import("./image-source-QLHWGFH3.js")).analyzeRef(ref, {
     ...options,
     shared,
     engineTimeout,

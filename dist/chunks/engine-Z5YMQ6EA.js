@@ -4,9 +4,10 @@ import {
   lint,
   lintResult,
   looksLikeDockerfile
-} from "./chunk-77IZN4DP.js";
-import "./chunk-4377ANJW.js";
+} from "./chunk-FLWQEM3A.js";
+import "./chunk-JBCH6BUI.js";
 import "./chunk-IYZ2ET24.js";
+import "./chunk-24J7FLEC.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-6S3NRT4R.js";

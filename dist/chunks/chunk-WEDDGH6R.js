@@ -10,13 +10,13 @@ import {
 } from "./chunk-3HU7N3WQ.js";
 import {
   RULES
-} from "./chunk-4377ANJW.js";
+} from "./chunk-JBCH6BUI.js";
 import {
   referenceProblem
 } from "./chunk-IYZ2ET24.js";
 import {
   CONTENT_RULES
-} from "./chunk-IFBXYHVM.js";
+} from "./chunk-IHQWYLZC.js";
 import {
   formatBytes,
   parseIncrease,
@@ -796,7 +796,7 @@ async function addedInlineIgnores(base, dockerfile, dir) {
     return [];
   }
   const baseFile = await base.read(path, MAX_DOCKERFILE_BYTES);
-  const { inlineIgnoreList } = await import("./engine-PNR223SP.js");
+  const { inlineIgnoreList } = await import("./engine-Z5YMQ6EA.js");
   const baseList = baseFile.kind === "file" ? inlineIgnoreList(baseFile.text) : [];
   const key = (i) => `${i.scope}\0${i.rule}\0${i.instruction}`;
   const left = /* @__PURE__ */ new Map();

@@ -6,20 +6,21 @@ import {
   fixDockerfile,
   isLeft,
   readSource
-} from "./chunk-QFIXVKCJ.js";
+} from "./chunk-5HI5YKL4.js";
 import {
   lintDockerfileResult,
   readDockerfile
-} from "./chunk-JO5SBSEL.js";
+} from "./chunk-HJQIF5J6.js";
 import {
   lint
-} from "./chunk-77IZN4DP.js";
+} from "./chunk-FLWQEM3A.js";
 import {
   DEFAULT_PLATFORM,
   buildStageGraph,
   parseDockerfile
-} from "./chunk-4377ANJW.js";
+} from "./chunk-JBCH6BUI.js";
 import "./chunk-IYZ2ET24.js";
+import "./chunk-24J7FLEC.js";
 import "./chunk-IIRAH6Y5.js";
 import "./chunk-UH7RQI7X.js";
 import "./chunk-6S3NRT4R.js";

@@ -12,11 +12,12 @@ import {
   fromSummaries,
   parseImageConfig,
   summarizeLayer
-} from "./chunk-6ZJMC2AF.js";
+} from "./chunk-XVBP4U7C.js";
 import "./chunk-VRCMAYR7.js";
 import "./chunk-KPJIGWYP.js";
 import "./chunk-IYZ2ET24.js";
-import "./chunk-RDRGCPW2.js";
+import "./chunk-2IQNWKMG.js";
+import "./chunk-24J7FLEC.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";

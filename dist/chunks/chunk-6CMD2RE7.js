@@ -8,7 +8,7 @@ import {
   planImage,
   readSaveStream,
   summarizeLayer
-} from "./chunk-6ZJMC2AF.js";
+} from "./chunk-XVBP4U7C.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   normalizeHardlinkTarget
-} from "./chunk-RDRGCPW2.js";
+} from "./chunk-2IQNWKMG.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

@@ -9,7 +9,7 @@ import {
   checkSymlinkTarget,
   normalizeHardlinkTarget,
   normalizeMemberPath
-} from "./chunk-RDRGCPW2.js";
+} from "./chunk-2IQNWKMG.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";

@@ -14,7 +14,10 @@ import {
   findPath,
   largestFiles,
   mergeLayers
-} from "./chunk-IFBXYHVM.js";
+} from "./chunk-IHQWYLZC.js";
+import {
+  rootedPath
+} from "./chunk-24J7FLEC.js";
 
 // src/analysis/explore.ts
 var MAX_TREE_NODES = 12e3;
@@ -372,22 +375,13 @@ function throughLinks(path, linkTarget, whole = false) {
       if (++hops > 32) return null;
       const parent = prefix.lastIndexOf("/");
       const base = target.startsWith("/") || parent < 0 ? "" : prefix.slice(0, parent);
-      current = normalizeParts(`${base}/${target}${slash < 0 ? "" : current.slice(slash)}`);
+      current = rootedPath(`${base}/${target}${slash < 0 ? "" : current.slice(slash)}`);
       from = 0;
       continue;
     }
     if (slash < 0) return current;
     from = slash + 1;
   }
-}
-function normalizeParts(path) {
-  const out = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
-    else out.push(part);
-  }
-  return out.join("/");
 }
 
 // src/analysis/packages/dpkg.ts

@@ -10,14 +10,14 @@ import {
   runAnalyzer,
   runComparison,
   sizeTrend
-} from "./chunk-SMGTUUUR.js";
+} from "./chunk-LF5Q6SJU.js";
 import {
   CONFIG_FILE,
   SETTING_NAMES,
   loadSettings,
   resolveSettings,
   specOf
-} from "./chunk-HWP6653C.js";
+} from "./chunk-WEDDGH6R.js";
 import "./chunk-BEXT4FQZ.js";
 import {
   renderHtml
@@ -37,10 +37,10 @@ import {
   escapeMarkdown,
   inlineCode
 } from "./chunk-45SRNV5D.js";
-import "./chunk-RS37XK4Z.js";
+import "./chunk-6CMD2RE7.js";
 import "./chunk-DNIAJJEW.js";
 import "./chunk-QPMSVJNA.js";
-import "./chunk-6ZJMC2AF.js";
+import "./chunk-XVBP4U7C.js";
 import "./chunk-VRCMAYR7.js";
 import {
   buildxOnly
@@ -67,12 +67,13 @@ import "./chunk-3HU7N3WQ.js";
 import {
   isManifest,
   readContext
-} from "./chunk-4377ANJW.js";
+} from "./chunk-JBCH6BUI.js";
 import {
   REGISTRY_PREFIX
 } from "./chunk-IYZ2ET24.js";
-import "./chunk-IFBXYHVM.js";
-import "./chunk-RDRGCPW2.js";
+import "./chunk-IHQWYLZC.js";
+import "./chunk-2IQNWKMG.js";
+import "./chunk-24J7FLEC.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";
@@ -1251,7 +1252,7 @@ async function runAction(deps) {
       shownDockerfile: setup.shownDockerfile,
       git: setup.git,
       // On the PR head's text when the checkout is another commit (pull_request's merge commit).
-      plan: async (headText) => headText !== null || existsSync3(setup.dockerfile) ? (await (await import("./suggestions-U3PBHGYU.js")).dockerfileSuggestions({
+      plan: async (headText) => headText !== null || existsSync3(setup.dockerfile) ? (await (await import("./suggestions-6RILNCGY.js")).dockerfileSuggestions({
         dockerfile: setup.dockerfile,
         context: setup.context,
         target: setup.settings.target,

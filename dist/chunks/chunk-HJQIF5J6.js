@@ -2,10 +2,10 @@ import { createRequire as __igCreateRequire } from 'node:module'; import { fileU
 import {
   lintResult,
   looksLikeDockerfile
-} from "./chunk-77IZN4DP.js";
+} from "./chunk-FLWQEM3A.js";
 import {
   scanContext
-} from "./chunk-4377ANJW.js";
+} from "./chunk-JBCH6BUI.js";
 import {
   formatBytes
 } from "./chunk-IIRAH6Y5.js";

@@ -1,7 +1,7 @@
 import { createRequire as __igCreateRequire } from 'node:module'; import { fileURLToPath as __igFileURLToPath } from 'node:url'; import { dirname as __igDirname } from 'node:path'; const require = __igCreateRequire(import.meta.url); const __filename = __igFileURLToPath(import.meta.url); const __dirname = __igDirname(__filename); process.noDeprecation = true;
 import {
   lint
-} from "./chunk-77IZN4DP.js";
+} from "./chunk-FLWQEM3A.js";
 import {
   DEFAULT_PLATFORM,
   HEAVY_PATHS,
@@ -42,7 +42,7 @@ import {
   uvCommand,
   walkContext,
   yarnInstall
-} from "./chunk-4377ANJW.js";
+} from "./chunk-JBCH6BUI.js";
 import {
   messageOf
 } from "./chunk-UH7RQI7X.js";

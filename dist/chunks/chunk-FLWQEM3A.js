@@ -18,7 +18,7 @@ import {
   removedAgain,
   toolingInstall,
   uvCommand
-} from "./chunk-4377ANJW.js";
+} from "./chunk-JBCH6BUI.js";
 import {
   UserError
 } from "./chunk-UH7RQI7X.js";
